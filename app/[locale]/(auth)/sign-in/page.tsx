@@ -1,0 +1,19 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form-client";
+
+export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { callbackUrl } = await searchParams;
+  const t = await getTranslations("auth");
+  return (
+    <div className="mx-auto max-w-sm rounded-lg bg-white p-6 shadow-sm">
+      <h1 className="mb-4 text-2xl font-bold">{t("signInTitle")}</h1>
+      <SignInForm
+        callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""}
+        labels={{ login: t("login"), password: t("password"), submit: t("submit") }}
+      />
+      <p className="mt-4 text-sm text-slate-500">{t("demoHint")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { setRequestLocale } from "next-intl/server";
+import { SectionComing } from "@/components/layout/section-coming";
+
+export default async function Page({ params }: PageProps<"/[locale]/diary">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  return <SectionComing section="diary" />;
+}

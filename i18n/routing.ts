@@ -1,0 +1,15 @@
+import { defineRouting } from "next-intl/routing";
+
+export const locales = ["kk", "ru", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+/** Kazakh, the state language, is the default; the locale is always in the URL. */
+export const routing = defineRouting({
+  locales,
+  defaultLocale: "kk",
+  localeDetection: false,
+});
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}

@@ -1,0 +1,44 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { signIn, signOut } from "./config";
+import { LOCK_MINUTES } from "./credentials";
+
+export interface SignInState {
+  error?: string;
+  login?: string;
+}
+
+/** Only same-site paths are accepted as the page to return to after signing in. */
+function safeCallback(value: FormDataEntryValue | null, locale: string): string {
+  const v = typeof value === "string" ? value : "";
+  return v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : `/${locale}/admin`;
+}
+
+export async function signInAction(_previous: SignInState | null, formData: FormData): Promise<SignInState> {
+  const locale = await getLocale();
+  const t = await getTranslations("auth");
+  const login = String(formData.get("login") ?? "");
+  try {
+    await signIn("credentials", {
+      login,
+      password: String(formData.get("password") ?? ""),
+      redirectTo: safeCallback(formData.get("callbackUrl"), locale),
+    });
+    return {};
+  } catch (error) {
+    if (isRedirectError(error)) throw error;
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return { login, error: code === "locked" ? t("locked", { minutes: LOCK_MINUTES }) : t("invalid") };
+    }
+    throw error;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  const locale = await getLocale();
+  await signOut({ redirectTo: `/${locale}?signedOut=1` });
+}

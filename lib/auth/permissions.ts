@@ -1,0 +1,30 @@
+import type { Role } from "../generated/prisma/enums";
+
+const ADMINS = ["MINISTRY_ADMIN", "REGION_ADMIN", "DISTRICT_ADMIN", "ORG_ADMIN"] as const satisfies Role[];
+
+/**
+ * The one permissions table: permission → roles that hold it. What a role may touch is further limited
+ * by the scope of its assignment (see scope.ts); every action, query and route handler checks both.
+ */
+export const PERMISSIONS = {
+  "admin.access": [...ADMINS, "EDITOR", "MODERATOR", "LEXICOGRAPHER"],
+  "registry.territory.read": [...ADMINS],
+  "registry.territory.write": ["MINISTRY_ADMIN", "REGION_ADMIN"],
+  "registry.organization.read": [...ADMINS],
+  "registry.organization.write": [...ADMINS],
+  "registry.person.read": [...ADMINS],
+  "registry.person.write": [...ADMINS],
+  "users.manage": [...ADMINS],
+  "classifiers.manage": ["MINISTRY_ADMIN"],
+  "audit.read": ["MINISTRY_ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  // Database drivers stay outside the bundle: they load WebAssembly and native modules at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client"],
+  outputFileTracingIncludes: { "/**": ["./messages/**/*", "./content/**/*"] },
+};
+
+export default withNextIntl(config);

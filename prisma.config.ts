@@ -1,0 +1,12 @@
+// Prisma CLI configuration. The CLI never talks to a real database here: schema changes are
+// turned into SQL with `migrate diff` (see scripts/migration-new.ts) and applied by our own runner.
+import { defineConfig } from "prisma/config";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  experimental: { adapter: true },
+  engine: "js",
+  adapter: async () => new PrismaPGlite(new PGlite()),
+});

@@ -1,0 +1,105 @@
+/**
+ * `npm start`: one process serves the whole portal. On the embedded database it takes the exclusive lock,
+ * migrates, seeds demo data when the database is empty, builds when no current build exists, serves, and
+ * on Ctrl-C closes the server and the database and releases the lock.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { env, pgliteDir } from "../lib/env";
+import { acquireLock } from "../lib/db/lock";
+import { openDatabase } from "../lib/db/driver";
+import { useDatabase, closeDatabase } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { isEmpty, seed, type Scale } from "../prisma/seed";
+import { flags } from "./cli";
+
+const args = flags();
+const dev = args.dev === true;
+const e = env();
+const dataDir = e.DATA_DIR;
+mkdirSync(dataDir, { recursive: true });
+
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+/** A fingerprint of everything the build depends on; a build is current when it was made from the same. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(`${path}:${statSync(path).size}:${readFileSync(path).length ? createHash("sha1").update(readFileSync(path)).digest("hex") : ""}\n`);
+    }
+  };
+  for (const d of ["app", "components", "lib", "i18n", "messages", "content", "prisma/schema.prisma", "public"]) {
+    if (existsSync(d) && statSync(d).isFile()) hash.update(readFileSync(d));
+    else walk(d);
+  }
+  for (const f of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json"]) if (existsSync(f)) hash.update(readFileSync(f));
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const marker = join(".next", "eiso-build-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (existsSync(join(".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return;
+  console.log("Building the portal (next build)…");
+  const result = spawnSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(marker, fingerprint);
+}
+
+async function main() {
+  ensureAuthSecret();
+  const embedded = !e.DATABASE_URL;
+  if (embedded) acquireLock(join(dataDir, "pglite.lock"));
+  const db = openDatabase();
+  useDatabase(db);
+  const applied = await migrate(db.raw);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+  if (await isEmpty(db.prisma)) {
+    const scale = (typeof args.scale === "string" ? args.scale : "demo") as Scale;
+    console.log(`Empty database: seeding ${scale} data…`);
+    await seed(db.prisma, scale, (line) => console.log(`  ${line}`));
+  }
+  console.log(`Database: ${embedded ? `embedded PGlite at ${pgliteDir()}` : "PostgreSQL"}`);
+
+  if (!dev) buildIfNeeded();
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), port: e.PORT, hostname: "0.0.0.0" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 65_000;
+  server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server.close();
+    server.closeAllConnections();
+    await app.close?.().catch(() => undefined);
+    await closeDatabase();
+    console.log("Stopped: database closed.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\u2716 ${(error as Error).message}`);
+  await closeDatabase().catch(() => undefined);
+  process.exit(1);
+});
