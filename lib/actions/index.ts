@@ -36,7 +36,7 @@ export function action<S extends z.ZodType, T>(options: {
   /** Key under `messages.<namespace>` shown on success. */
   success?: string;
 }) {
-  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+  return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
     const values = formValues(formData);
     const t = await getTranslations();
     try {
@@ -66,3 +66,6 @@ function formValues(formData: FormData): Record<string, string> {
   }
   return values;
 }
+
+/** The type of what `action()` returns, as forms receive it. */
+export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;

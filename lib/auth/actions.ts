@@ -14,7 +14,7 @@ export interface SignInState {
 /** Only same-site paths are accepted as the page to return to after signing in. */
 function safeCallback(value: FormDataEntryValue | null, locale: string): string {
   const v = typeof value === "string" ? value : "";
-  return v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : `/${locale}/admin`;
+  return v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : `/${locale}/account`;
 }
 
 export async function signInAction(_previous: SignInState | null, formData: FormData): Promise<SignInState> {

@@ -39,7 +39,7 @@ export function openDatabase(options: OpenOptions = {}): Database {
 
 function openPglite(dir: string): Database {
   if (!dir.startsWith("memory://")) mkdirSync(dirname(dir), { recursive: true });
-  const client = new PGlite(dir.startsWith("memory://") ? undefined : dir, { extensions: { pg_trgm } });
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   let closed = false;
   const raw: RawSql = {

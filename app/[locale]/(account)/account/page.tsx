@@ -1,0 +1,48 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link, redirect } from "@/i18n/navigation";
+import { getViewer } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
+import { scopeSummary } from "@/lib/registry/dashboard";
+import { NAV_ITEMS } from "@/components/layout/nav-items";
+
+/** Every signed-in person's landing page: who they are, their roles and scopes, and where to go. */
+export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const viewer = await getViewer();
+  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account` } }, locale });
+  const t = await getTranslations("account");
+  const ta = await getTranslations("admin");
+  const tc = await getTranslations("common");
+  const summary = await scopeSummary(viewer, locale);
+  const canAdmin = Boolean(scopeOf(viewer, "admin.access"));
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <p className="font-medium" data-testid="account-display-name">{viewer.displayName}</p>
+        <p className="text-sm text-slate-600">{t("login", { login: viewer.login })}</p>
+        <h2 className="mt-3 font-semibold">{ta("yourRoles")}</h2>
+        <ul className="mt-1 space-y-1 text-sm" data-testid="viewer-roles">
+          {summary.roles.map((r) => (
+            <li key={`${r.role}:${r.scopeName}`}>
+              <span className="font-medium">{ta(`roles.${r.role}`)}</span> — {r.scopeName}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="mb-2 font-semibold">{t("goTo")}</h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {NAV_ITEMS.filter((i) => i.key !== "admin" || canAdmin).map((i) => (
+            <li key={i.key}>
+              <Link href={i.href} className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline">
+                {tc(`nav.${i.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
+import { parseListParams } from "@/lib/data-table/params";
+import { listOrganizations, ORGANIZATION_SORTS } from "@/lib/registry/organizations";
+import { classifierOptions } from "@/lib/classifiers/queries";
+import { localName } from "@/lib/names";
+import { DataTable } from "@/components/data-table/data-table-client";
+import { tableLabels } from "@/components/data-table/table-labels";
+import { FilterBar } from "@/components/admin/filter-bar";
+import { PageHeader } from "@/components/admin/page-header";
+
+export default async function OrganizationsPage({ params, searchParams }: PageProps<"/[locale]/admin/organizations">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { viewer, scope } = await authorize("registry.organization.read");
+  const t = await getTranslations("organizations");
+  const list = parseListParams(await searchParams, { sortable: ORGANIZATION_SORTS, defaultSort: "name", filters: ["kind", "status", "territory"] });
+  const [page, kinds] = await Promise.all([listOrganizations(scope, list, locale), classifierOptions("ORG_KIND", locale)]);
+  const canCreate = Boolean(scopeOf(viewer, "registry.organization.write"));
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={canCreate ? <Link href="/admin/organizations/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link> : undefined}
+      />
+      <FilterBar
+        q={list.q}
+        searchLabel={t("search")}
+        keep={{ sort: list.sort, dir: list.dir }}
+        selects={[
+          { name: "kind", label: t("kind"), value: list.filters.kind ?? "", options: kinds.map((k) => ({ value: k.code, label: k.label })) },
+          { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+        ]}
+      />
+      <DataTable
+        caption={t("title")}
+        columns={[
+          { id: "name", header: t("name"), sortable: true, kind: "link", hrefKey: "href" },
+          { id: "bin", header: t("bin"), sortable: true, kind: "mono" },
+          { id: "kind", header: t("kind") },
+          { id: "territory", header: t("territory"), sortable: true },
+          { id: "status", header: t("status"), kind: "badge" },
+        ]}
+        rows={page.rows.map((o) => ({
+          id: o.id,
+          name: localName(o, locale),
+          href: `/admin/organizations/${o.id}`,
+          bin: o.bin,
+          kind: localName(o.kind, locale),
+          territory: localName(o.territory, locale),
+          status: t(`statuses.${o.status}`),
+        }))}
+        total={page.total}
+        page={page.page}
+        pageSize={page.pageSize}
+        sort={list.sort}
+        dir={list.dir}
+        labels={await tableLabels(t("empty"))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/** Admin sections and the permission each needs; the menu shows only those the viewer holds. */
+export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] = [
+  { key: "dashboard", href: "/admin", permission: "admin.access" },
+  { key: "territories", href: "/admin/territories", permission: "registry.territory.read" },
+  { key: "organizations", href: "/admin/organizations", permission: "registry.organization.read" },
+  { key: "people", href: "/admin/people", permission: "registry.person.read" },
+  { key: "users", href: "/admin/users", permission: "users.manage" },
+  { key: "classifiers", href: "/admin/classifiers", permission: "classifiers.manage" },
+  { key: "audit", href: "/admin/audit", permission: "audit.read" },
+];

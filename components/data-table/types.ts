@@ -1,0 +1,25 @@
+/**
+ * A serialisable column description, so server pages can describe their tables without passing
+ * functions to the client. `link` cells link to `hrefKey`'s value; `badge` cells show a short label.
+ */
+export interface ColumnSpec {
+  id: string;
+  header: string;
+  sortable?: boolean;
+  kind?: "text" | "link" | "badge" | "date" | "mono";
+  hrefKey?: string;
+  align?: "left" | "right";
+}
+
+export type TableRow = Record<string, string | number | null> & { id: string };
+
+export interface TableLabels {
+  empty: string;
+  previous: string;
+  next: string;
+  page: string;
+  total: string;
+  pageSize: string;
+  sortAscending: string;
+  sortDescending: string;
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useId, type InputHTMLAttributes } from "react";
+import { useFormResult } from "./action-form-client";
+
+interface BaseProps {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string | number | null;
+  required?: boolean;
+}
+
+function useField(name: string, defaultValue: string | number | null | undefined) {
+  const state = useFormResult();
+  const id = useId();
+  const error = state?.fieldErrors?.[name];
+  const value = state && !state.ok && state.values && name in state.values ? state.values[name] : (defaultValue ?? "");
+  return { id, error, value: String(value), key: `${name}:${state?.values?.[name] ?? ""}:${state ? "r" : "i"}` };
+}
+
+function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={id} className="mb-1 block text-sm font-medium">
+      {label}
+      {required && <span aria-hidden className="text-red-700"> *</span>}
+    </label>
+  );
+}
+
+function Message({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+  if (error) return <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p>;
+  if (hint) return <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>;
+  return null;
+}
+
+const inputClass = (error?: string) =>
+  `w-full rounded border px-3 py-2 ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
+
+export function TextField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  required,
+  ...rest
+}: BaseProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">) {
+  const f = useField(name, defaultValue);
+  return (
+    <div>
+      <Label id={f.id} label={label} required={required} />
+      <input
+        key={f.key}
+        id={f.id}
+        name={name}
+        defaultValue={f.value}
+        aria-invalid={Boolean(f.error)}
+        aria-describedby={f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined}
+        aria-required={required}
+        className={inputClass(f.error)}
+        {...rest}
+      />
+      <Message id={f.id} error={f.error} hint={hint} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  required,
+  options,
+  placeholder,
+}: BaseProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const f = useField(name, defaultValue);
+  return (
+    <div>
+      <Label id={f.id} label={label} required={required} />
+      <select
+        key={f.key}
+        id={f.id}
+        name={name}
+        defaultValue={f.value}
+        aria-invalid={Boolean(f.error)}
+        aria-describedby={f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined}
+        className={inputClass(f.error)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Message id={f.id} error={f.error} hint={hint} />
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  const state = useFormResult();
+  const checked = state && !state.ok && state.values ? state.values[name] === "on" : Boolean(defaultChecked);
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input key={`${name}:${checked}`} type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
+      {label}
+    </label>
+  );
+}
+
+/** Errors that belong to the form as a whole or to hidden fields (e.g. a stale version). */
+export function FormErrors({ names }: { names: string[] }) {
+  const state = useFormResult();
+  const errors = names.map((n) => state?.fieldErrors?.[n]).filter(Boolean);
+  if (!errors.length) return null;
+  return (
+    <ul className="text-sm text-red-700">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}

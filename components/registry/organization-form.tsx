@@ -1,0 +1,69 @@
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { CheckboxField, FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
+import type { FormAction } from "@/lib/actions";
+import { classifierOptions, } from "@/lib/classifiers/queries";
+import { territoryOptions } from "@/lib/registry/territory-options";
+import { reportingCandidates } from "@/lib/registry/organizations";
+import { localName } from "@/lib/names";
+import type { Scope } from "@/lib/auth/scope";
+
+interface OrganizationValues {
+  id: string;
+  version: number;
+  bin: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  kindId: string;
+  territoryId: string;
+  reportsToId: string | null;
+  languageId: string | null;
+  status: string;
+  isUrban: boolean;
+  address: string | null;
+}
+
+/** Create or edit an organisation; the territory list offers only territories inside the writer's scope. */
+export async function OrganizationForm({
+  action,
+  scope,
+  locale,
+  values,
+}: {
+  action: FormAction;
+  scope: Scope;
+  locale: string;
+  values?: OrganizationValues;
+}) {
+  const t = await getTranslations("organizations");
+  const tc = await getTranslations("common");
+  const [kinds, languages, territories, candidates] = await Promise.all([
+    classifierOptions("ORG_KIND", locale),
+    classifierOptions("LANGUAGE", locale),
+    territoryOptions(scope, locale),
+    reportingCandidates(values?.id),
+  ]);
+  return (
+    <ActionForm action={action} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="organization-form" className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      {values && (
+        <>
+          <input type="hidden" name="id" value={values.id} />
+          <input type="hidden" name="version" value={values.version} />
+        </>
+      )}
+      <FormErrors names={["id", "version"]} />
+      <TextField name="bin" label={t("bin")} required defaultValue={values?.bin} inputMode="numeric" maxLength={12} hint={t("binHint")} />
+      <TextField name="nameKk" label={t("nameKk")} required defaultValue={values?.nameKk} lang="kk" />
+      <TextField name="nameRu" label={t("nameRu")} required defaultValue={values?.nameRu} lang="ru" />
+      <TextField name="nameEn" label={t("nameEn")} required defaultValue={values?.nameEn} lang="en" />
+      <SelectField name="kindId" label={t("kind")} required defaultValue={values?.kindId} placeholder="" options={kinds.map((k) => ({ value: k.id, label: k.label }))} />
+      <SelectField name="territoryId" label={t("territory")} required defaultValue={values?.territoryId} placeholder="" options={territories} />
+      <SelectField name="reportsToId" label={t("reportsTo")} defaultValue={values?.reportsToId} placeholder={t("reportsToNone")} options={candidates.map((c) => ({ value: c.id, label: localName(c, locale) }))} />
+      <SelectField name="languageId" label={t("language")} defaultValue={values?.languageId} placeholder="" options={languages.map((k) => ({ value: k.id, label: k.label }))} />
+      <SelectField name="status" label={t("status")} required defaultValue={values?.status ?? "ACTIVE"} options={(["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+      <CheckboxField name="isUrban" label={t("isUrban")} defaultChecked={values?.isUrban ?? true} />
+      <TextField name="address" label={t("address")} defaultValue={values?.address} />
+    </ActionForm>
+  );
+}

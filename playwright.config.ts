@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests run against the production server on the embedded database, in a throw-away data
+ * directory (`npm run test:e2e` wipes ./data/e2e first, so every run starts from a fresh demo seed).
+ * Browsers are not downloaded: the system Chromium is used (CHROMIUM_PATH, or /usr/bin/chromium).
+ */
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results",
+  use: {
+    baseURL,
+    locale: "kk-KZ",
+    timezoneId: "Asia/Almaty",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // start.ts migrates, seeds the empty database, builds when the build is stale, then serves.
+    command: "npx tsx scripts/start.ts --scale demo",
+    url: `${baseURL}/api/health`,
+    env: { DATA_DIR: "./data/e2e", PORT: String(PORT) },
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGINT", timeout: 15_000 },
+  },
+});
