@@ -37,7 +37,7 @@ function sourceFingerprint(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else hash.update(`${path}:${statSync(path).size}:${readFileSync(path).length ? createHash("sha1").update(readFileSync(path)).digest("hex") : ""}\n`);
+      else hash.update(`${path}\n`).update(readFileSync(path));
     }
   };
   for (const d of ["app", "components", "lib", "i18n", "messages", "content", "prisma/schema.prisma", "public"]) {
@@ -49,9 +49,10 @@ function sourceFingerprint(): string {
 }
 
 function buildIfNeeded() {
-  const marker = join(".next", "eiso-build-fingerprint");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const marker = join(distDir, "eiso-build-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(join(".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return;
+  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return;
   console.log("Building the portal (next build)…");
   const result = spawnSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) throw new Error("next build failed");

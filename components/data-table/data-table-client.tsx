@@ -193,7 +193,7 @@ function renderCell(spec: ColumnSpec, row: TableRow) {
       return typeof href === "string" ? <Link href={href}>{String(value)}</Link> : String(value);
     }
     case "badge":
-      return <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{String(value)}</span>;
+      return <span className="whitespace-nowrap rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{String(value)}</span>;
     case "mono":
       return <span className="font-mono">{String(value)}</span>;
     default:
