@@ -1,0 +1,104 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/index";
+
+export { expect };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+export const LOCALES = ["kk", "ru", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type DemoLogin = (typeof DEMO_ACCOUNTS)[number]["login"];
+
+type Messages = Record<string, unknown>;
+const cache = new Map<Locale, Messages>();
+
+/** The UI messages of a locale (messages/<locale>/<namespace>.json), so specs never hard-code UI text. */
+export function messages(locale: Locale): Messages {
+  const hit = cache.get(locale);
+  if (hit) return hit;
+  const dir = join(process.cwd(), "messages", locale);
+  const all: Messages = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    all[file.slice(0, -".json".length)] = JSON.parse(readFileSync(join(dir, file), "utf8"));
+  }
+  cache.set(locale, all);
+  return all;
+}
+
+/** One message by its dotted key, e.g. `t("kk", "home.title")`. Throws when the key is missing. */
+export function t(locale: Locale, key: string): string {
+  let node: unknown = messages(locale);
+  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== "string") throw new Error(`No message "${key}" in locale ${locale}`);
+  return node;
+}
+
+export function displayName(login: string): string {
+  const account = DEMO_ACCOUNTS.find((a) => a.login === login);
+  if (!account) throw new Error(`Unknown demo login "${login}"`);
+  return account.displayName;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The header's account name (shown only with a session). */
+export const accountName = (page: Page) => page.getByTestId("account-name");
+
+/** The header's sign-in link (shown only without a session). */
+export const signInLink = (page: Page, locale: Locale = "kk") =>
+  page.getByRole("banner").getByRole("link", { name: t(locale, "common.account.signIn"), exact: true });
+
+/**
+ * Signs in through the sign-in form as a demo user and waits until the browser has left the sign-in page.
+ * `callbackUrl` is the page to return to (the portal's default applies when it is omitted).
+ */
+export async function signIn(
+  page: Page,
+  login: string,
+  locale: Locale = "kk",
+  options: { password?: string; callbackUrl?: string } = {},
+): Promise<void> {
+  const query = options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : "";
+  await page.goto(`/${locale}/sign-in${query}`);
+  await fillSignInForm(page, login, options.password ?? DEMO_PASSWORD, locale);
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"), { timeout: 30_000 });
+  await expect(accountName(page)).toBeVisible();
+}
+
+/** Fills and submits the sign-in form on the current page, without waiting for the outcome. */
+export async function fillSignInForm(page: Page, login: string, password: string, locale: Locale = "kk"): Promise<void> {
+  const form = page.locator("form").filter({ has: page.locator('input[name="password"]') });
+  await form.locator('input[name="login"]').fill(login);
+  await form.locator('input[name="password"]').fill(password);
+  await form.getByRole("button", { name: t(locale, "auth.submit"), exact: true }).click();
+}
+
+/** Signs out with the header's button and waits until the header shows the sign-in link again. */
+export async function signOut(page: Page, locale: Locale = "kk"): Promise<void> {
+  const form = page.locator("form").filter({ has: accountName(page) });
+  await form.getByRole("button", { name: t(locale, "common.account.signOut"), exact: true }).click();
+  await page.waitForURL(new RegExp(`/${locale}\\?signedOut=1$`));
+  await expect(signInLink(page, locale)).toBeVisible();
+  await expect(accountName(page)).toHaveCount(0);
+}
+
+/** The heading of the main content (the page's h1). */
+export const heading = (page: Page) => page.locator("main h1");
+
+/** A URL matcher for a path on the portal, ignoring origin and allowing a query string. */
+export const path = (pathname: string) => new RegExp(`^https?://[^/]+${escape(pathname)}(\\?.*)?$`);
+
+interface Fixtures {
+  /** A page signed in as the given demo user: `const page = await signedIn("district")`. */
+  signedIn: (login: DemoLogin, locale?: Locale) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  signedIn: async ({ page }, use) => {
+    await use(async (login, locale = "kk") => {
+      await signIn(page, login, locale);
+      return page;
+    });
+  },
+});
