@@ -3,10 +3,14 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * End-to-end tests run against the production server on the embedded database, in a throw-away data
- * directory (`npm run test:e2e` wipes ./data/e2e first, so every run starts from a fresh demo seed).
+ * directory (`npm run test:e2e` wipes it first, so every run starts from a fresh demo seed).
  * Browsers are not downloaded: the system Chromium is used (CHROMIUM_PATH, or /usr/bin/chromium).
+ *
+ * E2E_PORT (default 3100) and E2E_DATA_DIR (default ./data/e2e) move the server; with NEXT_DIST_DIR (read
+ * by next.config.ts and start.ts) two runs, or a run beside another server, do not share a build.
  */
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT || 3100);
+const DATA_DIR = process.env.E2E_DATA_DIR || "./data/e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -48,10 +52,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // start.ts migrates, seeds the empty database, builds when the build is stale, then serves.
-    command: "npx tsx scripts/start.ts --scale demo",
+    // start.ts migrates, seeds the empty database, builds when the build is stale, then serves. It runs
+    // as one Node process (no npx wrapper), so SIGINT reaches it and it closes the database cleanly.
+    command: "node --import tsx scripts/start.ts --scale demo",
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR: "./data/e2e", PORT: String(PORT) },
+    env: { DATA_DIR, PORT: String(PORT) },
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -3,6 +3,7 @@ import {
   DEMO_ACCOUNTS,
   expect,
   fillSignInForm,
+  formAlert,
   heading,
   path,
   signIn,
@@ -17,13 +18,13 @@ test("a wrong password and an unknown login get the same generic error", async (
   await expect(heading(page)).toHaveText(t("kk", "auth.signInTitle"));
 
   await fillSignInForm(page, "teacher", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText(t("kk", "auth.invalid"));
+  await expect(formAlert(page)).toHaveText(t("kk", "auth.invalid"));
   await expect(page).toHaveURL(path("/kk/sign-in"));
   await expect(page.locator('input[name="login"]')).toHaveValue("teacher");
   await expect(signInLink(page)).toBeVisible();
 
   await fillSignInForm(page, "no-such-user", "Demo-2026!");
-  await expect(page.getByRole("alert")).toHaveText(t("kk", "auth.invalid"));
+  await expect(formAlert(page)).toHaveText(t("kk", "auth.invalid"));
   await expect(page).toHaveURL(path("/kk/sign-in"));
 });
 
@@ -59,7 +60,18 @@ test("the admin area sends a signed-out visitor to sign in, with the way back", 
   await page.goto(`/kk/sign-in?callbackUrl=${encodeURIComponent("/kk/admin")}`);
   await fillSignInForm(page, "ministry", "Demo-2026!");
   await expect(page).toHaveURL(path("/kk/admin"));
+  await page.reload();
   await expect(accountName(page)).toHaveText(DEMO_ACCOUNTS.find((a) => a.login === "ministry")!.displayName);
+});
+
+test("the header shows the account right after signing in, without a reload", async ({ page }) => {
+  // Known gap: the header's account area reads the session once, when the page loads, so after the
+  // sign-in redirect it still offers "sign in". Remove `test.fail` (and the reload in signIn) once fixed.
+  test.fail();
+  await page.goto(`/kk/sign-in?callbackUrl=${encodeURIComponent("/kk/statistics")}`);
+  await fillSignInForm(page, "teacher", "Demo-2026!");
+  await expect(page).toHaveURL(path("/kk/statistics"));
+  await expect(accountName(page)).toHaveText(DEMO_ACCOUNTS.find((a) => a.login === "teacher")!.displayName, { timeout: 5_000 });
 });
 
 test("a session cookie that is not valid does not open the admin area", async ({ page, context, baseURL }) => {

@@ -1,13 +1,22 @@
 /**
- * `npm run test:e2e [-- playwright args]`: wipes the end-to-end data directory (./data/e2e) so the server
- * that Playwright starts seeds a fresh demo database, then runs `playwright test` with the given arguments.
+ * `npm run test:e2e [-- playwright args]`: wipes the end-to-end data directory (E2E_DATA_DIR, default
+ * ./data/e2e) so the server that Playwright starts seeds a fresh demo database, then runs `playwright test`
+ * with the given arguments (e.g. `npm run test:e2e -- e2e/auth.spec.ts --headed`).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-const dataDir = resolve("data", "e2e");
+const dataDir = resolve(process.env.E2E_DATA_DIR || join("data", "e2e"));
 const lockFile = join(dataDir, "pglite.lock");
+
+// The directory is deleted: never let a mistyped variable point that at real data.
+const protectedDirs = new Set(["/", resolve("."), resolve("data"), resolve(process.env.DATA_DIR || "data")]);
+const throwAway = dataDir.startsWith(`${resolve("data")}/`) || dataDir.startsWith("/tmp/");
+if (protectedDirs.has(dataDir) || !throwAway) {
+  console.error(`✖ E2E_DATA_DIR=${dataDir} is not a throw-away directory (use one under ./data/ or /tmp/).`);
+  process.exit(1);
+}
 
 function lockHolder(): number | undefined {
   if (!existsSync(lockFile)) return undefined;

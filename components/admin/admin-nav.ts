@@ -9,4 +9,9 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "classifiers", href: "/admin/classifiers", permission: "classifiers.manage" },
   { key: "audit", href: "/admin/audit", permission: "audit.read" },
+  { key: "dictionary", href: "/admin/dictionary", permission: "dictionary.edit" },
+  { key: "reportingForms", href: "/admin/reporting/lists", permission: "reporting.design" },
+  { key: "reporting", href: "/reporting", permission: "reporting.submit" },
+  { key: "reportingBoard", href: "/admin/reporting/board", permission: "reporting.review" },
+  { key: "reportingReports", href: "/admin/reporting/reports", permission: "reporting.review" },
 ];

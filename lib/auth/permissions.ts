@@ -17,6 +17,12 @@ export const PERMISSIONS = {
   "users.manage": [...ADMINS],
   "classifiers.manage": ["MINISTRY_ADMIN"],
   "audit.read": ["MINISTRY_ADMIN"],
+  "dictionary.edit": ["LEXICOGRAPHER", "MINISTRY_ADMIN"],
+  "dictionary.review": ["LEXICOGRAPHER", "MINISTRY_ADMIN"],
+  "reporting.design": ["MINISTRY_ADMIN"],
+  "reporting.submit": ["ORG_ADMIN"],
+  "reporting.review": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
+  "reporting.accept": ["MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,9 +3,11 @@ import { iinPrefix, withCheckDigit } from "../../lib/identity";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { CLASSIFIERS } from "./classifiers";
+import { seedDictionary } from "./dictionary";
 import { FEMALE_FIRST, MALE_FIRST, PATRONYMIC_STEMS, SURNAME_STEMS } from "./people";
 import { rng } from "./random";
 import { REGIONS, REPUBLIC, districtCode } from "./territories";
+import { seedReporting } from "./reporting";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -32,6 +34,7 @@ export const DEMO_ACCOUNTS: { login: string; displayName: string; role: Role; sc
   { login: "editor", displayName: "Редактор", role: "EDITOR", scope: "republic" },
   { login: "moderator", displayName: "Модератор", role: "MODERATOR", scope: "republic" },
   { login: "lexicographer", displayName: "Лексикограф", role: "LEXICOGRAPHER", scope: "republic" },
+  { login: "lexicographer2", displayName: "Лексикограф-сарапшы", role: "LEXICOGRAPHER", scope: "republic" },
   { login: "official", displayName: "Көкшетау қалалық білім бөлімінің басшысы", role: "OFFICIAL", scope: "district" },
 ];
 
@@ -201,4 +204,9 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
     });
   }
   log(`demo accounts: ${DEMO_ACCOUNTS.length} (password ${DEMO_PASSWORD})`);
+
+  await seedReporting(prisma, scale, log);
+
+  // Kazakh dictionary: its own starter vocabulary
+  log(`dictionary entries: ${await seedDictionary(prisma)}`);
 }

@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { NAV_ITEMS } from "@/components/layout/nav-items";
 import { readContent } from "@/lib/content";
 import { Prose } from "@/components/ui/prose";
+import { WordOfTheDay } from "@/components/dictionary/word-of-the-day-client";
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale } = await params;
@@ -29,6 +30,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           ))}
         </ul>
       </section>
+      <WordOfTheDay />
       {about && <Prose html={about.html} lang={about.locale} />}
     </div>
   );

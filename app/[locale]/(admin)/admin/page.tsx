@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
@@ -5,13 +6,18 @@ import { scopeOf } from "@/lib/auth/scope";
 import { ADMIN_NAV } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/admin/page-header";
 import { scopeSummary } from "@/lib/registry/dashboard";
+import { unreadCount } from "@/lib/notifications/notifications";
+import { remindLazily } from "@/lib/reporting/reminders";
 
 export default async function AdminHome({ params }: PageProps<"/[locale]/admin">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = (await getViewer())!;
   const t = await getTranslations("admin");
-  const summary = await scopeSummary(viewer, locale);
+  // Reminders are created lazily (idempotent), after the page has been sent.
+  after(() => remindLazily());
+  const [summary, unread] = await Promise.all([scopeSummary(viewer, locale), unreadCount(viewer.userId)]);
+  const tn = await getTranslations("reporting-review.notifications");
   return (
     <div>
       <PageHeader title={t("dashboardTitle")} description={t("welcome", { name: viewer.displayName })} />
@@ -25,6 +31,12 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
           ))}
         </ul>
       </section>
+      <p className="mb-6">
+        <Link href="/notifications" className="inline-flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-4 py-2 no-underline hover:border-brand-600 hover:no-underline" data-testid="notifications-link">
+          <span className="font-semibold">{tn("dashboard")}</span>
+          <span className={`rounded px-2 py-0.5 text-xs ${unread ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-600"}`}>{tn("dashboardUnread", { count: unread })}</span>
+        </Link>
+      </p>
       {summary.counts && (
         <dl className="mb-6 grid gap-4 sm:grid-cols-3">
           {(["organizations", "people", "users"] as const).map((k) => (

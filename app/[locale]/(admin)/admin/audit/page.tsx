@@ -1,0 +1,85 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { authorize } from "@/lib/auth/viewer";
+import { parseListParams } from "@/lib/data-table/params";
+import { AUDIT_ACTIONS, AUDIT_FILTERS, AUDIT_SORTS, AUDIT_EXPORT_LIMIT, auditEntities, describeChanges, formatDateTime, listAudit } from "@/lib/audit/queries";
+import { DataTable } from "@/components/data-table/data-table-client";
+import { tableLabels } from "@/components/data-table/table-labels";
+import { FilterBar } from "@/components/admin/filter-bar";
+import { PageHeader } from "@/components/admin/page-header";
+
+export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { viewer } = await authorize("audit.read");
+  const t = await getTranslations("audit");
+  const tc = await getTranslations("common");
+  const list = parseListParams(await searchParams, { sortable: AUDIT_SORTS, defaultSort: "at", defaultDir: "desc", filters: AUDIT_FILTERS });
+  const [page, entities] = await Promise.all([listAudit(viewer, list), auditEntities(viewer)]);
+
+  const exportQuery = new URLSearchParams({ format: "csv", locale, sort: list.sort, dir: list.dir });
+  if (list.q) exportQuery.set("q", list.q);
+  for (const [k, v] of Object.entries(list.filters)) exportQuery.set(k, v);
+  const keep: Record<string, string> = { sort: list.sort, dir: list.dir };
+  if (list.filters.entityId) keep.entityId = list.filters.entityId;
+  const entityLabel = (entity: string) => (t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity);
+
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <a href={`/api/v1/audit?${exportQuery.toString()}`} download className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline" title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}>
+            {tc("actions.exportCsv")}
+          </a>
+        }
+      />
+      <FilterBar
+        q={list.q || list.filters.actor || ""}
+        searchLabel={t("actor")}
+        keep={keep}
+        selects={[
+          { name: "entity", label: t("entity"), value: list.filters.entity ?? "", options: entities.map((e) => ({ value: e, label: entityLabel(e) })) },
+          { name: "action", label: t("action"), value: list.filters.action ?? "", options: AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) })) },
+        ]}
+        extra={
+          <>
+            <label className="flex flex-col text-sm">
+              <span className="mb-1 font-medium">{t("from")}</span>
+              <input type="date" name="from" defaultValue={list.filters.from ?? ""} className="rounded border border-slate-300 px-2 py-2" />
+            </label>
+            <label className="flex flex-col text-sm">
+              <span className="mb-1 font-medium">{t("to")}</span>
+              <input type="date" name="to" defaultValue={list.filters.to ?? ""} className="rounded border border-slate-300 px-2 py-2" />
+            </label>
+          </>
+        }
+      />
+      <DataTable
+        caption={t("title")}
+        columns={[
+          { id: "at", header: t("at"), sortable: true, kind: "mono" },
+          { id: "actor", header: t("actor") },
+          { id: "action", header: t("action"), kind: "badge" },
+          { id: "entity", header: t("entity") },
+          { id: "changes", header: t("changes") },
+        ]}
+        rows={page.rows.map((r) => ({
+          id: r.id,
+          at: formatDateTime(r.at),
+          actor: r.actor ? `${r.actor.login} (${r.actor.displayName})` : t("system"),
+          action: t.has(`actions.${r.action}`) ? t(`actions.${r.action}`) : r.action,
+          entity: `${entityLabel(r.entity)} · ${r.entityId}`,
+          changes: describeChanges(r.before, r.after),
+        }))}
+        total={page.total}
+        page={page.page}
+        pageSize={page.pageSize}
+        sort={list.sort}
+        dir={list.dir}
+        labels={await tableLabels(t("empty"))}
+      />
+      <p className="mt-2 text-xs text-slate-500">{t("timeZoneNote")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { prisma } from "@/lib/db";
+import { createFormAction } from "@/lib/reporting/actions-design";
+import { PageHeader } from "@/components/admin/page-header";
+import { FormSettingsForm } from "@/components/reporting/designer-settings-form";
+
+/** Adds a form to a year's list (`?list=<id>`); its structure is then edited in the designer. */
+export default async function NewFormPage({ params, searchParams }: PageProps<"/[locale]/admin/reporting/forms/new">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await authorize("reporting.design");
+  const { list: listId } = await searchParams;
+  const list = typeof listId === "string" ? await prisma.formList.findUnique({ where: { id: listId } }) : null;
+  if (!list) notFound();
+  const t = await getTranslations("reporting.forms");
+  return (
+    <div>
+      <PageHeader
+        title={t("newTitle", { year: list.year })}
+        description={t("newDescription")}
+        actions={<Link href={`/admin/reporting/lists/${list.id}`} className="text-sm">{t("backToList", { year: list.year })}</Link>}
+      />
+      <FormSettingsForm action={createFormAction} locale={locale} formListId={list.id} />
+    </div>
+  );
+}

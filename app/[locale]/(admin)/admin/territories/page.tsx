@@ -1,0 +1,62 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
+import { parseListParams } from "@/lib/data-table/params";
+import { listTerritories, regionOptions, TERRITORY_LEVELS, TERRITORY_SORTS } from "@/lib/registry/territories";
+import { localName } from "@/lib/names";
+import { DataTable } from "@/components/data-table/data-table-client";
+import { tableLabels } from "@/components/data-table/table-labels";
+import { FilterBar } from "@/components/admin/filter-bar";
+import { PageHeader } from "@/components/admin/page-header";
+
+export default async function TerritoriesPage({ params, searchParams }: PageProps<"/[locale]/admin/territories">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { viewer } = await authorize("registry.territory.read");
+  const t = await getTranslations("territories");
+  const list = parseListParams(await searchParams, { sortable: TERRITORY_SORTS, defaultSort: "code", filters: ["level", "region"] });
+  const [page, regions] = await Promise.all([listTerritories(list, locale), regionOptions(locale)]);
+  const canCreate = Boolean(scopeOf(viewer, "registry.territory.write"));
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={canCreate ? <Link href="/admin/territories/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link> : undefined}
+      />
+      <FilterBar
+        q={list.q}
+        searchLabel={t("search")}
+        keep={{ sort: list.sort, dir: list.dir }}
+        selects={[
+          { name: "level", label: t("level"), value: list.filters.level ?? "", options: TERRITORY_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })) },
+          { name: "region", label: t("region"), value: list.filters.region ?? "", options: regions },
+        ]}
+      />
+      <DataTable
+        caption={t("title")}
+        columns={[
+          { id: "code", header: t("code"), sortable: true, kind: "mono" },
+          { id: "name", header: t("name"), sortable: true, kind: "link", hrefKey: "href" },
+          { id: "level", header: t("level"), sortable: true, kind: "badge" },
+          { id: "parent", header: t("parent") },
+        ]}
+        rows={page.rows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          name: localName(r, locale),
+          href: `/admin/territories/${r.id}`,
+          level: t(`levels.${r.level}`),
+          parent: r.parent ? localName(r.parent, locale) : null,
+        }))}
+        total={page.total}
+        page={page.page}
+        pageSize={page.pageSize}
+        sort={list.sort}
+        dir={list.dir}
+        labels={await tableLabels(t("empty"))}
+      />
+    </div>
+  );
+}

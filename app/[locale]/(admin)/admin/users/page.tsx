@@ -1,0 +1,65 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { ROLES } from "@/lib/auth/roles";
+import { parseListParams } from "@/lib/data-table/params";
+import { listUsers, USER_SORTS } from "@/lib/users/users";
+import { formatDate } from "@/lib/audit/queries";
+import { DataTable } from "@/components/data-table/data-table-client";
+import { tableLabels } from "@/components/data-table/table-labels";
+import { FilterBar } from "@/components/admin/filter-bar";
+import { PageHeader } from "@/components/admin/page-header";
+import { scopeName } from "@/components/users/user-roles";
+
+export default async function UsersPage({ params, searchParams }: PageProps<"/[locale]/admin/users">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { scope } = await authorize("users.manage");
+  const t = await getTranslations("users");
+  const ta = await getTranslations("admin");
+  const list = parseListParams(await searchParams, { sortable: USER_SORTS, defaultSort: "login", filters: ["role", "status"] });
+  const page = await listUsers(scope, list);
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={<Link href="/admin/users/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link>}
+      />
+      <FilterBar
+        q={list.q}
+        searchLabel={t("search")}
+        keep={{ sort: list.sort, dir: list.dir }}
+        selects={[
+          { name: "role", label: t("role"), value: list.filters.role ?? "", options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })) },
+          { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+        ]}
+      />
+      <DataTable
+        caption={t("title")}
+        columns={[
+          { id: "login", header: t("login"), sortable: true, kind: "link", hrefKey: "href" },
+          { id: "displayName", header: t("displayName"), sortable: true },
+          { id: "roles", header: t("roles") },
+          { id: "status", header: t("status"), kind: "badge" },
+          { id: "createdAt", header: t("createdAt"), sortable: true },
+        ]}
+        rows={page.rows.map((u) => ({
+          id: u.id,
+          login: u.login,
+          href: `/admin/users/${u.id}`,
+          displayName: u.displayName,
+          roles: u.roles.map((r) => `${ta(`roles.${r.role}`)} — ${scopeName(r, locale)}`).join("; "),
+          status: t(`statuses.${u.active ? "active" : "inactive"}`),
+          createdAt: formatDate(u.createdAt),
+        }))}
+        total={page.total}
+        page={page.page}
+        pageSize={page.pageSize}
+        sort={list.sort}
+        dir={list.dir}
+        labels={await tableLabels(t("empty"))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { NextResponse } from "next/server";
+import { authorize } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { parseListParams } from "@/lib/data-table/params";
+import { AUDIT_FILTERS, AUDIT_SORTS, exportAudit, formatDateTime, listAudit, type AuditRow } from "@/lib/audit/queries";
+
+export const dynamic = "force-dynamic";
+
+const CSV_COLUMNS = ["at", "atAlmaty", "actor", "action", "entity", "entityId", "before", "after"] as const;
+
+/** One CSV cell: quoted when needed; text a spreadsheet would run as a formula is prefixed with an apostrophe. */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csvLine(row: AuditRow): string {
+  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+    at: row.at.toISOString(),
+    atAlmaty: formatDateTime(row.at),
+    actor: row.actor?.login ?? "",
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    before: row.before === null ? "" : JSON.stringify(row.before),
+    after: row.after === null ? "" : JSON.stringify(row.after),
+  };
+  return CSV_COLUMNS.map((c) => cell(values[c])).join(",");
+}
+
+function json(row: AuditRow) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: row.actor ? { id: row.actor.id, login: row.actor.login } : null,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/**
+ * The audit log (audit.read only), filtered like the admin page: entity, action, actor (or q), from, to
+ * (days in Asia/Almaty), entityId; newest first. `format=csv` answers a CSV file of at most 10,000 rows,
+ * otherwise one JSON page (`page`, `pageSize`).
+ */
+export async function GET(request: Request) {
+  try {
+    const { viewer } = await authorize("audit.read");
+    const url = new URL(request.url);
+    const format = url.searchParams.get("format") ?? "json";
+    if (format !== "csv" && format !== "json") throw new AppError("badRequest");
+    const params = parseListParams(Object.fromEntries(url.searchParams), { sortable: AUDIT_SORTS, defaultSort: "at", defaultDir: "desc", filters: AUDIT_FILTERS });
+    if (format === "json") {
+      const page = await listAudit(viewer, params);
+      return NextResponse.json(
+        { total: page.total, page: page.page, pageSize: page.pageSize, rows: page.rows.map(json) },
+        { headers: { "cache-control": "no-store" } },
+      );
+    }
+    const rows = await exportAudit(viewer, params);
+    const body = `\uFEFF${[CSV_COLUMNS.join(","), ...rows.map(csvLine)].join("\r\n")}\r\n`;
+    const stamp = formatDateTime(new Date()).slice(0, 10).replace(/-/g, "");
+    return new NextResponse(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-${stamp}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+}

@@ -1,0 +1,46 @@
+/** The part of autocannon's programmatic API that the benchmarks use (the package ships no types). */
+declare module "autocannon" {
+  export interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    timeout?: number;
+    pipelining?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    title?: string;
+  }
+  export interface Histogram {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+  }
+  export interface Result {
+    title?: string;
+    url: string;
+    connections: number;
+    duration: number;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    resets: number;
+    "2xx": number;
+    statusCodeStats: Record<string, { count: number }>;
+    latency: Histogram & { totalCount: number };
+    requests: Histogram & { sent: number };
+    throughput: Histogram;
+  }
+  export interface Instance extends PromiseLike<Result> {
+    stop(): void;
+  }
+  function autocannon(options: Options): Instance;
+  export default autocannon;
+}

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench:dictionary [-- --queries 1000 --apertium <dir> --memory]`: dictionary lookups after the
+ * Apertium import.
+ *
+ * 1. Builds a throw-away database (PGlite in ./data/bench-dictionary, wiped first; in memory with --memory;
+ *    or the PostgreSQL of TEST_DATABASE_URL, its public schema dropped and recreated), migrates it, loads
+ *    the starter vocabulary and imports both Apertium files (../shared/data/apertium by default), timing
+ *    the import (parse + write).
+ * 2. Samples `--queries` lookups from the lemmas (deterministically): 70 % the headword as it is (a fifth
+ *    of those typed in the Latin alphabet), 10 % with one typo (a letter replaced, dropped, doubled or two
+ *    swapped), 20 % inflected (plural, case and past-tense suffixes with vowel harmony).
+ * 3. Runs lookup() — the service behind the dictionary page and the API, without the result cache — one
+ *    query after another after a warm-up, timing each, and checks whether the intended lemma is the first
+ *    result and among the first five. Target: p95 ≤ 20 ms.
+ *
+ * Prints the figures and writes bench/results/dictionary-<date>.json.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { openDatabase } from "../lib/db/driver";
+import { closeDatabase, useDatabase } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { importApertium } from "../lib/dictionary/import";
+import { lookup } from "../lib/dictionary/search";
+import { cyrToLat } from "../lib/text";
+import { seedDictionary } from "../prisma/seed/dictionary";
+import { rng } from "../prisma/seed/random";
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const QUERIES = Number(option("queries") ?? 1000);
+if (!Number.isInteger(QUERIES) || QUERIES <= 0) throw new Error("--queries must be a positive integer");
+const APERTIUM = resolve(option("apertium") ?? join("..", "shared", "data", "apertium"));
+const MEMORY = process.argv.includes("--memory");
+const WARMUP = 100;
+const TARGET_P95_MS = 20;
+
+type Kind = "exact" | "latin" | "typo" | "inflected";
+interface Sample {
+  kind: Kind;
+  query: string;
+  lemma: string;
+}
+
+const BACK = /[аоұы]/;
+const FRONT = /[әеөүі]/;
+const VOWEL = /[аәеёиоөуұүыіэюя]$/;
+const VOICELESS = /[пфктсшщхцчқ]$/;
+const NASAL = /[мнң]$/;
+const LETTERS = [..."абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"];
+
+/** Is the last vowel of the stem back (а о ұ ы) or front (ә е ө ү і)? */
+function harmony(stem: string): "back" | "front" {
+  for (let i = stem.length - 1; i >= 0; i--) {
+    if (BACK.test(stem[i]!)) return "back";
+    if (FRONT.test(stem[i]!)) return "front";
+  }
+  return "back";
+}
+
+/** A regular inflected form of a noun or verb (consonant-initial suffixes only, so no stem alternation). */
+function inflect(stem: string, pos: string, random: ReturnType<typeof rng>): string | null {
+  const b = harmony(stem) === "back";
+  const pick = (back: string, front: string) => (b ? back : front);
+  const vowel = VOWEL.test(stem);
+  const voiceless = VOICELESS.test(stem);
+  const nasal = NASAL.test(stem);
+  if (pos === "v") {
+    const past = voiceless ? pick("ты", "ті") : pick("ды", "ді");
+    const participle = voiceless ? pick("қан", "кен") : pick("ған", "ген");
+    return stem + random.pick([past, past + "м", past + "қ", participle]);
+  }
+  if (pos !== "n" && pos !== "adj") return null;
+  const plural = vowel || /[рйу]$/.test(stem) ? pick("лар", "лер") : voiceless || /[бвгд]$/.test(stem) ? pick("тар", "тер") : pick("дар", "дер");
+  const locative = (s: string) => s + (VOICELESS.test(s) ? pick("та", "те") : pick("да", "де"));
+  const dative = (s: string) => s + (VOICELESS.test(s) ? pick("қа", "ке") : pick("ға", "ге"));
+  const ablative = (s: string) => s + (VOICELESS.test(s) ? pick("тан", "тен") : NASAL.test(s) ? pick("нан", "нен") : pick("дан", "ден"));
+  const forms = [stem + plural, locative(stem), dative(stem), ablative(stem), locative(stem + plural), ablative(stem + plural)];
+  void nasal;
+  return random.pick(forms);
+}
+
+function typo(word: string, random: ReturnType<typeof rng>): string {
+  const chars = [...word];
+  const i = random.int(1, chars.length - 2);
+  switch (random.int(0, 3)) {
+    case 0:
+      chars[i] = random.pick(LETTERS.filter((l) => l !== chars[i]));
+      break;
+    case 1:
+      chars.splice(i, 1);
+      break;
+    case 2:
+      chars.splice(i, 0, chars[i]!);
+      break;
+    default:
+      [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+  }
+  return chars.join("");
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { n: s.length, mean: r(s.reduce((a, b) => a + b, 0) / s.length), p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s.at(-1)!) };
+};
+
+const files = ["apertium-kaz-rus.kaz-rus.dix", "apertium-eng-kaz.eng-kaz.dix"].map((f) => join(APERTIUM, f));
+if (!files.every((f) => existsSync(f))) throw new Error(`The Apertium files are not in ${APERTIUM} (give --apertium <dir>).`);
+
+const url = process.env.TEST_DATABASE_URL;
+const dir = join("data", "bench-dictionary", "pglite");
+if (!url && !MEMORY) rmSync(join("data", "bench-dictionary"), { recursive: true, force: true });
+const db = openDatabase(url ? { url } : { dir: MEMORY ? "memory://" : dir });
+const backend = url ? "PostgreSQL (TEST_DATABASE_URL)" : MEMORY ? "PGlite in memory" : `PGlite on disk (${dir})`;
+
+try {
+  console.log(`Dictionary benchmark on ${backend}`);
+  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await migrate(db.raw);
+  useDatabase(db);
+  await seedDictionary(db.prisma);
+
+  const t0 = performance.now();
+  const report = await importApertium(db.prisma, files.map((path) => ({ path })));
+  const importMs = performance.now() - t0;
+  const w = report.write!;
+  console.log(
+    `  import: ${report.lemmas} lemmas → ${w.entriesCreated} entries, ${w.sensesCreated} senses, ${w.translationsCreated.ru} ru + ${w.translationsCreated.en} en translations in ${(importMs / 1000).toFixed(1)} s (parse ${(report.parseMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s)`,
+  );
+  const t1 = performance.now();
+  const again = await importApertium(db.prisma, files.map((path) => ({ path })));
+  const reimportMs = performance.now() - t1;
+  console.log(`  second import (nothing to change: ${again.write!.entriesCreated} created): ${(reimportMs / 1000).toFixed(1)} s`);
+
+  // Sample the queries from the lemmas.
+  const entries = await db.prisma.dictionaryEntry.findMany({ select: { normalized: true, senses: { select: { partOfSpeech: true }, take: 1, orderBy: { position: "asc" } } } });
+  const lemmaSet = new Set(entries.map((e) => e.normalized));
+  const single = entries.filter((e) => /^[\p{Script=Cyrillic}]+$/u.test(e.normalized));
+  const random = rng(20_210);
+  const samples: Sample[] = [];
+  const counts = { exact: Math.round(QUERIES * 0.56), latin: Math.round(QUERIES * 0.14), typo: Math.round(QUERIES * 0.1) };
+  const inflectedCount = QUERIES - counts.exact - counts.latin - counts.typo;
+  for (let i = 0; i < counts.exact; i++) {
+    const e = random.pick(entries);
+    samples.push({ kind: "exact", query: e.normalized, lemma: e.normalized });
+  }
+  for (let i = 0; i < counts.latin; i++) {
+    const e = random.pick(single);
+    samples.push({ kind: "latin", query: cyrToLat(e.normalized), lemma: e.normalized });
+  }
+  while (samples.filter((s) => s.kind === "typo").length < counts.typo) {
+    const e = random.pick(single);
+    if ([...e.normalized].length < 4) continue;
+    const q = typo(e.normalized, random);
+    if (!lemmaSet.has(q)) samples.push({ kind: "typo", query: q, lemma: e.normalized });
+  }
+  const inflectable = single.filter((e) => ["n", "v", "adj"].includes(e.senses[0]?.partOfSpeech ?? "") && [...e.normalized].length >= 3);
+  while (samples.filter((s) => s.kind === "inflected").length < inflectedCount) {
+    const e = random.pick(inflectable);
+    const q = inflect(e.normalized, e.senses[0]!.partOfSpeech!, random);
+    if (q && !lemmaSet.has(q)) samples.push({ kind: "inflected", query: q, lemma: e.normalized });
+  }
+  for (let i = samples.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [samples[i], samples[j]] = [samples[j]!, samples[i]!];
+  }
+
+  for (let i = 0; i < WARMUP; i++) await lookup({ q: random.pick(entries).normalized });
+
+  const times: number[] = [];
+  const byKind: Record<Kind, { times: number[]; top1: number; top5: number }> = {
+    exact: { times: [], top1: 0, top5: 0 },
+    latin: { times: [], top1: 0, top5: 0 },
+    typo: { times: [], top1: 0, top5: 0 },
+    inflected: { times: [], top1: 0, top5: 0 },
+  };
+  const misses: Sample[] = [];
+  for (const s of samples) {
+    const start = performance.now();
+    const result = await lookup({ q: s.query });
+    const ms = performance.now() - start;
+    times.push(ms);
+    const k = byKind[s.kind];
+    k.times.push(ms);
+    const rank = result.hits.findIndex((h) => h.lemma.normalize("NFC").toLowerCase() === s.lemma || h.lemma === s.lemma);
+    if (rank === 0) k.top1++;
+    if (rank >= 0 && rank < 5) k.top5++;
+    else if (misses.length < 15) misses.push(s);
+  }
+
+  const overall = stats(times);
+  const kinds = Object.fromEntries(
+    (Object.keys(byKind) as Kind[]).map((kind) => {
+      const k = byKind[kind];
+      return [kind, { ...stats(k.times), top1: `${((100 * k.top1) / k.times.length).toFixed(1)} %`, top5: `${((100 * k.top5) / k.times.length).toFixed(1)} %` }];
+    }),
+  );
+  console.log(`  lookups: ${overall.n}, mean ${overall.mean} ms, p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms, max ${overall.max} ms (target p95 ≤ ${TARGET_P95_MS} ms: ${overall.p95 <= TARGET_P95_MS ? "met" : "NOT met"})`);
+  for (const [kind, k] of Object.entries(kinds)) console.log(`    ${kind.padEnd(9)} n=${k.n} p50 ${k.p50} ms, p95 ${k.p95} ms; intended lemma first ${k.top1}, in top 5 ${k.top5}`);
+  if (misses.length) console.log(`  some misses: ${misses.map((m) => `${m.query}→${m.lemma}`).join(", ")}`);
+
+  const out = {
+    benchmark: "dictionary",
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    backend,
+    import: {
+      files: report.files,
+      lemmas: report.lemmas,
+      translations: report.translations,
+      write: w,
+      ms: Math.round(importMs),
+      parseMs: Math.round(report.parseMs),
+      writeMs: Math.round(report.writeMs),
+      secondImportMs: Math.round(reimportMs),
+    },
+    entries: entries.length,
+    queries: { total: samples.length, mix: { exact: counts.exact, latin: counts.latin, typo: counts.typo, inflected: inflectedCount }, warmup: WARMUP },
+    lookupMs: overall,
+    targetP95Ms: TARGET_P95_MS,
+    byKind: kinds,
+    misses,
+  };
+  mkdirSync(join("bench", "results"), { recursive: true });
+  const file = join("bench", "results", `dictionary-${out.date.slice(0, 10)}-${db.kind}.json`);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`Written ${file}`);
+} finally {
+  await closeDatabase();
+  if (!url && !MEMORY) rmSync(join("data", "bench-dictionary"), { recursive: true, force: true });
+}

@@ -1,0 +1,312 @@
+/**
+ * `npm run bench:http [-- --duration 10 --connections 10]`: HTTP throughput and latency of the production
+ * server over loopback. It starts the server itself (embedded database in ./data/bench, port 3200), signs
+ * in as the `district` demo user through the credentials endpoint, measures each route for a bounded time
+ * with autocannon, prints a table and writes bench/results/http-<date>.json. The server is always stopped.
+ *
+ * Routes: /api/health (database round trip), /kk (home page), /probe (a bare static Next page outside the
+ * portal's layout: the baseline), /kk/statistics (a static section page), and /kk/admin/organizations (the
+ * registry list, signed in). A route that does not answer 200 is skipped with a message.
+ *
+ * Set NEXT_DIST_DIR (e.g. .next-bench) to keep the benchmark's build apart from another running server's.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import autocannon, { type Result } from "autocannon";
+
+const DEMO_LOGIN = "district";
+const DEMO_PASSWORD = "Demo-2026!";
+const HOST = "127.0.0.1";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const duration = option("duration", 10);
+const connections = option("connections", 10);
+const port = option("port", 3200);
+const origin = `http://${HOST}:${port}`;
+const dataDir = "./data/bench";
+
+interface Route {
+  name: string;
+  path: string;
+  signedIn?: boolean;
+  /** Why a missing route may be missing. */
+  hint?: string;
+}
+
+const ROUTES: Route[] = [
+  { name: "health", path: "/api/health" },
+  { name: "home", path: "/kk" },
+  { name: "bare", path: "/probe", hint: "the bare static page app/(probe)/probe/page.tsx is missing" },
+  { name: "section", path: "/kk/statistics" },
+  { name: "registry", path: "/kk/admin/organizations", signedIn: true, hint: "the registry list page is missing or refused" },
+];
+
+// ---------------------------------------------------------------------------------------------- server
+
+let server: ChildProcess | undefined;
+const serverLog: string[] = [];
+
+function startServer(): ChildProcess {
+  // One Node process (no npx or tsx wrapper), so SIGINT reaches start.ts and it closes the database.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--scale", "demo"], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so the whole tree can be stopped
+  });
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
+    if (serverLog.length > 200) serverLog.splice(0, serverLog.length - 200);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  return child;
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (!child || exited(child)) return;
+  const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, s);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal("SIGINT");
+  const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 20_000).unref());
+  if ((await Promise.race([done, timer])) === "timeout") {
+    console.warn("! the server did not stop within 20 s after SIGINT; killing it");
+    signal("SIGKILL");
+    await done;
+  }
+}
+
+async function waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited(child)) throw new Error(`the server exited (code ${child.exitCode}):\n${serverLog.slice(-30).join("\n")}`);
+    try {
+      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s:\n${serverLog.slice(-30).join("\n")}`);
+}
+
+async function portInUse(): Promise<boolean> {
+  try {
+    await fetch(`${origin}/`, { signal: AbortSignal.timeout(1_000), redirect: "manual" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- sign-in
+
+function cookiePairs(res: Response): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const header of res.headers.getSetCookie()) {
+    const pair = header.split(";", 1)[0]!;
+    const eq = pair.indexOf("=");
+    if (eq > 0) out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** A real credentials sign-in through next-auth; returns the Cookie header of the session. */
+async function signIn(login: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
+  if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf answered ${csrfRes.status}`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = cookiePairs(csrfRes);
+  const cookie = (m: Map<string, string>) => [...m].map(([k, v]) => `${k}=${v}`).join("; ");
+
+  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(jar) },
+    body: new URLSearchParams({ csrfToken, login, password, callbackUrl: `${origin}/kk` }),
+  });
+  const session = [...cookiePairs(res)].find(([name]) => name.endsWith("authjs.session-token"));
+  if (!session) throw new Error(`sign-in as "${login}" failed (status ${res.status}, no session cookie)`);
+  const header = `${session[0]}=${session[1]}`;
+
+  const check = await fetch(`${origin}/api/auth/session`, { headers: { cookie: header } });
+  const body = (await check.json()) as { user?: { name?: string } } | null;
+  if (!body?.user) throw new Error(`the session of "${login}" is not accepted by /api/auth/session`);
+  console.log(`Signed in as ${login} (${body.user.name ?? "?"}).`);
+  return header;
+}
+
+// ---------------------------------------------------------------------------------------------- measure
+
+interface Row {
+  route: string;
+  path: string;
+  status: "measured" | "skipped";
+  reason?: string;
+  requestsPerSecond?: number;
+  latencyMs?: { p50: number; p90: number; p99: number; average: number; max: number };
+  requests?: number;
+  non2xx?: number;
+  errors?: number;
+  timeouts?: number;
+}
+
+async function probe(path: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(`${origin}${path}`, { headers, redirect: "manual" });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function measure(route: Route, cookie: string | undefined): Promise<Row> {
+  const headers: Record<string, string> = route.signedIn && cookie ? { cookie } : {};
+  if (route.signedIn && !cookie) return { route: route.name, path: route.path, status: "skipped", reason: "no session" };
+  const status = await probe(route.path, headers);
+  if (status !== 200) {
+    const reason = `answers ${status}${route.hint ? ` — ${route.hint}` : ""}`;
+    console.log(`- ${route.name} ${route.path}: skipped, ${reason}`);
+    return { route: route.name, path: route.path, status: "skipped", reason };
+  }
+  // A short warm-up so that first-request work (module loading, caches) is not measured.
+  await autocannon({ url: `${origin}${route.path}`, connections, duration: 1, headers });
+  process.stdout.write(`- ${route.name} ${route.path}: ${duration} s × ${connections} connections… `);
+  const r: Result = await autocannon({ url: `${origin}${route.path}`, connections, duration, headers, title: route.name });
+  console.log(`${Math.round(r.requests.average)} req/s`);
+  return {
+    route: route.name,
+    path: route.path,
+    status: "measured",
+    requestsPerSecond: round(r.requests.average),
+    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, average: round(r.latency.average), max: r.latency.max },
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function printTable(rows: Row[]): void {
+  const head = ["route", "path", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors"];
+  const body = rows.map((r) =>
+    r.status === "measured"
+      ? [r.route, r.path, String(r.requestsPerSecond), String(r.latencyMs!.p50), String(r.latencyMs!.p99), String(r.non2xx), String((r.errors ?? 0) + (r.timeouts ?? 0))]
+      : [r.route, r.path, "skipped", "", "", "", ""],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const b of body) console.log(line(b));
+}
+
+function gitCommit(): string | undefined {
+  const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function resultFile(): string {
+  const dir = join("bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  for (let n = 1; ; n++) {
+    const file = join(dir, n === 1 ? `http-${date}.json` : `http-${date}-${n}.json`);
+    if (!existsSync(file)) return file;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  if (await portInUse()) throw new Error(`something already listens on ${origin}; stop it or pass --port`);
+  console.log(`Starting the production server on ${origin} (data in ${dataDir}; builds first when the build is stale)…`);
+  const started = Date.now();
+  server = startServer();
+  await waitForHealth(server, 300_000);
+  console.log(`Server ready in ${round((Date.now() - started) / 1000)} s.`);
+
+  const cookie = await signIn(DEMO_LOGIN, DEMO_PASSWORD).catch((error: Error) => {
+    console.log(`! ${error.message}; signed-in routes are skipped`);
+    return undefined;
+  });
+
+  const rows: Row[] = [];
+  for (const route of ROUTES) rows.push(await measure(route, cookie));
+  printTable(rows);
+
+  const by = (name: string) => rows.find((r) => r.route === name && r.status === "measured");
+  const home = by("home");
+  const bare = by("bare");
+  let ratio: { throughput: number; p50Latency: number } | undefined;
+  if (home && bare) {
+    ratio = {
+      throughput: round(home.requestsPerSecond! / bare.requestsPerSecond!, 2),
+      p50Latency: round(home.latencyMs!.p50 / Math.max(bare.latencyMs!.p50, 0.001), 2),
+    };
+    console.log(`\nhome / bare: throughput ×${ratio.throughput} (home serves that share of bare's req/s), p50 latency ×${ratio.p50Latency}`);
+  } else {
+    console.log("\nhome / bare: not computed — the bare static page is not available.");
+  }
+
+  const file = resultFile();
+  const cpu = cpus();
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        benchmark: "http",
+        date: new Date().toISOString(),
+        commit: gitCommit(),
+        machine: { cpus: cpu.length, cpuModel: cpu[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
+        server: { origin, dataDir, database: process.env.DATABASE_URL ? "postgresql" : "pglite", signedInAs: DEMO_LOGIN },
+        settings: { durationSeconds: duration, connections },
+        routes: rows,
+        homeToBare: ratio ?? null,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`Results written to ${file}`);
+}
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.log(`\n${signal}: stopping the server…`);
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\u2716 ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  if (server) {
+    await stopServer();
+    console.log("Server stopped.");
+  }
+}

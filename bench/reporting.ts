@@ -1,0 +1,182 @@
+/**
+ * `npm run bench:reporting [-- --orgs 10000 --accept 300 --runs 5]`: statistical reporting at national scale.
+ *
+ * 1. Builds a throw-away database (in-memory PGlite, or the PostgreSQL of TEST_DATABASE_URL — its public
+ *    schema is dropped and recreated): the `tiny` seed, then `--orgs` schools spread over every district,
+ *    each with an accepted D-1-shaped report (contingent by grade and sex, 36 numbers) and its data bank rows.
+ * 2. Times the consolidated report of that period (lib/reporting/reports.ts: totals by region and district
+ *    from the data bank, completeness and timeliness) — the median of `--runs` runs after a warm-up.
+ *    Target: under 2 s.
+ * 3. Measures acceptances per second through the service the server action calls (acceptSubmission: one
+ *    transaction with the optimistic version check, data bank rows, event, audit entry, notifications),
+ *    one after another over `--accept` reports waiting for the ministry; on PostgreSQL also 4 at a time.
+ *
+ * Prints the figures and writes bench/results/reporting-<date>.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../lib/db/driver";
+import { closeDatabase, useDatabase } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { loadViewer } from "../lib/auth/access";
+import { effectiveDeadline } from "../lib/reporting/deadline";
+import { consolidatedReport } from "../lib/reporting/reports";
+import { acceptSubmission } from "../lib/reporting/workflow";
+import type { Prisma } from "../lib/generated/prisma/client";
+import { seed } from "../prisma/seed";
+import { CONTINGENT_DEFINITION, contingentValues } from "../prisma/seed/reporting";
+import { rng } from "../prisma/seed/random";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const ORGS = option("orgs", 10_000);
+const ACCEPT = option("accept", 300);
+const RUNS = option("runs", 5);
+const PERIOD = "rp_bench";
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const url = process.env.TEST_DATABASE_URL;
+const db = openDatabase(url ? { url } : { dir: "memory://" });
+const log = (line: string) => console.log(`  ${line}`);
+
+try {
+  console.log(`Reporting benchmark on ${db.kind === "postgres" ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}: ${ORGS} organisations`);
+  let t = process.hrtime.bigint();
+  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await migrate(db.raw);
+  await seed(db.prisma, "tiny");
+  useDatabase(db);
+  const prisma = db.prisma;
+  log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
+
+  // Schools in every district, a D-1-shaped form with one period, one accepted report per school.
+  t = process.hrtime.bigint();
+  const districts = await prisma.territory.findMany({ where: { level: "DISTRICT" }, select: { id: true }, orderBy: { code: "asc" } });
+  const kindId = (await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })).id;
+  const orgs: Prisma.OrganizationCreateManyInput[] = Array.from({ length: ORGS + ACCEPT }, (_, i) => ({
+    id: `obench${i}`,
+    bin: `9${String(i).padStart(11, "0")}`,
+    nameKk: `Бенч мектебі №${i}`,
+    nameRu: `Бенч школа №${i}`,
+    nameEn: `Bench school No. ${i}`,
+    kindId,
+    territoryId: districts[i % districts.length]!.id,
+  }));
+  for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
+  await prisma.form.create({
+    data: {
+      id: "f_bench",
+      formListId: "fl2026",
+      code: "B-1",
+      nameKk: "Бенч",
+      nameRu: "Бенч",
+      nameEn: "Bench",
+      periodicity: "ANNUAL",
+      // Obliged: the bench schools only (as addressees), so the seed's schools do not count.
+      orgKinds: [],
+      adHoc: true,
+      versions: { create: { id: "fv_bench", number: 1, definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue, frozen: true } },
+      periods: {
+        create: {
+          id: PERIOD,
+          label: "2026",
+          startsOn: new Date("2026-09-01"),
+          endsOn: new Date("2026-09-05"),
+          dueDate: new Date("2026-10-05"),
+          deadlineAt: effectiveDeadline("2026-10-05").endsAt,
+        },
+      },
+    },
+  });
+  for (let i = 0; i < orgs.length; i += 5000) await prisma.formAddressee.createMany({ data: orgs.slice(i, i + 5000).map((o) => ({ formId: "f_bench", organizationId: o.id! })) });
+  const random = rng(10_000);
+  const submittedAt = new Date("2026-10-01T05:00:00Z");
+  const submissions: Prisma.SubmissionCreateManyInput[] = orgs.map((o, i) => ({
+    id: `sbench${i}`,
+    organizationId: o.id!,
+    periodId: PERIOD,
+    formVersionId: "fv_bench",
+    status: i < ORGS ? "ACCEPTED" : "APPROVED_REGION",
+    values: contingentValues(random, 0.6 + random.next() * 2, random.next()) as Prisma.InputJsonValue,
+    submittedAt,
+    late: i % 9 === 0,
+  }));
+  for (let i = 0; i < submissions.length; i += 1000) await prisma.submission.createMany({ data: submissions.slice(i, i + 1000) });
+  // The data bank rows of the accepted reports, as acceptance writes them: "section.field" with row "",
+  // "section.column" with the row key for table cells.
+  await db.raw.query(
+    `INSERT INTO "DataValue" ("organizationId", "periodId", "submissionId", "year", "formCode", "indicator", "rowKey", "value")
+     SELECT s."organizationId", s."periodId", s.id, 2026, 'B-1',
+            CASE WHEN kv.key LIKE '%.%.%' THEN split_part(kv.key, '.', 1) || '.' || split_part(kv.key, '.', 3) ELSE kv.key END,
+            CASE WHEN kv.key LIKE '%.%.%' THEN split_part(kv.key, '.', 2) ELSE '' END,
+            kv.value::float8
+     FROM "Submission" s, jsonb_each_text(s."values") kv
+     WHERE s."periodId" = $1 AND s.status = 'ACCEPTED'`,
+    [PERIOD],
+  );
+  await db.raw.exec(`ANALYZE "DataValue"; ANALYZE "Submission"; ANALYZE "Organization"; ANALYZE "FormAddressee";`);
+  const facts = await prisma.dataValue.count({ where: { periodId: PERIOD } });
+  const generateSeconds = ms(t) / 1000;
+  log(`generated ${ORGS} accepted reports and ${facts} data bank rows in ${generateSeconds.toFixed(1)} s`);
+
+  // Consolidated report.
+  const scope = { all: true } as const;
+  t = process.hrtime.bigint();
+  const warm = await consolidatedReport(scope, PERIOD);
+  const firstMs = ms(t);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = process.hrtime.bigint();
+    await consolidatedReport(scope, PERIOD);
+    times.push(ms(s));
+  }
+  const reportMs = median(times);
+  if (warm.total.stats.obliged !== ORGS + ACCEPT || warm.total.stats.accepted !== ORGS) throw new Error(`unexpected report counts ${JSON.stringify(warm.total.stats)}`);
+  log(`consolidated report: first ${firstMs.toFixed(0)} ms, median of ${RUNS} ${reportMs.toFixed(0)} ms (${warm.lines.length} lines, ${warm.indicators.length} indicators) — target < 2000 ms: ${reportMs < 2000 ? "met" : "NOT met"}`);
+
+  // Acceptances through the service.
+  const ministry = await loadViewer("u_ministry");
+  if (!ministry) throw new Error("no ministry account");
+  const waiting = submissions.slice(ORGS);
+  const sequential = waiting.slice(0, db.kind === "postgres" ? Math.ceil(ACCEPT / 2) : ACCEPT);
+  t = process.hrtime.bigint();
+  for (const s of sequential) await acceptSubmission(ministry, { submissionId: s.id!, version: 1 });
+  const sequentialPerSecond = sequential.length / (ms(t) / 1000);
+  log(`acceptances, one at a time: ${sequentialPerSecond.toFixed(1)}/s (${sequential.length} reports)`);
+  let parallelPerSecond: number | null = null;
+  if (db.kind === "postgres") {
+    const rest = waiting.slice(sequential.length);
+    t = process.hrtime.bigint();
+    for (let i = 0; i < rest.length; i += 4) await Promise.all(rest.slice(i, i + 4).map((s) => acceptSubmission(ministry, { submissionId: s.id!, version: 1 })));
+    parallelPerSecond = rest.length / (ms(t) / 1000);
+    log(`acceptances, 4 at a time: ${parallelPerSecond.toFixed(1)}/s (${rest.length} reports)`);
+  }
+  const accepted = await prisma.submission.count({ where: { periodId: PERIOD, status: "ACCEPTED" } });
+  if (accepted !== ORGS + ACCEPT) throw new Error(`expected ${ORGS + ACCEPT} accepted, found ${accepted}`);
+
+  const result = {
+    benchmark: "reporting",
+    at: new Date().toISOString(),
+    database: db.kind,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    organizations: ORGS,
+    dataValues: facts,
+    generateSeconds: Math.round(generateSeconds * 10) / 10,
+    consolidatedReport: { firstMs: Math.round(firstMs), medianMs: Math.round(reportMs), runs: times.map(Math.round), targetMs: 2000, met: reportMs < 2000 },
+    acceptance: { sequentialPerSecond: Math.round(sequentialPerSecond * 10) / 10, sequentialCount: sequential.length, parallel4PerSecond: parallelPerSecond === null ? null : Math.round(parallelPerSecond * 10) / 10 },
+  };
+  mkdirSync(join("bench", "results"), { recursive: true });
+  const file = join("bench", "results", `reporting-${result.at.slice(0, 10)}-${db.kind}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`Written ${file}`);
+} finally {
+  await closeDatabase();
+  await db.close();
+}

@@ -1,0 +1,61 @@
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
+import type { FormAction } from "@/lib/actions";
+import type { Scope } from "@/lib/auth/scope";
+import { organizationOptions } from "@/lib/registry/people";
+
+interface PersonValues {
+  id: string;
+  version: number;
+  iin: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  sex: string;
+  organizationId: string | null;
+}
+
+/**
+ * Create or edit a person. Birth date and sex may be left empty on creation (they come from the IIN); the
+ * organisation list offers only organisations inside the writer's scope.
+ */
+export async function PersonForm({ action, scope, locale, values }: { action: FormAction; scope: Scope; locale: string; values?: PersonValues }) {
+  const t = await getTranslations("people");
+  const tc = await getTranslations("common");
+  const organizations = await organizationOptions(scope, locale);
+  return (
+    <ActionForm action={action} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="person-form" className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      {values && (
+        <>
+          <input type="hidden" name="id" value={values.id} />
+          <input type="hidden" name="version" value={values.version} />
+        </>
+      )}
+      <FormErrors names={["id", "version"]} />
+      <TextField name="iin" label={t("iin")} required defaultValue={values?.iin} inputMode="numeric" maxLength={12} autoComplete="off" hint={t("iinHint")} />
+      <TextField name="lastName" label={t("lastName")} required defaultValue={values?.lastName} />
+      <TextField name="firstName" label={t("firstName")} required defaultValue={values?.firstName} />
+      <TextField name="middleName" label={t("middleName")} defaultValue={values?.middleName} />
+      <TextField name="birthDate" label={t("birthDate")} type="date" defaultValue={values?.birthDate} hint={t("birthDateHint")} />
+      <SelectField
+        name="sex"
+        label={t("sex")}
+        defaultValue={values?.sex}
+        placeholder={t("sexFromIin")}
+        hint={t("sexHint")}
+        options={(["MALE", "FEMALE"] as const).map((s) => ({ value: s, label: t(`sexes.${s}`) }))}
+      />
+      <SelectField
+        name="organizationId"
+        label={t("organization")}
+        required={!scope.all}
+        defaultValue={values?.organizationId}
+        placeholder={scope.all ? t("organizationNone") : ""}
+        options={organizations}
+      />
+    </ActionForm>
+  );
+}

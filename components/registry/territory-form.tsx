@@ -1,0 +1,69 @@
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
+import type { FormAction } from "@/lib/actions";
+import type { Scope } from "@/lib/auth/scope";
+import { PARENT_LEVEL, parentOptions } from "@/lib/registry/territories";
+
+interface TerritoryValues {
+  id: string;
+  version: number;
+  code: string;
+  level: string;
+  parentId: string | null;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+/**
+ * Create or edit a territory. On creation the parent list offers only territories the writer may add
+ * under; once created, level and parent are shown but fixed (a territory is not moved in this version).
+ */
+export async function TerritoryForm({
+  action,
+  scope,
+  locale,
+  values,
+  parentLabel,
+}: {
+  action: FormAction;
+  scope: Scope;
+  locale: string;
+  values?: TerritoryValues;
+  /** The current parent's name, shown read-only when editing. */
+  parentLabel?: string;
+}) {
+  const t = await getTranslations("territories");
+  const tc = await getTranslations("common");
+  const parents = values ? [] : await parentOptions(scope, locale);
+  // Offer only the levels for which the writer has a possible parent.
+  const creatable = (["REGION", "DISTRICT", "SETTLEMENT"] as const).filter((level) => parents.some((p) => p.level === PARENT_LEVEL[level]));
+  return (
+    <ActionForm action={action} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="territory-form" className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      {values && (
+        <>
+          <input type="hidden" name="id" value={values.id} />
+          <input type="hidden" name="version" value={values.version} />
+          {values.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
+        </>
+      )}
+      <FormErrors names={values ? ["id", "version", "parentId"] : ["id", "version"]} />
+      <TextField name="code" label={t("code")} required defaultValue={values?.code} inputMode="numeric" maxLength={9} hint={t("codeHint")} />
+      {values ? (
+        <>
+          <TextField name="levelShown" label={t("level")} defaultValue={t(`levels.${values.level}`)} disabled />
+          <TextField name="parentShown" label={t("parent")} defaultValue={parentLabel ?? "—"} disabled hint={t("parentHint")} />
+        </>
+      ) : (
+        <>
+          <SelectField name="level" label={t("level")} required placeholder="" hint={t("levelHint")} options={creatable.map((l) => ({ value: l, label: t(`levels.${l}`) }))} />
+          <SelectField name="parentId" label={t("parent")} required placeholder="" hint={t("parentHint")} options={parents.map(({ value, label }) => ({ value, label }))} />
+        </>
+      )}
+      <TextField name="nameKk" label={t("nameKk")} required defaultValue={values?.nameKk} lang="kk" />
+      <TextField name="nameRu" label={t("nameRu")} required defaultValue={values?.nameRu} lang="ru" />
+      <TextField name="nameEn" label={t("nameEn")} required defaultValue={values?.nameEn} lang="en" />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useFormResult } from "@/components/forms/action-form-client";
+
+export interface RoleOption {
+  value: string;
+  label: string;
+  /** What the role is scoped to, and for territory roles the level it needs (null: any level). */
+  scope: "territory" | "organization";
+  level: string | null;
+}
+
+export interface TerritoryOption {
+  value: string;
+  label: string;
+  level: string;
+  depth: number;
+}
+
+export interface OrganizationOption {
+  value: string;
+  label: string;
+  group: string;
+}
+
+const selectClass = (error?: string) =>
+  `w-full rounded border px-3 py-2 ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
+
+/**
+ * A role with its scope: choosing the role decides whether a territory (of the level the role needs) or an
+ * organisation is asked for. The server checks the same rules and whether the grant is within reach.
+ */
+export function RoleScopeFields({
+  roles,
+  territories,
+  organizations,
+  labels,
+}: {
+  roles: RoleOption[];
+  territories: TerritoryOption[];
+  organizations: OrganizationOption[];
+  labels: { role: string; territory: string; organization: string; chooseTerritory: string; chooseOrganization: string; organizationsHint?: string };
+}) {
+  const state = useFormResult();
+  const failed = state && !state.ok ? state.values : undefined;
+  const [role, setRole] = useState(failed?.role && roles.some((r) => r.value === failed.role) ? failed.role : (roles[0]?.value ?? ""));
+  const id = useId();
+  const selected = roles.find((r) => r.value === role);
+  const errors = state?.fieldErrors ?? {};
+  const stamp = state ? JSON.stringify(failed ?? {}) : "initial";
+
+  const visibleTerritories = selected?.level ? territories.filter((t) => t.level === selected.level) : territories;
+  const groups = new Map<string, OrganizationOption[]>();
+  for (const o of organizations) groups.set(o.group, [...(groups.get(o.group) ?? []), o]);
+
+  return (
+    <>
+      <div>
+        <label htmlFor={`${id}-role`} className="mb-1 block text-sm font-medium">
+          {labels.role}
+          <span aria-hidden className="text-red-700"> *</span>
+        </label>
+        <select
+          id={`${id}-role`}
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          aria-invalid={Boolean(errors.role)}
+          aria-describedby={errors.role ? `${id}-role-error` : undefined}
+          className={selectClass(errors.role)}
+        >
+          {roles.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        {errors.role && (
+          <p id={`${id}-role-error`} className="mt-1 text-sm text-red-700">
+            {errors.role}
+          </p>
+        )}
+      </div>
+      {selected?.scope === "organization" ? (
+        <div>
+          <label htmlFor={`${id}-org`} className="mb-1 block text-sm font-medium">
+            {labels.organization}
+            <span aria-hidden className="text-red-700"> *</span>
+          </label>
+          <select
+            key={`org:${stamp}`}
+            id={`${id}-org`}
+            name="organizationId"
+            defaultValue={failed?.organizationId ?? ""}
+            aria-invalid={Boolean(errors.organizationId)}
+            aria-describedby={errors.organizationId ? `${id}-org-error` : labels.organizationsHint ? `${id}-org-hint` : undefined}
+            className={selectClass(errors.organizationId)}
+          >
+            <option value="">{labels.chooseOrganization}</option>
+            {[...groups].map(([group, items]) => (
+              <optgroup key={group} label={group}>
+                {items.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          {errors.organizationId ? (
+            <p id={`${id}-org-error`} className="mt-1 text-sm text-red-700">
+              {errors.organizationId}
+            </p>
+          ) : (
+            labels.organizationsHint && (
+              <p id={`${id}-org-hint`} className="mt-1 text-xs text-slate-500">
+                {labels.organizationsHint}
+              </p>
+            )
+          )}
+        </div>
+      ) : (
+        <div>
+          <label htmlFor={`${id}-territory`} className="mb-1 block text-sm font-medium">
+            {labels.territory}
+            <span aria-hidden className="text-red-700"> *</span>
+          </label>
+          <select
+            key={`territory:${role}:${stamp}`}
+            id={`${id}-territory`}
+            name="territoryId"
+            defaultValue={failed?.role === role ? (failed?.territoryId ?? "") : ""}
+            aria-invalid={Boolean(errors.territoryId)}
+            aria-describedby={errors.territoryId ? `${id}-territory-error` : undefined}
+            className={selectClass(errors.territoryId)}
+          >
+            <option value="">{labels.chooseTerritory}</option>
+            {visibleTerritories.map((t) => (
+              <option key={t.value} value={t.value}>
+                {`${selected?.level ? "" : "— ".repeat(t.depth)}${t.label}`}
+              </option>
+            ))}
+          </select>
+          {errors.territoryId && (
+            <p id={`${id}-territory-error`} className="mt-1 text-sm text-red-700">
+              {errors.territoryId}
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, heading, signIn, signOut, t, test } from "./fixtures";
+
+/**
+ * The reporting journey of issue 4, end to end: the ministry designs and publishes a form for a past year;
+ * school No. 1 fills it in with an error, fixes it, hands it over late and sees "late"; the district
+ * returns it with a reason; the school corrects and hands it over again; the district, the region and the
+ * ministry approve; the consolidated report shows the school's numbers, and the ministry closes the period.
+ */
+const L = "kk" as const;
+/** A past year, so the deadline has passed when the school hands the report over. */
+const YEAR = 2024;
+const DUE = `${YEAR}-10-01`;
+/** Unique per run, so the spec also passes against a server that was already running. */
+const CODE = `J-${Date.now().toString(36).slice(-5).toUpperCase()}`;
+const REASON = "2-сынып: оқушылар саны дұрыс емес, тексеріңіз.";
+const tr = (key: string) => t(L, key);
+const d = (key: string) => tr(`reporting.designer.${key}`);
+const rv = (key: string) => tr(`reporting-review.${key}`);
+
+test.describe.configure({ mode: "serial" });
+
+let periodId = "";
+
+async function texts(scope: Locator, label: string, value: string) {
+  for (const lang of ["kk", "ru", "en"]) await scope.getByLabel(`${label} (${lang})`, { exact: true }).first().fill(`${value} ${lang}`);
+}
+
+function acceptDialogs(page: Page) {
+  page.on("dialog", (dialog) => void dialog.accept());
+}
+
+/** Opens the only report of the journey's period that waits for the signed-in level. */
+async function openAwaiting(page: Page) {
+  await page.goto(`/${L}/admin/reporting/board?period=${periodId}&state=awaiting`);
+  await expect(heading(page)).toHaveText(rv("board.title"));
+  await expect(page.getByTestId("count-awaiting")).toContainText("1");
+  await page.getByRole("table", { name: rv("board.listTitle") }).getByRole("link").first().click();
+  await expect(page.getByTestId("submission-status")).toBeVisible();
+}
+
+test("the ministry designs a form, gives it a period and publishes the list", async ({ page }) => {
+  acceptDialogs(page);
+  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
+  await expect(heading(page)).toHaveText(tr("reporting.lists.title"));
+  const existing = page.getByTestId("form-lists").getByRole("link", { name: String(YEAR), exact: true });
+  if (await existing.count()) await existing.click();
+  else {
+    const create = page.getByTestId("form-list-new");
+    await create.getByLabel(tr("reporting.lists.year")).fill(String(YEAR));
+    await create.getByLabel(tr("reporting.lists.orderNumber")).fill("48");
+    await create.getByLabel(tr("reporting.lists.orderDate")).fill(`${YEAR}-01-15`);
+    await create.getByRole("button", { name: tr("reporting.lists.create"), exact: true }).click();
+  }
+  await expect(heading(page)).toHaveText(tr("reporting.lists.listTitle").replace("{year}", String(YEAR)));
+
+  await page.getByRole("link", { name: tr("reporting.forms.new"), exact: true }).click();
+  const settings = page.getByTestId("form-new");
+  await settings.getByLabel(tr("reporting.forms.code")).fill(CODE);
+  await settings.getByLabel(tr("reporting.forms.nameKk")).fill("Оқушылар контингенті (сынақ)");
+  await settings.getByLabel(tr("reporting.forms.nameRu")).fill("Контингент учащихся (проверка)");
+  await settings.getByLabel(tr("reporting.forms.nameEn")).fill("Student contingent (journey)");
+  await settings.getByLabel("Жалпы білім беретін мектеп", { exact: true }).check();
+  await settings.getByRole("button", { name: tr("reporting.forms.create"), exact: true }).click();
+  await expect(heading(page)).toContainText(CODE);
+
+  // A field for the total, a table of grades × (total, girls), and a rule tying them together.
+  const designer = page.getByTestId("designer");
+  await designer.getByTestId("field-0-0").getByLabel(d("key"), { exact: true }).fill("pupils");
+  await designer.getByRole("button", { name: `+ ${d("addTableSection")}` }).click();
+  const table = designer.getByTestId("section-1");
+  await table.getByLabel(d("key"), { exact: true }).first().fill("grades");
+  await texts(table, d("sectionTitle"), "Сыныптар");
+  await table.getByTestId("row-1-0").getByLabel(d("key"), { exact: true }).fill("g1");
+  await texts(table.getByTestId("row-1-0"), d("label"), "1-сынып");
+  await table.getByRole("button", { name: `+ ${d("addRow")}` }).click();
+  await table.getByTestId("row-1-1").getByLabel(d("key"), { exact: true }).fill("g2");
+  await texts(table.getByTestId("row-1-1"), d("label"), "2-сынып");
+  await table.getByTestId("column-1-0").getByLabel(d("key"), { exact: true }).fill("total");
+  await texts(table.getByTestId("column-1-0"), d("label"), "Барлығы");
+  await table.getByTestId("column-1-0").getByLabel(d("min"), { exact: true }).fill("0");
+  await table.getByRole("button", { name: `+ ${d("addColumn")}` }).click();
+  await table.getByTestId("column-1-1").getByLabel(d("key"), { exact: true }).fill("girls");
+  await texts(table.getByTestId("column-1-1"), d("label"), "Қыздар");
+  await table.getByTestId("column-1-1").getByLabel(d("min"), { exact: true }).fill("0");
+  await designer.getByRole("button", { name: `+ ${d("addRule")}` }).click();
+  const rule = designer.getByTestId("rule-0");
+  await rule.getByLabel(d("expression"), { exact: true }).fill("sum(grades.*.total) = pupils");
+  await texts(rule, d("message"), "Сыныптар бойынша сома барлығына тең");
+  await page.getByTestId("designer-save").click();
+  await expect(designer.getByRole("status").filter({ hasText: tr("common.state.saved") })).toBeVisible();
+
+  // A period whose due date has passed.
+  await page.getByRole("link", { name: tr("reporting.forms.tab.periods"), exact: true }).click();
+  const period = page.getByTestId("period-new");
+  await period.getByLabel(tr("reporting.periods.label")).fill(String(YEAR));
+  await period.getByLabel(tr("reporting.periods.startsOn")).fill(`${YEAR}-09-01`);
+  await period.getByLabel(tr("reporting.periods.endsOn")).fill(`${YEAR}-09-05`);
+  await period.getByLabel(tr("reporting.periods.dueDate")).fill(DUE);
+  await period.getByRole("button", { name: tr("reporting.periods.create"), exact: true }).click();
+  await expect(page.getByTestId("periods").locator(`[data-period="${YEAR}"]`)).toBeVisible();
+
+  await page.getByRole("link", { name: tr("reporting.forms.backToList").replace("{year}", String(YEAR)) }).click();
+  const publish = page.getByTestId("publish-list");
+  if (await publish.count()) await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
+  await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"));
+  await signOut(page, L);
+});
+
+test("the school fills it in with an error, fixes it, hands it over late and sees «late»", async ({ page }) => {
+  await signIn(page, "school", L, { callbackUrl: `/${L}/reporting?year=${YEAR}` });
+  const row = page.locator(`[data-form="${CODE}"] [data-period="${YEAR}"]`);
+  await expect(row).toBeVisible();
+  await row.getByRole("link").click();
+  await expect(heading(page)).toContainText(CODE);
+  periodId = new URL(page.url()).pathname.split("/").at(-1)!;
+
+  const entry = page.getByTestId("entry-form");
+  const cell = (key: string) => entry.locator(`[data-key="${key}"]`);
+  await cell("main.pupils").fill("30");
+  await cell("grades.g1.total").fill("1a");
+  await expect(entry.locator("td").filter({ has: cell("grades.g1.total") })).toContainText(tr("errors.reporting.value.notNumber"));
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  await page.getByTestId("submit-report").click();
+  await expect(page.getByTestId("submit-error")).toBeVisible();
+  await expect(page.getByTestId("entry-status")).not.toHaveAttribute("data-status", "SUBMITTED");
+
+  await cell("grades.g1.total").fill("16");
+  await cell("grades.g1.girls").fill("8");
+  await cell("grades.g2.total").fill("14");
+  await cell("grades.g2.girls").fill("7");
+  await expect(page.getByTestId("rule-outcomes")).toHaveCount(0);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  await page.getByTestId("submit-report").click();
+  await expect(page.getByTestId("entry-status")).toHaveAttribute("data-status", "SUBMITTED");
+  await expect(page.getByTestId("late-badge")).toBeVisible();
+  await signOut(page, L);
+});
+
+test("the district returns it with a reason", async ({ page }) => {
+  await signIn(page, "district", L, { callbackUrl: `/${L}/admin` });
+  await openAwaiting(page);
+  await expect(page.getByTestId("submission-status")).toContainText(rv("status.SUBMITTED"));
+  await expect(page.getByTestId("submission-status")).toContainText(rv("flags.late"));
+  // The values are shown as handed over.
+  await expect(page.getByTestId("section-grades").locator('[data-key="grades.g2.total"]')).toContainText("14");
+
+  const back = page.getByTestId("return-form");
+  await back.getByRole("button", { name: rv("review.return"), exact: true }).click();
+  await expect(back.getByText(tr("errors.reportingWorkflow.reasonRequired"))).toBeVisible();
+  await back.getByLabel(rv("review.returnReason")).fill(REASON);
+  await back.getByRole("button", { name: rv("review.return"), exact: true }).click();
+  await expect(page.getByTestId("submission-status")).toContainText(rv("status.RETURNED"));
+  await expect(page.getByTestId("return-reason")).toHaveText(REASON);
+  await expect(page.getByTestId("timeline").locator('[data-action="return"]')).toContainText(REASON);
+  await signOut(page, L);
+});
+
+test("the school sees the reason, corrects the report and hands it over again", async ({ page }) => {
+  await signIn(page, "school", L, { callbackUrl: `/${L}/notifications` });
+  await expect(page.getByTestId("notifications").locator('[data-kind="reporting.returned"]').first()).toContainText(CODE);
+
+  await page.goto(`/${L}/reporting/${periodId}`);
+  await expect(page.getByTestId("return-reason")).toContainText(REASON);
+  const entry = page.getByTestId("entry-form");
+  const cell = (key: string) => entry.locator(`[data-key="${key}"]`);
+  await cell("grades.g2.total").fill("15");
+  await cell("main.pupils").fill("31");
+  await expect(page.getByTestId("rule-outcomes")).toHaveCount(0);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  await page.getByTestId("submit-report").click();
+  await expect(page.getByTestId("entry-status")).toHaveAttribute("data-status", "SUBMITTED");
+  await signOut(page, L);
+});
+
+test("the district, the region and the ministry approve in turn", async ({ page }) => {
+  acceptDialogs(page);
+  await signIn(page, "district", L, { callbackUrl: `/${L}/admin` });
+  await openAwaiting(page);
+  await expect(page.getByTestId("timeline").locator('[data-action="resubmit"]')).toBeVisible();
+  await page.getByTestId("approve-form").getByRole("button", { name: rv("review.approve"), exact: true }).click();
+  await expect(page.getByTestId("submission-status")).toContainText(rv("status.APPROVED_DISTRICT"));
+  // Until the region acts, the district may take its approval back.
+  await expect(page.getByTestId("undo-form")).toBeVisible();
+  await signOut(page, L);
+
+  await signIn(page, "region", L, { callbackUrl: `/${L}/admin` });
+  await openAwaiting(page);
+  await page.getByTestId("approve-form").getByRole("button", { name: rv("review.approve"), exact: true }).click();
+  await expect(page.getByTestId("submission-status")).toContainText(rv("status.APPROVED_REGION"));
+  await signOut(page, L);
+
+  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin` });
+  await openAwaiting(page);
+  await page.getByTestId("accept-form").getByRole("button", { name: rv("review.accept"), exact: true }).click();
+  await expect(page.getByTestId("submission-status")).toContainText(rv("status.ACCEPTED"));
+  await expect(page.getByTestId("timeline").locator('[data-action="accept"]')).toBeVisible();
+  await signOut(page, L);
+});
+
+test("the consolidated report shows the numbers; the ministry closes the period", async ({ page }) => {
+  acceptDialogs(page);
+  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/reports/${periodId}` });
+  await expect(heading(page)).toContainText(CODE);
+  const total = page.getByTestId("report-totals").locator('[data-line="total"]');
+  await expect(total.locator('[data-indicator="main.pupils"]')).toHaveText("31");
+  await expect(total.locator('[data-indicator="grades.total"]')).toHaveText("31");
+  await expect(total.locator('[data-indicator="grades.girls"]')).toHaveText("15");
+  // Akmola region and the city of Kokshetau carry the same numbers.
+  await expect(page.getByTestId("report-totals").locator('[data-territory="t110200000"] [data-indicator="grades.total"]')).toHaveText("31");
+  await expect(page.getByTestId("report-rows")).toContainText("16");
+
+  const csv = await page.request.get(`/api/v1/reporting/reports/${periodId}?format=csv&locale=en`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text).toContain(CODE);
+  expect(text.split("\r\n").find((l) => l.startsWith("Total,"))).toContain(",31,");
+  const xlsx = await page.request.get(`/api/v1/reporting/reports/${periodId}?format=xlsx`);
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+  await expect(page.getByTestId("report-state")).toContainText(rv("reports.provisional"));
+  await page.getByTestId("close-period-form").getByRole("button", { name: rv("reports.close"), exact: true }).click();
+  await expect(page.getByTestId("report-state")).not.toContainText(rv("reports.provisional"));
+  await expect(page.getByTestId("close-period-form")).toHaveCount(0);
+  await signOut(page, L);
+
+  // Outside a session the file is refused with the one error shape.
+  const anonymous = await page.request.get(`/api/v1/reporting/reports/${periodId}?format=csv`, { headers: { cookie: "" } });
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("unauthenticated");
+});

@@ -1,0 +1,607 @@
+/**
+ * Stepwise submission and approval of statistical reports (R2, R4, R5).
+ *
+ * A submission moves organisation → district → region → ministry:
+ *
+ *   DRAFT ─submit→ SUBMITTED ─district→ APPROVED_DISTRICT ─region→ APPROVED_REGION ─ministry→ ACCEPTED
+ *
+ * An organisation whose territory is directly a region (a city of republican significance's department,
+ * a region's own department) skips the district step; one at republic level goes straight to the ministry.
+ * The level whose turn it is may approve or return (with a reason) the submission; a returned submission is
+ * edited and submitted again. A level may undo its own step until the next level has acted. After
+ * acceptance, values land in the data bank (DataValue); a correction is a new revision with a reason.
+ *
+ * Every transition runs in one transaction guarded by the submission's optimistic `version`
+ * (updateMany where id + version + status): of two concurrent approvals exactly one wins, the other gets
+ * AppError("conflict"). Every transition writes a SubmissionEvent, an audit entry and notifications.
+ */
+import "server-only";
+import { prisma } from "../db";
+import { recordAudit } from "../audit";
+import { AppError } from "../errors";
+import type { Prisma, Submission } from "../generated/prisma/client";
+import type { ReportingLevel, SubmissionStatus } from "../generated/prisma/enums";
+import type { Viewer } from "../auth/scope";
+import { checkValues, definitionSchema, valueSlots, type FormDefinition } from "./definition";
+import { factRows } from "./facts";
+import { isLate } from "./deadline";
+import { isObliged } from "./obligations";
+
+type Tx = Prisma.TransactionClient;
+
+/** The levels above an organisation that act on its submissions, in order. */
+export type ReviewLevel = Exclude<ReportingLevel, "ORGANIZATION">;
+
+/** Key under `errors.` of the detailed reason of a refused transition (shown beside the summary). */
+export const WORKFLOW_FIELD = "workflow";
+
+const REVIEW_ROLE: Record<ReviewLevel, "DISTRICT_ADMIN" | "REGION_ADMIN" | "MINISTRY_ADMIN"> = {
+  DISTRICT: "DISTRICT_ADMIN",
+  REGION: "REGION_ADMIN",
+  MINISTRY: "MINISTRY_ADMIN",
+};
+
+/** Status a submission has after `level` approved it. */
+const APPROVED_STATUS: Record<ReviewLevel, SubmissionStatus> = {
+  DISTRICT: "APPROVED_DISTRICT",
+  REGION: "APPROVED_REGION",
+  MINISTRY: "ACCEPTED",
+};
+
+/** The status a submission has while it waits for `level` (the status `level` acts on). */
+export function statusAwaiting(level: ReviewLevel, chain: readonly ReviewLevel[]): SubmissionStatus {
+  const i = chain.indexOf(level);
+  return i <= 0 ? "SUBMITTED" : APPROVED_STATUS[chain[i - 1]!];
+}
+
+/** The level whose turn it is, or null when no level acts (draft, returned, accepted). */
+export function pendingLevel(status: SubmissionStatus, chain: readonly ReviewLevel[]): ReviewLevel | null {
+  return chain.find((level) => statusAwaiting(level, chain) === status) ?? null;
+}
+
+/** The level that brought a submission to its current status by approving (null for other statuses). */
+export function lastApprovingLevel(status: SubmissionStatus, chain: readonly ReviewLevel[]): ReviewLevel | null {
+  return chain.find((level) => APPROVED_STATUS[level] === status) ?? null;
+}
+
+/** Prefixes of a materialised path: "/a/b/c/" → ["/a/", "/a/b/", "/a/b/c/"]. */
+export function pathPrefixes(path: string): string[] {
+  const parts = path.split("/").filter(Boolean);
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}/`);
+}
+
+/** True when the viewer may act for `level` on an organisation at `territoryPath`. */
+export function actsAt(viewer: Viewer, level: ReviewLevel, territoryPath: string): boolean {
+  return viewer.roles.some(
+    (r) => r.role === REVIEW_ROLE[level] && (level === "MINISTRY" || (r.territoryPath !== null && territoryPath.startsWith(r.territoryPath))),
+  );
+}
+
+/** The reviewing levels a viewer may act at for an organisation (any status). */
+export function viewerLevels(viewer: Viewer, territoryPath: string, chain: readonly ReviewLevel[]): ReviewLevel[] {
+  return chain.filter((level) => actsAt(viewer, level, territoryPath));
+}
+
+function refuse(code: "forbidden" | "outOfScope" | "conflict" | "stale" | "notFound" | "validation", reason?: string, params: Record<string, string | number> = {}): never {
+  throw new AppError(code, reason ? { [WORKFLOW_FIELD]: `reportingWorkflow.${reason}` } : {}, params);
+}
+
+/**
+ * Refuses an action at `level` unless the viewer acts there for the organisation: no reviewing role inside
+ * the organisation's territory → outOfScope; a reviewing role there but of another level → forbidden.
+ */
+function requireLevel(viewer: Viewer, level: ReviewLevel, territoryPath: string, chain: readonly ReviewLevel[]) {
+  if (actsAt(viewer, level, territoryPath)) return;
+  const reviewer = viewer.roles.some((r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN");
+  if (!reviewer) refuse("forbidden");
+  if (viewerLevels(viewer, territoryPath, chain).length === 0) refuse("outOfScope", "outOfScope");
+  refuse("forbidden", `wrongLevel.${level}`);
+}
+
+/**
+ * First checks of every reviewing step, in this order: a reviewer at all (forbidden), one whose territory
+ * contains the organisation (outOfScope), looking at the current version (conflict: someone acted since
+ * the page was loaded — the usual outcome of two simultaneous decisions on PGlite, where transactions run
+ * one after another).
+ */
+function guardReview(viewer: Viewer, current: { version: number }, version: number, path: string, chain: readonly ReviewLevel[]) {
+  const reviewer = viewer.roles.some((r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN");
+  if (!reviewer) refuse("forbidden");
+  if (viewerLevels(viewer, path, chain).length === 0) refuse("outOfScope", "outOfScope");
+  requireVersion(current, version);
+}
+
+// ───────────────────────── Loading ─────────────────────────
+
+/** A submission with what every transition needs, read in one query. */
+export interface LoadedSubmission extends Submission {
+  organization: { id: string; nameKk: string; nameRu: string; nameEn: string; territory: { path: string; level: string } };
+  period: {
+    id: string;
+    label: string;
+    dueDate: Date;
+    deadlineAt: Date;
+    closedAt: Date | null;
+    form: { id: string; code: string; nameKk: string; nameRu: string; nameEn: string; orgKinds: string[]; formList: { year: number } };
+  };
+  formVersion: { id: string; definition: unknown; frozen: boolean; number: number };
+}
+
+type LoadedRow = Submission & {
+  orgNameKk: string;
+  orgNameRu: string;
+  orgNameEn: string;
+  territoryPath: string;
+  territoryLevel: string;
+  periodLabel: string;
+  dueDate: Date;
+  deadlineAt: Date;
+  closedAt: Date | null;
+  formId: string;
+  formCode: string;
+  formNameKk: string;
+  formNameRu: string;
+  formNameEn: string;
+  orgKinds: string[];
+  year: number;
+  definition: unknown;
+  frozen: boolean;
+  versionNumber: number;
+};
+
+/**
+ * Reads a submission with its organisation, period, form and form version in one round trip (transitions
+ * are short transactions; on the embedded database every query counts), locking the row for the rest of
+ * the transaction so that concurrent decisions on one submission queue up instead of racing.
+ */
+async function loadSubmission(tx: Tx, id: string): Promise<LoadedSubmission> {
+  const rows = await tx.$queryRaw<LoadedRow[]>`
+    SELECT s.*,
+           o."nameKk" AS "orgNameKk", o."nameRu" AS "orgNameRu", o."nameEn" AS "orgNameEn",
+           t.path AS "territoryPath", t.level::text AS "territoryLevel",
+           p.label AS "periodLabel", p."dueDate", p."deadlineAt", p."closedAt", p."formId",
+           f.code AS "formCode", f."nameKk" AS "formNameKk", f."nameRu" AS "formNameRu", f."nameEn" AS "formNameEn", f."orgKinds",
+           fl.year, fv.definition, fv.frozen, fv.number AS "versionNumber"
+    FROM "Submission" s
+    JOIN "Organization" o ON o.id = s."organizationId"
+    JOIN "Territory" t ON t.id = o."territoryId"
+    JOIN "ReportingPeriod" p ON p.id = s."periodId"
+    JOIN "Form" f ON f.id = p."formId"
+    JOIN "FormList" fl ON fl.id = f."formListId"
+    JOIN "FormVersion" fv ON fv.id = s."formVersionId"
+    WHERE s.id = ${id}
+    FOR UPDATE OF s`;
+  const r = rows[0];
+  if (!r) refuse("notFound");
+  const submission: Submission = {
+    id: r.id,
+    organizationId: r.organizationId,
+    periodId: r.periodId,
+    formVersionId: r.formVersionId,
+    revision: Number(r.revision),
+    status: r.status,
+    values: r.values,
+    comments: r.comments,
+    submittedAt: r.submittedAt,
+    submittedById: r.submittedById,
+    late: r.late,
+    corrected: r.corrected,
+    correctionReason: r.correctionReason,
+    returnReason: r.returnReason,
+    supersededAt: r.supersededAt,
+    version: Number(r.version),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+  return {
+    ...submission,
+    organization: { id: r.organizationId, nameKk: r.orgNameKk, nameRu: r.orgNameRu, nameEn: r.orgNameEn, territory: { path: r.territoryPath, level: r.territoryLevel } },
+    period: {
+      id: r.periodId,
+      label: r.periodLabel,
+      dueDate: r.dueDate,
+      deadlineAt: r.deadlineAt,
+      closedAt: r.closedAt,
+      form: { id: r.formId, code: r.formCode, nameKk: r.formNameKk, nameRu: r.formNameRu, nameEn: r.formNameEn, orgKinds: r.orgKinds ?? [], formList: { year: Number(r.year) } },
+    },
+    formVersion: { id: r.formVersionId, definition: r.definition, frozen: r.frozen, number: Number(r.versionNumber) },
+  };
+}
+
+/**
+ * Approval chain of an organisation from its territory's level. Territory levels nest strictly (a
+ * settlement lies in a district, a district in a region, a region in the republic), so the level alone
+ * tells which reviewing levels lie above.
+ */
+export function chainFor(territoryLevel: string): ReviewLevel[] {
+  if (territoryLevel === "DISTRICT" || territoryLevel === "SETTLEMENT") return ["DISTRICT", "REGION", "MINISTRY"];
+  if (territoryLevel === "REGION") return ["REGION", "MINISTRY"];
+  return ["MINISTRY"];
+}
+
+function dateOnly(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Parsed definitions of frozen form versions (immutable once frozen), so each is checked once per process. */
+const frozenDefinitions = new Map<string, FormDefinition>();
+
+function definitionOf(version: { id: string; definition: unknown; frozen: boolean }): FormDefinition {
+  const cached = version.frozen ? frozenDefinitions.get(version.id) : undefined;
+  if (cached) return cached;
+  const def = definitionSchema.parse(version.definition);
+  if (version.frozen) {
+    if (frozenDefinitions.size >= 500) frozenDefinitions.clear();
+    frozenDefinitions.set(version.id, def);
+  }
+  return def;
+}
+
+/** Guarded update: applies only when the submission still has the version and status read. */
+async function advance(tx: Tx, current: { id: string; version: number; status: SubmissionStatus }, data: Prisma.SubmissionUpdateInput): Promise<Submission> {
+  try {
+    return await tx.submission.update({
+      where: { id: current.id, version: current.version, status: current.status, supersededAt: null },
+      data: { ...data, version: { increment: 1 } },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") refuse("conflict", "concurrent");
+    throw error;
+  }
+}
+
+function requireVersion(current: { version: number }, version: number) {
+  if (current.version !== version) refuse("conflict", "changed");
+}
+
+// ───────────────────────── Notifications ─────────────────────────
+
+export type WorkflowNotificationKind =
+  | "reporting.submitted"
+  | "reporting.approved"
+  | "reporting.returned"
+  | "reporting.accepted"
+  | "reporting.undone"
+  | "reporting.correction";
+
+/** Active users holding `role` on the organisation (ORG_ADMIN) or on a territory containing it. */
+async function usersAt(tx: Tx, level: ReviewLevel | "ORGANIZATION", organizationId: string, territoryPath: string): Promise<string[]> {
+  const role = level === "ORGANIZATION" ? "ORG_ADMIN" : REVIEW_ROLE[level];
+  const users = await tx.user.findMany({
+    where: {
+      active: true,
+      roles: {
+        some:
+          level === "ORGANIZATION"
+            ? { role, organizationId }
+            : level === "MINISTRY"
+              ? { role }
+              : { role, territory: { path: { in: pathPrefixes(territoryPath) } } },
+      },
+    },
+    select: { id: true },
+  });
+  return users.map((u) => u.id);
+}
+
+async function notify(
+  tx: Tx,
+  userIds: string[],
+  submission: LoadedSubmission,
+  kind: WorkflowNotificationKind,
+  extra: Record<string, string | number | null> = {},
+) {
+  if (userIds.length === 0) return;
+  const org = submission.organization;
+  const payload = {
+    submissionId: submission.id,
+    periodId: submission.periodId,
+    formCode: submission.period.form.code,
+    periodLabel: submission.period.label,
+    organizationNameKk: org.nameKk,
+    organizationNameRu: org.nameRu,
+    organizationNameEn: org.nameEn,
+    ...extra,
+  };
+  await tx.notification.createMany({
+    data: [...new Set(userIds)].map((userId) => ({ userId, organizationId: org.id, kind, payload })),
+  });
+}
+
+async function event(tx: Tx, submission: { id: string; organizationId: string }, action: string, level: ReportingLevel, actorId: string, reason?: string | null) {
+  await tx.submissionEvent.create({
+    data: { submissionId: submission.id, organizationId: submission.organizationId, action, level, actorId, reason: reason ?? null },
+  });
+}
+
+async function audit(tx: Tx, viewer: Viewer, before: Submission, after: Submission) {
+  const pick = (s: Submission) => ({ status: s.status, revision: s.revision, late: s.late, returnReason: s.returnReason, correctionReason: s.correctionReason });
+  await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Submission", entityId: after.id, before: pick(before), after: pick(after) });
+}
+
+function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
+}
+
+// ───────────────────────── Submit ─────────────────────────
+
+/** Allowed codes per classifier used by choice fields of a definition. */
+async function choicesFor(tx: Tx, def: FormDefinition): Promise<Record<string, string[]>> {
+  const codes = [...new Set(valueSlots(def).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : [])))];
+  if (codes.length === 0) return {};
+  const items = await tx.classifierItem.findMany({ where: { classifier: { code: { in: codes } } }, select: { code: true, classifier: { select: { code: true } } } });
+  const out: Record<string, string[]> = Object.fromEntries(codes.map((c) => [c, [] as string[]]));
+  for (const item of items) out[item.classifier.code]!.push(item.code);
+  return out;
+}
+
+/**
+ * The organisation hands over its report (R4): checks values and rules in submit mode, records who and
+ * when, whether it is late, freezes the form version, and hands it to the first reviewing level.
+ */
+export async function submitSubmission(
+  viewer: Viewer,
+  input: { submissionId: string; version: number; comments: Record<string, string> },
+): Promise<Submission> {
+  return transaction(async (tx) => {
+    const current = await loadSubmission(tx, input.submissionId);
+    if (!viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId)) refuse("forbidden", "notOrgAdmin");
+    const form = current.period.form;
+    if (!(await isObliged(current.organizationId, form, tx))) refuse("forbidden", "notObliged");
+    if (current.supersededAt) refuse("conflict", "superseded");
+    if (current.status !== "DRAFT" && current.status !== "RETURNED") refuse("conflict", "alreadySubmitted");
+    if (current.period.closedAt && !current.corrected) refuse("conflict", "periodClosed");
+    requireVersion(current, input.version);
+
+    const def = definitionOf(current.formVersion);
+    const comments = Object.fromEntries(Object.entries(input.comments).map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v));
+    const checked = checkValues(def, (current.values ?? {}) as Record<string, unknown>, { mode: "submit", comments, choices: await choicesFor(tx, def) });
+    if (!checked.submittable) {
+      const fieldErrors: Record<string, string> = {};
+      const params: Record<string, string | number> = {};
+      for (const p of checked.problems) {
+        fieldErrors[p.key] ??= p.code;
+        Object.assign(params, p.params ?? {});
+      }
+      for (const r of checked.rules) {
+        if (r.severity === "error" && r.passed === false) fieldErrors[`rule.${r.index}`] = "reportingWorkflow.ruleFailed";
+        else if (r.needsComment) fieldErrors[`rule.${r.index}`] = "reportingWorkflow.commentRequired";
+      }
+      fieldErrors[WORKFLOW_FIELD] = "reportingWorkflow.notSubmittable";
+      throw new AppError("validation", fieldErrors, params);
+    }
+
+    const now = new Date();
+    // A correction keeps the timeliness of the revision it corrects; otherwise the date of handing over decides.
+    let late = isLate(now, dateOnly(current.period.dueDate));
+    if (current.corrected) {
+      const previous = await tx.submission.findFirst({
+        where: { organizationId: current.organizationId, periodId: current.periodId, revision: current.revision - 1 },
+        select: { late: true },
+      });
+      late = previous?.late ?? late;
+    }
+    const resubmit = current.status === "RETURNED";
+    const after = await advance(tx, current, {
+      status: "SUBMITTED",
+      values: checked.values as Prisma.InputJsonValue,
+      comments: comments as Prisma.InputJsonValue,
+      submittedAt: now,
+      submittedById: viewer.userId,
+      late,
+      returnReason: null,
+    });
+    if (!current.formVersion.frozen) await tx.formVersion.update({ where: { id: current.formVersion.id }, data: { frozen: true } });
+    await event(tx, current, resubmit ? "resubmit" : "submit", "ORGANIZATION", viewer.userId);
+    await audit(tx, viewer, current, after);
+    const chain = chainFor(current.organization.territory.level);
+    await notify(tx, await usersAt(tx, chain[0]!, current.organizationId, current.organization.territory.path), current, "reporting.submitted", { late: late ? 1 : 0 });
+    return after;
+  });
+}
+
+// ───────────────────────── Review ─────────────────────────
+
+async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promise<Submission> {
+  const after = await advance(tx, current, { status: "ACCEPTED", returnReason: null });
+  const def = definitionOf(current.formVersion);
+  const rows = factRows(def, (current.values ?? {}) as Record<string, unknown>);
+  // The accepted revision replaces any earlier revision's facts for this organisation and period.
+  await tx.dataValue.deleteMany({ where: { organizationId: current.organizationId, periodId: current.periodId } });
+  if (rows.length) {
+    await tx.dataValue.createMany({
+      data: rows.map((r) => ({
+        organizationId: current.organizationId,
+        periodId: current.periodId,
+        submissionId: current.id,
+        year: current.period.form.formList.year,
+        formCode: current.period.form.code,
+        indicator: r.indicator,
+        rowKey: r.rowKey,
+        value: r.value,
+      })),
+    });
+  }
+  await event(tx, current, "accept", "MINISTRY", viewer.userId);
+  await audit(tx, viewer, current, after);
+  await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, current.organization.territory.path), current, "reporting.accepted");
+  return after;
+}
+
+/**
+ * The level whose turn it is approves: the submission goes up to the next level. At the ministry's turn
+ * approval is acceptance (see acceptSubmission).
+ */
+export async function approveSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+  return transaction(async (tx) => {
+    const current = await loadSubmission(tx, input.submissionId);
+    const path = current.organization.territory.path;
+    const chain = chainFor(current.organization.territory.level);
+    guardReview(viewer, current, input.version, path, chain);
+    const level = pendingLevel(current.status, chain);
+    if (!level) refuse("conflict", `notAwaiting.${current.status}`);
+    requireLevel(viewer, level, path, chain);
+    if (level === "MINISTRY") return accept(tx, viewer, current);
+    const after = await advance(tx, current, { status: APPROVED_STATUS[level] });
+    await event(tx, current, "approve", level, viewer.userId);
+    await audit(tx, viewer, current, after);
+    const next = chain[chain.indexOf(level) + 1]!;
+    await notify(tx, await usersAt(tx, next, current.organizationId, path), current, "reporting.submitted", { approvedBy: level });
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.approved", { level });
+    return after;
+  });
+}
+
+/** The ministry accepts a submission approved by the levels below: its values land in the data bank. */
+export async function acceptSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+  return transaction(async (tx) => {
+    const current = await loadSubmission(tx, input.submissionId);
+    const path = current.organization.territory.path;
+    const chain = chainFor(current.organization.territory.level);
+    guardReview(viewer, current, input.version, path, chain);
+    requireLevel(viewer, "MINISTRY", path, chain);
+    if (pendingLevel(current.status, chain) !== "MINISTRY") refuse("conflict", `notAwaiting.${current.status}`);
+    return accept(tx, viewer, current);
+  });
+}
+
+/** The level whose turn it is returns the submission to the organisation with a reason. */
+export async function returnSubmission(viewer: Viewer, input: { submissionId: string; version: number; reason: string }): Promise<Submission> {
+  const reason = input.reason?.trim() ?? "";
+  if (!reason) throw new AppError("validation", { reason: "reportingWorkflow.reasonRequired" });
+  return transaction(async (tx) => {
+    const current = await loadSubmission(tx, input.submissionId);
+    const path = current.organization.territory.path;
+    const chain = chainFor(current.organization.territory.level);
+    guardReview(viewer, current, input.version, path, chain);
+    const level = pendingLevel(current.status, chain);
+    if (!level) refuse("conflict", `notAwaiting.${current.status}`);
+    requireLevel(viewer, level, path, chain);
+    const after = await advance(tx, current, { status: "RETURNED", returnReason: reason });
+    await event(tx, current, "return", level, viewer.userId, reason);
+    await audit(tx, viewer, current, after);
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.returned", { level, reason });
+    return after;
+  });
+}
+
+/**
+ * A level takes back its own step (an approval, or a return the organisation has not yet answered) while
+ * the next level has not acted. Acceptance is not undone: a correction is the way after it.
+ */
+export async function undoApproval(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+  return transaction(async (tx) => {
+    const current = await loadSubmission(tx, input.submissionId);
+    const path = current.organization.territory.path;
+    const chain = chainFor(current.organization.territory.level);
+    guardReview(viewer, current, input.version, path, chain);
+    let level: ReviewLevel | null = null;
+    if (current.status === "RETURNED") {
+      const last = await tx.submissionEvent.findFirst({ where: { submissionId: current.id }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+      if (last?.action === "return" && last.level !== "ORGANIZATION") level = last.level;
+    } else if (current.status !== "ACCEPTED") {
+      level = lastApprovingLevel(current.status, chain);
+    }
+    if (!level) refuse("conflict", current.status === "ACCEPTED" ? "acceptedFinal" : "nothingToUndo");
+    // Another level: the one above has already acted, or the step is not this viewer's.
+    if (!actsAt(viewer, level, path)) refuse("forbidden", "notYourStep");
+    // Back to the status the level acted on: its approval or return is taken back.
+    const restored = statusAwaiting(level, chain);
+    const after = await advance(tx, current, { status: restored, returnReason: null });
+    await event(tx, current, "undo", level, viewer.userId);
+    await audit(tx, viewer, current, after);
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.undone", { level });
+    return after;
+  });
+}
+
+// ───────────────────────── Correction ─────────────────────────
+
+/**
+ * A correction of accepted data (R5 "distorted data"): a new revision as a draft with the same values and
+ * a mandatory reason, flagged as corrected; the accepted revision is kept, marked superseded. Started by
+ * the organisation's administrator or by the ministry.
+ */
+export async function startCorrection(viewer: Viewer, input: { submissionId: string; reason: string }): Promise<Submission> {
+  const reason = input.reason?.trim() ?? "";
+  if (!reason) throw new AppError("validation", { reason: "reportingWorkflow.reasonRequired" });
+  return transaction(async (tx) => {
+    const current = await loadSubmission(tx, input.submissionId);
+    const path = current.organization.territory.path;
+    const orgAdmin = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId);
+    if (!orgAdmin && !actsAt(viewer, "MINISTRY", path)) {
+      const chain = chainFor(current.organization.territory.level);
+      if (viewerLevels(viewer, path, chain).length === 0 && !viewer.roles.some((r) => r.role === "ORG_ADMIN")) refuse("forbidden");
+      refuse(viewerLevels(viewer, path, chain).length ? "forbidden" : "outOfScope", "correctionNotAllowed");
+    }
+    if (current.status !== "ACCEPTED" || current.supersededAt) refuse("conflict", "correctionNeedsAccepted");
+    const now = new Date();
+    const superseded = await tx.submission.updateMany({
+      where: { id: current.id, status: "ACCEPTED", supersededAt: null, version: current.version },
+      data: { supersededAt: now, version: { increment: 1 } },
+    });
+    if (superseded.count === 0) refuse("conflict", "concurrent");
+    const created = await tx.submission.create({
+      data: {
+        organizationId: current.organizationId,
+        periodId: current.periodId,
+        formVersionId: current.formVersionId,
+        revision: current.revision + 1,
+        status: "DRAFT",
+        values: current.values as Prisma.InputJsonValue,
+        comments: current.comments as Prisma.InputJsonValue,
+        corrected: true,
+        correctionReason: reason,
+        late: current.late,
+      },
+    });
+    await event(tx, created, "correction", orgAdmin ? "ORGANIZATION" : "MINISTRY", viewer.userId, reason);
+    await event(tx, current, "superseded", orgAdmin ? "ORGANIZATION" : "MINISTRY", viewer.userId, reason);
+    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Submission", entityId: created.id, after: { revision: created.revision, corrected: true, correctionReason: reason, previous: current.id } });
+    const recipients = [
+      ...(await usersAt(tx, "ORGANIZATION", current.organizationId, path)),
+      ...(await usersAt(tx, "MINISTRY", current.organizationId, path)),
+    ].filter((id) => id !== viewer.userId);
+    await notify(tx, recipients, { ...current, id: created.id }, "reporting.correction", { reason, revision: created.revision });
+    return created;
+  });
+}
+
+// ───────────────────────── What a viewer may do ─────────────────────────
+
+export interface AllowedActions {
+  approve: boolean;
+  accept: boolean;
+  return: boolean;
+  undo: boolean;
+  correct: boolean;
+  /** The level whose turn it is, when any. */
+  pending: ReviewLevel | null;
+  chain: ReviewLevel[];
+}
+
+/** The transitions the viewer may attempt on a loaded submission (the services re-check everything). */
+export function allowedActions(
+  viewer: Viewer,
+  submission: { status: SubmissionStatus; supersededAt: Date | null; organizationId: string },
+  territoryPath: string,
+  chain: ReviewLevel[],
+  lastEvent: { action: string; level: ReportingLevel } | null,
+): AllowedActions {
+  const current = !submission.supersededAt;
+  const pending = current ? pendingLevel(submission.status, chain) : null;
+  const mine = pending !== null && actsAt(viewer, pending, territoryPath);
+  let undoLevel: ReviewLevel | null = null;
+  if (current && submission.status === "RETURNED" && lastEvent?.action === "return" && lastEvent.level !== "ORGANIZATION") undoLevel = lastEvent.level;
+  else if (current && submission.status !== "ACCEPTED") undoLevel = lastApprovingLevel(submission.status, chain);
+  const orgAdmin = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === submission.organizationId);
+  return {
+    approve: mine && pending !== "MINISTRY",
+    accept: mine && pending === "MINISTRY",
+    return: mine,
+    undo: undoLevel !== null && actsAt(viewer, undoLevel, territoryPath),
+    correct: current && submission.status === "ACCEPTED" && (orgAdmin || actsAt(viewer, "MINISTRY", territoryPath)),
+    pending,
+    chain,
+  };
+}
