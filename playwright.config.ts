@@ -57,7 +57,8 @@ export default defineConfig({
     command: "node --import tsx scripts/start.ts --scale demo",
     url: `${baseURL}/api/health`,
     env: { DATA_DIR, PORT: String(PORT) },
-    timeout: 300_000,
+    // Seeding the demo data and a cold `next build` take a few minutes on two busy cores.
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

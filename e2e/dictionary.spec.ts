@@ -82,7 +82,8 @@ test("the API answers JSON with cache headers and clear errors", async ({ reques
   expect(ok.status()).toBe(200);
   expect(ok.headers()["cache-control"]).toContain("s-maxage");
   const body = await ok.json();
-  expect(body).toMatchObject({ from: "kk", to: "ru", results: [{ slug: "mektep", lemma: "мектеп", latin: "mektep", match: "exact", translations: { ru: ["школа"] } }] });
+  expect(body).toMatchObject({ from: "kk", to: "ru", hint: null });
+  expect(body.results[0]).toMatchObject({ slug: "mektep", url: "/kk/dictionary/mektep", lemma: "мектеп", latin: "mektep", match: "exact", translations: { ru: ["школа"], en: [] } });
 
   const reverse = await (await request.get("/api/v1/dictionary?q=school&from=en")).json();
   expect(reverse.results[0].lemma).toBe("мектеп");

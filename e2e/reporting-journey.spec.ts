@@ -101,9 +101,13 @@ test("the ministry designs a form, gives it a period and publishes the list", as
   await expect(page.getByTestId("periods").locator(`[data-period="${YEAR}"]`)).toBeVisible();
 
   await page.getByRole("link", { name: tr("reporting.forms.backToList").replace("{year}", String(YEAR)) }).click();
+  // (Clicked again if the first click came before the page was interactive.)
+  await page.waitForLoadState("networkidle");
   const publish = page.getByTestId("publish-list");
-  if (await publish.count()) await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
-  await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"));
+  await expect(async () => {
+    if (await publish.count()) await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
+    await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"), { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await signOut(page, L);
 });
 
@@ -119,7 +123,7 @@ test("the school fills it in with an error, fixes it, hands it over late and see
   const cell = (key: string) => entry.locator(`[data-key="${key}"]`);
   await cell("main.pupils").fill("30");
   await cell("grades.g1.total").fill("1a");
-  await expect(entry.locator("td").filter({ has: cell("grades.g1.total") })).toContainText(tr("errors.reporting.value.notNumber"));
+  await expect(entry.locator("td").filter({ has: page.locator('[data-key="grades.g1.total"]') })).toContainText(tr("errors.reporting.value.notNumber"));
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
   await page.getByTestId("submit-report").click();
   await expect(page.getByTestId("submit-error")).toBeVisible();

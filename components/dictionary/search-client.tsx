@@ -39,6 +39,7 @@ export function DictionarySearch({
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
+  const failed = t("error");
 
   useEffect(() => {
     if (first.current) {
@@ -73,7 +74,7 @@ export function DictionarySearch({
           }
         })
         .catch((e: unknown) => {
-          if ((e as Error).name !== "AbortError") setError(t("error"));
+          if ((e as Error).name !== "AbortError") setError(failed);
         })
         .finally(() => {
           if (!controller.signal.aborted) setLoading(false);
@@ -83,7 +84,7 @@ export function DictionarySearch({
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [query, from, to, locale, t]);
+  }, [query, from, to, locale, failed]);
 
   const showTo = from === "auto" || from === "kk";
   const other = result && result.detected ? (result.from === "kk" ? (/\p{Script=Cyrillic}/u.test(result.query) ? "ru" : "en") : "kk") : null;

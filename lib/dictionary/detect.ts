@@ -7,8 +7,6 @@ const KAZAKH_CYRILLIC = /[әғқңөұүһі]/iu;
 const KAZAKH_LATIN = /[äğñöşūüı]/iu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
-/** Russian letters that Kazakh words practically never contain (loanwords aside). */
-const RUSSIAN_ONLY = /[ёщъэ]/iu;
 
 export interface Detection {
   language: Language;
@@ -20,14 +18,13 @@ export interface Detection {
  * Which language a query is written in, from its letters alone:
  *  - Kazakh Cyrillic letters (ә ғ қ ң ө ұ ү һ і) or Kazakh Latin letters (ä ğ ñ ö ş ū ü ı) → Kazakh, certain;
  *  - Latin with w, x or a c outside "ch" (letters the Kazakh Latin alphabet has no use for) → English, certain;
- *  - Cyrillic with ё щ ъ э → Russian, certain;
- *  - other Cyrillic → Kazakh or Russian; other Latin → Kazakh (Latin) or English: uncertain, the lookup
- *    decides by which side has an exact match.
+ *  - other Cyrillic → Kazakh or Russian (even ё щ ъ э occur in Kazakh loanwords: электролиз); other
+ *    Latin → Kazakh (Latin) or English: uncertain, the lookup decides by which side has an exact match.
  */
 export function detectLanguage(query: string): Detection {
   const text = normalizeText(query);
   if (KAZAKH_CYRILLIC.test(text)) return { language: "kk", certain: true };
-  if (CYRILLIC.test(text)) return RUSSIAN_ONLY.test(text) ? { language: "ru", certain: true } : { language: "kk", certain: false };
+  if (CYRILLIC.test(text)) return { language: "kk", certain: false };
   if (LATIN.test(text)) {
     if (KAZAKH_LATIN.test(text) && looksLikeKazakhLatin(text)) return { language: "kk", certain: true };
     if (/[wx]|c(?!h)/iu.test(text) || !looksLikeKazakhLatin(text)) return { language: "en", certain: true };

@@ -15,7 +15,8 @@ describe("LemmaMerger", () => {
 <e><p><l>Алматы<s n="np"/></l><r>Алматы<s n="np"/></r></p></e>
 <e><p><l>,<s n="cm"/></l><r>,<s n="cm"/></r></p></e>
 <e r="LR"><p><l>ма<s n="qst"/></l><r></r></p></e>
-<e><p><l>мектеп<s n="n"/></l><r>школа<s n="n"/></r></p></e>`),
+<e><p><l>мектеп<s n="n"/></l><r>школа<s n="n"/></r></p></e>
+<e><p><l>дәрежелi<s n="adj"/></l><r>степенный<s n="adj"/></r></p></e>`),
     );
     const engKaz = await parseDixText(
       dix(`<e><p><l>school<s n="n"/></l><r>мектеп<s n="n"/></r></p></e>
@@ -27,10 +28,13 @@ describe("LemmaMerger", () => {
     );
     const rus = merger.addFile("kaz-rus", "kk", "ru", kazRus);
     const eng = merger.addFile("eng-kaz", "en", "kk", engKaz);
-    expect(rus).toMatchObject({ entries: 8, used: 4, skippedProperNouns: 1, skippedNonLexical: 1, skippedEmptySide: 1, duplicates: 1, oneDirection: 1 });
+    expect(rus).toMatchObject({ entries: 9, used: 5, skippedProperNouns: 1, skippedNonLexical: 1, skippedEmptySide: 1, duplicates: 1, oneDirection: 1 });
     expect(eng).toMatchObject({ entries: 6, used: 4, skippedProperNouns: 1, skippedNotKazakh: 1 });
     const lemmas = merger.lemmas();
-    expect(lemmas.map((l) => l.normalized)).toEqual(["жаз", "мектеп"]);
+    expect(lemmas.map((l) => l.normalized)).toEqual(["дәрежелі", "жаз", "мектеп"]);
+    // A Latin look-alike letter inside the Kazakh lemma is repaired for display as well.
+    expect(lemmas[0]!.lemma).toBe("дәрежелі");
+    lemmas.shift();
     expect(lemmas[1]).toEqual({
       lemma: "мектеп",
       normalized: "мектеп",

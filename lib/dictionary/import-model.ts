@@ -43,7 +43,13 @@ const POS_BY_TAG: Record<string, PartOfSpeech> = {
 const NON_LEXICAL_TAGS = new Set(["cm", "sent", "lpar", "rpar", "lquot", "rquot", "guio", "apos", "percent", "sym"]);
 const PROPER_NOUN_TAGS = new Set(["np"]);
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
 const LETTER = /\p{L}/u;
+
+/** Text as shown: a word mixing Cyrillic with Latin look-alikes ("дәрежелi" with a Latin i) is repaired. */
+function display(text: string, normalized: string): string {
+  return CYRILLIC.test(text) && LATIN.test(text) && !LATIN.test(normalized) ? normalized : text;
+}
 
 export type FileLanguage = "kk" | TranslationLang;
 
@@ -127,8 +133,8 @@ export class LemmaMerger {
         stats.skippedNotKazakh++;
         continue;
       }
-      const text = other.text;
-      const key = normalizeText(text);
+      const key = normalizeText(other.text);
+      const text = display(other.text, key);
       if (!key) {
         stats.skippedEmptySide++;
         continue;
@@ -138,7 +144,7 @@ export class LemmaMerger {
       const pos = POS_BY_TAG[kk.tags[0] ?? ""] ?? null;
       let bucket = this.buckets.get(normalized);
       if (!bucket) {
-        bucket = { lemma: kk.text, senses: new Map() };
+        bucket = { lemma: display(kk.text, normalized), senses: new Map() };
         this.buckets.set(normalized, bucket);
       }
       const senseKey = pos ?? "";

@@ -1,20 +1,34 @@
-import { looksLikeKazakhLatin, lemmaCandidates, toSearchForms } from "../text";
+import { latToCyr, looksLikeKazakhLatin, lemmaCandidates, normalizeText, toSearchForms } from "../text";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** і or и after a vowel: in the Latin alphabet of 2021 й is written i as well (үй → üi, ойла → oila). */
 const I_AFTER_VOWEL = /(?<=[аәеоөұүыіиуэюя])[іи]/gu;
 
+/** Keeps latToCyr from reading i + a/o/u as я/ё/ю (removed again by normalizeText). */
+const JOINER = "\u2060";
+
 /**
- * The Cyrillic forms under which a Kazakh query is looked up. Latin input is transliterated (see
- * toSearchForms), plus one more reading with й for an i after a vowel, so "üi" finds үй.
+ * Readings of Latin text as a Russian loanword spelt in the 2021 alphabet (симпозиум → simpozium,
+ * акклиматизация → akklimatizatsiia): i is и, ts is ц, io/iu are и + о/у; ia once as я and once as и + а.
+ */
+function loanwordReadings(latin: string): string[] {
+  const base = latin.normalize("NFC").replace(/ts/g, "ц").replace(/TS|Ts/g, "Ц").replace(/([iİ])(?=[ouOU])/g, `$1${JOINER}`);
+  return [base, base.replace(/([iİ])(?=[aA])/g, `$1${JOINER}`)].map((s) => normalizeText(latToCyr(s, { dottedI: "и" })));
+}
+
+/**
+ * The Cyrillic forms under which a Kazakh query is looked up, most likely first. Latin input is
+ * transliterated (see toSearchForms), then read with й for an i after a vowel ("üi" → үй), with һ for h
+ * ("jihaz" → жиһаз) and as a loanword ("trilliard" → триллиард).
  */
 export function kazakhForms(query: string): string[] {
   const forms = toSearchForms(query);
   const cyrillic = forms.filter((f) => CYRILLIC.test(f));
   if (!cyrillic.length) return forms.slice(0, 1);
   if (looksLikeKazakhLatin(query)) {
-    const withY = cyrillic[0]!.replace(I_AFTER_VOWEL, "й");
-    if (!cyrillic.includes(withY)) cyrillic.push(withY);
+    const extra = cyrillic.slice(0, 2).flatMap((f) => [f.replace(I_AFTER_VOWEL, "й"), f.replace(/х/g, "һ")]);
+    if (/[iİ]|ts/i.test(query)) extra.push(...loanwordReadings(query));
+    for (const form of extra) if (form && !cyrillic.includes(form)) cyrillic.push(form);
   }
   return cyrillic;
 }

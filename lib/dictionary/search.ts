@@ -3,10 +3,13 @@
  *   Kazakh → exact headword, inflected form → lemma, prefix, close spellings (trigram index), and for
  *            text that could be Russian or English as well, reverse matches last;
  *   Russian/English → Kazakh entries whose translations match exactly, by prefix or word, then closely.
- * Every step is one bounded, indexed query (unique/btree on the normalised headword, text_pattern_ops
- * for prefixes, pg_trgm GIN for close spellings); nothing loads the dictionary into memory.
+ * A lookup is two to four queries, each indexed and bounded (unique/btree on the normalised headword,
+ * text_pattern_ops for prefixes, pg_trgm GIN for close spellings, LIMIT on every branch; close spellings
+ * only for queries of at most TYPO_MAX_LENGTH letters), so no statement can run long; nothing loads the
+ * dictionary into memory.
  */
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { normalizeText, isSupportedScript } from "../text";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_LENGTH, type From, type Language, type To, type TranslationLang } from "./constants";
 import { alternativeLanguage, detectLanguage } from "./detect";
@@ -54,6 +57,9 @@ interface Candidate {
   via?: string;
 }
 
+/** Close spellings are looked for in words and short phrases only (trigram work grows with length). */
+const TYPO_MAX_LENGTH = 30;
+
 /** Translations per language shown with a hit. */
 const TRANSLATIONS_PER_HIT = 4;
 
@@ -99,37 +105,34 @@ export async function lookup(options: LookupOptions): Promise<LookupResult> {
   if (!query) return base(fallback, "empty");
   if ([...query].length > MAX_QUERY_LENGTH) return base(fallback, "tooLong");
   if (!isSupportedScript(query)) return base(fallback, "unsupportedScript");
-  if (!normalizeText(query)) return base(fallback, "empty");
+  const normalized = normalizeText(query);
+  if (!normalized) return base(fallback, "empty");
 
   const found = new Collector(limit);
-  let language: Language;
-  if (from !== "auto") {
-    language = from;
-    if (language === "kk") await kazakhSteps(query, found, null);
-    else await reverseSteps(query, language, found);
+  const detection = from === "auto" ? detectLanguage(query) : { language: from, certain: true };
+  let language: Language = detection.language;
+  if (language !== "kk" && detection.certain) {
+    await reverseSteps(normalized, language, found);
   } else {
-    const detection = detectLanguage(query);
-    if (detection.certain) {
-      language = detection.language;
-      if (language === "kk") await kazakhSteps(query, found, null);
-      else await reverseSteps(query, language, found);
+    const kk = await kazakhRows(query, limit);
+    if (kk.exact.length || kk.lemma.length) {
+      // The word is Kazakh: the headword (or the lemma of the form typed), then headwords beginning with it.
+      for (const c of [...kk.exact, ...kk.lemma, ...kk.prefix]) found.add(c);
+    } else if (detection.certain) {
+      for (const c of kk.prefix) found.add(c);
+      if (!found.full) await kazakhTypos(kk.forms[0]!, found);
     } else {
-      // Kazakh or the other language of the script: an exact Kazakh match decides for Kazakh, an exact
-      // translation match for the other language; otherwise Kazakh, with reverse matches last.
+      // Kazakh or the other language of the script: an exact translation match decides for the other
+      // language; otherwise Kazakh (prefixes, close spellings), with reverse matches last.
       const alternative = alternativeLanguage(query);
-      await kazakhExact(query, found);
-      if (found.size > 0) {
-        language = "kk";
-        await kazakhSteps(query, found, alternative, true);
+      const reverse = await reverseRows(normalized, alternative, limit, true);
+      if (reverse.some((c) => c.tier === 0)) {
+        language = alternative;
+        for (const c of reverse) found.add(c);
       } else {
-        await reverseExact(normalizeText(query), alternative, found);
-        if (found.size > 0) {
-          language = alternative;
-          await reverseSteps(query, alternative, found, true);
-        } else {
-          language = "kk";
-          await kazakhSteps(query, found, alternative, true);
-        }
+        for (const c of kk.prefix) found.add(c);
+        if (!found.full) await kazakhTypos(kk.forms[0]!, found);
+        for (const c of reverse) found.add(c);
       }
     }
   }
@@ -139,164 +142,149 @@ export async function lookup(options: LookupOptions): Promise<LookupResult> {
   return result;
 }
 
-async function kazakhExact(query: string, found: Collector): Promise<void> {
+interface Row {
+  id: string;
+  normalized: string;
+  weight: number;
+  tier: number;
+}
+
+/**
+ * One query for a Kazakh headword: exact forms and lemma candidates (unique index), and headwords that
+ * begin with the first two forms (prefix index), each branch bounded.
+ */
+async function kazakhRows(query: string, limit: number): Promise<{ forms: string[]; exact: Candidate[]; lemma: Candidate[]; prefix: Candidate[] }> {
   const { forms, keys } = headwordKeys(query);
-  if (!keys.length) return;
-  const rows = await prisma.dictionaryEntry.findMany({
-    where: { normalized: { in: keys } },
-    select: { id: true, normalized: true, weight: true },
-  });
+  const prefixes = forms.slice(0, 2).map(
+    (form, i) => Prisma.sql`(SELECT id, normalized, weight, ${i + 1}::int AS tier FROM "DictionaryEntry"
+      WHERE normalized LIKE ${`${escapeLike(form)}%`} AND normalized <> ALL(${forms}::text[])
+      ORDER BY weight DESC, length(normalized), normalized LIMIT ${limit})`,
+  );
+  const rows = await prisma.$queryRaw<Row[]>`
+    (SELECT id, normalized, weight, 0::int AS tier FROM "DictionaryEntry" WHERE normalized = ANY(${keys}::text[]))
+    ${prefixes.length ? Prisma.sql`UNION ALL ${Prisma.join(prefixes, " UNION ALL ")}` : Prisma.empty}`;
+  const exactRows = rows.filter((r) => r.tier === 0);
   const rank = (n: string) => keys.indexOf(n);
-  rows.sort((a, b) => rank(a.normalized) - rank(b.normalized) || b.weight - a.weight);
-  for (const r of rows) if (forms.includes(r.normalized)) found.add({ id: r.id, match: "exact" });
-  for (const r of rows) if (!forms.includes(r.normalized)) found.add({ id: r.id, match: "lemma", via: forms[0] });
+  exactRows.sort((a, b) => rank(a.normalized) - rank(b.normalized) || b.weight - a.weight);
+  const prefixRows = rows
+    .filter((r) => r.tier > 0)
+    .sort((a, b) => a.tier - b.tier || b.weight - a.weight || [...a.normalized].length - [...b.normalized].length || (a.normalized < b.normalized ? -1 : 1));
+  return {
+    forms,
+    exact: exactRows.filter((r) => forms.includes(r.normalized)).map((r) => ({ id: r.id, match: "exact" })),
+    lemma: exactRows.filter((r) => !forms.includes(r.normalized)).map((r) => ({ id: r.id, match: "lemma", via: forms[0] })),
+    prefix: prefixRows.map((r) => ({ id: r.id, match: "prefix" })),
+  };
 }
 
-async function kazakhSteps(query: string, found: Collector, reverseLanguage: "ru" | "en" | null, exactDone = false): Promise<void> {
-  if (!exactDone) await kazakhExact(query, found);
-  const forms = kazakhForms(query);
-  const primary = forms[0]!;
-  for (const form of forms.slice(0, 2)) {
-    if (found.full) break;
-    const rows = await prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "DictionaryEntry"
-      WHERE normalized LIKE ${`${escapeLike(form)}%`} AND normalized <> ${form}
-      ORDER BY weight DESC, length(normalized), normalized
-      LIMIT ${found.limit}`;
-    for (const r of rows) found.add({ id: r.id, match: "prefix" });
-  }
-  // Close spellings only when the word itself is not in the dictionary.
-  const exact = found.list.some((c) => c.match === "exact" || c.match === "lemma");
-  if (!exact && !found.full && [...primary].length >= 3) await kazakhTypos(primary, found);
-  if (reverseLanguage && !found.full) await reverseSteps(query, reverseLanguage, found, false, false);
-}
-
+/** Close spellings of a Kazakh word: trigram candidates (GIN index, bounded), ranked by edit distance. */
 async function kazakhTypos(form: string, found: Collector): Promise<void> {
   const length = [...form].length;
-  const threshold = length <= 5 ? 0.2 : 0.3;
-  const rows = await bounded((tx) =>
-    tx.$queryRaw<{ id: string; normalized: string; weight: number; sim: number }[]>`
-      SELECT id, normalized, weight, similarity(normalized, ${form}) AS sim
-      FROM "DictionaryEntry"
-      WHERE normalized % ${form}
-      ORDER BY sim DESC, weight DESC
-      LIMIT 40`,
-    threshold,
-  );
+  if (length < 3 || length > TYPO_MAX_LENGTH) return;
   const allowed = maxEdits(length);
-  const scored = rows
+  let rows = await prisma.$queryRaw<{ id: string; normalized: string; weight: number; sim: number }[]>`
+    SELECT id, normalized, weight, similarity(normalized, ${form}) AS sim
+    FROM "DictionaryEntry"
+    WHERE normalized % ${form}
+    ORDER BY sim DESC, weight DESC
+    LIMIT 40`;
+  const near = (r: { normalized: string }) => editDistance(form, r.normalized, allowed + 1) <= allowed;
+  if (!rows.some(near)) {
+    // Short words share too few trigrams with their misspellings, and so do words with two letters swapped
+    // near the start: look among headwords of about the same length that begin like the query, allowing
+    // for its second and third letters swapped (prefix index, bounded).
+    const c = [...form];
+    const heads = length <= 4 ? [c[0]!] : [...new Set([c[0]! + c[1]!, c[0]! + c[2]!])];
+    const like = heads.map((h) => Prisma.sql`normalized LIKE ${`${escapeLike(h)}%`}`);
+    rows = await prisma.$queryRaw<{ id: string; normalized: string; weight: number; sim: number }[]>`
+      SELECT id, normalized, weight, 0::float AS sim
+      FROM "DictionaryEntry"
+      WHERE (${Prisma.join(like, " OR ")}) AND length(normalized) BETWEEN ${length - allowed} AND ${length + allowed}
+      ORDER BY weight DESC
+      LIMIT 400`;
+  }
+  rows
     .filter((r) => !found.has(r.id))
     .map((r) => ({ ...r, distance: editDistance(form, r.normalized, allowed + 1) }))
     .filter((r) => r.distance <= allowed || r.sim >= 0.5)
-    .sort((a, b) => a.distance - b.distance || b.weight - a.weight || b.sim - a.sim);
-  for (const r of scored) found.add({ id: r.id, match: "typo" });
+    .sort((a, b) => a.distance - b.distance || b.weight - a.weight || b.sim - a.sim)
+    .forEach((r) => found.add({ id: r.id, match: "typo" }));
 }
 
-async function reverseExact(normalized: string, lang: TranslationLang, found: Collector): Promise<void> {
-  const rows = await prisma.$queryRaw<{ id: string; text: string }[]>`
-    SELECT s."entryId" AS id, t.text
+type ReverseRow = Candidate & { tier: number };
+
+/**
+ * One query for translations: exact (tier 0), beginning with the query (tier 1) and, with `words`, a later
+ * word beginning with it (tier 2, trigram index) — "задание" → "домашнее задание".
+ */
+async function reverseRows(normalized: string, lang: TranslationLang, limit: number, words: boolean): Promise<ReverseRow[]> {
+  const like = escapeLike(normalized);
+  const select = (tier: number) => Prisma.sql`SELECT s."entryId" AS id, t.text, ${tier}::int AS tier, t.position, e.weight, length(t.normalized) AS len
+      FROM "DictionaryTranslation" t
+      JOIN "DictionarySense" s ON s.id = t."senseId"
+      JOIN "DictionaryEntry" e ON e.id = s."entryId"`;
+  const parts = [
+    Prisma.sql`(${select(0)} WHERE t.lang = ${lang} AND t.normalized = ${normalized} ORDER BY t.position, e.weight DESC LIMIT ${limit * 2})`,
+    Prisma.sql`(${select(1)} WHERE t.lang = ${lang} AND t.normalized LIKE ${`${like}%`} AND t.normalized <> ${normalized} ORDER BY length(t.normalized), e.weight DESC, t.position LIMIT ${limit * 2})`,
+  ];
+  if (words && [...normalized].length >= 3) {
+    parts.push(Prisma.sql`(${select(2)} WHERE t.normalized LIKE ${`% ${like}%`} AND t.lang = ${lang} ORDER BY length(t.normalized), e.weight DESC, t.position LIMIT ${limit * 2})`);
+  }
+  const rows = await prisma.$queryRaw<{ id: string; text: string; tier: number; position: number; weight: number; len: number }[]>`${Prisma.join(parts, " UNION ALL ")}`;
+  rows.sort((a, b) => a.tier - b.tier || (a.tier === 0 ? a.position - b.position || b.weight - a.weight : a.len - b.len || b.weight - a.weight || a.position - b.position));
+  return rows.map((r) => ({ id: r.id, match: "reverse" as const, via: r.text, tier: r.tier }));
+}
+
+/** Russian or English → Kazakh: exact, prefix and word matches of translations, then close spellings. */
+async function reverseSteps(normalized: string, lang: TranslationLang, found: Collector): Promise<void> {
+  const matches = await reverseRows(normalized, lang, found.limit, true);
+  for (const r of matches) found.add(r);
+  if (matches.some((r) => r.tier === 0) || found.full || [...normalized].length < 3 || [...normalized].length > TYPO_MAX_LENGTH) return;
+  const length = [...normalized].length;
+  const allowed = maxEdits(length);
+  const rows = await prisma.$queryRaw<{ id: string; text: string; normalized: string; sim: number; weight: number }[]>`
+    SELECT s."entryId" AS id, t.text, t.normalized, similarity(t.normalized, ${normalized}) AS sim, e.weight
     FROM "DictionaryTranslation" t
     JOIN "DictionarySense" s ON s.id = t."senseId"
     JOIN "DictionaryEntry" e ON e.id = s."entryId"
-    WHERE t.lang = ${lang} AND t.normalized = ${normalized}
-    ORDER BY t.position, e.weight DESC, e.normalized
-    LIMIT ${found.limit * 2}`;
-  for (const r of rows) found.add({ id: r.id, match: "reverse", via: r.text });
+    WHERE t.normalized % ${normalized} AND t.lang = ${lang}
+    ORDER BY sim DESC, e.weight DESC
+    LIMIT 40`;
+  rows
+    .map((r) => ({ ...r, distance: editDistance(normalized, r.normalized, allowed + 1) }))
+    .filter((r) => r.distance <= allowed || r.sim >= 0.5)
+    .sort((a, b) => a.distance - b.distance || b.weight - a.weight || b.sim - a.sim)
+    .forEach((r) => found.add({ id: r.id, match: "reverse", via: r.text }));
 }
 
-async function reverseSteps(query: string, lang: TranslationLang, found: Collector, exactDone = false, typos = true): Promise<void> {
-  const normalized = normalizeText(query);
-  if (!exactDone) await reverseExact(normalized, lang, found);
-  const exact = found.list.some((c) => c.match === "reverse");
-  if (!found.full) {
-    // Translations starting with the query (prefix index)…
-    const rows = await prisma.$queryRaw<{ id: string; text: string }[]>`
-      SELECT s."entryId" AS id, t.text
-      FROM "DictionaryTranslation" t
-      JOIN "DictionarySense" s ON s.id = t."senseId"
-      JOIN "DictionaryEntry" e ON e.id = s."entryId"
-      WHERE t.lang = ${lang} AND t.normalized LIKE ${`${escapeLike(normalized)}%`} AND t.normalized <> ${normalized}
-      ORDER BY length(t.normalized), e.weight DESC, t.position
-      LIMIT ${found.limit * 2}`;
-    for (const r of rows) found.add({ id: r.id, match: "reverse", via: r.text });
-  }
-  if (!found.full && [...normalized].length >= 3) {
-    // …then with a later word that does ("задание" → "домашнее задание"; trigram index).
-    const rows = await prisma.$queryRaw<{ id: string; text: string }[]>`
-      SELECT s."entryId" AS id, t.text
-      FROM "DictionaryTranslation" t
-      JOIN "DictionarySense" s ON s.id = t."senseId"
-      JOIN "DictionaryEntry" e ON e.id = s."entryId"
-      WHERE t.normalized LIKE ${`% ${escapeLike(normalized)}%`} AND t.lang = ${lang}
-      ORDER BY length(t.normalized), e.weight DESC, t.position
-      LIMIT ${found.limit * 2}`;
-    for (const r of rows) found.add({ id: r.id, match: "reverse", via: r.text });
-  }
-  if (typos && !exact && !found.full && [...normalized].length >= 3) {
-    const length = [...normalized].length;
-    const rows = await bounded(
-      (tx) =>
-        tx.$queryRaw<{ id: string; text: string; normalized: string; sim: number; weight: number }[]>`
-          SELECT s."entryId" AS id, t.text, t.normalized, similarity(t.normalized, ${normalized}) AS sim, e.weight
-          FROM "DictionaryTranslation" t
-          JOIN "DictionarySense" s ON s.id = t."senseId"
-          JOIN "DictionaryEntry" e ON e.id = s."entryId"
-          WHERE t.normalized % ${normalized} AND t.lang = ${lang}
-          ORDER BY sim DESC, e.weight DESC
-          LIMIT 40`,
-      length <= 5 ? 0.2 : 0.3,
-    );
-    const allowed = maxEdits(length);
-    rows
-      .map((r) => ({ ...r, distance: editDistance(normalized, r.normalized, allowed + 1) }))
-      .filter((r) => r.distance <= allowed || r.sim >= 0.5)
-      .sort((a, b) => a.distance - b.distance || b.weight - a.weight || b.sim - a.sim)
-      .forEach((r) => found.add({ id: r.id, match: "reverse", via: r.text }));
-  }
-}
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
-
-/** Runs a trigram query with its own similarity threshold and a statement timeout (both local to it). */
-async function bounded<T>(fn: (tx: Tx) => Promise<T>, threshold: number): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = 2000`);
-    await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${Number(threshold).toFixed(2)}`);
-    return fn(tx);
-  });
-}
-
+/** Headword, Latin spelling, parts of speech and translations of the hits, in one query. */
 async function hydrate(candidates: Candidate[], to: To): Promise<LookupHit[]> {
   if (!candidates.length) return [];
-  const rows = await prisma.dictionaryEntry.findMany({
-    where: { id: { in: candidates.map((c) => c.id) } },
-    select: {
-      id: true,
-      slug: true,
-      lemma: true,
-      lemmaLatin: true,
-      checked: true,
-      senses: {
-        orderBy: { position: "asc" },
-        select: { partOfSpeech: true, translations: { orderBy: { position: "asc" }, select: { lang: true, text: true } } },
-      },
-    },
-  });
+  const rows = await prisma.$queryRaw<
+    { id: string; slug: string; lemma: string; lemmaLatin: string; checked: boolean; senses: { p: string | null; t: { l: string; x: string }[] | null }[] | null }[]
+  >`
+    SELECT e.id, e.slug, e.lemma, e."lemmaLatin", e.checked,
+      (SELECT json_agg(json_build_object(
+                'p', s."partOfSpeech",
+                't', (SELECT json_agg(json_build_object('l', t.lang, 'x', t.text) ORDER BY t.position) FROM "DictionaryTranslation" t WHERE t."senseId" = s.id))
+              ORDER BY s.position)
+       FROM "DictionarySense" s WHERE s."entryId" = e.id) AS senses
+    FROM "DictionaryEntry" e
+    WHERE e.id = ANY(${candidates.map((c) => c.id)}::text[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: LookupHit[] = [];
   for (const c of candidates) {
     const r = byId.get(c.id);
     if (!r) continue;
+    const senses = (typeof r.senses === "string" ? (JSON.parse(r.senses) as typeof r.senses) : r.senses) ?? [];
     const pick = (lang: TranslationLang) =>
-      to === "all" || to === lang || to === "kk"
-        ? [...new Set(r.senses.flatMap((s) => s.translations.filter((t) => t.lang === lang).map((t) => t.text)))].slice(0, TRANSLATIONS_PER_HIT)
-        : [];
+      to === "all" || to === lang || to === "kk" ? [...new Set(senses.flatMap((s) => (s.t ?? []).filter((t) => t.l === lang).map((t) => t.x)))].slice(0, TRANSLATIONS_PER_HIT) : [];
     hits.push({
       slug: r.slug,
       lemma: r.lemma,
       lemmaLatin: r.lemmaLatin,
       checked: r.checked,
-      partsOfSpeech: [...new Set(r.senses.map((s) => s.partOfSpeech).filter((p): p is string => Boolean(p)))],
+      partsOfSpeech: [...new Set(senses.map((s) => s.p).filter((p): p is string => Boolean(p)))],
       translations: { ru: pick("ru"), en: pick("en") },
       match: c.match,
       ...(c.via ? { via: c.via } : {}),

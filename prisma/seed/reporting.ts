@@ -9,7 +9,6 @@
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ReportingLevel, SubmissionStatus } from "../../lib/generated/prisma/enums";
 import { definitionSchema, type FormDefinition } from "../../lib/reporting/definition";
-import { effectiveDeadline } from "../../lib/reporting/deadline";
 import { factRows } from "../../lib/reporting/facts";
 import { rng } from "./random";
 import type { Scale } from "./index";
@@ -237,6 +236,8 @@ function passportValues(random: Random, students: number, language: string): Val
 const LIMITS: Record<Scale, number> = { tiny: 100, demo: 400, national: 600 };
 
 const DAY = 24 * 60 * 60 * 1000;
+/** "Today" of the demo data: what happened before it is history, deadlines after it are still ahead. */
+const SEED_NOW = new Date("2026-11-23T07:00:00Z");
 const at = (date: string, hours = 10) => new Date(`${date}T${String(hours - 5).padStart(2, "0")}:00:00Z`);
 const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
 const dateOf = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -262,6 +263,9 @@ interface SeedOrg {
 
 export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (line: string) => void = () => {}): Promise<void> {
   const random = rng(2026_0004);
+  // Loaded here, not at the top: the deadline module reads a JSON file, and the seed's account list is
+  // also imported by test tooling that cannot load JSON modules.
+  const { effectiveDeadline } = await import("../../lib/reporting/deadline");
   for (const d of [CONTINGENT_DEFINITION, STAFF_DEFINITION, PASSPORT_DEFINITION, HEATING_DEFINITION]) definitionSchema.parse(d);
 
   const lists = [
@@ -368,8 +372,16 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
     const actors = demoActors(o);
     const id = `s_${key}_${o.id}`;
     const due = p.deadlineAt;
-    const late = state === "late";
-    const submittedAt = plusDays(due, late ? random.int(2, 9) : -random.int(1, 12));
+    // Some reports further up the chain were late too (timeliness below 100 % in the final reports).
+    let late = state === "late" || ((state === "approvedDistrict" || state === "approvedRegion" || state === "accepted") && random.next() < 0.12);
+    // Handed over during office hours: `due` is the last instant of the due day (Almaty time).
+    let submittedAt = new Date(plusDays(due, late ? random.int(1, 9) : -random.int(0, 12)).getTime() - random.int(6, 14) * 3_600_000 - random.int(0, 59) * 60_000);
+    // Everything the seed records happened before "today" of the demo, the steps up the chain included.
+    const span = 4 * 3 + 3 + (state === "correction" ? 21 : 0);
+    if (plusDays(submittedAt, span) > SEED_NOW) {
+      submittedAt = new Date(plusDays(SEED_NOW, -span - random.int(1, 5)).getTime() - random.int(1, 8) * 3_600_000);
+      late = submittedAt > due;
+    }
     const base = { organizationId: o.id, periodId: p.id, formVersionId, values: values as Prisma.InputJsonValue, createdAt: plusDays(submittedAt, -random.int(1, 5)) };
     if (state === "draft") {
       submissions.push({ ...base, id, status: "DRAFT", values: Object.fromEntries(Object.entries(values).slice(0, 10)) as Prisma.InputJsonValue });
