@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/index";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 export { expect };
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };

@@ -110,6 +110,8 @@ test("the ministry creates a list, designs a form with a table and a rule, adds 
 
   // Publish the list.
   await page.getByRole("link", { name: tr("reporting.forms.backToList").replace("{year}", String(YEAR)) }).click();
+  await expect(heading(page)).toHaveText(tr("reporting.lists.listTitle").replace("{year}", String(YEAR)));
+  await expect(page.getByTestId("list-forms")).toContainText(CODE);
   const publish = page.getByTestId("publish-list");
   if (await publish.count()) await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
   await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"));

@@ -14,11 +14,11 @@ test("a region admin creates a district admin in their region and cannot grant a
   await expect(heading(page)).toHaveText(t("kk", "users.new"));
 
   const form = page.getByTestId("user-form");
-  await form.getByLabel(t("kk", "users.login"), { exact: true }).fill(login);
-  await form.getByLabel(t("kk", "users.displayName"), { exact: true }).fill(displayName);
-  await form.getByLabel(t("kk", "users.password"), { exact: true }).fill(PASSWORD);
-  await form.getByLabel(t("kk", "users.role"), { exact: true }).selectOption({ label: t("kk", "admin.roles.DISTRICT_ADMIN") });
-  await form.getByLabel(t("kk", "users.territory"), { exact: true }).selectOption({ label: "Бурабай ауданы" });
+  await form.getByRole("textbox", { name: t("kk", "users.login"), exact: true }).fill(login);
+  await form.getByRole("textbox", { name: t("kk", "users.displayName"), exact: true }).fill(displayName);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.getByRole("combobox", { name: t("kk", "users.role"), exact: true }).selectOption({ label: t("kk", "admin.roles.DISTRICT_ADMIN") });
+  await form.getByRole("combobox", { name: t("kk", "users.territory"), exact: true }).selectOption({ label: "Бурабай ауданы" });
   await form.getByRole("button", { name: t("kk", "common.actions.create"), exact: true }).click();
 
   await expect(page).toHaveURL(/\/kk\/admin\/users\/[^/?]+\?created=1$/);
@@ -30,8 +30,8 @@ test("a region admin creates a district admin in their region and cannot grant a
 
   // Region admin of another region: refused with the localised message, nothing added.
   const grant = page.getByTestId("user-grant-form");
-  await grant.getByLabel(t("kk", "users.role"), { exact: true }).selectOption({ label: t("kk", "admin.roles.REGION_ADMIN") });
-  await grant.getByLabel(t("kk", "users.territory"), { exact: true }).selectOption({ label: "Абай облысы" });
+  await grant.getByRole("combobox", { name: t("kk", "users.role"), exact: true }).selectOption({ label: t("kk", "admin.roles.REGION_ADMIN") });
+  await grant.getByRole("combobox", { name: t("kk", "users.territory"), exact: true }).selectOption({ label: "Абай облысы" });
   await grant.getByRole("button", { name: t("kk", "users.grantSubmit"), exact: true }).click();
   await expect(grant.getByText(t("kk", "errors.role.tooWide"))).toBeVisible();
   await expect(grant.getByRole("alert")).toHaveText(t("kk", "errors.forbidden"));
@@ -61,12 +61,12 @@ test("the ministry sees the new account in the audit log and edits a classifier 
   await page.getByRole("link", { name: t("kk", "classifiers.editItem").replace("{code}", "UZ") }).click();
   const form = page.getByTestId("classifier-item-form");
   const renamed = `Узбекский язык (${Date.now().toString(36)})`;
-  await form.getByLabel(t("kk", "classifiers.nameRu"), { exact: true }).fill(renamed);
+  await form.getByRole("textbox", { name: t("kk", "classifiers.nameRu"), exact: true }).fill(renamed);
   await form.getByRole("button", { name: t("kk", "common.actions.save"), exact: true }).click();
   await expect(form.getByRole("status")).toHaveText(t("kk", "common.state.saved"));
 
   // A second save from the same page works: the form picked up the new version.
-  await form.getByLabel(t("kk", "classifiers.sortOrder"), { exact: true }).fill("7");
+  await form.getByRole("textbox", { name: t("kk", "classifiers.sortOrder"), exact: true }).fill("7");
   await form.getByRole("button", { name: t("kk", "common.actions.save"), exact: true }).click();
   await expect(form.getByRole("status")).toHaveText(t("kk", "common.state.saved"));
 

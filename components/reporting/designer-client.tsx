@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, useTransition, type ReactNode } from "react";
+import { useId, useMemo, useState, useTransition, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { FIELD_TYPES, NUMERIC_TYPES, type FormDefinition, type LocalizedText } from "@/lib/reporting/definition";
@@ -181,8 +181,12 @@ export function DesignerClient({
         setStatus({ ok: true, message: result.message ?? t("saved") });
         router.refresh();
       } else {
-        setServerErrors(result.fieldErrors ?? {});
-        setStatus({ ok: false, message: [result.message, result.fieldErrors?.definition, result.fieldErrors?.formVersion].filter(Boolean).join(" ") });
+        const fieldErrors = result.fieldErrors ?? {};
+        setServerErrors(fieldErrors);
+        // A refused definition is listed problem by problem below; other refusals (stale, frozen) say why here.
+        const detail = [fieldErrors.definition, fieldErrors.formVersion, fieldErrors.formId].filter(Boolean);
+        const structural = Object.keys(fieldErrors).some((k) => k.startsWith("sections") || k.startsWith("rules"));
+        setStatus({ ok: false, message: structural ? t("notSaved") : detail.length ? detail.join(" ") : (result.message ?? t("notSaved")) });
       }
     });
   };
@@ -194,7 +198,7 @@ export function DesignerClient({
     startTransition(async () => {
       const result = await newVersionAction(null, fd);
       if (result.ok) router.refresh();
-      else setStatus({ ok: false, message: [result.message, result.fieldErrors?.formId].filter(Boolean).join(" ") });
+      else setStatus({ ok: false, message: result.fieldErrors?.formId ?? result.message ?? t("notSaved") });
     });
   };
 
@@ -432,28 +436,34 @@ function FieldError({ message, id }: { message?: string; id?: string }) {
 }
 
 function Input({ label, value, onChange, error, mono, className }: { label: string; value: string; onChange: (v: string) => void; error?: string; mono?: boolean; className?: string }) {
+  const id = useId();
   return (
-    <label className={`flex flex-col text-xs font-medium ${className ?? ""}`}>
-      <span className="mb-0.5">{label}</span>
-      <input value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} className={`${inputClass(error)} ${mono ? "font-mono" : ""}`} />
-      <FieldError message={error} />
-    </label>
+    <div className={`flex flex-col ${className ?? ""}`}>
+      <label className="flex flex-col text-xs font-medium">
+        <span className="mb-0.5">{label}</span>
+        <input value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} className={`${inputClass(error)} ${mono ? "font-mono" : ""}`} />
+      </label>
+      <FieldError id={id} message={error} />
+    </div>
   );
 }
 
 function Select({ label, value, options, onChange, error }: { label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void; error?: string }) {
+  const id = useId();
   return (
-    <label className="flex flex-col text-xs font-medium">
-      <span className="mb-0.5">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} className={inputClass(error)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError message={error} />
-    </label>
+    <div className="flex flex-col">
+      <label className="flex flex-col text-xs font-medium">
+        <span className="mb-0.5">{label}</span>
+        <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} className={inputClass(error)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <FieldError id={id} message={error} />
+    </div>
   );
 }
 

@@ -105,7 +105,7 @@ export function EntryForm({
           return true;
         }
         dirty.current = true;
-        setSave({ kind: "error", message: [result.message, ...Object.values(result.fieldErrors ?? {})].filter(Boolean).join(" ") });
+        setSave({ kind: "error", message: describe(result) });
         return false;
       },
       () => {
@@ -174,7 +174,7 @@ export function EntryForm({
     const response = await submitReportAction(null, fd);
     setSubmitting(false);
     if (response.ok) router.refresh();
-    else setSubmitError([response.message, ...Object.values(response.fieldErrors ?? {})].filter(Boolean).join(" "));
+    else setSubmitError(describe(response));
   };
 
   const upload = async (form: HTMLFormElement) => {
@@ -394,6 +394,12 @@ export function EntryForm({
       )}
     </div>
   );
+}
+
+/** What a refused action says: its detailed reasons when it gives them, else its summary. */
+function describe(result: { message?: string; fieldErrors?: Record<string, string> }): string {
+  const details = Object.values(result.fieldErrors ?? {});
+  return [...new Set(details)].join(" ") || result.message || "";
 }
 
 function CellError({ id, message }: { id: string; message?: string }): ReactNode {

@@ -40,11 +40,12 @@ export function RoleScopeFields({
   roles: RoleOption[];
   territories: TerritoryOption[];
   organizations: OrganizationOption[];
-  labels: { role: string; territory: string; organization: string; chooseTerritory: string; chooseOrganization: string; organizationsHint?: string };
+  labels: { role: string; chooseRole: string; territory: string; organization: string; chooseTerritory: string; chooseOrganization: string; organizationsHint?: string };
 }) {
   const state = useFormResult();
   const failed = state && !state.ok ? state.values : undefined;
-  const [role, setRole] = useState(failed?.role && roles.some((r) => r.value === failed.role) ? failed.role : (roles[0]?.value ?? ""));
+  // No role is preselected, so nobody grants an administrative role by leaving the default.
+  const [role, setRole] = useState(failed?.role && roles.some((r) => r.value === failed.role) ? failed.role : "");
   const id = useId();
   const selected = roles.find((r) => r.value === role);
   const errors = state?.fieldErrors ?? {};
@@ -70,6 +71,7 @@ export function RoleScopeFields({
           aria-describedby={errors.role ? `${id}-role-error` : undefined}
           className={selectClass(errors.role)}
         >
+          <option value="">{labels.chooseRole}</option>
           {roles.map((r) => (
             <option key={r.value} value={r.value}>
               {r.label}
@@ -82,7 +84,7 @@ export function RoleScopeFields({
           </p>
         )}
       </div>
-      {selected?.scope === "organization" ? (
+      {selected?.scope !== "territory" && (
         <div>
           <label htmlFor={`${id}-org`} className="mb-1 block text-sm font-medium">
             {labels.organization}
@@ -120,7 +122,8 @@ export function RoleScopeFields({
             )
           )}
         </div>
-      ) : (
+      )}
+      {selected?.scope !== "organization" && (
         <div>
           <label htmlFor={`${id}-territory`} className="mb-1 block text-sm font-medium">
             {labels.territory}

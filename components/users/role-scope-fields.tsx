@@ -25,6 +25,7 @@ export async function RoleScope({ viewer, scope, locale }: { viewer: Viewer; sco
       organizations={organizations.map((o) => ({ value: o.id, label: o.name, group: o.group }))}
       labels={{
         role: t("role"),
+        chooseRole: t("chooseRole"),
         territory: t("territory"),
         organization: t("organization"),
         chooseTerritory: t("chooseTerritory"),

@@ -38,7 +38,7 @@
  */
 import Holidays from 'date-holidays';
 import { z } from 'zod';
-import overridesFile from './holiday-overrides.json';
+import overridesFile from './holiday-overrides.json' with { type: 'json' };
 
 /** Fixed offset of Almaty time from UTC, in minutes (UTC+05:00). */
 export const ALMATY_UTC_OFFSET_MINUTES = 5 * 60;

@@ -32,7 +32,7 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
     if (error instanceof AppError) {
       return (
         <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm" data-testid="entry-refused">
-          <h1 className="text-xl font-bold">{te(error.code)}</h1>
+          <h1 className="text-xl font-bold">{error.code === "validation" ? te("validation.summary") : te(error.code)}</h1>
           {Object.values(error.fieldErrors).map((k) => (
             <p key={k} className="mt-2 text-slate-700">{te(k)}</p>
           ))}

@@ -58,7 +58,8 @@ export async function POST(request: Request) {
     if (error instanceof AppError && Object.keys(error.fieldErrors).length) {
       // The detailed reason (e.g. "not obliged to submit this form") goes with the summary.
       const t = await getTranslations({ locale, namespace: "errors" });
-      const message = [t(error.code, error.params), ...Object.values(error.fieldErrors).map((k) => t(k, error.params))].join(" ");
+      const summary = error.code === "validation" ? t("validation.summary") : t(error.code, error.params);
+      const message = [summary, ...Object.values(error.fieldErrors).map((k) => t(k, error.params))].join(" ");
       return NextResponse.json({ error: { code: error.code, message } }, { status: HTTP_STATUS[error.code] });
     }
     const localized = new Request(`${url.origin}${url.pathname}?locale=${locale}`);

@@ -158,7 +158,7 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
         <h2 id="values-title" className="mb-1 font-semibold">{t("review.values")}</h2>
         <p className="mb-3 text-sm text-slate-600">
           {previous
-            ? t("review.comparedWith", { period: `${previous.year} (${previous.periodLabel})`, threshold: Math.round(CHANGE_THRESHOLD * 100), count: highlighted })
+            ? t("review.comparedWith", { period: previous.periodLabel === String(previous.year) ? previous.periodLabel : `${previous.year} (${previous.periodLabel})`, threshold: Math.round(CHANGE_THRESHOLD * 100), count: highlighted })
             : t("review.noPrevious")}
         </p>
         {definition.sections.map((section) => {
