@@ -3,8 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { MAX_QUERY_LENGTH } from "@/lib/dictionary/constants";
-import type { LookupResult } from "@/lib/dictionary/search";
+import type { LookupJson } from "@/lib/dictionary/api";
 
 type From = "auto" | "kk" | "ru" | "en";
 type To = "all" | "ru" | "en";
@@ -28,14 +27,14 @@ export function DictionarySearch({
   initialQuery: string;
   initialFrom: From;
   initialTo: To;
-  initialResult: LookupResult | null;
+  initialResult: LookupJson | null;
 }) {
   const t = useTranslations("dictionary");
   const locale = useLocale();
   const [query, setQuery] = useState(initialQuery);
   const [from, setFrom] = useState<From>(initialFrom);
   const [to, setTo] = useState<To>(initialTo);
-  const [result, setResult] = useState<LookupResult | null>(initialResult);
+  const [result, setResult] = useState<LookupJson | null>(initialResult);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
@@ -64,7 +63,7 @@ export function DictionarySearch({
       params.set("locale", locale);
       fetch(`/api/v1/dictionary?${params.toString()}`, { signal: controller.signal })
         .then(async (r) => {
-          const body = (await r.json()) as LookupResult | ApiError;
+          const body = (await r.json()) as LookupJson | ApiError;
           if ("error" in body) {
             setError(body.error.message);
             setResult(null);
@@ -160,14 +159,14 @@ export function DictionarySearch({
               )}
               {loading && <span className="ml-2 text-slate-400">{t("searching")}</span>}
             </p>
-            {result.hint && result.hint !== "noResults" && (
+            {result.hint && result.hint.code !== "noResults" && (
               <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-                {t(`hints.${result.hint}`, { max: MAX_QUERY_LENGTH, query: result.query })}
+                {result.hint.message}
               </p>
             )}
-            {result.hint === "noResults" && (
+            {result.hint?.code === "noResults" && (
               <div role="status" className="rounded border border-slate-200 bg-white p-4 text-sm">
-                <p className="font-medium">{t("hints.noResults", { query: result.query })}</p>
+                <p className="font-medium">{result.hint.message}</p>
                 <p className="mt-1 text-slate-600">{t("hints.noResultsTips")}</p>
               </div>
             )}
@@ -179,19 +178,19 @@ export function DictionarySearch({
   );
 }
 
-function ResultList({ result }: { result: LookupResult }) {
+function ResultList({ result }: { result: LookupJson }) {
   const t = useTranslations("dictionary");
-  if (!result.hits.length) return null;
+  if (!result.results.length) return null;
   return (
     <ol className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
-      {result.hits.map((hit) => (
+      {result.results.map((hit) => (
         <li key={hit.slug} className="p-4" data-match={hit.match}>
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <Link href={`/dictionary/${hit.slug}`} className="text-lg font-semibold" lang="kk">
               {hit.lemma}
             </Link>
             <span className="text-slate-500" lang="kk-Latn">
-              {hit.lemmaLatin}
+              {hit.latin}
             </span>
             {hit.partsOfSpeech.map((p) => (
               <span key={p} className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">

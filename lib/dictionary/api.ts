@@ -25,6 +25,9 @@ export async function badParameter(error: LookupParamError, locale: Locale): Pro
   return NextResponse.json({ error: { code: "badRequest", message: t(error) } }, { status: 400, headers: { "cache-control": "no-store" } });
 }
 
+/** The JSON of a lookup, as the API answers it and the search box shows it. */
+export type LookupJson = Awaited<ReturnType<typeof lookupJson>>;
+
 export async function lookupJson(result: LookupResult, locale: Locale) {
   const t = await getTranslations({ locale, namespace: "dictionary.hints" });
   return {

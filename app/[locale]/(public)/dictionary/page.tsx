@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { lookupJson } from "@/lib/dictionary/api";
 import { cachedLookup } from "@/lib/dictionary/cache";
+import { isLocale, routing } from "@/i18n/routing";
 import { parseLookupParams } from "@/lib/dictionary/schemas";
 import { DictionarySearch } from "@/components/dictionary/search-client";
 
@@ -20,7 +22,7 @@ export default async function DictionaryPage({ params, searchParams }: PageProps
   const t = await getTranslations("dictionary");
   const parsed = parseLookupParams(await searchParams);
   const value = parsed.ok ? parsed.value : { q: "", from: "auto" as const, to: undefined, limit: undefined };
-  const initial = value.q.trim() ? await cachedLookup({ q: value.q, from: value.from, to: value.to }) : null;
+  const initial = value.q.trim() ? await lookupJson(await cachedLookup({ q: value.q, from: value.from, to: value.to }), isLocale(locale) ? locale : routing.defaultLocale) : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">
