@@ -37,3 +37,8 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/** The message key of an error code under `errors.` (validation's own key is a group: use its summary). */
+export function errorMessageKey(code: ErrorCode): string {
+  return code === "validation" ? "validation.summary" : code;
+}

@@ -195,10 +195,15 @@ export function EntryForm({
     setSave({ kind: "saving" });
     try {
       const response = await fetch("/api/v1/reporting/template/upload", { method: "POST", body: fd });
-      const body = (await response.json()) as { version?: number; error?: { message: string; problems?: UploadProblem[] } };
+      const body = (await response.json()) as { version?: number; values?: Record<string, Scalar>; error?: { message: string; problems?: UploadProblem[] } };
       if (response.ok && body.version !== undefined) {
+        // The file's values replace the draft: shown at once, and the page (status, version) is refreshed.
         versionRef.current = body.version;
-        setSave({ kind: "idle" });
+        const next = Object.fromEntries(Object.entries(body.values ?? {}).map(([k, v]) => [k, asText(v)]));
+        valuesRef.current = next;
+        setValues(next);
+        setSave({ kind: "saved", at: new Date().toISOString() });
+        (form.elements.namedItem("file") as HTMLInputElement | null)?.value && form.reset();
         router.refresh();
       } else {
         setSave({ kind: "idle" });

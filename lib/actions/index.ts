@@ -1,11 +1,12 @@
 import "server-only";
+import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { z } from "zod";
 import { authorize } from "../auth/viewer";
 import type { Permission } from "../auth/permissions";
 import type { Scope, Viewer } from "../auth/scope";
-import { AppError } from "../errors";
+import { errorMessageKey } from "../errors";
 import { translateIssues } from "./issues";
 import { errorFromUnknown } from "./prisma-errors";
 
@@ -46,6 +47,8 @@ export function action<S extends z.ZodType, T>(options: {
         return { ok: false, message: t("errors.validation.summary"), fieldErrors: translateIssues(parsed.error.issues, t), values };
       }
       const data = await options.handler({ viewer, scope, input: parsed.data });
+      // The page re-renders with the saved state (new `version`, lists), so the next save is not stale.
+      refresh();
       return { ok: true, data, message: options.success ? t(options.success) : undefined };
     } catch (error) {
       if (isRedirectError(error)) throw error;
@@ -53,7 +56,7 @@ export function action<S extends z.ZodType, T>(options: {
       const fieldErrors = Object.fromEntries(
         Object.entries(appError.fieldErrors).map(([field, key]) => [field, t(`errors.${key}`, appError.params)]),
       );
-      return { ok: false, message: t(`errors.${appError.code}`, appError.params), fieldErrors, values };
+      return { ok: false, message: t(`errors.${errorMessageKey(appError.code)}`, appError.params), fieldErrors, values };
     }
   };
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
@@ -22,6 +21,5 @@ export const updateClassifierItemAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, input }) => {
     await updateClassifierItem(viewer, input);
-    refresh();
   },
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { AppError, HTTP_STATUS } from "../errors";
+import { AppError, HTTP_STATUS, errorMessageKey } from "../errors";
 import { errorFromUnknown } from "../actions/prisma-errors";
 import { isLocale, routing } from "@/i18n/routing";
 
@@ -12,7 +12,7 @@ export async function errorResponse(error: unknown, request?: Request): Promise<
   const locale = isLocale(requested) ? requested : routing.defaultLocale;
   const t = await getTranslations({ locale, namespace: "errors" });
   return NextResponse.json(
-    { error: { code: appError.code, message: t(appError.code, appError.params) } },
+    { error: { code: appError.code, message: t(errorMessageKey(appError.code), appError.params) } },
     { status: HTTP_STATUS[appError.code] },
   );
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
@@ -23,6 +22,5 @@ export const updateTerritoryAction = action({
   handler: async ({ viewer, scope, input }) => {
     await updateTerritory(viewer, scope, input);
     // Re-render the record so the form carries the new version for the next save.
-    revalidatePath(`/${await getLocale()}/admin/territories/${input.id}`);
   },
 });

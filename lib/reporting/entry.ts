@@ -194,19 +194,24 @@ export class UploadRefused extends AppError {
 export async function uploadTemplate(
   viewer: Viewer,
   input: { periodId: string; organizationId: string; version: number; bytes: Uint8Array },
-): Promise<SavedDraft & { count: number }> {
+): Promise<SavedDraft & { count: number; values: Record<string, Scalar> }> {
   const file = await readFile(input.bytes);
   if ("problem" in file) throw new UploadRefused([file.problem]);
   const ctx0 = await loadEntry(viewer, input.periodId, input.organizationId);
   const choices = await choiceCodes(ctx0.version.definition);
-  let count = 0;
+  let values: Record<string, Scalar> = {};
   const { submission } = await writeDraft(viewer, input, (ctx) => {
     const read = readTemplate(file.grid, { code: ctx.period.form.code, version: ctx.version.number, definition: ctx.version.definition, choices });
     if (!read.ok) throw new UploadRefused(read.problems);
-    count = Object.keys(read.values).length;
-    return { values: read.values, comments: null };
+    values = read.values;
+    return { values, comments: null };
   });
-  return { submission: { id: submission.id, version: submission.version, status: submission.status, updatedAt: submission.updatedAt }, problems: [], count };
+  return {
+    submission: { id: submission.id, version: submission.version, status: submission.status, updatedAt: submission.updatedAt },
+    problems: [],
+    count: Object.keys(values).length,
+    values,
+  };
 }
 
 /**

@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { z } from "zod";
 import { action } from "../actions";
 import { closePeriod } from "./review";
@@ -17,7 +16,6 @@ export const approveSubmissionAction = action({
   success: "reporting-review.review.done.approved",
   handler: async ({ viewer, input }) => {
     const s = await approveSubmission(viewer, input);
-    refresh();
     return { status: s.status, version: s.version };
   },
 });
@@ -28,7 +26,6 @@ export const acceptSubmissionAction = action({
   success: "reporting-review.review.done.accepted",
   handler: async ({ viewer, input }) => {
     const s = await acceptSubmission(viewer, input);
-    refresh();
     return { status: s.status, version: s.version };
   },
 });
@@ -39,7 +36,6 @@ export const returnSubmissionAction = action({
   success: "reporting-review.review.done.returned",
   handler: async ({ viewer, input }) => {
     const s = await returnSubmission(viewer, input);
-    refresh();
     return { status: s.status, version: s.version };
   },
 });
@@ -50,7 +46,6 @@ export const undoStepAction = action({
   success: "reporting-review.review.done.undone",
   handler: async ({ viewer, input }) => {
     const s = await undoApproval(viewer, input);
-    refresh();
     return { status: s.status, version: s.version };
   },
 });
@@ -62,7 +57,6 @@ export const startCorrectionAction = action({
   success: "reporting-review.review.done.correction",
   handler: async ({ viewer, input }) => {
     const s = await startCorrection(viewer, input);
-    refresh();
     return { id: s.id, revision: s.revision };
   },
 });
@@ -73,6 +67,5 @@ export const closePeriodAction = action({
   success: "reporting-review.reports.closed",
   handler: async ({ viewer, input }) => {
     await closePeriod(viewer, input);
-    refresh();
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
@@ -39,7 +38,6 @@ export const updateUserAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, scope, input }) => {
     await updateUser(viewer, scope, input);
-    refresh();
   },
 });
 
@@ -49,7 +47,6 @@ export const setUserActiveAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, scope, input }) => {
     await setUserActive(viewer, scope, input);
-    refresh();
   },
 });
 
@@ -59,7 +56,6 @@ export const resetPasswordAction = action({
   success: "users.passwordChanged",
   handler: async ({ viewer, scope, input }) => {
     await resetPassword(viewer, scope, input);
-    refresh();
   },
 });
 
@@ -69,7 +65,6 @@ export const grantRoleAction = action({
   success: "users.roleGranted",
   handler: async ({ viewer, scope, input }) => {
     await localisedScopeKind(() => grantRole(viewer, scope, input));
-    refresh();
   },
 });
 
@@ -79,6 +74,5 @@ export const revokeRoleAction = action({
   success: "users.roleRevoked",
   handler: async ({ viewer, scope, input }) => {
     await revokeRole(viewer, scope, input);
-    refresh();
   },
 });

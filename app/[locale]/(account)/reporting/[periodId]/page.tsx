@@ -101,7 +101,8 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
       )}
       {!entry.editable && <p className="text-sm text-slate-600" data-testid="read-only-note">{period.closedAt && !submission ? t("periodClosed") : t("readOnly")}</p>}
       <EntryForm
-        key={`${submission?.id ?? "new"}:${submission?.version ?? 0}:${version.number}`}
+        // Not keyed by the draft's version: autosaves refresh the page and must not reset what is being typed.
+        key={`${version.number}:${submission?.revision ?? 1}:${submission?.status ?? "DRAFT"}`}
         mode={entry.editable ? "edit" : "readonly"}
         definition={version.definition}
         choices={choices}

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Upload of a filled-in template (multipart: periodId, organizationId, version, locale, file). All or
- * nothing: on success the draft's values are replaced and `{ version, count }` comes back; otherwise
+ * nothing: on success the draft's values are replaced and `{ version, count, values }` comes back; otherwise
  * nothing is saved and `{ error: { code, message, problems: [{ row, column, message }] } }` lists every
  * problem in the requested language.
  */
@@ -41,7 +41,7 @@ export async function POST(request: Request) {
       version,
       bytes: new Uint8Array(await file.arrayBuffer()),
     });
-    return NextResponse.json({ version: saved.submission.version, count: saved.count }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ version: saved.submission.version, count: saved.count, values: saved.values }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof UploadRefused) {
       const t = await getTranslations({ locale, namespace: "errors" });
