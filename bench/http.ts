@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http [-- --duration 10 --connections 10]`: HTTP throughput and latency of the production
+ * `npm run bench:http [-- --duration 10 --connections 10 --only home,bare]`: HTTP throughput and latency of the production
  * server over loopback. It starts the server itself (embedded database in ./data/bench, port 3200), signs
  * in as the `district` demo user through the credentials endpoint, measures each route for a bounded time
  * with autocannon, prints a table and writes bench/results/http-<date>.json. The server is always stopped.
@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 
@@ -25,6 +25,11 @@ function option(name: string, fallback: number): number {
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
+}
+
+function listOption(name: string): string[] | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? "").split(",").filter(Boolean) : undefined;
 }
 
 const duration = option("duration", 10);
@@ -48,6 +53,8 @@ const ROUTES: Route[] = [
   { name: "section", path: "/kk/statistics" },
   { name: "registry", path: "/kk/admin/organizations", signedIn: true, hint: "the registry list page is missing or refused" },
 ];
+
+const only = listOption("only");
 
 // ---------------------------------------------------------------------------------------------- server
 
@@ -237,9 +244,12 @@ function resultFile(): string {
 // ---------------------------------------------------------------------------------------------- main
 
 async function main(): Promise<void> {
+  const unknown = only?.filter((name) => !ROUTES.some((r) => r.name === name)) ?? [];
+  if (unknown.length) throw new Error(`unknown route(s) for --only: ${unknown.join(", ")} (known: ${ROUTES.map((r) => r.name).join(", ")})`);
   if (await portInUse()) throw new Error(`something already listens on ${origin}; stop it or pass --port`);
   console.log(`Starting the production server on ${origin} (data in ${dataDir}; builds first when the build is stale)…`);
   const started = Date.now();
+  const loadBefore = loadavg().map((n) => round(n, 2));
   server = startServer();
   await waitForHealth(server, 300_000);
   console.log(`Server ready in ${round((Date.now() - started) / 1000)} s.`);
@@ -250,8 +260,10 @@ async function main(): Promise<void> {
   });
 
   const rows: Row[] = [];
-  for (const route of ROUTES) rows.push(await measure(route, cookie));
+  for (const route of ROUTES) if (!only || only.includes(route.name)) rows.push(await measure(route, cookie));
   printTable(rows);
+  const load = loadavg()[0]!;
+  if (load > cpus().length) console.log(`\n! load average ${round(load, 2)} on ${cpus().length} CPUs: other work skews these figures.`);
 
   const by = (name: string) => rows.find((r) => r.route === name && r.status === "measured");
   const home = by("home");
@@ -276,7 +288,14 @@ async function main(): Promise<void> {
         benchmark: "http",
         date: new Date().toISOString(),
         commit: gitCommit(),
-        machine: { cpus: cpu.length, cpuModel: cpu[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
+        machine: {
+          cpus: cpu.length,
+          cpuModel: cpu[0]?.model,
+          memoryGiB: round(totalmem() / 2 ** 30),
+          node: process.version,
+          // 1/5/15-minute load averages: other work on the machine skews the figures.
+          loadAverage: { beforeStart: loadBefore, atEnd: loadavg().map((n) => round(n, 2)) },
+        },
         server: { origin, dataDir, database: process.env.DATABASE_URL ? "postgresql" : "pglite", signedInAs: DEMO_LOGIN },
         settings: { durationSeconds: duration, connections },
         routes: rows,

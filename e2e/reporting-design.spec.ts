@@ -138,7 +138,11 @@ test("school No. 1 sees the form due, fills it in with an error next to the cell
   await expect(problems).toContainText(tr("errors.reporting.upload.unknownColumn").replace("{column}", "remark"));
   await expect(problems).toContainText(tr("reporting.entry.atRow").replace("{row}", "2").replace("{column}", "C (remark)"));
   await expect(cell("main.pupils")).toHaveValue("");
-  await cell("main.pupils").fill("30");
+  // A valid file replaces the draft's values.
+  await entry.locator('input[type="file"]').setInputFiles({ name: "d1.csv", mimeType: "text/csv", buffer: Buffer.from(`form,${CODE},version,1\nkey,value\nmain.pupils,30\n`) });
+  await entry.getByRole("button", { name: tr("reporting.entry.upload"), exact: true }).click();
+  await expect(cell("main.pupils")).toHaveValue("30");
+  await expect(problems).toHaveCount(0);
   await cell("grades.g1.total").fill("1a");
   // The problem appears next to the cell, and the draft is saved anyway.
   const g1 = entry.locator("td").filter({ has: page.locator('[data-key="grades.g1.total"]') });

@@ -203,7 +203,7 @@ export function EntryForm({
         valuesRef.current = next;
         setValues(next);
         setSave({ kind: "saved", at: new Date().toISOString() });
-        (form.elements.namedItem("file") as HTMLInputElement | null)?.value && form.reset();
+        form.reset();
         router.refresh();
       } else {
         setSave({ kind: "idle" });

@@ -66,6 +66,14 @@ describe("form definition", () => {
     expect(messages.some((m) => m.startsWith("reporting.expression.unexpected") || m === "reporting.expression.unterminated")).toBe(true);
   });
 
+  it("refuses a choice field without a classifier", () => {
+    const bad = structuredClone(raw) as typeof raw;
+    (bad.sections[0] as { fields: unknown[] }).fields.push({ key: "language", label: t("Language"), type: "choice" });
+    const result = definitionSchema.safeParse(bad);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.message)).toContain("reporting.choiceNeedsClassifier");
+  });
+
   it("accepts consistent values and coerces types", () => {
     const r = checkValues(
       def,

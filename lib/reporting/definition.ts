@@ -131,7 +131,7 @@ export const definitionSchema = z
       const fields = s.kind === "fields" ? s.fields : s.columns;
       fields.forEach((f, j) => {
         if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: "custom", path: ["sections", i, "fields", j, "min"], message: "reporting.minAboveMax" });
-        if ("classifier" in f && f.type === "choice" && !f.classifier) ctx.addIssue({ code: "custom", path: ["sections", i, "fields", j, "classifier"], message: "reporting.choiceNeedsClassifier" });
+        if (f.type === "choice" && !(f as { classifier?: string }).classifier) ctx.addIssue({ code: "custom", path: ["sections", i, "fields", j, "classifier"], message: "reporting.choiceNeedsClassifier" });
       });
     });
     const names = knownNames(def);
