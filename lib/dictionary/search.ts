@@ -109,12 +109,13 @@ export async function lookup(options: LookupOptions): Promise<LookupResult> {
   if (!normalized) return base(fallback, "empty");
 
   const found = new Collector(limit);
+  const cache: HydratedCache = new Map();
   const detection = from === "auto" ? detectLanguage(query) : { language: from, certain: true };
   let language: Language = detection.language;
   if (language !== "kk" && detection.certain) {
     await reverseSteps(normalized, language, found);
   } else {
-    const kk = await kazakhRows(query, limit);
+    const kk = await kazakhRows(query, limit, cache);
     if (kk.exact.length || kk.lemma.length) {
       // The word is Kazakh: the headword (or the lemma of the form typed), then headwords beginning with it.
       for (const c of [...kk.exact, ...kk.lemma, ...kk.prefix]) found.add(c);
@@ -125,7 +126,7 @@ export async function lookup(options: LookupOptions): Promise<LookupResult> {
       // Kazakh or the other language of the script: an exact translation match decides for the other
       // language; otherwise Kazakh (prefixes, close spellings), with reverse matches last.
       const alternative = alternativeLanguage(query);
-      const reverse = await reverseRows(normalized, alternative, limit, true);
+      const reverse = await reverseRows(normalized, alternative, limit, false);
       if (reverse.some((c) => c.tier === 0)) {
         language = alternative;
         for (const c of reverse) found.add(c);
@@ -137,23 +138,44 @@ export async function lookup(options: LookupOptions): Promise<LookupResult> {
     }
   }
   const result = base(language);
-  result.hits = await hydrate(found.list, language === "kk" ? result.to : "all");
+  result.hits = await hydrate(found.list, language === "kk" ? result.to : "all", cache);
   if (result.hits.length === 0) result.hint = "noResults";
   return result;
 }
 
-interface Row {
-  id: string;
+interface Row extends Hydrated {
   normalized: string;
   weight: number;
   tier: number;
 }
 
+/** What a hit shows, as one row: headword, Latin spelling and senses with translations (JSON). */
+interface Hydrated {
+  id: string;
+  slug: string;
+  lemma: string;
+  lemmaLatin: string;
+  checked: boolean;
+  senses: { p: string | null; t: { l: string; x: string }[] | null }[] | string | null;
+}
+
+/** Columns of Hydrated for the entry aliased `e`. */
+const HYDRATED = Prisma.sql`e.id, e.slug, e.lemma, e."lemmaLatin", e.checked,
+  (SELECT json_agg(json_build_object(
+            'p', s."partOfSpeech",
+            't', (SELECT json_agg(json_build_object('l', t.lang, 'x', t.text) ORDER BY t.position) FROM "DictionaryTranslation" t WHERE t."senseId" = s.id))
+          ORDER BY s.position)
+   FROM "DictionarySense" s WHERE s."entryId" = e.id) AS senses`;
+
+/** Rows already read with their hits' content, so the last step does not read them again. */
+type HydratedCache = Map<string, Hydrated>;
+
 /**
  * One query for a Kazakh headword: exact forms and lemma candidates (unique index), and headwords that
- * begin with the first two forms (prefix index), each branch bounded.
+ * begin with the first two forms (prefix index), each branch bounded; the rows come with what a hit shows,
+ * so a query that finds its word needs no second round trip.
  */
-async function kazakhRows(query: string, limit: number): Promise<{ forms: string[]; exact: Candidate[]; lemma: Candidate[]; prefix: Candidate[] }> {
+async function kazakhRows(query: string, limit: number, cache: HydratedCache): Promise<{ forms: string[]; exact: Candidate[]; lemma: Candidate[]; prefix: Candidate[] }> {
   const { forms, keys } = headwordKeys(query);
   const prefixes = forms.slice(0, 2).map(
     (form, i) => Prisma.sql`(SELECT id, normalized, weight, ${i + 1}::int AS tier FROM "DictionaryEntry"
@@ -161,8 +183,13 @@ async function kazakhRows(query: string, limit: number): Promise<{ forms: string
       ORDER BY weight DESC, length(normalized), normalized LIMIT ${limit})`,
   );
   const rows = await prisma.$queryRaw<Row[]>`
-    (SELECT id, normalized, weight, 0::int AS tier FROM "DictionaryEntry" WHERE normalized = ANY(${keys}::text[]))
-    ${prefixes.length ? Prisma.sql`UNION ALL ${Prisma.join(prefixes, " UNION ALL ")}` : Prisma.empty}`;
+    WITH candidate AS (
+      (SELECT id, normalized, weight, 0::int AS tier FROM "DictionaryEntry" WHERE normalized = ANY(${keys}::text[]))
+      ${prefixes.length ? Prisma.sql`UNION ALL ${Prisma.join(prefixes, " UNION ALL ")}` : Prisma.empty}
+    )
+    SELECT c.normalized, c.weight, c.tier, ${HYDRATED}
+    FROM candidate c JOIN "DictionaryEntry" e ON e.id = c.id`;
+  for (const r of rows) cache.set(r.id, r);
   const exactRows = rows.filter((r) => r.tier === 0);
   const rank = (n: string) => keys.indexOf(n);
   exactRows.sort((a, b) => rank(a.normalized) - rank(b.normalized) || b.weight - a.weight);
@@ -257,26 +284,19 @@ async function reverseSteps(normalized: string, lang: TranslationLang, found: Co
     .forEach((r) => found.add({ id: r.id, match: "reverse", via: r.text }));
 }
 
-/** Headword, Latin spelling, parts of speech and translations of the hits, in one query. */
-async function hydrate(candidates: Candidate[], to: To): Promise<LookupHit[]> {
+/** Headword, Latin spelling, parts of speech and translations of the hits (one query for those not read yet). */
+async function hydrate(candidates: Candidate[], to: To, cache: HydratedCache): Promise<LookupHit[]> {
   if (!candidates.length) return [];
-  const rows = await prisma.$queryRaw<
-    { id: string; slug: string; lemma: string; lemmaLatin: string; checked: boolean; senses: { p: string | null; t: { l: string; x: string }[] | null }[] | null }[]
-  >`
-    SELECT e.id, e.slug, e.lemma, e."lemmaLatin", e.checked,
-      (SELECT json_agg(json_build_object(
-                'p', s."partOfSpeech",
-                't', (SELECT json_agg(json_build_object('l', t.lang, 'x', t.text) ORDER BY t.position) FROM "DictionaryTranslation" t WHERE t."senseId" = s.id))
-              ORDER BY s.position)
-       FROM "DictionarySense" s WHERE s."entryId" = e.id) AS senses
-    FROM "DictionaryEntry" e
-    WHERE e.id = ANY(${candidates.map((c) => c.id)}::text[])`;
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = candidates.map((c) => c.id).filter((id) => !cache.has(id));
+  const rows = missing.length
+    ? await prisma.$queryRaw<Hydrated[]>`SELECT ${HYDRATED} FROM "DictionaryEntry" e WHERE e.id = ANY(${missing}::text[])`
+    : [];
+  const byId = new Map<string, Hydrated>([...cache, ...rows.map((r) => [r.id, r] as const)]);
   const hits: LookupHit[] = [];
   for (const c of candidates) {
     const r = byId.get(c.id);
     if (!r) continue;
-    const senses = (typeof r.senses === "string" ? (JSON.parse(r.senses) as typeof r.senses) : r.senses) ?? [];
+    const senses = (typeof r.senses === "string" ? (JSON.parse(r.senses) as Exclude<Hydrated["senses"], string>) : r.senses) ?? [];
     const pick = (lang: TranslationLang) =>
       to === "all" || to === lang || to === "kk" ? [...new Set(senses.flatMap((s) => (s.t ?? []).filter((t) => t.l === lang).map((t) => t.x)))].slice(0, TRANSLATIONS_PER_HIT) : [];
     hits.push({
