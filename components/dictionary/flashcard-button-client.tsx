@@ -5,46 +5,36 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { addFlashcardAction, addThemeAction } from "@/lib/dictionary/flashcard-actions";
 import { useSignedIn } from "./use-signed-in";
+import type { FormAction } from "@/lib/actions";
+
+type FlashcardAction = FormAction;
 
 /** "Add to flashcards" for one entry; signed-out visitors get a sign-in link that returns here. */
 export function AddFlashcardButton({ entryId, returnTo }: { entryId: string; returnTo: string }) {
-  const t = useTranslations("learn.flashcards");
-  const signedIn = useSignedIn();
-  const [state, formAction, pending] = useActionState(addFlashcardAction, null);
-  if (signedIn === undefined) return null;
-  if (!signedIn) {
-    return (
-      <Link href={{ pathname: "/sign-in", query: { callbackUrl: returnTo } }} className="text-sm">
-        {t("signInToAdd")}
-      </Link>
-    );
-  }
-  return (
-    <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="entryId" value={entryId} />
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
-        {t("add")}
-      </button>
-      {state?.message && (
-        <span role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-          {state.message}
-          {state.ok && (
-            <>
-              {" "}
-              <Link href="/dictionary/learn/flashcards">{t("open")}</Link>
-            </>
-          )}
-        </span>
-      )}
-    </form>
-  );
+  return <FlashcardForm action={addFlashcardAction} field="entryId" value={entryId} labelKey="add" returnTo={returnTo} />;
 }
 
 /** Adds every word of a thematic list to the signed-in user's flashcards. */
 export function AddThemeButton({ theme, returnTo }: { theme: string; returnTo: string }) {
+  return <FlashcardForm action={addThemeAction} field="theme" value={theme} labelKey="addTheme" returnTo={returnTo} />;
+}
+
+function FlashcardForm({
+  action,
+  field,
+  value,
+  labelKey,
+  returnTo,
+}: {
+  action: FlashcardAction;
+  field: string;
+  value: string;
+  labelKey: "add" | "addTheme";
+  returnTo: string;
+}) {
   const t = useTranslations("learn.flashcards");
   const signedIn = useSignedIn();
-  const [state, formAction, pending] = useActionState(addThemeAction, null);
+  const [state, formAction, pending] = useActionState(action, null);
   if (signedIn === undefined) return null;
   if (!signedIn) {
     return (
@@ -55,9 +45,9 @@ export function AddThemeButton({ theme, returnTo }: { theme: string; returnTo: s
   }
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="theme" value={theme} />
+      <input type="hidden" name={field} value={value} />
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
-        {t("addTheme")}
+        {t(labelKey)}
       </button>
       {state?.message && (
         <span role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>

@@ -1,7 +1,6 @@
 "use server";
 
 import { getLocale, getTranslations } from "next-intl/server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
 import { locales } from "@/i18n/routing";
@@ -34,7 +33,6 @@ export const updateFormListAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, input }) => {
     await updateFormList(viewer, input);
-    revalidatePath("/[locale]/admin/reporting/lists/[id]", "page");
   },
 });
 
@@ -44,7 +42,6 @@ export const publishFormListAction = action({
   success: "reporting.lists.published",
   handler: async ({ viewer, input }) => {
     await publishFormList(viewer, input);
-    revalidatePath("/[locale]/admin/reporting/lists/[id]", "page");
   },
 });
 
@@ -74,7 +71,6 @@ export const updateFormAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, input }) => {
     await updateForm(viewer, input);
-    revalidatePath("/[locale]/admin/reporting/forms/[id]", "page");
   },
 });
 
@@ -85,7 +81,6 @@ export const saveDefinitionAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, input }) => {
     const saved = await saveDefinition(viewer, input);
-    revalidatePath("/[locale]/admin/reporting/forms/[id]", "page");
     return { formVersion: saved.formVersion };
   },
 });
@@ -96,7 +91,6 @@ export const newVersionAction = action({
   success: "reporting.designer.versionCreated",
   handler: async ({ viewer, input }) => {
     const created = await newFormVersion(viewer, input);
-    revalidatePath("/[locale]/admin/reporting/forms/[id]", "page");
     return { number: created.number };
   },
 });
@@ -107,7 +101,6 @@ export const createPeriodAction = action({
   success: "reporting.periods.created",
   handler: async ({ viewer, input }) => {
     await createPeriod(viewer, input);
-    revalidatePath("/[locale]/admin/reporting/forms/[id]", "page");
   },
 });
 
@@ -117,6 +110,5 @@ export const deletePeriodAction = action({
   success: "reporting.periods.deleted",
   handler: async ({ viewer, input }) => {
     await deletePeriod(viewer, input.id);
-    revalidatePath("/[locale]/admin/reporting/forms/[id]", "page");
   },
 });
