@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http [-- --duration 10 --connections 10 --only home,bare]`: HTTP throughput and latency of the production
+ * `npm run bench:http [-- --duration 10 --connections 10 --only home,bare --gzip]`: HTTP throughput and latency of the production
  * server over loopback. It starts the server itself (embedded database in ./data/bench, port 3200), signs
  * in as the `district` demo user through the credentials endpoint, measures each route for a bounded time
  * with autocannon, prints a table and writes bench/results/http-<date>.json. The server is always stopped.
@@ -8,16 +8,20 @@
  * portal's layout: the baseline), /kk/statistics (a static section page), and /kk/admin/organizations (the
  * registry list, signed in). A route that does not answer 200 is skipped with a message.
  *
+ * Besides req/s and latency it reports the server process's CPU time per request and the response size:
+ * on a loaded or small machine the load generator competes with the server, and CPU per request is the
+ * figure that other work on the machine does not move. `--gzip` sends a browser's Accept-Encoding.
+ *
  * Set NEXT_DIST_DIR (e.g. .next-bench) to keep the benchmark's build apart from another running server's.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
+import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 
 const DEMO_LOGIN = "district";
-const DEMO_PASSWORD = "Demo-2026!";
 const HOST = "127.0.0.1";
 
 function option(name: string, fallback: number): number {
@@ -32,6 +36,8 @@ function listOption(name: string): string[] | undefined {
   return i >= 0 ? (process.argv[i + 1] ?? "").split(",").filter(Boolean) : undefined;
 }
 
+/** `--gzip`: send the Accept-Encoding header of a browser, so the server compresses as it would for people. */
+const gzip = process.argv.includes("--gzip");
 const duration = option("duration", 10);
 const connections = option("connections", 10);
 const port = option("port", 3200);
@@ -176,6 +182,22 @@ interface Row {
   non2xx?: number;
   errors?: number;
   timeouts?: number;
+  /** Bytes of one response (body and headers) as received. */
+  bytesPerResponse?: number;
+  /** The server process's CPU time (user + system) per request: the cost of a page, whatever else runs. */
+  serverCpuMsPerRequest?: number;
+}
+
+/** CPU seconds used so far by a process (Linux /proc; undefined elsewhere). */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function probe(path: string, headers: Record<string, string>): Promise<number> {
@@ -185,7 +207,10 @@ async function probe(path: string, headers: Record<string, string>): Promise<num
 }
 
 async function measure(route: Route, cookie: string | undefined): Promise<Row> {
-  const headers: Record<string, string> = route.signedIn && cookie ? { cookie } : {};
+  const headers: Record<string, string> = {
+    ...(route.signedIn && cookie ? { cookie } : {}),
+    ...(gzip ? { "accept-encoding": "gzip, deflate, br" } : {}),
+  };
   if (route.signedIn && !cookie) return { route: route.name, path: route.path, status: "skipped", reason: "no session" };
   const status = await probe(route.path, headers);
   if (status !== 200) {
@@ -196,7 +221,9 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
   // A short warm-up so that first-request work (module loading, caches) is not measured.
   await autocannon({ url: `${origin}${route.path}`, connections, duration: 1, headers });
   process.stdout.write(`- ${route.name} ${route.path}: ${duration} s × ${connections} connections… `);
+  const cpuBefore = cpuSeconds(server?.pid);
   const r: Result = await autocannon({ url: `${origin}${route.path}`, connections, duration, headers, title: route.name });
+  const cpuAfter = cpuSeconds(server?.pid);
   console.log(`${Math.round(r.requests.average)} req/s`);
   return {
     route: route.name,
@@ -208,17 +235,30 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : undefined,
+    serverCpuMsPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total ? round(((cpuAfter - cpuBefore) * 1000) / r.requests.total, 2) : undefined,
   };
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function printTable(rows: Row[]): void {
-  const head = ["route", "path", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors"];
+  const head = ["route", "path", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "bytes", "non-2xx", "errors"];
   const body = rows.map((r) =>
     r.status === "measured"
-      ? [r.route, r.path, String(r.requestsPerSecond), String(r.latencyMs!.p50), String(r.latencyMs!.p99), String(r.non2xx), String((r.errors ?? 0) + (r.timeouts ?? 0))]
-      : [r.route, r.path, "skipped", "", "", "", ""],
+      ? [
+          r.route,
+          r.path,
+          String(r.requestsPerSecond),
+          String(r.latencyMs!.p50),
+          String(r.latencyMs!.p99),
+          String(r.serverCpuMsPerRequest ?? "?"),
+          String(r.bytesPerResponse ?? "?"),
+          String(r.non2xx),
+          String((r.errors ?? 0) + (r.timeouts ?? 0)),
+        ]
+      : [r.route, r.path, "skipped", "", "", "", "", "", ""],
   );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -268,13 +308,18 @@ async function main(): Promise<void> {
   const by = (name: string) => rows.find((r) => r.route === name && r.status === "measured");
   const home = by("home");
   const bare = by("bare");
-  let ratio: { throughput: number; p50Latency: number } | undefined;
+  let ratio: { throughput: number; p50Latency: number; serverCpuPerRequest?: number } | undefined;
   if (home && bare) {
     ratio = {
       throughput: round(home.requestsPerSecond! / bare.requestsPerSecond!, 2),
       p50Latency: round(home.latencyMs!.p50 / Math.max(bare.latencyMs!.p50, 0.001), 2),
+      serverCpuPerRequest:
+        home.serverCpuMsPerRequest && bare.serverCpuMsPerRequest ? round(home.serverCpuMsPerRequest / bare.serverCpuMsPerRequest, 2) : undefined,
     };
-    console.log(`\nhome / bare: throughput ×${ratio.throughput} (home serves that share of bare's req/s), p50 latency ×${ratio.p50Latency}`);
+    console.log(
+      `\nhome / bare: throughput ×${ratio.throughput} (home serves that share of bare's req/s), p50 latency ×${ratio.p50Latency}, ` +
+        `server CPU per request ×${ratio.serverCpuPerRequest ?? "?"}`,
+    );
   } else {
     console.log("\nhome / bare: not computed — the bare static page is not available.");
   }
@@ -297,7 +342,7 @@ async function main(): Promise<void> {
           loadAverage: { beforeStart: loadBefore, atEnd: loadavg().map((n) => round(n, 2)) },
         },
         server: { origin, dataDir, database: process.env.DATABASE_URL ? "postgresql" : "pglite", signedInAs: DEMO_LOGIN },
-        settings: { durationSeconds: duration, connections },
+        settings: { durationSeconds: duration, connections, acceptEncoding: gzip ? "gzip, deflate, br" : null },
         routes: rows,
         homeToBare: ratio ?? null,
       },

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
 
 export { expect };
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -53,11 +53,6 @@ export const signInLink = (page: Page, locale: Locale = "kk") =>
  * Signs in through the sign-in form as a demo user, waits until the browser has left the sign-in page, and
  * checks that the header shows the account. `callbackUrl` is the page to return to (the portal's default
  * applies when it is omitted).
- *
- * The header reads the session when a page loads, and after the sign-in redirect (a client-side
- * navigation) it still shows the signed-out state; so the landing page is loaded again before the header
- * is checked. auth.spec.ts has an expected-to-fail test for the immediate update: when it starts passing,
- * drop the reload here and that test's `test.fail`.
  */
 export async function signIn(
   page: Page,
@@ -69,7 +64,6 @@ export async function signIn(
   await page.goto(`/${locale}/sign-in${query}`);
   await fillSignInForm(page, login, options.password ?? DEMO_PASSWORD, locale);
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"), { timeout: 30_000 });
-  await page.reload();
   await expect(accountName(page)).toBeVisible();
 }
 

@@ -20,3 +20,22 @@ export function loadMessages(locale: string): Messages {
   cache.set(locale, messages);
   return messages;
 }
+
+/**
+ * The part of `messages` under the given dotted paths ("common", "learn.wordOfTheDay"), nested as in the
+ * original, so client components receive only what they use instead of every namespace on every page.
+ */
+export function pickMessages(messages: Messages, paths: readonly string[]): Messages {
+  const picked: Messages = {};
+  for (const path of paths) {
+    const parts = path.split(".");
+    let source: unknown = messages;
+    for (const part of parts) source = (source as Messages | undefined)?.[part];
+    if (source === undefined) throw new Error(`No messages at "${path}"`);
+    const last = parts.pop()!;
+    let target = picked;
+    for (const part of parts) target = (target[part] ??= {}) as Messages;
+    target[last] = source;
+  }
+  return picked;
+}

@@ -5,6 +5,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { isLocale, locales } from "@/i18n/routing";
+import { loadMessages, pickMessages } from "@/i18n/messages";
+import { BASE_CLIENT_MESSAGES } from "@/components/i18n/client-messages";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -24,7 +26,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={pickMessages(loadMessages(locale), BASE_CLIENT_MESSAGES)}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
             {children}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Link } from "@/i18n/navigation";
+import { Link, usePathname } from "@/i18n/navigation";
 import { signOutAction } from "@/lib/auth/actions";
 
 interface SessionInfo {
@@ -10,10 +10,12 @@ interface SessionInfo {
 
 /**
  * The header's account area. It reads the session in the browser so that public pages stay static and
- * cacheable for everyone; pages that need the user check the session on the server themselves.
+ * cacheable for everyone; pages that need the user check the session on the server themselves. It reads it
+ * again on every navigation, so the redirect after signing in shows the account at once.
  */
 export function AccountMenu({ labels }: { labels: { signIn: string; signOut: string; loading: string } }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const pathname = usePathname();
   useEffect(() => {
     let alive = true;
     fetch("/api/auth/session", { cache: "no-store" })
@@ -23,7 +25,7 @@ export function AccountMenu({ labels }: { labels: { signIn: string; signOut: str
     return () => {
       alive = false;
     };
-  }, []);
+  }, [pathname]);
   if (session === undefined) return <span className="text-sm text-slate-500">{labels.loading}</span>;
   if (!session) {
     return (
@@ -33,7 +35,7 @@ export function AccountMenu({ labels }: { labels: { signIn: string; signOut: str
     );
   }
   return (
-    <form action={signOutAction} className="flex items-center gap-2 text-sm">
+    <form action={signOutAction} onSubmit={() => setSession(null)} className="flex items-center gap-2 text-sm">
       <span data-testid="account-name" className="font-medium text-slate-700">{session.user?.name}</span>
       <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
         {labels.signOut}

@@ -2,6 +2,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
 
+/** Failures that are part of normal use: a wrong password, a locked account, an expired or forged cookie. */
+const EXPECTED_FAILURES = new Set(["CredentialsSignin", "JWTSessionError"]);
+
 export class AccountLocked extends CredentialsSignin {
   code = "locked";
 }
@@ -14,6 +17,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/kk/sign-in" },
+  logger: {
+    // Expected failures get one line without a stack trace; anything else is logged in full.
+    error: (error) => {
+      const type = (error as { type?: string }).type;
+      if (type && EXPECTED_FAILURES.has(type)) console.warn(`[auth] ${type}: ${error.message.split("\n")[0]}`);
+      else console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },

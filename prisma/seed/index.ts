@@ -1,7 +1,7 @@
 import { hashPassword } from "../../lib/auth/password";
 import { iinPrefix, withCheckDigit } from "../../lib/identity";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
-import type { Role } from "../../lib/generated/prisma/enums";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { CLASSIFIERS } from "./classifiers";
 import { seedDictionary } from "./dictionary";
 import { FEMALE_FIRST, MALE_FIRST, PATRONYMIC_STEMS, SURNAME_STEMS } from "./people";
@@ -20,23 +20,7 @@ export const SCALES = {
 
 export type Scale = keyof typeof SCALES;
 
-export const DEMO_PASSWORD = "Demo-2026!";
-
-/** Demo accounts, one per role; scopes point at Akmola region, Kokshetau city and its school No. 1. */
-export const DEMO_ACCOUNTS: { login: string; displayName: string; role: Role; scope: "republic" | "region" | "district" | "school" }[] = [
-  { login: "ministry", displayName: "Министрлік әкімшісі", role: "MINISTRY_ADMIN", scope: "republic" },
-  { login: "region", displayName: "Ақмола облысы әкімшісі", role: "REGION_ADMIN", scope: "region" },
-  { login: "district", displayName: "Көкшетау қаласы әкімшісі", role: "DISTRICT_ADMIN", scope: "district" },
-  { login: "school", displayName: "№1 мектеп әкімшісі", role: "ORG_ADMIN", scope: "school" },
-  { login: "teacher", displayName: "Айгерім Ахметова", role: "TEACHER", scope: "school" },
-  { login: "parent", displayName: "Ерлан Омаров", role: "PARENT", scope: "school" },
-  { login: "student", displayName: "Аружан Омарова", role: "STUDENT", scope: "school" },
-  { login: "editor", displayName: "Редактор", role: "EDITOR", scope: "republic" },
-  { login: "moderator", displayName: "Модератор", role: "MODERATOR", scope: "republic" },
-  { login: "lexicographer", displayName: "Лексикограф", role: "LEXICOGRAPHER", scope: "republic" },
-  { login: "lexicographer2", displayName: "Лексикограф-сарапшы", role: "LEXICOGRAPHER", scope: "republic" },
-  { login: "official", displayName: "Көкшетау қалалық білім бөлімінің басшысы", role: "OFFICIAL", scope: "district" },
-];
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 
 /** Ids are derived from codes so the seed is deterministic and readable. */
 export const ids = {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { locales } from "@/i18n/routing";
+import { pickMessages } from "@/i18n/messages";
 
 const root = join(process.cwd(), "messages");
 
@@ -37,5 +38,17 @@ describe("messages", () => {
         expect(text, `${locale}/${file}`).not.toMatch(/:\s*""/);
       }
     }
+  });
+});
+
+describe("pickMessages", () => {
+  const messages = { common: { a: "A" }, learn: { wordOfTheDay: { title: "T" }, themes: { x: "X" } }, errors: { e: "E" } };
+
+  it("keeps only the given namespaces and nested paths, nested as before", () => {
+    expect(pickMessages(messages, ["common", "learn.wordOfTheDay"])).toEqual({ common: { a: "A" }, learn: { wordOfTheDay: { title: "T" } } });
+  });
+
+  it("refuses a path that does not exist, so a typo cannot silently drop a page's texts", () => {
+    expect(() => pickMessages(messages, ["learn.nothing"])).toThrow(/learn\.nothing/);
   });
 });

@@ -4,6 +4,7 @@ import { NAV_ITEMS } from "@/components/layout/nav-items";
 import { readContent } from "@/lib/content";
 import { Prose } from "@/components/ui/prose";
 import { WordOfTheDay } from "@/components/dictionary/word-of-the-day-client";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale } = await params;
@@ -30,7 +31,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           ))}
         </ul>
       </section>
-      <WordOfTheDay />
+      <ClientMessages locale={locale} namespaces={["learn.wordOfTheDay"]}>
+        <WordOfTheDay />
+      </ClientMessages>
       {about && <Prose html={about.html} lang={about.locale} />}
     </div>
   );

@@ -1,0 +1,29 @@
+/**
+ * The demo accounts the seed creates, one per role; scopes point at Akmola region, Kokshetau city and its
+ * school No. 1. This module has no runtime imports, so the end-to-end tests read the same list.
+ */
+import type { Role } from "../../lib/generated/prisma/enums";
+
+export const DEMO_PASSWORD = "Demo-2026!";
+
+export interface DemoAccount {
+  login: string;
+  displayName: string;
+  role: Role;
+  scope: "republic" | "region" | "district" | "school";
+}
+
+export const DEMO_ACCOUNTS = [
+  { login: "ministry", displayName: "Министрлік әкімшісі", role: "MINISTRY_ADMIN", scope: "republic" },
+  { login: "region", displayName: "Ақмола облысы әкімшісі", role: "REGION_ADMIN", scope: "region" },
+  { login: "district", displayName: "Көкшетау қаласы әкімшісі", role: "DISTRICT_ADMIN", scope: "district" },
+  { login: "school", displayName: "№1 мектеп әкімшісі", role: "ORG_ADMIN", scope: "school" },
+  { login: "teacher", displayName: "Айгерім Ахметова", role: "TEACHER", scope: "school" },
+  { login: "parent", displayName: "Ерлан Омаров", role: "PARENT", scope: "school" },
+  { login: "student", displayName: "Аружан Омарова", role: "STUDENT", scope: "school" },
+  { login: "editor", displayName: "Редактор", role: "EDITOR", scope: "republic" },
+  { login: "moderator", displayName: "Модератор", role: "MODERATOR", scope: "republic" },
+  { login: "lexicographer", displayName: "Лексикограф", role: "LEXICOGRAPHER", scope: "republic" },
+  { login: "lexicographer2", displayName: "Лексикограф-сарапшы", role: "LEXICOGRAPHER", scope: "republic" },
+  { login: "official", displayName: "Көкшетау қалалық білім бөлімінің басшысы", role: "OFFICIAL", scope: "district" },
+] as const satisfies readonly DemoAccount[];
