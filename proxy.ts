@@ -23,6 +23,20 @@ export default function proxy(request: NextRequest) {
   return intl(request);
 }
 
+/**
+ * Where the proxy runs. A page request with a locale in its path does not need it: the locale layout sets
+ * the request's locale from the path before any page renders, and static pages are then served straight
+ * from the build (the proxy costs more than serving such a page). It runs for:
+ * - paths without a locale (`/`, `/statistics`): redirected to the default locale;
+ * - the admin area and the account: the early sign-in redirect;
+ * - client navigations (`rsc` header) and server actions (`next-action` header): these may render a page
+ *   without its layouts, so the locale comes from the proxy's request header.
+ */
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|probe|.*\\..*).*)"],
+  matcher: [
+    "/((?!api|_next|_vercel|probe|(?:kk|ru|en)(?:/|$)|.*\\..*).*)",
+    "/(kk|ru|en)/(admin|account)/:path*",
+    { source: "/(kk|ru|en)/:path*", has: [{ type: "header", key: "rsc" }] },
+    { source: "/(kk|ru|en)/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

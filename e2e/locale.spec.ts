@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { NAV_ITEMS } from "../components/layout/nav-items";
-import { expect, heading, LOCALES, path, t, test, type Locale } from "./fixtures";
+import { expect, fillSignInForm, formAlert, heading, LOCALES, path, t, test, type Locale } from "./fixtures";
 
 const switcher = (page: Page, locale: Locale) =>
   page.getByRole("banner").getByRole("group", { name: t(locale, "common.locale.label"), exact: true });
@@ -100,4 +100,16 @@ test("an unknown page shows the localised not-found page", async ({ page }) => {
   const response = await page.goto("/ru/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(heading(page)).toHaveText(t("ru", "common.notFound.title"));
+});
+
+test("forms and client-side navigations answer in the page's language", async ({ page }) => {
+  // A server action posted from a Russian page answers in Russian.
+  await page.goto("/ru/sign-in");
+  await fillSignInForm(page, "no-such-login", "wrong-password", "ru");
+  await expect(formAlert(page)).toHaveText(t("ru", "auth.invalid"));
+  // A client-side navigation to a page rendered on demand keeps English.
+  await page.goto("/en");
+  await menu(page, "en").getByRole("link", { name: t("en", "common.nav.dictionary"), exact: true }).click();
+  await expect(page).toHaveURL(path("/en/dictionary"));
+  await expect(heading(page)).toHaveText(t("en", "dictionary.title"));
 });

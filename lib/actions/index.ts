@@ -3,10 +3,10 @@ import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { z } from "zod";
-import { authorize } from "../auth/viewer";
+import { authorize, getViewer } from "../auth/viewer";
 import type { Permission } from "../auth/permissions";
 import type { Scope, Viewer } from "../auth/scope";
-import { errorMessageKey } from "../errors";
+import { AppError, errorMessageKey } from "../errors";
 import { translateIssues } from "./issues";
 import { errorFromUnknown } from "./prisma-errors";
 
@@ -26,30 +26,53 @@ export interface ActionContext<I> {
   input: I;
 }
 
+/** A success message: a key under `messages`, or one chosen from the handler's result (with parameters). */
+type Success<T> = string | ((data: T) => { key: string; params?: Record<string, string | number> } | undefined);
+
+interface Options<S extends z.ZodType, T, C> {
+  schema: S;
+  handler: (ctx: C) => Promise<T>;
+  success?: Success<T>;
+  /** Re-render the page after success (default). Off for actions a client component drives step by step. */
+  refresh?: boolean;
+}
+
 /**
  * The one server-action factory: session → permission (with scope) → zod parse → handler. Expected
  * failures (AppError, validation) come back localised; nothing else leaks to the client.
  */
-export function action<S extends z.ZodType, T>(options: {
-  permission: Permission;
-  schema: S;
-  handler: (ctx: ActionContext<z.output<S>>) => Promise<T>;
-  /** Key under `messages.<namespace>` shown on success. */
-  success?: string;
-}) {
+export function action<S extends z.ZodType, T>(options: Options<S, T, ActionContext<z.output<S>>> & { permission: Permission }) {
+  return run(options, () => authorize(options.permission));
+}
+
+/**
+ * The same for what any signed-in person may do to their own things (flashcards, notifications): the
+ * session is checked, no permission, and the handler puts `viewer.userId` into every query.
+ */
+export function signedInAction<S extends z.ZodType, T>(options: Options<S, T, { viewer: Viewer; input: z.output<S> }>) {
+  return run(options, async () => {
+    const viewer = await getViewer();
+    if (!viewer) throw new AppError("unauthenticated");
+    return { viewer };
+  });
+}
+
+function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.output<S> }>, session: () => Promise<B>) {
   return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
     const values = formValues(formData);
     const t = await getTranslations();
     try {
-      const { viewer, scope } = await authorize(options.permission);
+      // The session is checked before the input, so a signed-out caller learns nothing about the form.
+      const ctx = await session();
       const parsed = options.schema.safeParse(values);
       if (!parsed.success) {
         return { ok: false, message: t("errors.validation.summary"), fieldErrors: translateIssues(parsed.error.issues, t), values };
       }
-      const data = await options.handler({ viewer, scope, input: parsed.data });
+      const data = await options.handler({ ...ctx, input: parsed.data });
       // The page re-renders with the saved state (new `version`, lists), so the next save is not stale.
-      refresh();
-      return { ok: true, data, message: options.success ? t(options.success) : undefined };
+      if (options.refresh !== false) refresh();
+      const success = typeof options.success === "function" ? options.success(data) : options.success ? { key: options.success } : undefined;
+      return { ok: true, data, message: success ? t(success.key, success.params) : undefined };
     } catch (error) {
       if (isRedirectError(error)) throw error;
       const appError = errorFromUnknown(error);

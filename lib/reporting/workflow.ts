@@ -429,15 +429,29 @@ async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promis
 }
 
 /**
- * The level whose turn it is approves: the submission goes up to the next level. At the ministry's turn
- * approval is acceptance (see acceptSubmission).
+ * A reviewing level's transition: in one transaction, the submission is loaded and the viewer's session,
+ * scope and the submission's version are checked before `step` runs with its territory path and chain.
  */
-export async function approveSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+function reviewStep<T>(
+  viewer: Viewer,
+  input: { submissionId: string; version: number },
+  step: (tx: Tx, current: LoadedSubmission, path: string, chain: readonly ReviewLevel[]) => Promise<T>,
+): Promise<T> {
   return transaction(async (tx) => {
     const current = await loadSubmission(tx, input.submissionId);
     const path = current.organization.territory.path;
     const chain = chainFor(current.organization.territory.level);
     guardReview(viewer, current, input.version, path, chain);
+    return step(tx, current, path, chain);
+  });
+}
+
+/**
+ * The level whose turn it is approves: the submission goes up to the next level. At the ministry's turn
+ * approval is acceptance (see acceptSubmission).
+ */
+export async function approveSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+  return reviewStep(viewer, input, async (tx, current, path, chain) => {
     const level = pendingLevel(current.status, chain);
     if (!level) refuse("conflict", `notAwaiting.${current.status}`);
     requireLevel(viewer, level, path, chain);
@@ -454,11 +468,7 @@ export async function approveSubmission(viewer: Viewer, input: { submissionId: s
 
 /** The ministry accepts a submission approved by the levels below: its values land in the data bank. */
 export async function acceptSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
-  return transaction(async (tx) => {
-    const current = await loadSubmission(tx, input.submissionId);
-    const path = current.organization.territory.path;
-    const chain = chainFor(current.organization.territory.level);
-    guardReview(viewer, current, input.version, path, chain);
+  return reviewStep(viewer, input, async (tx, current, path, chain) => {
     requireLevel(viewer, "MINISTRY", path, chain);
     if (pendingLevel(current.status, chain) !== "MINISTRY") refuse("conflict", `notAwaiting.${current.status}`);
     return accept(tx, viewer, current);
@@ -469,11 +479,7 @@ export async function acceptSubmission(viewer: Viewer, input: { submissionId: st
 export async function returnSubmission(viewer: Viewer, input: { submissionId: string; version: number; reason: string }): Promise<Submission> {
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new AppError("validation", { reason: "reportingWorkflow.reasonRequired" });
-  return transaction(async (tx) => {
-    const current = await loadSubmission(tx, input.submissionId);
-    const path = current.organization.territory.path;
-    const chain = chainFor(current.organization.territory.level);
-    guardReview(viewer, current, input.version, path, chain);
+  return reviewStep(viewer, input, async (tx, current, path, chain) => {
     const level = pendingLevel(current.status, chain);
     if (!level) refuse("conflict", `notAwaiting.${current.status}`);
     requireLevel(viewer, level, path, chain);
@@ -490,11 +496,7 @@ export async function returnSubmission(viewer: Viewer, input: { submissionId: st
  * the next level has not acted. Acceptance is not undone: a correction is the way after it.
  */
 export async function undoApproval(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
-  return transaction(async (tx) => {
-    const current = await loadSubmission(tx, input.submissionId);
-    const path = current.organization.territory.path;
-    const chain = chainFor(current.organization.territory.level);
-    guardReview(viewer, current, input.version, path, chain);
+  return reviewStep(viewer, input, async (tx, current, path, chain) => {
     let level: ReviewLevel | null = null;
     if (current.status === "RETURNED") {
       const last = await tx.submissionEvent.findFirst({ where: { submissionId: current.id }, orderBy: [{ at: "desc" }, { id: "desc" }] });
