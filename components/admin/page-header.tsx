@@ -1,13 +1,34 @@
 import type { ReactNode } from "react";
+import { Link } from "@/i18n/navigation";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+/** A page's heading and description, with its actions (or a "new" link) on the right. */
+export function PageHeader({
+  title,
+  description,
+  actions,
+  create,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+  create?: { href: string; label: string };
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <div>
         <h1 className="text-2xl font-bold">{title}</h1>
         {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
       </div>
-      {actions && <div className="ml-auto flex gap-2">{actions}</div>}
+      {(actions || create) && (
+        <div className="ml-auto flex gap-2">
+          {actions}
+          {create && (
+            <Link href={create.href} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">
+              {create.label}
+            </Link>
+          )}
+        </div>
+      )}
     </div>
   );
 }

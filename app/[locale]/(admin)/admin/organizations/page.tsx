@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { parseListParams } from "@/lib/data-table/params";
@@ -8,8 +7,7 @@ import { classifierOptions } from "@/lib/classifiers/queries";
 import { localName } from "@/lib/names";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
-import { FilterBar } from "@/components/admin/filter-bar";
-import { PageHeader } from "@/components/admin/page-header";
+import { ListPage } from "@/components/admin/list-page";
 
 export default async function OrganizationsPage({ params, searchParams }: PageProps<"/[locale]/admin/organizations">) {
   const { locale } = await params;
@@ -20,21 +18,17 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
   const [page, kinds] = await Promise.all([listOrganizations(scope, list, locale), classifierOptions("ORG_KIND", locale)]);
   const canCreate = Boolean(scopeOf(viewer, "registry.organization.write"));
   return (
-    <div>
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={canCreate ? <Link href="/admin/organizations/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link> : undefined}
-      />
-      <FilterBar
-        q={list.q}
-        searchLabel={t("search")}
-        keep={{ sort: list.sort, dir: list.dir }}
-        selects={[
-          { name: "kind", label: t("kind"), value: list.filters.kind ?? "", options: kinds.map((k) => ({ value: k.code, label: k.label })) },
-          { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
-        ]}
-      />
+    <ListPage
+      title={t("title")}
+      description={t("description")}
+      create={canCreate ? { href: "/admin/organizations/new", label: t("new") } : undefined}
+      list={list}
+      searchLabel={t("search")}
+      selects={[
+        { name: "kind", label: t("kind"), value: list.filters.kind ?? "", options: kinds.map((k) => ({ value: k.code, label: k.label })) },
+        { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+      ]}
+    >
       <DataTable
         caption={t("title")}
         columns={[
@@ -60,6 +54,6 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
         dir={list.dir}
         labels={await tableLabels(t("empty"))}
       />
-    </div>
+    </ListPage>
   );
 }

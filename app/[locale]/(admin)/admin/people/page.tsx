@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { parseListParams } from "@/lib/data-table/params";
@@ -7,8 +6,7 @@ import { isoDate, listPeople, maskIin, organizationOptions, PERSON_SORTS } from 
 import { localName } from "@/lib/names";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
-import { FilterBar } from "@/components/admin/filter-bar";
-import { PageHeader } from "@/components/admin/page-header";
+import { ListPage } from "@/components/admin/list-page";
 
 export default async function PeoplePage({ params, searchParams }: PageProps<"/[locale]/admin/people">) {
   const { locale } = await params;
@@ -19,21 +17,17 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
   const [page, organizations] = await Promise.all([listPeople(scope, list), organizationOptions(scope, locale)]);
   const canCreate = Boolean(scopeOf(viewer, "registry.person.write"));
   return (
-    <div>
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={canCreate ? <Link href="/admin/people/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link> : undefined}
-      />
-      <FilterBar
-        q={list.q}
-        searchLabel={t("search")}
-        keep={{ sort: list.sort, dir: list.dir }}
-        selects={[
-          { name: "organization", label: t("organization"), value: list.filters.organization ?? "", options: organizations },
-          { name: "sex", label: t("sex"), value: list.filters.sex ?? "", options: (["MALE", "FEMALE"] as const).map((s) => ({ value: s, label: t(`sexes.${s}`) })) },
-        ]}
-      />
+    <ListPage
+      title={t("title")}
+      description={t("description")}
+      create={canCreate ? { href: "/admin/people/new", label: t("new") } : undefined}
+      list={list}
+      searchLabel={t("search")}
+      selects={[
+        { name: "organization", label: t("organization"), value: list.filters.organization ?? "", options: organizations },
+        { name: "sex", label: t("sex"), value: list.filters.sex ?? "", options: (["MALE", "FEMALE"] as const).map((s) => ({ value: s, label: t(`sexes.${s}`) })) },
+      ]}
+    >
       <DataTable
         caption={t("title")}
         columns={[
@@ -60,6 +54,6 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
         dir={list.dir}
         labels={await tableLabels(t("empty"))}
       />
-    </div>
+    </ListPage>
   );
 }

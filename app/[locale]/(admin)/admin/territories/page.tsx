@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { parseListParams } from "@/lib/data-table/params";
@@ -7,8 +6,7 @@ import { listTerritories, regionOptions, TERRITORY_LEVELS, TERRITORY_SORTS } fro
 import { localName } from "@/lib/names";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
-import { FilterBar } from "@/components/admin/filter-bar";
-import { PageHeader } from "@/components/admin/page-header";
+import { ListPage } from "@/components/admin/list-page";
 
 export default async function TerritoriesPage({ params, searchParams }: PageProps<"/[locale]/admin/territories">) {
   const { locale } = await params;
@@ -19,21 +17,17 @@ export default async function TerritoriesPage({ params, searchParams }: PageProp
   const [page, regions] = await Promise.all([listTerritories(list, locale), regionOptions(locale)]);
   const canCreate = Boolean(scopeOf(viewer, "registry.territory.write"));
   return (
-    <div>
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={canCreate ? <Link href="/admin/territories/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link> : undefined}
-      />
-      <FilterBar
-        q={list.q}
-        searchLabel={t("search")}
-        keep={{ sort: list.sort, dir: list.dir }}
-        selects={[
-          { name: "level", label: t("level"), value: list.filters.level ?? "", options: TERRITORY_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })) },
-          { name: "region", label: t("region"), value: list.filters.region ?? "", options: regions },
-        ]}
-      />
+    <ListPage
+      title={t("title")}
+      description={t("description")}
+      create={canCreate ? { href: "/admin/territories/new", label: t("new") } : undefined}
+      list={list}
+      searchLabel={t("search")}
+      selects={[
+        { name: "level", label: t("level"), value: list.filters.level ?? "", options: TERRITORY_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })) },
+        { name: "region", label: t("region"), value: list.filters.region ?? "", options: regions },
+      ]}
+    >
       <DataTable
         caption={t("title")}
         columns={[
@@ -57,6 +51,6 @@ export default async function TerritoriesPage({ params, searchParams }: PageProp
         dir={list.dir}
         labels={await tableLabels(t("empty"))}
       />
-    </div>
+    </ListPage>
   );
 }

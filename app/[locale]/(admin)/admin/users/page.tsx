@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { ROLES } from "@/lib/auth/roles";
 import { parseListParams } from "@/lib/data-table/params";
@@ -7,8 +6,7 @@ import { listUsers, USER_SORTS } from "@/lib/users/users";
 import { formatDate } from "@/lib/audit/queries";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
-import { FilterBar } from "@/components/admin/filter-bar";
-import { PageHeader } from "@/components/admin/page-header";
+import { ListPage } from "@/components/admin/list-page";
 import { scopeName } from "@/components/users/user-roles";
 
 export default async function UsersPage({ params, searchParams }: PageProps<"/[locale]/admin/users">) {
@@ -20,21 +18,17 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
   const list = parseListParams(await searchParams, { sortable: USER_SORTS, defaultSort: "login", filters: ["role", "status"] });
   const page = await listUsers(scope, list);
   return (
-    <div>
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={<Link href="/admin/users/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">{t("new")}</Link>}
-      />
-      <FilterBar
-        q={list.q}
-        searchLabel={t("search")}
-        keep={{ sort: list.sort, dir: list.dir }}
-        selects={[
-          { name: "role", label: t("role"), value: list.filters.role ?? "", options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })) },
-          { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
-        ]}
-      />
+    <ListPage
+      title={t("title")}
+      description={t("description")}
+      create={{ href: "/admin/users/new", label: t("new") }}
+      list={list}
+      searchLabel={t("search")}
+      selects={[
+        { name: "role", label: t("role"), value: list.filters.role ?? "", options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })) },
+        { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+      ]}
+    >
       <DataTable
         caption={t("title")}
         columns={[
@@ -60,6 +54,6 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
         dir={list.dir}
         labels={await tableLabels(t("empty"))}
       />
-    </div>
+    </ListPage>
   );
 }
