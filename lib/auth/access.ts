@@ -4,30 +4,40 @@ import { AppError } from "../errors";
 import type { Permission } from "./permissions";
 import { scopeOf, type Scope, type Viewer } from "./scope";
 
-/** Loads a user's roles with the materialised paths of their scopes (null when unknown or inactive). */
+interface ViewerRow {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Viewer["roles"][number]["role"] | null;
+  territoryId: string | null;
+  organizationId: string | null;
+  territoryPath: string | null;
+}
+
+/**
+ * Loads a user's roles with the materialised paths of their scopes (null when unknown or inactive). Every
+ * signed-in request runs this, so it is one SQL statement rather than a query per relation.
+ */
 export async function loadViewer(userId: string): Promise<Viewer | null> {
-  const user = await prisma.user.findFirst({
-    where: { id: userId, active: true },
-    include: {
-      roles: {
-        include: {
-          territory: { select: { path: true } },
-          organization: { select: { territory: { select: { path: true } } } },
-        },
-      },
-    },
-  });
+  const rows = await prisma.$queryRaw<ViewerRow[]>`
+    SELECT u.id, u.login, u."displayName", r.role::text AS role, r."territoryId", r."organizationId",
+           COALESCE(t.path, ot.path) AS "territoryPath"
+    FROM "User" u
+    LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
+    LEFT JOIN "Territory" t ON t.id = r."territoryId"
+    LEFT JOIN "Organization" o ON o.id = r."organizationId"
+    LEFT JOIN "Territory" ot ON ot.id = o."territoryId"
+    WHERE u.id = ${userId} AND u.active
+    ORDER BY r."createdAt", r.id`;
+  const user = rows[0];
   if (!user) return null;
   return {
     userId: user.id,
     login: user.login,
     displayName: user.displayName,
-    roles: user.roles.map((r) => ({
-      role: r.role,
-      territoryId: r.territoryId,
-      territoryPath: r.territory?.path ?? r.organization?.territory.path ?? null,
-      organizationId: r.organizationId,
-    })),
+    roles: rows
+      .filter((r) => r.role !== null)
+      .map((r) => ({ role: r.role!, territoryId: r.territoryId, territoryPath: r.territoryPath, organizationId: r.organizationId })),
   };
 }
 
