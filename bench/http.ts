@@ -5,8 +5,8 @@
  * with autocannon, prints a table and writes bench/results/http-<date>.json. The server is always stopped.
  *
  * Routes: /api/health (database round trip), /kk (home page), /probe (a bare static Next page outside the
- * portal's layout: the baseline), /kk/statistics (a static section page), and /kk/admin/organizations (the
- * registry list, signed in). A route that does not answer 200 is skipped with a message.
+ * portal's layout: the baseline), /probe/sized (the same, about as large as the home page),
+ * /kk/statistics (a static section page), and /kk/admin/organizations (the registry list, signed in). A route that does not answer 200 is skipped with a message.
  *
  * Besides req/s and latency it reports the server process's CPU time per request and the response size:
  * on a loaded or small machine the load generator competes with the server, and CPU per request is the
@@ -56,6 +56,7 @@ const ROUTES: Route[] = [
   { name: "health", path: "/api/health" },
   { name: "home", path: "/kk" },
   { name: "bare", path: "/probe", hint: "the bare static page app/(probe)/probe/page.tsx is missing" },
+  { name: "bare-sized", path: "/probe/sized", hint: "the sized bare page app/(probe)/probe/sized/page.tsx is missing" },
   { name: "section", path: "/kk/statistics" },
   { name: "registry", path: "/kk/admin/organizations", signedIn: true, hint: "the registry list page is missing or refused" },
 ];
@@ -308,6 +309,7 @@ async function main(): Promise<void> {
   const by = (name: string) => rows.find((r) => r.route === name && r.status === "measured");
   const home = by("home");
   const bare = by("bare");
+  const sized = by("bare-sized");
   let ratio: { throughput: number; p50Latency: number; serverCpuPerRequest?: number } | undefined;
   if (home && bare) {
     ratio = {
@@ -322,6 +324,15 @@ async function main(): Promise<void> {
     );
   } else {
     console.log("\nhome / bare: not computed — the bare static page is not available.");
+  }
+  let sizedRatio: { throughput: number; serverCpuPerRequest?: number } | undefined;
+  if (home && sized) {
+    sizedRatio = {
+      throughput: round(home.requestsPerSecond! / sized.requestsPerSecond!, 2),
+      serverCpuPerRequest:
+        home.serverCpuMsPerRequest && sized.serverCpuMsPerRequest ? round(home.serverCpuMsPerRequest / sized.serverCpuMsPerRequest, 2) : undefined,
+    };
+    console.log(`home / bare page of the same size: throughput ×${sizedRatio.throughput}, server CPU per request ×${sizedRatio.serverCpuPerRequest ?? "?"}`);
   }
 
   const file = resultFile();
@@ -345,6 +356,7 @@ async function main(): Promise<void> {
         settings: { durationSeconds: duration, connections, acceptEncoding: gzip ? "gzip, deflate, br" : null },
         routes: rows,
         homeToBare: ratio ?? null,
+        homeToSizedBare: sizedRatio ?? null,
       },
       null,
       2,
