@@ -1,0 +1,46 @@
+/** Input of the e-diary's actions and route handlers (one schema per boundary). */
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(60);
+const reason = z.string().trim().max(500).optional();
+
+/** One journal cell or lesson edit; a null value clears the cell. */
+export const journalChange = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("mark"), lessonId: id, studentId: id, value: z.number().int().nullable(), reason }),
+  z.object({ type: z.literal("attendance"), lessonId: id, studentId: id, status: z.enum(["ABSENT", "LATE", "EXCUSED"]).nullable(), reason }),
+  z.object({ type: z.literal("result"), assessmentId: id, studentId: id, points: z.number().finite().nullable(), reason }),
+  z.object({ type: z.literal("lesson"), lessonId: id, topic: z.string().trim().max(500), homework: z.string().trim().max(2000) }),
+]);
+export type JournalChange = z.output<typeof journalChange>;
+
+export const journalKey = z.object({ classGroupId: id, subjectId: id, termId: id });
+export type JournalKey = z.output<typeof journalKey>;
+
+export const journalSave = journalKey.extend({ changes: z.array(journalChange).min(1).max(500) });
+export type JournalSave = z.output<typeof journalSave>;
+
+/** Form-encoded variant for the action factory: the batch travels as JSON text. */
+export const journalSaveForm = journalKey.extend({
+  changes: z
+    .string()
+    .max(200_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "validation.invalidFormat" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(journalChange).min(1).max(500)),
+});
+
+export const assessmentCreate = journalKey.extend({
+  kind: z.enum(["SOR", "SOCH"]),
+  maxPoints: z.coerce.number().int().min(1, "diary.maxPoints").max(100, "diary.maxPoints"),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "diary.date"),
+  title: z.string().trim().max(200).optional(),
+});
+export type AssessmentCreate = z.output<typeof assessmentCreate>;
+
+export const exportFormat = z.enum(["json", "csv"]);
