@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { computeTermGrade } from "@/lib/diary/grade";
 import { saveJournalAction } from "@/lib/diary/actions";
@@ -28,7 +28,6 @@ const BATCH = 30;
 export function JournalGrid({ data }: { data: JournalData }) {
   const t = useTranslations("diary.journal");
   const tg = useTranslations("diary.grade");
-  const locale = useLocale();
   const format = useFormatter();
   const [marks, setMarks] = useState<Record<string, number>>(data.marks);
   const [attendance, setAttendance] = useState<Record<string, Status>>(data.attendance);
@@ -248,6 +247,17 @@ export function JournalGrid({ data }: { data: JournalData }) {
       e.preventDefault();
       skipBlur.current = true;
       setEditing(null);
+      const column = columns[col];
+      const student = data.students[row];
+      if (column && student) {
+        const cell = key(column.id, student.id);
+        setErrors((errs) => {
+          if (!(cell in errs)) return errs;
+          const next = { ...errs };
+          delete next[cell];
+          return next;
+        });
+      }
       move(row, col);
       return;
     }
@@ -281,19 +291,13 @@ export function JournalGrid({ data }: { data: JournalData }) {
     [lessons, marks, results, data.assessments, data.weights],
   );
 
+  // Column definitions carry ids and headers only; cells are rendered from the current state below
+  // (the table's row model gives the order), so an edit shows at once.
   const tableColumns = useMemo(
     () =>
       helper.columns([
-        helper.display({
-          id: "student",
-          header: () => t("student"),
-          cell: (ctx) => (
-            <span className="whitespace-nowrap">
-              {ctx.row.index + 1}. {ctx.row.original.lastName} {ctx.row.original.firstName}
-            </span>
-          ),
-        }),
-        ...columns.map((column, col) =>
+        helper.display({ id: "student", header: () => t("student") }),
+        ...columns.map((column) =>
           helper.display({
             id: column.id,
             header: () =>
@@ -307,79 +311,77 @@ export function JournalGrid({ data }: { data: JournalData }) {
                   <span className="block text-xs font-normal text-slate-500">/{column.max}</span>
                 </span>
               ),
-            cell: (ctx) => {
-              const row = ctx.row.index;
-              const student = ctx.row.original;
-              const cell = key(column.id, student.id);
-              const future = column.date > data.today;
-              const error = errors[cell];
-              const isEditing = editing && editing.row === row && editing.col === col;
-              const status = column.kind === "lesson" ? attendance[cell] : undefined;
-              return (
-                <div
-                  id={`jc-${row}-${col}`}
-                  role="gridcell"
-                  tabIndex={focus.row === row && focus.col === col ? 0 : -1}
-                  aria-invalid={error ? true : undefined}
-                  aria-readonly={!editable || future ? true : undefined}
-                  title={error ?? (future ? t("future") : undefined)}
-                  data-testid={`cell-${student.id}-${column.id}`}
-                  data-status={status ?? ""}
-                  onFocus={() => setFocus({ row, col })}
-                  onKeyDown={(e) => cellKeyDown(e, row, col)}
-                  onDoubleClick={() => editable && !future && (!closed || reason.trim()) && startEditing(row, col, displayText(row, col))}
-                  className={`flex h-8 min-w-10 items-center justify-center gap-0.5 rounded outline-none focus:ring-2 focus:ring-brand-500 ${future ? "bg-slate-50 text-slate-300" : ""} ${error ? "bg-red-100 ring-1 ring-red-500" : ""}`}
-                >
-                  {isEditing ? (
-                    <input
-                      autoFocus
-                      aria-label={`${student.lastName} ${student.firstName}, ${column.kind === "lesson" ? column.date : column.label}`}
-                      value={editing.text}
-                      onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-                      onKeyDown={editorKeyDown}
-                      onBlur={() => {
-                        if (skipBlur.current) return;
-                        if (commit(row, col, editing.text)) setEditing(null);
-                      }}
-                      className="w-10 rounded border border-brand-500 px-1 text-center"
-                    />
-                  ) : column.kind === "lesson" ? (
-                    <>
-                      {marks[cell] !== undefined && <span className="font-semibold">{marks[cell]}</span>}
-                      {status && <span className={`rounded px-1 text-xs ${status === "ABSENT" ? "bg-red-100 text-red-800" : status === "LATE" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>{codes[status]}</span>}
-                    </>
-                  ) : (
-                    results[cell] !== undefined && <span className="font-semibold">{results[cell]}</span>
-                  )}
-                </div>
-              );
-            },
           }),
         ),
-        helper.display({
-          id: "termGrade",
-          header: () => t("termGrade"),
-          cell: (ctx) => {
-            const result = termGrade(ctx.row.original.id);
-            const confirmed = data.confirmed[ctx.row.original.id];
-            return (
-              <span className="whitespace-nowrap" data-testid={`grade-${ctx.row.original.id}`} data-grade={result?.grade ?? ""}>
-                {result ? (
-                  <>
-                    <strong>{result.grade}</strong> <span className="text-xs text-slate-600">({format.number(result.roundedPercent)}%{result.partial ? "*" : ""})</span>
-                  </>
-                ) : (
-                  "—"
-                )}
-                {confirmed && <span className="ml-1 rounded bg-green-100 px-1 text-xs text-green-800" title={tg("confirmed")}>✓ {confirmed.grade}</span>}
-              </span>
-            );
-          },
-        }),
+        helper.display({ id: "termGrade", header: () => t("termGrade") }),
       ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns, marks, attendance, results, errors, editing, focus, editable, reason, termGrade, locale],
+    [columns, t, format],
   );
+  const columnIndex = useMemo(() => new Map(columns.map((c, i) => [c.id, i])), [columns]);
+
+  function renderGrade(student: Student) {
+    const result = termGrade(student.id);
+    const confirmed = data.confirmed[student.id];
+    return (
+      <span className="whitespace-nowrap" data-testid={`grade-${student.id}`} data-grade={result?.grade ?? ""}>
+        {result ? (
+          <>
+            <strong>{result.grade}</strong> <span className="text-xs text-slate-600">({format.number(result.roundedPercent)}%{result.partial ? "*" : ""})</span>
+          </>
+        ) : (
+          "—"
+        )}
+        {confirmed && <span className="ml-1 rounded bg-green-100 px-1 text-xs text-green-800" title={tg("confirmed")}>✓ {confirmed.grade}</span>}
+      </span>
+    );
+  }
+
+  function renderCell(column: Column, col: number, student: Student, row: number) {
+    const cell = key(column.id, student.id);
+    const future = column.date > data.today;
+    const error = errors[cell];
+    const isEditing = editing && editing.row === row && editing.col === col;
+    const status = column.kind === "lesson" ? attendance[cell] : undefined;
+    return (
+      <div
+        id={`jc-${row}-${col}`}
+        role="gridcell"
+        tabIndex={focus.row === row && focus.col === col ? 0 : -1}
+        aria-invalid={error ? true : undefined}
+        aria-readonly={!editable || future ? true : undefined}
+        title={error ?? (future ? t("future") : undefined)}
+        data-testid={`cell-${student.id}-${column.id}`}
+        data-status={status ?? ""}
+        data-kind={column.kind}
+        onFocus={() => setFocus({ row, col })}
+        onKeyDown={(e) => cellKeyDown(e, row, col)}
+        onDoubleClick={() => editable && !future && (!closed || reason.trim()) && startEditing(row, col, displayText(row, col))}
+        className={`flex h-8 min-w-10 items-center justify-center gap-0.5 rounded outline-none focus:ring-2 focus:ring-brand-500 ${future ? "bg-slate-50 text-slate-300" : ""} ${error ? "bg-red-100 ring-1 ring-red-500" : ""}`}
+      >
+        {isEditing ? (
+          <input
+            autoFocus
+            aria-label={`${student.lastName} ${student.firstName}, ${column.kind === "lesson" ? column.date : column.label}`}
+            value={editing.text}
+            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+            onKeyDown={editorKeyDown}
+            onBlur={() => {
+              if (skipBlur.current) return;
+              if (commit(row, col, editing.text)) setEditing(null);
+            }}
+            className="w-10 rounded border border-brand-500 px-1 text-center"
+          />
+        ) : column.kind === "lesson" ? (
+          <>
+            {marks[cell] !== undefined && <span className="font-semibold">{marks[cell]}</span>}
+            {status && <span className={`rounded px-1 text-xs ${status === "ABSENT" ? "bg-red-100 text-red-800" : status === "LATE" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>{codes[status]}</span>}
+          </>
+        ) : (
+          results[cell] !== undefined && <span className="font-semibold">{results[cell]}</span>
+        )}
+      </div>
+    );
+  }
 
   const table = useTable({ features, columns: tableColumns, data: data.students, getRowId: (row) => row.id });
   const editedLesson = lessons.find((l) => l.id === lessonEdit);
@@ -426,17 +428,24 @@ export function JournalGrid({ data }: { data: JournalData }) {
           <tbody>
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} data-student-id={row.id} className="hover:bg-brand-50">
-                {row.getAllCells().map((cell, i) =>
-                  i === 0 ? (
-                    <th key={cell.id} scope="row" className="sticky left-0 z-10 border-b border-r border-slate-100 bg-white px-2 py-1 text-left font-normal">
-                      <table.FlexRender cell={cell} />
-                    </th>
-                  ) : (
+                {row.getAllCells().map((cell, i) => {
+                  const id = cell.column.id;
+                  if (i === 0) {
+                    return (
+                      <th key={cell.id} scope="row" className="sticky left-0 z-10 border-b border-r border-slate-100 bg-white px-2 py-1 text-left font-normal">
+                        <span className="whitespace-nowrap">
+                          {row.index + 1}. {row.original.lastName} {row.original.firstName}
+                        </span>
+                      </th>
+                    );
+                  }
+                  const col = columnIndex.get(id);
+                  return (
                     <td key={cell.id} className="border-b border-slate-100 px-0.5 py-0.5 text-center">
-                      <table.FlexRender cell={cell} />
+                      {col === undefined ? renderGrade(row.original) : renderCell(columns[col]!, col, row.original, row.index)}
                     </td>
-                  ),
-                )}
+                  );
+                })}
               </tr>
             ))}
           </tbody>
