@@ -47,7 +47,8 @@ test("teacher enters marks and attendance with the keyboard", async ({ page }) =
   await page.keyboard.type("9");
   await page.keyboard.press("Enter");
   await expect(cell).toContainText("9");
-  // on the next row: an absence, then Tab moves right
+  // on the next row: Enter opens the cell with its value selected; the absence letter replaces it, Tab moves right
+  await page.keyboard.press("Enter");
   await page.keyboard.type(tr("diary.journal.codes.absent"));
   await page.keyboard.press("Tab");
   const below = rows.nth((await rows.evaluateAll((trs, id) => trs.findIndex((r) => r.getAttribute("data-student-id") === id), aruzhan)) + 1);

@@ -36,7 +36,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
   const saved = useRef({ marks: data.marks, attendance: data.attendance, results: data.results });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string; select?: boolean } | null>(null);
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [reason, setReason] = useState("");
   const [lessonEdit, setLessonEdit] = useState<string | null>(null);
@@ -226,7 +226,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
     }
     if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
-      startEditing(row, col, displayText(row, col));
+      startEditing(row, col, displayText(row, col), true);
       return;
     }
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -235,9 +235,10 @@ export function JournalGrid({ data }: { data: JournalData }) {
     }
   }
 
-  function startEditing(row: number, col: number, text: string) {
+  /** Starts editing a cell: with the typed character, or (Enter, F2, double click) with its value selected. */
+  function startEditing(row: number, col: number, text: string, select = false) {
     skipBlur.current = false;
-    setEditing({ row, col, text });
+    setEditing({ row, col, text, select });
   }
 
   function editorKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -355,7 +356,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
         data-kind={column.kind}
         onFocus={() => setFocus({ row, col })}
         onKeyDown={(e) => cellKeyDown(e, row, col)}
-        onDoubleClick={() => editable && !future && (!closed || reason.trim()) && startEditing(row, col, displayText(row, col))}
+        onDoubleClick={() => editable && !future && (!closed || reason.trim()) && startEditing(row, col, displayText(row, col), true)}
         className={`flex h-8 min-w-10 items-center justify-center gap-0.5 rounded outline-none focus:ring-2 focus:ring-brand-500 ${future ? "bg-slate-50 text-slate-300" : ""} ${error ? "bg-red-100 ring-1 ring-red-500" : ""}`}
       >
         {isEditing ? (
@@ -363,7 +364,8 @@ export function JournalGrid({ data }: { data: JournalData }) {
             autoFocus
             aria-label={`${student.lastName} ${student.firstName}, ${column.kind === "lesson" ? column.date : column.label}`}
             value={editing.text}
-            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+            onFocus={(e) => editing.select && e.currentTarget.select()}
+            onChange={(e) => setEditing({ ...editing, text: e.target.value, select: false })}
             onKeyDown={editorKeyDown}
             onBlur={() => {
               if (skipBlur.current) return;
