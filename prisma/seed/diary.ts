@@ -172,7 +172,7 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
   await prisma.timetableSlot.createMany({ data: slots });
 
   // Lessons, marks, attendance, summative results per term.
-  const ability = new Map(people.map((p) => [p.id, p.id === aruzhan ? 9 : p.id === dauren ? 4 : random.int(4, 10)]));
+  const ability = new Map(people.map((p) => [p.id, p.id === aruzhan ? 9 : p.id === dauren ? 6 : random.int(4, 10)]));
   const terms = DIARY_TERMS.filter(([n, from]) => from <= today && (n === 2 || (size.pastTerm && n === 1)));
   let lessonCount = 0;
   let markCount = 0;
