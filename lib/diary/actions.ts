@@ -2,7 +2,8 @@
 
 import { action } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
-import { assessmentCreate, journalKey, journalSaveForm } from "./schemas";
+import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, yearCreate } from "./schemas";
+import { createAssignment, createClass, createYear, importStudents, updateTerm } from "./setup";
 
 /** A batch of journal cells (marks, attendance, points, lesson texts); all or nothing. */
 export const saveJournalAction = action({
@@ -25,4 +26,41 @@ export const confirmTermAction = action({
   schema: journalKey,
   success: "diary.journal.confirmed",
   handler: async ({ viewer, input }) => confirmTerm(viewer, input),
+});
+
+// ───────── school set-up (school administrators) ─────────
+
+export const createYearAction = action({
+  permission: "diary.manage",
+  schema: yearCreate,
+  success: "diary.setup.yearCreated",
+  handler: async ({ viewer, input }) => createYear(viewer, input),
+});
+
+export const updateTermAction = action({
+  permission: "diary.manage",
+  schema: termUpdate,
+  success: "diary.setup.saved",
+  handler: async ({ viewer, input }) => updateTerm(viewer, input),
+});
+
+export const createClassAction = action({
+  permission: "diary.manage",
+  schema: classCreate,
+  success: "diary.setup.classCreated",
+  handler: async ({ viewer, input }) => createClass(viewer, input),
+});
+
+export const createAssignmentAction = action({
+  permission: "diary.manage",
+  schema: assignmentCreate,
+  success: "diary.setup.assignmentCreated",
+  handler: async ({ viewer, input }) => createAssignment(viewer, input),
+});
+
+export const importStudentsAction = action({
+  permission: "diary.manage",
+  schema: studentImport,
+  success: "diary.setup.imported",
+  handler: async ({ viewer, input }) => importStudents(viewer, input),
 });

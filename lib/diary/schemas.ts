@@ -44,3 +44,25 @@ export const assessmentCreate = journalKey.extend({
 export type AssessmentCreate = z.output<typeof assessmentCreate>;
 
 export const exportFormat = z.enum(["json", "csv"]);
+
+// ───────── school set-up ─────────
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "diary.date");
+const optionalId = z
+  .string()
+  .trim()
+  .max(60)
+  .optional()
+  .transform((v) => v || undefined);
+
+export const yearCreate = z.object({ organizationId: id, startYear: z.coerce.number().int().min(2000).max(2100) });
+export const termUpdate = z.object({ termId: id, startDate: day, endDate: day });
+export const classCreate = z.object({
+  academicYearId: id,
+  grade: z.coerce.number().int("diary.grade").min(1, "diary.grade").max(11, "diary.grade"),
+  letter: z.string().trim().regex(/^\p{L}{1,3}$/u, "diary.letter"),
+  languageId: optionalId,
+  homeroomTeacherId: optionalId,
+});
+export const assignmentCreate = z.object({ classGroupId: id, subjectId: id, teacherId: id });
+export const studentImport = z.object({ classGroupId: id, csv: z.string().min(1, "diary.import.empty").max(500_000) });
