@@ -2,7 +2,8 @@
 
 import { action } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
-import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, yearCreate } from "./schemas";
+import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, yearCreate } from "./schemas";
+import { reply, startThread } from "./messages";
 import { createAssignment, createClass, createYear, importStudents, updateTerm } from "./setup";
 
 /** A batch of journal cells (marks, attendance, points, lesson texts); all or nothing. */
@@ -63,4 +64,20 @@ export const importStudentsAction = action({
   schema: studentImport,
   success: "diary.setup.imported",
   handler: async ({ viewer, input }) => importStudents(viewer, input),
+});
+
+// ───────── teacher–parent messages ─────────
+
+export const startThreadAction = action({
+  permission: "diary.teach",
+  schema: threadStart,
+  success: "diary.messages.sent",
+  handler: async ({ viewer, input }) => startThread(viewer, input),
+});
+
+export const replyAction = action({
+  permission: "diary.read",
+  schema: threadReply,
+  success: "diary.messages.sent",
+  handler: async ({ viewer, input }) => reply(viewer, input),
 });

@@ -66,3 +66,9 @@ export const classCreate = z.object({
 });
 export const assignmentCreate = z.object({ classGroupId: id, subjectId: id, teacherId: id });
 export const studentImport = z.object({ classGroupId: id, csv: z.string().min(1, "diary.import.empty").max(500_000) });
+
+// ───────── teacher–parent messages ─────────
+
+const body = z.string().trim().min(1).max(2000);
+export const threadStart = z.object({ classGroupId: id, studentId: optionalId, body });
+export const threadReply = z.object({ threadId: id, body });

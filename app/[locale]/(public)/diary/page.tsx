@@ -7,6 +7,8 @@ import { isTeacher } from "@/lib/diary/access";
 import { addDays } from "@/lib/diary/dates";
 import { listChildren, loadStudentDiary, type StudentDiary } from "@/lib/diary/diary";
 import { StudentDiaryView } from "@/components/diary/student-diary";
+import { childThreads } from "@/lib/diary/messages";
+import { Threads } from "@/components/diary/threads";
 
 /** Parents' and students' diary: the child switcher, then the week, the subjects of the term and the alerts. */
 export default async function DiaryPage({ params, searchParams }: PageProps<"/[locale]/diary">) {
@@ -45,6 +47,7 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
       refused = key ? te(key) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
+  const threads = diary && viewer.roles.some((r) => r.role === "PARENT") ? await childThreads(viewer, diary.student.id) : null;
   const link = (changes: Record<string, string>) => {
     const q = new URLSearchParams({ ...(studentId ? { student: studentId } : {}), ...changes });
     return `/diary?${q.toString()}`;
@@ -90,6 +93,12 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
             <span>{format.dateTime(new Date(`${diary.week.monday}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</span>
             <Link href={link({ week: addDays(diary.week.monday, 7) })} rel="next">{t("week.next")} →</Link>
           </nav>
+          {threads && (
+            <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="messages-title">
+              <h2 id="messages-title" className="mb-2 text-lg font-semibold">{t("messages.title")}</h2>
+              <Threads threads={threads} />
+            </section>
+          )}
         </>
       )}
     </div>

@@ -5,7 +5,9 @@ import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
 import { journalChoices, journalHistory, loadJournal, type JournalData } from "@/lib/diary/journal";
-import { confirmTermAction, createAssessmentAction } from "@/lib/diary/actions";
+import { confirmTermAction, createAssessmentAction, startThreadAction } from "@/lib/diary/actions";
+import { classThreads } from "@/lib/diary/messages";
+import { Threads } from "@/components/diary/threads";
 import { JournalGrid } from "@/components/diary/journal-client";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
@@ -46,6 +48,11 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
     }
   }
   const link = (c: string, s: string, term?: string, extra: Record<string, string> = {}) => `/diary/journal?${new URLSearchParams({ class: c, subject: s, ...(term ? { term } : {}), ...extra }).toString()}`;
+  const ts = await getTranslations("diary.status");
+  const shown = (kind: string, value: string | null) => (value === null ? "—" : kind === "ATTENDANCE" ? ts(value as "ABSENT") : value);
+  const isTeacher = viewer.roles.some((r) => r.role === "TEACHER");
+  const threads = data && isTeacher ? await classThreads(viewer, data.classGroup.id) : null;
+  const tm = await getTranslations("diary.messages");
   const history = data && one(query.history) === "1" ? await journalHistory(viewer, { classGroupId: data.classGroup.id, subjectId: data.subject.id, termId: data.term.id }) : null;
 
   return (
@@ -143,6 +150,22 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
               )}
             </div>
           )}
+          {threads && (
+            <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="messages-title">
+              <h3 id="messages-title" className="font-semibold">{tm("title")}</h3>
+              <ActionForm action={startThreadAction} submitLabel={tm("send")} testId="start-thread" className="space-y-2">
+                <input type="hidden" name="classGroupId" value={data.classGroup.id} />
+                <SelectField
+                  name="studentId"
+                  label={tm("to")}
+                  options={data.students.map((s) => ({ value: s.id, label: tm("parentsOf", { name: `${s.lastName} ${s.firstName}` }) }))}
+                  placeholder={tm("wholeClass")}
+                />
+                <TextField name="body" label={tm("body")} maxLength={2000} required />
+              </ActionForm>
+              <Threads threads={threads} />
+            </section>
+          )}
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <div className="flex items-center gap-3">
               <h3 className="font-semibold">{t("history")}</h3>
@@ -170,7 +193,7 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
                         <td className="pr-3">{h.by}</td>
                         <td className="pr-3">{h.student}</td>
                         <td className="pr-3">{t(`kinds.${h.kind}`)}{h.lessonDate ? ` ${h.lessonDate}` : ""}</td>
-                        <td className="pr-3">{h.oldValue ?? "—"} → {h.newValue ?? "—"}</td>
+                        <td className="pr-3">{shown(h.kind, h.oldValue)} → {shown(h.kind, h.newValue)}</td>
                         <td className="pr-3">{h.reason ?? ""}</td>
                       </tr>
                     ))}
