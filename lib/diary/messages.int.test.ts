@@ -29,7 +29,10 @@ let aruzhan: string;
 let otherChild: string;
 
 beforeAll(async () => {
-  [teacher, teacher2, parent, parent2] = await Promise.all(["u_teacher", "u_teacher2", "u_parent", "u_parent2"].map(viewer));
+  teacher = await viewer("u_teacher");
+  teacher2 = await viewer("u_teacher2");
+  parent = await viewer("u_parent");
+  parent2 = await viewer("u_parent2");
   classA = (await prisma.classGroup.findFirstOrThrow({ where: { homeroomTeacherId: "u_teacher" } })).id;
   aruzhan = (await prisma.user.findUniqueOrThrow({ where: { id: "u_student" } })).personId!;
   otherChild = (await prisma.guardianship.findFirstOrThrow({ where: { userId: "u_parent2" } })).studentId;
