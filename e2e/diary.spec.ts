@@ -98,3 +98,23 @@ test("parent cannot open another child's diary or data", async ({ page }) => {
   expect(data.student.id).toBe(aruzhan);
   expect(data.marks.length).toBeGreaterThan(0);
 });
+
+test("teacher writes to the parents of the class, the parent reads and replies", async ({ page }) => {
+  const text = `Ертең ата-аналар жиналысы ${Date.now().toString(36)}`;
+  await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
+  await page.goto(`/${L}/diary/journal`);
+  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).getByRole("link").first().click();
+  const form = page.getByTestId("start-thread");
+  await form.getByLabel(tr("diary.messages.body")).fill(text);
+  await form.getByRole("button", { name: tr("diary.messages.send") }).click();
+  await expect(form.getByRole("status")).toHaveText(tr("diary.messages.sent"));
+  await signOut(page, L);
+
+  await signIn(page, "parent", L);
+  await page.goto(`/${L}/diary?student=${aruzhan}`);
+  const thread = page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text });
+  await expect(thread).toBeVisible();
+  await thread.getByLabel(tr("diary.messages.replyLabel")).fill("Келемін.");
+  await thread.getByRole("button", { name: tr("diary.messages.reply") }).click();
+  await expect(page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text })).toContainText("Келемін.");
+});
