@@ -2,7 +2,8 @@
 
 import { action } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
-import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, yearCreate } from "./schemas";
+import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, timetableSave, lessonsGenerate, yearCreate } from "./schemas";
+import { generateLessons, saveTimetable } from "./timetable";
 import { reply, startThread } from "./messages";
 import { createAssignment, createClass, createYear, importStudents, updateTerm } from "./setup";
 
@@ -80,4 +81,20 @@ export const replyAction = action({
   schema: threadReply,
   success: "diary.messages.sent",
   handler: async ({ viewer, input }) => reply(viewer, input),
+});
+
+// ───────── timetable ─────────
+
+export const saveTimetableAction = action({
+  permission: "diary.manage",
+  schema: timetableSave,
+  success: "diary.timetable.saved",
+  handler: async ({ viewer, input }) => saveTimetable(viewer, input),
+});
+
+export const generateLessonsAction = action({
+  permission: "diary.manage",
+  schema: lessonsGenerate,
+  success: "diary.timetable.generated",
+  handler: async ({ viewer, input }) => generateLessons(viewer, input),
 });

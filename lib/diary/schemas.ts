@@ -72,3 +72,18 @@ export const studentImport = z.object({ classGroupId: id, csv: z.string().min(1,
 const body = z.string().trim().min(1).max(2000);
 export const threadStart = z.object({ classGroupId: id, studentId: optionalId, body });
 export const threadReply = z.object({ threadId: id, body });
+
+// ───────── timetable ─────────
+
+/** The timetable form: `slot.<weekday>.<period>` → subject id ("" for a free period). */
+export const timetableSave = z
+  .object({ classGroupId: id })
+  .catchall(z.string().max(60))
+  .transform((v) => ({
+    classGroupId: v.classGroupId,
+    slots: Object.entries(v).flatMap(([k, subjectId]) => {
+      const m = /^slot\.(\d)\.(\d)$/.exec(k);
+      return m && subjectId ? [{ weekday: Number(m[1]), period: Number(m[2]), subjectId }] : [];
+    }),
+  }));
+export const lessonsGenerate = z.object({ classGroupId: id, termId: id });

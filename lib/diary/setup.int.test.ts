@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import { createAssignment, createClass, createYear, importStudents, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
+import { generateLessons, saveTimetable } from "./timetable";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -93,6 +94,25 @@ describe("school set-up", () => {
     const other = (await createClass(admin, { academicYearId: yearId, grade: 6, letter: "В" })).id;
     const again = await refusal(importStudents(admin, { classGroupId: other, csv: `${good1},Асанов,Нұрлан\n` }));
     expect(again.fieldErrors).toEqual({ "rows.1": "diary.import.otherClass" });
+  });
+
+  it("saves a timetable of assigned subjects and generates the term's lessons on working days only", async () => {
+    const slots = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, period: 1, subjectId: "c_subject_math" }));
+    const refused = await refusal(saveTimetable(admin, { classGroupId: classId, slots: [...slots, { weekday: 1, period: 2, subjectId: "c_subject_eng" }] }));
+    expect(refused.fieldErrors).toEqual({ "slot.1.2": "diary.subjectNotAssigned" });
+    expect(await prisma.timetableSlot.count({ where: { classGroupId: classId } })).toBe(0);
+    await saveTimetable(admin, { classGroupId: classId, slots });
+    const term2 = await prisma.term.findFirstOrThrow({ where: { academicYearId: yearId, number: 2 } });
+    const { created } = await generateLessons(admin, { classGroupId: classId, termId: term2.id });
+    const days = (await prisma.lesson.findMany({ where: { classGroupId: classId }, select: { date: true } })).map((l) => l.date.toISOString().slice(0, 10));
+    expect(created).toBe(days.length);
+    expect(days).toContain("2027-12-15");
+    expect(days).not.toContain("2027-12-16"); // Independence Day
+    expect(days).not.toContain("2027-11-06"); // Saturday
+    expect((await generateLessons(admin, { classGroupId: classId, termId: term2.id })).created).toBe(0);
+    // another school's administrator cannot touch the class
+    const other = await prisma.user.create({ data: { login: "otheradmin", passwordHash: "x", displayName: "Other", roles: { create: [{ role: "ORG_ADMIN", organizationId: otherSchool }] } } });
+    expect((await refusal(generateLessons((await loadViewer(other.id))!, { classGroupId: classId, termId: term2.id }))).code).toBe("notFound");
   });
 
   it("parses headers, semicolons and quotes", () => {

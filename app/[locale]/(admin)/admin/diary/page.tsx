@@ -64,7 +64,10 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
             <tbody>
               {y.classes.map((c) => (
                 <tr key={c.id} className="border-t border-slate-100 align-top">
-                  <td className="py-1 pr-3 font-medium">{c.grade} {c.letter}</td>
+                  <td className="py-1 pr-3 font-medium">
+                    {c.grade} {c.letter}
+                    <Link href={`/admin/diary/timetable?class=${c.id}`} className="ml-2 text-xs font-normal">{t("timetable")}</Link>
+                  </td>
                   <td className="py-1 pr-3">{c.homeroom ?? "—"}</td>
                   <td className="py-1 pr-3 tabular-nums">{c.students}</td>
                   <td className="py-1 pr-3">{c.assignments.map((a) => `${name(a.subject)} — ${a.teacher}`).join("; ") || "—"}</td>
