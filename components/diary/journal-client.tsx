@@ -122,7 +122,6 @@ export function JournalGrid({ data }: { data: JournalData }) {
       inFlight.current = false;
       if (pending.current.size) schedule();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data.classGroup.id, data.subject.id, data.term.id, t]);
 
   const schedule = useCallback(() => {

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "diary.teach": ["TEACHER"],
   "diary.read": ["PARENT", "STUDENT", "TEACHER", "ORG_ADMIN"],
   "diary.weights": ["MINISTRY_ADMIN"],
+  // authorities see only aggregates of their territory (attendance, quality), never a child
+  "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

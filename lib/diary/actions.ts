@@ -2,7 +2,8 @@
 
 import { action } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
-import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, timetableSave, lessonsGenerate, yearCreate } from "./schemas";
+import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, timetableSave, lessonsGenerate, weightsSave, yearCreate } from "./schemas";
+import { setWeights } from "./aggregates";
 import { generateLessons, saveTimetable } from "./timetable";
 import { reply, startThread } from "./messages";
 import { createAssignment, createClass, createYear, importStudents, updateTerm } from "./setup";
@@ -97,4 +98,13 @@ export const generateLessonsAction = action({
   schema: lessonsGenerate,
   success: "diary.timetable.generated",
   handler: async ({ viewer, input }) => generateLessons(viewer, input),
+});
+
+// ───────── ministry: term-grade weights ─────────
+
+export const saveWeightsAction = action({
+  permission: "diary.weights",
+  schema: weightsSave,
+  success: "diary.aggregates.weightsSaved",
+  handler: async ({ viewer, input }) => setWeights(viewer, input),
 });

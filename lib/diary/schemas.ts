@@ -87,3 +87,13 @@ export const timetableSave = z
     }),
   }));
 export const lessonsGenerate = z.object({ classGroupId: id, termId: id });
+
+// ───────── ministry: term-grade weights ─────────
+
+const weight = z.coerce.number().int().min(0).max(100);
+export const weightsSave = z.object({
+  schoolYear: z.string().regex(/^(\d{4})\/(\d{4})$/, "diary.schoolYear").refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, "diary.schoolYear"),
+  formative: weight,
+  sor: weight,
+  soch: weight,
+});
