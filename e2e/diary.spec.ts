@@ -19,8 +19,10 @@ let grade = "";
 test("teacher enters marks and attendance with the keyboard", async ({ page }) => {
   await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
   await page.goto(`/${L}/diary/journal`);
-  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).getByRole("link").first().click();
+  // mathematics of 5 А
+  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).locator(`a[href*="subject=${MATH}"]`).first().click();
   await expect(page.getByTestId("journal-title")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`subject=${MATH}`));
   const grid = page.getByRole("grid", { name: tr("diary.journal.gridLabel") });
   const rows = grid.locator("tbody tr");
   const row = rows.filter({ hasText: "Омарова Аружан" });
@@ -117,4 +119,17 @@ test("teacher writes to the parents of the class, the parent reads and replies",
   await thread.getByLabel(tr("diary.messages.replyLabel")).fill("Келемін.");
   await thread.getByRole("button", { name: tr("diary.messages.reply") }).click();
   await expect(page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text })).toContainText("Келемін.");
+});
+
+test("school administrator's student import refuses a file with a bad IIN, row by row", async ({ page }) => {
+  await signIn(page, "school", L, { callbackUrl: `/${L}/admin/diary` });
+  await page.goto(`/${L}/admin/diary`);
+  const form = page.getByTestId("student-import");
+  // 811201401188 is valid; its last digit changed breaks the check digit
+  await form.locator('textarea[name="csv"]').fill("iin,last name,first name\n811201401188,Ахметов,Ерлан\n811201401187,Бекова,Дана\n");
+  await form.getByRole("button", { name: tr("diary.setup.import") }).click();
+  const problems = form.getByTestId("import-problems");
+  await expect(problems).toContainText(tr("errors.iin.checksum"));
+  await expect(problems.locator("tbody tr")).toHaveCount(1);
+  await expect(problems.locator("tbody tr td").first()).toHaveText("3");
 });
