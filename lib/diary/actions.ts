@@ -2,11 +2,11 @@
 
 import { action } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
-import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, timetableSave, lessonsGenerate, weightsSave, yearCreate } from "./schemas";
+import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, timetableSave, lessonsGenerate, weightsSave, yearCreate, guardianLink } from "./schemas";
 import { setWeights } from "./aggregates";
 import { generateLessons, saveTimetable } from "./timetable";
 import { reply, startThread } from "./messages";
-import { createAssignment, createClass, createYear, importStudents, updateTerm } from "./setup";
+import { createAssignment, createClass, createYear, importStudents, linkGuardian, updateTerm } from "./setup";
 
 /** A batch of journal cells (marks, attendance, points, lesson texts); all or nothing. */
 export const saveJournalAction = action({
@@ -107,4 +107,11 @@ export const saveWeightsAction = action({
   schema: weightsSave,
   success: "diary.aggregates.weightsSaved",
   handler: async ({ viewer, input }) => setWeights(viewer, input),
+});
+
+export const linkGuardianAction = action({
+  permission: "diary.manage",
+  schema: guardianLink,
+  success: "diary.setup.guardianLinked",
+  handler: async ({ viewer, input }) => linkGuardian(viewer, input),
 });

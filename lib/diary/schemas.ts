@@ -97,3 +97,10 @@ export const weightsSave = z.object({
   sor: weight,
   soch: weight,
 });
+
+export const guardianLink = z.object({
+  organizationId: id,
+  iin: z.string().trim().regex(/^\d{12}$/, "iin.format"),
+  login: z.string().trim().min(1).max(64),
+  relation: z.string().trim().max(40).optional(),
+});

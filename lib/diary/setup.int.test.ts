@@ -4,7 +4,7 @@ import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
-import { createAssignment, createClass, createYear, importStudents, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
+import { createAssignment, createClass, createYear, importStudents, linkGuardian, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
 import { generateLessons, saveTimetable } from "./timetable";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -117,6 +117,19 @@ describe("school set-up", () => {
 
   it("parses headers, semicolons and quotes", () => {
     expect(parseStudentCsv('\uFEFFiin,last,first\r\n"811201401188","Ахметов","Ерлан"\r\n')).toEqual([{ line: 2, iin: "811201401188", lastName: "Ахметов", firstName: "Ерлан", middleName: "" }]);
+  });
+});
+
+describe("guardians", () => {
+  it("links a parent of the school to a student of the school, refusing strangers and duplicates", async () => {
+    const pupil = await prisma.person.findFirstOrThrow({ where: { enrolments: { some: { organizationId: school } }, guardians: { none: {} } } });
+    await linkGuardian(admin, { organizationId: school, iin: pupil.iin, login: "parent2", relation: "mother" });
+    const parent2 = await viewer("u_parent2");
+    expect(await prisma.guardianship.count({ where: { userId: parent2.userId, studentId: pupil.id } })).toBe(1);
+    expect((await refusal(linkGuardian(admin, { organizationId: school, iin: pupil.iin, login: "parent2" }))).fieldErrors.login).toBe("diary.guardianExists");
+    expect((await refusal(linkGuardian(admin, { organizationId: school, iin: pupil.iin, login: "teacher" }))).fieldErrors.login).toBe("diary.parentUnknown");
+    expect((await refusal(linkGuardian(admin, { organizationId: school, iin: "811201401188", login: "parent" }))).fieldErrors.iin).toBe("diary.studentUnknown");
+    expect((await refusal(linkGuardian(admin, { organizationId: otherSchool, iin: pupil.iin, login: "parent" }))).code).toBe("forbidden");
   });
 });
 

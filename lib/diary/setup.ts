@@ -334,3 +334,20 @@ export async function schoolAnalytics(viewer: Viewer, organizationId: string, no
   atRisk.sort((a, b) => b.reasons.length - a.reasons.length || b.absences - a.absences);
   return { term: { id: term.id, number: term.number }, rows, atRisk };
 }
+
+/**
+ * Links a parent's account to a student of the school: the student by IIN (enrolled in a class of the
+ * school), the parent by login (holding the PARENT role in the school).
+ */
+export async function linkGuardian(viewer: Viewer, input: { organizationId: string; iin: string; login: string; relation?: string }): Promise<{ id: string }> {
+  ensureSchool(viewer, input.organizationId);
+  return prisma.$transaction(async (tx) => {
+    const student = await tx.person.findFirst({ where: { iin: input.iin, enrolments: { some: { organizationId: input.organizationId } } }, select: { id: true } });
+    if (!student) throw new AppError("validation", { iin: "diary.studentUnknown" });
+    const parent = await tx.user.findFirst({ where: { login: input.login, active: true, roles: { some: { role: "PARENT", organizationId: input.organizationId } } }, select: { id: true } });
+    if (!parent) throw new AppError("validation", { login: "diary.parentUnknown" });
+    if (await tx.guardianship.findUnique({ where: { userId_studentId: { userId: parent.id, studentId: student.id } } })) throw new AppError("duplicate", { login: "diary.guardianExists" });
+    const g = await tx.guardianship.create({ data: { userId: parent.id, studentId: student.id, relation: input.relation || null } });
+    return { id: g.id };
+  });
+}

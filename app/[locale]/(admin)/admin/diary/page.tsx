@@ -4,7 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
 import { loadSetup, managedSchools } from "@/lib/diary/setup";
-import { createAssignmentAction, createClassAction, createYearAction, importStudentsAction, updateTermAction } from "@/lib/diary/actions";
+import { createAssignmentAction, createClassAction, createYearAction, importStudentsAction, linkGuardianAction, updateTermAction } from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
@@ -112,6 +112,17 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-semibold">{t("importTitle")}</h2>
             <StudentImportForm action={importStudentsAction} classes={allClasses} />
+          </section>
+        )}
+        {allClasses.length > 0 && (
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-semibold">{t("guardianTitle")}</h2>
+            <ActionForm action={linkGuardianAction} submitLabel={t("link")} testId="link-guardian">
+              <input type="hidden" name="organizationId" value={organizationId} />
+              <TextField name="iin" label={t("studentIin")} inputMode="numeric" maxLength={12} required />
+              <TextField name="login" label={t("parentLogin")} required />
+              <TextField name="relation" label={t("relation")} maxLength={40} />
+            </ActionForm>
           </section>
         )}
       </div>
