@@ -5,7 +5,7 @@ import type { StudentDiary } from "@/lib/diary/diary";
 const statusClass = { ABSENT: "bg-red-100 text-red-800", LATE: "bg-amber-100 text-amber-900", EXCUSED: "bg-sky-100 text-sky-900" } as const;
 
 /** The diary of one student: alerts, the week, the subjects of the term with the grade formula, attendance. */
-export async function StudentDiaryView({ diary, locale }: { diary: StudentDiary; locale: string }) {
+export async function StudentDiaryView({ diary, locale, canExport }: { diary: StudentDiary; locale: string; canExport: boolean }) {
   const t = await getTranslations("diary");
   const format = await getFormatter();
   const day = (d: string, style: "full" | "short" = "full") =>
@@ -25,10 +25,12 @@ export async function StudentDiaryView({ diary, locale }: { diary: StudentDiary;
             {diary.term && ` · ${t("termLabel", { n: diary.term.number })}`}
           </p>
         </div>
-        <div className="ml-auto flex gap-2 text-sm">
-          <a href={exportHref("json")} download className="rounded border border-slate-300 px-3 py-1">{t("download.json")}</a>
-          <a href={exportHref("csv")} download className="rounded border border-slate-300 px-3 py-1">{t("download.csv")}</a>
-        </div>
+        {canExport && (
+          <div className="ml-auto flex gap-2 text-sm">
+            <a href={exportHref("json")} download className="rounded border border-slate-300 px-3 py-1">{t("download.json")}</a>
+            <a href={exportHref("csv")} download className="rounded border border-slate-300 px-3 py-1">{t("download.csv")}</a>
+          </div>
+        )}
       </section>
 
       {diary.alerts.length > 0 && (

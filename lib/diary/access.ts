@@ -52,6 +52,15 @@ export function studentWhere(viewer: Viewer): Prisma.PersonWhereInput {
   return { OR: or };
 }
 
+/** The viewer's own children (parents) or the viewer (students): who may download everything about a child. */
+export function familyWhere(viewer: Viewer): Prisma.PersonWhereInput {
+  authorizeViewer(viewer, "diary.read");
+  const or: Prisma.PersonWhereInput[] = [nothing];
+  if (orgsOf(viewer, "STUDENT").length) or.push({ users: { some: { id: viewer.userId } } });
+  if (orgsOf(viewer, "PARENT").length) or.push({ guardians: { some: { userId: viewer.userId } } });
+  return { OR: or };
+}
+
 /** Whether the viewer keeps a journal at all (the menu shows the journal link). */
 export function isTeacher(viewer: Viewer): boolean {
   return orgsOf(viewer, "TEACHER").length > 0;

@@ -92,6 +92,9 @@ describe("export", () => {
     const csv = exportCsv(data);
     expect(csv.split("\r\n").filter((l) => l.startsWith("mark,"))).toHaveLength(marks);
     expect((await refusal(exportStudent(parent2, aruzhan))).code).toBe("forbidden");
+    // the student downloads their own data; their teacher (who reads the diary) does not get the export
+    expect((await exportStudent(student, aruzhan)).student.id).toBe(aruzhan);
+    expect((await refusal(exportStudent(await viewer("u_teacher"), aruzhan))).code).toBe("forbidden");
   });
 });
 

@@ -7,7 +7,7 @@ import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "../auth/scope";
-import { studentWhere } from "./access";
+import { familyWhere, studentWhere } from "./access";
 import { addDays, almatyDay, dateValue, dayOf, mondayOf } from "./dates";
 import { computeTermGrade, type GradeWeights, type TermGradeResult } from "./grade";
 import { currentTerm, weightsFor } from "./journal";
@@ -33,9 +33,9 @@ export async function listChildren(viewer: Viewer): Promise<ChildSummary[]> {
 }
 
 /** Refuses a student outside the viewer's reach (another family's child, another class). */
-async function reachableStudent(viewer: Viewer, studentId: string) {
+async function reachableStudent(viewer: Viewer, studentId: string, family = false) {
   const student = await prisma.person.findFirst({
-    where: { AND: [{ id: studentId }, studentWhere(viewer)] },
+    where: { AND: [{ id: studentId }, family ? familyWhere(viewer) : studentWhere(viewer)] },
     select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true, iin: true },
   });
   if (!student) throw new AppError("forbidden", { studentId: "diary.notYourChild" });
@@ -225,9 +225,9 @@ export interface StudentExport {
   changes: { at: string; kind: string; oldValue: string | null; newValue: string | null; reason: string | null }[];
 }
 
-/** Everything stored about a student (for the parent's download), refused outside the viewer's reach. */
+/** Everything stored about a student, for the student's parents and the student only. */
 export async function exportStudent(viewer: Viewer, studentId: string): Promise<StudentExport> {
-  const student = await reachableStudent(viewer, studentId);
+  const student = await reachableStudent(viewer, studentId, true);
   const [enrolments, guardians, marks, attendance, summatives, termGrades, changes] = await Promise.all([
     prisma.classEnrolment.findMany({ where: { studentId: student.id }, include: { classGroup: true, academicYear: { include: { organization: { select: { nameKk: true } } } } } }),
     prisma.guardianship.findMany({ where: { studentId: student.id }, include: { user: { select: { displayName: true } } } }),

@@ -87,7 +87,7 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
       {!refused && !diary && <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{canRead ? t("noChildren") : t("notAllowed")}</p>}
       {diary && (
         <>
-          <StudentDiaryView diary={diary} locale={locale} />
+          <StudentDiaryView diary={diary} locale={locale} canExport={children.some((c) => c.id === diary!.student.id)} />
           <nav aria-label={t("week.nav")} className="flex items-center gap-3 text-sm">
             <Link href={link({ week: addDays(diary.week.monday, -7) })} rel="prev">← {t("week.previous")}</Link>
             <span>{format.dateTime(new Date(`${diary.week.monday}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</span>
