@@ -14,4 +14,6 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "reporting", href: "/reporting", permission: "reporting.submit" },
   { key: "reportingBoard", href: "/admin/reporting/board", permission: "reporting.review" },
   { key: "reportingReports", href: "/admin/reporting/reports", permission: "reporting.review" },
+  { key: "diary", href: "/admin/diary", permission: "diary.manage" },
+  { key: "diaryAggregates", href: "/admin/diary/aggregates", permission: "diary.aggregates" },
 ];

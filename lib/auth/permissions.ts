@@ -23,6 +23,14 @@ export const PERMISSIONS = {
   "reporting.submit": ["ORG_ADMIN"],
   "reporting.review": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "reporting.accept": ["MINISTRY_ADMIN"],
+  // E-diary: school admins set up their school; teachers keep the journal of the classes they teach (homeroom
+  // teachers read their whole class); parents read their own children, students themselves.
+  "diary.manage": ["ORG_ADMIN"],
+  "diary.teach": ["TEACHER"],
+  "diary.read": ["PARENT", "STUDENT", "TEACHER", "ORG_ADMIN"],
+  "diary.weights": ["MINISTRY_ADMIN"],
+  // authorities see only aggregates of their territory (attendance, quality), never a child
+  "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

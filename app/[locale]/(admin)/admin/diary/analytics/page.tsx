@@ -1,0 +1,94 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getViewer } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
+import { localName } from "@/lib/names";
+import { managedSchools, schoolAnalytics } from "@/lib/diary/setup";
+import { PageHeader } from "@/components/admin/page-header";
+
+/** The school's analytics: averages and attendance by class and subject, students at risk. */
+export default async function DiaryAnalyticsPage({ params, searchParams }: PageProps<"/[locale]/admin/diary/analytics">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("diary.analytics");
+  const format = await getFormatter();
+  const viewer = await getViewer();
+  const schools = viewer && scopeOf(viewer, "diary.manage") ? managedSchools(viewer) : [];
+  if (!viewer || schools.length === 0) {
+    return (
+      <div role="alert" className="rounded-lg bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-slate-600">{t("notSchoolAdmin")}</p>
+      </div>
+    );
+  }
+  const query = await searchParams;
+  const organizationId = schools.find((s) => s === query.org) ?? schools[0]!;
+  const a = await schoolAnalytics(viewer, organizationId);
+  const num = (n: number | null, digits = 1) => (n === null ? "—" : format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("title")}
+        description={a.term ? t("term", { n: a.term.number }) : t("noTerm")}
+        actions={<Link href="/admin/diary" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">{t("toSetup")}</Link>}
+      />
+      <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="mb-2 font-semibold">{t("byClass")}</h2>
+        <table className="min-w-full text-sm" data-testid="analytics-table">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">{t("class")}</th>
+              <th scope="col" className="py-1 pr-3">{t("subject")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("average")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("marks")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("attendance")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.rows.map((r) => (
+              <tr key={`${r.classGroupId}:${r.subject.nameKk}`} className="border-t border-slate-100">
+                <td className="py-1 pr-3">{r.className}</td>
+                <td className="py-1 pr-3">{localName(r.subject, locale)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{num(r.average, 2)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{r.marks}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{r.attendanceRate === null ? "—" : `${num(r.attendanceRate)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {a.rows.length === 0 && <p className="text-slate-600">{t("empty")}</p>}
+      </section>
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="mb-1 font-semibold">{t("atRisk")}</h2>
+        <p className="mb-2 text-sm text-slate-600">{t("atRiskRule")}</p>
+        {a.atRisk.length === 0 ? (
+          <p className="text-slate-600">{t("noneAtRisk")}</p>
+        ) : (
+          <table className="min-w-full text-sm" data-testid="at-risk">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3">{t("student")}</th>
+                <th scope="col" className="py-1 pr-3">{t("class")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("absences")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("average")}</th>
+                <th scope="col" className="py-1 pr-3">{t("why")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.atRisk.map((s) => (
+                <tr key={s.studentId} className="border-t border-slate-100">
+                  <td className="py-1 pr-3">{s.name}</td>
+                  <td className="py-1 pr-3">{s.className}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{s.absences} / {s.lessons}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{num(s.average, 2)}</td>
+                  <td className="py-1 pr-3">{s.reasons.map((r) => t(`reasons.${r}`)).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { expect, signIn, signOut, t, test } from "./fixtures";
+
+/**
+ * The e-diary end to end: the demo teacher enters a mark and an absence with the keyboard in the journal of
+ * 5 А (mathematics); the demo parent signs in and sees them in the child's diary with the computed term
+ * grade; the parent cannot open another child's diary, neither by URL nor through the export API.
+ */
+const L = "kk" as const;
+const tr = (key: string) => t(L, key);
+const MATH = "c_subject_math";
+
+test.describe.configure({ mode: "serial" });
+
+let aruzhan = "";
+let classmate = "";
+let lessonId = "";
+let grade = "";
+
+test("teacher enters marks and attendance with the keyboard", async ({ page }) => {
+  await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
+  await page.goto(`/${L}/diary/journal`);
+  // mathematics of 5 А
+  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).locator(`a[href*="subject=${MATH}"]`).first().click();
+  await expect(page.getByTestId("journal-title")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`subject=${MATH}`));
+  const grid = page.getByRole("grid", { name: tr("diary.journal.gridLabel") });
+  const rows = grid.locator("tbody tr");
+  const row = rows.filter({ hasText: "Омарова Аружан" });
+  aruzhan = (await row.getAttribute("data-student-id"))!;
+  classmate = (await rows.nth(3).getAttribute("data-student-id"))!;
+  expect(aruzhan).toBeTruthy();
+  expect(classmate).not.toBe(aruzhan);
+
+  // the most recent lesson already held
+  const lessonCells = row.locator('[data-kind="lesson"]:not([aria-readonly])');
+  const cell = lessonCells.last();
+  const testId = (await cell.getAttribute("data-testid"))!;
+  lessonId = testId.slice(`cell-${aruzhan}-`.length);
+
+  // Esc cancels an entry
+  await cell.click();
+  const before = (await cell.textContent()) ?? "";
+  await page.keyboard.type("3");
+  await page.keyboard.press("Escape");
+  await expect(cell).toHaveText(before);
+
+  // a mark, Enter moves down to the next student
+  await cell.click();
+  await page.keyboard.type("9");
+  await page.keyboard.press("Enter");
+  await expect(cell).toContainText("9");
+  // on the next row: Enter opens the cell with its value selected; the absence letter replaces it, Tab moves right
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(tr("diary.journal.codes.absent"));
+  await page.keyboard.press("Tab");
+  const below = rows.nth((await rows.evaluateAll((trs, id) => trs.findIndex((r) => r.getAttribute("data-student-id") === id), aruzhan)) + 1);
+  const belowId = (await below.getAttribute("data-student-id"))!;
+  await expect(page.getByTestId(`cell-${belowId}-${lessonId}`)).toHaveAttribute("data-status", "ABSENT");
+
+  // a mark outside the scale is refused in the cell
+  await page.getByTestId(`cell-${belowId}-${lessonId}`).click();
+  await page.keyboard.type("11");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId(`cell-${belowId}-${lessonId}`)).toHaveAttribute("aria-invalid", "true");
+  await page.keyboard.press("Escape");
+
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  grade = (await page.getByTestId(`grade-${aruzhan}`).getAttribute("data-grade"))!;
+  expect(grade).toMatch(/^[2-5]$/);
+
+  // still there after a reload (saved on the server)
+  await page.reload();
+  await expect(page.getByTestId(`cell-${aruzhan}-${lessonId}`)).toContainText("9");
+  await expect(page.getByTestId(`cell-${belowId}-${lessonId}`)).toHaveAttribute("data-status", "ABSENT");
+  await signOut(page, L);
+});
+
+test("parent sees the mark with the computed term grade", async ({ page }) => {
+  await signIn(page, "parent", L);
+  const week = /_(\d{4}-\d{2}-\d{2})_\d+$/.exec(lessonId)![1]!;
+  await page.goto(`/${L}/diary?student=${aruzhan}&week=${week}`);
+  await expect(page.getByTestId("diary-student")).toContainText("Аружан");
+  await expect(page.locator(`[data-lesson="${lessonId}"] [data-mark="9"]`)).toBeVisible();
+  await expect(page.getByTestId(`term-grade-${MATH}`)).toHaveAttribute("data-grade", grade);
+  await expect(page.getByTestId(`formula-${MATH}`)).toContainText(tr("diary.subjects.how"));
+  // both children can be switched to
+  await expect(page.getByTestId("child-switch")).toHaveCount(2);
+});
+
+test("parent cannot open another child's diary or data", async ({ page }) => {
+  await signIn(page, "parent", L);
+  await page.goto(`/${L}/diary?student=${classmate}`);
+  await expect(page.getByTestId("diary-refused")).toHaveText(tr("errors.diary.notYourChild"));
+  await expect(page.getByTestId("student-diary")).toHaveCount(0);
+  const refused = await page.request.get(`/api/v1/diary/students/${classmate}/export?format=json`);
+  expect(refused.status()).toBe(403);
+  const own = await page.request.get(`/api/v1/diary/students/${aruzhan}/export?format=json`);
+  expect(own.status()).toBe(200);
+  const data = (await own.json()) as { student: { id: string }; marks: { value: number }[] };
+  expect(data.student.id).toBe(aruzhan);
+  expect(data.marks.length).toBeGreaterThan(0);
+});
+
+test("teacher writes to the parents of the class, the parent reads and replies", async ({ page }) => {
+  const text = `Ертең ата-аналар жиналысы ${Date.now().toString(36)}`;
+  await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
+  await page.goto(`/${L}/diary/journal`);
+  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).getByRole("link").first().click();
+  const form = page.getByTestId("start-thread");
+  await form.getByLabel(tr("diary.messages.body")).fill(text);
+  await form.getByRole("button", { name: tr("diary.messages.send") }).click();
+  await expect(form.getByRole("status")).toHaveText(tr("diary.messages.sent"));
+  await signOut(page, L);
+
+  await signIn(page, "parent", L);
+  await page.goto(`/${L}/diary?student=${aruzhan}`);
+  const thread = page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text });
+  await expect(thread).toBeVisible();
+  await thread.getByLabel(tr("diary.messages.replyLabel")).fill("Келемін.");
+  await thread.getByRole("button", { name: tr("diary.messages.reply") }).click();
+  await expect(page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text })).toContainText("Келемін.");
+});
+
+test("school administrator's student import refuses a file with a bad IIN, row by row", async ({ page }) => {
+  await signIn(page, "school", L, { callbackUrl: `/${L}/admin/diary` });
+  await page.goto(`/${L}/admin/diary`);
+  const form = page.getByTestId("student-import");
+  // 811201401188 is valid; its last digit changed breaks the check digit
+  await form.locator('textarea[name="csv"]').fill("iin,last name,first name\n811201401188,Ахметов,Ерлан\n811201401187,Бекова,Дана\n");
+  await form.getByRole("button", { name: tr("diary.setup.import") }).click();
+  const problems = form.getByTestId("import-problems");
+  await expect(problems).toContainText(tr("errors.iin.checksum"));
+  await expect(problems.locator("tbody tr")).toHaveCount(1);
+  await expect(problems.locator("tbody tr td").first()).toHaveText("3");
+});
