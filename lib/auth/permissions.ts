@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "reporting.submit": ["ORG_ADMIN"],
   "reporting.review": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "reporting.accept": ["MINISTRY_ADMIN"],
+  "databank.pivot": [...ADMINS],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import { FEMALE_FIRST, MALE_FIRST, PATRONYMIC_STEMS, SURNAME_STEMS } from "./peo
 import { rng } from "./random";
 import { REGIONS, REPUBLIC, districtCode } from "./territories";
 import { seedReporting } from "./reporting";
+import { seedDatabank } from "./databank";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -206,6 +207,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   log(`demo accounts: ${DEMO_ACCOUNTS.length} (password ${DEMO_PASSWORD})`);
 
   await seedReporting(prisma, scale, log);
+  await seedDatabank(prisma, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);
