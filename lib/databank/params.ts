@@ -177,7 +177,10 @@ function parseLimit(params: URLSearchParams): number {
 export function parseApiParams(params: URLSearchParams): ParsedApiParams {
   const formatValue = params.get("format") ?? "json";
   if (!(FORMATS as readonly string[]).includes(formatValue)) throw new DatabankParamError("badFormat", { value: formatValue, allowed: FORMATS.join(", ") });
-  const query = common(params, API_PARAMS, dimensions(list(params, "by"), "by"), parseLimit(params));
+  const by = dimensions(list(params, "by"), "by");
+  // Several indicators are never added together: each gets its own cells.
+  if (new Set(list(params, "indicator")).size > 1 && !by.includes("indicator")) by.push("indicator");
+  const query = common(params, API_PARAMS, by, parseLimit(params));
   return { query, format: formatValue as Format };
 }
 
@@ -185,6 +188,7 @@ export function parseApiParams(params: URLSearchParams): ParsedApiParams {
 export function parsePivotParams(params: URLSearchParams): ParsedPivotParams {
   const rows = dimensions(list(params, "rows"), "rows");
   const columns = dimensions(list(params, "cols"), "cols");
+  if (new Set(list(params, "indicator")).size > 1 && !rows.includes("indicator") && !columns.includes("indicator")) columns.push("indicator");
   const chartValue = params.get("chart") ?? "bar";
   const chart = chartValue === "line" || chartValue === "none" ? chartValue : "bar";
   const query = common(params, PIVOT_PARAMS, [...rows, ...columns], MAX_LIMIT);

@@ -90,7 +90,14 @@ export async function seedDatabank(prisma: PrismaClient, log: (line: string) => 
   for (const school of base) {
     // Contingent per year, going back from 2025.
     const contingent = new Map<number, Values>([[2025, school.values as Values]]);
-    for (let year = 2024; year >= HISTORY_YEARS[0]; year--) contingent.set(year, previousContingent(random, contingent.get(year + 1)!));
+    for (let year = 2024; year >= HISTORY_YEARS[0]; year--) {
+      const v = previousContingent(random, contingent.get(year + 1)!);
+      // Classes follow the year's own contingent (about 25 pupils a class).
+      let classes = 0;
+      for (let g = 1; g <= 11; g++) classes += Math.ceil((v[`grades.g${g}.total`] as number) / 25);
+      v["summary.classes_total"] = classes;
+      contingent.set(year, v);
+    }
     const chain: ReportingLevel[] = school.organization.territory.level === "REGION" ? ["REGION", "MINISTRY"] : ["DISTRICT", "REGION", "MINISTRY"];
     for (const item of schedule) {
       const pupils = contingent.get(item.year)!;
