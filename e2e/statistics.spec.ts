@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, heading, t, test } from "./fixtures";
+import { expect, heading, signIn, t, test } from "./fixtures";
 
 /**
  * The data bank (issue 5): a reader without an account drills from the republic down to a school by
@@ -66,4 +66,51 @@ test("the completeness board and the open data API are public; bad parameters ge
   }
   await page.goto(`/${L}/open-data`);
   await expect(heading(page)).toHaveText(tr("open-data.title"));
+});
+
+test("a district administrator builds a pivot, saves it and reopens it by its link", async ({ page }) => {
+  const p = (key: string) => tr(`databank.pivot.${key}`);
+  await signIn(page, "district", L, { callbackUrl: `/${L}/admin/databank/pivot` });
+  await expect(heading(page)).toHaveText(p("title"));
+  const form = page.getByTestId("pivot-form");
+  await form.getByLabel(tr("databank.indicator.students"), { exact: true }).uncheck();
+  await form.getByLabel(tr("databank.indicator.teachers"), { exact: true }).check();
+  await form.getByLabel(p("rows"), { exact: true }).selectOption("district");
+  await form.getByLabel(p("columns"), { exact: true }).selectOption("qualification");
+  await form.getByLabel("2025", { exact: true }).check();
+  await page.getByTestId("pivot-apply").click();
+  await expect(page).toHaveURL(/indicator=teachers.*cols=qualification/);
+  const table = page.getByTestId("pivot-table");
+  await expect(table.getByRole("rowheader", { name: KOKSHETAU, exact: true })).toBeVisible();
+  // Only the district's own figures: one line.
+  await expect(table.locator('tbody tr[data-kind="row"]')).toHaveCount(1);
+  const total = (await page.getByTestId("pivot-grand-total").textContent())!.trim();
+  expect(total).toMatch(/\d/);
+  const pivotUrl = page.url();
+
+  // Drill down into the district's organisations by clicking its total.
+  await table.locator('tbody tr[data-kind="row"]').getByTestId("pivot-cell").last().click();
+  await expect(page).toHaveURL(/rows=organization/);
+  await expect(page.getByTestId("pivot-table").getByRole("rowheader", { name: SCHOOL, exact: true })).toBeVisible();
+
+  // Export as CSV within the session.
+  const csv = await page.request.get((await page.getByTestId("export-csv").getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(SCHOOL);
+
+  // Back to the district pivot; save it as a named view; reopen it by the view's link.
+  await page.goto(pivotUrl);
+  const name = `Көкшетау педагогтері ${Date.now().toString(36)}`;
+  const save = page.getByTestId("save-view");
+  await save.getByLabel(p("viewName")).fill(name);
+  await save.getByRole("button", { name: p("save"), exact: true }).click();
+  await expect(save.getByRole("status")).toHaveText(p("saved"));
+  const link = page.getByTestId("views").getByRole("link", { name, exact: true });
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/\/admin\/databank\/views\/[a-z0-9]+$/);
+  await page.goto("about:blank");
+  await page.goto(href);
+  await expect(heading(page)).toHaveText(p("viewTitle").replace("{name}", name));
+  await expect(page).toHaveURL(/indicator=teachers.*cols=qualification.*view=/);
+  await expect(page.getByTestId("pivot-grand-total")).toHaveText(total);
 });

@@ -14,4 +14,5 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "reporting", href: "/reporting", permission: "reporting.submit" },
   { key: "reportingBoard", href: "/admin/reporting/board", permission: "reporting.review" },
   { key: "reportingReports", href: "/admin/reporting/reports", permission: "reporting.review" },
+  { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
 ];

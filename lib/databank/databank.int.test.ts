@@ -183,6 +183,18 @@ describe("small-cell suppression of public outputs", () => {
   });
 });
 
+/** Published figures (counts of persons) between 1 and 4: must be none. Ratios are not counts. */
+function smallFigures(data: unknown, path = ""): string[] {
+  if (Array.isArray(data)) return data.flatMap((d, i) => smallFigures(d, `${path}[${i}]`));
+  if (data === null || typeof data !== "object") return [];
+  const o = data as Record<string, unknown>;
+  if ("hidden" in o && "value" in o) {
+    const ratio = /avgClassSize|pupilsPerTeacher/.test(path);
+    return !ratio && !o.hidden && typeof o.value === "number" && o.value > 0 && o.value < 5 ? [`${path}=${o.value}`] : [];
+  }
+  return Object.entries(o).flatMap(([k, v]) => smallFigures(v, `${path}.${k}`));
+}
+
 function assertNoPersons(text: string) {
   expect(persons.length).toBeGreaterThan(0);
   for (const p of persons) {
@@ -204,7 +216,12 @@ describe("public pages' data", () => {
     expect(district.breadcrumb.map((c) => c.code)).toEqual(["000000000", AKMOLA, KOKSHETAU]);
     expect(district.children.every((c) => c.kind === "organization")).toBe(true);
     expect(district.children.length).toBeGreaterThan(0);
-    for (const page of [republic, district]) assertNoPersons(JSON.stringify(page));
+    for (const page of [republic, district]) {
+      assertNoPersons(JSON.stringify(page));
+      expect(smallFigures(page)).toEqual([]);
+    }
+    const school = await organizationReport(district.children[0]!.code, 2025);
+    expect(smallFigures(school)).toEqual([]);
   });
 
   it("the completeness board counts on time, late and not yet per region", async () => {
