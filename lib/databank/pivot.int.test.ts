@@ -65,6 +65,11 @@ describe("the pivot", () => {
     expect(grid[0]).toEqual(["district", "2022", "2023", "2024", "2025", "2026", "Total"]);
     expect(grid.at(-1)![0]).toBe("Total");
     expect(grid).toHaveLength(1 + 3 + 1);
+    // The total across years covers the same years as the cells.
+    for (const line of grid.slice(1)) {
+      const cells = (line.slice(1, -1) as (number | null)[]).reduce<number>((a, v) => a + (v ?? 0), 0);
+      expect(line.at(-1)).toBe(cells);
+    }
   });
 
   it("refuses unknown dimensions and measures in the URL", () => {

@@ -87,11 +87,16 @@ export function drillSearch(parsed: ParsedPivotParams, coords: Partial<Record<Di
   return pivotSearch({ indicators, rows, columns, measure: parsed.query.measure, filters, chart: parsed.chart });
 }
 
-export async function buildPivot(scope: Scope, parsed: ParsedPivotParams, locale: Locale): Promise<PivotTable> {
+export async function buildPivot(scope: Scope, requested: ParsedPivotParams, locale: Locale): Promise<PivotTable> {
+  let parsed = requested;
   const { rows, columns } = parsed;
   const all = [...rows, ...columns];
-  const [main, rowTotals, columnTotalsResult, grand, subCells, subTotals] = await Promise.all([
-    runStats(scope, { ...parsed.query, dimensions: all }),
+  const main = await runStats(scope, { ...parsed.query, dimensions: all });
+  // Totals cover the same years as the cells (without a year filter, a query without the year dimension
+  // would take the latest year only).
+  const sameYears: ParsedPivotParams = { ...parsed, query: { ...parsed.query, filters: { ...parsed.query.filters, year: main.years } } };
+  parsed = sameYears;
+  const [rowTotals, columnTotalsResult, grand, subCells, subTotals] = await Promise.all([
     columns.length ? run(scope, parsed, rows) : Promise.resolve(null),
     rows.length ? run(scope, parsed, columns) : Promise.resolve(null),
     all.length ? run(scope, parsed, []) : Promise.resolve(null),
@@ -140,7 +145,7 @@ export async function buildPivot(scope: Scope, parsed: ParsedPivotParams, locale
       labels: rows.map((d, i) => name(d, rk[i]!)),
       values,
       total: rows.length ? (rowTotalMap.get(rk.join(SEP)) ?? null) : (grand?.cells[0]?.value ?? main.cells[0]?.value ?? null),
-      drill: [...columnKeys.map((ck) => drillSearch(parsed, coordsOf(rk, ck))), drillSearch(parsed, coordsOf(rk, []))],
+      drill: [...columnKeys.map((ck) => drillSearch(requested, coordsOf(rk, ck))), drillSearch(requested, coordsOf(rk, []))],
     });
   }
   if (rows.length > 1 && previousFirst !== null) pushSubtotal(previousFirst);
