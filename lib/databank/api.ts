@@ -4,7 +4,7 @@ import "server-only";
  * the route handler so tests call it directly. Bad parameters give a 400 in the shared error shape
  * `{ error: { code, message } }` with a message naming the parameter; never a 500 or a silent empty result.
  */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { isLocale, routing, type Locale } from "@/i18n/routing";
 import { loadMessages } from "@/i18n/messages";
 import { localName } from "../names";

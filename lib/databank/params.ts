@@ -88,7 +88,7 @@ const API_PARAMS = new Set<string>(["indicator", "by", "measure", "format", "lim
 const PIVOT_PARAMS = new Set<string>(["indicator", "rows", "cols", "measure", "chart", "view", ...FILTERS]);
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
-const filterSchemas: Record<FilterName, z.ZodType> = {
+export const filterSchemas: Record<FilterName, z.ZodType> = {
   year: z.coerce.number().int().min(1990).max(2100),
   territory: z.string().regex(/^\d{9}$/),
   organization: z.string().regex(/^\d{12}$/),

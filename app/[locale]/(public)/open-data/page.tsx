@@ -63,6 +63,12 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
         <code className={code}>GET /api/v1/stats?indicator=students&amp;by=region,sex&amp;year=2025&amp;format=json</code>
+        <p className="text-sm">
+          {t("openapi")}{" "}
+          <a href="/api/v1/stats/openapi.json" className="font-mono">
+            /api/v1/stats/openapi.json
+          </a>
+        </p>
         <table className="w-full rounded-lg bg-white text-sm shadow-sm">
           <caption className="sr-only">{t("paramsTitle")}</caption>
           <thead className="bg-slate-100 text-left">
