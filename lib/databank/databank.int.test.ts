@@ -109,6 +109,24 @@ describe("the query engine", () => {
     expect(region.cells.length).toBe(3);
   });
 
+  it.each([
+    ["students by region × sex", query({ dimensions: ["region", "sex"], filters: { year: [2025] } })],
+    ["students by district × grade in a region", query({ dimensions: ["district", "grade"], filters: { year: [2024], territory: ["110000000"] } })],
+    ["girls of grade 1 by year", query({ dimensions: ["year"], filters: { sex: ["F"], grade: [1] } })],
+    ["girls of grades 1–2 by year (the facts answer: two grades added)", query({ dimensions: ["year"], filters: { sex: ["F"], grade: [1, 2] } })],
+    ["teachers by qualification and region", query({ indicators: ["teachers"], dimensions: ["qualification", "region"], filters: { year: [2023] } })],
+    ["students by language", query({ dimensions: ["language"], filters: { year: [2025] } })],
+    ["average students per school by region", query({ dimensions: ["region"], measure: "avg", filters: { year: [2025] } })],
+    ["number of reporting schools by district", query({ dimensions: ["district"], measure: "count", filters: { year: [2026] } })],
+    ["two indicators by year", query({ indicators: ["students", "classes"], dimensions: ["year", "indicator"] })],
+    ["one district's total", query({ filters: { year: [2025], territory: [KOKSHETAU] } })],
+  ])("the summary route gives the facts' figures: %s", async (_name, q) => {
+    const viaSummary = await runStats({ all: true }, q);
+    const viaFacts = await runStats({ all: true }, q, { route: "facts" });
+    expect(viaSummary.cells.length).toBeGreaterThan(0);
+    expect(viaSummary.cells).toEqual(viaFacts.cells);
+  });
+
   it("refuses a year without data and unknown territories", async () => {
     expect((await paramError(runStats({ all: true }, query({ filters: { year: [2019] } })))).reason).toBe("yearWithoutData");
     expect((await paramError(runStats({ all: true }, query({ filters: { territory: ["999999999"] } })))).reason).toBe("unknownTerritory");

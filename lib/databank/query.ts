@@ -13,7 +13,7 @@ import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { Scope } from "../auth/scope";
 import type { LocalizedText } from "../reporting/definition";
-import { CATALOGUE, INDICATORS, type Dimension, type Indicator } from "./catalogue";
+import { INDICATORS, type Dimension, type Indicator } from "./catalogue";
 import { DatabankParamError, type StatsQuery } from "./params";
 import { GRADE_SQL, likePrefix, mappingCte } from "./sql";
 
@@ -61,10 +61,9 @@ const MEASURE_SQL = {
   count: Prisma.sql`COUNT(DISTINCT c.org)`,
 };
 
-/** Years that have accepted values of the indicators' forms. */
+/** Years that have accepted values of the indicators (the summary has a row per year and indicator). */
 export async function yearsWithData(indicators: readonly Indicator[] = INDICATORS): Promise<number[]> {
-  const forms = [...new Set(indicators.flatMap((i) => CATALOGUE[i].components.map((c) => c.formCode)))];
-  const rows = await prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DataValue" WHERE "formCode" IN (${Prisma.join(forms)}) ORDER BY year`;
+  const rows = await prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DatabankSummary" WHERE indicator IN (${Prisma.join([...indicators])}) ORDER BY year`;
   return rows.map((r) => Number(r.year));
 }
 
@@ -76,7 +75,7 @@ function scopeSql(scope: Scope): Prisma.Sql {
 }
 
 /** Runs a query within a scope (public callers pass `{ all: true }`). */
-export async function runStats(scope: Scope, query: StatsQuery): Promise<StatsResult> {
+export async function runStats(scope: Scope, query: StatsQuery, options: { route?: "auto" | "facts" } = {}): Promise<StatsResult> {
   const { indicators, dimensions, measure, filters } = query;
   const available = await yearsWithData(indicators);
   let years: number[];
@@ -90,6 +89,7 @@ export async function runStats(scope: Scope, query: StatsQuery): Promise<StatsRe
 
   // Filters on the organisation and its territory.
   const where: Prisma.Sql[] = [scopeSql(scope)];
+  let filterTerritories: { code: string; path: string }[] = [];
   if (filters.territory?.length) {
     const found = await prisma.territory.findMany({ where: { code: { in: filters.territory } }, select: { code: true, path: true } });
     const unknown = filters.territory.find((c) => !found.some((t) => t.code === c));
@@ -100,6 +100,11 @@ export async function runStats(scope: Scope, query: StatsQuery): Promise<StatsRe
       if (!inside && !scope.all && !scope.organizationIds.length) throw new DatabankParamError("outOfScope", { value: t.code });
     }
     where.push(Prisma.sql`(${Prisma.join(found.map((t) => Prisma.sql`t.path LIKE ${likePrefix(t.path)}`), " OR ")})`);
+    filterTerritories = found;
+  }
+  if (options.route !== "facts") {
+    const viaSummary = await fromSummary(scope, query, years, filterTerritories);
+    if (viaSummary) return viaSummary;
   }
   if (filters.organization?.length) {
     const found = await prisma.organization.findMany({ where: { bin: { in: filters.organization } }, select: { id: true, bin: true, territory: { select: { path: true } } } });
@@ -224,4 +229,80 @@ async function resolveKeys(cells: StatsCell[], dimensions: Dimension[]): Promise
     return { ...c, key };
   });
   return { cells: out, labels, parents };
+}
+
+const SUMMARY_DIMENSIONS = new Set<Dimension>(["region", "district", "year", "sex", "grade", "qualification", "language", "indicator"]);
+const SUMMARY_FILTERS = new Set<string>(["year", "territory", "sex", "grade", "qualification", "language"]);
+const depth = (path: string) => path.split("/").filter(Boolean).length;
+
+/**
+ * Answers from the precomputed summary (DatabankSummary) when it holds exactly the figures asked for:
+ * the whole republic's scope, sum / average / count, dimensions and filters among territory, year and the
+ * breakdowns the summary keeps (grade × sex, qualification, or language). Otherwise null: the facts are
+ * aggregated. Gives the same figures as the fact route (checked by the tests).
+ */
+async function fromSummary(scope: Scope, query: StatsQuery, years: number[], territories: { code: string; path: string }[]): Promise<StatsResult | null> {
+  const { dimensions, filters, measure, indicators } = query;
+  if (!scope.all || measure === "min" || measure === "max") return null;
+  if (!dimensions.every((d) => SUMMARY_DIMENSIONS.has(d))) return null;
+  const used = (Object.keys(filters) as (keyof typeof filters)[]).filter((k) => filters[k]?.length);
+  if (!used.every((k) => SUMMARY_FILTERS.has(k))) return null;
+  // Several years added together: organisations would be counted once per year.
+  if (years.length > 1 && !dimensions.includes("year")) return null;
+  const splits = new Set(["grade", "sex", "qualification", "language"].filter((d) => dimensions.includes(d as Dimension) || used.includes(d as keyof typeof filters)));
+  const gradeSex = [...splits].every((d) => d === "grade" || d === "sex");
+  if (!gradeSex && splits.size > 1) return null;
+  // Several values of a breakdown added together: organisations would be counted once per value.
+  if ((["grade", "sex", "qualification", "language"] as const).some((d) => (filters[d]?.length ?? 0) > 1 && !dimensions.includes(d))) return null;
+  const level = dimensions.includes("district") ? 3 : dimensions.includes("region") ? 2 : null;
+  if (territories.length > 1) return null;
+  const territory = territories[0];
+  if (territory && level !== null && depth(territory.path) > level) return null;
+
+  const where: Prisma.Sql[] = [Prisma.sql`s.year IN (${Prisma.join(years)})`, Prisma.sql`s.indicator IN (${Prisma.join([...indicators])})`];
+  if (level === 3) where.push(Prisma.sql`s.level = 'DISTRICT'`);
+  else if (level === 2) where.push(Prisma.sql`s.level = 'REGION'`);
+  else if (territory) where.push(Prisma.sql`t.path = ${territory.path}`);
+  else where.push(Prisma.sql`s.level = 'REPUBLIC'`);
+  if (territory && level !== null) where.push(Prisma.sql`t.path LIKE ${likePrefix(territory.path)}`);
+  where.push(splits.has("grade") ? Prisma.sql`s.grade <> 0` : Prisma.sql`s.grade = 0`);
+  where.push(splits.has("sex") ? Prisma.sql`s.sex <> ''` : Prisma.sql`s.sex = ''`);
+  where.push(splits.has("qualification") ? Prisma.sql`s.qualification <> ''` : Prisma.sql`s.qualification = ''`);
+  where.push(splits.has("language") ? Prisma.sql`s.language <> ''` : Prisma.sql`s.language = ''`);
+  if (filters.grade?.length) where.push(Prisma.sql`s.grade IN (${Prisma.join(filters.grade)})`);
+  if (filters.sex?.length) where.push(Prisma.sql`s.sex IN (${Prisma.join(filters.sex)})`);
+  if (filters.qualification?.length) where.push(Prisma.sql`s.qualification IN (${Prisma.join(filters.qualification)})`);
+  if (filters.language?.length) where.push(Prisma.sql`s.language IN (${Prisma.join(filters.language)})`);
+
+  const expr: Record<string, Prisma.Sql> = {
+    region: Prisma.sql`split_part(t.path, '/', 3)`,
+    district: Prisma.sql`split_part(t.path, '/', 4)`,
+    year: Prisma.sql`s.year::text`,
+    sex: Prisma.sql`s.sex`,
+    grade: Prisma.sql`s.grade::text`,
+    qualification: Prisma.sql`s.qualification`,
+    language: Prisma.sql`s.language`,
+    indicator: Prisma.sql`s.indicator`,
+  };
+  const outer = dimensions.map((d) => expr[d]!);
+  const select = outer.length ? Prisma.sql`${Prisma.join(outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`), ", ")},` : Prisma.empty;
+  const groupBy = outer.length ? Prisma.sql`GROUP BY ${Prisma.join(outer.map((_, i) => Prisma.raw(String(i + 1))), ", ")}` : Prisma.empty;
+  const orderBy = outer.length ? Prisma.sql`ORDER BY ${Prisma.join(outer.map((_, i) => Prisma.raw(String(i + 1))), ", ")}` : Prisma.empty;
+  const value =
+    measure === "sum" ? Prisma.sql`SUM(s.value)` : measure === "count" ? Prisma.sql`SUM(s.organizations)` : Prisma.sql`SUM(s.value) / NULLIF(SUM(s.organizations), 0)`;
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${select} (${value})::float8 AS value, SUM(s.organizations)::int AS organizations
+    FROM "DatabankSummary" s
+    JOIN "Territory" t ON t.id = s."territoryId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ${groupBy}
+    ${orderBy}
+    LIMIT ${query.limit + 1}`;
+  const truncated = rows.length > query.limit;
+  const raw = rows.slice(0, query.limit).map((r) => ({
+    key: Object.fromEntries(dimensions.map((d, i) => [d, String(r[`d${i}`] ?? "")])) as Partial<Record<Dimension, string>>,
+    value: Math.round(Number(r.value) * 100) / 100,
+    organizations: Number(r.organizations),
+  }));
+  return { indicators, dimensions, measure, years, truncated, ...(await resolveKeys(raw, dimensions)) };
 }
