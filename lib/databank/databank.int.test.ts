@@ -127,6 +127,22 @@ describe("the query engine", () => {
     expect(viaSummary.cells).toEqual(viaFacts.cells);
   });
 
+  it.each([
+    ["by district × sex", query({ dimensions: ["district", "sex"], filters: { year: [2025] } })],
+    ["teachers by region × qualification", query({ indicators: ["teachers"], dimensions: ["region", "qualification"], filters: { year: [2024] } })],
+    ["the scope's total", query({ filters: { year: [2025] } })],
+    ["by year", query({ dimensions: ["year"] })],
+  ])("a district administrator's summary figures equal the facts: %s", async (_name, q) => {
+    const { scope } = await scopeOf("u_district");
+    const viaSummary = await runStats(scope, q);
+    const viaFacts = await runStats(scope, q, { route: "facts" });
+    expect(viaSummary.cells.length).toBeGreaterThan(0);
+    expect(viaSummary.cells).toEqual(viaFacts.cells);
+    // …and are the district's own, not the region's.
+    const everything = await runStats({ all: true }, q, { route: "facts" });
+    expect(viaSummary.cells).not.toEqual(everything.cells);
+  });
+
   it("refuses a year without data and unknown territories", async () => {
     expect((await paramError(runStats({ all: true }, query({ filters: { year: [2019] } })))).reason).toBe("yearWithoutData");
     expect((await paramError(runStats({ all: true }, query({ filters: { territory: ["999999999"] } })))).reason).toBe("unknownTerritory");

@@ -243,7 +243,10 @@ const depth = (path: string) => path.split("/").filter(Boolean).length;
  */
 async function fromSummary(scope: Scope, query: StatsQuery, years: number[], territories: { code: string; path: string }[]): Promise<StatsResult | null> {
   const { dimensions, filters, measure, indicators } = query;
-  if (!scope.all || measure === "min" || measure === "max") return null;
+  if (measure === "min" || measure === "max") return null;
+  // A scope of whole districts is a union of district rows; any other partial scope takes the facts.
+  const districtScope = !scope.all && !scope.organizationIds.length && scope.territoryPaths.length > 0 && scope.territoryPaths.every((p) => depth(p) === 3);
+  if (!scope.all && !districtScope) return null;
   if (!dimensions.every((d) => SUMMARY_DIMENSIONS.has(d))) return null;
   const used = (Object.keys(filters) as (keyof typeof filters)[]).filter((k) => filters[k]?.length);
   if (!used.every((k) => SUMMARY_FILTERS.has(k))) return null;
@@ -260,11 +263,17 @@ async function fromSummary(scope: Scope, query: StatsQuery, years: number[], ter
   if (territory && level !== null && depth(territory.path) > level) return null;
 
   const where: Prisma.Sql[] = [Prisma.sql`s.year IN (${Prisma.join(years)})`, Prisma.sql`s.indicator IN (${Prisma.join([...indicators])})`];
-  if (level === 3) where.push(Prisma.sql`s.level = 'DISTRICT'`);
+  if (!scope.all) {
+    // District rows inside the scope, added up to whatever level is asked for.
+    if (territory && depth(territory.path) > 3) return null;
+    where.push(Prisma.sql`s.level = 'DISTRICT'`);
+    where.push(Prisma.sql`(${Prisma.join(scope.territoryPaths.map((p) => Prisma.sql`t.path LIKE ${likePrefix(p)}`), " OR ")})`);
+    if (territory) where.push(Prisma.sql`t.path LIKE ${likePrefix(territory.path)}`);
+  } else if (level === 3) where.push(Prisma.sql`s.level = 'DISTRICT'`);
   else if (level === 2) where.push(Prisma.sql`s.level = 'REGION'`);
   else if (territory) where.push(Prisma.sql`t.path = ${territory.path}`);
   else where.push(Prisma.sql`s.level = 'REPUBLIC'`);
-  if (territory && level !== null) where.push(Prisma.sql`t.path LIKE ${likePrefix(territory.path)}`);
+  if (scope.all && territory && level !== null) where.push(Prisma.sql`t.path LIKE ${likePrefix(territory.path)}`);
   where.push(splits.has("grade") ? Prisma.sql`s.grade <> 0` : Prisma.sql`s.grade = 0`);
   where.push(splits.has("sex") ? Prisma.sql`s.sex <> ''` : Prisma.sql`s.sex = ''`);
   where.push(splits.has("qualification") ? Prisma.sql`s.qualification <> ''` : Prisma.sql`s.qualification = ''`);
