@@ -16,4 +16,5 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "reportingReports", href: "/admin/reporting/reports", permission: "reporting.review" },
   { key: "diary", href: "/admin/diary", permission: "diary.manage" },
   { key: "diaryAggregates", href: "/admin/diary/aggregates", permission: "diary.aggregates" },
+  { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
 ];

@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   "diary.weights": ["MINISTRY_ADMIN"],
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
+  "databank.pivot": [...ADMINS],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

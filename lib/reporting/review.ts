@@ -4,6 +4,7 @@
  * organisation's previous period, the event timeline, what the viewer may do), and closing a period.
  */
 import "server-only";
+import { expireDatabankCache } from "../databank/refresh";
 import { prisma } from "../db";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
@@ -454,7 +455,7 @@ export async function reviewSubmission(viewer: Viewer, submissionId: string): Pr
 /** The ministry closes a period: its final report is then the consolidated report of record (R7). */
 export async function closePeriod(viewer: Viewer, input: { periodId: string }) {
   authorizeViewer(viewer, "reporting.accept");
-  return prisma.$transaction(async (tx) => {
+  const closed = await prisma.$transaction(async (tx) => {
     const period = await tx.reportingPeriod.findUnique({ where: { id: input.periodId } });
     if (!period) throw new AppError("notFound");
     const updated = await tx.reportingPeriod.updateMany({ where: { id: period.id, closedAt: null }, data: { closedAt: new Date() } });
@@ -463,4 +464,7 @@ export async function closePeriod(viewer: Viewer, input: { periodId: string }) {
     await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "ReportingPeriod", entityId: period.id, before: { closedAt: null }, after: { closedAt: after.closedAt } });
     return after;
   });
+  // The public statistics stop calling the period's year provisional.
+  expireDatabankCache();
+  return closed;
 }

@@ -26,6 +26,8 @@ import { checkValues, definitionSchema, valueSlots, type FormDefinition } from "
 import { factRows } from "./facts";
 import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
+import { refreshSummary } from "../databank/summary";
+import { expireDatabankCache } from "../databank/refresh";
 
 type Tx = Prisma.TransactionClient;
 
@@ -422,6 +424,8 @@ async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promis
       })),
     });
   }
+  // The public summary of the year follows in the same transaction (the organisation's region, then the republic).
+  await refreshSummary(tx, current.period.form.formList.year, current.organization.territory.path.split("/").filter(Boolean)[1]);
   await event(tx, current, "accept", "MINISTRY", viewer.userId);
   await audit(tx, viewer, current, after);
   await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, current.organization.territory.path), current, "reporting.accepted");
@@ -451,7 +455,7 @@ function reviewStep<T>(
  * approval is acceptance (see acceptSubmission).
  */
 export async function approveSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
-  return reviewStep(viewer, input, async (tx, current, path, chain) => {
+  const result = await reviewStep(viewer, input, async (tx, current, path, chain) => {
     const level = pendingLevel(current.status, chain);
     if (!level) refuse("conflict", `notAwaiting.${current.status}`);
     requireLevel(viewer, level, path, chain);
@@ -464,15 +468,19 @@ export async function approveSubmission(viewer: Viewer, input: { submissionId: s
     await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.approved", { level });
     return after;
   });
+  if (result.status === "ACCEPTED") expireDatabankCache();
+  return result;
 }
 
 /** The ministry accepts a submission approved by the levels below: its values land in the data bank. */
 export async function acceptSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
-  return reviewStep(viewer, input, async (tx, current, path, chain) => {
+  const result = await reviewStep(viewer, input, async (tx, current, path, chain) => {
     requireLevel(viewer, "MINISTRY", path, chain);
     if (pendingLevel(current.status, chain) !== "MINISTRY") refuse("conflict", `notAwaiting.${current.status}`);
     return accept(tx, viewer, current);
   });
+  if (result.status === "ACCEPTED") expireDatabankCache();
+  return result;
 }
 
 /** The level whose turn it is returns the submission to the organisation with a reason. */

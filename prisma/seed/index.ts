@@ -9,6 +9,7 @@ import { rng } from "./random";
 import { REGIONS, REPUBLIC, districtCode } from "./territories";
 import { seedReporting } from "./reporting";
 import { seedDiary } from "./diary";
+import { seedDatabank } from "./databank";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -192,6 +193,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
 
   await seedReporting(prisma, scale, log);
   await seedDiary(prisma, scale, log);
+  await seedDatabank(prisma, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);

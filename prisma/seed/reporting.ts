@@ -182,7 +182,7 @@ export function contingentValues(random: Random, size: number, kazakhShare: numb
 }
 
 /** Last year's contingent: this year's moved by a few per cent (sometimes by much more). */
-function previousContingent(random: Random, current: Values): Values {
+export function previousContingent(random: Random, current: Values): Values {
   const v: Values = {};
   let total = 0;
   for (const g of GRADES) {

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { TerritoryView } from "@/components/statistics/territory-view";
+import { cachedTerritoryPage } from "@/lib/databank/cache";
+import { orNotFound, yearParam } from "@/lib/databank/page-params";
+import { localName } from "@/lib/names";
+
+export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/statistics/[code]">): Promise<Metadata> {
+  const { locale, code } = await params;
+  const t = await getTranslations({ locale, namespace: "statistics" });
+  try {
+    const data = await cachedTerritoryPage(code, yearParam((await searchParams).year));
+    const n = data.territory.name;
+    return { title: t("titleOf", { name: localName({ nameKk: n.kk, nameRu: n.ru, nameEn: n.en }, locale) }) };
+  } catch {
+    return { title: t("title") };
+  }
+}
+
+/** Public statistics of a region or a district (territory code, KATO-style). */
+export default async function TerritoryStatisticsPage({ params, searchParams }: PageProps<"/[locale]/statistics/[code]">) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  if (!/^\d{9}$/.test(code)) notFound();
+  const { year } = await searchParams;
+  const data = await orNotFound(() => cachedTerritoryPage(code, yearParam(year)), notFound);
+  if (data.territory.level === "REPUBLIC") notFound();
+  return <TerritoryView data={data} locale={locale} />;
+}

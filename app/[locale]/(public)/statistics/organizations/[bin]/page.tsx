@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Breadcrumb, YearSelector } from "@/components/statistics/territory-view";
+import { StatFigure, cellText, chartValue } from "@/components/statistics/figure";
+import { cachedOrganizationReport } from "@/lib/databank/cache";
+import { orNotFound, yearParam } from "@/lib/databank/page-params";
+import { SUPPRESSED } from "@/lib/databank/suppression";
+import { localName } from "@/lib/names";
+import type { LocalizedText } from "@/lib/reporting/definition";
+
+const nameOf = (text: LocalizedText, locale: string) => localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/statistics/organizations/[bin]">): Promise<Metadata> {
+  const { locale, bin } = await params;
+  const t = await getTranslations({ locale, namespace: "statistics" });
+  try {
+    const data = await cachedOrganizationReport(bin, null);
+    return { title: nameOf(data.organization.name, locale) };
+  } catch {
+    return { title: t("title") };
+  }
+}
+
+/** An organisation's open report (R13): passport, contingent, staff and its record of handing reports over. */
+export default async function OrganizationReportPage({ params, searchParams }: PageProps<"/[locale]/statistics/organizations/[bin]">) {
+  const { locale, bin } = await params;
+  setRequestLocale(locale);
+  if (!/^\d{12}$/.test(bin)) notFound();
+  const { year } = await searchParams;
+  const data = await orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound);
+  const t = await getTranslations("statistics");
+  const td = await getTranslations("databank");
+  const format = await getFormatter();
+  const o = data.organization;
+  const name = nameOf(o.name, locale);
+  const dl = "grid grid-cols-[minmax(10rem,auto)_1fr] gap-x-4 gap-y-1 text-sm";
+  const passport: [string, string][] = [
+    [t("org.bin"), o.bin],
+    [t("org.kind"), nameOf(o.kind, locale)],
+    [t("org.language"), o.language ? nameOf(o.language, locale) : "—"],
+    [t("org.area"), td(o.isUrban ? "area.urban" : "area.rural")],
+    [t("org.reportsTo"), o.reportsTo ? nameOf(o.reportsTo, locale) : "—"],
+    ...(o.address ? ([[t("org.address"), o.address]] as [string, string][]) : []),
+    ...(data.passport.founded !== null ? ([[t("org.founded"), String(data.passport.founded)]] as [string, string][]) : []),
+    ...(data.passport.capacity !== null ? ([[t("org.capacity"), cellText(data.passport.capacity, locale)]] as [string, string][]) : []),
+    ...(data.passport.computers !== null ? ([[t("org.computers"), cellText(data.passport.computers, locale)]] as [string, string][]) : []),
+  ];
+  const summary: [string, string][] = [
+    [t("col.students"), cellText(data.summary.students, locale)],
+    [t("col.classes"), cellText(data.summary.classes, locale)],
+    [t("col.avgClassSize"), cellText(data.summary.avgClassSize, locale)],
+    [t("col.teachers"), cellText(data.summary.teachers, locale)],
+    [t("col.pupilsPerTeacher"), cellText(data.summary.pupilsPerTeacher, locale)],
+    [t("org.higherEducation"), cellText(data.staffExtra.higherEducation, locale)],
+    [t("org.vacancies"), cellText(data.staffExtra.vacancies, locale)],
+  ];
+  const slug = `${o.bin}-${data.year ?? ""}`;
+  return (
+    <div className="space-y-6">
+      <Breadcrumb items={data.breadcrumb} current={name} locale={locale} />
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{name}</h1>
+        <p className="text-slate-700">{t("org.lead")}</p>
+        <YearSelector years={data.years} year={data.year} provisional={[]} base={`/statistics/organizations/${o.bin}`} />
+      </header>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="passport-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="passport">
+          <h2 id="passport-title" className="mb-2 text-lg font-semibold">
+            {t("org.passport")}
+          </h2>
+          <dl className={dl}>
+            {passport.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-600">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="summary-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="org-summary">
+          <h2 id="summary-title" className="mb-2 text-lg font-semibold">
+            {t("org.summary", { year: data.year ?? "—" })}
+          </h2>
+          <dl className={dl}>
+            {summary.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-600">{k}</dt>
+                <dd className="tabular-nums">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+      <StatFigure
+        id="contingent"
+        title={t("org.contingent")}
+        locale={locale}
+        csvName={`contingent-${slug}`}
+        chart={{
+          kind: "bar",
+          data: data.contingent.map((r) => ({ label: td("gradeValue", { grade: r.grade }), values: { girls: chartValue(r.girls), boys: chartValue(r.boys) } })),
+          series: [
+            { key: "girls", name: td("sex.F"), stack: "s" },
+            { key: "boys", name: td("sex.M"), stack: "s" },
+          ],
+        }}
+        columns={[
+          { key: "grade", label: t("col.grade") },
+          { key: "total", label: t("col.total"), numeric: true },
+          { key: "girls", label: td("sex.F"), numeric: true },
+          { key: "boys", label: td("sex.M"), numeric: true },
+          { key: "kazakh", label: t("col.kazakhClasses"), numeric: true },
+        ]}
+        rows={data.contingent.map((r) => ({ cells: { grade: td("gradeValue", { grade: r.grade }), total: r.total, girls: r.girls, boys: r.boys, kazakh: r.kazakh } }))}
+      />
+      <StatFigure
+        id="staff"
+        title={t("org.staff")}
+        locale={locale}
+        csvName={`staff-${slug}`}
+        chart={{ kind: "donut", data: data.staff.map((r) => ({ label: td(`qualification.${r.qualification}`), values: { teachers: chartValue(r.teachers) } })), series: [{ key: "teachers", name: t("col.teachers") }] }}
+        columns={[
+          { key: "qualification", label: t("col.qualification") },
+          { key: "teachers", label: t("col.teachers"), numeric: true },
+        ]}
+        rows={data.staff.map((r) => ({ cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers } }))}
+      />
+      <StatFigure
+        id="timeliness"
+        title={t("org.timeliness")}
+        note={t("org.timelinessNote", {
+          onTime: data.timeliness.filter((r) => r.state === "onTime").length,
+          late: data.timeliness.filter((r) => r.state === "late").length,
+          notYet: data.timeliness.filter((r) => r.state === "notYet").length,
+        })}
+        locale={locale}
+        csvName={`timeliness-${o.bin}`}
+        columns={[
+          { key: "period", label: t("col.period") },
+          { key: "form", label: t("col.form") },
+          { key: "due", label: t("col.dueDate") },
+          { key: "submitted", label: t("col.submittedAt") },
+          { key: "state", label: t("col.state") },
+        ]}
+        rows={data.timeliness.map((r) => ({
+          cells: {
+            period: `${r.form.code} · ${r.label}`,
+            form: nameOf(r.form.name, locale),
+            due: format.dateTime(new Date(`${r.dueDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
+            submitted: r.submittedAt ? format.dateTime(new Date(r.submittedAt), { dateStyle: "medium" }) : "—",
+            state: t(`state.${r.state}`) + (r.accepted ? ` · ${t("state.accepted")}` : ""),
+          },
+        }))}
+      />
+      <p className="text-sm text-slate-600">{t("suppressionNote", { shown: SUPPRESSED })}</p>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:olap [-- --orgs 10000 --years 5 --runs 40]`: the data bank at national scale.
+ *
+ * 1. Builds a throw-away database (in-memory PGlite, or the PostgreSQL of TEST_DATABASE_URL — its public
+ *    schema is dropped and recreated): the `tiny` seed, then `--orgs` schools spread over every district,
+ *    each with `--years` accepted contingent (D-1: 33 grade × sex × language cells and 3 totals) and staff
+ *    (D-3: 8 values) reports in the fact table — generated in SQL, shaped as acceptance writes them — and
+ *    the precomputed summary of every year. (The `national` seed scale makes 10,000 organisations too, but
+ *    its people and reporting history take long to seed and it has accepted facts for 600 of them only.)
+ * 2. Times, `--runs` times each after a warm-up, and prints the p50 and p95:
+ *    - a plain `SELECT count(*)` over the fact table (the floor);
+ *    - the engine's 2-dimension query (students by region × sex, one year) and the whole pivot page's
+ *      computation (the same with row, column and grand totals: four queries);
+ *    - the public region page's data (territoryPage: summary rows, districts, years, registry counts) —
+ *      what a cache miss costs; a cache hit does not touch the database.
+ *    Targets: pivot p95 ≤ 300 ms, region page p95 ≤ 50 ms.
+ *
+ * Writes bench/results/olap-<date>-<db>.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../lib/db/driver";
+import { closeDatabase, useDatabase } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { effectiveDeadline } from "../lib/reporting/deadline";
+import { parsePivotParams } from "../lib/databank/params";
+import { buildPivot } from "../lib/databank/pivot";
+import { territoryPage } from "../lib/databank/public";
+import { runStats } from "../lib/databank/query";
+import { refreshAllSummaries } from "../lib/databank/summary";
+import type { Prisma } from "../lib/generated/prisma/client";
+import { seed } from "../prisma/seed";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const ORGS = option("orgs", 10_000);
+const YEARS = option("years", 5);
+const RUNS = option("runs", 40);
+const FIRST_YEAR = 2040;
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const url = process.env.TEST_DATABASE_URL;
+const db = openDatabase(url ? { url } : { dir: "memory://" });
+const log = (line: string) => console.log(`  ${line}`);
+
+async function time(name: string, fn: () => Promise<unknown>) {
+  await fn();
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = process.hrtime.bigint();
+    await fn();
+    runs.push(ms(s));
+  }
+  const result = { p50: round(pct(runs, 50)), p95: round(pct(runs, 95)), max: round(Math.max(...runs)) };
+  log(`${name}: p50 ${result.p50} ms, p95 ${result.p95} ms (max ${result.max} ms, ${RUNS} runs)`);
+  return result;
+}
+
+try {
+  console.log(`OLAP benchmark on ${db.kind === "postgres" ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}: ${ORGS} organisations × ${YEARS} years`);
+  let t = process.hrtime.bigint();
+  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await migrate(db.raw);
+  await seed(db.prisma, "tiny");
+  useDatabase(db);
+  const prisma = db.prisma;
+  log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
+
+  t = process.hrtime.bigint();
+  const districts = await prisma.territory.findMany({ where: { level: "DISTRICT" }, select: { id: true }, orderBy: { code: "asc" } });
+  const kindId = (await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })).id;
+  const languages = (await prisma.classifierItem.findMany({ where: { classifier: { code: "LANGUAGE" }, code: { in: ["KK", "RU", "KK_RU"] } }, select: { id: true } })).map((l) => l.id);
+  const orgs: Prisma.OrganizationCreateManyInput[] = Array.from({ length: ORGS }, (_, i) => ({
+    id: `obench${i}`,
+    bin: `9${String(i).padStart(11, "0")}`,
+    nameKk: `Бенч мектебі №${i}`,
+    nameRu: `Бенч школа №${i}`,
+    nameEn: `Bench school No. ${i}`,
+    kindId,
+    languageId: languages[i % languages.length],
+    isUrban: i % 3 !== 0,
+    territoryId: districts[i % districts.length]!.id,
+  }));
+  for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
+  // One list, D-1 and D-3 forms and a closed period per bench year; one accepted submission per school
+  // and form (the facts reference it); then the facts themselves, generated in SQL.
+  for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+    await prisma.formList.create({ data: { id: `flb${y}`, year: y, orderNumber: "1", orderDate: new Date(`${y}-01-10`), status: "PUBLISHED", publishedAt: new Date(`${y}-01-11`) } });
+    for (const code of ["D-1", "D-3"]) {
+      const key = `${y}_${code === "D-1" ? "d1" : "d3"}`;
+      await prisma.form.create({
+        data: {
+          id: `fb${key}`,
+          formListId: `flb${y}`,
+          code,
+          nameKk: code,
+          nameRu: code,
+          nameEn: code,
+          periodicity: "ANNUAL",
+          orgKinds: [],
+          adHoc: true,
+          versions: { create: { id: `fvb${key}`, number: 1, definition: { sections: [] }, frozen: true } },
+          periods: { create: { id: `rpb${key}`, label: String(y), startsOn: new Date(`${y}-09-01`), endsOn: new Date(`${y}-09-05`), dueDate: new Date(`${y}-10-05`), deadlineAt: effectiveDeadline(`${y}-10-05`).endsAt, closedAt: new Date(`${y}-12-20`) } },
+        },
+      });
+      await db.raw.query(
+        `INSERT INTO "Submission" (id, "organizationId", "periodId", "formVersionId", status, "submittedAt", "updatedAt")
+         SELECT 'sb${key}_' || o.id, o.id, 'rpb${key}', 'fvb${key}', 'ACCEPTED', now(), now() FROM "Organization" o WHERE o.id LIKE 'obench%'`,
+      );
+    }
+    // D-1: grades 1–11 × (total, girls, kazakh) + 3 totals; D-3: the 8 staff fields. Values from a hash of
+    // the organisation, year and cell, so figures vary but are reproducible.
+    await db.raw.query(
+      `INSERT INTO "DataValue" ("organizationId", "periodId", "submissionId", year, "formCode", indicator, "rowKey", value)
+       SELECT o.id, 'rpb${y}_d1', 'sb${y}_d1_' || o.id, ${y}, 'D-1', 'grades.' || c.col, 'g' || g,
+              CASE c.col WHEN 'total' THEN 20 + abs(hashtext(o.id || g || ${y})) % 20
+                         WHEN 'girls' THEN 10 + abs(hashtext(o.id || g || ${y})) % 9
+                         ELSE abs(hashtext(o.id || g)) % 20 END
+       FROM "Organization" o, generate_series(1, 11) g, (VALUES ('total'), ('girls'), ('kazakh')) c(col)
+       WHERE o.id LIKE 'obench%'
+       UNION ALL
+       SELECT o.id, 'rpb${y}_d1', 'sb${y}_d1_' || o.id, ${y}, 'D-1', 'summary.' || f.name, '', f.v
+       FROM "Organization" o, (VALUES ('students_total', 330), ('classes_total', 14), ('shifts', 1)) f(name, v)
+       WHERE o.id LIKE 'obench%'
+       UNION ALL
+       SELECT o.id, 'rpb${y}_d3', 'sb${y}_d3_' || o.id, ${y}, 'D-3', 'staff.' || f.name, '', f.v + abs(hashtext(o.id || f.name || ${y})) % 4
+       FROM "Organization" o, (VALUES ('teachers_total', 24), ('master', 1), ('researcher', 3), ('expert', 5), ('moderator', 6), ('no_category', 7), ('higher_education', 20), ('vacancies', 0)) f(name, v)
+       WHERE o.id LIKE 'obench%'`,
+    );
+  }
+  await db.raw.exec(`ANALYZE "DataValue"; ANALYZE "Organization"; ANALYZE "Territory";`);
+  const facts = await prisma.dataValue.count();
+  const generateSeconds = ms(t) / 1000;
+  log(`generated ${ORGS} schools × ${YEARS} years: ${facts} fact rows in ${generateSeconds.toFixed(1)} s`);
+  t = process.hrtime.bigint();
+  const years = await refreshAllSummaries(prisma);
+  const summarySeconds = ms(t) / 1000;
+  const summaryRows = await prisma.databankSummary.count();
+  log(`summary of ${years.length} years: ${summaryRows} rows in ${summarySeconds.toFixed(1)} s`);
+
+  const year = FIRST_YEAR + YEARS - 1;
+  const all = { all: true } as const;
+  const count = await time("SELECT count(*) FROM \"DataValue\"", () => db.raw.query(`SELECT count(*) FROM "DataValue"`));
+  const engine = await time("2-dimension query (students by region × sex, one year)", () =>
+    runStats(all, { indicators: ["students"], dimensions: ["region", "sex"], measure: "sum", filters: { year: [year] }, limit: 5000 }),
+  );
+  const parsed = parsePivotParams(new URLSearchParams(`indicator=students&rows=region&cols=sex&year=${year}`));
+  const pivot = await time("pivot page (region × sex with totals: 4 queries)", () => buildPivot(all, parsed, "kk"));
+  const districtPivot = await time("pivot of a district administrator (district × qualification)", () =>
+    buildPivot({ all: false, territoryPaths: [`/t000000000/t110000000/t110200000/`], organizationIds: [] }, parsePivotParams(new URLSearchParams(`indicator=teachers&rows=district&cols=qualification&year=${year}`)), "kk"),
+  );
+  const region = await time("public region page data (summary; a cache miss)", () => territoryPage("110000000", year));
+  const republic = await time("public republic page data (summary; a cache miss)", () => territoryPage(null, year));
+
+  const result = {
+    benchmark: "olap",
+    at: new Date().toISOString(),
+    database: db.kind,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    organizations: ORGS,
+    years: YEARS,
+    factRows: facts,
+    summaryRows,
+    generateSeconds: round(generateSeconds),
+    summarySeconds: round(summarySeconds),
+    countStar: count,
+    twoDimensionQuery: engine,
+    pivot: { ...pivot, targetP95Ms: 300, met: pivot.p95 <= 300 },
+    districtPivot,
+    regionPage: { ...region, targetP95Ms: 50, met: region.p95 <= 50 },
+    republicPage: republic,
+  };
+  console.log(`pivot p95 ${pivot.p95} ms (target ≤ 300: ${result.pivot.met ? "met" : "NOT met"}); region page p95 ${region.p95} ms uncached (target ≤ 50: ${result.regionPage.met ? "met" : "NOT met"}); count(*) p95 ${count.p95} ms`);
+  mkdirSync(join("bench", "results"), { recursive: true });
+  const file = join("bench", "results", `olap-${result.at.slice(0, 10)}-${db.kind}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`Written ${file}`);
+} finally {
+  await closeDatabase();
+  await db.close();
+}

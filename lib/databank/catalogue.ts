@@ -1,0 +1,86 @@
+/**
+ * The data bank's catalogue (R8, R33): the statistical indicators that the public pages, the open data API
+ * and the pivot offer, each mapped onto facts of the reporting forms (DataValue rows of accepted
+ * submissions), the dimensions they can be broken down by, and the measures.
+ *
+ * Pure module (no database): the query engine, the zod schemas and the pages share it.
+ */
+import { z } from "zod";
+
+export const INDICATORS = ["students", "studentsKazakh", "classes", "teachers", "teachersHigherEducation", "vacancies"] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export const DIMENSIONS = ["region", "district", "organization", "orgKind", "language", "area", "year", "sex", "grade", "qualification", "indicator"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const MEASURES = ["sum", "avg", "min", "max", "count"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const indicatorEnum = z.enum(INDICATORS);
+export const dimensionEnum = z.enum(DIMENSIONS);
+export const measureEnum = z.enum(MEASURES);
+
+export const SEXES = ["F", "M"] as const;
+export const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+export const QUALIFICATIONS = ["master", "researcher", "expert", "moderator", "no_category"] as const;
+export const AREAS = ["urban", "rural"] as const;
+
+/** Breakdowns that only some indicators have; the others are properties of the organisation or the year. */
+export const SPLIT_DIMENSIONS = ["sex", "grade", "qualification"] as const;
+export type SplitDimension = (typeof SPLIT_DIMENSIONS)[number];
+
+/**
+ * One fact of a form that makes up an indicator, with the values of the split dimensions it carries.
+ * `weight` lets a figure be derived: boys = total − girls (weights +1 and −1 of the same sex).
+ */
+export interface FactComponent {
+  formCode: string;
+  fact: string;
+  sex: "F" | "M" | null;
+  qualification: string | null;
+  weight: 1 | -1;
+}
+
+export interface IndicatorSpec {
+  /** Counts of persons: suppressed below the threshold on public outputs. */
+  persons: boolean;
+  /** The table rows of the fact are grades ("g1"…"g11"). */
+  byGrade: boolean;
+  splits: readonly SplitDimension[];
+  components: readonly FactComponent[];
+}
+
+const D1 = "D-1";
+const D3 = "D-3";
+const c = (formCode: string, fact: string, extra: Partial<FactComponent> = {}): FactComponent => ({ formCode, fact, sex: null, qualification: null, weight: 1, ...extra });
+
+export const CATALOGUE: Record<Indicator, IndicatorSpec> = {
+  students: {
+    persons: true,
+    byGrade: true,
+    splits: ["grade", "sex"],
+    components: [c(D1, "grades.girls", { sex: "F" }), c(D1, "grades.total", { sex: "M" }), c(D1, "grades.girls", { sex: "M", weight: -1 })],
+  },
+  studentsKazakh: { persons: true, byGrade: true, splits: ["grade"], components: [c(D1, "grades.kazakh")] },
+  classes: { persons: false, byGrade: false, splits: [], components: [c(D1, "summary.classes_total")] },
+  teachers: {
+    persons: true,
+    byGrade: false,
+    splits: ["qualification"],
+    components: QUALIFICATIONS.map((q) => c(D3, `staff.${q}`, { qualification: q })),
+  },
+  teachersHigherEducation: { persons: true, byGrade: false, splits: [], components: [c(D3, "staff.higher_education")] },
+  vacancies: { persons: false, byGrade: false, splits: [], components: [c(D3, "staff.vacancies")] },
+};
+
+/** The split dimensions that every one of the indicators has (a pivot may only use those). */
+export function splitsOf(indicators: readonly Indicator[]): Set<SplitDimension> {
+  const out = new Set<SplitDimension>(SPLIT_DIMENSIONS);
+  for (const i of indicators) for (const s of SPLIT_DIMENSIONS) if (!CATALOGUE[i].splits.includes(s)) out.delete(s);
+  return out;
+}
+
+/** Small-cell threshold: a public figure computed from fewer persons is shown as "<5". */
+export const SUPPRESSION_THRESHOLD = 5;
+/** The largest page of the open data API and the pivot. */
+export const MAX_LIMIT = 5000;
