@@ -25,6 +25,9 @@ test("a reader drills from the republic to a school and downloads the CSV", asyn
   await page.getByTestId("figure-children").getByRole("link", { name: KOKSHETAU, exact: true }).click();
   await expect(heading(page)).toHaveText(tr("statistics.titleOf").replace("{name}", KOKSHETAU));
   await expect(page.getByTestId("breadcrumb").getByRole("link")).toHaveText(["Қазақстан Республикасы", AKMOLA]);
+  // The e-diary's attendance and quality of the district's schools (school No. 1 keeps its diary).
+  await expect(page.getByTestId("diary-figures")).toContainText(tr("statistics.diary.attendance"));
+  await expect(page.getByTestId("diary-attendance")).toHaveText(/^\d+([,.]\d)? %$/);
 
   await page.getByTestId("figure-children").getByRole("link", { name: SCHOOL, exact: true }).click();
   await expect(heading(page)).toHaveText(SCHOOL);

@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import type { Crumb, Figure, TerritoryPage } from "@/lib/databank/public";
+import { SMALL_CELL } from "@/lib/diary/aggregates";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatFigure, chartValue, cellText, type TableRow } from "./figure";
 
@@ -63,6 +64,36 @@ function KeyFigure({ label, value, locale, testId }: { label: string; value: Fig
   );
 }
 
+/** Attendance and quality from the e-diary (current school year), or why they are not shown. */
+async function DiaryFigures({ diary, locale }: { diary: TerritoryPage["diary"]; locale: string }) {
+  const t = await getTranslations("statistics.diary");
+  const percent = (v: number | null) => (v === null ? "—" : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)} %`);
+  return (
+    <section aria-labelledby="diary-figures" className="rounded-lg bg-white p-4 shadow-sm" data-testid="diary-figures">
+      <h2 id="diary-figures" className="text-lg font-semibold">{t("title")}</h2>
+      <p className="text-sm text-slate-600">{t("lead", { min: SMALL_CELL })}</p>
+      {diary ? (
+        <dl className="mt-2 grid gap-3 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-slate-600">{t("attendance")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="diary-attendance">{percent(diary.attendanceRate)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("quality")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="diary-quality">{percent(diary.quality)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("students")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{new Intl.NumberFormat(locale).format(diary.students)}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">{t("none", { min: SMALL_CELL })}</p>
+      )}
+    </section>
+  );
+}
+
 /** The page of the republic, a region or a district (see lib/databank/public.ts territoryPage). */
 export async function TerritoryView({ data, locale }: { data: TerritoryPage; locale: string }) {
   const t = await getTranslations("statistics");
@@ -92,6 +123,8 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
           <Link href="/open-data">{t("openDataLink")}</Link>
         </p>
       </header>
+
+      <DiaryFigures diary={data.diary} locale={locale} />
 
       {data.totals === null ? (
         <p className="text-slate-600">{t("noData")}</p>

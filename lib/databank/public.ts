@@ -5,6 +5,7 @@
  * Every count of persons passes small-cell suppression before it leaves this module; nothing here reads
  * people (no IIN, no name, no birth date — the passport's head-of-organisation text field is not a fact).
  */
+import { publicDiaryFigures } from "../diary/aggregates";
 import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
@@ -110,6 +111,8 @@ export interface TerritoryPage {
   byLanguage: { language: string; name: LocalizedText; students: Figure; organizations: number }[];
   kazakhShare: { kazakh: Figure; other: Figure };
   orgsByKind: { kind: string; name: LocalizedText; count: number }[];
+  /** E-diary figures of the current school year (not of `year`); null below the small-cell threshold. */
+  diary: { students: number; attendanceRate: number | null; quality: number | null } | null;
 }
 
 const SUMMARY_INDICATORS: Indicator[] = ["students", "studentsKazakh", "classes", "teachers"];
@@ -176,6 +179,7 @@ export async function territoryPage(code: string | null, requestedYear: number |
     byLanguage: [],
     kazakhShare: { kazakh: shown(null), other: shown(null) },
     orgsByKind: await orgsByKind(territory.path),
+    diary: await diaryFigures(territory.path),
   };
   if (year === null) return empty;
 
@@ -281,6 +285,11 @@ async function provisionalYears(years: number[]): Promise<number[]> {
 }
 
 /** Active organisations of the registry in a territory's subtree, by kind (education departments excluded). */
+async function diaryFigures(path: string): Promise<TerritoryPage["diary"]> {
+  const figures = await publicDiaryFigures(path);
+  return figures && { students: figures.students, attendanceRate: figures.attendanceRate, quality: figures.quality };
+}
+
 async function orgsByKind(path: string): Promise<TerritoryPage["orgsByKind"]> {
   const rows = await prisma.$queryRaw<{ code: string; nameKk: string; nameRu: string; nameEn: string; count: number }[]>`
     SELECT k.code, k."nameKk", k."nameRu", k."nameEn", COUNT(*)::int AS count

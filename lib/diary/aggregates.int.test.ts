@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
-import { diaryAggregates, SMALL_CELL, setWeights } from "./aggregates";
+import { diaryAggregates, publicDiaryFigures, SMALL_CELL, setWeights } from "./aggregates";
 import { weightsFor } from "./journal";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -70,5 +70,30 @@ describe("term-grade weights", () => {
     expect(await weightsFor("2026/2027")).toEqual({ formative: 25, sor: 25, soch: 50 });
     await setWeights(ministry, { schoolYear: "2026/2027", formative: 30, sor: 20, soch: 50 });
     expect(await weightsFor("2026/2027")).toEqual({ formative: 30, sor: 20, soch: 50 });
+  });
+});
+
+describe("public e-diary figures", () => {
+  it("give each territory the totals of its schools, the same as the district's own aggregate", async () => {
+    const { territories } = await diaryAggregates(await viewer("u_district"), NOW);
+    const district = territories.find((t) => t.id === KOKSHETAU)!;
+    const kokshetau = await prisma.territory.findUniqueOrThrow({ where: { id: KOKSHETAU } });
+    const republic = await prisma.territory.findFirstOrThrow({ where: { level: "REPUBLIC" } });
+    for (const path of [kokshetau.path, republic.path]) {
+      const figures = await publicDiaryFigures(path, NOW);
+      expect(figures).toMatchObject({ suppressed: false, students: district.students, attendanceRate: district.attendanceRate, quality: district.quality });
+    }
+  });
+
+  it("show nothing where no school keeps the diary or fewer than the minimum of students are enrolled", async () => {
+    const burabay = await prisma.territory.findUniqueOrThrow({ where: { id: BURABAY } });
+    expect(await publicDiaryFigures(burabay.path, NOW)).toBeNull();
+    const kokshetau = await prisma.territory.findUniqueOrThrow({ where: { id: KOKSHETAU } });
+    // Leave the district's schools with one student fewer than the minimum between them.
+    const schools = await prisma.organization.findMany({ where: { territoryId: KOKSHETAU }, select: { id: true } });
+    const inDistrict = { organizationId: { in: schools.map((o) => o.id) } };
+    const kept = await prisma.classEnrolment.findMany({ where: inDistrict, take: SMALL_CELL - 1, select: { id: true } });
+    await prisma.classEnrolment.deleteMany({ where: { ...inDistrict, id: { notIn: kept.map((e) => e.id) } } });
+    expect(await publicDiaryFigures(kokshetau.path, NOW)).toBeNull();
   });
 });

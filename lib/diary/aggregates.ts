@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { authorizeViewer } from "../auth/access";
 import { organizationWhere, type Viewer } from "../auth/scope";
@@ -26,9 +27,25 @@ export interface AggregateRow {
 
 export async function diaryAggregates(viewer: Viewer, now = new Date()): Promise<{ organizations: AggregateRow[]; territories: AggregateRow[] }> {
   const { scope } = authorizeViewer(viewer, "diary.aggregates");
+  return aggregate(organizationWhere(scope), now);
+}
+
+/**
+ * The public figures of the e-diary for a territory (its materialised path): attendance rate and quality of
+ * the current school year over every school in the subtree, or null when fewer than SMALL_CELL students are
+ * enrolled there (or no school keeps its diary here). Public statistics show this; it names no one.
+ */
+export async function publicDiaryFigures(territoryPath: string, now = new Date()): Promise<AggregateRow | null> {
+  const { organizations } = await aggregate({ territory: { path: { startsWith: territoryPath } } }, now, true);
+  const total = organizations[0];
+  return total && !total.suppressed ? total : null;
+}
+
+/** Per organisation and per territory (or, with `whole`, one row for all of them) within `where`. */
+async function aggregate(where: Prisma.OrganizationWhereInput, now: Date, whole = false): Promise<{ organizations: AggregateRow[]; territories: AggregateRow[] }> {
   const today = almatyDay(now);
   const orgs = await prisma.organization.findMany({
-    where: { AND: [organizationWhere(scope), { academicYears: { some: { startDate: { lte: dateValue(today) }, endDate: { gte: dateValue(today) } } } }] },
+    where: { AND: [where, { academicYears: { some: { startDate: { lte: dateValue(today) }, endDate: { gte: dateValue(today) } } } }] },
     select: { id: true, nameKk: true, nameRu: true, nameEn: true, territory: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } } },
     take: 20_000,
   });
@@ -72,6 +89,11 @@ export async function diaryAggregates(viewer: Viewer, now = new Date()): Promise
       suppressed,
     };
   };
+  if (whole) {
+    const all = { students: 0, possible: 0, absent: 0, grades: 0, good: 0 };
+    for (const a of acc.values()) for (const k of ["students", "possible", "absent", "grades", "good"] as const) all[k] += a[k];
+    return { organizations: [row("all", { nameKk: "", nameRu: "", nameEn: "" }, all)], territories: [] };
+  }
   const byTerritory = new Map<string, { name: AggregateRow["name"]; students: number; possible: number; absent: number; grades: number; good: number }>();
   const organizations = orgs.map((o) => {
     const a = acc.get(o.id) ?? { students: 0, possible: 0, absent: 0, grades: 0, good: 0 };
