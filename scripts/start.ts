@@ -4,7 +4,7 @@
  * on Ctrl-C closes the server and the database and releases the lock.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -59,6 +59,15 @@ function buildIfNeeded() {
   writeFileSync(marker, fingerprint);
 }
 
+/**
+ * Next's data cache (public statistics, dictionary reads) lives beside the build, not beside the database:
+ * a server started on another data directory, a reset database or a new version would otherwise serve
+ * figures of another database until they expire. Each start begins with an empty data cache.
+ */
+function clearDataCache() {
+  rmSync(join(process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+}
+
 async function main() {
   ensureAuthSecret();
   const embedded = !e.DATABASE_URL;
@@ -75,6 +84,7 @@ async function main() {
   console.log(`Database: ${embedded ? `embedded PGlite at ${pgliteDir()}` : "PostgreSQL"}`);
 
   if (!dev) buildIfNeeded();
+  clearDataCache();
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
