@@ -1,29 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { loadViewer } from "@/lib/auth/access";
-import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { diaryAggregates, publicDiaryFigures, SMALL_CELL, setWeights } from "./aggregates";
 import { weightsFor } from "./journal";
+import { refusal, viewer } from "@/tests/setup/helpers";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const KOKSHETAU = "t110200000";
 const BURABAY = "t110400000";
-
-async function viewer(userId: string): Promise<Viewer> {
-  const v = await loadViewer(userId);
-  if (!v) throw new Error(`no user ${userId}`);
-  return v;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 let school: string;
 

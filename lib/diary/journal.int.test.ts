@@ -1,30 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { computeTermGrade } from "./grade";
 import { confirmTerm, createAssessment, journalChoices, journalHistory, loadJournal, saveJournal } from "./journal";
 import type { JournalChange } from "./schemas";
+import { refusal, viewer } from "@/tests/setup/helpers";
 
 // The tiny seed has lessons up to the real today; the tests pin "now" to the seed's demo day.
 const NOW = new Date("2026-11-23T10:00:00Z");
 const MATH = "c_subject_math";
-
-async function viewer(userId: string): Promise<Viewer> {
-  const v = await loadViewer(userId);
-  if (!v) throw new Error(`no user ${userId}`);
-  return v;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 let teacher: Viewer;
 let teacher2: Viewer;

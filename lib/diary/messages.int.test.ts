@@ -1,24 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { childThreads, classThreads, reply, startThread } from "./messages";
-
-async function viewer(userId: string): Promise<Viewer> {
-  const v = await loadViewer(userId);
-  if (!v) throw new Error(`no user ${userId}`);
-  return v;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { refusal, viewer } from "@/tests/setup/helpers";
 
 let teacher: Viewer;
 let teacher2: Viewer;

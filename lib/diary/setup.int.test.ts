@@ -2,27 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import { createAssignment, createClass, createYear, importStudents, linkGuardian, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
 import { generateLessons, saveTimetable } from "./timetable";
+import { refusal, viewer } from "@/tests/setup/helpers";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-
-async function viewer(userId: string): Promise<Viewer> {
-  const v = await loadViewer(userId);
-  if (!v) throw new Error(`no user ${userId}`);
-  return v;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 function iin(birthDate: string, serial: number): string {
   return withCheckDigit(iinPrefix(birthDate, "MALE") + String(serial).padStart(4, "0"))!;

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { getEntry } from "./entries";
 import { approveRevision, entryDraftOf, entryHistory, proposeCreate, proposeDelete, proposeUpdate, rejectRevision, reviewQueue, setChecked, withdrawRevision } from "./editing";
 import type { EntryDraft } from "./schemas";
 import { lookup } from "./search";
+import { refusal } from "@/tests/setup/helpers";
 
 let author: Viewer;
 let reviewer: Viewer;
@@ -17,15 +17,6 @@ beforeAll(async () => {
   reviewer = (await loadViewer("u_lexicographer2"))!;
   teacher = (await loadViewer("u_teacher"))!;
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const draft = (overrides: Partial<EntryDraft> = {}): EntryDraft => ({
   lemma: "сөзжұмбақ",

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { withCheckDigit } from "@/lib/identity";
 import { createOrganization, getOrganization, updateOrganization } from "./organizations";
 import { organizationInput, organizationUpdate } from "./schemas";
+import { refusal } from "@/tests/setup/helpers";
 
 const KOKSHETAU = "t110200000";
 const BURABAY = "t110400000";
@@ -16,15 +17,6 @@ async function writer(userId: string): Promise<{ viewer: Viewer; scope: Scope }>
 }
 
 /** The AppError a refused call throws (fails the test when the call succeeds or throws something else). */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 let serial = 9000;
 /** A valid BIN that is not in the registry yet. */
 async function freshBin(): Promise<string> {

@@ -3,25 +3,16 @@ import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import type { Scope, Viewer } from "@/lib/auth/scope";
 import { parseListParams } from "@/lib/data-table/params";
-import { AppError } from "@/lib/errors";
 import { iinPrefix, withCheckDigit, type IinSex } from "@/lib/identity";
 import { createPerson, getPerson, listPeople, maskIin, PERSON_SORTS, updatePerson } from "./people";
 import { personInput, personUpdate } from "./schemas";
+import { refusal } from "@/tests/setup/helpers";
 
 const KOKSHETAU = "t110200000";
 const ASTANA_ALMATY_DISTRICT = "t710200000";
 
 async function as(userId: string, permission: "registry.person.read" | "registry.person.write" = "registry.person.write"): Promise<{ viewer: Viewer; scope: Scope }> {
   return authorizeViewer(await loadViewer(userId), permission);
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const list = (query: Record<string, string>) =>

@@ -3,10 +3,10 @@ import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import type { Scope, Viewer } from "@/lib/auth/scope";
 import { parseListParams } from "@/lib/data-table/params";
-import { AppError } from "@/lib/errors";
 import { REGIONS } from "@/prisma/seed/territories";
 import { createTerritory, listTerritories, TERRITORY_SORTS, updateTerritory } from "./territories";
 import { territoryInput, territoryUpdate } from "./schemas";
+import { refusal } from "@/tests/setup/helpers";
 
 const REPUBLIC = "t000000000";
 const AKMOLA = "t110000000";
@@ -17,15 +17,6 @@ const TERRITORY_COUNT = 1 + REGIONS.length + REGIONS.reduce((n, r) => n + r.dist
 
 async function writer(userId: string): Promise<{ viewer: Viewer; scope: Scope }> {
   return authorizeViewer(await loadViewer(userId), "registry.territory.write");
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const list = (query: Record<string, string>) =>

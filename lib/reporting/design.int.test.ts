@@ -8,20 +8,12 @@ import { formCreate, formListInput, periodInput } from "./designer-schemas";
 import { createForm, createFormList, getFormDesign, newFormVersion, publishFormList, saveDefinition, starterDefinition, updateForm } from "./forms";
 import { createPeriod, deadlineInfo, deletePeriod } from "./periods";
 import { saveDraft, submitEntry } from "./entry";
+import { refusal } from "@/tests/setup/helpers";
 
 const T = (en: string) => ({ kk: `${en} kk`, ru: `${en} ru`, en });
 const STARTER = starterDefinition({ section: T("General"), field: T("Total") });
 
 /** The AppError a refused call throws (fails the test when the call succeeds or throws something else). */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 let ministry: Viewer;
 let school: Viewer;
 let schoolOrgId: string;

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { definitionSchema } from "./definition";
 import { formCreate, formListInput, periodInput } from "./designer-schemas";
 import { createForm, createFormList, newFormVersion, publishFormList, saveDefinition, starterDefinition } from "./forms";
@@ -11,19 +10,11 @@ import { createPeriod } from "./periods";
 import { formsDueFor, isObliged, obligedOrganizationsWhere } from "./obligations";
 import { loadEntry, saveDraft, submitEntry, UploadRefused, uploadTemplate } from "./entry";
 import { templateCsv, templateRows, templateXlsx } from "./template";
+import { refusal } from "@/tests/setup/helpers";
 
 const T = (en: string) => ({ kk: `${en} kk`, ru: `${en} ru`, en });
 const STARTER = starterDefinition({ section: T("General"), field: T("Total") });
 const YEAR = 2041;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const definition = {
   sections: [

@@ -1,31 +1,16 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { authorizeViewer, loadViewer } from "@/lib/auth/access";
+import { authorizeViewer } from "@/lib/auth/access";
 import type { Scope, Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { boardList, boardSummary, closePeriod, isNotableChange, relativeChange, reviewSubmission } from "./review";
 import { consolidatedReport, reportCsv, reportGrid, reportXlsx, type ReportLabels } from "./reports";
 import { generateReminders, reminderStage } from "./reminders";
+import { refusal, viewer } from "@/tests/setup/helpers";
 
 const D1_2026 = "rp2026_d1";
 const D1_2025 = "rp2025_d1";
 const KOKSHETAU_PATH = "/t000000000/t110000000/t110200000/";
-
-async function viewer(userId: string): Promise<Viewer> {
-  const v = await loadViewer(userId);
-  if (!v) throw new Error(`no user ${userId}`);
-  return v;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const params = (filters: Record<string, string>) => ({ page: 1, pageSize: 100, sort: "name" as const, dir: "asc" as const, q: "", filters });
 

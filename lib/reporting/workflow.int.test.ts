@@ -1,31 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { contingentValues } from "@/prisma/seed/reporting";
 import { rng } from "@/prisma/seed/random";
 import { acceptSubmission, approveSubmission, returnSubmission, startCorrection, submitSubmission, undoApproval } from "./workflow";
+import { refusal, viewer } from "@/tests/setup/helpers";
 
 const D1_2026 = "rp2026_d1";
 
-async function viewer(userId: string): Promise<Viewer> {
-  const v = await loadViewer(userId);
-  if (!v) throw new Error(`no user ${userId}`);
-  return v;
-}
-
 /** The AppError a refused call throws (fails the test when the call succeeds or throws something else). */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 let serial = 0;
 /** A user with one role, for scopes the demo accounts do not cover. */
 async function userWith(role: Role, scope: { territoryId?: string; organizationId?: string }): Promise<Viewer> {

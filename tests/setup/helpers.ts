@@ -1,0 +1,22 @@
+/** Helpers shared by the integration tests. */
+import { expect } from "vitest";
+import { loadViewer } from "@/lib/auth/access";
+import type { Viewer } from "@/lib/auth/scope";
+import { AppError } from "@/lib/errors";
+
+/** The viewer of a seeded user id (u_<login>); throws when the user does not exist or is inactive. */
+export async function viewer(userId: string): Promise<Viewer> {
+  const v = await loadViewer(userId);
+  if (!v) throw new Error(`no user ${userId}`);
+  return v;
+}
+
+/** The AppError a promise rejects with; fails the test when it resolves or rejects with anything else. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
