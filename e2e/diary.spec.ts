@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, signIn, signOut, t, test } from "./fixtures";
 
 /**
@@ -132,4 +133,20 @@ test("school administrator's student import refuses a file with a bad IIN, row b
   await expect(problems).toContainText(tr("errors.iin.checksum"));
   await expect(problems.locator("tbody tr")).toHaveCount(1);
   await expect(problems.locator("tbody tr td").first()).toHaveText("3");
+
+  // The same rows as an XLSX workbook, the bad one on sheet row 4: the problem is reported by that row.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("5 А");
+  sheet.getRow(1).values = ["ЖСН", "Тегі", "Аты"];
+  sheet.getRow(2).values = ["811201401188", "Ахметов", "Ерлан"];
+  sheet.getRow(4).values = ["811201401187", "Бекова", "Дана"];
+  await form.locator('input[type="file"]').setInputFiles({
+    name: "5a.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await expect(form.getByTestId("xlsx-chosen")).toContainText("5a.xlsx");
+  await form.getByRole("button", { name: tr("diary.setup.import") }).click();
+  await expect(problems.locator("tbody tr td").first()).toHaveText("4");
+  await expect(problems).toContainText(tr("errors.iin.checksum"));
 });

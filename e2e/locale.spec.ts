@@ -113,3 +113,14 @@ test("forms and client-side navigations answer in the page's language", async ({
   await expect(page).toHaveURL(path("/en/dictionary"));
   await expect(heading(page)).toHaveText(t("en", "dictionary.title"));
 });
+
+test("every localised page names its other languages in an hreflang Link header", async ({ request }) => {
+  for (const path of ["/ru/statistics", "/en", "/kk/dictionary"]) {
+    const response = await request.get(path);
+    expect(response.ok()).toBe(true);
+    const rest = path.replace(/^\/(kk|ru|en)/, "");
+    const link = response.headers()["link"] ?? "";
+    for (const locale of LOCALES) expect(link).toContain(`</${locale}${rest}>; rel="alternate"; hreflang="${locale}"`);
+    expect(link).toContain(`<${rest || "/"}>; rel="alternate"; hreflang="x-default"`);
+  }
+});

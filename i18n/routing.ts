@@ -12,6 +12,8 @@ export const routing = defineRouting({
   defaultLocale: "kk",
   localeDetection: false,
   localeCookie: false,
+  // hreflang Link headers come from next.config.ts for every page, proxied or not.
+  alternateLinks: false,
 });
 
 export function isLocale(value: unknown): value is Locale {

@@ -4,14 +4,27 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/lib/actions";
 
+/** The largest XLSX workbook the server takes (lib/diary/schemas.ts XLSX_MAX_BYTES). */
+const XLSX_MAX_BYTES = 512 * 1024;
+
+/** A file's bytes as base64, in chunks so that large files do not overflow the argument list. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /**
- * Student import: choose a CSV file (or paste the rows), send it; a refused file lists its problems row by
- * row (nothing is saved until every row is right).
+ * Student import: choose a CSV or XLSX file (or paste the rows), send it; a refused file lists its problems
+ * row by row (nothing is saved until every row is right).
  */
 export function StudentImportForm({ action, classes }: { action: FormAction; classes: { id: string; label: string }[] }) {
   const t = useTranslations("diary.setup");
   const [state, formAction, pending] = useActionState(action, null);
   const [csv, setCsv] = useState("");
+  const [xlsx, setXlsx] = useState<{ name: string; data: string } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
   const rows = Object.entries(state?.fieldErrors ?? {})
     .filter(([k]) => k.startsWith("rows."))
     .map(([k, message]) => ({ line: Number(k.slice(5)), message }))
@@ -53,20 +66,38 @@ export function StudentImportForm({ action, classes }: { action: FormAction; cla
         <span className="font-medium">{t("file")}</span>
         <input
           type="file"
-          accept=".csv,text/csv,text/plain"
+          accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className="mt-1 block"
           onChange={async (e) => {
             const file = e.target.files?.[0];
-            if (file) setCsv(await file.text());
+            setFileError(null);
+            setXlsx(null);
+            if (!file) return;
+            if (!file.name.toLowerCase().endsWith(".xlsx")) return setCsv(await file.text());
+            if (file.size > XLSX_MAX_BYTES) return setFileError(t("fileTooLarge"));
+            setCsv("");
+            setXlsx({ name: file.name, data: await base64Of(file) });
           }}
         />
       </label>
+      <input type="hidden" name="xlsx" value={xlsx?.data ?? ""} />
+      {fileError && <p role="alert" className="text-sm text-red-700">{fileError}</p>}
+      {xlsx && <p className="text-sm text-slate-700" data-testid="xlsx-chosen">{t("xlsxChosen", { name: xlsx.name })}</p>}
       <label className="block text-sm">
         <span className="font-medium">{t("rows")}</span>
         <span className="block text-xs text-slate-500">{t("csvHint")}</span>
-        <textarea name="csv" value={csv} onChange={(e) => setCsv(e.target.value)} rows={6} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+        <textarea
+          name="csv"
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setXlsx(null);
+          }}
+          rows={6}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+        />
       </label>
-      {state?.fieldErrors?.csv && <p className="text-sm text-red-700">{state.fieldErrors.csv}</p>}
+      {(state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx) && <p className="text-sm text-red-700">{state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx}</p>}
       <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
         {pending ? t("importing") : t("import")}
       </button>

@@ -65,7 +65,20 @@ export const classCreate = z.object({
   homeroomTeacherId: optionalId,
 });
 export const assignmentCreate = z.object({ classGroupId: id, subjectId: id, teacherId: id });
-export const studentImport = z.object({ classGroupId: id, csv: z.string().min(1, "diary.import.empty").max(500_000) });
+/** The largest XLSX file the import takes (the form sends it base64-encoded). */
+export const XLSX_MAX_BYTES = 512 * 1024;
+
+export const studentImport = z
+  .object({
+    classGroupId: id,
+    csv: z.string().max(500_000).default(""),
+    xlsx: z
+      .string()
+      .max(Math.ceil(XLSX_MAX_BYTES / 3) * 4, "diary.import.xlsxTooLarge")
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "diary.import.badXlsx")
+      .default(""),
+  })
+  .refine((v) => v.csv.trim() !== "" || v.xlsx !== "", { message: "diary.import.empty", path: ["csv"] });
 
 // ───────── teacher–parent messages ─────────
 

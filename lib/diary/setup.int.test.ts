@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
+import ExcelJS from "exceljs";
 import { createAssignment, createClass, createYear, importStudents, linkGuardian, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
 import { generateLessons, saveTimetable } from "./timetable";
 import { refusal, viewer } from "@/tests/setup/helpers";
@@ -74,6 +75,23 @@ describe("school set-up", () => {
     expect(ok).toEqual({ imported: 2, created: 2 });
     const person = await prisma.person.findUniqueOrThrow({ where: { iin: good2 } });
     expect([person.birthDate.toISOString().slice(0, 10), person.sex, person.organizationId]).toEqual(["2015-05-06", "MALE", school]);
+
+    // an XLSX workbook: the first sheet's rows, an IIN stored as a number keeps its leading zero
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("5 А");
+    const young = iin("2009-01-02", 7003); // born 2009: the IIN starts with 0
+    sheet.addRow(["ЖСН", "Тегі", "Аты"]);
+    sheet.addRow([Number(young), "Жанова", "Әсел"]);
+    sheet.addRow([good1.slice(0, 11) + String((Number(good1[11]) + 1) % 10), "Бекова", "Дана"]);
+    const base64 = (await workbook.xlsx.writeBuffer()) as unknown as Buffer;
+    const refused = await refusal(importStudents(admin, { classGroupId: classId, xlsx: Buffer.from(base64).toString("base64") }));
+    expect(refused.fieldErrors).toEqual({ "rows.3": "iin.checksum" });
+    sheet.spliceRows(3, 1);
+    const imported = await importStudents(admin, { classGroupId: classId, xlsx: Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64") });
+    expect(imported).toEqual({ imported: 1, created: 1 });
+    expect((await prisma.person.findUniqueOrThrow({ where: { iin: young } })).lastName).toBe("Жанова");
+    const corrupt = await refusal(importStudents(admin, { classGroupId: classId, xlsx: Buffer.from("not a workbook").toString("base64") }));
+    expect(corrupt.fieldErrors).toEqual({ csv: "diary.import.badXlsx" });
 
     // the same student in another class of the same year is refused
     const other = (await createClass(admin, { academicYearId: yearId, grade: 6, letter: "В" })).id;

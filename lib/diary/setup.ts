@@ -5,6 +5,7 @@
  * Every function is limited to the schools the viewer administers (`diary.manage`).
  */
 import "server-only";
+import ExcelJS from "exceljs";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -134,13 +135,39 @@ export function parseStudentCsv(text: string): ImportRow[] {
 }
 
 /**
+ * The first sheet of an XLSX file as the lines parseStudentCsv reads (cells joined by ";"), one line per
+ * sheet row so that problems are reported by the row numbers people see in their spreadsheet. An IIN kept
+ * as a number (leading zero lost) gets its 12 digits back.
+ */
+export async function xlsxText(data: Buffer): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError("validation", { csv: "diary.import.badXlsx" });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError("validation", { csv: "diary.import.empty" });
+  const lines: string[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells = [1, 2, 3, 4].map((c) => {
+      const cell = row.getCell(c);
+      return c === 1 && typeof cell.value === "number" ? String(cell.value).padStart(12, "0") : cell.text.trim();
+    });
+    lines.push(cells.some(Boolean) ? cells.join(";") : "");
+  }
+  return lines.join("\n");
+}
+
+/**
  * Imports students into a class: each row's IIN is checked (check digit, birth date); an existing person
  * is reused, a new one is created in the school; a student already in another class of the school this
  * year, a repeated IIN or a missing name refuses the row. Any refused row refuses the whole file (field
  * errors `rows.<line>` → message key) and nothing is written.
  */
-export async function importStudents(viewer: Viewer, input: { classGroupId: string; csv: string }): Promise<{ imported: number; created: number }> {
-  const rows = parseStudentCsv(input.csv);
+export async function importStudents(viewer: Viewer, input: { classGroupId: string; csv?: string; xlsx?: string }): Promise<{ imported: number; created: number }> {
+  const rows = parseStudentCsv(input.xlsx ? await xlsxText(Buffer.from(input.xlsx, "base64")) : (input.csv ?? ""));
   if (rows.length === 0) throw new AppError("validation", { csv: "diary.import.empty" });
   if (rows.length > 2000) throw new AppError("validation", { csv: "diary.import.tooMany" });
   return prisma.$transaction(async (tx) => {
