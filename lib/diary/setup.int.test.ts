@@ -4,7 +4,7 @@ import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import ExcelJS from "exceljs";
-import { createAssignment, createClass, createYear, importStudents, linkGuardian, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
+import { chosenSchool, createAssignment, createClass, createYear, importStudents, linkGuardian, loadSetup, parseStudentCsv, schoolAnalytics, updateTerm } from "./setup";
 import { generateLessons, saveTimetable } from "./timetable";
 import { refusal, viewer } from "@/tests/setup/helpers";
 
@@ -116,6 +116,14 @@ describe("school set-up", () => {
     // another school's administrator cannot touch the class
     const other = await prisma.user.create({ data: { login: "otheradmin", passwordHash: "x", displayName: "Other", roles: { create: [{ role: "ORG_ADMIN", organizationId: otherSchool }] } } });
     expect((await refusal(generateLessons((await loadViewer(other.id))!, { classGroupId: classId, termId: term2.id }))).code).toBe("notFound");
+  });
+
+  it("chooses the requested school only when the viewer administers it", async () => {
+    expect(chosenSchool(admin, school)).toBe(school);
+    expect(chosenSchool(admin, otherSchool)).toBe(school);
+    expect(chosenSchool(admin, undefined)).toBe(school);
+    expect(chosenSchool(await viewer("u_teacher"), school)).toBeNull();
+    expect(chosenSchool(null, school)).toBeNull();
   });
 
   it("parses headers, semicolons and quotes", () => {

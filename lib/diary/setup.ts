@@ -10,7 +10,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
-import type { Viewer } from "../auth/scope";
+import { scopeOf, type Viewer } from "../auth/scope";
 import { parseIin } from "../identity";
 import { almatyDay, dateValue, dayOf } from "./dates";
 import { currentTerm } from "./journal";
@@ -21,6 +21,16 @@ type Tx = Prisma.TransactionClient;
 export function managedSchools(viewer: Viewer): string[] {
   const { scope } = authorizeViewer(viewer, "diary.manage");
   return scope.all ? [] : scope.organizationIds;
+}
+
+/**
+ * The school a set-up page works on: the requested one when the viewer administers it, else their first;
+ * null for a viewer who administers no school (the page then says it is for school administrators).
+ */
+export function chosenSchool(viewer: Viewer | null, requested: unknown): string | null {
+  if (!viewer || !scopeOf(viewer, "diary.manage")) return null;
+  const schools = managedSchools(viewer);
+  return schools.find((s) => s === requested) ?? schools[0] ?? null;
 }
 
 function ensureSchool(viewer: Viewer, organizationId: string): void {

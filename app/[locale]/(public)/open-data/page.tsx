@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { AREAS, DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
+import { CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data">): Promise<Metadata> {
   const { locale } = await params;
@@ -34,7 +35,6 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
   setRequestLocale(locale);
   const t = await getTranslations("open-data");
   const td = await getTranslations("databank");
-  const code = "block overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100";
   const rows: [string, string][] = [
     ["indicator", t("params.indicator")],
     ["by", t("params.by", { max: MAX_DIMENSIONS })],
@@ -62,30 +62,14 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
       </header>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
-        <code className={code}>GET /api/v1/stats?indicator=students&amp;by=region,sex&amp;year=2025&amp;format=json</code>
+        <code className={CODE_BLOCK}>GET /api/v1/stats?indicator=students&amp;by=region,sex&amp;year=2025&amp;format=json</code>
         <p className="text-sm">
           {t("openapi")}{" "}
           <a href="/api/v1/stats/openapi.json" className="font-mono">
             /api/v1/stats/openapi.json
           </a>
         </p>
-        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
-          <caption className="sr-only">{t("paramsTitle")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("param")}</th>
-              <th className="px-3 py-2">{t("meaning")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map(([name, text]) => (
-              <tr key={name}>
-                <td className="px-3 py-2 font-mono">{name}</td>
-                <td className="px-3 py-2">{text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ParamsTable caption={t("paramsTitle")} paramLabel={t("param")} meaningLabel={t("meaning")} rows={rows} />
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("valuesTitle")}</h2>
@@ -118,7 +102,7 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
           ))}
         </ul>
         <h3 className="font-semibold">{t("responseTitle")}</h3>
-        <pre className={code}>{EXAMPLE_RESPONSE}</pre>
+        <pre className={CODE_BLOCK}>{EXAMPLE_RESPONSE}</pre>
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("suppressionTitle")}</h2>
@@ -127,7 +111,7 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("errorsTitle")}</h2>
         <p>{t("errorsText", { max: MAX_LIMIT })}</p>
-        <pre className={code}>{EXAMPLE_ERROR}</pre>
+        <pre className={CODE_BLOCK}>{EXAMPLE_ERROR}</pre>
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("cacheTitle")}</h2>

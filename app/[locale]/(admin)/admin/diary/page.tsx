@@ -1,9 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
-import { loadSetup, managedSchools } from "@/lib/diary/setup";
+import { chosenSchool, loadSetup } from "@/lib/diary/setup";
 import { createAssignmentAction, createClassAction, createYearAction, importStudentsAction, linkGuardianAction, updateTermAction } from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -16,8 +15,8 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
   setRequestLocale(locale);
   const t = await getTranslations("diary.setup");
   const viewer = await getViewer();
-  const schools = viewer && scopeOf(viewer, "diary.manage") ? managedSchools(viewer) : [];
-  if (!viewer || schools.length === 0) {
+  const organizationId = chosenSchool(viewer, (await searchParams).org);
+  if (!viewer || !organizationId) {
     return (
       <div role="alert" className="rounded-lg bg-white p-6 shadow-sm">
         <h1 className="text-xl font-bold">{t("title")}</h1>
@@ -25,8 +24,6 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
       </div>
     );
   }
-  const query = await searchParams;
-  const organizationId = schools.find((s) => s === query.org) ?? schools[0]!;
   const setup = await loadSetup(viewer, organizationId);
   const name = (x: { nameKk: string; nameRu: string; nameEn: string }) => localName(x, locale);
   const allClasses = setup.years.flatMap((y) => y.classes.map((c) => ({ id: c.id, label: `${y.label}: ${c.grade} ${c.letter}` })));

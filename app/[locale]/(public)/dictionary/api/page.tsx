@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { MAX_LIMIT, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from "@/lib/dictionary/constants";
+import { CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/api">): Promise<Metadata> {
   const { locale } = await params;
@@ -45,7 +46,6 @@ export default async function DictionaryApiPage({ params }: PageProps<"/[locale]
     ["limit", t("params.limit", { default: DEFAULT_LIMIT, max: MAX_LIMIT })],
     ["locale", t("params.locale")],
   ];
-  const code = "block overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100";
   return (
     <article className="max-w-4xl space-y-6">
       <nav className="text-sm">
@@ -57,43 +57,27 @@ export default async function DictionaryApiPage({ params }: PageProps<"/[locale]
       </header>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("lookupTitle")}</h2>
-        <code className={code}>GET /api/v1/dictionary?q=mektepterde&amp;from=kk&amp;to=ru</code>
-        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
-          <caption className="sr-only">{t("paramsTitle")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("param")}</th>
-              <th className="px-3 py-2">{t("meaning")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map(([name, text]) => (
-              <tr key={name}>
-                <td className="px-3 py-2 font-mono">{name}</td>
-                <td className="px-3 py-2">{text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <code className={CODE_BLOCK}>GET /api/v1/dictionary?q=mektepterde&amp;from=kk&amp;to=ru</code>
+        <ParamsTable caption={t("paramsTitle")} paramLabel={t("param")} meaningLabel={t("meaning")} rows={rows} />
         <p className="text-sm">{t("order")}</p>
         <h3 className="font-semibold">{t("responseTitle")}</h3>
-        <pre className={code}>{EXAMPLE_RESPONSE}</pre>
+        <pre className={CODE_BLOCK}>{EXAMPLE_RESPONSE}</pre>
         <p className="text-sm">{t("matchKinds")}</p>
         <p className="text-sm">{t("hints")}</p>
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("entryTitle")}</h2>
-        <code className={code}>GET /api/v1/dictionary/entries/mektep</code>
+        <code className={CODE_BLOCK}>GET /api/v1/dictionary/entries/mektep</code>
         <p className="text-sm">{t("entryText")}</p>
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("wordTitle")}</h2>
-        <code className={code}>GET /api/v1/dictionary/word-of-the-day</code>
+        <code className={CODE_BLOCK}>GET /api/v1/dictionary/word-of-the-day</code>
         <p className="text-sm">{t("wordText")}</p>
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("errorsTitle")}</h2>
-        <pre className={code}>{EXAMPLE_ERROR}</pre>
+        <pre className={CODE_BLOCK}>{EXAMPLE_ERROR}</pre>
         <p className="text-sm">{t("errorsText")}</p>
       </section>
       <section className="space-y-2">

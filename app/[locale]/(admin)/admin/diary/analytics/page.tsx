@@ -1,9 +1,8 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
-import { managedSchools, schoolAnalytics } from "@/lib/diary/setup";
+import { chosenSchool, schoolAnalytics } from "@/lib/diary/setup";
 import { PageHeader } from "@/components/admin/page-header";
 
 /** The school's analytics: averages and attendance by class and subject, students at risk. */
@@ -13,8 +12,8 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
   const t = await getTranslations("diary.analytics");
   const format = await getFormatter();
   const viewer = await getViewer();
-  const schools = viewer && scopeOf(viewer, "diary.manage") ? managedSchools(viewer) : [];
-  if (!viewer || schools.length === 0) {
+  const organizationId = chosenSchool(viewer, (await searchParams).org);
+  if (!viewer || !organizationId) {
     return (
       <div role="alert" className="rounded-lg bg-white p-6 shadow-sm">
         <h1 className="text-xl font-bold">{t("title")}</h1>
@@ -22,8 +21,6 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
       </div>
     );
   }
-  const query = await searchParams;
-  const organizationId = schools.find((s) => s === query.org) ?? schools[0]!;
   const a = await schoolAnalytics(viewer, organizationId);
   const num = (n: number | null, digits = 1) => (n === null ? "—" : format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
   return (

@@ -1,10 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
-import { managedSchools } from "@/lib/diary/setup";
+import { chosenSchool } from "@/lib/diary/setup";
 import { loadTimetable, MAX_PERIODS } from "@/lib/diary/timetable";
 import { generateLessonsAction, saveTimetableAction } from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
@@ -20,7 +19,7 @@ export default async function TimetablePage({ params, searchParams }: PageProps<
   const viewer = await getViewer();
   const query = await searchParams;
   const classId = typeof query.class === "string" ? query.class : "";
-  if (!viewer || !scopeOf(viewer, "diary.manage") || managedSchools(viewer).length === 0) {
+  if (!viewer || !chosenSchool(viewer, null)) {
     return <p role="alert" className="rounded-lg bg-white p-6 shadow-sm">{(await getTranslations("diary.setup"))("notSchoolAdmin")}</p>;
   }
   let data: Awaited<ReturnType<typeof loadTimetable>>;

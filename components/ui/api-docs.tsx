@@ -1,0 +1,27 @@
+/** Pieces of the pages that document the public APIs (open data, dictionary). */
+
+/** Class of a request or response example block. */
+export const CODE_BLOCK = "block overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100";
+
+/** An API's query parameters: name and meaning per row. */
+export function ParamsTable({ caption, paramLabel, meaningLabel, rows }: { caption: string; paramLabel: string; meaningLabel: string; rows: [string, string][] }) {
+  return (
+    <table className="w-full rounded-lg bg-white text-sm shadow-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="bg-slate-100 text-left">
+        <tr>
+          <th className="px-3 py-2">{paramLabel}</th>
+          <th className="px-3 py-2">{meaningLabel}</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map(([name, text]) => (
+          <tr key={name}>
+            <td className="px-3 py-2 font-mono">{name}</td>
+            <td className="px-3 py-2">{text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
