@@ -1,0 +1,109 @@
+/**
+ * What every benchmark script shares: command-line options, timing, percentiles, the throw-away database and
+ * the result file. Scripts import from here instead of repeating these lines.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { closeDatabase, useDatabase } from "../lib/db";
+import { openDatabase, type Database } from "../lib/db/driver";
+import { migrate } from "../lib/db/migrate";
+import { seed } from "../prisma/seed";
+
+/** `--name <number>`: a positive number (an integer unless `integer: false`), or the fallback. */
+export function option(name: string, fallback: number, { integer = true } = {}): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  const valid = integer ? Number.isInteger(value) && value > 0 : Number.isFinite(value) && value > 0;
+  if (!valid) throw new Error(`--${name} must be a positive ${integer ? "integer" : "number"}`);
+  return value;
+}
+
+/** `--name <text>`, or undefined when not given. */
+export function textOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** `--name a,b,c`, or undefined when not given. */
+export function listOption(name: string): string[] | undefined {
+  return textOption(name)?.split(",").filter(Boolean);
+}
+
+/** `--name` present on the command line. */
+export const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+/** Milliseconds since `start` (a `process.hrtime.bigint()` reading). */
+export const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** The p-th percentile (0–100) by the nearest-rank method. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** p50, p95, p99 and max of a list of timings, rounded to 0.1 ms. */
+export function summary(values: number[]) {
+  return {
+    n: values.length,
+    p50: round(percentile(values, 50)),
+    p95: round(percentile(values, 95)),
+    p99: round(percentile(values, 99)),
+    max: round(Math.max(...values)),
+  };
+}
+
+/** Runs `fn` once to warm up, then `runs` times; returns the timings' summary. */
+export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown>) {
+  await fn(-1);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn(i);
+    times.push(ms(start));
+  }
+  return summary(times);
+}
+
+export const log = (line: string) => console.log(`  ${line}`);
+
+export interface BenchDatabase {
+  db: Database;
+  /** "in-memory PGlite", "PostgreSQL (TEST_DATABASE_URL)" or the PGlite directory. */
+  label: string;
+}
+
+/**
+ * A throw-away database for a benchmark: the PostgreSQL of TEST_DATABASE_URL (its public schema is dropped and
+ * recreated) or PGlite (`dir`, in memory by default); migrated, seeded (`tiny` unless `seed: false`) and made
+ * the database of `lib/db`. Close it with `closeBenchDatabase`.
+ */
+export async function openBenchDatabase({ dir = "memory://", seed: seedScale = "tiny" as "tiny" | false } = {}): Promise<BenchDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  const db = openDatabase(url ? { url } : { dir });
+  const label = url ? "PostgreSQL (TEST_DATABASE_URL)" : dir === "memory://" ? "in-memory PGlite" : `PGlite on disk (${dir})`;
+  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await migrate(db.raw);
+  if (seedScale) await seed(db.prisma, seedScale);
+  useDatabase(db);
+  return { db, label };
+}
+
+export async function closeBenchDatabase(): Promise<void> {
+  await closeDatabase().catch(() => {});
+}
+
+/** Writes `bench/results/<name>-<date>[-<suffix>].json` with the machine's size added; returns the path. */
+export function writeResult(name: string, result: Record<string, unknown>, suffix?: string): string {
+  const at = new Date().toISOString();
+  const dir = join("bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}-${at.slice(0, 10)}${suffix ? `-${suffix}` : ""}.json`);
+  const body = { at, machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) }, ...result };
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  console.log(`Wrote ${file}`);
+  return file;
+}
