@@ -1,7 +1,8 @@
 /**
  * `npm start`: one process serves the whole portal. On the embedded database it takes the exclusive lock,
  * migrates, seeds demo data when the database is empty, builds when no current build exists, serves, and
- * on Ctrl-C closes the server and the database and releases the lock.
+ * on Ctrl-C closes the server and the database and releases the lock. `--build-only` builds when needed and
+ * exits without opening the database.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -69,6 +70,10 @@ function clearDataCache() {
 }
 
 async function main() {
+  if (args["build-only"] === true) {
+    buildIfNeeded();
+    return;
+  }
   ensureAuthSecret();
   const embedded = !e.DATABASE_URL;
   if (embedded) acquireLock(join(dataDir, "pglite.lock"));
