@@ -57,7 +57,8 @@ function buildIfNeeded() {
   console.log("Building the portal (next build)…");
   const result = spawnSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) throw new Error("next build failed");
-  writeFileSync(marker, fingerprint);
+  // after the build: a build into a custom dist dir adds its type paths to tsconfig.json
+  writeFileSync(marker, sourceFingerprint());
 }
 
 /**
