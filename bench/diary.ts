@@ -12,26 +12,13 @@
  *
  * Prints the figures and writes bench/results/diary-<date>.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../lib/db/driver";
-import { closeDatabase, useDatabase } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
 import { loadViewer } from "../lib/auth/access";
 import { addDays, dateValue, weekday } from "../lib/diary/dates";
 import { loadStudentDiary } from "../lib/diary/diary";
 import { loadJournal, saveJournal } from "../lib/diary/journal";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { seed } from "../prisma/seed";
 import { rng } from "../prisma/seed/random";
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { closeBenchDatabase, log, ms, openBenchDatabase, option, summary, writeResult } from "./lib";
 
 const SCHOOLS = option("schools", 300);
 const RUNS = option("runs", 200);
@@ -41,20 +28,11 @@ const SUBJECTS = ["MATH", "KAZ_LANG", "RUS_LANG", "ENG", "HIST_KZ", "PE"];
 const LESSONS_PER_SUBJECT = 60;
 const TODAY = "2026-11-23";
 const NOW = new Date(`${TODAY}T10:00:00Z`);
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
-
-const url = process.env.TEST_DATABASE_URL;
-const db = openDatabase(url ? { url } : { dir: "memory://" });
-const log = (line: string) => console.log(`  ${line}`);
 
 try {
-  console.log(`Diary benchmark on ${db.kind === "postgres" ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}: ${SCHOOLS} schools`);
   let t = process.hrtime.bigint();
-  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await migrate(db.raw);
-  await seed(db.prisma, "tiny");
-  useDatabase(db);
+  const { db, label } = await openBenchDatabase();
+  console.log(`Diary benchmark on ${label}: ${SCHOOLS} schools`);
   const prisma = db.prisma;
   log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
 
@@ -143,7 +121,8 @@ try {
     await loadStudentDiary(parent, children[random.int(0, children.length - 1)]!.studentId, {}, NOW);
     diaryTimes.push(ms(start));
   }
-  log(`parent diary: p50 ${quantile(diaryTimes, 0.5).toFixed(1)} ms, p95 ${quantile(diaryTimes, 0.95).toFixed(1)} ms (target ≤ 100 ms)`);
+  const diary = summary(diaryTimes);
+  log(`parent diary: p50 ${diary.p50} ms, p95 ${diary.p95} ms (target ≤ 100 ms)`);
 
   const journalTimes: number[] = [];
   const journalRuns = Math.max(20, Math.floor(RUNS / 4));
@@ -154,7 +133,8 @@ try {
     if (i >= 3) journalTimes.push(ms(start));
     if (j.students.length !== STUDENTS || j.lessons.length !== LESSONS_PER_SUBJECT) throw new Error(`journal is ${j.students.length} × ${j.lessons.length}`);
   }
-  log(`journal 30 × 60: p50 ${quantile(journalTimes, 0.5).toFixed(1)} ms, p95 ${quantile(journalTimes, 0.95).toFixed(1)} ms (target ≤ 150 ms)`);
+  const journal = summary(journalTimes);
+  log(`journal 30 × 60: p50 ${journal.p50} ms, p95 ${journal.p95} ms (target ≤ 150 ms)`);
 
   t = process.hrtime.bigint();
   let saved = 0;
@@ -169,21 +149,15 @@ try {
   const perSecond = saved / seconds;
   log(`saves: ${saved} marks in ${BATCHES} batches of ${STUDENTS}: ${perSecond.toFixed(0)} marks/s (${((seconds * 1000) / BATCHES).toFixed(1)} ms per batch)`);
 
-  const result = {
-    date: new Date().toISOString(),
+  writeResult("diary", {
     database: db.kind,
-    machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
     schools: SCHOOLS,
     marks,
     seedSeconds: Math.round(seedSeconds),
-    parentDiaryMs: { p50: quantile(diaryTimes, 0.5), p95: quantile(diaryTimes, 0.95), runs: RUNS },
-    journalMs: { p50: quantile(journalTimes, 0.5), p95: quantile(journalTimes, 0.95), runs: journalRuns },
+    parentDiaryMs: diary,
+    journalMs: journal,
     saves: { batches: BATCHES, batchSize: STUDENTS, marksPerSecond: Math.round(perSecond) },
-  };
-  mkdirSync(join("bench", "results"), { recursive: true });
-  const file = join("bench", "results", `diary-${result.date.slice(0, 10)}.json`);
-  writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
-  console.log(`Wrote ${file}`);
+  });
 } finally {
-  await closeDatabase().catch(() => {});
+  await closeBenchDatabase();
 }

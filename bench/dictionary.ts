@@ -16,27 +16,19 @@
  *
  * Prints the figures and writes bench/results/dictionary-<date>.json.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { existsSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { openDatabase } from "../lib/db/driver";
-import { closeDatabase, useDatabase } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
 import { importApertium } from "../lib/dictionary/import";
 import { lookup } from "../lib/dictionary/search";
 import { cyrToLat } from "../lib/text";
 import { seedDictionary } from "../prisma/seed/dictionary";
 import { rng } from "../prisma/seed/random";
+import { closeBenchDatabase, flag, openBenchDatabase, option, summary as stats, textOption, writeResult } from "./lib";
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const QUERIES = Number(option("queries") ?? 1000);
-if (!Number.isInteger(QUERIES) || QUERIES <= 0) throw new Error("--queries must be a positive integer");
-const APERTIUM = resolve(option("apertium") ?? join("..", "shared", "data", "apertium"));
-const MEMORY = process.argv.includes("--memory");
+const QUERIES = option("queries", 1000);
+const APERTIUM = resolve(textOption("apertium") ?? join("..", "shared", "data", "apertium"));
+const MEMORY = flag("memory");
 const WARMUP = 100;
 const TARGET_P95_MS = 20;
 
@@ -104,27 +96,16 @@ function typo(word: string, random: ReturnType<typeof rng>): string {
   return chars.join("");
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return { n: s.length, mean: r(s.reduce((a, b) => a + b, 0) / s.length), p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s.at(-1)!) };
-};
-
 const files = ["apertium-kaz-rus.kaz-rus.dix", "apertium-eng-kaz.eng-kaz.dix"].map((f) => join(APERTIUM, f));
 if (!files.every((f) => existsSync(f))) throw new Error(`The Apertium files are not in ${APERTIUM} (give --apertium <dir>).`);
 
 const url = process.env.TEST_DATABASE_URL;
 const dir = join("data", "bench-dictionary", "pglite");
 if (!url && !MEMORY) rmSync(join("data", "bench-dictionary"), { recursive: true, force: true });
-const db = openDatabase(url ? { url } : { dir: MEMORY ? "memory://" : dir });
-const backend = url ? "PostgreSQL (TEST_DATABASE_URL)" : MEMORY ? "PGlite in memory" : `PGlite on disk (${dir})`;
 
 try {
-  console.log(`Dictionary benchmark on ${backend}`);
-  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await migrate(db.raw);
-  useDatabase(db);
+  const { db, label } = await openBenchDatabase({ dir: MEMORY ? "memory://" : dir, seed: false });
+  console.log(`Dictionary benchmark on ${label}`);
   await seedDictionary(db.prisma);
 
   const t0 = performance.now();
@@ -228,10 +209,9 @@ try {
 
   const out = {
     benchmark: "dictionary",
-    date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { before: loadBefore, after: loadAfter } },
+    loadAverage: { before: loadBefore, after: loadAfter },
     trivialQueryMs: roundTrip,
-    backend,
+    backend: label,
     import: {
       files: report.files,
       lemmas: report.lemmas,
@@ -251,11 +231,8 @@ try {
     byKind: kinds,
     misses,
   };
-  mkdirSync(join("bench", "results"), { recursive: true });
-  const file = join("bench", "results", `dictionary-${out.date.slice(0, 10)}-${db.kind}.json`);
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`Written ${file}`);
+  writeResult("dictionary", out, db.kind);
 } finally {
-  await closeDatabase();
+  await closeBenchDatabase();
   if (!url && !MEMORY) rmSync(join("data", "bench-dictionary"), { recursive: true, force: true });
 }

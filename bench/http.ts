@@ -20,24 +20,13 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
+import { flag, listOption, option, round } from "./lib";
 
 const DEMO_LOGIN = "district";
 const HOST = "127.0.0.1";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-function listOption(name: string): string[] | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? "").split(",").filter(Boolean) : undefined;
-}
-
 /** `--gzip`: send the Accept-Encoding header of a browser, so the server compresses as it would for people. */
-const gzip = process.argv.includes("--gzip");
+const gzip = flag("gzip");
 const duration = option("duration", 10);
 const connections = option("connections", 10);
 const port = option("port", 3200);
@@ -242,7 +231,6 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
   };
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function printTable(rows: Row[]): void {
   const head = ["route", "path", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "bytes", "non-2xx", "errors"];

@@ -45,10 +45,12 @@ export function percentile(values: number[], p: number): number {
 
 export const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** p50, p95, p99 and max of a list of timings, rounded to 0.1 ms. */
+/** Mean, p50, p95, p99 and max of a list of timings, rounded to 0.01 ms. */
 export function summary(values: number[]) {
+  const round = (x: number) => Math.round(x * 100) / 100;
   return {
     n: values.length,
+    mean: round(values.reduce((a, b) => a + b, 0) / values.length),
     p50: round(percentile(values, 50)),
     p95: round(percentile(values, 95)),
     p99: round(percentile(values, 99)),
@@ -102,7 +104,7 @@ export function writeResult(name: string, result: Record<string, unknown>, suffi
   const dir = join("bench", "results");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}-${at.slice(0, 10)}${suffix ? `-${suffix}` : ""}.json`);
-  const body = { at, machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) }, ...result };
+  const body = { at, machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, ...result };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   console.log(`Wrote ${file}`);
   return file;

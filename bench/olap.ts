@@ -17,12 +17,6 @@
  *
  * Writes bench/results/olap-<date>-<db>.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../lib/db/driver";
-import { closeDatabase, useDatabase } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
 import { effectiveDeadline } from "../lib/reporting/deadline";
 import { parsePivotParams } from "../lib/databank/params";
 import { buildPivot } from "../lib/databank/pivot";
@@ -30,50 +24,23 @@ import { territoryPage } from "../lib/databank/public";
 import { runStats } from "../lib/databank/query";
 import { refreshAllSummaries } from "../lib/databank/summary";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { seed } from "../prisma/seed";
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { closeBenchDatabase, log, ms, openBenchDatabase, option, round, timeRuns, writeResult } from "./lib";
 
 const ORGS = option("orgs", 10_000);
 const YEARS = option("years", 5);
 const RUNS = option("runs", 40);
 const FIRST_YEAR = 2040;
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number) => Math.round(x * 10) / 10;
-
-const url = process.env.TEST_DATABASE_URL;
-const db = openDatabase(url ? { url } : { dir: "memory://" });
-const log = (line: string) => console.log(`  ${line}`);
 
 async function time(name: string, fn: () => Promise<unknown>) {
-  await fn();
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const s = process.hrtime.bigint();
-    await fn();
-    runs.push(ms(s));
-  }
-  const result = { p50: round(pct(runs, 50)), p95: round(pct(runs, 95)), max: round(Math.max(...runs)) };
+  const result = await timeRuns(RUNS, fn);
   log(`${name}: p50 ${result.p50} ms, p95 ${result.p95} ms (max ${result.max} ms, ${RUNS} runs)`);
   return result;
 }
 
 try {
-  console.log(`OLAP benchmark on ${db.kind === "postgres" ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}: ${ORGS} organisations × ${YEARS} years`);
   let t = process.hrtime.bigint();
-  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await migrate(db.raw);
-  await seed(db.prisma, "tiny");
-  useDatabase(db);
+  const { db, label } = await openBenchDatabase();
+  console.log(`OLAP benchmark on ${label}: ${ORGS} organisations × ${YEARS} years`);
   const prisma = db.prisma;
   log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
 
@@ -165,9 +132,7 @@ try {
 
   const result = {
     benchmark: "olap",
-    at: new Date().toISOString(),
     database: db.kind,
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
     organizations: ORGS,
     years: YEARS,
     factRows: facts,
@@ -182,11 +147,7 @@ try {
     republicPage: republic,
   };
   console.log(`pivot p95 ${pivot.p95} ms (target ≤ 300: ${result.pivot.met ? "met" : "NOT met"}); region page p95 ${region.p95} ms uncached (target ≤ 50: ${result.regionPage.met ? "met" : "NOT met"}); count(*) p95 ${count.p95} ms`);
-  mkdirSync(join("bench", "results"), { recursive: true });
-  const file = join("bench", "results", `olap-${result.at.slice(0, 10)}-${db.kind}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`Written ${file}`);
+  writeResult("olap", result, db.kind);
 } finally {
-  await closeDatabase();
-  await db.close();
+  await closeBenchDatabase();
 }

@@ -13,46 +13,26 @@
  *
  * Prints the figures and writes bench/results/reporting-<date>.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../lib/db/driver";
-import { closeDatabase, useDatabase } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
 import { loadViewer } from "../lib/auth/access";
 import { effectiveDeadline } from "../lib/reporting/deadline";
 import { consolidatedReport } from "../lib/reporting/reports";
 import { acceptSubmission } from "../lib/reporting/workflow";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { seed } from "../prisma/seed";
 import { CONTINGENT_DEFINITION, contingentValues } from "../prisma/seed/reporting";
 import { rng } from "../prisma/seed/random";
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { closeBenchDatabase, log, ms, openBenchDatabase, option, writeResult } from "./lib";
 
 const ORGS = option("orgs", 10_000);
 const ACCEPT = option("accept", 300);
 const RUNS = option("runs", 5);
 const PERIOD = "rp_bench";
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const url = process.env.TEST_DATABASE_URL;
-const db = openDatabase(url ? { url } : { dir: "memory://" });
-const log = (line: string) => console.log(`  ${line}`);
 
 try {
-  console.log(`Reporting benchmark on ${db.kind === "postgres" ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}: ${ORGS} organisations`);
   let t = process.hrtime.bigint();
-  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await migrate(db.raw);
-  await seed(db.prisma, "tiny");
-  useDatabase(db);
+  const { db, label } = await openBenchDatabase();
+  console.log(`Reporting benchmark on ${label}: ${ORGS} organisations`);
   const prisma = db.prisma;
   log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
 
@@ -163,20 +143,14 @@ try {
 
   const result = {
     benchmark: "reporting",
-    at: new Date().toISOString(),
     database: db.kind,
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
     organizations: ORGS,
     dataValues: facts,
     generateSeconds: Math.round(generateSeconds * 10) / 10,
     consolidatedReport: { firstMs: Math.round(firstMs), medianMs: Math.round(reportMs), runs: times.map(Math.round), targetMs: 2000, met: reportMs < 2000 },
     acceptance: { sequentialPerSecond: Math.round(sequentialPerSecond * 10) / 10, sequentialCount: sequential.length, parallel4PerSecond: parallelPerSecond === null ? null : Math.round(parallelPerSecond * 10) / 10 },
   };
-  mkdirSync(join("bench", "results"), { recursive: true });
-  const file = join("bench", "results", `reporting-${result.at.slice(0, 10)}-${db.kind}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`Written ${file}`);
+  writeResult("reporting", result, db.kind);
 } finally {
-  await closeDatabase();
-  await db.close();
+  await closeBenchDatabase();
 }
