@@ -33,6 +33,50 @@ export async function Breadcrumb({ items, current, locale }: { items: Crumb[]; c
   );
 }
 
+/** Students by grade, girls and boys stacked; with the pupils in Kazakh-language classes when given. */
+export async function GradeSexFigure({
+  id,
+  title,
+  locale,
+  csvName,
+  rows,
+}: {
+  id: string;
+  title: string;
+  locale: string;
+  csvName: string;
+  rows: { grade: number; total: Figure; girls: Figure; boys: Figure; kazakh?: Figure }[];
+}) {
+  const t = await getTranslations("statistics");
+  const td = await getTranslations("databank");
+  const kazakh = rows.some((r) => r.kazakh !== undefined);
+  const grade = (g: number) => td("gradeValue", { grade: g });
+  return (
+    <StatFigure
+      id={id}
+      title={title}
+      locale={locale}
+      csvName={csvName}
+      chart={{
+        kind: "bar",
+        data: rows.map((r) => ({ label: grade(r.grade), values: { girls: chartValue(r.girls), boys: chartValue(r.boys) } })),
+        series: [
+          { key: "girls", name: td("sex.F"), stack: "s" },
+          { key: "boys", name: td("sex.M"), stack: "s" },
+        ],
+      }}
+      columns={[
+        { key: "grade", label: t("col.grade") },
+        { key: "total", label: t("col.total"), numeric: true },
+        { key: "girls", label: td("sex.F"), numeric: true },
+        { key: "boys", label: td("sex.M"), numeric: true },
+        ...(kazakh ? [{ key: "kazakh", label: t("col.kazakhClasses"), numeric: true }] : []),
+      ]}
+      rows={rows.map((r) => ({ cells: { grade: grade(r.grade), total: r.total, girls: r.girls, boys: r.boys, ...(kazakh ? { kazakh: r.kazakh ?? null } : {}) } }))}
+    />
+  );
+}
+
 export async function YearSelector({ years, year, provisional, base }: { years: number[]; year: number | null; provisional: number[]; base: string }) {
   const t = await getTranslations("statistics");
   if (!years.length) return null;
@@ -178,27 +222,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             rows={data.byYear.map((r) => ({ href: `${base}?year=${r.year}`, cells: { year: String(r.year), students: r.students, teachers: r.teachers, classes: r.classes } }))}
           />
 
-          <StatFigure
-            id="grades"
-            title={t("figure.grades")}
-            locale={locale}
-            csvName={`grades-${slug}`}
-            chart={{
-              kind: "bar",
-              data: data.byGrade.map((r) => ({ label: td("gradeValue", { grade: r.grade }), values: { girls: chartValue(r.girls), boys: chartValue(r.boys) } })),
-              series: [
-                { key: "girls", name: td("sex.F"), stack: "s" },
-                { key: "boys", name: td("sex.M"), stack: "s" },
-              ],
-            }}
-            columns={[
-              { key: "grade", label: t("col.grade") },
-              { key: "total", label: t("col.total"), numeric: true },
-              { key: "girls", label: td("sex.F"), numeric: true },
-              { key: "boys", label: td("sex.M"), numeric: true },
-            ]}
-            rows={data.byGrade.map((r) => ({ cells: { grade: td("gradeValue", { grade: r.grade }), total: r.total, girls: r.girls, boys: r.boys } }))}
-          />
+          <GradeSexFigure id="grades" title={t("figure.grades")} locale={locale} csvName={`grades-${slug}`} rows={data.byGrade} />
 
           <div className="grid gap-6 lg:grid-cols-2">
             <StatFigure

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Breadcrumb, YearSelector } from "@/components/statistics/territory-view";
+import { Breadcrumb, GradeSexFigure, YearSelector } from "@/components/statistics/territory-view";
 import { StatFigure, cellText, chartValue } from "@/components/statistics/figure";
 import { cachedOrganizationReport } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
@@ -92,28 +92,7 @@ export default async function OrganizationReportPage({ params, searchParams }: P
           </dl>
         </section>
       </div>
-      <StatFigure
-        id="contingent"
-        title={t("org.contingent")}
-        locale={locale}
-        csvName={`contingent-${slug}`}
-        chart={{
-          kind: "bar",
-          data: data.contingent.map((r) => ({ label: td("gradeValue", { grade: r.grade }), values: { girls: chartValue(r.girls), boys: chartValue(r.boys) } })),
-          series: [
-            { key: "girls", name: td("sex.F"), stack: "s" },
-            { key: "boys", name: td("sex.M"), stack: "s" },
-          ],
-        }}
-        columns={[
-          { key: "grade", label: t("col.grade") },
-          { key: "total", label: t("col.total"), numeric: true },
-          { key: "girls", label: td("sex.F"), numeric: true },
-          { key: "boys", label: td("sex.M"), numeric: true },
-          { key: "kazakh", label: t("col.kazakhClasses"), numeric: true },
-        ]}
-        rows={data.contingent.map((r) => ({ cells: { grade: td("gradeValue", { grade: r.grade }), total: r.total, girls: r.girls, boys: r.boys, kazakh: r.kazakh } }))}
-      />
+      <GradeSexFigure id="contingent" title={t("org.contingent")} locale={locale} csvName={`contingent-${slug}`} rows={data.contingent} />
       <StatFigure
         id="staff"
         title={t("org.staff")}
