@@ -1,5 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
 import { expect, heading, signIn, t, test } from "./fixtures";
+import { acceptDialogs, addRule, createSchoolForm, designPupilsByGrade, openYearList, saveDesign } from "./reporting-steps";
 
 /**
  * The ministry designs a form (a list for the year, a form with a table section and a rule, a period whose
@@ -16,75 +16,24 @@ const d = (key: string) => tr(`reporting.designer.${key}`);
 // Long journeys on a shared 2-core machine: more time than the default per test.
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-/** Fills the three language inputs of a label ("Label (kk)", "Label (ru)", "Label (en)") in a scope. */
-async function texts(scope: Locator, label: string, value: string, nth = 0) {
-  for (const lang of ["kk", "ru", "en"]) await scope.getByLabel(`${label} (${lang})`, { exact: true }).nth(nth).fill(`${value} ${lang}`);
-}
-
-async function acceptDialogs(page: Page) {
-  page.on("dialog", (dialog) => void dialog.accept());
-}
-
 test("the ministry creates a list, designs a form with a table and a rule, adds a period and publishes", async ({ page }) => {
-  await acceptDialogs(page);
+  acceptDialogs(page);
   await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
-  await expect(heading(page)).toHaveText(tr("reporting.lists.title"));
 
-  // The year's list of forms, approved by an order. (A list for the year may exist from an earlier run.)
-  const existing = page.getByTestId("form-lists").getByRole("link", { name: String(YEAR), exact: true });
-  if (await existing.count()) await existing.click();
-  else {
-    const create = page.getByTestId("form-list-new");
-    await create.getByLabel(tr("reporting.lists.year")).fill(String(YEAR));
-    await create.getByLabel(tr("reporting.lists.orderNumber")).fill("215");
-    await create.getByLabel(tr("reporting.lists.orderDate")).fill(`${YEAR - 1}-12-20`);
-    await create.getByRole("button", { name: tr("reporting.lists.create"), exact: true }).click();
-  }
-  await expect(heading(page)).toHaveText(tr("reporting.lists.listTitle").replace("{year}", String(YEAR)));
-
-  // A form that schools submit.
-  await page.getByRole("link", { name: tr("reporting.forms.new"), exact: true }).click();
-  const settings = page.getByTestId("form-new");
-  await settings.getByLabel(tr("reporting.forms.code")).fill(CODE);
-  await settings.getByLabel(tr("reporting.forms.nameKk")).fill("Оқушылар контингенті");
-  await settings.getByLabel(tr("reporting.forms.nameRu")).fill("Контингент учащихся");
-  await settings.getByLabel(tr("reporting.forms.nameEn")).fill("Student contingent");
-  await settings.getByLabel("Жалпы білім беретін мектеп", { exact: true }).check();
-  await settings.getByRole("button", { name: tr("reporting.forms.create"), exact: true }).click();
-  await expect(heading(page)).toContainText(CODE);
+  // The year's list of forms, approved by an order (it may exist from an earlier run), and a form that schools submit.
+  await openYearList(page, YEAR, { number: "215", date: `${YEAR - 1}-12-20` });
+  await createSchoolForm(page, CODE, { kk: "Оқушылар контингенті", ru: "Контингент учащихся", en: "Student contingent" });
 
   // The designer: the starter section's field, then a table section (grades × total, girls) and a rule.
-  const designer = page.getByTestId("designer");
-  await expect(designer).toBeVisible();
-  await designer.getByTestId("field-0-0").getByLabel(d("key"), { exact: true }).fill("pupils");
-  await designer.getByRole("button", { name: `+ ${d("addTableSection")}` }).click();
-  const table = designer.getByTestId("section-1");
-  await table.getByLabel(d("key"), { exact: true }).first().fill("grades");
-  await texts(table, d("sectionTitle"), "Сыныптар");
-  await table.getByTestId("row-1-0").getByLabel(d("key"), { exact: true }).fill("g1");
-  await texts(table.getByTestId("row-1-0"), d("label"), "1-сынып");
-  await table.getByRole("button", { name: `+ ${d("addRow")}` }).click();
-  await table.getByTestId("row-1-1").getByLabel(d("key"), { exact: true }).fill("g2");
-  await texts(table.getByTestId("row-1-1"), d("label"), "2-сынып");
-  await table.getByTestId("column-1-0").getByLabel(d("key"), { exact: true }).fill("total");
-  await texts(table.getByTestId("column-1-0"), d("label"), "Барлығы");
-  await table.getByTestId("column-1-0").getByLabel(d("min"), { exact: true }).fill("0");
-  await table.getByRole("button", { name: `+ ${d("addColumn")}` }).click();
-  await table.getByTestId("column-1-1").getByLabel(d("key"), { exact: true }).fill("girls");
-  await texts(table.getByTestId("column-1-1"), d("label"), "Қыздар");
-  await table.getByTestId("column-1-1").getByLabel(d("min"), { exact: true }).fill("0");
+  const designer = await designPupilsByGrade(page);
 
   // A malformed rule is refused with the problem next to the expression …
-  await designer.getByRole("button", { name: `+ ${d("addRule")}` }).click();
-  const rule = designer.getByTestId("rule-0");
-  await rule.getByLabel(d("expression"), { exact: true }).fill("sum(grades.*.total) = boys");
-  await texts(rule, d("message"), "Сыныптар бойынша сома барлығына тең");
+  const rule = await addRule(designer, "sum(grades.*.total) = boys");
   await page.getByTestId("designer-save").click();
   await expect(rule.getByText(tr("errors.reporting.expression.unknown_name").replace("{position}", "22"))).toBeVisible();
   // … and saved once corrected.
   await rule.getByLabel(d("expression"), { exact: true }).fill("sum(grades.*.total) = pupils");
-  await page.getByTestId("designer-save").click();
-  await expect(designer.getByRole("status").filter({ hasText: tr("common.state.saved") })).toBeVisible();
+  await saveDesign(page, designer);
 
   // The preview renders the table as the school will see it.
   await page.getByTestId("preview-link").click();

@@ -1,5 +1,6 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, heading, signIn, signOut, t, test } from "./fixtures";
+import { acceptDialogs, addRule, createSchoolForm, designPupilsByGrade, openYearList, saveDesign } from "./reporting-steps";
 
 /**
  * The reporting journey of issue 4, end to end: the ministry designs and publishes a form for a past year;
@@ -15,20 +16,11 @@ const DUE = `${YEAR}-10-01`;
 const CODE = `J-${Date.now().toString(36).slice(-5).toUpperCase()}`;
 const REASON = "2-сынып: оқушылар саны дұрыс емес, тексеріңіз.";
 const tr = (key: string) => t(L, key);
-const d = (key: string) => tr(`reporting.designer.${key}`);
 const rv = (key: string) => tr(`reporting-review.${key}`);
 
 test.describe.configure({ mode: "serial" });
 
 let periodId = "";
-
-async function texts(scope: Locator, label: string, value: string) {
-  for (const lang of ["kk", "ru", "en"]) await scope.getByLabel(`${label} (${lang})`, { exact: true }).first().fill(`${value} ${lang}`);
-}
-
-function acceptDialogs(page: Page) {
-  page.on("dialog", (dialog) => void dialog.accept());
-}
 
 /** Opens the only report of the journey's period that waits for the signed-in level. */
 async function openAwaiting(page: Page) {
@@ -42,53 +34,13 @@ async function openAwaiting(page: Page) {
 test("the ministry designs a form, gives it a period and publishes the list", async ({ page }) => {
   acceptDialogs(page);
   await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
-  await expect(heading(page)).toHaveText(tr("reporting.lists.title"));
-  const existing = page.getByTestId("form-lists").getByRole("link", { name: String(YEAR), exact: true });
-  if (await existing.count()) await existing.click();
-  else {
-    const create = page.getByTestId("form-list-new");
-    await create.getByLabel(tr("reporting.lists.year")).fill(String(YEAR));
-    await create.getByLabel(tr("reporting.lists.orderNumber")).fill("48");
-    await create.getByLabel(tr("reporting.lists.orderDate")).fill(`${YEAR}-01-15`);
-    await create.getByRole("button", { name: tr("reporting.lists.create"), exact: true }).click();
-  }
-  await expect(heading(page)).toHaveText(tr("reporting.lists.listTitle").replace("{year}", String(YEAR)));
-
-  await page.getByRole("link", { name: tr("reporting.forms.new"), exact: true }).click();
-  const settings = page.getByTestId("form-new");
-  await settings.getByLabel(tr("reporting.forms.code")).fill(CODE);
-  await settings.getByLabel(tr("reporting.forms.nameKk")).fill("Оқушылар контингенті (сынақ)");
-  await settings.getByLabel(tr("reporting.forms.nameRu")).fill("Контингент учащихся (проверка)");
-  await settings.getByLabel(tr("reporting.forms.nameEn")).fill("Student contingent (journey)");
-  await settings.getByLabel("Жалпы білім беретін мектеп", { exact: true }).check();
-  await settings.getByRole("button", { name: tr("reporting.forms.create"), exact: true }).click();
-  await expect(heading(page)).toContainText(CODE);
+  await openYearList(page, YEAR, { number: "48", date: `${YEAR}-01-15` });
+  await createSchoolForm(page, CODE, { kk: "Оқушылар контингенті (сынақ)", ru: "Контингент учащихся (проверка)", en: "Student contingent (journey)" });
 
   // A field for the total, a table of grades × (total, girls), and a rule tying them together.
-  const designer = page.getByTestId("designer");
-  await designer.getByTestId("field-0-0").getByLabel(d("key"), { exact: true }).fill("pupils");
-  await designer.getByRole("button", { name: `+ ${d("addTableSection")}` }).click();
-  const table = designer.getByTestId("section-1");
-  await table.getByLabel(d("key"), { exact: true }).first().fill("grades");
-  await texts(table, d("sectionTitle"), "Сыныптар");
-  await table.getByTestId("row-1-0").getByLabel(d("key"), { exact: true }).fill("g1");
-  await texts(table.getByTestId("row-1-0"), d("label"), "1-сынып");
-  await table.getByRole("button", { name: `+ ${d("addRow")}` }).click();
-  await table.getByTestId("row-1-1").getByLabel(d("key"), { exact: true }).fill("g2");
-  await texts(table.getByTestId("row-1-1"), d("label"), "2-сынып");
-  await table.getByTestId("column-1-0").getByLabel(d("key"), { exact: true }).fill("total");
-  await texts(table.getByTestId("column-1-0"), d("label"), "Барлығы");
-  await table.getByTestId("column-1-0").getByLabel(d("min"), { exact: true }).fill("0");
-  await table.getByRole("button", { name: `+ ${d("addColumn")}` }).click();
-  await table.getByTestId("column-1-1").getByLabel(d("key"), { exact: true }).fill("girls");
-  await texts(table.getByTestId("column-1-1"), d("label"), "Қыздар");
-  await table.getByTestId("column-1-1").getByLabel(d("min"), { exact: true }).fill("0");
-  await designer.getByRole("button", { name: `+ ${d("addRule")}` }).click();
-  const rule = designer.getByTestId("rule-0");
-  await rule.getByLabel(d("expression"), { exact: true }).fill("sum(grades.*.total) = pupils");
-  await texts(rule, d("message"), "Сыныптар бойынша сома барлығына тең");
-  await page.getByTestId("designer-save").click();
-  await expect(designer.getByRole("status").filter({ hasText: tr("common.state.saved") })).toBeVisible();
+  const designer = await designPupilsByGrade(page);
+  await addRule(designer, "sum(grades.*.total) = pupils");
+  await saveDesign(page, designer);
 
   // A period whose due date has passed.
   await page.getByRole("link", { name: tr("reporting.forms.tab.periods"), exact: true }).click();
