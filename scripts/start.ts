@@ -45,7 +45,11 @@ function sourceFingerprint(): string {
     if (existsSync(d) && statSync(d).isFile()) hash.update(readFileSync(d));
     else walk(d);
   }
-  for (const f of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json"]) if (existsSync(f)) hash.update(readFileSync(f));
+  for (const f of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs"]) if (existsSync(f)) hash.update(readFileSync(f));
+  // tsconfig.json without the type paths that a build into a custom dist dir adds to "include"
+  const tsconfig = JSON.parse(readFileSync("tsconfig.json", "utf8")) as { include?: string[] };
+  tsconfig.include = tsconfig.include?.filter((path) => !path.startsWith(".next"));
+  hash.update(JSON.stringify(tsconfig));
   return hash.digest("hex");
 }
 
@@ -57,8 +61,7 @@ function buildIfNeeded() {
   console.log("Building the portal (next build)…");
   const result = spawnSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) throw new Error("next build failed");
-  // after the build: a build into a custom dist dir adds its type paths to tsconfig.json
-  writeFileSync(marker, sourceFingerprint());
+  writeFileSync(marker, fingerprint);
 }
 
 /**

@@ -5,6 +5,7 @@ import { localName } from "@/lib/names";
 import { chosenSchool, loadSetup } from "@/lib/diary/setup";
 import { createAssignmentAction, createClassAction, createYearAction, importStudentsAction, linkGuardianAction, updateTermAction } from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
+import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { StudentImportForm } from "@/components/diary/import-client";
@@ -17,12 +18,7 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
   const viewer = await getViewer();
   const organizationId = chosenSchool(viewer, (await searchParams).org);
   if (!viewer || !organizationId) {
-    return (
-      <div role="alert" className="rounded-lg bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("notSchoolAdmin")}</p>
-      </div>
-    );
+    return <Notice title={t("title")}>{t("notSchoolAdmin")}</Notice>;
   }
   const setup = await loadSetup(viewer, organizationId);
   const name = (x: { nameKk: string; nameRu: string; nameEn: string }) => localName(x, locale);

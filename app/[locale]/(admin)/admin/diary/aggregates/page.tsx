@@ -5,6 +5,7 @@ import { localName } from "@/lib/names";
 import { diaryAggregates, listWeights, SMALL_CELL, type AggregateRow } from "@/lib/diary/aggregates";
 import { saveWeightsAction } from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
+import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
 
@@ -16,7 +17,7 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
   const format = await getFormatter();
   const viewer = await getViewer();
   if (!viewer || !scopeOf(viewer, "diary.aggregates")) {
-    return <p role="alert" className="rounded-lg bg-white p-6 shadow-sm">{t("notAllowed")}</p>;
+    return <Notice>{t("notAllowed")}</Notice>;
   }
   const [data, weights] = await Promise.all([diaryAggregates(viewer), scopeOf(viewer, "diary.weights") ? listWeights() : Promise.resolve(null)]);
   const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`);

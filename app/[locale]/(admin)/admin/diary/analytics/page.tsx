@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
 import { chosenSchool, schoolAnalytics } from "@/lib/diary/setup";
 import { PageHeader } from "@/components/admin/page-header";
+import { Notice } from "@/components/ui/notice";
 
 /** The school's analytics: averages and attendance by class and subject, students at risk. */
 export default async function DiaryAnalyticsPage({ params, searchParams }: PageProps<"/[locale]/admin/diary/analytics">) {
@@ -14,12 +15,7 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
   const viewer = await getViewer();
   const organizationId = chosenSchool(viewer, (await searchParams).org);
   if (!viewer || !organizationId) {
-    return (
-      <div role="alert" className="rounded-lg bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("notSchoolAdmin")}</p>
-      </div>
-    );
+    return <Notice title={t("title")}>{t("notSchoolAdmin")}</Notice>;
   }
   const a = await schoolAnalytics(viewer, organizationId);
   const num = (n: number | null, digits = 1) => (n === null ? "—" : format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: digits }));

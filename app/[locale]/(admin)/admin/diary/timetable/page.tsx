@@ -7,6 +7,7 @@ import { chosenSchool } from "@/lib/diary/setup";
 import { loadTimetable, MAX_PERIODS } from "@/lib/diary/timetable";
 import { generateLessonsAction, saveTimetableAction } from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
+import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField } from "@/components/forms/fields-client";
 
@@ -20,14 +21,14 @@ export default async function TimetablePage({ params, searchParams }: PageProps<
   const query = await searchParams;
   const classId = typeof query.class === "string" ? query.class : "";
   if (!viewer || !chosenSchool(viewer, null)) {
-    return <p role="alert" className="rounded-lg bg-white p-6 shadow-sm">{(await getTranslations("diary.setup"))("notSchoolAdmin")}</p>;
+    return <Notice>{(await getTranslations("diary.setup"))("notSchoolAdmin")}</Notice>;
   }
   let data: Awaited<ReturnType<typeof loadTimetable>>;
   try {
     data = await loadTimetable(viewer, classId);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return <p role="alert" className="rounded-lg bg-white p-6 shadow-sm">{te("diary.classUnknown")}</p>;
+    return <Notice>{te("diary.classUnknown")}</Notice>;
   }
   const days = [1, 2, 3, 4, 5, 6];
   const periods = Array.from({ length: MAX_PERIODS }, (_, i) => i + 1);
