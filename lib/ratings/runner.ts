@@ -1,0 +1,226 @@
+/**
+ * The rating runner: loads the inputs of a rating from the data bank (accepted reports of a year) for the
+ * entities of a level inside a territory, runs the pure computation (./compute.ts) with the sensitivity
+ * analysis, and stores a published rating with its frozen input snapshot.
+ *
+ * No "server-only" and no singleton: it takes the database client, so the seed and the benchmark use it too.
+ */
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { AppError } from "../errors";
+import { likePrefix, mappingCte } from "../databank/sql";
+import { computeRating, RatingError, sensitivity, validateMethod, type Method, type RatingRow } from "./compute";
+import { LEVEL_ORG_KIND, RATING_CATALOGUE, SENSITIVITY, databankIndicatorsOf, ratioValue, type Level, type MethodIndicator, type RatingIndicatorCode } from "./catalogue";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface Entity {
+  id: string;
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+export interface Inputs {
+  entities: Entity[];
+  /** One row per entity, values by indicator code (null = not reported). */
+  rows: RatingRow[];
+}
+
+/** The entities a rating of `level` inside the territory at `path` rates (active organisations only). */
+export async function loadEntities(db: Db, level: Level, path: string): Promise<Entity[]> {
+  const kind = LEVEL_ORG_KIND[level];
+  if (kind) {
+    const orgs = await db.organization.findMany({
+      where: { status: "ACTIVE", kind: { code: kind }, territory: { path: { startsWith: path } } },
+      select: { id: true, bin: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { bin: "asc" },
+    });
+    return orgs.map(({ bin, ...o }) => ({ ...o, code: bin }));
+  }
+  const territories = await db.territory.findMany({
+    where: { level: level as "REGION" | "DISTRICT", path: { startsWith: path } },
+    select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: { code: "asc" },
+  });
+  return territories;
+}
+
+function entitySql(level: Level): Prisma.Sql {
+  if (level === "REGION") return Prisma.sql`split_part(t.path, '/', 3)`;
+  if (level === "DISTRICT") return Prisma.sql`split_part(t.path, '/', 4)`;
+  return Prisma.sql`o.id`;
+}
+
+function kindSql(level: Level): Prisma.Sql {
+  const kind = LEVEL_ORG_KIND[level];
+  return kind
+    ? Prisma.sql`o."kindId" IN (SELECT ci.id FROM "ClassifierItem" ci JOIN "Classifier" cl ON cl.id = ci."classifierId" WHERE cl.code = 'ORG_KIND' AND ci.code = ${kind})`
+    : Prisma.sql`TRUE`;
+}
+
+/** Raw values of the indicators for every entity of the level inside the territory, for one year. */
+export async function loadInputs(db: Db, options: { level: Level; path: string; year: number; codes: readonly RatingIndicatorCode[] }): Promise<Inputs> {
+  const { level, path, year, codes } = options;
+  const entities = await loadEntities(db, level, path);
+  const totals = new Map<string, Map<string, number>>();
+  const add = (entity: string, key: string, v: number) => {
+    let m = totals.get(entity);
+    if (!m) totals.set(entity, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + v);
+  };
+  const databank = databankIndicatorsOf(codes);
+  if (databank.length && entities.length) {
+    const rows = await db.$queryRaw<{ entity: string; ind: string; qual: string; v: number }[]>`
+      WITH ${mappingCte(databank)},
+      cells AS (
+        SELECT dv."organizationId" AS org, m.ind, COALESCE(m.qual, '') AS qual, SUM(dv.value * m.weight) AS v
+        FROM "DataValue" dv JOIN m ON m.form_code = dv."formCode" AND m.fact = dv.indicator
+        WHERE dv.year = ${year}
+        GROUP BY 1, 2, 3
+      )
+      SELECT ${entitySql(level)} AS entity, c.ind, c.qual, SUM(c.v)::float8 AS v
+      FROM cells c JOIN "Organization" o ON o.id = c.org JOIN "Territory" t ON t.id = o."territoryId"
+      WHERE t.path LIKE ${likePrefix(path)} AND ${kindSql(level)}
+      GROUP BY 1, 2, 3`;
+    for (const r of rows) {
+      add(r.entity, `${r.ind}|`, Number(r.v));
+      if (r.qual) add(r.entity, `${r.ind}|${r.qual}`, Number(r.v));
+    }
+  }
+  const timeliness = new Map<string, number>();
+  if (codes.includes("reportingTimeliness") && entities.length) {
+    const rows = await db.$queryRaw<{ entity: string; ok: number; n: number }[]>`
+      SELECT ${entitySql(level)} AS entity, COUNT(*) FILTER (WHERE NOT s.late)::int AS ok, COUNT(*)::int AS n
+      FROM "Submission" s
+      JOIN "ReportingPeriod" p ON p.id = s."periodId" JOIN "Form" f ON f.id = p."formId" JOIN "FormList" fl ON fl.id = f."formListId"
+      JOIN "Organization" o ON o.id = s."organizationId" JOIN "Territory" t ON t.id = o."territoryId"
+      WHERE fl.year = ${year} AND s.status = 'ACCEPTED' AND s."supersededAt" IS NULL AND NOT f."adHoc"
+        AND t.path LIKE ${likePrefix(path)} AND ${kindSql(level)}
+      GROUP BY 1`;
+    for (const r of rows) if (Number(r.n) > 0) timeliness.set(r.entity, (100 * Number(r.ok)) / Number(r.n));
+  }
+  const rows: RatingRow[] = entities.map((e) => {
+    const values: Record<string, number | null> = {};
+    for (const code of codes) {
+      const spec = RATING_CATALOGUE[code];
+      values[code] = spec.kind === "ratio" ? ratioValue(spec, totals.get(e.id) ?? new Map()) : (timeliness.get(e.id) ?? null);
+    }
+    return { entityId: e.id, values };
+  });
+  for (const row of rows) for (const code of codes) row.values[code] = round(row.values[code] ?? null);
+  return { entities, rows };
+}
+
+/**
+ * Inputs, scores and the published breakdown keep 12 significant digits: the snapshot then survives any storage
+ * and serialisation unchanged, and recomputing a published rating from it gives the same numbers.
+ */
+export function round(v: number | null): number | null {
+  return v === null ? null : Number(v.toPrecision(12));
+}
+
+/** The computation's method from a stored version's indicators. */
+export function methodOf(aggregation: string, indicators: readonly MethodIndicator[]): Method {
+  return { aggregation: aggregation === "geometric" ? "geometric" : "arithmetic", indicators: indicators.map((i) => ({ ...i })) };
+}
+
+export interface EntryResult {
+  entityId: string;
+  inputs: Record<string, number | null>;
+  rank: number | null;
+  score: number | null;
+  breakdown: { code: string; normalised: number; contribution: number; imputed: "mean" | "zero" | null }[];
+  minRank: number | null;
+  maxRank: number | null;
+  p5: number | null;
+  p95: number | null;
+  robust: boolean;
+}
+
+/**
+ * Checks the method against the inputs and computes ranks with the sensitivity analysis. Refusals are
+ * localised AppErrors (field `indicators` or `weights`): no indicators, weights not summing to 1 / 100 %,
+ * an indicator without any value for the year, a negative value under geometric aggregation.
+ */
+export function runRating(method: Method, rows: readonly RatingRow[], options: { draws?: number; spread?: number; seed?: number; robustWidth?: number } = SENSITIVITY): EntryResult[] {
+  const problems = validateMethod(method);
+  if (problems.includes("no_indicators")) throw new AppError("validation", { indicators: "ratings.noIndicators" });
+  if (problems.includes("weights_sum") || problems.includes("negative_weight")) throw new AppError("validation", { weights: "ratings.weightsSum" });
+  if (problems.length) throw new AppError("validation", { indicators: "ratings.invalidMethod" });
+  for (const indicator of method.indicators) {
+    if (!rows.some((r) => r.values[indicator.code] != null)) throw new AppError("validation", { indicators: "ratings.noData" }, { indicator: indicator.code });
+  }
+  let result: ReturnType<typeof computeRating>;
+  let sens: ReturnType<typeof sensitivity>;
+  try {
+    result = computeRating(method, rows);
+    sens = sensitivity(method, rows, options);
+  } catch (error) {
+    if (error instanceof RatingError) {
+      if (error.code === "negative_value_geometric") throw new AppError("validation", { indicators: "ratings.negativeGeometric" }, { value: error.details[0] ?? "" });
+      throw new AppError("validation", { indicators: "ratings.invalidMethod" });
+    }
+    throw error;
+  }
+  const bySens = new Map(sens.entities.map((e) => [e.entityId, e]));
+  const inputsOf = new Map(rows.map((r) => [r.entityId, r.values]));
+  const codes = method.indicators.map((i) => i.code);
+  const snapshot = (id: string) => Object.fromEntries(codes.map((c) => [c, inputsOf.get(id)?.[c] ?? null]));
+  const out: EntryResult[] = result.entities.map((e) => {
+    const s = bySens.get(e.entityId)!;
+    return {
+      entityId: e.entityId,
+      inputs: snapshot(e.entityId),
+      rank: e.rank,
+      score: round(e.score),
+      breakdown: e.indicators.map((x) => ({ code: x.code, normalised: round(x.normalised)!, contribution: round(x.contribution)!, imputed: x.imputed })),
+      minRank: s.minRank,
+      maxRank: s.maxRank,
+      p5: s.p5,
+      p95: s.p95,
+      robust: s.robust,
+    };
+  });
+  for (const x of result.excluded) {
+    out.push({ entityId: x.entityId, inputs: snapshot(x.entityId), rank: null, score: null, breakdown: [], minRank: null, maxRank: null, p5: null, p95: null, robust: true });
+  }
+  return out;
+}
+
+/** Writes a rating and its entries (call inside the publishing transaction). */
+export async function storeRating(
+  tx: Db,
+  rating: { methodId: string; versionId: string; year: number; publishedById: string | null; publishedAt?: Date },
+  entities: readonly Entity[],
+  entries: readonly EntryResult[],
+  options: { draws: number; spread: number; seed: number; robustWidth: number } = SENSITIVITY,
+): Promise<string> {
+  const created = await tx.rating.create({
+    data: { ...rating, draws: options.draws, spread: options.spread, seed: options.seed, robustWidth: options.robustWidth },
+    select: { id: true },
+  });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const data: Prisma.RatingEntryCreateManyInput[] = entries.map((e) => {
+    const entity = byId.get(e.entityId)!;
+    return {
+      ratingId: created.id,
+      entityId: e.entityId,
+      code: entity.code,
+      nameKk: entity.nameKk,
+      nameRu: entity.nameRu,
+      nameEn: entity.nameEn,
+      inputs: e.inputs as Prisma.InputJsonValue,
+      rank: e.rank,
+      score: round(e.score),
+      breakdown: e.breakdown as Prisma.InputJsonValue,
+      minRank: e.minRank,
+      maxRank: e.maxRank,
+      p5: e.p5,
+      p95: e.p95,
+      robust: e.robust,
+    };
+  });
+  for (let i = 0; i < data.length; i += 2000) await tx.ratingEntry.createMany({ data: data.slice(i, i + 2000) });
+  return created.id;
+}
