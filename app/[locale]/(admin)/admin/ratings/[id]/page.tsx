@@ -40,7 +40,8 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const key = Object.values(error.fieldErrors)[0];
-      previewError = key ? te(key, error.params) : te(error.code === "validation" ? "validation.summary" : error.code);
+      const params = typeof error.params.indicator === "string" ? { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) } : error.params;
+      previewError = key ? te(key, params) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
   const num = (v: number | null, d = 3) => (v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(v));
