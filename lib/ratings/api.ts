@@ -3,19 +3,11 @@ import "server-only";
  * The public ratings API (`GET /api/v1/ratings`): the list of published ratings, or one rating with its
  * frozen inputs, normalised values, contributions and sensitivity intervals, as JSON or CSV.
  */
-import { z } from "zod";
 import { AppError } from "../errors";
 import { localName } from "../names";
 import { toCsv } from "../databank/csv";
 import type { PublishedMethod, RatingView } from "./public";
-
-export const ratingsQuery = z.object({
-  method: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
-  locale: z.enum(["kk", "ru", "en"]).default("kk"),
-});
-export type RatingsQuery = z.infer<typeof ratingsQuery>;
+import { ratingsQuery, type RatingsQuery } from "./openapi";
 
 export function parseRatingsQuery(url: URL): RatingsQuery {
   const parsed = ratingsQuery.safeParse(Object.fromEntries(url.searchParams));

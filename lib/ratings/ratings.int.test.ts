@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import type { MethodIndicator } from "./catalogue";
 import { computeRating } from "./compute";
+import { ratingBody, ratingCsv } from "./api";
 import { entityCard, methodView, publishedMethods, ratingView } from "./public";
 import { loadInputs, methodOf, round, runRating } from "./runner";
 import { createMethod, getMethod, listMethods, previewRating, publishRating, saveVersion } from "./service";
@@ -112,6 +113,16 @@ describe("publishing a rating", () => {
     ]);
     expect((await methodView("test-regions", 1)).current.indicators).toEqual(INDICATORS);
     expect((await publishedMethods()).find((m) => m.code === "test-regions")!.years).toEqual([2024, 2025]);
+
+    // the API's JSON and CSV carry the same inputs and results
+    const body = ratingBody(view, "en");
+    expect(body.entities.map((e) => [e.code, e.rank, e.score])).toEqual(view.rows.map((r) => [r.code, r.rank, r.score]));
+    const lines = ratingCsv(view, "en").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(view.rows.length + 1);
+    expect(lines[0]).toBe(["code", "name", "rank", "score", "p5", "p95", "min_rank", "max_rank", "robust", ...INDICATORS.flatMap((i) => [`${i.code}_raw`, `${i.code}_normalised`, `${i.code}_contribution`])].join(","));
+    const first = view.rows[0]!;
+    expect(lines[1]!.split(",").slice(0, 4)).toEqual([first.code, first.nameEn, String(first.rank), String(first.score)]);
+    expect(Number(lines[1]!.split(",")[9])).toBe(first.inputs.pupilsPerTeacher);
   });
 });
 

@@ -49,6 +49,12 @@ export default async function RatingsApiPage({ params }: PageProps<"/[locale]/ra
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
         <code className={CODE_BLOCK}>GET /api/v1/ratings?method=regions&amp;year=2025&amp;format=json</code>
+        <p className="text-sm">
+          {t("openapi")}{" "}
+          <a href="/api/v1/ratings/openapi.json" className="font-mono">
+            /api/v1/ratings/openapi.json
+          </a>
+        </p>
         <ParamsTable
           caption={t("paramsTitle")}
           paramLabel={t("param")}

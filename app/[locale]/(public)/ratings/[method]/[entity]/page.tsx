@@ -93,7 +93,7 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
         <h2 id="history-title" className="mb-2 text-lg font-semibold">
           {t("card.history")}
         </h2>
-        <StatChart kind="line" label={t("card.history")} locale={locale} series={[{ key: "rank", name: t("col.rank") }]} data={history.map((h) => ({ label: String(h.year), values: { rank: h.rank } }))} />
+        <StatChart kind="line" reverseY label={t("card.history")} locale={locale} series={[{ key: "rank", name: t("col.rank") }]} data={history.map((h) => ({ label: String(h.year), values: { rank: h.rank } }))} />
         <table className="mt-2 text-sm" data-testid="history">
           <thead className="text-left text-slate-600">
             <tr>
