@@ -34,6 +34,21 @@ export interface TimelinessSpec {
   forms: readonly string[];
 }
 
+export interface DiarySpec {
+  /**
+   * E-diary of the school year starting in the rating's year (lib/diary/aggregates.ts): attendance rate
+   * (lessons held × pupils enrolled, less absences) or quality (share of 4 and 5 among term grades). An
+   * entity with fewer than DIARY_SMALL_CELL pupils in the diary has no value (no child can be singled out).
+   */
+  kind: "diary";
+  measure: "attendance" | "quality";
+  direction: Direction;
+  forms: readonly string[];
+}
+
+/** The e-diary's small-cell threshold (lib/diary/aggregates.ts SMALL_CELL). */
+export const DIARY_SMALL_CELL = 10;
+
 export const RATING_INDICATORS = [
   "pupilsPerTeacher",
   "higherEducationShare",
@@ -42,10 +57,12 @@ export const RATING_INDICATORS = [
   "avgClassSize",
   "vacancyRate",
   "reportingTimeliness",
+  "attendanceRate",
+  "gradeQuality",
 ] as const;
 export type RatingIndicatorCode = (typeof RATING_INDICATORS)[number];
 
-export const RATING_CATALOGUE: Record<RatingIndicatorCode, RatingIndicatorSpec | TimelinessSpec> = {
+export const RATING_CATALOGUE: Record<RatingIndicatorCode, RatingIndicatorSpec | TimelinessSpec | DiarySpec> = {
   pupilsPerTeacher: { kind: "ratio", numerator: [{ indicator: "students" }], denominator: [{ indicator: "teachers" }], scale: 1, direction: "lower", forms: ["D-1", "D-3"] },
   higherEducationShare: { kind: "ratio", numerator: [{ indicator: "teachersHigherEducation" }], denominator: [{ indicator: "teachers" }], scale: 100, direction: "higher", forms: ["D-3"] },
   highestCategoryShare: {
@@ -60,6 +77,8 @@ export const RATING_CATALOGUE: Record<RatingIndicatorCode, RatingIndicatorSpec |
   avgClassSize: { kind: "ratio", numerator: [{ indicator: "students" }], denominator: [{ indicator: "classes" }], scale: 1, direction: "lower", forms: ["D-1"] },
   vacancyRate: { kind: "ratio", numerator: [{ indicator: "vacancies" }], denominator: [{ indicator: "teachers" }, { indicator: "vacancies" }], scale: 100, direction: "lower", forms: ["D-3"] },
   reportingTimeliness: { kind: "timeliness", direction: "higher", forms: ["D-1", "D-3"] },
+  attendanceRate: { kind: "diary", measure: "attendance", direction: "higher", forms: [] },
+  gradeQuality: { kind: "diary", measure: "quality", direction: "higher", forms: [] },
 };
 
 /** The data bank indicators the ratio indicators of a method need. */

@@ -206,3 +206,28 @@ describe("scope", () => {
     expect((await refusal(publishRating(await viewer("u_teacher"), { methodId: "x", year: 2025 }))).code).toBe("forbidden");
   });
 });
+
+describe("e-diary indicators", () => {
+  it("take attendance and quality from the diary of the school year, like the authorities' aggregates", async () => {
+    const { diaryAggregates, SMALL_CELL } = await import("@/lib/diary/aggregates");
+    const { DIARY_SMALL_CELL } = await import("./catalogue");
+    expect(DIARY_SMALL_CELL).toBe(SMALL_CELL);
+    const year = await prisma.academicYear.findFirstOrThrow({ select: { startDate: true } });
+    // the day the diary tests use (the seeded lessons were held before it)
+    const now = new Date("2026-11-23T10:00:00Z");
+    const today = "2026-11-23";
+    const aggregates = await diaryAggregates(ministry, now);
+    const shown = aggregates.organizations.filter((o) => !o.suppressed && o.attendanceRate !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    const school = shown[0]!;
+    const org = await prisma.organization.findUniqueOrThrow({ where: { id: school.id }, select: { territory: { select: { path: true } } } });
+    const districtPath = org.territory.path;
+    const inputs = await loadInputs(prisma, { level: "SCHOOL", path: districtPath, year: year.startDate.getUTCFullYear(), codes: ["attendanceRate", "gradeQuality"], today });
+    const row = inputs.rows.find((r) => r.entityId === school.id)!;
+    expect(row.values.attendanceRate).toBeCloseTo(school.attendanceRate!, 9);
+    if (school.quality === null) expect(row.values.gradeQuality).toBeNull();
+    else expect(row.values.gradeQuality).toBeCloseTo(school.quality, 9);
+    // schools without a diary (or with fewer than 10 pupils in it) have no value
+    for (const r of inputs.rows) if (!shown.some((o) => o.id === r.entityId)) expect(r.values.attendanceRate).toBeNull();
+  });
+});

@@ -9,7 +9,8 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { likePrefix, mappingCte } from "../databank/sql";
 import { computeRating, RatingError, sensitivity, validateMethod, type Method, type RatingRow } from "./compute";
-import { LEVEL_ORG_KIND, RATING_CATALOGUE, SENSITIVITY, databankIndicatorsOf, ratioValue, type Level, type MethodIndicator, type RatingIndicatorCode } from "./catalogue";
+import { almatyDay } from "../diary/dates";
+import { DIARY_SMALL_CELL, LEVEL_ORG_KIND, RATING_CATALOGUE, SENSITIVITY, databankIndicatorsOf, ratioValue, type Level, type MethodIndicator, type RatingIndicatorCode } from "./catalogue";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -60,7 +61,7 @@ function kindSql(level: Level): Prisma.Sql {
 }
 
 /** Raw values of the indicators for every entity of the level inside the territory, for one year. */
-export async function loadInputs(db: Db, options: { level: Level; path: string; year: number; codes: readonly RatingIndicatorCode[] }): Promise<Inputs> {
+export async function loadInputs(db: Db, options: { level: Level; path: string; year: number; codes: readonly RatingIndicatorCode[]; /** Almaty day up to which diary lessons count (today). */ today?: string }): Promise<Inputs> {
   const { level, path, year, codes } = options;
   const entities = await loadEntities(db, level, path);
   const totals = new Map<string, Map<string, number>>();
@@ -100,11 +101,47 @@ export async function loadInputs(db: Db, options: { level: Level; path: string; 
       GROUP BY 1`;
     for (const r of rows) if (Number(r.n) > 0) timeliness.set(r.entity, (100 * Number(r.ok)) / Number(r.n));
   }
+  const diary = new Map<string, { attendance: number | null; quality: number | null }>();
+  if (codes.some((c) => RATING_CATALOGUE[c].kind === "diary") && entities.length) {
+    const today = options.today ?? almatyDay(new Date());
+    const rows = await db.$queryRaw<{ entity: string; students: number; possible: number; absent: number; grades: number; good: number }[]>`
+      WITH ay AS (SELECT id FROM "AcademicYear" WHERE EXTRACT(YEAR FROM "startDate")::int = ${year}),
+      enr AS (SELECT e."organizationId" AS org, e."classGroupId" AS cg, COUNT(*)::int AS n FROM "ClassEnrolment" e WHERE e."academicYearId" IN (SELECT id FROM ay) GROUP BY 1, 2),
+      held AS (
+        SELECT l."classGroupId" AS cg, COUNT(*)::int AS n FROM "Lesson" l JOIN "ClassGroup" c ON c.id = l."classGroupId"
+        WHERE c."academicYearId" IN (SELECT id FROM ay) AND l.date <= ${today}::date GROUP BY 1
+      ),
+      per_org AS (SELECT enr.org, SUM(enr.n)::int AS students, SUM(enr.n * COALESCE(held.n, 0))::float8 AS possible FROM enr LEFT JOIN held ON held.cg = enr.cg GROUP BY 1),
+      absent AS (
+        SELECT a."organizationId" AS org, COUNT(*)::int AS n FROM "Attendance" a JOIN "Lesson" l ON l.id = a."lessonId" JOIN "ClassGroup" c ON c.id = l."classGroupId"
+        WHERE a.status = 'ABSENT' AND c."academicYearId" IN (SELECT id FROM ay) AND l.date <= ${today}::date GROUP BY 1
+      ),
+      grades AS (
+        SELECT g."organizationId" AS org, COUNT(*)::int AS n, (COUNT(*) FILTER (WHERE g.grade >= 4))::int AS good
+        FROM "TermGrade" g JOIN "Term" tm ON tm.id = g."termId" WHERE tm."academicYearId" IN (SELECT id FROM ay) GROUP BY 1
+      )
+      SELECT ${entitySql(level)} AS entity, SUM(p.students)::int AS students, SUM(p.possible)::float8 AS possible,
+             SUM(COALESCE(ab.n, 0))::float8 AS absent, SUM(COALESCE(g.n, 0))::int AS grades, SUM(COALESCE(g.good, 0))::int AS good
+      FROM per_org p JOIN "Organization" o ON o.id = p.org JOIN "Territory" t ON t.id = o."territoryId"
+      LEFT JOIN absent ab ON ab.org = p.org LEFT JOIN grades g ON g.org = p.org
+      WHERE t.path LIKE ${likePrefix(path)} AND ${kindSql(level)}
+      GROUP BY 1`;
+    for (const r of rows) {
+      if (Number(r.students) < DIARY_SMALL_CELL) continue;
+      const possible = Number(r.possible);
+      const grades = Number(r.grades);
+      diary.set(r.entity, {
+        attendance: possible > 0 ? (100 * (possible - Number(r.absent))) / possible : null,
+        quality: grades > 0 ? (100 * Number(r.good)) / grades : null,
+      });
+    }
+  }
   const rows: RatingRow[] = entities.map((e) => {
     const values: Record<string, number | null> = {};
     for (const code of codes) {
       const spec = RATING_CATALOGUE[code];
-      values[code] = spec.kind === "ratio" ? ratioValue(spec, totals.get(e.id) ?? new Map()) : (timeliness.get(e.id) ?? null);
+      values[code] =
+        spec.kind === "ratio" ? ratioValue(spec, totals.get(e.id) ?? new Map()) : spec.kind === "timeliness" ? (timeliness.get(e.id) ?? null) : (diary.get(e.id)?.[spec.measure] ?? null);
     }
     return { entityId: e.id, values };
   });
