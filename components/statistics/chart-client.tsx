@@ -23,7 +23,7 @@ const COLORS = ["#0b6bcb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#14b8a6"
  * A figure's chart: bars (by territory, by grade), lines (over years) or a donut (shares). Clicking a bar
  * with a link drills down. The table beside the chart carries the same numbers for screen readers.
  */
-export function StatChart({ kind, data, series, label, locale }: { kind: "bar" | "line" | "donut"; data: ChartDatum[]; series: ChartSeries[]; label: string; locale: string }) {
+export function StatChart({ kind, data, series, label, locale, reverseY = false }: { kind: "bar" | "line" | "donut"; data: ChartDatum[]; series: ChartSeries[]; label: string; locale: string; /** Lines: smaller values on top (ranks). */ reverseY?: boolean }) {
   const router = useRouter();
   const rows = data.map((d) => ({ label: d.label, href: d.href, ...d.values }));
   const format = (v: unknown) => (typeof v === "number" ? new Intl.NumberFormat(locale).format(v) : String(v ?? ""));
@@ -45,7 +45,7 @@ export function StatChart({ kind, data, series, label, locale }: { kind: "bar" |
           <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
-            <YAxis tickFormatter={format} width={70} />
+            <YAxis tickFormatter={format} width={70} reversed={reverseY} allowDecimals={!reverseY} domain={reverseY ? [1, "auto"] : undefined} />
             <Tooltip formatter={format} />
             <Legend />
             {series.map((s, i) => (

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "databank.pivot": [...ADMINS],
+  // open ratings: the ministry for national ratings, a region for the ratings inside its region
+  "ratings.manage": ["MINISTRY_ADMIN", "REGION_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

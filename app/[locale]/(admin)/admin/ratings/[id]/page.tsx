@@ -1,0 +1,186 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { localName } from "@/lib/names";
+import { orNotFound } from "@/lib/databank/page-params";
+import { yearsWithData } from "@/lib/databank/query";
+import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, NORMALISATIONS, RATING_CATALOGUE, RATING_INDICATORS } from "@/lib/ratings/catalogue";
+import { getMethod, previewRating, type PreviewRow } from "@/lib/ratings/service";
+import { publishRatingAction, saveVersionAction } from "@/lib/ratings/actions";
+import { PageHeader } from "@/components/admin/page-header";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
+import { intervalText } from "@/components/ratings/parts";
+
+export const dynamic = "force-dynamic";
+
+const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+/** One method: its latest version's indicators and weights, a preview for a year (?preview=2025), publication. */
+export default async function RatingMethodPage({ params, searchParams }: PageProps<"/[locale]/admin/ratings/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const { viewer } = await authorize("ratings.manage");
+  const t = await getTranslations("ratings");
+  const te = await getTranslations("errors");
+  const method = await orNotFound(() => getMethod(viewer, id), notFound);
+  const { preview: previewParam } = await searchParams;
+  const years = await yearsWithData();
+  const version = method.versions[method.versions.length - 1]!;
+  const byCode = new Map(version.indicators.map((i) => [i.code, i]));
+  const previewYear = typeof previewParam === "string" && /^\d{4}$/.test(previewParam) ? Number(previewParam) : null;
+  let preview: PreviewRow[] | null = null;
+  let previewError: string | null = null;
+  if (previewYear !== null) {
+    try {
+      preview = await previewRating(viewer, { methodId: id, year: previewYear });
+      preview.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const key = Object.values(error.fieldErrors)[0];
+      const params = typeof error.params.indicator === "string" ? { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) } : error.params;
+      previewError = key ? te(key, params) : te(error.code === "validation" ? "validation.summary" : error.code);
+    }
+  }
+  const num = (v: number | null, d = 3) => (v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(v));
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={localName(method, locale)}
+        description={`${method.code} · ${t(`level.${method.level}`)} · ${localName(method.territory, locale)} · ${t("admin.versionOf", { number: version.number, status: t(`admin.status.${version.status}`) })}`}
+        actions={method.years.length ? <Link href={`/ratings?method=${method.code}`}>{t("admin.publicLink")}</Link> : undefined}
+      />
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="text-lg font-semibold">{t("admin.editTitle")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("admin.editLead")}</p>
+        <ActionForm action={saveVersionAction} submitLabel={t("admin.save")} testId="method-form">
+          <input type="hidden" name="methodId" value={method.id} />
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">{t("col.indicator")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("admin.use")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("col.direction")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("col.normalisation")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("col.missing")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {RATING_INDICATORS.map((code) => {
+                  const current = byCode.get(code);
+                  const name = t(`indicator.${code}.name`);
+                  return (
+                    <tr key={code} className="border-t border-slate-100">
+                      <td className="py-1 pr-3">
+                        <span className="block">{name}</span>
+                        <span className="text-xs text-slate-500">{t(`indicator.${code}.source`)}</span>
+                      </td>
+                      <td className="py-1 pr-3">
+                        <input name={`w_${code}`} aria-label={`${name}: ${t("admin.use")}`} defaultValue={current ? String(current.weight) : ""} inputMode="decimal" className={`${control} w-20`} />
+                      </td>
+                      <td className="py-1 pr-3">
+                        <select name={`d_${code}`} aria-label={`${name}: ${t("col.direction")}`} defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction} className={control}>
+                          {DIRECTIONS.map((d) => (
+                            <option key={d} value={d}>{t(`direction.${d}`)}</option>
+                          ))}
+                        </select>
+                      </td>
+                      <td className="py-1 pr-3">
+                        <select name={`n_${code}`} aria-label={`${name}: ${t("col.normalisation")}`} defaultValue={current?.normalisation ?? "minmax"} className={control}>
+                          {NORMALISATIONS.map((n) => (
+                            <option key={n} value={n}>{t(`normalisation.${n}`)}</option>
+                          ))}
+                        </select>
+                      </td>
+                      <td className="py-1 pr-3">
+                        <select name={`m_${code}`} aria-label={`${name}: ${t("col.missing")}`} defaultValue={current?.missing ?? "exclude-entity"} className={control}>
+                          {MISSING_POLICIES.map((m) => (
+                            <option key={m} value={m}>{t(`missing.${m}`)}</option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <SelectField name="aggregation" label={t("admin.aggregation")} defaultValue={version.aggregation} options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))} />
+            <TextField name="approvalOrder" label={t("admin.approvalOrder")} defaultValue={version.approvalOrder ?? ""} />
+            <TextField name="approvedOn" type="date" label={t("admin.approvedOn")} defaultValue={version.approvedOn ? version.approvedOn.toISOString().slice(0, 10) : ""} />
+          </div>
+        </ActionForm>
+      </section>
+
+      <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="text-lg font-semibold">{t("admin.previewTitle")}</h2>
+        <form method="get" className="flex flex-wrap items-end gap-2" data-testid="preview-form">
+          <label className="text-sm">
+            <span className="block">{t("admin.year")}</span>
+            <select name="preview" defaultValue={String(previewYear ?? years[years.length - 1] ?? "")} className={control}>
+              {years.map((y) => (
+                <option key={y} value={y}>{y}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm">
+            {t("admin.preview")}
+          </button>
+        </form>
+        {previewError && (
+          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800" data-testid="preview-error">
+            {previewError}
+          </p>
+        )}
+        {preview === null && !previewError && <p className="text-sm text-slate-600">{t("admin.previewEmpty")}</p>}
+        {preview && previewYear !== null && (
+          <>
+            <div className="max-h-96 overflow-auto">
+              <table className="min-w-full text-sm" data-testid="preview">
+                <thead className="text-left text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 text-right">{t("col.rank")}</th>
+                    <th scope="col" className="py-1 pr-3">{t("col.name")}</th>
+                    <th scope="col" className="py-1 pr-3 text-right">{t("col.score")}</th>
+                    {version.indicators.map((i) => (
+                      <th key={i.code} scope="col" className="py-1 pr-3 text-right">{t(`indicator.${i.code}.name`)}</th>
+                    ))}
+                    <th scope="col" className="py-1 pr-3 text-right">{t("col.interval")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.map((r) => (
+                    <tr key={r.entityId} className="border-t border-slate-100">
+                      <td className="py-1 pr-3 text-right tabular-nums">{r.rank ?? "—"}</td>
+                      <td className="py-1 pr-3">
+                        {localName(r, locale)}
+                        {r.rank === null && <span className="ml-2 text-xs text-slate-500">{t("excluded")}</span>}
+                      </td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{num(r.score)}</td>
+                      {version.indicators.map((i) => (
+                        <td key={i.code} className="py-1 pr-3 text-right tabular-nums">{num(r.inputs[i.code] ?? null, 2)}</td>
+                      ))}
+                      <td className="py-1 pr-3 text-right tabular-nums">
+                        {intervalText(r)}
+                        {!r.robust && <span className="ml-1 text-xs text-amber-800">{t("notRobust")}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <ActionForm action={publishRatingAction} submitLabel={t("admin.publish")} confirm={t("admin.publishConfirm")} testId="publish-form">
+              <input type="hidden" name="methodId" value={method.id} />
+              <input type="hidden" name="year" value={previewYear} />
+              <FormErrors names={["year", "indicators", "weights"]} />
+            </ActionForm>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

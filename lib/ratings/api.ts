@@ -1,0 +1,60 @@
+import "server-only";
+/**
+ * The public ratings API (`GET /api/v1/ratings`): the list of published ratings, or one rating with its
+ * frozen inputs, normalised values, contributions and sensitivity intervals, as JSON or CSV.
+ */
+import { AppError } from "../errors";
+import { localName } from "../names";
+import { toCsv } from "../databank/csv";
+import type { PublishedMethod, RatingView } from "./public";
+import { ratingsQuery, type RatingsQuery } from "./openapi";
+
+export function parseRatingsQuery(url: URL): RatingsQuery {
+  const parsed = ratingsQuery.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) throw new AppError("badRequest");
+  return parsed.data;
+}
+
+export function methodsBody(methods: PublishedMethod[], locale: string) {
+  return {
+    ratings: methods.map((m) => ({ method: m.code, level: m.level, name: localName(m, locale), territory: { code: m.territory.code, name: localName(m.territory, locale) }, years: m.years })),
+  };
+}
+
+export function ratingBody(view: RatingView, locale: string) {
+  return {
+    method: view.method.code,
+    level: view.method.level,
+    name: localName(view.method, locale),
+    territory: { code: view.method.territory.code, name: localName(view.method.territory, locale) },
+    year: view.year,
+    publishedAt: view.publishedAt,
+    version: view.version,
+    sensitivity: view.sensitivity,
+    entities: view.rows.map((r) => ({
+      code: r.code,
+      name: localName(r, locale),
+      rank: r.rank,
+      previousRank: r.previousRank,
+      score: r.score,
+      interval: { p5: r.p5, p95: r.p95, min: r.minRank, max: r.maxRank },
+      robust: r.robust,
+      inputs: r.inputs,
+      normalised: Object.fromEntries(r.breakdown.map((b) => [b.code, b.normalised])),
+      contributions: Object.fromEntries(r.breakdown.map((b) => [b.code, b.contribution])),
+      imputed: Object.fromEntries(r.breakdown.filter((b) => b.imputed).map((b) => [b.code, b.imputed])),
+    })),
+  };
+}
+
+/** One line per entity: identity, result, sensitivity, then raw / normalised / contribution of every indicator. */
+export function ratingCsv(view: RatingView, locale: string): string {
+  const codes = view.version.indicators.map((i) => i.code);
+  const header = ["code", "name", "rank", "score", "p5", "p95", "min_rank", "max_rank", "robust", ...codes.flatMap((c) => [`${c}_raw`, `${c}_normalised`, `${c}_contribution`])];
+  const cell = (v: number | boolean | null | undefined): number | string | null => (v === null || v === undefined ? null : typeof v === "boolean" ? String(v) : v);
+  const lines = view.rows.map((r) => {
+    const b = new Map(r.breakdown.map((x) => [x.code, x]));
+    return [r.code, localName(r, locale), cell(r.rank), cell(r.score), cell(r.p5), cell(r.p95), cell(r.minRank), cell(r.maxRank), cell(r.robust), ...codes.flatMap((c) => [cell(r.inputs[c]), cell(b.get(c)?.normalised), cell(b.get(c)?.contribution)])];
+  });
+  return toCsv([header, ...lines]);
+}
