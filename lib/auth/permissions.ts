@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "databank.pivot": [...ADMINS],
+  // Electronic services: parents apply for their children (students request their own certificate); staff
+  // process applications to organisations within their scope.
+  "services.apply": ["PARENT", "STUDENT"],
+  "services.process": [...ADMINS],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
