@@ -134,7 +134,7 @@ export async function myApplications(viewer: Viewer): Promise<ApplicationRow[]> 
 /** The staff queue: applications to organisations inside the viewer's scope, oldest open first. */
 export async function staffQueue(
   viewer: Viewer,
-  params: { page: number; pageSize: number; status?: ApplicationStatus | "OPEN"; overdue?: boolean; kind?: ServiceKind },
+  params: { page: number; pageSize: number; status?: ApplicationStatus | "OPEN"; overdue?: boolean; kind?: ServiceKind; q?: string },
   now = new Date(),
 ): Promise<Page<ApplicationRow & { childIin: string; childBirthDate: Date; applicant: { displayName: string } }>> {
   const { scope } = authorizeViewer(viewer, "services.process");
@@ -143,6 +143,7 @@ export async function staffQueue(
     ...(params.kind ? { kind: params.kind } : {}),
     ...(params.status === "OPEN" || params.overdue ? { status: { in: [...OPEN_STATUSES] } } : params.status ? { status: params.status } : {}),
     ...(params.overdue ? { dueAt: { lt: now } } : {}),
+    ...(params.q ? { OR: [{ childLastName: { contains: params.q, mode: "insensitive" as const } }, { childIin: { startsWith: params.q } }] } : {}),
   };
   const [rows, total] = await Promise.all([
     prisma.serviceApplication.findMany({

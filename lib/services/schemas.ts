@@ -13,7 +13,7 @@ export const firstGradeApply = z.object({
   organizationId: id,
   admissionYear: z.coerce.number().int().min(2000).max(2100),
 });
-export type FirstGradeApply = z.output<typeof firstGradeApply>;
+export type FirstGradeApply = Omit<z.output<typeof firstGradeApply>, "childMiddleName"> & { childMiddleName?: string };
 
 export const certificateRequest = z.object({ studentId: id, language: z.enum(LANGUAGES) });
 export type CertificateRequest = z.output<typeof certificateRequest>;
