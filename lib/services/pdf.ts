@@ -78,10 +78,29 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
   }
 }
 
+type Fontkit = typeof fontkit;
+const parsed = new Map<Uint8Array, ReturnType<Fontkit["create"]>>();
+
+/**
+ * fontkit with the parsed fonts kept: parsing DejaVu Sans (≈ 750 KB) is most of a PDF's cost, and the
+ * font files never change while the process runs. Each PDF still gets its own subset.
+ */
+const cachingFontkit: Fontkit = {
+  ...fontkit,
+  create(buffer: Uint8Array, postscriptName?: string) {
+    let font = parsed.get(buffer);
+    if (!font) {
+      font = fontkit.create(buffer, postscriptName);
+      parsed.set(buffer, font);
+    }
+    return font;
+  },
+};
+
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Uint8Array> {
   const m = MESSAGES[data.language].pdf;
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   doc.setTitle(`${m.title} ${data.number}`);
   doc.setLanguage(data.language);
   doc.setCreator("EISO");
