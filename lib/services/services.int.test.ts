@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PDFDocument } from "pdf-lib";
+import { inflateSync } from "node:zlib";
+import { PDFDocument, PDFRawStream } from "pdf-lib";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
@@ -212,6 +213,16 @@ describe("certificates of study", () => {
     const fonts = doc.context.enumerateIndirectObjects().map(([, o]) => o.toString()).filter((o) => o.includes("/FontDescriptor"));
     expect(fonts.some((f) => /\/FontName \/DejaVuSans-\d+/.test(f))).toBe(true);
     expect(doc.getTitle()).toContain(number);
+    // the Kazakh letters of the issuer's name are real glyphs of the embedded font (mapped back to Unicode)
+    const cmaps = doc.context
+      .enumerateIndirectObjects()
+      .filter(([, o]) => o instanceof PDFRawStream)
+      .map(([, o]) => inflateSync((o as PDFRawStream).getContents()).toString("latin1"))
+      .filter((text) => text.includes("beginbfchar") || text.includes("beginbfrange"));
+    for (const letter of ["қ", "ң", "ғ", "і", "ү", "ө"]) {
+      const hex = letter.codePointAt(0)!.toString(16).padStart(4, "0");
+      expect(cmaps.some((c) => c.toLowerCase().includes(`<${hex}>`)), letter).toBe(true);
+    }
     expect(pdf.byteLength).toBeGreaterThan(5_000);
     expect((await refusal(certificatePdf(parent2, certificateId, "http://localhost:3000"))).code).toBe("notFound");
   });
