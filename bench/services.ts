@@ -8,7 +8,7 @@
  *    PDF with the embedded DejaVu subset and the QR code) — certificates per second and p50/p95 per one;
  *  - the issuing alone and the PDF alone (p50/p95), and the PDF's size per language;
  *  - `--count` issued + rendered `--concurrency` at a time, checking that every number is distinct.
- * Prints the figures and writes bench/results/services-<date>.json.
+ * Prints the figures and writes bench/results/services-<date>-<pglite|postgres>.json.
  */
 import { PDFDocument } from "pdf-lib";
 import { closeBenchDatabase, log, ms, openBenchDatabase, option, round, summary, writeResult } from "./lib";
@@ -83,7 +83,7 @@ try {
     sequential: { certificatesPerSecond: perSecond, perCertificateMs: summary(both), issueMs: summary(issueTimes), pdfMs: summary(pdfTimes) },
     concurrent: { certificatesPerSecond: concurrentPerSecond, distinctNumbers: distinct },
     pdf: { meanKiB: sizeKb, pages },
-  });
+  }, process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
 } finally {
   await closeBenchDatabase();
 }
