@@ -49,7 +49,10 @@ test("a parent applies for admission to first grade", async ({ page }) => {
 });
 
 test("the school accepts and the child appears in the class", async ({ page, browser }) => {
-  await signIn(page, "school", L, { callbackUrl: `/${L}/admin/services` });
+  await signIn(page, "school", L, { callbackUrl: `/${L}/admin` });
+  await page.goto(`/${L}/admin`);
+  await page.getByRole("main").getByRole("link", { name: new RegExp(tr("admin.navHint.services")) }).click();
+  await expect(page).toHaveURL(new RegExp(`/${L}/admin/services`));
   await page.goto(`/${L}/admin/services?status=OPEN`);
   const row = page.getByTestId("services-queue").locator("tr", { hasText: lastName });
   await row.getByTestId("open-application").click();
@@ -73,6 +76,9 @@ test("the school accepts and the child appears in the class", async ({ page, bro
   await expect(parent.getByTestId("child-switch").filter({ hasText: `${firstName} ${lastName}` })).toContainText("(1 А)");
   await parent.goto(`/${L}/account/services`);
   await expect(parent.getByTestId("my-applications").locator('li[data-kind="FIRST_GRADE"]', { hasText: lastName })).toHaveAttribute("data-status", "APPROVED");
+  // every change reached the parent as a notification
+  await parent.goto(`/${L}/notifications`);
+  await expect(parent.locator('li[data-kind="services.approved"]').first()).toContainText(tr("reporting-review.notifications.kinds.services.approved"));
   await parent.close();
 });
 
