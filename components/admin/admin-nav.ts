@@ -18,4 +18,5 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "diaryAggregates", href: "/admin/diary/aggregates", permission: "diary.aggregates" },
   { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
   { key: "ratings", href: "/admin/ratings", permission: "ratings.manage" },
+  { key: "services", href: "/admin/services", permission: "services.process" },
 ];

@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { key: "forums", href: "/forums" },
   { key: "dictionary", href: "/dictionary" },
   { key: "diary", href: "/diary" },
+  { key: "services", href: "/services" },
   { key: "admin", href: "/admin" },
 ] as const;
 

@@ -37,7 +37,9 @@ export function notificationView(n: Notification, locale: string, t: Translate, 
   let href: string | null = null;
   const submissionId = str(p.submissionId);
   const periodId = str(p.periodId);
-  if (n.kind.startsWith("diary.")) href = "/diary";
+  if (n.kind === "services.new" && str(p.applicationId)) href = `/admin/services/${encodeURIComponent(str(p.applicationId))}`;
+  else if (n.kind.startsWith("services.")) href = "/account/services";
+  else if (n.kind.startsWith("diary.")) href = "/diary";
   else if (n.kind === "reporting.overdueList" && periodId) href = `/admin/reporting/board?period=${encodeURIComponent(periodId)}&state=overdue`;
   else if (REVIEW_KINDS.has(n.kind) && submissionId) href = `/admin/reporting/submissions/${encodeURIComponent(submissionId)}`;
   else if (n.kind.startsWith("reporting.") && periodId) href = `/reporting/${encodeURIComponent(periodId)}`;

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "databank.pivot": [...ADMINS],
   // open ratings: the ministry for national ratings, a region for the ratings inside its region
   "ratings.manage": ["MINISTRY_ADMIN", "REGION_ADMIN"],
+  // Electronic services: parents apply for their children (students request their own certificate); staff
+  // process applications to organisations within their scope.
+  "services.apply": ["PARENT", "STUDENT"],
+  "services.process": [...ADMINS],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import { seedReporting } from "./reporting";
 import { seedDiary } from "./diary";
 import { seedDatabank } from "./databank";
 import { seedRatings } from "./ratings";
+import { seedServices } from "./services";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -196,6 +197,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   await seedDiary(prisma, scale, log);
   await seedDatabank(prisma, log);
   if (scale !== "tiny") await seedRatings(prisma, log);
+  await seedServices(prisma, scale, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);

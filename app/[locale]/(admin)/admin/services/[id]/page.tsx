@@ -1,0 +1,118 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { localName } from "@/lib/names";
+import { applicationForStaff } from "@/lib/services/applications";
+import { isOverdue, OPEN_STATUSES } from "@/lib/services/rules";
+import { acceptFirstGradeAction, refuseApplicationAction, requestInformationAction, startReviewAction } from "@/lib/services/actions";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
+import { StatusBadge } from "@/components/services/status-badge";
+
+export const dynamic = "force-dynamic";
+
+/** One application for staff: the child, the timeline, and the decisions open at its status. */
+export default async function ApplicationPage({ params }: PageProps<"/[locale]/admin/services/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const { viewer } = await authorize("services.process");
+  const t = await getTranslations("services");
+  const { application: a, classes } = await applicationForStaff(viewer, id);
+  const open = (OPEN_STATUSES as readonly string[]).includes(a.status);
+  const late = isOverdue(a, new Date());
+  const ref = (
+    <>
+      <input type="hidden" name="applicationId" value={a.id} />
+      <input type="hidden" name="version" value={a.version} />
+    </>
+  );
+  return (
+    <div className="max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link href="/admin/services">{t("review.back")}</Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t(`catalogue.${a.kind}.name`)}</h1>
+        <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
+        {late && <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs text-white">{t("queue.overdueMark")}</span>}
+      </div>
+      <dl className="grid grid-cols-[12rem_1fr] gap-2 rounded-lg bg-white p-4 text-sm shadow-sm">
+        <dt className="font-medium">{t("queue.child")}</dt>
+        <dd data-testid="review-child">{[a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ")}</dd>
+        <dt className="font-medium">{t("review.childIin")}</dt>
+        <dd className="font-mono">{a.childIin}</dd>
+        <dt className="font-medium">{t("review.birthDate")}</dt>
+        <dd>{a.childBirthDate.toISOString().slice(0, 10)}</dd>
+        <dt className="font-medium">{t("review.applicant")}</dt>
+        <dd>{a.applicant.displayName}</dd>
+        <dt className="font-medium">{t("queue.school")}</dt>
+        <dd>{localName(a.organization, locale)}</dd>
+        {a.admissionYear && (
+          <>
+            <dt className="font-medium">{t("firstGrade.admissionYear")}</dt>
+            <dd>{a.admissionYear}</dd>
+          </>
+        )}
+        <dt className="font-medium">{t("queue.submitted")}</dt>
+        <dd>{formatDateTime(a.createdAt)}</dd>
+        <dt className="font-medium">{t("queue.due")}</dt>
+        <dd>{formatDate(a.dueAt)}</dd>
+        {a.reason && (
+          <>
+            <dt className="font-medium">{t("review.reason")}</dt>
+            <dd>{a.reason}</dd>
+          </>
+        )}
+      </dl>
+      <section className="rounded-lg bg-white p-4 text-sm shadow-sm">
+        <h2 className="mb-2 font-semibold">{t("my.timeline")}</h2>
+        <ol className="space-y-1 border-l border-slate-200 pl-3" data-testid="timeline">
+          {a.events.map((e, i) => (
+            <li key={i}>
+              <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span> {t(`status.${e.status}`)}
+              {e.note ? ` — ${e.note}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {!open ? (
+        <p className="text-slate-600">{t("review.closed")}</p>
+      ) : (
+        <div className="space-y-4">
+          {a.status === "SUBMITTED" && (
+            <ActionForm action={startReviewAction} submitLabel={t("review.start")} variant="secondary" testId="start-review">
+              {ref}
+              <FormErrors names={["version", "status"]} />
+            </ActionForm>
+          )}
+          {a.kind === "FIRST_GRADE" && (
+            <section className="rounded-lg bg-white p-4 shadow-sm">
+              {classes.length === 0 ? (
+                <p className="text-sm text-slate-700">{t("review.noClasses")}</p>
+              ) : (
+                <ActionForm action={acceptFirstGradeAction} submitLabel={t("review.accept")} testId="accept-form" className="flex flex-wrap items-end gap-3">
+                  {ref}
+                  <SelectField name="classGroupId" label={t("review.class")} required options={classes.map((c) => ({ value: c.id, label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}` }))} />
+                  <FormErrors names={["version", "status"]} />
+                </ActionForm>
+              )}
+            </section>
+          )}
+          <section className="grid gap-4 sm:grid-cols-2">
+            {a.status !== "NEEDS_INFO" && (
+              <ActionForm action={requestInformationAction} submitLabel={t("review.requestInfo")} variant="secondary" testId="request-info-form" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
+                {ref}
+                <TextField name="reason" label={t("review.reason")} required maxLength={1000} />
+              </ActionForm>
+            )}
+            <ActionForm action={refuseApplicationAction} submitLabel={t("review.refuse")} variant="danger" testId="refuse-form" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
+              {ref}
+              <TextField name="reason" label={t("review.reason")} required maxLength={1000} />
+            </ActionForm>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

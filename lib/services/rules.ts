@@ -1,0 +1,82 @@
+/**
+ * Pure rules of the electronic services: the first-grade admission age, the admission years open for
+ * applications, certificate numbers and verification codes, initials, time limits.
+ */
+
+/** Age in whole years on a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export type AdmissionAge = "ok" | "tooYoung" | "tooOld";
+
+/**
+ * First grade takes children who are 6 by 1 September of the admission year; a child who is already 8 on
+ * that day is past first-grade age (placed by the school into the grade that fits instead).
+ */
+export function admissionAge(birthDate: string, admissionYear: number): AdmissionAge {
+  const age = ageOn(birthDate, `${admissionYear}-09-01`);
+  if (age < 6) return "tooYoung";
+  if (age >= 8) return "tooOld";
+  return "ok";
+}
+
+/** Admission years a parent may apply for on a day: the school year under way and the next one. */
+export function admissionYears(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  const current = today.slice(5) >= "09-01" ? year : year - 1;
+  return [current, current + 1];
+}
+
+const PREFIX = { STUDY_CERTIFICATE: "SC" } as const;
+
+/** "SC-2026-000123": kind, year of issue and the database sequence value. */
+export function certificateNumber(seq: number, year: number, kind: keyof typeof PREFIX = "STUDY_CERTIFICATE"): string {
+  return `${PREFIX[kind]}-${year}-${String(seq).padStart(6, "0")}`;
+}
+
+export const NUMBER_PATTERN = /^[A-Z]{2}-\d{4}-\d{6,}$/;
+
+// Crockford's base32: no I, L, O, U, so a code read aloud or typed is not mistaken.
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** Eight random symbols (40 bits) shown as "ABCD-EFGH"; `bytes` must hold at least 8 random bytes. */
+export function verificationCode(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < 8; i++) out += ALPHABET[bytes[i]! % 32];
+  return `${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+/**
+ * Normalises what someone typed into a code or a number: upper case, look-alike letters mapped
+ * (O→0, I/L→1), dashes restored. Returns null when it cannot be either.
+ */
+export function normaliseQuery(input: string): { code: string } | { number: string } | null {
+  const s = input.trim().toUpperCase().replace(/\s+/g, "");
+  if (NUMBER_PATTERN.test(s)) return { number: s };
+  const compact = s.replace(/-/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  if (compact.length !== 8 || [...compact].some((c) => !ALPHABET.includes(c))) return null;
+  return { code: `${compact.slice(0, 4)}-${compact.slice(4)}` };
+}
+
+/** "А. Е. О." — the only trace of the holder's name the public verification page shows. */
+export function initials(person: { firstName: string; middleName?: string | null; lastName: string }): string {
+  return [person.firstName, person.middleName, person.lastName]
+    .filter((p): p is string => !!p && p.trim().length > 0)
+    .map((p) => `${p.trim()[0]!.toUpperCase()}.`)
+    .join(" ");
+}
+
+/** The processing deadline: the time limit in calendar days after submission. */
+export function dueAt(submittedAt: Date, timeLimitDays: number): Date {
+  return new Date(submittedAt.getTime() + timeLimitDays * 86_400_000);
+}
+
+export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
+
+/** Staff see "overdue" for an open application past its deadline. */
+export function isOverdue(application: { status: string; dueAt: Date }, now: Date): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(application.status) && application.dueAt.getTime() < now.getTime();
+}

@@ -1,0 +1,30 @@
+/** Input of the electronic services' actions and route handlers (one schema per boundary). */
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(60);
+const name = z.string().trim().min(1, "validation.required").max(100);
+export const LANGUAGES = ["kk", "ru", "en"] as const;
+
+export const firstGradeApply = z.object({
+  childIin: z.string().trim().regex(/^\d{12}$/, "services.iinFormat"),
+  childLastName: name,
+  childFirstName: name,
+  childMiddleName: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  organizationId: id,
+  admissionYear: z.coerce.number().int().min(2000).max(2100),
+});
+export type FirstGradeApply = Omit<z.output<typeof firstGradeApply>, "childMiddleName"> & { childMiddleName?: string };
+
+export const certificateRequest = z.object({ studentId: id, language: z.enum(LANGUAGES) });
+export type CertificateRequest = z.output<typeof certificateRequest>;
+
+export const applicationRef = z.object({ applicationId: id, version: z.coerce.number().int().min(1) });
+
+export const applicationAccept = applicationRef.extend({ classGroupId: id });
+
+/** A refusal or a request for more information needs its reason written out. */
+export const applicationReason = applicationRef.extend({ reason: z.string().trim().min(5, "services.reasonRequired").max(1000) });
+
+export const applicationAnswer = applicationRef.extend({ note: z.string().trim().min(1, "validation.required").max(1000) });
+
+export const verifyQuery = z.object({ q: z.string().trim().min(1).max(40) });
