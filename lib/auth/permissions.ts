@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "databank.pivot": [...ADMINS],
+  // Data packages (R34–R36): keys and received packages of the organisations in scope; the archive (R26).
+  "packages.manage": [...ADMINS],
+  "archive.read": [...ADMINS],
+  "archive.manage": ["MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
