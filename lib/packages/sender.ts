@@ -33,7 +33,7 @@ export async function sendPackage(baseUrl: string, signed: SignedPackage): Promi
   const response = await fetch(new URL("/api/v1/packages", baseUrl), {
     method: "POST",
     headers: { "content-type": "application/json", [KEY_HEADER]: signed.keyId, [SIGNATURE_HEADER]: signed.signature },
-    body: signed.bytes,
+    body: signed.bytes as Uint8Array<ArrayBuffer>,
   });
   return { status: response.status, receipt: (await response.json()) as Receipt };
 }
