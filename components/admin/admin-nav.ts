@@ -17,4 +17,8 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "diary", href: "/admin/diary", permission: "diary.manage" },
   { key: "diaryAggregates", href: "/admin/diary/aggregates", permission: "diary.aggregates" },
   { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
+  { key: "packages", href: "/admin/packages", permission: "packages.manage" },
+  { key: "packageKeys", href: "/admin/packages/keys", permission: "packages.manage" },
+  { key: "archive", href: "/admin/archive", permission: "archive.read" },
+  { key: "archiveBackups", href: "/admin/archive/backups", permission: "archive.manage" },
 ];

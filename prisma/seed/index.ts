@@ -10,6 +10,7 @@ import { REGIONS, REPUBLIC, districtCode } from "./territories";
 import { seedReporting } from "./reporting";
 import { seedDiary } from "./diary";
 import { seedDatabank } from "./databank";
+import { seedArchive } from "./archive";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -192,6 +193,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   log(`demo accounts: ${DEMO_ACCOUNTS.length} (password ${DEMO_PASSWORD})`);
 
   await seedReporting(prisma, scale, log);
+  await seedArchive(prisma);
   await seedDiary(prisma, scale, log);
   await seedDatabank(prisma, log);
 
