@@ -76,3 +76,12 @@ describe("receipts", () => {
     expect(checkReceipt('{"receipt":1}', server)).toMatchObject({ ok: false, reason: "notReceipt" });
   });
 });
+
+describe("public key input", () => {
+  it("accepts a PEM whose line breaks were lost and the bare base64", () => {
+    const oneLine = pair.publicKey.replace(/\n/g, "");
+    expect(fingerprint(parsePublicKey(oneLine)!)).toBe(fingerprint(pair.publicKey));
+    const bare = pair.publicKey.replace(/-----[A-Z ]+-----/g, "").replace(/\s/g, "");
+    expect(fingerprint(parsePublicKey(bare)!)).toBe(fingerprint(pair.publicKey));
+  });
+});

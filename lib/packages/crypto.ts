@@ -22,10 +22,15 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Parses an Ed25519 public key (SPKI PEM); null when it is not one. */
-export function parsePublicKey(pem: string): KeyObject | null {
+/**
+ * Parses an Ed25519 public key: SPKI PEM (line breaks optional, as a one-line form field leaves it) or the
+ * bare base64 of the DER; null when it is not one.
+ */
+export function parsePublicKey(text: string): KeyObject | null {
   try {
-    const key = createPublicKey(pem.trim());
+    const body = text.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, "").replace(/\s+/g, "");
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || /PRIVATE/.test(text)) return null;
+    const key = createPublicKey({ key: Buffer.from(body, "base64"), format: "der", type: "spki" });
     return key.asymmetricKeyType === "ed25519" ? key : null;
   } catch {
     return null;
