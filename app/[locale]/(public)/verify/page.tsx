@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ReceiptCheck } from "@/components/packages/receipt-check-client";
 
@@ -22,6 +23,9 @@ export default async function VerifyReceiptPage({ params }: PageProps<"/[locale]
         <ReceiptCheck />
       </ClientMessages>
       <p className="text-sm text-slate-600">{t("keyHint")}</p>
+      <p className="text-sm">
+        <Link href="/packages/api">{t("apiDocs")}</Link>
+      </p>
     </div>
   );
 }
