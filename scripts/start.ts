@@ -16,6 +16,7 @@ import { useDatabase, closeDatabase } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { isEmpty, seed, type Scale } from "../prisma/seed";
 import { flags } from "./cli";
+import { startSchedules } from "../lib/archive/schedule";
 
 const args = flags();
 const dev = args.dev === true;
@@ -101,6 +102,8 @@ async function main() {
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
+  // scheduled archive export and the retention purge of data packages
+  startSchedules();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -19,4 +19,8 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
   { key: "ratings", href: "/admin/ratings", permission: "ratings.manage" },
   { key: "services", href: "/admin/services", permission: "services.process" },
+  { key: "packages", href: "/admin/packages", permission: "packages.manage" },
+  { key: "packageKeys", href: "/admin/packages/keys", permission: "packages.manage" },
+  { key: "archive", href: "/admin/archive", permission: "archive.read" },
+  { key: "archiveBackups", href: "/admin/archive/backups", permission: "archive.manage" },
 ];

@@ -38,6 +38,10 @@ export const PERMISSIONS = {
   // process applications to organisations within their scope.
   "services.apply": ["PARENT", "STUDENT"],
   "services.process": [...ADMINS],
+  // Data packages (R34–R36): keys and received packages of the organisations in scope; the archive (R26).
+  "packages.manage": [...ADMINS],
+  "archive.read": [...ADMINS],
+  "archive.manage": ["MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,11 @@ export interface RawSql {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` on one pinned connection (session-level locks, multi-step transactions). */
   session<R>(fn: (raw: RawSql) => Promise<R>): Promise<R>;
+  /**
+   * Runs `fn` in one transaction on one connection, rolled back when it throws. `readOnly`: a consistent
+   * read-only snapshot (REPEATABLE READ). On PGlite other queries wait until it ends.
+   */
+  transaction<R>(fn: (raw: RawSql) => Promise<R>, options?: { readOnly?: boolean }): Promise<R>;
 }
 
 export interface Database {
@@ -48,6 +53,19 @@ function openPglite(dir: string): Database {
     },
     query: async <T,>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
     session: (fn) => fn(raw),
+    transaction: (fn, options) =>
+      client.transaction(async (tx) => {
+        if (options?.readOnly) await tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        const inner: RawSql = {
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T,>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          session: (f) => f(inner),
+          transaction: (f) => f(inner),
+        };
+        return fn(inner);
+      }),
   };
   return {
     kind: "pglite",
@@ -96,6 +114,18 @@ function rawOver(target: Queryable, session?: RawSql["session"]): RawSql {
     },
     query: async <T,>(sql: string, params?: unknown[]) => (await target.query(sql, params as unknown[])).rows as T[],
     session: session ?? ((fn) => fn(self)),
+    transaction: (fn, options) =>
+      self.session(async (conn) => {
+        await conn.exec(options?.readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+        try {
+          const result = await fn(conn);
+          await conn.exec("COMMIT");
+          return result;
+        } catch (error) {
+          await conn.exec("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      }),
   };
   return self;
 }

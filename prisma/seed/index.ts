@@ -12,6 +12,7 @@ import { seedDiary } from "./diary";
 import { seedDatabank } from "./databank";
 import { seedRatings } from "./ratings";
 import { seedServices } from "./services";
+import { seedArchive } from "./archive";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -194,6 +195,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   log(`demo accounts: ${DEMO_ACCOUNTS.length} (password ${DEMO_PASSWORD})`);
 
   await seedReporting(prisma, scale, log);
+  await seedArchive(prisma);
   await seedDiary(prisma, scale, log);
   await seedDatabank(prisma, log);
   if (scale !== "tiny") await seedRatings(prisma, log);

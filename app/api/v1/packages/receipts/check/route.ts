@@ -1,0 +1,42 @@
+import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { isLocale, routing } from "@/i18n/routing";
+import { checkReceipt } from "@/lib/packages/crypto";
+import { reasonText } from "@/lib/packages/reasons";
+import { serverKey } from "@/lib/packages/server-key";
+
+export const dynamic = "force-dynamic";
+
+const MAX = 256 * 1024;
+
+/**
+ * Checks a receipt (the body, as text) against this server's key: `{ valid, problem?, receipt?, reasons }`
+ * with the reasons in words (`?locale=`). Public: a receipt holds no personal data.
+ */
+export async function POST(request: Request) {
+  try {
+    const requested = new URL(request.url).searchParams.get("locale");
+    const locale = isLocale(requested) ? requested : routing.defaultLocale;
+    if (Number(request.headers.get("content-length") ?? 0) > MAX) throw new AppError("badRequest");
+    const text = await request.text();
+    if (text.length > MAX) throw new AppError("badRequest");
+    const key = await serverKey();
+    const result = checkReceipt(text, key);
+    const t = await getTranslations({ locale });
+    const receipt = result.ok ? result.receipt : result.receipt;
+    return NextResponse.json(
+      {
+        valid: result.ok,
+        problem: result.ok ? null : t(`packages.check.problem.${result.reason}`),
+        receipt: receipt?.receipt ?? null,
+        reasons: receipt ? receipt.receipt.reasons.map((r) => reasonText(t, r)) : [],
+        serverKeyId: key.keyId,
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+}

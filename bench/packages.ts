@@ -1,0 +1,242 @@
+/**
+ * Data packages and archive benchmark (`npm run bench:packages`).
+ *
+ * 1. Prepares a PGlite database in `--dir` (default ./data/bench-packages, recreated): migrated, `demo` seed,
+ *    extra P-1 periods (at least `--periods`, default 20) so that every package becomes a new submission, one
+ *    registered Ed25519 key per school.
+ * 2. Starts the production server on it (`scripts/start.ts`, port `--port`, default 3245), pre-signs
+ *    `--packages` (default 4,000) small P-1 packages (~450 bytes), and sends them over loopback HTTP with
+ *    `--senders` (default 20) concurrent senders. Reports accepted packages per second, latency p50/p99 and
+ *    the statuses. Then stops the server.
+ * 3. Where the time goes: in-process (no HTTP) timings of the signature check alone, of a package refused
+ *    after authentication (key lookup, signature, parsing, sender check) and of a package accepted (the
+ *    same plus validation, draft, hand-over through the workflow, storage, receipt).
+ * 4. Archive: export of the resulting database (demo seed + the packages) and restore into an empty
+ *    in-memory database: time and size.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync, statSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { openDatabase } from "../lib/db/driver";
+import { closeDatabase, useDatabase } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { seed } from "../prisma/seed";
+import { generateKeyPair, fingerprint, verifyBytes } from "../lib/packages/crypto";
+import { buildPackage, signPackage, type SignedPackage } from "../lib/packages/sender";
+import { KEY_HEADER, SIGNATURE_HEADER } from "../lib/packages/format";
+import { exportArchive, restoreArchive } from "../lib/archive/archive";
+import { flag, log, ms, option, percentile, round, textOption, timeRuns, writeResult } from "./lib";
+
+const dir = textOption("dir") ?? "./data/bench-packages";
+const port = option("port", 3245);
+const total = option("packages", 4000);
+const senders = option("senders", 20);
+const extraPeriods = option("periods", 20);
+const origin = `http://127.0.0.1:${port}`;
+const pgliteDir = join(dir, "pglite");
+
+const passport = (i: number) => ({ "general.director": `Director ${i}`, "general.founded": 1950 + (i % 70), "general.language": "KK", "general.capacity": 300 + (i % 900), "general.internet": true, "general.computers": 20 + (i % 50) });
+
+interface Sender {
+  bin: string;
+  key: { publicKey: string; privateKey: string };
+}
+
+async function prepare(): Promise<{ senders: Sender[]; periods: string[] }> {
+  rmSync(dir, { recursive: true, force: true });
+  const db = openDatabase({ dir: pgliteDir });
+  const started = process.hrtime.bigint();
+  await migrate(db.raw);
+  await seed(db.prisma, "demo");
+  log(`demo seed in ${round(ms(started) / 1000)} s`);
+  const schools = await db.prisma.organization.findMany({ where: { kind: { code: "SCHOOL" }, status: "ACTIVE" }, select: { id: true, bin: true }, orderBy: { bin: "asc" } });
+  const periods: string[] = [];
+  // enough periods for every package to be a new submission
+  const needed = Math.max(extraPeriods, Math.ceil(total / Math.max(1, schools.length)));
+  for (let i = 1; i <= needed; i++) {
+    const label = `bench-${String(i).padStart(3, "0")}`;
+    await db.prisma.reportingPeriod.create({ data: { id: `rp_bench_${i}`, formId: "f2026_p1", label, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), dueDate: new Date("2026-12-31"), deadlineAt: new Date("2026-12-31T18:59:59Z") } });
+    periods.push(label);
+  }
+  const out: Sender[] = [];
+  for (const s of schools) {
+    const key = generateKeyPair();
+    out.push({ bin: s.bin, key });
+    await db.prisma.packageKey.create({ data: { organizationId: s.id, publicKey: key.publicKey, fingerprint: fingerprint(key.publicKey), label: "bench", validFrom: new Date("2020-01-01"), validTo: new Date("2099-01-01"), createdById: "u_ministry" } });
+  }
+  await db.close();
+  log(`${schools.length} schools with keys, ${periods.length} extra P-1 periods`);
+  return { senders: out, periods };
+}
+
+// ── server ──
+let server: ChildProcess | undefined;
+const serverLog: string[] = [];
+
+function startServer(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, DATA_DIR: dir, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
+    if (serverLog.length > 200) serverLog.splice(0, serverLog.length - 200);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  return child;
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (!child || child.exitCode !== null) return;
+  const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid!, "SIGINT");
+  } catch {
+    /* gone */
+  }
+  await done;
+}
+
+async function waitForHealth(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`the server exited:\n${serverLog.slice(-30).join("\n")}`);
+    try {
+      if ((await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) })).status === 200) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not become healthy:\n${serverLog.slice(-30).join("\n")}`);
+}
+
+async function post(p: SignedPackage): Promise<number> {
+  const res = await fetch(`${origin}/api/v1/packages`, { method: "POST", headers: { "content-type": "application/json", [KEY_HEADER]: p.keyId, [SIGNATURE_HEADER]: p.signature }, body: p.bytes as Uint8Array<ArrayBuffer> });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function httpRun(list: Sender[], periods: string[]) {
+  const signStart = process.hrtime.bigint();
+  const packages: SignedPackage[] = [];
+  for (let i = 0; packages.length < total; i++) {
+    const s = list[i % list.length]!;
+    const period = periods[Math.floor(i / list.length) % periods.length]!;
+    packages.push(signPackage(buildPackage({ bin: s.bin, form: "P-1", year: 2026, period, values: passport(i) }), s.key));
+  }
+  const signMs = ms(signStart);
+  log(`${total} packages built and signed in ${round(signMs)} ms (${round((signMs * 1000) / total)} µs each), ${packages[0]!.bytes.byteLength} bytes each`);
+  server = startServer();
+  await waitForHealth(600_000);
+  // warm-up: a few refused packages (no submissions written)
+  for (let i = 0; i < 50; i++) await post({ ...packages[0]!, signature: packages[1]!.signature });
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (next < packages.length) {
+        const p = packages[next++]!;
+        const t0 = process.hrtime.bigint();
+        const status = await post(p);
+        latencies.push(ms(t0));
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const elapsed = ms(started);
+  // The authentication layer alone over HTTP: packages refused after every authentication check (the
+  // sender BIN is another school's), so nothing is written — the ceiling without the reporting workflow.
+  const refused = packages.slice(0, Math.min(total, 4000)).map((p, i) => {
+    const other = list[(i + 1) % list.length]!;
+    return signPackage(buildPackage({ bin: other.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(i) }), list[i % list.length]!.key);
+  });
+  let nextRefused = 0;
+  const refusedStatuses: Record<string, number> = {};
+  const refusedStart = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (nextRefused < refused.length) {
+        const status = await post(refused[nextRefused++]!);
+        refusedStatuses[status] = (refusedStatuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const refusedMs = ms(refusedStart);
+  await stopServer();
+  const accepted = statuses["201"] ?? 0;
+  const result = { packages: total, senders, seconds: round(elapsed / 1000, 2), acceptedPerSecond: round((accepted * 1000) / elapsed), requestsPerSecond: round((total * 1000) / elapsed), p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), statuses, bytesPerPackage: packages[0]!.bytes.byteLength, authenticatedAndRefusedPerSecond: round((refused.length * 1000) / refusedMs), refusedStatuses };
+  log(`HTTP: ${accepted}/${total} accepted in ${result.seconds} s → ${result.acceptedPerSecond} accepted/s with ${senders} senders; p50 ${result.p50} ms, p99 ${result.p99} ms; statuses ${JSON.stringify(statuses)}`);
+  log(`HTTP, authentication only: ${refused.length} packages refused after every check (sender mismatch) → ${result.authenticatedAndRefusedPerSecond}/s; statuses ${JSON.stringify(refusedStatuses)}`);
+  return result;
+}
+
+async function breakdown(list: Sender[], periods: string[]) {
+  // In-process, on the database the HTTP run left (the server is stopped).
+  const db = openDatabase({ dir: pgliteDir });
+  useDatabase(db);
+  const { receivePackage } = await import("../lib/packages/receive");
+  const s = list[0]!;
+  const signed = signPackage(buildPackage({ bin: s.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(1) }), s.key);
+  const verify = await timeRuns(500, async () => verifyBytes(signed.bytes, signed.signature, s.key.publicKey));
+  // refused after full authentication: sender BIN of another school
+  const other = list[1]!;
+  const refusedRuns = await timeRuns(300, async () => {
+    const p = signPackage(buildPackage({ bin: other.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(2) }), s.key);
+    await receivePackage({ bytes: p.bytes, keyId: p.keyId, signature: p.signature });
+  });
+  // accepted: schools × a period the HTTP run did not reach
+  await db.prisma.reportingPeriod.create({ data: { id: "rp_bench_breakdown", formId: "f2026_p1", label: "bench-breakdown", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), dueDate: new Date("2026-12-31"), deadlineAt: new Date("2026-12-31T18:59:59Z") } });
+  const n = Math.min(300, list.length - 1);
+  const acceptedRuns = await timeRuns(n, async (i) => {
+    const x = list[i < 0 ? n : i]!;
+    const p = signPackage(buildPackage({ bin: x.bin, form: "P-1", year: 2026, period: "bench-breakdown", values: passport(i) }), x.key);
+    const r = await receivePackage({ bytes: p.bytes, keyId: p.keyId, signature: p.signature });
+    if (r.status !== 201) throw new Error(`not accepted: ${JSON.stringify(r.receipt.receipt.reasons)}`);
+  });
+  await closeDatabase();
+  const out = { verifySignature: verify, refusedAfterAuthentication: refusedRuns, accepted: acceptedRuns };
+  log(`in-process: signature check p50 ${out.verifySignature.p50} ms; refused after authentication p50 ${out.refusedAfterAuthentication.p50} ms; accepted p50 ${out.accepted.p50} ms, p95 ${out.accepted.p95} ms`);
+  return out;
+}
+
+async function archive() {
+  const db = openDatabase({ dir: pgliteDir });
+  const file = join(tmpdir(), `eiso-bench-archive-${process.pid}.tar.gz`);
+  const t0 = process.hrtime.bigint();
+  const exported = await exportArchive(db.raw, db.kind, file);
+  const exportMs = ms(t0);
+  await db.close();
+  const rows = exported.manifest.tables.reduce((s, t) => s + t.rows, 0);
+  const target = openDatabase({ dir: "memory://" });
+  const t1 = process.hrtime.bigint();
+  await restoreArchive(target.raw, readFileSync(file));
+  const restoreMs = ms(t1);
+  await target.close();
+  const size = statSync(file).size;
+  rmSync(file, { force: true });
+  const out = { tables: exported.manifest.tables.length, rows, parts: exported.manifest.parts.length, bytes: size, exportSeconds: round(exportMs / 1000, 2), restoreSeconds: round(restoreMs / 1000, 2) };
+  log(`archive (demo seed + packages): ${out.tables} tables, ${rows} rows, ${out.parts} parts, ${round(size / 2 ** 20, 2)} MiB; export ${out.exportSeconds} s, verified restore into an empty in-memory PGlite ${out.restoreSeconds} s`);
+  return out;
+}
+
+async function main() {
+  console.log("Data packages benchmark");
+  const { senders: list, periods } = await prepare();
+  const http = await httpRun(list, periods);
+  const inProcess = await breakdown(list, periods);
+  const archiveResult = flag("skip-archive") ? null : await archive();
+  writeResult("packages", { http, inProcess, archive: archiveResult });
+  if (!flag("keep")) rmSync(dir, { recursive: true, force: true });
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stopServer().then(() => process.exit(130)));
+
+main().catch(async (error: unknown) => {
+  console.error(`✖ ${(error as Error).message}`);
+  await stopServer();
+  process.exit(1);
+});

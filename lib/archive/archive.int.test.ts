@@ -1,0 +1,124 @@
+/**
+ * Disaster recovery: export, destroy the database, restore into an empty one, prove equality by row counts
+ * and a content hash per table — on PGlite (a database directory deleted and created again) and on
+ * PostgreSQL when TEST_DATABASE_URL is set (the schema dropped). Damaged archives are refused before
+ * anything is written.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { database } from "@/lib/db";
+import { openDatabase, type Database } from "@/lib/db/driver";
+import { migrate } from "@/lib/db/migrate";
+import { seed } from "@/prisma/seed";
+import { testDatabaseUrl } from "@/tests/setup/integration";
+import { ArchiveRefused, exportArchive, listTables, restoreArchive, tableHashes, verifyArchive } from "./archive";
+import { readTar, tarEnd, tarEntry } from "./tar";
+
+const dir = mkdtempSync(join(tmpdir(), "eiso-archive-"));
+const archive = join(dir, "archive.tar.gz");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The source database: a PGlite directory of its own, or the PostgreSQL test database. */
+async function source(): Promise<Database> {
+  if (testDatabaseUrl) return database();
+  const db = openDatabase({ dir: join(dir, "pglite") });
+  await migrate(db.raw);
+  await seed(db.prisma, "tiny");
+  return db;
+}
+
+/** Destroys the source database and opens an empty one in its place. */
+async function destroyAndReopen(db: Database): Promise<Database> {
+  if (testDatabaseUrl) {
+    await db.raw.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    return db;
+  }
+  await db.close();
+  rmSync(join(dir, "pglite"), { recursive: true, force: true });
+  return openDatabase({ dir: join(dir, "pglite") });
+}
+
+/** Rewrites an archive with one part's content changed (the manifest untouched). */
+function tamper(data: Buffer, change: (files: Map<string, Buffer>) => void): Buffer {
+  const files = readTar(gunzipSync(data));
+  change(files);
+  const blocks: Buffer[] = [];
+  for (const [name, content] of files) blocks.push(...tarEntry(name, content));
+  blocks.push(tarEnd());
+  return gzipSync(Buffer.concat(blocks));
+}
+
+async function isEmpty(db: Database) {
+  for (const t of await listTables(db.raw)) {
+    const [r] = await db.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`);
+    if (Number(r!.n) > 0) return false;
+  }
+  return true;
+}
+
+describe("archive", () => {
+  let before: Record<string, { rows: number; hash: string }>;
+  let data: Buffer;
+  let target: Database;
+
+  it("exports every table with row counts, checksums and the migration level", async () => {
+    const db = await source();
+    await db.prisma.dataPackage.deleteMany();
+    const org = await db.prisma.organization.findFirstOrThrow({ select: { id: true } });
+    const key = await db.prisma.packageKey.create({ data: { organizationId: org.id, publicKey: "pem", fingerprint: "f".repeat(64), label: "k", validFrom: new Date(0), validTo: new Date("2099-01-01") } });
+    await db.prisma.dataPackage.create({
+      data: { id: "00000000-0000-4000-8000-000000000001", organizationId: org.id, keyId: key.id, formCode: "P-1", year: 2026, periodLabel: "2026", bytes: Buffer.from('{"x":1}'), signature: "c2ln", sha256: "a".repeat(64), size: 7, sentAt: new Date(), receivedAt: new Date(), verdict: "REJECTED", receipt: { r: 1 }, expiresAt: new Date("2031-01-01") },
+    });
+    before = await tableHashes(db.raw);
+    const result = await exportArchive(db.raw, db.kind, archive);
+    data = readFileSync(archive);
+    expect(result.manifest.tables.map((t) => t.name).sort()).toEqual(Object.keys(before).sort());
+    for (const t of result.manifest.tables) expect([t.name, t.rows]).toEqual([t.name, before[t.name]!.rows]);
+    expect(before.Territory!.rows).toBeGreaterThan(10);
+    expect(before.Submission!.rows).toBeGreaterThan(0);
+    expect(result.manifest.migrationLevel).toMatch(/packages_archive|_/);
+    expect(result.manifest.parts.map((p) => p.path)).toContain("packages/00000000-0000-4000-8000-000000000001.json");
+    expect(verifyArchive(data).manifest.parts.length).toBe(result.manifest.parts.length);
+    target = await destroyAndReopen(db);
+    expect(await listTables(target.raw)).toEqual([]);
+  });
+
+  it("refuses a damaged or incomplete archive before writing anything", async () => {
+    const cases: [string, Buffer, string][] = [
+      ["one byte changed in a table", tamper(data, (f) => {
+        const part = f.get("tables/Territory.jsonl")!;
+        const copy = Buffer.from(part);
+        copy[10] = copy[10]! ^ 1;
+        f.set("tables/Territory.jsonl", copy);
+      }), "checksum"],
+      ["a part missing", tamper(data, (f) => f.delete("tables/Organization.jsonl")), "missingPart"],
+      ["an extra part", tamper(data, (f) => f.set("tables/Extra.jsonl", Buffer.from("{}\n"))), "extraPart"],
+      ["no manifest", tamper(data, (f) => f.delete("manifest.json")), "noManifest"],
+      ["truncated file", data.subarray(0, Math.floor(data.length / 2)), "damaged"],
+      ["one byte changed in the compressed file", Buffer.from(data.map((b, i) => (i === Math.floor(data.length / 3) ? b ^ 0xff : b))), "damaged"],
+    ];
+    for (const [name, bytes, code] of cases) {
+      const error = await restoreArchive(target.raw, bytes).then(() => null, (e: unknown) => e);
+      expect([name, error instanceof ArchiveRefused ? error.code : String(error)]).toEqual([name, code]);
+      expect(await listTables(target.raw)).toEqual([]);
+    }
+  });
+
+  it("restores into the empty database with equal row counts and content hashes", async () => {
+    const result = await restoreArchive(target.raw, data);
+    expect(result.tables).toBe(Object.keys(before).length);
+    expect(await tableHashes(target.raw)).toEqual(before);
+    // sequences continue after the restored rows; foreign keys are back in force
+    const org = await target.prisma.organization.findFirstOrThrow({ select: { id: true } });
+    await expect(target.prisma.dataPackage.create({ data: { id: "00000000-0000-4000-8000-000000000002", organizationId: org.id, keyId: "missing", formCode: "x", year: 1, periodLabel: "x", bytes: Buffer.from(""), signature: "", sha256: "", size: 0, sentAt: new Date(), receivedAt: new Date(), verdict: "REJECTED", receipt: {}, expiresAt: new Date() } })).rejects.toThrow();
+    // a second restore into the now non-empty database is refused
+    const error = await restoreArchive(target.raw, data).then(() => null, (e: unknown) => e);
+    expect(error instanceof ArchiveRefused && error.code).toBe("notEmpty");
+    expect(await tableHashes(target.raw)).toEqual(before);
+    if (!testDatabaseUrl) await target.close();
+    writeFileSync(join(dir, "done"), "");
+  });
+});
