@@ -88,3 +88,10 @@ export async function suggest(viewer: Viewer | null, q: string, language?: strin
   }
   return hits.map((h) => ({ title: h.title, url: h.url, type: h.type }));
 }
+
+/** Names of the regions in a locale, by territory code (labels of the region facet). */
+export async function regionNames(locale: string): Promise<Record<string, string>> {
+  const { prisma } = await import("../db");
+  const rows = await prisma.territory.findMany({ where: { level: "REGION" }, select: { code: true, nameKk: true, nameRu: true, nameEn: true } });
+  return Object.fromEntries(rows.map((r) => [r.code, locale === "ru" ? r.nameRu : locale === "en" ? r.nameEn : r.nameKk]));
+}
