@@ -90,7 +90,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       {found?.hint === "empty" && <p className="text-slate-700">{t("hintEmpty")}</p>}
       {found && found.hint !== "empty" && result && (
         <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-          <aside className="space-y-4" aria-label={t("filters.type")}>
+          <aside className="space-y-4" aria-label={t("filters.type")} data-testid="search-facets">
             <section>
               <h2 className="mb-1 text-sm font-semibold uppercase text-slate-600">{t("filters.type")}</h2>
               <ul>
