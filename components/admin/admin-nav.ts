@@ -17,4 +17,5 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "diary", href: "/admin/diary", permission: "diary.manage" },
   { key: "diaryAggregates", href: "/admin/diary/aggregates", permission: "diary.aggregates" },
   { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
+  { key: "search", href: "/admin/search", permission: "search.manage" },
 ];
