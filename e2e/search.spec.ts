@@ -1,4 +1,4 @@
-import { expect, heading, path, t, test, type Locale } from "./fixtures";
+import { expect, heading, path, signIn, t, test, type Locale } from "./fixtures";
 
 const box = (page: import("@playwright/test").Page, locale: Locale) => page.getByRole("combobox", { name: t(locale, "search.label") });
 const facets = (page: import("@playwright/test").Page) => page.getByTestId("search-facets");
@@ -11,7 +11,7 @@ test("Kazakh: a suggestion as you type opens the dictionary entry; the results p
   await expect(option).toBeVisible();
   await expect(option).toContainText(t("kk", "search.types.dictionary-entry"));
   await option.click();
-  await expect(page).toHaveURL(path("/kk/dictionary/kitaphana"));
+  await expect(page).toHaveURL(path(`/kk/dictionary/${encodeURIComponent("kıtaphana")}`));
   await expect(heading(page)).toHaveText("кітапхана");
 
   await box(page, "kk").fill("мектеп");
@@ -45,10 +45,21 @@ test("Kazakh typed in Latin letters finds the Cyrillic entry; an empty query sho
   await box(page, "kk").press("Enter");
   await expect(page).toHaveURL(/\/kk\/search\?q=kitaphana/);
   await results(page).getByRole("link", { name: "кітапхана", exact: true }).click();
-  await expect(page).toHaveURL(path("/kk/dictionary/kitaphana"));
+  await expect(page).toHaveURL(path(`/kk/dictionary/${encodeURIComponent("kıtaphana")}`));
 
   await page.goto("/en/search?q=");
   await expect(page.getByText(t("en", "search.hintEmpty"))).toBeVisible();
   await page.goto(`/en/search?q=${encodeURIComponent(`school ${"x".repeat(400)}`)}`);
   await expect(page.getByRole("status")).toHaveText(t("en", "search.truncated").replace("{max}", "200"));
+});
+
+test("the ministry sees the index status and rebuilds the index", async ({ page }) => {
+  await signIn(page, "ministry");
+  await page.goto("/kk/admin/search");
+  await expect(heading(page)).toHaveText(t("kk", "search.admin.title"));
+  const documents = Number(await page.getByTestId("search-documents").textContent());
+  expect(documents).toBeGreaterThan(100);
+  await expect(page.getByTestId("search-backlog")).toHaveText("0");
+  await page.getByTestId("search-reindex").getByRole("button", { name: t("kk", "search.admin.reindex") }).click();
+  await expect(page.getByRole("status")).toHaveText(t("kk", "search.admin.reindexed").replace("{count}", String(documents)));
 });
