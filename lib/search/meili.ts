@@ -171,7 +171,8 @@ export class MeiliSearchEngine implements SearchEngine {
       subject: h.subject ?? null,
       snippet: (h._formatted?.body as string | undefined) ?? h.body.slice(0, 200),
     }));
-    return { total: best.estimatedTotalHits ?? hits.length, hits, facets };
+    const total = best.estimatedTotalHits ?? hits.length;
+    return { total, estimated: total >= 1000, hits, facets };
   }
 
   async reindex(source: () => AsyncIterable<readonly SearchDocument[]>, progress?: (written: number) => void): Promise<number> {

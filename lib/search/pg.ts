@@ -26,6 +26,8 @@ const MAX_BODY = 20_000;
 const BATCH = 500;
 /** Statement timeout of a search on PostgreSQL (ms). */
 const STATEMENT_TIMEOUT_MS = 3_000;
+/** Most matches counted, faceted and ranked per search (see search()). */
+export const MATCH_CAP = 1_000;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 const CONFIG_SQL = `CASE d.language WHEN 'ru' THEN 'russian'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'simple'::regconfig END`;
@@ -158,11 +160,10 @@ export class PgSearchEngine implements SearchEngine {
     const { active } = await this.state();
 
     const params: unknown[] = [tsquery, active, [...query.audience]];
-    const filters: string[] = [];
     const filterOf = (column: string, value: string | undefined) => {
-      if (value === undefined) return "TRUE";
-      params.push(value);
-      return `m.${column} = $${params.length}`;
+      if (value === undefined) return null;
+      const n = params.push(value);
+      return (alias: string) => `${alias}.${column} = $${n}`;
     };
     const f = {
       type: filterOf("type", query.type),
@@ -170,34 +171,39 @@ export class PgSearchEngine implements SearchEngine {
       region: filterOf("region", query.region),
       subject: filterOf("subject", query.subject),
     };
-    filters.push(f.type, f.language, f.region, f.subject);
-    const all = filters.join(" AND ");
+    const where = (alias: string, skip?: keyof typeof f) =>
+      (Object.keys(f) as (keyof typeof f)[])
+        .filter((k) => k !== skip && f[k])
+        .map((k) => f[k]!(alias))
+        .concat("TRUE")
+        .join(" AND ");
+    const filtered = Object.values(f).some(Boolean);
     params.push(limit, offset);
     const [limitParam, offsetParam] = [`$${params.length - 1}`, `$${params.length}`];
     const hl = (text: string, extra: string) =>
       `ts_headline(${CONFIG_SQL.replaceAll("d.language", "p.language")}, ${text}, (SELECT q FROM q), 'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, ${extra}')`;
-
+    const matches = `d.generation = $2 AND d.audience && $3::text[] AND d.tsv @@ (SELECT q FROM q)`;
+    // Matches are counted and ranked up to MATCH_CAP rows (a frequent word must not rank the whole table);
+    // beyond it the total is an estimate, as with Meilisearch's maxTotalHits.
+    const facetSource = filtered ? "m" : "f";
     const sql = `
       WITH q AS (SELECT to_tsquery('simple', $1) || to_tsquery('russian', $1) || to_tsquery('english', $1) AS q),
-      m AS MATERIALIZED (
-        SELECT d.id, d.type, d.language, d.region, d.subject, d.tsv
-        FROM "SearchDocument" d
-        WHERE d.generation = $2 AND d.audience && $3::text[] AND d.tsv @@ (SELECT q FROM q)
-      ),
-      page AS (
-        SELECT m.id, ts_rank(m.tsv, (SELECT q FROM q)) AS rank FROM m WHERE ${all}
-        ORDER BY rank DESC, m.id LIMIT ${limitParam} OFFSET ${offsetParam}
+      f AS MATERIALIZED (
+        SELECT d.id, d.type, d.language, d.region, d.subject, ts_rank(d.tsv, (SELECT q FROM q)) AS rank
+        FROM "SearchDocument" d WHERE ${matches} AND ${where("d")} LIMIT ${MATCH_CAP}
       )
+      ${query.facets && filtered ? `, m AS MATERIALIZED (SELECT d.type, d.language, d.region, d.subject FROM "SearchDocument" d WHERE ${matches} LIMIT ${MATCH_CAP})` : ""},
+      page AS (SELECT f.id, f.rank FROM f ORDER BY f.rank DESC, f.id LIMIT ${limitParam} OFFSET ${offsetParam})
       SELECT 'hit' AS kind, NULL AS facet, NULL AS value, 0 AS n, p.rank, p.id, p.type, p.language, p.title, p.url, p.region, p.subject,
              ${query.highlight ? hl(`p.body`, "MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=…") : "left(p.body, 200)"} AS snippet,
              ${query.highlight ? hl(`p.title`, "HighlightAll=true") : "NULL"} AS "titleMarked"
       FROM (SELECT d.*, page.rank FROM page JOIN "SearchDocument" d ON d.generation = $2 AND d.id = page.id) p
-      UNION ALL SELECT 'total', NULL, NULL, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m WHERE ${all}
+      UNION ALL SELECT 'total', NULL, NULL, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM f
       ${
         query.facets
-          ? `UNION ALL SELECT 'facet', 'type', m.type, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m WHERE ${f.language} AND ${f.region} AND ${f.subject} GROUP BY m.type
-             UNION ALL SELECT 'facet', 'language', m.language, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m WHERE ${f.type} AND ${f.region} AND ${f.subject} GROUP BY m.language
-             UNION ALL SELECT 'facet', 'region', m.region, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m WHERE m.region IS NOT NULL AND ${f.type} AND ${f.language} AND ${f.subject} GROUP BY m.region`
+          ? `UNION ALL SELECT 'facet', 'type', m.type, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM ${facetSource} m WHERE ${where("m", "type")} GROUP BY m.type
+             UNION ALL SELECT 'facet', 'language', m.language, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM ${facetSource} m WHERE ${where("m", "language")} GROUP BY m.language
+             UNION ALL SELECT 'facet', 'region', m.region, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM ${facetSource} m WHERE m.region IS NOT NULL AND ${where("m", "region")} GROUP BY m.region`
           : ""
       }`;
     type Row = HitRow & { kind: "hit" | "total" | "facet"; facet: keyof Facets | null; value: string | null; n: number; rank: number };
@@ -207,6 +213,7 @@ export class PgSearchEngine implements SearchEngine {
       if (r.kind === "total") result.total = Number(r.n);
       else if (r.kind === "facet" && r.facet && r.value !== null) result.facets[r.facet][r.value] = Number(r.n);
     }
+    result.estimated = result.total >= MATCH_CAP;
     result.hits = rows
       .filter((r) => r.kind === "hit")
       .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1))

@@ -74,7 +74,9 @@ export interface SearchHit {
 export type Facets = Record<"type" | "language" | "region", Record<string, number>>;
 
 export interface SearchResult {
+  /** Matches; a lower bound when `estimated` (engines stop counting at about a thousand). */
   total: number;
+  estimated?: boolean;
   hits: SearchHit[];
   facets: Facets;
 }

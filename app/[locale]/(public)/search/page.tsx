@@ -125,7 +125,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
           </aside>
           <section aria-live="polite" className="min-w-0">
             <p className="mb-2 text-sm text-slate-600" data-testid="search-count">
-              {t("count", { count: result.total })}
+              {result.estimated ? t("countMore", { count: result.total }) : t("count", { count: result.total })}
             </p>
             {found.hint === "noResults" && <p className="text-slate-700">{t("noResults")}</p>}
             <ol className="space-y-4" data-testid="search-results">
