@@ -74,6 +74,15 @@ function clearDataCache() {
   rmSync(join(process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
+/** Builds the search index when it is empty (first start), then drains the search outbox in the background. */
+async function startSearch() {
+  const { searchEngine } = await import("../lib/search/engine");
+  const { ensureIndexed } = await import("../lib/search/outbox");
+  const { startSearchWorker } = await import("../lib/search/worker");
+  await ensureIndexed(searchEngine(), (line) => console.log(line)).catch((error: unknown) => console.error(`Search index: ${(error as Error).message}`));
+  startSearchWorker();
+}
+
 async function main() {
   if (args["build-only"] === true) {
     buildIfNeeded();
@@ -92,6 +101,7 @@ async function main() {
     await seed(db.prisma, scale, (line) => console.log(`  ${line}`));
   }
   console.log(`Database: ${embedded ? `embedded PGlite at ${pgliteDir()}` : "PostgreSQL"}`);
+  await startSearch();
 
   if (!dev) buildIfNeeded();
   clearDataCache();

@@ -23,4 +23,5 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "packageKeys", href: "/admin/packages/keys", permission: "packages.manage" },
   { key: "archive", href: "/admin/archive", permission: "archive.read" },
   { key: "archiveBackups", href: "/admin/archive/backups", permission: "archive.manage" },
+  { key: "search", href: "/admin/search", permission: "search.manage" },
 ];

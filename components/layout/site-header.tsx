@@ -2,11 +2,14 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { NAV_ITEMS } from "./nav-items";
+import { DOCUMENT_TYPES } from "@/lib/search/types";
 import { LocaleSwitcher } from "./locale-switcher-client";
 import { AccountMenu } from "./account-menu-client";
+import { HeaderSearch } from "@/components/search/header-search-client";
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
+  const ts = await getTranslations("search");
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -19,6 +22,10 @@ export async function SiteHeader() {
           <span className="hidden text-sm text-slate-600 md:inline">{t("siteFullName")}</span>
         </Link>
         <div className="ml-auto flex items-center gap-3">
+          <HeaderSearch
+            labels={{ label: ts("label"), placeholder: ts("placeholder"), submit: ts("submit"), suggestions: ts("suggestions") }}
+            typeNames={Object.fromEntries(DOCUMENT_TYPES.map((type) => [type, ts(`types.${type}`)]))}
+          />
           <Suspense>
             <LocaleSwitcher label={t("locale.label")} names={{ kk: t("locale.kk"), ru: t("locale.ru"), en: t("locale.en") }} />
           </Suspense>

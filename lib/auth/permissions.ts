@@ -42,6 +42,7 @@ export const PERMISSIONS = {
   "packages.manage": [...ADMINS],
   "archive.read": [...ADMINS],
   "archive.manage": ["MINISTRY_ADMIN"],
+  "search.manage": ["MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

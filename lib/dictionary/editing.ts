@@ -16,6 +16,7 @@ import { normalizeText } from "../text";
 import { isPartOfSpeech, isTheme, type RelationKind } from "./constants";
 import type { EntryDraft } from "./schemas";
 import { latinHeadword, slugify, uniqueSlug } from "./slug";
+import { enqueueSearch } from "../search/outbox";
 
 type Tx = Prisma.TransactionClient;
 
@@ -233,6 +234,7 @@ export async function approveRevision(viewer: Viewer, input: { revisionId: strin
         });
       }
     }
+    if (entryId) await enqueueSearch(tx, "dictionary", [entryId]);
     const approved = await tx.dictionaryRevision.update({
       where: { id: revision.id },
       data: { status: "APPROVED", reviewerId: viewer.userId, reviewedAt: now, reviewComment: input.comment, entryId: revision.kind === "DELETE" ? null : entryId },

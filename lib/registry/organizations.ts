@@ -7,6 +7,7 @@ import { organizationInScope, organizationWhere, territoryInScope, type Scope, t
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { nameField } from "../names";
 import type { OrganizationInput } from "./schemas";
+import { enqueueSearch } from "../search/outbox";
 
 export const ORGANIZATION_SORTS = ["name", "bin", "updatedAt", "territory"] as const;
 export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
@@ -134,6 +135,7 @@ export async function createOrganization(viewer: Viewer, scope: Scope, input: Or
     await checkReferences(tx, scope, input, null);
     const created = await tx.organization.create({ data: input });
     await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Organization", entityId: created.id, after: created });
+    await enqueueSearch(tx, "organization", [created.id]);
     return created;
   });
 }
@@ -149,6 +151,7 @@ export async function updateOrganization(viewer: Viewer, scope: Scope, input: Or
     const after = await tx.organization.findUniqueOrThrow({ where: { id } });
     const diff = changedFields(current, after);
     await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Organization", entityId: id, ...diff });
+    await enqueueSearch(tx, "organization", [id]);
     return after;
   });
 }

@@ -9,6 +9,7 @@ import { territoryInScope, territoryWhere, type Scope, type Viewer } from "../au
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { localName, nameField } from "../names";
 import type { TerritoryInput, TerritoryUpdate } from "./schemas";
+import { enqueueSearch } from "../search/outbox";
 
 export const TERRITORY_SORTS = ["code", "name", "level"] as const;
 export type TerritorySort = (typeof TERRITORY_SORTS)[number];
@@ -135,6 +136,7 @@ export async function createTerritory(viewer: Viewer, scope: Scope, input: Terri
     });
     const created = await tx.territory.update({ where: { id }, data: { path: `${parent.path}${id}/` } });
     await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Territory", entityId: id, after: created });
+    await enqueueSearch(tx, "territory", [id]);
     return created;
   });
 }
@@ -155,6 +157,7 @@ export async function updateTerritory(viewer: Viewer, scope: Scope, input: Terri
     const after = await tx.territory.findUniqueOrThrow({ where: { id } });
     const { parent: _parent, ...before } = current;
     await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Territory", entityId: id, ...changedFields(before, after) });
+    await enqueueSearch(tx, "territory", [id]);
     return after;
   });
 }
