@@ -261,6 +261,9 @@ export async function restoreArchive(raw: RawSql, data: Buffer, migrations: Migr
        WHERE k.contype = 'f' AND n.nspname = current_schema()`,
     );
     for (const fk of fks) await tx.exec(`ALTER TABLE ${quote(fk.tbl)} DROP CONSTRAINT ${quote(fk.name)}`);
+    // The database was empty before migrating: any row now is reference data a migration inserted (service
+    // definitions, the search state), which the archive holds as well.
+    for (const t of manifest.tables) await tx.exec(`DELETE FROM ${quote(t.name)}`);
     for (const t of manifest.tables) {
       await tx.exec(`ALTER TABLE ${quote(t.name)} DISABLE TRIGGER USER`);
       const columns = await tx.query<{ c: string }>(
