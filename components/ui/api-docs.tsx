@@ -25,3 +25,19 @@ export function ParamsTable({ caption, paramLabel, meaningLabel, rows }: { capti
     </table>
   );
 }
+
+/** Example requests of an API documentation page: a label and the link to try. */
+export function ExampleLinks({ examples }: { examples: [label: string, href: string][] }) {
+  return (
+    <ul className="space-y-2 text-sm">
+      {examples.map(([label, href]) => (
+        <li key={href}>
+          <span className="block">{label}</span>
+          <a href={href} className="break-all font-mono text-xs">
+            {href}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { AREAS, DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
-import { CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
+import { CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data">): Promise<Metadata> {
   const { locale } = await params;
@@ -91,16 +91,7 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("examplesTitle")}</h2>
-        <ul className="space-y-2 text-sm">
-          {examples.map(([label, href]) => (
-            <li key={href}>
-              <span className="block">{label}</span>
-              <a href={href} className="break-all font-mono text-xs">
-                {href}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ExampleLinks examples={examples} />
         <h3 className="font-semibold">{t("responseTitle")}</h3>
         <pre className={CODE_BLOCK}>{EXAMPLE_RESPONSE}</pre>
       </section>

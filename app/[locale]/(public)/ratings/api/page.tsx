@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
+import { CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/api">): Promise<Metadata> {
   const { locale } = await params;
@@ -64,16 +64,7 @@ export default async function RatingsApiPage({ params }: PageProps<"/[locale]/ra
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("examplesTitle")}</h2>
-        <ul className="space-y-2 text-sm">
-          {examples.map(([label, href]) => (
-            <li key={href}>
-              <span className="block">{label}</span>
-              <a href={href} className="break-all font-mono text-xs">
-                {href}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ExampleLinks examples={examples} />
         <pre className={CODE_BLOCK}>{EXAMPLE_RESPONSE}</pre>
       </section>
       <section className="space-y-2">
