@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "databank.pivot": [...ADMINS],
+  // Forums: moderators keep order (queue, hide, lock, silence); officials answer in their authority's open forum.
+  "forums.moderate": ["MODERATOR", "MINISTRY_ADMIN"],
+  "forums.answer": ["OFFICIAL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

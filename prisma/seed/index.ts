@@ -10,6 +10,7 @@ import { REGIONS, REPUBLIC, districtCode } from "./territories";
 import { seedReporting } from "./reporting";
 import { seedDiary } from "./diary";
 import { seedDatabank } from "./databank";
+import { seedForums } from "./forums";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -194,6 +195,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   await seedReporting(prisma, scale, log);
   await seedDiary(prisma, scale, log);
   await seedDatabank(prisma, log);
+  await seedForums(prisma, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);
