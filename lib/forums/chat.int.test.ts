@@ -10,7 +10,11 @@ let teacher: Viewer, teacher2: Viewer, student: Viewer, parent: Viewer, moderato
 let classRoom: string;
 
 beforeAll(async () => {
-  [teacher, teacher2, student, parent, moderator] = (await Promise.all(["u_teacher", "u_teacher2", "u_student", "u_parent", "u_moderator"].map(viewer))) as Viewer[];
+  teacher = await viewer("u_teacher");
+  teacher2 = await viewer("u_teacher2");
+  student = await viewer("u_student");
+  parent = await viewer("u_parent");
+  moderator = await viewer("u_moderator");
   classRoom = (await listRooms(teacher)).find((r) => r.kind === "CLASS")!.id;
 });
 

@@ -199,6 +199,8 @@ export interface PostView {
   author: string;
   html: string;
   body: string | null;
+  /** Plain text for a quote in a reply (the first 300 characters). */
+  quote: string;
   status: "VISIBLE" | "HELD" | "HIDDEN";
   statusReason: string | null;
   official: boolean;
@@ -293,6 +295,7 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
       author: names.get(p.authorId) ?? "",
       html: p.html,
       body: own ? p.body : null,
+      quote: p.status === "VISIBLE" ? plainText(p.body).slice(0, 300) : "",
       status: p.status,
       statusReason: p.statusReason,
       official: p.official,
