@@ -12,6 +12,7 @@ export type ErrorCode =
   | "outOfScope"
   | "duplicate"
   | "badRequest"
+  | "rateLimited"
   | "internal";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   notFound: 404,
   validation: 400,
   badRequest: 400,
+  rateLimited: 429,
   conflict: 409,
   stale: 409,
   duplicate: 409,

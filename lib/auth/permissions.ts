@@ -43,6 +43,9 @@ export const PERMISSIONS = {
   "archive.read": [...ADMINS],
   "archive.manage": ["MINISTRY_ADMIN"],
   "search.manage": ["MINISTRY_ADMIN"],
+  // Forums: moderators keep order (queue, hide, lock, silence); officials answer in their authority's open forum.
+  "forums.moderate": ["MODERATOR", "MINISTRY_ADMIN"],
+  "forums.answer": ["OFFICIAL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { seedDatabank } from "./databank";
 import { seedRatings } from "./ratings";
 import { seedServices } from "./services";
 import { seedArchive } from "./archive";
+import { seedForums } from "./forums";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -200,6 +201,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   await seedDatabank(prisma, log);
   if (scale !== "tiny") await seedRatings(prisma, log);
   await seedServices(prisma, scale, log);
+  await seedForums(prisma, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { Parser } from "htmlparser2";
+import { linkCount, mentionsOf, plainText, renderMarkdown, sanitize } from "./markdown";
+import { trustLevel } from "./trust";
+import { awaitingDays, median } from "./open";
+
+/** Payloads after the OWASP XSS filter evasion cheat sheet; none may yield an executable construct. */
+const PAYLOADS = [
+  "<script>alert(1)</script>",
+  "<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>",
+  "<img src=x onerror=alert(1)>",
+  "<IMG SRC=\"javascript:alert('XSS');\">",
+  "<svg/onload=alert(1)>",
+  "<body onload=alert(1)>",
+  "<iframe src=\"javascript:alert(1)\"></iframe>",
+  "<a href=\"javascript:alert(1)\">x</a>",
+  "<div style=\"background:url(javascript:alert(1))\">x</div>",
+  "<style>body{display:none}</style>",
+  "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+  "<object data=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\"></object>",
+  "[click](javascript:alert(1))",
+  "[click](JaVaScRiPt:alert(1))",
+  "[click](java\tscript:alert(1))",
+  "[click](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1))",
+  "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+  "[click](vbscript:msgbox(1))",
+  "[click](//evil.example/phish)",
+  "![x](javascript:alert(1))",
+  "![x\"onerror=\"alert(1)](https://x.example/a.png)",
+  "[x](https://ok.example \"title\\\" onmouseover=alert(1)\")",
+  "<details open ontoggle=alert(1)>",
+  "<input autofocus onfocus=alert(1)>",
+  "<form action=javascript:alert(1)><button>x</button></form>",
+  "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+  "<<script>script>alert(1)<</script>/script>",
+  "`<script>alert(1)</script>`",
+  "```html\n<script>alert(1)</script>\n```",
+  "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
+];
+
+/** The real elements of an HTML fragment with their attributes (escaped text is not an element). */
+function elements(html: string): { name: string; attrs: Record<string, string> }[] {
+  const found: { name: string; attrs: Record<string, string> }[] = [];
+  const parser = new Parser({ onopentag: (name, attrs) => found.push({ name, attrs }) }, { decodeEntities: true });
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+const ALLOWED = new Set(["p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span"]);
+
+describe("forum Markdown sanitiser", () => {
+  it.each(PAYLOADS)("neutralises %s", (payload) => {
+    for (const el of elements(renderMarkdown(payload))) {
+      expect(ALLOWED.has(el.name), el.name).toBe(true);
+      for (const [name, value] of Object.entries(el.attrs)) {
+        expect(["href", "title", "rel", "target", "class", "start"], name).toContain(name);
+        if (name === "href") expect(value.replace(/[\s\u0000-\u001f]/g, "")).toMatch(/^(https?:\/\/|mailto:|\/(?!\/)|#)/i);
+      }
+      if (el.name === "a") expect(el.attrs.rel).toContain("nofollow ugc");
+    }
+  });
+
+  it("the allow-list alone strips what a renderer might let through", () => {
+    expect(sanitize('<p onclick="x()">a</p><script>b</script>')).toBe("<p>a</p>&lt;script&gt;b&lt;/script&gt;");
+    expect(sanitize('<a href="javascript:alert(1)">x</a>')).toBe("<span>x</span>");
+  });
+
+  it("keeps ordinary formatting; links get rel nofollow ugc; headings start at level 3", () => {
+    const html = renderMarkdown("# Тақырып\n\n**қалың** _курсив_ [сайт](https://edu.gov.kz) `код`\n\n> цитата\n\n- бір\n- екі");
+    expect(html).toContain("<h3>Тақырып</h3>");
+    expect(html).toContain("<strong>қалың</strong>");
+    expect(html).toContain('<a href="https://edu.gov.kz" rel="nofollow ugc noopener" target="_blank">сайт</a>');
+    expect(html).toContain("<blockquote>");
+    expect(html).toContain("<li>бір</li>");
+  });
+
+  it("a dropped link keeps its text", () => {
+    expect(renderMarkdown("[мәтін](javascript:alert(1))")).toBe("<p><span>мәтін</span></p>\n");
+  });
+
+  it("finds mentions outside code and counts links", () => {
+    expect(mentionsOf("Сәлем @teacher2 және @Parent, бірақ `@code` емес")).toEqual(["teacher2", "parent"]);
+    expect(renderMarkdown("hi @teacher")).toContain('<span class="mention">@teacher</span>');
+    expect(linkCount("[a](https://a.kz) https://b.kz текст")).toBe(2);
+    expect(plainText("**Қалың** <b>x</b>")).toBe("Қалың <b>x</b>");
+  });
+});
+
+describe("trust levels", () => {
+  const base = { granted: 0, verified: false, moderator: false, accountAgeDays: 0, visiblePosts: 0, hiddenPosts: 0 };
+  it("new accounts start low, verified staff at member level, moderators lead", () => {
+    expect(trustLevel(base)).toBe(0);
+    expect(trustLevel({ ...base, verified: true })).toBe(2);
+    expect(trustLevel({ ...base, moderator: true })).toBe(4);
+  });
+  it("trust is earned with posts and time, and lost with hidden posts", () => {
+    expect(trustLevel({ ...base, accountAgeDays: 2, visiblePosts: 3 })).toBe(1);
+    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30 })).toBe(2);
+    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30, hiddenPosts: 5 })).toBe(0);
+  });
+});
+
+describe("open forum figures", () => {
+  it("median and days awaiting an answer", () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(awaitingDays("2026-11-20T00:00:00Z", null, new Date("2026-11-23T12:00:00Z"))).toBe(3);
+    expect(awaitingDays("2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")).toBeNull();
+  });
+});
