@@ -14,6 +14,7 @@ import { answersFor, categoryReadWhere, categoryWriteWhere, isModerator, postRea
 import { linkCount, mentionsOf, plainText, renderMarkdown } from "./markdown";
 import { almatyTime, assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
+import { enqueuePost } from "./search-queue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -382,6 +383,7 @@ async function writePost(
     update: { lastReadNumber: number, subscribed: true },
   });
   if (status === "VISIBLE") await notifyPost(tx, viewer, thread, category, { id: post.id, number, body: input.body, replyToAuthorId: replyTo?.authorId ?? null });
+  await enqueuePost(tx, { id: post.id, number, threadId: thread.id });
   return { id: post.id, number, status };
 }
 
@@ -471,6 +473,7 @@ export async function editPost(viewer: Viewer | null, input: { postId: string; b
         editedAt: now.getTime() - post.createdAt.getTime() > EDIT_GRACE_MS ? now : post.editedAt,
       },
     });
+    await enqueuePost(tx, post);
     return { id: post.id, status };
   });
 }
