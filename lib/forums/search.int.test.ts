@@ -20,7 +20,12 @@ const drain = async () => {
 };
 
 beforeAll(async () => {
-  [teacher, teacher2, teacher3, parent, parent2, moderator] = await Promise.all(["teacher", "teacher2", "teacher3", "parent", "parent2", "moderator"].map((l) => viewer(`u_${l}`)));
+  teacher = await viewer("u_teacher");
+  teacher2 = await viewer("u_teacher2");
+  teacher3 = await viewer("u_teacher3");
+  parent = await viewer("u_parent");
+  parent2 = await viewer("u_parent2");
+  moderator = await viewer("u_moderator");
   await reindexAll(searchEngine());
 });
 
