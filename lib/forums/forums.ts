@@ -272,6 +272,14 @@ export async function getThreadPage(viewer: Viewer | null, threadId: string, pag
   };
 }
 
+/** The page of the thread on which post `number` appears for this viewer (links from search and notifications). */
+export async function pageOfPost(viewer: Viewer | null, threadId: string, number: number): Promise<number> {
+  const thread = await prisma.forumThread.findFirst({ where: { AND: [{ id: threadId }, threadReadWhere(viewer)] }, select: { category: { select: { kind: true } } } });
+  if (!thread || !Number.isInteger(number) || number < 1) return 1;
+  const before = await prisma.forumPost.count({ where: { AND: [{ threadId, number: { lt: number } }, postReadWhere(viewer), ...(thread.category.kind === "OPEN" ? [{ official: false }] : [])] } });
+  return Math.floor(before / POSTS_PER_PAGE) + 1;
+}
+
 async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload<object>[]): Promise<PostView[]> {
   if (!rows.length) return [];
   const ids = rows.map((p) => p.id);

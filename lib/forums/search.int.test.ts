@@ -5,7 +5,8 @@ import { searchEngine } from "@/lib/search/engine";
 import { drainOutbox, reindexAll } from "@/lib/search/outbox";
 import { searchPortal } from "@/lib/search/service";
 import { viewer } from "@/tests/setup/helpers";
-import { createThread, editPost, replyToThread } from "./forums";
+import { createThread, editPost, getThreadPage, pageOfPost, replyToThread } from "./forums";
+import { renderMarkdown } from "./markdown";
 import { decidePost, flagPost, moderateThread } from "./moderation";
 
 let teacher: Viewer, teacher2: Viewer, teacher3: Viewer, parent: Viewer, parent2: Viewer, moderator: Viewer;
@@ -101,5 +102,22 @@ describe("forums in the portal search", () => {
     await moderateThread(moderator, { threadId: b.id, op: "merge", intoThreadId: a.id });
     await drain();
     expect((await urls("комбинаторика"))[0]).toMatch(new RegExp(`^/forums/t/${a.id}\\?post=2`));
+  });
+
+  it("a search link to a reply opens the page that holds it, counting only the posts the reader sees", async () => {
+    const at = new Date(Date.UTC(2026, 10, 1));
+    await prisma.forumThread.create({ data: { id: "ft_long", categoryId: "fc_akmola", title: "Ұзын тақырып", authorId: "u_teacher", createdAt: at, lastPostAt: at, postSeq: 50 } });
+    // posts 2..6 are hidden: readers see 45 posts, moderators 50
+    await prisma.forumPost.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ threadId: "ft_long", number: i + 1, authorId: "u_teacher", body: `Жазба ${i + 1}`, html: renderMarkdown(`Жазба ${i + 1}`), status: i >= 1 && i <= 5 ? ("HIDDEN" as const) : ("VISIBLE" as const), createdAt: at })) });
+    expect(await pageOfPost(null, "ft_long", 1)).toBe(1);
+    expect(await pageOfPost(null, "ft_long", 25)).toBe(1);
+    expect(await pageOfPost(null, "ft_long", 26)).toBe(2);
+    expect(await pageOfPost(moderator, "ft_long", 26)).toBe(2);
+    expect(await pageOfPost(moderator, "ft_long", 21)).toBe(2);
+    expect(await pageOfPost(null, "ft_long", 50)).toBe(3);
+    expect((await getThreadPage(null, "ft_long", await pageOfPost(null, "ft_long", 46))).posts.map((p) => p.number)).toContain(46);
+    // an unreadable thread or a nonsense number opens the first page
+    expect(await pageOfPost(parent, "ft_fractions", 3)).toBe(1);
+    expect(await pageOfPost(null, "ft_long", Number.NaN)).toBe(1);
   });
 });
