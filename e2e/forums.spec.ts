@@ -124,7 +124,8 @@ test("three trusted users flag a post and it disappears for readers", async ({ b
   expect(await newThread(teacher, title, "Жиналыс жұма күні сағат 18:00-де өтеді.")).toBe(tr("forums.threadCreated"));
   const url = await openThread(teacher, title);
 
-  const bad = `Бұл жиналыс ешкімге керек емес, бәріңіз ақымақсыз ${run}`;
+  const word = `rep${run}`;
+  const bad = `Бұл жиналыс ешкімге керек емес, бәріңіз ақымақсыз ${word}`;
   const author = await as(browser, "parent2");
   await author.goto(url);
   await reply(author, bad);
@@ -132,6 +133,15 @@ test("three trusted users flag a post and it disappears for readers", async ({ b
   const visitor = await as(browser, null);
   await visitor.goto(url);
   await expect(visitor.getByTestId("post").filter({ hasText: bad })).toHaveCount(1);
+  // the portal search finds the reply (the outbox is drained every 2 s) and its link opens it
+  const results = visitor.getByTestId("search-results");
+  await expect(async () => {
+    await visitor.goto(`/${L}/search?q=${word}`);
+    await expect(results.locator("li a").first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await results.locator("li a").first().click();
+  await expect(visitor).toHaveURL(/\/forums\/t\/.*post=2/);
+  await expect(visitor.locator("#post-2")).toContainText(bad);
 
   for (const [i, login] of ["teacher", "teacher2", "teacher3"].entries()) {
     const page = login === "teacher" ? teacher : await as(browser, login);
@@ -151,9 +161,14 @@ test("three trusted users flag a post and it disappears for readers", async ({ b
     }
   }
 
-  await visitor.reload();
+  await visitor.goto(url);
   await expect(visitor.getByTestId("post")).toHaveCount(1);
   await expect(visitor.getByText(bad)).toHaveCount(0);
+  // and the search no longer finds it
+  await expect(async () => {
+    await visitor.goto(`/${L}/search?q=${word}`);
+    await expect(results.locator("li a")).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   // the author still sees it, marked hidden; the moderator finds it in the queue
   await author.reload();
   await expect(author.getByTestId("post").filter({ hasText: bad })).toContainText(tr("forums.hiddenMark"));
