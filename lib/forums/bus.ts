@@ -47,3 +47,41 @@ class ChatBus {
 const key = Symbol.for("eiso.chatBus");
 const holder = globalThis as unknown as Record<symbol, ChatBus | undefined>;
 export const chatBus: ChatBus = (holder[key] ??= new ChatBus());
+
+/**
+ * The Server-Sent Events stream of one room: a retry hint, then every message published to the room as an
+ * event, with a heartbeat comment every 25 s; unsubscribes when the signal aborts or the reader cancels.
+ */
+export function chatEventStream(roomId: string, signal: AbortSignal, bus: ChatBus = chatBus): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (chunk: string) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          cleanup();
+        }
+      };
+      send("retry: 3000\n\n");
+      const off = bus.subscribe(roomId, (event) => send(`id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`));
+      const heartbeat = setInterval(() => send(": ping\n\n"), 25_000);
+      cleanup = () => {
+        off();
+        clearInterval(heartbeat);
+      };
+      signal.addEventListener("abort", () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

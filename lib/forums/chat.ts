@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
 import { chatBus, type ChatEvent } from "./bus";
-import { assertMayPost, standingOf } from "./standing";
+import { almatyTime, assertMayPost, standingOf } from "./standing";
 import { CHAT_MESSAGES_PER_MINUTE, MAX_CHAT_LENGTH } from "./trust";
 
 export const CHAT_PAGE = 30;
@@ -117,7 +117,7 @@ export async function postChatMessage(viewer: Viewer | null, input: { roomId: st
   const recent = await prisma.chatMessage.findMany({ where: { authorId: v.userId, createdAt: { gt: new Date(now.getTime() - 60_000) } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
   if (recent.length >= CHAT_MESSAGES_PER_MINUTE) {
     const until = new Date(recent[recent.length - CHAT_MESSAGES_PER_MINUTE]!.createdAt.getTime() + 60_000);
-    throw new AppError("rateLimited", {}, { minutes: 1, until: until.toISOString().slice(11, 16) });
+    throw new AppError("rateLimited", {}, { minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)), until: almatyTime(until) });
   }
   const message = await prisma.chatMessage.create({ data: { roomId: room.id, authorId: v.userId, body, createdAt: now } });
   const event = toEvent(message, new Map([[v.userId, v.displayName]]));

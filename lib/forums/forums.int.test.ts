@@ -5,7 +5,7 @@ import { refusal, viewer } from "@/tests/setup/helpers";
 import { createThread, editPost, getThreadPage, listCategories, listThreads, markThreadRead, postHistory, react, replyToThread } from "./forums";
 import { decidePost, flagPost, moderateThread, moderationQueue, restrictUser } from "./moderation";
 import { answerStats } from "./open";
-import { forumSearchDocuments } from "./search";
+import { forumPostSource, forumThreadSource } from "./search";
 import { standingOf } from "./standing";
 import { LIMITS } from "./trust";
 
@@ -233,14 +233,17 @@ describe("open forums with officials", () => {
 });
 
 describe("search documents", () => {
-  it("yields visible threads and posts with the category's visibility, never held or hidden ones", async () => {
+  it("index visible threads and replies with the category's audience, never held or hidden ones", async () => {
     const docs = [];
-    for await (const d of forumSearchDocuments({ batchSize: 3 })) docs.push(d);
-    const math = docs.find((d) => d.id === "forum-thread:ft_fractions")!;
-    expect(math.visibility).toEqual({ public: false, roles: ["TEACHER"] });
-    expect(docs.find((d) => d.id === "forum-thread:ft_open_bus")!.visibility.public).toBe(true);
-    const heldIds = (await prisma.forumPost.findMany({ where: { status: { not: "VISIBLE" } }, select: { id: true } })).map((p) => `forum-post:${p.id}`);
-    expect(heldIds.length).toBeGreaterThan(0);
-    expect(docs.filter((d) => heldIds.includes(d.id))).toEqual([]);
+    for await (const batch of forumThreadSource.all()) docs.push(...batch);
+    for await (const batch of forumPostSource.all()) docs.push(...batch);
+    const math = docs.find((d) => d.id.startsWith("forum-thread:ft_fractions:"))!;
+    expect(math.visibility).toEqual({ kind: "restricted", roles: ["TEACHER"], permissions: ["forums.moderate"] });
+    expect(math.language).toBe("kk");
+    expect(docs.find((d) => d.id.startsWith("forum-thread:ft_open_bus:"))!.visibility).toEqual({ kind: "public" });
+    expect(docs.find((d) => d.id.startsWith("forum-post:ft_fractions_p2:"))!.language).toBe("ru");
+    const notVisible = await prisma.forumPost.findMany({ where: { OR: [{ status: { not: "VISIBLE" } }, { thread: { hidden: true } }] }, select: { id: true, threadId: true, number: true } });
+    expect(notVisible.length).toBeGreaterThan(0);
+    for (const p of notVisible) expect(docs.filter((d) => d.id.startsWith(p.number === 1 ? `forum-thread:${p.threadId}:` : `forum-post:${p.id}:`))).toEqual([]);
   });
 });

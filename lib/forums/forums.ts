@@ -14,6 +14,7 @@ import { answersFor, categoryReadWhere, categoryWriteWhere, isModerator, postRea
 import { linkCount, mentionsOf, plainText, renderMarkdown } from "./markdown";
 import { almatyTime, assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
+import { enqueuePost } from "./search-queue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -271,6 +272,14 @@ export async function getThreadPage(viewer: Viewer | null, threadId: string, pag
   };
 }
 
+/** The page of the thread on which post `number` appears for this viewer (links from search and notifications). */
+export async function pageOfPost(viewer: Viewer | null, threadId: string, number: number): Promise<number> {
+  const thread = await prisma.forumThread.findFirst({ where: { AND: [{ id: threadId }, threadReadWhere(viewer)] }, select: { category: { select: { kind: true } } } });
+  if (!thread || !Number.isInteger(number) || number < 1) return 1;
+  const before = await prisma.forumPost.count({ where: { AND: [{ threadId, number: { lt: number } }, postReadWhere(viewer), ...(thread.category.kind === "OPEN" ? [{ official: false }] : [])] } });
+  return Math.floor(before / POSTS_PER_PAGE) + 1;
+}
+
 async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload<object>[]): Promise<PostView[]> {
   if (!rows.length) return [];
   const ids = rows.map((p) => p.id);
@@ -382,6 +391,7 @@ async function writePost(
     update: { lastReadNumber: number, subscribed: true },
   });
   if (status === "VISIBLE") await notifyPost(tx, viewer, thread, category, { id: post.id, number, body: input.body, replyToAuthorId: replyTo?.authorId ?? null });
+  await enqueuePost(tx, { id: post.id, number, threadId: thread.id });
   return { id: post.id, number, status };
 }
 
@@ -471,6 +481,7 @@ export async function editPost(viewer: Viewer | null, input: { postId: string; b
         editedAt: now.getTime() - post.createdAt.getTime() > EDIT_GRACE_MS ? now : post.editedAt,
       },
     });
+    await enqueuePost(tx, post);
     return { id: post.id, status };
   });
 }

@@ -88,7 +88,7 @@ describe("forum Markdown sanitiser", () => {
 });
 
 describe("trust levels", () => {
-  const base = { granted: 0, verified: false, moderator: false, accountAgeDays: 0, visiblePosts: 0, hiddenPosts: 0 };
+  const base = { granted: 0, verified: false, moderator: false, accountAgeDays: 0, visiblePosts: 0, hiddenPosts: 0, threadsRead: 0, postsRead: 0 };
   it("new accounts start low, verified staff at member level, moderators lead", () => {
     expect(trustLevel(base)).toBe(0);
     expect(trustLevel({ ...base, verified: true })).toBe(2);
@@ -96,8 +96,17 @@ describe("trust levels", () => {
   });
   it("trust is earned with posts and time, and lost with hidden posts", () => {
     expect(trustLevel({ ...base, accountAgeDays: 2, visiblePosts: 3 })).toBe(1);
-    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30 })).toBe(2);
-    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30, hiddenPosts: 5 })).toBe(0);
+    expect(trustLevel({ ...base, accountAgeDays: 0.5, visiblePosts: 3 })).toBe(0);
+    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30, postsRead: 200 })).toBe(2);
+    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30, postsRead: 20 })).toBe(1);
+    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30, hiddenPosts: 5, postsRead: 200 })).toBe(0);
+    expect(trustLevel({ ...base, accountAgeDays: 40, visiblePosts: 30, hiddenPosts: 3, postsRead: 200 })).toBe(2);
+  });
+  it("reading alone earns the first level: five threads and thirty posts read", () => {
+    expect(trustLevel({ ...base, accountAgeDays: 2, threadsRead: 5, postsRead: 30 })).toBe(1);
+    expect(trustLevel({ ...base, accountAgeDays: 2, threadsRead: 4, postsRead: 60 })).toBe(0);
+    expect(trustLevel({ ...base, accountAgeDays: 2, threadsRead: 9, postsRead: 29 })).toBe(0);
+    expect(trustLevel({ ...base, accountAgeDays: 2, threadsRead: 50, postsRead: 5000 })).toBe(1);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Viewer } from "../auth/scope";
 import { threadReadWhere, categoryReadWhere } from "./access";
 import { assertMayPost, standingOf } from "./standing";
 import { FLAGS_TO_HIDE, TRUSTED_FLAGGER } from "./trust";
+import { enqueuePost, enqueueThread } from "./search-queue";
 
 export const FLAG_REASONS = ["spam", "offensive", "personalData", "offTopic"] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
@@ -36,6 +37,7 @@ export async function flagPost(viewer: Viewer | null, input: { postId: string; r
     const trusted = await tx.forumFlag.count({ where: { postId: post.id, trusted: true, resolvedAt: null } });
     if (trusted >= FLAGS_TO_HIDE || standing.level >= 4) {
       await tx.forumPost.update({ where: { id: post.id }, data: { status: "HIDDEN", statusReason: "flags" } });
+      await enqueuePost(tx, post);
       return { hidden: true };
     }
     return { hidden: false };
@@ -97,7 +99,10 @@ export async function decidePost(viewer: Viewer | null, input: { postId: string;
     await tx.forumPost.update({ where: { id: post.id }, data: { status, statusReason: status === "HIDDEN" ? "moderator" : null } });
     await tx.forumFlag.updateMany({ where: { postId: post.id, resolvedAt: null }, data: { resolvedAt: now } });
     // The opening post of a thread carries the thread with it.
-    if (post.number === 1 || post.thread.postSeq === 1) await tx.forumThread.update({ where: { id: post.threadId }, data: { hidden: status === "HIDDEN" } });
+    if (post.number === 1 || post.thread.postSeq === 1) {
+      await tx.forumThread.update({ where: { id: post.threadId }, data: { hidden: status === "HIDDEN" } });
+      await enqueueThread(tx, [post.threadId], { withPosts: true });
+    } else await enqueuePost(tx, post);
     if (status === "VISIBLE" && post.status === "HELD") {
       await tx.forumThread.update({ where: { id: post.threadId }, data: { lastPostAt: now } });
       if (post.official) await tx.forumThread.updateMany({ where: { id: post.threadId, answeredAt: null }, data: { answeredAt: now } });
@@ -152,11 +157,13 @@ export async function moderateThread(viewer: Viewer | null, input: ThreadModerat
         await tx.forumThread.update({ where: { id: target.id }, data: { postSeq: target.postSeq + posts.length, lastPostAt: new Date(Math.max(target.lastPostAt.getTime(), thread.lastPostAt.getTime())) } });
         after = { hidden: true, postSeq: 0, mergedInto: target.id };
         await tx.forumThread.update({ where: { id: thread.id }, data: { hidden: true, postSeq: 0 } });
+        await enqueueThread(tx, [thread.id, target.id], { withPosts: true });
         await recordAudit(tx, { actorId: v.userId, action: "update", entity: "ForumThread", entityId: thread.id, before, after });
         return;
       }
     }
     await tx.forumThread.update({ where: { id: thread.id }, data: after });
+    if (input.op === "hide" || input.op === "restore" || input.op === "move") await enqueueThread(tx, [thread.id], { withPosts: true });
     await recordAudit(tx, { actorId: v.userId, action: "update", entity: "ForumThread", entityId: thread.id, before, after });
   });
 }

@@ -28,12 +28,13 @@ async function isVerified(db: Db, viewer: Viewer): Promise<boolean> {
 }
 
 export async function standingOf(db: Db, viewer: Viewer): Promise<Standing> {
-  const [state, user, verified, visiblePosts, hiddenPosts] = await Promise.all([
+  const [state, user, verified, visiblePosts, hiddenPosts, reading] = await Promise.all([
     db.forumUserState.findUnique({ where: { userId: viewer.userId } }),
     db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { createdAt: true } }),
     isVerified(db, viewer),
     db.forumPost.count({ where: { authorId: viewer.userId, status: "VISIBLE" } }),
     db.forumPost.count({ where: { authorId: viewer.userId, status: "HIDDEN" } }),
+    db.forumThreadState.aggregate({ where: { userId: viewer.userId, lastReadNumber: { gt: 0 } }, _count: { _all: true }, _sum: { lastReadNumber: true } }),
   ]);
   const level = trustLevel({
     granted: state?.trustLevel ?? 0,
@@ -42,6 +43,8 @@ export async function standingOf(db: Db, viewer: Viewer): Promise<Standing> {
     accountAgeDays: (Date.now() - user.createdAt.getTime()) / 86_400_000,
     visiblePosts,
     hiddenPosts,
+    threadsRead: reading._count._all,
+    postsRead: reading._sum.lastReadNumber ?? 0,
   });
   return { level, verified, silencedUntil: state?.silencedUntil ?? null, suspendedUntil: state?.suspendedUntil ?? null, reason: state?.reason ?? null };
 }

@@ -15,16 +15,31 @@ export interface TrustFacts {
   visiblePosts: number;
   /** Posts hidden by moderators or by flags. */
   hiddenPosts: number;
+  /** Threads the person has opened (a read position in them). */
+  threadsRead: number;
+  /** Posts read: the sum of the read positions over those threads. */
+  postsRead: number;
 }
 
-/** Trust level from the facts: moderators lead, verified staff start as members, others earn it. */
+/**
+ * What each level asks: account age (days), posts that stayed visible, reading (threads entered and posts
+ * read) — either posting or reading earns the first level, the higher ones need both.
+ */
+export const EARN = {
+  1: { days: 1, posts: 3, threads: 5, read: 30 },
+  2: { days: 30, posts: 30, read: 200 },
+  3: { days: 100, posts: 100, read: 1000 },
+} as const;
+
+/** Trust level from the facts: moderators lead, verified staff start as members, others earn it by time, reading and posts not flagged. */
 export function trustLevel(f: TrustFacts): TrustLevel {
   if (f.moderator) return 4;
   let earned = 0;
+  // Posts hidden for flags or by moderators stop the growth until ten times as many stayed visible.
   if (f.hiddenPosts === 0 || f.visiblePosts >= f.hiddenPosts * 10) {
-    if (f.visiblePosts >= 3 && f.accountAgeDays >= 1) earned = 1;
-    if (f.visiblePosts >= 30 && f.accountAgeDays >= 30) earned = 2;
-    if (f.visiblePosts >= 100 && f.accountAgeDays >= 100) earned = 3;
+    if (f.accountAgeDays >= EARN[1].days && (f.visiblePosts >= EARN[1].posts || (f.threadsRead >= EARN[1].threads && f.postsRead >= EARN[1].read))) earned = 1;
+    if (f.accountAgeDays >= EARN[2].days && f.visiblePosts >= EARN[2].posts && f.postsRead >= EARN[2].read) earned = 2;
+    if (f.accountAgeDays >= EARN[3].days && f.visiblePosts >= EARN[3].posts && f.postsRead >= EARN[3].read) earned = 3;
   }
   const base = f.verified ? 2 : 0;
   return Math.min(3, Math.max(earned, base, f.granted)) as TrustLevel;

@@ -1,7 +1,7 @@
 import { getViewer } from "@/lib/auth/viewer";
 import { errorResponse } from "@/lib/http";
 import { memberRoom } from "@/lib/forums/chat";
-import { chatBus } from "@/lib/forums/bus";
+import { chatEventStream } from "@/lib/forums/bus";
 
 export const dynamic = "force-dynamic";
 
@@ -14,36 +14,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/chat/
   } catch (error) {
     return errorResponse(error, request);
   }
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (chunk: string) => {
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          cleanup();
-        }
-      };
-      send("retry: 3000\n\n");
-      const off = chatBus.subscribe(room.id, (event) => send(`id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`));
-      const heartbeat = setInterval(() => send(": ping\n\n"), 25_000);
-      cleanup = () => {
-        off();
-        clearInterval(heartbeat);
-      };
-      request.signal.addEventListener("abort", () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      });
-    },
-    cancel() {
-      cleanup();
-    },
+  return new Response(chatEventStream(room.id, request.signal), {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
   });
-  return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" } });
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { getThreadPage, listCategories, markThreadRead, postHistory, REACTIONS, type PostView } from "@/lib/forums/forums";
+import { getThreadPage, listCategories, markThreadRead, pageOfPost, postHistory, REACTIONS, type PostView } from "@/lib/forums/forums";
 import { FLAG_REASONS } from "@/lib/forums/moderation";
 import { awaitingDays } from "@/lib/forums/open";
 import { decidePostAction, editPostAction, flagAction, moderateThreadAction, reactAction, replyAction, restrictUserAction, subscribeAction } from "@/lib/forums/actions";
@@ -21,7 +21,8 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
   const t = await getTranslations("forums");
   const format = await getFormatter();
   const viewer = await getViewer();
-  const page = Math.max(1, Number(query.page) || 1);
+  // ?post=N (links from search) opens the page that holds post N
+  const page = query.page === undefined && typeof query.post === "string" ? await pageOfPost(viewer, id, Number(query.post)) : Math.max(1, Number(query.page) || 1);
   const data = await getThreadPage(viewer, id, page).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!data) notFound();
   const { thread, category } = data;
