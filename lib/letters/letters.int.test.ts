@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { database, prisma } from "@/lib/db";
+import { exportArchive, restoreFiles, verifyArchive } from "@/lib/archive/archive";
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { attachFile, changeStatus, exportLetters, letterCard, letterFile, listLetters, registerLetter, updateLetter } from "./letters";
 import { letterQueryOf } from "./schemas";
-import { storedFilePath } from "./storage";
+import { filesDir, storedFilePath } from "./storage";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "eiso-letters-"));
@@ -232,5 +233,24 @@ describe("files", () => {
     const refused = await refusal(attachFile(school, { id: letter.id, version: 1, name: "big.pdf", body: body(big) }));
     expect(refused.fieldErrors.file).toBe("letters.fileTooLarge");
     expect(allFiles()).toEqual(files);
+  });
+});
+
+describe("archive", () => {
+  it("carries the registers, their counters and the stored files, and puts the files back", async () => {
+    const db = database();
+    const out = join(dir, "archive.tar.gz");
+    const result = await exportArchive(db.raw, db.kind, out, { filesDir: filesDir() });
+    const data = readFileSync(out);
+    const { manifest } = verifyArchive(data);
+    const tables = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
+    expect(tables.Letter).toBe(await prisma.letter.count());
+    expect(tables.LetterCounter).toBe(await prisma.letterCounter.count());
+    const stored = await prisma.letter.findFirstOrThrow({ where: { fileSha256: { not: null } } });
+    const part = `files/${stored.fileSha256!.slice(0, 2)}/${stored.fileSha256}`;
+    expect(result.manifest.parts.map((p) => p.path)).toContain(part);
+    const restored = join(dir, "restored-files");
+    expect(restoreFiles(data, restored)).toBeGreaterThan(0);
+    expect(readFileSync(join(restored, stored.fileSha256!.slice(0, 2), stored.fileSha256!))).toEqual(readFileSync(storedFilePath(stored.fileSha256!)));
   });
 });

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { isDay } from "../diary/dates";
 import { DIRECTIONS, STATUSES } from "./rules";
 
+/** A parsed shape where fields that may be undefined are also optional (services are called from tests too). */
+type Loose<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] };
+
 const id = z.string().trim().min(1).max(60);
 const optionalId = z.string().trim().max(60).optional().transform((v) => v || undefined);
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
@@ -29,10 +32,10 @@ export const letterRegister = z.object({
   replyToId: optionalId,
   ...fields,
 });
-export type LetterRegister = z.output<typeof letterRegister>;
+export type LetterRegister = Loose<z.output<typeof letterRegister>>;
 
 export const letterUpdate = z.object({ id, version: z.coerce.number().int().min(1), ...fields });
-export type LetterUpdate = z.output<typeof letterUpdate>;
+export type LetterUpdate = Loose<z.output<typeof letterUpdate>>;
 
 export const letterStatus = z.object({
   id,
@@ -40,7 +43,7 @@ export const letterStatus = z.object({
   status: z.enum(STATUSES),
   reason: optionalText(500),
 });
-export type LetterStatusChange = z.output<typeof letterStatus>;
+export type LetterStatusChange = Loose<z.output<typeof letterStatus>>;
 
 export const SORTS = ["number", "registeredAt", "dueDate", "correspondent"] as const;
 
