@@ -36,18 +36,18 @@ test("register an incoming letter with a PDF, answer it, export the register", a
   await form.getByRole("button", { name: t(L, "letters.new.submit") }).click();
   await expect(page.getByTestId("letter-number")).toHaveText(/^Кіріс-\d{4}\/\d{4}$/);
   const number = (await page.getByTestId("letter-number").textContent())!;
-  await expect(page.getByRole("status")).toContainText(number);
+  await expect(page.getByRole("main").getByRole("status").first()).toContainText(number);
   await expect(page.getByTestId("overdue")).toBeVisible();
   await expect(page.getByTestId("no-file")).toBeVisible();
 
   // a file that is not a PDF/DOCX/image (whatever its name) is refused; the PDF is attached
   const attach = page.getByTestId("attach-file");
   await attach.locator('input[type="file"]').setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
-  await attach.getByRole("button", { name: t(L, "letters.card.attach") }).click();
+  await attach.getByRole("button", { name: t(L, "letters.card.attach"), exact: true }).click();
   await expect(attach.getByRole("alert")).toHaveText(t(L, "errors.letters.fileType"));
   await expect(page.getByTestId("no-file")).toBeVisible();
   await attach.locator('input[type="file"]').setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: PDF });
-  await attach.getByRole("button", { name: t(L, "letters.card.attach") }).click();
+  await attach.getByRole("button", { name: t(L, "letters.card.attach"), exact: true }).click();
   await expect(attach.getByRole("status")).toHaveText(t(L, "letters.card.uploaded"));
   const download = page.getByTestId("download-file");
   await expect(download).toContainText("хат.pdf");
@@ -58,8 +58,8 @@ test("register an incoming letter with a PDF, answer it, export the register", a
 
   // in the register: overdue
   await page.getByRole("link", { name: t(L, "letters.card.back") }).click();
-  await page.getByRole("search").locator('input[name="q"]').fill(subject);
-  await page.getByRole("search").getByRole("button").click();
+  await page.getByRole("main").getByRole("search").locator('input[name="q"]').fill(subject);
+  await page.getByRole("main").getByRole("search").getByRole("button").click();
   await expect(register.locator(`tr[data-number="${number}"]`)).toHaveAttribute("data-overdue", "1");
   await register.getByRole("link", { name: number }).click();
 
@@ -79,8 +79,8 @@ test("register an incoming letter with a PDF, answer it, export the register", a
 
   // the register without the overdue mark, then exported as CSV
   await page.getByRole("link", { name: t(L, "letters.card.back") }).click();
-  await page.getByRole("search").locator('input[name="q"]').fill(subject);
-  await page.getByRole("search").getByRole("button").click();
+  await page.getByRole("main").getByRole("search").locator('input[name="q"]').fill(subject);
+  await page.getByRole("main").getByRole("search").getByRole("button").click();
   await expect(register.locator(`tr[data-number="${number}"]`)).toHaveAttribute("data-overdue", "0");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
   const text = readFileSync((await csv.path())!, "utf8");

@@ -47,7 +47,7 @@ export function AttachFile({ letterId, version }: { letterId: string; version: n
         </p>
       )}
       <label className="block text-sm">
-        <span className="mb-1 block font-medium">{t("attach")}</span>
+        <span className="mb-1 block font-medium">{t("chooseFile")}</span>
         <input type="file" name="file" accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block text-sm" />
         <span className="mt-1 block text-xs text-slate-500">{t("attachHint")}</span>
       </label>
