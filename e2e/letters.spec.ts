@@ -25,9 +25,10 @@ test("register an incoming letter with a PDF, answer it, export the register", a
 
   // a new incoming letter, due yesterday
   const subject = `Е2Е тексеру хаты ${Date.now()}`;
+  const theirNumber = `07-11/${Date.now() % 100000}`;
   await page.getByRole("link", { name: t(L, "letters.list.new") }).click();
   const form = page.getByTestId("register-letter");
-  await form.locator('input[name="letterNumber"]').fill("07-11/501");
+  await form.locator('input[name="letterNumber"]').fill(theirNumber);
   await form.locator('input[name="letterDate"]').fill(almatyDay(-3));
   await form.locator('input[name="correspondent"]').fill("Көкшетау қалалық білім бөлімі");
   await form.locator('input[name="subject"]').fill(subject);
@@ -93,4 +94,37 @@ test("register an incoming letter with a PDF, answer it, export the register", a
   // the outgoing tab lists the reply
   await page.getByTestId("tab-OUTGOING").click();
   await expect(register.locator(`tr[data-number="${replyNumber}"]`)).toBeVisible();
+
+  // the same correspondent's letter registered again is refused, naming the first registration
+  await page.goto(`/${L}/admin/letters/new?direction=INCOMING`);
+  const again = page.getByTestId("register-letter");
+  await again.locator('input[name="letterNumber"]').fill(theirNumber);
+  await again.locator('input[name="letterDate"]').fill(almatyDay(-3));
+  await again.locator('input[name="correspondent"]').fill("Көкшетау қалалық білім бөлімі");
+  await again.locator('input[name="subject"]').fill(subject);
+  await again.getByRole("button", { name: t(L, "letters.new.submit") }).click();
+  await expect(again.getByRole("alert")).toHaveText(t(L, "errors.duplicate"));
+  await expect(again).toContainText(t(L, "errors.letters.duplicateNumber").replace("{number}", number));
+});
+
+/** The district reads the school's register (in Russian) but does not keep it: no reply, no file upload. */
+test("a district administrator reads a school's register without keeping it", async ({ page, signedIn }) => {
+  const L = "ru";
+  await signedIn("district", L);
+  await page.goto(`/${L}/admin/letters`);
+  await expect(page.locator("main h1")).toHaveText(t(L, "letters.title"));
+  const overdueRow = page.getByTestId("letters-register").locator('tr[data-overdue="1"]').first();
+  await expect(overdueRow).toContainText(t(L, "letters.list.overdueMark"));
+  await overdueRow.getByTestId("open-letter").click();
+  await expect(page.getByTestId("letter-number")).toHaveText(/^Кіріс-\d{4}\/\d{4}$/);
+  await expect(page.getByTestId("letter-status")).toHaveText(t(L, "letters.status.IN_PROGRESS"));
+  await expect(page.getByTestId("reply")).toHaveCount(0);
+  await expect(page.getByTestId("attach-file")).toHaveCount(0);
+  await expect(page.getByTestId("status-form")).toHaveCount(0);
+  // the cancelled demo letter keeps its number in the register
+  await page.getByRole("link", { name: t(L, "letters.card.back") }).click();
+  await page.getByRole("main").getByRole("search").locator('select[name="status"]').selectOption("CANCELLED");
+  await page.getByRole("main").getByRole("search").getByRole("button").click();
+  await expect(page.getByTestId("letters-register").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("letters-register").getByTestId("letter-status")).toHaveText(t(L, "letters.status.CANCELLED"));
 });
