@@ -9,7 +9,7 @@ const COLOURS: Record<string, string> = {
 /** A letter's status as a coloured label. */
 export function LetterStatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span data-testid="letter-status" data-status={status} className={`rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status] ?? COLOURS.REGISTERED}`}>
+    <span data-testid="letter-status" data-status={status} className={`rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLOURS[status] ?? COLOURS.REGISTERED}`}>
       {label}
     </span>
   );
