@@ -5,7 +5,9 @@
  * refused. Afterwards run `npm run databank:refresh` if the data bank summary is needed at once.
  */
 import { readFileSync } from "node:fs";
-import { restoreArchive } from "../lib/archive/archive";
+import { join } from "node:path";
+import { restoreArchive, restoreFiles } from "../lib/archive/archive";
+import { env } from "../lib/env";
 import { flags, openForCli, run } from "./cli";
 
 await run(async () => {
@@ -16,7 +18,9 @@ await run(async () => {
   try {
     const started = Date.now();
     const result = await restoreArchive(db.raw, data);
-    console.log(`${input}: restored ${result.tables} tables, ${result.rows} rows in ${Date.now() - started} ms${result.appliedAfter.length ? `; then applied ${result.appliedAfter.join(", ")}` : ""}`);
+    // the stored files (letter attachments and the like) go back under DATA_DIR/files
+    const files = restoreFiles(data, join(env().DATA_DIR, "files"));
+    console.log(`${input}: restored ${result.tables} tables, ${result.rows} rows, ${files} files in ${Date.now() - started} ms${result.appliedAfter.length ? `; then applied ${result.appliedAfter.join(", ")}` : ""}`);
   } finally {
     await db.close();
   }

@@ -19,6 +19,7 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
   { key: "ratings", href: "/admin/ratings", permission: "ratings.manage" },
   { key: "services", href: "/admin/services", permission: "services.process" },
+  { key: "letters", href: "/admin/letters", permission: "letters.read" },
   { key: "packages", href: "/admin/packages", permission: "packages.manage" },
   { key: "packageKeys", href: "/admin/packages/keys", permission: "packages.manage" },
   { key: "archive", href: "/admin/archive", permission: "archive.read" },

@@ -16,8 +16,8 @@
  * table's content hash with the manifest, then applies the newer migrations of this code.
  */
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { once } from "node:events";
 import { gunzipSync, createGzip } from "node:zlib";
 import type { RawSql } from "../db/driver";
@@ -225,6 +225,26 @@ export function verifyArchive(data: Buffer): VerifiedArchive {
     if (lines !== table.rows) throw new ArchiveRefused("rowCount", table.name);
   }
   return { manifest, files };
+}
+
+/**
+ * Puts the stored files of a verified archive (`files/…`) back under `filesDir`; files already there are
+ * kept. Paths leading outside `filesDir` are refused. Returns how many files were written.
+ */
+export function restoreFiles(data: Buffer, filesDir: string): number {
+  const { files } = verifyArchive(data);
+  const root = resolve(filesDir);
+  let written = 0;
+  for (const [path, content] of files) {
+    if (!path.startsWith("files/")) continue;
+    const target = resolve(root, path.slice("files/".length));
+    if (!target.startsWith(root + sep)) throw new ArchiveRefused("badManifest", path);
+    if (existsSync(target)) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    written++;
+  }
+  return written;
 }
 
 export interface RestoreResult {

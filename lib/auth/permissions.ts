@@ -43,6 +43,10 @@ export const PERMISSIONS = {
   "archive.read": [...ADMINS],
   "archive.manage": ["MINISTRY_ADMIN"],
   "search.manage": ["MINISTRY_ADMIN"],
+  // Letter registers (R31): administrators keep the registers of their own organisation (a school, their
+  // education department, the ministry) and read those of the organisations in their scope.
+  "letters.manage": [...ADMINS],
+  "letters.read": [...ADMINS],
   // Forums: moderators keep order (queue, hide, lock, silence); officials answer in their authority's open forum.
   "forums.moderate": ["MODERATOR", "MINISTRY_ADMIN"],
   "forums.answer": ["OFFICIAL"],
