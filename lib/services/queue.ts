@@ -22,17 +22,18 @@ export async function renumberQueue(tx: Tx, territoryId: string, options: { sile
     select: { id: true, priority: true, createdAt: true, queuePosition: true, applicantId: true, organizationId: true },
   });
   const positions = queuePositions(entries);
-  let moved = 0;
-  for (const e of entries) {
-    const position = positions.get(e.id)!;
-    if (e.queuePosition === position) continue;
-    moved++;
-    await tx.serviceApplication.update({ where: { id: e.id }, data: { previousPosition: e.queuePosition, queuePosition: position } });
-    if (e.queuePosition !== null && e.id !== options.silentFor) {
-      await tx.notification.create({
-        data: { userId: e.applicantId, organizationId: e.organizationId, kind: "services.queue_moved", payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: position } },
-      });
-    }
+  const moved = entries.filter((e) => e.queuePosition !== positions.get(e.id));
+  if (moved.length === 0) return 0;
+  // One statement for all moves (a place taken at the head moves the whole queue up).
+  await tx.$executeRaw`
+    UPDATE "ServiceApplication" AS a SET "previousPosition" = a."queuePosition", "queuePosition" = v.pos
+    FROM unnest(${moved.map((e) => e.id)}::text[], ${moved.map((e) => positions.get(e.id)!)}::int[]) AS v(id, pos)
+    WHERE a.id = v.id`;
+  const told = moved.filter((e) => e.queuePosition !== null && e.id !== options.silentFor);
+  if (told.length) {
+    await tx.notification.createMany({
+      data: told.map((e) => ({ userId: e.applicantId, organizationId: e.organizationId, kind: "services.queue_moved", payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: positions.get(e.id)! } })),
+    });
   }
-  return moved;
+  return moved.length;
 }
