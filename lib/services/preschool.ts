@@ -114,6 +114,12 @@ export async function lapseOffers(tx: Tx, where: Prisma.ServiceApplicationWhereI
   return lapsed.length;
 }
 
+/** The applicant's own offers past their deadline lapse before the account page shows them. */
+export async function lapseMyOffers(viewer: Viewer, now = new Date()): Promise<number> {
+  authorizeViewer(viewer, "services.apply");
+  return prisma.$transaction((tx) => lapseOffers(tx, { applicantId: viewer.userId }, now));
+}
+
 /** The district queue for staff: applications waiting or offered, in queue order (lapsed offers first lapse). */
 export async function districtQueue(viewer: Viewer, params: { territoryId?: string } = {}, now = new Date()) {
   const { scope } = authorizeViewer(viewer, "services.process");

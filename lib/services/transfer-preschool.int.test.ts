@@ -7,7 +7,7 @@ import { exportStudent } from "@/lib/diary/diary";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { applicationForStaff, myApplications, refuseApplication, staffQueue } from "./applications";
 import { acceptTransfer, applyTransfer, releaseTransfer, transferOptions } from "./transfer";
-import { answerOffer, applyPreschool, districtQueue, offerPlace } from "./preschool";
+import { answerOffer, applyPreschool, districtQueue, lapseMyOffers, offerPlace } from "./preschool";
 
 // Inside the seeded school year 2026/2027.
 const NOW = new Date("2026-12-03T06:00:00Z");
@@ -247,9 +247,14 @@ describe("preschool queue", () => {
     app = await prisma.serviceApplication.findUniqueOrThrow({ where: { id: ids[0]! } });
     const late = new Date(app.offerExpiresAt!.getTime() + 60_000);
     expect((await refusal(answerOffer(parent, { applicationId: ids[0]!, version: app.version, accept: true }, late))).fieldErrors.applicationId).toBe("services.offerExpired");
-    await districtQueue(districtAdmin, {}, late);
+    // another parent's page lapses nothing of this one; the applicant's own page does
+    expect(await lapseMyOffers(parent2, late)).toBe(0);
+    expect(await lapseMyOffers(parent, late)).toBe(1);
     app = await prisma.serviceApplication.findUniqueOrThrow({ where: { id: ids[0]! } });
-    expect([app.status, app.queuePosition]).toEqual(["DECLINED", 1]);
+    expect([app.status, app.queuePosition, app.targetOrganizationId]).toEqual(["DECLINED", 1, null]);
+    expect(await prisma.notification.count({ where: { userId: "u_parent", kind: "services.declined", payload: { path: ["applicationId"], equals: ids[0]! } } })).toBe(1);
+    // the district's queue page lapses offers too (none left here)
+    expect((await districtQueue(districtAdmin, {}, late)).find((q) => q.id === ids[0])?.status).toBe("DECLINED");
   });
 
   it("a refusal (with a reason) leaves the queue and the others move up", async () => {

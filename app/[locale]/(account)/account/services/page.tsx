@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { localName } from "@/lib/names";
 import { myApplications } from "@/lib/services/applications";
 import { eligibleStudents } from "@/lib/services/certificates";
+import { lapseMyOffers } from "@/lib/services/preschool";
 import { answerInformationAction, answerOfferAction, requestCertificateAction } from "@/lib/services/actions";
 import { LANGUAGES } from "@/lib/services/schemas";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -30,6 +31,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
       </div>
     );
   }
+  await lapseMyOffers(viewer);
   const [applications, students] = await Promise.all([myApplications(viewer), eligibleStudents(viewer)]);
   const isParent = viewer.roles.some((r) => r.role === "PARENT");
   return (
