@@ -73,7 +73,9 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                   <span className="ml-auto text-xs text-slate-500">{t("my.submitted", { date: formatDate(a.createdAt) })}</span>
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
-                  {t("my.forChild", { name: [a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ") })} · {localName(a.organization, locale)}
+                  {t("my.forChild", { name: [a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ") })}
+                  {/* a preschool application is to the district's queue (shown below), not to its department */}
+                  {a.kind === "PRESCHOOL" ? "" : ` · ${localName(a.organization, locale)}`}
                   {a.admissionYear ? ` · ${t("my.admissionYear", { year: a.admissionYear })}` : ""}
                   {a.kind === "TRANSFER" && a.targetOrganization ? ` → ${localName(a.targetOrganization, locale)}${a.targetGrade ? ` · ${t("my.targetGrade", { grade: a.targetGrade })}` : ""}` : ""}
                   {a.kind === "PRESCHOOL" && a.territory ? ` · ${localName(a.territory, locale)}` : ""}

@@ -33,6 +33,8 @@ export default async function PreschoolPage({ params, searchParams }: PageProps<
   const districts = await preschoolDistricts();
   const chosen = typeof sp.district === "string" ? districts.find((d) => d.id === sp.district) : undefined;
   const kindergartens = chosen ? await districtKindergartens(chosen.id) : [];
+  // The district of the parent's own school is suggested first.
+  const ownDistrict = parentRole.territoryPath?.split("/").filter(Boolean).at(-1) ?? "";
   const kgOptions = kindergartens.map((k) => ({ value: k.id, label: localName(k, locale) }));
   return (
     <div className="max-w-2xl space-y-4">
@@ -44,7 +46,7 @@ export default async function PreschoolPage({ params, searchParams }: PageProps<
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm" data-testid="district-form">
         <label className="block min-w-64 flex-1 text-sm">
           <span className="mb-1 block font-medium">{t("preschool.district")}</span>
-          <select name="district" defaultValue={chosen?.id ?? ""} required className="w-full rounded border border-slate-300 px-3 py-2">
+          <select name="district" defaultValue={chosen?.id ?? (districts.some((d) => d.id === ownDistrict) ? ownDistrict : "")} required className="w-full rounded border border-slate-300 px-3 py-2">
             <option value="">—</option>
             {districts.map((d) => (
               <option key={d.id} value={d.id}>
