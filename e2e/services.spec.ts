@@ -22,7 +22,7 @@ const lastName = `Сейітова${serial}`;
 test("a parent applies for admission to first grade", async ({ page }) => {
   await signIn(page, "parent2", L, { callbackUrl: `/${L}/services` });
   await page.goto(`/${L}/services`);
-  await expect(page.getByTestId("service-catalogue").locator("li")).toHaveCount(2);
+  await expect(page.getByTestId("service-catalogue").locator("li")).toHaveCount(4);
   await page.getByTestId("apply-FIRST_GRADE").click();
   await expect(page).toHaveURL(new RegExp(`/${L}/account/services/first-grade`));
   const form = page.getByTestId("first-grade-form");

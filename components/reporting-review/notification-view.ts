@@ -25,6 +25,9 @@ export function notificationView(n: Notification, locale: string, t: Translate, 
     deadline: p.deadlineAt ? formatDate(new Date(str(p.deadlineAt))) : "",
     count: typeof p.count === "number" ? p.count : 0,
     revision: str(p.revision),
+    // services.queue_moved: the preschool queue position before and after
+    from: str(p.from),
+    to: str(p.to),
   };
   const key = `notifications.kinds.${n.kind}`;
   const text = t.has(key) ? t(key, values) : t("notifications.kinds.other", { kind: n.kind });
@@ -37,7 +40,7 @@ export function notificationView(n: Notification, locale: string, t: Translate, 
   let href: string | null = null;
   const submissionId = str(p.submissionId);
   const periodId = str(p.periodId);
-  if (n.kind === "services.new" && str(p.applicationId)) href = `/admin/services/${encodeURIComponent(str(p.applicationId))}`;
+  if ((n.kind === "services.new" || n.kind === "services.transferred") && str(p.applicationId)) href = `/admin/services/${encodeURIComponent(str(p.applicationId))}`;
   else if (n.kind.startsWith("services.")) href = "/account/services";
   else if (n.kind.startsWith("diary.")) href = "/diary";
   else if (n.kind === "reporting.overdueList" && periodId) href = `/admin/reporting/board?period=${encodeURIComponent(periodId)}&state=overdue`;

@@ -5,6 +5,9 @@ const COLOURS: Record<string, string> = {
   APPROVED: "bg-green-100 text-green-900",
   ISSUED: "bg-green-100 text-green-900",
   REFUSED: "bg-red-100 text-red-900",
+  RELEASED: "bg-blue-100 text-blue-900",
+  OFFERED: "bg-amber-100 text-amber-900",
+  DECLINED: "bg-slate-100 text-slate-800",
 };
 
 /** An application's status as a coloured label. */

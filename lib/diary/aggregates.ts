@@ -54,7 +54,7 @@ async function aggregate(where: Prisma.OrganizationWhereInput, now: Date, whole 
   const years = await prisma.academicYear.findMany({ where: { organizationId: { in: ids }, startDate: { lte: dateValue(today) }, endDate: { gte: dateValue(today) } }, select: { id: true, startDate: true } });
   const yearIds = years.map((y) => y.id);
   const [enrolments, lessons, absences, grades] = await Promise.all([
-    prisma.classEnrolment.groupBy({ by: ["classGroupId", "organizationId"], where: { academicYearId: { in: yearIds } }, _count: { _all: true } }),
+    prisma.classEnrolment.groupBy({ by: ["classGroupId", "organizationId"], where: { academicYearId: { in: yearIds }, endedOn: null }, _count: { _all: true } }),
     prisma.lesson.groupBy({ by: ["classGroupId"], where: { organizationId: { in: ids }, date: { lte: dateValue(today) }, classGroup: { academicYearId: { in: yearIds } } }, _count: { _all: true } }),
     prisma.attendance.groupBy({ by: ["organizationId"], where: { organizationId: { in: ids }, status: "ABSENT", lesson: { date: { lte: dateValue(today) }, classGroup: { academicYearId: { in: yearIds } } } }, _count: { _all: true } }),
     prisma.termGrade.groupBy({ by: ["organizationId", "grade"], where: { organizationId: { in: ids }, term: { academicYearId: { in: yearIds } } }, _count: { _all: true } }),

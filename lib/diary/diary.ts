@@ -23,11 +23,12 @@ export interface ChildSummary {
 export async function listChildren(viewer: Viewer): Promise<ChildSummary[]> {
   const people = await prisma.person.findMany({
     where: { AND: [studentWhere(viewer), { enrolments: { some: {} } }, { OR: [{ guardians: { some: { userId: viewer.userId } } }, { users: { some: { id: viewer.userId } } }] }] },
-    select: { id: true, lastName: true, firstName: true, enrolments: { select: { classGroup: { select: { grade: true, letter: true } }, academicYear: { select: { startDate: true } } } } },
+    select: { id: true, lastName: true, firstName: true, enrolments: { select: { endedOn: true, classGroup: { select: { grade: true, letter: true } }, academicYear: { select: { startDate: true } } } } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
   return people.map((p) => {
-    const latest = [...p.enrolments].sort((a, b) => b.academicYear.startDate.getTime() - a.academicYear.startDate.getTime())[0];
+    // The latest year's class; within a year, the class not left (after a transfer, the school joined).
+    const latest = [...p.enrolments].sort((a, b) => b.academicYear.startDate.getTime() - a.academicYear.startDate.getTime() || Number(a.endedOn !== null) - Number(b.endedOn !== null))[0];
     return { id: p.id, lastName: p.lastName, firstName: p.firstName, className: latest ? `${latest.classGroup.grade} ${latest.classGroup.letter}` : null };
   });
 }
@@ -110,7 +111,7 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
   const today = almatyDay(now);
   const enrolment = await prisma.classEnrolment.findFirst({
     where: { studentId: student.id },
-    orderBy: { academicYear: { startDate: "desc" } },
+    orderBy: [{ academicYear: { startDate: "desc" } }, { endedOn: { sort: "desc", nulls: "first" } }],
     include: { classGroup: true, academicYear: { include: { terms: true } } },
   });
   if (!enrolment) throw new AppError("notFound", { studentId: "diary.notEnrolledAnywhere" });
@@ -216,7 +217,8 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
 
 export interface StudentExport {
   student: { id: string; iin: string; lastName: string; firstName: string; middleName: string | null; birthDate: string };
-  enrolments: { year: string; className: string; school: string }[];
+  /** Every class the student was in; `from`/`to` when they joined or left during the year (a transfer). */
+  enrolments: { year: string; className: string; school: string; from: string | null; to: string | null }[];
   guardians: { displayName: string; relation: string | null }[];
   marks: { date: string; subject: string; topic: string | null; value: number }[];
   attendance: { date: string; subject: string; status: string }[];
@@ -229,7 +231,7 @@ export interface StudentExport {
 export async function exportStudent(viewer: Viewer, studentId: string): Promise<StudentExport> {
   const student = await reachableStudent(viewer, studentId, true);
   const [enrolments, guardians, marks, attendance, summatives, termGrades, changes] = await Promise.all([
-    prisma.classEnrolment.findMany({ where: { studentId: student.id }, include: { classGroup: true, academicYear: { include: { organization: { select: { nameKk: true } } } } } }),
+    prisma.classEnrolment.findMany({ where: { studentId: student.id }, orderBy: [{ academicYear: { startDate: "asc" } }, { createdAt: "asc" }], include: { classGroup: true, academicYear: { include: { organization: { select: { nameKk: true } } } } } }),
     prisma.guardianship.findMany({ where: { studentId: student.id }, include: { user: { select: { displayName: true } } } }),
     prisma.mark.findMany({ where: { studentId: student.id }, include: { lesson: { select: { date: true, topic: true, subject: { select: { nameKk: true } } } } }, orderBy: { lesson: { date: "asc" } } }),
     prisma.attendance.findMany({ where: { studentId: student.id }, include: { lesson: { select: { date: true, subject: { select: { nameKk: true } } } } }, orderBy: { lesson: { date: "asc" } } }),
@@ -239,7 +241,13 @@ export async function exportStudent(viewer: Viewer, studentId: string): Promise<
   ]);
   return {
     student: { id: student.id, iin: student.iin, lastName: student.lastName, firstName: student.firstName, middleName: student.middleName, birthDate: dayOf(student.birthDate) },
-    enrolments: enrolments.map((e) => ({ year: e.academicYear.label, className: `${e.classGroup.grade} ${e.classGroup.letter}`, school: e.academicYear.organization.nameKk })),
+    enrolments: enrolments.map((e) => ({
+      year: e.academicYear.label,
+      className: `${e.classGroup.grade} ${e.classGroup.letter}`,
+      school: e.academicYear.organization.nameKk,
+      from: e.startedOn ? dayOf(e.startedOn) : null,
+      to: e.endedOn ? dayOf(e.endedOn) : null,
+    })),
     guardians: guardians.map((g) => ({ displayName: g.user.displayName, relation: g.relation })),
     marks: marks.map((m) => ({ date: dayOf(m.lesson.date), subject: m.lesson.subject.nameKk, topic: m.lesson.topic, value: m.value })),
     attendance: attendance.map((a) => ({ date: dayOf(a.lesson.date), subject: a.lesson.subject.nameKk, status: a.status })),
@@ -260,7 +268,7 @@ const csvCell = (v: unknown) => {
 export function exportCsv(data: StudentExport): string {
   const rows: unknown[][] = [["record", "date", "subject", "detail", "value", "max"]];
   rows.push(["student", data.student.birthDate, "", `${data.student.lastName} ${data.student.firstName} ${data.student.middleName ?? ""}`.trim(), data.student.iin, ""]);
-  for (const e of data.enrolments) rows.push(["class", e.year, "", e.school, e.className, ""]);
+  for (const e of data.enrolments) rows.push(["class", e.year, "", e.from || e.to ? `${e.school} (${e.from ?? ""}…${e.to ?? ""})` : e.school, e.className, ""]);
   for (const m of data.marks) rows.push(["mark", m.date, m.subject, m.topic ?? "", m.value, 10]);
   for (const a of data.attendance) rows.push(["attendance", a.date, a.subject, "", a.status, ""]);
   for (const s of data.summatives) rows.push([s.kind === "SOR" ? "sor" : "soch", s.date, s.subject, `${s.kind} ${s.number}`, s.points, s.maxPoints]);

@@ -72,8 +72,9 @@ export async function loadJournal(viewer: Viewer, key: { classGroupId: string; s
   const { classGroup, assignment, term, terms } = await journalScope(prisma, viewer, key, now);
   const where = { classGroupId: classGroup.id, subjectId: assignment.subjectId, termId: term.id };
   const [enrolments, lessons, assessments, closure, confirmed, weights, writable] = await Promise.all([
+    // Students in the class now (one who left, e.g. by a transfer, keeps their marks but leaves the journal).
     prisma.classEnrolment.findMany({
-      where: { classGroupId: classGroup.id },
+      where: { classGroupId: classGroup.id, endedOn: null },
       select: { student: { select: { id: true, lastName: true, firstName: true } } },
       orderBy: [{ student: { lastName: "asc" } }, { student: { firstName: "asc" } }],
     }),
@@ -169,7 +170,7 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
     const [lessons, assessments, enrolled] = await Promise.all([
       tx.lesson.findMany({ where: { id: { in: lessonIds }, ...key }, select: { id: true, date: true, topic: true, homework: true } }),
       tx.summativeAssessment.findMany({ where: { id: { in: assessmentIds }, ...key }, select: { id: true, maxPoints: true, date: true } }),
-      tx.classEnrolment.findMany({ where: { classGroupId: input.classGroupId, studentId: { in: studentIds } }, select: { studentId: true } }),
+      tx.classEnrolment.findMany({ where: { classGroupId: input.classGroupId, studentId: { in: studentIds }, endedOn: null }, select: { studentId: true } }),
     ]);
     const lessonById = new Map(lessons.map((l) => [l.id, l]));
     const assessmentById = new Map(assessments.map((a) => [a.id, a]));
@@ -324,7 +325,7 @@ export async function confirmTerm(viewer: Viewer, input: JournalKey, now = new D
     const { assignment, closure, organizationId } = await writeScope(tx, viewer, key);
     if (closure) throw new AppError("conflict", { termId: "diary.termClosed" });
     const weights = await weightsFor(assignment.classGroup.academicYear.label, tx);
-    const enrolled = await tx.classEnrolment.findMany({ where: { classGroupId: key.classGroupId }, select: { studentId: true } });
+    const enrolled = await tx.classEnrolment.findMany({ where: { classGroupId: key.classGroupId, endedOn: null }, select: { studentId: true } });
     const inputs = await termGradeInputs(tx, key);
     const rows: Prisma.TermGradeCreateManyInput[] = [];
     for (const { studentId } of enrolled) {

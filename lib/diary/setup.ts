@@ -246,7 +246,7 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
           orderBy: [{ grade: "asc" }, { letter: "asc" }],
           include: {
             homeroomTeacher: { select: { displayName: true } },
-            _count: { select: { enrolments: true } },
+            _count: { select: { enrolments: { where: { endedOn: null } } } },
             assignments: { include: { subject: { select: { nameKk: true, nameRu: true, nameEn: true, sortOrder: true } }, teacher: { select: { displayName: true } } } },
           },
         },
@@ -299,7 +299,7 @@ export async function schoolAnalytics(viewer: Viewer, organizationId: string, no
   const today = dateValue(almatyDay(now));
   const lessonWhere = { organizationId, termId: term.id, date: { lte: today } };
   const [classes, subjects, lessons, markGroups, absenceGroups, enrolments, studentMarks, studentAbsences] = await Promise.all([
-    prisma.classGroup.findMany({ where: { academicYearId: year.id }, select: { id: true, grade: true, letter: true, _count: { select: { enrolments: true } } } }),
+    prisma.classGroup.findMany({ where: { academicYearId: year.id }, select: { id: true, grade: true, letter: true, _count: { select: { enrolments: { where: { endedOn: null } } } } } }),
     prisma.classifierItem.findMany({ where: { classifier: { code: "SUBJECT" } }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } }),
     prisma.lesson.groupBy({ by: ["classGroupId", "subjectId"], where: lessonWhere, _count: { _all: true } }),
     prisma.$queryRawUnsafe<{ classGroupId: string; subjectId: string; n: bigint | number; avg: number | null }[]>(

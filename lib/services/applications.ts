@@ -17,6 +17,7 @@ import { pageWindow, type Page } from "../data-table/params";
 import { almatyDay, dateValue } from "../diary/dates";
 import { admissionAge, admissionYears, dueAt, OPEN_STATUSES } from "./rules";
 import type { FirstGradeApply } from "./schemas";
+import { renumberQueue } from "./queue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,7 +29,7 @@ export function listServices() {
 /** Appends a timeline event and tells the applicant (and, for a new application, the organisation's admins). */
 export async function recordStatus(
   tx: Tx,
-  application: { id: string; kind: ServiceKind; applicantId: string; organizationId: string },
+  application: { id: string; kind: ServiceKind; applicantId: string; organizationId: string; targetOrganizationId?: string | null },
   status: ApplicationStatus,
   actorId: string | null,
   note?: string | null,
@@ -36,14 +37,21 @@ export async function recordStatus(
   await tx.serviceApplicationEvent.create({ data: { applicationId: application.id, status, actorId, note: note ?? null } });
   const payload = { applicationId: application.id, service: application.kind, status, ...(note && status !== "SUBMITTED" ? { reason: note } : {}) };
   await tx.notification.create({ data: { userId: application.applicantId, organizationId: application.organizationId, kind: `services.${status.toLowerCase()}`, payload } });
-  if (status === "SUBMITTED") {
-    const staff = await tx.roleAssignment.findMany({ where: { organizationId: application.organizationId, role: "ORG_ADMIN" }, select: { userId: true } });
+  // Staff who now have to act: the organisation applied to, or the school joined once a transfer is released.
+  const staffOrg = status === "SUBMITTED" ? application.organizationId : status === "RELEASED" && application.kind === "TRANSFER" ? application.targetOrganizationId : null;
+  if (staffOrg) {
+    const staff = await tx.roleAssignment.findMany({ where: { organizationId: staffOrg, role: "ORG_ADMIN" }, select: { userId: true } });
     if (staff.length) {
       await tx.notification.createMany({
-        data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({ userId, organizationId: application.organizationId, kind: "services.new", payload: { applicationId: application.id, service: application.kind } })),
+        data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({ userId, organizationId: staffOrg, kind: "services.new", payload: { applicationId: application.id, service: application.kind } })),
       });
     }
   }
+}
+
+/** Applications staff may see: to an organisation in their scope, or a transfer to a school in it. */
+export function staffWhere(scope: Parameters<typeof organizationWhere>[0]): Prisma.ServiceApplicationWhereInput {
+  return { OR: [{ organization: organizationWhere(scope) }, { kind: "TRANSFER", targetOrganization: organizationWhere(scope) }] };
 }
 
 /** Schools open for first-grade applications (active general schools), for the parent's choice. */
@@ -119,6 +127,13 @@ const listSelect = {
   createdAt: true,
   version: true,
   organization: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+  targetOrganization: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+  territory: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+  targetGrade: true,
+  priority: true,
+  queuePosition: true,
+  previousPosition: true,
+  offerExpiresAt: true,
   certificate: { select: { id: true, number: true, code: true, language: true } },
   events: { orderBy: { at: "asc" as const }, select: { status: true, note: true, at: true } },
 } satisfies Prisma.ServiceApplicationSelect;
@@ -139,10 +154,10 @@ export async function staffQueue(
 ): Promise<Page<ApplicationRow & { childIin: string; childBirthDate: Date; applicant: { displayName: string } }>> {
   const { scope } = authorizeViewer(viewer, "services.process");
   const where: Prisma.ServiceApplicationWhereInput = {
-    organization: organizationWhere(scope),
+    ...staffWhere(scope),
     ...(params.kind ? { kind: params.kind } : {}),
     ...(params.status === "OPEN" || params.overdue ? { status: { in: [...OPEN_STATUSES] } } : params.status ? { status: params.status } : {}),
-    ...(params.overdue ? { dueAt: { lt: now } } : {}),
+    ...(params.overdue ? { dueAt: { lt: now }, NOT: { kind: "PRESCHOOL", status: { not: "OFFERED" } } } : {}),
     ...(params.q ? { OR: [{ childLastName: { contains: params.q, mode: "insensitive" as const } }, { childIin: { startsWith: params.q } }] } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -157,14 +172,19 @@ export async function staffQueue(
   return { rows, total, page: params.page, pageSize: params.pageSize };
 }
 
-/** One application for staff (inside their scope) with the first-grade classes it may be placed into. */
-export async function applicationForStaff(viewer: Viewer, id: string) {
+/**
+ * One application for staff (inside their scope) with what they may decide: the first-grade classes, a
+ * transfer's classes at the school joined, a preschool application's kindergartens of the district.
+ */
+export async function applicationForStaff(viewer: Viewer, id: string, now = new Date()) {
   const { scope } = authorizeViewer(viewer, "services.process");
+  const today = dateValue(almatyDay(now));
   const application = await prisma.serviceApplication.findFirst({
-    where: { id, organization: organizationWhere(scope) },
-    select: { ...listSelect, childIin: true, childBirthDate: true, classGroupId: true, applicant: { select: { displayName: true } } },
+    where: { id, ...staffWhere(scope) },
+    select: { ...listSelect, childIin: true, childBirthDate: true, classGroupId: true, preferredOrganizationIds: true, applicant: { select: { displayName: true } } },
   });
   if (!application) throw new AppError("notFound");
+  const sides = await transferSides(prisma, scope, application.id);
   const classes =
     application.kind === "FIRST_GRADE" && application.admissionYear
       ? await prisma.classGroup.findMany({
@@ -172,15 +192,38 @@ export async function applicationForStaff(viewer: Viewer, id: string) {
           select: { id: true, grade: true, letter: true, academicYear: { select: { label: true } }, _count: { select: { enrolments: true } } },
           orderBy: { letter: "asc" },
         })
+      : application.kind === "TRANSFER" && application.targetOrganization && sides.target
+        ? await prisma.classGroup.findMany({
+            where: { organizationId: application.targetOrganization.id, ...(application.targetGrade ? { grade: application.targetGrade } : {}), academicYear: { startDate: { lte: today }, endDate: { gte: today } } },
+            select: { id: true, grade: true, letter: true, academicYear: { select: { label: true } }, _count: { select: { enrolments: { where: { endedOn: null } } } } },
+            orderBy: [{ grade: "asc" }, { letter: "asc" }],
+          })
+        : [];
+  const kindergartens =
+    application.kind === "PRESCHOOL" && application.territory
+      ? await prisma.organization.findMany({
+          where: { territoryId: application.territory.id, status: "ACTIVE", kind: { code: "PRESCHOOL" } },
+          select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+          orderBy: { nameRu: "asc" },
+        })
       : [];
-  return { application, classes };
+  return { application, classes, kindergartens, sides };
+}
+
+/** Which side of a transfer the staff scope covers: the school left (source), the school joined (target). */
+export async function transferSides(db: Tx | typeof prisma, scope: Parameters<typeof organizationWhere>[0], applicationId: string): Promise<{ source: boolean; target: boolean }> {
+  const [source, target] = await Promise.all([
+    db.serviceApplication.count({ where: { id: applicationId, organization: organizationWhere(scope) } }),
+    db.serviceApplication.count({ where: { id: applicationId, kind: "TRANSFER", targetOrganization: organizationWhere(scope) } }),
+  ]);
+  return { source: source > 0, target: target > 0 };
 }
 
 /**
  * Moves an application inside the viewer's scope from one of `from` to `to` with optimistic concurrency:
  * another change in between (version), a closed application or one outside the scope is refused.
  */
-async function transition(
+export async function transition(
   tx: Tx,
   viewer: Viewer,
   input: { applicationId: string; version: number },
@@ -188,9 +231,10 @@ async function transition(
   to: ApplicationStatus,
   data: Prisma.ServiceApplicationUncheckedUpdateManyInput = {},
   permission: "services.process" | "services.apply" = "services.process",
+  ownerWhere?: Prisma.ServiceApplicationWhereInput,
 ) {
   const { scope } = authorizeViewer(viewer, permission);
-  const owner = permission === "services.apply" ? { applicantId: viewer.userId } : { organization: organizationWhere(scope) };
+  const owner = ownerWhere ?? (permission === "services.apply" ? { applicantId: viewer.userId } : { organization: organizationWhere(scope) });
   const current = await tx.serviceApplication.findFirst({ where: { id: input.applicationId, ...owner } });
   if (!current) throw new AppError("notFound");
   if (current.version !== input.version) throw new AppError("stale");
@@ -198,7 +242,7 @@ async function transition(
   const closes = !(OPEN_STATUSES as readonly string[]).includes(to);
   const changed = await tx.serviceApplication.updateMany({
     where: { id: current.id, version: current.version, status: { in: [...from] } },
-    data: { ...data, status: to, version: { increment: 1 }, ...(closes ? { activeKey: null, decidedAt: new Date() } : {}) },
+    data: { ...data, status: to, version: { increment: 1 }, ...(closes ? { activeKey: null, decidedAt: new Date(), queuePosition: null } : {}) },
   });
   if (changed.count !== 1) throw new AppError("stale");
   await recordStatus(tx, current, to, viewer.userId, typeof data.reason === "string" ? data.reason : typeof data.note === "string" ? data.note : null);
@@ -206,15 +250,22 @@ async function transition(
   return current;
 }
 
+/** Applications taken into review by the organisation applied to (a preschool application waits in its queue instead). */
+function reviewable(scope: Parameters<typeof organizationWhere>[0]): Prisma.ServiceApplicationWhereInput {
+  return { organization: organizationWhere(scope), kind: { not: "PRESCHOOL" } };
+}
+
 /** Staff take an application into review. */
 export async function startReview(viewer: Viewer, input: { applicationId: string; version: number }): Promise<void> {
-  await prisma.$transaction((tx) => transition(tx, viewer, input, ["SUBMITTED"], "IN_REVIEW"));
+  const { scope } = authorizeViewer(viewer, "services.process");
+  await prisma.$transaction((tx) => transition(tx, viewer, input, ["SUBMITTED"], "IN_REVIEW", {}, "services.process", reviewable(scope)));
 }
 
 /** Staff ask the applicant for more information (the reason says what is missing). */
 export async function requestInformation(viewer: Viewer, input: { applicationId: string; version: number; reason: string }): Promise<void> {
   if (input.reason.trim().length < 5) throw new AppError("validation", { reason: "services.reasonRequired" });
-  await prisma.$transaction((tx) => transition(tx, viewer, input, ["SUBMITTED", "IN_REVIEW"], "NEEDS_INFO", { reason: input.reason.trim() }));
+  const { scope } = authorizeViewer(viewer, "services.process");
+  await prisma.$transaction((tx) => transition(tx, viewer, input, ["SUBMITTED", "IN_REVIEW"], "NEEDS_INFO", { reason: input.reason.trim() }, "services.process", reviewable(scope)));
 }
 
 /** The applicant answers a request for more information; the application returns to review. */
@@ -225,7 +276,20 @@ export async function answerInformation(viewer: Viewer, input: { applicationId: 
 /** Staff refuse an open application; the reason is mandatory and reaches the applicant. */
 export async function refuseApplication(viewer: Viewer, input: { applicationId: string; version: number; reason: string }): Promise<void> {
   if (input.reason.trim().length < 5) throw new AppError("validation", { reason: "services.reasonRequired" });
-  await prisma.$transaction((tx) => transition(tx, viewer, input, OPEN_STATUSES, "REFUSED", { reason: input.reason.trim() }));
+  const { scope } = authorizeViewer(viewer, "services.process");
+  await prisma.$transaction(async (tx) => {
+    const current = await tx.serviceApplication.findFirst({ where: { id: input.applicationId, ...staffWhere(scope) }, select: { kind: true, territoryId: true } });
+    if (!current) throw new AppError("notFound");
+    if (current.kind === "TRANSFER") {
+      // The school left decides before releasing; the school joined after.
+      const sides = await transferSides(tx, scope, input.applicationId);
+      const from = [...(sides.source ? (["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const) : []), ...(sides.target ? (["RELEASED"] as const) : [])];
+      await transition(tx, viewer, input, from, "REFUSED", { reason: input.reason.trim() }, "services.process", { ...staffWhere(scope) });
+      return;
+    }
+    await transition(tx, viewer, input, OPEN_STATUSES, "REFUSED", { reason: input.reason.trim() });
+    if (current.kind === "PRESCHOOL" && current.territoryId) await renumberQueue(tx, current.territoryId);
+  });
 }
 
 /**

@@ -25,7 +25,7 @@ export async function eligibleStudents(viewer: Viewer, now = new Date()) {
   authorizeViewer(viewer, "services.apply");
   const today = dateValue(almatyDay(now));
   return prisma.person.findMany({
-    where: { AND: [familyWhere(viewer), { enrolments: { some: { academicYear: { startDate: { lte: today }, endDate: { gte: today } } } } }] },
+    where: { AND: [familyWhere(viewer), { enrolments: { some: { endedOn: null, academicYear: { startDate: { lte: today }, endDate: { gte: today } } } } }] },
     select: { id: true, lastName: true, firstName: true, middleName: true },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
@@ -46,7 +46,7 @@ export async function issueStudyCertificate(viewer: Viewer, input: CertificateRe
         middleName: true,
         birthDate: true,
         enrolments: {
-          where: { academicYear: { startDate: { lte: today }, endDate: { gte: today } } },
+          where: { endedOn: null, academicYear: { startDate: { lte: today }, endDate: { gte: today } } },
           select: { organizationId: true, classGroup: { select: { grade: true, letter: true } }, academicYear: { select: { label: true, endDate: true } } },
           take: 1,
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admissionAge, admissionYears, ageOn, certificateNumber, initials, isOverdue, normaliseQuery, verificationCode } from "./rules";
+import { admissionAge, admissionYears, ageOn, certificateNumber, initials, isOverdue, normaliseQuery, preschoolAge, queuePositions, verificationCode } from "./rules";
 
 describe("first-grade admission age", () => {
   it("takes a child who turns 6 on or before 1 September", () => {
@@ -50,5 +50,55 @@ describe("certificate numbers and codes", () => {
     expect(isOverdue({ status: "IN_REVIEW", dueAt: new Date("2026-11-22T10:00:00Z") }, now)).toBe(true);
     expect(isOverdue({ status: "APPROVED", dueAt: new Date("2026-11-22T10:00:00Z") }, now)).toBe(false);
     expect(isOverdue({ status: "SUBMITTED", dueAt: new Date("2026-11-24T10:00:00Z") }, now)).toBe(false);
+  });
+});
+
+describe("preschool queue age rule", () => {
+  it("takes a child from birth until the 6th birthday", () => {
+    expect(preschoolAge("2026-12-03", "2026-12-03")).toBe("ok");
+    expect(preschoolAge("2021-01-10", "2026-12-03")).toBe("ok");
+    expect(preschoolAge("2020-12-04", "2026-12-03")).toBe("ok");
+  });
+  it("refuses a child who is 6 or older, and a birth date in the future", () => {
+    expect(preschoolAge("2020-12-03", "2026-12-03")).toBe("tooOld");
+    expect(preschoolAge("2018-05-01", "2026-12-03")).toBe("tooOld");
+    expect(preschoolAge("2026-12-04", "2026-12-03")).toBe("notBorn");
+  });
+});
+
+describe("preschool queue order", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
+  it("orders by priority category, then submission time, then id", () => {
+    const positions = queuePositions([
+      { id: "c", priority: 0, createdAt: at(3) },
+      { id: "a", priority: 0, createdAt: at(1) },
+      { id: "p", priority: 1, createdAt: at(5) },
+      { id: "b2", priority: 0, createdAt: at(2) },
+      { id: "b1", priority: 0, createdAt: at(2) },
+    ]);
+    expect([...positions.entries()].sort((x, y) => x[1] - y[1]).map(([id]) => id)).toEqual(["p", "a", "b1", "b2", "c"]);
+    expect(positions.get("p")).toBe(1);
+    expect(positions.get("c")).toBe(5);
+  });
+  it("moves the others up when one leaves the queue", () => {
+    const entries = [
+      { id: "a", priority: 0, createdAt: at(1) },
+      { id: "b", priority: 0, createdAt: at(2) },
+      { id: "c", priority: 0, createdAt: at(3) },
+    ];
+    const after = queuePositions(entries.filter((e) => e.id !== "a"));
+    expect(after.get("b")).toBe(1);
+    expect(after.get("c")).toBe(2);
+    expect(after.has("a")).toBe(false);
+  });
+});
+
+describe("overdue marking of the preschool queue", () => {
+  const now = new Date("2026-11-23T10:00:00Z");
+  const past = new Date("2026-11-01T10:00:00Z");
+  it("does not mark an application waiting in the queue, but marks an unanswered offer past its limit", () => {
+    expect(isOverdue({ kind: "PRESCHOOL", status: "SUBMITTED", dueAt: past }, now)).toBe(false);
+    expect(isOverdue({ kind: "PRESCHOOL", status: "OFFERED", dueAt: past }, now)).toBe(true);
+    expect(isOverdue({ kind: "TRANSFER", status: "RELEASED", dueAt: past }, now)).toBe(true);
   });
 });

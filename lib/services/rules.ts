@@ -1,6 +1,6 @@
 /**
- * Pure rules of the electronic services: the first-grade admission age, the admission years open for
- * applications, certificate numbers and verification codes, initials, time limits.
+ * Pure rules of the electronic services: the first-grade admission age, the preschool queue's age rule and
+ * order, the admission years open for applications, certificate numbers and verification codes, initials, time limits.
  */
 
 /** Age in whole years on a day (both YYYY-MM-DD). */
@@ -74,9 +74,46 @@ export function dueAt(submittedAt: Date, timeLimitDays: number): Date {
   return new Date(submittedAt.getTime() + timeLimitDays * 86_400_000);
 }
 
-export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
+/** Statuses of an application still being processed (the others close it). */
+export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "RELEASED", "OFFERED", "DECLINED"] as const;
 
-/** Staff see "overdue" for an open application past its deadline. */
-export function isOverdue(application: { status: string; dueAt: Date }, now: Date): boolean {
+/** A preschool application in these statuses holds its place in the district queue. */
+export const QUEUE_STATUSES = ["SUBMITTED", "OFFERED", "DECLINED"] as const;
+
+/**
+ * Staff see "overdue" for an open application past its deadline. A preschool application waiting in the
+ * queue has no deadline (it waits for a place); an offered place has the parent's answer as its deadline.
+ */
+export function isOverdue(application: { status: string; dueAt: Date; kind?: string }, now: Date): boolean {
+  if (application.kind === "PRESCHOOL" && application.status !== "OFFERED") return false;
   return (OPEN_STATUSES as readonly string[]).includes(application.status) && application.dueAt.getTime() < now.getTime();
+}
+
+export type PreschoolAge = "ok" | "notBorn" | "tooOld";
+
+/** Children join the kindergarten queue from birth until their 6th birthday (at 6 the school year begins). */
+export const PRESCHOOL_MAX_AGE = 6;
+
+/** The preschool queue's age rule on the day of application. */
+export function preschoolAge(birthDate: string, today: string): PreschoolAge {
+  if (birthDate > today) return "notBorn";
+  return ageOn(birthDate, today) >= PRESCHOOL_MAX_AGE ? "tooOld" : "ok";
+}
+
+export interface QueueEntry {
+  id: string;
+  /** Priority category: a higher one comes first. */
+  priority: number;
+  createdAt: Date;
+}
+
+/**
+ * The district queue's order: priority category (higher first), then submission time, then id (so equal
+ * times still give one order). Returns the position (1-based) of each application.
+ */
+export function queuePositions(entries: readonly QueueEntry[]): Map<string, number> {
+  const sorted = [...entries].sort(
+    (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return new Map(sorted.map((e, i) => [e.id, i + 1]));
 }

@@ -1,6 +1,6 @@
 /**
  * The demo accounts the seed creates, one per role; scopes point at Akmola region, Kokshetau city and its
- * school No. 1. This module has no runtime imports, so the end-to-end tests read the same list.
+ * school No. 1 (`school2`: school No. 2, the other side of a transfer between schools). This module has no runtime imports, so the end-to-end tests read the same list.
  */
 import type { Role } from "../../lib/generated/prisma/enums";
 
@@ -10,7 +10,7 @@ export interface DemoAccount {
   login: string;
   displayName: string;
   role: Role;
-  scope: "republic" | "region" | "district" | "school";
+  scope: "republic" | "region" | "district" | "school" | "school2";
 }
 
 export const DEMO_ACCOUNTS = [
@@ -18,6 +18,7 @@ export const DEMO_ACCOUNTS = [
   { login: "region", displayName: "Ақмола облысы әкімшісі", role: "REGION_ADMIN", scope: "region" },
   { login: "district", displayName: "Көкшетау қаласы әкімшісі", role: "DISTRICT_ADMIN", scope: "district" },
   { login: "school", displayName: "№1 мектеп әкімшісі", role: "ORG_ADMIN", scope: "school" },
+  { login: "school2", displayName: "№2 мектеп әкімшісі", role: "ORG_ADMIN", scope: "school2" },
   { login: "teacher", displayName: "Айгерім Ахметова", role: "TEACHER", scope: "school" },
   { login: "parent", displayName: "Ерлан Омаров", role: "PARENT", scope: "school" },
   { login: "student", displayName: "Аружан Омарова", role: "STUDENT", scope: "school" },

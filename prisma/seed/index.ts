@@ -170,7 +170,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   const akmola = REGIONS.find((r) => r.code === "110000000")!;
   const regionId = ids.territory(akmola.code);
   const districtId = ids.territory(districtCode(akmola.code, 0));
-  const school = orgs.find((o) => o.territoryId === districtId && o.kindId === kind("SCHOOL"))!;
+  const [school, school2] = orgs.filter((o) => o.territoryId === districtId && o.kindId === kind("SCHOOL")) as [Prisma.OrganizationCreateManyInput, Prisma.OrganizationCreateManyInput];
   const districtDept = orgs.find((o) => o.territoryId === districtId && o.kindId === kind("EDU_DEPT_DISTRICT"))!;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
@@ -183,7 +183,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
             ? a.role === "OFFICIAL"
               ? { territoryId: null, organizationId: districtDept.id! }
               : { territoryId: districtId, organizationId: null }
-            : { territoryId: null, organizationId: school.id! };
+            : { territoryId: null, organizationId: a.scope === "school2" ? school2.id! : school.id! };
     await prisma.user.create({
       data: {
         id: `u_${a.login}`,

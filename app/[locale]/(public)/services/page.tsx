@@ -4,7 +4,12 @@ import { Link } from "@/i18n/navigation";
 import { listServices } from "@/lib/services/applications";
 
 /** Where each service is applied for (the account pages ask for sign-in). */
-const APPLY_HREF = { STUDY_CERTIFICATE: "/account/services#certificate", FIRST_GRADE: "/account/services/first-grade" } as const;
+const APPLY_HREF = {
+  STUDY_CERTIFICATE: "/account/services#certificate",
+  FIRST_GRADE: "/account/services/first-grade",
+  TRANSFER: "/account/services/transfer",
+  PRESCHOOL: "/account/services/preschool",
+} as const;
 
 /** The catalogue of electronic services: what each gives, who may apply, documents, time limit. */
 export default async function ServicesPage({ params }: PageProps<"/[locale]/services">) {

@@ -6,7 +6,8 @@ import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { localName } from "@/lib/names";
 import { myApplications } from "@/lib/services/applications";
 import { eligibleStudents } from "@/lib/services/certificates";
-import { answerInformationAction, requestCertificateAction } from "@/lib/services/actions";
+import { lapseMyOffers } from "@/lib/services/preschool";
+import { answerInformationAction, answerOfferAction, requestCertificateAction } from "@/lib/services/actions";
 import { LANGUAGES } from "@/lib/services/schemas";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
@@ -30,6 +31,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
       </div>
     );
   }
+  await lapseMyOffers(viewer);
   const [applications, students] = await Promise.all([myApplications(viewer), eligibleStudents(viewer)]);
   const isParent = viewer.roles.some((r) => r.role === "PARENT");
   return (
@@ -50,8 +52,10 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
           </ActionForm>
         )}
         {isParent && (
-          <p className="mt-4 text-sm">
+          <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
             <Link href="/account/services/first-grade" data-testid="first-grade-link">{t("my.firstGradeLink")}</Link>
+            <Link href="/account/services/transfer" data-testid="transfer-link">{t("my.transferLink")}</Link>
+            <Link href="/account/services/preschool" data-testid="preschool-link">{t("my.preschoolLink")}</Link>
           </p>
         )}
       </section>
@@ -69,9 +73,27 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                   <span className="ml-auto text-xs text-slate-500">{t("my.submitted", { date: formatDate(a.createdAt) })}</span>
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
-                  {t("my.forChild", { name: [a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ") })} · {localName(a.organization, locale)}
+                  {t("my.forChild", { name: [a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ") })}
+                  {/* a preschool application is to the district's queue (shown below), not to its department */}
+                  {a.kind === "PRESCHOOL" ? "" : ` · ${localName(a.organization, locale)}`}
                   {a.admissionYear ? ` · ${t("my.admissionYear", { year: a.admissionYear })}` : ""}
+                  {a.kind === "TRANSFER" && a.targetOrganization ? ` → ${localName(a.targetOrganization, locale)}${a.targetGrade ? ` · ${t("my.targetGrade", { grade: a.targetGrade })}` : ""}` : ""}
+                  {a.kind === "PRESCHOOL" && a.territory ? ` · ${localName(a.territory, locale)}` : ""}
                 </p>
+                {a.kind === "PRESCHOOL" && a.queuePosition !== null && (
+                  <p className="mt-1 text-sm" data-testid="queue-position" data-position={a.queuePosition}>
+                    <strong>{t("my.position", { position: a.queuePosition })}</strong>
+                    {a.previousPosition !== null && a.previousPosition !== a.queuePosition && (
+                      <span className="ml-2 text-slate-600" data-testid="queue-previous">{t("my.positionWas", { position: a.previousPosition })}</span>
+                    )}
+                  </p>
+                )}
+                {a.kind === "PRESCHOOL" && a.targetOrganization && (
+                  <p className="mt-1 text-sm" data-testid="offered-kindergarten">
+                    {t(a.status === "ISSUED" ? "my.placeIssued" : "my.placeOffered", { kindergarten: localName(a.targetOrganization, locale) })}
+                    {a.status === "OFFERED" && a.offerExpiresAt ? ` ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt) })}` : ""}
+                  </p>
+                )}
                 {a.reason && <p className="mt-1 text-sm text-red-800">{t("my.reason", { reason: a.reason })}</p>}
                 {a.certificate && (
                   <p className="mt-2 flex flex-wrap items-center gap-4 text-sm">
@@ -82,7 +104,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                     </a>
                   </p>
                 )}
-                {!["APPROVED", "REFUSED", "ISSUED"].includes(a.status) && <p className="mt-1 text-xs text-slate-500">{t("my.due", { date: formatDate(a.dueAt) })}</p>}
+                {!["APPROVED", "REFUSED", "ISSUED"].includes(a.status) && !(a.kind === "PRESCHOOL" && a.status !== "OFFERED") && <p className="mt-1 text-xs text-slate-500">{t("my.due", { date: formatDate(a.dueAt) })}</p>}
                 <details className="mt-2 text-sm">
                   <summary className="cursor-pointer text-slate-600">{t("my.timeline")}</summary>
                   <ol className="mt-2 space-y-1 border-l border-slate-200 pl-3">
@@ -94,6 +116,17 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                     ))}
                   </ol>
                 </details>
+                {a.status === "OFFERED" && (
+                  <div className="mt-3 flex flex-wrap gap-3" data-testid="offer-answer">
+                    {(["yes", "no"] as const).map((answer) => (
+                      <ActionForm key={answer} action={answerOfferAction} submitLabel={t(answer === "yes" ? "my.acceptPlace" : "my.declinePlace")} testId={`offer-${answer}`}>
+                        <input type="hidden" name="applicationId" value={a.id} />
+                        <input type="hidden" name="version" value={a.version} />
+                        <input type="hidden" name="accept" value={answer} />
+                      </ActionForm>
+                    ))}
+                  </div>
+                )}
                 {a.status === "NEEDS_INFO" && (
                   <ActionForm action={answerInformationAction} submitLabel={t("my.answer")} className="mt-3 space-y-2">
                     <input type="hidden" name="applicationId" value={a.id} />

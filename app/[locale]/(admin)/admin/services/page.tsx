@@ -13,8 +13,8 @@ import { StatusBadge } from "@/components/services/status-badge";
 
 export const dynamic = "force-dynamic";
 
-const STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "REFUSED", "ISSUED"] as const;
-const KINDS = ["FIRST_GRADE", "STUDY_CERTIFICATE"] as const;
+const STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "RELEASED", "OFFERED", "DECLINED", "APPROVED", "REFUSED", "ISSUED"] as const;
+const KINDS = ["FIRST_GRADE", "TRANSFER", "PRESCHOOL", "STUDY_CERTIFICATE"] as const;
 
 /** Staff queue of applications to organisations in the viewer's scope, with overdue marking. */
 export default async function ServicesQueuePage({ params, searchParams }: PageProps<"/[locale]/admin/services">) {
@@ -34,6 +34,9 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
   return (
     <div>
       <PageHeader title={t("queue.title")} description={tc("pagination.total", { total: page.total })} />
+      <p className="mb-3 text-sm">
+        <Link href="/admin/services/preschool" data-testid="preschool-queue-link">{t("districtQueue.title")}</Link>
+      </p>
       <FilterBar
         q={list.q}
         searchLabel={t("queue.child")}
@@ -68,7 +71,10 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
                     <td className="p-2">{t(`catalogue.${a.kind}.name`)}</td>
                     <td className="p-2">{[a.childLastName, a.childFirstName].join(" ")}</td>
                     <td className="p-2">{a.applicant.displayName}</td>
-                    <td className="p-2">{localName(a.organization, locale)}</td>
+                    <td className="p-2">
+                      {localName(a.organization, locale)}
+                      {a.kind === "TRANSFER" && a.targetOrganization ? ` → ${localName(a.targetOrganization, locale)}` : ""}
+                    </td>
                     <td className="p-2 font-mono text-xs">{formatDate(a.createdAt)}</td>
                     <td className="p-2 font-mono text-xs">
                       {formatDate(a.dueAt)}

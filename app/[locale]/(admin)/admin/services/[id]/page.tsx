@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { localName } from "@/lib/names";
 import { applicationForStaff } from "@/lib/services/applications";
 import { isOverdue, OPEN_STATUSES } from "@/lib/services/rules";
-import { acceptFirstGradeAction, refuseApplicationAction, requestInformationAction, startReviewAction } from "@/lib/services/actions";
+import { acceptFirstGradeAction, acceptTransferAction, offerPlaceAction, refuseApplicationAction, releaseTransferAction, requestInformationAction, startReviewAction } from "@/lib/services/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { StatusBadge } from "@/components/services/status-badge";
@@ -18,8 +18,15 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
   setRequestLocale(locale);
   const { viewer } = await authorize("services.process");
   const t = await getTranslations("services");
-  const { application: a, classes } = await applicationForStaff(viewer, id);
+  const { application: a, classes, kindergartens, sides } = await applicationForStaff(viewer, id);
   const open = (OPEN_STATUSES as readonly string[]).includes(a.status);
+  // Who decides now: a transfer's school left before the release, its school joined after; the district's
+  // staff for the preschool queue (an offered place waits for the parent); the school applied to otherwise.
+  const sourceStep = a.kind !== "TRANSFER" || (sides.source && ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"].includes(a.status));
+  const targetStep = a.kind === "TRANSFER" && sides.target && a.status === "RELEASED";
+  const mayDecide = a.kind === "TRANSFER" ? sourceStep || targetStep : true;
+  const preferred = new Set(a.preferredOrganizationIds);
+  const kgName = new Map(kindergartens.map((k) => [k.id, localName(k, locale)]));
   const late = isOverdue(a, new Date());
   const ref = (
     <>
@@ -46,8 +53,42 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
         <dd>{a.childBirthDate.toISOString().slice(0, 10)}</dd>
         <dt className="font-medium">{t("review.applicant")}</dt>
         <dd>{a.applicant.displayName}</dd>
-        <dt className="font-medium">{t("queue.school")}</dt>
+        <dt className="font-medium">{t(a.kind === "TRANSFER" ? "review.schoolLeft" : "queue.school")}</dt>
         <dd>{localName(a.organization, locale)}</dd>
+        {a.kind === "TRANSFER" && a.targetOrganization && (
+          <>
+            <dt className="font-medium">{t("review.schoolJoined")}</dt>
+            <dd data-testid="review-target">{localName(a.targetOrganization, locale)}{a.targetGrade ? ` · ${t("my.targetGrade", { grade: a.targetGrade })}` : ""}</dd>
+          </>
+        )}
+        {a.kind === "TRANSFER" && a.note && (
+          <>
+            <dt className="font-medium">{t("transfer.note")}</dt>
+            <dd>{a.note}</dd>
+          </>
+        )}
+        {a.kind === "PRESCHOOL" && (
+          <>
+            <dt className="font-medium">{t("preschool.district")}</dt>
+            <dd>{a.territory ? localName(a.territory, locale) : ""}</dd>
+            <dt className="font-medium">{t("preschool.priority")}</dt>
+            <dd>{t(`preschool.priorities.${a.priority === 1 ? 1 : 0}`)}</dd>
+            {a.queuePosition !== null && (
+              <>
+                <dt className="font-medium">{t("districtQueue.position")}</dt>
+                <dd data-testid="review-position">{a.queuePosition}</dd>
+              </>
+            )}
+            <dt className="font-medium">{t("preschool.preferredList")}</dt>
+            <dd>{a.preferredOrganizationIds.map((k) => kgName.get(k) ?? k).join("; ") || "—"}</dd>
+            {a.targetOrganization && (
+              <>
+                <dt className="font-medium">{t("review.kindergarten")}</dt>
+                <dd>{localName(a.targetOrganization, locale)}{a.status === "OFFERED" && a.offerExpiresAt ? ` · ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt) })}` : ""}</dd>
+              </>
+            )}
+          </>
+        )}
         {a.admissionYear && (
           <>
             <dt className="font-medium">{t("firstGrade.admissionYear")}</dt>
@@ -78,9 +119,11 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
       </section>
       {!open ? (
         <p className="text-slate-600">{t("review.closed")}</p>
+      ) : !mayDecide ? (
+        <p className="text-slate-600" data-testid="waiting-other">{t(a.status === "RELEASED" ? "review.waitingJoined" : "review.waitingLeft")}</p>
       ) : (
         <div className="space-y-4">
-          {a.status === "SUBMITTED" && (
+          {a.status === "SUBMITTED" && a.kind !== "PRESCHOOL" && sourceStep && (
             <ActionForm action={startReviewAction} submitLabel={t("review.start")} variant="secondary" testId="start-review">
               {ref}
               <FormErrors names={["version", "status"]} />
@@ -99,8 +142,43 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
               )}
             </section>
           )}
+          {a.kind === "TRANSFER" && sourceStep && (
+            <ActionForm action={releaseTransferAction} submitLabel={t("review.release")} testId="release-form" className="rounded-lg bg-white p-4 shadow-sm">
+              {ref}
+              <p className="text-sm text-slate-700">{t("review.releaseHint")}</p>
+              <FormErrors names={["version", "status"]} />
+            </ActionForm>
+          )}
+          {targetStep && (
+            <section className="rounded-lg bg-white p-4 shadow-sm">
+              {classes.length === 0 ? (
+                <p className="text-sm text-slate-700">{t("review.noTransferClasses")}</p>
+              ) : (
+                <ActionForm action={acceptTransferAction} submitLabel={t("review.acceptTransfer")} testId="accept-transfer-form" className="flex flex-wrap items-end gap-3">
+                  {ref}
+                  <SelectField name="classGroupId" label={t("review.transferClass")} required options={classes.map((c) => ({ value: c.id, label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}` }))} />
+                  <FormErrors names={["version", "status"]} />
+                </ActionForm>
+              )}
+            </section>
+          )}
+          {a.kind === "PRESCHOOL" && a.status === "OFFERED" && <p className="text-sm text-slate-700">{t("review.waitingParent")}</p>}
+          {a.kind === "PRESCHOOL" && (a.status === "SUBMITTED" || a.status === "DECLINED") && (
+            <section className="rounded-lg bg-white p-4 shadow-sm">
+              <ActionForm action={offerPlaceAction} submitLabel={t("review.offer")} testId="offer-form" className="flex flex-wrap items-end gap-3">
+                {ref}
+                <SelectField
+                  name="organizationId"
+                  label={t("review.kindergarten")}
+                  required
+                  options={[...kindergartens].sort((x, y) => Number(preferred.has(y.id)) - Number(preferred.has(x.id))).map((k) => ({ value: k.id, label: `${localName(k, locale)}${preferred.has(k.id) ? " ★" : ""}` }))}
+                />
+                <FormErrors names={["version", "status"]} />
+              </ActionForm>
+            </section>
+          )}
           <section className="grid gap-4 sm:grid-cols-2">
-            {a.status !== "NEEDS_INFO" && (
+            {a.status !== "NEEDS_INFO" && a.kind !== "PRESCHOOL" && sourceStep && (
               <ActionForm action={requestInformationAction} submitLabel={t("review.requestInfo")} variant="secondary" testId="request-info-form" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
                 {ref}
                 <TextField name="reason" label={t("review.reason")} required maxLength={1000} />

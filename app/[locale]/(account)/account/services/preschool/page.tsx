@@ -1,0 +1,84 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link, redirect } from "@/i18n/navigation";
+import { getViewer } from "@/lib/auth/viewer";
+import { localName } from "@/lib/names";
+import { districtKindergartens, preschoolDistricts } from "@/lib/services/preschool";
+import { applyPreschoolAction } from "@/lib/services/actions";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { SelectField, TextField } from "@/components/forms/fields-client";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A parent puts a child in a district's kindergarten queue: first the district (a plain GET form), then the
+ * child and up to three preferred kindergartens of that district.
+ */
+export default async function PreschoolPage({ params, searchParams }: PageProps<"/[locale]/account/services/preschool">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const viewer = await getViewer();
+  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/preschool` } }, locale });
+  const t = await getTranslations("services");
+  const ta = await getTranslations("admin");
+  const parentRole = viewer.roles.find((r) => r.role === "PARENT");
+  if (!parentRole) {
+    return (
+      <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-bold">{ta("forbiddenTitle")}</h1>
+        <p className="mt-2 text-slate-600">{ta("forbiddenText")}</p>
+      </div>
+    );
+  }
+  const sp = await searchParams;
+  const districts = await preschoolDistricts();
+  const chosen = typeof sp.district === "string" ? districts.find((d) => d.id === sp.district) : undefined;
+  const kindergartens = chosen ? await districtKindergartens(chosen.id) : [];
+  // The district of the parent's own school is suggested first.
+  const ownDistrict = parentRole.territoryPath?.split("/").filter(Boolean).at(-1) ?? "";
+  const kgOptions = kindergartens.map((k) => ({ value: k.id, label: localName(k, locale) }));
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p className="text-sm">
+        <Link href="/account/services">{t("my.title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("preschool.title")}</h1>
+      <p className="text-slate-700">{t("preschool.intro")}</p>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm" data-testid="district-form">
+        <label className="block min-w-64 flex-1 text-sm">
+          <span className="mb-1 block font-medium">{t("preschool.district")}</span>
+          <select name="district" defaultValue={chosen?.id ?? (districts.some((d) => d.id === ownDistrict) ? ownDistrict : "")} required className="w-full rounded border border-slate-300 px-3 py-2">
+            <option value="">—</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {localName(d, locale)}
+                {d.parent ? ` — ${localName(d.parent, locale)}` : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+          {t("preschool.chooseDistrict")}
+        </button>
+      </form>
+      {chosen && (
+        <div className="rounded-lg bg-white p-4 shadow-sm">
+          <ActionForm action={applyPreschoolAction} submitLabel={t("preschool.submit")} testId="preschool-form">
+            <input type="hidden" name="territoryId" value={chosen.id} />
+            <TextField name="childIin" label={t("firstGrade.childIin")} hint={t("firstGrade.childIinHint")} required inputMode="numeric" maxLength={12} autoComplete="off" />
+            <div className="grid gap-3 sm:grid-cols-3">
+              <TextField name="childLastName" label={t("firstGrade.lastName")} required maxLength={100} />
+              <TextField name="childFirstName" label={t("firstGrade.firstName")} required maxLength={100} />
+              <TextField name="childMiddleName" label={t("firstGrade.middleName")} maxLength={100} />
+            </div>
+            <div className="grid gap-3 sm:grid-cols-3">
+              {[1, 2, 3].map((n) => (
+                <SelectField key={n} name={`preferred${n}`} label={t("preschool.preferred", { n })} placeholder="—" options={kgOptions} />
+              ))}
+            </div>
+            <SelectField name="priority" label={t("preschool.priority")} defaultValue="0" options={[0, 1].map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))} />
+          </ActionForm>
+        </div>
+      )}
+    </div>
+  );
+}
