@@ -133,7 +133,7 @@ export async function storeUpload(source: Source, options: UploadOptions, target
   });
   let committed = false;
   try {
-    const input = source instanceof Readable ? source : isWebStream(source) ? Readable.fromWeb(source as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from(source);
+    const input = source instanceof Readable ? source : isWebStream(source) ? Readable.fromWeb(source as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from(source as AsyncIterable<Uint8Array>);
     await pipeline(input, meter, createWriteStream(temp, { flags: "wx" }));
     if (size === 0) throw new AppError("validation", { file: "files.empty" });
     const kind = await sniffFile(temp, size);

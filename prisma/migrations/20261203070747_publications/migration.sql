@@ -41,6 +41,7 @@ CREATE TABLE "Publication" (
     "commentCount" INTEGER NOT NULL DEFAULT 0,
     "ratingSum" INTEGER NOT NULL DEFAULT 0,
     "ratingCount" INTEGER NOT NULL DEFAULT 0,
+    "rating" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -115,6 +116,9 @@ CREATE INDEX "Publication_status_publishedAt_idx" ON "Publication"("status", "pu
 
 -- CreateIndex
 CREATE INDEX "Publication_authorId_updatedAt_idx" ON "Publication"("authorId", "updatedAt");
+
+-- CreateIndex
+CREATE INDEX "Publication_organizationId_idx" ON "Publication"("organizationId");
 
 -- CreateIndex
 CREATE INDEX "Publication_translationOfId_idx" ON "Publication"("translationOfId");
