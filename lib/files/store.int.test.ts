@@ -60,7 +60,7 @@ describe("content-addressed store", () => {
 
   it("accepts a DOCX by its parts and a web stream as source", async () => {
     const docx = makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" });
-    const web = new Blob([docx]).stream();
+    const web = new Blob([new Uint8Array(docx)]).stream();
     expect((await storeUpload(web, { fileName: "guide.docx" }, store)).kind).toBe("docx");
   });
 

@@ -68,7 +68,7 @@ export const decideAction = action({
     if (input.publishAt && Number.isNaN(input.publishAt.getTime())) throw new AppError("validation", { publishAt: "validation.invalidOption" });
     return decide(viewer, input);
   },
-  success: (r) => ({ key: `publications.messages.decided`, params: { status: r.status } }),
+  success: (r) => ({ key: `publications.decidedTo.${r.status}` }),
 });
 
 export const rateAction = signedInAction({

@@ -19,7 +19,7 @@ let root: string;
 let store: FileSystemBlobStore;
 
 beforeAll(async () => {
-  [teacher, teacher2, editor, ministry, parent, moderator] = await Promise.all(["teacher", "teacher2", "editor", "ministry", "parent", "moderator"].map((l) => viewer(`u_${l}`)));
+  [teacher, teacher2, editor, ministry, parent, moderator] = (await Promise.all(["teacher", "teacher2", "editor", "ministry", "parent", "moderator"].map((l) => viewer(`u_${l}`)))) as [Viewer, Viewer, Viewer, Viewer, Viewer, Viewer];
   root = await mkdtemp(join(tmpdir(), "eiso-pub-"));
   store = new FileSystemBlobStore(join(root, "files"));
   useBlobStore(store);
