@@ -17,6 +17,7 @@ import { plainText, renderMarkdown } from "../forums/markdown";
 import { EDITABLE, MAX_BODY, isOfficial, isPublic, type ContentLanguage, type Decision, type PublicationTypeName } from "./constants";
 import { lineDiff, type DiffLine } from "./diff";
 import { expirePublicationsCache } from "./cache-tag";
+import { releaseScheduled } from "./release";
 
 type Tx = Prisma.TransactionClient;
 export const SEARCH_SOURCE = "publication";
@@ -182,14 +183,9 @@ export async function decide(viewer: Viewer | null, input: { id: string; decisio
 
 /** Scheduled publications whose time has come become PUBLISHED (they are already public at read time). */
 export async function releaseDue(now = new Date()): Promise<number> {
-  const due = await prisma.publication.findMany({ where: { status: "SCHEDULED", publishedAt: { lte: now } }, select: { id: true } });
-  if (!due.length) return 0;
-  await prisma.$transaction(async (tx) => {
-    await tx.publication.updateMany({ where: { id: { in: due.map((d) => d.id) }, status: "SCHEDULED" }, data: { status: "PUBLISHED" } });
-    await enqueueSearch(tx, SEARCH_SOURCE, due.map((d) => d.id));
-  });
-  expirePublicationsCache();
-  return due.length;
+  const released = await releaseScheduled(now);
+  if (released) expirePublicationsCache();
+  return released;
 }
 
 // ─────────────── reading for authors and editors ───────────────

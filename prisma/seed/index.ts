@@ -14,6 +14,7 @@ import { seedRatings } from "./ratings";
 import { seedServices } from "./services";
 import { seedArchive } from "./archive";
 import { seedForums } from "./forums";
+import { seedPublications } from "./publications";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -202,6 +203,8 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   if (scale !== "tiny") await seedRatings(prisma, log);
   await seedServices(prisma, scale, log);
   await seedForums(prisma, log);
+  // small demo content; tests create their own publications
+  if (scale !== "tiny") await seedPublications(prisma, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);
