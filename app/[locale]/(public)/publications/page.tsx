@@ -9,7 +9,7 @@ import { ListPager, PublicationCard } from "@/components/publications/publicatio
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "publications" });
-  return { title: t("title"), alternates: { types: { "application/rss+xml": `/${locale}/news/rss.xml` } } };
+  return { title: t("title"), alternates: { types: { "application/rss+xml": `/${locale}/publications/rss.xml` } } };
 }
 
 /** Published methodological materials with filters, sorting and pages. */
@@ -42,6 +42,7 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
         </div>
         <p className="flex gap-3 text-sm">
           <Link href="/news">{t("newsLink")}</Link>
+          <a href={`/${locale}/publications/rss.xml`} data-testid="publications-rss">{t("news.rss")}</a>
           <Link href="/account/publications" data-testid="write-publication">{t("write")}</Link>
         </p>
       </div>
