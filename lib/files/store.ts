@@ -84,7 +84,7 @@ let store: BlobStore | undefined;
 
 /** The configured store: `${DATA_DIR}/files` (FILES_DIR overrides). */
 export function blobStore(): BlobStore {
-  store ??= new FileSystemBlobStore(process.env.FILES_DIR || join(env().DATA_DIR, "files"));
+  store ??= new FileSystemBlobStore(env().FILES_DIR ?? join(env().DATA_DIR, "files"));
   return store;
 }
 
