@@ -9,6 +9,7 @@
  *    in-process against a temporary store, and — when `--teacher` sign-in works on the server — over HTTP
  *    to the attachments route (the server's memory is then not visible here; the time is).
  */
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,8 +94,23 @@ async function signIn(login: string): Promise<string | null> {
   return session ? `${session[0]}=${session[1]}` : null;
 }
 
-/** Creates a draft through the server action's service is not reachable over HTTP; the bench uses the teacher's newest editable draft. */
+/** Resident memory of a process in bytes (Linux), or undefined. */
+function rssOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Uploads 20 MB to a draft of the teacher (`--draft <id>`); with `--server-pid` samples the server's memory. */
 async function uploadOverHttp(cookie: string, publicationId: string) {
+  const pid = option("server-pid", 0) || undefined;
+  const base = rssOf(pid);
+  let peak = base ?? 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid) ?? 0)), 10);
   const start = process.hrtime.bigint();
   const res = await fetch(`${origin}/api/v1/publications/${publicationId}/attachments?name=big.pdf`, {
     method: "POST",
@@ -103,7 +119,9 @@ async function uploadOverHttp(cookie: string, publicationId: string) {
     duplex: "half",
   } as RequestInit);
   const took = ms(start);
-  return { status: res.status, ms: round(took), mbPerSecond: round(MAX_FILE_BYTES / 1024 / 1024 / (took / 1000)) };
+  clearInterval(timer);
+  const serverPeakRssAboveStartMb = base !== undefined ? round((peak - base) / 1024 / 1024, 2) : undefined;
+  return { status: res.status, ms: round(took), mbPerSecond: round(MAX_FILE_BYTES / 1024 / 1024 / (took / 1000)), serverPeakRssAboveStartMb };
 }
 
 console.log(`Publications benchmark against ${origin} (${duration} s × ${connections} connections per route)`);
@@ -123,7 +141,7 @@ if (draft) {
   const cookie = await signIn("teacher");
   if (cookie) {
     overHttp = await uploadOverHttp(cookie, draft);
-    log(`20 MB upload over HTTP: status ${overHttp.status}, ${overHttp.ms} ms, ${overHttp.mbPerSecond} MB/s`);
+    log(`20 MB upload over HTTP: status ${overHttp.status}, ${overHttp.ms} ms, ${overHttp.mbPerSecond} MB/s, server peak RSS +${overHttp.serverPeakRssAboveStartMb ?? "?"} MB`);
   } else overHttp = { skipped: "sign-in failed" };
 }
 

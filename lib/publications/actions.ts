@@ -9,7 +9,9 @@ import { DECISIONS, MAX_COMMENT } from "./constants";
 import { draftSchema, parsePublishAt } from "./schemas";
 import { createDraft, decide, deleteDraft, submitForReview, updateDraft } from "./workflow";
 import { removeAttachment } from "./attachments";
-import { addComment, moderateComment, rate } from "./discussion";
+import { addComment, countView, isCommentModerator, listComments, moderateComment, myRating, rate } from "./discussion";
+import { getViewer } from "../auth/viewer";
+import { prisma } from "../db";
 
 const id = z.string().min(1).max(100);
 
@@ -87,3 +89,32 @@ export const moderateCommentAction = signedInAction({
   schema: z.object({ commentId: id, decision: z.enum(["hide", "restore"]) }),
   handler: ({ viewer, input }) => moderateComment(viewer, input),
 });
+
+export interface ReaderState {
+  signedIn: boolean;
+  isAuthor: boolean;
+  myRating: number | null;
+  moderator: boolean;
+  /** Comments not visible to everyone: all of them for moderators, the reader's own held ones otherwise. */
+  comments: { id: string; author: string; html: string; status: string; createdAt: string }[];
+}
+
+/**
+ * What the (statically cached) reading page shows only to the person reading it: their rating, the forms,
+ * moderation tools. Also counts the view, so only real page views in a browser are counted.
+ */
+export async function readerState(id: string, count = false): Promise<ReaderState> {
+  if (typeof id !== "string" || id.length > 100) return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [] };
+  if (count === true) countView(id);
+  const viewer = await getViewer();
+  if (!viewer) return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [] };
+  const moderator = isCommentModerator(viewer);
+  const [mine, comments, row] = await Promise.all([myRating(viewer, id), listComments(viewer, id), prisma.publication.findUnique({ where: { id }, select: { authorId: true } })]);
+  return {
+    signedIn: true,
+    isAuthor: row?.authorId === viewer.userId,
+    myRating: mine,
+    moderator,
+    comments: comments.filter((c) => moderator || c.status !== "VISIBLE").map(({ id: cid, author, html, status, createdAt }) => ({ id: cid, author, html, status, createdAt })),
+  };
+}

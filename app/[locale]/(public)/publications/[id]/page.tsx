@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { after } from "next/server";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { getViewer } from "@/lib/auth/viewer";
-import { cachedFilterOptions, cachedPublication } from "@/lib/publications/cache";
-import { commentAction, moderateCommentAction, rateAction } from "@/lib/publications/actions";
-import { countView, isCommentModerator, listComments, myRating } from "@/lib/publications/discussion";
-import { ActionForm } from "@/components/forms/action-form-client";
-import { SelectField } from "@/components/forms/fields-client";
-import { BodyField, ButtonForm } from "@/components/forums/forms-client";
+import { cachedComments, cachedFilterOptions, cachedPublication } from "@/lib/publications/cache";
+import { Citation, ReaderPanel, type ReaderLabels } from "@/components/publications/reader-panel-client";
+
+// The page is the same for every reader: rendered once, cached and tagged (publishing, comments and ratings
+// expire it); the personal part (forms, own rating, moderation) is loaded by ReaderPanel.
+export const revalidate = 300;
+
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications/[id]">): Promise<Metadata> {
   const { locale, id } = await params;
@@ -24,15 +25,25 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
   setRequestLocale(locale);
   const p = await cachedPublication(id, locale);
   if (!p) notFound();
-  after(() => countView(p.id));
-  const [t, tc, format, viewer, options, h] = await Promise.all([getTranslations("publications"), getTranslations("common"), getFormatter(), getViewer(), cachedFilterOptions(locale), headers()]);
-  const [comments, mine] = await Promise.all([listComments(viewer, p.id), myRating(viewer, p.id)]);
-  const moderator = isCommentModerator(viewer);
+  const [t, tc, format, options, comments] = await Promise.all([getTranslations("publications"), getTranslations("common"), getFormatter(), cachedFilterOptions(locale), cachedComments(p.id)]);
   const subject = p.subjectCode ? options.subjects.find((s) => s.code === p.subjectCode)?.name : null;
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
-  const permalink = `${origin}/${locale}/publications/${p.id}`;
+  const path = `/${locale}/publications/${p.id}`;
   const published = format.dateTime(new Date(p.publishedAt), { dateStyle: "long" });
-  const citation = `${p.author}. ${p.title} // ${tc("siteName")}. — ${new Date(p.publishedAt).getUTCFullYear()}. — URL: ${permalink} (${t("read.accessed", { date: format.dateTime(new Date(), { dateStyle: "short" }) })}).`;
+  const signInHref = `/${locale}/sign-in?callbackUrl=${encodeURIComponent(path)}`;
+  const labels: ReaderLabels = {
+    rating: t("read.rating"),
+    rate: t("read.rate"),
+    stars: [1, 2, 3, 4, 5].map((v) => t("read.stars", { value: v })),
+    yourRating: t("read.yourRating", { value: "{value}" }),
+    signIn: t("read.signInToRate"),
+    commentBody: t("read.commentBody"),
+    send: t("read.send"),
+    held: t("read.held"),
+    hidden: t("read.hidden"),
+    hide: t("read.hide"),
+    restore: t("read.restore"),
+    moderation: t("read.moderation"),
+  };
   return (
     <div className="mx-auto max-w-4xl space-y-6" data-print-article>
       <article className="rounded-lg bg-white p-6 shadow-sm" lang={p.language}>
@@ -93,31 +104,18 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("read.cite")}</h2>
         <p className="text-sm text-slate-600">{t("read.citeHint")}</p>
-        <p className="mt-1 break-all rounded bg-slate-50 p-2 font-mono text-xs" data-testid="citation">{citation}</p>
-        <p className="no-print mt-2 text-sm">
-          <a href={permalink} data-testid="permalink">{permalink}</a>
-        </p>
+        <Citation prefix={`${p.author}. ${p.title} // ${tc("siteName")}. — ${new Date(p.publishedAt).getUTCFullYear()}. —`} path={path} accessed={t("read.accessed", { date: "{date}" })} />
       </section>
 
       <section className="no-print rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("read.rating")}</h2>
         <p className="text-sm" data-testid="rating-value">{p.ratingCount ? t("ratingValue", { rating: p.rating.toFixed(1), count: p.ratingCount }) : t("noRating")}</p>
-        {mine !== null && <p className="text-sm text-slate-600">{t("read.yourRating", { value: mine })}</p>}
-        {viewer && viewer.userId !== p.authorId ? (
-          <ActionForm action={rateAction} submitLabel={t("read.rate")} className="mt-2 flex flex-wrap items-end gap-2" testId="rate-form">
-            <input type="hidden" name="id" value={p.id} />
-            <SelectField name="value" label={t("read.rating")} options={[5, 4, 3, 2, 1].map((v) => ({ value: String(v), label: t("read.stars", { value: v }) }))} defaultValue={String(mine ?? 5)} />
-          </ActionForm>
-        ) : !viewer ? (
-          <p className="mt-2 text-sm">
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/publications/${p.id}`)}`}>{t("read.signInToRate")}</Link>
-          </p>
-        ) : null}
+        <ReaderPanel id={p.id} part="rating" signInHref={signInHref} labels={labels} />
       </section>
 
       <section className="no-print space-y-3" aria-labelledby="comments-heading">
         <h2 id="comments-heading" className="text-xl font-semibold">
-          {t("read.comments")} ({comments.filter((c) => c.status === "VISIBLE").length})
+          {t("read.comments")} ({comments.length})
         </h2>
         {comments.length === 0 && <p className="text-sm text-slate-600">{t("read.noComments")}</p>}
         <ul className="space-y-2" data-testid="comments">
@@ -125,28 +123,12 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
             <li key={c.id} className="rounded-lg bg-white p-3 shadow-sm" data-testid="comment">
               <p className="text-xs text-slate-500">
                 <span className="font-semibold text-slate-800">{c.author}</span> · {format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
-                {c.status === "HELD" && <span className="ml-2 rounded bg-amber-100 px-1">{t("read.held")}</span>}
-                {c.status === "HIDDEN" && <span className="ml-2 rounded bg-red-100 px-1">{t("read.hidden")}</span>}
               </p>
               <div className="prose mt-1 max-w-none text-sm" dangerouslySetInnerHTML={{ __html: c.html }} />
-              {moderator && (
-                <div className="mt-2">
-                  <ButtonForm action={moderateCommentAction} fields={{ commentId: c.id, decision: c.status === "VISIBLE" ? "hide" : "restore" }} label={c.status === "VISIBLE" ? t("read.hide") : t("read.restore")} variant={c.status === "VISIBLE" ? "danger" : "primary"} />
-                </div>
-              )}
             </li>
           ))}
         </ul>
-        {viewer ? (
-          <ActionForm action={commentAction} submitLabel={t("read.send")} testId="comment-form">
-            <input type="hidden" name="id" value={p.id} />
-            <BodyField label={t("read.commentBody")} />
-          </ActionForm>
-        ) : (
-          <p className="text-sm">
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/publications/${p.id}`)}`}>{t("read.signInToRate")}</Link>
-          </p>
-        )}
+        <ReaderPanel id={p.id} part="discussion" signInHref={signInHref} labels={labels} />
       </section>
     </div>
   );
