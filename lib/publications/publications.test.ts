@@ -56,3 +56,17 @@ describe("feeds", () => {
     expect(atom(feed)).not.toContain("<b>");
   });
 });
+
+describe("the author's form", () => {
+  it("reads a datetime-local value as Almaty time", async () => {
+    const { parsePublishAt, draftSchema } = await import("./schemas");
+    expect(parsePublishAt("2026-12-05T09:30")?.toISOString()).toBe("2026-12-05T04:30:00.000Z");
+    expect(parsePublishAt("")).toBeNull();
+    const parsed = draftSchema.safeParse({ type: "LESSON_PLAN", language: "kk", title: "Сабақ", body: "Мәтін", grades: "5-6", keywords: "a, b" });
+    expect(parsed.success && parsed.data.grades).toEqual([5, 6]);
+    const bad = draftSchema.safeParse({ type: "LESSON_PLAN", language: "kk", title: "Сабақ", body: "Мәтін", grades: "13" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe("publications.grades");
+    expect(draftSchema.safeParse({ type: "PODCAST", language: "kk", title: "Сабақ", body: "x" }).success).toBe(false);
+  });
+});
