@@ -14,6 +14,8 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   /** PGlite location; "memory://" gives a throw-away in-memory database (tests). */
   PGLITE_DIR: z.string().optional(),
+  /** Content-addressed file store (publication attachments); default `${DATA_DIR}/files`. */
+  FILES_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   MEILISEARCH_HOST: z.string().url().optional(),

@@ -17,6 +17,7 @@ import { migrate } from "../lib/db/migrate";
 import { isEmpty, seed, type Scale } from "../prisma/seed";
 import { flags } from "./cli";
 import { startSchedules } from "../lib/archive/schedule";
+import { startPublicationSchedule } from "../lib/publications/release";
 
 const args = flags();
 const dev = args.dev === true;
@@ -114,6 +115,8 @@ async function main() {
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
   // scheduled archive export and the retention purge of data packages
   startSchedules();
+  // scheduled publications become PUBLISHED (and searchable) when their moment comes
+  startPublicationSchedule();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -25,4 +25,5 @@ export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] 
   { key: "archive", href: "/admin/archive", permission: "archive.read" },
   { key: "archiveBackups", href: "/admin/archive/backups", permission: "archive.manage" },
   { key: "search", href: "/admin/search", permission: "search.manage" },
+  { key: "publications", href: "/admin/publications", permission: "publications.review" },
 ];

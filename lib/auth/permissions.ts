@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   // Forums: moderators keep order (queue, hide, lock, silence); officials answer in their authority's open forum.
   "forums.moderate": ["MODERATOR", "MINISTRY_ADMIN"],
   "forums.answer": ["OFFICIAL"],
+  // Publications (R16, R21): teachers and staff author methodological materials; editors review and publish,
+  // and write official pages (news, announcements, legal acts); an author never approves their own work.
+  "publications.write": ["TEACHER", "ORG_ADMIN", "EDITOR", "MINISTRY_ADMIN"],
+  "publications.official": ["EDITOR", "MINISTRY_ADMIN"],
+  "publications.review": ["EDITOR", "MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

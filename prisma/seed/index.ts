@@ -15,6 +15,7 @@ import { seedServices } from "./services";
 import { seedArchive } from "./archive";
 import { seedForums } from "./forums";
 import { seedLetters } from "./letters";
+import { seedPublications } from "./publications";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -204,6 +205,8 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   await seedServices(prisma, scale, log);
   await seedForums(prisma, log);
   await seedLetters(prisma, scale, log);
+  // small demo content; tests create their own publications
+  if (scale !== "tiny") await seedPublications(prisma, log);
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);

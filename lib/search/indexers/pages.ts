@@ -6,7 +6,7 @@ import type { Indexer } from "./types";
 const TYPE = "page";
 
 /** Where a static page of content/<locale>/<slug>.md is shown (the about text is on the home page). */
-const URLS: Record<string, string> = { about: "/" };
+const URLS: Record<string, string> = { about: "/", legal: "/pages/legal", help: "/pages/help" };
 
 function markdownToText(md: string): string {
   return md

@@ -16,6 +16,8 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const tc = await getTranslations("common");
   const summary = await scopeSummary(viewer, locale);
   const canAdmin = Boolean(scopeOf(viewer, "admin.access"));
+  const canWrite = Boolean(scopeOf(viewer, "publications.write"));
+  const tp = await getTranslations("publications");
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -41,6 +43,13 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
               </Link>
             </li>
           ))}
+          {canWrite && (
+            <li>
+              <Link href="/account/publications" className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline" data-testid="my-publications-link">
+                {tp("work.title")}
+              </Link>
+            </li>
+          )}
         </ul>
       </section>
     </div>

@@ -1,0 +1,59 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link, redirect } from "@/i18n/navigation";
+import { getViewer } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
+import { myPublications } from "@/lib/publications/workflow";
+import { Notice } from "@/components/ui/notice";
+
+/** The author's workspace: drafts, submissions, the editors' last remark on each. */
+export default async function MyPublicationsPage({ params }: PageProps<"/[locale]/account/publications">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const viewer = await getViewer();
+  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/publications` } }, locale });
+  const t = await getTranslations("publications");
+  const tc = await getTranslations("errors");
+  if (!scopeOf(viewer, "publications.write")) return <Notice>{tc("forbidden")}</Notice>;
+  const format = await getFormatter();
+  const rows = await myPublications(viewer);
+  return (
+    <div className="max-w-5xl space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t("work.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("work.lead")}</p>
+        </div>
+        <Link href="/account/publications/new" className="rounded bg-brand-700 px-3 py-2 text-sm text-white no-underline hover:no-underline" data-testid="new-publication">
+          {t("work.new")}
+        </Link>
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("work.empty")}</p>
+      ) : (
+        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th className="p-2">{t("form.title")}</th>
+              <th className="p-2">{t("work.status")}</th>
+              <th className="p-2">{t("work.lastRemark")}</th>
+              <th className="p-2">{t("work.updated")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t" data-testid="my-publication">
+                <td className="p-2">
+                  <Link href={`/account/publications/${r.id}`}>{r.title}</Link>
+                  <span className="block text-xs text-slate-500">{t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)}</span>
+                </td>
+                <td className="p-2" data-testid="my-publication-status">{t(`statuses.${r.status}`)}</td>
+                <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
+                <td className="p-2 text-slate-600">{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

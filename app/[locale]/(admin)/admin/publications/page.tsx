@@ -1,0 +1,68 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { authorize } from "@/lib/auth/viewer";
+import { PUBLICATION_STATUSES } from "@/lib/publications/constants";
+import { reviewQueue } from "@/lib/publications/workflow";
+import { PageHeader } from "@/components/admin/page-header";
+
+export const dynamic = "force-dynamic";
+
+/** The editors' queue: submissions waiting for a decision (or any state). */
+export default async function ReviewQueuePage({ params, searchParams }: PageProps<"/[locale]/admin/publications">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { viewer } = await authorize("publications.review");
+  const t = await getTranslations("publications");
+  const format = await getFormatter();
+  const raw = (await searchParams).status;
+  const status = typeof raw === "string" && (PUBLICATION_STATUSES as readonly string[]).includes(raw) ? raw : null;
+  const rows = await reviewQueue(viewer, status);
+  return (
+    <div>
+      <PageHeader title={t("review.title")} description={t("review.lead")} />
+      <form method="get" className="mb-4 flex items-end gap-2 text-sm">
+        <label>
+          <span className="mb-1 block font-medium">{t("review.all")}</span>
+          <select name="status" defaultValue={status ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+            <option value="">{t("review.waiting")}</option>
+            {PUBLICATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{t("filters.apply")}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("review.empty")}</p>
+      ) : (
+        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th className="p-2">{t("form.title")}</th>
+              <th className="p-2">{t("review.author")}</th>
+              <th className="p-2">{t("work.status")}</th>
+              <th className="p-2">{t("work.updated")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t" data-testid="queue-row">
+                <td className="p-2">
+                  <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
+                  <span className="block text-xs text-slate-500">
+                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} · {t("read.version", { version: r.version })}
+                  </span>
+                </td>
+                <td className="p-2">{r.author}</td>
+                <td className="p-2">{t(`statuses.${r.status}`)}</td>
+                <td className="p-2 text-slate-600">{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

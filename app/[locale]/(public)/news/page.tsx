@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cachedList } from "@/lib/publications/cache";
+import { listQueryFrom } from "@/lib/publications/query";
+import { ListPager, PublicationCard } from "@/components/publications/publication-card";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "publications" });
+  return {
+    title: t("news.title"),
+    alternates: { types: { "application/rss+xml": `/${locale}/news/rss.xml`, "application/atom+xml": `/${locale}/news/atom.xml` } },
+  };
+}
+
+/** Official information (R21, R24): news, announcements and legal acts, with RSS and Atom feeds per locale. */
+export default async function NewsPage({ params, searchParams }: PageProps<"/[locale]/news">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("publications");
+  const { query, raw } = listQueryFrom(await searchParams, "official");
+  const list = await cachedList(query, locale);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t("news.title")}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("news.lead")}</p>
+        </div>
+        <p className="flex gap-3 text-sm">
+          {/* feeds are route handlers, not pages: plain links */}
+          <a href={`/${locale}/news/rss.xml`} data-testid="rss-link">{t("news.rss")}</a>
+          <a href={`/${locale}/news/atom.xml`}>{t("news.atom")}</a>
+        </p>
+      </div>
+      {list.items.length === 0 ? (
+        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("news.empty")}</p>
+      ) : (
+        <ul className="grid gap-3">
+          {list.items.map((item) => (
+            <PublicationCard key={item.id} item={item} subjects={new Map()} />
+          ))}
+        </ul>
+      )}
+      <ListPager path="/news" query={raw} page={list.page} pages={list.pages} />
+    </div>
+  );
+}

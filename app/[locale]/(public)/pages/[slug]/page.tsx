@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { readContent } from "@/lib/content";
+import { Prose } from "@/components/ui/prose";
+
+/** Static pages written by the project in content/<locale>/ (about, legal basis, help for each role). */
+const STATIC_PAGES = ["about", "legal", "help"] as const;
+
+export function generateStaticParams() {
+  return STATIC_PAGES.map((slug) => ({ slug }));
+}
+
+export const dynamicParams = false;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/pages/[slug]">): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const page = readContent(locale, slug);
+  const heading = page ? /<h2[^>]*>([^<]+)<\/h2>/.exec(page.html)?.[1] : undefined;
+  return heading ? { title: heading } : {};
+}
+
+export default async function StaticPage({ params }: PageProps<"/[locale]/pages/[slug]">) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  if (!(STATIC_PAGES as readonly string[]).includes(slug)) notFound();
+  const page = readContent(locale, slug);
+  if (!page) notFound();
+  return <Prose html={page.html} lang={page.locale} />;
+}

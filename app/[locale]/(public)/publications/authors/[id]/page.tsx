@@ -1,0 +1,39 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { cachedAuthor } from "@/lib/publications/cache";
+
+/** An author's public profile: their organisation and published work with views and downloads. */
+export default async function AuthorPage({ params }: PageProps<"/[locale]/publications/authors/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const profile = await cachedAuthor(id, locale);
+  if (!profile) notFound();
+  const t = await getTranslations("publications");
+  const format = await getFormatter();
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-bold" data-testid="author-name">{t("author.title", { name: profile.name })}</h1>
+      {profile.organizations.length > 0 && (
+        <p className="text-sm">
+          {t("author.school")}: {profile.organizations.join("; ")}
+        </p>
+      )}
+      <p className="text-sm text-slate-700" data-testid="author-totals">
+        {t("author.count", { count: profile.publications.length })}. {t("author.totals", { views: profile.views, downloads: profile.downloads })}
+      </p>
+      <ul className="space-y-2">
+        {profile.publications.map((p) => (
+          <li key={p.id} className="rounded-lg bg-white p-3 shadow-sm">
+            <Link href={`/publications/${p.id}`} className="font-semibold">
+              {p.title}
+            </Link>
+            <p className="text-xs text-slate-600">
+              {t(`types.${p.type as "NEWS"}`)} · {format.dateTime(new Date(p.publishedAt), { dateStyle: "medium" })} · {t("views", { count: p.views })} · {t("downloads", { count: p.downloads })} · {t("commentsCount", { count: p.commentCount })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { claimedKind, officeKind, safeFileName, sniffHead, zipEntryNames } from "./sniff";
+import { makeZip, samplePdf } from "./zip-fixture";
+
+const office = (part: string) => makeZip({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", [part]: "<x/>" });
+
+function kindOf(bytes: Buffer) {
+  const head = sniffHead(bytes);
+  if (head !== "zip") return head;
+  const names = zipEntryNames(bytes, bytes.length);
+  return names ? officeKind(names) : null;
+}
+
+describe("sniffing by content", () => {
+  it("recognises PDF and the image formats by their magic bytes", () => {
+    expect(kindOf(samplePdf())).toBe("pdf");
+    expect(kindOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toBe("png");
+    expect(kindOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe("jpeg");
+    expect(kindOf(Buffer.from("GIF89a......"))).toBe("gif");
+    expect(kindOf(Buffer.concat([Buffer.from("RIFF"), Buffer.from([1, 2, 3, 4]), Buffer.from("WEBPVP8 ")]))).toBe("webp");
+  });
+
+  it("tells DOCX, PPTX and XLSX apart by their parts", () => {
+    expect(kindOf(office("word/document.xml"))).toBe("docx");
+    expect(kindOf(office("ppt/presentation.xml"))).toBe("pptx");
+    expect(kindOf(office("xl/workbook.xml"))).toBe("xlsx");
+  });
+
+  it("refuses a plain zip, a zip without content types and an executable", () => {
+    expect(kindOf(makeZip({ "readme.txt": "hello" }))).toBeNull();
+    expect(kindOf(makeZip({ "word/document.xml": "<x/>" }))).toBeNull();
+    expect(kindOf(Buffer.from("MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode", "latin1"))).toBeNull();
+    expect(kindOf(Buffer.from("<script>alert(1)</script>"))).toBeNull();
+    expect(kindOf(Buffer.alloc(0))).toBeNull();
+  });
+
+  it("reads the central directory from a tail only, and rejects a truncated one", () => {
+    const zip = office("xl/workbook.xml");
+    const padded = Buffer.concat([Buffer.alloc(1000), zip]);
+    // offsets in the directory are relative to the zip start, so a prefixed file is inconsistent
+    expect(zipEntryNames(padded.subarray(padded.length - 200), padded.length)).toBeNull();
+    expect(zipEntryNames(zip.subarray(5), zip.length)).toContain("xl/workbook.xml");
+    expect(zipEntryNames(zip.subarray(zip.length - 30), zip.length)).toBeNull();
+  });
+
+  it("takes the claimed kind from the extension and cleans file names", () => {
+    expect(claimedKind("plan.PDF")).toBe("pdf");
+    expect(claimedKind("photo.jpeg")).toBe("jpeg");
+    expect(claimedKind("slides.pptx")).toBe("pptx");
+    expect(claimedKind("virus.exe")).toBeNull();
+    expect(claimedKind("noext")).toBeNull();
+    expect(safeFileName("../../etc/passwd")).toBe("passwd");
+    expect(safeFileName('C:\\x\\a"b<c>.pdf')).toBe("abc.pdf");
+    expect(safeFileName("")).toBe("file");
+  });
+});

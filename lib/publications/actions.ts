@@ -1,0 +1,120 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { redirect } from "@/i18n/navigation";
+import { action, signedInAction } from "../actions";
+import { AppError } from "../errors";
+import { DECISIONS, MAX_COMMENT } from "./constants";
+import { draftSchema, parsePublishAt } from "./schemas";
+import { createDraft, decide, deleteDraft, submitForReview, updateDraft } from "./workflow";
+import { removeAttachment } from "./attachments";
+import { addComment, countView, isCommentModerator, listComments, moderateComment, myRating, rate } from "./discussion";
+import { getViewer } from "../auth/viewer";
+import { prisma } from "../db";
+
+const id = z.string().min(1).max(100);
+
+export const saveDraftAction = action({
+  permission: "publications.write",
+  schema: draftSchema,
+  handler: async ({ viewer, input }) => {
+    const { id: existing, intent, ...data } = input;
+    let publicationId = existing;
+    if (existing) await updateDraft(viewer, { id: existing, ...data });
+    else publicationId = (await createDraft(viewer, data)).id;
+    if (intent === "submit") await submitForReview(viewer, publicationId!);
+    if (!existing) redirect({ href: `/account/publications/${publicationId}?saved=1`, locale: await getLocale() });
+    return { id: publicationId!, submitted: intent === "submit" };
+  },
+  success: (r) => ({ key: r.submitted ? "publications.messages.submitted" : "publications.messages.saved" }),
+});
+
+export const submitAction = action({
+  permission: "publications.write",
+  schema: z.object({ id }),
+  handler: ({ viewer, input }) => submitForReview(viewer, input.id),
+  success: "publications.messages.submitted",
+});
+
+export const deleteDraftAction = action({
+  permission: "publications.write",
+  schema: z.object({ id }),
+  handler: async ({ viewer, input }) => {
+    await deleteDraft(viewer, input.id);
+    redirect({ href: "/account/publications", locale: await getLocale() });
+  },
+});
+
+export const removeAttachmentAction = action({
+  permission: "publications.write",
+  schema: z.object({ attachmentId: id }),
+  handler: ({ viewer, input }) => removeAttachment(viewer, input.attachmentId),
+  success: "publications.messages.attachmentRemoved",
+});
+
+export const decideAction = action({
+  permission: "publications.review",
+  schema: z.object({
+    id,
+    decision: z.enum(DECISIONS),
+    remarks: z.string().max(5000).default(""),
+    // a local Almaty date-time from <input type="datetime-local">
+    publishAt: z
+      .string()
+      .max(40)
+      .optional()
+      .transform(parsePublishAt),
+  }),
+  handler: async ({ viewer, input }) => {
+    if (input.publishAt && Number.isNaN(input.publishAt.getTime())) throw new AppError("validation", { publishAt: "validation.invalidOption" });
+    return decide(viewer, input);
+  },
+  success: (r) => ({ key: `publications.decidedTo.${r.status}` }),
+});
+
+export const rateAction = signedInAction({
+  schema: z.object({ id, value: z.coerce.number().int().min(1).max(5) }),
+  handler: ({ viewer, input }) => rate(viewer, input),
+  success: "publications.messages.rated",
+});
+
+export const commentAction = signedInAction({
+  schema: z.object({ id, body: z.string().trim().min(1).max(MAX_COMMENT) }),
+  handler: ({ viewer, input }) => addComment(viewer, input),
+  success: (r) => ({ key: r.status === "HELD" ? "publications.messages.commentHeld" : "publications.messages.commented" }),
+});
+
+export const moderateCommentAction = signedInAction({
+  schema: z.object({ commentId: id, decision: z.enum(["hide", "restore"]) }),
+  handler: ({ viewer, input }) => moderateComment(viewer, input),
+});
+
+export interface ReaderState {
+  signedIn: boolean;
+  isAuthor: boolean;
+  myRating: number | null;
+  moderator: boolean;
+  /** Comments not visible to everyone: all of them for moderators, the reader's own held ones otherwise. */
+  comments: { id: string; author: string; html: string; status: string; createdAt: string }[];
+}
+
+/**
+ * What the (statically cached) reading page shows only to the person reading it: their rating, the forms,
+ * moderation tools. Also counts the view, so only real page views in a browser are counted.
+ */
+export async function readerState(id: string, count = false): Promise<ReaderState> {
+  if (typeof id !== "string" || id.length > 100) return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [] };
+  if (count === true) countView(id);
+  const viewer = await getViewer();
+  if (!viewer) return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [] };
+  const moderator = isCommentModerator(viewer);
+  const [mine, comments, row] = await Promise.all([myRating(viewer, id), listComments(viewer, id), prisma.publication.findUnique({ where: { id }, select: { authorId: true } })]);
+  return {
+    signedIn: true,
+    isAuthor: row?.authorId === viewer.userId,
+    myRating: mine,
+    moderator,
+    comments: comments.filter((c) => moderator || c.status !== "VISIBLE").map(({ id: cid, author, html, status, createdAt }) => ({ id: cid, author, html, status, createdAt })),
+  };
+}

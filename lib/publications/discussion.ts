@@ -1,0 +1,150 @@
+/**
+ * Ratings and the open discussion (R16) of published publications. Comments follow the forums' rules:
+ * silenced or suspended people may not write (standing.ts), links per comment and comments per day are
+ * limited by trust level (trust.ts), a comment containing an IIN is held for a moderator, and forum
+ * moderators (and editors) hide or restore comments. Nothing may be written under an unpublished publication.
+ */
+import "server-only";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { recordAudit } from "../audit";
+import { scopeOf, type Viewer } from "../auth/scope";
+import { linkCount, renderMarkdown } from "../forums/markdown";
+import { assertMayPost, standingOf } from "../forums/standing";
+import { LIMITS } from "../forums/trust";
+import { containsIin } from "../forums/forums";
+import { COMMENTS_PAGE, MAX_COMMENT } from "./constants";
+import { publishedWhere } from "./public";
+import { expirePublicationsCache } from "./cache-tag";
+
+type Tx = Prisma.TransactionClient;
+
+async function publicOrRefuse(tx: Tx, id: string, now: Date) {
+  const row = await tx.publication.findFirst({ where: { AND: [{ id }, publishedWhere(now)] }, select: { id: true, authorId: true } });
+  if (!row) {
+    if (await tx.publication.count({ where: { id } })) throw new AppError("conflict", { body: "publications.notPublished" });
+    throw new AppError("notFound");
+  }
+  return row;
+}
+
+export function isCommentModerator(viewer: Viewer | null): boolean {
+  return Boolean(viewer && (scopeOf(viewer, "forums.moderate") || scopeOf(viewer, "publications.review")));
+}
+
+/** Sets (or changes) the viewer's rating 1–5. */
+export async function rate(viewer: Viewer | null, input: { id: string; value: number }, now = new Date()): Promise<{ rating: number; count: number }> {
+  if (!viewer) throw new AppError("unauthenticated");
+  if (!Number.isInteger(input.value) || input.value < 1 || input.value > 5) throw new AppError("validation", { value: "publications.ratingRange" });
+  const result = await prisma.$transaction(async (tx) => {
+    const row = await publicOrRefuse(tx, input.id, now);
+    if (row.authorId === viewer.userId) throw new AppError("forbidden", { value: "publications.ownRating" });
+    await tx.publicationRating.upsert({
+      where: { publicationId_userId: { publicationId: row.id, userId: viewer.userId } },
+      create: { publicationId: row.id, userId: viewer.userId, value: input.value },
+      update: { value: input.value },
+    });
+    const agg = await tx.publicationRating.aggregate({ where: { publicationId: row.id }, _sum: { value: true }, _count: true });
+    const sum = agg._sum.value ?? 0;
+    const count = agg._count;
+    const rating = count ? Math.round((sum / count) * 100) / 100 : 0;
+    await tx.publication.update({ where: { id: row.id }, data: { ratingSum: sum, ratingCount: count, rating } });
+    return { rating, count };
+  });
+  expirePublicationsCache();
+  return result;
+}
+
+export async function myRating(viewer: Viewer | null, id: string): Promise<number | null> {
+  if (!viewer) return null;
+  const r = await prisma.publicationRating.findUnique({ where: { publicationId_userId: { publicationId: id, userId: viewer.userId } } });
+  return r?.value ?? null;
+}
+
+/** Writes a comment; returns its status (HELD when it waits for a moderator). */
+export async function addComment(viewer: Viewer | null, input: { id: string; body: string }, now = new Date()): Promise<{ id: string; status: string }> {
+  if (!viewer) throw new AppError("unauthenticated");
+  const body = input.body.trim();
+  if (!body) throw new AppError("validation", { body: "validation.required" });
+  if (body.length > MAX_COMMENT) throw new AppError("validation", { body: "validation.tooLong" }, { max: MAX_COMMENT });
+  const result = await prisma.$transaction(async (tx) => {
+    const row = await publicOrRefuse(tx, input.id, now);
+    const standing = await standingOf(tx, viewer);
+    assertMayPost(standing, now);
+    const limits = LIMITS[standing.level];
+    if (linkCount(body) > limits.linksPerPost) throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: limits.linksPerPost });
+    if (standing.level < 4) {
+      const today = await tx.publicationComment.count({ where: { authorId: viewer.userId, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+      if (today >= limits.postsPerDay) throw new AppError("rateLimited", {}, { minutes: 60, until: "" });
+    }
+    const status = containsIin(body) ? "HELD" : "VISIBLE";
+    const created = await tx.publicationComment.create({ data: { publicationId: row.id, authorId: viewer.userId, body, html: renderMarkdown(body), status, createdAt: now } });
+    if (status === "VISIBLE") await tx.publication.update({ where: { id: row.id }, data: { commentCount: { increment: 1 } } });
+    return { id: created.id, status };
+  });
+  expirePublicationsCache();
+  return result;
+}
+
+export interface CommentView {
+  id: string;
+  author: string;
+  authorId: string;
+  html: string;
+  status: string;
+  createdAt: string;
+}
+
+/** Visible comments (moderators also see held and hidden ones; authors their own held ones). */
+export async function listComments(viewer: Viewer | null, id: string): Promise<CommentView[]> {
+  const moderator = isCommentModerator(viewer);
+  const rows = await prisma.publicationComment.findMany({
+    where: { publicationId: id, ...(moderator ? {} : { OR: [{ status: "VISIBLE" }, ...(viewer ? [{ authorId: viewer.userId, status: "HELD" as const }] : [])] }) },
+    orderBy: { createdAt: "asc" },
+    take: COMMENTS_PAGE * 4,
+  });
+  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, displayName: true } });
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  return rows.map((r) => ({ id: r.id, author: names.get(r.authorId) ?? "", authorId: r.authorId, html: r.html, status: r.status, createdAt: r.createdAt.toISOString() }));
+}
+
+/** A moderator hides or restores a comment. */
+export async function moderateComment(viewer: Viewer | null, input: { commentId: string; decision: "hide" | "restore" }): Promise<void> {
+  if (!viewer) throw new AppError("unauthenticated");
+  if (!isCommentModerator(viewer)) throw new AppError("forbidden");
+  await prisma.$transaction(async (tx) => {
+    const c = await tx.publicationComment.findUnique({ where: { id: input.commentId } });
+    if (!c) throw new AppError("notFound");
+    const status = input.decision === "hide" ? "HIDDEN" : "VISIBLE";
+    if (c.status === status) return;
+    await tx.publicationComment.update({ where: { id: c.id }, data: { status } });
+    await tx.publication.update({ where: { id: c.publicationId }, data: { commentCount: { increment: status === "VISIBLE" ? 1 : c.status === "VISIBLE" ? -1 : 0 } } });
+    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "PublicationComment", entityId: c.id, before: { status: c.status }, after: { status } });
+  });
+  expirePublicationsCache();
+}
+
+// ─────────────── counters ───────────────
+
+/**
+ * Views are counted in memory and written in batches (a page view must not wait for a write, and the
+ * public page stays cached); a few uncounted views may be lost when the process stops.
+ */
+const pendingViews = new Map<string, number>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function countView(id: string): void {
+  pendingViews.set(id, (pendingViews.get(id) ?? 0) + 1);
+  if (!flushTimer) {
+    flushTimer = setTimeout(() => void flushViews(), 5_000);
+    flushTimer.unref?.();
+  }
+}
+
+export async function flushViews(): Promise<void> {
+  flushTimer = null;
+  const batch = [...pendingViews];
+  pendingViews.clear();
+  for (const [id, n] of batch) await prisma.publication.updateMany({ where: { id }, data: { views: { increment: n } } }).catch(() => {});
+}
