@@ -1,7 +1,8 @@
 /**
  * Data packages and archive benchmark (`npm run bench:packages`).
  *
- * 1. Prepares a PGlite database in `--dir` (default ./data/bench-packages, recreated): migrated, `demo` seed,
+ * 1. Prepares the database: PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set — its public schema is
+ *    dropped and recreated — otherwise PGlite in `--dir` (default ./data/bench-packages, recreated); migrated, `demo` seed,
  *    extra P-1 periods (at least `--periods`, default 20) so that every package becomes a new submission, one
  *    registered Ed25519 key per school.
  * 2. Starts the production server on it (`scripts/start.ts`, port `--port`, default 3245), pre-signs
@@ -35,6 +36,9 @@ const senders = option("senders", 20);
 const extraPeriods = option("periods", 20);
 const origin = `http://127.0.0.1:${port}`;
 const pgliteDir = join(dir, "pglite");
+const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+const dbKind = databaseUrl ? "postgres" : "pglite";
+const openBench = () => openDatabase(databaseUrl ? { url: databaseUrl } : { dir: pgliteDir });
 
 const passport = (i: number) => ({ "general.director": `Director ${i}`, "general.founded": 1950 + (i % 70), "general.language": "KK", "general.capacity": 300 + (i % 900), "general.internet": true, "general.computers": 20 + (i % 50) });
 
@@ -45,7 +49,8 @@ interface Sender {
 
 async function prepare(): Promise<{ senders: Sender[]; periods: string[] }> {
   rmSync(dir, { recursive: true, force: true });
-  const db = openDatabase({ dir: pgliteDir });
+  const db = openBench();
+  if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   const started = process.hrtime.bigint();
   await migrate(db.raw);
   await seed(db.prisma, "demo");
@@ -75,7 +80,7 @@ let server: ChildProcess | undefined;
 const serverLog: string[] = [];
 
 function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, DATA_DIR: dir, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
     if (serverLog.length > 200) serverLog.splice(0, serverLog.length - 200);
@@ -176,7 +181,7 @@ async function httpRun(list: Sender[], periods: string[]) {
 
 async function breakdown(list: Sender[], periods: string[]) {
   // In-process, on the database the HTTP run left (the server is stopped).
-  const db = openDatabase({ dir: pgliteDir });
+  const db = openBench();
   useDatabase(db);
   const { receivePackage } = await import("../lib/packages/receive");
   const s = list[0]!;
@@ -204,7 +209,7 @@ async function breakdown(list: Sender[], periods: string[]) {
 }
 
 async function archive() {
-  const db = openDatabase({ dir: pgliteDir });
+  const db = openBench();
   const file = join(tmpdir(), `eiso-bench-archive-${process.pid}.tar.gz`);
   const t0 = process.hrtime.bigint();
   const exported = await exportArchive(db.raw, db.kind, file);
@@ -224,12 +229,12 @@ async function archive() {
 }
 
 async function main() {
-  console.log("Data packages benchmark");
+  console.log(`Data packages benchmark (${dbKind === "postgres" ? "PostgreSQL" : "PGlite"})`);
   const { senders: list, periods } = await prepare();
   const http = await httpRun(list, periods);
   const inProcess = await breakdown(list, periods);
   const archiveResult = flag("skip-archive") ? null : await archive();
-  writeResult("packages", { http, inProcess, archive: archiveResult });
+  writeResult("packages", { database: dbKind, http, inProcess, archive: archiveResult }, dbKind);
   if (!flag("keep")) rmSync(dir, { recursive: true, force: true });
 }
 
