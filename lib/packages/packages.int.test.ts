@@ -165,7 +165,7 @@ describe("the hand-over of a package, as the report page does it", () => {
     });
     return { id: created.id, label };
   }
-  const packageFor = (period: string, values: Record<string, unknown> = passport) => signPackage(buildPackage({ bin: school.bin, form: "P-1", year: 2026, period, values }), schoolKey);
+  const packageFor = (period: string, values: Record<string, string | number | boolean | null> = passport) => signPackage(buildPackage({ bin: school.bin, form: "P-1", year: 2026, period, values }), schoolKey);
 
   /** What a hand-over leaves behind for a submission, without its own ids and times. */
   async function traces(submissionId: string) {
