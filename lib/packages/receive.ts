@@ -9,9 +9,9 @@
  * id with the same bytes gets the same receipt again, and the same id with other bytes is refused.
  */
 import "server-only";
-import { prisma } from "../db";
+import { database, prisma } from "../db";
+import type { RawSql } from "../db/driver";
 import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
 import { handOver, type HandOverOutcome } from "../reporting/handover";
 import { sha256Hex, signReceipt } from "./crypto";
 import { CLOCK_SKEW_MS, MAX_PACKAGE_BYTES, packageSchema, type DataPackageBody, type Receipt, type ReceiptBody, type ReceiptReason, type ReceiptStage } from "./format";
@@ -96,12 +96,11 @@ function refusalOf(outcome: HandOverOutcome): Refusal | null {
   }
 }
 
+/** A unique violation, from the driver (SQLSTATE 23505) or from Prisma (P2002). */
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
+  const code = (error as { code?: string } | null)?.code;
+  return code === "23505" || code === "P2002";
 }
-
-/** A transaction that may wait behind others: on the embedded database they run one after another. */
-const TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
 
 /** Attempts of a package's transaction that met a concurrent write of the same package or report. */
 const ATTEMPTS = 3;
@@ -149,34 +148,35 @@ export async function receivePackage(input: ReceiveInput, verifier: PackageVerif
   // ── An authenticated package, in one transaction: the replay check, the context of the report, the
   // checks, the hand-over and the stored package with its receipt — all written or nothing. ──
   const authenticated = pkg;
-  const storePackage = (tx: Prisma.TransactionClient, receipt: Receipt, retentionYears: number) => {
+  const storePackage = async (tx: RawSql, receipt: Receipt, retentionYears: number) => {
     const expiresAt = new Date(now);
     expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + retentionYears);
-    return tx.dataPackage.create({
-      data: {
-        id: authenticated.id,
-        organizationId: key.organizationId,
-        keyId: key.recordId,
-        formCode: authenticated.form,
-        year: authenticated.year,
-        periodLabel: authenticated.period,
-        bytes: Buffer.from(bytes),
-        signature: input.signature!,
+    await tx.query(
+      `INSERT INTO "DataPackage" (id, "organizationId", "keyId", "formCode", year, "periodLabel", bytes, signature, sha256, size, "sentAt", "receivedAt", verdict, "submissionId", receipt, "expiresAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp, $12::timestamp, $13::"PackageVerdict", $14, $15::jsonb, $16::timestamp)`,
+      [
+        authenticated.id,
+        key.organizationId,
+        key.recordId,
+        authenticated.form,
+        authenticated.year,
+        authenticated.period,
+        Buffer.from(bytes),
+        input.signature!,
         sha256,
-        size: bytes.byteLength,
-        sentAt: new Date(authenticated.createdAt),
-        receivedAt: now,
-        verdict: receipt.receipt.verdict === "accepted" ? "ACCEPTED" : "REJECTED",
-        submissionId: receipt.receipt.submissionId,
-        receipt: receipt as unknown as Prisma.InputJsonValue,
-        expiresAt,
-      },
-      select: { id: true },
-    });
+        bytes.byteLength,
+        new Date(authenticated.createdAt).toISOString(),
+        now.toISOString(),
+        receipt.receipt.verdict === "accepted" ? "ACCEPTED" : "REJECTED",
+        receipt.receipt.submissionId,
+        JSON.stringify(receipt),
+        expiresAt.toISOString(),
+      ],
+    );
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(async (tx): Promise<ReceiveResult> => {
+      return await database().raw.transaction(async (tx): Promise<ReceiveResult> => {
         const { outcome, retentionYears, earlierPackage } = await handOver(tx, {
           packageId: authenticated.id,
           organizationId: key.organizationId,
@@ -203,7 +203,7 @@ export async function receivePackage(input: ReceiveInput, verifier: PackageVerif
           : sign({ ...base, verdict: "accepted", stage: "submission", reasons: [], submissionId: (outcome as { submissionId: string }).submissionId });
         await storePackage(tx, receipt, retentionYears);
         return { status: refusal ? 422 : 201, receipt, replay: false };
-      }, TRANSACTION);
+      });
     } catch (error) {
       // The same package, or another one of the same report, written at the same moment by another request:
       // everything of this attempt is rolled back, and the next attempt sees what the other one wrote (the
