@@ -10,6 +10,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     title?: string;
+    /** Requests cycled through by every connection; `setupRequest` may change each one before it is sent. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
   }
   export interface Histogram {
     average: number;
