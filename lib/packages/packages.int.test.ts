@@ -210,11 +210,13 @@ describe("the hand-over of a package, as the report page does it", () => {
     const s0 = await saveDraft(v, { periodId: returned.id, organizationId: school.id, version: 0, values: passport, comments: {} });
     const s1 = await submitEntry(v, { periodId: returned.id, organizationId: school.id, version: s0.submission.version, comments: {} });
     await returnSubmission(await viewer("u_district"), { submissionId: s1.id, version: s1.version, reason: "Check the capacity." });
-    const again = await receive(packageFor(returned.label, { ...passport, "general.capacity": 950 }));
+    // quotes, backslashes and escapes arrive as sent
+    const tricky = { ...passport, "general.capacity": 950, "general.director": `O'Neil \\ "Q" \\' ; -- $1 \n Ж` };
+    const again = await receive(packageFor(returned.label, tricky));
     expect(again.status).toBe(201);
     expect(again.receipt.receipt.submissionId).toBe(s1.id);
     const after = await prisma.submission.findUniqueOrThrow({ where: { id: s1.id } });
-    expect(after).toMatchObject({ status: "SUBMITTED", returnReason: null, values: { ...passport, "general.capacity": 950 } });
+    expect(after).toMatchObject({ status: "SUBMITTED", returnReason: null, values: tricky });
     const events = await prisma.submissionEvent.findMany({ where: { submissionId: s1.id }, orderBy: { at: "asc" }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(["submit", "return", "resubmit"]);
   });
