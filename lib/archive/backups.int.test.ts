@@ -64,6 +64,7 @@ describe("backups", () => {
     expect(runningExport()).toBeNull();
     expect(seen.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= seen[i - 1]!))).toBe(true);
     expect(await prisma.archiveBackup.count({ where: { kind: "manual" } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { entity: "ArchiveBackup", entityId: started.id, actorId: ministry.userId } })).toBe(1);
     const status = await exportStatus(ministry, started.id);
     expect(status).toMatchObject({ status: "DONE", percent: 100, sha256: finished.sha256 });
     expect((await refusal(exportStatus(await viewer("u_district"), started.id))).code).toBe("forbidden");

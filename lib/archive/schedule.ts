@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { database, prisma } from "../db";
 import { env } from "../env";
+import { recordAudit } from "../audit";
 import { purgeExpiredPackages } from "../packages/purge";
 import type { ArchiveBackup } from "../generated/prisma/client";
 import { exportArchive, type ExportProgress } from "./archive";
@@ -70,7 +71,13 @@ export async function startExport(kind: "manual" | "scheduled", actorId: string 
     mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const fileName = `eiso-${stamp}.tar.gz`;
-    const row = await prisma.archiveBackup.create({ data: { kind, status: "RUNNING", fileName, createdById: actorId } });
+    // The row and its audit entry are written before the export starts: on the embedded database the
+    // export holds the database until it ends.
+    const row = await prisma.$transaction(async (tx) => {
+      const created = await tx.archiveBackup.create({ data: { kind, status: "RUNNING", fileName, createdById: actorId } });
+      if (actorId) await recordAudit(tx, { actorId, action: "create", entity: "ArchiveBackup", entityId: created.id, after: { kind, status: "RUNNING", fileName } });
+      return created;
+    });
     const job: ExportJob = { id: row.id, kind, createdById: actorId, startedAt: row.startedAt, progress: { phase: "tables", done: 0, total: 0 }, done: Promise.resolve(row) };
     job.done = (async () => {
       try {

@@ -71,7 +71,6 @@ export async function startBackup(viewer: Viewer) {
   authorizeViewer(viewer, "archive.manage");
   try {
     const job = await startExport("manual", viewer.userId);
-    await recordAudit(prisma, { actorId: viewer.userId, action: "create", entity: "ArchiveBackup", entityId: job.id, after: { kind: "manual", status: "RUNNING" } });
     return { id: job.id, startedAt: job.startedAt };
   } catch (error) {
     if (error instanceof ExportBusy) throw new AppError("conflict", { archive: "archive.busy" });
