@@ -51,7 +51,7 @@ async function measure(scale: Scale) {
     const rows = exported.manifest.tables.reduce((s, t) => s + t.rows, 0);
     const biggest = [...exported.manifest.tables].sort((a, b) => b.rows - a.rows).slice(0, 5).map((t) => `${t.name} ${t.rows}`);
     const bytes = statSync(file).size;
-    const target = openDatabase({ dir: "memory://" });
+    const target = openDatabase({ url: "", dir: "memory://" }); // PGlite even when DATABASE_URL is set
     const t1 = process.hrtime.bigint();
     await restoreArchive(target.raw, readFileSync(file));
     const restoreMs = ms(t1);

@@ -120,9 +120,13 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
   throw new Error(`the server did not become healthy:\n${serverLog.slice(-30).join("\n")}`);
 }
 
+const unexpected: string[] = [];
+
 async function post(p: SignedPackage): Promise<number> {
   const res = await fetch(`${origin}/api/v1/packages`, { method: "POST", headers: { "content-type": "application/json", [KEY_HEADER]: p.keyId, [SIGNATURE_HEADER]: p.signature }, body: p.bytes as Uint8Array<ArrayBuffer> });
-  await res.arrayBuffer();
+  const body = await res.text();
+  // an unexpected refusal of a package meant to be accepted: show why (a few)
+  if (res.status === 422 && unexpected.length < 5) unexpected.push(body.slice(0, 600));
   return res.status;
 }
 
@@ -210,6 +214,7 @@ async function httpRun(list: Sender[], periods: string[]) {
   const accepted = statuses["201"] ?? 0;
   const result = { packages: total, senders, seconds: round(elapsed / 1000, 2), acceptedPerSecond: round((accepted * 1000) / elapsed), requestsPerSecond: round((total * 1000) / elapsed), p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), statuses, bytesPerPackage: packages[0]!.bytes.byteLength, authenticatedAndRefusedPerSecond: round((refused.length * 1000) / refusedMs), refusedStatuses };
   log(`HTTP: ${accepted}/${total} accepted in ${result.seconds} s → ${result.acceptedPerSecond} accepted/s with ${senders} senders; p50 ${result.p50} ms, p99 ${result.p99} ms; statuses ${JSON.stringify(statuses)}`);
+  for (const u of unexpected) log(`refused: ${u}`);
   log(`HTTP, authentication only: ${refused.length} packages refused after every check (sender mismatch) → ${result.authenticatedAndRefusedPerSecond}/s; statuses ${JSON.stringify(refusedStatuses)}`);
   const lightAccepted = lightRun.statuses["201"] ?? 0;
   const autocannonResult = {
@@ -264,7 +269,7 @@ async function archive() {
   const exportMs = ms(t0);
   await db.close();
   const rows = exported.manifest.tables.reduce((s, t) => s + t.rows, 0);
-  const target = openDatabase({ dir: "memory://" });
+  const target = openDatabase({ url: "", dir: "memory://" }); // PGlite even when DATABASE_URL is set
   const t1 = process.hrtime.bigint();
   await restoreArchive(target.raw, readFileSync(file));
   const restoreMs = ms(t1);
