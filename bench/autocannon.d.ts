@@ -42,6 +42,8 @@ declare module "autocannon" {
   }
   export interface Instance extends PromiseLike<Result> {
     stop(): void;
+    /** Every response as it arrives (status code, bytes, response time in ms). */
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;
