@@ -233,11 +233,6 @@ export function frozenDefinition(versionId: string): FormDefinition | undefined 
   return frozenDefinitions.get(versionId);
 }
 
-/** Ids of the frozen versions whose definitions this process has parsed (a reader need not fetch them). */
-export function frozenDefinitionIds(): string[] {
-  return [...frozenDefinitions.keys()];
-}
-
 /** The parsed definition of a version row; a frozen one is parsed once per process and kept. */
 export function definitionOf(version: { id: string; definition: unknown; frozen: boolean }): FormDefinition {
   const cached = version.frozen ? frozenDefinitions.get(version.id) : undefined;
@@ -297,18 +292,10 @@ async function usersAt(tx: Tx, level: ReviewLevel | "ORGANIZATION", organization
   return users.map((u) => u.id);
 }
 
-/** What a workflow notification tells about its submission. */
-export interface NotifiedSubmission {
-  id: string;
-  periodId: string;
-  organization: { id: string; nameKk: string; nameRu: string; nameEn: string };
-  period: { label: string; form: { code: string } };
-}
-
-export async function notify(
+async function notify(
   tx: Tx,
   userIds: string[],
-  submission: NotifiedSubmission,
+  submission: LoadedSubmission,
   kind: WorkflowNotificationKind,
   extra: Record<string, string | number | null> = {},
 ) {
@@ -329,16 +316,14 @@ export async function notify(
   });
 }
 
-export async function event(tx: Tx, submission: { id: string; organizationId: string }, action: string, level: ReportingLevel, actorId: string, reason?: string | null) {
+async function event(tx: Tx, submission: { id: string; organizationId: string }, action: string, level: ReportingLevel, actorId: string, reason?: string | null) {
   await tx.submissionEvent.create({
     data: { submissionId: submission.id, organizationId: submission.organizationId, action, level, actorId, reason: reason ?? null },
   });
 }
 
-type AuditedFields = Pick<Submission, "id" | "status" | "revision" | "late" | "returnReason" | "correctionReason">;
-
-export async function audit(tx: Tx, viewer: Viewer, before: AuditedFields, after: AuditedFields) {
-  const pick = (s: AuditedFields) => ({ status: s.status, revision: s.revision, late: s.late, returnReason: s.returnReason, correctionReason: s.correctionReason });
+async function audit(tx: Tx, viewer: Viewer, before: Submission, after: Submission) {
+  const pick = (s: Submission) => ({ status: s.status, revision: s.revision, late: s.late, returnReason: s.returnReason, correctionReason: s.correctionReason });
   await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Submission", entityId: after.id, before: pick(before), after: pick(after) });
 }
 
