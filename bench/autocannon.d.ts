@@ -10,6 +10,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     title?: string;
+    /** Requests cycled through by every connection; `setupRequest` may change each one before it is sent. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
   }
   export interface Histogram {
     average: number;
@@ -40,6 +42,8 @@ declare module "autocannon" {
   }
   export interface Instance extends PromiseLike<Result> {
     stop(): void;
+    /** Every response as it arrives (status code, bytes, response time in ms). */
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;

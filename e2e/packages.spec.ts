@@ -76,3 +76,25 @@ test("register a key, send a package with the CLI, see the submission and verify
   await expect(result).toContainText(t("kk", "packages.check.invalid"));
   await expect(result).toContainText(t("kk", "packages.check.problem.badSignature"));
 });
+
+/**
+ * The archive export from the admin area runs as a background job: the page answers at once, follows the
+ * job's progress and offers the download when the archive is written.
+ */
+test("export the archive as a background job from the backups page and download it", async ({ page, signedIn }) => {
+  await signedIn("ministry");
+  await page.goto("/kk/admin/archive");
+  // the admin menu leads to the backups page
+  await page.getByRole("navigation").getByRole("link", { name: t("kk", "archive.backups.title") }).first().click();
+  await expect(page.locator("main h1")).toHaveText(t("kk", "archive.backups.title"));
+  await page.getByRole("button", { name: t("kk", "archive.backups.start") }).click();
+  await expect(page.getByTestId("start-backup").getByRole("status")).toHaveText(t("kk", "archive.backups.started"));
+  const ready = page.getByTestId("backup-ready");
+  await expect(ready).toBeVisible({ timeout: 120_000 });
+  const download = page.waitForEvent("download");
+  await ready.getByRole("link", { name: t("kk", "archive.backups.download") }).click();
+  expect((await download).suggestedFilename()).toMatch(/^eiso-.+\.tar\.gz$/);
+  // the finished export is the last backup and a row of the list
+  await expect(page.getByTestId("last-backup")).not.toHaveText(t("kk", "archive.backups.never"));
+  await expect(page.getByTestId("backups").getByRole("link", { name: t("kk", "archive.backups.download") }).first()).toBeVisible();
+});

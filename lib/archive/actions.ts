@@ -4,14 +4,13 @@ import { z } from "zod";
 import { action } from "../actions";
 import { fileForm, filingInput, settingInput, startBackup, updateSetting } from "./service";
 
+/** Starts the export job; the page follows its progress (no page refresh while the export holds the database). */
 export const startBackupAction = action({
   permission: "archive.manage",
   schema: z.object({}),
-  success: "archive.backups.done",
-  handler: async ({ viewer }) => {
-    const b = await startBackup(viewer);
-    if (b.status !== "DONE") throw new Error(b.error ?? "backup failed");
-  },
+  success: "archive.backups.started",
+  refresh: false,
+  handler: async ({ viewer }) => startBackup(viewer),
 });
 
 export const updateSettingAction = action({

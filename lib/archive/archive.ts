@@ -90,6 +90,13 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** How far an export is: the phase and the items of that phase done (tables, packages, stored files). */
+export interface ExportProgress {
+  phase: "tables" | "packages" | "files" | "finishing";
+  done: number;
+  total: number;
+}
+
 export interface ExportResult {
   manifest: Manifest;
   size: number;
@@ -97,7 +104,13 @@ export interface ExportResult {
 }
 
 /** Writes a consistent snapshot of the database (and `filesDir`, when given and present) to `out`. */
-export async function exportArchive(raw: RawSql, kind: Manifest["database"], out: string, options: { filesDir?: string } = {}): Promise<ExportResult> {
+export async function exportArchive(
+  raw: RawSql,
+  kind: Manifest["database"],
+  out: string,
+  options: { filesDir?: string; onProgress?: (progress: ExportProgress) => void } = {},
+): Promise<ExportResult> {
+  const progress = options.onProgress ?? (() => {});
   const gzip = createGzip({ level: 6 });
   const file = createWriteStream(out);
   const whole = createHash("sha256");
@@ -125,7 +138,9 @@ export async function exportArchive(raw: RawSql, kind: Manifest["database"], out
       migrations = await tx.query<{ name: string; checksum: string }>(
         `SELECT migration_name AS name, checksum FROM ${quote(MIGRATIONS_TABLE)} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
       );
-      for (const name of await listTables(tx)) {
+      const names = await listTables(tx);
+      progress({ phase: "tables", done: 0, total: names.length });
+      for (const name of names) {
         const lines: string[] = [];
         await tx.exec(`DECLARE archive_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(name)} t`);
         for (;;) {
@@ -138,10 +153,14 @@ export async function exportArchive(raw: RawSql, kind: Manifest["database"], out
         const { hash } = await tableHash(tx, name);
         tables.push({ name, rows: lines.length, contentHash: hash, part });
         await add(part, Buffer.from(lines.length ? `${lines.join("\n")}\n` : ""));
+        progress({ phase: "tables", done: tables.length, total: names.length });
       }
       // The original packages as files, readable without the database.
       const hasPackages = tables.some((t) => t.name === "DataPackage");
       if (hasPackages) {
+        const packages = tables.find((t) => t.name === "DataPackage")!.rows;
+        let written = 0;
+        progress({ phase: "packages", done: 0, total: packages });
         await tx.exec(`DECLARE archive_packages NO SCROLL CURSOR FOR SELECT id, bytes, signature FROM "DataPackage" ORDER BY id`);
         for (;;) {
           const rows = await tx.query<{ id: string; bytes: Uint8Array; signature: string }>(`FETCH 500 FROM archive_packages`);
@@ -149,6 +168,8 @@ export async function exportArchive(raw: RawSql, kind: Manifest["database"], out
             await add(`packages/${r.id}.json`, Buffer.from(r.bytes));
             await add(`packages/${r.id}.sig`, Buffer.from(`${r.signature}\n`));
           }
+          written += rows.length;
+          progress({ phase: "packages", done: written, total: packages });
           if (rows.length < 500) break;
         }
         await tx.exec("CLOSE archive_packages");
@@ -157,8 +178,14 @@ export async function exportArchive(raw: RawSql, kind: Manifest["database"], out
     { readOnly: true },
   );
   if (options.filesDir) {
-    for (const path of listFiles(options.filesDir)) await add(`files/${relative(options.filesDir, path)}`, readFileSync(path));
+    const files = listFiles(options.filesDir);
+    progress({ phase: "files", done: 0, total: files.length });
+    for (const [i, path] of files.entries()) {
+      await add(`files/${relative(options.filesDir, path)}`, readFileSync(path));
+      if ((i + 1) % 100 === 0 || i + 1 === files.length) progress({ phase: "files", done: i + 1, total: files.length });
+    }
   }
+  progress({ phase: "finishing", done: 0, total: 1 });
   const manifest: Manifest = {
     format: ARCHIVE_FORMAT,
     createdAt: new Date(now).toISOString(),

@@ -6,8 +6,9 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { verifyArchive } from "./archive";
-import { backupDir, tick } from "./schedule";
-import { backups, catalogue, fileForm, startBackup, updateSetting } from "./service";
+import { database } from "@/lib/db";
+import { backupDir, markInterruptedExports, runningExport, tick } from "./schedule";
+import { backups, catalogue, exportPercent, exportStatus, fileForm, ownExportProgress, startBackup, updateSetting } from "./service";
 
 const dir = mkdtempSync(join(tmpdir(), "eiso-backups-"));
 let original: string;
@@ -39,14 +40,64 @@ describe("archive catalogue", () => {
 });
 
 describe("backups", () => {
-  it("makes a verified backup on request and shows it as the last one", async () => {
+  it("exports in a background job with progress, refuses a second export meanwhile, and shows the result as the last backup", async () => {
+    const ministry = await viewer("u_ministry");
     expect((await refusal(startBackup(await viewer("u_district")))).code).toBe("forbidden");
-    const b = await startBackup(await viewer("u_ministry"));
-    expect(b.status).toBe("DONE");
-    const file = join(backupDir(), b.fileName);
+    const started = await startBackup(ministry);
+    // answered at once: the job runs on, recorded as running, its progress readable by its starter
+    const job = runningExport();
+    expect(job?.id).toBe(started.id);
+    expect((await prisma.archiveBackup.findUniqueOrThrow({ where: { id: started.id } })).status).toBe("RUNNING");
+    expect(ownExportProgress(ministry.userId, started.id)).toMatchObject({ id: started.id, status: "RUNNING" });
+    expect(ownExportProgress("u_district", started.id)).toBeNull();
+    // a second export while the first runs: refused with the archive's own reason, nothing recorded
+    const second = await refusal(startBackup(ministry));
+    expect([second.code, second.fieldErrors.archive]).toEqual(["conflict", "archive.busy"]);
+    const seen: number[] = [];
+    const poll = setInterval(() => {
+      const p = ownExportProgress(ministry.userId, started.id);
+      if (p) seen.push(p.percent);
+    }, 1);
+    const finished = await job!.done;
+    clearInterval(poll);
+    expect(finished.status).toBe("DONE");
+    expect(runningExport()).toBeNull();
+    expect(seen.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= seen[i - 1]!))).toBe(true);
+    expect(await prisma.archiveBackup.count({ where: { kind: "manual" } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { entity: "ArchiveBackup", entityId: started.id, actorId: ministry.userId } })).toBe(1);
+    const status = await exportStatus(ministry, started.id);
+    expect(status).toMatchObject({ status: "DONE", percent: 100, sha256: finished.sha256 });
+    expect((await refusal(exportStatus(await viewer("u_district"), started.id))).code).toBe("forbidden");
+    const file = join(backupDir(), finished.fileName);
     expect(existsSync(file)).toBe(true);
     expect(verifyArchive(readFileSync(file)).manifest.tables.length).toBeGreaterThan(20);
-    expect((await backups(await viewer("u_ministry"))).last?.id).toBe(b.id);
+    expect((await backups(ministry)).last?.id).toBe(started.id);
+    // a new export may start once the first has ended
+    const again = await startBackup(ministry);
+    expect((await runningExport()!.done).status).toBe("DONE");
+    expect(again.id).not.toBe(started.id);
+  });
+
+  it("reports an export's progress phase by phase, tables first", () => {
+    expect(exportPercent({ phase: "tables", done: 0, total: 50 })).toBe(0);
+    expect(exportPercent({ phase: "tables", done: 25, total: 50 })).toBe(42);
+    expect(exportPercent({ phase: "packages", done: 10, total: 10 })).toBe(95);
+    expect(exportPercent({ phase: "finishing", done: 0, total: 1 })).toBe(99);
+  });
+
+  it("marks an export left running by a stopped embedded server as failed, and does not refuse new exports for it", async () => {
+    const left = await prisma.archiveBackup.create({ data: { kind: "manual", status: "RUNNING", fileName: "left.tar.gz" } });
+    if (database().kind === "pglite") {
+      expect(await markInterruptedExports()).toBe(1);
+      expect((await prisma.archiveBackup.findUniqueOrThrow({ where: { id: left.id } })).status).toBe("FAILED");
+    } else {
+      // several servers may share PostgreSQL: a running row of another one refuses, until it is stale
+      expect((await refusal(startBackup(await viewer("u_ministry")))).fieldErrors.archive).toBe("archive.busy");
+      await prisma.archiveBackup.update({ where: { id: left.id }, data: { startedAt: new Date(Date.now() - 7 * 3_600_000) } });
+    }
+    await startBackup(await viewer("u_ministry"));
+    expect((await runningExport()!.done).status).toBe("DONE");
+    await prisma.archiveBackup.deleteMany({ where: { kind: "manual" } });
   });
 
   it("runs the scheduled backup once a day at the set hour and keeps the newest N", async () => {

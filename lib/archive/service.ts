@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import { ARCHIVE_SECTIONS } from "./sections";
-import { archiveSetting, backupDir, runBackup, SETTING_ID } from "./schedule";
+import type { ExportProgress } from "./archive";
+import { archiveSetting, backupDir, ExportBusy, runningExport, SETTING_ID, startExport, type ExportJob } from "./schedule";
 
 export const filingInput = z.object({ formCode: z.string().trim().min(1).max(32), section: z.enum(ARCHIVE_SECTIONS) });
 export const settingInput = z.object({
@@ -58,17 +59,68 @@ export async function backups(viewer: Viewer) {
     archiveSetting(),
     prisma.archiveBackup.findFirst({ where: { status: "DONE" }, orderBy: { startedAt: "desc" } }),
   ]);
-  return { rows, setting, last };
+  const job = runningExport();
+  return { rows, setting, last, running: job ? runningStatus(job) : null };
 }
 
+/**
+ * Starts an export as a background job of the server and answers at once with the job's row (RUNNING);
+ * the page polls exportStatus. A second export while one runs is refused.
+ */
 export async function startBackup(viewer: Viewer) {
   authorizeViewer(viewer, "archive.manage");
   try {
-    return await runBackup("manual", viewer.userId);
+    const job = await startExport("manual", viewer.userId);
+    return { id: job.id, startedAt: job.startedAt };
   } catch (error) {
-    if ((error as Error).message === "busy") throw new AppError("conflict", { archive: "archive.busy" });
+    if (error instanceof ExportBusy) throw new AppError("conflict", { archive: "archive.busy" });
     throw error;
   }
+}
+
+export interface ExportStatus {
+  id: string;
+  status: string;
+  /** 0–100 while running (tables weigh most, then the packages, then the stored files). */
+  percent: number;
+  phase: ExportProgress["phase"] | null;
+  done: number;
+  total: number;
+  size: number | null;
+  sha256: string | null;
+  error: string | null;
+}
+
+/** The share of the whole export done, from the phase and its items. */
+export function exportPercent(p: ExportProgress): number {
+  const part = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+  const { from, span } = { tables: { from: 0, span: 85 }, packages: { from: 85, span: 10 }, files: { from: 95, span: 4 }, finishing: { from: 99, span: 1 } }[p.phase];
+  return Math.floor(from + span * part);
+}
+
+function runningStatus(job: ExportJob): ExportStatus {
+  return { id: job.id, status: "RUNNING", percent: exportPercent(job.progress), phase: job.progress.phase, done: job.progress.done, total: job.progress.total, size: null, sha256: null, error: null };
+}
+
+/**
+ * The progress of the export its starter follows, from the job of this process only — no database read:
+ * on the embedded database the export holds the database until it ends, and the progress must still be
+ * answered. Null when `userId` did not start the running job `id` (then use exportStatus).
+ */
+export function ownExportProgress(userId: string | null | undefined, id: string): ExportStatus | null {
+  const job = runningExport();
+  if (!job || !userId || job.id !== id || job.createdById !== userId) return null;
+  return runningStatus(job);
+}
+
+/** The state of an export: its progress while this process runs it, else its recorded row. */
+export async function exportStatus(viewer: Viewer, id: string): Promise<ExportStatus> {
+  authorizeViewer(viewer, "archive.manage");
+  const job = runningExport();
+  if (job?.id === id) return runningStatus(job);
+  const row = await prisma.archiveBackup.findUnique({ where: { id } });
+  if (!row) throw new AppError("notFound");
+  return { id: row.id, status: row.status, percent: row.status === "DONE" ? 100 : 0, phase: null, done: 0, total: 0, size: row.size !== null ? Number(row.size) : null, sha256: row.sha256, error: row.error };
 }
 
 export async function updateSetting(viewer: Viewer, input: z.infer<typeof settingInput>) {

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { refusal, viewer } from "@/tests/setup/helpers";
+import { saveDraft, submitEntry } from "@/lib/reporting/entry";
+import { returnSubmission } from "@/lib/reporting/workflow";
 import { checkReceipt, generateKeyPair, signBytes } from "./crypto";
 import { MAX_PACKAGE_BYTES } from "./format";
 import { registerKey, revokeKey } from "./keys";
@@ -149,5 +151,107 @@ describe("the exchange", () => {
     expect(await prisma.auditLog.count({ where: { entity: "DataPackage", entityId: id, action: "delete" } })).toBe(1);
     expect(await purgeExpiredPackages(new Date(), () => {})).toBe(0);
     void today;
+  });
+});
+
+describe("the hand-over of a package, as the report page does it", () => {
+  let serial = 0;
+  /** A new open P-1 period of 2026 (the tiny seed's one is used above). */
+  async function newPeriod(closed = false): Promise<{ id: string; label: string }> {
+    const form = await prisma.form.findFirstOrThrow({ where: { code: "P-1", formList: { year: 2026 } }, select: { id: true } });
+    const label = `test-${++serial}`;
+    const created = await prisma.reportingPeriod.create({
+      data: { formId: form.id, label, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), dueDate: new Date("2099-12-31"), deadlineAt: new Date("2099-12-31T18:59:59Z"), closedAt: closed ? new Date() : null },
+    });
+    return { id: created.id, label };
+  }
+  const packageFor = (period: string, values: Record<string, string | number | boolean | null> = passport) => signPackage(buildPackage({ bin: school.bin, form: "P-1", year: 2026, period, values }), schoolKey);
+
+  /** What a hand-over leaves behind for a submission, without its own ids and times. */
+  async function traces(submissionId: string) {
+    const s = await prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });
+    const events = await prisma.submissionEvent.findMany({ where: { submissionId }, select: { action: true, level: true, actorId: true, reason: true } });
+    const audit = await prisma.auditLog.findMany({ where: { entity: "Submission", entityId: submissionId }, select: { action: true, actorId: true, before: true, after: true } });
+    const notes = await prisma.notification.findMany({ where: { payload: { path: ["submissionId"], equals: submissionId } }, select: { userId: true, kind: true, payload: true, organizationId: true }, orderBy: { userId: "asc" } });
+    return {
+      submission: { status: s.status, version: s.version, revision: s.revision, values: s.values, comments: s.comments, late: s.late, submittedById: s.submittedById, formVersionId: s.formVersionId, returnReason: s.returnReason, submitted: s.submittedAt !== null },
+      events,
+      audit,
+      notifications: notes.map((n) => {
+        const { submissionId: _s, periodId: _p, periodLabel: _l, ...payload } = n.payload as Record<string, unknown>;
+        return { ...n, payload };
+      }),
+    };
+  }
+
+  it("leaves the same submission, event, audit entry and notifications as saving and handing over on the report page", async () => {
+    const v = await viewer("u_school");
+    const onPage = await newPeriod();
+    const saved = await saveDraft(v, { periodId: onPage.id, organizationId: school.id, version: 0, values: passport, comments: {} });
+    const page = await submitEntry(v, { periodId: onPage.id, organizationId: school.id, version: saved.submission.version, comments: {} });
+    const byPackage = await newPeriod();
+    const result = await receive(packageFor(byPackage.label));
+    expect(result.status).toBe(201);
+    const expected = await traces(page.id);
+    expect(expected.notifications.length).toBeGreaterThan(0);
+    expect(await traces(result.receipt.receipt.submissionId!)).toEqual(expected);
+  });
+
+  it("hands over a draft started on the page and a returned report (a resubmission)", async () => {
+    const v = await viewer("u_school");
+    const draft = await newPeriod();
+    const saved = await saveDraft(v, { periodId: draft.id, organizationId: school.id, version: 0, values: { "general.director": "x" }, comments: {} });
+    const first = await receive(packageFor(draft.label));
+    expect(first.status).toBe(201);
+    expect(first.receipt.receipt.submissionId).toBe(saved.submission.id);
+    expect(await prisma.submission.findUniqueOrThrow({ where: { id: saved.submission.id } })).toMatchObject({ status: "SUBMITTED", version: saved.submission.version + 2, values: passport });
+
+    const returned = await newPeriod();
+    const s0 = await saveDraft(v, { periodId: returned.id, organizationId: school.id, version: 0, values: passport, comments: {} });
+    const s1 = await submitEntry(v, { periodId: returned.id, organizationId: school.id, version: s0.submission.version, comments: {} });
+    await returnSubmission(await viewer("u_district"), { submissionId: s1.id, version: s1.version, reason: "Check the capacity." });
+    // quotes, backslashes and escapes arrive as sent
+    const tricky = { ...passport, "general.capacity": 950, "general.director": `O'Neil \\ "Q" \\' ; -- $1 \n Ж` };
+    const again = await receive(packageFor(returned.label, tricky));
+    expect(again.status).toBe(201);
+    expect(again.receipt.receipt.submissionId).toBe(s1.id);
+    const after = await prisma.submission.findUniqueOrThrow({ where: { id: s1.id } });
+    expect(after).toMatchObject({ status: "SUBMITTED", returnReason: null, values: tricky });
+    const events = await prisma.submissionEvent.findMany({ where: { submissionId: s1.id }, orderBy: { at: "asc" }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(["submit", "return", "resubmit"]);
+  });
+
+  it("refuses a closed period with the workflow's reason and writes only the package", async () => {
+    const closed = await newPeriod(true);
+    const before = await counts();
+    const result = await receive(packageFor(closed.label));
+    expect(result.status).toBe(422);
+    expect(result.receipt.receipt).toMatchObject({ verdict: "rejected", stage: "submission" });
+    expect(result.receipt.receipt.reasons[0]!.code).toBe("app.reporting.periodClosed");
+    expect(await counts()).toEqual({ ...before, packages: before.packages + 1 });
+  });
+
+  it("of two packages for one report at once hands over exactly one, and gives one package delivered twice at once one receipt", async () => {
+    const period = await newPeriod();
+    const a = packageFor(period.label);
+    const b = packageFor(period.label, { ...passport, "general.capacity": 999 });
+    const before = await counts();
+    const results = await Promise.all([receive(a), receive(b), receive(a)]);
+    const statuses = results.map((r) => r.status);
+    const idOf = (s: SignedPackage) => JSON.parse(Buffer.from(s.bytes).toString()).id as string;
+    const accepted = results.filter((r) => r.status === 201);
+    expect(accepted).toHaveLength(1);
+    const refused = results.find((r) => r.status === 422)!;
+    expect(refused.receipt.receipt.reasons[0]!.code).toMatch(/^app\.(reporting\.notEditable|stale)$/);
+    // the package sent twice: one stored receipt, answered to both deliveries
+    const [firstA, , secondA] = results;
+    expect([firstA!.status, secondA!.status].sort()).toEqual(firstA!.status === 422 || secondA!.status === 422 ? [200, 422] : [200, 201]);
+    expect(secondA!.receipt).toEqual(firstA!.receipt);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    const after = await counts();
+    expect(after.packages).toBe(before.packages + 2);
+    expect(after.submissions).toBe(before.submissions + 1);
+    const stored = await prisma.dataPackage.findMany({ where: { id: { in: [idOf(a), idOf(b)] } }, select: { verdict: true } });
+    expect(stored.map((p) => p.verdict).sort()).toEqual(["ACCEPTED", "REJECTED"]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Receiving a data package (R34–R36): authenticate → replay check → validate against the form → hand
- * over as a submission through the reporting workflow → store the original bytes with the signed receipt.
+ * over as a submission (lib/reporting/handover: the rules of the report page in one step) → store the
+ * original bytes with the signed receipt. Everything after authentication is one transaction.
  *
  * Authentication comes first and is complete before anything else happens: a package with a bad size,
  * signature, key, sender or sending time gets a signed negative receipt and nothing is read further or
@@ -8,12 +9,10 @@
  * id with the same bytes gets the same receipt again, and the same id with other bytes is refused.
  */
 import "server-only";
-import { prisma } from "../db";
+import { database, prisma } from "../db";
+import type { RawSql } from "../db/driver";
 import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import type { Viewer } from "../auth/scope";
-import { checkValues } from "../reporting/definition";
-import { choiceCodes, loadEntry, saveDraft, submitEntry } from "../reporting/entry";
+import { handOver, type HandOverOutcome } from "../reporting/handover";
 import { sha256Hex, signReceipt } from "./crypto";
 import { CLOCK_SKEW_MS, MAX_PACKAGE_BYTES, packageSchema, type DataPackageBody, type Receipt, type ReceiptBody, type ReceiptReason, type ReceiptStage } from "./format";
 import { serverKey } from "./server-key";
@@ -34,8 +33,6 @@ export interface ReceiveResult {
   /** True when the receipt is the stored one of an earlier identical delivery. */
   replay: boolean;
 }
-
-const DEFAULT_RETENTION_YEARS = 5;
 
 class Refusal {
   constructor(
@@ -75,62 +72,38 @@ function reasonsOf(error: AppError): ReceiptReason[] {
   return entries.map(([field, key]) => ({ code: `app.${key}`, field, ...(Object.keys(error.params).length ? { params: error.params } : {}) }));
 }
 
-/** The organisation acting through a package: its administrator role, in the name of the key's registrant. */
-async function packageViewer(key: SenderKey): Promise<Viewer> {
-  let userId = key.registeredById;
-  if (!userId) {
-    const admin = await prisma.roleAssignment.findFirst({ where: { organizationId: key.organizationId, role: "ORG_ADMIN" }, select: { userId: true } });
-    userId = admin?.userId ?? null;
-  }
-  if (!userId) throw new Refusal(422, "submission", [{ code: "noActor" }]);
-  const territory = await prisma.organization.findUniqueOrThrow({ where: { id: key.organizationId }, select: { territoryId: true, territory: { select: { path: true } } } });
-  return {
-    userId,
-    login: `package:${key.keyId.slice(0, 12)}`,
-    displayName: key.bin,
-    roles: [{ role: "ORG_ADMIN", organizationId: key.organizationId, territoryId: territory.territoryId, territoryPath: territory.territory.path }],
-  };
-}
-
-/**
- * Validates an authenticated package against its form with the checks of handing over (submit mode), then
- * hands it over with the same services the report page uses (save the draft, submit). Nothing is written
- * when the checks fail.
- */
-async function process(pkg: DataPackageBody, key: SenderKey): Promise<{ submissionId: string; retentionYears: number } | { refusal: Refusal; retentionYears: number }> {
-  const period = await prisma.reportingPeriod.findFirst({
-    where: { label: pkg.period, form: { code: pkg.form, formList: { year: pkg.year } } },
-    select: { id: true, form: { select: { retentionYears: true } } },
-  });
-  if (!period) return { refusal: new Refusal(422, "validation", [{ code: "periodUnknown" }]), retentionYears: DEFAULT_RETENTION_YEARS };
-  const retentionYears = period.form.retentionYears;
-  try {
-    const viewer = await packageViewer(key);
-    const ctx = await loadEntry(viewer, period.id, key.organizationId);
-    if (!ctx.editable) throw new AppError("conflict", { periodId: ctx.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable" });
-    const def = ctx.version.definition;
-    const checked = checkValues(def, pkg.payload.values, { mode: "submit", comments: pkg.payload.comments, choices: await choiceCodes(def) });
-    if (!checked.submittable) {
+/** The refusal of a hand-over outcome (null when handed over). */
+function refusalOf(outcome: HandOverOutcome): Refusal | null {
+  switch (outcome.kind) {
+    case "submitted":
+    case "replay":
+      return null;
+    case "periodUnknown":
+      return new Refusal(422, "validation", [{ code: "periodUnknown" }]);
+    case "noActor":
+      return new Refusal(422, "submission", [{ code: "noActor" }]);
+    case "refused":
+      return new Refusal(422, outcome.error.code === "validation" ? "validation" : "submission", reasonsOf(outcome.error));
+    case "invalid": {
+      const { checked } = outcome;
       const reasons: ReceiptReason[] = checked.problems.map((p) => ({ code: `app.${p.code}`, field: p.key, ...(p.params ? { params: p.params } : {}) }));
       for (const r of checked.rules) {
         if (r.severity === "error" && r.passed === false) reasons.push({ code: "app.reportingWorkflow.ruleFailed", field: `rule.${r.index}` });
         else if (r.needsComment) reasons.push({ code: "app.reportingWorkflow.commentRequired", field: `rule.${r.index}` });
       }
-      return { refusal: new Refusal(422, "validation", reasons), retentionYears };
+      return new Refusal(422, "validation", reasons);
     }
-    const saved = await saveDraft(viewer, { periodId: period.id, organizationId: key.organizationId, version: ctx.submission?.version ?? 0, values: pkg.payload.values, comments: pkg.payload.comments });
-    const submitted = await submitEntry(viewer, { periodId: period.id, organizationId: key.organizationId, version: saved.submission.version, comments: pkg.payload.comments });
-    return { submissionId: submitted.id, retentionYears };
-  } catch (error) {
-    if (error instanceof Refusal) return { refusal: error, retentionYears };
-    if (error instanceof AppError) return { refusal: new Refusal(422, error.code === "validation" ? "validation" : "submission", reasonsOf(error)), retentionYears };
-    throw error;
   }
 }
 
+/** A unique violation, from the driver (SQLSTATE 23505) or from Prisma (P2002). */
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
+  const code = (error as { code?: string } | null)?.code;
+  return code === "23505" || code === "P2002";
 }
+
+/** Attempts of a package's transaction that met a concurrent write of the same package or report. */
+const ATTEMPTS = 3;
 
 export async function receivePackage(input: ReceiveInput, verifier: PackageVerifier = registeredKeyVerifier): Promise<ReceiveResult> {
   const now = input.now ?? new Date();
@@ -167,54 +140,77 @@ export async function receivePackage(input: ReceiveInput, verifier: PackageVerif
     if (sentAt.getTime() > now.getTime() + CLOCK_SKEW_MS) refuse(400, "fromFuture");
     if (key.revokedAt && key.revokedAt <= now) refuse(401, "keyRevoked");
     if (sentAt < key.validFrom || sentAt > key.validTo || now > new Date(key.validTo.getTime() + CLOCK_SKEW_MS)) refuse(401, "keyNotValid");
-    // ── Replay: the stored receipt for the same bytes, a refusal for other bytes under the same id. ──
-    const earlier = await prisma.dataPackage.findUnique({ where: { id: pkg.id }, select: { sha256: true, receipt: true, verdict: true } });
-    if (earlier) {
-      if (earlier.sha256 !== sha256) refuse(409, "replayChanged");
-      return { status: 200, receipt: earlier.receipt as unknown as Receipt, replay: true };
-    }
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     return { status: error.status, receipt: sign({ ...base, verdict: "rejected", stage: error.stage, reasons: error.reasons }), replay: false };
   }
 
-  // ── Processing of an authenticated package. ──
-  const outcome = await process(pkg, key);
-  const receipt =
-    "refusal" in outcome
-      ? sign({ ...base, verdict: "rejected", stage: outcome.refusal.stage, reasons: outcome.refusal.reasons })
-      : sign({ ...base, verdict: "accepted", stage: "submission", reasons: [], submissionId: outcome.submissionId });
-  const expiresAt = new Date(now);
-  expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + outcome.retentionYears);
-  try {
-    await prisma.dataPackage.create({
-      data: {
-        id: pkg.id,
-        organizationId: key.organizationId,
-        keyId: key.recordId,
-        formCode: pkg.form,
-        year: pkg.year,
-        periodLabel: pkg.period,
-        bytes: Buffer.from(bytes),
-        signature: input.signature!,
+  // ── An authenticated package, in one transaction: the replay check, the context of the report, the
+  // checks, the hand-over and the stored package with its receipt — all written or nothing. ──
+  const authenticated = pkg;
+  const storePackage = async (tx: RawSql, receipt: Receipt, retentionYears: number) => {
+    const expiresAt = new Date(now);
+    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + retentionYears);
+    await tx.query(
+      `INSERT INTO "DataPackage" (id, "organizationId", "keyId", "formCode", year, "periodLabel", bytes, signature, sha256, size, "sentAt", "receivedAt", verdict, "submissionId", receipt, "expiresAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp, $12::timestamp, $13::"PackageVerdict", $14, $15::jsonb, $16::timestamp)`,
+      [
+        authenticated.id,
+        key.organizationId,
+        key.recordId,
+        authenticated.form,
+        authenticated.year,
+        authenticated.period,
+        Buffer.from(bytes),
+        input.signature!,
         sha256,
-        size: bytes.byteLength,
-        sentAt: new Date(pkg.createdAt),
-        receivedAt: now,
-        verdict: receipt.receipt.verdict === "accepted" ? "ACCEPTED" : "REJECTED",
-        submissionId: receipt.receipt.submissionId,
-        receipt: receipt as unknown as Prisma.InputJsonValue,
-        expiresAt,
-      },
-    });
-  } catch (error) {
-    // The same package delivered twice at once: the first stored receipt is the receipt.
-    if (!isUniqueViolation(error)) throw error;
-    const stored = await prisma.dataPackage.findUniqueOrThrow({ where: { id: pkg.id }, select: { sha256: true, receipt: true } });
-    if (stored.sha256 !== sha256) return { status: 409, receipt: sign({ ...base, verdict: "rejected", stage: "authentication", reasons: [{ code: "replayChanged" }] }), replay: false };
-    return { status: 200, receipt: stored.receipt as unknown as Receipt, replay: true };
+        bytes.byteLength,
+        new Date(authenticated.createdAt).toISOString(),
+        now.toISOString(),
+        receipt.receipt.verdict === "accepted" ? "ACCEPTED" : "REJECTED",
+        receipt.receipt.submissionId,
+        JSON.stringify(receipt),
+        expiresAt.toISOString(),
+      ],
+    );
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await database().raw.transaction(async (tx): Promise<ReceiveResult> => {
+        const { outcome, retentionYears, earlierPackage } = await handOver(tx, {
+          packageId: authenticated.id,
+          organizationId: key.organizationId,
+          actorId: key.registeredById,
+          login: `package:${key.keyId.slice(0, 12)}`,
+          displayName: key.bin,
+          form: authenticated.form,
+          year: authenticated.year,
+          period: authenticated.period,
+          values: authenticated.payload.values,
+          comments: authenticated.payload.comments,
+          now,
+        });
+        // ── Replay: the stored receipt for the same bytes, a refusal for other bytes under the same id. ──
+        if (earlierPackage) {
+          if (earlierPackage.sha256 !== sha256) {
+            return { status: 409, receipt: sign({ ...base, verdict: "rejected", stage: "authentication", reasons: [{ code: "replayChanged" }] }), replay: false };
+          }
+          return { status: 200, receipt: earlierPackage.receipt as Receipt, replay: true };
+        }
+        const refusal = refusalOf(outcome);
+        const receipt = refusal
+          ? sign({ ...base, verdict: "rejected", stage: refusal.stage, reasons: refusal.reasons })
+          : sign({ ...base, verdict: "accepted", stage: "submission", reasons: [], submissionId: (outcome as { submissionId: string }).submissionId });
+        await storePackage(tx, receipt, retentionYears);
+        return { status: refusal ? 422 : 201, receipt, replay: false };
+      });
+    } catch (error) {
+      // The same package, or another one of the same report, written at the same moment by another request:
+      // everything of this attempt is rolled back, and the next attempt sees what the other one wrote (the
+      // stored receipt, or a report already handed over).
+      if (!isUniqueViolation(error) || attempt >= ATTEMPTS) throw error;
+    }
   }
-  return { status: receipt.receipt.verdict === "accepted" ? 201 : 422, receipt, replay: false };
 }
 
 /** The stored receipt of a package (R35: the sender fetches it again), or null. */

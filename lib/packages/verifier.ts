@@ -8,6 +8,7 @@
  * Everything after the port (sender match, sending time, replay, validation, receipt) stays the same.
  */
 import "server-only";
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { prisma } from "../db";
 import { verifyBytes } from "./crypto";
 
@@ -36,7 +37,8 @@ export interface PackageVerifier {
 
 interface CachedKey {
   key: SenderKey;
-  publicKey: string;
+  /** Parsed once per cache period (parsing the PEM costs more than the verification itself). */
+  publicKey: KeyObject;
   at: number;
 }
 
@@ -61,7 +63,7 @@ export const registeredKeyVerifier: PackageVerifier = {
       }
       entry = {
         at: Date.now(),
-        publicKey: row.publicKey,
+        publicKey: createPublicKey(row.publicKey),
         key: {
           keyId,
           recordId: row.id,

@@ -228,7 +228,13 @@ function dateOnly(d: Date): string {
 /** Parsed definitions of frozen form versions (immutable once frozen), so each is checked once per process. */
 const frozenDefinitions = new Map<string, FormDefinition>();
 
-function definitionOf(version: { id: string; definition: unknown; frozen: boolean }): FormDefinition {
+/** The parsed definition of a frozen form version when this process has it (see definitionOf). */
+export function frozenDefinition(versionId: string): FormDefinition | undefined {
+  return frozenDefinitions.get(versionId);
+}
+
+/** The parsed definition of a version row; a frozen one is parsed once per process and kept. */
+export function definitionOf(version: { id: string; definition: unknown; frozen: boolean }): FormDefinition {
   const cached = version.frozen ? frozenDefinitions.get(version.id) : undefined;
   if (cached) return cached;
   const def = definitionSchema.parse(version.definition);

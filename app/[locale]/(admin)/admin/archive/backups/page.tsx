@@ -5,6 +5,7 @@ import { backups } from "@/lib/archive/service";
 import { startBackupAction, updateSettingAction } from "@/lib/archive/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
+import { BackupJob } from "@/components/archive/backup-job-client";
 import { CheckboxField, TextField } from "@/components/forms/fields-client";
 
 const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "—");
@@ -16,14 +17,23 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
   const { viewer } = await authorize("archive.manage");
   const t = await getTranslations("archive.backups");
   const tc = await getTranslations("common");
-  const { rows, setting, last } = await backups(viewer);
+  const { rows, setting, last, running } = await backups(viewer);
+  const labels = {
+    start: t("start"),
+    starting: t("starting"),
+    progress: t("progress"),
+    phases: { tables: t("phases.tables"), packages: t("phases.packages"), files: t("phases.files"), finishing: t("phases.finishing") },
+    done: t("done"),
+    failed: t("failed"),
+    download: t("download"),
+  };
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} actions={<Link href="/admin/archive" className="text-sm">{tc("actions.back")}</Link>} />
       <p role="status" data-testid="last-backup" className="rounded-lg bg-white p-4 shadow-sm">
         {last ? t("last", { at: time(last.finishedAt), size: Number(last.size ?? 0) }) : t("never")}
       </p>
-      <ActionForm action={startBackupAction} submitLabel={t("start")} pendingLabel={t("running")} testId="start-backup" className="space-y-2" />
+      <BackupJob action={startBackupAction} labels={labels} running={running} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm" data-testid="backups">
           <caption className="sr-only">{t("title")}</caption>
