@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { database, prisma } from "../db";
 import { env } from "../env";
 import { purgeExpiredPackages } from "../packages/purge";
+import { filesDir } from "../files/store";
 import { exportArchive } from "./archive";
 
 export const SETTING_ID = "default";
@@ -32,7 +33,7 @@ export async function runBackup(kind: "manual" | "scheduled", actorId: string | 
   const work = (async () => {
     try {
       const db = database();
-      const result = await exportArchive(db.raw, db.kind, join(dir, fileName), { filesDir: join(env().DATA_DIR, "files") });
+      const result = await exportArchive(db.raw, db.kind, join(dir, fileName), { filesDir: filesDir() });
       return await prisma.archiveBackup.update({ where: { id: row.id }, data: { status: "DONE", size: BigInt(result.size), sha256: result.sha256, finishedAt: new Date() } });
     } catch (error) {
       rmSync(join(dir, fileName), { force: true });
