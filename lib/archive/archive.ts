@@ -13,8 +13,9 @@
  * here. The export reads everything in one REPEATABLE READ transaction (on PGlite the database is held for
  * its duration). The restore verifies the whole archive — every checksum, size and row count, and that
  * every stored file hashes to the sha256 it is named by — before it writes anything, migrates the empty
- * database to the archive's migration level, loads every table in one transaction (foreign keys dropped and re-created, so they are checked again at the end), compares each
- * table's content hash with the manifest, then applies the newer migrations of this code.
+ * database to the archive's migration level, loads every table in one transaction (foreign keys dropped
+ * and re-created, so they are checked again at the end), compares each table's content hash with the
+ * manifest, then applies the newer migrations of this code.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
