@@ -45,7 +45,7 @@ test("register an incoming letter with a PDF, answer it, export the register", a
   const attach = page.getByTestId("attach-file");
   await attach.locator('input[type="file"]').setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
   await attach.getByRole("button", { name: t(L, "letters.card.attach"), exact: true }).click();
-  await expect(attach.getByRole("alert")).toHaveText(t(L, "errors.letters.fileType"));
+  await expect(attach.getByRole("alert")).toHaveText(t(L, "errors.files.contentMismatch").replace("{claimed}", "PDF"));
   await expect(page.getByTestId("no-file")).toBeVisible();
   await attach.locator('input[type="file"]').setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: PDF });
   await attach.getByRole("button", { name: t(L, "letters.card.attach"), exact: true }).click();

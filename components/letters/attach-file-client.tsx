@@ -8,11 +8,12 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * Attaches a file to a letter: the file goes as the request body to the letter's file route, which streams
- * it into the store and checks its type by content. A refusal shows the server's localised message.
+ * it into the file store (lib/files), which checks its type by content. A refusal shows the server's localised message.
  */
 export function AttachFile({ letterId, version }: { letterId: string; version: number }) {
   const t = useTranslations("letters.card");
   const te = useTranslations("errors.letters");
+  const tf = useTranslations("errors.files");
   const locale = useLocale();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -22,7 +23,7 @@ export function AttachFile({ letterId, version }: { letterId: string; version: n
   async function upload(event: React.FormEvent) {
     event.preventDefault();
     if (!file) return setState({ ok: false, message: te("fileMissing") });
-    if (file.size > MAX_BYTES) return setState({ ok: false, message: te("fileTooLarge", { max: 20 }) });
+    if (file.size > MAX_BYTES) return setState({ ok: false, message: tf("tooLarge", { max: 20 }) });
     setPending(true);
     try {
       const query = new URLSearchParams({ version: String(version), name: file.name, locale });

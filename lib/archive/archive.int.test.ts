@@ -2,23 +2,32 @@
  * Disaster recovery: export, destroy the database, restore into an empty one, prove equality by row counts
  * and a content hash per table — on PGlite (a database directory deleted and created again) and on
  * PostgreSQL when TEST_DATABASE_URL is set (the schema dropped). Damaged archives are refused before
- * anything is written.
+ * anything is written. The stored files of lib/files (a letter's file and a publication attachment) go
+ * along and come back, each checked against the sha256 it is named by.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { database } from "@/lib/db";
 import { openDatabase, type Database } from "@/lib/db/driver";
 import { migrate } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed";
+import { FileSystemBlobStore, storeUpload } from "@/lib/files/store";
+import { makeZip, samplePdf } from "@/lib/files/zip-fixture";
 import { testDatabaseUrl } from "@/tests/setup/integration";
-import { ArchiveRefused, exportArchive, listTables, restoreArchive, tableHashes, verifyArchive } from "./archive";
+import { ArchiveRefused, exportArchive, listTables, restoreArchive, restoreFiles, tableHashes, verifyArchive, type Manifest } from "./archive";
 import { readTar, tarEnd, tarEntry } from "./tar";
 
 const dir = mkdtempSync(join(tmpdir(), "eiso-archive-"));
 const archive = join(dir, "archive.tar.gz");
+/** The file store of the source (as FILES_DIR would point it) and the one the files are restored into. */
+const files = new FileSystemBlobStore(join(dir, "files"));
+const restored = new FileSystemBlobStore(join(dir, "restored-files"));
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The source database: a PGlite directory of its own, or the PostgreSQL test database. */
@@ -51,6 +60,17 @@ function tamper(data: Buffer, change: (files: Map<string, Buffer>) => void): Buf
   return gzipSync(Buffer.concat(blocks));
 }
 
+/** Rewrites an archive with a part changed and the manifest changed to match it (only the name can tell). */
+function forge(data: Buffer, path: string, content: Buffer): Buffer {
+  return tamper(data, (f) => {
+    const manifest = JSON.parse(f.get("manifest.json")!.toString("utf8")) as Manifest;
+    manifest.parts = [...manifest.parts.filter((p) => p.path !== path), { path, sha256: sha(content), size: content.length }];
+    f.set(path, content);
+    f.delete("manifest.json");
+    f.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
+  });
+}
+
 async function isEmpty(db: Database) {
   for (const t of await listTables(db.raw)) {
     const [r] = await db.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`);
@@ -63,6 +83,8 @@ describe("archive", () => {
   let before: Record<string, { rows: number; hash: string }>;
   let data: Buffer;
   let target: Database;
+  let letterSha = "";
+  let attachmentSha = "";
 
   it("exports every table with row counts, checksums and the migration level", async () => {
     const db = await source();
@@ -72,8 +94,19 @@ describe("archive", () => {
     await db.prisma.dataPackage.create({
       data: { id: "00000000-0000-4000-8000-000000000001", organizationId: org.id, keyId: key.id, formCode: "P-1", year: 2026, periodLabel: "2026", bytes: Buffer.from('{"x":1}'), signature: "c2ln", sha256: "a".repeat(64), size: 7, sentAt: new Date(), receivedAt: new Date(), verdict: "REJECTED", receipt: { r: 1 }, expiresAt: new Date("2031-01-01") },
     });
+    // a letter's file and a publication attachment, stored the way lib/letters and lib/publications do
+    const user = await db.prisma.user.findFirstOrThrow({ select: { id: true } });
+    const pdf = await storeUpload(Readable.from([samplePdf("letter")]), { fileName: "хат.pdf" }, files);
+    const docx = await storeUpload(Readable.from([makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" })]), { fileName: "plan.docx" }, files);
+    for (const f of [pdf, docx]) await db.prisma.storedFile.upsert({ where: { sha256: f.sha256 }, create: { sha256: f.sha256, size: f.size, mimeType: f.mimeType, kind: f.kind }, update: {} });
+    await db.prisma.letter.create({ data: { organizationId: org.id, direction: "INCOMING", year: 2026, sequence: 9001, number: "Кіріс-2026/9001", correspondent: "c", subject: "s", registeredById: user.id, fileSha256: pdf.sha256, fileName: pdf.fileName, fileType: pdf.mimeType, fileSize: pdf.size } });
+    const publication = await db.prisma.publication.create({ data: { type: "LESSON_PLAN", language: "kk", title: "t", body: "b", html: "<p>b</p>", authorId: user.id } });
+    await db.prisma.publicationAttachment.create({ data: { publicationId: publication.id, sha256: docx.sha256, fileName: docx.fileName, uploadedById: user.id } });
+    [letterSha, attachmentSha] = [pdf.sha256, docx.sha256];
+    // a temporary file of an upload in progress is not a stored file
+    writeFileSync(join(files.root, ".upload-unfinished"), "partial");
     before = await tableHashes(db.raw);
-    const result = await exportArchive(db.raw, db.kind, archive);
+    const result = await exportArchive(db.raw, db.kind, archive, { filesDir: files.root });
     data = readFileSync(archive);
     expect(result.manifest.tables.map((t) => t.name).sort()).toEqual(Object.keys(before).sort());
     for (const t of result.manifest.tables) expect([t.name, t.rows]).toEqual([t.name, before[t.name]!.rows]);
@@ -82,6 +115,8 @@ describe("archive", () => {
     expect(result.manifest.migrationLevel).toMatch(/packages_archive|_/);
     expect(result.manifest.parts.map((p) => p.path)).toContain("packages/00000000-0000-4000-8000-000000000001.json");
     expect(verifyArchive(data).manifest.parts.length).toBe(result.manifest.parts.length);
+    const fileParts = result.manifest.parts.map((p) => p.path).filter((p) => p.startsWith("files/"));
+    expect(fileParts.sort()).toEqual([letterSha, attachmentSha].map((h) => `files/${h.slice(0, 2)}/${h.slice(2)}`).sort());
     target = await destroyAndReopen(db);
     expect(await listTables(target.raw)).toEqual([]);
   });
@@ -97,6 +132,9 @@ describe("archive", () => {
       ["a part missing", tamper(data, (f) => f.delete("tables/Organization.jsonl")), "missingPart"],
       ["an extra part", tamper(data, (f) => f.set("tables/Extra.jsonl", Buffer.from("{}\n"))), "extraPart"],
       ["no manifest", tamper(data, (f) => f.delete("manifest.json")), "noManifest"],
+      // stored files are named by their sha256: a consistent manifest does not make other bytes acceptable
+      ["a stored file that does not hash to its name", forge(data, `files/${letterSha.slice(0, 2)}/${letterSha.slice(2)}`, samplePdf("other")), "checksum"],
+      ["a stored file under a name that is no sha256", forge(data, "files/../../etc/cron.d/x", Buffer.from("x")), "badManifest"],
       ["truncated file", data.subarray(0, Math.floor(data.length / 2)), "damaged"],
       ["one byte changed in the compressed file", Buffer.from(data.map((b, i) => (i === Math.floor(data.length / 3) ? b ^ 0xff : b))), "damaged"],
     ];
@@ -118,6 +156,20 @@ describe("archive", () => {
     const error = await restoreArchive(target.raw, data).then(() => null, (e: unknown) => e);
     expect(error instanceof ArchiveRefused && error.code).toBe("notEmpty");
     expect(await tableHashes(target.raw)).toEqual(before);
+    // the stored files come back into the file store: every blob a restored row refers to, byte for byte
+    expect(await restoreFiles(data, restored.root)).toBe(2);
+    const rows = await target.prisma.storedFile.findMany({ select: { sha256: true } });
+    const referenced = [(await target.prisma.letter.findFirstOrThrow({ where: { number: "Кіріс-2026/9001" } })).fileSha256!, (await target.prisma.publicationAttachment.findFirstOrThrow({ where: { sha256: attachmentSha } })).sha256];
+    expect(referenced).toEqual([letterSha, attachmentSha]);
+    for (const { sha256 } of rows) {
+      const bytes = readFileSync(restored.pathOf(sha256));
+      expect(sha(bytes)).toBe(sha256);
+      expect(bytes).toEqual(readFileSync(files.pathOf(sha256)));
+    }
+    expect(rows.map((r) => r.sha256)).toEqual(expect.arrayContaining(referenced));
+    expect(await restored.temporaryFiles()).toEqual([]);
+    // files already in the store are kept, nothing is written twice
+    expect(await restoreFiles(data, restored.root)).toBe(0);
     if (!testDatabaseUrl) await target.close();
     writeFileSync(join(dir, "done"), "");
   });

@@ -6,21 +6,25 @@
  *                              every table with its row count and content hash
  *   tables/<Table>.jsonl       one JSON object per row (row_to_json), every table of the schema
  *   packages/<id>.json|.sig    the original bytes and detached signature of every stored data package
- *   files/…                    the stored files directory (DATA_DIR/files), when there is one
+ *   files/ab/cdef…             every blob of the file store (lib/files: FILES_DIR, default DATA_DIR/files),
+ *                              named by its sha256 — letter files and publication attachments alike
  *
  * Tables are read from the database catalogue, so tables added by any module are archived without a change
  * here. The export reads everything in one REPEATABLE READ transaction (on PGlite the database is held for
- * its duration). The restore verifies the whole archive — every checksum, size and row count — before it
- * writes anything, migrates the empty database to the archive's migration level, loads every table in one
- * transaction (foreign keys dropped and re-created, so they are checked again at the end), compares each
- * table's content hash with the manifest, then applies the newer migrations of this code.
+ * its duration). The restore verifies the whole archive — every checksum, size and row count, and that
+ * every stored file hashes to the sha256 it is named by — before it writes anything, migrates the empty
+ * database to the archive's migration level, loads every table in one transaction (foreign keys dropped
+ * and re-created, so they are checked again at the end), compares each table's content hash with the
+ * manifest, then applies the newer migrations of this code.
  */
-import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { createHash, randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
 import { once } from "node:events";
 import { gunzipSync, createGzip } from "node:zlib";
 import type { RawSql } from "../db/driver";
+import { FileSystemBlobStore } from "../files/store";
 import { loadMigrations, migrate, type Migration } from "../db/migrate";
 import { readTar, tarEnd, tarEntry } from "./tar";
 
@@ -178,10 +182,14 @@ export async function exportArchive(
     { readOnly: true },
   );
   if (options.filesDir) {
-    const files = listFiles(options.filesDir);
+    // only blobs (named by their hash); temporary files of uploads in progress are not part of the store
+    const files = listFiles(options.filesDir).filter((path) => blobSha(`files/${relative(options.filesDir!, path).split(sep).join("/")}`));
     progress({ phase: "files", done: 0, total: files.length });
     for (const [i, path] of files.entries()) {
-      await add(`files/${relative(options.filesDir, path)}`, readFileSync(path));
+      const name = relative(options.filesDir, path).split(sep).join("/");
+      const content = readFileSync(path);
+      if (sha256(content) !== blobSha(`files/${name}`)) throw new Error(`stored file ${name} does not hash to its name: the file store is damaged`);
+      await add(`files/${name}`, content);
       if ((i + 1) % 100 === 0 || i + 1 === files.length) progress({ phase: "files", done: i + 1, total: files.length });
     }
   }
@@ -245,6 +253,13 @@ export function verifyArchive(data: Buffer): VerifiedArchive {
     listed.add(part.path);
   }
   for (const path of files.keys()) if (path !== "manifest.json" && !listed.has(path)) throw new ArchiveRefused("extraPart", path);
+  // a stored file is named by its sha256: the name must be a blob path and the content must hash to it
+  for (const [path, content] of files) {
+    if (!path.startsWith("files/")) continue;
+    const sha = blobSha(path);
+    if (!sha) throw new ArchiveRefused("badManifest", `${path} is not a stored file's name`);
+    if (sha256(content) !== sha) throw new ArchiveRefused("checksum", `${path} does not hash to its name`);
+  }
   for (const table of manifest.tables) {
     const content = files.get(table.part);
     if (!content || !listed.has(table.part)) throw new ArchiveRefused("missingPart", table.part);
@@ -254,22 +269,32 @@ export function verifyArchive(data: Buffer): VerifiedArchive {
   return { manifest, files };
 }
 
+/** The sha256 a `files/ab/cdef…` part is named by (null: not a blob path of the file store). */
+function blobSha(path: string): string | null {
+  const m = /^files\/([0-9a-f]{2})\/([0-9a-f]{62})$/.exec(path);
+  return m ? m[1]! + m[2]! : null;
+}
+
 /**
- * Puts the stored files of a verified archive (`files/…`) back under `filesDir`; files already there are
- * kept. Paths leading outside `filesDir` are refused. Returns how many files were written.
+ * Puts the stored files of a verified archive (`files/ab/cdef…`) back into the file store at `filesDir`
+ * (lib/files' `filesDir()` in the tools). `verifyArchive` has checked every file before: its path must be
+ * a blob path and its content must hash to the sha256 it is named by — otherwise the archive is refused
+ * (by `restoreArchive` too, before the database is touched). Files already in the store are kept.
+ * Returns how many files were written.
  */
-export function restoreFiles(data: Buffer, filesDir: string): number {
+export async function restoreFiles(data: Buffer, filesDir: string): Promise<number> {
   const { files } = verifyArchive(data);
-  const root = resolve(filesDir);
-  let written = 0;
+  const blobs: [string, Buffer][] = [];
   for (const [path, content] of files) {
-    if (!path.startsWith("files/")) continue;
-    const target = resolve(root, path.slice("files/".length));
-    if (!target.startsWith(root + sep)) throw new ArchiveRefused("badManifest", path);
-    if (existsSync(target)) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-    written++;
+    const sha = blobSha(path);
+    if (sha) blobs.push([sha, content]);
+  }
+  const store = new FileSystemBlobStore(filesDir);
+  let written = 0;
+  for (const [sha, content] of blobs) {
+    const temp = join(await store.tempDir(), `.upload-restore-${randomBytes(8).toString("hex")}`);
+    await writeFile(temp, content, { flag: "wx" });
+    if (await store.commit(temp, sha)) written++;
   }
   return written;
 }

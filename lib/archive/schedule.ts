@@ -8,6 +8,7 @@ import { database, prisma } from "../db";
 import { env } from "../env";
 import { recordAudit } from "../audit";
 import { purgeExpiredPackages } from "../packages/purge";
+import { filesDir } from "../files/store";
 import type { ArchiveBackup } from "../generated/prisma/client";
 import { exportArchive, type ExportProgress } from "./archive";
 
@@ -82,7 +83,7 @@ export async function startExport(kind: "manual" | "scheduled", actorId: string 
     job.done = (async () => {
       try {
         const db = database();
-        const result = await exportArchive(db.raw, db.kind, join(dir, fileName), { filesDir: join(env().DATA_DIR, "files"), onProgress: (p) => (job.progress = p) });
+        const result = await exportArchive(db.raw, db.kind, join(dir, fileName), { filesDir: filesDir(), onProgress: (p) => (job.progress = p) });
         return await prisma.archiveBackup.update({ where: { id: row.id }, data: { status: "DONE", size: BigInt(result.size), sha256: result.sha256, finishedAt: new Date() } });
       } catch (error) {
         rmSync(join(dir, fileName), { force: true });

@@ -51,6 +51,7 @@ describe("sniffing by content", () => {
     expect(claimedKind("noext")).toBeNull();
     expect(safeFileName("../../etc/passwd")).toBe("passwd");
     expect(safeFileName('C:\\x\\a"b<c>.pdf')).toBe("abc.pdf");
+    expect(safeFileName("C:\\scans\\хат.pdf")).toBe("хат.pdf");
     expect(safeFileName("")).toBe("file");
   });
 });

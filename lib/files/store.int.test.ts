@@ -77,6 +77,15 @@ describe("content-addressed store", () => {
     expect(await store.temporaryFiles()).toEqual([]);
   });
 
+  it("accepts only the kinds a caller allows (letters: PDF, PNG, JPEG, DOCX)", async () => {
+    const before = await listing();
+    const gif = Buffer.from("GIF89a\x01\x00\x01\x00", "latin1");
+    const refused = await refusal(storeUpload(Readable.from([gif]), { fileName: "scan.gif", accept: ["pdf", "png", "jpeg", "docx"] }, store));
+    expect(refused.fieldErrors.file).toBe("files.typeNotAllowed");
+    expect(refused.params).toMatchObject({ types: "pdf, png, jpeg, docx" });
+    expect(await listing()).toEqual(before);
+  });
+
   it("stops a stream over the limit while it flows and deletes the partial file", async () => {
     const before = await listing();
     const source = chunks(30 * 1024 * 1024);

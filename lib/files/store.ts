@@ -37,8 +37,7 @@ export class FileSystemBlobStore implements BlobStore {
   constructor(readonly root: string) {}
 
   pathOf(sha256: string): string {
-    if (!SHA.test(sha256)) throw new AppError("notFound");
-    return join(this.root, sha256.slice(0, 2), sha256.slice(2));
+    return join(this.root, blobPath(sha256));
   }
 
   async tempDir(): Promise<string> {
@@ -82,9 +81,20 @@ async function exists(path: string): Promise<boolean> {
 
 let store: BlobStore | undefined;
 
-/** The configured store: `${DATA_DIR}/files` (FILES_DIR overrides). */
+/** The directory of the stored files: `${DATA_DIR}/files`, or FILES_DIR when set (also used by the archive). */
+export function filesDir(): string {
+  return env().FILES_DIR ?? join(env().DATA_DIR, "files");
+}
+
+/** The blob path of a sha256 relative to the files directory (`ab/cdef…`), the layout of every adapter. */
+export function blobPath(sha256: string): string {
+  if (!SHA.test(sha256)) throw new AppError("notFound");
+  return join(sha256.slice(0, 2), sha256.slice(2));
+}
+
+/** The configured store (see `filesDir`). */
 export function blobStore(): BlobStore {
-  store ??= new FileSystemBlobStore(env().FILES_DIR ?? join(env().DATA_DIR, "files"));
+  store ??= new FileSystemBlobStore(filesDir());
   return store;
 }
 

@@ -9,11 +9,12 @@ import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { attachFile, changeStatus, exportLetters, letterCard, letterFile, listLetters, registerLetter, updateLetter } from "./letters";
 import { letterQueryOf } from "./schemas";
-import { filesDir, storedFilePath } from "./storage";
+import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "eiso-letters-"));
 let original: string;
+const store = new FileSystemBlobStore(join(dir, "files"));
 
 let school: Viewer;
 let district: Viewer;
@@ -52,6 +53,7 @@ async function counts() {
 beforeAll(async () => {
   original = env().DATA_DIR;
   env().DATA_DIR = dir;
+  useBlobStore(store);
   school = await viewer("u_school");
   district = await viewer("u_district");
   teacher = await viewer("u_teacher");
@@ -206,7 +208,9 @@ describe("files", () => {
     expect(version).toBe(2);
     const file = await letterFile(district, letter.id);
     expect(file).toMatchObject({ name: "хат.pdf", type: "application/pdf", size: pdf.length });
-    expect(readFileSync(storedFilePath(file.sha256), "utf8")).toBe(pdf);
+    expect(readFileSync(store.pathOf(file.sha256), "utf8")).toBe(pdf);
+    // the store's record of the blob, as for publication attachments
+    expect(await prisma.storedFile.findUniqueOrThrow({ where: { sha256: file.sha256 } })).toMatchObject({ size: pdf.length, kind: "pdf", mimeType: "application/pdf" });
     expect((await refusal(letterFile(otherAdmin, letter.id))).code).toBe("notFound");
     expect((await refusal(letterFile(teacher, letter.id))).code).toBe("forbidden");
   });
@@ -215,9 +219,12 @@ describe("files", () => {
     const letter = await registerLetter(school, incoming({ subject: "Жаман файл" }), NOW);
     const files = allFiles();
     const refused = await refusal(attachFile(school, { id: letter.id, version: 1, name: "хат.pdf", body: body("MZ\x90\x00 not a pdf at all") }));
-    expect(refused.fieldErrors.file).toBe("letters.fileType");
+    expect(refused.fieldErrors.file).toBe("files.contentMismatch");
     const empty = await refusal(attachFile(school, { id: letter.id, version: 1, name: "empty.pdf", body: body("") }));
-    expect(empty.fieldErrors.file).toBe("letters.fileType");
+    expect(empty.fieldErrors.file).toBe("files.empty");
+    // a kind the file store knows but letters do not take
+    const gif = await refusal(attachFile(school, { id: letter.id, version: 1, name: "scan.gif", body: body("GIF89a......") }));
+    expect(gif.fieldErrors.file).toBe("files.typeNotAllowed");
     expect(allFiles()).toEqual(files);
     expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ version: 1, fileSha256: null });
     // a stale version is refused before anything is stored
@@ -231,7 +238,7 @@ describe("files", () => {
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(new TextEncoder().encode("%PDF-1.4\n"));
     const refused = await refusal(attachFile(school, { id: letter.id, version: 1, name: "big.pdf", body: body(big) }));
-    expect(refused.fieldErrors.file).toBe("letters.fileTooLarge");
+    expect(refused.fieldErrors.file).toBe("files.tooLarge");
     expect(allFiles()).toEqual(files);
   });
 });
@@ -240,17 +247,17 @@ describe("archive", () => {
   it("carries the registers, their counters and the stored files, and puts the files back", async () => {
     const db = database();
     const out = join(dir, "archive.tar.gz");
-    const result = await exportArchive(db.raw, db.kind, out, { filesDir: filesDir() });
+    const result = await exportArchive(db.raw, db.kind, out, { filesDir: store.root });
     const data = readFileSync(out);
     const { manifest } = verifyArchive(data);
     const tables = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
     expect(tables.Letter).toBe(await prisma.letter.count());
     expect(tables.LetterCounter).toBe(await prisma.letterCounter.count());
     const stored = await prisma.letter.findFirstOrThrow({ where: { fileSha256: { not: null } } });
-    const part = `files/${stored.fileSha256!.slice(0, 2)}/${stored.fileSha256}`;
+    const part = `files/${stored.fileSha256!.slice(0, 2)}/${stored.fileSha256!.slice(2)}`;
     expect(result.manifest.parts.map((p) => p.path)).toContain(part);
     const restored = join(dir, "restored-files");
-    expect(restoreFiles(data, restored)).toBeGreaterThan(0);
-    expect(readFileSync(join(restored, stored.fileSha256!.slice(0, 2), stored.fileSha256!))).toEqual(readFileSync(storedFilePath(stored.fileSha256!)));
+    expect(await restoreFiles(data, restored)).toBeGreaterThan(0);
+    expect(readFileSync(new FileSystemBlobStore(restored).pathOf(stored.fileSha256!))).toEqual(readFileSync(store.pathOf(stored.fileSha256!)));
   });
 });

@@ -16,9 +16,9 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { pageWindow, type Page } from "../data-table/params";
 import { almatyDay, dateValue } from "../diary/dates";
-import { canMove, isOverdue, letterNumber, OPEN_STATUSES, registerYear, cleanFileName, FILE_TYPES, type Direction, type Status } from "./rules";
+import { canMove, isOverdue, letterNumber, OPEN_STATUSES, registerYear, LETTER_FILE_KINDS, MAX_FILE_BYTES, type Direction, type Status } from "./rules";
 import type { LetterQuery, LetterRegister, LetterStatusChange, LetterUpdate } from "./schemas";
-import { storeFile } from "./storage";
+import { blobStore, storeUpload } from "../files/store";
 
 type Tx = Prisma.TransactionClient;
 
@@ -216,8 +216,10 @@ export async function changeStatus(viewer: Viewer, input: LetterStatusChange): P
 }
 
 /**
- * Attaches (or replaces) the letter's file. The file is checked and stored before the letter changes; a
- * refused file leaves neither a stored file nor a change.
+ * Attaches (or replaces) the letter's file. The file goes through the file store (lib/files): streamed,
+ * limited to 20 MB, its kind (PDF, PNG, JPEG or DOCX) checked from its bytes against its name; its
+ * StoredFile row is written with the letter's change in one transaction. A refused file leaves neither a
+ * stored file nor a change.
  */
 export async function attachFile(viewer: Viewer, input: { id: string; version: number; name: string; body: ReadableStream<Uint8Array> }): Promise<{ version: number }> {
   authorizeViewer(viewer, "letters.manage");
@@ -225,14 +227,21 @@ export async function attachFile(viewer: Viewer, input: { id: string; version: n
   if (!letter) throw new AppError("notFound");
   if (letter.version !== input.version) throw new AppError("stale");
   if (letter.status === "CANCELLED") throw new AppError("conflict", { status: "letters.cancelled" });
-  const stored = await storeFile(input.body);
-  return prisma.$transaction(async (tx) => {
-    const current = await ownLetter(tx, viewer, input.id, input.version);
-    const data = { fileSha256: stored.sha256, fileName: cleanFileName(input.name, stored.kind), fileType: FILE_TYPES[stored.kind], fileSize: stored.size };
-    await saveVersion(tx, current, data);
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: current.id, before: { fileSha256: current.fileSha256, fileName: current.fileName }, after: data });
-    return { version: current.version + 1 };
-  });
+  const stored = await storeUpload(input.body, { fileName: input.name, accept: LETTER_FILE_KINDS, maxBytes: MAX_FILE_BYTES });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const current = await ownLetter(tx, viewer, input.id, input.version);
+      await tx.storedFile.upsert({ where: { sha256: stored.sha256 }, create: { sha256: stored.sha256, size: stored.size, mimeType: stored.mimeType, kind: stored.kind }, update: {} });
+      const data = { fileSha256: stored.sha256, fileName: stored.fileName, fileType: stored.mimeType, fileSize: stored.size };
+      await saveVersion(tx, current, data);
+      await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: current.id, before: { fileSha256: current.fileSha256, fileName: current.fileName }, after: data });
+      return { version: current.version + 1 };
+    });
+  } catch (error) {
+    // bytes stored only for this refused change go again (the same bytes stored before are kept)
+    if (stored.created) await blobStore().remove(stored.sha256);
+    throw error;
+  }
 }
 
 // ───────── reading ─────────

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMove, isOverdue, letterNumber, nextStatuses, parseLetterNumber, registerYear, sniffFileType, cleanFileName } from "./rules";
+import { canMove, isOverdue, letterNumber, nextStatuses, parseLetterNumber, registerYear } from "./rules";
 import { letterQueryOf } from "./schemas";
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -48,35 +48,6 @@ describe("status transitions", () => {
   it("answers only incoming letters", () => {
     expect(canMove("REGISTERED", "ANSWERED", "INCOMING")).toBe(true);
     expect(canMove("REGISTERED", "ANSWERED", "OUTGOING")).toBe(false);
-  });
-});
-
-describe("file type from the first bytes", () => {
-  const bytes = (...b: number[]) => Uint8Array.from(b);
-  it("recognises PDF, PNG, JPEG", () => {
-    expect(sniffFileType(new TextEncoder().encode("%PDF-1.7\n"))).toBe("pdf");
-    expect(sniffFileType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0))).toBe("png");
-    expect(sniffFileType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe("jpeg");
-  });
-  it("recognises DOCX as a ZIP with OOXML parts, not any ZIP", () => {
-    const zip = (name: string) => {
-      const header = new Uint8Array(30 + name.length);
-      header.set([0x50, 0x4b, 0x03, 0x04]);
-      header[26] = name.length;
-      header.set(new TextEncoder().encode(name), 30);
-      return header;
-    };
-    expect(sniffFileType(zip("[Content_Types].xml"))).toBe("docx");
-    expect(sniffFileType(zip("evil.exe"))).toBeNull();
-  });
-  it("refuses anything else, whatever its name", () => {
-    expect(sniffFileType(new TextEncoder().encode("MZ\x90\x00"))).toBeNull();
-    expect(sniffFileType(new TextEncoder().encode("<html>"))).toBeNull();
-    expect(sniffFileType(new Uint8Array())).toBeNull();
-  });
-  it("keeps only the base name of an uploaded file", () => {
-    expect(cleanFileName("C:\\scans\\хат.pdf", "pdf")).toBe("хат.pdf");
-    expect(cleanFileName("", "jpeg")).toBe("letter.jpg");
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Pure rules of the letter registers (R31): the registration number format, the overdue rule (in
- * Asia/Almaty days), the status transitions a person may make, and the recognised file types.
+ * Asia/Almaty days), the status transitions a person may make, and the file kinds a letter accepts.
  */
 import { almatyDay, dayOf } from "../diary/dates";
+import type { FileKind } from "../files/sniff";
 
 export const DIRECTIONS = ["INCOMING", "OUTGOING"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -69,35 +70,6 @@ export function nextStatuses(from: Status, direction: Direction): Status[] {
 
 // ───────── files ─────────
 
+/** Kinds a letter's file may be (checked from its bytes by the file store, lib/files), and its size limit. */
+export const LETTER_FILE_KINDS = ["pdf", "png", "jpeg", "docx"] as const satisfies readonly FileKind[];
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-export const FILE_TYPES = {
-  pdf: "application/pdf",
-  png: "image/png",
-  jpeg: "image/jpeg",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
-export type FileKind = keyof typeof FILE_TYPES;
-
-/**
- * The type of a file from its first bytes (never from its name): PDF "%PDF-", PNG's signature, JPEG's SOI
- * marker, DOCX as a ZIP whose first entry is an OOXML part ([Content_Types].xml, _rels/ or word/).
- */
-export function sniffFileType(head: Uint8Array): FileKind | null {
-  const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (starts([0xff, 0xd8, 0xff])) return "jpeg";
-  if (starts([0x50, 0x4b, 0x03, 0x04]) && head.length >= 30) {
-    const nameLength = head[26]! | (head[27]! << 8);
-    const name = new TextDecoder().decode(head.subarray(30, 30 + nameLength));
-    if (name === "[Content_Types].xml" || name.startsWith("_rels/") || name.startsWith("word/") || name.startsWith("docProps/")) return "docx";
-  }
-  return null;
-}
-
-/** A file name safe to keep and to send back in Content-Disposition: no path, no control characters. */
-export function cleanFileName(name: string, kind: FileKind): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
-  return base || `letter.${kind === "jpeg" ? "jpg" : kind}`;
-}

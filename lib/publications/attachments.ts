@@ -52,8 +52,10 @@ export async function removeAttachment(viewer: Viewer | null, attachmentId: stri
     if (a.publication.coverId === a.id) await tx.publication.update({ where: { id: a.publicationId }, data: { coverId: null } });
     await tx.publicationAttachment.delete({ where: { id: a.id } });
     await recordAudit(tx, { actorId: v.userId, action: "delete", entity: "PublicationAttachment", entityId: a.id, before: { fileName: a.fileName, sha256: a.sha256 } });
-    // Versions keep no files of their own, so the bytes are free once no attachment refers to them.
+    // Versions keep no files of their own, so the bytes are free once no attachment (and no letter, which
+    // shares the store) refers to them.
     if (await tx.publicationAttachment.count({ where: { sha256: a.sha256 } })) return null;
+    if (await tx.letter.count({ where: { fileSha256: a.sha256 } })) return null;
     await tx.storedFile.delete({ where: { sha256: a.sha256 } });
     return a.sha256;
   });

@@ -185,6 +185,16 @@ describe("attachments", () => {
     expect(await prisma.storedFile.count({ where: { sha256 } })).toBe(0);
     expect(await store.read(sha256)).toBeNull();
   });
+
+  it("keeps bytes a letter's file shares with a removed attachment (one store for both)", async () => {
+    const { id } = await createDraft(teacher, lesson());
+    const { attachmentId, sha256 } = await addAttachment(teacher, { id, fileName: "order.pdf" }, Readable.from([samplePdf(`shared-${id}`)]));
+    const org = await prisma.organization.findFirstOrThrow({ select: { id: true } });
+    await prisma.letter.create({ data: { organizationId: org.id, direction: "INCOMING", year: 2026, sequence: 9999, number: `Кіріс-2026/${id}`, correspondent: "c", subject: "s", registeredById: teacher.userId, fileSha256: sha256, fileName: "order.pdf" } });
+    await removeAttachment(teacher, attachmentId);
+    expect(await prisma.storedFile.count({ where: { sha256 } })).toBe(1);
+    expect(await store.read(sha256)).not.toBeNull();
+  });
 });
 
 describe("discussion", () => {

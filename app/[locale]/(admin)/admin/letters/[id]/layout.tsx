@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 export default async function Layout({ children, params }: LayoutProps<"/[locale]/admin/letters/[id]">) {
   const { locale } = await params;
   return (
-    <ClientMessages locale={locale} namespaces={["letters.card", "errors.letters"]}>
+    <ClientMessages locale={locale} namespaces={["letters.card", "errors.letters", "errors.files"]}>
       {children}
     </ClientMessages>
   );

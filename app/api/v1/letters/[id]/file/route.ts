@@ -7,7 +7,8 @@ import { errorResponse } from "@/lib/http";
 import { isLocale, routing } from "@/i18n/routing";
 import { attachFile, letterFile } from "@/lib/letters/letters";
 import { MAX_FILE_BYTES } from "@/lib/letters/rules";
-import { readStoredFile } from "@/lib/letters/storage";
+import { Readable } from "node:stream";
+import { blobStore } from "@/lib/files/store";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { viewer } = await authorize("letters.read");
     const file = await letterFile(viewer, (await params).id);
     const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return new NextResponse(readStoredFile(file.sha256), {
+    const stream = await blobStore().read(file.sha256);
+    if (!stream) throw new AppError("notFound");
+    return new NextResponse(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "cache-control": "private, no-store",
         "content-type": file.type,
@@ -46,7 +49,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) throw new AppError("forbidden");
     const { viewer } = await authorize("letters.manage");
     // Refused before reading when the request announces more than the limit.
-    if (Number(request.headers.get("content-length") ?? "0") > MAX_FILE_BYTES) throw new AppError("validation", { file: "letters.fileTooLarge" }, { max: MAX_FILE_BYTES / 1024 / 1024 });
+    if (Number(request.headers.get("content-length") ?? "0") > MAX_FILE_BYTES) throw new AppError("validation", { file: "files.tooLarge" }, { max: MAX_FILE_BYTES / 1024 / 1024 });
     const query = uploadQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) throw new AppError("badRequest");
     if (!request.body) throw new AppError("validation", { file: "letters.fileMissing" });
@@ -56,7 +59,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     if (error instanceof AppError && Object.keys(error.fieldErrors).length) {
       const t = await getTranslations({ locale, namespace: "errors" });
       const message = Object.values(error.fieldErrors).map((k) => t(k, error.params)).join(" ");
-      const tooLarge = error.fieldErrors.file === "letters.fileTooLarge";
+      const tooLarge = error.fieldErrors.file === "files.tooLarge";
       return NextResponse.json({ error: { code: error.code, message } }, { status: tooLarge ? 413 : error.code === "validation" ? 415 : HTTP_STATUS[error.code] });
     }
     return errorResponse(error, new Request(`${url.origin}${url.pathname}?locale=${locale}`));
