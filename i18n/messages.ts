@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isLocale, routing } from "./routing";
 
 export type Messages = Record<string, unknown>;
 
@@ -7,9 +8,12 @@ const cache = new Map<string, Messages>();
 
 /**
  * Messages of a locale: every `messages/<locale>/<namespace>.json`, each under its namespace. One file per
- * module keeps translations next to each other and out of each other's way.
+ * module keeps translations next to each other and out of each other's way. A path segment that is not a
+ * locale gets the default locale's messages.
  */
-export function loadMessages(locale: string): Messages {
+export function loadMessages(requested: string): Messages {
+  // a segment that is not a locale (a stray `/favicon.ico`) renders the not-found page in the default locale
+  const locale = isLocale(requested) ? requested : routing.defaultLocale;
   const hit = cache.get(locale);
   if (hit) return hit;
   const dir = join(process.cwd(), "messages", locale);

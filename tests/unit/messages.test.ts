@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { locales } from "@/i18n/routing";
-import { pickMessages } from "@/i18n/messages";
+import { loadMessages, pickMessages } from "@/i18n/messages";
 
 const root = join(process.cwd(), "messages");
 
@@ -50,5 +50,10 @@ describe("pickMessages", () => {
 
   it("refuses a path that does not exist, so a typo cannot silently drop a page's texts", () => {
     expect(() => pickMessages(messages, ["learn.nothing"])).toThrow(/learn\.nothing/);
+  });
+
+  it("gives a path segment that is not a locale (a stray /favicon.ico) the default locale's messages", () => {
+    expect(loadMessages("favicon.ico")).toBe(loadMessages("kk"));
+    expect(loadMessages("ru")).not.toBe(loadMessages("kk"));
   });
 });
