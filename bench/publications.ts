@@ -26,6 +26,8 @@ const PAGE = "/kk/publications/pub_fractions";
 const STATIC = "/probe";
 /** A bare static page about as large as a portal page (the layout's header, menu and footer). */
 const STATIC_SIZED = "/probe/sized";
+/** The portal's own page prebuilt at build time (Markdown from content/), in the same locale layout. */
+const PORTAL_STATIC = "/kk/pages/about";
 
 async function measure(path: string) {
   const probe = await fetch(`${origin}${path}`);
@@ -133,9 +135,12 @@ const bare = await measure(STATIC);
 log(`bare static page ${STATIC}: ${bare.requestsPerSecond} req/s, p99 ${bare.latencyMs.p99} ms`);
 const sized = await measure(STATIC_SIZED);
 log(`bare static page of the same size ${STATIC_SIZED}: ${sized.requestsPerSecond} req/s, p99 ${sized.latencyMs.p99} ms`);
+const portal = await measure(PORTAL_STATIC);
+log(`portal static page ${PORTAL_STATIC}: ${portal.requestsPerSecond} req/s, p99 ${portal.latencyMs.p99} ms`);
 const ratio = round(page.requestsPerSecond / bare.requestsPerSecond, 2);
 const ratioSized = round(page.requestsPerSecond / sized.requestsPerSecond, 2);
-log(`ratio publication/static: ${ratio} (target ≥ 0.8); against the static page of the same size: ${ratioSized}`);
+const ratioPortal = round(page.requestsPerSecond / portal.requestsPerSecond, 2);
+log(`ratio publication/static: ${ratio} (target ≥ 0.8); against the static page of the same size: ${ratioSized}; against the portal's prebuilt static page: ${ratioPortal}`);
 
 const inProcess = await uploadInProcess();
 log(`20 MB upload into the store (in process): ${inProcess.ms} ms, ${inProcess.mbPerSecond} MB/s, peak RSS +${inProcess.peakRssAboveStartMb} MB`);
@@ -153,5 +158,5 @@ if (draft) {
   } else overHttp = { skipped: "sign-in failed" };
 }
 
-const file = writeResult("publications", { origin, duration, connections, page, bare, sized, ratio, ratioSized, upload: { inProcess, inProcessLarge, overHttp } });
+const file = writeResult("publications", { origin, duration, connections, page, bare, sized, portal, ratio, ratioSized, ratioPortal, upload: { inProcess, inProcessLarge, overHttp } });
 console.log(`Written ${file}`);
