@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField } from "@/components/forms/fields-client";
 import { BodyField, ButtonForm } from "@/components/forums/forms-client";
-import { commentAction, moderateCommentAction, rateAction, readerState, type ReaderState } from "@/lib/publications/actions";
+import { commentAction, flagCommentAction, moderateCommentAction, rateAction, readerState, type ReaderState } from "@/lib/publications/actions";
 
 export interface ReaderLabels {
   rating: string;
@@ -19,6 +19,12 @@ export interface ReaderLabels {
   hide: string;
   restore: string;
   moderation: string;
+  hiddenByFlags: string;
+  flag: string;
+  flagComment: string;
+  flagReason: string;
+  /** Reason labels keyed by the forums' flag reasons. */
+  reasons: Record<string, string>;
 }
 
 /**
@@ -66,7 +72,7 @@ export function ReaderPanel({ id, signInHref, labels, part }: { id: string; sign
                 <p className="text-xs text-slate-500">
                   <span className="font-semibold text-slate-800">{c.author}</span>
                   {c.status === "HELD" && <span className="ml-2 rounded bg-amber-100 px-1">{labels.held}</span>}
-                  {c.status === "HIDDEN" && <span className="ml-2 rounded bg-red-100 px-1">{labels.hidden}</span>}
+                  {c.status === "HIDDEN" && <span className="ml-2 rounded bg-red-100 px-1">{c.statusReason === "flags" ? labels.hiddenByFlags : labels.hidden}</span>}
                 </p>
                 <div className="prose mt-1 max-w-none" dangerouslySetInnerHTML={{ __html: c.html }} />
                 {state.moderator && (
@@ -76,6 +82,15 @@ export function ReaderPanel({ id, signInHref, labels, part }: { id: string; sign
             ))}
           </ul>
         </div>
+      )}
+      {state.flaggable.length > 0 && (
+        <details className="text-sm" data-testid="flag-comment">
+          <summary className="cursor-pointer text-slate-600">{labels.flag}</summary>
+          <ActionForm action={flagCommentAction} submitLabel={labels.flag} className="mt-2 flex flex-wrap items-end gap-2" testId="flag-form">
+            <SelectField name="commentId" label={labels.flagComment} options={state.flaggable.map((c) => ({ value: c.id, label: `${c.author} · ${new Date(c.createdAt).toLocaleString()}` }))} />
+            <SelectField name="reason" label={labels.flagReason} options={Object.entries(labels.reasons).map(([value, label]) => ({ value, label }))} />
+          </ActionForm>
+        </details>
       )}
       <ActionForm action={commentAction} submitLabel={labels.send} testId="comment-form">
         <input type="hidden" name="id" value={id} />

@@ -2,7 +2,9 @@
  * Ratings and the open discussion (R16) of published publications. Comments follow the forums' rules:
  * silenced or suspended people may not write (standing.ts), links per comment and comments per day are
  * limited by trust level (trust.ts), a comment containing an IIN is held for a moderator, and forum
- * moderators (and editors) hide or restore comments. Nothing may be written under an unpublished publication.
+ * moderators (and editors) hide or restore comments. Readers flag comments as forum posts are flagged: three
+ * flags of trusted people hide a comment until a moderator decides. Nothing may be written under an
+ * unpublished publication.
  */
 import "server-only";
 import { prisma } from "../db";
@@ -12,7 +14,8 @@ import { recordAudit } from "../audit";
 import { scopeOf, type Viewer } from "../auth/scope";
 import { linkCount, renderMarkdown } from "../forums/markdown";
 import { assertMayPost, standingOf } from "../forums/standing";
-import { LIMITS } from "../forums/trust";
+import { FLAGS_TO_HIDE, LIMITS, TRUSTED_FLAGGER } from "../forums/trust";
+import { FLAG_REASONS } from "../forums/moderation";
 import { containsIin } from "../forums/forums";
 import { COMMENTS_PAGE, MAX_COMMENT } from "./constants";
 import { publishedWhere } from "./public";
@@ -93,6 +96,8 @@ export interface CommentView {
   authorId: string;
   html: string;
   status: string;
+  /** Why a hidden comment is hidden: "flags" or "moderator". */
+  statusReason: string | null;
   createdAt: string;
 }
 
@@ -106,7 +111,7 @@ export async function listComments(viewer: Viewer | null, id: string): Promise<C
   });
   const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, displayName: true } });
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  return rows.map((r) => ({ id: r.id, author: names.get(r.authorId) ?? "", authorId: r.authorId, html: r.html, status: r.status, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ id: r.id, author: names.get(r.authorId) ?? "", authorId: r.authorId, html: r.html, status: r.status, statusReason: r.statusReason, createdAt: r.createdAt.toISOString() }));
 }
 
 /** A moderator hides or restores a comment. */
@@ -118,11 +123,41 @@ export async function moderateComment(viewer: Viewer | null, input: { commentId:
     if (!c) throw new AppError("notFound");
     const status = input.decision === "hide" ? "HIDDEN" : "VISIBLE";
     if (c.status === status) return;
-    await tx.publicationComment.update({ where: { id: c.id }, data: { status } });
+    await tx.publicationComment.update({ where: { id: c.id }, data: { status, statusReason: status === "HIDDEN" ? "moderator" : null } });
+    await tx.publicationCommentFlag.updateMany({ where: { commentId: c.id, resolvedAt: null }, data: { resolvedAt: new Date() } });
     await tx.publication.update({ where: { id: c.publicationId }, data: { commentCount: { increment: status === "VISIBLE" ? 1 : c.status === "VISIBLE" ? -1 : 0 } } });
     await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "PublicationComment", entityId: c.id, before: { status: c.status }, after: { status } });
   });
   expirePublicationsCache();
+}
+
+/**
+ * A reader flags a visible comment under a published publication (the forums' reasons, one flag per person
+ * and comment). Flags of trusted people (trust level TRUSTED_FLAGGER and up) count: at FLAGS_TO_HIDE the
+ * comment is hidden until a moderator decides. Returns whether the comment is now hidden.
+ */
+export async function flagComment(viewer: Viewer | null, commentId: string, reason: string, now = new Date()): Promise<{ hidden: boolean }> {
+  if (!viewer) throw new AppError("unauthenticated");
+  if (!(FLAG_REASONS as readonly string[]).includes(reason)) throw new AppError("validation", { reason: "validation.invalidOption" });
+  const result = await prisma.$transaction(async (tx) => {
+    const c = await tx.publicationComment.findFirst({ where: { id: commentId, status: "VISIBLE", publication: publishedWhere(now) } });
+    if (!c) throw new AppError("notFound");
+    if (c.authorId === viewer.userId) throw new AppError("forbidden", { reason: "publications.ownComment" });
+    const standing = await standingOf(tx, viewer);
+    assertMayPost(standing, now, "act");
+    if (await tx.publicationCommentFlag.findUnique({ where: { commentId_userId: { commentId: c.id, userId: viewer.userId } } })) {
+      throw new AppError("duplicate", { reason: "publications.alreadyFlagged" });
+    }
+    await tx.publicationCommentFlag.create({ data: { commentId: c.id, userId: viewer.userId, reason, trusted: standing.level >= TRUSTED_FLAGGER, createdAt: now } });
+    const trusted = await tx.publicationCommentFlag.count({ where: { commentId: c.id, trusted: true, resolvedAt: null } });
+    if (trusted < FLAGS_TO_HIDE) return { hidden: false };
+    await tx.publicationComment.update({ where: { id: c.id }, data: { status: "HIDDEN", statusReason: "flags" } });
+    await tx.publication.update({ where: { id: c.publicationId }, data: { commentCount: { decrement: 1 } } });
+    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "PublicationComment", entityId: c.id, before: { status: c.status }, after: { status: "HIDDEN", reason: "flags", flags: trusted } });
+    return { hidden: true };
+  });
+  if (result.hidden) expirePublicationsCache();
+  return result;
 }
 
 // ─────────────── counters ───────────────

@@ -11,7 +11,7 @@ import { makeZip, samplePdf } from "@/lib/files/zip-fixture";
 import { publicationIndexer } from "@/lib/search/indexers/publications";
 import { createDraft, decide, getForWork, myPublications, releaseDue, reviewQueue, submitForReview, updateDraft, versionDiff, type DraftInput } from "./workflow";
 import { addAttachment, openAttachment, removeAttachment } from "./attachments";
-import { addComment, listComments, moderateComment, rate } from "./discussion";
+import { addComment, flagComment, listComments, moderateComment, rate } from "./discussion";
 import { authorProfile, getPublished, listPublished } from "./public";
 
 let teacher: Viewer, teacher2: Viewer, editor: Viewer, ministry: Viewer, parent: Viewer, moderator: Viewer;
@@ -231,6 +231,38 @@ describe("discussion", () => {
     await moderateComment(moderator, { commentId: c.id, decision: "hide" });
     expect(await listComments(null, id)).toHaveLength(0);
     expect((await prisma.publication.findUniqueOrThrow({ where: { id } })).commentCount).toBe(0);
+  });
+
+  it("readers flag comments with the forums' rules: once each, not their own, three trusted flags hide it", async () => {
+    const [teacher3, parent2] = (await Promise.all([viewer("u_teacher3"), viewer("u_parent2")])) as [Viewer, Viewer];
+    const id = await published(teacher, { title: "Шағымдалатын" });
+    const c = await addComment(parent, { id, body: "Арзан сабақтар! Хабарласыңыз." });
+    expect((await refusal(flagComment(null, c.id, "spam"))).code).toBe("unauthenticated");
+    expect((await refusal(flagComment(parent, c.id, "spam"))).fieldErrors.reason).toBe("publications.ownComment");
+    expect((await refusal(flagComment(teacher, c.id, "nonsense"))).fieldErrors.reason).toBe("validation.invalidOption");
+    // an untrusted reader's flag is recorded but does not count
+    expect(await flagComment(parent2, c.id, "spam")).toEqual({ hidden: false });
+    expect((await prisma.publicationCommentFlag.findFirstOrThrow({ where: { commentId: c.id, userId: parent2.userId } })).trusted).toBe(false);
+    expect(await flagComment(teacher, c.id, "spam")).toEqual({ hidden: false });
+    expect((await refusal(flagComment(teacher, c.id, "offensive"))).fieldErrors.reason).toBe("publications.alreadyFlagged");
+    expect(await prisma.publicationCommentFlag.count({ where: { commentId: c.id } })).toBe(2);
+    expect(await flagComment(teacher2, c.id, "offTopic")).toEqual({ hidden: false });
+    expect(await listComments(null, id)).toHaveLength(1);
+    expect(await flagComment(teacher3, c.id, "spam")).toEqual({ hidden: true });
+    // hidden until a moderator decides; listed for moderators with the reason "flags", audited
+    expect(await listComments(null, id)).toHaveLength(0);
+    expect((await prisma.publication.findUniqueOrThrow({ where: { id } })).commentCount).toBe(0);
+    const seen = (await listComments(editor, id)).find((x) => x.id === c.id);
+    expect(seen).toMatchObject({ status: "HIDDEN", statusReason: "flags" });
+    expect(await prisma.auditLog.count({ where: { entity: "PublicationComment", entityId: c.id } })).toBe(1);
+    expect((await refusal(flagComment(ministry, c.id, "spam"))).code).toBe("notFound");
+    await moderateComment(moderator, { commentId: c.id, decision: "restore" });
+    expect(await listComments(null, id)).toHaveLength(1);
+    expect(await prisma.publicationCommentFlag.count({ where: { commentId: c.id, resolvedAt: null } })).toBe(0);
+    // nothing to flag under an unpublished publication
+    const { id: draft } = await createDraft(teacher, lesson({ title: "Жоба" }));
+    const hiddenDraftComment = await prisma.publicationComment.create({ data: { publicationId: draft, authorId: parent.userId, body: "x", html: "<p>x</p>" } });
+    expect((await refusal(flagComment(teacher2, hiddenDraftComment.id, "spam"))).code).toBe("notFound");
   });
 
   it("an author's profile sums their public work", async () => {

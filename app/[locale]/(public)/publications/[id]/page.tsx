@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cachedComments, cachedFilterOptions, cachedPublication } from "@/lib/publications/cache";
+import { FLAG_REASONS } from "@/lib/forums/moderation";
 import { Citation, ReaderPanel, type ReaderLabels } from "@/components/publications/reader-panel-client";
 
 // The page is the same for every reader: rendered once, cached and tagged (publishing, comments and ratings
@@ -25,7 +26,7 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
   setRequestLocale(locale);
   const p = await cachedPublication(id, locale);
   if (!p) notFound();
-  const [t, tc, format, options, comments] = await Promise.all([getTranslations("publications"), getTranslations("common"), getFormatter(), cachedFilterOptions(locale), cachedComments(p.id)]);
+  const [t, tc, tf, format, options, comments] = await Promise.all([getTranslations("publications"), getTranslations("common"), getTranslations("forums"), getFormatter(), cachedFilterOptions(locale), cachedComments(p.id)]);
   const subject = p.subjectCode ? options.subjects.find((s) => s.code === p.subjectCode)?.name : null;
   const path = `/${locale}/publications/${p.id}`;
   const published = format.dateTime(new Date(p.publishedAt), { dateStyle: "long" });
@@ -43,6 +44,11 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
     hide: t("read.hide"),
     restore: t("read.restore"),
     moderation: t("read.moderation"),
+    hiddenByFlags: t("read.hiddenByFlags"),
+    flag: t("read.flag"),
+    flagComment: t("read.flagComment"),
+    flagReason: t("read.flagReason"),
+    reasons: Object.fromEntries(FLAG_REASONS.map((r) => [r, tf(`reasons.${r}`)])),
   };
   return (
     <div className="mx-auto max-w-4xl space-y-6" data-print-article>
