@@ -6,7 +6,8 @@ import { samplePdf } from "../lib/files/zip-fixture";
  * Publications end to end: a teacher writes a lesson plan with a PDF attachment (an executable renamed .pdf
  * is refused) and submits it; the editor asks for changes with a remark; the teacher fixes it and submits
  * again; the editor sees the diff and publishes; a reader finds it by the subject and grade filters,
- * downloads the PDF and comments; the RSS feed lists it.
+ * downloads the PDF and comments; the RSS feed lists it; three verified teachers flag the comment and it is
+ * hidden from readers.
  */
 const L = "kk" as const;
 const tr = (key: string) => t(L, key);
@@ -17,6 +18,8 @@ const serial = String(Date.now() % 1_000_000);
 const title = `Бөлшектерді көбейту ${serial}`;
 const remark = "Бағалау критерийлерін қосыңыз";
 let workUrl = "";
+let readPath = "";
+let comment = "";
 
 test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ page }) => {
   await signIn(page, "teacher", L, { callbackUrl: `/${L}/publications` });
@@ -119,7 +122,8 @@ test("a reader finds it by filter, downloads the PDF and comments; the RSS feed 
   expect(download.suggestedFilename()).toBe("plan.pdf");
   expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe("%PDF-");
 
-  const comment = `Пайдалы жоспар, рақмет! ${serial}`;
+  readPath = new URL(page.url()).pathname;
+  comment = `Пайдалы жоспар, рақмет! ${serial}`;
   const form = page.getByTestId("comment-form");
   await form.locator('textarea[name="body"]').fill(comment);
   await form.getByRole("button", { name: tr("publications.read.send") }).click();
@@ -128,6 +132,30 @@ test("a reader finds it by filter, downloads the PDF and comments; the RSS feed 
   const rss = await page.request.get(`/${L}/publications/rss.xml`);
   expect(rss.headers()["content-type"]).toContain("application/rss+xml");
   expect(await rss.text()).toContain(`<title>${title}</title>`);
+});
+
+test("three verified teachers flag the comment and it disappears for readers", async ({ browser }) => {
+  for (const login of ["teacher", "teacher2", "teacher3"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, login, L, { callbackUrl: readPath });
+    await page.goto(readPath);
+    await expect(page.getByTestId("comment").filter({ hasText: comment })).toBeVisible();
+    const flag = page.getByTestId("flag-comment");
+    await flag.locator("summary").click();
+    const form = page.getByTestId("flag-form");
+    // the parent's comment is the only one under this publication
+    await form.locator('select[name="reason"]').selectOption("spam");
+    await form.getByRole("button", { name: tr("publications.read.flag") }).click();
+    await expect(page.getByText(tr("publications.messages.flagged"))).toBeVisible();
+    await context.close();
+  }
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  await reader.goto(readPath);
+  await expect(reader.getByTestId("publication-title")).toHaveText(title);
+  await expect(reader.getByTestId("comment").filter({ hasText: comment })).toHaveCount(0);
+  await context.close();
 });
 
 test("news: a Kazakh original with its Russian translation, feeds per locale, footer pages", async ({ page }) => {
