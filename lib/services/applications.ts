@@ -54,6 +54,28 @@ export function staffWhere(scope: Parameters<typeof organizationWhere>[0]): Pris
   return { OR: [{ organization: organizationWhere(scope) }, { kind: "TRANSFER", targetOrganization: organizationWhere(scope) }] };
 }
 
+/**
+ * The service a new application is for and the application's active key (one open application per kind
+ * and subject: a child's IIN, a student's id). Refused when the service is switched off, or with a
+ * `duplicate` error on `field` when an application for the subject is still open.
+ */
+export async function openApplicationKey(tx: Tx, kind: ServiceKind, subject: string, field: string) {
+  const service = await tx.serviceDefinition.findUnique({ where: { kind } });
+  if (!service?.active) throw new AppError("notFound");
+  const activeKey = `${kind}:${subject}`;
+  if (await tx.serviceApplication.findUnique({ where: { activeKey }, select: { id: true } })) {
+    throw new AppError("duplicate", { [field]: "services.duplicate" });
+  }
+  return { service, activeKey };
+}
+
+/** The registered person of a child's IIN, if any; refused when that person is not the parent's child. */
+export async function registeredChild(tx: Tx, childIin: string, parentUserId: string) {
+  const person = await tx.person.findUnique({ where: { iin: childIin }, select: { id: true, guardians: { where: { userId: parentUserId }, select: { id: true } } } });
+  if (person && person.guardians.length === 0) throw new AppError("validation", { childIin: "services.notYourChild" });
+  return person;
+}
+
 /** Schools open for first-grade applications (active general schools), for the parent's choice. */
 export function admissionSchools(where: Prisma.OrganizationWhereInput = {}) {
   return prisma.organization.findMany({
@@ -78,18 +100,12 @@ export async function applyFirstGrade(viewer: Viewer, input: FirstGradeApply, no
   if (!admissionYears(almatyDay(now)).includes(input.admissionYear)) throw new AppError("validation", { admissionYear: "services.yearClosed" });
 
   return prisma.$transaction(async (tx) => {
-    const person = await tx.person.findUnique({ where: { iin: input.childIin }, select: { id: true, guardians: { where: { userId: viewer.userId }, select: { id: true } } } });
-    if (person && person.guardians.length === 0) throw new AppError("validation", { childIin: "services.notYourChild" });
+    const person = await registeredChild(tx, input.childIin, viewer.userId);
     const age = admissionAge(parsed.facts.birthDate, input.admissionYear);
     if (age !== "ok") throw new AppError("validation", { childIin: `services.${age}` }, { year: input.admissionYear });
     const school = await tx.organization.findFirst({ where: { id: input.organizationId, status: "ACTIVE", kind: { code: "SCHOOL" } }, select: { id: true } });
     if (!school) throw new AppError("outOfScope", { organizationId: "services.schoolOutOfScope" });
-    const service = await tx.serviceDefinition.findUnique({ where: { kind: "FIRST_GRADE" } });
-    if (!service?.active) throw new AppError("notFound");
-    const activeKey = `FIRST_GRADE:${input.childIin}`;
-    if (await tx.serviceApplication.findUnique({ where: { activeKey }, select: { id: true } })) {
-      throw new AppError("duplicate", { childIin: "services.duplicate" });
-    }
+    const { service, activeKey } = await openApplicationKey(tx, "FIRST_GRADE", input.childIin, "childIin");
     const created = await tx.serviceApplication.create({
       data: {
         kind: "FIRST_GRADE",

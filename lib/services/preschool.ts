@@ -15,7 +15,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { parseIin } from "../identity";
 import { almatyDay, dateValue } from "../diary/dates";
-import { recordStatus, transition } from "./applications";
+import { openApplicationKey, recordStatus, registeredChild, transition } from "./applications";
 import { lockQueue, renumberQueue } from "./queue";
 import { dueAt, preschoolAge, QUEUE_STATUSES } from "./rules";
 import type { PreschoolApply } from "./schemas";
@@ -58,8 +58,7 @@ export async function applyPreschool(viewer: Viewer, input: PreschoolApply, now 
   if (age !== "ok") throw new AppError("validation", { childIin: `services.preschool.${age}` });
 
   return prisma.$transaction(async (tx) => {
-    const person = await tx.person.findUnique({ where: { iin: input.childIin }, select: { id: true, guardians: { where: { userId: viewer.userId }, select: { id: true } } } });
-    if (person && person.guardians.length === 0) throw new AppError("validation", { childIin: "services.notYourChild" });
+    const person = await registeredChild(tx, input.childIin, viewer.userId);
     const district = await tx.territory.findFirst({ where: { id: input.territoryId, level: "DISTRICT" }, select: { id: true } });
     const department = district
       ? await tx.organization.findFirst({ where: { territoryId: district.id, status: "ACTIVE", kind: { code: "EDU_DEPT_DISTRICT" } }, select: { id: true } })
@@ -70,12 +69,7 @@ export async function applyPreschool(viewer: Viewer, input: PreschoolApply, now 
       const valid = await tx.organization.count({ where: { id: { in: input.preferredOrganizationIds }, territoryId: district.id, status: "ACTIVE", ...PRESCHOOL_KIND } });
       if (valid !== input.preferredOrganizationIds.length) throw new AppError("outOfScope", { preferred1: "services.kindergartenOutOfScope" });
     }
-    const service = await tx.serviceDefinition.findUnique({ where: { kind: "PRESCHOOL" } });
-    if (!service?.active) throw new AppError("notFound");
-    const activeKey = `PRESCHOOL:${input.childIin}`;
-    if (await tx.serviceApplication.findUnique({ where: { activeKey }, select: { id: true } })) {
-      throw new AppError("duplicate", { childIin: "services.duplicate" });
-    }
+    const { service, activeKey } = await openApplicationKey(tx, "PRESCHOOL", input.childIin, "childIin");
     await lockQueue(tx, district.id);
     const created = await tx.serviceApplication.create({
       data: {

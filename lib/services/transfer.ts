@@ -13,7 +13,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { familyWhere } from "../diary/access";
 import { almatyDay, dateValue } from "../diary/dates";
-import { admissionSchools, recordStatus, transferSides, transition } from "./applications";
+import { admissionSchools, openApplicationKey, recordStatus, transferSides, transition } from "./applications";
 import { dueAt } from "./rules";
 import type { TransferApply } from "./schemas";
 
@@ -67,12 +67,7 @@ export async function applyTransfer(viewer: Viewer, input: TransferApply, now = 
     const target = await tx.organization.findFirst({ where: { id: input.targetOrganizationId, status: "ACTIVE", kind: { code: "SCHOOL" } }, select: { id: true } });
     if (!target) throw new AppError("outOfScope", { targetOrganizationId: "services.schoolOutOfScope" });
     if (target.id === enrolment.organizationId) throw new AppError("validation", { targetOrganizationId: "services.sameSchool" });
-    const service = await tx.serviceDefinition.findUnique({ where: { kind: "TRANSFER" } });
-    if (!service?.active) throw new AppError("notFound");
-    const activeKey = `TRANSFER:${student.id}`;
-    if (await tx.serviceApplication.findUnique({ where: { activeKey }, select: { id: true } })) {
-      throw new AppError("duplicate", { studentId: "services.duplicate" });
-    }
+    const { service, activeKey } = await openApplicationKey(tx, "TRANSFER", student.id, "studentId");
     const created = await tx.serviceApplication.create({
       data: {
         kind: "TRANSFER",
