@@ -137,13 +137,7 @@ export async function registerLetter(viewer: Viewer, input: LetterRegister, now 
         sequence,
         number: letterNumber(input.direction, year, sequence),
         registeredAt: now,
-        letterDate: input.letterDate ? dateValue(input.letterDate) : null,
-        letterNumber: input.letterNumber ?? null,
-        correspondent: input.correspondent,
-        subject: input.subject,
-        note: input.note ?? null,
-        executorId: input.executorId ?? null,
-        dueDate: input.dueDate ? dateValue(input.dueDate) : null,
+        ...letterDetails(input),
         replyToId: replyTo?.id ?? null,
         registeredById: viewer.userId,
       },
@@ -177,6 +171,19 @@ async function saveVersion(tx: Tx, letter: { id: string; version: number }, data
   if (changed.count !== 1) throw new AppError("stale");
 }
 
+/** The details a person fills in, when registering and when editing, as they are stored. */
+function letterDetails(input: Omit<LetterUpdate, "id" | "version">) {
+  return {
+    letterDate: input.letterDate ? dateValue(input.letterDate) : null,
+    letterNumber: input.letterNumber ?? null,
+    correspondent: input.correspondent,
+    subject: input.subject,
+    note: input.note ?? null,
+    executorId: input.executorId ?? null,
+    dueDate: input.dueDate ? dateValue(input.dueDate) : null,
+  };
+}
+
 /** Edits the details of a registered letter (never its number, register or date of registration). */
 export async function updateLetter(viewer: Viewer, input: LetterUpdate): Promise<void> {
   authorizeViewer(viewer, "letters.manage");
@@ -185,15 +192,7 @@ export async function updateLetter(viewer: Viewer, input: LetterUpdate): Promise
     if (letter.status === "CANCELLED") throw new AppError("conflict", { status: "letters.cancelled" });
     await checkExecutor(tx, letter.organizationId, input.executorId);
     await checkDuplicate(tx, { ...input, organizationId: letter.organizationId, direction: letter.direction });
-    const data = {
-      letterDate: input.letterDate ? dateValue(input.letterDate) : null,
-      letterNumber: input.letterNumber ?? null,
-      correspondent: input.correspondent,
-      subject: input.subject,
-      note: input.note ?? null,
-      executorId: input.executorId ?? null,
-      dueDate: input.dueDate ? dateValue(input.dueDate) : null,
-    };
+    const data = letterDetails(input);
     await saveVersion(tx, letter, data);
     const before = Object.fromEntries(Object.keys(data).map((k) => [k, letter[k as keyof typeof data]]));
     await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: letter.id, before, after: data });
