@@ -3,20 +3,11 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { saveDraftAction } from "@/lib/publications/actions";
 import { CONTENT_LANGUAGES, METHODICAL_TYPES, OFFICIAL_TYPES } from "@/lib/publications/constants";
+import type { DraftInput } from "@/lib/publications/workflow";
 import { MarkdownEditor } from "./editor-client";
 
-export interface DraftValues {
-  id?: string;
-  type: string;
-  language: string;
-  title: string;
-  summary: string;
-  body: string;
-  subjectCode: string | null;
-  grades: number[];
-  keywords: string[];
-  translationOfId: string | null;
-}
+/** A draft's fields as the form shows them (a new draft has no id and may have no type or language yet). */
+export type DraftValues = Omit<DraftInput, "type" | "language"> & { id?: string; type: string; language: string };
 
 /** The author's form: metadata, Markdown with live preview; official types only for those allowed. */
 export async function DraftForm({ values, official, subjects, originals }: { values: DraftValues; official: boolean; subjects: { code: string; name: string }[]; originals: { id: string; title: string }[] }) {
