@@ -49,7 +49,10 @@ async function measure(scale: Scale) {
     const exportMs = ms(t0);
     await db.close();
     const rows = exported.manifest.tables.reduce((s, t) => s + t.rows, 0);
-    const biggest = [...exported.manifest.tables].sort((a, b) => b.rows - a.rows).slice(0, 5).map((t) => `${t.name} ${t.rows}`);
+    const biggest = [...exported.manifest.tables]
+      .sort((a, b) => b.rows - a.rows)
+      .slice(0, 5)
+      .map((t) => `${t.name} ${t.rows}`);
     const bytes = statSync(file).size;
     const target = openDatabase({ url: "", dir: "memory://" }); // PGlite even when DATABASE_URL is set
     const t1 = process.hrtime.bigint();
@@ -71,7 +74,9 @@ async function measure(scale: Scale) {
       biggestTables: biggest,
     };
     log(`${scale}: ${out.tables} tables, ${rows} rows (${biggest.join(", ")}), ${out.parts} parts, ${out.mib} MiB`);
-    log(`${scale}: export ${out.exportSeconds} s (${out.exportRowsPerSecond} rows/s); verified restore into an empty in-memory PGlite ${out.restoreSeconds} s (${out.restoreRowsPerSecond} rows/s)`);
+    log(
+      `${scale}: export ${out.exportSeconds} s (${out.exportRowsPerSecond} rows/s); verified restore into an empty in-memory PGlite ${out.restoreSeconds} s (${out.restoreRowsPerSecond} rows/s)`,
+    );
     return out;
   } finally {
     rmSync(file, { force: true });
@@ -82,11 +87,13 @@ async function measure(scale: Scale) {
 async function main() {
   console.log(`Archive benchmark (${kind === "postgres" ? "PostgreSQL" : "PGlite"}): scales ${scales.join(", ")}`);
   for (const s of scales) if (!(s in SCALES)) throw new Error(`unknown scale ${s}`);
-  if (databaseUrl && scales.length > 1) throw new Error("on PostgreSQL give one scale per run (--scales demo or --scales national)");
+  if (databaseUrl && scales.length > 1)
+    throw new Error("on PostgreSQL give one scale per run (--scales demo or --scales national)");
   const results = [];
   for (const scale of scales) results.push(await measure(scale));
   writeResult("archive", { database: kind, results }, `${kind}${scales.length === 1 ? `-${scales[0]}` : ""}`);
-  if (!flag("keep") && !databaseUrl) for (const s of scales) if (existsSync(join(dir, s))) rmSync(join(dir, s), { recursive: true, force: true });
+  if (!flag("keep") && !databaseUrl)
+    for (const s of scales) if (existsSync(join(dir, s))) rmSync(join(dir, s), { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {

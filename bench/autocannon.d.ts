@@ -11,7 +11,13 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     title?: string;
     /** Requests cycled through by every connection; `setupRequest` may change each one before it is sent. */
-    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+    }[];
   }
   export interface Histogram {
     average: number;
@@ -43,7 +49,10 @@ declare module "autocannon" {
   export interface Instance extends PromiseLike<Result> {
     stop(): void;
     /** Every response as it arrives (status code, bytes, response time in ms). */
-    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;

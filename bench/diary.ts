@@ -55,7 +55,15 @@ try {
   for (let s = 0; s < SCHOOLS; s++) {
     const orgId = `o_bench_${s}`;
     await prisma.organization.create({
-      data: { id: orgId, bin: `99${String(s).padStart(10, "0")}`, nameKk: `Bench ${s}`, nameRu: `Bench ${s}`, nameEn: `Bench ${s}`, kindId: "c_org_kind_school", territoryId: district.id },
+      data: {
+        id: orgId,
+        bin: `99${String(s).padStart(10, "0")}`,
+        nameKk: `Bench ${s}`,
+        nameRu: `Bench ${s}`,
+        nameEn: `Bench ${s}`,
+        kindId: "c_org_kind_school",
+        territoryId: district.id,
+      },
     });
     await prisma.roleAssignment.createMany({
       data: [
@@ -66,26 +74,85 @@ try {
     const yearId = `ay_${orgId}`;
     const termId = `${yearId}_t1`;
     const classId = `cg_${orgId}`;
-    await prisma.academicYear.create({ data: { id: yearId, organizationId: orgId, label: "2026/2027", startDate: dateValue("2026-09-01"), endDate: dateValue("2027-05-25") } });
-    await prisma.term.create({ data: { id: termId, academicYearId: yearId, organizationId: orgId, number: 1, startDate: dateValue(days[0]!), endDate: dateValue("2026-12-26") } });
-    await prisma.classGroup.create({ data: { id: classId, organizationId: orgId, academicYearId: yearId, grade: 7, letter: "А", homeroomTeacherId: "u_bench_teacher" } });
+    await prisma.academicYear.create({
+      data: {
+        id: yearId,
+        organizationId: orgId,
+        label: "2026/2027",
+        startDate: dateValue("2026-09-01"),
+        endDate: dateValue("2027-05-25"),
+      },
+    });
+    await prisma.term.create({
+      data: {
+        id: termId,
+        academicYearId: yearId,
+        organizationId: orgId,
+        number: 1,
+        startDate: dateValue(days[0]!),
+        endDate: dateValue("2026-12-26"),
+      },
+    });
+    await prisma.classGroup.create({
+      data: {
+        id: classId,
+        organizationId: orgId,
+        academicYearId: yearId,
+        grade: 7,
+        letter: "А",
+        homeroomTeacherId: "u_bench_teacher",
+      },
+    });
     const students = Array.from({ length: STUDENTS }, (_, i) => `p_bench_${s}_${i}`);
     await prisma.person.createMany({
-      data: students.map((id, i) => ({ id, iin: `9${String(s).padStart(5, "0")}${String(i).padStart(6, "0")}`, lastName: `Оқушы${i}`, firstName: `Аты${i}`, birthDate: dateValue("2013-05-05"), sex: "FEMALE" as const, organizationId: orgId })),
+      data: students.map((id, i) => ({
+        id,
+        iin: `9${String(s).padStart(5, "0")}${String(i).padStart(6, "0")}`,
+        lastName: `Оқушы${i}`,
+        firstName: `Аты${i}`,
+        birthDate: dateValue("2013-05-05"),
+        sex: "FEMALE" as const,
+        organizationId: orgId,
+      })),
     });
-    await prisma.classEnrolment.createMany({ data: students.map((studentId) => ({ organizationId: orgId, academicYearId: yearId, classGroupId: classId, studentId })) });
-    await prisma.teachingAssignment.createMany({ data: SUBJECTS.map((code) => ({ organizationId: orgId, classGroupId: classId, subjectId: `c_subject_${code.toLowerCase()}`, teacherId: "u_bench_teacher" })) });
+    await prisma.classEnrolment.createMany({
+      data: students.map((studentId) => ({
+        organizationId: orgId,
+        academicYearId: yearId,
+        classGroupId: classId,
+        studentId,
+      })),
+    });
+    await prisma.teachingAssignment.createMany({
+      data: SUBJECTS.map((code) => ({
+        organizationId: orgId,
+        classGroupId: classId,
+        subjectId: `c_subject_${code.toLowerCase()}`,
+        teacherId: "u_bench_teacher",
+      })),
+    });
     const lessons: Prisma.LessonCreateManyInput[] = [];
     const markRows: Prisma.MarkCreateManyInput[] = [];
     const absences: Prisma.AttendanceCreateManyInput[] = [];
     days.forEach((day, d) =>
       SUBJECTS.forEach((code, p) => {
         const id = `${classId}_${d}_${p}`;
-        lessons.push({ id, organizationId: orgId, classGroupId: classId, subjectId: `c_subject_${code.toLowerCase()}`, termId, date: dateValue(day), period: p + 1, topic: `Тақырып ${d}`, homework: `§${d}` });
+        lessons.push({
+          id,
+          organizationId: orgId,
+          classGroupId: classId,
+          subjectId: `c_subject_${code.toLowerCase()}`,
+          termId,
+          date: dateValue(day),
+          period: p + 1,
+          topic: `Тақырып ${d}`,
+          homework: `§${d}`,
+        });
         for (const studentId of students) {
           const r = random.next();
           if (r < 0.03) absences.push({ organizationId: orgId, lessonId: id, studentId, status: "ABSENT" });
-          else if (r < 0.03 + 0.31) markRows.push({ organizationId: orgId, lessonId: id, studentId, value: random.int(3, 10) });
+          else if (r < 0.03 + 0.31)
+            markRows.push({ organizationId: orgId, lessonId: id, studentId, value: random.int(3, 10) });
         }
       }),
     );
@@ -94,8 +161,27 @@ try {
     await prisma.attendance.createMany({ data: absences });
     for (const code of SUBJECTS) {
       const aid = `sa_${classId}_${code}`;
-      await prisma.summativeAssessment.create({ data: { id: aid, organizationId: orgId, classGroupId: classId, subjectId: `c_subject_${code.toLowerCase()}`, termId, kind: "SOR", number: 1, date: dateValue(days[20]!), maxPoints: 20 } });
-      await prisma.summativeResult.createMany({ data: students.map((studentId) => ({ organizationId: orgId, assessmentId: aid, studentId, points: random.int(5, 20) })) });
+      await prisma.summativeAssessment.create({
+        data: {
+          id: aid,
+          organizationId: orgId,
+          classGroupId: classId,
+          subjectId: `c_subject_${code.toLowerCase()}`,
+          termId,
+          kind: "SOR",
+          number: 1,
+          date: dateValue(days[20]!),
+          maxPoints: 20,
+        },
+      });
+      await prisma.summativeResult.createMany({
+        data: students.map((studentId) => ({
+          organizationId: orgId,
+          assessmentId: aid,
+          studentId,
+          points: random.int(5, 20),
+        })),
+      });
     }
     await prisma.guardianship.create({ data: { userId: "u_bench_parent", studentId: students[s % STUDENTS]! } });
     marks += markRows.length;
@@ -111,7 +197,10 @@ try {
 
   const parent = (await loadViewer("u_bench_parent"))!;
   const teacher = (await loadViewer("u_bench_teacher"))!;
-  const children = await prisma.guardianship.findMany({ where: { userId: "u_bench_parent" }, select: { studentId: true } });
+  const children = await prisma.guardianship.findMany({
+    where: { userId: "u_bench_parent" },
+    select: { studentId: true },
+  });
 
   // warm-up
   for (let i = 0; i < 5; i++) await loadStudentDiary(parent, children[i]!.studentId, {}, NOW);
@@ -131,7 +220,8 @@ try {
     const start = process.hrtime.bigint();
     const j = await loadJournal(teacher, { classGroupId: c.id, subjectId: "c_subject_math", termId: c.termId }, NOW);
     if (i >= 3) journalTimes.push(ms(start));
-    if (j.students.length !== STUDENTS || j.lessons.length !== LESSONS_PER_SUBJECT) throw new Error(`journal is ${j.students.length} × ${j.lessons.length}`);
+    if (j.students.length !== STUDENTS || j.lessons.length !== LESSONS_PER_SUBJECT)
+      throw new Error(`journal is ${j.students.length} × ${j.lessons.length}`);
   }
   const journal = summary(journalTimes);
   log(`journal 30 × 60: p50 ${journal.p50} ms, p95 ${journal.p95} ms (target ≤ 150 ms)`);
@@ -141,13 +231,20 @@ try {
   for (let b = 0; b < BATCHES; b++) {
     const c = classes[b % classes.length]!;
     const d = random.int(0, days.length - 1);
-    const changes = c.students.map((studentId) => ({ type: "mark" as const, lessonId: `${c.id}_${d}_0`, studentId, value: random.int(1, 10) }));
+    const changes = c.students.map((studentId) => ({
+      type: "mark" as const,
+      lessonId: `${c.id}_${d}_0`,
+      studentId,
+      value: random.int(1, 10),
+    }));
     await saveJournal(teacher, { classGroupId: c.id, subjectId: "c_subject_math", termId: c.termId, changes }, NOW);
     saved += changes.length;
   }
   const seconds = ms(t) / 1000;
   const perSecond = saved / seconds;
-  log(`saves: ${saved} marks in ${BATCHES} batches of ${STUDENTS}: ${perSecond.toFixed(0)} marks/s (${((seconds * 1000) / BATCHES).toFixed(1)} ms per batch)`);
+  log(
+    `saves: ${saved} marks in ${BATCHES} batches of ${STUDENTS}: ${perSecond.toFixed(0)} marks/s (${((seconds * 1000) / BATCHES).toFixed(1)} ms per batch)`,
+  );
 
   writeResult("diary", {
     database: db.kind,

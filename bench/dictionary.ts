@@ -68,11 +68,24 @@ function inflect(stem: string, pos: string, random: ReturnType<typeof rng>): str
     return stem + random.pick([past, past + "м", past + "қ", participle]);
   }
   if (pos !== "n" && pos !== "adj") return null;
-  const plural = vowel || /[рйу]$/.test(stem) ? pick("лар", "лер") : voiceless || /[бвгд]$/.test(stem) ? pick("тар", "тер") : pick("дар", "дер");
+  const plural =
+    vowel || /[рйу]$/.test(stem)
+      ? pick("лар", "лер")
+      : voiceless || /[бвгд]$/.test(stem)
+        ? pick("тар", "тер")
+        : pick("дар", "дер");
   const locative = (s: string) => s + (VOICELESS.test(s) ? pick("та", "те") : pick("да", "де"));
   const dative = (s: string) => s + (VOICELESS.test(s) ? pick("қа", "ке") : pick("ға", "ге"));
-  const ablative = (s: string) => s + (VOICELESS.test(s) ? pick("тан", "тен") : NASAL.test(s) ? pick("нан", "нен") : pick("дан", "ден"));
-  const forms = [stem + plural, locative(stem), dative(stem), ablative(stem), locative(stem + plural), ablative(stem + plural)];
+  const ablative = (s: string) =>
+    s + (VOICELESS.test(s) ? pick("тан", "тен") : NASAL.test(s) ? pick("нан", "нен") : pick("дан", "ден"));
+  const forms = [
+    stem + plural,
+    locative(stem),
+    dative(stem),
+    ablative(stem),
+    locative(stem + plural),
+    ablative(stem + plural),
+  ];
   void nasal;
   return random.pick(forms);
 }
@@ -97,7 +110,8 @@ function typo(word: string, random: ReturnType<typeof rng>): string {
 }
 
 const files = ["apertium-kaz-rus.kaz-rus.dix", "apertium-eng-kaz.eng-kaz.dix"].map((f) => join(APERTIUM, f));
-if (!files.every((f) => existsSync(f))) throw new Error(`The Apertium files are not in ${APERTIUM} (give --apertium <dir>).`);
+if (!files.every((f) => existsSync(f)))
+  throw new Error(`The Apertium files are not in ${APERTIUM} (give --apertium <dir>).`);
 
 const url = process.env.TEST_DATABASE_URL;
 const dir = join("data", "bench-dictionary", "pglite");
@@ -109,24 +123,38 @@ try {
   await seedDictionary(db.prisma);
 
   const t0 = performance.now();
-  const report = await importApertium(db.prisma, files.map((path) => ({ path })));
+  const report = await importApertium(
+    db.prisma,
+    files.map((path) => ({ path })),
+  );
   const importMs = performance.now() - t0;
   const w = report.write!;
   console.log(
     `  import: ${report.lemmas} lemmas → ${w.entriesCreated} entries, ${w.sensesCreated} senses, ${w.translationsCreated.ru} ru + ${w.translationsCreated.en} en translations in ${(importMs / 1000).toFixed(1)} s (parse ${(report.parseMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s)`,
   );
   const t1 = performance.now();
-  const again = await importApertium(db.prisma, files.map((path) => ({ path })));
+  const again = await importApertium(
+    db.prisma,
+    files.map((path) => ({ path })),
+  );
   const reimportMs = performance.now() - t1;
-  console.log(`  second import (nothing to change: ${again.write!.entriesCreated} created): ${(reimportMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  second import (nothing to change: ${again.write!.entriesCreated} created): ${(reimportMs / 1000).toFixed(1)} s`,
+  );
 
   // Sample the queries from the lemmas.
-  const entries = await db.prisma.dictionaryEntry.findMany({ select: { normalized: true, senses: { select: { partOfSpeech: true }, take: 1, orderBy: { position: "asc" } } } });
+  const entries = await db.prisma.dictionaryEntry.findMany({
+    select: { normalized: true, senses: { select: { partOfSpeech: true }, take: 1, orderBy: { position: "asc" } } },
+  });
   const lemmaSet = new Set(entries.map((e) => e.normalized));
   const single = entries.filter((e) => /^[\p{Script=Cyrillic}]+$/u.test(e.normalized));
   const random = rng(20_210);
   const samples: Sample[] = [];
-  const counts = { exact: Math.round(QUERIES * 0.56), latin: Math.round(QUERIES * 0.14), typo: Math.round(QUERIES * 0.1) };
+  const counts = {
+    exact: Math.round(QUERIES * 0.56),
+    latin: Math.round(QUERIES * 0.14),
+    typo: Math.round(QUERIES * 0.1),
+  };
   const inflectedCount = QUERIES - counts.exact - counts.latin - counts.typo;
   for (let i = 0; i < counts.exact; i++) {
     const e = random.pick(entries);
@@ -142,7 +170,9 @@ try {
     const q = typo(e.normalized, random);
     if (!lemmaSet.has(q)) samples.push({ kind: "typo", query: q, lemma: e.normalized });
   }
-  const inflectable = single.filter((e) => ["n", "v", "adj"].includes(e.senses[0]?.partOfSpeech ?? "") && [...e.normalized].length >= 3);
+  const inflectable = single.filter(
+    (e) => ["n", "v", "adj"].includes(e.senses[0]?.partOfSpeech ?? "") && [...e.normalized].length >= 3,
+  );
   while (samples.filter((s) => s.kind === "inflected").length < inflectedCount) {
     const e = random.pick(inflectable);
     const q = inflect(e.normalized, e.senses[0]!.partOfSpeech!, random);
@@ -183,7 +213,9 @@ try {
     const k = byKind[s.kind];
     k.times.push(ms);
     k.cpu.push((used.user + used.system) / 1000);
-    const rank = result.hits.findIndex((h) => h.lemma.normalize("NFC").toLowerCase() === s.lemma || h.lemma === s.lemma);
+    const rank = result.hits.findIndex(
+      (h) => h.lemma.normalize("NFC").toLowerCase() === s.lemma || h.lemma === s.lemma,
+    );
     if (rank === 0) k.top1++;
     if (rank >= 0 && rank < 5) k.top5++;
     else if (misses.length < 15) misses.push(s);
@@ -195,16 +227,34 @@ try {
   const cpuOverall = stats(cpuTimes);
   const loadAfter = loadavg()[0]!;
   const roundTrip = stats(floor);
-  console.log(`  machine load (1-min average) ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpus().length} CPUs; one trivial query: p50 ${roundTrip.p50} ms, p95 ${roundTrip.p95} ms`);
+  console.log(
+    `  machine load (1-min average) ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpus().length} CPUs; one trivial query: p50 ${roundTrip.p50} ms, p95 ${roundTrip.p95} ms`,
+  );
   const kinds = Object.fromEntries(
     (Object.keys(byKind) as Kind[]).map((kind) => {
       const k = byKind[kind];
-      return [kind, { ...stats(k.times), cpuP50: stats(k.cpu).p50, cpuP95: stats(k.cpu).p95, top1: `${((100 * k.top1) / k.times.length).toFixed(1)} %`, top5: `${((100 * k.top5) / k.times.length).toFixed(1)} %` }];
+      return [
+        kind,
+        {
+          ...stats(k.times),
+          cpuP50: stats(k.cpu).p50,
+          cpuP95: stats(k.cpu).p95,
+          top1: `${((100 * k.top1) / k.times.length).toFixed(1)} %`,
+          top5: `${((100 * k.top5) / k.times.length).toFixed(1)} %`,
+        },
+      ];
     }),
   );
-  console.log(`  lookups: ${overall.n}, mean ${overall.mean} ms, p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms, max ${overall.max} ms (target p95 ≤ ${TARGET_P95_MS} ms: ${overall.p95 <= TARGET_P95_MS ? "met" : "NOT met"})`);
-  console.log(`  CPU time per lookup (this process${db.kind === "pglite" ? ", embedded database included" : " only, not the PostgreSQL server"}): mean ${cpuOverall.mean} ms, p50 ${cpuOverall.p50} ms, p95 ${cpuOverall.p95} ms, p99 ${cpuOverall.p99} ms`);
-  for (const [kind, k] of Object.entries(kinds)) console.log(`    ${kind.padEnd(9)} n=${k.n} p50 ${k.p50} ms, p95 ${k.p95} ms (CPU p50 ${k.cpuP50} ms, p95 ${k.cpuP95} ms); intended lemma first ${k.top1}, in top 5 ${k.top5}`);
+  console.log(
+    `  lookups: ${overall.n}, mean ${overall.mean} ms, p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms, max ${overall.max} ms (target p95 ≤ ${TARGET_P95_MS} ms: ${overall.p95 <= TARGET_P95_MS ? "met" : "NOT met"})`,
+  );
+  console.log(
+    `  CPU time per lookup (this process${db.kind === "pglite" ? ", embedded database included" : " only, not the PostgreSQL server"}): mean ${cpuOverall.mean} ms, p50 ${cpuOverall.p50} ms, p95 ${cpuOverall.p95} ms, p99 ${cpuOverall.p99} ms`,
+  );
+  for (const [kind, k] of Object.entries(kinds))
+    console.log(
+      `    ${kind.padEnd(9)} n=${k.n} p50 ${k.p50} ms, p95 ${k.p95} ms (CPU p50 ${k.cpuP50} ms, p95 ${k.cpuP95} ms); intended lemma first ${k.top1}, in top 5 ${k.top5}`,
+    );
   if (misses.length) console.log(`  some misses: ${misses.map((m) => `${m.query}→${m.lemma}`).join(", ")}`);
 
   const out = {
@@ -223,10 +273,17 @@ try {
       secondImportMs: Math.round(reimportMs),
     },
     entries: entries.length,
-    queries: { total: samples.length, mix: { exact: counts.exact, latin: counts.latin, typo: counts.typo, inflected: inflectedCount }, warmup: WARMUP },
+    queries: {
+      total: samples.length,
+      mix: { exact: counts.exact, latin: counts.latin, typo: counts.typo, inflected: inflectedCount },
+      warmup: WARMUP,
+    },
     lookupMs: overall,
     lookupCpuMs: cpuOverall,
-    lookupCpuNote: db.kind === "pglite" ? "CPU time of the benchmark process, embedded database included" : "CPU time of the benchmark process only (the PostgreSQL server's work is not included)",
+    lookupCpuNote:
+      db.kind === "pglite"
+        ? "CPU time of the benchmark process, embedded database included"
+        : "CPU time of the benchmark process only (the PostgreSQL server's work is not included)",
     targetP95Ms: TARGET_P95_MS,
     byKind: kinds,
     misses,

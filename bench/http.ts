@@ -47,7 +47,12 @@ const ROUTES: Route[] = [
   { name: "bare", path: "/probe", hint: "the bare static page app/(probe)/probe/page.tsx is missing" },
   { name: "bare-sized", path: "/probe/sized", hint: "the sized bare page app/(probe)/probe/sized/page.tsx is missing" },
   { name: "section", path: "/kk/statistics" },
-  { name: "registry", path: "/kk/admin/organizations", signedIn: true, hint: "the registry list page is missing or refused" },
+  {
+    name: "registry",
+    path: "/kk/admin/organizations",
+    signedIn: true,
+    hint: "the registry list page is missing or refused",
+  },
 ];
 
 const only = listOption("only");
@@ -101,7 +106,8 @@ async function stopServer(): Promise<void> {
 async function waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exited(child)) throw new Error(`the server exited (code ${child.exitCode}):\n${serverLog.slice(-30).join("\n")}`);
+    if (exited(child))
+      throw new Error(`the server exited (code ${child.exitCode}):\n${serverLog.slice(-30).join("\n")}`);
     try {
       const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.status === 200) return;
@@ -110,7 +116,9 @@ async function waitForHealth(child: ChildProcess, timeoutMs: number): Promise<vo
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s:\n${serverLog.slice(-30).join("\n")}`);
+  throw new Error(
+    `the server did not become healthy within ${timeoutMs / 1000} s:\n${serverLog.slice(-30).join("\n")}`,
+  );
 }
 
 async function portInUse(): Promise<boolean> {
@@ -201,7 +209,8 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
     ...(route.signedIn && cookie ? { cookie } : {}),
     ...(gzip ? { "accept-encoding": "gzip, deflate, br" } : {}),
   };
-  if (route.signedIn && !cookie) return { route: route.name, path: route.path, status: "skipped", reason: "no session" };
+  if (route.signedIn && !cookie)
+    return { route: route.name, path: route.path, status: "skipped", reason: "no session" };
   const status = await probe(route.path, headers);
   if (status !== 200) {
     const reason = `answers ${status}${route.hint ? ` — ${route.hint}` : ""}`;
@@ -212,7 +221,13 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
   await autocannon({ url: `${origin}${route.path}`, connections, duration: 1, headers });
   process.stdout.write(`- ${route.name} ${route.path}: ${duration} s × ${connections} connections… `);
   const cpuBefore = cpuSeconds(server?.pid);
-  const r: Result = await autocannon({ url: `${origin}${route.path}`, connections, duration, headers, title: route.name });
+  const r: Result = await autocannon({
+    url: `${origin}${route.path}`,
+    connections,
+    duration,
+    headers,
+    title: route.name,
+  });
   const cpuAfter = cpuSeconds(server?.pid);
   console.log(`${Math.round(r.requests.average)} req/s`);
   return {
@@ -220,17 +235,24 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
     path: route.path,
     status: "measured",
     requestsPerSecond: round(r.requests.average),
-    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, average: round(r.latency.average), max: r.latency.max },
+    latencyMs: {
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      average: round(r.latency.average),
+      max: r.latency.max,
+    },
     requests: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
     bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : undefined,
     serverCpuMsPerRequest:
-      cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total ? round(((cpuAfter - cpuBefore) * 1000) / r.requests.total, 2) : undefined,
+      cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total
+        ? round(((cpuAfter - cpuBefore) * 1000) / r.requests.total, 2)
+        : undefined,
   };
 }
-
 
 function printTable(rows: Row[]): void {
   const head = ["route", "path", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "bytes", "non-2xx", "errors"];
@@ -250,7 +272,8 @@ function printTable(rows: Row[]): void {
       : [r.route, r.path, "skipped", "", "", "", "", "", ""],
   );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const b of body) console.log(line(b));
 }
@@ -274,9 +297,14 @@ function resultFile(): string {
 
 async function main(): Promise<void> {
   const unknown = only?.filter((name) => !ROUTES.some((r) => r.name === name)) ?? [];
-  if (unknown.length) throw new Error(`unknown route(s) for --only: ${unknown.join(", ")} (known: ${ROUTES.map((r) => r.name).join(", ")})`);
+  if (unknown.length)
+    throw new Error(
+      `unknown route(s) for --only: ${unknown.join(", ")} (known: ${ROUTES.map((r) => r.name).join(", ")})`,
+    );
   if (await portInUse()) throw new Error(`something already listens on ${origin}; stop it or pass --port`);
-  console.log(`Starting the production server on ${origin} (data in ${dataDir}; builds first when the build is stale)…`);
+  console.log(
+    `Starting the production server on ${origin} (data in ${dataDir}; builds first when the build is stale)…`,
+  );
   const started = Date.now();
   const loadBefore = loadavg().map((n) => round(n, 2));
   server = startServer();
@@ -292,7 +320,8 @@ async function main(): Promise<void> {
   for (const route of ROUTES) if (!only || only.includes(route.name)) rows.push(await measure(route, cookie));
   printTable(rows);
   const load = loadavg()[0]!;
-  if (load > cpus().length) console.log(`\n! load average ${round(load, 2)} on ${cpus().length} CPUs: other work skews these figures.`);
+  if (load > cpus().length)
+    console.log(`\n! load average ${round(load, 2)} on ${cpus().length} CPUs: other work skews these figures.`);
 
   const by = (name: string) => rows.find((r) => r.route === name && r.status === "measured");
   const home = by("home");
@@ -304,7 +333,9 @@ async function main(): Promise<void> {
       throughput: round(home.requestsPerSecond! / bare.requestsPerSecond!, 2),
       p50Latency: round(home.latencyMs!.p50 / Math.max(bare.latencyMs!.p50, 0.001), 2),
       serverCpuPerRequest:
-        home.serverCpuMsPerRequest && bare.serverCpuMsPerRequest ? round(home.serverCpuMsPerRequest / bare.serverCpuMsPerRequest, 2) : undefined,
+        home.serverCpuMsPerRequest && bare.serverCpuMsPerRequest
+          ? round(home.serverCpuMsPerRequest / bare.serverCpuMsPerRequest, 2)
+          : undefined,
     };
     console.log(
       `\nhome / bare: throughput ×${ratio.throughput} (home serves that share of bare's req/s), p50 latency ×${ratio.p50Latency}, ` +
@@ -318,9 +349,13 @@ async function main(): Promise<void> {
     sizedRatio = {
       throughput: round(home.requestsPerSecond! / sized.requestsPerSecond!, 2),
       serverCpuPerRequest:
-        home.serverCpuMsPerRequest && sized.serverCpuMsPerRequest ? round(home.serverCpuMsPerRequest / sized.serverCpuMsPerRequest, 2) : undefined,
+        home.serverCpuMsPerRequest && sized.serverCpuMsPerRequest
+          ? round(home.serverCpuMsPerRequest / sized.serverCpuMsPerRequest, 2)
+          : undefined,
     };
-    console.log(`home / bare page of the same size: throughput ×${sizedRatio.throughput}, server CPU per request ×${sizedRatio.serverCpuPerRequest ?? "?"}`);
+    console.log(
+      `home / bare page of the same size: throughput ×${sizedRatio.throughput}, server CPU per request ×${sizedRatio.serverCpuPerRequest ?? "?"}`,
+    );
   }
 
   const file = resultFile();
@@ -340,7 +375,12 @@ async function main(): Promise<void> {
           // 1/5/15-minute load averages: other work on the machine skews the figures.
           loadAverage: { beforeStart: loadBefore, atEnd: loadavg().map((n) => round(n, 2)) },
         },
-        server: { origin, dataDir, database: process.env.DATABASE_URL ? "postgresql" : "pglite", signedInAs: DEMO_LOGIN },
+        server: {
+          origin,
+          dataDir,
+          database: process.env.DATABASE_URL ? "postgresql" : "pglite",
+          signedInAs: DEMO_LOGIN,
+        },
         settings: { durationSeconds: duration, connections, acceptEncoding: gzip ? "gzip, deflate, br" : null },
         routes: rows,
         homeToBare: ratio ?? null,

@@ -28,7 +28,12 @@ try {
   console.log(`Letters benchmark on ${label}: ${COUNT} letters per register, concurrency ${CONCURRENCY}`);
   const school = (await loadViewer("u_school"))!;
   const organizationId = school.roles.find((r) => r.role === "ORG_ADMIN")!.organizationId!;
-  const correspondents = ["Көкшетау қалалық білім бөлімі", "Ақмола облысының білім басқармасы", "Көкшетау қаласының әкімдігі", "ҚР Оқу-ағарту министрлігі"];
+  const correspondents = [
+    "Көкшетау қалалық білім бөлімі",
+    "Ақмола облысының білім басқармасы",
+    "Көкшетау қаласының әкімдігі",
+    "ҚР Оқу-ағарту министрлігі",
+  ];
   const input = (i: number, direction: "INCOMING" | "OUTGOING") => ({
     organizationId,
     direction,
@@ -48,7 +53,9 @@ try {
   }
   const sequentialMs = ms(start);
   const perSecond = round((COUNT / sequentialMs) * 1000);
-  log(`sequential: ${perSecond} registrations/s (${COUNT} in ${round(sequentialMs / 1000, 2)} s); per letter ${JSON.stringify(summary(times))} ms`);
+  log(
+    `sequential: ${perSecond} registrations/s (${COUNT} in ${round(sequentialMs / 1000, 2)} s); per letter ${JSON.stringify(summary(times))} ms`,
+  );
 
   const cStart = process.hrtime.bigint();
   let next = 0;
@@ -59,15 +66,25 @@ try {
   );
   const concurrentMs = ms(cStart);
   const concurrentPerSecond = round((COUNT / concurrentMs) * 1000);
-  const sequences = (await prisma.letter.findMany({ where: { organizationId, direction: "OUTGOING" }, select: { sequence: true }, orderBy: { sequence: "asc" } })).map((l) => l.sequence);
+  const sequences = (
+    await prisma.letter.findMany({
+      where: { organizationId, direction: "OUTGOING" },
+      select: { sequence: true },
+      orderBy: { sequence: "asc" },
+    })
+  ).map((l) => l.sequence);
   const gapless = sequences.length === COUNT && sequences.every((s, i) => s === i + 1);
-  log(`concurrent (${CONCURRENCY} at a time): ${concurrentPerSecond} registrations/s; numbers 1…${COUNT} without gaps or repeats: ${gapless}`);
+  log(
+    `concurrent (${CONCURRENCY} at a time): ${concurrentPerSecond} registrations/s; numbers 1…${COUNT} without gaps or repeats: ${gapless}`,
+  );
   if (!gapless) throw new Error("numbering has gaps or repeats");
 
   const page = { page: 1, pageSize: 25 };
   const firstPage = await timeRuns(RUNS, () => listLetters(school, letterQueryOf({}), page, NOW));
   const overdue = await timeRuns(RUNS, () => listLetters(school, letterQueryOf({ overdue: "1" }), page, NOW));
-  const search = await timeRuns(RUNS, (i) => listLetters(school, letterQueryOf({ q: `Хат ${Math.abs(i) * 7 % COUNT}:` }), page, NOW));
+  const search = await timeRuns(RUNS, (i) =>
+    listLetters(school, letterQueryOf({ q: `Хат ${(Math.abs(i) * 7) % COUNT}:` }), page, NOW),
+  );
   const exportRuns = Math.max(3, Math.floor(RUNS / 5));
   const exported = await timeRuns(exportRuns, () => exportLetters(school, letterQueryOf({}), NOW));
   log(`register, first page of 25 of ${COUNT}: ${JSON.stringify(firstPage)} ms`);
@@ -75,14 +92,18 @@ try {
   log(`text search: ${JSON.stringify(search)} ms`);
   log(`CSV export rows (${COUNT}): ${JSON.stringify(exported)} ms`);
 
-  writeResult("letters", {
-    database: label,
-    count: COUNT,
-    concurrency: CONCURRENCY,
-    sequential: { registrationsPerSecond: perSecond, perLetterMs: summary(times) },
-    concurrent: { registrationsPerSecond: concurrentPerSecond, gapless },
-    reads: { firstPageMs: firstPage, overdueMs: overdue, searchMs: search, exportMs: exported },
-  }, process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+  writeResult(
+    "letters",
+    {
+      database: label,
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      sequential: { registrationsPerSecond: perSecond, perLetterMs: summary(times) },
+      concurrent: { registrationsPerSecond: concurrentPerSecond, gapless },
+      reads: { firstPageMs: firstPage, overdueMs: overdue, searchMs: search, exportMs: exported },
+    },
+    process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
+  );
 } finally {
   await closeBenchDatabase();
 }

@@ -83,10 +83,17 @@ export interface BenchDatabase {
  * recreated) or PGlite (`dir`, in memory by default); migrated, seeded (`tiny` unless `seed: false`) and made
  * the database of `lib/db`. Close it with `closeBenchDatabase`.
  */
-export async function openBenchDatabase({ dir = "memory://", seed: seedScale = "tiny" as "tiny" | false } = {}): Promise<BenchDatabase> {
+export async function openBenchDatabase({
+  dir = "memory://",
+  seed: seedScale = "tiny" as "tiny" | false,
+} = {}): Promise<BenchDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   const db = openDatabase(url ? { url } : { dir });
-  const label = url ? "PostgreSQL (TEST_DATABASE_URL)" : dir === "memory://" ? "in-memory PGlite" : `PGlite on disk (${dir})`;
+  const label = url
+    ? "PostgreSQL (TEST_DATABASE_URL)"
+    : dir === "memory://"
+      ? "in-memory PGlite"
+      : `PGlite on disk (${dir})`;
   if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   await migrate(db.raw);
   if (seedScale) await seed(db.prisma, seedScale);
@@ -104,7 +111,16 @@ export function writeResult(name: string, result: Record<string, unknown>, suffi
   const dir = join("bench", "results");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}-${at.slice(0, 10)}${suffix ? `-${suffix}` : ""}.json`);
-  const body = { at, machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, ...result };
+  const body = {
+    at,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "",
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    ...result,
+  };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   console.log(`Wrote ${file}`);
   return file;

@@ -45,9 +45,20 @@ try {
   log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
 
   t = process.hrtime.bigint();
-  const districts = await prisma.territory.findMany({ where: { level: "DISTRICT" }, select: { id: true }, orderBy: { code: "asc" } });
-  const kindId = (await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })).id;
-  const languages = (await prisma.classifierItem.findMany({ where: { classifier: { code: "LANGUAGE" }, code: { in: ["KK", "RU", "KK_RU"] } }, select: { id: true } })).map((l) => l.id);
+  const districts = await prisma.territory.findMany({
+    where: { level: "DISTRICT" },
+    select: { id: true },
+    orderBy: { code: "asc" },
+  });
+  const kindId = (
+    await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })
+  ).id;
+  const languages = (
+    await prisma.classifierItem.findMany({
+      where: { classifier: { code: "LANGUAGE" }, code: { in: ["KK", "RU", "KK_RU"] } },
+      select: { id: true },
+    })
+  ).map((l) => l.id);
   const orgs: Prisma.OrganizationCreateManyInput[] = Array.from({ length: ORGS }, (_, i) => ({
     id: `obench${i}`,
     bin: `9${String(i).padStart(11, "0")}`,
@@ -63,7 +74,16 @@ try {
   // One list, D-1 and D-3 forms and a closed period per bench year; one accepted submission per school
   // and form (the facts reference it); then the facts themselves, generated in SQL.
   for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
-    await prisma.formList.create({ data: { id: `flb${y}`, year: y, orderNumber: "1", orderDate: new Date(`${y}-01-10`), status: "PUBLISHED", publishedAt: new Date(`${y}-01-11`) } });
+    await prisma.formList.create({
+      data: {
+        id: `flb${y}`,
+        year: y,
+        orderNumber: "1",
+        orderDate: new Date(`${y}-01-10`),
+        status: "PUBLISHED",
+        publishedAt: new Date(`${y}-01-11`),
+      },
+    });
     for (const code of ["D-1", "D-3"]) {
       const key = `${y}_${code === "D-1" ? "d1" : "d3"}`;
       await prisma.form.create({
@@ -78,7 +98,17 @@ try {
           orgKinds: [],
           adHoc: true,
           versions: { create: { id: `fvb${key}`, number: 1, definition: { sections: [] }, frozen: true } },
-          periods: { create: { id: `rpb${key}`, label: String(y), startsOn: new Date(`${y}-09-01`), endsOn: new Date(`${y}-09-05`), dueDate: new Date(`${y}-10-05`), deadlineAt: effectiveDeadline(`${y}-10-05`).endsAt, closedAt: new Date(`${y}-12-20`) } },
+          periods: {
+            create: {
+              id: `rpb${key}`,
+              label: String(y),
+              startsOn: new Date(`${y}-09-01`),
+              endsOn: new Date(`${y}-09-05`),
+              dueDate: new Date(`${y}-10-05`),
+              deadlineAt: effectiveDeadline(`${y}-10-05`).endsAt,
+              closedAt: new Date(`${y}-12-20`),
+            },
+          },
         },
       });
       await db.raw.query(
@@ -118,14 +148,24 @@ try {
 
   const year = FIRST_YEAR + YEARS - 1;
   const all = { all: true } as const;
-  const count = await time("SELECT count(*) FROM \"DataValue\"", () => db.raw.query(`SELECT count(*) FROM "DataValue"`));
+  const count = await time('SELECT count(*) FROM "DataValue"', () => db.raw.query(`SELECT count(*) FROM "DataValue"`));
   const engine = await time("2-dimension query (students by region × sex, one year)", () =>
-    runStats(all, { indicators: ["students"], dimensions: ["region", "sex"], measure: "sum", filters: { year: [year] }, limit: 5000 }),
+    runStats(all, {
+      indicators: ["students"],
+      dimensions: ["region", "sex"],
+      measure: "sum",
+      filters: { year: [year] },
+      limit: 5000,
+    }),
   );
   const parsed = parsePivotParams(new URLSearchParams(`indicator=students&rows=region&cols=sex&year=${year}`));
   const pivot = await time("pivot page (region × sex with totals: 4 queries)", () => buildPivot(all, parsed, "kk"));
   const districtPivot = await time("pivot of a district administrator (district × qualification)", () =>
-    buildPivot({ all: false, territoryPaths: [`/t000000000/t110000000/t110200000/`], organizationIds: [] }, parsePivotParams(new URLSearchParams(`indicator=teachers&rows=district&cols=qualification&year=${year}`)), "kk"),
+    buildPivot(
+      { all: false, territoryPaths: [`/t000000000/t110000000/t110200000/`], organizationIds: [] },
+      parsePivotParams(new URLSearchParams(`indicator=teachers&rows=district&cols=qualification&year=${year}`)),
+      "kk",
+    ),
   );
   const region = await time("public region page data (summary; a cache miss)", () => territoryPage("110000000", year));
   const republic = await time("public republic page data (summary; a cache miss)", () => territoryPage(null, year));
@@ -146,7 +186,9 @@ try {
     regionPage: { ...region, targetP95Ms: 50, met: region.p95 <= 50 },
     republicPage: republic,
   };
-  console.log(`pivot p95 ${pivot.p95} ms (target ≤ 300: ${result.pivot.met ? "met" : "NOT met"}); region page p95 ${region.p95} ms uncached (target ≤ 50: ${result.regionPage.met ? "met" : "NOT met"}); count(*) p95 ${count.p95} ms`);
+  console.log(
+    `pivot p95 ${pivot.p95} ms (target ≤ 300: ${result.pivot.met ? "met" : "NOT met"}); region page p95 ${region.p95} ms uncached (target ≤ 50: ${result.regionPage.met ? "met" : "NOT met"}); count(*) p95 ${count.p95} ms`,
+  );
   writeResult("olap", result, db.kind);
 } finally {
   await closeBenchDatabase();

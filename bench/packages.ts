@@ -43,7 +43,14 @@ const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL ||
 const dbKind = databaseUrl ? "postgres" : "pglite";
 const openBench = () => openDatabase(databaseUrl ? { url: databaseUrl } : { dir: pgliteDir });
 
-const passport = (i: number) => ({ "general.director": `Director ${i}`, "general.founded": 1950 + (i % 70), "general.language": "KK", "general.capacity": 300 + (i % 900), "general.internet": true, "general.computers": 20 + (i % 50) });
+const passport = (i: number) => ({
+  "general.director": `Director ${i}`,
+  "general.founded": 1950 + (i % 70),
+  "general.language": "KK",
+  "general.capacity": 300 + (i % 900),
+  "general.internet": true,
+  "general.computers": 20 + (i % 50),
+});
 
 interface Sender {
   bin: string;
@@ -58,20 +65,44 @@ async function prepare(): Promise<{ senders: Sender[]; periods: string[] }> {
   await migrate(db.raw);
   await seed(db.prisma, "demo");
   log(`demo seed in ${round(ms(started) / 1000)} s`);
-  const schools = await db.prisma.organization.findMany({ where: { kind: { code: "SCHOOL" }, status: "ACTIVE" }, select: { id: true, bin: true }, orderBy: { bin: "asc" } });
+  const schools = await db.prisma.organization.findMany({
+    where: { kind: { code: "SCHOOL" }, status: "ACTIVE" },
+    select: { id: true, bin: true },
+    orderBy: { bin: "asc" },
+  });
   const periods: string[] = [];
   // enough periods for every package to be a new submission
   const needed = Math.max(extraPeriods, Math.ceil((2 * total) / Math.max(1, schools.length)));
   for (let i = 1; i <= needed; i++) {
     const label = `bench-${String(i).padStart(3, "0")}`;
-    await db.prisma.reportingPeriod.create({ data: { id: `rp_bench_${i}`, formId: "f2026_p1", label, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), dueDate: new Date("2026-12-31"), deadlineAt: new Date("2026-12-31T18:59:59Z") } });
+    await db.prisma.reportingPeriod.create({
+      data: {
+        id: `rp_bench_${i}`,
+        formId: "f2026_p1",
+        label,
+        startsOn: new Date("2026-01-01"),
+        endsOn: new Date("2026-12-31"),
+        dueDate: new Date("2026-12-31"),
+        deadlineAt: new Date("2026-12-31T18:59:59Z"),
+      },
+    });
     periods.push(label);
   }
   const out: Sender[] = [];
   for (const s of schools) {
     const key = generateKeyPair();
     out.push({ bin: s.bin, key });
-    await db.prisma.packageKey.create({ data: { organizationId: s.id, publicKey: key.publicKey, fingerprint: fingerprint(key.publicKey), label: "bench", validFrom: new Date("2020-01-01"), validTo: new Date("2099-01-01"), createdById: "u_ministry" } });
+    await db.prisma.packageKey.create({
+      data: {
+        organizationId: s.id,
+        publicKey: key.publicKey,
+        fingerprint: fingerprint(key.publicKey),
+        label: "bench",
+        validFrom: new Date("2020-01-01"),
+        validTo: new Date("2099-01-01"),
+        createdById: "u_ministry",
+      },
+    });
   }
   await db.close();
   log(`${schools.length} schools with keys, ${periods.length} extra P-1 periods`);
@@ -83,7 +114,11 @@ let server: ChildProcess | undefined;
 const serverLog: string[] = [];
 
 function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATA_DIR: dir, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
     if (serverLog.length > 200) serverLog.splice(0, serverLog.length - 200);
@@ -109,7 +144,8 @@ async function stopServer(): Promise<void> {
 async function waitForHealth(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`the server exited:\n${serverLog.slice(-30).join("\n")}`);
+    if (server?.exitCode !== null && server?.exitCode !== undefined)
+      throw new Error(`the server exited:\n${serverLog.slice(-30).join("\n")}`);
     try {
       if ((await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) })).status === 200) return;
     } catch {
@@ -123,7 +159,11 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 const unexpected: string[] = [];
 
 async function post(p: SignedPackage): Promise<number> {
-  const res = await fetch(`${origin}/api/v1/packages`, { method: "POST", headers: { "content-type": "application/json", [KEY_HEADER]: p.keyId, [SIGNATURE_HEADER]: p.signature }, body: p.bytes as Uint8Array<ArrayBuffer> });
+  const res = await fetch(`${origin}/api/v1/packages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [KEY_HEADER]: p.keyId, [SIGNATURE_HEADER]: p.signature },
+    body: p.bytes as Uint8Array<ArrayBuffer>,
+  });
   const body = await res.text();
   // an unexpected refusal of a package meant to be accepted: show why (a few)
   if (res.status === 422 && unexpected.length < 5) unexpected.push(body.slice(0, 600));
@@ -149,7 +189,12 @@ async function blast(list: SignedPackage[]) {
         method: "POST",
         setupRequest: (request) => {
           const p = list[next++ % list.length]!;
-          return { ...request, method: "POST", headers: { "content-type": "application/json", [KEY_HEADER]: p.keyId, [SIGNATURE_HEADER]: p.signature }, body: Buffer.from(p.bytes) };
+          return {
+            ...request,
+            method: "POST",
+            headers: { "content-type": "application/json", [KEY_HEADER]: p.keyId, [SIGNATURE_HEADER]: p.signature },
+            body: Buffer.from(p.bytes),
+          };
         },
       },
     ],
@@ -160,7 +205,13 @@ async function blast(list: SignedPackage[]) {
   const result = await run;
   const elapsed = Number(last - started) / 1e6;
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count]));
-  return { elapsed, statuses, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts };
+  return {
+    elapsed,
+    statuses,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 async function httpRun(list: Sender[], periods: string[]) {
@@ -169,10 +220,14 @@ async function httpRun(list: Sender[], periods: string[]) {
   for (let i = 0; packages.length < 2 * total; i++) {
     const s = list[i % list.length]!;
     const period = periods[Math.floor(i / list.length) % periods.length]!;
-    packages.push(signPackage(buildPackage({ bin: s.bin, form: "P-1", year: 2026, period, values: passport(i) }), s.key));
+    packages.push(
+      signPackage(buildPackage({ bin: s.bin, form: "P-1", year: 2026, period, values: passport(i) }), s.key),
+    );
   }
   const signMs = ms(signStart);
-  log(`${2 * total} packages built and signed in ${round(signMs)} ms (${round((signMs * 1000) / (2 * total))} µs each), ${packages[0]!.bytes.byteLength} bytes each`);
+  log(
+    `${2 * total} packages built and signed in ${round(signMs)} ms (${round((signMs * 1000) / (2 * total))} µs each), ${packages[0]!.bytes.byteLength} bytes each`,
+  );
   // the first half goes through Node's fetch (20 concurrent loops), the second half through autocannon
   const light = packages.splice(total);
   server = startServer();
@@ -199,7 +254,10 @@ async function httpRun(list: Sender[], periods: string[]) {
   // sender BIN is another school's), so nothing is written — the ceiling without the reporting workflow.
   const refused = packages.slice(0, Math.min(total, 4000)).map((p, i) => {
     const other = list[(i + 1) % list.length]!;
-    return signPackage(buildPackage({ bin: other.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(i) }), list[i % list.length]!.key);
+    return signPackage(
+      buildPackage({ bin: other.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(i) }),
+      list[i % list.length]!.key,
+    );
   });
   let nextRefused = 0;
   const refusedStatuses: Record<string, number> = {};
@@ -215,13 +273,42 @@ async function httpRun(list: Sender[], periods: string[]) {
   const refusedMs = ms(refusedStart);
   // The same with a light client (autocannon): less of the two cores goes to the sending side.
   const lightRun = await blast(light);
-  const lightRefused = await blast(refused.map((p, i) => signPackage(buildPackage({ bin: list[(i + 1) % list.length]!.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(i + 7) }), list[i % list.length]!.key)));
+  const lightRefused = await blast(
+    refused.map((p, i) =>
+      signPackage(
+        buildPackage({
+          bin: list[(i + 1) % list.length]!.bin,
+          form: "P-1",
+          year: 2026,
+          period: periods[0]!,
+          values: passport(i + 7),
+        }),
+        list[i % list.length]!.key,
+      ),
+    ),
+  );
   await stopServer();
   const accepted = statuses["201"] ?? 0;
-  const result = { packages: total, senders, seconds: round(elapsed / 1000, 2), acceptedPerSecond: round((accepted * 1000) / elapsed), requestsPerSecond: round((total * 1000) / elapsed), p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), statuses, bytesPerPackage: packages[0]!.bytes.byteLength, authenticatedAndRefusedPerSecond: round((refused.length * 1000) / refusedMs), refusedStatuses };
-  log(`HTTP: ${accepted}/${total} accepted in ${result.seconds} s → ${result.acceptedPerSecond} accepted/s with ${senders} senders; p50 ${result.p50} ms, p99 ${result.p99} ms; statuses ${JSON.stringify(statuses)}`);
+  const result = {
+    packages: total,
+    senders,
+    seconds: round(elapsed / 1000, 2),
+    acceptedPerSecond: round((accepted * 1000) / elapsed),
+    requestsPerSecond: round((total * 1000) / elapsed),
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    statuses,
+    bytesPerPackage: packages[0]!.bytes.byteLength,
+    authenticatedAndRefusedPerSecond: round((refused.length * 1000) / refusedMs),
+    refusedStatuses,
+  };
+  log(
+    `HTTP: ${accepted}/${total} accepted in ${result.seconds} s → ${result.acceptedPerSecond} accepted/s with ${senders} senders; p50 ${result.p50} ms, p99 ${result.p99} ms; statuses ${JSON.stringify(statuses)}`,
+  );
   for (const u of unexpected) log(`refused: ${u}`);
-  log(`HTTP, authentication only: ${refused.length} packages refused after every check (sender mismatch) → ${result.authenticatedAndRefusedPerSecond}/s; statuses ${JSON.stringify(refusedStatuses)}`);
+  log(
+    `HTTP, authentication only: ${refused.length} packages refused after every check (sender mismatch) → ${result.authenticatedAndRefusedPerSecond}/s; statuses ${JSON.stringify(refusedStatuses)}`,
+  );
   const lightAccepted = lightRun.statuses["201"] ?? 0;
   const autocannonResult = {
     seconds: round(lightRun.elapsed / 1000, 2),
@@ -233,8 +320,12 @@ async function httpRun(list: Sender[], periods: string[]) {
     authenticatedAndRefusedPerSecond: round((refused.length * 1000) / lightRefused.elapsed),
     refusedStatuses: lightRefused.statuses,
   };
-  log(`HTTP (autocannon client): ${lightAccepted}/${light.length} accepted in ${autocannonResult.seconds} s → ${autocannonResult.acceptedPerSecond} accepted/s with ${senders} connections; p50 ${lightRun.p50} ms, p99 ${lightRun.p99} ms; statuses ${JSON.stringify(lightRun.statuses)}`);
-  log(`HTTP (autocannon client), authentication only → ${autocannonResult.authenticatedAndRefusedPerSecond}/s; statuses ${JSON.stringify(lightRefused.statuses)}`);
+  log(
+    `HTTP (autocannon client): ${lightAccepted}/${light.length} accepted in ${autocannonResult.seconds} s → ${autocannonResult.acceptedPerSecond} accepted/s with ${senders} connections; p50 ${lightRun.p50} ms, p99 ${lightRun.p99} ms; statuses ${JSON.stringify(lightRun.statuses)}`,
+  );
+  log(
+    `HTTP (autocannon client), authentication only → ${autocannonResult.authenticatedAndRefusedPerSecond}/s; statuses ${JSON.stringify(lightRefused.statuses)}`,
+  );
   return { ...result, autocannon: autocannonResult };
 }
 
@@ -244,26 +335,47 @@ async function breakdown(list: Sender[], periods: string[]) {
   useDatabase(db);
   const { receivePackage } = await import("../lib/packages/receive");
   const s = list[0]!;
-  const signed = signPackage(buildPackage({ bin: s.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(1) }), s.key);
+  const signed = signPackage(
+    buildPackage({ bin: s.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(1) }),
+    s.key,
+  );
   const verify = await timeRuns(500, async () => verifyBytes(signed.bytes, signed.signature, s.key.publicKey));
   // refused after full authentication: sender BIN of another school
   const other = list[1]!;
   const refusedRuns = await timeRuns(300, async () => {
-    const p = signPackage(buildPackage({ bin: other.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(2) }), s.key);
+    const p = signPackage(
+      buildPackage({ bin: other.bin, form: "P-1", year: 2026, period: periods[0]!, values: passport(2) }),
+      s.key,
+    );
     await receivePackage({ bytes: p.bytes, keyId: p.keyId, signature: p.signature });
   });
   // accepted: schools × a period the HTTP run did not reach
-  await db.prisma.reportingPeriod.create({ data: { id: "rp_bench_breakdown", formId: "f2026_p1", label: "bench-breakdown", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), dueDate: new Date("2026-12-31"), deadlineAt: new Date("2026-12-31T18:59:59Z") } });
+  await db.prisma.reportingPeriod.create({
+    data: {
+      id: "rp_bench_breakdown",
+      formId: "f2026_p1",
+      label: "bench-breakdown",
+      startsOn: new Date("2026-01-01"),
+      endsOn: new Date("2026-12-31"),
+      dueDate: new Date("2026-12-31"),
+      deadlineAt: new Date("2026-12-31T18:59:59Z"),
+    },
+  });
   const n = Math.min(300, list.length - 1);
   const acceptedRuns = await timeRuns(n, async (i) => {
     const x = list[i < 0 ? n : i]!;
-    const p = signPackage(buildPackage({ bin: x.bin, form: "P-1", year: 2026, period: "bench-breakdown", values: passport(i) }), x.key);
+    const p = signPackage(
+      buildPackage({ bin: x.bin, form: "P-1", year: 2026, period: "bench-breakdown", values: passport(i) }),
+      x.key,
+    );
     const r = await receivePackage({ bytes: p.bytes, keyId: p.keyId, signature: p.signature });
     if (r.status !== 201) throw new Error(`not accepted: ${JSON.stringify(r.receipt.receipt.reasons)}`);
   });
   await closeDatabase();
   const out = { verifySignature: verify, refusedAfterAuthentication: refusedRuns, accepted: acceptedRuns };
-  log(`in-process: signature check p50 ${out.verifySignature.p50} ms; refused after authentication p50 ${out.refusedAfterAuthentication.p50} ms; accepted p50 ${out.accepted.p50} ms, p95 ${out.accepted.p95} ms`);
+  log(
+    `in-process: signature check p50 ${out.verifySignature.p50} ms; refused after authentication p50 ${out.refusedAfterAuthentication.p50} ms; accepted p50 ${out.accepted.p50} ms, p95 ${out.accepted.p95} ms`,
+  );
   return out;
 }
 
@@ -282,8 +394,17 @@ async function archive() {
   await target.close();
   const size = statSync(file).size;
   rmSync(file, { force: true });
-  const out = { tables: exported.manifest.tables.length, rows, parts: exported.manifest.parts.length, bytes: size, exportSeconds: round(exportMs / 1000, 2), restoreSeconds: round(restoreMs / 1000, 2) };
-  log(`archive (demo seed + packages): ${out.tables} tables, ${rows} rows, ${out.parts} parts, ${round(size / 2 ** 20, 2)} MiB; export ${out.exportSeconds} s, verified restore into an empty in-memory PGlite ${out.restoreSeconds} s`);
+  const out = {
+    tables: exported.manifest.tables.length,
+    rows,
+    parts: exported.manifest.parts.length,
+    bytes: size,
+    exportSeconds: round(exportMs / 1000, 2),
+    restoreSeconds: round(restoreMs / 1000, 2),
+  };
+  log(
+    `archive (demo seed + packages): ${out.tables} tables, ${rows} rows, ${out.parts} parts, ${round(size / 2 ** 20, 2)} MiB; export ${out.exportSeconds} s, verified restore into an empty in-memory PGlite ${out.restoreSeconds} s`,
+  );
   return out;
 }
 
@@ -297,7 +418,8 @@ async function main() {
   if (!flag("keep")) rmSync(dir, { recursive: true, force: true });
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stopServer().then(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void stopServer().then(() => process.exit(130)));
 
 main().catch(async (error: unknown) => {
   console.error(`✖ ${(error as Error).message}`);

@@ -31,10 +31,17 @@ const PORTAL_STATIC = "/kk/pages/about";
 
 async function measure(path: string) {
   const probe = await fetch(`${origin}${path}`);
-  if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}: is the demo server running at ${origin}?`);
+  if (probe.status !== 200)
+    throw new Error(`${path} answered ${probe.status}: is the demo server running at ${origin}?`);
   await autocannon({ url: `${origin}${path}`, connections, duration: 2 });
   const r = await autocannon({ url: `${origin}${path}`, connections, duration });
-  return { path, requestsPerSecond: round(r.requests.average), latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max }, non2xx: r.non2xx, errors: r.errors };
+  return {
+    path,
+    requestsPerSecond: round(r.requests.average),
+    latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 /** A 20 MB PDF-looking stream made chunk by chunk (64 KB), so the source itself holds no large buffer. */
@@ -68,7 +75,12 @@ async function uploadInProcess(total = MAX_FILE_BYTES) {
     const took = ms(start);
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { bytes: stored.size, ms: round(took), mbPerSecond: round(stored.size / 1024 / 1024 / (took / 1000)), peakRssAboveStartMb: round((peak - base) / 1024 / 1024, 2) };
+    return {
+      bytes: stored.size,
+      ms: round(took),
+      mbPerSecond: round(stored.size / 1024 / 1024 / (took / 1000)),
+      peakRssAboveStartMb: round((peak - base) / 1024 / 1024, 2),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -91,7 +103,10 @@ async function signIn(login: string): Promise<string | null> {
   const res = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+    },
     body: new URLSearchParams({ csrfToken, login, password: DEMO_PASSWORD, callbackUrl: `${origin}/kk` }),
   });
   const session = [...cookiePairs(res)].find(([name]) => name.endsWith("authjs.session-token"));
@@ -125,7 +140,12 @@ async function uploadOverHttp(cookie: string, publicationId: string) {
   const took = ms(start);
   clearInterval(timer);
   const serverPeakRssAboveStartMb = base !== undefined ? round((peak - base) / 1024 / 1024, 2) : undefined;
-  return { status: res.status, ms: round(took), mbPerSecond: round(MAX_FILE_BYTES / 1024 / 1024 / (took / 1000)), serverPeakRssAboveStartMb };
+  return {
+    status: res.status,
+    ms: round(took),
+    mbPerSecond: round(MAX_FILE_BYTES / 1024 / 1024 / (took / 1000)),
+    serverPeakRssAboveStartMb,
+  };
 }
 
 console.log(`Publications benchmark against ${origin} (${duration} s × ${connections} connections per route)`);
@@ -134,29 +154,53 @@ log(`publication page ${PAGE}: ${page.requestsPerSecond} req/s, p99 ${page.laten
 const bare = await measure(STATIC);
 log(`bare static page ${STATIC}: ${bare.requestsPerSecond} req/s, p99 ${bare.latencyMs.p99} ms`);
 const sized = await measure(STATIC_SIZED);
-log(`bare static page of the same size ${STATIC_SIZED}: ${sized.requestsPerSecond} req/s, p99 ${sized.latencyMs.p99} ms`);
+log(
+  `bare static page of the same size ${STATIC_SIZED}: ${sized.requestsPerSecond} req/s, p99 ${sized.latencyMs.p99} ms`,
+);
 const portal = await measure(PORTAL_STATIC);
 log(`portal static page ${PORTAL_STATIC}: ${portal.requestsPerSecond} req/s, p99 ${portal.latencyMs.p99} ms`);
 const ratio = round(page.requestsPerSecond / bare.requestsPerSecond, 2);
 const ratioSized = round(page.requestsPerSecond / sized.requestsPerSecond, 2);
 const ratioPortal = round(page.requestsPerSecond / portal.requestsPerSecond, 2);
-log(`ratio publication/static: ${ratio} (target ≥ 0.8); against the static page of the same size: ${ratioSized}; against the portal's prebuilt static page: ${ratioPortal}`);
+log(
+  `ratio publication/static: ${ratio} (target ≥ 0.8); against the static page of the same size: ${ratioSized}; against the portal's prebuilt static page: ${ratioPortal}`,
+);
 
 const inProcess = await uploadInProcess();
-log(`20 MB upload into the store (in process): ${inProcess.ms} ms, ${inProcess.mbPerSecond} MB/s, peak RSS +${inProcess.peakRssAboveStartMb} MB`);
+log(
+  `20 MB upload into the store (in process): ${inProcess.ms} ms, ${inProcess.mbPerSecond} MB/s, peak RSS +${inProcess.peakRssAboveStartMb} MB`,
+);
 // Streaming means memory does not grow with the file: the same upload, five times larger (limit raised).
 const inProcessLarge = await uploadInProcess(5 * MAX_FILE_BYTES);
-log(`100 MB upload into the store (in process, limit raised): ${inProcessLarge.ms} ms, peak RSS +${inProcessLarge.peakRssAboveStartMb} MB`);
+log(
+  `100 MB upload into the store (in process, limit raised): ${inProcessLarge.ms} ms, peak RSS +${inProcessLarge.peakRssAboveStartMb} MB`,
+);
 
-let overHttp: Awaited<ReturnType<typeof uploadOverHttp>> | { skipped: string } = { skipped: "no draft of the teacher (create one in /account/publications)" };
+let overHttp: Awaited<ReturnType<typeof uploadOverHttp>> | { skipped: string } = {
+  skipped: "no draft of the teacher (create one in /account/publications)",
+};
 const draft = textOption("draft");
 if (draft) {
   const cookie = await signIn("teacher");
   if (cookie) {
     overHttp = await uploadOverHttp(cookie, draft);
-    log(`20 MB upload over HTTP: status ${overHttp.status}, ${overHttp.ms} ms, ${overHttp.mbPerSecond} MB/s, server peak RSS +${overHttp.serverPeakRssAboveStartMb ?? "?"} MB`);
+    log(
+      `20 MB upload over HTTP: status ${overHttp.status}, ${overHttp.ms} ms, ${overHttp.mbPerSecond} MB/s, server peak RSS +${overHttp.serverPeakRssAboveStartMb ?? "?"} MB`,
+    );
   } else overHttp = { skipped: "sign-in failed" };
 }
 
-const file = writeResult("publications", { origin, duration, connections, page, bare, sized, portal, ratio, ratioSized, ratioPortal, upload: { inProcess, inProcessLarge, overHttp } });
+const file = writeResult("publications", {
+  origin,
+  duration,
+  connections,
+  page,
+  bare,
+  sized,
+  portal,
+  ratio,
+  ratioSized,
+  ratioPortal,
+  upload: { inProcess, inProcessLarge, overHttp },
+});
 console.log(`Written ${file}`);

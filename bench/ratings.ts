@@ -26,7 +26,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const { db, label } = await openBenchDatabase();
 try {
-  console.log(`Ratings benchmark on ${label}: ${ENTITIES} schools × ${INDICATORS} indicators, ${DRAWS} draws, ${RUNS} runs`);
+  console.log(
+    `Ratings benchmark on ${label}: ${ENTITIES} schools × ${INDICATORS} indicators, ${DRAWS} draws, ${RUNS} runs`,
+  );
   const prisma = db.prisma;
   const normalisations = ["minmax", "zscore", "rank"] as const;
   const method: Method = {
@@ -42,11 +44,22 @@ try {
   const random = mulberry32(2026);
   const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => {
     const n = String(i + 1).padStart(5, "0");
-    return { id: `bench-school-${n}`, code: `99${n.padStart(10, "0")}`, nameKk: `№${i + 1} мектеп`, nameRu: `Школа №${i + 1}`, nameEn: `School No. ${i + 1}` };
+    return {
+      id: `bench-school-${n}`,
+      code: `99${n.padStart(10, "0")}`,
+      nameKk: `№${i + 1} мектеп`,
+      nameRu: `Школа №${i + 1}`,
+      nameEn: `School No. ${i + 1}`,
+    };
   });
   const rows: RatingRow[] = entities.map((e) => ({
     entityId: e.id,
-    values: Object.fromEntries(method.indicators.map((x, j) => [x.code, j % 5 === 4 && random() < 0.02 ? null : Math.round(random() * 10_000) / 100])),
+    values: Object.fromEntries(
+      method.indicators.map((x, j) => [
+        x.code,
+        j % 5 === 4 && random() < 0.02 ? null : Math.round(random() * 10_000) / 100,
+      ]),
+    ),
   }));
   const district = await prisma.territory.findFirstOrThrow({ where: { level: "DISTRICT" }, select: { id: true } });
   await prisma.ratingMethod.create({
@@ -58,7 +71,15 @@ try {
       nameKk: "Бенчмарк",
       nameRu: "Бенчмарк",
       nameEn: "Benchmark",
-      versions: { create: { id: "rmv_bench", number: 1, status: "PUBLISHED", aggregation: method.aggregation, indicators: method.indicators as never } },
+      versions: {
+        create: {
+          id: "rmv_bench",
+          number: 1,
+          status: "PUBLISHED",
+          aggregation: method.aggregation,
+          indicators: method.indicators as never,
+        },
+      },
     },
   });
 
@@ -72,13 +93,25 @@ try {
     const entries = runRating(method, rows, options);
     const computed = ms(start);
     const t = process.hrtime.bigint();
-    await prisma.$transaction((tx) => storeRating(tx, { methodId: "rm_bench", versionId: "rmv_bench", year: 3000 + run, publishedById: null }, entities, entries, options), { timeout: 300_000 });
+    await prisma.$transaction(
+      (tx) =>
+        storeRating(
+          tx,
+          { methodId: "rm_bench", versionId: "rmv_bench", year: 3000 + run, publishedById: null },
+          entities,
+          entries,
+          options,
+        ),
+      { timeout: 300_000 },
+    );
     const stored = ms(t);
     compute.push(computed);
     store.push(stored);
     total.push(ms(start));
     notRobust = entries.filter((e) => e.rank !== null && !e.robust).length;
-    log(`run ${run + 1}: compute ${round(computed / 1000, 2)} s, store ${round(stored / 1000, 2)} s, total ${round(total[run]! / 1000, 2)} s`);
+    log(
+      `run ${run + 1}: compute ${round(computed / 1000, 2)} s, store ${round(stored / 1000, 2)} s, total ${round(total[run]! / 1000, 2)} s`,
+    );
   }
   const stored = await prisma.ratingEntry.count({ where: { rating: { methodId: "rm_bench" } } });
   if (stored !== ENTITIES * RUNS) throw new Error(`expected ${ENTITIES * RUNS} stored entries, found ${stored}`);
@@ -94,7 +127,9 @@ try {
     totalMs: { median: round(median(total)), max: round(Math.max(...total)) },
     targetMs: TARGET_MS,
   };
-  console.log(`Compute + store: median ${round(result.totalMs.median / 1000, 2)} s, max ${round(result.totalMs.max / 1000, 2)} s (target < ${TARGET_MS / 1000} s) — compute ${round(result.computeMs.median / 1000, 2)} s, store ${round(result.storeMs.median / 1000, 2)} s; ${notRobust} of ${ENTITIES} schools not robust`);
+  console.log(
+    `Compute + store: median ${round(result.totalMs.median / 1000, 2)} s, max ${round(result.totalMs.max / 1000, 2)} s (target < ${TARGET_MS / 1000} s) — compute ${round(result.computeMs.median / 1000, 2)} s, store ${round(result.storeMs.median / 1000, 2)} s; ${notRobust} of ${ENTITIES} schools not robust`,
+  );
   writeResult("ratings", result);
 } finally {
   await closeBenchDatabase();

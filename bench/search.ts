@@ -37,7 +37,9 @@ function word(language: Language): string {
   return w;
 }
 
-const vocabulary = Object.fromEntries(LANGUAGES.map((l) => [l, [...new Set(Array.from({ length: VOCABULARY * 1.2 }, () => word(l)))].slice(0, VOCABULARY)])) as Record<Language, string[]>;
+const vocabulary = Object.fromEntries(
+  LANGUAGES.map((l) => [l, [...new Set(Array.from({ length: VOCABULARY * 1.2 }, () => word(l)))].slice(0, VOCABULARY)]),
+) as Record<Language, string[]>;
 /** Skewed: low indexes (common words) far more often than high ones. */
 const draw = (l: Language) => vocabulary[l][Math.floor(VOCABULARY * r.next() ** 2.5)]!;
 const words = (l: Language, n: number) => Array.from({ length: n }, () => draw(l)).join(" ");
@@ -54,7 +56,12 @@ function documentAt(i: number): SearchDocument {
     body: words(language, r.int(30, 80)),
     url: `/bench/${i}`,
     region: r.pick(REGIONS),
-    visibility: roll < 0.02 ? { kind: "hidden" } : roll < 0.07 ? { kind: "restricted", roles: ["MODERATOR"] } : { kind: "public" },
+    visibility:
+      roll < 0.02
+        ? { kind: "hidden" }
+        : roll < 0.07
+          ? { kind: "restricted", roles: ["MODERATOR"] }
+          : { kind: "public" },
   };
 }
 
@@ -80,7 +87,14 @@ try {
   const typo = (w: string) => {
     const chars = [...w];
     const at = 2 + (chars.length > 4 ? (chars.length - 3) % 3 : 0);
-    chars[at] = chars[at] === "а" || chars[at] === "a" ? (/[a-z]/.test(chars[at]!) ? "o" : "о") : /[a-z]/.test(chars[at]!) ? "a" : "а";
+    chars[at] =
+      chars[at] === "а" || chars[at] === "a"
+        ? /[a-z]/.test(chars[at]!)
+          ? "o"
+          : "о"
+        : /[a-z]/.test(chars[at]!)
+          ? "a"
+          : "а";
     return chars.join("");
   };
   const kinds: Record<string, (k: number) => string> = {
@@ -94,7 +108,13 @@ try {
   for (const [kind, make] of Object.entries(kinds)) {
     let hits = 0;
     queries[kind] = await timeRuns(RUNS, async (k) => {
-      const res = await engine.search({ q: make(k + 1), audience: ["public"], facets: true, highlight: true, limit: 10 });
+      const res = await engine.search({
+        q: make(k + 1),
+        audience: ["public"],
+        facets: true,
+        highlight: true,
+        limit: 10,
+      });
       if (k >= 0 && res.total > 0) hits++;
     });
     found[kind] = round((100 * hits) / RUNS);
@@ -109,7 +129,19 @@ try {
   const reindexSeconds = round(ms(start) / 1000);
   log(`reindex: ${written} documents in ${reindexSeconds} s`);
 
-  writeResult("search", { database: label, documents: DOCS, runs: RUNS, indexing: { seconds: round(indexSeconds), docsPerSecond }, queries, foundPercent: found, reindexSeconds }, db.kind);
+  writeResult(
+    "search",
+    {
+      database: label,
+      documents: DOCS,
+      runs: RUNS,
+      indexing: { seconds: round(indexSeconds), docsPerSecond },
+      queries,
+      foundPercent: found,
+      reindexSeconds,
+    },
+    db.kind,
+  );
 } finally {
   await closeBenchDatabase();
 }

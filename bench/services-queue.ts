@@ -26,7 +26,9 @@ try {
   const parent = (await loadViewer("u_parent"))!;
   const district = (await loadViewer("u_district"))!;
   const territoryId = district.roles.find((r) => r.role === "DISTRICT_ADMIN")!.territoryId!;
-  const kindergarten = (await prisma.organization.findFirstOrThrow({ where: { territoryId, kind: { code: "PRESCHOOL" } } })).id;
+  const kindergarten = (
+    await prisma.organization.findFirstOrThrow({ where: { territoryId, kind: { code: "PRESCHOOL" } } })
+  ).id;
   const iins: string[] = [];
   for (let serial = 0; iins.length < COUNT + 10; serial++) {
     const iin = withCheckDigit(iinPrefix("2023-03-01", "FEMALE") + String(serial).padStart(4, "0"));
@@ -38,19 +40,38 @@ try {
   const start = process.hrtime.bigint();
   for (let i = 0; i < COUNT; i++) {
     const t = process.hrtime.bigint();
-    await applyPreschool(parent, { childIin: iins[i]!, childLastName: `Бала${i}`, childFirstName: "Ая", territoryId, preferredOrganizationIds: [kindergarten], priority: i % 10 === 9 ? 1 : 0 }, at(i));
+    await applyPreschool(
+      parent,
+      {
+        childIin: iins[i]!,
+        childLastName: `Бала${i}`,
+        childFirstName: "Ая",
+        territoryId,
+        preferredOrganizationIds: [kindergarten],
+        priority: i % 10 === 9 ? 1 : 0,
+      },
+      at(i),
+    );
     applyTimes.push(ms(t));
   }
   const applyMs = ms(start);
   const perSecond = round((COUNT / applyMs) * 1000);
-  log(`applications: ${perSecond}/s (${COUNT} in ${round(applyMs / 1000, 2)} s); per application ${JSON.stringify(summary(applyTimes))} ms`);
+  log(
+    `applications: ${perSecond}/s (${COUNT} in ${round(applyMs / 1000, 2)} s); per application ${JSON.stringify(summary(applyTimes))} ms`,
+  );
   const notified = await prisma.notification.count({ where: { kind: "services.queue_moved" } });
   log(`  position-change notifications written: ${notified}`);
 
   const acceptTimes: number[] = [];
   for (let i = 0; i < ACCEPTS; i++) {
-    const head = await prisma.serviceApplication.findFirstOrThrow({ where: { kind: "PRESCHOOL", territoryId, queuePosition: 1 } });
-    await offerPlace(district, { applicationId: head.id, version: head.version, organizationId: kindergarten }, at(COUNT + i));
+    const head = await prisma.serviceApplication.findFirstOrThrow({
+      where: { kind: "PRESCHOOL", territoryId, queuePosition: 1 },
+    });
+    await offerPlace(
+      district,
+      { applicationId: head.id, version: head.version, organizationId: kindergarten },
+      at(COUNT + i),
+    );
     const t = process.hrtime.bigint();
     await answerOffer(parent, { applicationId: head.id, version: head.version + 1, accept: true }, at(COUNT + i));
     acceptTimes.push(ms(t));
@@ -66,14 +87,18 @@ try {
   }
   log(`district queue page query: ${JSON.stringify(summary(queueTimes))} ms`);
 
-  writeResult("services-queue", {
-    database: label,
-    count: COUNT,
-    accepts: ACCEPTS,
-    apply: { perSecond, ms: summary(applyTimes), notifications: notified },
-    accept: { ms: summary(acceptTimes) },
-    queuePage: { ms: summary(queueTimes) },
-  }, process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+  writeResult(
+    "services-queue",
+    {
+      database: label,
+      count: COUNT,
+      accepts: ACCEPTS,
+      apply: { perSecond, ms: summary(applyTimes), notifications: notified },
+      accept: { ms: summary(acceptTimes) },
+      queuePage: { ms: summary(queueTimes) },
+    },
+    process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
+  );
 } finally {
   await closeBenchDatabase();
 }

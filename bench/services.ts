@@ -25,11 +25,15 @@ const { label } = await openBenchDatabase();
 try {
   console.log(`Services benchmark on ${label}: ${COUNT} certificates, concurrency ${CONCURRENCY}`);
   const parent = (await loadViewer("u_parent"))!;
-  const child = await prisma.guardianship.findFirstOrThrow({ where: { userId: "u_parent", student: { enrolments: { some: {} } } }, orderBy: { studentId: "asc" } });
+  const child = await prisma.guardianship.findFirstOrThrow({
+    where: { userId: "u_parent", student: { enrolments: { some: {} } } },
+    orderBy: { studentId: "asc" },
+  });
   const input = (i: number) => ({ studentId: child.studentId, language: (["kk", "ru", "en"] as const)[i % 3]! });
 
   // warm-up: font files, PDF code paths, query plans
-  for (let i = 0; i < 5; i++) await certificatePdf(parent, (await issueStudyCertificate(parent, input(i), NOW)).id, ORIGIN);
+  for (let i = 0; i < 5; i++)
+    await certificatePdf(parent, (await issueStudyCertificate(parent, input(i), NOW)).id, ORIGIN);
 
   const issueTimes: number[] = [];
   const pdfTimes: number[] = [];
@@ -51,7 +55,9 @@ try {
   log(`  per certificate: ${JSON.stringify(summary(both))} ms`);
   log(`  issuing alone: ${JSON.stringify(summary(issueTimes))} ms`);
   log(`  PDF alone: ${JSON.stringify(summary(pdfTimes))} ms`);
-  const sizeKb = Object.fromEntries(Object.entries(sizes).map(([l, xs]) => [l, round(xs.reduce((a, b) => a + b, 0) / xs.length / 1024, 1)]));
+  const sizeKb = Object.fromEntries(
+    Object.entries(sizes).map(([l, xs]) => [l, round(xs.reduce((a, b) => a + b, 0) / xs.length / 1024, 1)]),
+  );
   log(`PDF size (KiB, mean per language): ${JSON.stringify(sizeKb)}`);
   // the PDF is a valid document with one page
   const sample = await certificatePdf(parent, (await issueStudyCertificate(parent, input(0), NOW)).id, ORIGIN);
@@ -73,17 +79,28 @@ try {
   const concurrentMs = ms(cStart);
   const concurrentPerSecond = round((COUNT / concurrentMs) * 1000);
   const distinct = new Set(numbers).size;
-  log(`concurrent (${CONCURRENCY} at a time): ${concurrentPerSecond} certificates/s with the PDF; ${distinct} distinct numbers of ${numbers.length}`);
+  log(
+    `concurrent (${CONCURRENCY} at a time): ${concurrentPerSecond} certificates/s with the PDF; ${distinct} distinct numbers of ${numbers.length}`,
+  );
   if (distinct !== numbers.length) throw new Error("duplicate certificate numbers");
 
-  writeResult("services", {
-    database: label,
-    count: COUNT,
-    concurrency: CONCURRENCY,
-    sequential: { certificatesPerSecond: perSecond, perCertificateMs: summary(both), issueMs: summary(issueTimes), pdfMs: summary(pdfTimes) },
-    concurrent: { certificatesPerSecond: concurrentPerSecond, distinctNumbers: distinct },
-    pdf: { meanKiB: sizeKb, pages },
-  }, process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+  writeResult(
+    "services",
+    {
+      database: label,
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      sequential: {
+        certificatesPerSecond: perSecond,
+        perCertificateMs: summary(both),
+        issueMs: summary(issueTimes),
+        pdfMs: summary(pdfTimes),
+      },
+      concurrent: { certificatesPerSecond: concurrentPerSecond, distinctNumbers: distinct },
+      pdf: { meanKiB: sizeKb, pages },
+    },
+    process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
+  );
 } finally {
   await closeBenchDatabase();
 }

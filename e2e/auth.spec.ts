@@ -67,7 +67,9 @@ test("the header shows the account right after signing in, without a reload", as
   await page.goto(`/kk/sign-in?callbackUrl=${encodeURIComponent("/kk/statistics")}`);
   await fillSignInForm(page, "teacher", "Demo-2026!");
   await expect(page).toHaveURL(path("/kk/statistics"));
-  await expect(accountName(page)).toHaveText(DEMO_ACCOUNTS.find((a) => a.login === "teacher")!.displayName, { timeout: 5_000 });
+  await expect(accountName(page)).toHaveText(DEMO_ACCOUNTS.find((a) => a.login === "teacher")!.displayName, {
+    timeout: 5_000,
+  });
 });
 
 test("a session cookie that is not valid does not open the admin area", async ({ page, context, baseURL }) => {

@@ -21,7 +21,11 @@ test("teacher enters marks and attendance with the keyboard", async ({ page }) =
   await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
   await page.goto(`/${L}/diary/journal`);
   // mathematics of 5 А
-  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).locator(`a[href*="subject=${MATH}"]`).first().click();
+  await page
+    .getByRole("navigation", { name: tr("diary.journal.pick") })
+    .locator(`a[href*="subject=${MATH}"]`)
+    .first()
+    .click();
   await expect(page.getByTestId("journal-title")).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`subject=${MATH}`));
   const grid = page.getByRole("grid", { name: tr("diary.journal.gridLabel") });
@@ -54,7 +58,9 @@ test("teacher enters marks and attendance with the keyboard", async ({ page }) =
   await page.keyboard.press("Enter");
   await page.keyboard.type(tr("diary.journal.codes.absent"));
   await page.keyboard.press("Tab");
-  const below = rows.nth((await rows.evaluateAll((trs, id) => trs.findIndex((r) => r.getAttribute("data-student-id") === id), aruzhan)) + 1);
+  const below = rows.nth(
+    (await rows.evaluateAll((trs, id) => trs.findIndex((r) => r.getAttribute("data-student-id") === id), aruzhan)) + 1,
+  );
   const belowId = (await below.getAttribute("data-student-id"))!;
   await expect(page.getByTestId(`cell-${belowId}-${lessonId}`)).toHaveAttribute("data-status", "ABSENT");
 
@@ -106,7 +112,11 @@ test("teacher writes to the parents of the class, the parent reads and replies",
   const text = `Ертең ата-аналар жиналысы ${Date.now().toString(36)}`;
   await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
   await page.goto(`/${L}/diary/journal`);
-  await page.getByRole("navigation", { name: tr("diary.journal.pick") }).getByRole("link").first().click();
+  await page
+    .getByRole("navigation", { name: tr("diary.journal.pick") })
+    .getByRole("link")
+    .first()
+    .click();
   const form = page.getByTestId("start-thread");
   await form.getByLabel(tr("diary.messages.body")).fill(text);
   await form.getByRole("button", { name: tr("diary.messages.send") }).click();
@@ -119,7 +129,9 @@ test("teacher writes to the parents of the class, the parent reads and replies",
   await expect(thread).toBeVisible();
   await thread.getByLabel(tr("diary.messages.replyLabel")).fill("Келемін.");
   await thread.getByRole("button", { name: tr("diary.messages.reply") }).click();
-  await expect(page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text })).toContainText("Келемін.");
+  await expect(page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text })).toContainText(
+    "Келемін.",
+  );
 });
 
 test("school administrator's student import refuses a file with a bad IIN, row by row", async ({ page }) => {
@@ -127,7 +139,9 @@ test("school administrator's student import refuses a file with a bad IIN, row b
   await page.goto(`/${L}/admin/diary`);
   const form = page.getByTestId("student-import");
   // 811201401188 is valid; its last digit changed breaks the check digit
-  await form.locator('textarea[name="csv"]').fill("iin,last name,first name\n811201401188,Ахметов,Ерлан\n811201401187,Бекова,Дана\n");
+  await form
+    .locator('textarea[name="csv"]')
+    .fill("iin,last name,first name\n811201401188,Ахметов,Ерлан\n811201401187,Бекова,Дана\n");
   await form.getByRole("button", { name: tr("diary.setup.import") }).click();
   const problems = form.getByTestId("import-problems");
   await expect(problems).toContainText(tr("errors.iin.checksum"));

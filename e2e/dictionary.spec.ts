@@ -61,7 +61,9 @@ test("look-alike letters, reverse lookups, typos and bad input", async ({ page }
 
   await box.fill("школа");
   await expect(list.locator('li[data-match="reverse"]').first()).toContainText("мектеп");
-  await expect(list).toContainText(t("ru", "dictionary.detected").replace("{language}", t("ru", "dictionary.languages.ru")));
+  await expect(list).toContainText(
+    t("ru", "dictionary.detected").replace("{language}", t("ru", "dictionary.languages.ru")),
+  );
 
   await box.fill("мұғалм");
   await expect(list.locator('li[data-match="typo"]').first()).toContainText("мұғалім");
@@ -83,7 +85,14 @@ test("the API answers JSON with cache headers and clear errors", async ({ reques
   expect(ok.headers()["cache-control"]).toContain("s-maxage");
   const body = await ok.json();
   expect(body).toMatchObject({ from: "kk", to: "ru", hint: null });
-  expect(body.results[0]).toMatchObject({ slug: "mektep", url: "/kk/dictionary/mektep", lemma: "мектеп", latin: "mektep", match: "exact", translations: { ru: ["школа"], en: [] } });
+  expect(body.results[0]).toMatchObject({
+    slug: "mektep",
+    url: "/kk/dictionary/mektep",
+    lemma: "мектеп",
+    latin: "mektep",
+    match: "exact",
+    translations: { ru: ["школа"], en: [] },
+  });
 
   const reverse = await (await request.get("/api/v1/dictionary?q=school&from=en")).json();
   expect(reverse.results[0].lemma).toBe("мектеп");
@@ -118,7 +127,10 @@ test("a lexicographer proposes a new word and another one approves it", async ({
   await signOut(page);
 
   await signIn(page, "lexicographer2", "kk", { callbackUrl: new URL(revisionUrl).pathname });
-  await page.getByTestId("approve-form").getByRole("button", { name: t("kk", "lexicography.approve") }).click();
+  await page
+    .getByTestId("approve-form")
+    .getByRole("button", { name: t("kk", "lexicography.approve") })
+    .click();
   await expect(page.getByTestId("revision-status")).toHaveText(t("kk", "lexicography.statuses.APPROVED"));
 
   await page.goto("/kk/dictionary/sözjūmbaq");
@@ -133,7 +145,10 @@ test("learning pages: themes, word of the day on the home page, transliteration"
   await expect(page.getByTestId("word-of-the-day")).toBeVisible();
 
   await page.goto("/kk/dictionary");
-  await page.getByRole("link", { name: t("kk", "dictionary.links.learn") }).first().click();
+  await page
+    .getByRole("link", { name: t("kk", "dictionary.links.learn") })
+    .first()
+    .click();
   await expect(page).toHaveURL(path("/kk/dictionary/learn"));
   await page.getByRole("link", { name: new RegExp(t("kk", "learn.themes.numbers")) }).click();
   await expect(heading(page)).toHaveText(t("kk", "learn.themes.numbers"));

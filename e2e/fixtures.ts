@@ -68,7 +68,12 @@ export async function signIn(
 }
 
 /** Fills and submits the sign-in form on the current page, without waiting for the outcome. */
-export async function fillSignInForm(page: Page, login: string, password: string, locale: Locale = "kk"): Promise<void> {
+export async function fillSignInForm(
+  page: Page,
+  login: string,
+  password: string,
+  locale: Locale = "kk",
+): Promise<void> {
   const form = page.locator("form").filter({ has: page.locator('input[name="password"]') });
   await form.locator('input[name="login"]').fill(login);
   await form.locator('input[name="password"]').fill(password);

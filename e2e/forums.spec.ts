@@ -21,7 +21,10 @@ async function as(browser: Browser, login: string | null, callback = `/${L}/foru
 /** From the main menu to a category of the forums. */
 async function openCategory(page: Page, slug: string) {
   await page.goto(`/${L}`);
-  await page.getByRole("navigation", { name: tr("common.nav.label"), exact: true }).getByRole("link", { name: tr("common.nav.forums"), exact: true }).click();
+  await page
+    .getByRole("navigation", { name: tr("common.nav.label"), exact: true })
+    .getByRole("link", { name: tr("common.nav.forums"), exact: true })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/${L}/forums$`));
   await page.locator(`main a[href="/${L}/forums/${slug}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/${L}/forums/${slug}`));
@@ -54,7 +57,9 @@ test("a teacher opens a thread and another teacher replies", async ({ browser })
   const title = `Логарифмдерді түсіндіру ${run}`;
   const teacher = await as(browser, "teacher");
   await openCategory(teacher, "teachers-math");
-  expect(await newThread(teacher, title, "Әріптестер, логарифмдерді **қалай** түсіндіресіздер?")).toBe(tr("forums.threadCreated"));
+  expect(await newThread(teacher, title, "Әріптестер, логарифмдерді **қалай** түсіндіресіздер?")).toBe(
+    tr("forums.threadCreated"),
+  );
   const url = await openThread(teacher, title);
 
   const colleague = await as(browser, "teacher2");
@@ -65,7 +70,9 @@ test("a teacher opens a thread and another teacher replies", async ({ browser })
 
   // the author sees the reply (and the thread is marked as having new posts in the category)
   await openCategory(teacher, "teachers-math");
-  await expect(teacher.getByTestId("threads").locator("li", { hasText: title })).toContainText(tr("forums.unread").replace("{count}", "1"));
+  await expect(teacher.getByTestId("threads").locator("li", { hasText: title })).toContainText(
+    tr("forums.unread").replace("{count}", "1"),
+  );
   await openThread(teacher, title);
   const second = teacher.locator('[data-testid="post"][data-number="2"]');
   await expect(second).toContainText(answer);
@@ -174,7 +181,9 @@ test("three trusted users flag a post and it disappears for readers", async ({ b
   await expect(author.getByTestId("post").filter({ hasText: bad })).toContainText(tr("forums.hiddenMark"));
   const moderator = await as(browser, "moderator", `/${L}/forums/moderation`);
   await moderator.goto(`/${L}/forums/moderation`);
-  await expect(moderator.getByTestId("queue-item").filter({ hasText: bad })).toContainText(tr("forums.moderation.statusReason.flags"));
+  await expect(moderator.getByTestId("queue-item").filter({ hasText: bad })).toContainText(
+    tr("forums.moderation.statusReason.flags"),
+  );
 });
 
 test("two members of a class chat see each other's messages live", async ({ browser }) => {

@@ -17,7 +17,10 @@ test("register an incoming letter with a PDF, answer it, export the register", a
   const L = "kk";
   await signedIn("school");
   await page.goto(`/${L}/admin`);
-  await page.getByRole("navigation", { name: t(L, "admin.navLabel") }).getByRole("link", { name: t(L, "admin.nav.letters"), exact: true }).click();
+  await page
+    .getByRole("navigation", { name: t(L, "admin.navLabel") })
+    .getByRole("link", { name: t(L, "admin.nav.letters"), exact: true })
+    .click();
   await expect(page.locator("main h1")).toHaveText(t(L, "letters.title"));
   const register = page.getByTestId("letters-register");
   // the demo register has an overdue incoming letter, highlighted
@@ -43,11 +46,15 @@ test("register an incoming letter with a PDF, answer it, export the register", a
 
   // a file that is not a PDF/DOCX/image (whatever its name) is refused; the PDF is attached
   const attach = page.getByTestId("attach-file");
-  await attach.locator('input[type="file"]').setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
+  await attach
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
   await attach.getByRole("button", { name: t(L, "letters.card.attach"), exact: true }).click();
   await expect(attach.getByRole("alert")).toHaveText(t(L, "errors.files.contentMismatch").replace("{claimed}", "PDF"));
   await expect(page.getByTestId("no-file")).toBeVisible();
-  await attach.locator('input[type="file"]').setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: PDF });
+  await attach
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "хат.pdf", mimeType: "application/pdf", buffer: PDF });
   await attach.getByRole("button", { name: t(L, "letters.card.attach"), exact: true }).click();
   await expect(attach.getByRole("status")).toHaveText(t(L, "letters.card.uploaded"));
   const download = page.getByTestId("download-file");
@@ -126,5 +133,7 @@ test("a district administrator reads a school's register without keeping it", as
   await page.getByRole("main").getByRole("search").locator('select[name="status"]').selectOption("CANCELLED");
   await page.getByRole("main").getByRole("search").getByRole("button").click();
   await expect(page.getByTestId("letters-register").locator("tbody tr")).toHaveCount(1);
-  await expect(page.getByTestId("letters-register").getByTestId("letter-status")).toHaveText(t(L, "letters.status.CANCELLED"));
+  await expect(page.getByTestId("letters-register").getByTestId("letter-status")).toHaveText(
+    t(L, "letters.status.CANCELLED"),
+  );
 });

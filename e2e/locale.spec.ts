@@ -5,18 +5,25 @@ import { expect, fillSignInForm, formAlert, heading, LOCALES, path, t, test, typ
 const switcher = (page: Page, locale: Locale) =>
   page.getByRole("banner").getByRole("group", { name: t(locale, "common.locale.label"), exact: true });
 
-const menu = (page: Page, locale: Locale) => page.getByRole("navigation", { name: t(locale, "common.nav.label"), exact: true });
+const menu = (page: Page, locale: Locale) =>
+  page.getByRole("navigation", { name: t(locale, "common.nav.label"), exact: true });
 
 async function switchTo(page: Page, from: Locale, to: Locale) {
-  await switcher(page, from).getByRole("button", { name: t(from, `common.locale.${to}`), exact: true }).click();
+  await switcher(page, from)
+    .getByRole("button", { name: t(from, `common.locale.${to}`), exact: true })
+    .click();
 }
 
 /** The page rendered in `locale`: the document language, the pressed language button and the menu labels. */
 async function expectLocale(page: Page, locale: Locale) {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
-  await expect(switcher(page, locale).getByRole("button", { name: t(locale, `common.locale.${locale}`), exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    switcher(page, locale).getByRole("button", { name: t(locale, `common.locale.${locale}`), exact: true }),
+  ).toHaveAttribute("aria-pressed", "true");
   for (const key of ["ratings", "publications", "forums"] as const) {
-    await expect(menu(page, locale).getByRole("link", { name: t(locale, `common.nav.${key}`), exact: true })).toBeVisible();
+    await expect(
+      menu(page, locale).getByRole("link", { name: t(locale, `common.nav.${key}`), exact: true }),
+    ).toBeVisible();
   }
 }
 
@@ -78,10 +85,14 @@ for (const locale of LOCALES) {
     await expect(heading(page)).toHaveText(t(locale, "home.title"));
     for (const item of NAV_ITEMS) {
       await test.step(item.key, async () => {
-        await menu(page, locale).getByRole("link", { name: t(locale, `common.nav.${item.key}`), exact: true }).click();
+        await menu(page, locale)
+          .getByRole("link", { name: t(locale, `common.nav.${item.key}`), exact: true })
+          .click();
         if (item.key === "admin") {
           // Signed out: the protected area sends the visitor to sign in, and back here afterwards.
-          await expect(page).toHaveURL(path(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/admin`)}`));
+          await expect(page).toHaveURL(
+            path(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/admin`)}`),
+          );
           await expect(heading(page)).toHaveText(t(locale, "auth.signInTitle"));
         } else {
           await expect(page).toHaveURL(path(`/${locale}${item.href}`));
@@ -90,7 +101,10 @@ for (const locale of LOCALES) {
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
       });
     }
-    await page.getByRole("banner").getByRole("link", { name: new RegExp(t(locale, "common.siteName")) }).click();
+    await page
+      .getByRole("banner")
+      .getByRole("link", { name: new RegExp(t(locale, "common.siteName")) })
+      .click();
     await expect(page).toHaveURL(path(`/${locale}`));
     await expect(heading(page)).toHaveText(t(locale, "home.title"));
   });
@@ -109,7 +123,9 @@ test("forms and client-side navigations answer in the page's language", async ({
   await expect(formAlert(page)).toHaveText(t("ru", "auth.invalid"));
   // A client-side navigation to a page rendered on demand keeps English.
   await page.goto("/en");
-  await menu(page, "en").getByRole("link", { name: t("en", "common.nav.dictionary"), exact: true }).click();
+  await menu(page, "en")
+    .getByRole("link", { name: t("en", "common.nav.dictionary"), exact: true })
+    .click();
   await expect(page).toHaveURL(path("/en/dictionary"));
   await expect(heading(page)).toHaveText(t("en", "dictionary.title"));
 });

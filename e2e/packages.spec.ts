@@ -9,7 +9,11 @@ import { expect, t, test } from "./fixtures";
  * package, the package becomes the school's submission, the receipt is in the admin area, and the public
  * page checks the receipt (and refuses a changed one).
  */
-test("register a key, send a package with the CLI, see the submission and verify the receipt", async ({ page, signedIn, baseURL }) => {
+test("register a key, send a package with the CLI, see the submission and verify the receipt", async ({
+  page,
+  signedIn,
+  baseURL,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), "eiso-e2e-packages-"));
   const run = (args: string[]) => {
     try {
@@ -39,18 +43,33 @@ test("register a key, send a package with the CLI, see the submission and verify
       form: "P-1",
       year: 2026,
       period: "2026",
-      payload: { values: { "general.director": "Ахметов Асқар", "general.founded": 1975, "general.language": "KK", "general.capacity": 900, "general.internet": true, "general.computers": 60 } },
+      payload: {
+        values: {
+          "general.director": "Ахметов Асқар",
+          "general.founded": 1975,
+          "general.language": "KK",
+          "general.capacity": 900,
+          "general.internet": true,
+          "general.computers": 60,
+        },
+      },
     }),
   );
   const sent = run(["--key", join(dir, "school.key"), "--file", join(dir, "p1.json"), "--url", baseURL!]);
   expect(sent.code).toBe(0);
-  const answer = JSON.parse(sent.out) as { status: number; packageId: string; receipt: { verdict: string; submissionId: string } };
+  const answer = JSON.parse(sent.out) as {
+    status: number;
+    packageId: string;
+    receipt: { verdict: string; submissionId: string };
+  };
   expect(answer.status).toBe(201);
   expect(answer.receipt.verdict).toBe("accepted");
 
   // the submission, handed over, on the school's reporting page
   await page.goto("/kk/reporting?year=2026");
-  await expect(page.locator('section[data-form="P-1"] tr[data-period="2026"]')).toContainText(t("kk", "reporting.status.SUBMITTED"));
+  await expect(page.locator('section[data-form="P-1"] tr[data-period="2026"]')).toContainText(
+    t("kk", "reporting.status.SUBMITTED"),
+  );
 
   // the package with its receipt in the admin area, re-verified
   await page.goto("/kk/admin/packages");
@@ -85,7 +104,11 @@ test("export the archive as a background job from the backups page and download 
   await signedIn("ministry");
   await page.goto("/kk/admin/archive");
   // the admin menu leads to the backups page
-  await page.getByRole("navigation").getByRole("link", { name: t("kk", "archive.backups.title") }).first().click();
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: t("kk", "archive.backups.title") })
+    .first()
+    .click();
   await expect(page.locator("main h1")).toHaveText(t("kk", "archive.backups.title"));
   await page.getByRole("button", { name: t("kk", "archive.backups.start") }).click();
   await expect(page.getByTestId("start-backup").getByRole("status")).toHaveText(t("kk", "archive.backups.started"));
@@ -96,5 +119,10 @@ test("export the archive as a background job from the backups page and download 
   expect((await download).suggestedFilename()).toMatch(/^eiso-.+\.tar\.gz$/);
   // the finished export is the last backup and a row of the list
   await expect(page.getByTestId("last-backup")).not.toHaveText(t("kk", "archive.backups.never"));
-  await expect(page.getByTestId("backups").getByRole("link", { name: t("kk", "archive.backups.download") }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("backups")
+      .getByRole("link", { name: t("kk", "archive.backups.download") })
+      .first(),
+  ).toBeVisible();
 });

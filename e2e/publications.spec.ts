@@ -34,7 +34,9 @@ test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ p
   await form.locator('input[name="summary"]').fill("6-сыныпқа арналған сабақ жоспары");
   await form.locator('input[name="grades"]').fill("6");
   await form.locator('input[name="keywords"]').fill("бөлшек, көбейту");
-  await form.getByTestId("publication-body").fill("## Мақсаты\n\nБөлшектерді **көбейтуді** үйрену.\n\n<script>alert(1)</script>");
+  await form
+    .getByTestId("publication-body")
+    .fill("## Мақсаты\n\nБөлшектерді **көбейтуді** үйрену.\n\n<script>alert(1)</script>");
   // the live preview renders the Markdown and shows the script as text
   await expect(form.getByTestId("publication-preview").locator("strong")).toHaveText("көбейтуді");
   await expect(form.getByTestId("publication-preview")).toContainText("<script>");
@@ -44,12 +46,20 @@ test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ p
 
   // an executable renamed .pdf is refused by its content
   const upload = page.getByTestId("uploader");
-  await upload.getByTestId("upload-input").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ\x90\x00", "latin1"), Buffer.alloc(2048)]) });
+  await upload
+    .getByTestId("upload-input")
+    .setInputFiles({
+      name: "plan.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([Buffer.from("MZ\x90\x00", "latin1"), Buffer.alloc(2048)]),
+    });
   await upload.getByTestId("upload-button").click();
   await expect(upload.getByRole("alert")).toContainText(tr("errors.files.contentMismatch").split("{")[0]!.trim());
   await expect(page.getByTestId("my-attachment")).toHaveCount(0);
 
-  await upload.getByTestId("upload-input").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: samplePdf(title) });
+  await upload
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: samplePdf(title) });
   await upload.getByTestId("upload-button").click();
   await expect(page.getByTestId("my-attachment")).toHaveText("plan.pdf");
 
@@ -61,7 +71,11 @@ test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ p
 async function openInQueue(page: import("@playwright/test").Page) {
   await signIn(page, "editor", L, { callbackUrl: `/${L}/admin` });
   await page.goto(`/${L}/admin`);
-  await page.getByRole("main").getByRole("link", { name: tr("admin.nav.publications") }).first().click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: tr("admin.nav.publications") })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/${L}/admin/publications$`));
   await page.getByRole("link", { name: title }).click();
   await expect(page.locator("main h1")).toHaveText(title);
@@ -94,7 +108,9 @@ test("the teacher sees the remark, fixes the text and submits again", async ({ p
 
 test("the editor compares the versions and publishes", async ({ page }) => {
   await openInQueue(page);
-  await expect(page.getByTestId("version-diff").locator('[data-op="add"]').filter({ hasText: "Бағалау критерийлері" })).toBeVisible();
+  await expect(
+    page.getByTestId("version-diff").locator('[data-op="add"]').filter({ hasText: "Бағалау критерийлері" }),
+  ).toBeVisible();
   const form = page.getByTestId("decision-form");
   await form.locator('select[name="decision"]').selectOption("publish");
   await form.getByRole("button", { name: tr("publications.review.apply") }).click();
@@ -105,7 +121,10 @@ test("the editor compares the versions and publishes", async ({ page }) => {
 test("a reader finds it by filter, downloads the PDF and comments; the RSS feed lists it", async ({ page }) => {
   await signIn(page, "parent", L, { callbackUrl: `/${L}/publications` });
   await page.goto(`/${L}`);
-  await page.getByRole("navigation", { name: tr("common.nav.label") }).getByRole("link", { name: tr("common.nav.publications") }).click();
+  await page
+    .getByRole("navigation", { name: tr("common.nav.label") })
+    .getByRole("link", { name: tr("common.nav.publications") })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/${L}/publications$`));
   const filters = page.getByTestId("publication-filters");
   await filters.locator('select[name="subject"]').selectOption("MATH");
@@ -118,9 +137,16 @@ test("a reader finds it by filter, downloads the PDF and comments; the RSS feed 
   await expect(page.getByTestId("publication-body")).toContainText("<script>alert(1)</script>");
   await expect(page.getByTestId("citation")).toContainText(title);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("attachment-link").first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("attachment-link").first().click(),
+  ]);
   expect(download.suggestedFilename()).toBe("plan.pdf");
-  expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe("%PDF-");
+  expect(
+    readFileSync((await download.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe("%PDF-");
 
   readPath = new URL(page.url()).pathname;
   comment = `Пайдалы жоспар, рақмет! ${serial}`;
@@ -160,8 +186,12 @@ test("three verified teachers flag the comment and it disappears for readers", a
 
 test("news: a Kazakh original with its Russian translation, feeds per locale, footer pages", async ({ page }) => {
   await page.goto(`/ru/news`);
-  await page.getByRole("link", { name: "В единой информационной системе образования открыт раздел публикаций" }).click();
-  await expect(page.getByTestId("publication-title")).toHaveText("В единой информационной системе образования открыт раздел публикаций");
+  await page
+    .getByRole("link", { name: "В единой информационной системе образования открыт раздел публикаций" })
+    .click();
+  await expect(page.getByTestId("publication-title")).toHaveText(
+    "В единой информационной системе образования открыт раздел публикаций",
+  );
   await page.goto(`/en/news`);
   await page.getByRole("link", { name: /жарияланымдар бөлімі ашылды/ }).click();
   await expect(page.getByTestId("fallback-note")).toHaveText(t("en", "publications.read.fallback"));

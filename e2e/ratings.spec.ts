@@ -48,17 +48,24 @@ test("a reader sorts the rating, opens a region card and the method", async ({ p
   // the method page, and its older version stays readable
   await page.getByRole("link", { name: tr("ratings.card.back") }).click();
   await page.getByTestId("method-link").click();
-  await expect(page.getByTestId("method-title")).toHaveText(tr("ratings.method.title").replace("{name}", REGIONS_RATING));
+  await expect(page.getByTestId("method-title")).toHaveText(
+    tr("ratings.method.title").replace("{name}", REGIONS_RATING),
+  );
   await expect(page.getByTestId("method-version")).toHaveText(tr("ratings.method.version").replace("{number}", "2"));
   await expect(page.getByTestId("method-indicators").locator("tbody tr")).toHaveCount(5);
-  await page.getByTestId("versions").getByRole("link", { name: tr("ratings.method.version").replace("{number}", "1") }).click();
+  await page
+    .getByTestId("versions")
+    .getByRole("link", { name: tr("ratings.method.version").replace("{number}", "1") })
+    .click();
   await expect(page.getByTestId("method-version")).toHaveText(tr("ratings.method.version").replace("{number}", "1"));
   await expect(page.getByTestId("method-indicators").locator("tbody tr")).toHaveCount(4);
 });
 
 test("the ratings API answers JSON and CSV and refuses bad parameters", async ({ request }) => {
   const list = await (await request.get("/api/v1/ratings?locale=en")).json();
-  expect(list.ratings.map((r: { method: string }) => r.method)).toEqual(expect.arrayContaining(["regions", "akmola-districts", "kokshetau-schools"]));
+  expect(list.ratings.map((r: { method: string }) => r.method)).toEqual(
+    expect.arrayContaining(["regions", "akmola-districts", "kokshetau-schools"]),
+  );
   const rating = await (await request.get("/api/v1/ratings?method=regions&year=2024")).json();
   expect(rating.year).toBe(2024);
   expect(rating.entities).toHaveLength(20);
@@ -91,25 +98,34 @@ test("a region administrator previews and publishes a rating of its districts", 
 
   // weights that do not sum to 100 are refused at preview; then fixed
   const form = page.getByTestId("method-form");
-  const weight = (code: string) => form.getByLabel(`${tr(`ratings.indicator.${code}.name`)}: ${tr("ratings.admin.use")}`);
+  const weight = (code: string) =>
+    form.getByLabel(`${tr(`ratings.indicator.${code}.name`)}: ${tr("ratings.admin.use")}`);
   await weight("pupilsPerTeacher").fill("50");
   await weight("higherEducationShare").fill("30");
   await form.getByRole("button", { name: tr("ratings.admin.save") }).click();
   await expect(form.getByRole("status")).toHaveText(tr("ratings.admin.saved").replace("{number}", "1"));
   await page.getByTestId("preview-form").getByLabel(tr("ratings.admin.year")).selectOption("2025");
-  await page.getByTestId("preview-form").getByRole("button", { name: tr("ratings.admin.preview") }).click();
+  await page
+    .getByTestId("preview-form")
+    .getByRole("button", { name: tr("ratings.admin.preview") })
+    .click();
   await expect(page.getByTestId("preview-error")).toHaveText(tr("errors.ratings.weightsSum"));
   await weight("highestCategoryShare").fill("20");
   await form.getByRole("button", { name: tr("ratings.admin.save") }).click();
   await expect(form.getByRole("status")).toHaveText(tr("ratings.admin.saved").replace("{number}", "1"));
-  await page.getByTestId("preview-form").getByRole("button", { name: tr("ratings.admin.preview") }).click();
+  await page
+    .getByTestId("preview-form")
+    .getByRole("button", { name: tr("ratings.admin.preview") })
+    .click();
   await expect(page.getByTestId("preview").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByTestId("preview-form").getByLabel(tr("ratings.admin.year"))).toHaveValue("2025");
 
   page.on("dialog", (dialog) => void dialog.accept());
   const publish = page.getByTestId("publish-form");
   await publish.getByRole("button", { name: tr("ratings.admin.publish") }).click();
-  await expect(publish.getByRole("status")).toContainText(tr("ratings.admin.published").split("{year}")[0]!.trim() || "2025");
+  await expect(publish.getByRole("status")).toContainText(
+    tr("ratings.admin.published").split("{year}")[0]!.trim() || "2025",
+  );
   await publish.getByRole("button", { name: tr("ratings.admin.publish") }).click();
   await expect(publish.getByRole("alert")).toBeVisible();
   await expect(publish).toContainText(tr("errors.ratings.alreadyPublished").replace("{year}", "2025"));

@@ -23,7 +23,8 @@ async function fieldError(page: Page, form: string, name: string) {
   return page.locator(`[id="${describedBy}"]`);
 }
 
-const save = (page: Page, form: string) => page.getByTestId(form).getByRole("button", { name: t("kk", "common.actions.save"), exact: true });
+const save = (page: Page, form: string) =>
+  page.getByTestId(form).getByRole("button", { name: t("kk", "common.actions.save"), exact: true });
 
 test("a district admin registers an organisation after fixing the BIN check digit", async ({ page }) => {
   // A resident legal entity registered in May 2024 (YYMM, type 4, attribute 0), random serial.
@@ -85,7 +86,9 @@ test("a district admin sees the IIN error next to the field, then registers the 
   await form.locator('[name="iin"]').fill(iin);
   await form.locator('[name="birthDate"]').fill("2014-04-05");
   await save(page, "person-form").click();
-  await expect(await fieldError(page, "person-form", "birthDate")).toHaveText(t("kk", "errors.iin.birthDateMismatch").replace("{expected}", "2014-04-04"));
+  await expect(await fieldError(page, "person-form", "birthDate")).toHaveText(
+    t("kk", "errors.iin.birthDateMismatch").replace("{expected}", "2014-04-04"),
+  );
 
   await form.locator('[name="birthDate"]').fill("");
   await save(page, "person-form").click();
@@ -102,7 +105,9 @@ test("a district admin sees the IIN error next to the field, then registers the 
   await expect(table.getByText(iin)).toHaveCount(0);
 });
 
-test("a district admin opening another district's organisation or person by URL gets the not-found page", async ({ page }) => {
+test("a district admin opening another district's organisation or person by URL gets the not-found page", async ({
+  page,
+}) => {
   // The ministry sees everything: take an Astana (Almaty district) school and one of its people.
   await signIn(page, "ministry");
   await page.goto("/kk/admin/organizations?territory=t710200000&kind=SCHOOL");

@@ -1,5 +1,12 @@
 import { expect, heading, signIn, t, test } from "./fixtures";
-import { acceptDialogs, addRule, createSchoolForm, designPupilsByGrade, openYearList, saveDesign } from "./reporting-steps";
+import {
+  acceptDialogs,
+  addRule,
+  createSchoolForm,
+  designPupilsByGrade,
+  openYearList,
+  saveDesign,
+} from "./reporting-steps";
 
 /**
  * The ministry designs a form (a list for the year, a form with a table section and a rule, a period whose
@@ -16,13 +23,19 @@ const d = (key: string) => tr(`reporting.designer.${key}`);
 // Long journeys on a shared 2-core machine: more time than the default per test.
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-test("the ministry creates a list, designs a form with a table and a rule, adds a period and publishes", async ({ page }) => {
+test("the ministry creates a list, designs a form with a table and a rule, adds a period and publishes", async ({
+  page,
+}) => {
   acceptDialogs(page);
   await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
 
   // The year's list of forms, approved by an order (it may exist from an earlier run), and a form that schools submit.
   await openYearList(page, YEAR, { number: "215", date: `${YEAR - 1}-12-20` });
-  await createSchoolForm(page, CODE, { kk: "Оқушылар контингенті", ru: "Контингент учащихся", en: "Student contingent" });
+  await createSchoolForm(page, CODE, {
+    kk: "Оқушылар контингенті",
+    ru: "Контингент учащихся",
+    en: "Student contingent",
+  });
 
   // The designer: the starter section's field, then a table section (grades × total, girls) and a rule.
   const designer = await designPupilsByGrade(page);
@@ -30,7 +43,9 @@ test("the ministry creates a list, designs a form with a table and a rule, adds 
   // A malformed rule is refused with the problem next to the expression …
   const rule = await addRule(designer, "sum(grades.*.total) = boys");
   await page.getByTestId("designer-save").click();
-  await expect(rule.getByText(tr("errors.reporting.expression.unknown_name").replace("{position}", "22"))).toBeVisible();
+  await expect(
+    rule.getByText(tr("errors.reporting.expression.unknown_name").replace("{position}", "22")),
+  ).toBeVisible();
   // … and saved once corrected.
   await rule.getByLabel(d("expression"), { exact: true }).fill("sum(grades.*.total) = pupils");
   await saveDesign(page, designer);
@@ -63,11 +78,14 @@ test("the ministry creates a list, designs a form with a table and a rule, adds 
   await expect(heading(page)).toHaveText(tr("reporting.lists.listTitle").replace("{year}", String(YEAR)));
   await expect(page.getByTestId("list-forms")).toContainText(CODE);
   const publish = page.getByTestId("publish-list");
-  if (await publish.count()) await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
+  if (await publish.count())
+    await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
   await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"));
 });
 
-test("school No. 1 sees the form due, fills it in with an error next to the cell, fixes it and submits", async ({ page }) => {
+test("school No. 1 sees the form due, fills it in with an error next to the cell, fixes it and submits", async ({
+  page,
+}) => {
   await signIn(page, "school", L, { callbackUrl: `/${L}/reporting?year=${YEAR}` });
   await expect(heading(page)).toHaveText(tr("reporting.due.title"));
   const form = page.locator(`[data-form="${CODE}"]`);
@@ -81,14 +99,24 @@ test("school No. 1 sees the form due, fills it in with an error next to the cell
 
   // An upload with an unknown column is refused as a whole, with the row and column of the problem.
   const csv = `form,${CODE},version,1\nkey,value,remark\nmain.pupils,30,x\n`;
-  await entry.locator('input[type="file"]').setInputFiles({ name: "d1.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await entry
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "d1.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await entry.getByRole("button", { name: tr("reporting.entry.upload"), exact: true }).click();
   const problems = page.getByTestId("upload-problems");
   await expect(problems).toContainText(tr("errors.reporting.upload.unknownColumn").replace("{column}", "remark"));
-  await expect(problems).toContainText(tr("reporting.entry.atRow").replace("{row}", "2").replace("{column}", "C (remark)"));
+  await expect(problems).toContainText(
+    tr("reporting.entry.atRow").replace("{row}", "2").replace("{column}", "C (remark)"),
+  );
   await expect(cell("main.pupils")).toHaveValue("");
   // A valid file replaces the draft's values.
-  await entry.locator('input[type="file"]').setInputFiles({ name: "d1.csv", mimeType: "text/csv", buffer: Buffer.from(`form,${CODE},version,1\nkey,value\nmain.pupils,30\n`) });
+  await entry
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: "d1.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`form,${CODE},version,1\nkey,value\nmain.pupils,30\n`),
+    });
   await entry.getByRole("button", { name: tr("reporting.entry.upload"), exact: true }).click();
   await expect(cell("main.pupils")).toHaveValue("30");
   await expect(problems).toHaveCount(0);

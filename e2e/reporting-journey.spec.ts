@@ -1,6 +1,13 @@
 import type { Page } from "@playwright/test";
 import { expect, heading, signIn, signOut, t, test } from "./fixtures";
-import { acceptDialogs, addRule, createSchoolForm, designPupilsByGrade, openYearList, saveDesign } from "./reporting-steps";
+import {
+  acceptDialogs,
+  addRule,
+  createSchoolForm,
+  designPupilsByGrade,
+  openYearList,
+  saveDesign,
+} from "./reporting-steps";
 
 /**
  * The reporting journey of issue 4, end to end: the ministry designs and publishes a form for a past year;
@@ -27,7 +34,11 @@ async function openAwaiting(page: Page) {
   await page.goto(`/${L}/admin/reporting/board?period=${periodId}&state=awaiting`);
   await expect(heading(page)).toHaveText(rv("board.title"));
   await expect(page.getByTestId("count-awaiting")).toContainText("1");
-  await page.getByRole("table", { name: rv("board.listTitle") }).getByRole("link").first().click();
+  await page
+    .getByRole("table", { name: rv("board.listTitle") })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page.getByTestId("submission-status")).toBeVisible();
 }
 
@@ -35,7 +46,11 @@ test("the ministry designs a form, gives it a period and publishes the list", as
   acceptDialogs(page);
   await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
   await openYearList(page, YEAR, { number: "48", date: `${YEAR}-01-15` });
-  await createSchoolForm(page, CODE, { kk: "Оқушылар контингенті (сынақ)", ru: "Контингент учащихся (проверка)", en: "Student contingent (journey)" });
+  await createSchoolForm(page, CODE, {
+    kk: "Оқушылар контингенті (сынақ)",
+    ru: "Контингент учащихся (проверка)",
+    en: "Student contingent (journey)",
+  });
 
   // A field for the total, a table of grades × (total, girls), and a rule tying them together.
   const designer = await designPupilsByGrade(page);
@@ -57,8 +72,11 @@ test("the ministry designs a form, gives it a period and publishes the list", as
   await page.waitForLoadState("networkidle");
   const publish = page.getByTestId("publish-list");
   await expect(async () => {
-    if (await publish.count()) await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
-    await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"), { timeout: 5_000 });
+    if (await publish.count())
+      await publish.getByRole("button", { name: tr("reporting.lists.publish"), exact: true }).click();
+    await expect(page.getByTestId("list-status")).toContainText(tr("reporting.lists.statuses.PUBLISHED"), {
+      timeout: 5_000,
+    });
   }).toPass({ timeout: 30_000 });
   await signOut(page, L);
 });
@@ -75,7 +93,9 @@ test("the school fills it in with an error, fixes it, hands it over late and see
   const cell = (key: string) => entry.locator(`[data-key="${key}"]`);
   await cell("main.pupils").fill("30");
   await cell("grades.g1.total").fill("1a");
-  await expect(entry.locator("td").filter({ has: page.locator('[data-key="grades.g1.total"]') })).toContainText(tr("errors.reporting.value.notNumber"));
+  await expect(entry.locator("td").filter({ has: page.locator('[data-key="grades.g1.total"]') })).toContainText(
+    tr("errors.reporting.value.notNumber"),
+  );
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
   await page.getByTestId("submit-report").click();
   await expect(page.getByTestId("submit-error")).toBeVisible();
@@ -114,7 +134,9 @@ test("the district returns it with a reason", async ({ page }) => {
 
 test("the school sees the reason, corrects the report and hands it over again", async ({ page }) => {
   await signIn(page, "school", L, { callbackUrl: `/${L}/notifications` });
-  await expect(page.getByTestId("notifications").locator('[data-kind="reporting.returned"]').first()).toContainText(CODE);
+  await expect(page.getByTestId("notifications").locator('[data-kind="reporting.returned"]').first()).toContainText(
+    CODE,
+  );
 
   await page.goto(`/${L}/reporting/${periodId}`);
   await expect(page.getByTestId("return-reason")).toContainText(REASON);
@@ -134,7 +156,10 @@ test("the district, the region and the ministry approve in turn", async ({ page 
   await signIn(page, "district", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
   await expect(page.getByTestId("timeline").locator('[data-action="resubmit"]')).toBeVisible();
-  await page.getByTestId("approve-form").getByRole("button", { name: rv("review.approve"), exact: true }).click();
+  await page
+    .getByTestId("approve-form")
+    .getByRole("button", { name: rv("review.approve"), exact: true })
+    .click();
   await expect(page.getByTestId("submission-status")).toContainText(rv("status.APPROVED_DISTRICT"));
   // Until the region acts, the district may take its approval back.
   await expect(page.getByTestId("undo-form")).toBeVisible();
@@ -142,13 +167,19 @@ test("the district, the region and the ministry approve in turn", async ({ page 
 
   await signIn(page, "region", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
-  await page.getByTestId("approve-form").getByRole("button", { name: rv("review.approve"), exact: true }).click();
+  await page
+    .getByTestId("approve-form")
+    .getByRole("button", { name: rv("review.approve"), exact: true })
+    .click();
   await expect(page.getByTestId("submission-status")).toContainText(rv("status.APPROVED_REGION"));
   await signOut(page, L);
 
   await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
-  await page.getByTestId("accept-form").getByRole("button", { name: rv("review.accept"), exact: true }).click();
+  await page
+    .getByTestId("accept-form")
+    .getByRole("button", { name: rv("review.accept"), exact: true })
+    .click();
   await expect(page.getByTestId("submission-status")).toContainText(rv("status.ACCEPTED"));
   await expect(page.getByTestId("timeline").locator('[data-action="accept"]')).toBeVisible();
   await signOut(page, L);
@@ -163,7 +194,9 @@ test("the consolidated report shows the numbers; the ministry closes the period"
   await expect(total.locator('[data-indicator="grades.total"]')).toHaveText("31");
   await expect(total.locator('[data-indicator="grades.girls"]')).toHaveText("15");
   // Akmola region and the city of Kokshetau carry the same numbers.
-  await expect(page.getByTestId("report-totals").locator('[data-territory="t110200000"] [data-indicator="grades.total"]')).toHaveText("31");
+  await expect(
+    page.getByTestId("report-totals").locator('[data-territory="t110200000"] [data-indicator="grades.total"]'),
+  ).toHaveText("31");
   await expect(page.getByTestId("report-rows")).toContainText("16");
 
   const csv = await page.request.get(`/api/v1/reporting/reports/${periodId}?format=csv&locale=en`);
@@ -177,13 +210,18 @@ test("the consolidated report shows the numbers; the ministry closes the period"
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 
   await expect(page.getByTestId("report-state")).toContainText(rv("reports.provisional"));
-  await page.getByTestId("close-period-form").getByRole("button", { name: rv("reports.close"), exact: true }).click();
+  await page
+    .getByTestId("close-period-form")
+    .getByRole("button", { name: rv("reports.close"), exact: true })
+    .click();
   await expect(page.getByTestId("report-state")).not.toContainText(rv("reports.provisional"));
   await expect(page.getByTestId("close-period-form")).toHaveCount(0);
   await signOut(page, L);
 
   // Outside a session the file is refused with the one error shape.
-  const anonymous = await page.request.get(`/api/v1/reporting/reports/${periodId}?format=csv`, { headers: { cookie: "" } });
+  const anonymous = await page.request.get(`/api/v1/reporting/reports/${periodId}?format=csv`, {
+    headers: { cookie: "" },
+  });
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe("unauthenticated");
 });

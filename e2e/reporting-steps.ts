@@ -8,7 +8,8 @@ const d = (key: string) => tr(`reporting.designer.${key}`);
 
 /** Fills the three language inputs of a label ("Label (kk)", "Label (ru)", "Label (en)") in a scope. */
 export async function texts(scope: Locator, label: string, value: string) {
-  for (const lang of ["kk", "ru", "en"]) await scope.getByLabel(`${label} (${lang})`, { exact: true }).first().fill(`${value} ${lang}`);
+  for (const lang of ["kk", "ru", "en"])
+    await scope.getByLabel(`${label} (${lang})`, { exact: true }).first().fill(`${value} ${lang}`);
 }
 
 export function acceptDialogs(page: Page) {

@@ -1,10 +1,13 @@
 import { expect, heading, path, signIn, t, test, type Locale } from "./fixtures";
 
-const box = (page: import("@playwright/test").Page, locale: Locale) => page.getByRole("combobox", { name: t(locale, "search.label") });
+const box = (page: import("@playwright/test").Page, locale: Locale) =>
+  page.getByRole("combobox", { name: t(locale, "search.label") });
 const facets = (page: import("@playwright/test").Page) => page.getByTestId("search-facets");
 const results = (page: import("@playwright/test").Page) => page.getByTestId("search-results");
 
-test("Kazakh: a suggestion as you type opens the dictionary entry; the results page filters by type", async ({ page }) => {
+test("Kazakh: a suggestion as you type opens the dictionary entry; the results page filters by type", async ({
+  page,
+}) => {
   await page.goto("/kk");
   await box(page, "kk").fill("кітапх");
   const option = page.getByRole("option").filter({ hasText: "кітапхана" }).first();
@@ -20,7 +23,9 @@ test("Kazakh: a suggestion as you type opens the dictionary entry; the results p
   await expect(heading(page)).toHaveText(t("kk", "search.title"));
   await expect(results(page).locator("li").first()).toBeVisible();
   await expect(results(page).locator("mark").first()).toBeVisible();
-  await facets(page).getByRole("link", { name: new RegExp(`^${t("kk", "search.types.dictionary-entry")}`) }).click();
+  await facets(page)
+    .getByRole("link", { name: new RegExp(`^${t("kk", "search.types.dictionary-entry")}`) })
+    .click();
   await expect(page).toHaveURL(/type=dictionary-entry/);
   await results(page).getByRole("link", { name: "мектеп", exact: true }).click();
   await expect(page).toHaveURL(path("/kk/dictionary/mektep"));
@@ -32,7 +37,9 @@ test("Russian: search from the header and open an organisation", async ({ page }
   await box(page, "ru").press("Enter");
   await expect(page).toHaveURL(/\/ru\/search\?q=/);
   await expect(results(page).locator("li").first()).toBeVisible();
-  await facets(page).getByRole("link", { name: new RegExp(`^${t("ru", "search.types.organization")}`) }).click();
+  await facets(page)
+    .getByRole("link", { name: new RegExp(`^${t("ru", "search.types.organization")}`) })
+    .click();
   await expect(page).toHaveURL(/type=organization/);
   const first = results(page).locator("li a").first();
   await first.click();
@@ -60,6 +67,11 @@ test("the ministry sees the index status and rebuilds the index", async ({ page 
   const documents = Number(await page.getByTestId("search-documents").textContent());
   expect(documents).toBeGreaterThan(100);
   await expect(page.getByTestId("search-backlog")).toHaveText("0");
-  await page.getByTestId("search-reindex").getByRole("button", { name: t("kk", "search.admin.reindex") }).click();
-  await expect(page.getByRole("status")).toHaveText(t("kk", "search.admin.reindexed").replace("{count}", String(documents)));
+  await page
+    .getByTestId("search-reindex")
+    .getByRole("button", { name: t("kk", "search.admin.reindex") })
+    .click();
+  await expect(page.getByRole("status")).toHaveText(
+    t("kk", "search.admin.reindexed").replace("{count}", String(documents)),
+  );
 });

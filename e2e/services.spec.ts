@@ -26,7 +26,10 @@ test("a parent applies for admission to first grade", async ({ page }) => {
   await page.getByTestId("apply-FIRST_GRADE").click();
   await expect(page).toHaveURL(new RegExp(`/${L}/account/services/first-grade`));
   const form = page.getByTestId("first-grade-form");
-  const school = await form.locator('select[name="organizationId"] option', { hasText: /№1 .*Көкшетау/ }).first().getAttribute("value");
+  const school = await form
+    .locator('select[name="organizationId"] option', { hasText: /№1 .*Көкшетау/ })
+    .first()
+    .getAttribute("value");
   expect(school).toBeTruthy();
 
   // a wrong check digit is refused with the localised message
@@ -51,7 +54,10 @@ test("a parent applies for admission to first grade", async ({ page }) => {
 test("the school accepts and the child appears in the class", async ({ page, browser }) => {
   await signIn(page, "school", L, { callbackUrl: `/${L}/admin` });
   await page.goto(`/${L}/admin`);
-  await page.getByRole("main").getByRole("link", { name: new RegExp(tr("admin.navHint.services")) }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: new RegExp(tr("admin.navHint.services")) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/${L}/admin/services`));
   await page.goto(`/${L}/admin/services?status=OPEN`);
   const row = page.getByTestId("services-queue").locator("tr", { hasText: lastName });
@@ -63,7 +69,10 @@ test("the school accepts and the child appears in the class", async ({ page, bro
   await expect(refuse.getByText(tr("errors.services.reasonRequired"))).toBeVisible();
 
   const accept = page.getByTestId("accept-form");
-  const option = await accept.locator('select[name="classGroupId"] option', { hasText: /^1 А/ }).first().getAttribute("value");
+  const option = await accept
+    .locator('select[name="classGroupId"] option', { hasText: /^1 А/ })
+    .first()
+    .getAttribute("value");
   await accept.locator('select[name="classGroupId"]').selectOption(option!);
   await accept.getByRole("button", { name: tr("services.review.accept") }).click();
   // the page re-renders with the closed application
@@ -73,12 +82,18 @@ test("the school accepts and the child appears in the class", async ({ page, bro
   const parent = await browser.newPage();
   await signIn(parent, "parent2", L, { callbackUrl: `/${L}/diary` });
   await parent.goto(`/${L}/diary`);
-  await expect(parent.getByTestId("child-switch").filter({ hasText: `${firstName} ${lastName}` })).toContainText("(1 А)");
+  await expect(parent.getByTestId("child-switch").filter({ hasText: `${firstName} ${lastName}` })).toContainText(
+    "(1 А)",
+  );
   await parent.goto(`/${L}/account/services`);
-  await expect(parent.getByTestId("my-applications").locator('li[data-kind="FIRST_GRADE"]', { hasText: lastName })).toHaveAttribute("data-status", "APPROVED");
+  await expect(
+    parent.getByTestId("my-applications").locator('li[data-kind="FIRST_GRADE"]', { hasText: lastName }),
+  ).toHaveAttribute("data-status", "APPROVED");
   // every change reached the parent as a notification
   await parent.goto(`/${L}/notifications`);
-  await expect(parent.locator('li[data-kind="services.approved"]').first()).toContainText(tr("reporting-review.notifications.kinds.services.approved"));
+  await expect(parent.locator('li[data-kind="services.approved"]').first()).toContainText(
+    tr("reporting-review.notifications.kinds.services.approved"),
+  );
   await parent.close();
 });
 
@@ -86,17 +101,24 @@ test("a parent downloads a certificate that verifies; a forged code does not", a
   await signIn(page, "parent", L, { callbackUrl: `/${L}/account/services` });
   await page.goto(`/${L}/account/services`);
   const form = page.getByTestId("certificate-form");
-  const aruzhan = await form.locator('select[name="studentId"] option', { hasText: "Омарова Аружан" }).getAttribute("value");
+  const aruzhan = await form
+    .locator('select[name="studentId"] option', { hasText: "Омарова Аружан" })
+    .getAttribute("value");
   await form.locator('select[name="studentId"]').selectOption(aruzhan!);
   await form.locator('select[name="language"]').selectOption("kk");
   await form.getByRole("button", { name: tr("services.my.request") }).click();
   await expect(form.getByRole("status")).toBeVisible();
   const number = (await form.getByRole("status").textContent())!.match(/SC-\d{4}-\d{6}/)![0];
 
-  const item = page.getByTestId("my-applications").locator("li", { has: page.getByTestId("certificate-number").filter({ hasText: number }) });
+  const item = page
+    .getByTestId("my-applications")
+    .locator("li", { has: page.getByTestId("certificate-number").filter({ hasText: number }) });
   await expect(item).toHaveAttribute("data-status", "ISSUED");
   const code = (await item.getByTestId("certificate-code").textContent())!.match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
-  const [download] = await Promise.all([page.waitForEvent("download"), item.getByTestId("certificate-download").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    item.getByTestId("certificate-download").click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${number}.pdf`);
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");

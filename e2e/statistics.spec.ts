@@ -40,7 +40,10 @@ test("a reader drills from the republic to a school and downloads the CSV", asyn
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^contingent-\d{12}-\d{4}\.csv$/);
   const csv = readFileSync((await file.path())!, "utf8");
-  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toContain(tr("statistics.col.grade"));
   expect(lines).toHaveLength(12);
   const firstTotal = lines[1]!.split(",")[1]!;

@@ -17,8 +17,12 @@ test("a region admin creates a district admin in their region and cannot grant a
   await form.getByRole("textbox", { name: t("kk", "users.login"), exact: true }).fill(login);
   await form.getByRole("textbox", { name: t("kk", "users.displayName"), exact: true }).fill(displayName);
   await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.getByRole("combobox", { name: t("kk", "users.role"), exact: true }).selectOption({ label: t("kk", "admin.roles.DISTRICT_ADMIN") });
-  await form.getByRole("combobox", { name: t("kk", "users.territory"), exact: true }).selectOption({ label: "Бурабай ауданы" });
+  await form
+    .getByRole("combobox", { name: t("kk", "users.role"), exact: true })
+    .selectOption({ label: t("kk", "admin.roles.DISTRICT_ADMIN") });
+  await form
+    .getByRole("combobox", { name: t("kk", "users.territory"), exact: true })
+    .selectOption({ label: "Бурабай ауданы" });
   await form.getByRole("button", { name: t("kk", "common.actions.create"), exact: true }).click();
 
   await expect(page).toHaveURL(/\/kk\/admin\/users\/[^/?]+\?created=1$/);
@@ -30,8 +34,12 @@ test("a region admin creates a district admin in their region and cannot grant a
 
   // Region admin of another region: refused with the localised message, nothing added.
   const grant = page.getByTestId("user-grant-form");
-  await grant.getByRole("combobox", { name: t("kk", "users.role"), exact: true }).selectOption({ label: t("kk", "admin.roles.REGION_ADMIN") });
-  await grant.getByRole("combobox", { name: t("kk", "users.territory"), exact: true }).selectOption({ label: "Абай облысы" });
+  await grant
+    .getByRole("combobox", { name: t("kk", "users.role"), exact: true })
+    .selectOption({ label: t("kk", "admin.roles.REGION_ADMIN") });
+  await grant
+    .getByRole("combobox", { name: t("kk", "users.territory"), exact: true })
+    .selectOption({ label: "Абай облысы" });
   await grant.getByRole("button", { name: t("kk", "users.grantSubmit"), exact: true }).click();
   await expect(grant.getByText(t("kk", "errors.role.tooWide"))).toBeVisible();
   await expect(grant.getByRole("alert")).toHaveText(t("kk", "errors.forbidden"));
@@ -53,7 +61,13 @@ test("the ministry sees the new account in the audit log and edits a classifier 
   const created = page.getByRole("row").filter({ hasText: `login: ${login}` });
   await expect(created).toHaveCount(1);
   await expect(created).toContainText(t("kk", "audit.actions.create"));
-  await expect(page.getByRole("row").filter({ hasText: "DISTRICT_ADMIN" }).filter({ hasText: t("kk", "audit.actions.grant") }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: "DISTRICT_ADMIN" })
+      .filter({ hasText: t("kk", "audit.actions.grant") })
+      .first(),
+  ).toBeVisible();
 
   await page.goto("/kk/admin/classifiers");
   await page.getByRole("link", { name: "Оқыту тілдері", exact: true }).click();

@@ -18,7 +18,9 @@ export function loadMessages(requested: string): Messages {
   if (hit) return hit;
   const dir = join(process.cwd(), "messages", locale);
   const messages: Messages = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     messages[file.slice(0, -5)] = JSON.parse(readFileSync(join(dir, file), "utf8"));
   }
   cache.set(locale, messages);

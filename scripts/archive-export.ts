@@ -16,7 +16,9 @@ await run(async () => {
     const started = Date.now();
     const result = await exportArchive(db.raw, db.kind, out, { filesDir: filesDir() });
     const rows = result.manifest.tables.reduce((s, t) => s + t.rows, 0);
-    console.log(`${out}: ${result.manifest.tables.length} tables, ${rows} rows, ${result.manifest.parts.length} parts, ${result.size} bytes, sha256 ${result.sha256}, migration ${result.manifest.migrationLevel}, ${Date.now() - started} ms`);
+    console.log(
+      `${out}: ${result.manifest.tables.length} tables, ${rows} rows, ${result.manifest.parts.length} parts, ${result.size} bytes, sha256 ${result.sha256}, migration ${result.manifest.migrationLevel}, ${Date.now() - started} ms`,
+    );
   } finally {
     await db.close();
   }

@@ -22,7 +22,9 @@ await run(async () => {
     // the stored files (letter files, publication attachments) go back into the file store, each checked
     // against the sha256 it is named by
     const files = await restoreFiles(data, filesDir());
-    console.log(`${input}: restored ${result.tables} tables, ${result.rows} rows, ${files} files in ${Date.now() - started} ms${result.appliedAfter.length ? `; then applied ${result.appliedAfter.join(", ")}` : ""}`);
+    console.log(
+      `${input}: restored ${result.tables} tables, ${result.rows} rows, ${files} files in ${Date.now() - started} ms${result.appliedAfter.length ? `; then applied ${result.appliedAfter.join(", ")}` : ""}`,
+    );
   } finally {
     await db.close();
   }

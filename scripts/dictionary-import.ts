@@ -30,7 +30,9 @@ function expand(paths: string[]): string[] {
     const full = resolve(p);
     if (!existsSync(full)) throw new Error(`No such file or directory: ${p}`);
     if (statSync(full).isDirectory()) {
-      const found = readdirSync(full).filter((f) => /^apertium-.*\.dix$/.test(f)).sort();
+      const found = readdirSync(full)
+        .filter((f) => /^apertium-.*\.dix$/.test(f))
+        .sort();
       if (!found.length) throw new Error(`No apertium-*.dix files in ${p}`);
       files.push(...found.map((f) => join(full, f)));
     } else files.push(full);
@@ -48,7 +50,9 @@ function printReport(report: ImportReport): void {
       `  skipped: proper nouns ${n(f.skippedProperNouns)}, punctuation/regex ${n(f.skippedNonLexical)}, empty side ${n(f.skippedEmptySide)}, not Kazakh ${n(f.skippedNotKazakh)}, repeated pairs ${n(f.duplicates)}`,
     );
   }
-  console.log(`Kazakh lemmas ${n(report.lemmas)}; translations ru ${n(report.translations.ru)}, en ${n(report.translations.en)}`);
+  console.log(
+    `Kazakh lemmas ${n(report.lemmas)}; translations ru ${n(report.translations.ru)}, en ${n(report.translations.en)}`,
+  );
   const w = report.write;
   if (w) {
     console.log(
@@ -61,13 +65,20 @@ function printReport(report: ImportReport): void {
 await run(async () => {
   const args = process.argv.slice(2);
   const paths = repeated("apertium");
-  if (!paths.length) throw new Error("Give the files: npm run dictionary:import -- --apertium <path/to/apertium-kaz-rus.kaz-rus.dix> [--apertium <…eng-kaz.dix>]");
+  if (!paths.length)
+    throw new Error(
+      "Give the files: npm run dictionary:import -- --apertium <path/to/apertium-kaz-rus.kaz-rus.dix> [--apertium <…eng-kaz.dix>]",
+    );
   const files = expand(paths);
   const db = openForCli();
   useDatabase(db);
   try {
     await migrate(db.raw);
-    const report = await importApertium(db.prisma, files.map((path) => ({ path })), { dryRun: args.includes("--dry-run") });
+    const report = await importApertium(
+      db.prisma,
+      files.map((path) => ({ path })),
+      { dryRun: args.includes("--dry-run") },
+    );
     printReport(report);
   } catch (error) {
     throw new Error(`${(error as Error).message}\nNothing was imported.`);

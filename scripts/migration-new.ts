@@ -19,7 +19,15 @@ await run(async () => {
   const from = last ? ["--from-schema-datamodel", join(root, last, "schema.prisma")] : ["--from-empty"];
   const sql = execFileSync(
     process.execPath,
-    [join("node_modules", "prisma", "build", "index.js"), "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      join("node_modules", "prisma", "build", "index.js"),
+      "migrate",
+      "diff",
+      ...from,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {

@@ -25,14 +25,22 @@ await run(async () => {
     console.log(`${out}.key and ${out}.pub written; key id ${fingerprint(pair.publicKey)}`);
     return;
   }
-  if (typeof f.key !== "string" || typeof f.file !== "string") throw new Error("Usage: --key FILE.key --file PACKAGE.json [--url http://localhost:3000]  |  --keygen --out NAME");
+  if (typeof f.key !== "string" || typeof f.file !== "string")
+    throw new Error("Usage: --key FILE.key --file PACKAGE.json [--url http://localhost:3000]  |  --keygen --out NAME");
   const privateKey = readFileSync(f.key, "utf8");
   const publicKey = createPublicKey(createPrivateKey(privateKey)).export({ type: "spki", format: "pem" }).toString();
   const input = JSON.parse(readFileSync(f.file, "utf8")) as Partial<DataPackageBody>;
   const body =
     input.format === PACKAGE_FORMAT && input.id && input.createdAt
       ? (input as DataPackageBody)
-      : buildPackage({ bin: input.sender!.bin, form: input.form!, year: input.year!, period: input.period!, values: input.payload?.values ?? {}, comments: input.payload?.comments });
+      : buildPackage({
+          bin: input.sender!.bin,
+          form: input.form!,
+          year: input.year!,
+          period: input.period!,
+          values: input.payload?.values ?? {},
+          comments: input.payload?.comments,
+        });
   const signed = signPackage(body, { publicKey, privateKey });
   const url = typeof f.url === "string" ? f.url : "http://localhost:3000";
   const { status, receipt } = await sendPackage(url, signed);

@@ -15,7 +15,9 @@ await run(async () => {
   useDatabase(openForCli());
   try {
     const result = await generateReminders(now);
-    console.log(`Reminders at ${now.toISOString()}: ${result.periods} period(s) checked, ${result.created} new notification(s).`);
+    console.log(
+      `Reminders at ${now.toISOString()}: ${result.periods} period(s) checked, ${result.created} new notification(s).`,
+    );
   } finally {
     await closeDatabase();
   }

@@ -12,7 +12,8 @@ import { openForCli, run } from "./cli";
 const command = process.argv[2];
 
 await run(async () => {
-  if (!["sync", "reindex", "setup"].includes(command ?? "")) throw new Error("Usage: tsx scripts/search.ts sync|reindex|setup");
+  if (!["sync", "reindex", "setup"].includes(command ?? ""))
+    throw new Error("Usage: tsx scripts/search.ts sync|reindex|setup");
   const meili = Boolean(process.env.MEILISEARCH_HOST);
   if (!(command === "setup" && meili)) useDatabase(openForCli());
   try {

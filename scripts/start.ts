@@ -47,7 +47,8 @@ function sourceFingerprint(): string {
     if (existsSync(d) && statSync(d).isFile()) hash.update(readFileSync(d));
     else walk(d);
   }
-  for (const f of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs"]) if (existsSync(f)) hash.update(readFileSync(f));
+  for (const f of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs"])
+    if (existsSync(f)) hash.update(readFileSync(f));
   // tsconfig.json without the type paths that a build into a custom dist dir adds to "include"
   const tsconfig = JSON.parse(readFileSync("tsconfig.json", "utf8")) as { include?: string[] };
   tsconfig.include = tsconfig.include?.filter((path) => !path.startsWith(".next"));
@@ -59,9 +60,13 @@ function buildIfNeeded() {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const marker = join(distDir, "eiso-build-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return;
+  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint)
+    return;
   console.log("Building the portal (next build)…");
-  const result = spawnSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (result.status !== 0) throw new Error("next build failed");
   writeFileSync(marker, fingerprint);
 }
@@ -80,7 +85,9 @@ async function startSearch() {
   const { searchEngine } = await import("../lib/search/engine");
   const { ensureIndexed } = await import("../lib/search/outbox");
   const { startSearchWorker } = await import("../lib/search/worker");
-  await ensureIndexed(searchEngine(), (line) => console.log(line)).catch((error: unknown) => console.error(`Search index: ${(error as Error).message}`));
+  await ensureIndexed(searchEngine(), (line) => console.log(line)).catch((error: unknown) =>
+    console.error(`Search index: ${(error as Error).message}`),
+  );
   startSearchWorker();
 }
 

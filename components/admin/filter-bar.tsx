@@ -42,7 +42,10 @@ export async function FilterBar({
         </label>
       ))}
       {extra}
-      <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+      <button
+        type="submit"
+        className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+      >
         {t("actions.filter")}
       </button>
     </form>

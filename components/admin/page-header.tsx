@@ -23,7 +23,10 @@ export function PageHeader({
         <div className="ml-auto flex gap-2">
           {actions}
           {create && (
-            <Link href={create.href} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">
+            <Link
+              href={create.href}
+              className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+            >
               {create.label}
             </Link>
           )}

@@ -33,7 +33,15 @@ const POLL_MS = 1000;
  * "Make a backup now": starts the export job and follows it until the archive is written, then offers the
  * download and refreshes the list. A refusal (another export running) is shown as the action's message.
  */
-export function BackupJob({ action, labels, running }: { action: FormAction; labels: BackupJobLabels; running: JobStatus | null }) {
+export function BackupJob({
+  action,
+  labels,
+  running,
+}: {
+  action: FormAction;
+  labels: BackupJobLabels;
+  running: JobStatus | null;
+}) {
   const [state, formAction] = useActionState(action, null);
   const started = (state as ActionResult<{ id: string }> | null)?.data?.id;
   const [job, setJob] = useState<JobStatus | null>(running);
@@ -96,12 +104,17 @@ export function BackupJob({ action, labels, running }: { action: FormAction; lab
             <div className="h-full bg-brand-700 transition-all" style={{ width: `${current.percent}%` }} />
           </div>
           <p className="text-sm text-slate-700" aria-live="polite">
-            {current.percent} % · {current.phase ? labels.phases[current.phase] : ""} {current.total > 0 ? `${current.done} / ${current.total}` : ""}
+            {current.percent} % · {current.phase ? labels.phases[current.phase] : ""}{" "}
+            {current.total > 0 ? `${current.done} / ${current.total}` : ""}
           </p>
         </div>
       )}
       {current?.status === "DONE" && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800" data-testid="backup-ready">
+        <p
+          role="status"
+          className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800"
+          data-testid="backup-ready"
+        >
           {labels.done} ({current.size ?? 0} B){" "}
           <a href={`/api/v1/archive/backups/${current.id}`} className="font-medium underline">
             {labels.download}
@@ -121,7 +134,11 @@ export function BackupJob({ action, labels, running }: { action: FormAction; lab
 function StartButton({ label, pendingLabel, disabled }: { label: string; pendingLabel: string; disabled: boolean }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending || disabled} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+    <button
+      type="submit"
+      disabled={pending || disabled}
+      className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+    >
       {pending ? pendingLabel : label}
     </button>
   );

@@ -3,7 +3,13 @@
 import { useActionState } from "react";
 import { signInAction } from "@/lib/auth/actions";
 
-export function SignInForm({ callbackUrl, labels }: { callbackUrl: string; labels: { login: string; password: string; submit: string } }) {
+export function SignInForm({
+  callbackUrl,
+  labels,
+}: {
+  callbackUrl: string;
+  labels: { login: string; password: string; submit: string };
+}) {
   const [state, formAction, pending] = useActionState(signInAction, null);
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -15,13 +21,29 @@ export function SignInForm({ callbackUrl, labels }: { callbackUrl: string; label
       )}
       <label className="block">
         <span className="mb-1 block text-sm font-medium">{labels.login}</span>
-        <input name="login" autoComplete="username" required defaultValue={state?.login ?? ""} className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          name="login"
+          autoComplete="username"
+          required
+          defaultValue={state?.login ?? ""}
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       <label className="block">
         <span className="mb-1 block text-sm font-medium">{labels.password}</span>
-        <input name="password" type="password" autoComplete="current-password" required className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
       </label>
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+      >
         {labels.submit}
       </button>
     </form>

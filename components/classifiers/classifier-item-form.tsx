@@ -18,7 +18,15 @@ interface ItemValues {
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
 
 /** Add an item to a classifier, or edit one (its code is fixed once set). */
-export async function ClassifierItemForm({ action, classifier, values }: { action: FormAction; classifier: string; values?: ItemValues }) {
+export async function ClassifierItemForm({
+  action,
+  classifier,
+  values,
+}: {
+  action: FormAction;
+  classifier: string;
+  values?: ItemValues;
+}) {
   const t = await getTranslations("classifiers");
   const tc = await getTranslations("common");
   return (
@@ -40,7 +48,15 @@ export async function ClassifierItemForm({ action, classifier, values }: { actio
       ) : (
         <>
           <input type="hidden" name="classifier" value={classifier} />
-          <TextField name="code" label={t("code")} required hint={t("codeHint")} maxLength={32} autoCapitalize="characters" spellCheck={false} />
+          <TextField
+            name="code"
+            label={t("code")}
+            required
+            hint={t("codeHint")}
+            maxLength={32}
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
         </>
       )}
       <FormErrors names={["id", "version", "classifier"]} />
@@ -50,7 +66,13 @@ export async function ClassifierItemForm({ action, classifier, values }: { actio
       <TextField name="sortOrder" label={t("sortOrder")} defaultValue={values?.sortOrder ?? 0} inputMode="numeric" />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="validFrom" label={t("validFrom")} type="date" defaultValue={day(values?.validFrom)} />
-        <TextField name="validTo" label={t("validTo")} type="date" defaultValue={day(values?.validTo)} hint={t("validToHint")} />
+        <TextField
+          name="validTo"
+          label={t("validTo")}
+          type="date"
+          defaultValue={day(values?.validTo)}
+          hint={t("validToHint")}
+        />
       </div>
     </ActionForm>
   );

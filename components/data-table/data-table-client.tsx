@@ -120,7 +120,9 @@ export function DataTable({
                       {header.column.getCanSort() ? (
                         <button
                           type="button"
-                          onClick={() => navigate({ sort: header.column.id, dir: sorted === "asc" ? "desc" : "asc", page: 1 })}
+                          onClick={() =>
+                            navigate({ sort: header.column.id, dir: sorted === "asc" ? "desc" : "asc", page: 1 })
+                          }
                           className="inline-flex items-center gap-1 hover:text-brand-700"
                           title={sorted === "asc" ? labels.sortDescending : labels.sortAscending}
                         >
@@ -149,7 +151,10 @@ export function DataTable({
                   {row.getAllCells().map((cell) => {
                     const spec = columns.find((c) => c.id === cell.column.id);
                     return (
-                      <td key={cell.id} className={`px-3 py-2 align-top ${spec?.align === "right" ? "text-right tabular-nums" : ""}`}>
+                      <td
+                        key={cell.id}
+                        className={`px-3 py-2 align-top ${spec?.align === "right" ? "text-right tabular-nums" : ""}`}
+                      >
                         <table.FlexRender cell={cell} />
                       </td>
                     );
@@ -160,18 +165,37 @@ export function DataTable({
           </tbody>
         </table>
       </div>
-      <nav className="flex flex-wrap items-center gap-3 text-sm" aria-label={labels.page.replace("{page}", String(page)).replace("{pages}", String(pageCount))}>
+      <nav
+        className="flex flex-wrap items-center gap-3 text-sm"
+        aria-label={labels.page.replace("{page}", String(page)).replace("{pages}", String(pageCount))}
+      >
         <span className="text-slate-600">{labels.total.replace("{total}", String(total))}</span>
-        <span className="ml-auto text-slate-600">{labels.page.replace("{page}", String(page)).replace("{pages}", String(pageCount))}</span>
-        <button type="button" disabled={page <= 1} onClick={() => table.previousPage()} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40">
+        <span className="ml-auto text-slate-600">
+          {labels.page.replace("{page}", String(page)).replace("{pages}", String(pageCount))}
+        </span>
+        <button
+          type="button"
+          disabled={page <= 1}
+          onClick={() => table.previousPage()}
+          className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
+        >
           {labels.previous}
         </button>
-        <button type="button" disabled={page >= pageCount} onClick={() => table.nextPage()} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40">
+        <button
+          type="button"
+          disabled={page >= pageCount}
+          onClick={() => table.nextPage()}
+          className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
+        >
           {labels.next}
         </button>
         <label className="flex items-center gap-1">
           <span>{labels.pageSize}</span>
-          <select value={pageSize} onChange={(e) => navigate({ pageSize: e.target.value, page: 1 })} className="rounded border border-slate-300 px-1 py-1">
+          <select
+            value={pageSize}
+            onChange={(e) => navigate({ pageSize: e.target.value, page: 1 })}
+            className="rounded border border-slate-300 px-1 py-1"
+          >
             {PAGE_SIZES.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -193,7 +217,11 @@ function renderCell(spec: ColumnSpec, row: TableRow) {
       return typeof href === "string" ? <Link href={href}>{String(value)}</Link> : String(value);
     }
     case "badge":
-      return <span className="whitespace-nowrap rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{String(value)}</span>;
+      return (
+        <span className="whitespace-nowrap rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+          {String(value)}
+        </span>
+      );
     case "mono":
       return <span className="font-mono">{String(value)}</span>;
     default:

@@ -19,7 +19,13 @@ async function base64Of(file: File): Promise<string> {
  * Student import: choose a CSV or XLSX file (or paste the rows), send it; a refused file lists its problems
  * row by row (nothing is saved until every row is right).
  */
-export function StudentImportForm({ action, classes }: { action: FormAction; classes: { id: string; label: string }[] }) {
+export function StudentImportForm({
+  action,
+  classes,
+}: {
+  action: FormAction;
+  classes: { id: string; label: string }[];
+}) {
   const t = useTranslations("diary.setup");
   const [state, formAction, pending] = useActionState(action, null);
   const [csv, setCsv] = useState("");
@@ -32,7 +38,10 @@ export function StudentImportForm({ action, classes }: { action: FormAction; cla
   return (
     <form action={formAction} className="space-y-3" data-testid="student-import">
       {state?.message && (
-        <p role={state.ok ? "status" : "alert"} className={`rounded border p-2 text-sm ${state.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`rounded border p-2 text-sm ${state.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}
+        >
           {state.message}
         </p>
       )}
@@ -40,7 +49,9 @@ export function StudentImportForm({ action, classes }: { action: FormAction; cla
         <table className="text-sm" data-testid="import-problems">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="pr-3">{t("row")}</th>
+              <th scope="col" className="pr-3">
+                {t("row")}
+              </th>
               <th scope="col">{t("problem")}</th>
             </tr>
           </thead>
@@ -58,7 +69,9 @@ export function StudentImportForm({ action, classes }: { action: FormAction; cla
         <span className="font-medium">{t("class")}</span>
         <select name="classGroupId" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" required>
           {classes.map((c) => (
-            <option key={c.id} value={c.id}>{c.label}</option>
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
           ))}
         </select>
       </label>
@@ -81,8 +94,16 @@ export function StudentImportForm({ action, classes }: { action: FormAction; cla
         />
       </label>
       <input type="hidden" name="xlsx" value={xlsx?.data ?? ""} />
-      {fileError && <p role="alert" className="text-sm text-red-700">{fileError}</p>}
-      {xlsx && <p className="text-sm text-slate-700" data-testid="xlsx-chosen">{t("xlsxChosen", { name: xlsx.name })}</p>}
+      {fileError && (
+        <p role="alert" className="text-sm text-red-700">
+          {fileError}
+        </p>
+      )}
+      {xlsx && (
+        <p className="text-sm text-slate-700" data-testid="xlsx-chosen">
+          {t("xlsxChosen", { name: xlsx.name })}
+        </p>
+      )}
       <label className="block text-sm">
         <span className="font-medium">{t("rows")}</span>
         <span className="block text-xs text-slate-500">{t("csvHint")}</span>
@@ -97,8 +118,14 @@ export function StudentImportForm({ action, classes }: { action: FormAction; cla
           className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
         />
       </label>
-      {(state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx) && <p className="text-sm text-red-700">{state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx}</p>}
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
+      {(state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx) && (
+        <p className="text-sm text-red-700">{state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx}</p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60"
+      >
         {pending ? t("importing") : t("import")}
       </button>
     </form>

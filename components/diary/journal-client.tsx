@@ -10,8 +10,15 @@ import type { JournalChange } from "@/lib/diary/schemas";
 
 type Status = "ABSENT" | "LATE" | "EXCUSED";
 type Student = JournalData["students"][number];
-type Column = { kind: "lesson"; id: string; date: string; period: number } | { kind: "result"; id: string; label: string; max: number; date: string };
-type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; message: string };
+type Column =
+  | { kind: "lesson"; id: string; date: string; period: number }
+  | { kind: "result"; id: string; label: string; max: number; date: string };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "error"; message: string };
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, Student>();
@@ -56,7 +63,13 @@ export function JournalGrid({ data }: { data: JournalData }) {
   const columns: Column[] = useMemo(
     () => [
       ...lessons.map((l) => ({ kind: "lesson" as const, id: l.id, date: l.date, period: l.period })),
-      ...data.assessments.map((a) => ({ kind: "result" as const, id: a.id, label: `${a.kind === "SOR" ? t("sor") : t("soch")} ${a.number}`, max: a.maxPoints, date: a.date })),
+      ...data.assessments.map((a) => ({
+        kind: "result" as const,
+        id: a.id,
+        label: `${a.kind === "SOR" ? t("sor") : t("soch")} ${a.number}`,
+        max: a.maxPoints,
+        date: a.date,
+      })),
     ],
     [lessons, data.assessments, t],
   );
@@ -139,9 +152,12 @@ export function JournalGrid({ data }: { data: JournalData }) {
 
   function restore(c: JournalChange) {
     const s = saved.current;
-    if (c.type === "mark") setMarks((m) => withValue(m, key(c.lessonId, c.studentId), s.marks[key(c.lessonId, c.studentId)]));
-    else if (c.type === "attendance") setAttendance((a) => withValue(a, key(c.lessonId, c.studentId), s.attendance[key(c.lessonId, c.studentId)]));
-    else if (c.type === "result") setResults((r) => withValue(r, key(c.assessmentId, c.studentId), s.results[key(c.assessmentId, c.studentId)]));
+    if (c.type === "mark")
+      setMarks((m) => withValue(m, key(c.lessonId, c.studentId), s.marks[key(c.lessonId, c.studentId)]));
+    else if (c.type === "attendance")
+      setAttendance((a) => withValue(a, key(c.lessonId, c.studentId), s.attendance[key(c.lessonId, c.studentId)]));
+    else if (c.type === "result")
+      setResults((r) => withValue(r, key(c.assessmentId, c.studentId), s.results[key(c.assessmentId, c.studentId)]));
   }
 
   function queue(cell: string, change: JournalChange) {
@@ -158,7 +174,10 @@ export function JournalGrid({ data }: { data: JournalData }) {
   }
 
   // ───────── entry ─────────
-  function parseEntry(text: string, column: Column): { mark?: number | null; status?: Status | null; points?: number | null } | { error: string } {
+  function parseEntry(
+    text: string,
+    column: Column,
+  ): { mark?: number | null; status?: Status | null; points?: number | null } | { error: string } {
     const v = text.trim().toLowerCase();
     if (column.kind === "result") {
       if (v === "") return { points: null };
@@ -188,7 +207,12 @@ export function JournalGrid({ data }: { data: JournalData }) {
     }
     if (column.kind === "result") {
       setResults((r) => withValue(r, cell, parsed.points ?? undefined));
-      queue(`r:${cell}`, { type: "result", assessmentId: column.id, studentId: student.id, points: parsed.points ?? null });
+      queue(`r:${cell}`, {
+        type: "result",
+        assessmentId: column.id,
+        studentId: student.id,
+        points: parsed.points ?? null,
+      });
       return true;
     }
     if ("mark" in parsed && parsed.mark !== undefined) {
@@ -283,9 +307,13 @@ export function JournalGrid({ data }: { data: JournalData }) {
   // ───────── grid ─────────
   const termGrade = useCallback(
     (studentId: string) => {
-      const formative = lessons.flatMap((l) => (marks[key(l.id, studentId)] === undefined ? [] : [marks[key(l.id, studentId)]!]));
+      const formative = lessons.flatMap((l) =>
+        marks[key(l.id, studentId)] === undefined ? [] : [marks[key(l.id, studentId)]!],
+      );
       const part = (kind: "SOR" | "SOCH") =>
-        data.assessments.filter((a) => a.kind === kind && results[key(a.id, studentId)] !== undefined).map((a) => ({ points: results[key(a.id, studentId)]!, maxPoints: a.maxPoints }));
+        data.assessments
+          .filter((a) => a.kind === kind && results[key(a.id, studentId)] !== undefined)
+          .map((a) => ({ points: results[key(a.id, studentId)]!, maxPoints: a.maxPoints }));
       return computeTermGrade({ formative, sor: part("SOR"), soch: part("SOCH"), weights: data.weights });
     },
     [lessons, marks, results, data.assessments, data.weights],
@@ -302,8 +330,18 @@ export function JournalGrid({ data }: { data: JournalData }) {
             id: column.id,
             header: () =>
               column.kind === "lesson" ? (
-                <button type="button" className="font-normal" onClick={() => setLessonEdit(column.id)} title={t("editLesson")} data-testid={`lesson-${column.id}`}>
-                  {format.dateTime(new Date(`${column.date}T00:00:00Z`), { day: "2-digit", month: "2-digit", timeZone: "UTC" })}
+                <button
+                  type="button"
+                  className="font-normal"
+                  onClick={() => setLessonEdit(column.id)}
+                  title={t("editLesson")}
+                  data-testid={`lesson-${column.id}`}
+                >
+                  {format.dateTime(new Date(`${column.date}T00:00:00Z`), {
+                    day: "2-digit",
+                    month: "2-digit",
+                    timeZone: "UTC",
+                  })}
                 </button>
               ) : (
                 <span title={column.date}>
@@ -326,12 +364,19 @@ export function JournalGrid({ data }: { data: JournalData }) {
       <span className="whitespace-nowrap" data-testid={`grade-${student.id}`} data-grade={result?.grade ?? ""}>
         {result ? (
           <>
-            <strong>{result.grade}</strong> <span className="text-xs text-slate-600">({format.number(result.roundedPercent)}%{result.partial ? "*" : ""})</span>
+            <strong>{result.grade}</strong>{" "}
+            <span className="text-xs text-slate-600">
+              ({format.number(result.roundedPercent)}%{result.partial ? "*" : ""})
+            </span>
           </>
         ) : (
           "—"
         )}
-        {confirmed && <span className="ml-1 rounded bg-green-100 px-1 text-xs text-green-800" title={tg("confirmed")}>✓ {confirmed.grade}</span>}
+        {confirmed && (
+          <span className="ml-1 rounded bg-green-100 px-1 text-xs text-green-800" title={tg("confirmed")}>
+            ✓ {confirmed.grade}
+          </span>
+        )}
       </span>
     );
   }
@@ -355,7 +400,9 @@ export function JournalGrid({ data }: { data: JournalData }) {
         data-kind={column.kind}
         onFocus={() => setFocus({ row, col })}
         onKeyDown={(e) => cellKeyDown(e, row, col)}
-        onDoubleClick={() => editable && !future && (!closed || reason.trim()) && startEditing(row, col, displayText(row, col), true)}
+        onDoubleClick={() =>
+          editable && !future && (!closed || reason.trim()) && startEditing(row, col, displayText(row, col), true)
+        }
         className={`flex h-8 min-w-10 items-center justify-center gap-0.5 rounded outline-none focus:ring-2 focus:ring-brand-500 ${future ? "bg-slate-50 text-slate-300" : ""} ${error ? "bg-red-100 ring-1 ring-red-500" : ""}`}
       >
         {isEditing ? (
@@ -375,7 +422,13 @@ export function JournalGrid({ data }: { data: JournalData }) {
         ) : column.kind === "lesson" ? (
           <>
             {marks[cell] !== undefined && <span className="font-semibold">{marks[cell]}</span>}
-            {status && <span className={`rounded px-1 text-xs ${status === "ABSENT" ? "bg-red-100 text-red-800" : status === "LATE" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>{codes[status]}</span>}
+            {status && (
+              <span
+                className={`rounded px-1 text-xs ${status === "ABSENT" ? "bg-red-100 text-red-800" : status === "LATE" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}
+              >
+                {codes[status]}
+              </span>
+            )}
           </>
         ) : (
           results[cell] !== undefined && <span className="font-semibold">{results[cell]}</span>
@@ -390,7 +443,12 @@ export function JournalGrid({ data }: { data: JournalData }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <p aria-live="polite" data-testid="save-state" data-state={save.kind} className={save.kind === "error" ? "font-medium text-red-700" : "text-slate-600"}>
+        <p
+          aria-live="polite"
+          data-testid="save-state"
+          data-state={save.kind}
+          className={save.kind === "error" ? "font-medium text-red-700" : "text-slate-600"}
+        >
           {save.kind === "saving" || save.kind === "pending"
             ? t("saving")
             : save.kind === "saved"
@@ -401,12 +459,19 @@ export function JournalGrid({ data }: { data: JournalData }) {
                   ? t("hint")
                   : t("readOnly")}
         </p>
-        <p className="text-slate-500">{t("legend", { absent: codes.ABSENT, late: codes.LATE, excused: codes.EXCUSED })}</p>
+        <p className="text-slate-500">
+          {t("legend", { absent: codes.ABSENT, late: codes.LATE, excused: codes.EXCUSED })}
+        </p>
       </div>
       {closed && editable && (
         <label className="flex max-w-xl flex-col gap-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           <span className="font-medium">{t("reasonLabel")}</span>
-          <input value={reason} onChange={(e) => setReason(e.target.value)} className="rounded border border-slate-300 px-2 py-1" maxLength={500} />
+          <input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className="rounded border border-slate-300 px-2 py-1"
+            maxLength={500}
+          />
         </label>
       )}
       <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -433,7 +498,11 @@ export function JournalGrid({ data }: { data: JournalData }) {
                   const id = cell.column.id;
                   if (i === 0) {
                     return (
-                      <th key={cell.id} scope="row" className="sticky left-0 z-10 border-b border-r border-slate-100 bg-white px-2 py-1 text-left font-normal">
+                      <th
+                        key={cell.id}
+                        scope="row"
+                        className="sticky left-0 z-10 border-b border-r border-slate-100 bg-white px-2 py-1 text-left font-normal"
+                      >
                         <span className="whitespace-nowrap">
                           {row.index + 1}. {row.original.lastName} {row.original.firstName}
                         </span>
@@ -443,7 +512,9 @@ export function JournalGrid({ data }: { data: JournalData }) {
                   const col = columnIndex.get(id);
                   return (
                     <td key={cell.id} className="border-b border-slate-100 px-0.5 py-0.5 text-center">
-                      {col === undefined ? renderGrade(row.original) : renderCell(columns[col]!, col, row.original, row.index)}
+                      {col === undefined
+                        ? renderGrade(row.original)
+                        : renderCell(columns[col]!, col, row.original, row.index)}
                     </td>
                   );
                 })}
@@ -491,19 +562,39 @@ function LessonEditor({
   const [topic, setTopic] = useState(lesson.topic);
   const [homework, setHomework] = useState(lesson.homework);
   return (
-    <section className="max-w-2xl space-y-2 rounded-lg bg-white p-4 shadow-sm" aria-label={t("lessonTitle", { date: lesson.date })}>
+    <section
+      className="max-w-2xl space-y-2 rounded-lg bg-white p-4 shadow-sm"
+      aria-label={t("lessonTitle", { date: lesson.date })}
+    >
       <h2 className="font-semibold">{t("lessonTitle", { date: lesson.date })}</h2>
       <label className="block text-sm">
         <span className="font-medium">{t("topic")}</span>
-        <input value={topic} onChange={(e) => setTopic(e.target.value)} readOnly={!editable} maxLength={500} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          value={topic}
+          onChange={(e) => setTopic(e.target.value)}
+          readOnly={!editable}
+          maxLength={500}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="block text-sm">
         <span className="font-medium">{t("homework")}</span>
-        <textarea value={homework} onChange={(e) => setHomework(e.target.value)} readOnly={!editable} maxLength={2000} rows={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <textarea
+          value={homework}
+          onChange={(e) => setHomework(e.target.value)}
+          readOnly={!editable}
+          maxLength={2000}
+          rows={2}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <div className="flex gap-2">
         {editable && (
-          <button type="button" onClick={() => onSave(topic.trim(), homework.trim())} className="rounded bg-brand-600 px-3 py-1 text-white">
+          <button
+            type="button"
+            onClick={() => onSave(topic.trim(), homework.trim())}
+            className="rounded bg-brand-600 px-3 py-1 text-white"
+          >
             {t("saveLesson")}
           </button>
         )}

@@ -13,12 +13,15 @@ export async function Threads({ threads }: { threads: ThreadView[] }) {
     <ul className="space-y-3" data-testid="threads">
       {threads.map((thread) => (
         <li key={thread.id} className="rounded border border-slate-200 p-3" data-thread={thread.id}>
-          <p className="mb-2 text-xs text-slate-500">{thread.student ? t("aboutStudent", { name: thread.student.name }) : t("toClass")}</p>
+          <p className="mb-2 text-xs text-slate-500">
+            {thread.student ? t("aboutStudent", { name: thread.student.name }) : t("toClass")}
+          </p>
           <ol className="space-y-2">
             {thread.messages.map((m) => (
               <li key={m.id} className={`rounded p-2 text-sm ${m.mine ? "bg-brand-50" : "bg-slate-50"}`}>
                 <p className="text-xs text-slate-500">
-                  <span className="font-medium text-slate-700">{m.author}</span> · {format.dateTime(new Date(m.at), { dateStyle: "medium", timeStyle: "short" })}
+                  <span className="font-medium text-slate-700">{m.author}</span> ·{" "}
+                  {format.dateTime(new Date(m.at), { dateStyle: "medium", timeStyle: "short" })}
                 </p>
                 <p className="whitespace-pre-line">{m.body}</p>
               </li>

@@ -2,7 +2,15 @@ import { getTranslations } from "next-intl/server";
 import type { EntryDraft } from "@/lib/dictionary/schemas";
 
 /** A draft (or an entry as a draft) as readable lines: the review page shows two side by side. */
-export async function DraftView({ draft, compare, testId }: { draft: EntryDraft | null; compare?: EntryDraft | null; testId?: string }) {
+export async function DraftView({
+  draft,
+  compare,
+  testId,
+}: {
+  draft: EntryDraft | null;
+  compare?: EntryDraft | null;
+  testId?: string;
+}) {
   const t = await getTranslations("lexicography.editor");
   const tp = await getTranslations("dictionary.pos");
   const tt = await getTranslations("learn.themes");
@@ -26,7 +34,11 @@ export async function DraftView({ draft, compare, testId }: { draft: EntryDraft 
       {mine.map((line, i) => {
         const changed = other !== null && !other.has(line);
         return (
-          <li key={i} className={`whitespace-pre-wrap rounded px-1 ${changed ? "bg-amber-100" : ""}`} data-changed={changed || undefined}>
+          <li
+            key={i}
+            className={`whitespace-pre-wrap rounded px-1 ${changed ? "bg-amber-100" : ""}`}
+            data-changed={changed || undefined}
+          >
             {line}
           </li>
         );

@@ -29,15 +29,13 @@ function toState(draft: EntryDraft | null) {
   return {
     lemma: draft?.lemma ?? "",
     themes: draft?.themes ?? [],
-    senses: (draft?.senses.length ? draft.senses : [null]).map(
-      (s): SenseState => ({
-        partOfSpeech: s?.partOfSpeech ?? "",
-        gloss: s?.gloss ?? "",
-        ru: s?.ru.join("; ") ?? "",
-        en: s?.en.join("; ") ?? "",
-        examples: s?.examples.map((e) => [e.kk, e.ru ?? "", e.en ?? ""].join(" | ")).join("\n") ?? "",
-      }),
-    ),
+    senses: (draft?.senses.length ? draft.senses : [null]).map((s): SenseState => ({
+      partOfSpeech: s?.partOfSpeech ?? "",
+      gloss: s?.gloss ?? "",
+      ru: s?.ru.join("; ") ?? "",
+      en: s?.en.join("; ") ?? "",
+      examples: s?.examples.map((e) => [e.kk, e.ru ?? "", e.en ?? ""].join(" | ")).join("\n") ?? "",
+    })),
     related: (draft?.related ?? []).map((r): RelatedState => ({ slug: r.slug, kind: r.kind })),
   };
 }
@@ -84,7 +82,8 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
     related: form.related.filter((r) => r.slug.trim()).map((r) => ({ slug: r.slug.trim(), kind: r.kind })),
   };
 
-  const setSense = (i: number, patch: Partial<SenseState>) => setForm((f) => ({ ...f, senses: f.senses.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
+  const setSense = (i: number, patch: Partial<SenseState>) =>
+    setForm((f) => ({ ...f, senses: f.senses.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
   const input = "w-full rounded border border-slate-300 bg-white px-3 py-2";
   const Err = ({ text }: { text?: string }) => (text ? <p className="mt-1 text-sm text-red-700">{text}</p> : null);
 
@@ -95,7 +94,14 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
         <label htmlFor={`${id}-lemma`} className="mb-1 block text-sm font-medium">
           {t("lemma")} <span className="text-red-700">*</span>
         </label>
-        <input id={`${id}-lemma`} lang="kk" value={form.lemma} onChange={(e) => setForm((f) => ({ ...f, lemma: e.target.value }))} className={input} aria-invalid={Boolean(error("draft.lemma", "lemma"))} />
+        <input
+          id={`${id}-lemma`}
+          lang="kk"
+          value={form.lemma}
+          onChange={(e) => setForm((f) => ({ ...f, lemma: e.target.value }))}
+          className={input}
+          aria-invalid={Boolean(error("draft.lemma", "lemma"))}
+        />
         <p className="mt-1 text-xs text-slate-500">{t("lemmaHint")}</p>
         <Err text={error("draft.lemma", "lemma")} />
       </div>
@@ -108,7 +114,12 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
               <input
                 type="checkbox"
                 checked={form.themes.includes(theme)}
-                onChange={(e) => setForm((f) => ({ ...f, themes: e.target.checked ? [...f.themes, theme] : f.themes.filter((x) => x !== theme) }))}
+                onChange={(e) =>
+                  setForm((f) => ({
+                    ...f,
+                    themes: e.target.checked ? [...f.themes, theme] : f.themes.filter((x) => x !== theme),
+                  }))
+                }
               />
               {tt(theme)}
             </label>
@@ -125,7 +136,11 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
             <div className="grid gap-3 md:grid-cols-2">
               <label className="text-sm">
                 <span className="mb-1 block font-medium">{t("partOfSpeech")}</span>
-                <select value={s.partOfSpeech} onChange={(e) => setSense(i, { partOfSpeech: e.target.value })} className={input}>
+                <select
+                  value={s.partOfSpeech}
+                  onChange={(e) => setSense(i, { partOfSpeech: e.target.value })}
+                  className={input}
+                >
                   <option value="">—</option>
                   {PARTS_OF_SPEECH.map((p) => (
                     <option key={p} value={p}>
@@ -136,7 +151,12 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
               </label>
               <label className="text-sm">
                 <span className="mb-1 block font-medium">{t("gloss")}</span>
-                <input value={s.gloss} lang="kk" onChange={(e) => setSense(i, { gloss: e.target.value })} className={input} />
+                <input
+                  value={s.gloss}
+                  lang="kk"
+                  onChange={(e) => setSense(i, { gloss: e.target.value })}
+                  className={input}
+                />
                 <Err text={error(`draft.senses.${i}.gloss`)} />
               </label>
               <label className="text-sm">
@@ -154,12 +174,26 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
             </div>
             <label className="block text-sm">
               <span className="mb-1 block font-medium">{t("examples")}</span>
-              <textarea value={s.examples} rows={3} onChange={(e) => setSense(i, { examples: e.target.value })} className={input} />
+              <textarea
+                value={s.examples}
+                rows={3}
+                onChange={(e) => setSense(i, { examples: e.target.value })}
+                className={input}
+              />
               <span className="mt-1 block text-xs text-slate-500">{t("examplesHint")}</span>
-              <Err text={error(`draft.senses.${i}.examples`, ...[0, 1, 2].map((k) => `draft.senses.${i}.examples.${k}.kk`))} />
+              <Err
+                text={error(
+                  `draft.senses.${i}.examples`,
+                  ...[0, 1, 2].map((k) => `draft.senses.${i}.examples.${k}.kk`),
+                )}
+              />
             </label>
             {form.senses.length > 1 && (
-              <button type="button" className="text-sm text-red-700 underline" onClick={() => setForm((f) => ({ ...f, senses: f.senses.filter((_, j) => j !== i) }))}>
+              <button
+                type="button"
+                className="text-sm text-red-700 underline"
+                onClick={() => setForm((f) => ({ ...f, senses: f.senses.filter((_, j) => j !== i) }))}
+              >
                 {t("removeSense")}
               </button>
             )}
@@ -168,7 +202,12 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
         <button
           type="button"
           className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
-          onClick={() => setForm((f) => ({ ...f, senses: [...f.senses, { partOfSpeech: "", gloss: "", ru: "", en: "", examples: "" }] }))}
+          onClick={() =>
+            setForm((f) => ({
+              ...f,
+              senses: [...f.senses, { partOfSpeech: "", gloss: "", ru: "", en: "", examples: "" }],
+            }))
+          }
         >
           {t("addSense")}
         </button>
@@ -184,13 +223,23 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
               value={r.slug}
               aria-label={t("relatedSlug")}
               placeholder={t("relatedSlug")}
-              onChange={(e) => setForm((f) => ({ ...f, related: f.related.map((x, j) => (j === i ? { ...x, slug: e.target.value } : x)) }))}
+              onChange={(e) =>
+                setForm((f) => ({
+                  ...f,
+                  related: f.related.map((x, j) => (j === i ? { ...x, slug: e.target.value } : x)),
+                }))
+              }
               className="min-w-48 flex-1 rounded border border-slate-300 px-3 py-1.5"
             />
             <select
               value={r.kind}
               aria-label={t("relatedKind")}
-              onChange={(e) => setForm((f) => ({ ...f, related: f.related.map((x, j) => (j === i ? { ...x, kind: e.target.value } : x)) }))}
+              onChange={(e) =>
+                setForm((f) => ({
+                  ...f,
+                  related: f.related.map((x, j) => (j === i ? { ...x, kind: e.target.value } : x)),
+                }))
+              }
               className="rounded border border-slate-300 px-2 py-1.5"
             >
               {RELATION_KINDS.map((k) => (
@@ -199,7 +248,11 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
                 </option>
               ))}
             </select>
-            <button type="button" className="text-sm text-red-700 underline" onClick={() => setForm((f) => ({ ...f, related: f.related.filter((_, j) => j !== i) }))}>
+            <button
+              type="button"
+              className="text-sm text-red-700 underline"
+              onClick={() => setForm((f) => ({ ...f, related: f.related.filter((_, j) => j !== i) }))}
+            >
               {t("remove")}
             </button>
           </div>
@@ -215,7 +268,12 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
 
       <label className="block text-sm">
         <span className="mb-1 block font-medium">{t("comment")}</span>
-        <textarea name="comment" rows={2} defaultValue={state && !state.ok ? (state.values?.comment ?? "") : ""} className={input} />
+        <textarea
+          name="comment"
+          rows={2}
+          defaultValue={state && !state.ok ? (state.values?.comment ?? "") : ""}
+          className={input}
+        />
         <span className="mt-1 block text-xs text-slate-500">{t("commentHint")}</span>
       </label>
     </div>

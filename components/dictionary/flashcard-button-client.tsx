@@ -11,7 +11,9 @@ type FlashcardAction = FormAction;
 
 /** "Add to flashcards" for one entry; signed-out visitors get a sign-in link that returns here. */
 export function AddFlashcardButton({ entryId, returnTo }: { entryId: string; returnTo: string }) {
-  return <FlashcardForm action={addFlashcardAction} field="entryId" value={entryId} labelKey="add" returnTo={returnTo} />;
+  return (
+    <FlashcardForm action={addFlashcardAction} field="entryId" value={entryId} labelKey="add" returnTo={returnTo} />
+  );
 }
 
 /** Adds every word of a thematic list to the signed-in user's flashcards. */
@@ -46,11 +48,18 @@ function FlashcardForm({
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name={field} value={value} />
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+      >
         {t(labelKey)}
       </button>
       {state?.message && (
-        <span role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}
+        >
           {state.message}
           {state.ok && (
             <>

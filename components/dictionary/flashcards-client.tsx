@@ -73,7 +73,9 @@ export function FlashcardSession({ cards }: { cards: DueCard[] }) {
             {card.example && (
               <p className="text-sm text-slate-600">
                 <span lang="kk">{card.example.kk}</span>
-                {(locale === "en" ? card.example.en : card.example.ru) && <> — {locale === "en" ? card.example.en : card.example.ru}</>}
+                {(locale === "en" ? card.example.en : card.example.ru) && (
+                  <> — {locale === "en" ? card.example.en : card.example.ru}</>
+                )}
               </p>
             )}
             <Link href={`/dictionary/${card.slug}`} className="text-sm">
@@ -81,7 +83,11 @@ export function FlashcardSession({ cards }: { cards: DueCard[] }) {
             </Link>
           </div>
         ) : (
-          <button type="button" className="mt-6 rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900" onClick={() => setRevealed(true)}>
+          <button
+            type="button"
+            className="mt-6 rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+            onClick={() => setRevealed(true)}
+          >
             {t("show")}
           </button>
         )}

@@ -3,7 +3,17 @@
 import { useEffect, useState } from "react";
 
 /** The entry's permanent address, with a copy button. */
-export function PermanentLink({ path, label, copyLabel, copiedLabel }: { path: string; label: string; copyLabel: string; copiedLabel: string }) {
+export function PermanentLink({
+  path,
+  label,
+  copyLabel,
+  copiedLabel,
+}: {
+  path: string;
+  label: string;
+  copyLabel: string;
+  copiedLabel: string;
+}) {
   const [url, setUrl] = useState(path);
   const [copied, setCopied] = useState(false);
   useEffect(() => setUrl(`${window.location.origin}${path}`), [path]);

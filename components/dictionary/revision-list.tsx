@@ -3,7 +3,15 @@ import { Link } from "@/i18n/navigation";
 import type { RevisionListItem } from "@/lib/dictionary/editing";
 
 /** A list of proposals with kind, status, author and reviewer. */
-export async function RevisionList({ items, empty, testId }: { items: RevisionListItem[]; empty: string; testId?: string }) {
+export async function RevisionList({
+  items,
+  empty,
+  testId,
+}: {
+  items: RevisionListItem[];
+  empty: string;
+  testId?: string;
+}) {
   const t = await getTranslations("lexicography");
   const format = await getFormatter();
   if (!items.length) return <p className="text-sm text-slate-500">{empty}</p>;
@@ -15,12 +23,24 @@ export async function RevisionList({ items, empty, testId }: { items: RevisionLi
             {r.lemma}
           </Link>
           <span className="rounded bg-slate-100 px-1.5 text-xs">{t(`kinds.${r.kind}`)}</span>
-          <span className={`rounded px-1.5 text-xs ${r.status === "APPROVED" ? "bg-green-100 text-green-800" : r.status === "REJECTED" ? "bg-red-100 text-red-800" : r.status === "PENDING" ? "bg-amber-100 text-amber-900" : "bg-slate-100"}`}>
+          <span
+            className={`rounded px-1.5 text-xs ${r.status === "APPROVED" ? "bg-green-100 text-green-800" : r.status === "REJECTED" ? "bg-red-100 text-red-800" : r.status === "PENDING" ? "bg-amber-100 text-amber-900" : "bg-slate-100"}`}
+          >
             {t(`statuses.${r.status}`)}
           </span>
-          <span className="text-slate-600">{t("by", { name: r.author.displayName, date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+          <span className="text-slate-600">
+            {t("by", {
+              name: r.author.displayName,
+              date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </span>
           {r.reviewer && r.reviewedAt && (
-            <span className="text-slate-600">{t("reviewedBy", { name: r.reviewer.displayName, date: format.dateTime(r.reviewedAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+            <span className="text-slate-600">
+              {t("reviewedBy", {
+                name: r.reviewer.displayName,
+                date: format.dateTime(r.reviewedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </span>
           )}
           {r.comment && <span className="w-full text-slate-500">“{r.comment}”</span>}
         </li>

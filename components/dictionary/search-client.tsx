@@ -86,11 +86,23 @@ export function DictionarySearch({
   }, [query, from, to, locale, failed]);
 
   const showTo = from === "auto" || from === "kk";
-  const other = result && result.detected ? (result.from === "kk" ? (/\p{Script=Cyrillic}/u.test(result.query) ? "ru" : "en") : "kk") : null;
+  const other =
+    result && result.detected
+      ? result.from === "kk"
+        ? /\p{Script=Cyrillic}/u.test(result.query)
+          ? "ru"
+          : "en"
+        : "kk"
+      : null;
 
   return (
     <div className="space-y-4">
-      <form method="get" role="search" className="space-y-3 rounded-lg bg-white p-4 shadow-sm" onSubmit={(e) => e.preventDefault()}>
+      <form
+        method="get"
+        role="search"
+        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <label htmlFor="dictionary-q" className="block text-sm font-medium">
           {t("searchLabel")}
         </label>
@@ -108,14 +120,22 @@ export function DictionarySearch({
             autoFocus
             className="min-w-64 flex-1 rounded border border-slate-300 px-3 py-2 text-lg"
           />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+          >
             {t("submit")}
           </button>
         </div>
         <div className="flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
             <span>{t("from.label")}</span>
-            <select name="from" value={from} onChange={(e) => setFrom(e.target.value as From)} className="rounded border border-slate-300 px-2 py-1">
+            <select
+              name="from"
+              value={from}
+              onChange={(e) => setFrom(e.target.value as From)}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
               {(["auto", "kk", "ru", "en"] as const).map((v) => (
                 <option key={v} value={v}>
                   {t(`from.${v}`)}
@@ -126,7 +146,12 @@ export function DictionarySearch({
           {showTo && (
             <label className="flex items-center gap-2">
               <span>{t("to.label")}</span>
-              <select name="to" value={to} onChange={(e) => setTo(e.target.value as To)} className="rounded border border-slate-300 px-2 py-1">
+              <select
+                name="to"
+                value={to}
+                onChange={(e) => setTo(e.target.value as To)}
+                className="rounded border border-slate-300 px-2 py-1"
+              >
                 {(["all", "ru", "en"] as const).map((v) => (
                   <option key={v} value={v}>
                     {t(`to.${v}`)}
@@ -148,7 +173,9 @@ export function DictionarySearch({
         {!error && result && (
           <div className="space-y-3">
             <p className="text-sm text-slate-600">
-              {result.detected ? t("detected", { language: t(`languages.${result.from}`) }) : t("direction", { language: t(`languages.${result.from}`) })}
+              {result.detected
+                ? t("detected", { language: t(`languages.${result.from}`) })
+                : t("direction", { language: t(`languages.${result.from}`) })}
               {other && (
                 <>
                   {" "}
@@ -197,9 +224,15 @@ function ResultList({ result }: { result: LookupJson }) {
                 {t.has(`pos.${p}`) ? t(`pos.${p}`) : p}
               </span>
             ))}
-            <span className="ml-auto rounded-full bg-brand-50 px-2 text-xs text-brand-900">{t(`match.${hit.match}`)}</span>
+            <span className="ml-auto rounded-full bg-brand-50 px-2 text-xs text-brand-900">
+              {t(`match.${hit.match}`)}
+            </span>
           </div>
-          {hit.via && <p className="mt-1 text-xs text-slate-500">{hit.match === "lemma" ? t("lemmaOf", { form: hit.via }) : t("via", { text: hit.via })}</p>}
+          {hit.via && (
+            <p className="mt-1 text-xs text-slate-500">
+              {hit.match === "lemma" ? t("lemmaOf", { form: hit.via }) : t("via", { text: hit.via })}
+            </p>
+          )}
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
             {(["ru", "en"] as const).map((lang) =>
               hit.translations[lang].length ? (

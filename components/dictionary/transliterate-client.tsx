@@ -48,7 +48,13 @@ export function TransliterateTool() {
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("output")}
-          <textarea value={output} readOnly rows={10} className="rounded border border-slate-300 bg-slate-50 p-3 font-normal" data-testid="translit-output" />
+          <textarea
+            value={output}
+            readOnly
+            rows={10}
+            className="rounded border border-slate-300 bg-slate-50 p-3 font-normal"
+            data-testid="translit-output"
+          />
         </label>
       </div>
       <div className="flex gap-2">

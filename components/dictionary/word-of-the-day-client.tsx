@@ -27,11 +27,26 @@ export function WordOfTheDay() {
   return <WordOfTheDayCard word={word} title={t("title")} more={t("more")} learn={t("learn")} />;
 }
 
-export function WordOfTheDayCard({ word, title, more, learn }: { word: WordCard; title: string; more: string; learn: string }) {
+export function WordOfTheDayCard({
+  word,
+  title,
+  more,
+  learn,
+}: {
+  word: WordCard;
+  title: string;
+  more: string;
+  learn: string;
+}) {
   const locale = useLocale();
-  const translations = locale === "en" ? word.en : locale === "ru" ? word.ru : [...word.ru.slice(0, 2), ...word.en.slice(0, 2)];
+  const translations =
+    locale === "en" ? word.en : locale === "ru" ? word.ru : [...word.ru.slice(0, 2), ...word.en.slice(0, 2)];
   return (
-    <section aria-labelledby="word-of-the-day" className="rounded-lg border border-sun bg-white p-5 shadow-sm" data-testid="word-of-the-day">
+    <section
+      aria-labelledby="word-of-the-day"
+      className="rounded-lg border border-sun bg-white p-5 shadow-sm"
+      data-testid="word-of-the-day"
+    >
       <h2 id="word-of-the-day" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
         {title}
       </h2>
@@ -47,7 +62,9 @@ export function WordOfTheDayCard({ word, title, more, learn }: { word: WordCard;
       {word.example && (
         <p className="mt-2 text-sm text-slate-600">
           <span lang="kk">{word.example.kk}</span>
-          {(locale === "en" ? word.example.en : word.example.ru) && <> — {locale === "en" ? word.example.en : word.example.ru}</>}
+          {(locale === "en" ? word.example.en : word.example.ru) && (
+            <> — {locale === "en" ? word.example.en : word.example.ru}</>
+          )}
         </p>
       )}
       <p className="mt-3 flex gap-4 text-sm">

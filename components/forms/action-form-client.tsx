@@ -3,7 +3,6 @@
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 
-
 import type { ActionResult, FormAction } from "@/lib/actions";
 
 const FormState = createContext<ActionResult | null>(null);
@@ -63,7 +62,15 @@ export function ActionForm({
   );
 }
 
-function SubmitButton({ label, pendingLabel, variant }: { label: string; pendingLabel?: string; variant: "primary" | "danger" | "secondary" }) {
+function SubmitButton({
+  label,
+  pendingLabel,
+  variant,
+}: {
+  label: string;
+  pendingLabel?: string;
+  variant: "primary" | "danger" | "secondary";
+}) {
   const { pending } = useFormStatus();
   const colours = {
     primary: "bg-brand-700 text-white hover:bg-brand-900",
@@ -71,7 +78,11 @@ function SubmitButton({ label, pendingLabel, variant }: { label: string; pending
     secondary: "border border-slate-300 bg-white hover:bg-slate-100",
   }[variant];
   return (
-    <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${colours}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${colours}`}
+    >
       {pending && pendingLabel ? pendingLabel : label}
     </button>
   );

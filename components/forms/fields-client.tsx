@@ -23,14 +23,29 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   return (
     <label htmlFor={id} className="mb-1 block text-sm font-medium">
       {label}
-      {required && <span aria-hidden className="text-red-700"> *</span>}
+      {required && (
+        <span aria-hidden className="text-red-700">
+          {" "}
+          *
+        </span>
+      )}
     </label>
   );
 }
 
 function Message({ id, error, hint }: { id: string; error?: string; hint?: string }) {
-  if (error) return <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p>;
-  if (hint) return <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>;
+  if (error)
+    return (
+      <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+        {error}
+      </p>
+    );
+  if (hint)
+    return (
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {hint}
+      </p>
+    );
   return null;
 }
 
@@ -99,7 +114,15 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+}) {
   const state = useFormResult();
   const checked = state && !state.ok && state.values ? state.values[name] === "on" : Boolean(defaultChecked);
   return (

@@ -15,7 +15,19 @@ interface Labels {
  * A chat room: the latest messages, older ones on scrolling up, new ones live through Server-Sent Events
  * (polling every 5 s when the stream is not available). Sending posts to the route handler.
  */
-export function ChatRoom({ roomId, locale, initial, labels, viewerId }: { roomId: string; locale: string; initial: ChatEvent[]; labels: Labels; viewerId: string }) {
+export function ChatRoom({
+  roomId,
+  locale,
+  initial,
+  labels,
+  viewerId,
+}: {
+  roomId: string;
+  locale: string;
+  initial: ChatEvent[];
+  labels: Labels;
+  viewerId: string;
+}) {
   const [messages, setMessages] = useState<ChatEvent[]>(initial);
   const [mode, setMode] = useState<"live" | "polling">("live");
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +92,11 @@ export function ChatRoom({ roomId, locale, initial, labels, viewerId }: { roomId
   const send = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
-    const response = await fetch(`${base}/messages?locale=${locale}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body }) });
+    const response = await fetch(`${base}/messages?locale=${locale}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body }),
+    });
     const data = (await response.json()) as { message?: ChatEvent; error?: { message: string } };
     if (!response.ok || !data.message) {
       setError(data.error?.message ?? "");
@@ -113,7 +129,10 @@ export function ChatRoom({ roomId, locale, initial, labels, viewerId }: { roomId
         )}
         <ul className="space-y-2">
           {messages.map((m) => (
-            <li key={m.id} className={`max-w-[80%] rounded px-3 py-2 text-sm ${m.authorId === viewerId ? "ml-auto bg-brand-50" : "bg-slate-100"}`}>
+            <li
+              key={m.id}
+              className={`max-w-[80%] rounded px-3 py-2 text-sm ${m.authorId === viewerId ? "ml-auto bg-brand-50" : "bg-slate-100"}`}
+            >
               <div className="text-xs font-semibold text-slate-600">
                 {m.author} · {new Date(m.createdAt).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" })}
               </div>
@@ -126,8 +145,19 @@ export function ChatRoom({ roomId, locale, initial, labels, viewerId }: { roomId
         <label className="sr-only" htmlFor="chat-body">
           {labels.message}
         </label>
-        <input id="chat-body" name="body" value={body} onChange={(e) => setBody(e.target.value)} placeholder={labels.message} className="flex-1 rounded border border-slate-300 px-3 py-2" maxLength={2000} />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+        <input
+          id="chat-body"
+          name="body"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          placeholder={labels.message}
+          className="flex-1 rounded border border-slate-300 px-3 py-2"
+          maxLength={2000}
+        />
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+        >
           {labels.send}
         </button>
       </form>

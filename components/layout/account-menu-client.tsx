@@ -29,14 +29,19 @@ export function AccountMenu({ labels }: { labels: { signIn: string; signOut: str
   if (session === undefined) return <span className="text-sm text-slate-500">{labels.loading}</span>;
   if (!session) {
     return (
-      <Link href="/sign-in" className="rounded bg-brand-700 px-3 py-1 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">
+      <Link
+        href="/sign-in"
+        className="rounded bg-brand-700 px-3 py-1 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+      >
         {labels.signIn}
       </Link>
     );
   }
   return (
     <form action={signOutAction} onSubmit={() => setSession(null)} className="flex items-center gap-2 text-sm">
-      <span data-testid="account-name" className="font-medium text-slate-700">{session.user?.name}</span>
+      <span data-testid="account-name" className="font-medium text-slate-700">
+        {session.user?.name}
+      </span>
       <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
         {labels.signOut}
       </button>

@@ -9,9 +9,15 @@ export async function SiteFooter() {
       <div className="mx-auto max-w-7xl space-y-1 px-4 py-4">
         <nav className="flex flex-wrap gap-x-4 gap-y-1 pb-1" aria-label={tp("help")}>
           <Link href="/pages/about">{tp("about")}</Link>
-          <Link href="/pages/legal" data-testid="footer-legal">{tp("legal")}</Link>
-          <Link href="/pages/help" data-testid="footer-help">{tp("help")}</Link>
-          <Link href="/news" data-testid="footer-news">{tp("news")}</Link>
+          <Link href="/pages/legal" data-testid="footer-legal">
+            {tp("legal")}
+          </Link>
+          <Link href="/pages/help" data-testid="footer-help">
+            {tp("help")}
+          </Link>
+          <Link href="/news" data-testid="footer-news">
+            {tp("news")}
+          </Link>
         </nav>
         <p>{t("footer.legal")}</p>
         <p>{t("footer.privacy")}</p>

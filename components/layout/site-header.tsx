@@ -23,20 +23,33 @@ export async function SiteHeader() {
         </Link>
         <div className="ml-auto flex items-center gap-3">
           <HeaderSearch
-            labels={{ label: ts("label"), placeholder: ts("placeholder"), submit: ts("submit"), suggestions: ts("suggestions") }}
+            labels={{
+              label: ts("label"),
+              placeholder: ts("placeholder"),
+              submit: ts("submit"),
+              suggestions: ts("suggestions"),
+            }}
             typeNames={Object.fromEntries(DOCUMENT_TYPES.map((type) => [type, ts(`types.${type}`)]))}
           />
           <Suspense>
-            <LocaleSwitcher label={t("locale.label")} names={{ kk: t("locale.kk"), ru: t("locale.ru"), en: t("locale.en") }} />
+            <LocaleSwitcher
+              label={t("locale.label")}
+              names={{ kk: t("locale.kk"), ru: t("locale.ru"), en: t("locale.en") }}
+            />
           </Suspense>
-          <AccountMenu labels={{ signIn: t("account.signIn"), signOut: t("account.signOut"), loading: t("account.loading") }} />
+          <AccountMenu
+            labels={{ signIn: t("account.signIn"), signOut: t("account.signOut"), loading: t("account.loading") }}
+          />
         </div>
       </div>
       <nav aria-label={t("nav.label")} className="bg-brand-700">
         <ul className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4">
           {NAV_ITEMS.map((item) => (
             <li key={item.key}>
-              <Link href={item.href} className="block px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">
+              <Link
+                href={item.href}
+                className="block px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+              >
                 {t(`nav.${item.key}`)}
               </Link>
             </li>

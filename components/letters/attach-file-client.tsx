@@ -27,7 +27,11 @@ export function AttachFile({ letterId, version }: { letterId: string; version: n
     setPending(true);
     try {
       const query = new URLSearchParams({ version: String(version), name: file.name, locale });
-      const response = await fetch(`/api/v1/letters/${encodeURIComponent(letterId)}/file?${query}`, { method: "PUT", body: file, headers: { "content-type": "application/octet-stream" } });
+      const response = await fetch(`/api/v1/letters/${encodeURIComponent(letterId)}/file?${query}`, {
+        method: "PUT",
+        body: file,
+        headers: { "content-type": "application/octet-stream" },
+      });
       if (response.ok) {
         setState({ ok: true, message: t("uploaded") });
         router.refresh();
@@ -43,16 +47,29 @@ export function AttachFile({ letterId, version }: { letterId: string; version: n
   return (
     <form onSubmit={upload} className="space-y-2" data-testid="attach-file">
       {state && (
-        <p role={state.ok ? "status" : "alert"} className={`rounded border p-2 text-sm ${state.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`rounded border p-2 text-sm ${state.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}
+        >
           {state.message}
         </p>
       )}
       <label className="block text-sm">
         <span className="mb-1 block font-medium">{t("chooseFile")}</span>
-        <input type="file" name="file" accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block text-sm" />
+        <input
+          type="file"
+          name="file"
+          accept=".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          className="block text-sm"
+        />
         <span className="mt-1 block text-xs text-slate-500">{t("attachHint")}</span>
       </label>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+      >
         {pending ? t("uploading") : t("attach")}
       </button>
     </form>

@@ -9,7 +9,11 @@ const COLOURS: Record<string, string> = {
 /** A letter's status as a coloured label. */
 export function LetterStatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span data-testid="letter-status" data-status={status} className={`rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLOURS[status] ?? COLOURS.REGISTERED}`}>
+    <span
+      data-testid="letter-status"
+      data-status={status}
+      className={`rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLOURS[status] ?? COLOURS.REGISTERED}`}
+    >
       {label}
     </span>
   );
@@ -17,5 +21,9 @@ export function LetterStatusBadge({ status, label }: { status: string; label: st
 
 /** The red "overdue" mark next to a due date. */
 export function OverdueMark({ label }: { label: string }) {
-  return <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white" data-testid="overdue">{label}</span>;
+  return (
+    <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white" data-testid="overdue">
+      {label}
+    </span>
+  );
 }

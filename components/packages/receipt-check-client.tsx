@@ -6,7 +6,18 @@ import { useLocale, useTranslations } from "next-intl";
 interface CheckAnswer {
   valid: boolean;
   problem: string | null;
-  receipt: { packageId: string | null; sha256: string; receivedAt: string; verdict: "accepted" | "rejected"; stage: string; sender: string | null; form: string | null; year: number | null; period: string | null; submissionId: string | null } | null;
+  receipt: {
+    packageId: string | null;
+    sha256: string;
+    receivedAt: string;
+    verdict: "accepted" | "rejected";
+    stage: string;
+    sender: string | null;
+    form: string | null;
+    year: number | null;
+    period: string | null;
+    submissionId: string | null;
+  } | null;
   reasons: string[];
   serverKeyId: string;
 }
@@ -24,7 +35,11 @@ export function ReceiptCheck() {
     setBusy(true);
     setFailed(false);
     try {
-      const response = await fetch(`/api/v1/packages/receipts/check?locale=${locale}`, { method: "POST", body: value, headers: { "content-type": "text/plain" } });
+      const response = await fetch(`/api/v1/packages/receipts/check?locale=${locale}`, {
+        method: "POST",
+        body: value,
+        headers: { "content-type": "text/plain" },
+      });
       if (!response.ok) throw new Error(String(response.status));
       setAnswer((await response.json()) as CheckAnswer);
     } catch {
@@ -45,8 +60,18 @@ export function ReceiptCheck() {
           void check(text);
         }}
       >
-        <label htmlFor="receipt-text" className="block font-medium">{t("paste")}</label>
-        <textarea id="receipt-text" name="receipt" rows={10} value={text} onChange={(e) => setText(e.target.value)} className="w-full rounded border border-slate-300 p-2 font-mono text-xs" spellCheck={false} />
+        <label htmlFor="receipt-text" className="block font-medium">
+          {t("paste")}
+        </label>
+        <textarea
+          id="receipt-text"
+          name="receipt"
+          rows={10}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="w-full rounded border border-slate-300 p-2 font-mono text-xs"
+          spellCheck={false}
+        />
         <label className="block text-sm">
           {t("upload")}{" "}
           <input
@@ -61,13 +86,25 @@ export function ReceiptCheck() {
             }}
           />
         </label>
-        <button type="submit" disabled={busy || !text.trim()} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy || !text.trim()}
+          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+        >
           {t("submit")}
         </button>
       </form>
-      {failed && <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">{t("failed")}</p>}
+      {failed && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+          {t("failed")}
+        </p>
+      )}
       {answer && (
-        <section aria-live="polite" data-testid="receipt-result" className={`rounded-lg border p-4 ${answer.valid ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50"}`}>
+        <section
+          aria-live="polite"
+          data-testid="receipt-result"
+          className={`rounded-lg border p-4 ${answer.valid ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50"}`}
+        >
           <h2 className="text-lg font-semibold">{answer.valid ? t("valid") : t("invalid")}</h2>
           {answer.problem && <p>{answer.problem}</p>}
           {r && (
@@ -88,7 +125,9 @@ export function ReceiptCheck() {
           )}
           {answer.reasons.length > 0 && (
             <ul className="mt-2 list-disc pl-6 text-sm">
-              {answer.reasons.map((reason, i) => <li key={i}>{reason}</li>)}
+              {answer.reasons.map((reason, i) => (
+                <li key={i}>{reason}</li>
+              ))}
             </ul>
           )}
           <p className="mt-2 text-xs text-slate-600">{t("serverKey", { keyId: answer.serverKeyId })}</p>

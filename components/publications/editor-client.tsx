@@ -5,17 +5,35 @@ import { useFormResult } from "@/components/forms/action-form-client";
 import { previewMarkdown } from "@/lib/publications/preview";
 
 /** The Markdown text of a publication with a live preview rendered by the server's sanitising renderer. */
-export function MarkdownEditor({ name = "body", label, hint, previewLabel, previewEmpty, defaultValue }: { name?: string; label: string; hint: string; previewLabel: string; previewEmpty: string; defaultValue: string }) {
+export function MarkdownEditor({
+  name = "body",
+  label,
+  hint,
+  previewLabel,
+  previewEmpty,
+  defaultValue,
+}: {
+  name?: string;
+  label: string;
+  hint: string;
+  previewLabel: string;
+  previewEmpty: string;
+  defaultValue: string;
+}) {
   const state = useFormResult();
   const id = useId();
   const error = state?.fieldErrors?.[name];
-  const initial = state && !state.ok && state.values && name in state.values ? (state.values[name] ?? "") : defaultValue;
+  const initial =
+    state && !state.ok && state.values && name in state.values ? (state.values[name] ?? "") : defaultValue;
   const [text, setText] = useState(initial);
   const [html, setHtml] = useState("");
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      previewMarkdown(text).then((h) => live && setHtml(h), () => {});
+      previewMarkdown(text).then(
+        (h) => live && setHtml(h),
+        () => {},
+      );
     }, 300);
     return () => {
       live = false;
@@ -38,12 +56,20 @@ export function MarkdownEditor({ name = "body", label, hint, previewLabel, previ
           data-testid="publication-body"
           className={`w-full rounded border px-3 py-2 font-mono text-sm ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`}
         />
-        {error ? <p className="mt-1 text-sm text-red-700">{error}</p> : <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+        {error ? (
+          <p className="mt-1 text-sm text-red-700">{error}</p>
+        ) : (
+          <p className="mt-1 text-xs text-slate-500">{hint}</p>
+        )}
       </div>
       <div>
         <p className="mb-1 text-sm font-medium">{previewLabel}</p>
         {html ? (
-          <div className="prose max-w-none rounded border border-slate-200 bg-white p-3 text-sm" data-testid="publication-preview" dangerouslySetInnerHTML={{ __html: html }} />
+          <div
+            className="prose max-w-none rounded border border-slate-200 bg-white p-3 text-sm"
+            data-testid="publication-preview"
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
         ) : (
           <p className="rounded border border-dashed border-slate-300 p-3 text-sm text-slate-500">{previewEmpty}</p>
         )}

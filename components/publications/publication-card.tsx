@@ -10,7 +10,8 @@ export async function PublicationCard({ item, subjects }: { item: ListItem; subj
       <p className="text-xs text-slate-500">
         {t(`types.${item.type as "NEWS"}`)}
         {item.subjectCode && ` · ${subjects.get(item.subjectCode) ?? item.subjectCode}`}
-        {item.grades.length > 0 && ` · ${item.grades.map((g) => (g === 0 ? t("preschool") : t("gradeN", { grade: g }))).join(", ")}`}
+        {item.grades.length > 0 &&
+          ` · ${item.grades.map((g) => (g === 0 ? t("preschool") : t("gradeN", { grade: g }))).join(", ")}`}
         {` · ${format.dateTime(new Date(item.publishedAt), { dateStyle: "medium" })}`}
       </p>
       <h2 className="mt-1 text-lg font-semibold">
@@ -18,12 +19,18 @@ export async function PublicationCard({ item, subjects }: { item: ListItem; subj
           {item.title}
         </Link>
       </h2>
-      <p className="mt-1 text-sm text-slate-700" lang={item.language}>{item.summary}</p>
+      <p className="mt-1 text-sm text-slate-700" lang={item.language}>
+        {item.summary}
+      </p>
       <p className="mt-2 flex flex-wrap gap-x-3 text-xs text-slate-600">
         <Link href={`/publications/authors/${item.authorId}`}>{t("by", { author: item.author })}</Link>
         {item.organization && <span>{item.organization}</span>}
         <span>{t("commentsCount", { count: item.commentCount })}</span>
-        <span>{item.ratingCount ? t("ratingValue", { rating: item.rating.toFixed(1), count: item.ratingCount }) : t("noRating")}</span>
+        <span>
+          {item.ratingCount
+            ? t("ratingValue", { rating: item.rating.toFixed(1), count: item.ratingCount })
+            : t("noRating")}
+        </span>
         {item.fallback && <span className="rounded bg-amber-100 px-1">{t("languages.kk")}</span>}
       </p>
     </li>
@@ -31,7 +38,17 @@ export async function PublicationCard({ item, subjects }: { item: ListItem; subj
 }
 
 /** Previous/next links that keep the other query parameters. */
-export async function ListPager({ path, query, page, pages }: { path: string; query: Record<string, string>; page: number; pages: number }) {
+export async function ListPager({
+  path,
+  query,
+  page,
+  pages,
+}: {
+  path: string;
+  query: Record<string, string>;
+  page: number;
+  pages: number;
+}) {
   const t = await getTranslations("publications");
   if (pages <= 1) return null;
   const href = (p: number) => `${path}?${new URLSearchParams({ ...query, page: String(p) })}`;

@@ -4,7 +4,14 @@ import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField } from "@/components/forms/fields-client";
 import { BodyField, ButtonForm } from "@/components/forums/forms-client";
-import { commentAction, flagCommentAction, moderateCommentAction, rateAction, readerState, type ReaderState } from "@/lib/publications/actions";
+import {
+  commentAction,
+  flagCommentAction,
+  moderateCommentAction,
+  rateAction,
+  readerState,
+  type ReaderState,
+} from "@/lib/publications/actions";
 
 export interface ReaderLabels {
   rating: string;
@@ -31,12 +38,25 @@ export interface ReaderLabels {
  * The personal part of the reading page, loaded after the cached page: rating and comment forms for
  * signed-in readers, their held comments, moderation tools for moderators. Counts the view.
  */
-export function ReaderPanel({ id, signInHref, labels, part }: { id: string; signInHref: string; labels: ReaderLabels; part: "rating" | "discussion" }) {
+export function ReaderPanel({
+  id,
+  signInHref,
+  labels,
+  part,
+}: {
+  id: string;
+  signInHref: string;
+  labels: ReaderLabels;
+  part: "rating" | "discussion";
+}) {
   const [state, setState] = useState<ReaderState | null>(null);
   useEffect(() => {
     let live = true;
     // only one of the two panels counts the view
-    readerState(id, part === "rating").then((s) => live && setState(s), () => {});
+    readerState(id, part === "rating").then(
+      (s) => live && setState(s),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -53,10 +73,22 @@ export function ReaderPanel({ id, signInHref, labels, part }: { id: string; sign
     if (state.isAuthor) return null;
     return (
       <div className="mt-2">
-        {state.myRating !== null && <p className="text-sm text-slate-600">{labels.yourRating.replace("{value}", String(state.myRating))}</p>}
-        <ActionForm action={rateAction} submitLabel={labels.rate} className="mt-2 flex flex-wrap items-end gap-2" testId="rate-form">
+        {state.myRating !== null && (
+          <p className="text-sm text-slate-600">{labels.yourRating.replace("{value}", String(state.myRating))}</p>
+        )}
+        <ActionForm
+          action={rateAction}
+          submitLabel={labels.rate}
+          className="mt-2 flex flex-wrap items-end gap-2"
+          testId="rate-form"
+        >
           <input type="hidden" name="id" value={id} />
-          <SelectField name="value" label={labels.rating} options={[5, 4, 3, 2, 1].map((v) => ({ value: String(v), label: labels.stars[v - 1]! }))} defaultValue={String(state.myRating ?? 5)} />
+          <SelectField
+            name="value"
+            label={labels.rating}
+            options={[5, 4, 3, 2, 1].map((v) => ({ value: String(v), label: labels.stars[v - 1]! }))}
+            defaultValue={String(state.myRating ?? 5)}
+          />
         </ActionForm>
       </div>
     );
@@ -72,11 +104,20 @@ export function ReaderPanel({ id, signInHref, labels, part }: { id: string; sign
                 <p className="text-xs text-slate-500">
                   <span className="font-semibold text-slate-800">{c.author}</span>
                   {c.status === "HELD" && <span className="ml-2 rounded bg-amber-100 px-1">{labels.held}</span>}
-                  {c.status === "HIDDEN" && <span className="ml-2 rounded bg-red-100 px-1">{c.statusReason === "flags" ? labels.hiddenByFlags : labels.hidden}</span>}
+                  {c.status === "HIDDEN" && (
+                    <span className="ml-2 rounded bg-red-100 px-1">
+                      {c.statusReason === "flags" ? labels.hiddenByFlags : labels.hidden}
+                    </span>
+                  )}
                 </p>
                 <div className="prose mt-1 max-w-none" dangerouslySetInnerHTML={{ __html: c.html }} />
                 {state.moderator && (
-                  <ButtonForm action={moderateCommentAction} fields={{ commentId: c.id, decision: c.status === "VISIBLE" ? "hide" : "restore" }} label={c.status === "VISIBLE" ? labels.hide : labels.restore} variant={c.status === "VISIBLE" ? "danger" : "primary"} />
+                  <ButtonForm
+                    action={moderateCommentAction}
+                    fields={{ commentId: c.id, decision: c.status === "VISIBLE" ? "hide" : "restore" }}
+                    label={c.status === "VISIBLE" ? labels.hide : labels.restore}
+                    variant={c.status === "VISIBLE" ? "danger" : "primary"}
+                  />
                 )}
               </li>
             ))}
@@ -86,9 +127,25 @@ export function ReaderPanel({ id, signInHref, labels, part }: { id: string; sign
       {state.flaggable.length > 0 && (
         <details className="text-sm" data-testid="flag-comment">
           <summary className="cursor-pointer text-slate-600">{labels.flag}</summary>
-          <ActionForm action={flagCommentAction} submitLabel={labels.flag} className="mt-2 flex flex-wrap items-end gap-2" testId="flag-form">
-            <SelectField name="commentId" label={labels.flagComment} options={state.flaggable.map((c) => ({ value: c.id, label: `${c.author} · ${new Date(c.createdAt).toLocaleString()}` }))} />
-            <SelectField name="reason" label={labels.flagReason} options={Object.entries(labels.reasons).map(([value, label]) => ({ value, label }))} />
+          <ActionForm
+            action={flagCommentAction}
+            submitLabel={labels.flag}
+            className="mt-2 flex flex-wrap items-end gap-2"
+            testId="flag-form"
+          >
+            <SelectField
+              name="commentId"
+              label={labels.flagComment}
+              options={state.flaggable.map((c) => ({
+                value: c.id,
+                label: `${c.author} · ${new Date(c.createdAt).toLocaleString()}`,
+              }))}
+            />
+            <SelectField
+              name="reason"
+              label={labels.flagReason}
+              options={Object.entries(labels.reasons).map(([value, label]) => ({ value, label }))}
+            />
           </ActionForm>
         </details>
       )}
@@ -116,7 +173,9 @@ export function Citation({ prefix, path, accessed }: { prefix: string; path: str
         {today && ` (${accessed.replace("{date}", today)})`}.
       </p>
       <p className="no-print mt-2 text-sm">
-        <a href={path} data-testid="permalink">{link}</a>
+        <a href={path} data-testid="permalink">
+          {link}
+        </a>
       </p>
     </>
   );

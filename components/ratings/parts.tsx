@@ -1,7 +1,15 @@
 import { Link } from "@/i18n/navigation";
 
 /** A row of links choosing one value (level, territory, year); the current one is marked. */
-export function Choice({ label, items, testId }: { label: string; items: { key: string; label: string; href: string; current: boolean }[]; testId: string }) {
+export function Choice({
+  label,
+  items,
+  testId,
+}: {
+  label: string;
+  items: { key: string; label: string; href: string; current: boolean }[];
+  testId: string;
+}) {
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm" data-testid={testId}>
       <span className="font-medium">{label}:</span>

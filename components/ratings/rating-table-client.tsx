@@ -34,12 +34,33 @@ export interface RatingTableLabels {
 type SortKey = "rank" | "name" | "score" | "change" | `sub:${string}`;
 
 /** The sortable table of a published rating (sorting happens in the browser; the order of ranks stays the default). */
-export function RatingTable({ rows, indicators, labels, locale }: { rows: RatingTableRow[]; indicators: { code: string; name: string }[]; labels: RatingTableLabels; locale: string }) {
+export function RatingTable({
+  rows,
+  indicators,
+  labels,
+  locale,
+}: {
+  rows: RatingTableRow[];
+  indicators: { code: string; name: string }[];
+  labels: RatingTableLabels;
+  locale: string;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "rank", desc: false });
-  const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 3, minimumFractionDigits: 3 }), [locale]);
+  const number = useMemo(
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3, minimumFractionDigits: 3 }),
+    [locale],
+  );
   const sorted = useMemo(() => {
     const value = (r: RatingTableRow): number | string | null =>
-      sort.key === "rank" ? r.rank : sort.key === "name" ? r.name : sort.key === "score" ? r.score : sort.key === "change" ? r.change : (r.sub[sort.key.slice(4)] ?? null);
+      sort.key === "rank"
+        ? r.rank
+        : sort.key === "name"
+          ? r.name
+          : sort.key === "score"
+            ? r.score
+            : sort.key === "change"
+              ? r.change
+              : (r.sub[sort.key.slice(4)] ?? null);
     return [...rows].sort((a, b) => {
       const x = value(a);
       const y = value(b);
@@ -53,13 +74,19 @@ export function RatingTable({ rows, indicators, labels, locale }: { rows: Rating
   const header = (key: SortKey, label: string, numeric = true) => {
     const active = sort.key === key;
     return (
-      <th scope="col" className={`px-2 py-2 ${numeric ? "text-right" : "text-left"}`} aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"}>
+      <th
+        scope="col"
+        className={`px-2 py-2 ${numeric ? "text-right" : "text-left"}`}
+        aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"}
+      >
         <button
           type="button"
           className="font-semibold hover:underline"
           title={labels.sortBy.replace("{column}", label)}
           data-testid={`sort-${key}`}
-          onClick={() => setSort({ key, desc: active ? !sort.desc : key === "score" || key.startsWith("sub:") || key === "change" })}
+          onClick={() =>
+            setSort({ key, desc: active ? !sort.desc : key === "score" || key.startsWith("sub:") || key === "change" })
+          }
         >
           {label}
           {active ? (sort.desc ? " ↓" : " ↑") : ""}
@@ -103,14 +130,29 @@ export function RatingTable({ rows, indicators, labels, locale }: { rows: Rating
                 </td>
               ))}
               <td className="px-2 py-1 text-right" title={r.changeLabel}>
-                <span aria-label={r.changeLabel} className={r.change === null ? "text-slate-400" : r.change > 0 ? "text-green-700" : r.change < 0 ? "text-red-700" : "text-slate-500"}>
+                <span
+                  aria-label={r.changeLabel}
+                  className={
+                    r.change === null
+                      ? "text-slate-400"
+                      : r.change > 0
+                        ? "text-green-700"
+                        : r.change < 0
+                          ? "text-red-700"
+                          : "text-slate-500"
+                  }
+                >
                   {r.change === null ? "•" : r.change > 0 ? `▲ ${r.change}` : r.change < 0 ? `▼ ${-r.change}` : "—"}
                 </span>
               </td>
               <td className="px-2 py-1 text-right tabular-nums whitespace-nowrap">
                 {r.interval}
                 {!r.robust && (
-                  <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900" title={labels.notRobustHint} data-testid="not-robust">
+                  <span
+                    className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900"
+                    title={labels.notRobustHint}
+                    data-testid="not-robust"
+                  >
                     {labels.notRobust}
                   </span>
                 )}

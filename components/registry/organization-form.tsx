@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { CheckboxField, FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
-import { classifierOptions, } from "@/lib/classifiers/queries";
+import { classifierOptions } from "@/lib/classifiers/queries";
 import { territoryOptions } from "@/lib/registry/territory-options";
 import { reportingCandidates } from "@/lib/registry/organizations";
 import { localName } from "@/lib/names";
@@ -45,7 +45,13 @@ export async function OrganizationForm({
     reportingCandidates(values?.id),
   ]);
   return (
-    <ActionForm action={action} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="organization-form" className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+    <ActionForm
+      action={action}
+      submitLabel={tc("actions.save")}
+      pendingLabel={tc("state.saving")}
+      testId="organization-form"
+      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
+    >
       {values && (
         <>
           <input type="hidden" name="id" value={values.id} />
@@ -53,15 +59,55 @@ export async function OrganizationForm({
         </>
       )}
       <FormErrors names={["id", "version"]} />
-      <TextField name="bin" label={t("bin")} required defaultValue={values?.bin} inputMode="numeric" maxLength={12} hint={t("binHint")} />
+      <TextField
+        name="bin"
+        label={t("bin")}
+        required
+        defaultValue={values?.bin}
+        inputMode="numeric"
+        maxLength={12}
+        hint={t("binHint")}
+      />
       <TextField name="nameKk" label={t("nameKk")} required defaultValue={values?.nameKk} lang="kk" />
       <TextField name="nameRu" label={t("nameRu")} required defaultValue={values?.nameRu} lang="ru" />
       <TextField name="nameEn" label={t("nameEn")} required defaultValue={values?.nameEn} lang="en" />
-      <SelectField name="kindId" label={t("kind")} required defaultValue={values?.kindId} placeholder="" options={kinds.map((k) => ({ value: k.id, label: k.label }))} />
-      <SelectField name="territoryId" label={t("territory")} required defaultValue={values?.territoryId} placeholder="" options={territories} />
-      <SelectField name="reportsToId" label={t("reportsTo")} defaultValue={values?.reportsToId} placeholder={t("reportsToNone")} options={candidates.map((c) => ({ value: c.id, label: localName(c, locale) }))} />
-      <SelectField name="languageId" label={t("language")} defaultValue={values?.languageId} placeholder="" options={languages.map((k) => ({ value: k.id, label: k.label }))} />
-      <SelectField name="status" label={t("status")} required defaultValue={values?.status ?? "ACTIVE"} options={(["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+      <SelectField
+        name="kindId"
+        label={t("kind")}
+        required
+        defaultValue={values?.kindId}
+        placeholder=""
+        options={kinds.map((k) => ({ value: k.id, label: k.label }))}
+      />
+      <SelectField
+        name="territoryId"
+        label={t("territory")}
+        required
+        defaultValue={values?.territoryId}
+        placeholder=""
+        options={territories}
+      />
+      <SelectField
+        name="reportsToId"
+        label={t("reportsTo")}
+        defaultValue={values?.reportsToId}
+        placeholder={t("reportsToNone")}
+        options={candidates.map((c) => ({ value: c.id, label: localName(c, locale) }))}
+      />
+      <SelectField
+        name="languageId"
+        label={t("language")}
+        defaultValue={values?.languageId}
+        placeholder=""
+        options={languages.map((k) => ({ value: k.id, label: k.label }))}
+      />
+      <SelectField
+        name="status"
+        label={t("status")}
+        required
+        defaultValue={values?.status ?? "ACTIVE"}
+        options={(["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+      />
       <CheckboxField name="isUrban" label={t("isUrban")} defaultChecked={values?.isUrban ?? true} />
       <TextField name="address" label={t("address")} defaultValue={values?.address} />
     </ActionForm>

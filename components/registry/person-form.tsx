@@ -22,12 +22,28 @@ interface PersonValues {
  * Create or edit a person. Birth date and sex may be left empty on creation (they come from the IIN); the
  * organisation list offers only organisations inside the writer's scope.
  */
-export async function PersonForm({ action, scope, locale, values }: { action: FormAction; scope: Scope; locale: string; values?: PersonValues }) {
+export async function PersonForm({
+  action,
+  scope,
+  locale,
+  values,
+}: {
+  action: FormAction;
+  scope: Scope;
+  locale: string;
+  values?: PersonValues;
+}) {
   const t = await getTranslations("people");
   const tc = await getTranslations("common");
   const organizations = await organizationOptions(scope, locale);
   return (
-    <ActionForm action={action} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="person-form" className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+    <ActionForm
+      action={action}
+      submitLabel={tc("actions.save")}
+      pendingLabel={tc("state.saving")}
+      testId="person-form"
+      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
+    >
       {values && (
         <>
           <input type="hidden" name="id" value={values.id} />
@@ -35,11 +51,26 @@ export async function PersonForm({ action, scope, locale, values }: { action: Fo
         </>
       )}
       <FormErrors names={["id", "version"]} />
-      <TextField name="iin" label={t("iin")} required defaultValue={values?.iin} inputMode="numeric" maxLength={12} autoComplete="off" hint={t("iinHint")} />
+      <TextField
+        name="iin"
+        label={t("iin")}
+        required
+        defaultValue={values?.iin}
+        inputMode="numeric"
+        maxLength={12}
+        autoComplete="off"
+        hint={t("iinHint")}
+      />
       <TextField name="lastName" label={t("lastName")} required defaultValue={values?.lastName} />
       <TextField name="firstName" label={t("firstName")} required defaultValue={values?.firstName} />
       <TextField name="middleName" label={t("middleName")} defaultValue={values?.middleName} />
-      <TextField name="birthDate" label={t("birthDate")} type="date" defaultValue={values?.birthDate} hint={t("birthDateHint")} />
+      <TextField
+        name="birthDate"
+        label={t("birthDate")}
+        type="date"
+        defaultValue={values?.birthDate}
+        hint={t("birthDateHint")}
+      />
       <SelectField
         name="sex"
         label={t("sex")}

@@ -38,9 +38,17 @@ export async function TerritoryForm({
   const tc = await getTranslations("common");
   const parents = values ? [] : await parentOptions(scope, locale);
   // Offer only the levels for which the writer has a possible parent.
-  const creatable = (["REGION", "DISTRICT", "SETTLEMENT"] as const).filter((level) => parents.some((p) => p.level === PARENT_LEVEL[level]));
+  const creatable = (["REGION", "DISTRICT", "SETTLEMENT"] as const).filter((level) =>
+    parents.some((p) => p.level === PARENT_LEVEL[level]),
+  );
   return (
-    <ActionForm action={action} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="territory-form" className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+    <ActionForm
+      action={action}
+      submitLabel={tc("actions.save")}
+      pendingLabel={tc("state.saving")}
+      testId="territory-form"
+      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
+    >
       {values && (
         <>
           <input type="hidden" name="id" value={values.id} />
@@ -49,16 +57,44 @@ export async function TerritoryForm({
         </>
       )}
       <FormErrors names={values ? ["id", "version", "parentId"] : ["id", "version"]} />
-      <TextField name="code" label={t("code")} required defaultValue={values?.code} inputMode="numeric" maxLength={9} hint={t("codeHint")} />
+      <TextField
+        name="code"
+        label={t("code")}
+        required
+        defaultValue={values?.code}
+        inputMode="numeric"
+        maxLength={9}
+        hint={t("codeHint")}
+      />
       {values ? (
         <>
           <TextField name="levelShown" label={t("level")} defaultValue={t(`levels.${values.level}`)} disabled />
-          <TextField name="parentShown" label={t("parent")} defaultValue={parentLabel ?? "—"} disabled hint={t("parentHint")} />
+          <TextField
+            name="parentShown"
+            label={t("parent")}
+            defaultValue={parentLabel ?? "—"}
+            disabled
+            hint={t("parentHint")}
+          />
         </>
       ) : (
         <>
-          <SelectField name="level" label={t("level")} required placeholder="" hint={t("levelHint")} options={creatable.map((l) => ({ value: l, label: t(`levels.${l}`) }))} />
-          <SelectField name="parentId" label={t("parent")} required placeholder="" hint={t("parentHint")} options={parents.map(({ value, label }) => ({ value, label }))} />
+          <SelectField
+            name="level"
+            label={t("level")}
+            required
+            placeholder=""
+            hint={t("levelHint")}
+            options={creatable.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          />
+          <SelectField
+            name="parentId"
+            label={t("parent")}
+            required
+            placeholder=""
+            hint={t("parentHint")}
+            options={parents.map(({ value, label }) => ({ value, label }))}
+          />
         </>
       )}
       <TextField name="nameKk" label={t("nameKk")} required defaultValue={values?.nameKk} lang="kk" />

@@ -17,7 +17,13 @@ const SERIES = [
  * Stacked bars of the board's counts per territory, drawn with plain boxes (prints, and needs no script).
  * Decorative: the table below it carries the same numbers for assistive technology.
  */
-export function BoardChart({ rows, labels }: { rows: BoardChartRow[]; labels: Record<(typeof SERIES)[number]["key"], string> }) {
+export function BoardChart({
+  rows,
+  labels,
+}: {
+  rows: BoardChartRow[];
+  labels: Record<(typeof SERIES)[number]["key"], string>;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.accepted + r.inReview + r.returned + r.missing));
   return (
     <div aria-hidden className="space-y-1">
@@ -36,7 +42,14 @@ export function BoardChart({ rows, labels }: { rows: BoardChartRow[]; labels: Re
           </span>
           <div className="flex h-4 flex-1 overflow-hidden rounded bg-slate-50">
             {SERIES.map((s) =>
-              r[s.key] > 0 ? <span key={s.key} className={`${s.colour} h-full`} style={{ width: `${(r[s.key] / max) * 100}%` }} title={`${labels[s.key]}: ${r[s.key]}`} /> : null,
+              r[s.key] > 0 ? (
+                <span
+                  key={s.key}
+                  className={`${s.colour} h-full`}
+                  style={{ width: `${(r[s.key] / max) * 100}%` }}
+                  title={`${labels[s.key]}: ${r[s.key]}`}
+                />
+              ) : null,
             )}
           </div>
         </div>

@@ -36,7 +36,10 @@ function ReasonField({ name, label, hint }: { name: string; label: string; hint:
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
-        <span aria-hidden className="text-red-700"> *</span>
+        <span aria-hidden className="text-red-700">
+          {" "}
+          *
+        </span>
       </label>
       <textarea
         key={`${name}:${value}:${state ? "r" : "i"}`}
@@ -81,28 +84,60 @@ export function ReviewActions({
   return (
     <div className="space-y-4">
       {allowed.approve && (
-        <ActionForm action={approveSubmissionAction} submitLabel={labels.approve} pendingLabel={labels.pending} testId="approve-form">
+        <ActionForm
+          action={approveSubmissionAction}
+          submitLabel={labels.approve}
+          pendingLabel={labels.pending}
+          testId="approve-form"
+        >
           <Hidden submissionId={submissionId} version={version} />
         </ActionForm>
       )}
       {allowed.accept && (
-        <ActionForm action={acceptSubmissionAction} submitLabel={labels.accept} pendingLabel={labels.pending} confirm={labels.acceptConfirm} testId="accept-form">
+        <ActionForm
+          action={acceptSubmissionAction}
+          submitLabel={labels.accept}
+          pendingLabel={labels.pending}
+          confirm={labels.acceptConfirm}
+          testId="accept-form"
+        >
           <Hidden submissionId={submissionId} version={version} />
         </ActionForm>
       )}
       {allowed.undo && (
-        <ActionForm action={undoStepAction} submitLabel={labels.undo} pendingLabel={labels.pending} confirm={labels.undoConfirm} variant="secondary" testId="undo-form">
+        <ActionForm
+          action={undoStepAction}
+          submitLabel={labels.undo}
+          pendingLabel={labels.pending}
+          confirm={labels.undoConfirm}
+          variant="secondary"
+          testId="undo-form"
+        >
           <Hidden submissionId={submissionId} version={version} />
         </ActionForm>
       )}
       {allowed.return && (
-        <ActionForm action={returnSubmissionAction} submitLabel={labels.return} pendingLabel={labels.pending} variant="danger" testId="return-form" className="space-y-2 border-t border-slate-200 pt-4">
+        <ActionForm
+          action={returnSubmissionAction}
+          submitLabel={labels.return}
+          pendingLabel={labels.pending}
+          variant="danger"
+          testId="return-form"
+          className="space-y-2 border-t border-slate-200 pt-4"
+        >
           <Hidden submissionId={submissionId} version={version} />
           <ReasonField name="reason" label={labels.returnReason} hint={labels.returnHint} />
         </ActionForm>
       )}
       {allowed.correct && (
-        <ActionForm action={startCorrectionAction} submitLabel={labels.correct} pendingLabel={labels.pending} variant="secondary" testId="correction-form" className="space-y-2 border-t border-slate-200 pt-4">
+        <ActionForm
+          action={startCorrectionAction}
+          submitLabel={labels.correct}
+          pendingLabel={labels.pending}
+          variant="secondary"
+          testId="correction-form"
+          className="space-y-2 border-t border-slate-200 pt-4"
+        >
           <Hidden submissionId={submissionId} />
           <ReasonField name="reason" label={labels.correctionReason} hint={labels.correctionHint} />
         </ActionForm>

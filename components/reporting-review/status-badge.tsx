@@ -13,7 +13,10 @@ const COLOURS: Record<SubmissionStatus | "NONE", string> = {
 /** A submission's status as a coloured label (text from the caller, in the page's locale). */
 export function StatusBadge({ status, label }: { status: SubmissionStatus | null; label: string }) {
   return (
-    <span data-status={status ?? "NONE"} className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status ?? "NONE"]}`}>
+    <span
+      data-status={status ?? "NONE"}
+      className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status ?? "NONE"]}`}
+    >
       {label}
     </span>
   );
@@ -21,6 +24,11 @@ export function StatusBadge({ status, label }: { status: SubmissionStatus | null
 
 /** A small flag beside a status: late, corrected, superseded. */
 export function Flag({ label, tone = "red" }: { label: string; tone?: "red" | "amber" | "slate" }) {
-  const colour = tone === "red" ? "bg-red-100 text-red-800" : tone === "amber" ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-700";
+  const colour =
+    tone === "red"
+      ? "bg-red-100 text-red-800"
+      : tone === "amber"
+        ? "bg-amber-100 text-amber-900"
+        : "bg-slate-200 text-slate-700";
   return <span className={`ml-1 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${colour}`}>{label}</span>;
 }

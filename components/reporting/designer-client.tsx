@@ -44,8 +44,34 @@ function toDraft(def: FormDefinition): Draft {
   return {
     sections: def.sections.map((s) =>
       s.kind === "fields"
-        ? { kind: "fields", key: s.key, title: s.title, fields: s.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, classifier: f.classifier ?? "", required: f.required, min: num(f.min), max: num(f.max) })) }
-        : { kind: "table", key: s.key, title: s.title, rows: s.rows.map((r) => ({ ...r })), columns: s.columns.map((c) => ({ key: c.key, label: c.label, type: c.type, required: c.required, min: num(c.min), max: num(c.max) })) },
+        ? {
+            kind: "fields",
+            key: s.key,
+            title: s.title,
+            fields: s.fields.map((f) => ({
+              key: f.key,
+              label: f.label,
+              type: f.type,
+              classifier: f.classifier ?? "",
+              required: f.required,
+              min: num(f.min),
+              max: num(f.max),
+            })),
+          }
+        : {
+            kind: "table",
+            key: s.key,
+            title: s.title,
+            rows: s.rows.map((r) => ({ ...r })),
+            columns: s.columns.map((c) => ({
+              key: c.key,
+              label: c.label,
+              type: c.type,
+              required: c.required,
+              min: num(c.min),
+              max: num(c.max),
+            })),
+          },
     ),
     rules: def.rules.map((r) => ({ ...r })),
   };
@@ -82,7 +108,14 @@ function toDefinition(d: Draft): unknown {
             key: s.key.trim(),
             title: s.title,
             rows: s.rows.map((r) => ({ key: r.key.trim(), label: r.label })),
-            columns: s.columns.map((c) => ({ key: c.key.trim(), label: c.label, type: c.type, required: c.required, min: bound(c.min), max: bound(c.max) })),
+            columns: s.columns.map((c) => ({
+              key: c.key.trim(),
+              label: c.label,
+              type: c.type,
+              required: c.required,
+              min: bound(c.min),
+              max: bound(c.max),
+            })),
           },
     ),
     rules: d.rules.map((r) => ({ expression: r.expression, severity: r.severity, message: r.message })),
@@ -97,7 +130,8 @@ function move<T>(list: T[], i: number, delta: number): T[] {
   return next;
 }
 
-const inputClass = (error?: string) => `w-full rounded border px-2 py-1 text-sm ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
+const inputClass = (error?: string) =>
+  `w-full rounded border px-2 py-1 text-sm ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
 
 /**
  * The form designer (R32): a structured editor of a form version's definition — sections of fields or
@@ -186,7 +220,10 @@ export function DesignerClient({
         // A refused definition is listed problem by problem below; other refusals (stale, frozen) say why here.
         const detail = [fieldErrors.definition, fieldErrors.formVersion, fieldErrors.formId].filter(Boolean);
         const structural = Object.keys(fieldErrors).some((k) => k.startsWith("sections") || k.startsWith("rules"));
-        setStatus({ ok: false, message: structural ? t("notSaved") : detail.length ? detail.join(" ") : (result.message ?? t("notSaved")) });
+        setStatus({
+          ok: false,
+          message: structural ? t("notSaved") : detail.length ? detail.join(" ") : (result.message ?? t("notSaved")),
+        });
       }
     });
   };
@@ -207,23 +244,37 @@ export function DesignerClient({
   return (
     <div className="space-y-4" data-testid="designer">
       {locked && (
-        <div role="status" className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="designer-frozen">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="designer-frozen"
+        >
           <span>{canCreateVersion ? t("frozen", { number }) : t("olderVersion", { number })}</span>
           {canCreateVersion && (
-          <button type="button" onClick={newVersion} disabled={pending} className="ml-auto rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
-            {t("newVersion")}
-          </button>
+            <button
+              type="button"
+              onClick={newVersion}
+              disabled={pending}
+              className="ml-auto rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+            >
+              {t("newVersion")}
+            </button>
           )}
         </div>
       )}
       {status && (
-        <p role={status.ok ? "status" : "alert"} className={`rounded border p-2 text-sm ${status.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <p
+          role={status.ok ? "status" : "alert"}
+          className={`rounded border p-2 text-sm ${status.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}
+        >
           {status.message}
         </p>
       )}
       {summary.length > 0 && (
         <details open className="rounded border border-red-200 bg-white p-2 text-sm">
-          <summary className="cursor-pointer font-medium text-red-800">{t("problems", { count: summary.length })}</summary>
+          <summary className="cursor-pointer font-medium text-red-800">
+            {t("problems", { count: summary.length })}
+          </summary>
           <ul className="mt-1 list-disc pl-5 text-red-800">
             {summary.map(([path, message]) => (
               <li key={path}>
@@ -235,10 +286,24 @@ export function DesignerClient({
       )}
       <fieldset disabled={locked || pending} className="space-y-4">
         {draft.sections.map((section, i) => (
-          <section key={i} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`section-${i}`} aria-label={t("sectionN", { n: i + 1 })}>
+          <section
+            key={i}
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            data-testid={`section-${i}`}
+            aria-label={t("sectionN", { n: i + 1 })}
+          >
             <div className="mb-3 flex flex-wrap items-end gap-3">
-              <Input label={t("key")} value={section.key} error={err(`sections.${i}.key`)} mono onChange={(v) => patch((d) => void (d.sections[i]!.key = v))} className="w-40" />
-              <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">{section.kind === "fields" ? t("kindFields") : t("kindTable")}</span>
+              <Input
+                label={t("key")}
+                value={section.key}
+                error={err(`sections.${i}.key`)}
+                mono
+                onChange={(v) => patch((d) => void (d.sections[i]!.key = v))}
+                className="w-40"
+              />
+              <span className="rounded bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700">
+                {section.kind === "fields" ? t("kindFields") : t("kindTable")}
+              </span>
               <Toolbar
                 onUp={() => patch((d) => void (d.sections = move(d.sections, i, -1)))}
                 onDown={() => patch((d) => void (d.sections = move(d.sections, i, 1)))}
@@ -246,26 +311,58 @@ export function DesignerClient({
                 labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeSection") }}
               />
             </div>
-            <Texts label={t("sectionTitle")} value={section.title} path={`sections.${i}.title`} err={err} onChange={(l, v) => patch((d) => void (d.sections[i]!.title[l] = v))} />
+            <Texts
+              label={t("sectionTitle")}
+              value={section.title}
+              path={`sections.${i}.title`}
+              err={err}
+              onChange={(l, v) => patch((d) => void (d.sections[i]!.title[l] = v))}
+            />
             {section.kind === "fields" ? (
               <div className="mt-3 space-y-3">
                 {section.fields.map((f, j) => (
                   <div key={j} className="rounded border border-slate-200 p-3" data-testid={`field-${i}-${j}`}>
                     <div className="flex flex-wrap items-end gap-3">
-                      <Input label={t("key")} value={f.key} error={err(`sections.${i}.fields.${j}.key`)} mono onChange={(v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.key = v))} className="w-36" />
+                      <Input
+                        label={t("key")}
+                        value={f.key}
+                        error={err(`sections.${i}.fields.${j}.key`)}
+                        mono
+                        onChange={(v) =>
+                          patch(
+                            (d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.key = v),
+                          )
+                        }
+                        className="w-36"
+                      />
                       <Select
                         label={t("type")}
                         value={f.type}
                         options={FIELD_TYPES.map((ft) => ({ value: ft, label: t(`types.${ft}`) }))}
-                        onChange={(v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.type = v as DField["type"]))}
+                        onChange={(v) =>
+                          patch(
+                            (d) =>
+                              void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.type =
+                                v as DField["type"]),
+                          )
+                        }
                       />
                       {f.type === "choice" && (
                         <Select
                           label={t("classifier")}
                           value={f.classifier}
                           error={err(`sections.${i}.fields.${j}.classifier`)}
-                          options={[{ value: "", label: "—" }, ...classifiers.map((c) => ({ value: c.code, label: `${c.label} (${c.code})` }))]}
-                          onChange={(v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.classifier = v))}
+                          options={[
+                            { value: "", label: "—" },
+                            ...classifiers.map((c) => ({ value: c.code, label: `${c.label} (${c.code})` })),
+                          ]}
+                          onChange={(v) =>
+                            patch(
+                              (d) =>
+                                void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.classifier =
+                                  v),
+                            )
+                          }
                         />
                       )}
                       <Bounds
@@ -274,16 +371,59 @@ export function DesignerClient({
                         path={`sections.${i}.fields.${j}`}
                         err={err}
                         numeric={(NUMERIC_TYPES as readonly string[]).includes(f.type)}
-                        onChange={(k, v) => patch((d) => void (((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j] as unknown as Record<string, unknown>)[k] = v))}
+                        onChange={(k, v) =>
+                          patch(
+                            (d) =>
+                              void ((
+                                (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j] as unknown as Record<
+                                  string,
+                                  unknown
+                                >
+                              )[k] = v),
+                          )
+                        }
                       />
                       <Toolbar
-                        onUp={() => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields = move((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields, j, -1)))}
-                        onDown={() => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields = move((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields, j, 1)))}
-                        onRemove={() => patch((d) => void (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields.splice(j, 1))}
+                        onUp={() =>
+                          patch(
+                            (d) =>
+                              void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields = move(
+                                (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields,
+                                j,
+                                -1,
+                              )),
+                          )
+                        }
+                        onDown={() =>
+                          patch(
+                            (d) =>
+                              void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields = move(
+                                (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields,
+                                j,
+                                1,
+                              )),
+                          )
+                        }
+                        onRemove={() =>
+                          patch(
+                            (d) => void (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields.splice(j, 1),
+                          )
+                        }
                         labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeField") }}
                       />
                     </div>
-                    <Texts label={t("label")} value={f.label} path={`sections.${i}.fields.${j}.label`} err={err} onChange={(l, v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.label[l] = v))} />
+                    <Texts
+                      label={t("label")}
+                      value={f.label}
+                      path={`sections.${i}.fields.${j}.label`}
+                      err={err}
+                      onChange={(l, v) =>
+                        patch(
+                          (d) =>
+                            void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.label[l] = v),
+                        )
+                      }
+                    />
                     <p className="mt-1 font-mono text-xs text-slate-500">{`${section.key}.${f.key}`}</p>
                   </div>
                 ))}
@@ -292,7 +432,15 @@ export function DesignerClient({
                   label={t("addField")}
                   onClick={() =>
                     patch((d) =>
-                      (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields.push({ key: "", label: emptyText(), type: "integer", classifier: "", required: false, min: "", max: "" }),
+                      (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields.push({
+                        key: "",
+                        label: emptyText(),
+                        type: "integer",
+                        classifier: "",
+                        required: false,
+                        min: "",
+                        max: "",
+                      }),
                     )
                   }
                 />
@@ -305,19 +453,74 @@ export function DesignerClient({
                     {section.rows.map((r, j) => (
                       <div key={j} className="rounded border border-slate-200 p-2" data-testid={`row-${i}-${j}`}>
                         <div className="flex items-end gap-2">
-                          <Input label={t("key")} value={r.key} error={err(`sections.${i}.rows.${j}.key`)} mono onChange={(v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows[j]!.key = v))} className="w-32" />
+                          <Input
+                            label={t("key")}
+                            value={r.key}
+                            error={err(`sections.${i}.rows.${j}.key`)}
+                            mono
+                            onChange={(v) =>
+                              patch(
+                                (d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows[j]!.key = v),
+                              )
+                            }
+                            className="w-32"
+                          />
                           <Toolbar
-                            onUp={() => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows = move((d.sections[i] as Extract<DSection, { kind: "table" }>).rows, j, -1)))}
-                            onDown={() => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows = move((d.sections[i] as Extract<DSection, { kind: "table" }>).rows, j, 1)))}
-                            onRemove={() => patch((d) => void (d.sections[i] as Extract<DSection, { kind: "table" }>).rows.splice(j, 1))}
+                            onUp={() =>
+                              patch(
+                                (d) =>
+                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows = move(
+                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).rows,
+                                    j,
+                                    -1,
+                                  )),
+                              )
+                            }
+                            onDown={() =>
+                              patch(
+                                (d) =>
+                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows = move(
+                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).rows,
+                                    j,
+                                    1,
+                                  )),
+                              )
+                            }
+                            onRemove={() =>
+                              patch(
+                                (d) => void (d.sections[i] as Extract<DSection, { kind: "table" }>).rows.splice(j, 1),
+                              )
+                            }
                             labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeRow") }}
                           />
                         </div>
-                        <Texts label={t("label")} value={r.label} path={`sections.${i}.rows.${j}.label`} err={err} onChange={(l, v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows[j]!.label[l] = v))} />
+                        <Texts
+                          label={t("label")}
+                          value={r.label}
+                          path={`sections.${i}.rows.${j}.label`}
+                          err={err}
+                          onChange={(l, v) =>
+                            patch(
+                              (d) =>
+                                void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows[j]!.label[l] = v),
+                            )
+                          }
+                        />
                       </div>
                     ))}
                     <FieldError message={err(`sections.${i}.rows`)} />
-                    <AddButton label={t("addRow")} onClick={() => patch((d) => void (d.sections[i] as Extract<DSection, { kind: "table" }>).rows.push({ key: "", label: emptyText() }))} />
+                    <AddButton
+                      label={t("addRow")}
+                      onClick={() =>
+                        patch(
+                          (d) =>
+                            void (d.sections[i] as Extract<DSection, { kind: "table" }>).rows.push({
+                              key: "",
+                              label: emptyText(),
+                            }),
+                        )
+                      }
+                    />
                   </div>
                 </div>
                 <div>
@@ -326,12 +529,30 @@ export function DesignerClient({
                     {section.columns.map((c, j) => (
                       <div key={j} className="rounded border border-slate-200 p-2" data-testid={`column-${i}-${j}`}>
                         <div className="flex flex-wrap items-end gap-2">
-                          <Input label={t("key")} value={c.key} error={err(`sections.${i}.columns.${j}.key`)} mono onChange={(v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.key = v))} className="w-32" />
+                          <Input
+                            label={t("key")}
+                            value={c.key}
+                            error={err(`sections.${i}.columns.${j}.key`)}
+                            mono
+                            onChange={(v) =>
+                              patch(
+                                (d) =>
+                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.key = v),
+                              )
+                            }
+                            className="w-32"
+                          />
                           <Select
                             label={t("type")}
                             value={c.type}
                             options={NUMERIC_TYPES.map((ft) => ({ value: ft, label: t(`types.${ft}`) }))}
-                            onChange={(v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.type = v as DColumn["type"]))}
+                            onChange={(v) =>
+                              patch(
+                                (d) =>
+                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.type =
+                                    v as DColumn["type"]),
+                              )
+                            }
                           />
                           <Bounds
                             t={t}
@@ -339,22 +560,77 @@ export function DesignerClient({
                             path={`sections.${i}.columns.${j}`}
                             err={err}
                             numeric
-                            onChange={(k, v) => patch((d) => void (((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j] as unknown as Record<string, unknown>)[k] = v))}
+                            onChange={(k, v) =>
+                              patch(
+                                (d) =>
+                                  void ((
+                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).columns[
+                                      j
+                                    ] as unknown as Record<string, unknown>
+                                  )[k] = v),
+                              )
+                            }
                           />
                           <Toolbar
-                            onUp={() => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns = move((d.sections[i] as Extract<DSection, { kind: "table" }>).columns, j, -1)))}
-                            onDown={() => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns = move((d.sections[i] as Extract<DSection, { kind: "table" }>).columns, j, 1)))}
-                            onRemove={() => patch((d) => void (d.sections[i] as Extract<DSection, { kind: "table" }>).columns.splice(j, 1))}
+                            onUp={() =>
+                              patch(
+                                (d) =>
+                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns = move(
+                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).columns,
+                                    j,
+                                    -1,
+                                  )),
+                              )
+                            }
+                            onDown={() =>
+                              patch(
+                                (d) =>
+                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns = move(
+                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).columns,
+                                    j,
+                                    1,
+                                  )),
+                              )
+                            }
+                            onRemove={() =>
+                              patch(
+                                (d) =>
+                                  void (d.sections[i] as Extract<DSection, { kind: "table" }>).columns.splice(j, 1),
+                              )
+                            }
                             labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeColumn") }}
                           />
                         </div>
-                        <Texts label={t("label")} value={c.label} path={`sections.${i}.columns.${j}.label`} err={err} onChange={(l, v) => patch((d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.label[l] = v))} />
+                        <Texts
+                          label={t("label")}
+                          value={c.label}
+                          path={`sections.${i}.columns.${j}.label`}
+                          err={err}
+                          onChange={(l, v) =>
+                            patch(
+                              (d) =>
+                                void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.label[l] = v),
+                            )
+                          }
+                        />
                       </div>
                     ))}
                     <FieldError message={err(`sections.${i}.columns`)} />
                     <AddButton
                       label={t("addColumn")}
-                      onClick={() => patch((d) => void (d.sections[i] as Extract<DSection, { kind: "table" }>).columns.push({ key: "", label: emptyText(), type: "integer", required: false, min: "", max: "" }))}
+                      onClick={() =>
+                        patch(
+                          (d) =>
+                            void (d.sections[i] as Extract<DSection, { kind: "table" }>).columns.push({
+                              key: "",
+                              label: emptyText(),
+                              type: "integer",
+                              required: false,
+                              min: "",
+                              max: "",
+                            }),
+                        )
+                      }
                     />
                   </div>
                 </div>
@@ -364,7 +640,30 @@ export function DesignerClient({
         ))}
         <FieldError message={err("sections")} />
         <div className="flex flex-wrap gap-2">
-          <AddButton label={t("addFieldsSection")} onClick={() => patch((d) => void d.sections.push({ kind: "fields", key: "", title: emptyText(), fields: [{ key: "", label: emptyText(), type: "integer", classifier: "", required: false, min: "", max: "" }] }))} />
+          <AddButton
+            label={t("addFieldsSection")}
+            onClick={() =>
+              patch(
+                (d) =>
+                  void d.sections.push({
+                    kind: "fields",
+                    key: "",
+                    title: emptyText(),
+                    fields: [
+                      {
+                        key: "",
+                        label: emptyText(),
+                        type: "integer",
+                        classifier: "",
+                        required: false,
+                        min: "",
+                        max: "",
+                      },
+                    ],
+                  }),
+              )
+            }
+          />
           <AddButton
             label={t("addTableSection")}
             onClick={() =>
@@ -389,7 +688,14 @@ export function DesignerClient({
             {draft.rules.map((rule, k) => (
               <div key={k} className="rounded border border-slate-200 p-3" data-testid={`rule-${k}`}>
                 <div className="flex flex-wrap items-end gap-3">
-                  <Input label={t("expression")} value={rule.expression} error={err(`rules.${k}.expression`)} mono onChange={(v) => patch((d) => void (d.rules[k]!.expression = v))} className="min-w-72 flex-1" />
+                  <Input
+                    label={t("expression")}
+                    value={rule.expression}
+                    error={err(`rules.${k}.expression`)}
+                    mono
+                    onChange={(v) => patch((d) => void (d.rules[k]!.expression = v))}
+                    className="min-w-72 flex-1"
+                  />
                   <Select
                     label={t("severity")}
                     value={rule.severity}
@@ -399,14 +705,30 @@ export function DesignerClient({
                     ]}
                     onChange={(v) => patch((d) => void (d.rules[k]!.severity = v as DRule["severity"]))}
                   />
-                  <button type="button" onClick={() => patch((d) => void d.rules.splice(k, 1))} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-red-50" aria-label={t("removeRule")}>
+                  <button
+                    type="button"
+                    onClick={() => patch((d) => void d.rules.splice(k, 1))}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-red-50"
+                    aria-label={t("removeRule")}
+                  >
                     ✕
                   </button>
                 </div>
-                <Texts label={t("message")} value={rule.message} path={`rules.${k}.message`} err={err} onChange={(l, v) => patch((d) => void (d.rules[k]!.message[l] = v))} />
+                <Texts
+                  label={t("message")}
+                  value={rule.message}
+                  path={`rules.${k}.message`}
+                  err={err}
+                  onChange={(l, v) => patch((d) => void (d.rules[k]!.message[l] = v))}
+                />
               </div>
             ))}
-            <AddButton label={t("addRule")} onClick={() => patch((d) => void d.rules.push({ expression: "", severity: "error", message: emptyText() }))} />
+            <AddButton
+              label={t("addRule")}
+              onClick={() =>
+                patch((d) => void d.rules.push({ expression: "", severity: "error", message: emptyText() }))
+              }
+            />
           </div>
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer text-slate-700">{t("names", { count: names.length })}</summary>
@@ -416,7 +738,13 @@ export function DesignerClient({
       </fieldset>
       {!locked && (
         <div className="sticky bottom-0 flex items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
-          <button type="button" onClick={save} disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60" data-testid="designer-save">
+          <button
+            type="button"
+            onClick={save}
+            disabled={pending}
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+            data-testid="designer-save"
+          >
             {pending ? t("saving") : t("save")}
           </button>
           {dirty && <span className="text-sm text-slate-600">{t("unsaved")}</span>}
@@ -435,26 +763,64 @@ function FieldError({ message, id }: { message?: string; id?: string }) {
   );
 }
 
-function Input({ label, value, onChange, error, mono, className }: { label: string; value: string; onChange: (v: string) => void; error?: string; mono?: boolean; className?: string }) {
+function Input({
+  label,
+  value,
+  onChange,
+  error,
+  mono,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  mono?: boolean;
+  className?: string;
+}) {
   const id = useId();
   return (
     <div className={`flex flex-col ${className ?? ""}`}>
       <label className="flex flex-col text-xs font-medium">
         <span className="mb-0.5">{label}</span>
-        <input value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} className={`${inputClass(error)} ${mono ? "font-mono" : ""}`} />
+        <input
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? id : undefined}
+          className={`${inputClass(error)} ${mono ? "font-mono" : ""}`}
+        />
       </label>
       <FieldError id={id} message={error} />
     </div>
   );
 }
 
-function Select({ label, value, options, onChange, error }: { label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void; error?: string }) {
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col">
       <label className="flex flex-col text-xs font-medium">
         <span className="mb-0.5">{label}</span>
-        <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} className={inputClass(error)}>
+        <select
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? id : undefined}
+          className={inputClass(error)}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -467,11 +833,29 @@ function Select({ label, value, options, onChange, error }: { label: string; val
   );
 }
 
-function Texts({ label, value, path, err, onChange }: { label: string; value: LocalizedText; path: string; err: (p: string) => string | undefined; onChange: (lang: Langs, v: string) => void }) {
+function Texts({
+  label,
+  value,
+  path,
+  err,
+  onChange,
+}: {
+  label: string;
+  value: LocalizedText;
+  path: string;
+  err: (p: string) => string | undefined;
+  onChange: (lang: Langs, v: string) => void;
+}) {
   return (
     <div className="mt-2 grid gap-2 sm:grid-cols-3">
       {LANGS.map((l) => (
-        <Input key={l} label={`${label} (${l})`} value={value[l]} error={err(`${path}.${l}`) ?? (l === "kk" ? err(path) : undefined)} onChange={(v) => onChange(l, v)} />
+        <Input
+          key={l}
+          label={`${label} (${l})`}
+          value={value[l]}
+          error={err(`${path}.${l}`) ?? (l === "kk" ? err(path) : undefined)}
+          onChange={(v) => onChange(l, v)}
+        />
       ))}
     </div>
   );
@@ -500,15 +884,37 @@ function Bounds({
       </label>
       {numeric && (
         <>
-          <Input label={t("min")} value={item.min} error={err(`${path}.min`)} onChange={(v) => onChange("min", v)} className="w-24" />
-          <Input label={t("max")} value={item.max} error={err(`${path}.max`)} onChange={(v) => onChange("max", v)} className="w-24" />
+          <Input
+            label={t("min")}
+            value={item.min}
+            error={err(`${path}.min`)}
+            onChange={(v) => onChange("min", v)}
+            className="w-24"
+          />
+          <Input
+            label={t("max")}
+            value={item.max}
+            error={err(`${path}.max`)}
+            onChange={(v) => onChange("max", v)}
+            className="w-24"
+          />
         </>
       )}
     </>
   );
 }
 
-function Toolbar({ onUp, onDown, onRemove, labels }: { onUp: () => void; onDown: () => void; onRemove: () => void; labels: { up: string; down: string; remove: string } }): ReactNode {
+function Toolbar({
+  onUp,
+  onDown,
+  onRemove,
+  labels,
+}: {
+  onUp: () => void;
+  onDown: () => void;
+  onRemove: () => void;
+  labels: { up: string; down: string; remove: string };
+}): ReactNode {
   const cls = "rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100";
   return (
     <div className="ml-auto flex gap-1">
@@ -518,7 +924,13 @@ function Toolbar({ onUp, onDown, onRemove, labels }: { onUp: () => void; onDown:
       <button type="button" onClick={onDown} className={cls} aria-label={labels.down} title={labels.down}>
         ↓
       </button>
-      <button type="button" onClick={onRemove} className={`${cls} hover:bg-red-50`} aria-label={labels.remove} title={labels.remove}>
+      <button
+        type="button"
+        onClick={onRemove}
+        className={`${cls} hover:bg-red-50`}
+        aria-label={labels.remove}
+        title={labels.remove}
+      >
         ✕
       </button>
     </div>
@@ -527,7 +939,11 @@ function Toolbar({ onUp, onDown, onRemove, labels }: { onUp: () => void; onDown:
 
 function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" onClick={onClick} className="rounded border border-dashed border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50">
+    <button
+      type="button"
+      onClick={onClick}
+      className="rounded border border-dashed border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
+    >
       + {label}
     </button>
   );

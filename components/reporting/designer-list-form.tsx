@@ -28,10 +28,29 @@ export async function FormListForm({
           <FormErrors names={["id", "version"]} />
         </>
       ) : (
-        <TextField name="year" label={t("year")} required inputMode="numeric" maxLength={4} defaultValue={new Date().getFullYear()} />
+        <TextField
+          name="year"
+          label={t("year")}
+          required
+          inputMode="numeric"
+          maxLength={4}
+          defaultValue={new Date().getFullYear()}
+        />
       )}
-      <TextField name="orderNumber" label={t("orderNumber")} required maxLength={50} defaultValue={values?.orderNumber} />
-      <TextField name="orderDate" label={t("orderDate")} required type="date" defaultValue={values?.orderDate.toISOString().slice(0, 10)} />
+      <TextField
+        name="orderNumber"
+        label={t("orderNumber")}
+        required
+        maxLength={50}
+        defaultValue={values?.orderNumber}
+      />
+      <TextField
+        name="orderDate"
+        label={t("orderDate")}
+        required
+        type="date"
+        defaultValue={values?.orderDate.toISOString().slice(0, 10)}
+      />
     </ActionForm>
   );
 }

@@ -16,7 +16,15 @@ interface PeriodRow {
 }
 
 /** The reporting periods of a form with their deadlines, and the form to add one. */
-export async function PeriodsPanel({ formId, periods, locale }: { formId: string; periods: PeriodRow[]; locale: string }) {
+export async function PeriodsPanel({
+  formId,
+  periods,
+  locale,
+}: {
+  formId: string;
+  periods: PeriodRow[];
+  locale: string;
+}) {
   const t = await getTranslations("reporting.periods");
   const tc = await getTranslations("common");
   const format = await getFormatter();
@@ -28,17 +36,29 @@ export async function PeriodsPanel({ formId, periods, locale }: { formId: string
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="p-2">{t("label")}</th>
-              <th scope="col" className="p-2">{t("span")}</th>
-              <th scope="col" className="p-2">{t("dueDate")}</th>
-              <th scope="col" className="p-2">{t("submissions")}</th>
-              <th scope="col" className="p-2"><span className="sr-only">{tc("actions.delete")}</span></th>
+              <th scope="col" className="p-2">
+                {t("label")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("span")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("dueDate")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("submissions")}
+              </th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">{tc("actions.delete")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {periods.length === 0 && (
               <tr>
-                <td colSpan={5} className="p-4 text-center text-slate-500">{t("empty")}</td>
+                <td colSpan={5} className="p-4 text-center text-slate-500">
+                  {t("empty")}
+                </td>
               </tr>
             )}
             {periods.map((p) => (
@@ -51,7 +71,13 @@ export async function PeriodsPanel({ formId, periods, locale }: { formId: string
                 <td className="p-2 tabular-nums">{p._count.submissions}</td>
                 <td className="p-2">
                   {p._count.submissions === 0 && (
-                    <ActionForm action={deletePeriodAction} submitLabel={tc("actions.delete")} variant="secondary" confirm={t("deleteConfirm", { label: p.label })} className="space-y-1">
+                    <ActionForm
+                      action={deletePeriodAction}
+                      submitLabel={tc("actions.delete")}
+                      variant="secondary"
+                      confirm={t("deleteConfirm", { label: p.label })}
+                      className="space-y-1"
+                    >
                       <input type="hidden" name="id" value={p.id} />
                       <FormErrors names={["id"]} />
                     </ActionForm>
@@ -64,7 +90,13 @@ export async function PeriodsPanel({ formId, periods, locale }: { formId: string
       </div>
       <section>
         <h3 className="mb-2 font-semibold">{t("new")}</h3>
-        <ActionForm action={createPeriodAction} submitLabel={t("create")} pendingLabel={tc("state.saving")} testId="period-new" className="grid max-w-3xl gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
+        <ActionForm
+          action={createPeriodAction}
+          submitLabel={t("create")}
+          pendingLabel={tc("state.saving")}
+          testId="period-new"
+          className="grid max-w-3xl gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2"
+        >
           <input type="hidden" name="formId" value={formId} />
           <FormErrors names={["formId"]} />
           <TextField name="label" label={t("label")} required maxLength={60} hint={t("labelHint")} />

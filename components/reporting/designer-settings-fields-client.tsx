@@ -4,12 +4,23 @@ import { useId } from "react";
 import { useFormResult } from "@/components/forms/action-form-client";
 
 /** One checkbox per organisation kind (`orgKind_<CODE>`), keeping the choice after a refused save. */
-export function DesignerKindsField({ label, kinds, selected }: { label: string; kinds: { code: string; label: string }[]; selected: string[] }) {
+export function DesignerKindsField({
+  label,
+  kinds,
+  selected,
+}: {
+  label: string;
+  kinds: { code: string; label: string }[];
+  selected: string[];
+}) {
   const state = useFormResult();
   const error = state?.fieldErrors?.orgKinds;
   const typed = state && !state.ok && state.values ? state.values : null;
   return (
-    <fieldset aria-invalid={Boolean(error)} className={`rounded border p-3 ${error ? "border-red-500" : "border-slate-300"}`}>
+    <fieldset
+      aria-invalid={Boolean(error)}
+      className={`rounded border p-3 ${error ? "border-red-500" : "border-slate-300"}`}
+    >
       <legend className="px-1 text-sm font-medium">{label}</legend>
       <div className="grid gap-1 sm:grid-cols-2">
         {kinds.map((k) => {
@@ -28,7 +39,15 @@ export function DesignerKindsField({ label, kinds, selected }: { label: string; 
 }
 
 /** BINs of the addressees of an ad-hoc request, one per line. */
-export function DesignerAddresseesField({ label, hint, defaultValue }: { label: string; hint: string; defaultValue: string }) {
+export function DesignerAddresseesField({
+  label,
+  hint,
+  defaultValue,
+}: {
+  label: string;
+  hint: string;
+  defaultValue: string;
+}) {
   const state = useFormResult();
   const id = useId();
   const error = state?.fieldErrors?.addresseeBins;

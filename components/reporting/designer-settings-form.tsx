@@ -24,7 +24,17 @@ interface FormValues {
  * A form's settings: code, names in three languages, which organisation kinds submit it, periodicity and
  * retention; an ad-hoc request (R6) is addressed to chosen organisations by BIN instead.
  */
-export async function FormSettingsForm({ action, locale, formListId, values }: { action: FormAction; locale: string; formListId?: string; values?: FormValues }) {
+export async function FormSettingsForm({
+  action,
+  locale,
+  formListId,
+  values,
+}: {
+  action: FormAction;
+  locale: string;
+  formListId?: string;
+  values?: FormValues;
+}) {
   const t = await getTranslations("reporting.forms");
   const tc = await getTranslations("common");
   const kinds = await classifierOptions("ORG_KIND", locale);
@@ -46,7 +56,14 @@ export async function FormSettingsForm({ action, locale, formListId, values }: {
       )}
       <FormErrors names={["id", "version", "formListId"]} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField name="code" label={t("code")} required maxLength={24} defaultValue={values?.code} hint={t("codeHint")} />
+        <TextField
+          name="code"
+          label={t("code")}
+          required
+          maxLength={24}
+          defaultValue={values?.code}
+          hint={t("codeHint")}
+        />
         <SelectField
           name="periodicity"
           label={t("periodicity")}
@@ -54,14 +71,29 @@ export async function FormSettingsForm({ action, locale, formListId, values }: {
           defaultValue={values?.periodicity ?? "ANNUAL"}
           options={PERIODICITIES.map((p) => ({ value: p, label: t(`periodicities.${p}`) }))}
         />
-        <TextField name="retentionYears" label={t("retentionYears")} required inputMode="numeric" maxLength={3} defaultValue={values?.retentionYears ?? 5} />
+        <TextField
+          name="retentionYears"
+          label={t("retentionYears")}
+          required
+          inputMode="numeric"
+          maxLength={3}
+          defaultValue={values?.retentionYears ?? 5}
+        />
       </div>
       <TextField name="nameKk" label={t("nameKk")} required defaultValue={values?.nameKk} lang="kk" />
       <TextField name="nameRu" label={t("nameRu")} required defaultValue={values?.nameRu} lang="ru" />
       <TextField name="nameEn" label={t("nameEn")} required defaultValue={values?.nameEn} lang="en" />
-      <DesignerKindsField label={t("orgKinds")} kinds={kinds.map((k) => ({ code: k.code, label: k.label }))} selected={values?.orgKinds ?? []} />
+      <DesignerKindsField
+        label={t("orgKinds")}
+        kinds={kinds.map((k) => ({ code: k.code, label: k.label }))}
+        selected={values?.orgKinds ?? []}
+      />
       <CheckboxField name="adHoc" label={t("adHoc")} defaultChecked={values?.adHoc ?? false} />
-      <DesignerAddresseesField label={t("addressees")} hint={t("addresseesHint")} defaultValue={(values?.addresseeBins ?? []).join("\n")} />
+      <DesignerAddresseesField
+        label={t("addressees")}
+        hint={t("addresseesHint")}
+        defaultValue={(values?.addresseeBins ?? []).join("\n")}
+      />
     </ActionForm>
   );
 }

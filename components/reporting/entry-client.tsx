@@ -3,12 +3,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
-import { checkValues, type Field, type FormDefinition, type LocalizedText, type Scalar } from "@/lib/reporting/definition";
+import {
+  checkValues,
+  type Field,
+  type FormDefinition,
+  type LocalizedText,
+  type Scalar,
+} from "@/lib/reporting/definition";
 import { saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
 
 export type EntryMode = "edit" | "readonly" | "preview";
 
-type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string };
 
 interface UploadProblem {
   row?: number;
@@ -54,7 +65,9 @@ export function EntryForm({
   const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialValues).map(([k, v]) => [k, asText(v)])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(initialValues).map(([k, v]) => [k, asText(v)])),
+  );
   const [comments, setComments] = useState<Record<string, string>>(initialComments);
   const [strict, setStrict] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
@@ -71,8 +84,14 @@ export function EntryForm({
   const inflight = useRef<Promise<boolean> | null>(null);
   const editable = mode !== "readonly";
 
-  const codes = useMemo(() => Object.fromEntries(Object.entries(choices).map(([k, items]) => [k, items.map((i) => i.code)])), [choices]);
-  const checked = useMemo(() => checkValues(definition, values, { mode: strict ? "submit" : "draft", comments, choices: codes }), [definition, values, comments, strict, codes]);
+  const codes = useMemo(
+    () => Object.fromEntries(Object.entries(choices).map(([k, items]) => [k, items.map((i) => i.code)])),
+    [choices],
+  );
+  const checked = useMemo(
+    () => checkValues(definition, values, { mode: strict ? "submit" : "draft", comments, choices: codes }),
+    [definition, values, comments, strict, codes],
+  );
   const problems = useMemo(() => {
     const out: Record<string, string> = {};
     for (const p of checked.problems) out[p.key] ??= tr(`errors.${p.code}`, p.params ?? {});
@@ -153,7 +172,11 @@ export function EntryForm({
   const submit = async () => {
     setStrict(true);
     setSubmitError(null);
-    const result = checkValues(definition, valuesRef.current, { mode: "submit", comments: commentsRef.current, choices: codes });
+    const result = checkValues(definition, valuesRef.current, {
+      mode: "submit",
+      comments: commentsRef.current,
+      choices: codes,
+    });
     if (!result.submittable) {
       setSubmitError(t("fixBeforeSubmit"));
       await flush();
@@ -195,7 +218,11 @@ export function EntryForm({
     setSave({ kind: "saving" });
     try {
       const response = await fetch("/api/v1/reporting/template/upload", { method: "POST", body: fd });
-      const body = (await response.json()) as { version?: number; values?: Record<string, Scalar>; error?: { message: string; problems?: UploadProblem[] } };
+      const body = (await response.json()) as {
+        version?: number;
+        values?: Record<string, Scalar>;
+        error?: { message: string; problems?: UploadProblem[] };
+      };
       if (response.ok && body.version !== undefined) {
         // The file's values replace the draft: shown at once, and the page (status, version) is refreshed.
         versionRef.current = body.version;
@@ -227,21 +254,36 @@ export function EntryForm({
       )}
       {mode === "edit" && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-3 text-sm shadow-sm">
-          <span aria-live="polite" data-testid="save-state" data-state={save.kind} className={save.kind === "error" ? "text-red-700" : "text-slate-600"}>
+          <span
+            aria-live="polite"
+            data-testid="save-state"
+            data-state={save.kind}
+            className={save.kind === "error" ? "text-red-700" : "text-slate-600"}
+          >
             {save.kind === "saving" || save.kind === "pending"
               ? t("saving")
               : save.kind === "saved"
-                ? t("savedAt", { time: format.dateTime(new Date(save.at), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })
+                ? t("savedAt", {
+                    time: format.dateTime(new Date(save.at), { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+                  })
                 : save.kind === "error"
                   ? save.message
                   : t("autosaveHint")}
           </span>
           {templates && (
             <span className="ml-auto flex gap-2">
-              <a href={templates.csv} className="rounded border border-slate-300 px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline" download>
+              <a
+                href={templates.csv}
+                className="rounded border border-slate-300 px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline"
+                download
+              >
                 {t("templateCsv")}
               </a>
-              <a href={templates.xlsx} className="rounded border border-slate-300 px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline" download>
+              <a
+                href={templates.xlsx}
+                className="rounded border border-slate-300 px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline"
+                download
+              >
                 {t("templateXlsx")}
               </a>
             </span>
@@ -250,7 +292,12 @@ export function EntryForm({
       )}
 
       {definition.sections.map((section) => (
-        <section key={section.key} className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby={`s-${section.key}`} data-section={section.key}>
+        <section
+          key={section.key}
+          className="rounded-lg bg-white p-4 shadow-sm"
+          aria-labelledby={`s-${section.key}`}
+          data-section={section.key}
+        >
           <h2 id={`s-${section.key}`} className="mb-3 text-lg font-semibold">
             {pick(section.title, locale)}
           </h2>
@@ -262,9 +309,24 @@ export function EntryForm({
                   <div key={key}>
                     <label htmlFor={`v-${key}`} className="mb-1 block text-sm font-medium">
                       {pick(f.label, locale)}
-                      {f.required && <span aria-hidden className="text-red-700"> *</span>}
+                      {f.required && (
+                        <span aria-hidden className="text-red-700">
+                          {" "}
+                          *
+                        </span>
+                      )}
                     </label>
-                    <ValueInput id={`v-${key}`} valueKey={key} field={f} value={values[key] ?? ""} error={problems[key]} disabled={!editable} choices={f.classifier ? choices[f.classifier] : undefined} onChange={(v) => setValue(key, v)} t={t} />
+                    <ValueInput
+                      id={`v-${key}`}
+                      valueKey={key}
+                      field={f}
+                      value={values[key] ?? ""}
+                      error={problems[key]}
+                      disabled={!editable}
+                      choices={f.classifier ? choices[f.classifier] : undefined}
+                      onChange={(v) => setValue(key, v)}
+                      t={t}
+                    />
                     <CellError id={`v-${key}-error`} message={problems[key]} />
                   </div>
                 );
@@ -277,9 +339,18 @@ export function EntryForm({
                   <tr>
                     <th scope="col" className="border border-slate-200 bg-slate-50 p-2 text-left" />
                     {section.columns.map((c) => (
-                      <th key={c.key} scope="col" className="border border-slate-200 bg-slate-50 p-2 text-left font-medium">
+                      <th
+                        key={c.key}
+                        scope="col"
+                        className="border border-slate-200 bg-slate-50 p-2 text-left font-medium"
+                      >
                         {pick(c.label, locale)}
-                        {c.required && <span aria-hidden className="text-red-700"> *</span>}
+                        {c.required && (
+                          <span aria-hidden className="text-red-700">
+                            {" "}
+                            *
+                          </span>
+                        )}
                       </th>
                     ))}
                   </tr>
@@ -320,14 +391,24 @@ export function EntryForm({
       ))}
 
       {violated.length > 0 && (
-        <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="rule-outcomes" data-testid="rule-outcomes">
+        <section
+          className="rounded-lg bg-white p-4 shadow-sm"
+          aria-labelledby="rule-outcomes"
+          data-testid="rule-outcomes"
+        >
           <h2 id="rule-outcomes" className="mb-2 text-lg font-semibold">
             {t("checks")}
           </h2>
           <ul className="space-y-3">
             {violated.map((r) => (
-              <li key={r.index} data-rule={r.index} data-severity={r.severity} className={`rounded border p-2 text-sm ${r.severity === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
-                <span className="font-medium">{r.severity === "error" ? t("ruleError") : t("ruleWarning")}:</span> {pick(r.message, locale)}
+              <li
+                key={r.index}
+                data-rule={r.index}
+                data-severity={r.severity}
+                className={`rounded border p-2 text-sm ${r.severity === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}
+              >
+                <span className="font-medium">{r.severity === "error" ? t("ruleError") : t("ruleWarning")}:</span>{" "}
+                {pick(r.message, locale)}
                 {r.severity === "warning" && (
                   <label className="mt-2 block text-slate-900">
                     <span className="mb-1 block text-xs font-medium">{t("comment")}</span>
@@ -360,7 +441,12 @@ export function EntryForm({
           >
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("uploadLabel")}</span>
-              <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="text-sm" />
+              <input
+                type="file"
+                name="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className="text-sm"
+              />
             </label>
             <button type="submit" className="rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-100">
               {t("upload")}
@@ -368,13 +454,19 @@ export function EntryForm({
             <span className="text-xs text-slate-500">{t("uploadHint")}</span>
           </form>
           {uploadMessage && (
-            <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800" data-testid="upload-problems">
+            <div
+              role="alert"
+              className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+              data-testid="upload-problems"
+            >
               <p>{uploadMessage}</p>
               {uploadProblems && uploadProblems.length > 0 && (
                 <ul className="mt-1 list-disc pl-5">
                   {uploadProblems.map((p, i) => (
                     <li key={i}>
-                      {p.row !== undefined && <span className="font-medium">{t("atRow", { row: p.row, column: p.column ?? "—" })} </span>}
+                      {p.row !== undefined && (
+                        <span className="font-medium">{t("atRow", { row: p.row, column: p.column ?? "—" })} </span>
+                      )}
                       {p.message}
                     </li>
                   ))}
@@ -383,17 +475,31 @@ export function EntryForm({
             </div>
           )}
           {submitError && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800" data-testid="submit-error">
+            <p
+              role="alert"
+              className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+              data-testid="submit-error"
+            >
               {submitError}
             </p>
           )}
-          <button type="button" onClick={() => void submit()} disabled={submitting} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60" data-testid="submit-report">
+          <button
+            type="button"
+            onClick={() => void submit()}
+            disabled={submitting}
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+            data-testid="submit-report"
+          >
             {submitting ? t("submitting") : t("submit")}
           </button>
         </section>
       )}
       {mode === "preview" && (
-        <button type="button" onClick={() => setStrict(true)} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => setStrict(true)}
+          className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100"
+        >
           {t("checkAll")}
         </button>
       )}
@@ -476,11 +582,19 @@ function ValueInput({
     case "date":
       return <input {...common} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
     case "text":
-      return <input {...common} type="text" value={value} maxLength={2000} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input {...common} type="text" value={value} maxLength={2000} onChange={(e) => onChange(e.target.value)} />
+      );
     default:
       return (
         <span className="flex items-center gap-1">
-          <input {...common} type="text" inputMode={field.type === "integer" ? "numeric" : "decimal"} value={value} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...common}
+            type="text"
+            inputMode={field.type === "integer" ? "numeric" : "decimal"}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
           {field.type === "percentage" && <span aria-hidden>%</span>}
         </span>
       );

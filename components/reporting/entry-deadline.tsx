@@ -12,7 +12,11 @@ export async function DeadlineNote({ dueDate, locale, compact }: { dueDate: Date
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const reasons = info.skipped
     .map((s) => {
-      const why = s.reasons.map((r) => (r === "holiday" || r === "substitute" ? t(`reasons.${r}`, { names: s.holidays.join(", ") || "—" }) : t(`reasons.${r}`)));
+      const why = s.reasons.map((r) =>
+        r === "holiday" || r === "substitute"
+          ? t(`reasons.${r}`, { names: s.holidays.join(", ") || "—" })
+          : t(`reasons.${r}`),
+      );
       return `${day(s.date)}: ${why.join(", ")}`;
     })
     .join("; ");

@@ -21,7 +21,13 @@ export function localePath(locale: string, url: string): string {
  * you type from /api/v1/search/suggest (arrow keys choose, Enter opens, Escape closes). Texts come as props
  * from the server header, so no client messages are needed.
  */
-export function HeaderSearch({ labels, typeNames }: { labels: { label: string; placeholder: string; submit: string; suggestions: string }; typeNames: Record<string, string> }) {
+export function HeaderSearch({
+  labels,
+  typeNames,
+}: {
+  labels: { label: string; placeholder: string; submit: string; suggestions: string };
+  typeNames: Record<string, string>;
+}) {
   const locale = useLocale();
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<Suggestion[]>([]);
@@ -63,7 +69,14 @@ export function HeaderSearch({ labels, typeNames }: { labels: { label: string; p
 
   const shown = open && items.length > 0;
   return (
-    <form ref={boxRef} role="search" action={`/${locale}/search`} method="get" className="relative" aria-label={labels.label}>
+    <form
+      ref={boxRef}
+      role="search"
+      action={`/${locale}/search`}
+      method="get"
+      className="relative"
+      aria-label={labels.label}
+    >
       <input
         type="search"
         name="q"
@@ -100,10 +113,18 @@ export function HeaderSearch({ labels, typeNames }: { labels: { label: string; p
         {labels.submit}
       </button>
       {shown && (
-        <ul id={listId} role="listbox" aria-label={labels.suggestions} className="absolute right-0 z-20 mt-1 w-80 max-w-[90vw] rounded border border-slate-200 bg-white py-1 shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={labels.suggestions}
+          className="absolute right-0 z-20 mt-1 w-80 max-w-[90vw] rounded border border-slate-200 bg-white py-1 shadow-lg"
+        >
           {items.map((s, i) => (
             <li key={`${s.url}-${i}`} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
-              <a href={localePath(locale, s.url)} className={`block px-3 py-1.5 text-sm no-underline hover:bg-slate-100 ${i === active ? "bg-slate-100" : ""}`}>
+              <a
+                href={localePath(locale, s.url)}
+                className={`block px-3 py-1.5 text-sm no-underline hover:bg-slate-100 ${i === active ? "bg-slate-100" : ""}`}
+              >
                 <span className="block text-slate-900">{s.title}</span>
                 <span className="block text-xs text-slate-500">{typeNames[s.type] ?? s.type}</span>
               </a>

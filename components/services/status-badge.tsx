@@ -13,7 +13,11 @@ const COLOURS: Record<string, string> = {
 /** An application's status as a coloured label. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span data-testid="status" data-status={status} className={`rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status] ?? COLOURS.SUBMITTED}`}>
+    <span
+      data-testid="status"
+      data-status={status}
+      className={`rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status] ?? COLOURS.SUBMITTED}`}
+    >
       {label}
     </span>
   );

@@ -27,10 +27,17 @@ function isFigure(v: CellValue): v is Figure {
 export function cellText(v: CellValue, locale: string, forCsv = false): string {
   if (isFigure(v)) {
     if (v.hidden) return SUPPRESSED;
-    return v.value === null ? (forCsv ? "" : "—") : forCsv ? String(v.value) : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v.value);
+    return v.value === null
+      ? forCsv
+        ? ""
+        : "—"
+      : forCsv
+        ? String(v.value)
+        : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v.value);
   }
   if (v === null) return forCsv ? "" : "—";
-  if (typeof v === "number") return forCsv ? String(v) : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  if (typeof v === "number")
+    return forCsv ? String(v) : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
   return v;
 }
 
@@ -64,14 +71,26 @@ export async function StatFigure({
   csvName: string;
 }) {
   const t = await getTranslations("statistics");
-  const csv = toCsv([columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => cellText(r.cells[c.key] ?? null, locale, true)))]);
+  const csv = toCsv([
+    columns.map((c) => c.label),
+    ...rows.map((r) => columns.map((c) => cellText(r.cells[c.key] ?? null, locale, true))),
+  ]);
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`figure-${id}`}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid={`figure-${id}`}
+    >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
-        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download={`${csvName}.csv`} className="text-sm" data-testid={`csv-${id}`}>
+        <a
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
+          download={`${csvName}.csv`}
+          className="text-sm"
+          data-testid={`csv-${id}`}
+        >
           {t("downloadCsv")}
         </a>
       </div>
@@ -80,7 +99,9 @@ export async function StatFigure({
         <p className="text-slate-600">{t("noData")}</p>
       ) : (
         <div className={chart ? "grid gap-4 lg:grid-cols-2" : ""}>
-          {chart && <StatChart kind={chart.kind} data={chart.data} series={chart.series} label={title} locale={locale} />}
+          {chart && (
+            <StatChart kind={chart.kind} data={chart.data} series={chart.series} label={title} locale={locale} />
+          )}
           <div className="max-h-96 overflow-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">{title}</caption>

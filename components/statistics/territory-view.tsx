@@ -7,7 +7,8 @@ import { SMALL_CELL } from "@/lib/diary/aggregates";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatFigure, chartValue, cellText, type TableRow } from "./figure";
 
-const nameOf = (text: LocalizedText, locale: string) => localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
+const nameOf = (text: LocalizedText, locale: string) =>
+  localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
 
 export function territoryHref(crumb: Pick<Crumb, "code" | "level">): string {
   return crumb.level === "REPUBLIC" ? "/statistics" : `/statistics/${crumb.code}`;
@@ -20,7 +21,11 @@ export async function Breadcrumb({ items, current, locale }: { items: Crumb[]; c
       <ol className="flex flex-wrap gap-1">
         {items.map((c, i) => (
           <li key={c.code} className="after:ml-1 after:text-slate-400 after:content-['/'] last:after:content-none">
-            {i === items.length - 1 && !current ? <span aria-current="page">{nameOf(c.name, locale)}</span> : <Link href={territoryHref(c)}>{nameOf(c.name, locale)}</Link>}
+            {i === items.length - 1 && !current ? (
+              <span aria-current="page">{nameOf(c.name, locale)}</span>
+            ) : (
+              <Link href={territoryHref(c)}>{nameOf(c.name, locale)}</Link>
+            )}
           </li>
         ))}
         {current && (
@@ -59,7 +64,10 @@ export async function GradeSexFigure({
       csvName={csvName}
       chart={{
         kind: "bar",
-        data: rows.map((r) => ({ label: grade(r.grade), values: { girls: chartValue(r.girls), boys: chartValue(r.boys) } })),
+        data: rows.map((r) => ({
+          label: grade(r.grade),
+          values: { girls: chartValue(r.girls), boys: chartValue(r.boys) },
+        })),
         series: [
           { key: "girls", name: td("sex.F"), stack: "s" },
           { key: "boys", name: td("sex.M"), stack: "s" },
@@ -72,12 +80,30 @@ export async function GradeSexFigure({
         { key: "boys", label: td("sex.M"), numeric: true },
         ...(kazakh ? [{ key: "kazakh", label: t("col.kazakhClasses"), numeric: true }] : []),
       ]}
-      rows={rows.map((r) => ({ cells: { grade: grade(r.grade), total: r.total, girls: r.girls, boys: r.boys, ...(kazakh ? { kazakh: r.kazakh ?? null } : {}) } }))}
+      rows={rows.map((r) => ({
+        cells: {
+          grade: grade(r.grade),
+          total: r.total,
+          girls: r.girls,
+          boys: r.boys,
+          ...(kazakh ? { kazakh: r.kazakh ?? null } : {}),
+        },
+      }))}
     />
   );
 }
 
-export async function YearSelector({ years, year, provisional, base }: { years: number[]; year: number | null; provisional: number[]; base: string }) {
+export async function YearSelector({
+  years,
+  year,
+  provisional,
+  base,
+}: {
+  years: number[];
+  year: number | null;
+  provisional: number[];
+  base: string;
+}) {
   const t = await getTranslations("statistics");
   if (!years.length) return null;
   return (
@@ -99,7 +125,17 @@ export async function YearSelector({ years, year, provisional, base }: { years: 
   );
 }
 
-function KeyFigure({ label, value, locale, testId }: { label: string; value: Figure | number | null; locale: string; testId: string }) {
+function KeyFigure({
+  label,
+  value,
+  locale,
+  testId,
+}: {
+  label: string;
+  value: Figure | number | null;
+  locale: string;
+  testId: string;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid={testId}>
       <dt className="text-sm text-slate-600">{label}</dt>
@@ -111,24 +147,33 @@ function KeyFigure({ label, value, locale, testId }: { label: string; value: Fig
 /** Attendance and quality from the e-diary (current school year), or why they are not shown. */
 async function DiaryFigures({ diary, locale }: { diary: TerritoryPage["diary"]; locale: string }) {
   const t = await getTranslations("statistics.diary");
-  const percent = (v: number | null) => (v === null ? "—" : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)} %`);
+  const percent = (v: number | null) =>
+    v === null ? "—" : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)} %`;
   return (
     <section aria-labelledby="diary-figures" className="rounded-lg bg-white p-4 shadow-sm" data-testid="diary-figures">
-      <h2 id="diary-figures" className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="diary-figures" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
       <p className="text-sm text-slate-600">{t("lead", { min: SMALL_CELL })}</p>
       {diary ? (
         <dl className="mt-2 grid gap-3 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-slate-600">{t("attendance")}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid="diary-attendance">{percent(diary.attendanceRate)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="diary-attendance">
+              {percent(diary.attendanceRate)}
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("quality")}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid="diary-quality">{percent(diary.quality)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="diary-quality">
+              {percent(diary.quality)}
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("students")}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{new Intl.NumberFormat(locale).format(diary.students)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums">
+              {new Intl.NumberFormat(locale).format(diary.students)}
+            </dd>
           </div>
         </dl>
       ) : (
@@ -148,11 +193,24 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
   const childHref = (code: string) => (childIsOrg ? `/statistics/organizations/${code}` : `/statistics/${code}`);
   const withYear = (href: string) => (data.year ? `${href}?year=${data.year}` : href);
   const slug = `${data.territory.code}-${data.year ?? ""}`;
-  const childLabel = childIsOrg ? t("col.organization") : data.territory.level === "REPUBLIC" ? t("col.region") : t("col.district");
-  const childRows = (pick: (c: TerritoryPage["children"][number]) => Record<string, Figure | number | string | null>): TableRow[] =>
-    data.children.map((c) => ({ href: withYear(childHref(c.code)), cells: { name: nameOf(c.name, locale), ...pick(c) } }));
+  const childLabel = childIsOrg
+    ? t("col.organization")
+    : data.territory.level === "REPUBLIC"
+      ? t("col.region")
+      : t("col.district");
+  const childRows = (
+    pick: (c: TerritoryPage["children"][number]) => Record<string, Figure | number | string | null>,
+  ): TableRow[] =>
+    data.children.map((c) => ({
+      href: withYear(childHref(c.code)),
+      cells: { name: nameOf(c.name, locale), ...pick(c) },
+    }));
   const childChart = (key: string, pick: (c: TerritoryPage["children"][number]) => Figure) =>
-    data.children.map((c) => ({ label: nameOf(c.name, locale), href: withYear(childHref(c.code)), values: { [key]: chartValue(pick(c)) } }));
+    data.children.map((c) => ({
+      label: nameOf(c.name, locale),
+      href: withYear(childHref(c.code)),
+      values: { [key]: chartValue(pick(c)) },
+    }));
 
   return (
     <div className="space-y-6">
@@ -161,9 +219,19 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
         <h1 className="text-2xl font-bold">{t("titleOf", { name })}</h1>
         <p className="text-slate-700">{t("lead")}</p>
         <YearSelector years={data.years} year={data.year} provisional={data.provisional} base={base} />
-        {data.year !== null && data.provisional.includes(data.year) && <p className="text-sm text-amber-800">{t("provisionalNote")}</p>}
+        {data.year !== null && data.provisional.includes(data.year) && (
+          <p className="text-sm text-amber-800">{t("provisionalNote")}</p>
+        )}
         <p className="flex flex-wrap gap-4 text-sm">
-          <Link href={data.territory.level === "REGION" ? `/statistics/completeness?region=${data.territory.code}` : "/statistics/completeness"}>{t("completenessLink")}</Link>
+          <Link
+            href={
+              data.territory.level === "REGION"
+                ? `/statistics/completeness?region=${data.territory.code}`
+                : "/statistics/completeness"
+            }
+          >
+            {t("completenessLink")}
+          </Link>
           <Link href="/open-data">{t("openDataLink")}</Link>
         </p>
       </header>
@@ -178,9 +246,24 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             <KeyFigure label={t("col.students")} value={data.totals.students} locale={locale} testId="total-students" />
             <KeyFigure label={t("col.teachers")} value={data.totals.teachers} locale={locale} testId="total-teachers" />
             <KeyFigure label={t("col.classes")} value={data.totals.classes} locale={locale} testId="total-classes" />
-            <KeyFigure label={t("col.reportingOrganizations")} value={data.totals.organizations} locale={locale} testId="total-organizations" />
-            <KeyFigure label={t("col.avgClassSize")} value={data.totals.avgClassSize} locale={locale} testId="total-class-size" />
-            <KeyFigure label={t("col.pupilsPerTeacher")} value={data.totals.pupilsPerTeacher} locale={locale} testId="total-pupils-per-teacher" />
+            <KeyFigure
+              label={t("col.reportingOrganizations")}
+              value={data.totals.organizations}
+              locale={locale}
+              testId="total-organizations"
+            />
+            <KeyFigure
+              label={t("col.avgClassSize")}
+              value={data.totals.avgClassSize}
+              locale={locale}
+              testId="total-class-size"
+            />
+            <KeyFigure
+              label={t("col.pupilsPerTeacher")}
+              value={data.totals.pupilsPerTeacher}
+              locale={locale}
+              testId="total-pupils-per-teacher"
+            />
           </dl>
 
           <StatFigure
@@ -189,7 +272,11 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             note={t("drillNote")}
             locale={locale}
             csvName={`students-${slug}`}
-            chart={{ kind: "bar", data: childChart("students", (c) => c.students), series: [{ key: "students", name: t("col.students") }] }}
+            chart={{
+              kind: "bar",
+              data: childChart("students", (c) => c.students),
+              series: [{ key: "students", name: t("col.students") }],
+            }}
             columns={[
               { key: "name", label: childLabel },
               { key: "students", label: t("col.students"), numeric: true },
@@ -197,7 +284,12 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               { key: "classes", label: t("col.classes"), numeric: true },
               ...(childIsOrg ? [] : [{ key: "organizations", label: t("col.reportingOrganizations"), numeric: true }]),
             ]}
-            rows={childRows((c) => ({ students: c.students, teachers: c.teachers, classes: c.classes, organizations: c.organizations }))}
+            rows={childRows((c) => ({
+              students: c.students,
+              teachers: c.teachers,
+              classes: c.classes,
+              organizations: c.organizations,
+            }))}
           />
 
           <StatFigure
@@ -207,7 +299,10 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             csvName={`years-${data.territory.code}`}
             chart={{
               kind: "line",
-              data: data.byYear.map((r) => ({ label: String(r.year), values: { students: chartValue(r.students), teachers: chartValue(r.teachers) } })),
+              data: data.byYear.map((r) => ({
+                label: String(r.year),
+                values: { students: chartValue(r.students), teachers: chartValue(r.teachers) },
+              })),
               series: [
                 { key: "students", name: t("col.students") },
                 { key: "teachers", name: t("col.teachers") },
@@ -219,10 +314,19 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               { key: "teachers", label: t("col.teachers"), numeric: true },
               { key: "classes", label: t("col.classes"), numeric: true },
             ]}
-            rows={data.byYear.map((r) => ({ href: `${base}?year=${r.year}`, cells: { year: String(r.year), students: r.students, teachers: r.teachers, classes: r.classes } }))}
+            rows={data.byYear.map((r) => ({
+              href: `${base}?year=${r.year}`,
+              cells: { year: String(r.year), students: r.students, teachers: r.teachers, classes: r.classes },
+            }))}
           />
 
-          <GradeSexFigure id="grades" title={t("figure.grades")} locale={locale} csvName={`grades-${slug}`} rows={data.byGrade} />
+          <GradeSexFigure
+            id="grades"
+            title={t("figure.grades")}
+            locale={locale}
+            csvName={`grades-${slug}`}
+            rows={data.byGrade}
+          />
 
           <div className="grid gap-6 lg:grid-cols-2">
             <StatFigure
@@ -230,7 +334,11 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               title={t("figure.classSize")}
               locale={locale}
               csvName={`class-size-${slug}`}
-              chart={{ kind: "bar", data: childChart("size", (c) => c.avgClassSize), series: [{ key: "size", name: t("col.avgClassSize") }] }}
+              chart={{
+                kind: "bar",
+                data: childChart("size", (c) => c.avgClassSize),
+                series: [{ key: "size", name: t("col.avgClassSize") }],
+              }}
               columns={[
                 { key: "name", label: childLabel },
                 { key: "size", label: t("col.avgClassSize"), numeric: true },
@@ -242,7 +350,11 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               title={t("figure.pupilsPerTeacher")}
               locale={locale}
               csvName={`pupils-per-teacher-${slug}`}
-              chart={{ kind: "bar", data: childChart("ratio", (c) => c.pupilsPerTeacher), series: [{ key: "ratio", name: t("col.pupilsPerTeacher") }] }}
+              chart={{
+                kind: "bar",
+                data: childChart("ratio", (c) => c.pupilsPerTeacher),
+                series: [{ key: "ratio", name: t("col.pupilsPerTeacher") }],
+              }}
               columns={[
                 { key: "name", label: childLabel },
                 { key: "ratio", label: t("col.pupilsPerTeacher"), numeric: true },
@@ -257,12 +369,23 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               title={t("figure.teachers")}
               locale={locale}
               csvName={`teachers-${slug}`}
-              chart={{ kind: "donut", data: data.byQualification.map((r) => ({ label: td(`qualification.${r.qualification}`), values: { teachers: chartValue(r.teachers) } })), series: [{ key: "teachers", name: t("col.teachers") }] }}
+              chart={{
+                kind: "donut",
+                data: data.byQualification.map((r) => ({
+                  label: td(`qualification.${r.qualification}`),
+                  values: { teachers: chartValue(r.teachers) },
+                })),
+                series: [{ key: "teachers", name: t("col.teachers") }],
+              }}
               columns={[
                 { key: "qualification", label: t("col.qualification") },
                 { key: "teachers", label: t("col.teachers"), numeric: true },
               ]}
-              rows={data.byQualification.filter((r) => r.teachers.value !== null || r.teachers.hidden).map((r) => ({ cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers } }))}
+              rows={data.byQualification
+                .filter((r) => r.teachers.value !== null || r.teachers.hidden)
+                .map((r) => ({
+                  cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers },
+                }))}
             />
             <StatFigure
               id="language"
@@ -273,13 +396,22 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               })}
               locale={locale}
               csvName={`language-${slug}`}
-              chart={{ kind: "donut", data: data.byLanguage.map((r) => ({ label: nameOf(r.name, locale), values: { students: chartValue(r.students) } })), series: [{ key: "students", name: t("col.students") }] }}
+              chart={{
+                kind: "donut",
+                data: data.byLanguage.map((r) => ({
+                  label: nameOf(r.name, locale),
+                  values: { students: chartValue(r.students) },
+                })),
+                series: [{ key: "students", name: t("col.students") }],
+              }}
               columns={[
                 { key: "language", label: t("col.language") },
                 { key: "students", label: t("col.students"), numeric: true },
                 { key: "organizations", label: t("col.reportingOrganizations"), numeric: true },
               ]}
-              rows={data.byLanguage.map((r) => ({ cells: { language: nameOf(r.name, locale), students: r.students, organizations: r.organizations } }))}
+              rows={data.byLanguage.map((r) => ({
+                cells: { language: nameOf(r.name, locale), students: r.students, organizations: r.organizations },
+              }))}
             />
           </div>
         </>
@@ -291,7 +423,11 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
         note={t("kindsNote")}
         locale={locale}
         csvName={`organizations-${data.territory.code}`}
-        chart={{ kind: "donut", data: data.orgsByKind.map((r) => ({ label: nameOf(r.name, locale), values: { count: r.count } })), series: [{ key: "count", name: t("col.count") }] }}
+        chart={{
+          kind: "donut",
+          data: data.orgsByKind.map((r) => ({ label: nameOf(r.name, locale), values: { count: r.count } })),
+          series: [{ key: "count", name: t("col.count") }],
+        }}
         columns={[
           { key: "kind", label: t("col.kind") },
           { key: "count", label: t("col.count"), numeric: true },

@@ -4,7 +4,17 @@
 export const CODE_BLOCK = "block overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100";
 
 /** An API's query parameters: name and meaning per row. */
-export function ParamsTable({ caption, paramLabel, meaningLabel, rows }: { caption: string; paramLabel: string; meaningLabel: string; rows: [string, string][] }) {
+export function ParamsTable({
+  caption,
+  paramLabel,
+  meaningLabel,
+  rows,
+}: {
+  caption: string;
+  paramLabel: string;
+  meaningLabel: string;
+  rows: [string, string][];
+}) {
   return (
     <table className="w-full rounded-lg bg-white text-sm shadow-sm">
       <caption className="sr-only">{caption}</caption>

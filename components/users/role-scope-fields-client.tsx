@@ -40,7 +40,15 @@ export function RoleScopeFields({
   roles: RoleOption[];
   territories: TerritoryOption[];
   organizations: OrganizationOption[];
-  labels: { role: string; chooseRole: string; territory: string; organization: string; chooseTerritory: string; chooseOrganization: string; organizationsHint?: string };
+  labels: {
+    role: string;
+    chooseRole: string;
+    territory: string;
+    organization: string;
+    chooseTerritory: string;
+    chooseOrganization: string;
+    organizationsHint?: string;
+  };
 }) {
   const state = useFormResult();
   const failed = state && !state.ok ? state.values : undefined;
@@ -60,7 +68,10 @@ export function RoleScopeFields({
       <div>
         <label htmlFor={`${id}-role`} className="mb-1 block text-sm font-medium">
           {labels.role}
-          <span aria-hidden className="text-red-700"> *</span>
+          <span aria-hidden className="text-red-700">
+            {" "}
+            *
+          </span>
         </label>
         <select
           id={`${id}-role`}
@@ -88,7 +99,10 @@ export function RoleScopeFields({
         <div>
           <label htmlFor={`${id}-org`} className="mb-1 block text-sm font-medium">
             {labels.organization}
-            <span aria-hidden className="text-red-700"> *</span>
+            <span aria-hidden className="text-red-700">
+              {" "}
+              *
+            </span>
           </label>
           <select
             key={`org:${stamp}`}
@@ -96,7 +110,9 @@ export function RoleScopeFields({
             name="organizationId"
             defaultValue={failed?.organizationId ?? ""}
             aria-invalid={Boolean(errors.organizationId)}
-            aria-describedby={errors.organizationId ? `${id}-org-error` : labels.organizationsHint ? `${id}-org-hint` : undefined}
+            aria-describedby={
+              errors.organizationId ? `${id}-org-error` : labels.organizationsHint ? `${id}-org-hint` : undefined
+            }
             className={selectClass(errors.organizationId)}
           >
             <option value="">{labels.chooseOrganization}</option>
@@ -127,7 +143,10 @@ export function RoleScopeFields({
         <div>
           <label htmlFor={`${id}-territory`} className="mb-1 block text-sm font-medium">
             {labels.territory}
-            <span aria-hidden className="text-red-700"> *</span>
+            <span aria-hidden className="text-red-700">
+              {" "}
+              *
+            </span>
           </label>
           <select
             key={`territory:${role}:${stamp}`}

@@ -21,7 +21,12 @@ export async function RoleScope({ viewer, scope, locale }: { viewer: Viewer; sco
   return (
     <RoleScopeFields
       roles={roles}
-      territories={territories.map((tr) => ({ value: tr.id, label: tr.name, level: tr.level, depth: tr.path.split("/").filter(Boolean).length - 1 }))}
+      territories={territories.map((tr) => ({
+        value: tr.id,
+        label: tr.name,
+        level: tr.level,
+        depth: tr.path.split("/").filter(Boolean).length - 1,
+      }))}
       organizations={organizations.map((o) => ({ value: o.id, label: o.name, group: o.group }))}
       labels={{
         role: t("role"),
@@ -30,7 +35,10 @@ export async function RoleScope({ viewer, scope, locale }: { viewer: Viewer; sco
         organization: t("organization"),
         chooseTerritory: t("chooseTerritory"),
         chooseOrganization: t("chooseOrganization"),
-        organizationsHint: organizations.length >= ORGANIZATION_OPTION_LIMIT ? t("organizationsTruncated", { count: ORGANIZATION_OPTION_LIMIT }) : undefined,
+        organizationsHint:
+          organizations.length >= ORGANIZATION_OPTION_LIMIT
+            ? t("organizationsTruncated", { count: ORGANIZATION_OPTION_LIMIT })
+            : undefined,
       }}
     />
   );

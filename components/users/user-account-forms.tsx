@@ -21,13 +21,33 @@ export async function UserAccountForms({ user, self }: { user: AccountValues; se
   return (
     <div className="grid max-w-2xl gap-4">
       <section aria-labelledby="user-profile">
-        <ActionForm action={updateUserAction} submitLabel={tc("actions.save")} pendingLabel={tc("state.saving")} testId="user-profile-form" className={card}>
-          <h2 id="user-profile" className="text-lg font-semibold">{t("profile")}</h2>
+        <ActionForm
+          action={updateUserAction}
+          submitLabel={tc("actions.save")}
+          pendingLabel={tc("state.saving")}
+          testId="user-profile-form"
+          className={card}
+        >
+          <h2 id="user-profile" className="text-lg font-semibold">
+            {t("profile")}
+          </h2>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="version" value={user.version} />
           <FormErrors names={["id", "version", "_form"]} />
-          <TextField name="displayName" label={t("displayName")} required defaultValue={user.displayName} maxLength={200} />
-          <SelectField name="locale" label={t("locale")} required defaultValue={user.locale} options={locales.map((l) => ({ value: l, label: tc(`locale.${l}`) }))} />
+          <TextField
+            name="displayName"
+            label={t("displayName")}
+            required
+            defaultValue={user.displayName}
+            maxLength={200}
+          />
+          <SelectField
+            name="locale"
+            label={t("locale")}
+            required
+            defaultValue={user.locale}
+            options={locales.map((l) => ({ value: l, label: tc(`locale.${l}`) }))}
+          />
         </ActionForm>
       </section>
 
@@ -41,8 +61,12 @@ export async function UserAccountForms({ user, self }: { user: AccountValues; se
           testId="user-status-form"
           className={card}
         >
-          <h2 id="user-status" className="text-lg font-semibold">{t("account")}</h2>
-          <p className="text-sm text-slate-700" data-testid="user-status">{user.active ? t("activeText") : t("inactiveText")}</p>
+          <h2 id="user-status" className="text-lg font-semibold">
+            {t("account")}
+          </h2>
+          <p className="text-sm text-slate-700" data-testid="user-status">
+            {user.active ? t("activeText") : t("inactiveText")}
+          </p>
           {self && user.active && <p className="text-sm text-slate-500">{t("selfDeactivateHint")}</p>}
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="version" value={user.version} />
@@ -52,11 +76,26 @@ export async function UserAccountForms({ user, self }: { user: AccountValues; se
       </section>
 
       <section aria-labelledby="user-password">
-        <ActionForm action={resetPasswordAction} submitLabel={t("passwordChange")} pendingLabel={tc("state.saving")} testId="user-password-form" className={card}>
-          <h2 id="user-password" className="text-lg font-semibold">{t("passwordSection")}</h2>
+        <ActionForm
+          action={resetPasswordAction}
+          submitLabel={t("passwordChange")}
+          pendingLabel={tc("state.saving")}
+          testId="user-password-form"
+          className={card}
+        >
+          <h2 id="user-password" className="text-lg font-semibold">
+            {t("passwordSection")}
+          </h2>
           <input type="hidden" name="id" value={user.id} />
           <FormErrors names={["id", "_form"]} />
-          <TextField name="password" label={t("newPassword")} required type="password" autoComplete="new-password" hint={t("passwordHint")} />
+          <TextField
+            name="password"
+            label={t("newPassword")}
+            required
+            type="password"
+            autoComplete="new-password"
+            hint={t("passwordHint")}
+          />
         </ActionForm>
       </section>
     </div>

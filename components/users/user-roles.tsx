@@ -49,7 +49,9 @@ export async function UserRoles({
   return (
     <div className="grid max-w-2xl gap-4">
       <section aria-labelledby="user-roles" className="rounded-lg bg-white p-6 shadow-sm">
-        <h2 id="user-roles" className="mb-3 text-lg font-semibold">{t("roles")}</h2>
+        <h2 id="user-roles" className="mb-3 text-lg font-semibold">
+          {t("roles")}
+        </h2>
         {roles.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noRoles")}</p>
         ) : (
@@ -89,8 +91,16 @@ export async function UserRoles({
       </section>
 
       <section aria-labelledby="user-grant">
-        <ActionForm action={grantRoleAction} submitLabel={t("grantSubmit")} pendingLabel={tc("state.saving")} testId="user-grant-form" className="space-y-4 rounded-lg bg-white p-6 shadow-sm">
-          <h2 id="user-grant" className="text-lg font-semibold">{t("grant")}</h2>
+        <ActionForm
+          action={grantRoleAction}
+          submitLabel={t("grantSubmit")}
+          pendingLabel={tc("state.saving")}
+          testId="user-grant-form"
+          className="space-y-4 rounded-lg bg-white p-6 shadow-sm"
+        >
+          <h2 id="user-grant" className="text-lg font-semibold">
+            {t("grant")}
+          </h2>
           <input type="hidden" name="userId" value={userId} />
           <FormErrors names={["userId", "_form"]} />
           <RoleScope viewer={viewer} scope={scope} locale={locale} />

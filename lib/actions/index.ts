@@ -41,7 +41,9 @@ interface Options<S extends z.ZodType, T, C> {
  * The one server-action factory: session → permission (with scope) → zod parse → handler. Expected
  * failures (AppError, validation) come back localised; nothing else leaks to the client.
  */
-export function action<S extends z.ZodType, T>(options: Options<S, T, ActionContext<z.output<S>>> & { permission: Permission }) {
+export function action<S extends z.ZodType, T>(
+  options: Options<S, T, ActionContext<z.output<S>>> & { permission: Permission },
+) {
   return run(options, () => authorize(options.permission));
 }
 
@@ -66,12 +68,22 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
       const ctx = await session();
       const parsed = options.schema.safeParse(values);
       if (!parsed.success) {
-        return { ok: false, message: t("errors.validation.summary"), fieldErrors: translateIssues(parsed.error.issues, t), values };
+        return {
+          ok: false,
+          message: t("errors.validation.summary"),
+          fieldErrors: translateIssues(parsed.error.issues, t),
+          values,
+        };
       }
       const data = await options.handler({ ...ctx, input: parsed.data });
       // The page re-renders with the saved state (new `version`, lists), so the next save is not stale.
       if (options.refresh !== false) refresh();
-      const success = typeof options.success === "function" ? options.success(data) : options.success ? { key: options.success } : undefined;
+      const success =
+        typeof options.success === "function"
+          ? options.success(data)
+          : options.success
+            ? { key: options.success }
+            : undefined;
       return { ok: true, data, message: success ? t(success.key, success.params) : undefined };
     } catch (error) {
       if (isRedirectError(error)) throw error;
@@ -79,7 +91,12 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
       const fieldErrors = Object.fromEntries(
         Object.entries(appError.fieldErrors).map(([field, key]) => [field, t(`errors.${key}`, appError.params)]),
       );
-      return { ok: false, message: t(`errors.${errorMessageKey(appError.code)}`, appError.params), fieldErrors, values };
+      return {
+        ok: false,
+        message: t(`errors.${errorMessageKey(appError.code)}`, appError.params),
+        fieldErrors,
+        values,
+      };
     }
   };
 }

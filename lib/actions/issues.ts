@@ -20,7 +20,10 @@ function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
   if (issue.message && t.has(`errors.${issue.message}`)) return t(`errors.${issue.message}`);
   switch (issue.code) {
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? t("errors.validation.required") : t("errors.validation.tooShort", { min: Number(issue.minimum) });
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? t("errors.validation.required")
+          : t("errors.validation.tooShort", { min: Number(issue.minimum) });
       return t("errors.validation.tooSmall", { min: Number(issue.minimum) });
     case "too_big":
       if (issue.origin === "string") return t("errors.validation.tooLong", { max: Number(issue.maximum) });
@@ -28,7 +31,9 @@ function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
     case "invalid_value":
       return t("errors.validation.invalidOption");
     case "invalid_type":
-      return issue.input === undefined || issue.input === "" ? t("errors.validation.required") : t("errors.validation.invalidType");
+      return issue.input === undefined || issue.input === ""
+        ? t("errors.validation.required")
+        : t("errors.validation.invalidType");
     default:
       return t("errors.validation.invalidFormat");
   }

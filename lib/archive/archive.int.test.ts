@@ -19,7 +19,16 @@ import { seed } from "@/prisma/seed";
 import { FileSystemBlobStore, storeUpload } from "@/lib/files/store";
 import { makeZip, samplePdf } from "@/lib/files/zip-fixture";
 import { testDatabaseUrl } from "@/tests/setup/integration";
-import { ArchiveRefused, exportArchive, listTables, restoreArchive, restoreFiles, tableHashes, verifyArchive, type Manifest } from "./archive";
+import {
+  ArchiveRefused,
+  exportArchive,
+  listTables,
+  restoreArchive,
+  restoreFiles,
+  tableHashes,
+  verifyArchive,
+  type Manifest,
+} from "./archive";
 import { readTar, tarEnd, tarEntry } from "./tar";
 
 const dir = mkdtempSync(join(tmpdir(), "eiso-archive-"));
@@ -64,7 +73,10 @@ function tamper(data: Buffer, change: (files: Map<string, Buffer>) => void): Buf
 function forge(data: Buffer, path: string, content: Buffer): Buffer {
   return tamper(data, (f) => {
     const manifest = JSON.parse(f.get("manifest.json")!.toString("utf8")) as Manifest;
-    manifest.parts = [...manifest.parts.filter((p) => p.path !== path), { path, sha256: sha(content), size: content.length }];
+    manifest.parts = [
+      ...manifest.parts.filter((p) => p.path !== path),
+      { path, sha256: sha(content), size: content.length },
+    ];
     f.set(path, content);
     f.delete("manifest.json");
     f.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
@@ -90,18 +102,71 @@ describe("archive", () => {
     const db = await source();
     await db.prisma.dataPackage.deleteMany();
     const org = await db.prisma.organization.findFirstOrThrow({ select: { id: true } });
-    const key = await db.prisma.packageKey.create({ data: { organizationId: org.id, publicKey: "pem", fingerprint: "f".repeat(64), label: "k", validFrom: new Date(0), validTo: new Date("2099-01-01") } });
+    const key = await db.prisma.packageKey.create({
+      data: {
+        organizationId: org.id,
+        publicKey: "pem",
+        fingerprint: "f".repeat(64),
+        label: "k",
+        validFrom: new Date(0),
+        validTo: new Date("2099-01-01"),
+      },
+    });
     await db.prisma.dataPackage.create({
-      data: { id: "00000000-0000-4000-8000-000000000001", organizationId: org.id, keyId: key.id, formCode: "P-1", year: 2026, periodLabel: "2026", bytes: Buffer.from('{"x":1}'), signature: "c2ln", sha256: "a".repeat(64), size: 7, sentAt: new Date(), receivedAt: new Date(), verdict: "REJECTED", receipt: { r: 1 }, expiresAt: new Date("2031-01-01") },
+      data: {
+        id: "00000000-0000-4000-8000-000000000001",
+        organizationId: org.id,
+        keyId: key.id,
+        formCode: "P-1",
+        year: 2026,
+        periodLabel: "2026",
+        bytes: Buffer.from('{"x":1}'),
+        signature: "c2ln",
+        sha256: "a".repeat(64),
+        size: 7,
+        sentAt: new Date(),
+        receivedAt: new Date(),
+        verdict: "REJECTED",
+        receipt: { r: 1 },
+        expiresAt: new Date("2031-01-01"),
+      },
     });
     // a letter's file and a publication attachment, stored the way lib/letters and lib/publications do
     const user = await db.prisma.user.findFirstOrThrow({ select: { id: true } });
     const pdf = await storeUpload(Readable.from([samplePdf("letter")]), { fileName: "хат.pdf" }, files);
-    const docx = await storeUpload(Readable.from([makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" })]), { fileName: "plan.docx" }, files);
-    for (const f of [pdf, docx]) await db.prisma.storedFile.upsert({ where: { sha256: f.sha256 }, create: { sha256: f.sha256, size: f.size, mimeType: f.mimeType, kind: f.kind }, update: {} });
-    await db.prisma.letter.create({ data: { organizationId: org.id, direction: "INCOMING", year: 2026, sequence: 9001, number: "Кіріс-2026/9001", correspondent: "c", subject: "s", registeredById: user.id, fileSha256: pdf.sha256, fileName: pdf.fileName, fileType: pdf.mimeType, fileSize: pdf.size } });
-    const publication = await db.prisma.publication.create({ data: { type: "LESSON_PLAN", language: "kk", title: "t", body: "b", html: "<p>b</p>", authorId: user.id } });
-    await db.prisma.publicationAttachment.create({ data: { publicationId: publication.id, sha256: docx.sha256, fileName: docx.fileName, uploadedById: user.id } });
+    const docx = await storeUpload(
+      Readable.from([makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" })]),
+      { fileName: "plan.docx" },
+      files,
+    );
+    for (const f of [pdf, docx])
+      await db.prisma.storedFile.upsert({
+        where: { sha256: f.sha256 },
+        create: { sha256: f.sha256, size: f.size, mimeType: f.mimeType, kind: f.kind },
+        update: {},
+      });
+    await db.prisma.letter.create({
+      data: {
+        organizationId: org.id,
+        direction: "INCOMING",
+        year: 2026,
+        sequence: 9001,
+        number: "Кіріс-2026/9001",
+        correspondent: "c",
+        subject: "s",
+        registeredById: user.id,
+        fileSha256: pdf.sha256,
+        fileName: pdf.fileName,
+        fileType: pdf.mimeType,
+        fileSize: pdf.size,
+      },
+    });
+    const publication = await db.prisma.publication.create({
+      data: { type: "LESSON_PLAN", language: "kk", title: "t", body: "b", html: "<p>b</p>", authorId: user.id },
+    });
+    await db.prisma.publicationAttachment.create({
+      data: { publicationId: publication.id, sha256: docx.sha256, fileName: docx.fileName, uploadedById: user.id },
+    });
     [letterSha, attachmentSha] = [pdf.sha256, docx.sha256];
     // a temporary file of an upload in progress is not a stored file
     writeFileSync(join(files.root, ".upload-unfinished"), "partial");
@@ -116,30 +181,51 @@ describe("archive", () => {
     expect(result.manifest.parts.map((p) => p.path)).toContain("packages/00000000-0000-4000-8000-000000000001.json");
     expect(verifyArchive(data).manifest.parts.length).toBe(result.manifest.parts.length);
     const fileParts = result.manifest.parts.map((p) => p.path).filter((p) => p.startsWith("files/"));
-    expect(fileParts.sort()).toEqual([letterSha, attachmentSha].map((h) => `files/${h.slice(0, 2)}/${h.slice(2)}`).sort());
+    expect(fileParts.sort()).toEqual(
+      [letterSha, attachmentSha].map((h) => `files/${h.slice(0, 2)}/${h.slice(2)}`).sort(),
+    );
     target = await destroyAndReopen(db);
     expect(await listTables(target.raw)).toEqual([]);
   });
 
   it("refuses a damaged or incomplete archive before writing anything", async () => {
     const cases: [string, Buffer, string][] = [
-      ["one byte changed in a table", tamper(data, (f) => {
-        const part = f.get("tables/Territory.jsonl")!;
-        const copy = Buffer.from(part);
-        copy[10] = copy[10]! ^ 1;
-        f.set("tables/Territory.jsonl", copy);
-      }), "checksum"],
+      [
+        "one byte changed in a table",
+        tamper(data, (f) => {
+          const part = f.get("tables/Territory.jsonl")!;
+          const copy = Buffer.from(part);
+          copy[10] = copy[10]! ^ 1;
+          f.set("tables/Territory.jsonl", copy);
+        }),
+        "checksum",
+      ],
       ["a part missing", tamper(data, (f) => f.delete("tables/Organization.jsonl")), "missingPart"],
       ["an extra part", tamper(data, (f) => f.set("tables/Extra.jsonl", Buffer.from("{}\n"))), "extraPart"],
       ["no manifest", tamper(data, (f) => f.delete("manifest.json")), "noManifest"],
       // stored files are named by their sha256: a consistent manifest does not make other bytes acceptable
-      ["a stored file that does not hash to its name", forge(data, `files/${letterSha.slice(0, 2)}/${letterSha.slice(2)}`, samplePdf("other")), "checksum"],
-      ["a stored file under a name that is no sha256", forge(data, "files/../../etc/cron.d/x", Buffer.from("x")), "badManifest"],
+      [
+        "a stored file that does not hash to its name",
+        forge(data, `files/${letterSha.slice(0, 2)}/${letterSha.slice(2)}`, samplePdf("other")),
+        "checksum",
+      ],
+      [
+        "a stored file under a name that is no sha256",
+        forge(data, "files/../../etc/cron.d/x", Buffer.from("x")),
+        "badManifest",
+      ],
       ["truncated file", data.subarray(0, Math.floor(data.length / 2)), "damaged"],
-      ["one byte changed in the compressed file", Buffer.from(data.map((b, i) => (i === Math.floor(data.length / 3) ? b ^ 0xff : b))), "damaged"],
+      [
+        "one byte changed in the compressed file",
+        Buffer.from(data.map((b, i) => (i === Math.floor(data.length / 3) ? b ^ 0xff : b))),
+        "damaged",
+      ],
     ];
     for (const [name, bytes, code] of cases) {
-      const error = await restoreArchive(target.raw, bytes).then(() => null, (e: unknown) => e);
+      const error = await restoreArchive(target.raw, bytes).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect([name, error instanceof ArchiveRefused ? error.code : String(error)]).toEqual([name, code]);
       expect(await listTables(target.raw)).toEqual([]);
     }
@@ -151,15 +237,41 @@ describe("archive", () => {
     expect(await tableHashes(target.raw)).toEqual(before);
     // sequences continue after the restored rows; foreign keys are back in force
     const org = await target.prisma.organization.findFirstOrThrow({ select: { id: true } });
-    await expect(target.prisma.dataPackage.create({ data: { id: "00000000-0000-4000-8000-000000000002", organizationId: org.id, keyId: "missing", formCode: "x", year: 1, periodLabel: "x", bytes: Buffer.from(""), signature: "", sha256: "", size: 0, sentAt: new Date(), receivedAt: new Date(), verdict: "REJECTED", receipt: {}, expiresAt: new Date() } })).rejects.toThrow();
+    await expect(
+      target.prisma.dataPackage.create({
+        data: {
+          id: "00000000-0000-4000-8000-000000000002",
+          organizationId: org.id,
+          keyId: "missing",
+          formCode: "x",
+          year: 1,
+          periodLabel: "x",
+          bytes: Buffer.from(""),
+          signature: "",
+          sha256: "",
+          size: 0,
+          sentAt: new Date(),
+          receivedAt: new Date(),
+          verdict: "REJECTED",
+          receipt: {},
+          expiresAt: new Date(),
+        },
+      }),
+    ).rejects.toThrow();
     // a second restore into the now non-empty database is refused
-    const error = await restoreArchive(target.raw, data).then(() => null, (e: unknown) => e);
+    const error = await restoreArchive(target.raw, data).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error instanceof ArchiveRefused && error.code).toBe("notEmpty");
     expect(await tableHashes(target.raw)).toEqual(before);
     // the stored files come back into the file store: every blob a restored row refers to, byte for byte
     expect(await restoreFiles(data, restored.root)).toBe(2);
     const rows = await target.prisma.storedFile.findMany({ select: { sha256: true } });
-    const referenced = [(await target.prisma.letter.findFirstOrThrow({ where: { number: "Кіріс-2026/9001" } })).fileSha256!, (await target.prisma.publicationAttachment.findFirstOrThrow({ where: { sha256: attachmentSha } })).sha256];
+    const referenced = [
+      (await target.prisma.letter.findFirstOrThrow({ where: { number: "Кіріс-2026/9001" } })).fileSha256!,
+      (await target.prisma.publicationAttachment.findFirstOrThrow({ where: { sha256: attachmentSha } })).sha256,
+    ];
     expect(referenced).toEqual([letterSha, attachmentSha]);
     for (const { sha256 } of rows) {
       const bytes = readFileSync(restored.pathOf(sha256));

@@ -61,7 +61,9 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Tables of the current schema (except the migration log), by name. */
 export async function listTables(raw: RawSql): Promise<string[]> {
-  const rows = await raw.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`);
+  const rows = await raw.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+  );
   return rows.map((r) => r.name).filter((n) => n !== MIGRATIONS_TABLE);
 }
 
@@ -146,7 +148,9 @@ export async function exportArchive(
       progress({ phase: "tables", done: 0, total: names.length });
       for (const name of names) {
         const lines: string[] = [];
-        await tx.exec(`DECLARE archive_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(name)} t`);
+        await tx.exec(
+          `DECLARE archive_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(name)} t`,
+        );
         for (;;) {
           const rows = await tx.query<{ j: string }>(`FETCH ${FETCH} FROM archive_rows`);
           for (const r of rows) lines.push(r.j);
@@ -165,9 +169,13 @@ export async function exportArchive(
         const packages = tables.find((t) => t.name === "DataPackage")!.rows;
         let written = 0;
         progress({ phase: "packages", done: 0, total: packages });
-        await tx.exec(`DECLARE archive_packages NO SCROLL CURSOR FOR SELECT id, bytes, signature FROM "DataPackage" ORDER BY id`);
+        await tx.exec(
+          `DECLARE archive_packages NO SCROLL CURSOR FOR SELECT id, bytes, signature FROM "DataPackage" ORDER BY id`,
+        );
         for (;;) {
-          const rows = await tx.query<{ id: string; bytes: Uint8Array; signature: string }>(`FETCH 500 FROM archive_packages`);
+          const rows = await tx.query<{ id: string; bytes: Uint8Array; signature: string }>(
+            `FETCH 500 FROM archive_packages`,
+          );
           for (const r of rows) {
             await add(`packages/${r.id}.json`, Buffer.from(r.bytes));
             await add(`packages/${r.id}.sig`, Buffer.from(`${r.signature}\n`));
@@ -183,12 +191,15 @@ export async function exportArchive(
   );
   if (options.filesDir) {
     // only blobs (named by their hash); temporary files of uploads in progress are not part of the store
-    const files = listFiles(options.filesDir).filter((path) => blobSha(`files/${relative(options.filesDir!, path).split(sep).join("/")}`));
+    const files = listFiles(options.filesDir).filter((path) =>
+      blobSha(`files/${relative(options.filesDir!, path).split(sep).join("/")}`),
+    );
     progress({ phase: "files", done: 0, total: files.length });
     for (const [i, path] of files.entries()) {
       const name = relative(options.filesDir, path).split(sep).join("/");
       const content = readFileSync(path);
-      if (sha256(content) !== blobSha(`files/${name}`)) throw new Error(`stored file ${name} does not hash to its name: the file store is damaged`);
+      if (sha256(content) !== blobSha(`files/${name}`))
+        throw new Error(`stored file ${name} does not hash to its name: the file store is damaged`);
       await add(`files/${name}`, content);
       if ((i + 1) % 100 === 0 || i + 1 === files.length) progress({ phase: "files", done: i + 1, total: files.length });
     }
@@ -213,7 +224,17 @@ export async function exportArchive(
 /** Why an archive is refused; `code` is a key under `errors.archive.`. */
 export class ArchiveRefused extends Error {
   constructor(
-    readonly code: "damaged" | "noManifest" | "badManifest" | "checksum" | "missingPart" | "extraPart" | "rowCount" | "migrations" | "notEmpty" | "contentHash",
+    readonly code:
+      | "damaged"
+      | "noManifest"
+      | "badManifest"
+      | "checksum"
+      | "missingPart"
+      | "extraPart"
+      | "rowCount"
+      | "migrations"
+      | "notEmpty"
+      | "contentHash",
     detail: string,
   ) {
     super(`archive refused (${code}): ${detail}`);
@@ -242,17 +263,24 @@ export function verifyArchive(data: Buffer): VerifiedArchive {
   } catch {
     throw new ArchiveRefused("badManifest", "manifest.json is not JSON");
   }
-  if (manifest.format !== ARCHIVE_FORMAT || !Array.isArray(manifest.parts) || !Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations)) {
+  if (
+    manifest.format !== ARCHIVE_FORMAT ||
+    !Array.isArray(manifest.parts) ||
+    !Array.isArray(manifest.tables) ||
+    !Array.isArray(manifest.migrations)
+  ) {
     throw new ArchiveRefused("badManifest", "not an archive manifest of this format");
   }
   const listed = new Set<string>();
   for (const part of manifest.parts) {
     const content = files.get(part.path);
     if (!content) throw new ArchiveRefused("missingPart", part.path);
-    if (content.length !== part.size || sha256(content) !== part.sha256) throw new ArchiveRefused("checksum", part.path);
+    if (content.length !== part.size || sha256(content) !== part.sha256)
+      throw new ArchiveRefused("checksum", part.path);
     listed.add(part.path);
   }
-  for (const path of files.keys()) if (path !== "manifest.json" && !listed.has(path)) throw new ArchiveRefused("extraPart", path);
+  for (const path of files.keys())
+    if (path !== "manifest.json" && !listed.has(path)) throw new ArchiveRefused("extraPart", path);
   // a stored file is named by its sha256: the name must be a blob path and the content must hash to it
   for (const [path, content] of files) {
     if (!path.startsWith("files/")) continue;
@@ -310,11 +338,16 @@ export interface RestoreResult {
  * before writing anything when the archive is damaged, its migrations are not those of this code, or the
  * database holds data.
  */
-export async function restoreArchive(raw: RawSql, data: Buffer, migrations: Migration[] = loadMigrations()): Promise<RestoreResult> {
+export async function restoreArchive(
+  raw: RawSql,
+  data: Buffer,
+  migrations: Migration[] = loadMigrations(),
+): Promise<RestoreResult> {
   const { manifest, files } = verifyArchive(data);
   const known = new Map(migrations.map((m) => [m.name, m.checksum]));
   for (const [i, m] of manifest.migrations.entries()) {
-    if (known.get(m.name) !== m.checksum || migrations[i]?.name !== m.name) throw new ArchiveRefused("migrations", `${m.name} is not a migration of this version`);
+    if (known.get(m.name) !== m.checksum || migrations[i]?.name !== m.name)
+      throw new ArchiveRefused("migrations", `${m.name} is not a migration of this version`);
   }
   for (const name of await listTables(raw)) {
     const [r] = await raw.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quote(name)}) AS any`);
@@ -322,7 +355,9 @@ export async function restoreArchive(raw: RawSql, data: Buffer, migrations: Migr
   }
   await migrate(raw, migrations.slice(0, manifest.migrations.length));
   const existing = new Set(await listTables(raw));
-  for (const t of manifest.tables) if (!existing.has(t.name)) throw new ArchiveRefused("migrations", `table ${t.name} does not exist at the archive's migration level`);
+  for (const t of manifest.tables)
+    if (!existing.has(t.name))
+      throw new ArchiveRefused("migrations", `table ${t.name} does not exist at the archive's migration level`);
 
   let rows = 0;
   await raw.transaction(async (tx) => {
@@ -347,7 +382,10 @@ export async function restoreArchive(raw: RawSql, data: Buffer, migrations: Migr
       lines.pop();
       for (let i = 0; i < lines.length; i += 2000) {
         const batch = `[${lines.slice(i, i + 2000).join(",")}]`;
-        await tx.query(`INSERT INTO ${quote(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${quote(t.name)}, $1::json)`, [batch]);
+        await tx.query(
+          `INSERT INTO ${quote(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${quote(t.name)}, $1::json)`,
+          [batch],
+        );
       }
       await tx.exec(`ALTER TABLE ${quote(t.name)} ENABLE TRIGGER USER`);
       rows += lines.length;
@@ -360,7 +398,9 @@ export async function restoreArchive(raw: RawSql, data: Buffer, migrations: Migr
     );
     for (const s of serials) {
       if (!s.seq) continue;
-      await tx.query(`SELECT setval($1, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [s.seq]);
+      await tx.query(`SELECT setval($1, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [
+        s.seq,
+      ]);
     }
     for (const t of manifest.tables) {
       const { rows: n, hash } = await tableHash(tx, t.name);

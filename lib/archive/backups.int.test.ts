@@ -8,7 +8,16 @@ import { refusal, viewer } from "@/tests/setup/helpers";
 import { verifyArchive } from "./archive";
 import { database } from "@/lib/db";
 import { backupDir, markInterruptedExports, runningExport, tick } from "./schedule";
-import { backups, catalogue, exportPercent, exportStatus, fileForm, ownExportProgress, startBackup, updateSetting } from "./service";
+import {
+  backups,
+  catalogue,
+  exportPercent,
+  exportStatus,
+  fileForm,
+  ownExportProgress,
+  startBackup,
+  updateSetting,
+} from "./service";
 
 const dir = mkdtempSync(join(tmpdir(), "eiso-backups-"));
 let original: string;
@@ -30,12 +39,16 @@ describe("archive catalogue", () => {
   });
 
   it("lets only the ministry file a form under a section, audited", async () => {
-    expect((await refusal(fileForm(await viewer("u_district"), { formCode: "P-1", section: "preschool" }))).code).toBe("forbidden");
+    expect((await refusal(fileForm(await viewer("u_district"), { formCode: "P-1", section: "preschool" }))).code).toBe(
+      "forbidden",
+    );
     await fileForm(await viewer("u_ministry"), { formCode: "P-1", section: "preschool" });
     const { sections } = await catalogue(await viewer("u_ministry"));
     expect(sections.find((s) => s.key === "preschool")!.forms.map((f) => f.code)).toEqual(["P-1"]);
     expect(await prisma.auditLog.count({ where: { entity: "ArchiveFiling", entityId: "P-1" } })).toBe(1);
-    expect((await refusal(fileForm(await viewer("u_ministry"), { formCode: "NOPE", section: "preschool" }))).code).toBe("notFound");
+    expect((await refusal(fileForm(await viewer("u_ministry"), { formCode: "NOPE", section: "preschool" }))).code).toBe(
+      "notFound",
+    );
   });
 });
 
@@ -64,7 +77,11 @@ describe("backups", () => {
     expect(runningExport()).toBeNull();
     expect(seen.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= seen[i - 1]!))).toBe(true);
     expect(await prisma.archiveBackup.count({ where: { kind: "manual" } })).toBe(1);
-    expect(await prisma.auditLog.count({ where: { entity: "ArchiveBackup", entityId: started.id, actorId: ministry.userId } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { entity: "ArchiveBackup", entityId: started.id, actorId: ministry.userId },
+      }),
+    ).toBe(1);
     const status = await exportStatus(ministry, started.id);
     expect(status).toMatchObject({ status: "DONE", percent: 100, sha256: finished.sha256 });
     expect((await refusal(exportStatus(await viewer("u_district"), started.id))).code).toBe("forbidden");
@@ -86,14 +103,19 @@ describe("backups", () => {
   });
 
   it("marks an export left running by a stopped embedded server as failed, and does not refuse new exports for it", async () => {
-    const left = await prisma.archiveBackup.create({ data: { kind: "manual", status: "RUNNING", fileName: "left.tar.gz" } });
+    const left = await prisma.archiveBackup.create({
+      data: { kind: "manual", status: "RUNNING", fileName: "left.tar.gz" },
+    });
     if (database().kind === "pglite") {
       expect(await markInterruptedExports()).toBe(1);
       expect((await prisma.archiveBackup.findUniqueOrThrow({ where: { id: left.id } })).status).toBe("FAILED");
     } else {
       // several servers may share PostgreSQL: a running row of another one refuses, until it is stale
       expect((await refusal(startBackup(await viewer("u_ministry")))).fieldErrors.archive).toBe("archive.busy");
-      await prisma.archiveBackup.update({ where: { id: left.id }, data: { startedAt: new Date(Date.now() - 7 * 3_600_000) } });
+      await prisma.archiveBackup.update({
+        where: { id: left.id },
+        data: { startedAt: new Date(Date.now() - 7 * 3_600_000) },
+      });
     }
     await startBackup(await viewer("u_ministry"));
     expect((await runningExport()!.done).status).toBe("DONE");
@@ -108,7 +130,10 @@ describe("backups", () => {
     expect(await prisma.archiveBackup.count({ where: { kind: "scheduled" } })).toBe(1);
     expect(lines.some((l) => /scheduled backup .* DONE/.test(l))).toBe(true);
     // an older scheduled backup is pruned when a new one is made (keep 1)
-    await prisma.archiveBackup.updateMany({ where: { kind: "scheduled" }, data: { startedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await prisma.archiveBackup.updateMany({
+      where: { kind: "scheduled" },
+      data: { startedAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     await tick(new Date(), () => {});
     const rows = await prisma.archiveBackup.findMany({ where: { kind: "scheduled" }, orderBy: { startedAt: "asc" } });
     expect(rows.map((r) => r.status)).toEqual(["DELETED", "DONE"]);

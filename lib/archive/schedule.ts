@@ -19,7 +19,15 @@ export function backupDir(): string {
 }
 
 export async function archiveSetting() {
-  return (await prisma.archiveSetting.findUnique({ where: { id: SETTING_ID } })) ?? { id: SETTING_ID, daily: false, hourUtc: 1, keep: 7, updatedAt: new Date(0) };
+  return (
+    (await prisma.archiveSetting.findUnique({ where: { id: SETTING_ID } })) ?? {
+      id: SETTING_ID,
+      daily: false,
+      hourUtc: 1,
+      keep: 7,
+      updatedAt: new Date(0),
+    }
+  );
 }
 
 /** A backup being exported by this server process (at most one at a time). */
@@ -66,7 +74,10 @@ export async function startExport(kind: "manual" | "scheduled", actorId: string 
   if (registry.__eisoExportJob) throw new ExportBusy();
   registry.__eisoExportJob = "starting";
   try {
-    const other = await prisma.archiveBackup.findFirst({ where: { status: "RUNNING", startedAt: { gt: new Date(Date.now() - STALE_HOURS * 3_600_000) } }, select: { id: true } });
+    const other = await prisma.archiveBackup.findFirst({
+      where: { status: "RUNNING", startedAt: { gt: new Date(Date.now() - STALE_HOURS * 3_600_000) } },
+      select: { id: true },
+    });
     if (other) throw new ExportBusy();
     const dir = backupDir();
     mkdirSync(dir, { recursive: true });
@@ -75,19 +86,44 @@ export async function startExport(kind: "manual" | "scheduled", actorId: string 
     // The row and its audit entry are written before the export starts: on the embedded database the
     // export holds the database until it ends.
     const row = await prisma.$transaction(async (tx) => {
-      const created = await tx.archiveBackup.create({ data: { kind, status: "RUNNING", fileName, createdById: actorId } });
-      if (actorId) await recordAudit(tx, { actorId, action: "create", entity: "ArchiveBackup", entityId: created.id, after: { kind, status: "RUNNING", fileName } });
+      const created = await tx.archiveBackup.create({
+        data: { kind, status: "RUNNING", fileName, createdById: actorId },
+      });
+      if (actorId)
+        await recordAudit(tx, {
+          actorId,
+          action: "create",
+          entity: "ArchiveBackup",
+          entityId: created.id,
+          after: { kind, status: "RUNNING", fileName },
+        });
       return created;
     });
-    const job: ExportJob = { id: row.id, kind, createdById: actorId, startedAt: row.startedAt, progress: { phase: "tables", done: 0, total: 0 }, done: Promise.resolve(row) };
+    const job: ExportJob = {
+      id: row.id,
+      kind,
+      createdById: actorId,
+      startedAt: row.startedAt,
+      progress: { phase: "tables", done: 0, total: 0 },
+      done: Promise.resolve(row),
+    };
     job.done = (async () => {
       try {
         const db = database();
-        const result = await exportArchive(db.raw, db.kind, join(dir, fileName), { filesDir: filesDir(), onProgress: (p) => (job.progress = p) });
-        return await prisma.archiveBackup.update({ where: { id: row.id }, data: { status: "DONE", size: BigInt(result.size), sha256: result.sha256, finishedAt: new Date() } });
+        const result = await exportArchive(db.raw, db.kind, join(dir, fileName), {
+          filesDir: filesDir(),
+          onProgress: (p) => (job.progress = p),
+        });
+        return await prisma.archiveBackup.update({
+          where: { id: row.id },
+          data: { status: "DONE", size: BigInt(result.size), sha256: result.sha256, finishedAt: new Date() },
+        });
       } catch (error) {
         rmSync(join(dir, fileName), { force: true });
-        return prisma.archiveBackup.update({ where: { id: row.id }, data: { status: "FAILED", error: String((error as Error).message).slice(0, 1000), finishedAt: new Date() } });
+        return prisma.archiveBackup.update({
+          where: { id: row.id },
+          data: { status: "FAILED", error: String((error as Error).message).slice(0, 1000), finishedAt: new Date() },
+        });
       } finally {
         registry.__eisoExportJob = null;
       }
@@ -111,13 +147,20 @@ export async function runBackup(kind: "manual" | "scheduled", actorId: string | 
  */
 export async function markInterruptedExports(): Promise<number> {
   if (database().kind !== "pglite" || runningExport()) return 0;
-  const { count } = await prisma.archiveBackup.updateMany({ where: { status: "RUNNING" }, data: { status: "FAILED", error: "interrupted: the server stopped during the export", finishedAt: new Date() } });
+  const { count } = await prisma.archiveBackup.updateMany({
+    where: { status: "RUNNING" },
+    data: { status: "FAILED", error: "interrupted: the server stopped during the export", finishedAt: new Date() },
+  });
   return count;
 }
 
 /** Deletes scheduled backups beyond the newest `keep`. */
 export async function pruneBackups(keep: number) {
-  const old = await prisma.archiveBackup.findMany({ where: { kind: "scheduled", status: "DONE" }, orderBy: { startedAt: "desc" }, skip: Math.max(keep, 1) });
+  const old = await prisma.archiveBackup.findMany({
+    where: { kind: "scheduled", status: "DONE" },
+    orderBy: { startedAt: "desc" },
+    skip: Math.max(keep, 1),
+  });
   for (const b of old) {
     rmSync(join(backupDir(), b.fileName), { force: true });
     await prisma.archiveBackup.update({ where: { id: b.id }, data: { status: "DELETED" } });
@@ -137,7 +180,9 @@ export async function tick(now = new Date(), log: (line: string) => void = conso
       await pruneBackups(setting.keep);
     }
   }
-  const purged = await prisma.auditLog.count({ where: { entity: "DataPackage", action: "delete", at: { gte: today } } });
+  const purged = await prisma.auditLog.count({
+    where: { entity: "DataPackage", action: "delete", at: { gte: today } },
+  });
   if (!purged) await purgeExpiredPackages(now, log);
 }
 

@@ -10,7 +10,15 @@ import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import { ARCHIVE_SECTIONS } from "./sections";
 import type { ExportProgress } from "./archive";
-import { archiveSetting, backupDir, ExportBusy, runningExport, SETTING_ID, startExport, type ExportJob } from "./schedule";
+import {
+  archiveSetting,
+  backupDir,
+  ExportBusy,
+  runningExport,
+  SETTING_ID,
+  startExport,
+  type ExportJob,
+} from "./schedule";
 
 export const filingInput = z.object({ formCode: z.string().trim().min(1).max(32), section: z.enum(ARCHIVE_SECTIONS) });
 export const settingInput = z.object({
@@ -26,28 +34,68 @@ export async function catalogue(viewer: Viewer) {
     prisma.archiveFiling.findMany(),
     prisma.form.findMany({
       orderBy: [{ code: "asc" }, { formList: { year: "desc" } }],
-      select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true, formList: { select: { year: true } }, periods: { select: { id: true, label: true, closedAt: true }, orderBy: { dueDate: "asc" } } },
+      select: {
+        id: true,
+        code: true,
+        nameKk: true,
+        nameRu: true,
+        nameEn: true,
+        formList: { select: { year: true } },
+        periods: { select: { id: true, label: true, closedAt: true }, orderBy: { dueDate: "asc" } },
+      },
     }),
   ]);
   const sectionOf = new Map(filings.map((f) => [f.formCode, f.section]));
-  const byCode = new Map<string, { code: string; nameKk: string; nameRu: string; nameEn: string; periods: { id: string; label: string; year: number; closed: boolean }[] }>();
+  const byCode = new Map<
+    string,
+    {
+      code: string;
+      nameKk: string;
+      nameRu: string;
+      nameEn: string;
+      periods: { id: string; label: string; year: number; closed: boolean }[];
+    }
+  >();
   for (const f of forms) {
-    const entry = byCode.get(f.code) ?? { code: f.code, nameKk: f.nameKk, nameRu: f.nameRu, nameEn: f.nameEn, periods: [] };
-    entry.periods.push(...f.periods.map((p) => ({ id: p.id, label: p.label, year: f.formList.year, closed: Boolean(p.closedAt) })));
+    const entry = byCode.get(f.code) ?? {
+      code: f.code,
+      nameKk: f.nameKk,
+      nameRu: f.nameRu,
+      nameEn: f.nameEn,
+      periods: [],
+    };
+    entry.periods.push(
+      ...f.periods.map((p) => ({ id: p.id, label: p.label, year: f.formList.year, closed: Boolean(p.closedAt) })),
+    );
     byCode.set(f.code, entry);
   }
-  const sections = ARCHIVE_SECTIONS.map((key) => ({ key, forms: [...byCode.values()].filter((f) => sectionOf.get(f.code) === key) }));
+  const sections = ARCHIVE_SECTIONS.map((key) => ({
+    key,
+    forms: [...byCode.values()].filter((f) => sectionOf.get(f.code) === key),
+  }));
   const unfiled = [...byCode.values()].filter((f) => !sectionOf.has(f.code));
   return { sections, unfiled };
 }
 
 export async function fileForm(viewer: Viewer, input: z.infer<typeof filingInput>) {
   authorizeViewer(viewer, "archive.manage");
-  if (!(await prisma.form.findFirst({ where: { code: input.formCode }, select: { id: true } }))) throw new AppError("notFound");
+  if (!(await prisma.form.findFirst({ where: { code: input.formCode }, select: { id: true } })))
+    throw new AppError("notFound");
   return prisma.$transaction(async (tx) => {
     const before = await tx.archiveFiling.findUnique({ where: { formCode: input.formCode } });
-    const after = await tx.archiveFiling.upsert({ where: { formCode: input.formCode }, create: input, update: { section: input.section } });
-    await recordAudit(tx, { actorId: viewer.userId, action: before ? "update" : "create", entity: "ArchiveFiling", entityId: input.formCode, before, after });
+    const after = await tx.archiveFiling.upsert({
+      where: { formCode: input.formCode },
+      create: input,
+      update: { section: input.section },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: before ? "update" : "create",
+      entity: "ArchiveFiling",
+      entityId: input.formCode,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -94,12 +142,27 @@ export interface ExportStatus {
 /** The share of the whole export done, from the phase and its items. */
 export function exportPercent(p: ExportProgress): number {
   const part = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
-  const { from, span } = { tables: { from: 0, span: 85 }, packages: { from: 85, span: 10 }, files: { from: 95, span: 4 }, finishing: { from: 99, span: 1 } }[p.phase];
+  const { from, span } = {
+    tables: { from: 0, span: 85 },
+    packages: { from: 85, span: 10 },
+    files: { from: 95, span: 4 },
+    finishing: { from: 99, span: 1 },
+  }[p.phase];
   return Math.floor(from + span * part);
 }
 
 function runningStatus(job: ExportJob): ExportStatus {
-  return { id: job.id, status: "RUNNING", percent: exportPercent(job.progress), phase: job.progress.phase, done: job.progress.done, total: job.progress.total, size: null, sha256: null, error: null };
+  return {
+    id: job.id,
+    status: "RUNNING",
+    percent: exportPercent(job.progress),
+    phase: job.progress.phase,
+    done: job.progress.done,
+    total: job.progress.total,
+    size: null,
+    sha256: null,
+    error: null,
+  };
 }
 
 /**
@@ -120,15 +183,36 @@ export async function exportStatus(viewer: Viewer, id: string): Promise<ExportSt
   if (job?.id === id) return runningStatus(job);
   const row = await prisma.archiveBackup.findUnique({ where: { id } });
   if (!row) throw new AppError("notFound");
-  return { id: row.id, status: row.status, percent: row.status === "DONE" ? 100 : 0, phase: null, done: 0, total: 0, size: row.size !== null ? Number(row.size) : null, sha256: row.sha256, error: row.error };
+  return {
+    id: row.id,
+    status: row.status,
+    percent: row.status === "DONE" ? 100 : 0,
+    phase: null,
+    done: 0,
+    total: 0,
+    size: row.size !== null ? Number(row.size) : null,
+    sha256: row.sha256,
+    error: row.error,
+  };
 }
 
 export async function updateSetting(viewer: Viewer, input: z.infer<typeof settingInput>) {
   authorizeViewer(viewer, "archive.manage");
   return prisma.$transaction(async (tx) => {
     const before = await tx.archiveSetting.findUnique({ where: { id: SETTING_ID } });
-    const after = await tx.archiveSetting.upsert({ where: { id: SETTING_ID }, create: { id: SETTING_ID, ...input }, update: input });
-    await recordAudit(tx, { actorId: viewer.userId, action: before ? "update" : "create", entity: "ArchiveSetting", entityId: SETTING_ID, before, after });
+    const after = await tx.archiveSetting.upsert({
+      where: { id: SETTING_ID },
+      create: { id: SETTING_ID, ...input },
+      update: input,
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: before ? "update" : "create",
+      entity: "ArchiveSetting",
+      entityId: SETTING_ID,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -4,7 +4,12 @@ import { readTar, tarEnd, tarEntry } from "./tar";
 describe("tar", () => {
   it("round-trips files, long names and empty files", () => {
     const long = `${"d".repeat(120)}/${"f".repeat(90)}.jsonl`;
-    const data = Buffer.concat([...tarEntry("a.txt", Buffer.from("hello")), ...tarEntry(long, Buffer.alloc(0)), ...tarEntry("b/c.bin", Buffer.alloc(1025, 7)), tarEnd()]);
+    const data = Buffer.concat([
+      ...tarEntry("a.txt", Buffer.from("hello")),
+      ...tarEntry(long, Buffer.alloc(0)),
+      ...tarEntry("b/c.bin", Buffer.alloc(1025, 7)),
+      tarEnd(),
+    ]);
     const files = readTar(data);
     expect([...files.keys()]).toEqual(["a.txt", long, "b/c.bin"]);
     expect(files.get("a.txt")!.toString()).toBe("hello");

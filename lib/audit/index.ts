@@ -16,7 +16,10 @@ function snapshot(value: object | null | undefined): Prisma.InputJsonValue | und
 }
 
 /** Only the fields that changed, so the log reads "old → new". */
-export function changedFields(before: object, after: object): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function changedFields(
+  before: object,
+  after: object,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
@@ -37,7 +40,14 @@ export function changedFields(before: object, after: object): { before: Record<s
  */
 export async function recordAudit(
   tx: Tx,
-  entry: { actorId: string | null; action: "create" | "update" | "delete" | "grant" | "revoke"; entity: string; entityId: string; before?: object | null; after?: object | null },
+  entry: {
+    actorId: string | null;
+    action: "create" | "update" | "delete" | "grant" | "revoke";
+    entity: string;
+    entityId: string;
+    before?: object | null;
+    after?: object | null;
+  },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {

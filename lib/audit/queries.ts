@@ -66,7 +66,10 @@ export function almatyDayStart(day: string): Date | null {
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
   const offset = (at: number) => {
     const p = wallParts(new Date(at));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
+    return (
+      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) -
+      at
+    );
   };
   let instant = midnightUtc - offset(midnightUtc);
   instant = midnightUtc - offset(instant);
@@ -76,7 +79,14 @@ export function almatyDayStart(day: string): Date | null {
 /** The audit filter in a list's URL state (`q` is the actor's login when no `actor` is given). */
 export function auditFilterOf(params: Pick<ListParams<string>, "q" | "filters">): AuditFilter {
   const f = params.filters;
-  return { entity: f.entity, action: f.action, actor: f.actor || params.q || undefined, from: f.from, to: f.to, entityId: f.entityId };
+  return {
+    entity: f.entity,
+    action: f.action,
+    actor: f.actor || params.q || undefined,
+    from: f.from,
+    to: f.to,
+    entityId: f.entityId,
+  };
 }
 
 export function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
@@ -100,18 +110,29 @@ const include = { actor: { select: { id: true, login: true, displayName: true } 
 export type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof include }>;
 
 /** One page of the audit log, newest first unless asked otherwise. Requires audit.read. */
-export async function listAudit(viewer: Viewer | null, params: ListParams<(typeof AUDIT_SORTS)[number]>): Promise<Page<AuditRow>> {
+export async function listAudit(
+  viewer: Viewer | null,
+  params: ListParams<(typeof AUDIT_SORTS)[number]>,
+): Promise<Page<AuditRow>> {
   authorizeViewer(viewer, "audit.read");
   const where = auditWhere(auditFilterOf(params));
   const [rows, total] = await Promise.all([
-    prisma.auditLog.findMany({ where, include, orderBy: [{ at: params.dir }, { id: params.dir }], ...pageWindow(params) }),
+    prisma.auditLog.findMany({
+      where,
+      include,
+      orderBy: [{ at: params.dir }, { id: params.dir }],
+      ...pageWindow(params),
+    }),
     prisma.auditLog.count({ where }),
   ]);
   return { rows, total, page: params.page, pageSize: params.pageSize };
 }
 
 /** The entries an export holds: the same filter and order as the list, at most AUDIT_EXPORT_LIMIT rows. */
-export async function exportAudit(viewer: Viewer | null, params: ListParams<(typeof AUDIT_SORTS)[number]>): Promise<AuditRow[]> {
+export async function exportAudit(
+  viewer: Viewer | null,
+  params: ListParams<(typeof AUDIT_SORTS)[number]>,
+): Promise<AuditRow[]> {
   authorizeViewer(viewer, "audit.read");
   return prisma.auditLog.findMany({
     where: auditWhere(auditFilterOf(params)),
@@ -124,7 +145,11 @@ export async function exportAudit(viewer: Viewer | null, params: ListParams<(typ
 /** Entity names present in the log, for the filter. */
 export async function auditEntities(viewer: Viewer | null): Promise<string[]> {
   authorizeViewer(viewer, "audit.read");
-  const rows = await prisma.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } });
+  const rows = await prisma.auditLog.findMany({
+    distinct: ["entity"],
+    select: { entity: true },
+    orderBy: { entity: "asc" },
+  });
   return rows.map((r) => r.entity);
 }
 

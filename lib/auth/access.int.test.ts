@@ -6,12 +6,23 @@ describe("loadViewer", () => {
   it("gives an organisation-scoped role the path of the organisation's territory", async () => {
     const viewer = await loadViewer("u_school");
     const role = viewer!.roles.find((r) => r.role === "ORG_ADMIN")!;
-    const org = await prisma.organization.findUniqueOrThrow({ where: { id: role.organizationId! }, include: { territory: true } });
-    expect(role).toEqual({ role: "ORG_ADMIN", territoryId: null, organizationId: org.id, territoryPath: org.territory.path });
+    const org = await prisma.organization.findUniqueOrThrow({
+      where: { id: role.organizationId! },
+      include: { territory: true },
+    });
+    expect(role).toEqual({
+      role: "ORG_ADMIN",
+      territoryId: null,
+      organizationId: org.id,
+      territoryPath: org.territory.path,
+    });
   });
 
   it("gives a territory-scoped role its territory's path, and every role of the user", async () => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: "u_district" }, include: { roles: { include: { territory: true } } } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: "u_district" },
+      include: { roles: { include: { territory: true } } },
+    });
     const viewer = await loadViewer("u_district");
     expect(viewer).toMatchObject({ userId: "u_district", login: "district", displayName: user.displayName });
     expect(viewer!.roles).toHaveLength(user.roles.length);

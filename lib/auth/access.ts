@@ -37,7 +37,12 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     displayName: user.displayName,
     roles: rows
       .filter((r) => r.role !== null)
-      .map((r) => ({ role: r.role!, territoryId: r.territoryId, territoryPath: r.territoryPath, organizationId: r.organizationId })),
+      .map((r) => ({
+        role: r.role!,
+        territoryId: r.territoryId,
+        territoryPath: r.territoryPath,
+        organizationId: r.organizationId,
+      })),
   };
 }
 

@@ -17,18 +17,27 @@ describe("sign-in credentials", () => {
 
   it("answers the same for a wrong password and an unknown login", async () => {
     expect(await verifyCredentials({ login: "parent", password: "nope" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials({ login: "nobody-here", password: "nope" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ login: "nobody-here", password: "nope" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await verifyCredentials({ login: "", password: "" })).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("locks a login after repeated failures, even with the right password, then lets it in after the lock", async () => {
     const now = new Date("2026-11-23T10:00:00Z");
     for (let i = 1; i < MAX_FAILURES; i++) {
-      expect(await verifyCredentials({ login: "student", password: "bad" }, now)).toEqual({ ok: false, reason: "invalid" });
+      expect(await verifyCredentials({ login: "student", password: "bad" }, now)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const locked = await verifyCredentials({ login: "student", password: "bad" }, now);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    expect(await verifyCredentials({ login: "student", password: DEMO_PASSWORD }, now)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyCredentials({ login: "student", password: DEMO_PASSWORD }, now)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
     expect(await verifyCredentials({ login: "student", password: DEMO_PASSWORD }, later)).toMatchObject({ ok: true });
     expect(await prisma.loginThrottle.findUnique({ where: { key: "student" } })).toBeNull();
@@ -43,6 +52,9 @@ describe("sign-in credentials", () => {
 
   it("refuses an inactive user", async () => {
     await prisma.user.update({ where: { login: "editor" }, data: { active: false } });
-    expect(await verifyCredentials({ login: "editor", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ login: "editor", password: DEMO_PASSWORD })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });

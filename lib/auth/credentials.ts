@@ -26,7 +26,8 @@ export async function verifyCredentials(input: unknown, now = new Date()): Promi
   const { login, password } = parsed.data;
 
   const throttle = await prisma.loginThrottle.findUnique({ where: { key: login } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) return { ok: false, reason: "locked", retryAt: throttle.lockedUntil };
+  if (throttle?.lockedUntil && throttle.lockedUntil > now)
+    return { ok: false, reason: "locked", retryAt: throttle.lockedUntil };
 
   const user = await prisma.user.findUnique({ where: { login } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));

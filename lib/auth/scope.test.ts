@@ -46,17 +46,23 @@ describe("scopeOf", () => {
 
 describe("canGrant", () => {
   it("lets an administrator grant up to their own rank inside their scope", () => {
-    expect(canGrant(region, { role: "DISTRICT_ADMIN", territoryPath: "/kz/akm/kok/", organizationId: null })).toBe(true);
+    expect(canGrant(region, { role: "DISTRICT_ADMIN", territoryPath: "/kz/akm/kok/", organizationId: null })).toBe(
+      true,
+    );
     expect(canGrant(region, { role: "REGION_ADMIN", territoryPath: "/kz/akm/", organizationId: null })).toBe(true);
     expect(canGrant(school, { role: "TEACHER", territoryPath: "/kz/akm/kok/", organizationId: "s1" })).toBe(true);
   });
 
   it("refuses a wider role or a scope outside their own", () => {
     expect(canGrant(region, { role: "MINISTRY_ADMIN", territoryPath: "/kz/", organizationId: null })).toBe(false);
-    expect(canGrant(region, { role: "DISTRICT_ADMIN", territoryPath: "/kz/ast/esil/", organizationId: null })).toBe(false);
+    expect(canGrant(region, { role: "DISTRICT_ADMIN", territoryPath: "/kz/ast/esil/", organizationId: null })).toBe(
+      false,
+    );
     expect(canGrant(district, { role: "REGION_ADMIN", territoryPath: "/kz/akm/", organizationId: null })).toBe(false);
     expect(canGrant(school, { role: "TEACHER", territoryPath: "/kz/akm/kok/", organizationId: "s2" })).toBe(false);
-    expect(canGrant(school, { role: "DISTRICT_ADMIN", territoryPath: "/kz/akm/kok/", organizationId: null })).toBe(false);
+    expect(canGrant(school, { role: "DISTRICT_ADMIN", territoryPath: "/kz/akm/kok/", organizationId: null })).toBe(
+      false,
+    );
     expect(canGrant(teacher, { role: "STUDENT", territoryPath: "/kz/akm/kok/", organizationId: "s1" })).toBe(false);
   });
 });

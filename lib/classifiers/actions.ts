@@ -11,7 +11,10 @@ export const createClassifierItemAction = action({
   schema: classifierItemCreate,
   handler: async ({ viewer, input }) => {
     const created = await createClassifierItem(viewer, input);
-    redirect({ href: `/admin/classifiers/${input.classifier}?added=${encodeURIComponent(created.code)}`, locale: await getLocale() });
+    redirect({
+      href: `/admin/classifiers/${input.classifier}?added=${encodeURIComponent(created.code)}`,
+      locale: await getLocale(),
+    });
   },
 });
 

@@ -23,13 +23,19 @@ export async function listClassifiers(viewer: Viewer | null) {
 /** A classifier by code with its items in their order, or null. */
 export async function getClassifier(viewer: Viewer | null, code: string) {
   allow(viewer);
-  return prisma.classifier.findUnique({ where: { code }, include: { items: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] } } });
+  return prisma.classifier.findUnique({
+    where: { code },
+    include: { items: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] } },
+  });
 }
 
 /** One item of a classifier (by the classifier's code), or null. */
 export async function getClassifierItem(viewer: Viewer | null, classifierCode: string, id: string) {
   allow(viewer);
-  return prisma.classifierItem.findFirst({ where: { id, classifier: { code: classifierCode } }, include: { classifier: true } });
+  return prisma.classifierItem.findFirst({
+    where: { id, classifier: { code: classifierCode } },
+    include: { classifier: true },
+  });
 }
 
 export async function createClassifierItem(viewer: Viewer, input: ClassifierItemCreate) {
@@ -38,10 +44,19 @@ export async function createClassifierItem(viewer: Viewer, input: ClassifierItem
     const { classifier: code, ...data } = input;
     const classifier = await tx.classifier.findUnique({ where: { code }, select: { id: true } });
     if (!classifier) throw new AppError("notFound");
-    const duplicate = await tx.classifierItem.findUnique({ where: { classifierId_code: { classifierId: classifier.id, code: data.code } }, select: { id: true } });
+    const duplicate = await tx.classifierItem.findUnique({
+      where: { classifierId_code: { classifierId: classifier.id, code: data.code } },
+      select: { id: true },
+    });
     if (duplicate) throw new AppError("duplicate", { code: "classifier.codeDuplicate" });
     const created = await tx.classifierItem.create({ data: { ...data, classifierId: classifier.id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "ClassifierItem", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "ClassifierItem",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -52,10 +67,19 @@ export async function updateClassifierItem(viewer: Viewer, input: ClassifierItem
     const { id, version, ...data } = input;
     const current = await tx.classifierItem.findUnique({ where: { id } });
     if (!current) throw new AppError("notFound");
-    const updated = await tx.classifierItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.classifierItem.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.classifierItem.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "ClassifierItem", entityId: id, ...changedFields(current, after) });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "ClassifierItem",
+      entityId: id,
+      ...changedFields(current, after),
+    });
     return after;
   });
 }

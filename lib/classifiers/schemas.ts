@@ -22,13 +22,19 @@ const itemFields = z.object({
   nameKk: nameText,
   nameRu: nameText,
   nameEn: nameText,
-  sortOrder: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).default(0)),
+  sortOrder: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ),
   validFrom: dateField,
   validTo: dateField,
 });
 
 /** validTo, when given, is not before validFrom. */
-function validRange<T extends { validFrom: Date | null; validTo: Date | null }>(value: T, ctx: z.core.$RefinementCtx<T>) {
+function validRange<T extends { validFrom: Date | null; validTo: Date | null }>(
+  value: T,
+  ctx: z.core.$RefinementCtx<T>,
+) {
   if (value.validFrom && value.validTo && value.validTo < value.validFrom) {
     ctx.addIssue({ code: "custom", path: ["validTo"], message: "classifier.validRange" });
   }

@@ -5,7 +5,10 @@ const options = { sortable: ["name", "bin"] as const, defaultSort: "name" as con
 
 describe("parseListParams", () => {
   it("reads valid values", () => {
-    const p = parseListParams({ page: "3", pageSize: "50", sort: "bin", dir: "desc", q: " school ", kind: "SCHOOL" }, options);
+    const p = parseListParams(
+      { page: "3", pageSize: "50", sort: "bin", dir: "desc", q: " school ", kind: "SCHOOL" },
+      options,
+    );
     expect(p).toEqual({ page: 3, pageSize: 50, sort: "bin", dir: "desc", q: "school", filters: { kind: "SCHOOL" } });
     expect(pageWindow(p)).toEqual({ skip: 100, take: 50 });
   });

@@ -27,12 +27,19 @@ export function parseListParams<const S extends string>(
     return (Array.isArray(v) ? v[0] : v) ?? "";
   };
   const int = (key: string, fallback: number, max: number) => {
-    const parsed = z.coerce.number().int().min(1).max(max).safeParse(one(key) || undefined);
+    const parsed = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(max)
+      .safeParse(one(key) || undefined);
     return parsed.success ? parsed.data : fallback;
   };
   const sort = (options.sortable as readonly string[]).includes(one("sort")) ? (one("sort") as S) : options.defaultSort;
   const dir = one("dir") === "desc" ? "desc" : one("dir") === "asc" ? "asc" : (options.defaultDir ?? "asc");
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(int("pageSize", 25, MAX_PAGE_SIZE)) ? int("pageSize", 25, MAX_PAGE_SIZE) : 25;
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(int("pageSize", 25, MAX_PAGE_SIZE))
+    ? int("pageSize", 25, MAX_PAGE_SIZE)
+    : 25;
   const filters: Record<string, string> = {};
   for (const f of options.filters ?? []) if (one(f)) filters[f] = one(f).slice(0, 200);
   return { page: int("page", 1, 100_000), pageSize, sort, dir, q: one("q").trim().slice(0, 200), filters };

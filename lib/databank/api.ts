@@ -24,15 +24,26 @@ export interface ApiAnswer {
 }
 
 export function translatorFor(locale: Locale, namespace: string) {
-  return createTranslator({ locale, messages: loadMessages(locale) as never, namespace: namespace as never }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  return createTranslator({
+    locale,
+    messages: loadMessages(locale) as never,
+    namespace: namespace as never,
+  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
 }
 
 type Run = (query: StatsQuery) => Promise<{ result: StatsResult; cells: PublicCell[] }>;
 
 /** Name of a dimension value in a locale (registry names, or the catalogue's messages). */
-export function valueName(result: Pick<StatsResult, "labels">, dimension: Dimension, value: string, locale: Locale, t: (key: string, values?: Record<string, string | number>) => string): string {
+export function valueName(
+  result: Pick<StatsResult, "labels">,
+  dimension: Dimension,
+  value: string,
+  locale: Locale,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
   const fromRegistry = result.labels[dimension]?.[value];
-  if (fromRegistry) return localName({ nameKk: fromRegistry.kk, nameRu: fromRegistry.ru, nameEn: fromRegistry.en }, locale);
+  if (fromRegistry)
+    return localName({ nameKk: fromRegistry.kk, nameRu: fromRegistry.ru, nameEn: fromRegistry.en }, locale);
   switch (dimension) {
     case "sex":
       return t(`sex.${value}`);
@@ -65,10 +76,18 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       return row;
     };
     if (format === "csv") {
-      const header = [...result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`])), "value", "organizations"];
+      const header = [
+        ...result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`])),
+        "value",
+        "organizations",
+      ];
       const lines = cells.map((c) => {
         const row = named(c);
-        return [...header.slice(0, -2).map((h) => String(row[h] ?? "")), c.suppressed ? SUPPRESSED : String(c.value ?? ""), String(c.organizations)];
+        return [
+          ...header.slice(0, -2).map((h) => String(row[h] ?? "")),
+          c.suppressed ? SUPPRESSED : String(c.value ?? ""),
+          String(c.organizations),
+        ];
       });
       return { status: 200, contentType: "text/csv; charset=utf-8", body: toCsv([header, ...lines]), cacheable: true };
     }
@@ -80,13 +99,23 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       count: cells.length,
       truncated: result.truncated,
       suppression: { threshold: SUPPRESSED, note: t("api.suppressionNote", { shown: SUPPRESSED }) },
-      cells: cells.map((c) => ({ ...named(c), value: c.value, suppressed: c.suppressed, organizations: c.organizations })),
+      cells: cells.map((c) => ({
+        ...named(c),
+        value: c.value,
+        suppressed: c.suppressed,
+        organizations: c.organizations,
+      })),
     };
     return { status: 200, contentType: "application/json; charset=utf-8", body: JSON.stringify(body), cacheable: true };
   } catch (error) {
     if (error instanceof DatabankParamError) {
       const t = translatorFor(locale, "databank.errors");
-      return { status: 400, contentType: "application/json; charset=utf-8", body: JSON.stringify({ error: { code: "badRequest", message: t(error.reason, error.params) } }), cacheable: false };
+      return {
+        status: 400,
+        contentType: "application/json; charset=utf-8",
+        body: JSON.stringify({ error: { code: "badRequest", message: t(error.reason, error.params) } }),
+        cacheable: false,
+      };
     }
     throw error;
   }

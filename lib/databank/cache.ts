@@ -10,10 +10,26 @@ import type { StatsQuery } from "./params";
 
 const options = { tags: [DATABANK_TAG], revalidate: 3600 };
 
-export const cachedTerritoryPage = unstable_cache((code: string | null, year: number | null) => territoryPage(code, year), ["databank:territory:1"], options);
+export const cachedTerritoryPage = unstable_cache(
+  (code: string | null, year: number | null) => territoryPage(code, year),
+  ["databank:territory:1"],
+  options,
+);
 
-export const cachedOrganizationReport = unstable_cache((bin: string, year: number | null) => organizationReport(bin, year), ["databank:organization:1"], { ...options, revalidate: 600 });
+export const cachedOrganizationReport = unstable_cache(
+  (bin: string, year: number | null) => organizationReport(bin, year),
+  ["databank:organization:1"],
+  { ...options, revalidate: 600 },
+);
 
-export const cachedCompletenessBoard = unstable_cache((periodId: string | null, region: string | null) => completenessBoard(periodId, region), ["databank:completeness:1"], { ...options, revalidate: 300 });
+export const cachedCompletenessBoard = unstable_cache(
+  (periodId: string | null, region: string | null) => completenessBoard(periodId, region),
+  ["databank:completeness:1"],
+  { ...options, revalidate: 300 },
+);
 
-export const cachedPublicStats = unstable_cache((query: StatsQuery) => publicStats(query), ["databank:stats:1"], options);
+export const cachedPublicStats = unstable_cache(
+  (query: StatsQuery) => publicStats(query),
+  ["databank:stats:1"],
+  options,
+);

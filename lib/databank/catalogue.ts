@@ -7,10 +7,29 @@
  */
 import { z } from "zod";
 
-export const INDICATORS = ["students", "studentsKazakh", "classes", "teachers", "teachersHigherEducation", "vacancies"] as const;
+export const INDICATORS = [
+  "students",
+  "studentsKazakh",
+  "classes",
+  "teachers",
+  "teachersHigherEducation",
+  "vacancies",
+] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
-export const DIMENSIONS = ["region", "district", "organization", "orgKind", "language", "area", "year", "sex", "grade", "qualification", "indicator"] as const;
+export const DIMENSIONS = [
+  "region",
+  "district",
+  "organization",
+  "orgKind",
+  "language",
+  "area",
+  "year",
+  "sex",
+  "grade",
+  "qualification",
+  "indicator",
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const MEASURES = ["sum", "avg", "min", "max", "count"] as const;
@@ -52,14 +71,25 @@ export interface IndicatorSpec {
 
 const D1 = "D-1";
 const D3 = "D-3";
-const c = (formCode: string, fact: string, extra: Partial<FactComponent> = {}): FactComponent => ({ formCode, fact, sex: null, qualification: null, weight: 1, ...extra });
+const c = (formCode: string, fact: string, extra: Partial<FactComponent> = {}): FactComponent => ({
+  formCode,
+  fact,
+  sex: null,
+  qualification: null,
+  weight: 1,
+  ...extra,
+});
 
 export const CATALOGUE: Record<Indicator, IndicatorSpec> = {
   students: {
     persons: true,
     byGrade: true,
     splits: ["grade", "sex"],
-    components: [c(D1, "grades.girls", { sex: "F" }), c(D1, "grades.total", { sex: "M" }), c(D1, "grades.girls", { sex: "M", weight: -1 })],
+    components: [
+      c(D1, "grades.girls", { sex: "F" }),
+      c(D1, "grades.total", { sex: "M" }),
+      c(D1, "grades.girls", { sex: "M", weight: -1 }),
+    ],
   },
   studentsKazakh: { persons: true, byGrade: true, splits: ["grade"], components: [c(D1, "grades.kazakh")] },
   classes: { persons: false, byGrade: false, splits: [], components: [c(D1, "summary.classes_total")] },

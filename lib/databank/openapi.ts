@@ -7,19 +7,49 @@ import { DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, dimensionEnum, indicatorEn
 import { DEFAULT_LIMIT, FILTERS, FORMATS, MAX_DIMENSIONS, filterSchemas } from "./params";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-const commaList = (item: z.ZodType, description: string) => ({ ...json(z.string()), description: `${description} Comma-separated list of: ${JSON.stringify(json(item))}` });
+const commaList = (item: z.ZodType, description: string) => ({
+  ...json(z.string()),
+  description: `${description} Comma-separated list of: ${JSON.stringify(json(item))}`,
+});
 
 export function openApiDocument(): Record<string, unknown> {
   const parameters = [
-    { name: "indicator", in: "query", required: false, schema: commaList(indicatorEnum, `Indicators (default students): ${INDICATORS.join(", ")}.`) },
-    { name: "by", in: "query", required: false, schema: commaList(dimensionEnum, `Grouping dimensions, at most ${MAX_DIMENSIONS}: ${DIMENSIONS.join(", ")}.`) },
-    { name: "measure", in: "query", required: false, schema: { ...json(measureEnum), default: "sum", description: MEASURES.join(", ") } },
-    ...FILTERS.map((f) => ({ name: f, in: "query", required: false, schema: commaList(filterSchemas[f], `Filter on ${f}.`) })),
+    {
+      name: "indicator",
+      in: "query",
+      required: false,
+      schema: commaList(indicatorEnum, `Indicators (default students): ${INDICATORS.join(", ")}.`),
+    },
+    {
+      name: "by",
+      in: "query",
+      required: false,
+      schema: commaList(dimensionEnum, `Grouping dimensions, at most ${MAX_DIMENSIONS}: ${DIMENSIONS.join(", ")}.`),
+    },
+    {
+      name: "measure",
+      in: "query",
+      required: false,
+      schema: { ...json(measureEnum), default: "sum", description: MEASURES.join(", ") },
+    },
+    ...FILTERS.map((f) => ({
+      name: f,
+      in: "query",
+      required: false,
+      schema: commaList(filterSchemas[f], `Filter on ${f}.`),
+    })),
     { name: "format", in: "query", required: false, schema: { ...json(z.enum(FORMATS)), default: "json" } },
-    { name: "limit", in: "query", required: false, schema: { ...json(z.number().int().min(1).max(MAX_LIMIT)), default: DEFAULT_LIMIT } },
+    {
+      name: "limit",
+      in: "query",
+      required: false,
+      schema: { ...json(z.number().int().min(1).max(MAX_LIMIT)), default: DEFAULT_LIMIT },
+    },
     { name: "locale", in: "query", required: false, schema: { ...json(z.enum(["kk", "ru", "en"])), default: "kk" } },
   ];
-  const cell = z.object({ value: z.number().nullable(), suppressed: z.boolean(), organizations: z.number().int() }).catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
+  const cell = z
+    .object({ value: z.number().nullable(), suppressed: z.boolean(), organizations: z.number().int() })
+    .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
   const body = z.object({
     indicators: z.array(indicatorEnum),
     dimensions: z.array(dimensionEnum),
@@ -33,15 +63,25 @@ export function openApiDocument(): Record<string, unknown> {
   const error = z.object({ error: z.object({ code: z.literal("badRequest"), message: z.string() }) });
   return {
     openapi: "3.1.0",
-    info: { title: "ЕИСО open data API", version: "1", description: "Public figures of the data bank (accepted statistical reports), with small cells suppressed." },
+    info: {
+      title: "ЕИСО open data API",
+      version: "1",
+      description: "Public figures of the data bank (accepted statistical reports), with small cells suppressed.",
+    },
     paths: {
       "/api/v1/stats": {
         get: {
           summary: "Figures of the data bank grouped by dimensions",
           parameters,
           responses: {
-            "200": { description: "Figures", content: { "application/json": { schema: json(body) }, "text/csv": { schema: { type: "string" } } } },
-            "400": { description: "A parameter is unknown or out of range (the message names it)", content: { "application/json": { schema: json(error) } } },
+            "200": {
+              description: "Figures",
+              content: { "application/json": { schema: json(body) }, "text/csv": { schema: { type: "string" } } },
+            },
+            "400": {
+              description: "A parameter is unknown or out of range (the message names it)",
+              content: { "application/json": { schema: json(error) } },
+            },
           },
         },
       },

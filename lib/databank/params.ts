@@ -39,7 +39,17 @@ export interface StatsFilters {
   qualification?: string[];
 }
 
-export const FILTERS = ["year", "territory", "organization", "orgKind", "language", "area", "sex", "grade", "qualification"] as const;
+export const FILTERS = [
+  "year",
+  "territory",
+  "organization",
+  "orgKind",
+  "language",
+  "area",
+  "sex",
+  "grade",
+  "qualification",
+] as const;
 export type FilterName = (typeof FILTERS)[number];
 
 export interface StatsQuery {
@@ -96,7 +106,10 @@ export const filterSchemas: Record<FilterName, z.ZodType> = {
   language: code,
   area: z.enum(AREAS),
   sex: z.enum(SEXES),
-  grade: z.coerce.number().int().refine((g) => (GRADES as readonly number[]).includes(g)),
+  grade: z.coerce
+    .number()
+    .int()
+    .refine((g) => (GRADES as readonly number[]).includes(g)),
   qualification: z.enum(QUALIFICATIONS),
 };
 
@@ -112,7 +125,8 @@ function list(params: URLSearchParams, name: string): string[] {
 function dimensions(values: string[], name: string): Dimension[] {
   return values.map((v) => {
     const parsed = dimensionEnum.safeParse(v);
-    if (!parsed.success) throw new DatabankParamError("unknownDimension", { param: name, value: v, allowed: DIMENSIONS.join(", ") });
+    if (!parsed.success)
+      throw new DatabankParamError("unknownDimension", { param: name, value: v, allowed: DIMENSIONS.join(", ") });
     return parsed.data;
   });
 }
@@ -130,7 +144,8 @@ export interface ParsedPivotParams {
 }
 
 function common(params: URLSearchParams, allowed: Set<string>, dims: Dimension[], limit: number): StatsQuery {
-  for (const name of new Set(params.keys())) if (!allowed.has(name)) throw new DatabankParamError("unknownParameter", { param: name });
+  for (const name of new Set(params.keys()))
+    if (!allowed.has(name)) throw new DatabankParamError("unknownParameter", { param: name });
   const indicatorValues = list(params, "indicator");
   const indicators: Indicator[] = (indicatorValues.length ? indicatorValues : ["students"]).map((v) => {
     const parsed = indicatorEnum.safeParse(v);
@@ -139,7 +154,8 @@ function common(params: URLSearchParams, allowed: Set<string>, dims: Dimension[]
   });
   const measureValue = params.get("measure") ?? "sum";
   const measure = measureEnum.safeParse(measureValue);
-  if (!measure.success) throw new DatabankParamError("unknownMeasure", { value: measureValue, allowed: MEASURES.join(", ") });
+  if (!measure.success)
+    throw new DatabankParamError("unknownMeasure", { value: measureValue, allowed: MEASURES.join(", ") });
   const seen = new Set<Dimension>();
   for (const d of dims) {
     if (seen.has(d)) throw new DatabankParamError("duplicateDimension", { value: d });
@@ -160,7 +176,8 @@ function common(params: URLSearchParams, allowed: Set<string>, dims: Dimension[]
   // Sex, grade and qualification exist only for some indicators: all chosen indicators must have them.
   const splits = splitsOf([...new Set(indicators)]);
   for (const s of SPLIT_DIMENSIONS) {
-    if ((seen.has(s) || filters[s]) && !splits.has(s)) throw new DatabankParamError("notApplicable", { value: s, indicators: indicators.join(", ") });
+    if ((seen.has(s) || filters[s]) && !splits.has(s))
+      throw new DatabankParamError("notApplicable", { value: s, indicators: indicators.join(", ") });
   }
   return { indicators: [...new Set(indicators)], dimensions: dims, measure: measure.data, filters, limit };
 }
@@ -168,7 +185,8 @@ function common(params: URLSearchParams, allowed: Set<string>, dims: Dimension[]
 function parseLimit(params: URLSearchParams): number {
   const raw = params.get("limit");
   if (raw === null) return DEFAULT_LIMIT;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw new DatabankParamError("badLimit", { value: raw, max: MAX_LIMIT });
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1)
+    throw new DatabankParamError("badLimit", { value: raw, max: MAX_LIMIT });
   if (Number(raw) > MAX_LIMIT) throw new DatabankParamError("limitTooHigh", { value: raw, max: MAX_LIMIT });
   return Number(raw);
 }
@@ -176,7 +194,8 @@ function parseLimit(params: URLSearchParams): number {
 /** `/api/v1/stats?indicator=students&by=region,sex&year=2025&format=csv` */
 export function parseApiParams(params: URLSearchParams): ParsedApiParams {
   const formatValue = params.get("format") ?? "json";
-  if (!(FORMATS as readonly string[]).includes(formatValue)) throw new DatabankParamError("badFormat", { value: formatValue, allowed: FORMATS.join(", ") });
+  if (!(FORMATS as readonly string[]).includes(formatValue))
+    throw new DatabankParamError("badFormat", { value: formatValue, allowed: FORMATS.join(", ") });
   const by = dimensions(list(params, "by"), "by");
   // Several indicators are never added together: each gets its own cells.
   if (new Set(list(params, "indicator")).size > 1 && !by.includes("indicator")) by.push("indicator");
@@ -188,7 +207,8 @@ export function parseApiParams(params: URLSearchParams): ParsedApiParams {
 export function parsePivotParams(params: URLSearchParams): ParsedPivotParams {
   const rows = dimensions(list(params, "rows"), "rows");
   const columns = dimensions(list(params, "cols"), "cols");
-  if (new Set(list(params, "indicator")).size > 1 && !rows.includes("indicator") && !columns.includes("indicator")) columns.push("indicator");
+  if (new Set(list(params, "indicator")).size > 1 && !rows.includes("indicator") && !columns.includes("indicator"))
+    columns.push("indicator");
   const chartValue = params.get("chart") ?? "bar";
   const chart = chartValue === "line" || chartValue === "none" ? chartValue : "bar";
   const query = common(params, PIVOT_PARAMS, [...rows, ...columns], MAX_LIMIT);
@@ -196,7 +216,14 @@ export function parsePivotParams(params: URLSearchParams): ParsedPivotParams {
 }
 
 /** The URL query of a pivot (inverse of parsePivotParams, stable order so links can be compared). */
-export function pivotSearch(p: { indicators: readonly string[]; rows: readonly string[]; columns: readonly string[]; measure: string; filters: StatsFilters; chart?: string }): string {
+export function pivotSearch(p: {
+  indicators: readonly string[];
+  rows: readonly string[];
+  columns: readonly string[];
+  measure: string;
+  filters: StatsFilters;
+  chart?: string;
+}): string {
   const sp = new URLSearchParams();
   sp.set("indicator", p.indicators.join(","));
   if (p.rows.length) sp.set("rows", p.rows.join(","));

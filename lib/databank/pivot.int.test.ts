@@ -28,23 +28,36 @@ describe("the pivot", () => {
       expect(s.total).toBe(members.reduce((a, r) => a + r.total!, 0));
     }
     expect(table.grandTotal).toBe(table.columnTotals.reduce((a, v) => a! + v!, 0));
-    const facts = await prisma.dataValue.aggregate({ where: { year: 2025, formCode: "D-1", indicator: "grades.total" }, _sum: { value: true } });
+    const facts = await prisma.dataValue.aggregate({
+      where: { year: 2025, formCode: "D-1", indicator: "grades.total" },
+      _sum: { value: true },
+    });
     expect(table.grandTotal).toBe(facts._sum.value);
   });
 
   it("an average's total is the average over organisations, not a sum", async () => {
     const { scope } = await as("u_ministry");
     const table = await buildPivot(scope, pivot("indicator=students&rows=region&measure=avg&year=2025"), "en");
-    const perOrg = await prisma.dataValue.groupBy({ by: ["organizationId"], where: { year: 2025, formCode: "D-1", indicator: "grades.total" }, _sum: { value: true } });
+    const perOrg = await prisma.dataValue.groupBy({
+      by: ["organizationId"],
+      where: { year: 2025, formCode: "D-1", indicator: "grades.total" },
+      _sum: { value: true },
+    });
     const avg = perOrg.reduce((s, r) => s + r._sum.value!, 0) / perOrg.length;
     expect(table.grandTotal).toBeCloseTo(avg, 1);
   });
 
   it("keeps a district administrator inside the district, whatever the URL says", async () => {
     const { scope } = await as("u_district");
-    const table = await buildPivot(scope, pivot("indicator=teachers&rows=region,district&cols=qualification&year=2025"), "en");
+    const table = await buildPivot(
+      scope,
+      pivot("indicator=teachers&rows=region,district&cols=qualification&year=2025"),
+      "en",
+    );
     expect(table.lines.filter((l) => l.kind === "row").map((l) => l.key[1])).toEqual([KOKSHETAU]);
-    await expect(buildPivot(scope, pivot("indicator=teachers&rows=district&territory=110400000"), "en")).rejects.toBeInstanceOf(DatabankParamError);
+    await expect(
+      buildPivot(scope, pivot("indicator=teachers&rows=district&territory=110400000"), "en"),
+    ).rejects.toBeInstanceOf(DatabankParamError);
   });
 
   it("drills down from a region to its districts and from a district to its organisations", async () => {
@@ -82,7 +95,10 @@ describe("the pivot", () => {
 describe("saved views", () => {
   it("saves a named view with a normalised query and opens it by id", async () => {
     const { viewer } = await as("u_district");
-    const { id } = await saveView(viewer, { name: "Kokshetau by sex", query: "cols=sex&indicator=students&rows=district&year=2025" });
+    const { id } = await saveView(viewer, {
+      name: "Kokshetau by sex",
+      query: "cols=sex&indicator=students&rows=district&year=2025",
+    });
     const view = await getView(id);
     expect(view?.name).toBe("Kokshetau by sex");
     expect(view?.query).toBe("indicator=students&rows=district&cols=sex&year=2025");

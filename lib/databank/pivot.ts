@@ -94,7 +94,10 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
   const main = await runStats(scope, { ...parsed.query, dimensions: all });
   // Totals cover the same years as the cells (without a year filter, a query without the year dimension
   // would take the latest year only).
-  const sameYears: ParsedPivotParams = { ...parsed, query: { ...parsed.query, filters: { ...parsed.query.filters, year: main.years } } };
+  const sameYears: ParsedPivotParams = {
+    ...parsed,
+    query: { ...parsed.query, filters: { ...parsed.query.filters, year: main.years } },
+  };
   parsed = sameYears;
   const [rowTotals, columnTotalsResult, grand, subCells, subTotals] = await Promise.all([
     columns.length ? run(scope, parsed, rows) : Promise.resolve(null),
@@ -120,8 +123,13 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
     return [...seen.values()];
   };
   const rowKeys = rows.length ? uniq(rows) : [[]];
-  const columnKeys = columns.length ? uniq(columns).sort((a, b) => a.join(SEP).localeCompare(b.join(SEP), "en", { numeric: true })) : [[]];
-  const coordsOf = (rk: string[], ck: string[]) => Object.fromEntries([...rows.map((d, i) => [d, rk[i]!]), ...columns.map((d, i) => [d, ck[i]!])]) as Partial<Record<Dimension, string>>;
+  const columnKeys = columns.length
+    ? uniq(columns).sort((a, b) => a.join(SEP).localeCompare(b.join(SEP), "en", { numeric: true }))
+    : [[]];
+  const coordsOf = (rk: string[], ck: string[]) =>
+    Object.fromEntries([...rows.map((d, i) => [d, rk[i]!]), ...columns.map((d, i) => [d, ck[i]!])]) as Partial<
+      Record<Dimension, string>
+    >;
 
   const lines: PivotLine[] = [];
   let previousFirst: string | null = null;
@@ -130,7 +138,9 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
       kind: "subtotal",
       key: [first],
       labels: [name(rows[0]!, first)],
-      values: columnKeys.map((ck) => (columns.length ? (subMap.get([first, ...ck].join(SEP)) ?? null) : (subMap.get(first) ?? null))),
+      values: columnKeys.map((ck) =>
+        columns.length ? (subMap.get([first, ...ck].join(SEP)) ?? null) : (subMap.get(first) ?? null),
+      ),
       total: columns.length ? (subTotalMap.get(first) ?? null) : (subMap.get(first) ?? null),
       drill: columnKeys.map(() => null),
     });
@@ -144,32 +154,72 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
       key: rk,
       labels: rows.map((d, i) => name(d, rk[i]!)),
       values,
-      total: rows.length ? (rowTotalMap.get(rk.join(SEP)) ?? null) : (grand?.cells[0]?.value ?? main.cells[0]?.value ?? null),
-      drill: [...columnKeys.map((ck) => drillSearch(requested, coordsOf(rk, ck))), drillSearch(requested, coordsOf(rk, []))],
+      total: rows.length
+        ? (rowTotalMap.get(rk.join(SEP)) ?? null)
+        : (grand?.cells[0]?.value ?? main.cells[0]?.value ?? null),
+      drill: [
+        ...columnKeys.map((ck) => drillSearch(requested, coordsOf(rk, ck))),
+        drillSearch(requested, coordsOf(rk, [])),
+      ],
     });
   }
   if (rows.length > 1 && previousFirst !== null) pushSubtotal(previousFirst);
 
   const columnLabels = columnKeys.map((ck) => columns.map((d, i) => name(d, ck[i]!)));
-  const columnTotals = columnKeys.map((ck) => (rows.length ? (colTotalMap.get(ck.join(SEP)) ?? null) : (cellMap.get(ck.join(SEP)) ?? null)));
+  const columnTotals = columnKeys.map((ck) =>
+    rows.length ? (colTotalMap.get(ck.join(SEP)) ?? null) : (cellMap.get(ck.join(SEP)) ?? null),
+  );
   const grandTotal = all.length ? (grand?.cells[0]?.value ?? null) : (main.cells[0]?.value ?? null);
-  const series = columns.length ? columnKeys.slice(0, 8).map((ck, i) => ({ key: `c${i}`, name: columnLabels[i]!.join(" · ") })) : [{ key: "c0", name: t(`measure.${parsed.query.measure}`) }];
+  const series = columns.length
+    ? columnKeys.slice(0, 8).map((ck, i) => ({ key: `c${i}`, name: columnLabels[i]!.join(" · ") }))
+    : [{ key: "c0", name: t(`measure.${parsed.query.measure}`) }];
   const chart = lines
     .filter((l) => l.kind === "row")
     .slice(0, 60)
-    .map((l) => ({ label: l.labels.join(" · ") || t(`measure.${parsed.query.measure}`), values: Object.fromEntries(series.map((s, i) => [s.key, columns.length ? l.values[i]! : l.total])) }));
-  return { rows, columns, columnKeys, columnLabels, lines, columnTotals, grandTotal, years: main.years, truncated: main.truncated, chart, series };
+    .map((l) => ({
+      label: l.labels.join(" · ") || t(`measure.${parsed.query.measure}`),
+      values: Object.fromEntries(series.map((s, i) => [s.key, columns.length ? l.values[i]! : l.total])),
+    }));
+  return {
+    rows,
+    columns,
+    columnKeys,
+    columnLabels,
+    lines,
+    columnTotals,
+    grandTotal,
+    years: main.years,
+    truncated: main.truncated,
+    chart,
+    series,
+  };
 }
 
 /** The pivot as a grid of text (header, lines, totals) for CSV and XLSX. */
-export function pivotGrid(table: PivotTable, labels: { total: string; dimension: (d: Dimension) => string }): (string | number | null)[][] {
-  const head = [...table.rows.map(labels.dimension), ...table.columnLabels.map((l) => l.join(" · ") || labels.total), ...(table.columns.length ? [labels.total] : [])];
+export function pivotGrid(
+  table: PivotTable,
+  labels: { total: string; dimension: (d: Dimension) => string },
+): (string | number | null)[][] {
+  const head = [
+    ...table.rows.map(labels.dimension),
+    ...table.columnLabels.map((l) => l.join(" · ") || labels.total),
+    ...(table.columns.length ? [labels.total] : []),
+  ];
   const body = table.lines.map((l) => [
     ...(l.kind === "subtotal" ? [`${l.labels[0]} — ${labels.total}`, ...table.rows.slice(1).map(() => "")] : l.labels),
     ...(table.columns.length ? l.values : [l.total]),
     ...(table.columns.length ? [l.total] : []),
   ]);
-  const foot = table.rows.length ? [[labels.total, ...table.rows.slice(1).map(() => ""), ...(table.columns.length ? table.columnTotals : [table.grandTotal]), ...(table.columns.length ? [table.grandTotal] : [])]] : [];
+  const foot = table.rows.length
+    ? [
+        [
+          labels.total,
+          ...table.rows.slice(1).map(() => ""),
+          ...(table.columns.length ? table.columnTotals : [table.grandTotal]),
+          ...(table.columns.length ? [table.grandTotal] : []),
+        ],
+      ]
+    : [];
   return [head, ...body, ...foot];
 }
 

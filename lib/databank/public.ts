@@ -29,7 +29,11 @@ const shown = (value: number | null | undefined): Figure => ({ value: value ?? n
 
 /** Applies suppression to a list of figures with their groups; persons-only. */
 function applySuppression(figures: { figure: Figure; persons: boolean; groups: string[] }[]): void {
-  const cells: SuppressionCell[] = figures.map((f) => ({ value: f.figure.value, persons: f.persons, groups: f.groups }));
+  const cells: SuppressionCell[] = figures.map((f) => ({
+    value: f.figure.value,
+    persons: f.persons,
+    groups: f.groups,
+  }));
   suppress(cells).forEach((reason, i) => {
     if (reason) figures[i]!.figure = Object.assign(figures[i]!.figure, { value: null, hidden: true });
   });
@@ -64,11 +68,22 @@ export function suppressCells(result: StatsResult): PublicCell[] {
     const indicator = (c.key.indicator as Indicator | undefined) ?? single;
     const persons = result.measure !== "count" && indicator !== null && CATALOGUE[indicator].persons;
     const coords = dims.map((d) => c.key[d] ?? "");
-    const parents = dims.map((d, i) => (d === "district" || d === "organization" ? (result.parents[coords[i]!] ?? []) : []));
-    return { value: c.value, persons, groups: additive ? crossGroups(coords, parents).map((g) => `${indicator}|${g}`) : [] };
+    const parents = dims.map((d, i) =>
+      d === "district" || d === "organization" ? (result.parents[coords[i]!] ?? []) : [],
+    );
+    return {
+      value: c.value,
+      persons,
+      groups: additive ? crossGroups(coords, parents).map((g) => `${indicator}|${g}`) : [],
+    };
   });
   const reasons = suppress(cells);
-  return result.cells.map((c, i) => ({ key: c.key, value: reasons[i] ? null : c.value, suppressed: reasons[i] !== null, organizations: c.organizations }));
+  return result.cells.map((c, i) => ({
+    key: c.key,
+    value: reasons[i] ? null : c.value,
+    suppressed: reasons[i] !== null,
+    organizations: c.organizations,
+  }));
 }
 
 // ───────────────────────── Territory pages ─────────────────────────
@@ -117,10 +132,23 @@ export interface TerritoryPage {
 
 const SUMMARY_INDICATORS: Indicator[] = ["students", "studentsKazakh", "classes", "teachers"];
 
-type SummaryRow = { year: number; territoryId: string; indicator: string; grade: number; sex: string; qualification: string; language: string; value: number; organizations: number };
+type SummaryRow = {
+  year: number;
+  territoryId: string;
+  indicator: string;
+  grade: number;
+  sex: string;
+  qualification: string;
+  language: string;
+  value: number;
+  organizations: number;
+};
 
 function figuresOf(rows: SummaryRow[]): TerritoryFigures {
-  const get = (ind: Indicator) => rows.find((r) => r.indicator === ind && r.grade === 0 && r.sex === "" && r.qualification === "" && r.language === "");
+  const get = (ind: Indicator) =>
+    rows.find(
+      (r) => r.indicator === ind && r.grade === 0 && r.sex === "" && r.qualification === "" && r.language === "",
+    );
   const students = shown(get("students")?.value);
   const teachers = shown(get("teachers")?.value);
   const classes = shown(get("classes")?.value);
@@ -143,22 +171,49 @@ function withRatios(f: TerritoryFigures): TerritoryFigures {
 function suppressSiblings(rows: TerritoryFigures[], parentKey: string): void {
   const figures: { figure: Figure; persons: boolean; groups: string[] }[] = [];
   for (const r of rows) {
-    for (const ind of ["students", "studentsKazakh", "teachers"] as const) figures.push({ figure: r[ind], persons: true, groups: [`${parentKey}|${ind}`] });
+    for (const ind of ["students", "studentsKazakh", "teachers"] as const)
+      figures.push({ figure: r[ind], persons: true, groups: [`${parentKey}|${ind}`] });
   }
   applySuppression(figures);
 }
 
 export async function territoryPage(code: string | null, requestedYear: number | null): Promise<TerritoryPage> {
   const territory = code
-    ? await prisma.territory.findUnique({ where: { code }, select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true } })
-    : await prisma.territory.findFirst({ where: { level: "REPUBLIC" }, select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true } });
+    ? await prisma.territory.findUnique({
+        where: { code },
+        select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true },
+      })
+    : await prisma.territory.findFirst({
+        where: { level: "REPUBLIC" },
+        select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true },
+      });
   if (!territory || territory.level === "SETTLEMENT") throw new AppError("notFound");
   const chainIds = territory.path.split("/").filter(Boolean);
-  const chain = await prisma.territory.findMany({ where: { id: { in: chainIds } }, select: { id: true, code: true, level: true, nameKk: true, nameRu: true, nameEn: true } });
-  const crumb = (t: (typeof chain)[number]): Crumb => ({ code: t.code, level: t.level as Crumb["level"], name: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn } });
-  const breadcrumb = chainIds.map((id) => chain.find((t) => t.id === id)!).filter(Boolean).map(crumb);
+  const chain = await prisma.territory.findMany({
+    where: { id: { in: chainIds } },
+    select: { id: true, code: true, level: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+  const crumb = (t: (typeof chain)[number]): Crumb => ({
+    code: t.code,
+    level: t.level as Crumb["level"],
+    name: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn },
+  });
+  const breadcrumb = chainIds
+    .map((id) => chain.find((t) => t.id === id)!)
+    .filter(Boolean)
+    .map(crumb);
 
-  const yearRows = await prisma.databankSummary.findMany({ where: { territoryId: territory.id, indicator: { in: SUMMARY_INDICATORS }, grade: 0, sex: "", qualification: "", language: "" }, orderBy: { year: "asc" } });
+  const yearRows = await prisma.databankSummary.findMany({
+    where: {
+      territoryId: territory.id,
+      indicator: { in: SUMMARY_INDICATORS },
+      grade: 0,
+      sex: "",
+      qualification: "",
+      language: "",
+    },
+    orderBy: { year: "asc" },
+  });
   const years = [...new Set(yearRows.map((r) => r.year))];
   const provisional = await provisionalYears(years);
   if (requestedYear !== null && !years.includes(requestedYear)) throw new AppError("notFound");
@@ -191,10 +246,18 @@ export async function territoryPage(code: string | null, requestedYear: number |
     const f = figuresOf(yearRows.filter((r) => r.year === y) as SummaryRow[]);
     return { year: y, students: f.students, teachers: f.teachers, classes: f.classes };
   });
-  applySuppression(byYear.flatMap((r) => [{ figure: r.students, persons: true, groups: [] }, { figure: r.teachers, persons: true, groups: [] }]));
+  applySuppression(
+    byYear.flatMap((r) => [
+      { figure: r.students, persons: true, groups: [] },
+      { figure: r.teachers, persons: true, groups: [] },
+    ]),
+  );
 
   // Grades × sex, with the grade totals and the sex totals as margins.
-  const cell = (grade: number, sex: string) => shown(rows.find((r) => r.indicator === "students" && r.grade === grade && r.sex === sex && r.language === "")?.value);
+  const cell = (grade: number, sex: string) =>
+    shown(
+      rows.find((r) => r.indicator === "students" && r.grade === grade && r.sex === sex && r.language === "")?.value,
+    );
   const byGrade = GRADES.map((g) => ({ grade: g, total: cell(g, ""), girls: cell(g, "F"), boys: cell(g, "M") }));
   applySuppression([
     ...byGrade.flatMap((r) => [
@@ -204,29 +267,50 @@ export async function territoryPage(code: string | null, requestedYear: number |
     ...byGrade.map((r) => ({ figure: r.total, persons: true, groups: ["grade-totals"] })),
   ]);
 
-  const byQualification = QUALIFICATIONS.map((q) => ({ qualification: q, teachers: shown(rows.find((r) => r.indicator === "teachers" && r.qualification === q)?.value) }));
+  const byQualification = QUALIFICATIONS.map((q) => ({
+    qualification: q,
+    teachers: shown(rows.find((r) => r.indicator === "teachers" && r.qualification === q)?.value),
+  }));
   applySuppression(byQualification.map((r) => ({ figure: r.teachers, persons: true, groups: ["qualification"] })));
 
-  const languages = await prisma.classifierItem.findMany({ where: { classifier: { code: "LANGUAGE" } }, select: { code: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { sortOrder: "asc" } });
+  const languages = await prisma.classifierItem.findMany({
+    where: { classifier: { code: "LANGUAGE" } },
+    select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: { sortOrder: "asc" },
+  });
   const byLanguage = languages
     .map((l) => {
       const r = rows.find((x) => x.indicator === "students" && x.language === l.code && x.grade === 0 && x.sex === "");
-      return { language: l.code, name: { kk: l.nameKk, ru: l.nameRu, en: l.nameEn }, students: shown(r?.value), organizations: r?.organizations ?? 0 };
+      return {
+        language: l.code,
+        name: { kk: l.nameKk, ru: l.nameRu, en: l.nameEn },
+        students: shown(r?.value),
+        organizations: r?.organizations ?? 0,
+      };
     })
     .filter((l) => l.organizations > 0);
   applySuppression(byLanguage.map((r) => ({ figure: r.students, persons: true, groups: ["language"] })));
 
   const kazakhShare = {
     kazakh: shown(totals.studentsKazakh.value),
-    other: shown(totals.students.value !== null && totals.studentsKazakh.value !== null ? totals.students.value - totals.studentsKazakh.value : null),
+    other: shown(
+      totals.students.value !== null && totals.studentsKazakh.value !== null
+        ? totals.students.value - totals.studentsKazakh.value
+        : null,
+    ),
   };
   applySuppression([
     { figure: kazakhShare.kazakh, persons: true, groups: ["share"] },
     { figure: kazakhShare.other, persons: true, groups: ["share"] },
   ]);
-  applySuppression([totals.students, totals.studentsKazakh, totals.teachers].map((figure) => ({ figure, persons: true, groups: [] })));
+  applySuppression(
+    [totals.students, totals.studentsKazakh, totals.teachers].map((figure) => ({ figure, persons: true, groups: [] })),
+  );
 
-  const children = territory.level === "DISTRICT" ? await organizationRows(territory.code, year) : await territoryRows(territory.id, year);
+  const children =
+    territory.level === "DISTRICT"
+      ? await organizationRows(territory.code, year)
+      : await territoryRows(territory.id, year);
   suppressSiblings(children, territory.code);
 
   return {
@@ -242,16 +326,42 @@ export async function territoryPage(code: string | null, requestedYear: number |
 }
 
 async function territoryRows(parentId: string, year: number): Promise<ChildRow[]> {
-  const children = await prisma.territory.findMany({ where: { parentId }, select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { code: "asc" } });
+  const children = await prisma.territory.findMany({
+    where: { parentId },
+    select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: { code: "asc" },
+  });
   const rows = (await prisma.databankSummary.findMany({
-    where: { territoryId: { in: children.map((c) => c.id) }, year, indicator: { in: SUMMARY_INDICATORS }, grade: 0, sex: "", qualification: "", language: "" },
+    where: {
+      territoryId: { in: children.map((c) => c.id) },
+      year,
+      indicator: { in: SUMMARY_INDICATORS },
+      grade: 0,
+      sex: "",
+      qualification: "",
+      language: "",
+    },
   })) as SummaryRow[];
-  return children.map((c) => ({ code: c.code, name: { kk: c.nameKk, ru: c.nameRu, en: c.nameEn }, kind: "territory" as const, ...figuresOf(rows.filter((r) => r.territoryId === c.id)) }));
+  return children.map((c) => ({
+    code: c.code,
+    name: { kk: c.nameKk, ru: c.nameRu, en: c.nameEn },
+    kind: "territory" as const,
+    ...figuresOf(rows.filter((r) => r.territoryId === c.id)),
+  }));
 }
 
 /** A district's organisations with their own figures (from the data bank, not the summary). */
 async function organizationRows(districtCode: string, year: number): Promise<ChildRow[]> {
-  const result = await runStats({ all: true }, { indicators: SUMMARY_INDICATORS, dimensions: ["organization", "indicator"], measure: "sum", filters: { territory: [districtCode], year: [year] }, limit: 50_000 });
+  const result = await runStats(
+    { all: true },
+    {
+      indicators: SUMMARY_INDICATORS,
+      dimensions: ["organization", "indicator"],
+      measure: "sum",
+      filters: { territory: [districtCode], year: [year] },
+      limit: 50_000,
+    },
+  );
   const byOrg = new Map<string, Partial<Record<Indicator, number>> & { organizations: number }>();
   for (const c of result.cells) {
     const entry = byOrg.get(c.key.organization!) ?? { organizations: 1 };
@@ -291,12 +401,18 @@ async function diaryFigures(path: string): Promise<TerritoryPage["diary"]> {
 }
 
 async function orgsByKind(path: string): Promise<TerritoryPage["orgsByKind"]> {
-  const rows = await prisma.$queryRaw<{ code: string; nameKk: string; nameRu: string; nameEn: string; count: number }[]>`
+  const rows = await prisma.$queryRaw<
+    { code: string; nameKk: string; nameRu: string; nameEn: string; count: number }[]
+  >`
     SELECT k.code, k."nameKk", k."nameRu", k."nameEn", COUNT(*)::int AS count
     FROM "Organization" o JOIN "Territory" t ON t.id = o."territoryId" JOIN "ClassifierItem" k ON k.id = o."kindId"
     WHERE o.status = 'ACTIVE' AND t.path LIKE ${likePrefix(path)} AND k.code NOT IN ('MINISTRY', 'EDU_DEPT_REGION', 'EDU_DEPT_DISTRICT')
     GROUP BY k.code, k."nameKk", k."nameRu", k."nameEn", k."sortOrder" ORDER BY k."sortOrder"`;
-  return rows.map((r) => ({ kind: r.code, name: { kk: r.nameKk, ru: r.nameRu, en: r.nameEn }, count: Number(r.count) }));
+  return rows.map((r) => ({
+    kind: r.code,
+    name: { kk: r.nameKk, ru: r.nameRu, en: r.nameEn },
+    count: Number(r.count),
+  }));
 }
 
 // ───────────────────────── Organisation page ─────────────────────────
@@ -329,14 +445,31 @@ export interface OrganizationReport {
   years: number[];
   year: number | null;
   contingent: { grade: number; total: Figure; girls: Figure; boys: Figure; kazakh: Figure }[];
-  summary: { students: Figure; classes: Figure; avgClassSize: Figure; teachers: Figure; pupilsPerTeacher: Figure; shifts: number | null };
+  summary: {
+    students: Figure;
+    classes: Figure;
+    avgClassSize: Figure;
+    teachers: Figure;
+    pupilsPerTeacher: Figure;
+    shifts: number | null;
+  };
   staff: { qualification: string; teachers: Figure }[];
   staffExtra: { higherEducation: Figure; vacancies: number | null };
-  passport: { capacity: number | null; area: number | null; computers: number | null; internetSpeed: number | null; founded: number | null };
+  passport: {
+    capacity: number | null;
+    area: number | null;
+    computers: number | null;
+    internetSpeed: number | null;
+    founded: number | null;
+  };
   timeliness: TimelinessRow[];
 }
 
-export async function organizationReport(bin: string, requestedYear: number | null, now = new Date()): Promise<OrganizationReport> {
+export async function organizationReport(
+  bin: string,
+  requestedYear: number | null,
+  now = new Date(),
+): Promise<OrganizationReport> {
   const org = await prisma.organization.findUnique({
     where: { bin },
     select: {
@@ -355,23 +488,48 @@ export async function organizationReport(bin: string, requestedYear: number | nu
       territory: { select: { path: true } },
     },
   });
-  if (!org || ["MINISTRY", "EDU_DEPT_REGION", "EDU_DEPT_DISTRICT"].includes(org.kind.code)) throw new AppError("notFound");
+  if (!org || ["MINISTRY", "EDU_DEPT_REGION", "EDU_DEPT_DISTRICT"].includes(org.kind.code))
+    throw new AppError("notFound");
   const chainIds = org.territory.path.split("/").filter(Boolean);
-  const chain = await prisma.territory.findMany({ where: { id: { in: chainIds } }, select: { id: true, code: true, level: true, nameKk: true, nameRu: true, nameEn: true } });
+  const chain = await prisma.territory.findMany({
+    where: { id: { in: chainIds } },
+    select: { id: true, code: true, level: true, nameKk: true, nameRu: true, nameEn: true },
+  });
   const breadcrumb = chainIds
     .map((id) => chain.find((t) => t.id === id))
     .filter((t) => t !== undefined)
-    .map((t) => ({ code: t.code, level: t.level as Crumb["level"], name: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn } }));
-  const years = (await prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DataValue" WHERE "organizationId" = ${org.id} ORDER BY year`).map((r) => Number(r.year));
+    .map((t) => ({
+      code: t.code,
+      level: t.level as Crumb["level"],
+      name: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn },
+    }));
+  const years = (
+    await prisma.$queryRaw<
+      { year: number }[]
+    >`SELECT DISTINCT year FROM "DataValue" WHERE "organizationId" = ${org.id} ORDER BY year`
+  ).map((r) => Number(r.year));
   if (requestedYear !== null && !years.includes(requestedYear)) throw new AppError("notFound");
   const year = requestedYear ?? years.at(-1) ?? null;
-  const facts = year === null ? [] : await prisma.dataValue.findMany({ where: { organizationId: org.id, year }, select: { formCode: true, indicator: true, rowKey: true, value: true } });
-  const fact = (formCode: string, indicator: string, rowKey = "") => facts.find((f) => f.formCode === formCode && f.indicator === indicator && f.rowKey === rowKey)?.value ?? null;
+  const facts =
+    year === null
+      ? []
+      : await prisma.dataValue.findMany({
+          where: { organizationId: org.id, year },
+          select: { formCode: true, indicator: true, rowKey: true, value: true },
+        });
+  const fact = (formCode: string, indicator: string, rowKey = "") =>
+    facts.find((f) => f.formCode === formCode && f.indicator === indicator && f.rowKey === rowKey)?.value ?? null;
 
   const contingent = GRADES.map((g) => {
     const total = fact("D-1", "grades.total", `g${g}`);
     const girls = fact("D-1", "grades.girls", `g${g}`);
-    return { grade: g, total: shown(total), girls: shown(girls), boys: shown(total !== null && girls !== null ? total - girls : null), kazakh: shown(fact("D-1", "grades.kazakh", `g${g}`)) };
+    return {
+      grade: g,
+      total: shown(total),
+      girls: shown(girls),
+      boys: shown(total !== null && girls !== null ? total - girls : null),
+      kazakh: shown(fact("D-1", "grades.kazakh", `g${g}`)),
+    };
   }).filter((r) => r.total.value !== null);
   applySuppression([
     ...contingent.flatMap((r) => [
@@ -381,11 +539,16 @@ export async function organizationReport(bin: string, requestedYear: number | nu
     ...contingent.map((r) => ({ figure: r.total, persons: true, groups: ["totals"] })),
     ...contingent.map((r) => ({ figure: r.kazakh, persons: true, groups: ["kazakh"] })),
   ]);
-  const students = shown(fact("D-1", "summary.students_total") ?? (contingent.length ? contingent.reduce((s, r) => s + (r.total.value ?? 0), 0) : null));
+  const students = shown(
+    fact("D-1", "summary.students_total") ??
+      (contingent.length ? contingent.reduce((s, r) => s + (r.total.value ?? 0), 0) : null),
+  );
   const teachers = shown(fact("D-3", "staff.teachers_total"));
   const classes = shown(fact("D-1", "summary.classes_total"));
   applySuppression([students, teachers].map((figure) => ({ figure, persons: true, groups: [] })));
-  const staff = QUALIFICATIONS.map((q) => ({ qualification: q, teachers: shown(fact("D-3", `staff.${q}`)) })).filter((r) => r.teachers.value !== null);
+  const staff = QUALIFICATIONS.map((q) => ({ qualification: q, teachers: shown(fact("D-3", `staff.${q}`)) })).filter(
+    (r) => r.teachers.value !== null,
+  );
   applySuppression(staff.map((r) => ({ figure: r.teachers, persons: true, groups: ["qualification"] })));
   const higherEducation = shown(fact("D-3", "staff.higher_education"));
   applySuppression([{ figure: higherEducation, persons: true, groups: [] }]);
@@ -399,16 +562,31 @@ export async function organizationReport(bin: string, requestedYear: number | nu
       isUrban: org.isUrban,
       address: org.address,
       status: org.status,
-      reportsTo: org.reportsTo ? { kk: org.reportsTo.nameKk, ru: org.reportsTo.nameRu, en: org.reportsTo.nameEn } : null,
+      reportsTo: org.reportsTo
+        ? { kk: org.reportsTo.nameKk, ru: org.reportsTo.nameRu, en: org.reportsTo.nameEn }
+        : null,
     },
     breadcrumb,
     years,
     year,
     contingent,
-    summary: { students, classes, avgClassSize: ratio(students, classes), teachers, pupilsPerTeacher: ratio(students, teachers), shifts: fact("D-1", "summary.shifts") },
+    summary: {
+      students,
+      classes,
+      avgClassSize: ratio(students, classes),
+      teachers,
+      pupilsPerTeacher: ratio(students, teachers),
+      shifts: fact("D-1", "summary.shifts"),
+    },
     staff,
     staffExtra: { higherEducation, vacancies: fact("D-3", "staff.vacancies") },
-    passport: { capacity: fact("P-1", "general.capacity"), area: fact("P-1", "general.area"), computers: fact("P-1", "general.computers"), internetSpeed: fact("P-1", "general.internet_speed"), founded: fact("P-1", "general.founded") },
+    passport: {
+      capacity: fact("P-1", "general.capacity"),
+      area: fact("P-1", "general.area"),
+      computers: fact("P-1", "general.computers"),
+      internetSpeed: fact("P-1", "general.internet_speed"),
+      founded: fact("P-1", "general.founded"),
+    },
     timeliness: await timeliness(org.id, org.kind.code, now),
   };
 }
@@ -416,8 +594,20 @@ export async function organizationReport(bin: string, requestedYear: number | nu
 /** The organisation's record of handing reports over: every period of a published list it owes, newest first. */
 async function timeliness(organizationId: string, kindCode: string, now: Date): Promise<TimelinessRow[]> {
   const periods = await prisma.reportingPeriod.findMany({
-    where: { startsOn: { lte: now }, form: { formList: { status: "PUBLISHED" }, OR: [{ orgKinds: { has: kindCode } }, { addressees: { some: { organizationId } } }] } },
-    select: { id: true, label: true, dueDate: true, deadlineAt: true, form: { select: { code: true, nameKk: true, nameRu: true, nameEn: true, formList: { select: { year: true } } } } },
+    where: {
+      startsOn: { lte: now },
+      form: {
+        formList: { status: "PUBLISHED" },
+        OR: [{ orgKinds: { has: kindCode } }, { addressees: { some: { organizationId } } }],
+      },
+    },
+    select: {
+      id: true,
+      label: true,
+      dueDate: true,
+      deadlineAt: true,
+      form: { select: { code: true, nameKk: true, nameRu: true, nameEn: true, formList: { select: { year: true } } } },
+    },
     orderBy: [{ dueDate: "desc" }, { id: "asc" }],
   });
   const submissions = await prisma.submission.findMany({
@@ -477,10 +667,30 @@ export interface CompletenessBoard {
  * For a period of a published list: by region (or by district of one region), how many obliged
  * organisations handed over on time, late, or not yet. Counts of organisations, not persons.
  */
-export async function completenessBoard(periodId: string | null, regionCode: string | null, now = new Date()): Promise<CompletenessBoard> {
+export async function completenessBoard(
+  periodId: string | null,
+  regionCode: string | null,
+  now = new Date(),
+): Promise<CompletenessBoard> {
   const all = await prisma.reportingPeriod.findMany({
     where: { form: { formList: { status: "PUBLISHED" } }, startsOn: { lte: now } },
-    select: { id: true, label: true, dueDate: true, deadlineAt: true, form: { select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true, orgKinds: true, formList: { select: { year: true } } } } },
+    select: {
+      id: true,
+      label: true,
+      dueDate: true,
+      deadlineAt: true,
+      form: {
+        select: {
+          id: true,
+          code: true,
+          nameKk: true,
+          nameRu: true,
+          nameEn: true,
+          orgKinds: true,
+          formList: { select: { year: true } },
+        },
+      },
+    },
     orderBy: [{ dueDate: "desc" }, { id: "asc" }],
   });
   const periods: BoardPeriod[] = all.map((p) => ({
@@ -491,13 +701,18 @@ export async function completenessBoard(periodId: string | null, regionCode: str
     dueDate: p.dueDate.toISOString().slice(0, 10),
     deadlinePassed: p.deadlineAt.getTime() < now.getTime(),
   }));
-  const chosen = periodId ? all.find((p) => p.id === periodId) : (all.find((p) => p.deadlineAt.getTime() < now.getTime()) ?? all[0]);
+  const chosen = periodId
+    ? all.find((p) => p.id === periodId)
+    : (all.find((p) => p.deadlineAt.getTime() < now.getTime()) ?? all[0]);
   if (periodId && !chosen) throw new AppError("notFound");
   const empty: BoardLine = { code: null, name: null, obliged: 0, onTime: 0, late: 0, notYet: 0 };
   if (!chosen) return { periods, period: null, territory: null, lines: [], total: empty };
   let region: { id: string; code: string; path: string; nameKk: string; nameRu: string; nameEn: string } | null = null;
   if (regionCode) {
-    region = await prisma.territory.findFirst({ where: { code: regionCode, level: "REGION" }, select: { id: true, code: true, path: true, nameKk: true, nameRu: true, nameEn: true } });
+    region = await prisma.territory.findFirst({
+      where: { code: regionCode, level: "REGION" },
+      select: { id: true, code: true, path: true, nameKk: true, nameRu: true, nameEn: true },
+    });
     if (!region) throw new AppError("notFound");
   }
   const kinds = chosen.form.orgKinds;
@@ -532,12 +747,35 @@ export async function completenessBoard(periodId: string | null, regionCode: str
       const obliged = Number(r?.obliged ?? 0);
       const onTime = Number(r?.onTime ?? 0);
       const late = Number(r?.late ?? 0);
-      return { code: u.code, name: { kk: u.nameKk, ru: u.nameRu, en: u.nameEn }, obliged, onTime, late, notYet: obliged - onTime - late };
+      return {
+        code: u.code,
+        name: { kk: u.nameKk, ru: u.nameRu, en: u.nameEn },
+        obliged,
+        onTime,
+        late,
+        notYet: obliged - onTime - late,
+      };
     })
     .filter((l) => l.obliged > 0);
   // Organisations directly at the region (or republic) level count in the total only.
-  const total = rows.reduce((acc, r) => ({ ...acc, obliged: acc.obliged + Number(r.obliged), onTime: acc.onTime + Number(r.onTime), late: acc.late + Number(r.late) }), { ...empty });
+  const total = rows.reduce(
+    (acc, r) => ({
+      ...acc,
+      obliged: acc.obliged + Number(r.obliged),
+      onTime: acc.onTime + Number(r.onTime),
+      late: acc.late + Number(r.late),
+    }),
+    { ...empty },
+  );
   total.notYet = total.obliged - total.onTime - total.late;
   const period = periods.find((p) => p.id === chosen.id)!;
-  return { periods, period, territory: region ? { code: region.code, level: "REGION", name: { kk: region.nameKk, ru: region.nameRu, en: region.nameEn } } : null, lines, total };
+  return {
+    periods,
+    period,
+    territory: region
+      ? { code: region.code, level: "REGION", name: { kk: region.nameKk, ru: region.nameRu, en: region.nameEn } }
+      : null,
+    lines,
+    total,
+  };
 }

@@ -63,7 +63,9 @@ const MEASURE_SQL = {
 
 /** Years that have accepted values of the indicators (the summary has a row per year and indicator). */
 export async function yearsWithData(indicators: readonly Indicator[] = INDICATORS): Promise<number[]> {
-  const rows = await prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DatabankSummary" WHERE indicator IN (${Prisma.join([...indicators])}) ORDER BY year`;
+  const rows = await prisma.$queryRaw<
+    { year: number }[]
+  >`SELECT DISTINCT year FROM "DatabankSummary" WHERE indicator IN (${Prisma.join([...indicators])}) ORDER BY year`;
   return rows.map((r) => Number(r.year));
 }
 
@@ -75,31 +77,46 @@ function scopeSql(scope: Scope): Prisma.Sql {
 }
 
 /** Runs a query within a scope (public callers pass `{ all: true }`). */
-export async function runStats(scope: Scope, query: StatsQuery, options: { route?: "auto" | "facts" } = {}): Promise<StatsResult> {
+export async function runStats(
+  scope: Scope,
+  query: StatsQuery,
+  options: { route?: "auto" | "facts" } = {},
+): Promise<StatsResult> {
   const { indicators, dimensions, measure, filters } = query;
   const available = await yearsWithData(indicators);
   let years: number[];
   if (filters.year?.length) {
     const missing = filters.year.find((y) => !available.includes(y));
-    if (missing !== undefined) throw new DatabankParamError("yearWithoutData", { value: missing, available: available.join(", ") });
+    if (missing !== undefined)
+      throw new DatabankParamError("yearWithoutData", { value: missing, available: available.join(", ") });
     years = [...filters.year].sort();
   } else if (dimensions.includes("year")) years = available;
   else years = available.slice(-1);
-  if (!years.length) return { indicators, dimensions, measure, years, cells: [], truncated: false, labels: {}, parents: {} };
+  if (!years.length)
+    return { indicators, dimensions, measure, years, cells: [], truncated: false, labels: {}, parents: {} };
 
   // Filters on the organisation and its territory.
   const where: Prisma.Sql[] = [scopeSql(scope)];
   let filterTerritories: { code: string; path: string }[] = [];
   if (filters.territory?.length) {
-    const found = await prisma.territory.findMany({ where: { code: { in: filters.territory } }, select: { code: true, path: true } });
+    const found = await prisma.territory.findMany({
+      where: { code: { in: filters.territory } },
+      select: { code: true, path: true },
+    });
     const unknown = filters.territory.find((c) => !found.some((t) => t.code === c));
     if (unknown) throw new DatabankParamError("unknownTerritory", { value: unknown });
     for (const t of found) {
       const inside = scope.all || scope.territoryPaths.some((p) => t.path.startsWith(p));
       // An organisation-scoped viewer may still name the territory of their organisation.
-      if (!inside && !scope.all && !scope.organizationIds.length) throw new DatabankParamError("outOfScope", { value: t.code });
+      if (!inside && !scope.all && !scope.organizationIds.length)
+        throw new DatabankParamError("outOfScope", { value: t.code });
     }
-    where.push(Prisma.sql`(${Prisma.join(found.map((t) => Prisma.sql`t.path LIKE ${likePrefix(t.path)}`), " OR ")})`);
+    where.push(
+      Prisma.sql`(${Prisma.join(
+        found.map((t) => Prisma.sql`t.path LIKE ${likePrefix(t.path)}`),
+        " OR ",
+      )})`,
+    );
     filterTerritories = found;
   }
   if (options.route !== "facts") {
@@ -107,18 +124,31 @@ export async function runStats(scope: Scope, query: StatsQuery, options: { route
     if (viaSummary) return viaSummary;
   }
   if (filters.organization?.length) {
-    const found = await prisma.organization.findMany({ where: { bin: { in: filters.organization } }, select: { id: true, bin: true, territory: { select: { path: true } } } });
+    const found = await prisma.organization.findMany({
+      where: { bin: { in: filters.organization } },
+      select: { id: true, bin: true, territory: { select: { path: true } } },
+    });
     const unknown = filters.organization.find((b) => !found.some((o) => o.bin === b));
     if (unknown) throw new DatabankParamError("unknownOrganization", { value: unknown });
     for (const o of found) {
-      const inside = scope.all || scope.organizationIds.includes(o.id) || scope.territoryPaths.some((p) => o.territory.path.startsWith(p));
+      const inside =
+        scope.all ||
+        scope.organizationIds.includes(o.id) ||
+        scope.territoryPaths.some((p) => o.territory.path.startsWith(p));
       if (!inside) throw new DatabankParamError("outOfScope", { value: o.bin });
     }
     where.push(Prisma.sql`o.id IN (${Prisma.join(found.map((o) => o.id))})`);
   }
-  if (filters.orgKind?.length) where.push(Prisma.sql`o."kindId" IN (SELECT ci.id FROM "ClassifierItem" ci JOIN "Classifier" cl ON cl.id = ci."classifierId" WHERE cl.code = 'ORG_KIND' AND ci.code IN (${Prisma.join(filters.orgKind)}))`);
-  if (filters.language?.length) where.push(Prisma.sql`o."languageId" IN (SELECT ci.id FROM "ClassifierItem" ci JOIN "Classifier" cl ON cl.id = ci."classifierId" WHERE cl.code = 'LANGUAGE' AND ci.code IN (${Prisma.join(filters.language)}))`);
-  if (filters.area?.length === 1) where.push(filters.area[0] === "urban" ? Prisma.sql`o."isUrban"` : Prisma.sql`NOT o."isUrban"`);
+  if (filters.orgKind?.length)
+    where.push(
+      Prisma.sql`o."kindId" IN (SELECT ci.id FROM "ClassifierItem" ci JOIN "Classifier" cl ON cl.id = ci."classifierId" WHERE cl.code = 'ORG_KIND' AND ci.code IN (${Prisma.join(filters.orgKind)}))`,
+    );
+  if (filters.language?.length)
+    where.push(
+      Prisma.sql`o."languageId" IN (SELECT ci.id FROM "ClassifierItem" ci JOIN "Classifier" cl ON cl.id = ci."classifierId" WHERE cl.code = 'LANGUAGE' AND ci.code IN (${Prisma.join(filters.language)}))`,
+    );
+  if (filters.area?.length === 1)
+    where.push(filters.area[0] === "urban" ? Prisma.sql`o."isUrban"` : Prisma.sql`NOT o."isUrban"`);
 
   // Filters on the facts.
   const factWhere: Prisma.Sql[] = [Prisma.sql`dv.year IN (${Prisma.join(years)})`];
@@ -137,14 +167,36 @@ export async function runStats(scope: Scope, query: StatsQuery, options: { route
   ];
   // The split columns (4–6) are constants unless their dimension is asked for.
   const cellGroupBy = Prisma.join(
-    [Prisma.raw("1"), Prisma.raw("2"), Prisma.raw("3"), ...(split("grade") ? [Prisma.raw("4")] : []), ...(split("sex") ? [Prisma.raw("5")] : []), ...(split("qualification") ? [Prisma.raw("6")] : [])],
+    [
+      Prisma.raw("1"),
+      Prisma.raw("2"),
+      Prisma.raw("3"),
+      ...(split("grade") ? [Prisma.raw("4")] : []),
+      ...(split("sex") ? [Prisma.raw("5")] : []),
+      ...(split("qualification") ? [Prisma.raw("6")] : []),
+    ],
     ", ",
   );
 
   const outer = dimensions.map((d) => (d === "indicator" ? Prisma.sql`c.ind` : DIMENSION_SQL[d]));
-  const select = outer.length ? Prisma.sql`${Prisma.join(outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`), ", ")},` : Prisma.empty;
-  const groupBy = outer.length ? Prisma.sql`GROUP BY ${Prisma.join(outer.map((_, i) => Prisma.raw(String(i + 1))), ", ")}` : Prisma.empty;
-  const orderBy = outer.length ? Prisma.sql`ORDER BY ${Prisma.join(outer.map((_, i) => Prisma.raw(String(i + 1))), ", ")}` : Prisma.empty;
+  const select = outer.length
+    ? Prisma.sql`${Prisma.join(
+        outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`),
+        ", ",
+      )},`
+    : Prisma.empty;
+  const groupBy = outer.length
+    ? Prisma.sql`GROUP BY ${Prisma.join(
+        outer.map((_, i) => Prisma.raw(String(i + 1))),
+        ", ",
+      )}`
+    : Prisma.empty;
+  const orderBy = outer.length
+    ? Prisma.sql`ORDER BY ${Prisma.join(
+        outer.map((_, i) => Prisma.raw(String(i + 1))),
+        ", ",
+      )}`
+    : Prisma.empty;
 
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     WITH ${mappingCte(indicators)},
@@ -169,7 +221,9 @@ export async function runStats(scope: Scope, query: StatsQuery, options: { route
 
   const truncated = rows.length > query.limit;
   const raw = rows.slice(0, query.limit).map((r) => ({
-    key: Object.fromEntries(dimensions.map((d, i) => [d, String(r[`d${i}`] ?? "")])) as Partial<Record<Dimension, string>>,
+    key: Object.fromEntries(dimensions.map((d, i) => [d, String(r[`d${i}`] ?? "")])) as Partial<
+      Record<Dimension, string>
+    >,
     value: Math.round(Number(r.value) * 100) / 100,
     organizations: Number(r.organizations),
   }));
@@ -177,7 +231,10 @@ export async function runStats(scope: Scope, query: StatsQuery, options: { route
 }
 
 /** Replaces internal ids by public codes (territory code, BIN) and collects the names of the values. */
-async function resolveKeys(cells: StatsCell[], dimensions: Dimension[]): Promise<Pick<StatsResult, "cells" | "labels" | "parents">> {
+async function resolveKeys(
+  cells: StatsCell[],
+  dimensions: Dimension[],
+): Promise<Pick<StatsResult, "cells" | "labels" | "parents">> {
   const labels: StatsResult["labels"] = {};
   const parents: Record<string, string[]> = {};
   const territoryIds = new Set<string>();
@@ -188,11 +245,24 @@ async function resolveKeys(cells: StatsCell[], dimensions: Dimension[]): Promise
     if (c.key.organization) orgIds.add(c.key.organization);
   }
   const orgs = orgIds.size
-    ? await prisma.organization.findMany({ where: { id: { in: [...orgIds] } }, select: { id: true, bin: true, nameKk: true, nameRu: true, nameEn: true, territory: { select: { path: true } } } })
+    ? await prisma.organization.findMany({
+        where: { id: { in: [...orgIds] } },
+        select: {
+          id: true,
+          bin: true,
+          nameKk: true,
+          nameRu: true,
+          nameEn: true,
+          territory: { select: { path: true } },
+        },
+      })
     : [];
   for (const o of orgs) for (const id of o.territory.path.split("/").filter(Boolean).slice(1)) territoryIds.add(id);
   const territories = territoryIds.size
-    ? await prisma.territory.findMany({ where: { id: { in: [...territoryIds] } }, select: { id: true, code: true, path: true, nameKk: true, nameRu: true, nameEn: true } })
+    ? await prisma.territory.findMany({
+        where: { id: { in: [...territoryIds] } },
+        select: { id: true, code: true, path: true, nameKk: true, nameRu: true, nameEn: true },
+      })
     : [];
   const tById = new Map(territories.map((t) => [t.id, t]));
   const codeOf = (id: string) => tById.get(id)?.code ?? "";
@@ -218,7 +288,10 @@ async function resolveKeys(cells: StatsCell[], dimensions: Dimension[]): Promise
   }
   for (const dim of ["orgKind", "language"] as const) {
     if (!needs(dim)) continue;
-    const items = await prisma.classifierItem.findMany({ where: { classifier: { code: dim === "orgKind" ? "ORG_KIND" : "LANGUAGE" } }, select: { code: true, nameKk: true, nameRu: true, nameEn: true } });
+    const items = await prisma.classifierItem.findMany({
+      where: { classifier: { code: dim === "orgKind" ? "ORG_KIND" : "LANGUAGE" } },
+      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    });
     labels[dim] = Object.fromEntries(items.map((i) => [i.code, { kk: i.nameKk, ru: i.nameRu, en: i.nameEn }]));
   }
   const out = cells.map((c) => {
@@ -231,7 +304,16 @@ async function resolveKeys(cells: StatsCell[], dimensions: Dimension[]): Promise
   return { cells: out, labels, parents };
 }
 
-const SUMMARY_DIMENSIONS = new Set<Dimension>(["region", "district", "year", "sex", "grade", "qualification", "language", "indicator"]);
+const SUMMARY_DIMENSIONS = new Set<Dimension>([
+  "region",
+  "district",
+  "year",
+  "sex",
+  "grade",
+  "qualification",
+  "language",
+  "indicator",
+]);
 const SUMMARY_FILTERS = new Set<string>(["year", "territory", "sex", "grade", "qualification", "language"]);
 const depth = (path: string) => path.split("/").filter(Boolean).length;
 
@@ -241,33 +323,59 @@ const depth = (path: string) => path.split("/").filter(Boolean).length;
  * breakdowns the summary keeps (grade × sex, qualification, or language). Otherwise null: the facts are
  * aggregated. Gives the same figures as the fact route (checked by the tests).
  */
-async function fromSummary(scope: Scope, query: StatsQuery, years: number[], territories: { code: string; path: string }[]): Promise<StatsResult | null> {
+async function fromSummary(
+  scope: Scope,
+  query: StatsQuery,
+  years: number[],
+  territories: { code: string; path: string }[],
+): Promise<StatsResult | null> {
   const { dimensions, filters, measure, indicators } = query;
   if (measure === "min" || measure === "max") return null;
   // A scope of whole districts is a union of district rows; any other partial scope takes the facts.
-  const districtScope = !scope.all && !scope.organizationIds.length && scope.territoryPaths.length > 0 && scope.territoryPaths.every((p) => depth(p) === 3);
+  const districtScope =
+    !scope.all &&
+    !scope.organizationIds.length &&
+    scope.territoryPaths.length > 0 &&
+    scope.territoryPaths.every((p) => depth(p) === 3);
   if (!scope.all && !districtScope) return null;
   if (!dimensions.every((d) => SUMMARY_DIMENSIONS.has(d))) return null;
   const used = (Object.keys(filters) as (keyof typeof filters)[]).filter((k) => filters[k]?.length);
   if (!used.every((k) => SUMMARY_FILTERS.has(k))) return null;
   // Several years added together: organisations would be counted once per year.
   if (years.length > 1 && !dimensions.includes("year")) return null;
-  const splits = new Set(["grade", "sex", "qualification", "language"].filter((d) => dimensions.includes(d as Dimension) || used.includes(d as keyof typeof filters)));
+  const splits = new Set(
+    ["grade", "sex", "qualification", "language"].filter(
+      (d) => dimensions.includes(d as Dimension) || used.includes(d as keyof typeof filters),
+    ),
+  );
   const gradeSex = [...splits].every((d) => d === "grade" || d === "sex");
   if (!gradeSex && splits.size > 1) return null;
   // Several values of a breakdown added together: organisations would be counted once per value.
-  if ((["grade", "sex", "qualification", "language"] as const).some((d) => (filters[d]?.length ?? 0) > 1 && !dimensions.includes(d))) return null;
+  if (
+    (["grade", "sex", "qualification", "language"] as const).some(
+      (d) => (filters[d]?.length ?? 0) > 1 && !dimensions.includes(d),
+    )
+  )
+    return null;
   const level = dimensions.includes("district") ? 3 : dimensions.includes("region") ? 2 : null;
   if (territories.length > 1) return null;
   const territory = territories[0];
   if (territory && level !== null && depth(territory.path) > level) return null;
 
-  const where: Prisma.Sql[] = [Prisma.sql`s.year IN (${Prisma.join(years)})`, Prisma.sql`s.indicator IN (${Prisma.join([...indicators])})`];
+  const where: Prisma.Sql[] = [
+    Prisma.sql`s.year IN (${Prisma.join(years)})`,
+    Prisma.sql`s.indicator IN (${Prisma.join([...indicators])})`,
+  ];
   if (!scope.all) {
     // District rows inside the scope, added up to whatever level is asked for.
     if (territory && depth(territory.path) > 3) return null;
     where.push(Prisma.sql`s.level = 'DISTRICT'`);
-    where.push(Prisma.sql`(${Prisma.join(scope.territoryPaths.map((p) => Prisma.sql`t.path LIKE ${likePrefix(p)}`), " OR ")})`);
+    where.push(
+      Prisma.sql`(${Prisma.join(
+        scope.territoryPaths.map((p) => Prisma.sql`t.path LIKE ${likePrefix(p)}`),
+        " OR ",
+      )})`,
+    );
     if (territory) where.push(Prisma.sql`t.path LIKE ${likePrefix(territory.path)}`);
   } else if (level === 3) where.push(Prisma.sql`s.level = 'DISTRICT'`);
   else if (level === 2) where.push(Prisma.sql`s.level = 'REGION'`);
@@ -294,11 +402,30 @@ async function fromSummary(scope: Scope, query: StatsQuery, years: number[], ter
     indicator: Prisma.sql`s.indicator`,
   };
   const outer = dimensions.map((d) => expr[d]!);
-  const select = outer.length ? Prisma.sql`${Prisma.join(outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`), ", ")},` : Prisma.empty;
-  const groupBy = outer.length ? Prisma.sql`GROUP BY ${Prisma.join(outer.map((_, i) => Prisma.raw(String(i + 1))), ", ")}` : Prisma.empty;
-  const orderBy = outer.length ? Prisma.sql`ORDER BY ${Prisma.join(outer.map((_, i) => Prisma.raw(String(i + 1))), ", ")}` : Prisma.empty;
+  const select = outer.length
+    ? Prisma.sql`${Prisma.join(
+        outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`),
+        ", ",
+      )},`
+    : Prisma.empty;
+  const groupBy = outer.length
+    ? Prisma.sql`GROUP BY ${Prisma.join(
+        outer.map((_, i) => Prisma.raw(String(i + 1))),
+        ", ",
+      )}`
+    : Prisma.empty;
+  const orderBy = outer.length
+    ? Prisma.sql`ORDER BY ${Prisma.join(
+        outer.map((_, i) => Prisma.raw(String(i + 1))),
+        ", ",
+      )}`
+    : Prisma.empty;
   const value =
-    measure === "sum" ? Prisma.sql`SUM(s.value)` : measure === "count" ? Prisma.sql`SUM(s.organizations)` : Prisma.sql`SUM(s.value) / NULLIF(SUM(s.organizations), 0)`;
+    measure === "sum"
+      ? Prisma.sql`SUM(s.value)`
+      : measure === "count"
+        ? Prisma.sql`SUM(s.organizations)`
+        : Prisma.sql`SUM(s.value) / NULLIF(SUM(s.organizations), 0)`;
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT ${select} (${value})::float8 AS value, SUM(s.organizations)::int AS organizations
     FROM "DatabankSummary" s
@@ -309,7 +436,9 @@ async function fromSummary(scope: Scope, query: StatsQuery, years: number[], ter
     LIMIT ${query.limit + 1}`;
   const truncated = rows.length > query.limit;
   const raw = rows.slice(0, query.limit).map((r) => ({
-    key: Object.fromEntries(dimensions.map((d, i) => [d, String(r[`d${i}`] ?? "")])) as Partial<Record<Dimension, string>>,
+    key: Object.fromEntries(dimensions.map((d, i) => [d, String(r[`d${i}`] ?? "")])) as Partial<
+      Record<Dimension, string>
+    >,
     value: Math.round(Number(r.value) * 100) / 100,
     organizations: Number(r.organizations),
   }));

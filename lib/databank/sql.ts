@@ -10,7 +10,8 @@ import { CATALOGUE, type Indicator } from "./catalogue";
 export function mappingCte(indicators: readonly Indicator[]): Prisma.Sql {
   const rows = indicators.flatMap((ind) =>
     CATALOGUE[ind].components.map(
-      (c) => Prisma.sql`(${c.formCode}::text, ${c.fact}::text, ${ind}::text, ${c.sex}::text, ${c.qualification}::text, ${c.weight}::int, ${CATALOGUE[ind].byGrade}::boolean)`,
+      (c) =>
+        Prisma.sql`(${c.formCode}::text, ${c.fact}::text, ${ind}::text, ${c.sex}::text, ${c.qualification}::text, ${c.weight}::int, ${CATALOGUE[ind].byGrade}::boolean)`,
     ),
   );
   return Prisma.sql`m(form_code, fact, ind, sex, qual, weight, by_grade) AS (VALUES ${Prisma.join(rows)})`;

@@ -69,7 +69,9 @@ export async function refreshSummary(db: Db, year: number, regionId?: string): P
 
 /** Recomputes the summary of every year that has facts (seed, maintenance). */
 export async function refreshAllSummaries(db: Db): Promise<number[]> {
-  const years = (await db.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DataValue" ORDER BY year`).map((r) => Number(r.year));
+  const years = (await db.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DataValue" ORDER BY year`).map((r) =>
+    Number(r.year),
+  );
   await db.$executeRaw`DELETE FROM "DatabankSummary"`;
   for (const year of years) await refreshSummary(db, year);
   return years;

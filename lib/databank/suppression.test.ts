@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { crossGroups, suppress, type SuppressionCell } from "./suppression";
 
-const line = (values: (number | null)[], group = "g"): SuppressionCell[] => values.map((value) => ({ value, persons: true, groups: [group] }));
+const line = (values: (number | null)[], group = "g"): SuppressionCell[] =>
+  values.map((value) => ({ value, persons: true, groups: [group] }));
 
 /** Every group must have zero or at least two hidden cells, and no visible cell may be 1–4. */
 function assertSafe(cells: SuppressionCell[], result: ReturnType<typeof suppress>) {
@@ -20,7 +21,12 @@ describe("small-cell suppression", () => {
   });
 
   it("does not touch figures that are not counts of persons", () => {
-    expect(suppress([{ value: 2, persons: false, groups: ["g"] }, { value: 40, persons: false, groups: ["g"] }])).toEqual([null, null]);
+    expect(
+      suppress([
+        { value: 2, persons: false, groups: ["g"] },
+        { value: 40, persons: false, groups: ["g"] },
+      ]),
+    ).toEqual([null, null]);
   });
 
   it("hides a second cell when a line has exactly one hidden cell (the smallest non-zero one)", () => {
@@ -42,7 +48,9 @@ describe("small-cell suppression", () => {
       [25, 7, 90],
     ];
     const cells: SuppressionCell[] = [];
-    values.forEach((row, r) => row.forEach((value, c) => cells.push({ value, persons: true, groups: crossGroups([`r${r}`, `c${c}`]) })));
+    values.forEach((row, r) =>
+      row.forEach((value, c) => cells.push({ value, persons: true, groups: crossGroups([`r${r}`, `c${c}`]) })),
+    );
     const result = suppress(cells);
     expect(result[0]).toBe("primary");
     expect(result.filter(Boolean).length).toBeGreaterThanOrEqual(4);
@@ -60,7 +68,11 @@ describe("small-cell suppression", () => {
       { region: "B", value: 2 },
       { region: "B", value: 90 },
     ];
-    const cells = districts.map((d, i) => ({ value: d.value, persons: true, groups: crossGroups([`d${i}`], [[d.region]]) }));
+    const cells = districts.map((d, i) => ({
+      value: d.value,
+      persons: true,
+      groups: crossGroups([`d${i}`], [[d.region]]),
+    }));
     const result = suppress(cells);
     assertSafe(cells, result);
     expect(result[1]).toBe("complementary");

@@ -21,8 +21,13 @@ export interface SuppressionCell {
 export type SuppressionReason = "primary" | "complementary";
 
 /** For each cell: null when it may be published, otherwise why it is hidden. */
-export function suppress(cells: readonly SuppressionCell[], threshold = SUPPRESSION_THRESHOLD): (SuppressionReason | null)[] {
-  const out: (SuppressionReason | null)[] = cells.map((c) => (c.persons && c.value !== null && c.value > 0 && c.value < threshold ? "primary" : null));
+export function suppress(
+  cells: readonly SuppressionCell[],
+  threshold = SUPPRESSION_THRESHOLD,
+): (SuppressionReason | null)[] {
+  const out: (SuppressionReason | null)[] = cells.map((c) =>
+    c.persons && c.value !== null && c.value > 0 && c.value < threshold ? "primary" : null,
+  );
   const members = new Map<string, number[]>();
   cells.forEach((c, i) => {
     if (!c.persons) return;
@@ -32,7 +37,7 @@ export function suppress(cells: readonly SuppressionCell[], threshold = SUPPRESS
       list.push(i);
     }
   });
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const list of members.values()) {
       if (list.filter((i) => out[i] !== null).length !== 1) continue;

@@ -20,20 +20,41 @@ export async function saveView(viewer: Viewer, input: z.output<typeof viewInput>
   let query: string;
   try {
     const parsed = parsePivotParams(new URLSearchParams(input.query));
-    query = pivotSearch({ indicators: parsed.query.indicators, rows: parsed.rows, columns: parsed.columns, measure: parsed.query.measure, filters: parsed.query.filters, chart: parsed.chart });
+    query = pivotSearch({
+      indicators: parsed.query.indicators,
+      rows: parsed.rows,
+      columns: parsed.columns,
+      measure: parsed.query.measure,
+      filters: parsed.query.filters,
+      chart: parsed.chart,
+    });
   } catch (error) {
     if (error instanceof DatabankParamError) throw new AppError("badRequest");
     throw error;
   }
   return prisma.$transaction(async (tx) => {
-    const view = await tx.databankView.create({ data: { ownerId: viewer.userId, name: input.name, query }, select: { id: true, name: true, query: true } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "DatabankView", entityId: view.id, after: view });
+    const view = await tx.databankView.create({
+      data: { ownerId: viewer.userId, name: input.name, query },
+      select: { id: true, name: true, query: true },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "DatabankView",
+      entityId: view.id,
+      after: view,
+    });
     return { id: view.id };
   });
 }
 
 export async function myViews(viewer: Viewer) {
-  return prisma.databankView.findMany({ where: { ownerId: viewer.userId }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, name: true, query: true, createdAt: true } });
+  return prisma.databankView.findMany({
+    where: { ownerId: viewer.userId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, name: true, query: true, createdAt: true },
+  });
 }
 
 export async function getView(id: string) {

@@ -51,7 +51,7 @@ function openPglite(dir: string): Database {
     exec: async (sql) => {
       await client.exec(sql);
     },
-    query: async <T,>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
     session: (fn) => fn(raw),
     transaction: (fn, options) =>
       client.transaction(async (tx) => {
@@ -60,7 +60,7 @@ function openPglite(dir: string): Database {
           exec: async (sql) => {
             await tx.exec(sql);
           },
-          query: async <T,>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
           session: (f) => f(inner),
           transaction: (f) => f(inner),
         };
@@ -112,7 +112,7 @@ function rawOver(target: Queryable, session?: RawSql["session"]): RawSql {
     exec: async (sql) => {
       await target.query(sql);
     },
-    query: async <T,>(sql: string, params?: unknown[]) => (await target.query(sql, params as unknown[])).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await target.query(sql, params as unknown[])).rows as T[],
     session: session ?? ((fn) => fn(self)),
     transaction: (fn, options) =>
       self.session(async (conn) => {

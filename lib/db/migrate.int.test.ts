@@ -16,12 +16,18 @@ describe("migration runner", () => {
 
   it("refuses a migration whose file changed after it was applied", async () => {
     const [first] = loadMigrations();
-    await expect(migrate(database().raw, [{ ...first!, checksum: "0".repeat(64) }])).rejects.toThrow(/checksum mismatch/);
+    await expect(migrate(database().raw, [{ ...first!, checksum: "0".repeat(64) }])).rejects.toThrow(
+      /checksum mismatch/,
+    );
   });
 
   it("rolls back a failing migration completely", async () => {
     const db = database();
-    const broken = { name: "99999999999999_broken", checksum: "f".repeat(64), sql: `CREATE TABLE "half_written" (id int); SELECT * FROM "no_such_table";` };
+    const broken = {
+      name: "99999999999999_broken",
+      checksum: "f".repeat(64),
+      sql: `CREATE TABLE "half_written" (id int); SELECT * FROM "no_such_table";`,
+    };
     await expect(migrate(db.raw, [...loadMigrations(), broken])).rejects.toThrow(/99999999999999_broken failed/);
     const tables = await db.raw.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half_written'`);
     expect(tables).toHaveLength(0);

@@ -59,13 +59,15 @@ async function migrateOn(raw: RawSql, migrations: Migration[]): Promise<string[]
         continue;
       }
       const id = randomUUID();
-      await raw.exec(
-        `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) ` +
-          `VALUES ('${id}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
-      ).catch(async (error: unknown) => {
-        await raw.exec("ROLLBACK").catch(() => undefined);
-        throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`);
-      });
+      await raw
+        .exec(
+          `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) ` +
+            `VALUES ('${id}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
+        )
+        .catch(async (error: unknown) => {
+          await raw.exec("ROLLBACK").catch(() => undefined);
+          throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`);
+        });
       applied.push(m.name);
     }
   } finally {

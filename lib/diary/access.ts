@@ -20,7 +20,10 @@ export function classReadWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
   const or: Prisma.ClassGroupWhereInput[] = [nothing];
   const teacherOrgs = orgsOf(viewer, "TEACHER");
   if (teacherOrgs.length) {
-    or.push({ organizationId: { in: teacherOrgs }, OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }] });
+    or.push({
+      organizationId: { in: teacherOrgs },
+      OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }],
+    });
   }
   const schools = orgsOf(viewer, "ORG_ADMIN");
   if (schools.length) or.push({ organizationId: { in: schools } });
@@ -43,7 +46,12 @@ export function studentWhere(viewer: Viewer): Prisma.PersonWhereInput {
   if (teacherOrgs.length) {
     or.push({
       enrolments: {
-        some: { organizationId: { in: teacherOrgs }, classGroup: { OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }] } },
+        some: {
+          organizationId: { in: teacherOrgs },
+          classGroup: {
+            OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }],
+          },
+        },
       },
     });
   }

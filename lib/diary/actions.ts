@@ -2,7 +2,22 @@
 
 import { action } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
-import { assessmentCreate, assignmentCreate, classCreate, journalKey, journalSaveForm, studentImport, termUpdate, threadReply, threadStart, timetableSave, lessonsGenerate, weightsSave, yearCreate, guardianLink } from "./schemas";
+import {
+  assessmentCreate,
+  assignmentCreate,
+  classCreate,
+  journalKey,
+  journalSaveForm,
+  studentImport,
+  termUpdate,
+  threadReply,
+  threadStart,
+  timetableSave,
+  lessonsGenerate,
+  weightsSave,
+  yearCreate,
+  guardianLink,
+} from "./schemas";
 import { setWeights } from "./aggregates";
 import { generateLessons, saveTimetable } from "./timetable";
 import { reply, startThread } from "./messages";

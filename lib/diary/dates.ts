@@ -33,7 +33,9 @@ export function mondayOf(day: string): string {
 }
 
 export function isDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(dateValue(value).getTime()) && dayOf(dateValue(value)) === value;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(dateValue(value).getTime()) && dayOf(dateValue(value)) === value
+  );
 }
 
 /** Every day from `from` to `to` inclusive. */

@@ -46,11 +46,17 @@ describe("student diary", () => {
 
   it("raises the alert for three school days absent in a row", async () => {
     const d = await loadStudentDiary(parent, dauren, {}, NOW);
-    expect(d.alerts.find((a) => a.kind === "absentDays")).toMatchObject({ from: "2026-11-17", to: "2026-11-19", days: 3 });
+    expect(d.alerts.find((a) => a.kind === "absentDays")).toMatchObject({
+      from: "2026-11-17",
+      to: "2026-11-19",
+      days: 3,
+    });
   });
 
   it("refuses parent A opening child B (IDOR) and a student opening a classmate", async () => {
-    expect((await refusal(loadStudentDiary(parent2, aruzhan, {}, NOW))).fieldErrors.studentId).toBe("diary.notYourChild");
+    expect((await refusal(loadStudentDiary(parent2, aruzhan, {}, NOW))).fieldErrors.studentId).toBe(
+      "diary.notYourChild",
+    );
     expect((await refusal(loadStudentDiary(parent, otherChild, {}, NOW))).code).toBe("forbidden");
     expect((await refusal(loadStudentDiary(student, dauren, {}, NOW))).code).toBe("forbidden");
   });
@@ -85,7 +91,9 @@ describe("export", () => {
 describe("absentDayRuns", () => {
   it("finds runs of at least three school days", () => {
     const days = ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"];
-    expect(absentDayRuns(days, new Set(["2026-11-17", "2026-11-18", "2026-11-19"]))).toEqual([{ from: "2026-11-17", to: "2026-11-19", days: 3 }]);
+    expect(absentDayRuns(days, new Set(["2026-11-17", "2026-11-18", "2026-11-19"]))).toEqual([
+      { from: "2026-11-17", to: "2026-11-19", days: 3 },
+    ]);
     expect(absentDayRuns(days, new Set(["2026-11-16", "2026-11-17", "2026-11-19", "2026-11-20"]))).toEqual([]);
   });
 });

@@ -22,14 +22,40 @@ export interface ChildSummary {
 /** The students whose diary the viewer reads (own children, oneself), in name order. */
 export async function listChildren(viewer: Viewer): Promise<ChildSummary[]> {
   const people = await prisma.person.findMany({
-    where: { AND: [studentWhere(viewer), { enrolments: { some: {} } }, { OR: [{ guardians: { some: { userId: viewer.userId } } }, { users: { some: { id: viewer.userId } } }] }] },
-    select: { id: true, lastName: true, firstName: true, enrolments: { select: { endedOn: true, classGroup: { select: { grade: true, letter: true } }, academicYear: { select: { startDate: true } } } } },
+    where: {
+      AND: [
+        studentWhere(viewer),
+        { enrolments: { some: {} } },
+        { OR: [{ guardians: { some: { userId: viewer.userId } } }, { users: { some: { id: viewer.userId } } }] },
+      ],
+    },
+    select: {
+      id: true,
+      lastName: true,
+      firstName: true,
+      enrolments: {
+        select: {
+          endedOn: true,
+          classGroup: { select: { grade: true, letter: true } },
+          academicYear: { select: { startDate: true } },
+        },
+      },
+    },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
   return people.map((p) => {
     // The latest year's class; within a year, the class not left (after a transfer, the school joined).
-    const latest = [...p.enrolments].sort((a, b) => b.academicYear.startDate.getTime() - a.academicYear.startDate.getTime() || Number(a.endedOn !== null) - Number(b.endedOn !== null))[0];
-    return { id: p.id, lastName: p.lastName, firstName: p.firstName, className: latest ? `${latest.classGroup.grade} ${latest.classGroup.letter}` : null };
+    const latest = [...p.enrolments].sort(
+      (a, b) =>
+        b.academicYear.startDate.getTime() - a.academicYear.startDate.getTime() ||
+        Number(a.endedOn !== null) - Number(b.endedOn !== null),
+    )[0];
+    return {
+      id: p.id,
+      lastName: p.lastName,
+      firstName: p.firstName,
+      className: latest ? `${latest.classGroup.grade} ${latest.classGroup.letter}` : null,
+    };
   });
 }
 
@@ -82,7 +108,11 @@ export interface StudentDiary {
 }
 
 /** Unexcused-absence runs: school days on which the student missed every lesson, 3 in a row or more. */
-export function absentDayRuns(lessonDays: string[], absentDays: Set<string>, min = 3): { from: string; to: string; days: number }[] {
+export function absentDayRuns(
+  lessonDays: string[],
+  absentDays: Set<string>,
+  min = 3,
+): { from: string; to: string; days: number }[] {
   const runs: { from: string; to: string; days: number }[] = [];
   let start: string | null = null;
   let count = 0;
@@ -106,7 +136,12 @@ export function absentDayRuns(lessonDays: string[], absentDays: Set<string>, min
   return runs;
 }
 
-export async function loadStudentDiary(viewer: Viewer, studentId: string, options: { week?: string } = {}, now = new Date()): Promise<StudentDiary> {
+export async function loadStudentDiary(
+  viewer: Viewer,
+  studentId: string,
+  options: { week?: string } = {},
+  now = new Date(),
+): Promise<StudentDiary> {
   const student = await reachableStudent(viewer, studentId);
   const today = almatyDay(now);
   const enrolment = await prisma.classEnrolment.findFirst({
@@ -131,7 +166,11 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
         attendance: { where: { studentId: student.id }, select: { status: true } },
       },
     }),
-    prisma.teachingAssignment.findMany({ where: { classGroupId }, include: { subject: true }, orderBy: { subject: { sortOrder: "asc" } } }),
+    prisma.teachingAssignment.findMany({
+      where: { classGroupId },
+      include: { subject: true },
+      orderBy: { subject: { sortOrder: "asc" } },
+    }),
   ]);
 
   const subjects: SubjectTerm[] = [];
@@ -141,7 +180,13 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
     const [termLessons, assessments, confirmed] = await Promise.all([
       prisma.lesson.findMany({
         where: { classGroupId, termId: term.id, date: { lte: dateValue(today) } },
-        select: { id: true, date: true, subjectId: true, marks: { where: { studentId: student.id }, select: { value: true } }, attendance: { where: { studentId: student.id }, select: { status: true } } },
+        select: {
+          id: true,
+          date: true,
+          subjectId: true,
+          marks: { where: { studentId: student.id }, select: { value: true } },
+          attendance: { where: { studentId: student.id }, select: { status: true } },
+        },
         orderBy: [{ date: "asc" }, { period: "asc" }],
       }),
       prisma.summativeAssessment.findMany({
@@ -149,13 +194,19 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
         orderBy: [{ kind: "asc" }, { number: "asc" }],
         include: { results: { where: { studentId: student.id }, select: { points: true } } },
       }),
-      prisma.termGrade.findMany({ where: { termId: term.id, studentId: student.id }, select: { subjectId: true, grade: true, percent: true } }),
+      prisma.termGrade.findMany({
+        where: { termId: term.id, studentId: student.id },
+        select: { subjectId: true, grade: true, percent: true },
+      }),
     ]);
     for (const a of assignments) {
       const lessons = termLessons.filter((l) => l.subjectId === a.subjectId);
       const own = assessments.filter((s) => s.subjectId === a.subjectId);
       const formative = lessons.flatMap((l) => l.marks.map((m) => m.value));
-      const done = (kind: "SOR" | "SOCH") => own.filter((s) => s.kind === kind && s.results.length).map((s) => ({ points: s.results[0]!.points, maxPoints: s.maxPoints }));
+      const done = (kind: "SOR" | "SOCH") =>
+        own
+          .filter((s) => s.kind === kind && s.results.length)
+          .map((s) => ({ points: s.results[0]!.points, maxPoints: s.maxPoints }));
       const grade = computeTermGrade({ formative, sor: done("SOR"), soch: done("SOCH"), weights });
       const absences = lessons.filter((l) => l.attendance[0]?.status === "ABSENT").length;
       const c = confirmed.find((g) => g.subjectId === a.subjectId);
@@ -163,14 +214,21 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
         subjectId: a.subjectId,
         subject: { nameKk: a.subject.nameKk, nameRu: a.subject.nameRu, nameEn: a.subject.nameEn },
         marks: lessons.flatMap((l) => l.marks.map((m) => ({ date: dayOf(l.date), value: m.value }))),
-        summatives: own.map((s) => ({ kind: s.kind, number: s.number, date: dayOf(s.date), points: s.results[0]?.points ?? null, maxPoints: s.maxPoints })),
+        summatives: own.map((s) => ({
+          kind: s.kind,
+          number: s.number,
+          date: dayOf(s.date),
+          points: s.results[0]?.points ?? null,
+          maxPoints: s.maxPoints,
+        })),
         grade,
         confirmed: c ? { grade: c.grade, percent: c.percent } : null,
         absences,
       });
       if (absences >= 5) alerts.push({ kind: "subjectAbsences", subject: subjects.at(-1)!.subject, count: absences });
       const shown = c?.grade ?? grade?.grade;
-      if (shown !== undefined && shown < 3) alerts.push({ kind: "lowGrade", subject: subjects.at(-1)!.subject, grade: shown });
+      if (shown !== undefined && shown < 3)
+        alerts.push({ kind: "lowGrade", subject: subjects.at(-1)!.subject, grade: shown });
     }
     const byDay = new Map<string, { total: number; absent: number }>();
     for (const l of termLessons) {
@@ -192,7 +250,9 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
   return {
     student: { id: student.id, lastName: student.lastName, firstName: student.firstName },
     className: `${enrolment.classGroup.grade} ${enrolment.classGroup.letter}`,
-    term: term ? { id: term.id, number: term.number, startDate: dayOf(term.startDate), endDate: dayOf(term.endDate) } : null,
+    term: term
+      ? { id: term.id, number: term.number, startDate: dayOf(term.startDate), endDate: dayOf(term.endDate) }
+      : null,
     week: {
       monday,
       days: Array.from({ length: 6 }, (_, i) => addDays(monday, i)),
@@ -216,7 +276,14 @@ export async function loadStudentDiary(viewer: Viewer, studentId: string, option
 }
 
 export interface StudentExport {
-  student: { id: string; iin: string; lastName: string; firstName: string; middleName: string | null; birthDate: string };
+  student: {
+    id: string;
+    iin: string;
+    lastName: string;
+    firstName: string;
+    middleName: string | null;
+    birthDate: string;
+  };
   /** Every class the student was in; `from`/`to` when they joined or left during the year (a transfer). */
   enrolments: { year: string; className: string; school: string; from: string | null; to: string | null }[];
   guardians: { displayName: string; relation: string | null }[];
@@ -231,16 +298,48 @@ export interface StudentExport {
 export async function exportStudent(viewer: Viewer, studentId: string): Promise<StudentExport> {
   const student = await reachableStudent(viewer, studentId, true);
   const [enrolments, guardians, marks, attendance, summatives, termGrades, changes] = await Promise.all([
-    prisma.classEnrolment.findMany({ where: { studentId: student.id }, orderBy: [{ academicYear: { startDate: "asc" } }, { createdAt: "asc" }], include: { classGroup: true, academicYear: { include: { organization: { select: { nameKk: true } } } } } }),
-    prisma.guardianship.findMany({ where: { studentId: student.id }, include: { user: { select: { displayName: true } } } }),
-    prisma.mark.findMany({ where: { studentId: student.id }, include: { lesson: { select: { date: true, topic: true, subject: { select: { nameKk: true } } } } }, orderBy: { lesson: { date: "asc" } } }),
-    prisma.attendance.findMany({ where: { studentId: student.id }, include: { lesson: { select: { date: true, subject: { select: { nameKk: true } } } } }, orderBy: { lesson: { date: "asc" } } }),
-    prisma.summativeResult.findMany({ where: { studentId: student.id }, include: { assessment: { include: { subject: { select: { nameKk: true } } } } }, orderBy: { assessment: { date: "asc" } } }),
-    prisma.termGrade.findMany({ where: { studentId: student.id }, include: { subject: { select: { nameKk: true } }, term: { include: { academicYear: { select: { label: true } } } } } }),
+    prisma.classEnrolment.findMany({
+      where: { studentId: student.id },
+      orderBy: [{ academicYear: { startDate: "asc" } }, { createdAt: "asc" }],
+      include: { classGroup: true, academicYear: { include: { organization: { select: { nameKk: true } } } } },
+    }),
+    prisma.guardianship.findMany({
+      where: { studentId: student.id },
+      include: { user: { select: { displayName: true } } },
+    }),
+    prisma.mark.findMany({
+      where: { studentId: student.id },
+      include: { lesson: { select: { date: true, topic: true, subject: { select: { nameKk: true } } } } },
+      orderBy: { lesson: { date: "asc" } },
+    }),
+    prisma.attendance.findMany({
+      where: { studentId: student.id },
+      include: { lesson: { select: { date: true, subject: { select: { nameKk: true } } } } },
+      orderBy: { lesson: { date: "asc" } },
+    }),
+    prisma.summativeResult.findMany({
+      where: { studentId: student.id },
+      include: { assessment: { include: { subject: { select: { nameKk: true } } } } },
+      orderBy: { assessment: { date: "asc" } },
+    }),
+    prisma.termGrade.findMany({
+      where: { studentId: student.id },
+      include: {
+        subject: { select: { nameKk: true } },
+        term: { include: { academicYear: { select: { label: true } } } },
+      },
+    }),
     prisma.markChange.findMany({ where: { studentId: student.id }, orderBy: { changedAt: "asc" } }),
   ]);
   return {
-    student: { id: student.id, iin: student.iin, lastName: student.lastName, firstName: student.firstName, middleName: student.middleName, birthDate: dayOf(student.birthDate) },
+    student: {
+      id: student.id,
+      iin: student.iin,
+      lastName: student.lastName,
+      firstName: student.firstName,
+      middleName: student.middleName,
+      birthDate: dayOf(student.birthDate),
+    },
     enrolments: enrolments.map((e) => ({
       year: e.academicYear.label,
       className: `${e.classGroup.grade} ${e.classGroup.letter}`,
@@ -249,11 +348,40 @@ export async function exportStudent(viewer: Viewer, studentId: string): Promise<
       to: e.endedOn ? dayOf(e.endedOn) : null,
     })),
     guardians: guardians.map((g) => ({ displayName: g.user.displayName, relation: g.relation })),
-    marks: marks.map((m) => ({ date: dayOf(m.lesson.date), subject: m.lesson.subject.nameKk, topic: m.lesson.topic, value: m.value })),
-    attendance: attendance.map((a) => ({ date: dayOf(a.lesson.date), subject: a.lesson.subject.nameKk, status: a.status })),
-    summatives: summatives.map((s) => ({ date: dayOf(s.assessment.date), subject: s.assessment.subject.nameKk, kind: s.assessment.kind, number: s.assessment.number, points: s.points, maxPoints: s.assessment.maxPoints })),
-    termGrades: termGrades.map((g) => ({ year: g.term.academicYear.label, term: g.term.number, subject: g.subject.nameKk, grade: g.grade, percent: Math.round(g.percent * 10) / 10, confirmedAt: g.confirmedAt.toISOString() })),
-    changes: changes.map((c) => ({ at: c.changedAt.toISOString(), kind: c.kind, oldValue: c.oldValue, newValue: c.newValue, reason: c.reason })),
+    marks: marks.map((m) => ({
+      date: dayOf(m.lesson.date),
+      subject: m.lesson.subject.nameKk,
+      topic: m.lesson.topic,
+      value: m.value,
+    })),
+    attendance: attendance.map((a) => ({
+      date: dayOf(a.lesson.date),
+      subject: a.lesson.subject.nameKk,
+      status: a.status,
+    })),
+    summatives: summatives.map((s) => ({
+      date: dayOf(s.assessment.date),
+      subject: s.assessment.subject.nameKk,
+      kind: s.assessment.kind,
+      number: s.assessment.number,
+      points: s.points,
+      maxPoints: s.assessment.maxPoints,
+    })),
+    termGrades: termGrades.map((g) => ({
+      year: g.term.academicYear.label,
+      term: g.term.number,
+      subject: g.subject.nameKk,
+      grade: g.grade,
+      percent: Math.round(g.percent * 10) / 10,
+      confirmedAt: g.confirmedAt.toISOString(),
+    })),
+    changes: changes.map((c) => ({
+      at: c.changedAt.toISOString(),
+      kind: c.kind,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      reason: c.reason,
+    })),
   };
 }
 
@@ -267,11 +395,28 @@ const csvCell = (v: unknown) => {
 /** The export as one CSV table: record, date, subject, detail, value, max. */
 export function exportCsv(data: StudentExport): string {
   const rows: unknown[][] = [["record", "date", "subject", "detail", "value", "max"]];
-  rows.push(["student", data.student.birthDate, "", `${data.student.lastName} ${data.student.firstName} ${data.student.middleName ?? ""}`.trim(), data.student.iin, ""]);
-  for (const e of data.enrolments) rows.push(["class", e.year, "", e.from || e.to ? `${e.school} (${e.from ?? ""}…${e.to ?? ""})` : e.school, e.className, ""]);
+  rows.push([
+    "student",
+    data.student.birthDate,
+    "",
+    `${data.student.lastName} ${data.student.firstName} ${data.student.middleName ?? ""}`.trim(),
+    data.student.iin,
+    "",
+  ]);
+  for (const e of data.enrolments)
+    rows.push([
+      "class",
+      e.year,
+      "",
+      e.from || e.to ? `${e.school} (${e.from ?? ""}…${e.to ?? ""})` : e.school,
+      e.className,
+      "",
+    ]);
   for (const m of data.marks) rows.push(["mark", m.date, m.subject, m.topic ?? "", m.value, 10]);
   for (const a of data.attendance) rows.push(["attendance", a.date, a.subject, "", a.status, ""]);
-  for (const s of data.summatives) rows.push([s.kind === "SOR" ? "sor" : "soch", s.date, s.subject, `${s.kind} ${s.number}`, s.points, s.maxPoints]);
-  for (const g of data.termGrades) rows.push(["term_grade", g.confirmedAt.slice(0, 10), g.subject, `${g.year} / ${g.term}`, g.grade, `${g.percent}%`]);
+  for (const s of data.summatives)
+    rows.push([s.kind === "SOR" ? "sor" : "soch", s.date, s.subject, `${s.kind} ${s.number}`, s.points, s.maxPoints]);
+  for (const g of data.termGrades)
+    rows.push(["term_grade", g.confirmedAt.slice(0, 10), g.subject, `${g.year} / ${g.term}`, g.grade, `${g.percent}%`]);
   return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

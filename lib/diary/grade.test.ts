@@ -250,7 +250,9 @@ describe("validation", () => {
 
   it("rejects weights that do not sum to 100 or are negative", () => {
     expect(inputError({ ...full, weights: { formative: 25, sor: 25, soch: 40 } }).issues[0]!.path).toBe("weights");
-    expect(inputError({ ...full, weights: { formative: 0.25, sor: 0.25, soch: 0.5 } }).code).toBe("invalid_grade_input");
+    expect(inputError({ ...full, weights: { formative: 0.25, sor: 0.25, soch: 0.5 } }).code).toBe(
+      "invalid_grade_input",
+    );
     expect(inputError({ ...full, weights: { formative: -10, sor: 60, soch: 50 } }).issues[0]!.path).toBe(
       "weights.formative",
     );

@@ -31,10 +31,24 @@ beforeAll(async () => {
   classB = classes.find((c) => c.homeroomTeacherId === "u_teacher2")!.id;
   term2 = (await prisma.term.findFirstOrThrow({ where: { number: 2 } })).id;
   key = { classGroupId: classA, subjectId: MATH, termId: term2 };
-  students = (await prisma.classEnrolment.findMany({ where: { classGroupId: classA }, orderBy: { studentId: "asc" } })).map((e) => e.studentId);
-  pastLesson = (await prisma.lesson.findFirstOrThrow({ where: { classGroupId: classA, subjectId: MATH, termId: term2 }, orderBy: { date: "asc" } })).id;
+  students = (
+    await prisma.classEnrolment.findMany({ where: { classGroupId: classA }, orderBy: { studentId: "asc" } })
+  ).map((e) => e.studentId);
+  pastLesson = (
+    await prisma.lesson.findFirstOrThrow({
+      where: { classGroupId: classA, subjectId: MATH, termId: term2 },
+      orderBy: { date: "asc" },
+    })
+  ).id;
   const future = await prisma.lesson.create({
-    data: { organizationId: classes[0]!.organizationId, classGroupId: classA, subjectId: MATH, termId: term2, date: new Date("2026-12-10T00:00:00Z"), period: 7 },
+    data: {
+      organizationId: classes[0]!.organizationId,
+      classGroupId: classA,
+      subjectId: MATH,
+      termId: term2,
+      date: new Date("2026-12-10T00:00:00Z"),
+      period: 7,
+    },
   });
   futureLesson = future.id;
   const a = await prisma.summativeAssessment.findFirstOrThrow({ where: { ...key, kind: "SOR" } });
@@ -68,7 +82,13 @@ describe("journal read", () => {
     const school = await viewer("u_school");
     const j = await loadJournal(school, key, NOW);
     expect(j.editable).toBe(false);
-    await refusal(saveJournal(school, { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 8 }] }, NOW));
+    await refusal(
+      saveJournal(
+        school,
+        { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 8 }] },
+        NOW,
+      ),
+    );
   });
 
   it("lists only the viewer's classes in the picker", async () => {
@@ -102,9 +122,17 @@ describe("journal save", () => {
       NOW,
     );
     expect(result.saved).toBe(5);
-    const mark = await prisma.mark.findUniqueOrThrow({ where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[0]! } } });
+    const mark = await prisma.mark.findUniqueOrThrow({
+      where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[0]! } },
+    });
     expect(mark.value).toBe(9);
-    expect((await prisma.attendance.findUniqueOrThrow({ where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[1]! } } })).status).toBe("ABSENT");
+    expect(
+      (
+        await prisma.attendance.findUniqueOrThrow({
+          where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[1]! } },
+        })
+      ).status,
+    ).toBe("ABSENT");
     expect((await prisma.lesson.findUniqueOrThrow({ where: { id: pastLesson } })).topic).toBe("Бөлшектер");
     // mark, attendance and points are history entries; lesson texts are not
     expect((await prisma.markChange.count()) - before).toBe(3);
@@ -113,18 +141,54 @@ describe("journal save", () => {
   });
 
   it("clears a cell with null", async () => {
-    await saveJournal(teacher, { ...key, changes: [{ type: "attendance", lessonId: pastLesson, studentId: students[1]!, status: null }] }, NOW);
-    expect(await prisma.attendance.findUnique({ where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[1]! } } })).toBeNull();
+    await saveJournal(
+      teacher,
+      { ...key, changes: [{ type: "attendance", lessonId: pastLesson, studentId: students[1]!, status: null }] },
+      NOW,
+    );
+    expect(
+      await prisma.attendance.findUnique({
+        where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[1]! } },
+      }),
+    ).toBeNull();
   });
 
   const bad: [string, (ids: { other: string }) => JournalChange, string][] = [
-    ["a mark above 10", () => ({ type: "mark", lessonId: pastLesson, studentId: students[3]!, value: 11 }), "diary.markRange"],
-    ["a mark of 0", () => ({ type: "mark", lessonId: pastLesson, studentId: students[3]!, value: 0 }), "diary.markRange"],
-    ["a mark on a lesson not yet held", () => ({ type: "mark", lessonId: futureLesson, studentId: students[3]!, value: 7 }), "diary.futureLesson"],
-    ["attendance on a lesson not yet held", () => ({ type: "attendance", lessonId: futureLesson, studentId: students[3]!, status: "ABSENT" }), "diary.futureLesson"],
-    ["attendance for a student of another class", ({ other }) => ({ type: "attendance", lessonId: pastLesson, studentId: other, status: "ABSENT" }), "diary.notEnrolled"],
-    ["points above the maximum", () => ({ type: "result", assessmentId: sor.id, studentId: students[3]!, points: sor.maxPoints + 1 }), "diary.pointsAboveMax"],
-    ["a lesson of another class", () => ({ type: "mark", lessonId: "nope", studentId: students[3]!, value: 5 }), "diary.lessonUnknown"],
+    [
+      "a mark above 10",
+      () => ({ type: "mark", lessonId: pastLesson, studentId: students[3]!, value: 11 }),
+      "diary.markRange",
+    ],
+    [
+      "a mark of 0",
+      () => ({ type: "mark", lessonId: pastLesson, studentId: students[3]!, value: 0 }),
+      "diary.markRange",
+    ],
+    [
+      "a mark on a lesson not yet held",
+      () => ({ type: "mark", lessonId: futureLesson, studentId: students[3]!, value: 7 }),
+      "diary.futureLesson",
+    ],
+    [
+      "attendance on a lesson not yet held",
+      () => ({ type: "attendance", lessonId: futureLesson, studentId: students[3]!, status: "ABSENT" }),
+      "diary.futureLesson",
+    ],
+    [
+      "attendance for a student of another class",
+      ({ other }) => ({ type: "attendance", lessonId: pastLesson, studentId: other, status: "ABSENT" }),
+      "diary.notEnrolled",
+    ],
+    [
+      "points above the maximum",
+      () => ({ type: "result", assessmentId: sor.id, studentId: students[3]!, points: sor.maxPoints + 1 }),
+      "diary.pointsAboveMax",
+    ],
+    [
+      "a lesson of another class",
+      () => ({ type: "mark", lessonId: "nope", studentId: students[3]!, value: 5 }),
+      "diary.lessonUnknown",
+    ],
   ];
 
   it.each(bad)("refuses %s and writes nothing of the batch", async (_name, make, message) => {
@@ -155,15 +219,32 @@ describe("journal save", () => {
   });
 
   it("refuses a teacher writing another class's journal (IDOR)", async () => {
-    const error = await refusal(saveJournal(teacher2, { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 2 }] }, NOW));
+    const error = await refusal(
+      saveJournal(
+        teacher2,
+        { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 2 }] },
+        NOW,
+      ),
+    );
     expect(error.code).toBe("forbidden");
-    const mark = await prisma.mark.findUniqueOrThrow({ where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[0]! } } });
+    const mark = await prisma.mark.findUniqueOrThrow({
+      where: { lessonId_studentId: { lessonId: pastLesson, studentId: students[0]! } },
+    });
     expect(mark.value).toBe(9);
   });
 
   it("refuses an assessment with points out of range or outside the term", async () => {
-    expect((await refusal(createAssessment(teacher, { ...key, kind: "SOR", maxPoints: 10, date: "2027-02-01" }))).fieldErrors.date).toBe("diary.dateOutsideTerm");
-    const created = await createAssessment(teacher, { ...key, kind: "SOCH", maxPoints: 20, date: "2026-11-20", title: "ТЖБ" });
+    expect(
+      (await refusal(createAssessment(teacher, { ...key, kind: "SOR", maxPoints: 10, date: "2027-02-01" }))).fieldErrors
+        .date,
+    ).toBe("diary.dateOutsideTerm");
+    const created = await createAssessment(teacher, {
+      ...key,
+      kind: "SOCH",
+      maxPoints: 20,
+      date: "2026-11-20",
+      title: "ТЖБ",
+    });
     const row = await prisma.summativeAssessment.findUniqueOrThrow({ where: { id: created.id } });
     expect([row.kind, row.number, row.maxPoints]).toEqual(["SOCH", 1, 20]);
   });
@@ -174,22 +255,51 @@ describe("term confirmation", () => {
     const student = students[5]!;
     const inputs = {
       formative: (await prisma.mark.findMany({ where: { studentId: student, lesson: key } })).map((m) => m.value),
-      sor: (await prisma.summativeResult.findMany({ where: { studentId: student, assessment: { ...key, kind: "SOR" } }, include: { assessment: true } })).map((r) => ({ points: r.points, maxPoints: r.assessment.maxPoints })),
-      soch: (await prisma.summativeResult.findMany({ where: { studentId: student, assessment: { ...key, kind: "SOCH" } }, include: { assessment: true } })).map((r) => ({ points: r.points, maxPoints: r.assessment.maxPoints })),
+      sor: (
+        await prisma.summativeResult.findMany({
+          where: { studentId: student, assessment: { ...key, kind: "SOR" } },
+          include: { assessment: true },
+        })
+      ).map((r) => ({ points: r.points, maxPoints: r.assessment.maxPoints })),
+      soch: (
+        await prisma.summativeResult.findMany({
+          where: { studentId: student, assessment: { ...key, kind: "SOCH" } },
+          include: { assessment: true },
+        })
+      ).map((r) => ({ points: r.points, maxPoints: r.assessment.maxPoints })),
     };
     const expected = computeTermGrade(inputs);
     const result = await confirmTerm(teacher, key, NOW);
     expect(result.confirmed).toBeGreaterThan(0);
-    const grade = await prisma.termGrade.findUnique({ where: { termId_subjectId_studentId: { termId: term2, subjectId: MATH, studentId: student } } });
+    const grade = await prisma.termGrade.findUnique({
+      where: { termId_subjectId_studentId: { termId: term2, subjectId: MATH, studentId: student } },
+    });
     expect(grade?.grade ?? null).toBe(expected?.grade ?? null);
     expect((await loadJournal(teacher, key, NOW)).closed).not.toBeNull();
 
     // closed: a change without a reason is refused, with a reason it is saved and shows in the history
-    const noReason = await refusal(saveJournal(teacher, { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 10 }] }, NOW));
+    const noReason = await refusal(
+      saveJournal(
+        teacher,
+        { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 10 }] },
+        NOW,
+      ),
+    );
     expect(noReason.fieldErrors).toEqual({ "changes.0": "diary.reasonRequired" });
-    await saveJournal(teacher, { ...key, changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 10, reason: "Қайта тапсырды" }] }, NOW);
+    await saveJournal(
+      teacher,
+      {
+        ...key,
+        changes: [{ type: "mark", lessonId: pastLesson, studentId: students[0]!, value: 10, reason: "Қайта тапсырды" }],
+      },
+      NOW,
+    );
     const rows = await journalHistory(teacher, key, 50, NOW);
-    expect(rows.find((r) => r.reason === "Қайта тапсырды")).toMatchObject({ oldValue: "9", newValue: "10", kind: "FORMATIVE" });
+    expect(rows.find((r) => r.reason === "Қайта тапсырды")).toMatchObject({
+      oldValue: "9",
+      newValue: "10",
+      kind: "FORMATIVE",
+    });
 
     // confirming twice is refused
     expect((await refusal(confirmTerm(teacher, key, NOW))).fieldErrors.termId).toBe("diary.termClosed");

@@ -48,19 +48,34 @@ export async function weightsFor(yearLabel: string, tx: Tx = prisma): Promise<Gr
 }
 
 /** The term of a year that contains `day`; before the first term the first, after the last the last. */
-export function currentTerm<T extends { startDate: Date; endDate: Date; number: number }>(terms: T[], day: string): T | undefined {
+export function currentTerm<T extends { startDate: Date; endDate: Date; number: number }>(
+  terms: T[],
+  day: string,
+): T | undefined {
   const sorted = [...terms].sort((a, b) => a.number - b.number);
-  return sorted.find((t) => dayOf(t.startDate) <= day && day <= dayOf(t.endDate)) ?? [...sorted].reverse().find((t) => dayOf(t.startDate) <= day) ?? sorted[0];
+  return (
+    sorted.find((t) => dayOf(t.startDate) <= day && day <= dayOf(t.endDate)) ??
+    [...sorted].reverse().find((t) => dayOf(t.startDate) <= day) ??
+    sorted[0]
+  );
 }
 
 /** Class × subject × term the viewer may read; refuses other classes and subjects not taught there. */
-async function journalScope(tx: Tx, viewer: Viewer, key: { classGroupId: string; subjectId: string; termId?: string }, now: Date) {
+async function journalScope(
+  tx: Tx,
+  viewer: Viewer,
+  key: { classGroupId: string; subjectId: string; termId?: string },
+  now: Date,
+) {
   const classGroup = await tx.classGroup.findFirst({
     where: { AND: [{ id: key.classGroupId }, classReadWhere(viewer)] },
     include: { academicYear: { include: { terms: { orderBy: { number: "asc" } } } } },
   });
   if (!classGroup) throw new AppError("forbidden", { classGroupId: "diary.notYourClass" });
-  const assignment = await tx.teachingAssignment.findFirst({ where: { classGroupId: classGroup.id, subjectId: key.subjectId }, include: { subject: true } });
+  const assignment = await tx.teachingAssignment.findFirst({
+    where: { classGroupId: classGroup.id, subjectId: key.subjectId },
+    include: { subject: true },
+  });
   if (!assignment) throw new AppError("notFound", { subjectId: "diary.subjectUnknown" });
   const terms = classGroup.academicYear.terms;
   const term = key.termId ? terms.find((t) => t.id === key.termId) : currentTerm(terms, almatyDay(now));
@@ -68,7 +83,11 @@ async function journalScope(tx: Tx, viewer: Viewer, key: { classGroupId: string;
   return { classGroup, assignment, term, terms };
 }
 
-export async function loadJournal(viewer: Viewer, key: { classGroupId: string; subjectId: string; termId?: string }, now = new Date()): Promise<JournalData> {
+export async function loadJournal(
+  viewer: Viewer,
+  key: { classGroupId: string; subjectId: string; termId?: string },
+  now = new Date(),
+): Promise<JournalData> {
   const { classGroup, assignment, term, terms } = await journalScope(prisma, viewer, key, now);
   const where = { classGroupId: classGroup.id, subjectId: assignment.subjectId, termId: term.id };
   const [enrolments, lessons, assessments, closure, confirmed, weights, writable] = await Promise.all([
@@ -78,27 +97,63 @@ export async function loadJournal(viewer: Viewer, key: { classGroupId: string; s
       select: { student: { select: { id: true, lastName: true, firstName: true } } },
       orderBy: [{ student: { lastName: "asc" } }, { student: { firstName: "asc" } }],
     }),
-    prisma.lesson.findMany({ where, orderBy: [{ date: "asc" }, { period: "asc" }], select: { id: true, date: true, period: true, topic: true, homework: true } }),
+    prisma.lesson.findMany({
+      where,
+      orderBy: [{ date: "asc" }, { period: "asc" }],
+      select: { id: true, date: true, period: true, topic: true, homework: true },
+    }),
     prisma.summativeAssessment.findMany({ where, orderBy: [{ kind: "asc" }, { number: "asc" }] }),
-    prisma.termClosure.findUnique({ where: { classGroupId_subjectId_termId: where }, include: { closedBy: { select: { displayName: true } } } }),
+    prisma.termClosure.findUnique({
+      where: { classGroupId_subjectId_termId: where },
+      include: { closedBy: { select: { displayName: true } } },
+    }),
     prisma.termGrade.findMany({ where, select: { studentId: true, grade: true, percent: true } }),
     weightsFor(classGroup.academicYear.label),
-    viewer.roles.some((r) => r.role === "TEACHER") ? prisma.teachingAssignment.count({ where: { AND: [{ id: assignment.id }, assignmentWriteWhere(viewer)] } }) : Promise.resolve(0),
+    viewer.roles.some((r) => r.role === "TEACHER")
+      ? prisma.teachingAssignment.count({ where: { AND: [{ id: assignment.id }, assignmentWriteWhere(viewer)] } })
+      : Promise.resolve(0),
   ]);
   const lessonIds = lessons.map((l) => l.id);
   const [marks, attendance, results] = await Promise.all([
-    prisma.mark.findMany({ where: { lessonId: { in: lessonIds } }, select: { lessonId: true, studentId: true, value: true } }),
-    prisma.attendance.findMany({ where: { lessonId: { in: lessonIds } }, select: { lessonId: true, studentId: true, status: true } }),
-    prisma.summativeResult.findMany({ where: { assessmentId: { in: assessments.map((a) => a.id) } }, select: { assessmentId: true, studentId: true, points: true } }),
+    prisma.mark.findMany({
+      where: { lessonId: { in: lessonIds } },
+      select: { lessonId: true, studentId: true, value: true },
+    }),
+    prisma.attendance.findMany({
+      where: { lessonId: { in: lessonIds } },
+      select: { lessonId: true, studentId: true, status: true },
+    }),
+    prisma.summativeResult.findMany({
+      where: { assessmentId: { in: assessments.map((a) => a.id) } },
+      select: { assessmentId: true, studentId: true, points: true },
+    }),
   ]);
   return {
     classGroup: { id: classGroup.id, grade: classGroup.grade, letter: classGroup.letter },
-    subject: { id: assignment.subject.id, nameKk: assignment.subject.nameKk, nameRu: assignment.subject.nameRu, nameEn: assignment.subject.nameEn },
+    subject: {
+      id: assignment.subject.id,
+      nameKk: assignment.subject.nameKk,
+      nameRu: assignment.subject.nameRu,
+      nameEn: assignment.subject.nameEn,
+    },
     term: { id: term.id, number: term.number, startDate: dayOf(term.startDate), endDate: dayOf(term.endDate) },
     terms: terms.map((t) => ({ id: t.id, number: t.number })),
     students: enrolments.map((e) => e.student),
-    lessons: lessons.map((l) => ({ id: l.id, date: dayOf(l.date), period: l.period, topic: l.topic ?? "", homework: l.homework ?? "" })),
-    assessments: assessments.map((a) => ({ id: a.id, kind: a.kind, number: a.number, date: dayOf(a.date), maxPoints: a.maxPoints, title: a.title ?? "" })),
+    lessons: lessons.map((l) => ({
+      id: l.id,
+      date: dayOf(l.date),
+      period: l.period,
+      topic: l.topic ?? "",
+      homework: l.homework ?? "",
+    })),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      number: a.number,
+      date: dayOf(a.date),
+      maxPoints: a.maxPoints,
+      title: a.title ?? "",
+    })),
     marks: Object.fromEntries(marks.map((m) => [cellKey(m.lessonId, m.studentId), m.value])),
     attendance: Object.fromEntries(attendance.map((a) => [cellKey(a.lessonId, a.studentId), a.status])),
     results: Object.fromEntries(results.map((r) => [cellKey(r.assessmentId, r.studentId), r.points])),
@@ -116,7 +171,9 @@ export async function journalChoices(viewer: Viewer) {
     where: classReadWhere(viewer),
     include: {
       academicYear: { select: { label: true } },
-      assignments: { include: { subject: { select: { id: true, nameKk: true, nameRu: true, nameEn: true, sortOrder: true } } } },
+      assignments: {
+        include: { subject: { select: { id: true, nameKk: true, nameRu: true, nameEn: true, sortOrder: true } } },
+      },
     },
     orderBy: [{ grade: "asc" }, { letter: "asc" }],
   });
@@ -130,7 +187,13 @@ export async function journalChoices(viewer: Viewer) {
     homeroom: c.homeroomTeacherId === viewer.userId,
     subjects: c.assignments
       // a subject teacher sees their own subjects; the homeroom teacher and the school see every subject
-      .filter((a) => !teacher || schools.has(c.organizationId) || c.homeroomTeacherId === viewer.userId || a.teacherId === viewer.userId)
+      .filter(
+        (a) =>
+          !teacher ||
+          schools.has(c.organizationId) ||
+          c.homeroomTeacherId === viewer.userId ||
+          a.teacherId === viewer.userId,
+      )
       .sort((a, b) => a.subject.sortOrder - b.subject.sortOrder)
       .map((a) => ({ ...a.subject, mine: a.teacherId === viewer.userId })),
   }));
@@ -144,9 +207,15 @@ async function writeScope(tx: Tx, viewer: Viewer, input: JournalKey) {
     include: { classGroup: { include: { academicYear: true } } },
   });
   if (!assignment) throw new AppError("forbidden", { classGroupId: "diary.notYourClass" });
-  const term = await tx.term.findFirst({ where: { id: key.termId, academicYearId: assignment.classGroup.academicYearId } });
+  const term = await tx.term.findFirst({
+    where: { id: key.termId, academicYearId: assignment.classGroup.academicYearId },
+  });
   if (!term) throw new AppError("notFound", { termId: "diary.termUnknown" });
-  const closure = await tx.termClosure.findUnique({ where: { classGroupId_subjectId_termId: { classGroupId: key.classGroupId, subjectId: key.subjectId, termId: key.termId } } });
+  const closure = await tx.termClosure.findUnique({
+    where: {
+      classGroupId_subjectId_termId: { classGroupId: key.classGroupId, subjectId: key.subjectId, termId: key.termId },
+    },
+  });
   return { assignment, term, closure, organizationId: assignment.organizationId };
 }
 
@@ -168,9 +237,18 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
     const assessmentIds = [...new Set(input.changes.flatMap((c) => (c.type === "result" ? [c.assessmentId] : [])))];
     const studentIds = [...new Set(input.changes.flatMap((c) => ("studentId" in c ? [c.studentId] : [])))];
     const [lessons, assessments, enrolled] = await Promise.all([
-      tx.lesson.findMany({ where: { id: { in: lessonIds }, ...key }, select: { id: true, date: true, topic: true, homework: true } }),
-      tx.summativeAssessment.findMany({ where: { id: { in: assessmentIds }, ...key }, select: { id: true, maxPoints: true, date: true } }),
-      tx.classEnrolment.findMany({ where: { classGroupId: input.classGroupId, studentId: { in: studentIds }, endedOn: null }, select: { studentId: true } }),
+      tx.lesson.findMany({
+        where: { id: { in: lessonIds }, ...key },
+        select: { id: true, date: true, topic: true, homework: true },
+      }),
+      tx.summativeAssessment.findMany({
+        where: { id: { in: assessmentIds }, ...key },
+        select: { id: true, maxPoints: true, date: true },
+      }),
+      tx.classEnrolment.findMany({
+        where: { classGroupId: input.classGroupId, studentId: { in: studentIds }, endedOn: null },
+        select: { studentId: true },
+      }),
     ]);
     const lessonById = new Map(lessons.map((l) => [l.id, l]));
     const assessmentById = new Map(assessments.map((a) => [a.id, a]));
@@ -184,16 +262,30 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
     if (Object.keys(problems).length) throw new AppError("validation", problems);
 
     const [marks, attendance, results] = await Promise.all([
-      tx.mark.findMany({ where: { lessonId: { in: lessonIds }, studentId: { in: studentIds } }, select: { lessonId: true, studentId: true, value: true } }),
-      tx.attendance.findMany({ where: { lessonId: { in: lessonIds }, studentId: { in: studentIds } }, select: { lessonId: true, studentId: true, status: true } }),
-      tx.summativeResult.findMany({ where: { assessmentId: { in: assessmentIds }, studentId: { in: studentIds } }, select: { assessmentId: true, studentId: true, points: true } }),
+      tx.mark.findMany({
+        where: { lessonId: { in: lessonIds }, studentId: { in: studentIds } },
+        select: { lessonId: true, studentId: true, value: true },
+      }),
+      tx.attendance.findMany({
+        where: { lessonId: { in: lessonIds }, studentId: { in: studentIds } },
+        select: { lessonId: true, studentId: true, status: true },
+      }),
+      tx.summativeResult.findMany({
+        where: { assessmentId: { in: assessmentIds }, studentId: { in: studentIds } },
+        select: { assessmentId: true, studentId: true, points: true },
+      }),
     ]);
     const oldMark = new Map(marks.map((m) => [cellKey(m.lessonId, m.studentId), String(m.value)]));
     const oldAttendance = new Map(attendance.map((a) => [cellKey(a.lessonId, a.studentId), a.status as string]));
     const oldResult = new Map(results.map((r) => [cellKey(r.assessmentId, r.studentId), String(r.points)]));
 
     const history: Prisma.MarkChangeCreateManyInput[] = [];
-    const record = (change: Exclude<JournalChange, { type: "lesson" }>, kind: "FORMATIVE" | "ATTENDANCE" | "SUMMATIVE", oldValue: string | null, newValue: string | null) =>
+    const record = (
+      change: Exclude<JournalChange, { type: "lesson" }>,
+      kind: "FORMATIVE" | "ATTENDANCE" | "SUMMATIVE",
+      oldValue: string | null,
+      newValue: string | null,
+    ) =>
       history.push({
         organizationId,
         ...key,
@@ -213,7 +305,10 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
       if (change.type === "lesson") {
         const lesson = lessonById.get(change.lessonId)!;
         if ((lesson.topic ?? "") !== change.topic || (lesson.homework ?? "") !== change.homework) {
-          await tx.lesson.update({ where: { id: change.lessonId }, data: { topic: change.topic || null, homework: change.homework || null } });
+          await tx.lesson.update({
+            where: { id: change.lessonId },
+            data: { topic: change.topic || null, homework: change.homework || null },
+          });
           changed++;
         }
         continue;
@@ -225,7 +320,18 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
         if (before === after) continue;
         const where = { lessonId_studentId: { lessonId: change.lessonId, studentId: change.studentId } };
         if (change.value === null) await tx.mark.delete({ where });
-        else await tx.mark.upsert({ where, create: { organizationId, lessonId: change.lessonId, studentId: change.studentId, value: change.value, updatedById: viewer.userId }, update: { value: change.value, updatedById: viewer.userId } });
+        else
+          await tx.mark.upsert({
+            where,
+            create: {
+              organizationId,
+              lessonId: change.lessonId,
+              studentId: change.studentId,
+              value: change.value,
+              updatedById: viewer.userId,
+            },
+            update: { value: change.value, updatedById: viewer.userId },
+          });
         oldMark.set(k, after as string);
         if (after === null) oldMark.delete(k);
         record(change, "FORMATIVE", before, after);
@@ -235,7 +341,18 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
         if (before === change.status) continue;
         const where = { lessonId_studentId: { lessonId: change.lessonId, studentId: change.studentId } };
         if (change.status === null) await tx.attendance.delete({ where });
-        else await tx.attendance.upsert({ where, create: { organizationId, lessonId: change.lessonId, studentId: change.studentId, status: change.status, updatedById: viewer.userId }, update: { status: change.status, updatedById: viewer.userId } });
+        else
+          await tx.attendance.upsert({
+            where,
+            create: {
+              organizationId,
+              lessonId: change.lessonId,
+              studentId: change.studentId,
+              status: change.status,
+              updatedById: viewer.userId,
+            },
+            update: { status: change.status, updatedById: viewer.userId },
+          });
         if (change.status === null) oldAttendance.delete(k);
         else oldAttendance.set(k, change.status);
         record(change, "ATTENDANCE", before, change.status);
@@ -246,7 +363,18 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
         if (before === after) continue;
         const where = { assessmentId_studentId: { assessmentId: change.assessmentId, studentId: change.studentId } };
         if (change.points === null) await tx.summativeResult.delete({ where });
-        else await tx.summativeResult.upsert({ where, create: { organizationId, assessmentId: change.assessmentId, studentId: change.studentId, points: change.points, updatedById: viewer.userId }, update: { points: change.points, updatedById: viewer.userId } });
+        else
+          await tx.summativeResult.upsert({
+            where,
+            create: {
+              organizationId,
+              assessmentId: change.assessmentId,
+              studentId: change.studentId,
+              points: change.points,
+              updatedById: viewer.userId,
+            },
+            update: { points: change.points, updatedById: viewer.userId },
+          });
         if (after === null) oldResult.delete(k);
         else oldResult.set(k, after);
         record(change, "SUMMATIVE", before, after);
@@ -279,7 +407,8 @@ function checkChange(
   } else {
     const lesson = ctx.lessonById.get(change.lessonId);
     if (!lesson) return "diary.lessonUnknown";
-    if (change.type === "mark" && change.value !== null && (change.value < 1 || change.value > 10)) return "diary.markRange";
+    if (change.type === "mark" && change.value !== null && (change.value < 1 || change.value > 10))
+      return "diary.markRange";
     if (dayOf(lesson.date) > ctx.today) return "diary.futureLesson";
   }
   if (ctx.closed && !change.reason?.trim()) return "diary.reasonRequired";
@@ -291,30 +420,58 @@ export async function createAssessment(viewer: Viewer, input: AssessmentCreate):
   return prisma.$transaction(async (tx) => {
     const { term, closure, organizationId } = await writeScope(tx, viewer, input);
     if (closure) throw new AppError("conflict", { termId: "diary.termClosed" });
-    if (input.date < dayOf(term.startDate) || input.date > dayOf(term.endDate)) throw new AppError("validation", { date: "diary.dateOutsideTerm" });
-    const last = await tx.summativeAssessment.findFirst({ where: { classGroupId: input.classGroupId, subjectId: input.subjectId, termId: input.termId, kind: input.kind }, orderBy: { number: "desc" } });
+    if (input.date < dayOf(term.startDate) || input.date > dayOf(term.endDate))
+      throw new AppError("validation", { date: "diary.dateOutsideTerm" });
+    const last = await tx.summativeAssessment.findFirst({
+      where: { classGroupId: input.classGroupId, subjectId: input.subjectId, termId: input.termId, kind: input.kind },
+      orderBy: { number: "desc" },
+    });
     const created = await tx.summativeAssessment.create({
-      data: { organizationId, classGroupId: input.classGroupId, subjectId: input.subjectId, termId: input.termId, kind: input.kind, number: (last?.number ?? 0) + 1, date: dateValue(input.date), maxPoints: input.maxPoints, title: input.title || null },
+      data: {
+        organizationId,
+        classGroupId: input.classGroupId,
+        subjectId: input.subjectId,
+        termId: input.termId,
+        kind: input.kind,
+        number: (last?.number ?? 0) + 1,
+        date: dateValue(input.date),
+        maxPoints: input.maxPoints,
+        title: input.title || null,
+      },
     });
     return { id: created.id };
   });
 }
 
 /** Per-student inputs of the term-grade computation for a class × subject × term. */
-export async function termGradeInputs(tx: Tx, key: JournalKey, studentIds?: string[]): Promise<Map<string, TermGradeInput>> {
+export async function termGradeInputs(
+  tx: Tx,
+  key: JournalKey,
+  studentIds?: string[],
+): Promise<Map<string, TermGradeInput>> {
   const studentFilter = studentIds ? { studentId: { in: studentIds } } : {};
   const [marks, results] = await Promise.all([
     tx.mark.findMany({ where: { lesson: key, ...studentFilter }, select: { studentId: true, value: true } }),
-    tx.summativeResult.findMany({ where: { assessment: key, ...studentFilter }, select: { studentId: true, points: true, assessment: { select: { kind: true, maxPoints: true } } } }),
+    tx.summativeResult.findMany({
+      where: { assessment: key, ...studentFilter },
+      select: { studentId: true, points: true, assessment: { select: { kind: true, maxPoints: true } } },
+    }),
   ]);
-  const out = new Map<string, { formative: number[]; sor: { points: number; maxPoints: number }[]; soch: { points: number; maxPoints: number }[] }>();
+  const out = new Map<
+    string,
+    { formative: number[]; sor: { points: number; maxPoints: number }[]; soch: { points: number; maxPoints: number }[] }
+  >();
   const of = (id: string) => {
     let v = out.get(id);
     if (!v) out.set(id, (v = { formative: [], sor: [], soch: [] }));
     return v;
   };
   for (const m of marks) of(m.studentId).formative.push(m.value);
-  for (const r of results) of(r.studentId)[r.assessment.kind === "SOR" ? "sor" : "soch"].push({ points: r.points, maxPoints: r.assessment.maxPoints });
+  for (const r of results)
+    of(r.studentId)[r.assessment.kind === "SOR" ? "sor" : "soch"].push({
+      points: r.points,
+      maxPoints: r.assessment.maxPoints,
+    });
   return out;
 }
 
@@ -325,19 +482,40 @@ export async function confirmTerm(viewer: Viewer, input: JournalKey, now = new D
     const { assignment, closure, organizationId } = await writeScope(tx, viewer, key);
     if (closure) throw new AppError("conflict", { termId: "diary.termClosed" });
     const weights = await weightsFor(assignment.classGroup.academicYear.label, tx);
-    const enrolled = await tx.classEnrolment.findMany({ where: { classGroupId: key.classGroupId, endedOn: null }, select: { studentId: true } });
+    const enrolled = await tx.classEnrolment.findMany({
+      where: { classGroupId: key.classGroupId, endedOn: null },
+      select: { studentId: true },
+    });
     const inputs = await termGradeInputs(tx, key);
     const rows: Prisma.TermGradeCreateManyInput[] = [];
     for (const { studentId } of enrolled) {
       const input = inputs.get(studentId);
       const result = input ? computeTermGrade({ ...input, weights }) : null;
-      if (result) rows.push({ organizationId, ...key, studentId, percent: result.percent, grade: result.grade, confirmedAt: now, confirmedById: viewer.userId });
+      if (result)
+        rows.push({
+          organizationId,
+          ...key,
+          studentId,
+          percent: result.percent,
+          grade: result.grade,
+          confirmedAt: now,
+          confirmedById: viewer.userId,
+        });
     }
     await tx.termGrade.deleteMany({ where: key });
     await tx.termGrade.createMany({ data: rows });
     await tx.termClosure.create({ data: { organizationId, ...key, closedById: viewer.userId, closedAt: now } });
     await tx.markChange.createMany({
-      data: rows.map((r) => ({ organizationId, ...key, studentId: r.studentId, kind: "TERM" as const, oldValue: null, newValue: String(r.grade), changedById: viewer.userId, changedAt: now })),
+      data: rows.map((r) => ({
+        organizationId,
+        ...key,
+        studentId: r.studentId,
+        kind: "TERM" as const,
+        oldValue: null,
+        newValue: String(r.grade),
+        changedById: viewer.userId,
+        changedAt: now,
+      })),
     });
     return { confirmed: rows.length };
   });
@@ -356,7 +534,12 @@ export interface HistoryRow {
 }
 
 /** Change history of a journal (newest first), for those who may read it. */
-export async function journalHistory(viewer: Viewer, key: JournalKey, limit = 200, now = new Date()): Promise<HistoryRow[]> {
+export async function journalHistory(
+  viewer: Viewer,
+  key: JournalKey,
+  limit = 200,
+  now = new Date(),
+): Promise<HistoryRow[]> {
   const { classGroup, assignment, term } = await journalScope(prisma, viewer, key, now);
   const rows = await prisma.markChange.findMany({
     where: { classGroupId: classGroup.id, subjectId: assignment.subjectId, termId: term.id },
@@ -364,8 +547,14 @@ export async function journalHistory(viewer: Viewer, key: JournalKey, limit = 20
     take: limit,
     include: { changedBy: { select: { displayName: true } } },
   });
-  const people = await prisma.person.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.studentId))] } }, select: { id: true, lastName: true, firstName: true } });
-  const lessons = await prisma.lesson.findMany({ where: { id: { in: rows.flatMap((r) => (r.lessonId ? [r.lessonId] : [])) } }, select: { id: true, date: true } });
+  const people = await prisma.person.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.studentId))] } },
+    select: { id: true, lastName: true, firstName: true },
+  });
+  const lessons = await prisma.lesson.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.lessonId ? [r.lessonId] : [])) } },
+    select: { id: true, date: true },
+  });
   const name = new Map(people.map((p) => [p.id, `${p.lastName} ${p.firstName}`]));
   const lessonDate = new Map(lessons.map((l) => [l.id, dayOf(l.date)]));
   return rows.map((r) => ({

@@ -27,26 +27,39 @@ describe("teacher–parent messages", () => {
     const { id } = await startThread(teacher, { classGroupId: classA, body: "Ертең экскурсия." });
     expect((await childThreads(parent, aruzhan)).map((t) => t.id)).toContain(id);
     expect((await childThreads(parent2, otherChild)).map((t) => t.id)).toContain(id);
-    expect(await prisma.notification.count({ where: { kind: "diary.message", userId: { in: ["u_parent", "u_parent2"] } } })).toBe(2);
+    expect(
+      await prisma.notification.count({ where: { kind: "diary.message", userId: { in: ["u_parent", "u_parent2"] } } }),
+    ).toBe(2);
     await reply(parent, { threadId: id, body: "Рақмет!" });
     const seen = (await classThreads(teacher, classA)).find((t) => t.id === id)!;
     expect(seen.messages.map((m) => m.body)).toEqual(["Ертең экскурсия.", "Рақмет!"]);
   });
 
   it("a message about one student is seen only by that student's parents", async () => {
-    const { id } = await startThread(teacher, { classGroupId: classA, studentId: aruzhan, body: "Аружан бүгін жақсы жауап берді." });
+    const { id } = await startThread(teacher, {
+      classGroupId: classA,
+      studentId: aruzhan,
+      body: "Аружан бүгін жақсы жауап берді.",
+    });
     expect((await childThreads(parent, aruzhan)).map((t) => t.id)).toContain(id);
     expect((await childThreads(parent2, otherChild)).map((t) => t.id)).not.toContain(id);
     // parent B replying by id is refused (IDOR), nothing written
     const before = await prisma.diaryMessage.count();
-    expect((await refusal(reply(parent2, { threadId: id, body: "?" }))).fieldErrors.threadId).toBe("diary.threadUnknown");
+    expect((await refusal(reply(parent2, { threadId: id, body: "?" }))).fieldErrors.threadId).toBe(
+      "diary.threadUnknown",
+    );
     expect(await prisma.diaryMessage.count()).toBe(before);
   });
 
   it("refuses a teacher of another class and a student of another class", async () => {
     expect((await refusal(startThread(teacher2, { classGroupId: classA, body: "x" }))).code).toBe("forbidden");
-    const otherClassStudent = (await prisma.classEnrolment.findFirstOrThrow({ where: { classGroupId: { not: classA } } })).studentId;
-    expect((await refusal(startThread(teacher, { classGroupId: classA, studentId: otherClassStudent, body: "x" }))).fieldErrors.studentId).toBe("diary.notEnrolled");
+    const otherClassStudent = (
+      await prisma.classEnrolment.findFirstOrThrow({ where: { classGroupId: { not: classA } } })
+    ).studentId;
+    expect(
+      (await refusal(startThread(teacher, { classGroupId: classA, studentId: otherClassStudent, body: "x" })))
+        .fieldErrors.studentId,
+    ).toBe("diary.notEnrolled");
     expect(await classThreads(teacher2, classA)).toEqual([]);
     expect((await refusal(startThread(parent, { classGroupId: classA, body: "x" }))).code).toBe("forbidden");
   });

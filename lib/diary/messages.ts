@@ -19,12 +19,22 @@ export function threadWhere(viewer: Viewer): Prisma.DiaryThreadWhereInput {
   authorizeViewer(viewer, "diary.read");
   const or: Prisma.DiaryThreadWhereInput[] = [nothing];
   if (viewer.roles.some((r) => r.role === "TEACHER")) {
-    const teacherOrgs = viewer.roles.filter((r) => r.role === "TEACHER" && r.organizationId).map((r) => r.organizationId!);
-    or.push({ classGroup: { organizationId: { in: teacherOrgs }, OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }] } });
+    const teacherOrgs = viewer.roles
+      .filter((r) => r.role === "TEACHER" && r.organizationId)
+      .map((r) => r.organizationId!);
+    or.push({
+      classGroup: {
+        organizationId: { in: teacherOrgs },
+        OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }],
+      },
+    });
   }
   if (viewer.roles.some((r) => r.role === "PARENT")) {
     or.push({ student: { guardians: { some: { userId: viewer.userId } } } });
-    or.push({ studentId: null, classGroup: { enrolments: { some: { student: { guardians: { some: { userId: viewer.userId } } } } } } });
+    or.push({
+      studentId: null,
+      classGroup: { enrolments: { some: { student: { guardians: { some: { userId: viewer.userId } } } } } },
+    });
   }
   return { OR: or };
 }
@@ -44,14 +54,24 @@ async function threads(viewer: Viewer, where: Prisma.DiaryThreadWhereInput, take
     include: {
       student: { select: { id: true, lastName: true, firstName: true } },
       createdBy: { select: { displayName: true } },
-      messages: { orderBy: { createdAt: "asc" }, take: 50, include: { author: { select: { id: true, displayName: true } } } },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        take: 50,
+        include: { author: { select: { id: true, displayName: true } } },
+      },
     },
   });
   return rows.map((t) => ({
     id: t.id,
     student: t.student ? { id: t.student.id, name: `${t.student.lastName} ${t.student.firstName}` } : null,
     createdBy: t.createdBy.displayName,
-    messages: t.messages.map((m) => ({ id: m.id, author: m.author.displayName, mine: m.author.id === viewer.userId, body: m.body, at: m.createdAt.toISOString() })),
+    messages: t.messages.map((m) => ({
+      id: m.id,
+      author: m.author.displayName,
+      mine: m.author.id === viewer.userId,
+      body: m.body,
+      at: m.createdAt.toISOString(),
+    })),
   }));
 }
 
@@ -62,30 +82,68 @@ export function classThreads(viewer: Viewer, classGroupId: string): Promise<Thre
 
 /** The threads a parent sees about a child: the child's own and those of the child's classes. */
 export function childThreads(viewer: Viewer, studentId: string): Promise<ThreadView[]> {
-  return threads(viewer, { OR: [{ studentId }, { studentId: null, classGroup: { enrolments: { some: { studentId } } } }] });
+  return threads(viewer, {
+    OR: [{ studentId }, { studentId: null, classGroup: { enrolments: { some: { studentId } } } }],
+  });
 }
 
 /** A teacher starts a conversation with the parents of a class or of one student of it. */
-export async function startThread(viewer: Viewer, input: { classGroupId: string; studentId?: string; body: string }): Promise<{ id: string }> {
+export async function startThread(
+  viewer: Viewer,
+  input: { classGroupId: string; studentId?: string; body: string },
+): Promise<{ id: string }> {
   authorizeViewer(viewer, "diary.teach");
   return prisma.$transaction(async (tx) => {
-    const classGroup = await tx.classGroup.findFirst({ where: { AND: [{ id: input.classGroupId }, classReadWhere(viewer)] } });
-    if (!classGroup || !viewer.roles.some((r) => r.role === "TEACHER" && r.organizationId === classGroup.organizationId)) throw new AppError("forbidden", { classGroupId: "diary.notYourClass" });
-    if (input.studentId && !(await tx.classEnrolment.count({ where: { classGroupId: classGroup.id, studentId: input.studentId } }))) {
+    const classGroup = await tx.classGroup.findFirst({
+      where: { AND: [{ id: input.classGroupId }, classReadWhere(viewer)] },
+    });
+    if (
+      !classGroup ||
+      !viewer.roles.some((r) => r.role === "TEACHER" && r.organizationId === classGroup.organizationId)
+    )
+      throw new AppError("forbidden", { classGroupId: "diary.notYourClass" });
+    if (
+      input.studentId &&
+      !(await tx.classEnrolment.count({ where: { classGroupId: classGroup.id, studentId: input.studentId } }))
+    ) {
       throw new AppError("validation", { studentId: "diary.notEnrolled" });
     }
     const now = new Date();
     const thread = await tx.diaryThread.create({
-      data: { organizationId: classGroup.organizationId, classGroupId: classGroup.id, studentId: input.studentId || null, createdById: viewer.userId, createdAt: now, lastMessageAt: now },
+      data: {
+        organizationId: classGroup.organizationId,
+        classGroupId: classGroup.id,
+        studentId: input.studentId || null,
+        createdById: viewer.userId,
+        createdAt: now,
+        lastMessageAt: now,
+      },
     });
-    await tx.diaryMessage.create({ data: { organizationId: classGroup.organizationId, threadId: thread.id, authorId: viewer.userId, body: input.body, createdAt: now } });
+    await tx.diaryMessage.create({
+      data: {
+        organizationId: classGroup.organizationId,
+        threadId: thread.id,
+        authorId: viewer.userId,
+        body: input.body,
+        createdAt: now,
+      },
+    });
     const parents = await tx.guardianship.findMany({
-      where: input.studentId ? { studentId: input.studentId } : { student: { enrolments: { some: { classGroupId: classGroup.id } } } },
+      where: input.studentId
+        ? { studentId: input.studentId }
+        : { student: { enrolments: { some: { classGroupId: classGroup.id } } } },
       select: { userId: true },
       distinct: ["userId"],
     });
     if (parents.length) {
-      await tx.notification.createMany({ data: parents.map((p) => ({ userId: p.userId, organizationId: classGroup.organizationId, kind: "diary.message", payload: { threadId: thread.id } })) });
+      await tx.notification.createMany({
+        data: parents.map((p) => ({
+          userId: p.userId,
+          organizationId: classGroup.organizationId,
+          kind: "diary.message",
+          payload: { threadId: thread.id },
+        })),
+      });
     }
     return { id: thread.id };
   });
@@ -97,7 +155,15 @@ export async function reply(viewer: Viewer, input: { threadId: string; body: str
     const thread = await tx.diaryThread.findFirst({ where: { AND: [{ id: input.threadId }, threadWhere(viewer)] } });
     if (!thread) throw new AppError("forbidden", { threadId: "diary.threadUnknown" });
     const now = new Date();
-    const message = await tx.diaryMessage.create({ data: { organizationId: thread.organizationId, threadId: thread.id, authorId: viewer.userId, body: input.body, createdAt: now } });
+    const message = await tx.diaryMessage.create({
+      data: {
+        organizationId: thread.organizationId,
+        threadId: thread.id,
+        authorId: viewer.userId,
+        body: input.body,
+        createdAt: now,
+      },
+    });
     await tx.diaryThread.update({ where: { id: thread.id }, data: { lastMessageAt: now } });
     return { id: message.id };
   });

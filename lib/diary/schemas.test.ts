@@ -3,7 +3,9 @@ import { XLSX_MAX_BYTES, studentImport } from "./schemas";
 
 const issue = (input: Record<string, string>) => {
   const parsed = studentImport.safeParse({ classGroupId: "c1", ...input });
-  return parsed.success ? null : { path: parsed.error.issues[0]!.path.join("."), message: parsed.error.issues[0]!.message };
+  return parsed.success
+    ? null
+    : { path: parsed.error.issues[0]!.path.join("."), message: parsed.error.issues[0]!.message };
 };
 
 describe("student import input", () => {
@@ -15,6 +17,9 @@ describe("student import input", () => {
   it("refuses nothing to import, a workbook that is not base64 and one above the size limit", () => {
     expect(issue({ csv: "  ", xlsx: "" })).toEqual({ path: "csv", message: "diary.import.empty" });
     expect(issue({ xlsx: "not base64!" })).toEqual({ path: "xlsx", message: "diary.import.badXlsx" });
-    expect(issue({ xlsx: "A".repeat(Math.ceil(XLSX_MAX_BYTES / 3) * 4 + 4) })).toEqual({ path: "xlsx", message: "diary.import.xlsxTooLarge" });
+    expect(issue({ xlsx: "A".repeat(Math.ceil(XLSX_MAX_BYTES / 3) * 4 + 4) })).toEqual({
+      path: "xlsx",
+      message: "diary.import.xlsxTooLarge",
+    });
   });
 });

@@ -7,9 +7,26 @@ const reason = z.string().trim().max(500).optional();
 /** One journal cell or lesson edit; a null value clears the cell. */
 export const journalChange = z.discriminatedUnion("type", [
   z.object({ type: z.literal("mark"), lessonId: id, studentId: id, value: z.number().int().nullable(), reason }),
-  z.object({ type: z.literal("attendance"), lessonId: id, studentId: id, status: z.enum(["ABSENT", "LATE", "EXCUSED"]).nullable(), reason }),
-  z.object({ type: z.literal("result"), assessmentId: id, studentId: id, points: z.number().finite().nullable(), reason }),
-  z.object({ type: z.literal("lesson"), lessonId: id, topic: z.string().trim().max(500), homework: z.string().trim().max(2000) }),
+  z.object({
+    type: z.literal("attendance"),
+    lessonId: id,
+    studentId: id,
+    status: z.enum(["ABSENT", "LATE", "EXCUSED"]).nullable(),
+    reason,
+  }),
+  z.object({
+    type: z.literal("result"),
+    assessmentId: id,
+    studentId: id,
+    points: z.number().finite().nullable(),
+    reason,
+  }),
+  z.object({
+    type: z.literal("lesson"),
+    lessonId: id,
+    topic: z.string().trim().max(500),
+    homework: z.string().trim().max(2000),
+  }),
 ]);
 export type JournalChange = z.output<typeof journalChange>;
 
@@ -60,7 +77,10 @@ export const termUpdate = z.object({ termId: id, startDate: day, endDate: day })
 export const classCreate = z.object({
   academicYearId: id,
   grade: z.coerce.number().int("diary.grade").min(1, "diary.grade").max(11, "diary.grade"),
-  letter: z.string().trim().regex(/^\p{L}{1,3}$/u, "diary.letter"),
+  letter: z
+    .string()
+    .trim()
+    .regex(/^\p{L}{1,3}$/u, "diary.letter"),
   languageId: optionalId,
   homeroomTeacherId: optionalId,
 });
@@ -105,7 +125,10 @@ export const lessonsGenerate = z.object({ classGroupId: id, termId: id });
 
 const weight = z.coerce.number().int().min(0).max(100);
 export const weightsSave = z.object({
-  schoolYear: z.string().regex(/^(\d{4})\/(\d{4})$/, "diary.schoolYear").refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, "diary.schoolYear"),
+  schoolYear: z
+    .string()
+    .regex(/^(\d{4})\/(\d{4})$/, "diary.schoolYear")
+    .refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, "diary.schoolYear"),
   formative: weight,
   sor: weight,
   soch: weight,
@@ -113,7 +136,10 @@ export const weightsSave = z.object({
 
 export const guardianLink = z.object({
   organizationId: id,
-  iin: z.string().trim().regex(/^\d{12}$/, "iin.format"),
+  iin: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, "iin.format"),
   login: z.string().trim().min(1).max(64),
   relation: z.string().trim().max(40).optional(),
 });

@@ -34,23 +34,31 @@ export function chosenSchool(viewer: Viewer | null, requested: unknown): string 
 }
 
 function ensureSchool(viewer: Viewer, organizationId: string): void {
-  if (!managedSchools(viewer).includes(organizationId)) throw new AppError("forbidden", { organizationId: "diary.notYourSchool" });
+  if (!managedSchools(viewer).includes(organizationId))
+    throw new AppError("forbidden", { organizationId: "diary.notYourSchool" });
 }
 
 async function yearInScope(tx: Tx, viewer: Viewer, academicYearId: string) {
-  const year = await tx.academicYear.findFirst({ where: { id: academicYearId, organizationId: { in: managedSchools(viewer) } }, include: { terms: { orderBy: { number: "asc" } } } });
+  const year = await tx.academicYear.findFirst({
+    where: { id: academicYearId, organizationId: { in: managedSchools(viewer) } },
+    include: { terms: { orderBy: { number: "asc" } } },
+  });
   if (!year) throw new AppError("notFound", { academicYearId: "diary.yearUnknown" });
   return year;
 }
 
 async function classInScope(tx: Tx, viewer: Viewer, classGroupId: string) {
-  const c = await tx.classGroup.findFirst({ where: { id: classGroupId, organizationId: { in: managedSchools(viewer) } } });
+  const c = await tx.classGroup.findFirst({
+    where: { id: classGroupId, organizationId: { in: managedSchools(viewer) } },
+  });
   if (!c) throw new AppError("notFound", { classGroupId: "diary.classUnknown" });
   return c;
 }
 
 async function teacherOfSchool(tx: Tx, organizationId: string, userId: string): Promise<boolean> {
-  return (await tx.roleAssignment.count({ where: { userId, role: "TEACHER", organizationId, user: { active: true } } })) > 0;
+  return (
+    (await tx.roleAssignment.count({ where: { userId, role: "TEACHER", organizationId, user: { active: true } } })) > 0
+  );
 }
 
 /** Default quarters of a school year starting in `year` (autumn, winter, spring breaks between them). */
@@ -63,33 +71,62 @@ export function defaultQuarters(year: number): [number, string, string][] {
   ];
 }
 
-export async function createYear(viewer: Viewer, input: { organizationId: string; startYear: number }): Promise<{ id: string }> {
+export async function createYear(
+  viewer: Viewer,
+  input: { organizationId: string; startYear: number },
+): Promise<{ id: string }> {
   ensureSchool(viewer, input.organizationId);
   const label = `${input.startYear}/${input.startYear + 1}`;
   const quarters = defaultQuarters(input.startYear);
   return prisma.$transaction(async (tx) => {
-    if (await tx.academicYear.findFirst({ where: { organizationId: input.organizationId, label } })) throw new AppError("duplicate", { startYear: "diary.yearExists" });
+    if (await tx.academicYear.findFirst({ where: { organizationId: input.organizationId, label } }))
+      throw new AppError("duplicate", { startYear: "diary.yearExists" });
     const year = await tx.academicYear.create({
-      data: { organizationId: input.organizationId, label, startDate: dateValue(quarters[0]![1]), endDate: dateValue(quarters[3]![2]) },
+      data: {
+        organizationId: input.organizationId,
+        label,
+        startDate: dateValue(quarters[0]![1]),
+        endDate: dateValue(quarters[3]![2]),
+      },
     });
-    await tx.term.createMany({ data: quarters.map(([number, from, to]) => ({ academicYearId: year.id, organizationId: input.organizationId, number, startDate: dateValue(from), endDate: dateValue(to) })) });
+    await tx.term.createMany({
+      data: quarters.map(([number, from, to]) => ({
+        academicYearId: year.id,
+        organizationId: input.organizationId,
+        number,
+        startDate: dateValue(from),
+        endDate: dateValue(to),
+      })),
+    });
     return { id: year.id };
   });
 }
 
 /** Moves a term's dates: inside the year, start before end, no overlap with the other terms. */
-export async function updateTerm(viewer: Viewer, input: { termId: string; startDate: string; endDate: string }): Promise<void> {
+export async function updateTerm(
+  viewer: Viewer,
+  input: { termId: string; startDate: string; endDate: string },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const term = await tx.term.findFirst({ where: { id: input.termId, organizationId: { in: managedSchools(viewer) } } });
+    const term = await tx.term.findFirst({
+      where: { id: input.termId, organizationId: { in: managedSchools(viewer) } },
+    });
     if (!term) throw new AppError("notFound", { termId: "diary.termUnknown" });
     const year = await yearInScope(tx, viewer, term.academicYearId);
     if (input.endDate < input.startDate) throw new AppError("validation", { endDate: "diary.endBeforeStart" });
     const others = year.terms.filter((t) => t.id !== term.id);
-    if (others.some((t) => input.startDate <= dayOf(t.endDate) && dayOf(t.startDate) <= input.endDate)) throw new AppError("validation", { startDate: "diary.termsOverlap" });
+    if (others.some((t) => input.startDate <= dayOf(t.endDate) && dayOf(t.startDate) <= input.endDate))
+      throw new AppError("validation", { startDate: "diary.termsOverlap" });
     const startDate = input.startDate < dayOf(year.startDate) ? input.startDate : dayOf(year.startDate);
     const endDate = input.endDate > dayOf(year.endDate) ? input.endDate : dayOf(year.endDate);
-    await tx.term.update({ where: { id: term.id }, data: { startDate: dateValue(input.startDate), endDate: dateValue(input.endDate) } });
-    await tx.academicYear.update({ where: { id: year.id }, data: { startDate: dateValue(startDate), endDate: dateValue(endDate) } });
+    await tx.term.update({
+      where: { id: term.id },
+      data: { startDate: dateValue(input.startDate), endDate: dateValue(input.endDate) },
+    });
+    await tx.academicYear.update({
+      where: { id: year.id },
+      data: { startDate: dateValue(startDate), endDate: dateValue(endDate) },
+    });
   });
 }
 
@@ -99,23 +136,49 @@ export async function createClass(
 ): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const year = await yearInScope(tx, viewer, input.academicYearId);
-    if (input.homeroomTeacherId && !(await teacherOfSchool(tx, year.organizationId, input.homeroomTeacherId))) throw new AppError("validation", { homeroomTeacherId: "diary.notATeacher" });
-    if (input.languageId && !(await tx.classifierItem.count({ where: { id: input.languageId, classifier: { code: "LANGUAGE" } } }))) throw new AppError("validation", { languageId: "validation.invalidOption" });
-    if (await tx.classGroup.findFirst({ where: { academicYearId: year.id, grade: input.grade, letter: input.letter } })) throw new AppError("duplicate", { letter: "diary.classExists" });
+    if (input.homeroomTeacherId && !(await teacherOfSchool(tx, year.organizationId, input.homeroomTeacherId)))
+      throw new AppError("validation", { homeroomTeacherId: "diary.notATeacher" });
+    if (
+      input.languageId &&
+      !(await tx.classifierItem.count({ where: { id: input.languageId, classifier: { code: "LANGUAGE" } } }))
+    )
+      throw new AppError("validation", { languageId: "validation.invalidOption" });
+    if (await tx.classGroup.findFirst({ where: { academicYearId: year.id, grade: input.grade, letter: input.letter } }))
+      throw new AppError("duplicate", { letter: "diary.classExists" });
     const c = await tx.classGroup.create({
-      data: { organizationId: year.organizationId, academicYearId: year.id, grade: input.grade, letter: input.letter, languageId: input.languageId || null, homeroomTeacherId: input.homeroomTeacherId || null },
+      data: {
+        organizationId: year.organizationId,
+        academicYearId: year.id,
+        grade: input.grade,
+        letter: input.letter,
+        languageId: input.languageId || null,
+        homeroomTeacherId: input.homeroomTeacherId || null,
+      },
     });
     return { id: c.id };
   });
 }
 
-export async function createAssignment(viewer: Viewer, input: { classGroupId: string; subjectId: string; teacherId: string }): Promise<{ id: string }> {
+export async function createAssignment(
+  viewer: Viewer,
+  input: { classGroupId: string; subjectId: string; teacherId: string },
+): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const c = await classInScope(tx, viewer, input.classGroupId);
-    if (!(await tx.classifierItem.count({ where: { id: input.subjectId, classifier: { code: "SUBJECT" } } }))) throw new AppError("validation", { subjectId: "diary.subjectUnknown" });
-    if (!(await teacherOfSchool(tx, c.organizationId, input.teacherId))) throw new AppError("validation", { teacherId: "diary.notATeacher" });
-    if (await tx.teachingAssignment.findFirst({ where: { classGroupId: c.id, subjectId: input.subjectId } })) throw new AppError("duplicate", { subjectId: "diary.assignmentExists" });
-    const a = await tx.teachingAssignment.create({ data: { organizationId: c.organizationId, classGroupId: c.id, subjectId: input.subjectId, teacherId: input.teacherId } });
+    if (!(await tx.classifierItem.count({ where: { id: input.subjectId, classifier: { code: "SUBJECT" } } })))
+      throw new AppError("validation", { subjectId: "diary.subjectUnknown" });
+    if (!(await teacherOfSchool(tx, c.organizationId, input.teacherId)))
+      throw new AppError("validation", { teacherId: "diary.notATeacher" });
+    if (await tx.teachingAssignment.findFirst({ where: { classGroupId: c.id, subjectId: input.subjectId } }))
+      throw new AppError("duplicate", { subjectId: "diary.assignmentExists" });
+    const a = await tx.teachingAssignment.create({
+      data: {
+        organizationId: c.organizationId,
+        classGroupId: c.id,
+        subjectId: input.subjectId,
+        teacherId: input.teacherId,
+      },
+    });
     return { id: a.id };
   });
 }
@@ -139,7 +202,13 @@ export function parseStudentCsv(text: string): ImportRow[] {
       if (!line) return;
       const cells = line.split(/[;,]/).map((c) => c.trim().replace(/^"|"$/g, ""));
       if (i === 0 && !/^\d/.test(cells[0] ?? "")) return; // header
-      rows.push({ line: i + 1, iin: cells[0] ?? "", lastName: cells[1] ?? "", firstName: cells[2] ?? "", middleName: cells[3] ?? "" });
+      rows.push({
+        line: i + 1,
+        iin: cells[0] ?? "",
+        lastName: cells[1] ?? "",
+        firstName: cells[2] ?? "",
+        middleName: cells[3] ?? "",
+      });
     });
   return rows;
 }
@@ -176,7 +245,10 @@ export async function xlsxText(data: Buffer): Promise<string> {
  * year, a repeated IIN or a missing name refuses the row. Any refused row refuses the whole file (field
  * errors `rows.<line>` → message key) and nothing is written.
  */
-export async function importStudents(viewer: Viewer, input: { classGroupId: string; csv?: string; xlsx?: string }): Promise<{ imported: number; created: number }> {
+export async function importStudents(
+  viewer: Viewer,
+  input: { classGroupId: string; csv?: string; xlsx?: string },
+): Promise<{ imported: number; created: number }> {
   const rows = parseStudentCsv(input.xlsx ? await xlsxText(Buffer.from(input.xlsx, "base64")) : (input.csv ?? ""));
   if (rows.length === 0) throw new AppError("validation", { csv: "diary.import.empty" });
   if (rows.length > 2000) throw new AppError("validation", { csv: "diary.import.tooMany" });
@@ -188,17 +260,27 @@ export async function importStudents(viewer: Viewer, input: { classGroupId: stri
       const parsed = parseIin(row.iin);
       if (!parsed.ok) problems[`rows.${row.line}`] = `iin.${parsed.problem}`;
       else if (seen.has(row.iin)) problems[`rows.${row.line}`] = "diary.import.duplicateRow";
-      else if (!row.lastName || !row.firstName || row.lastName.length > 100 || row.firstName.length > 100) problems[`rows.${row.line}`] = "diary.import.name";
+      else if (!row.lastName || !row.firstName || row.lastName.length > 100 || row.firstName.length > 100)
+        problems[`rows.${row.line}`] = "diary.import.name";
       seen.add(row.iin);
     }
     const iins = rows.filter((r) => !problems[`rows.${r.line}`]).map((r) => r.iin);
-    const people = await tx.person.findMany({ where: { iin: { in: iins } }, select: { id: true, iin: true, enrolments: { where: { academicYearId: c.academicYearId }, select: { classGroupId: true } } } });
+    const people = await tx.person.findMany({
+      where: { iin: { in: iins } },
+      select: {
+        id: true,
+        iin: true,
+        enrolments: { where: { academicYearId: c.academicYearId }, select: { classGroupId: true } },
+      },
+    });
     const byIin = new Map(people.map((p) => [p.iin, p]));
     for (const row of rows) {
       const enrolment = byIin.get(row.iin)?.enrolments[0];
-      if (enrolment && enrolment.classGroupId !== c.id && !problems[`rows.${row.line}`]) problems[`rows.${row.line}`] = "diary.import.otherClass";
+      if (enrolment && enrolment.classGroupId !== c.id && !problems[`rows.${row.line}`])
+        problems[`rows.${row.line}`] = "diary.import.otherClass";
     }
-    if (Object.keys(problems).length) throw new AppError("validation", problems, { count: Object.keys(problems).length });
+    if (Object.keys(problems).length)
+      throw new AppError("validation", problems, { count: Object.keys(problems).length });
     let created = 0;
     let imported = 0;
     for (const row of rows) {
@@ -206,14 +288,29 @@ export async function importStudents(viewer: Viewer, input: { classGroupId: stri
       if (!person) {
         const facts = (parseIin(row.iin) as { ok: true; facts: { birthDate: string; sex: "MALE" | "FEMALE" } }).facts;
         const p = await tx.person.create({
-          data: { iin: row.iin, lastName: row.lastName, firstName: row.firstName, middleName: row.middleName || null, birthDate: dateValue(facts.birthDate), sex: facts.sex, organizationId: c.organizationId },
+          data: {
+            iin: row.iin,
+            lastName: row.lastName,
+            firstName: row.firstName,
+            middleName: row.middleName || null,
+            birthDate: dateValue(facts.birthDate),
+            sex: facts.sex,
+            organizationId: c.organizationId,
+          },
           select: { id: true, iin: true },
         });
         person = { ...p, enrolments: [] };
         created++;
       }
       if (person.enrolments.length) continue; // already in this class
-      await tx.classEnrolment.create({ data: { organizationId: c.organizationId, academicYearId: c.academicYearId, classGroupId: c.id, studentId: person.id } });
+      await tx.classEnrolment.create({
+        data: {
+          organizationId: c.organizationId,
+          academicYearId: c.academicYearId,
+          classGroupId: c.id,
+          studentId: person.id,
+        },
+      });
       imported++;
     }
     return { imported, created };
@@ -226,7 +323,14 @@ export interface SchoolSetup {
     id: string;
     label: string;
     terms: { id: string; number: number; startDate: string; endDate: string }[];
-    classes: { id: string; grade: number; letter: string; homeroom: string | null; students: number; assignments: { id: string; subject: { nameKk: string; nameRu: string; nameEn: string }; teacher: string }[] }[];
+    classes: {
+      id: string;
+      grade: number;
+      letter: string;
+      homeroom: string | null;
+      students: number;
+      assignments: { id: string; subject: { nameKk: string; nameRu: string; nameEn: string }; teacher: string }[];
+    }[];
   }[];
   teachers: { id: string; displayName: string }[];
   subjects: { id: string; nameKk: string; nameRu: string; nameEn: string }[];
@@ -236,7 +340,10 @@ export interface SchoolSetup {
 export async function loadSetup(viewer: Viewer, organizationId: string): Promise<SchoolSetup> {
   ensureSchool(viewer, organizationId);
   const [school, years, teachers, subjects, languages] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } }),
+    prisma.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    }),
     prisma.academicYear.findMany({
       where: { organizationId },
       orderBy: { startDate: "desc" },
@@ -247,28 +354,52 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
           include: {
             homeroomTeacher: { select: { displayName: true } },
             _count: { select: { enrolments: { where: { endedOn: null } } } },
-            assignments: { include: { subject: { select: { nameKk: true, nameRu: true, nameEn: true, sortOrder: true } }, teacher: { select: { displayName: true } } } },
+            assignments: {
+              include: {
+                subject: { select: { nameKk: true, nameRu: true, nameEn: true, sortOrder: true } },
+                teacher: { select: { displayName: true } },
+              },
+            },
           },
         },
       },
     }),
-    prisma.user.findMany({ where: { active: true, roles: { some: { role: "TEACHER", organizationId } } }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
-    prisma.classifierItem.findMany({ where: { classifier: { code: "SUBJECT" } }, select: { id: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
-    prisma.classifierItem.findMany({ where: { classifier: { code: "LANGUAGE" } }, select: { id: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
+    prisma.user.findMany({
+      where: { active: true, roles: { some: { role: "TEACHER", organizationId } } },
+      select: { id: true, displayName: true },
+      orderBy: { displayName: "asc" },
+    }),
+    prisma.classifierItem.findMany({
+      where: { classifier: { code: "SUBJECT" } },
+      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    prisma.classifierItem.findMany({
+      where: { classifier: { code: "LANGUAGE" } },
+      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { sortOrder: "asc" },
+    }),
   ]);
   return {
     school,
     years: years.map((y) => ({
       id: y.id,
       label: y.label,
-      terms: y.terms.map((t) => ({ id: t.id, number: t.number, startDate: dayOf(t.startDate), endDate: dayOf(t.endDate) })),
+      terms: y.terms.map((t) => ({
+        id: t.id,
+        number: t.number,
+        startDate: dayOf(t.startDate),
+        endDate: dayOf(t.endDate),
+      })),
       classes: y.classes.map((c) => ({
         id: c.id,
         grade: c.grade,
         letter: c.letter,
         homeroom: c.homeroomTeacher?.displayName ?? null,
         students: c._count.enrolments,
-        assignments: [...c.assignments].sort((a, b) => a.subject.sortOrder - b.subject.sortOrder).map((a) => ({ id: a.id, subject: a.subject, teacher: a.teacher.displayName })),
+        assignments: [...c.assignments]
+          .sort((a, b) => a.subject.sortOrder - b.subject.sortOrder)
+          .map((a) => ({ id: a.id, subject: a.subject, teacher: a.teacher.displayName })),
       })),
     })),
     teachers,
@@ -279,8 +410,23 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
 
 export interface SchoolAnalytics {
   term: { id: string; number: number } | null;
-  rows: { classGroupId: string; className: string; subject: { nameKk: string; nameRu: string; nameEn: string }; average: number | null; marks: number; attendanceRate: number | null }[];
-  atRisk: { studentId: string; name: string; className: string; absences: number; lessons: number; average: number | null; reasons: ("absences" | "lowAverage")[] }[];
+  rows: {
+    classGroupId: string;
+    className: string;
+    subject: { nameKk: string; nameRu: string; nameEn: string };
+    average: number | null;
+    marks: number;
+    attendanceRate: number | null;
+  }[];
+  atRisk: {
+    studentId: string;
+    name: string;
+    className: string;
+    absences: number;
+    lessons: number;
+    average: number | null;
+    reasons: ("absences" | "lowAverage")[];
+  }[];
 }
 
 /**
@@ -288,50 +434,77 @@ export interface SchoolAnalytics {
  * the school's year under way, and the students at risk: absent without excuse from at least 15 % of the
  * lessons held, or a formative average below 4.
  */
-export async function schoolAnalytics(viewer: Viewer, organizationId: string, now = new Date()): Promise<SchoolAnalytics> {
+export async function schoolAnalytics(
+  viewer: Viewer,
+  organizationId: string,
+  now = new Date(),
+): Promise<SchoolAnalytics> {
   ensureSchool(viewer, organizationId);
   // the year under way (or the latest one that has started), else the first planned one
   const year =
-    (await prisma.academicYear.findFirst({ where: { organizationId, startDate: { lte: dateValue(almatyDay(now)) } }, orderBy: { startDate: "desc" }, include: { terms: true } })) ??
-    (await prisma.academicYear.findFirst({ where: { organizationId }, orderBy: { startDate: "asc" }, include: { terms: true } }));
+    (await prisma.academicYear.findFirst({
+      where: { organizationId, startDate: { lte: dateValue(almatyDay(now)) } },
+      orderBy: { startDate: "desc" },
+      include: { terms: true },
+    })) ??
+    (await prisma.academicYear.findFirst({
+      where: { organizationId },
+      orderBy: { startDate: "asc" },
+      include: { terms: true },
+    }));
   const term = year ? currentTerm(year.terms, almatyDay(now)) : undefined;
   if (!year || !term) return { term: null, rows: [], atRisk: [] };
   const today = dateValue(almatyDay(now));
   const lessonWhere = { organizationId, termId: term.id, date: { lte: today } };
-  const [classes, subjects, lessons, markGroups, absenceGroups, enrolments, studentMarks, studentAbsences] = await Promise.all([
-    prisma.classGroup.findMany({ where: { academicYearId: year.id }, select: { id: true, grade: true, letter: true, _count: { select: { enrolments: { where: { endedOn: null } } } } } }),
-    prisma.classifierItem.findMany({ where: { classifier: { code: "SUBJECT" } }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } }),
-    prisma.lesson.groupBy({ by: ["classGroupId", "subjectId"], where: lessonWhere, _count: { _all: true } }),
-    prisma.$queryRawUnsafe<{ classGroupId: string; subjectId: string; n: bigint | number; avg: number | null }[]>(
-      `SELECT l."classGroupId", l."subjectId", COUNT(*) AS n, AVG(m.value)::float8 AS avg FROM "Mark" m JOIN "Lesson" l ON l.id = m."lessonId"
+  const [classes, subjects, lessons, markGroups, absenceGroups, enrolments, studentMarks, studentAbsences] =
+    await Promise.all([
+      prisma.classGroup.findMany({
+        where: { academicYearId: year.id },
+        select: {
+          id: true,
+          grade: true,
+          letter: true,
+          _count: { select: { enrolments: { where: { endedOn: null } } } },
+        },
+      }),
+      prisma.classifierItem.findMany({
+        where: { classifier: { code: "SUBJECT" } },
+        select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+      }),
+      prisma.lesson.groupBy({ by: ["classGroupId", "subjectId"], where: lessonWhere, _count: { _all: true } }),
+      prisma.$queryRawUnsafe<{ classGroupId: string; subjectId: string; n: bigint | number; avg: number | null }[]>(
+        `SELECT l."classGroupId", l."subjectId", COUNT(*) AS n, AVG(m.value)::float8 AS avg FROM "Mark" m JOIN "Lesson" l ON l.id = m."lessonId"
        WHERE l."organizationId" = $1 AND l."termId" = $2 AND l.date <= $3 GROUP BY l."classGroupId", l."subjectId"`,
-      organizationId,
-      term.id,
-      today,
-    ),
-    prisma.$queryRawUnsafe<{ classGroupId: string; subjectId: string; n: bigint | number }[]>(
-      `SELECT l."classGroupId", l."subjectId", COUNT(*) AS n FROM "Attendance" a JOIN "Lesson" l ON l.id = a."lessonId"
+        organizationId,
+        term.id,
+        today,
+      ),
+      prisma.$queryRawUnsafe<{ classGroupId: string; subjectId: string; n: bigint | number }[]>(
+        `SELECT l."classGroupId", l."subjectId", COUNT(*) AS n FROM "Attendance" a JOIN "Lesson" l ON l.id = a."lessonId"
        WHERE l."organizationId" = $1 AND l."termId" = $2 AND l.date <= $3 AND a.status = 'ABSENT' GROUP BY l."classGroupId", l."subjectId"`,
-      organizationId,
-      term.id,
-      today,
-    ),
-    prisma.classEnrolment.findMany({ where: { academicYearId: year.id }, select: { classGroupId: true, student: { select: { id: true, lastName: true, firstName: true } } } }),
-    prisma.$queryRawUnsafe<{ studentId: string; n: bigint | number; avg: number | null }[]>(
-      `SELECT m."studentId", COUNT(*) AS n, AVG(m.value)::float8 AS avg FROM "Mark" m JOIN "Lesson" l ON l.id = m."lessonId"
+        organizationId,
+        term.id,
+        today,
+      ),
+      prisma.classEnrolment.findMany({
+        where: { academicYearId: year.id },
+        select: { classGroupId: true, student: { select: { id: true, lastName: true, firstName: true } } },
+      }),
+      prisma.$queryRawUnsafe<{ studentId: string; n: bigint | number; avg: number | null }[]>(
+        `SELECT m."studentId", COUNT(*) AS n, AVG(m.value)::float8 AS avg FROM "Mark" m JOIN "Lesson" l ON l.id = m."lessonId"
        WHERE l."organizationId" = $1 AND l."termId" = $2 AND l.date <= $3 GROUP BY m."studentId"`,
-      organizationId,
-      term.id,
-      today,
-    ),
-    prisma.$queryRawUnsafe<{ studentId: string; n: bigint | number }[]>(
-      `SELECT a."studentId", COUNT(*) AS n FROM "Attendance" a JOIN "Lesson" l ON l.id = a."lessonId"
+        organizationId,
+        term.id,
+        today,
+      ),
+      prisma.$queryRawUnsafe<{ studentId: string; n: bigint | number }[]>(
+        `SELECT a."studentId", COUNT(*) AS n FROM "Attendance" a JOIN "Lesson" l ON l.id = a."lessonId"
        WHERE l."organizationId" = $1 AND l."termId" = $2 AND l.date <= $3 AND a.status = 'ABSENT' GROUP BY a."studentId"`,
-      organizationId,
-      term.id,
-      today,
-    ),
-  ]);
+        organizationId,
+        term.id,
+        today,
+      ),
+    ]);
   const className = new Map(classes.map((c) => [c.id, `${c.grade} ${c.letter}`]));
   const size = new Map(classes.map((c) => [c.id, c._count.enrolments]));
   const subjectById = new Map(subjects.map((s) => [s.id, s]));
@@ -355,7 +528,8 @@ export async function schoolAnalytics(viewer: Viewer, organizationId: string, no
     .sort((a, b) => a.className.localeCompare(b.className) || a.subject.nameKk.localeCompare(b.subject.nameKk));
 
   const lessonsPerClass = new Map<string, number>();
-  for (const l of lessons) lessonsPerClass.set(l.classGroupId, (lessonsPerClass.get(l.classGroupId) ?? 0) + l._count._all);
+  for (const l of lessons)
+    lessonsPerClass.set(l.classGroupId, (lessonsPerClass.get(l.classGroupId) ?? 0) + l._count._all);
   const avgBy = new Map(studentMarks.map((s) => [s.studentId, s.avg]));
   const absentBy = new Map(studentAbsences.map((s) => [s.studentId, Number(s.n)]));
   const atRisk: SchoolAnalytics["atRisk"] = [];
@@ -366,7 +540,16 @@ export async function schoolAnalytics(viewer: Viewer, organizationId: string, no
     const reasons: ("absences" | "lowAverage")[] = [];
     if (held > 0 && absences / held >= 0.15) reasons.push("absences");
     if (average !== null && average < 4) reasons.push("lowAverage");
-    if (reasons.length) atRisk.push({ studentId: e.student.id, name: `${e.student.lastName} ${e.student.firstName}`, className: className.get(e.classGroupId) ?? "", absences, lessons: held, average, reasons });
+    if (reasons.length)
+      atRisk.push({
+        studentId: e.student.id,
+        name: `${e.student.lastName} ${e.student.firstName}`,
+        className: className.get(e.classGroupId) ?? "",
+        absences,
+        lessons: held,
+        average,
+        reasons,
+      });
   }
   atRisk.sort((a, b) => b.reasons.length - a.reasons.length || b.absences - a.absences);
   return { term: { id: term.id, number: term.number }, rows, atRisk };
@@ -376,15 +559,31 @@ export async function schoolAnalytics(viewer: Viewer, organizationId: string, no
  * Links a parent's account to a student of the school: the student by IIN (enrolled in a class of the
  * school), the parent by login (holding the PARENT role in the school).
  */
-export async function linkGuardian(viewer: Viewer, input: { organizationId: string; iin: string; login: string; relation?: string }): Promise<{ id: string }> {
+export async function linkGuardian(
+  viewer: Viewer,
+  input: { organizationId: string; iin: string; login: string; relation?: string },
+): Promise<{ id: string }> {
   ensureSchool(viewer, input.organizationId);
   return prisma.$transaction(async (tx) => {
-    const student = await tx.person.findFirst({ where: { iin: input.iin, enrolments: { some: { organizationId: input.organizationId } } }, select: { id: true } });
+    const student = await tx.person.findFirst({
+      where: { iin: input.iin, enrolments: { some: { organizationId: input.organizationId } } },
+      select: { id: true },
+    });
     if (!student) throw new AppError("validation", { iin: "diary.studentUnknown" });
-    const parent = await tx.user.findFirst({ where: { login: input.login, active: true, roles: { some: { role: "PARENT", organizationId: input.organizationId } } }, select: { id: true } });
+    const parent = await tx.user.findFirst({
+      where: {
+        login: input.login,
+        active: true,
+        roles: { some: { role: "PARENT", organizationId: input.organizationId } },
+      },
+      select: { id: true },
+    });
     if (!parent) throw new AppError("validation", { login: "diary.parentUnknown" });
-    if (await tx.guardianship.findUnique({ where: { userId_studentId: { userId: parent.id, studentId: student.id } } })) throw new AppError("duplicate", { login: "diary.guardianExists" });
-    const g = await tx.guardianship.create({ data: { userId: parent.id, studentId: student.id, relation: input.relation || null } });
+    if (await tx.guardianship.findUnique({ where: { userId_studentId: { userId: parent.id, studentId: student.id } } }))
+      throw new AppError("duplicate", { login: "diary.guardianExists" });
+    const g = await tx.guardianship.create({
+      data: { userId: parent.id, studentId: student.id, relation: input.relation || null },
+    });
     return { id: g.id };
   });
 }

@@ -5,10 +5,26 @@ import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
 import { DICTIONARY_TAG } from "./cache";
-import { approveRevision, proposeCreate, proposeDelete, proposeUpdate, rejectRevision, setChecked, withdrawRevision } from "./editing";
-import { checkedInput, proposeCreateInput, proposeDeleteInput, proposeUpdateInput, reviewInput, withdrawInput } from "./schemas";
+import {
+  approveRevision,
+  proposeCreate,
+  proposeDelete,
+  proposeUpdate,
+  rejectRevision,
+  setChecked,
+  withdrawRevision,
+} from "./editing";
+import {
+  checkedInput,
+  proposeCreateInput,
+  proposeDeleteInput,
+  proposeUpdateInput,
+  reviewInput,
+  withdrawInput,
+} from "./schemas";
 
-const toRevision = async (id: string) => redirect({ href: `/admin/dictionary/revisions/${id}?sent=1`, locale: await getLocale() });
+const toRevision = async (id: string) =>
+  redirect({ href: `/admin/dictionary/revisions/${id}?sent=1`, locale: await getLocale() });
 
 export const proposeCreateAction = action({
   permission: "dictionary.edit",

@@ -28,9 +28,27 @@ describe("readDix", () => {
 <e r="RL"><p><l>look<g><b/>at</g><s n="vblex"/></l><r>қара<s n="v"/></r></p></e>`),
     );
     expect(entries).toEqual([
-      { line: 6, direction: "both", kind: "pair", left: { text: "мектеп", tags: ["n"] }, right: { text: "школа", tags: ["n", "f", "nn"] } },
-      { line: 7, direction: "LR", kind: "pair", left: { text: "алғыс білдір", tags: ["v", "tv"] }, right: { text: "благодарить", tags: ["vblex", "impf"] } },
-      { line: 8, direction: "RL", kind: "pair", left: { text: "look at", tags: ["vblex"] }, right: { text: "қара", tags: ["v"] } },
+      {
+        line: 6,
+        direction: "both",
+        kind: "pair",
+        left: { text: "мектеп", tags: ["n"] },
+        right: { text: "школа", tags: ["n", "f", "nn"] },
+      },
+      {
+        line: 7,
+        direction: "LR",
+        kind: "pair",
+        left: { text: "алғыс білдір", tags: ["v", "tv"] },
+        right: { text: "благодарить", tags: ["vblex", "impf"] },
+      },
+      {
+        line: 8,
+        direction: "RL",
+        kind: "pair",
+        left: { text: "look at", tags: ["vblex"] },
+        right: { text: "қара", tags: ["v"] },
+      },
     ]);
   });
 
@@ -46,7 +64,12 @@ still inside the comment -->
   });
 
   it("ignores the paradigms outside the section", async () => {
-    const entries = await parseDixText(wrap(`<e><p><l>ет<s n="n"/></l><r>мясо<s n="n"/></r></p></e>`, `  <pardefs><pardef n="x"><e><p><l></l><r><s n="m"/></r></p></e></pardef></pardefs>\n`));
+    const entries = await parseDixText(
+      wrap(
+        `<e><p><l>ет<s n="n"/></l><r>мясо<s n="n"/></r></p></e>`,
+        `  <pardefs><pardef n="x"><e><p><l></l><r><s n="m"/></r></p></e></pardef></pardefs>\n`,
+      ),
+    );
     expect(entries).toHaveLength(1);
   });
 
@@ -59,7 +82,11 @@ still inside the comment -->
     expect(entries[0]!.left.text).toBe("A&B\u2019s");
     expect(entries[0]!.right.text).toBe("қ<р");
     expect(entries[1]!.kind).toBe("regex");
-    expect(entries[2]).toMatchObject({ kind: "identity", left: { text: "ок", tags: ["ij"] }, right: { text: "ок", tags: ["ij"] } });
+    expect(entries[2]).toMatchObject({
+      kind: "identity",
+      left: { text: "ок", tags: ["ij"] },
+      right: { text: "ок", tags: ["ij"] },
+    });
   });
 
   it("accepts a byte-order mark and CRLF line ends", async () => {
@@ -74,7 +101,9 @@ still inside the comment -->
   });
 
   it("refuses an element that is never closed, naming the line where it opened", async () => {
-    const e = await syntaxError(`<dictionary>\n<section>\n<e><p><l>a</l><r>b</r></p></e>\n<e><p><l>c</l><r>d</r></p>\n</section>\n</dictionary>\n`);
+    const e = await syntaxError(
+      `<dictionary>\n<section>\n<e><p><l>a</l><r>b</r></p></e>\n<e><p><l>c</l><r>d</r></p>\n</section>\n</dictionary>\n`,
+    );
     expect(e.message).toMatch(/<\/section> found where <\/e> \(opened on line 4\)/);
     expect(e.line).toBe(5);
   });
@@ -83,13 +112,17 @@ still inside the comment -->
     expect((await syntaxError(wrap(`<e r=LR><p><l>a</l><r>b</r></p></e>`))).line).toBe(6);
     expect((await syntaxError(wrap(`<e><p><l>a & b</l><r>b</r></p></e>`))).message).toMatch(/bare "&"/);
     expect((await syntaxError(wrap(`<e><p><l>&nbsp;</l><r>b</r></p></e>`))).message).toMatch(/unknown entity &nbsp;/);
-    expect((await syntaxError(wrap(`<!-- open\n<e><p><l>a</l><r>b</r></p></e>`))).message).toMatch(/^line 6: comment is never closed/);
+    expect((await syntaxError(wrap(`<!-- open\n<e><p><l>a</l><r>b</r></p></e>`))).message).toMatch(
+      /^line 6: comment is never closed/,
+    );
   });
 
   it("refuses files that are not Apertium dictionaries", async () => {
     expect((await syntaxError("<html><body>no</body></html>\n")).message).toMatch(/root element is <html>/);
     expect((await syntaxError("just text\n")).message).toMatch(/no <dictionary> element/);
-    expect((await syntaxError("<dictionary><section/></dictionary>\ntrailing\n")).message).toMatch(/text after the end/);
+    expect((await syntaxError("<dictionary><section/></dictionary>\ntrailing\n")).message).toMatch(
+      /text after the end/,
+    );
     expect((await syntaxError("<dictionary><sdefs/></dictionary>\n")).message).toMatch(/no <section>/);
     expect((await syntaxError(wrap(`<e r="both"><p><l>a</l><r>b</r></p></e>`))).message).toMatch(/expected LR or RL/);
     expect((await syntaxError(wrap(`<e><l>a</l></e>`))).message).toMatch(/<l> outside <p>/);

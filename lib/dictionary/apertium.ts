@@ -150,7 +150,8 @@ class DixParser {
             if (quote) {
               if (c === quote) quote = null;
             } else if (c === '"' || c === "'") quote = c;
-            else if (c === "<") throw new DixSyntaxError(lineNo, `unexpected "<" inside a tag opened on line ${this.startLine}`);
+            else if (c === "<")
+              throw new DixSyntaxError(lineNo, `unexpected "<" inside a tag opened on line ${this.startLine}`);
             else if (c === ">") break;
           }
           if (j === s.length) {
@@ -205,7 +206,11 @@ class DixParser {
       if (selfClosing || attrText.trim()) throw new DixSyntaxError(line, `malformed closing tag </${name}>`);
       const open = this.stack.pop();
       if (!open) throw new DixSyntaxError(line, `</${name}> closes nothing`);
-      if (open.name !== name) throw new DixSyntaxError(line, `</${name}> found where </${open.name}> (opened on line ${open.line}) was expected`);
+      if (open.name !== name)
+        throw new DixSyntaxError(
+          line,
+          `</${name}> found where </${open.name}> (opened on line ${open.line}) was expected`,
+        );
       this.close(name, line);
       return;
     }
@@ -213,7 +218,8 @@ class DixParser {
     for (const a of attrText.matchAll(ATTR)) attrs[a[1]!] = decodeEntities(a[2] ?? a[3] ?? "", line);
     if (this.stack.length === 0) {
       if (this.sawRoot) throw new DixSyntaxError(line, "a second root element");
-      if (name !== "dictionary") throw new DixSyntaxError(line, `not an Apertium dictionary: the root element is <${name}>`);
+      if (name !== "dictionary")
+        throw new DixSyntaxError(line, `not an Apertium dictionary: the root element is <${name}>`);
       this.sawRoot = true;
     }
     this.open(name, attrs, line);
@@ -232,8 +238,16 @@ class DixParser {
     }
     if (name === "e" && this.inSection() && !this.entry) {
       const r = attrs.r;
-      if (r !== undefined && r !== "LR" && r !== "RL") throw new DixSyntaxError(line, `r="${r}" on <e>: expected LR or RL`);
-      this.entry = { line, direction: r ?? "both", kind: "pair", left: { text: "", tags: [] }, right: { text: "", tags: [] }, hasBody: false };
+      if (r !== undefined && r !== "LR" && r !== "RL")
+        throw new DixSyntaxError(line, `r="${r}" on <e>: expected LR or RL`);
+      this.entry = {
+        line,
+        direction: r ?? "both",
+        kind: "pair",
+        left: { text: "", tags: [] },
+        right: { text: "", tags: [] },
+        hasBody: false,
+      };
       return;
     }
     const entry = this.entry;
@@ -285,7 +299,13 @@ class DixParser {
     if (name === "e" && this.stack.filter((o) => o.name === "e").length === 0) {
       if (!entry.hasBody) throw new DixSyntaxError(entry.line, "<e> without <p>, <i> or <re>");
       const clean = (side: DixSide): DixSide => ({ text: side.text.replace(/\s+/g, " ").trim(), tags: side.tags });
-      this.out.push({ line: entry.line, direction: entry.direction, kind: entry.kind, left: clean(entry.left), right: clean(entry.right) });
+      this.out.push({
+        line: entry.line,
+        direction: entry.direction,
+        kind: entry.kind,
+        left: clean(entry.left),
+        right: clean(entry.right),
+      });
       this.entry = null;
       this.side = null;
       void line;

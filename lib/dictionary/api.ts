@@ -22,7 +22,10 @@ export function apiLocale(request: Request): Locale {
 /** 400 in the one error shape, with a message naming the parameter and its allowed values. */
 export async function badParameter(error: LookupParamError, locale: Locale): Promise<NextResponse> {
   const t = await getTranslations({ locale, namespace: "dictionary.api.errors" });
-  return NextResponse.json({ error: { code: "badRequest", message: t(error) } }, { status: 400, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(
+    { error: { code: "badRequest", message: t(error) } },
+    { status: 400, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /** The JSON of a lookup, as the API answers it and the search box shows it. */
@@ -35,7 +38,9 @@ export async function lookupJson(result: LookupResult, locale: Locale) {
     from: result.from,
     detected: result.detected,
     to: result.to,
-    hint: result.hint ? { code: result.hint, message: t(result.hint, { query: result.query, max: MAX_QUERY_LENGTH }) } : null,
+    hint: result.hint
+      ? { code: result.hint, message: t(result.hint, { query: result.query, max: MAX_QUERY_LENGTH }) }
+      : null,
     count: result.hits.length,
     results: result.hits.map((h) => ({
       slug: h.slug,
@@ -60,7 +65,12 @@ export function entryJson(entry: EntryView, locale: Locale) {
     themes: entry.themes,
     checked: entry.checked,
     updatedAt: entry.updatedAt,
-    senses: entry.senses.map((s) => ({ partOfSpeech: s.partOfSpeech, gloss: s.gloss, translations: { ru: s.ru, en: s.en }, examples: s.examples })),
+    senses: entry.senses.map((s) => ({
+      partOfSpeech: s.partOfSpeech,
+      gloss: s.gloss,
+      translations: { ru: s.ru, en: s.en },
+      examples: s.examples,
+    })),
     related: entry.related.map((r) => ({ slug: r.slug, lemma: r.lemma, latin: r.lemmaLatin, kind: r.kind })),
   };
 }

@@ -10,13 +10,28 @@ import { lookup } from "./search";
 
 export const DICTIONARY_TAG = "dictionary";
 
-export const cachedLookup = unstable_cache(lookup, ["dictionary:lookup:1"], { tags: [DICTIONARY_TAG], revalidate: 300 });
+export const cachedLookup = unstable_cache(lookup, ["dictionary:lookup:1"], {
+  tags: [DICTIONARY_TAG],
+  revalidate: 300,
+});
 
-export const cachedEntryBySlug = unstable_cache((slug: string) => getEntry({ slug }), ["dictionary:entry:1"], { tags: [DICTIONARY_TAG], revalidate: 3600 });
+export const cachedEntryBySlug = unstable_cache((slug: string) => getEntry({ slug }), ["dictionary:entry:1"], {
+  tags: [DICTIONARY_TAG],
+  revalidate: 3600,
+});
 
-export const cachedThemeWords = unstable_cache(themeWords, ["dictionary:theme:1"], { tags: [DICTIONARY_TAG], revalidate: 3600 });
+export const cachedThemeWords = unstable_cache(themeWords, ["dictionary:theme:1"], {
+  tags: [DICTIONARY_TAG],
+  revalidate: 3600,
+});
 
-export const cachedThemeCounts = unstable_cache(themeCounts, ["dictionary:theme-counts:1"], { tags: [DICTIONARY_TAG], revalidate: 3600 });
+export const cachedThemeCounts = unstable_cache(themeCounts, ["dictionary:theme-counts:1"], {
+  tags: [DICTIONARY_TAG],
+  revalidate: 3600,
+});
 
 /** Keyed by the date, so a new day gets a new word without waiting for revalidation. */
-export const cachedWordOfTheDay = unstable_cache(wordOfTheDay, ["dictionary:word-of-the-day:1"], { tags: [DICTIONARY_TAG], revalidate: 3600 });
+export const cachedWordOfTheDay = unstable_cache(wordOfTheDay, ["dictionary:word-of-the-day:1"], {
+  tags: [DICTIONARY_TAG],
+  revalidate: 3600,
+});

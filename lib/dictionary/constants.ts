@@ -4,7 +4,21 @@
  */
 
 /** Part-of-speech codes (labels under `dictionary.pos.<code>`). */
-export const PARTS_OF_SPEECH = ["n", "v", "adj", "adv", "num", "pron", "det", "post", "cnj", "ij", "part", "abbr", "phr"] as const;
+export const PARTS_OF_SPEECH = [
+  "n",
+  "v",
+  "adj",
+  "adv",
+  "num",
+  "pron",
+  "det",
+  "post",
+  "cnj",
+  "ij",
+  "part",
+  "abbr",
+  "phr",
+] as const;
 export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
 
 /** Thematic word lists of the Learn Kazakh pages (labels under `learn.themes.<code>`). */

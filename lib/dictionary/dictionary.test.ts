@@ -49,7 +49,21 @@ describe("query forms", () => {
   });
 
   it("round-trips words with every special letter through the Latin spelling", () => {
-    for (const word of ["әже", "ғылым", "қала", "таң", "өзен", "ұл", "һәм", "іні", "мектеп", "сөздік", "құлақ", "жүрек", "бүгін"]) {
+    for (const word of [
+      "әже",
+      "ғылым",
+      "қала",
+      "таң",
+      "өзен",
+      "ұл",
+      "һәм",
+      "іні",
+      "мектеп",
+      "сөздік",
+      "құлақ",
+      "жүрек",
+      "бүгін",
+    ]) {
       if (word !== "һәм") expect(latToCyr(cyrToLat(word))).toBe(word);
       expect(kazakhForms(cyrToLat(word)).map((f) => f.replace("х", "һ"))).toContain(word);
     }
@@ -152,8 +166,14 @@ describe("parseLookupParams", () => {
   const parse = (q: string) => parseLookupParams(new URLSearchParams(q));
 
   it("accepts the documented parameters", () => {
-    expect(parse("q=mektep&from=kk&to=ru&limit=5")).toEqual({ ok: true, value: { q: "mektep", from: "kk", to: "ru", limit: 5 } });
-    expect(parse("q=school")).toEqual({ ok: true, value: { q: "school", from: "auto", to: undefined, limit: undefined } });
+    expect(parse("q=mektep&from=kk&to=ru&limit=5")).toEqual({
+      ok: true,
+      value: { q: "mektep", from: "kk", to: "ru", limit: 5 },
+    });
+    expect(parse("q=school")).toEqual({
+      ok: true,
+      value: { q: "school", from: "auto", to: undefined, limit: undefined },
+    });
     expect(parse("from=EN&to=kk")).toEqual({ ok: true, value: { q: "", from: "en", to: "kk", limit: undefined } });
   });
 
@@ -170,19 +190,34 @@ describe("parseLookupParams", () => {
 
 describe("entry drafts", () => {
   const draft = (overrides: Record<string, unknown> = {}) =>
-    JSON.stringify({ lemma: "сөзжұмбақ", themes: ["school"], senses: [{ partOfSpeech: "n", gloss: "", ru: ["кроссворд"], en: [], examples: [] }], related: [], ...overrides });
+    JSON.stringify({
+      lemma: "сөзжұмбақ",
+      themes: ["school"],
+      senses: [{ partOfSpeech: "n", gloss: "", ru: ["кроссворд"], en: [], examples: [] }],
+      related: [],
+      ...overrides,
+    });
 
   it("parses the editor's JSON", () => {
     const parsed = proposeCreateInput.safeParse({ draft: draft(), comment: "" });
     expect(parsed.success).toBe(true);
-    expect(parsed.data?.draft.senses[0]).toEqual({ partOfSpeech: "n", gloss: null, ru: ["кроссворд"], en: [], examples: [] });
+    expect(parsed.data?.draft.senses[0]).toEqual({
+      partOfSpeech: "n",
+      gloss: null,
+      ru: ["кроссворд"],
+      en: [],
+      examples: [],
+    });
     expect(parsed.data?.comment).toBeNull();
   });
 
   it("reports problems at their place in the draft", () => {
-    const paths = (input: Record<string, unknown>) => proposeCreateInput.safeParse(input).error?.issues.map((i) => i.path.join("."));
+    const paths = (input: Record<string, unknown>) =>
+      proposeCreateInput.safeParse(input).error?.issues.map((i) => i.path.join("."));
     expect(paths({ draft: draft({ lemma: "school" }) })).toEqual(["draft.lemma"]);
-    expect(paths({ draft: draft({ senses: [{ partOfSpeech: "n", gloss: "", ru: [], en: [], examples: [] }] }) })).toEqual(["draft.senses.0.ru"]);
+    expect(
+      paths({ draft: draft({ senses: [{ partOfSpeech: "n", gloss: "", ru: [], en: [], examples: [] }] }) }),
+    ).toEqual(["draft.senses.0.ru"]);
     expect(paths({ draft: draft({ senses: [] }) })).toEqual(["draft.senses"]);
     expect(paths({ draft: draft({ themes: ["sport"] }) })).toEqual(["draft.themes.0"]);
     expect(paths({ draft: "{not json" })).toEqual(["draft"]);

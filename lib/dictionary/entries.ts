@@ -131,7 +131,16 @@ const cardSelect = {
   },
 };
 
-type CardRow = { slug: string; lemma: string; lemmaLatin: string; senses: { partOfSpeech: string | null; translations: { lang: string; text: string }[]; examples: { kk: string; ru: string | null; en: string | null }[] }[] };
+type CardRow = {
+  slug: string;
+  lemma: string;
+  lemmaLatin: string;
+  senses: {
+    partOfSpeech: string | null;
+    translations: { lang: string; text: string }[];
+    examples: { kk: string; ru: string | null; en: string | null }[];
+  }[];
+};
 
 export function toCard(row: CardRow): WordCard {
   const all = row.senses.flatMap((s) => s.translations);
@@ -191,6 +200,11 @@ export async function wordOfTheDay(date: string = almatyDate()): Promise<(WordCa
   const where = { checked: true, themes: { isEmpty: false } };
   const count = await prisma.dictionaryEntry.count({ where });
   if (count === 0) return null;
-  const row = await prisma.dictionaryEntry.findFirst({ where, orderBy: { id: "asc" }, skip: hash(date) % count, select: cardSelect });
+  const row = await prisma.dictionaryEntry.findFirst({
+    where,
+    orderBy: { id: "asc" },
+    skip: hash(date) % count,
+    select: cardSelect,
+  });
   return row ? { ...toCard(row), date } : null;
 }

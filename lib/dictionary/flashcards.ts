@@ -33,8 +33,15 @@ export async function addFlashcard(userId: string, entryId: string): Promise<{ a
 
 /** Adds every word of a thematic list; returns how many were new. */
 export async function addTheme(userId: string, theme: Theme): Promise<{ added: number }> {
-  const entries = await prisma.dictionaryEntry.findMany({ where: { themes: { has: theme } }, select: { id: true }, take: 500 });
-  const result = await prisma.flashcardProgress.createMany({ data: entries.map((e) => ({ userId, entryId: e.id })), skipDuplicates: true });
+  const entries = await prisma.dictionaryEntry.findMany({
+    where: { themes: { has: theme } },
+    select: { id: true },
+    take: 500,
+  });
+  const result = await prisma.flashcardProgress.createMany({
+    data: entries.map((e) => ({ userId, entryId: e.id })),
+    skipDuplicates: true,
+  });
   return { added: result.count };
 }
 
@@ -49,7 +56,12 @@ export async function dueCards(userId: string, now: Date = new Date(), take = 20
     take,
     select: { entryId: true, repetitions: true, intervalDays: true, entry: { select: cardSelect } },
   });
-  return rows.map((r) => ({ ...toCard(r.entry), entryId: r.entryId, repetitions: r.repetitions, intervalDays: r.intervalDays }));
+  return rows.map((r) => ({
+    ...toCard(r.entry),
+    entryId: r.entryId,
+    repetitions: r.repetitions,
+    intervalDays: r.intervalDays,
+  }));
 }
 
 export async function deckStats(userId: string, now: Date = new Date()): Promise<DeckStats> {
@@ -57,7 +69,11 @@ export async function deckStats(userId: string, now: Date = new Date()): Promise
     prisma.flashcardProgress.count({ where: { userId } }),
     prisma.flashcardProgress.count({ where: { userId, dueAt: { lte: now } } }),
     prisma.flashcardProgress.count({ where: { userId, intervalDays: { gte: 21 } } }),
-    prisma.flashcardProgress.findFirst({ where: { userId, dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    prisma.flashcardProgress.findFirst({
+      where: { userId, dueAt: { gt: now } },
+      orderBy: { dueAt: "asc" },
+      select: { dueAt: true },
+    }),
   ]);
   return { total, due, learned, nextDueAt: next?.dueAt.toISOString() ?? null };
 }
@@ -69,7 +85,14 @@ export async function reviewFlashcard(userId: string, entryId: string, grade: Gr
   const next = schedule(card, grade, now);
   await prisma.flashcardProgress.update({
     where: { userId_entryId: { userId, entryId } },
-    data: { repetitions: next.repetitions, intervalDays: next.intervalDays, ease: next.ease, lapses: next.lapses, dueAt: next.dueAt, lastReviewedAt: now },
+    data: {
+      repetitions: next.repetitions,
+      intervalDays: next.intervalDays,
+      ease: next.ease,
+      lapses: next.lapses,
+      dueAt: next.dueAt,
+      lastReviewedAt: now,
+    },
   });
   return next;
 }

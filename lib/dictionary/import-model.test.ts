@@ -28,7 +28,15 @@ describe("LemmaMerger", () => {
     );
     const rus = merger.addFile("kaz-rus", "kk", "ru", kazRus);
     const eng = merger.addFile("eng-kaz", "en", "kk", engKaz);
-    expect(rus).toMatchObject({ entries: 9, used: 5, skippedProperNouns: 1, skippedNonLexical: 1, skippedEmptySide: 1, duplicates: 1, oneDirection: 1 });
+    expect(rus).toMatchObject({
+      entries: 9,
+      used: 5,
+      skippedProperNouns: 1,
+      skippedNonLexical: 1,
+      skippedEmptySide: 1,
+      duplicates: 1,
+      oneDirection: 1,
+    });
     expect(eng).toMatchObject({ entries: 6, used: 4, skippedProperNouns: 1, skippedNotKazakh: 1 });
     const lemmas = merger.lemmas();
     expect(lemmas.map((l) => l.normalized)).toEqual(["дәрежелі", "жаз", "мектеп"]);

@@ -87,7 +87,13 @@ export interface ImportedLemma {
 
 interface Bucket {
   lemma: string;
-  senses: Map<string, { partOfSpeech: PartOfSpeech | null; translations: Record<TranslationLang, { text: string; key: string; primary: boolean; order: number }[]> }>;
+  senses: Map<
+    string,
+    {
+      partOfSpeech: PartOfSpeech | null;
+      translations: Record<TranslationLang, { text: string; key: string; primary: boolean; order: number }[]>;
+    }
+  >;
 }
 
 /** Collects pairs of one or more files and merges them per Kazakh lemma. */

@@ -29,10 +29,18 @@ describe("refusing a malformed file", () => {
   it("names the file and line and imports nothing, not even from the good file", async () => {
     const good = join(tmp, "apertium-eng-kaz.eng-kaz.dix");
     const bad = join(tmp, "apertium-kaz-rus.kaz-rus.dix");
-    writeFileSync(good, `<dictionary>\n<section id="main" type="standard">\n<e><p><l>crossword<s n="n"/></l><r>сөзжұмбақ<s n="n"/></r></p></e>\n</section>\n</dictionary>\n`);
-    writeFileSync(bad, `<dictionary>\n<section id="main" type="standard">\n<e><p><l>сөзжұмбақ<s n="n"/></l><r>кроссворд<s n="n"/></r></p></e>\n<e><p><l>жұмбақ<s n="n"/></l><r>загадка<s n="n"/></l></p></e>\n</section>\n</dictionary>\n`);
+    writeFileSync(
+      good,
+      `<dictionary>\n<section id="main" type="standard">\n<e><p><l>crossword<s n="n"/></l><r>сөзжұмбақ<s n="n"/></r></p></e>\n</section>\n</dictionary>\n`,
+    );
+    writeFileSync(
+      bad,
+      `<dictionary>\n<section id="main" type="standard">\n<e><p><l>сөзжұмбақ<s n="n"/></l><r>кроссворд<s n="n"/></r></p></e>\n<e><p><l>жұмбақ<s n="n"/></l><r>загадка<s n="n"/></l></p></e>\n</section>\n</dictionary>\n`,
+    );
     const before = await counts();
-    await expect(importApertium(prisma, [{ path: good }, { path: bad }])).rejects.toThrow(/apertium-kaz-rus\.kaz-rus\.dix: line 4: <\/l> found where <\/r>/);
+    await expect(importApertium(prisma, [{ path: good }, { path: bad }])).rejects.toThrow(
+      /apertium-kaz-rus\.kaz-rus\.dix: line 4: <\/l> found where <\/r>/,
+    );
     expect(await counts()).toEqual(before);
     expect(await getEntry({ slug: "sözjūmbaq" })).toBeNull();
   });
@@ -58,9 +66,15 @@ describe.skipIf(!present)("importing the shared Apertium dictionaries", () => {
     expect(w.entriesCreated + w.entriesCurated).toBe(report.lemmas);
     expect(w.entriesCurated).toBeGreaterThan(150);
     expect(await prisma.dictionaryEntry.count()).toBe(seeded + w.entriesCreated);
-    expect(await prisma.dictionaryTranslation.count({ where: { source: "apertium", lang: "ru" } })).toBe(w.translationsCreated.ru);
-    expect(await prisma.dictionaryTranslation.count({ where: { source: "apertium", lang: "en" } })).toBe(w.translationsCreated.en);
-    console.log(`Apertium import: ${report.lemmas} lemmas, ${w.entriesCreated} entries created, parse ${(report.parseMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s`);
+    expect(await prisma.dictionaryTranslation.count({ where: { source: "apertium", lang: "ru" } })).toBe(
+      w.translationsCreated.ru,
+    );
+    expect(await prisma.dictionaryTranslation.count({ where: { source: "apertium", lang: "en" } })).toBe(
+      w.translationsCreated.en,
+    );
+    console.log(
+      `Apertium import: ${report.lemmas} lemmas, ${w.entriesCreated} entries created, parse ${(report.parseMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s`,
+    );
   });
 
   it("finds known pairs in both directions", async () => {
@@ -85,7 +99,12 @@ describe.skipIf(!present)("importing the shared Apertium dictionaries", () => {
   it("changes nothing when run again", { timeout: 900_000 }, async () => {
     const before = await counts();
     const again = await importApertium(prisma, [{ path: KAZ_RUS }, { path: ENG_KAZ }]);
-    expect(again.write).toMatchObject({ entriesCreated: 0, entriesExtended: 0, sensesCreated: 0, translationsCreated: { ru: 0, en: 0 } });
+    expect(again.write).toMatchObject({
+      entriesCreated: 0,
+      entriesExtended: 0,
+      sensesCreated: 0,
+      translationsCreated: { ru: 0, en: 0 },
+    });
     expect(again.write!.entriesUnchanged + again.write!.entriesCurated).toBe(again.lemmas);
     expect(await counts()).toEqual(before);
   });

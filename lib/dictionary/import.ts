@@ -9,7 +9,13 @@ import { createInterface } from "node:readline";
 import type { PrismaClient, Prisma } from "../generated/prisma/client";
 import { normalizeText } from "../text";
 import { readDix, type DixEntry } from "./apertium";
-import { LemmaMerger, languagesFromFileName, type FileLanguage, type FileStats, type ImportedLemma } from "./import-model";
+import {
+  LemmaMerger,
+  languagesFromFileName,
+  type FileLanguage,
+  type FileStats,
+  type ImportedLemma,
+} from "./import-model";
 import { latinHeadword, slugify, uniqueSlug } from "./slug";
 
 export const IMPORT_SOURCE = "apertium";
@@ -36,12 +42,17 @@ export interface ImportReport {
 }
 
 /** Reads and merges .dix files. Throws (naming the file and line) on the first malformed one. */
-export async function readApertiumFiles(files: { path: string; languages?: [FileLanguage, FileLanguage] }[]): Promise<{ merger: LemmaMerger; stats: FileStats[] }> {
+export async function readApertiumFiles(
+  files: { path: string; languages?: [FileLanguage, FileLanguage] }[],
+): Promise<{ merger: LemmaMerger; stats: FileStats[] }> {
   const merger = new LemmaMerger();
   const stats: FileStats[] = [];
   for (const f of files) {
     const languages = f.languages ?? languagesFromFileName(f.path);
-    if (!languages) throw new Error(`${f.path}: cannot tell the languages from the file name (expected apertium-kaz-rus.kaz-rus.dix or apertium-eng-kaz.eng-kaz.dix)`);
+    if (!languages)
+      throw new Error(
+        `${f.path}: cannot tell the languages from the file name (expected apertium-kaz-rus.kaz-rus.dix or apertium-eng-kaz.eng-kaz.dix)`,
+      );
     const entries: DixEntry[] = [];
     const lines = createInterface({ input: createReadStream(f.path, { encoding: "utf8" }), crlfDelay: Infinity });
     try {
@@ -66,11 +77,19 @@ export async function importApertium(
   const lemmas = merger.lemmas();
   const t1 = performance.now();
   const translations = { ru: 0, en: 0 };
-  for (const l of lemmas) for (const s of l.senses) (translations.ru += s.ru.length), (translations.en += s.en.length);
+  for (const l of lemmas)
+    for (const s of l.senses) ((translations.ru += s.ru.length), (translations.en += s.en.length));
   const write = options.dryRun ? null : await writeLemmas(prisma, lemmas);
   // Fresh planner statistics, so lookups keep choosing the indexes on the grown tables.
   if (write) await prisma.$executeRawUnsafe(`ANALYZE "DictionaryEntry", "DictionarySense", "DictionaryTranslation"`);
-  return { files: stats, lemmas: lemmas.length, translations, write, parseMs: t1 - t0, writeMs: performance.now() - t1 };
+  return {
+    files: stats,
+    lemmas: lemmas.length,
+    translations,
+    write,
+    parseMs: t1 - t0,
+    writeMs: performance.now() - t1,
+  };
 }
 
 const CHUNK = 2000;
@@ -88,7 +107,10 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 async function insertRows(tx: Tx, table: string, columns: string[], rows: object[]): Promise<void> {
   if (!rows.length) return;
   const list = columns.map((c) => `"${c}"`).join(", ");
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(rows));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    JSON.stringify(rows),
+  );
 }
 
 export async function writeLemmas(prisma: PrismaClient, lemmas: ImportedLemma[]): Promise<WriteStats> {
@@ -103,32 +125,51 @@ export async function writeLemmas(prisma: PrismaClient, lemmas: ImportedLemma[])
         sensesCreated: 0,
         translationsCreated: { ru: 0, en: 0 },
       };
-      const existing = await tx.dictionaryEntry.findMany({ select: { id: true, slug: true, normalized: true, homonym: true, source: true, version: true } });
+      const existing = await tx.dictionaryEntry.findMany({
+        select: { id: true, slug: true, normalized: true, homonym: true, source: true, version: true },
+      });
       const slugs = new Set(existing.map((e) => e.slug));
       const byNormalized = new Map(existing.filter((e) => e.homonym === 1).map((e) => [e.normalized, e]));
       // Lemmas whose entry a lexicographer deleted stay deleted.
       const deleted = new Set(
-        (await tx.dictionaryRevision.findMany({ where: { kind: "DELETE", status: "APPROVED" }, select: { lemma: true } })).map((r) => normalizeText(r.lemma)),
+        (
+          await tx.dictionaryRevision.findMany({
+            where: { kind: "DELETE", status: "APPROVED" },
+            select: { lemma: true },
+          })
+        ).map((r) => normalizeText(r.lemma)),
       );
 
       // Senses and translations of earlier imports, for entries that nobody has edited since.
       const importedIds = existing.filter((e) => e.source === IMPORT_SOURCE && e.version === 1).map((e) => e.id);
       const senseRows: { id: string; entryId: string; partOfSpeech: string | null; position: number }[] = [];
       await inChunks(importedIds, 5000, async (ids) => {
-        senseRows.push(...(await tx.dictionarySense.findMany({ where: { entryId: { in: ids }, source: IMPORT_SOURCE }, select: { id: true, entryId: true, partOfSpeech: true, position: true } })));
+        senseRows.push(
+          ...(await tx.dictionarySense.findMany({
+            where: { entryId: { in: ids }, source: IMPORT_SOURCE },
+            select: { id: true, entryId: true, partOfSpeech: true, position: true },
+          })),
+        );
       });
       const senseByKey = new Map(senseRows.map((s) => [`${s.entryId}|${s.partOfSpeech ?? ""}`, s]));
       const maxPosition = new Map<string, number>();
       for (const s of senseRows) maxPosition.set(s.entryId, Math.max(maxPosition.get(s.entryId) ?? -1, s.position));
       const translationKeys = new Set<string>();
       const translationCount = new Map<string, number>();
-      await inChunks(senseRows.map((s) => s.id), 5000, async (ids) => {
-        for (const t of await tx.dictionaryTranslation.findMany({ where: { senseId: { in: ids } }, select: { senseId: true, lang: true, normalized: true } })) {
-          translationKeys.add(`${t.senseId}|${t.lang}|${t.normalized}`);
-          const k = `${t.senseId}|${t.lang}`;
-          translationCount.set(k, (translationCount.get(k) ?? 0) + 1);
-        }
-      });
+      await inChunks(
+        senseRows.map((s) => s.id),
+        5000,
+        async (ids) => {
+          for (const t of await tx.dictionaryTranslation.findMany({
+            where: { senseId: { in: ids } },
+            select: { senseId: true, lang: true, normalized: true },
+          })) {
+            translationKeys.add(`${t.senseId}|${t.lang}|${t.normalized}`);
+            const k = `${t.senseId}|${t.lang}`;
+            translationCount.set(k, (translationCount.get(k) ?? 0) + 1);
+          }
+        },
+      );
 
       const newEntries: Prisma.DictionaryEntryCreateManyInput[] = [];
       const newSenses: Prisma.DictionarySenseCreateManyInput[] = [];
@@ -136,7 +177,10 @@ export async function writeLemmas(prisma: PrismaClient, lemmas: ImportedLemma[])
 
       for (const lemma of lemmas) {
         const current = byNormalized.get(lemma.normalized);
-        if ((current && (current.source !== IMPORT_SOURCE || current.version !== 1)) || (!current && deleted.has(lemma.normalized))) {
+        if (
+          (current && (current.source !== IMPORT_SOURCE || current.version !== 1)) ||
+          (!current && deleted.has(lemma.normalized))
+        ) {
           stats.entriesCurated++;
           continue;
         }
@@ -183,7 +227,15 @@ export async function writeLemmas(prisma: PrismaClient, lemmas: ImportedLemma[])
               const ckey = `${senseId}|${lang}`;
               const position = translationCount.get(ckey) ?? 0;
               translationCount.set(ckey, position + 1);
-              newTranslations.push({ id: `${senseId}_${lang}_${position}`, senseId, lang, text, normalized, position, source: IMPORT_SOURCE });
+              newTranslations.push({
+                id: `${senseId}_${lang}_${position}`,
+                senseId,
+                lang,
+                text,
+                normalized,
+                position,
+                source: IMPORT_SOURCE,
+              });
               stats.translationsCreated[lang]++;
               added = true;
             }
@@ -197,11 +249,23 @@ export async function writeLemmas(prisma: PrismaClient, lemmas: ImportedLemma[])
 
       const now = new Date().toISOString();
       await inChunks(newEntries, CHUNK, (rows) =>
-        insertRows(tx, "DictionaryEntry", ["id", "slug", "lemma", "lemmaLatin", "normalized", "source", "weight", "updatedAt"], rows.map((r) => ({ ...r, updatedAt: now }))),
+        insertRows(
+          tx,
+          "DictionaryEntry",
+          ["id", "slug", "lemma", "lemmaLatin", "normalized", "source", "weight", "updatedAt"],
+          rows.map((r) => ({ ...r, updatedAt: now })),
+        ),
       );
-      await inChunks(newSenses, CHUNK * 2, (rows) => insertRows(tx, "DictionarySense", ["id", "entryId", "position", "partOfSpeech", "source"], rows));
+      await inChunks(newSenses, CHUNK * 2, (rows) =>
+        insertRows(tx, "DictionarySense", ["id", "entryId", "position", "partOfSpeech", "source"], rows),
+      );
       await inChunks(newTranslations, CHUNK * 2, (rows) =>
-        insertRows(tx, "DictionaryTranslation", ["id", "senseId", "lang", "text", "normalized", "position", "source"], rows),
+        insertRows(
+          tx,
+          "DictionaryTranslation",
+          ["id", "senseId", "lang", "text", "normalized", "position", "source"],
+          rows,
+        ),
       );
       return stats;
     },

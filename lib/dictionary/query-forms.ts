@@ -12,8 +12,14 @@ const JOINER = "\u2060";
  * акклиматизация → akklimatizatsiia): i is и, ts is ц, io/iu are и + о/у; ia once as я and once as и + а.
  */
 function loanwordReadings(latin: string): string[] {
-  const base = latin.normalize("NFC").replace(/ts/g, "ц").replace(/TS|Ts/g, "Ц").replace(/([iİ])(?=[ouOU])/g, `$1${JOINER}`);
-  return [base, base.replace(/([iİ])(?=[aA])/g, `$1${JOINER}`)].map((s) => normalizeText(latToCyr(s, { dottedI: "и" })));
+  const base = latin
+    .normalize("NFC")
+    .replace(/ts/g, "ц")
+    .replace(/TS|Ts/g, "Ц")
+    .replace(/([iİ])(?=[ouOU])/g, `$1${JOINER}`);
+  return [base, base.replace(/([iİ])(?=[aA])/g, `$1${JOINER}`)].map((s) =>
+    normalizeText(latToCyr(s, { dottedI: "и" })),
+  );
 }
 
 /**

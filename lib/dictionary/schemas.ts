@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { isSupportedScript } from "../text";
-import { FROM_VALUES, MAX_LIMIT, PARTS_OF_SPEECH, RELATION_KINDS, THEMES, TO_VALUES, type From, type To } from "./constants";
+import {
+  FROM_VALUES,
+  MAX_LIMIT,
+  PARTS_OF_SPEECH,
+  RELATION_KINDS,
+  THEMES,
+  TO_VALUES,
+  type From,
+  type To,
+} from "./constants";
 import { GRADES } from "./srs";
 
 // ───────── Lookup parameters (page and API) ─────────
@@ -19,7 +28,9 @@ export type LookupParamError = "from" | "to" | "limit" | "direction";
  * (the API answers 400 naming the parameter); the query text itself is never an error here: empty, too
  * long or unsupported text gets a hint from the lookup.
  */
-export function parseLookupParams(params: URLSearchParams | Record<string, string | string[] | undefined>): { ok: true; value: LookupParams } | { ok: false; error: LookupParamError } {
+export function parseLookupParams(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): { ok: true; value: LookupParams } | { ok: false; error: LookupParamError } {
   const get = (k: string) => {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];
     return (Array.isArray(v) ? v[0] : v) ?? undefined;
@@ -31,10 +42,12 @@ export function parseLookupParams(params: URLSearchParams | Record<string, strin
   if (!(FROM_VALUES as readonly string[]).includes(from)) return { ok: false, error: "from" };
   if (to !== undefined && !(TO_VALUES as readonly string[]).includes(to)) return { ok: false, error: "to" };
   // Kazakh is on one side of every lookup: kk → ru/en/all, ru/en → kk.
-  if (to !== undefined && ((from === "kk" && to === "kk") || ((from === "ru" || from === "en") && to !== "kk"))) return { ok: false, error: "direction" };
+  if (to !== undefined && ((from === "kk" && to === "kk") || ((from === "ru" || from === "en") && to !== "kk")))
+    return { ok: false, error: "direction" };
   let limit: number | undefined;
   if (limitText !== undefined && limitText !== "") {
-    if (!/^\d{1,3}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_LIMIT) return { ok: false, error: "limit" };
+    if (!/^\d{1,3}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_LIMIT)
+      return { ok: false, error: "limit" };
     limit = Number(limitText);
   }
   return { ok: true, value: { q, from: from as From, to: to as To | undefined, limit } };
@@ -58,7 +71,9 @@ export const senseDraft = z
     gloss: optionalText(300),
     ru: translationList,
     en: translationList,
-    examples: z.array(z.object({ kk: z.string().trim().min(1).max(300), ru: optionalText(300), en: optionalText(300) })).max(10),
+    examples: z
+      .array(z.object({ kk: z.string().trim().min(1).max(300), ru: optionalText(300), en: optionalText(300) }))
+      .max(10),
   })
   .refine((s) => s.ru.length + s.en.length > 0, { message: "validation.required", path: ["ru"] });
 
@@ -92,8 +107,17 @@ const draftField = z
 const comment = optionalText(1000);
 
 export const proposeCreateInput = z.object({ draft: draftField, comment });
-export const proposeUpdateInput = z.object({ entryId: z.string().min(1), version: z.coerce.number().int().min(1), draft: draftField, comment });
-export const proposeDeleteInput = z.object({ entryId: z.string().min(1), version: z.coerce.number().int().min(1), comment });
+export const proposeUpdateInput = z.object({
+  entryId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  draft: draftField,
+  comment,
+});
+export const proposeDeleteInput = z.object({
+  entryId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  comment,
+});
 export const reviewInput = z.object({
   revisionId: z.string().min(1),
   decision: z.enum(["approve", "reject"]),

@@ -2,13 +2,20 @@ import { describe, expect, it } from "vitest";
 import { getEntry, themeCounts, themeWords, wordOfTheDay } from "./entries";
 import { lookup } from "./search";
 
-const first = async (q: string, options: Parameters<typeof lookup>[0] extends infer O ? Partial<O> : never = {}) => (await lookup({ q, ...options })).hits[0];
+const first = async (q: string, options: Parameters<typeof lookup>[0] extends infer O ? Partial<O> : never = {}) =>
+  (await lookup({ q, ...options })).hits[0];
 
 describe("lookup on the starter vocabulary", () => {
   it("finds a headword exactly, in Cyrillic, in Latin and with Latin look-alikes inside Cyrillic", async () => {
     for (const q of ["мектеп", "Мектеп", "mektep", "MEKTEP", "мектeп", "мeктeп"]) {
       const hit = await first(q);
-      expect(hit, q).toMatchObject({ slug: "mektep", lemma: "мектеп", lemmaLatin: "mektep", match: "exact", partsOfSpeech: ["n"] });
+      expect(hit, q).toMatchObject({
+        slug: "mektep",
+        lemma: "мектеп",
+        lemmaLatin: "mektep",
+        match: "exact",
+        partsOfSpeech: ["n"],
+      });
       expect(hit!.translations).toEqual({ ru: ["школа"], en: ["school"] });
     }
   });
@@ -103,7 +110,9 @@ describe("entries and learning lists", () => {
     const today = await wordOfTheDay("2026-03-22");
     expect(today).not.toBeNull();
     expect(await wordOfTheDay("2026-03-22")).toEqual(today);
-    const days = await Promise.all(["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26"].map((d) => wordOfTheDay(d)));
+    const days = await Promise.all(
+      ["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26"].map((d) => wordOfTheDay(d)),
+    );
     expect(new Set([today!.slug, ...days.map((d) => d!.slug)]).size).toBeGreaterThan(1);
   });
 });

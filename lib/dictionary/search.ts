@@ -11,7 +11,15 @@
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { normalizeText, isSupportedScript } from "../text";
-import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_LENGTH, type From, type Language, type To, type TranslationLang } from "./constants";
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_QUERY_LENGTH,
+  type From,
+  type Language,
+  type To,
+  type TranslationLang,
+} from "./constants";
 import { alternativeLanguage, detectLanguage } from "./detect";
 import { editDistance } from "./distance";
 import { escapeLike, headwordKeys, kazakhForms } from "./query-forms";
@@ -175,7 +183,11 @@ type HydratedCache = Map<string, Hydrated>;
  * begin with the first two forms (prefix index), each branch bounded; the rows come with what a hit shows,
  * so a query that finds its word needs no second round trip.
  */
-async function kazakhRows(query: string, limit: number, cache: HydratedCache): Promise<{ forms: string[]; exact: Candidate[]; lemma: Candidate[]; prefix: Candidate[] }> {
+async function kazakhRows(
+  query: string,
+  limit: number,
+  cache: HydratedCache,
+): Promise<{ forms: string[]; exact: Candidate[]; lemma: Candidate[]; prefix: Candidate[] }> {
   const { forms, keys } = headwordKeys(query);
   const prefixes = forms.slice(0, 2).map(
     (form, i) => Prisma.sql`(SELECT id, normalized, weight, ${i + 1}::int AS tier FROM "DictionaryEntry"
@@ -195,11 +207,19 @@ async function kazakhRows(query: string, limit: number, cache: HydratedCache): P
   exactRows.sort((a, b) => rank(a.normalized) - rank(b.normalized) || b.weight - a.weight);
   const prefixRows = rows
     .filter((r) => r.tier > 0)
-    .sort((a, b) => a.tier - b.tier || b.weight - a.weight || [...a.normalized].length - [...b.normalized].length || (a.normalized < b.normalized ? -1 : 1));
+    .sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        b.weight - a.weight ||
+        [...a.normalized].length - [...b.normalized].length ||
+        (a.normalized < b.normalized ? -1 : 1),
+    );
   return {
     forms,
     exact: exactRows.filter((r) => forms.includes(r.normalized)).map((r) => ({ id: r.id, match: "exact" })),
-    lemma: exactRows.filter((r) => !forms.includes(r.normalized)).map((r) => ({ id: r.id, match: "lemma", via: forms[0] })),
+    lemma: exactRows
+      .filter((r) => !forms.includes(r.normalized))
+      .map((r) => ({ id: r.id, match: "lemma", via: forms[0] })),
     prefix: prefixRows.map((r) => ({ id: r.id, match: "prefix" })),
   };
 }
@@ -244,9 +264,16 @@ type ReverseRow = Candidate & { tier: number };
  * One query for translations: exact (tier 0), beginning with the query (tier 1) and, with `words`, a later
  * word beginning with it (tier 2, trigram index) — "задание" → "домашнее задание".
  */
-async function reverseRows(normalized: string, lang: TranslationLang, limit: number, words: boolean): Promise<ReverseRow[]> {
+async function reverseRows(
+  normalized: string,
+  lang: TranslationLang,
+  limit: number,
+  words: boolean,
+): Promise<ReverseRow[]> {
   const like = escapeLike(normalized);
-  const select = (tier: number) => Prisma.sql`SELECT s."entryId" AS id, t.text, ${tier}::int AS tier, t.position, e.weight, length(t.normalized) AS len
+  const select = (
+    tier: number,
+  ) => Prisma.sql`SELECT s."entryId" AS id, t.text, ${tier}::int AS tier, t.position, e.weight, length(t.normalized) AS len
       FROM "DictionaryTranslation" t
       JOIN "DictionarySense" s ON s.id = t."senseId"
       JOIN "DictionaryEntry" e ON e.id = s."entryId"`;
@@ -255,10 +282,20 @@ async function reverseRows(normalized: string, lang: TranslationLang, limit: num
     Prisma.sql`(${select(1)} WHERE t.lang = ${lang} AND t.normalized LIKE ${`${like}%`} AND t.normalized <> ${normalized} ORDER BY length(t.normalized), e.weight DESC, t.position LIMIT ${limit * 2})`,
   ];
   if (words && [...normalized].length >= 3) {
-    parts.push(Prisma.sql`(${select(2)} WHERE t.normalized LIKE ${`% ${like}%`} AND t.lang = ${lang} ORDER BY length(t.normalized), e.weight DESC, t.position LIMIT ${limit * 2})`);
+    parts.push(
+      Prisma.sql`(${select(2)} WHERE t.normalized LIKE ${`% ${like}%`} AND t.lang = ${lang} ORDER BY length(t.normalized), e.weight DESC, t.position LIMIT ${limit * 2})`,
+    );
   }
-  const rows = await prisma.$queryRaw<{ id: string; text: string; tier: number; position: number; weight: number; len: number }[]>`${Prisma.join(parts, " UNION ALL ")}`;
-  rows.sort((a, b) => a.tier - b.tier || (a.tier === 0 ? a.position - b.position || b.weight - a.weight : a.len - b.len || b.weight - a.weight || a.position - b.position));
+  const rows = await prisma.$queryRaw<
+    { id: string; text: string; tier: number; position: number; weight: number; len: number }[]
+  >`${Prisma.join(parts, " UNION ALL ")}`;
+  rows.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      (a.tier === 0
+        ? a.position - b.position || b.weight - a.weight
+        : a.len - b.len || b.weight - a.weight || a.position - b.position),
+  );
   return rows.map((r) => ({ id: r.id, match: "reverse" as const, via: r.text, tier: r.tier }));
 }
 
@@ -266,7 +303,13 @@ async function reverseRows(normalized: string, lang: TranslationLang, limit: num
 async function reverseSteps(normalized: string, lang: TranslationLang, found: Collector): Promise<void> {
   const matches = await reverseRows(normalized, lang, found.limit, true);
   for (const r of matches) found.add(r);
-  if (matches.some((r) => r.tier === 0) || found.full || [...normalized].length < 3 || [...normalized].length > TYPO_MAX_LENGTH) return;
+  if (
+    matches.some((r) => r.tier === 0) ||
+    found.full ||
+    [...normalized].length < 3 ||
+    [...normalized].length > TYPO_MAX_LENGTH
+  )
+    return;
   const length = [...normalized].length;
   const allowed = maxEdits(length);
   const rows = await prisma.$queryRaw<{ id: string; text: string; normalized: string; sim: number; weight: number }[]>`
@@ -289,16 +332,24 @@ async function hydrate(candidates: Candidate[], to: To, cache: HydratedCache): P
   if (!candidates.length) return [];
   const missing = candidates.map((c) => c.id).filter((id) => !cache.has(id));
   const rows = missing.length
-    ? await prisma.$queryRaw<Hydrated[]>`SELECT ${HYDRATED} FROM "DictionaryEntry" e WHERE e.id = ANY(${missing}::text[])`
+    ? await prisma.$queryRaw<
+        Hydrated[]
+      >`SELECT ${HYDRATED} FROM "DictionaryEntry" e WHERE e.id = ANY(${missing}::text[])`
     : [];
   const byId = new Map<string, Hydrated>([...cache, ...rows.map((r) => [r.id, r] as const)]);
   const hits: LookupHit[] = [];
   for (const c of candidates) {
     const r = byId.get(c.id);
     if (!r) continue;
-    const senses = (typeof r.senses === "string" ? (JSON.parse(r.senses) as Exclude<Hydrated["senses"], string>) : r.senses) ?? [];
+    const senses =
+      (typeof r.senses === "string" ? (JSON.parse(r.senses) as Exclude<Hydrated["senses"], string>) : r.senses) ?? [];
     const pick = (lang: TranslationLang) =>
-      to === "all" || to === lang || to === "kk" ? [...new Set(senses.flatMap((s) => (s.t ?? []).filter((t) => t.l === lang).map((t) => t.x)))].slice(0, TRANSLATIONS_PER_HIT) : [];
+      to === "all" || to === lang || to === "kk"
+        ? [...new Set(senses.flatMap((s) => (s.t ?? []).filter((t) => t.l === lang).map((t) => t.x)))].slice(
+            0,
+            TRANSLATIONS_PER_HIT,
+          )
+        : [];
     hits.push({
       slug: r.slug,
       lemma: r.lemma,

@@ -27,19 +27,36 @@ export const NEW_CARD: CardState = { repetitions: 0, intervalDays: 0, ease: 2.5,
 export function schedule(state: CardState, grade: Grade, now: Date = new Date()): ScheduledCard {
   let { repetitions, intervalDays, ease, lapses } = state;
   if (grade === "again") {
-    return { repetitions: 0, intervalDays: 0, ease: round2(Math.max(MIN_EASE, ease - 0.2)), lapses: lapses + 1, dueAt: new Date(now.getTime() + RELEARN_MS) };
+    return {
+      repetitions: 0,
+      intervalDays: 0,
+      ease: round2(Math.max(MIN_EASE, ease - 0.2)),
+      lapses: lapses + 1,
+      dueAt: new Date(now.getTime() + RELEARN_MS),
+    };
   }
   if (grade === "hard") {
     intervalDays = Math.max(1, Math.round(intervalDays * 1.2));
     ease = Math.max(MIN_EASE, ease - 0.15);
   } else if (grade === "good") {
-    intervalDays = repetitions === 0 ? 1 : repetitions === 1 ? Math.max(3, intervalDays + 1) : Math.max(intervalDays + 1, Math.round(intervalDays * ease));
+    intervalDays =
+      repetitions === 0
+        ? 1
+        : repetitions === 1
+          ? Math.max(3, intervalDays + 1)
+          : Math.max(intervalDays + 1, Math.round(intervalDays * ease));
   } else {
     intervalDays = repetitions === 0 ? 4 : Math.max(intervalDays + 2, Math.round(intervalDays * ease * 1.3));
     ease = ease + 0.15;
   }
   intervalDays = Math.min(MAX_INTERVAL_DAYS, intervalDays);
-  return { repetitions: repetitions + 1, intervalDays, ease: round2(ease), lapses, dueAt: new Date(now.getTime() + intervalDays * DAY_MS) };
+  return {
+    repetitions: repetitions + 1,
+    intervalDays,
+    ease: round2(ease),
+    lapses,
+    dueAt: new Date(now.getTime() + intervalDays * DAY_MS),
+  };
 }
 
 function round2(x: number): number {

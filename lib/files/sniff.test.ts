@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { claimedKind, officeKind, safeFileName, sniffHead, zipEntryNames } from "./sniff";
 import { makeZip, samplePdf } from "./zip-fixture";
 
-const office = (part: string) => makeZip({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", [part]: "<x/>" });
+const office = (part: string) =>
+  makeZip({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", [part]: "<x/>" });
 
 function kindOf(bytes: Buffer) {
   const head = sniffHead(bytes);
@@ -17,7 +18,9 @@ describe("sniffing by content", () => {
     expect(kindOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toBe("png");
     expect(kindOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe("jpeg");
     expect(kindOf(Buffer.from("GIF89a......"))).toBe("gif");
-    expect(kindOf(Buffer.concat([Buffer.from("RIFF"), Buffer.from([1, 2, 3, 4]), Buffer.from("WEBPVP8 ")]))).toBe("webp");
+    expect(kindOf(Buffer.concat([Buffer.from("RIFF"), Buffer.from([1, 2, 3, 4]), Buffer.from("WEBPVP8 ")]))).toBe(
+      "webp",
+    );
   });
 
   it("tells DOCX, PPTX and XLSX apart by their parts", () => {
@@ -29,7 +32,9 @@ describe("sniffing by content", () => {
   it("refuses a plain zip, a zip without content types and an executable", () => {
     expect(kindOf(makeZip({ "readme.txt": "hello" }))).toBeNull();
     expect(kindOf(makeZip({ "word/document.xml": "<x/>" }))).toBeNull();
-    expect(kindOf(Buffer.from("MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode", "latin1"))).toBeNull();
+    expect(
+      kindOf(Buffer.from("MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode", "latin1")),
+    ).toBeNull();
     expect(kindOf(Buffer.from("<script>alert(1)</script>"))).toBeNull();
     expect(kindOf(Buffer.alloc(0))).toBeNull();
   });

@@ -85,13 +85,18 @@ export function officeKind(names: readonly string[]): "docx" | "pptx" | "xlsx" |
 export function claimedKind(fileName: string): FileKind | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (!ext) return null;
-  for (const [kind, info] of Object.entries(FILE_KINDS)) if ((info.extensions as readonly string[]).includes(ext)) return kind as FileKind;
+  for (const [kind, info] of Object.entries(FILE_KINDS))
+    if ((info.extensions as readonly string[]).includes(ext)) return kind as FileKind;
   return null;
 }
 
 /** A file name safe to store and to send in Content-Disposition (no paths, no control characters). */
 export function safeFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? "";
-  const clean = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "").trim().slice(0, 200);
+  const clean = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean || "file";
 }

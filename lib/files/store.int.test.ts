@@ -70,9 +70,15 @@ describe("content-addressed store", () => {
     const e1 = await refusal(storeUpload(Readable.from([exe]), { fileName: "plan.pdf" }, store));
     expect(e1.fieldErrors.file).toBe("files.contentMismatch");
     const docx = makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" });
-    expect((await refusal(storeUpload(Readable.from([docx]), { fileName: "table.xlsx" }, store))).fieldErrors.file).toBe("files.contentMismatch");
-    expect((await refusal(storeUpload(Readable.from([exe]), { fileName: "setup.exe" }, store))).fieldErrors.file).toBe("files.typeNotAllowed");
-    expect((await refusal(storeUpload(Readable.from([]), { fileName: "empty.pdf" }, store))).fieldErrors.file).toBe("files.empty");
+    expect(
+      (await refusal(storeUpload(Readable.from([docx]), { fileName: "table.xlsx" }, store))).fieldErrors.file,
+    ).toBe("files.contentMismatch");
+    expect((await refusal(storeUpload(Readable.from([exe]), { fileName: "setup.exe" }, store))).fieldErrors.file).toBe(
+      "files.typeNotAllowed",
+    );
+    expect((await refusal(storeUpload(Readable.from([]), { fileName: "empty.pdf" }, store))).fieldErrors.file).toBe(
+      "files.empty",
+    );
     expect(await listing()).toEqual(before);
     expect(await store.temporaryFiles()).toEqual([]);
   });
@@ -80,7 +86,9 @@ describe("content-addressed store", () => {
   it("accepts only the kinds a caller allows (letters: PDF, PNG, JPEG, DOCX)", async () => {
     const before = await listing();
     const gif = Buffer.from("GIF89a\x01\x00\x01\x00", "latin1");
-    const refused = await refusal(storeUpload(Readable.from([gif]), { fileName: "scan.gif", accept: ["pdf", "png", "jpeg", "docx"] }, store));
+    const refused = await refusal(
+      storeUpload(Readable.from([gif]), { fileName: "scan.gif", accept: ["pdf", "png", "jpeg", "docx"] }, store),
+    );
     expect(refused.fieldErrors.file).toBe("files.typeNotAllowed");
     expect(refused.params).toMatchObject({ types: "pdf, png, jpeg, docx" });
     expect(await listing()).toEqual(before);

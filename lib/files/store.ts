@@ -16,7 +16,17 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
 import { env } from "../env";
-import { FILE_KINDS, HEAD_BYTES, ZIP_TAIL_BYTES, claimedKind, officeKind, safeFileName, sniffHead, zipEntryNames, type FileKind } from "./sniff";
+import {
+  FILE_KINDS,
+  HEAD_BYTES,
+  ZIP_TAIL_BYTES,
+  claimedKind,
+  officeKind,
+  safeFileName,
+  sniffHead,
+  zipEntryNames,
+  type FileKind,
+} from "./sniff";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const TEMP_PREFIX = ".upload-";
@@ -123,11 +133,16 @@ export interface UploadOptions {
 type Source = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Readable;
 
 /** Streams an upload into the store; refuses (and leaves nothing) when too large or not what it claims. */
-export async function storeUpload(source: Source, options: UploadOptions, target: BlobStore = blobStore()): Promise<StoredUpload> {
+export async function storeUpload(
+  source: Source,
+  options: UploadOptions,
+  target: BlobStore = blobStore(),
+): Promise<StoredUpload> {
   const fileName = safeFileName(options.fileName);
   const claimed = claimedKind(fileName);
   const accept = options.accept ?? (Object.keys(FILE_KINDS) as FileKind[]);
-  if (!claimed || !accept.includes(claimed)) throw new AppError("validation", { file: "files.typeNotAllowed" }, { types: accept.join(", ") });
+  if (!claimed || !accept.includes(claimed))
+    throw new AppError("validation", { file: "files.typeNotAllowed" }, { types: accept.join(", ") });
   const max = options.maxBytes ?? MAX_FILE_BYTES;
   const dir = await target.tempDir();
   const temp = join(dir, `${TEMP_PREFIX}${randomBytes(12).toString("hex")}`);
@@ -136,18 +151,25 @@ export async function storeUpload(source: Source, options: UploadOptions, target
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > max) return done(new AppError("validation", { file: "files.tooLarge" }, { max: Math.round(max / 1024 / 1024) }));
+      if (size > max)
+        return done(new AppError("validation", { file: "files.tooLarge" }, { max: Math.round(max / 1024 / 1024) }));
       hash.update(chunk);
       done(null, chunk);
     },
   });
   let committed = false;
   try {
-    const input = source instanceof Readable ? source : isWebStream(source) ? Readable.fromWeb(source as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from(source as AsyncIterable<Uint8Array>);
+    const input =
+      source instanceof Readable
+        ? source
+        : isWebStream(source)
+          ? Readable.fromWeb(source as import("node:stream/web").ReadableStream<Uint8Array>)
+          : Readable.from(source as AsyncIterable<Uint8Array>);
     await pipeline(input, meter, createWriteStream(temp, { flags: "wx" }));
     if (size === 0) throw new AppError("validation", { file: "files.empty" });
     const kind = await sniffFile(temp, size);
-    if (kind !== claimed) throw new AppError("validation", { file: "files.contentMismatch" }, { claimed: claimed.toUpperCase() });
+    if (kind !== claimed)
+      throw new AppError("validation", { file: "files.contentMismatch" }, { claimed: claimed.toUpperCase() });
     const sha256 = hash.digest("hex");
     const created = await target.commit(temp, sha256);
     committed = true;

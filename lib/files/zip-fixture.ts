@@ -36,5 +36,8 @@ export function makeZip(entries: Record<string, string>): Buffer {
 
 /** A small valid-looking PDF. */
 export function samplePdf(text = "ЕИСО"): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "utf8");
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    "utf8",
+  );
 }

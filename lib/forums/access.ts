@@ -27,7 +27,12 @@ export function categoryReadWhere(viewer: Viewer | null): Prisma.ForumCategoryWh
 export function categoryWriteWhere(viewer: Viewer): Prisma.ForumCategoryWhereInput {
   if (isModerator(viewer)) return {};
   const roles = rolesOf(viewer);
-  return { AND: [categoryReadWhere(viewer), { OR: [{ writeRoles: { isEmpty: true } }, ...(roles.length ? [{ writeRoles: { hasSome: roles } }] : [])] }] };
+  return {
+    AND: [
+      categoryReadWhere(viewer),
+      { OR: [{ writeRoles: { isEmpty: true } }, ...(roles.length ? [{ writeRoles: { hasSome: roles } }] : [])] },
+    ],
+  };
 }
 
 /** Threads the viewer may read: in a readable category, not hidden (moderators see hidden ones). */
@@ -44,5 +49,10 @@ export function postReadWhere(viewer: Viewer | null): Prisma.ForumPostWhereInput
 /** Whether the viewer answers for the authority of an open forum (an official of that organisation or above it). */
 export function answersFor(viewer: Viewer | null, authority: { id: string; territoryPath: string } | null): boolean {
   if (!viewer || !authority) return false;
-  return viewer.roles.some((r) => r.role === "OFFICIAL" && (r.organizationId === authority.id || (!r.organizationId && r.territoryPath !== null && authority.territoryPath.startsWith(r.territoryPath))));
+  return viewer.roles.some(
+    (r) =>
+      r.role === "OFFICIAL" &&
+      (r.organizationId === authority.id ||
+        (!r.organizationId && r.territoryPath !== null && authority.territoryPath.startsWith(r.territoryPath))),
+  );
 }

@@ -23,7 +23,15 @@ export const createThreadAction = signedInAction({
 });
 
 export const replyAction = signedInAction({
-  schema: z.object({ threadId: id, body, replyToId: z.string().max(100).optional().transform((v) => v || null) }),
+  schema: z.object({
+    threadId: id,
+    body,
+    replyToId: z
+      .string()
+      .max(100)
+      .optional()
+      .transform((v) => v || null),
+  }),
   handler: async ({ viewer, input }) => replyToThread(viewer, input, { ip: await clientIp() }),
   success: (r) => ({ key: r.status === "HELD" ? "forums.held" : "forums.replied" }),
 });
@@ -71,7 +79,12 @@ export const moderateThreadAction = action({
 
 export const restrictUserAction = action({
   permission: "forums.moderate",
-  schema: z.object({ userId: id, kind: z.enum(["silence", "suspend", "lift"]), days: z.coerce.number().int().min(1).max(365).optional(), reason: z.string().trim().min(1).max(500) }),
+  schema: z.object({
+    userId: id,
+    kind: z.enum(["silence", "suspend", "lift"]),
+    days: z.coerce.number().int().min(1).max(365).optional(),
+    reason: z.string().trim().min(1).max(500),
+  }),
   handler: ({ viewer, input }) => restrictUser(viewer, input),
   success: "forums.moderation.done",
 });

@@ -52,7 +52,11 @@ export const chatBus: ChatBus = (holder[key] ??= new ChatBus());
  * The Server-Sent Events stream of one room: a retry hint, then every message published to the room as an
  * event, with a heartbeat comment every 25 s; unsubscribes when the signal aborts or the reader cancels.
  */
-export function chatEventStream(roomId: string, signal: AbortSignal, bus: ChatBus = chatBus): ReadableStream<Uint8Array> {
+export function chatEventStream(
+  roomId: string,
+  signal: AbortSignal,
+  bus: ChatBus = chatBus,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({

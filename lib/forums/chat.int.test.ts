@@ -53,7 +53,9 @@ describe("class chats", () => {
     expect((await refusal(postChatMessage(null, { roomId: classRoom, body: "x" }))).code).toBe("unauthenticated");
     expect((await refusal(roomMessages(teacher2, classRoom))).code).toBe("forbidden");
     expect((await refusal(postChatMessage(teacher, { roomId: "room_unknown", body: "x" }))).code).toBe("forbidden");
-    expect((await refusal(postChatMessage(teacher, { roomId: classRoom, body: "  " }))).fieldErrors.body).toBe("validation.required");
+    expect((await refusal(postChatMessage(teacher, { roomId: classRoom, body: "  " }))).fieldErrors.body).toBe(
+      "validation.required",
+    );
     off();
     expect(received).toEqual([]);
     expect(await prisma.chatMessage.count()).toBe(before);
@@ -61,7 +63,8 @@ describe("class chats", () => {
 
   it("history loads backwards page by page and polling returns what came after", async () => {
     const base = Date.UTC(2027, 1, 1);
-    for (let i = 0; i < 45; i++) await postChatMessage(teacher, { roomId: classRoom, body: `Хабар ${i}` }, { now: new Date(base + i * 10_000) });
+    for (let i = 0; i < 45; i++)
+      await postChatMessage(teacher, { roomId: classRoom, body: `Хабар ${i}` }, { now: new Date(base + i * 10_000) });
     const latest = await roomMessages(teacher, classRoom, { take: 20 });
     expect(latest.at(-1)!.body).toBe("Хабар 44");
     const older = await roomMessages(teacher, classRoom, { before: latest[0]!.id, take: 20 });
@@ -73,6 +76,8 @@ describe("class chats", () => {
 
   it("a suspended member cannot post", async () => {
     await restrictUser(moderator, { userId: "u_student", kind: "suspend", days: 1, reason: "Спам" });
-    expect((await refusal(postChatMessage(student, { roomId: classRoom, body: "x" }))).fieldErrors.body).toBe("forums.suspended");
+    expect((await refusal(postChatMessage(student, { roomId: classRoom, body: "x" }))).fieldErrors.body).toBe(
+      "forums.suspended",
+    );
   });
 });

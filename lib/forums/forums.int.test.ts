@@ -2,25 +2,59 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
-import { createThread, editPost, getThreadPage, listCategories, listThreads, markThreadRead, postHistory, react, replyToThread } from "./forums";
+import {
+  createThread,
+  editPost,
+  getThreadPage,
+  listCategories,
+  listThreads,
+  markThreadRead,
+  postHistory,
+  react,
+  replyToThread,
+} from "./forums";
 import { decidePost, flagPost, moderateThread, moderationQueue, restrictUser } from "./moderation";
 import { answerStats } from "./open";
 import { forumPostSource, forumThreadSource } from "./search";
 import { standingOf } from "./standing";
 import { LIMITS } from "./trust";
 
-let teacher: Viewer, teacher2: Viewer, teacher3: Viewer, parent: Viewer, parent2: Viewer, student: Viewer, moderator: Viewer, official: Viewer, ministry: Viewer;
-const logins = ["teacher", "teacher2", "teacher3", "parent", "parent2", "student", "moderator", "official", "ministry"] as const;
+let teacher: Viewer,
+  teacher2: Viewer,
+  teacher3: Viewer,
+  parent: Viewer,
+  parent2: Viewer,
+  student: Viewer,
+  moderator: Viewer,
+  official: Viewer,
+  ministry: Viewer;
+const logins = [
+  "teacher",
+  "teacher2",
+  "teacher3",
+  "parent",
+  "parent2",
+  "student",
+  "moderator",
+  "official",
+  "ministry",
+] as const;
 // Each test posts at its own moment, far from the others, so rate limits of one test do not leak into the next.
 let clock = Date.UTC(2027, 0, 1);
 const later = (minutes = 60) => new Date((clock += minutes * 60_000));
 
 beforeAll(async () => {
-  const v = Object.fromEntries(await Promise.all(logins.map(async (l) => [l, await viewer(`u_${l}`)] as const))) as Record<(typeof logins)[number], Viewer>;
+  const v = Object.fromEntries(
+    await Promise.all(logins.map(async (l) => [l, await viewer(`u_${l}`)] as const)),
+  ) as Record<(typeof logins)[number], Viewer>;
   ({ teacher, teacher2, teacher3, parent, parent2, student, moderator, official, ministry } = v);
 });
 
-const counts = async () => ({ posts: await prisma.forumPost.count(), threads: await prisma.forumThread.count(), reactions: await prisma.forumReaction.count() });
+const counts = async () => ({
+  posts: await prisma.forumPost.count(),
+  threads: await prisma.forumThread.count(),
+  reactions: await prisma.forumReaction.count(),
+});
 
 describe("categories and permissions", () => {
   it("restricted categories are visible only to their roles; public ones to everyone, signed out too", async () => {
@@ -41,31 +75,55 @@ describe("categories and permissions", () => {
 
   it("posting into a category outside one's role is refused, nothing stored", async () => {
     const before = await counts();
-    const error = await refusal(createThread(parent, { categoryId: "fc_math", title: "Сұрақ", body: "Мәтін" }, { now: later() }));
+    const error = await refusal(
+      createThread(parent, { categoryId: "fc_math", title: "Сұрақ", body: "Мәтін" }, { now: later() }),
+    );
     expect(error.code).toBe("forbidden");
     expect(error.fieldErrors.categoryId).toBe("forums.categoryClosed");
-    expect(await refusal(replyToThread(student, { threadId: "ft_homework", body: "Сәлем" }, { now: later() }))).toMatchObject({ code: "forbidden" });
+    expect(
+      await refusal(replyToThread(student, { threadId: "ft_homework", body: "Сәлем" }, { now: later() })),
+    ).toMatchObject({ code: "forbidden" });
     expect(await counts()).toEqual(before);
   });
 
   it("signed-out people cannot post; empty and over-long posts are refused", async () => {
     expect((await refusal(replyToThread(null, { threadId: "ft_homework", body: "x" }))).code).toBe("unauthenticated");
-    expect((await refusal(replyToThread(teacher, { threadId: "ft_homework", body: "   " }, { now: later() }))).fieldErrors.body).toBe("validation.required");
-    expect((await refusal(replyToThread(teacher, { threadId: "ft_homework", body: "а".repeat(50_000) }, { now: later() }))).fieldErrors.body).toBe("validation.tooLong");
+    expect(
+      (await refusal(replyToThread(teacher, { threadId: "ft_homework", body: "   " }, { now: later() }))).fieldErrors
+        .body,
+    ).toBe("validation.required");
+    expect(
+      (await refusal(replyToThread(teacher, { threadId: "ft_homework", body: "а".repeat(50_000) }, { now: later() })))
+        .fieldErrors.body,
+    ).toBe("validation.tooLong");
   });
 });
 
 describe("posting, replies, notifications, unread", () => {
   it("a teacher posts, another replies quoting and mentioning; the author is notified; the post is sanitised", async () => {
-    const { id } = await createThread(teacher, { categoryId: "fc_math", title: "Геометрия 7 сынып", body: "Тапсырма <script>alert(1)</script> [сілтеме](javascript:alert(1))" }, { now: later() });
+    const { id } = await createThread(
+      teacher,
+      {
+        categoryId: "fc_math",
+        title: "Геометрия 7 сынып",
+        body: "Тапсырма <script>alert(1)</script> [сілтеме](javascript:alert(1))",
+      },
+      { now: later() },
+    );
     const page = await getThreadPage(teacher, id);
     expect(page.posts[0]!.html).not.toContain("<script");
     expect(page.posts[0]!.html).not.toContain("javascript:");
     const notificationsBefore = await prisma.notification.count({ where: { userId: "u_teacher" } });
-    const reply = await replyToThread(teacher2, { threadId: id, body: "> Тапсырма\n\nОтличная задача, @teacher3 посмотрите", replyToId: page.posts[0]!.id }, { now: later() });
+    const reply = await replyToThread(
+      teacher2,
+      { threadId: id, body: "> Тапсырма\n\nОтличная задача, @teacher3 посмотрите", replyToId: page.posts[0]!.id },
+      { now: later() },
+    );
     expect(reply).toMatchObject({ number: 2, status: "VISIBLE" });
     expect(await prisma.notification.count({ where: { userId: "u_teacher" } })).toBe(notificationsBefore + 1);
-    expect(await prisma.notification.count({ where: { userId: "u_teacher3", kind: "forums.mention" } })).toBeGreaterThan(0);
+    expect(
+      await prisma.notification.count({ where: { userId: "u_teacher3", kind: "forums.mention" } }),
+    ).toBeGreaterThan(0);
     const after = await getThreadPage(teacher, id);
     expect(after.posts[1]!.replyTo?.number).toBe(1);
     expect(after.posts[1]!.html).toContain("<blockquote>");
@@ -79,10 +137,16 @@ describe("posting, replies, notifications, unread", () => {
   it("a locked thread refuses replies (moderators may still post); the lock is audited", async () => {
     await moderateThread(moderator, { threadId: "ft_olympiad", op: "lock" });
     const before = await counts();
-    const error = await refusal(replyToThread(teacher, { threadId: "ft_olympiad", body: "Материалдар" }, { now: later() }));
+    const error = await refusal(
+      replyToThread(teacher, { threadId: "ft_olympiad", body: "Материалдар" }, { now: later() }),
+    );
     expect(error.fieldErrors.body).toBe("forums.locked");
     expect(await counts()).toEqual(before);
-    expect(await prisma.auditLog.count({ where: { entity: "ForumThread", entityId: "ft_olympiad", actorId: "u_moderator" } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { entity: "ForumThread", entityId: "ft_olympiad", actorId: "u_moderator" },
+      }),
+    ).toBe(1);
     expect((await refusal(moderateThread(teacher, { threadId: "ft_olympiad", op: "unlock" }))).code).toBe("forbidden");
     await moderateThread(moderator, { threadId: "ft_olympiad", op: "unlock" });
   });
@@ -90,23 +154,42 @@ describe("posting, replies, notifications, unread", () => {
   it("reacting twice with the same kind is refused; editing someone else's post is refused", async () => {
     await react(teacher2, { postId: "ft_fractions_p1", kind: "like" });
     const before = await counts();
-    expect((await refusal(react(teacher2, { postId: "ft_fractions_p1", kind: "like" }))).fieldErrors.kind).toBe("forums.alreadyReacted");
+    expect((await refusal(react(teacher2, { postId: "ft_fractions_p1", kind: "like" }))).fieldErrors.kind).toBe(
+      "forums.alreadyReacted",
+    );
     expect((await refusal(react(teacher2, { postId: "ft_fractions_p1", kind: "<b>" }))).code).toBe("validation");
-    expect((await refusal(editPost(teacher2, { postId: "ft_fractions_p1", body: "Менікі" }))).fieldErrors.body).toBe("forums.notYourPost");
+    expect((await refusal(editPost(teacher2, { postId: "ft_fractions_p1", body: "Менікі" }))).fieldErrors.body).toBe(
+      "forums.notYourPost",
+    );
     expect(await counts()).toEqual(before);
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: "ft_fractions_p1" } })).body).toContain("пиццаны");
   });
 
   it("an edit within 15 minutes leaves no mark, a later one is marked edited; history keeps the old text", async () => {
     const start = later();
-    const { id } = await createThread(teacher, { categoryId: "fc_math", title: "Edit test", body: "First version" }, { now: start });
+    const { id } = await createThread(
+      teacher,
+      { categoryId: "fc_math", title: "Edit test", body: "First version" },
+      { now: start },
+    );
     const post = await prisma.forumPost.findFirstOrThrow({ where: { threadId: id } });
-    await editPost(teacher, { postId: post.id, body: "Second version" }, { now: new Date(start.getTime() + 5 * 60_000) });
+    await editPost(
+      teacher,
+      { postId: post.id, body: "Second version" },
+      { now: new Date(start.getTime() + 5 * 60_000) },
+    );
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id } })).editedAt).toBeNull();
-    await editPost(teacher, { postId: post.id, body: "Third version" }, { now: new Date(start.getTime() + 20 * 60_000) });
+    await editPost(
+      teacher,
+      { postId: post.id, body: "Third version" },
+      { now: new Date(start.getTime() + 20 * 60_000) },
+    );
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id } })).editedAt).not.toBeNull();
     const history = await postHistory(teacher2, post.id);
-    expect(history.map((h) => h.html)).toEqual([expect.stringContaining("First version"), expect.stringContaining("Second version")]);
+    expect(history.map((h) => h.html)).toEqual([
+      expect.stringContaining("First version"),
+      expect.stringContaining("Second version"),
+    ]);
   });
 });
 
@@ -121,11 +204,23 @@ describe("trust levels and rate limits", () => {
     const at = later();
     await replyToThread(parent2, { threadId: "ft_homework", body: "Бізде де солай." }, { now: at });
     const before = await counts();
-    const error = await refusal(replyToThread(parent2, { threadId: "ft_homework", body: "Тағы бір пікір" }, { now: new Date(at.getTime() + 5_000) }));
+    const error = await refusal(
+      replyToThread(
+        parent2,
+        { threadId: "ft_homework", body: "Тағы бір пікір" },
+        { now: new Date(at.getTime() + 5_000) },
+      ),
+    );
     expect(error.code).toBe("rateLimited");
     expect(error.params.minutes).toBe(1);
     expect(error.params.until).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    const links = await refusal(replyToThread(parent2, { threadId: "ft_homework", body: "[a](https://a.kz) [b](https://b.kz)" }, { now: later() }));
+    const links = await refusal(
+      replyToThread(
+        parent2,
+        { threadId: "ft_homework", body: "[a](https://a.kz) [b](https://b.kz)" },
+        { now: later() },
+      ),
+    );
     expect(links.fieldErrors.body).toBe("forums.tooManyLinks");
     expect(await counts()).toEqual(before);
   });
@@ -133,8 +228,19 @@ describe("trust levels and rate limits", () => {
   it("a new account reaches its daily limit", async () => {
     const limit = LIMITS[0].postsPerDay;
     const start = later(60 * 24);
-    for (let i = 0; i < limit; i++) await replyToThread(parent2, { threadId: "ft_homework", body: `Пікір ${i}` }, { now: new Date(start.getTime() + i * 60_000) });
-    const error = await refusal(replyToThread(parent2, { threadId: "ft_homework", body: "Артық" }, { now: new Date(start.getTime() + limit * 60_000) }));
+    for (let i = 0; i < limit; i++)
+      await replyToThread(
+        parent2,
+        { threadId: "ft_homework", body: `Пікір ${i}` },
+        { now: new Date(start.getTime() + i * 60_000) },
+      );
+    const error = await refusal(
+      replyToThread(
+        parent2,
+        { threadId: "ft_homework", body: "Артық" },
+        { now: new Date(start.getTime() + limit * 60_000) },
+      ),
+    );
     expect(error.code).toBe("rateLimited");
     expect(Number(error.params.minutes)).toBeGreaterThan(60 * 23);
     later(60 * 24 * 2);
@@ -144,8 +250,20 @@ describe("trust levels and rate limits", () => {
     const at = later();
     const { hashIp } = await import("./forums");
     const ipHash = hashIp("10.0.0.9")!;
-    await prisma.forumPost.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ threadId: "ft_olympiad", number: 2000 + i, authorId: "u_teacher3", body: "x", html: "x", ipHash, createdAt: new Date(at.getTime() - 30 * 60_000) })) });
-    const error = await refusal(replyToThread(teacher, { threadId: "ft_homework", body: "С этого же адреса" }, { now: at, ip: "10.0.0.9" }));
+    await prisma.forumPost.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        threadId: "ft_olympiad",
+        number: 2000 + i,
+        authorId: "u_teacher3",
+        body: "x",
+        html: "x",
+        ipHash,
+        createdAt: new Date(at.getTime() - 30 * 60_000),
+      })),
+    });
+    const error = await refusal(
+      replyToThread(teacher, { threadId: "ft_homework", body: "С этого же адреса" }, { now: at, ip: "10.0.0.9" }),
+    );
     expect(error.code).toBe("rateLimited");
     expect(error.params.minutes).toBe(30);
     await replyToThread(teacher, { threadId: "ft_homework", body: "С другого адреса" }, { now: at, ip: "10.0.0.10" });
@@ -156,7 +274,9 @@ describe("trust levels and rate limits", () => {
     await moderateThread(moderator, { threadId: "ft_fractions", op: "slowMode", seconds: 600 });
     const at = later();
     await replyToThread(teacher2, { threadId: "ft_fractions", body: "Первое" }, { now: at });
-    const error = await refusal(replyToThread(teacher2, { threadId: "ft_fractions", body: "Второе" }, { now: new Date(at.getTime() + 60_000) }));
+    const error = await refusal(
+      replyToThread(teacher2, { threadId: "ft_fractions", body: "Второе" }, { now: new Date(at.getTime() + 60_000) }),
+    );
     expect(error).toMatchObject({ code: "rateLimited", params: { minutes: 9 } });
     await moderateThread(moderator, { threadId: "ft_fractions", op: "slowMode", seconds: 0 });
   });
@@ -168,17 +288,25 @@ describe("trust levels and rate limits", () => {
     expect(await prisma.auditLog.count({ where: { entity: "ForumUserState", entityId: "u_teacher3" } })).toBe(1);
     await restrictUser(moderator, { userId: "u_teacher3", kind: "lift", reason: "Мерзімнен бұрын" });
     await replyToThread(teacher3, { threadId: "ft_fractions", body: "Сөз" });
-    expect((await refusal(restrictUser(teacher, { userId: "u_parent", kind: "suspend", days: 1, reason: "x" }))).code).toBe("forbidden");
+    expect(
+      (await refusal(restrictUser(teacher, { userId: "u_parent", kind: "suspend", days: 1, reason: "x" }))).code,
+    ).toBe("forbidden");
   });
 });
 
 describe("flags, holds and the moderator queue", () => {
   it("three flags of trusted people hide a post until a moderator restores it; untrusted flags do not count", async () => {
-    const { id } = await createThread(parent, { categoryId: "fc_parents", title: "Жарнама", body: "Арзан сабақтар!" }, { now: later() });
+    const { id } = await createThread(
+      parent,
+      { categoryId: "fc_parents", title: "Жарнама", body: "Арзан сабақтар!" },
+      { now: later() },
+    );
     const post = await prisma.forumPost.findFirstOrThrow({ where: { threadId: id } });
     expect(await flagPost(parent2, { postId: post.id, reason: "spam" })).toEqual({ hidden: false });
     expect(await flagPost(teacher, { postId: post.id, reason: "spam" })).toEqual({ hidden: false });
-    expect((await refusal(flagPost(teacher, { postId: post.id, reason: "spam" }))).fieldErrors.reason).toBe("forums.alreadyFlagged");
+    expect((await refusal(flagPost(teacher, { postId: post.id, reason: "spam" }))).fieldErrors.reason).toBe(
+      "forums.alreadyFlagged",
+    );
     expect(await flagPost(teacher2, { postId: post.id, reason: "offensive" })).toEqual({ hidden: false });
     expect(await flagPost(teacher3, { postId: post.id, reason: "spam" })).toEqual({ hidden: true });
     expect((await getThreadPage(parent2, id).catch(() => null))?.posts ?? []).toHaveLength(0);
@@ -191,10 +319,16 @@ describe("flags, holds and the moderator queue", () => {
 
   it("a post with a valid IIN is held for a moderator; a 12-digit number without a valid check digit is not", async () => {
     const iin = (await prisma.person.findFirstOrThrow({ select: { iin: true } })).iin;
-    const held = await replyToThread(teacher, { threadId: "ft_homework", body: `Оқушының ЖСН: ${iin}` }, { now: later() });
+    const held = await replyToThread(
+      teacher,
+      { threadId: "ft_homework", body: `Оқушының ЖСН: ${iin}` },
+      { now: later() },
+    );
     expect(held.status).toBe("HELD");
     const invalid = `${iin.slice(0, 11)}${(Number(iin[11]) + 1) % 10}`;
-    expect((await replyToThread(teacher, { threadId: "ft_homework", body: `Нөмір ${invalid}` }, { now: later() })).status).toBe("VISIBLE");
+    expect(
+      (await replyToThread(teacher, { threadId: "ft_homework", body: `Нөмір ${invalid}` }, { now: later() })).status,
+    ).toBe("VISIBLE");
     // nobody but the author and moderators sees the held post
     const pageFor = async (v: Viewer | null) => (await getThreadPage(v, "ft_homework", 1)).total;
     expect(await pageFor(parent)).toBe((await pageFor(teacher)) - 1);
@@ -202,7 +336,11 @@ describe("flags, holds and the moderator queue", () => {
   });
 
   it("a new account's first question in an open forum waits for approval", async () => {
-    const { id, status } = await createThread(student, { categoryId: "fc_open_kokshetau", title: "Мектеп формасы", body: "Мектеп формасын қайдан алуға болады?" }, { now: later() });
+    const { id, status } = await createThread(
+      student,
+      { categoryId: "fc_open_kokshetau", title: "Мектеп формасы", body: "Мектеп формасын қайдан алуға болады?" },
+      { now: later() },
+    );
     expect(status).toBe("HELD");
     expect((await listThreads(parent, "fc_open_kokshetau")).rows.map((t) => t.id)).not.toContain(id);
     const post = await prisma.forumPost.findFirstOrThrow({ where: { threadId: id } });
@@ -217,7 +355,11 @@ describe("open forums with officials", () => {
     const question = await listThreads(null, "fc_open_kokshetau");
     const waiting = question.rows.find((t) => t.id === "ft_open_canteen")!;
     expect(waiting.answeredAt).toBeNull();
-    const answer = await replyToThread(official, { threadId: "ft_open_canteen", body: "Асхана 15 желтоқсанда ашылады." }, { now: later() });
+    const answer = await replyToThread(
+      official,
+      { threadId: "ft_open_canteen", body: "Асхана 15 желтоқсанда ашылады." },
+      { now: later() },
+    );
     const page = await getThreadPage(null, "ft_open_canteen");
     expect(page.official.map((p) => p.id)).toEqual([answer.id]);
     expect(page.official[0]!.official).toBe(true);
@@ -242,8 +384,14 @@ describe("search documents", () => {
     expect(math.language).toBe("kk");
     expect(docs.find((d) => d.id.startsWith("forum-thread:ft_open_bus:"))!.visibility).toEqual({ kind: "public" });
     expect(docs.find((d) => d.id.startsWith("forum-post:ft_fractions_p2:"))!.language).toBe("ru");
-    const notVisible = await prisma.forumPost.findMany({ where: { OR: [{ status: { not: "VISIBLE" } }, { thread: { hidden: true } }] }, select: { id: true, threadId: true, number: true } });
+    const notVisible = await prisma.forumPost.findMany({
+      where: { OR: [{ status: { not: "VISIBLE" } }, { thread: { hidden: true } }] },
+      select: { id: true, threadId: true, number: true },
+    });
     expect(notVisible.length).toBeGreaterThan(0);
-    for (const p of notVisible) expect(docs.filter((d) => d.id.startsWith(p.number === 1 ? `forum-thread:${p.threadId}:` : `forum-post:${p.id}:`))).toEqual([]);
+    for (const p of notVisible)
+      expect(
+        docs.filter((d) => d.id.startsWith(p.number === 1 ? `forum-thread:${p.threadId}:` : `forum-post:${p.id}:`)),
+      ).toEqual([]);
   });
 });

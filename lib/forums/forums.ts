@@ -10,7 +10,14 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
 import { parseIin } from "../identity";
-import { answersFor, categoryReadWhere, categoryWriteWhere, isModerator, postReadWhere, threadReadWhere } from "./access";
+import {
+  answersFor,
+  categoryReadWhere,
+  categoryWriteWhere,
+  isModerator,
+  postReadWhere,
+  threadReadWhere,
+} from "./access";
 import { linkCount, mentionsOf, plainText, renderMarkdown } from "./markdown";
 import { almatyTime, assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
@@ -43,40 +50,70 @@ export function hashIp(ip: string | null | undefined): string | null {
 function checkBody(body: string): string {
   const text = body.trim();
   if (!text) throw new AppError("validation", { body: "validation.required" });
-  if (text.length > MAX_POST_LENGTH) throw new AppError("validation", { body: "validation.tooLong" }, { max: MAX_POST_LENGTH });
+  if (text.length > MAX_POST_LENGTH)
+    throw new AppError("validation", { body: "validation.tooLong" }, { max: MAX_POST_LENGTH });
   return text;
 }
 
 function rateLimited(until: Date, now: Date): never {
-  throw new AppError("rateLimited", {}, { minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)), until: almatyTime(until) });
+  throw new AppError(
+    "rateLimited",
+    {},
+    { minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)), until: almatyTime(until) },
+  );
 }
 
 /** Posts per day, minimum interval, slow mode of the thread and posts per address; links per post. */
-async function checkLimits(tx: Tx, viewer: Viewer, standing: Standing, input: { body: string; threadId?: string; slowModeSeconds?: number; ipHash: string | null }, now: Date) {
+async function checkLimits(
+  tx: Tx,
+  viewer: Viewer,
+  standing: Standing,
+  input: { body: string; threadId?: string; slowModeSeconds?: number; ipHash: string | null },
+  now: Date,
+) {
   const limits = LIMITS[standing.level];
-  if (linkCount(input.body) > limits.linksPerPost) throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: limits.linksPerPost });
+  if (linkCount(input.body) > limits.linksPerPost)
+    throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: limits.linksPerPost });
   if (standing.level >= 4) return;
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  const today = await tx.forumPost.findMany({ where: { authorId: viewer.userId, createdAt: { gt: dayAgo } }, orderBy: { createdAt: "asc" }, select: { createdAt: true, threadId: true } });
-  if (today.length >= limits.postsPerDay) rateLimited(new Date(today[today.length - limits.postsPerDay]!.createdAt.getTime() + 86_400_000), now);
+  const today = await tx.forumPost.findMany({
+    where: { authorId: viewer.userId, createdAt: { gt: dayAgo } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, threadId: true },
+  });
+  if (today.length >= limits.postsPerDay)
+    rateLimited(new Date(today[today.length - limits.postsPerDay]!.createdAt.getTime() + 86_400_000), now);
   const last = today.at(-1);
-  if (last && limits.minIntervalSeconds && last.createdAt.getTime() + limits.minIntervalSeconds * 1000 > now.getTime()) {
+  if (
+    last &&
+    limits.minIntervalSeconds &&
+    last.createdAt.getTime() + limits.minIntervalSeconds * 1000 > now.getTime()
+  ) {
     rateLimited(new Date(last.createdAt.getTime() + limits.minIntervalSeconds * 1000), now);
   }
   if (input.threadId && input.slowModeSeconds) {
     const lastHere = today.filter((p) => p.threadId === input.threadId).at(-1);
-    if (lastHere && lastHere.createdAt.getTime() + input.slowModeSeconds * 1000 > now.getTime()) rateLimited(new Date(lastHere.createdAt.getTime() + input.slowModeSeconds * 1000), now);
+    if (lastHere && lastHere.createdAt.getTime() + input.slowModeSeconds * 1000 > now.getTime())
+      rateLimited(new Date(lastHere.createdAt.getTime() + input.slowModeSeconds * 1000), now);
   }
   if (input.ipHash) {
     const hourAgo = new Date(now.getTime() - 3_600_000);
-    const fromIp = await tx.forumPost.findMany({ where: { ipHash: input.ipHash, createdAt: { gt: hourAgo } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
-    if (fromIp.length >= POSTS_PER_IP_HOUR) rateLimited(new Date(fromIp[fromIp.length - POSTS_PER_IP_HOUR]!.createdAt.getTime() + 3_600_000), now);
+    const fromIp = await tx.forumPost.findMany({
+      where: { ipHash: input.ipHash, createdAt: { gt: hourAgo } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
+    if (fromIp.length >= POSTS_PER_IP_HOUR)
+      rateLimited(new Date(fromIp[fromIp.length - POSTS_PER_IP_HOUR]!.createdAt.getTime() + 3_600_000), now);
   }
 }
 
 async function authorityOf(tx: Tx, authorityId: string | null) {
   if (!authorityId) return null;
-  const org = await tx.organization.findUnique({ where: { id: authorityId }, select: { id: true, territory: { select: { path: true } } } });
+  const org = await tx.organization.findUnique({
+    where: { id: authorityId },
+    select: { id: true, territory: { select: { path: true } } },
+  });
   return org ? { id: org.id, territoryPath: org.territory.path } : null;
 }
 
@@ -100,8 +137,14 @@ export interface CategoryView {
 
 export async function listCategories(viewer: Viewer | null): Promise<CategoryView[]> {
   const [rows, writable] = await Promise.all([
-    prisma.forumCategory.findMany({ where: categoryReadWhere(viewer), orderBy: [{ sortOrder: "asc" }, { slug: "asc" }], include: { _count: { select: { threads: { where: { hidden: false } } } } } }),
-    viewer ? prisma.forumCategory.findMany({ where: categoryWriteWhere(viewer), select: { id: true } }) : Promise.resolve([]),
+    prisma.forumCategory.findMany({
+      where: categoryReadWhere(viewer),
+      orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
+      include: { _count: { select: { threads: { where: { hidden: false } } } } },
+    }),
+    viewer
+      ? prisma.forumCategory.findMany({ where: categoryWriteWhere(viewer), select: { id: true } })
+      : Promise.resolve([]),
   ]);
   const unread = viewer ? await unreadByCategory(viewer) : new Map<string, number>();
   const canWrite = new Set(writable.map((c) => c.id));
@@ -124,16 +167,22 @@ export async function listCategories(viewer: Viewer | null): Promise<CategoryVie
 
 /** Threads with posts newer than the viewer's read position, among the threads the viewer subscribed to or read. */
 async function unreadByCategory(viewer: Viewer): Promise<Map<string, number>> {
-  const states = await prisma.forumThreadState.findMany({ where: { userId: viewer.userId, thread: threadReadWhere(viewer) }, select: { lastReadNumber: true, thread: { select: { categoryId: true, postSeq: true } } } });
+  const states = await prisma.forumThreadState.findMany({
+    where: { userId: viewer.userId, thread: threadReadWhere(viewer) },
+    select: { lastReadNumber: true, thread: { select: { categoryId: true, postSeq: true } } },
+  });
   const map = new Map<string, number>();
-  for (const s of states) if (s.thread.postSeq > s.lastReadNumber) map.set(s.thread.categoryId, (map.get(s.thread.categoryId) ?? 0) + 1);
+  for (const s of states)
+    if (s.thread.postSeq > s.lastReadNumber) map.set(s.thread.categoryId, (map.get(s.thread.categoryId) ?? 0) + 1);
   return map;
 }
 
 export async function getCategory(viewer: Viewer | null, slug: string) {
   const category = await prisma.forumCategory.findFirst({ where: { AND: [{ slug }, categoryReadWhere(viewer)] } });
   if (!category) throw new AppError("notFound");
-  const canPost = viewer ? (await prisma.forumCategory.count({ where: { AND: [{ id: category.id }, categoryWriteWhere(viewer)] } })) > 0 : false;
+  const canPost = viewer
+    ? (await prisma.forumCategory.count({ where: { AND: [{ id: category.id }, categoryWriteWhere(viewer)] } })) > 0
+    : false;
   return { ...category, canPost };
 }
 
@@ -152,7 +201,11 @@ export interface ThreadListItem {
   unread: number | null;
 }
 
-export async function listThreads(viewer: Viewer | null, categoryId: string, page = 1): Promise<{ rows: ThreadListItem[]; total: number; page: number; pageSize: number }> {
+export async function listThreads(
+  viewer: Viewer | null,
+  categoryId: string,
+  page = 1,
+): Promise<{ rows: ThreadListItem[]; total: number; page: number; pageSize: number }> {
   const where: Prisma.ForumThreadWhereInput = { AND: [{ categoryId }, threadReadWhere(viewer)] };
   const [rows, total] = await Promise.all([
     prisma.forumThread.findMany({
@@ -160,7 +213,10 @@ export async function listThreads(viewer: Viewer | null, categoryId: string, pag
       orderBy: [{ pinned: "desc" }, { lastPostAt: "desc" }, { id: "desc" }],
       skip: (Math.max(1, page) - 1) * THREADS_PER_PAGE,
       take: THREADS_PER_PAGE,
-      include: { states: viewer ? { where: { userId: viewer.userId } } : false, _count: { select: { posts: { where: { status: "VISIBLE" } } } } },
+      include: {
+        states: viewer ? { where: { userId: viewer.userId } } : false,
+        _count: { select: { posts: { where: { status: "VISIBLE" } } } },
+      },
     }),
     prisma.forumThread.count({ where }),
   ]);
@@ -189,7 +245,10 @@ export async function listThreads(viewer: Viewer | null, categoryId: string, pag
 }
 
 async function displayNames(ids: string[]): Promise<Map<string, string>> {
-  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, displayName: true },
+  });
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
@@ -215,7 +274,17 @@ export interface PostView {
 }
 
 export interface ThreadPage {
-  thread: { id: string; title: string; locked: boolean; pinned: boolean; hidden: boolean; slowModeSeconds: number; createdAt: string; answeredAt: string | null; postSeq: number };
+  thread: {
+    id: string;
+    title: string;
+    locked: boolean;
+    pinned: boolean;
+    hidden: boolean;
+    slowModeSeconds: number;
+    createdAt: string;
+    answeredAt: string | null;
+    postSeq: number;
+  };
   category: { id: string; slug: string; kind: "DISCUSSION" | "OPEN"; nameKk: string; nameRu: string; nameEn: string };
   /** Official answers, pinned under the question (open forums). */
   official: PostView[];
@@ -231,17 +300,36 @@ export interface ThreadPage {
 }
 
 export async function getThreadPage(viewer: Viewer | null, threadId: string, page = 1): Promise<ThreadPage> {
-  const thread = await prisma.forumThread.findFirst({ where: { AND: [{ id: threadId }, threadReadWhere(viewer)] }, include: { category: true } });
+  const thread = await prisma.forumThread.findFirst({
+    where: { AND: [{ id: threadId }, threadReadWhere(viewer)] },
+    include: { category: true },
+  });
   if (!thread) throw new AppError("notFound");
   const open = thread.category.kind === "OPEN";
-  const where: Prisma.ForumPostWhereInput = { AND: [{ threadId }, postReadWhere(viewer), ...(open ? [{ official: false }] : [])] };
+  const where: Prisma.ForumPostWhereInput = {
+    AND: [{ threadId }, postReadWhere(viewer), ...(open ? [{ official: false }] : [])],
+  };
   const current = Math.max(1, page);
   const [rows, total, officialRows, state, canPost, authority] = await Promise.all([
-    prisma.forumPost.findMany({ where, orderBy: { number: "asc" }, skip: (current - 1) * POSTS_PER_PAGE, take: POSTS_PER_PAGE }),
+    prisma.forumPost.findMany({
+      where,
+      orderBy: { number: "asc" },
+      skip: (current - 1) * POSTS_PER_PAGE,
+      take: POSTS_PER_PAGE,
+    }),
     prisma.forumPost.count({ where }),
-    open ? prisma.forumPost.findMany({ where: { threadId, official: true, status: "VISIBLE" }, orderBy: { number: "asc" } }) : Promise.resolve([]),
-    viewer ? prisma.forumThreadState.findUnique({ where: { userId_threadId: { userId: viewer.userId, threadId } } }) : Promise.resolve(null),
-    viewer ? prisma.forumCategory.count({ where: { AND: [{ id: thread.categoryId }, categoryWriteWhere(viewer)] } }) : Promise.resolve(0),
+    open
+      ? prisma.forumPost.findMany({
+          where: { threadId, official: true, status: "VISIBLE" },
+          orderBy: { number: "asc" },
+        })
+      : Promise.resolve([]),
+    viewer
+      ? prisma.forumThreadState.findUnique({ where: { userId_threadId: { userId: viewer.userId, threadId } } })
+      : Promise.resolve(null),
+    viewer
+      ? prisma.forumCategory.count({ where: { AND: [{ id: thread.categoryId }, categoryWriteWhere(viewer)] } })
+      : Promise.resolve(0),
     open ? authorityOf(prisma as unknown as Tx, thread.category.authorityId) : Promise.resolve(null),
   ]);
   const posts = await postViews(viewer, [...officialRows, ...rows]);
@@ -258,7 +346,14 @@ export async function getThreadPage(viewer: Viewer | null, threadId: string, pag
       answeredAt: thread.answeredAt?.toISOString() ?? null,
       postSeq: thread.postSeq,
     },
-    category: { id: thread.category.id, slug: thread.category.slug, kind: thread.category.kind, nameKk: thread.category.nameKk, nameRu: thread.category.nameRu, nameEn: thread.category.nameEn },
+    category: {
+      id: thread.category.id,
+      slug: thread.category.slug,
+      kind: thread.category.kind,
+      nameKk: thread.category.nameKk,
+      nameRu: thread.category.nameRu,
+      nameEn: thread.category.nameEn,
+    },
     official: posts.slice(0, officialRows.length),
     posts: posts.slice(officialRows.length),
     total,
@@ -274,9 +369,20 @@ export async function getThreadPage(viewer: Viewer | null, threadId: string, pag
 
 /** The page of the thread on which post `number` appears for this viewer (links from search and notifications). */
 export async function pageOfPost(viewer: Viewer | null, threadId: string, number: number): Promise<number> {
-  const thread = await prisma.forumThread.findFirst({ where: { AND: [{ id: threadId }, threadReadWhere(viewer)] }, select: { category: { select: { kind: true } } } });
+  const thread = await prisma.forumThread.findFirst({
+    where: { AND: [{ id: threadId }, threadReadWhere(viewer)] },
+    select: { category: { select: { kind: true } } },
+  });
   if (!thread || !Number.isInteger(number) || number < 1) return 1;
-  const before = await prisma.forumPost.count({ where: { AND: [{ threadId, number: { lt: number } }, postReadWhere(viewer), ...(thread.category.kind === "OPEN" ? [{ official: false }] : [])] } });
+  const before = await prisma.forumPost.count({
+    where: {
+      AND: [
+        { threadId, number: { lt: number } },
+        postReadWhere(viewer),
+        ...(thread.category.kind === "OPEN" ? [{ official: false }] : []),
+      ],
+    },
+  });
   return Math.floor(before / POSTS_PER_PAGE) + 1;
 }
 
@@ -286,9 +392,21 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
   const replyIds = rows.map((p) => p.replyToId).filter((x): x is string => Boolean(x));
   const [reactions, mine, flags, replies] = await Promise.all([
     prisma.forumReaction.groupBy({ by: ["postId", "kind"], where: { postId: { in: ids } }, _count: { _all: true } }),
-    viewer ? prisma.forumReaction.findMany({ where: { postId: { in: ids }, userId: viewer.userId }, select: { postId: true, kind: true } }) : Promise.resolve([]),
-    viewer ? prisma.forumFlag.findMany({ where: { postId: { in: ids }, userId: viewer.userId }, select: { postId: true } }) : Promise.resolve([]),
-    replyIds.length ? prisma.forumPost.findMany({ where: { id: { in: replyIds } }, select: { id: true, number: true, authorId: true } }) : Promise.resolve([]),
+    viewer
+      ? prisma.forumReaction.findMany({
+          where: { postId: { in: ids }, userId: viewer.userId },
+          select: { postId: true, kind: true },
+        })
+      : Promise.resolve([]),
+    viewer
+      ? prisma.forumFlag.findMany({ where: { postId: { in: ids }, userId: viewer.userId }, select: { postId: true } })
+      : Promise.resolve([]),
+    replyIds.length
+      ? prisma.forumPost.findMany({
+          where: { id: { in: replyIds } },
+          select: { id: true, number: true, authorId: true },
+        })
+      : Promise.resolve([]),
   ]);
   const names = await displayNames([...rows.map((p) => p.authorId), ...replies.map((r) => r.authorId)]);
   const mineSet = new Set(mine.map((r) => `${r.postId}:${r.kind}`));
@@ -325,7 +443,10 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
 
 /** The edit history of a post, for anyone who may read it. */
 export async function postHistory(viewer: Viewer | null, postId: string) {
-  const post = await prisma.forumPost.findFirst({ where: { AND: [{ id: postId }, postReadWhere(viewer), { thread: threadReadWhere(viewer) }] }, include: { revisions: { orderBy: { createdAt: "asc" } } } });
+  const post = await prisma.forumPost.findFirst({
+    where: { AND: [{ id: postId }, postReadWhere(viewer), { thread: threadReadWhere(viewer) }] },
+    include: { revisions: { orderBy: { createdAt: "asc" } } },
+  });
   if (!post) throw new AppError("notFound");
   return post.revisions.map((r) => ({ html: renderMarkdown(r.body), at: r.createdAt.toISOString() }));
 }
@@ -356,10 +477,24 @@ async function writePost(
 ): Promise<{ id: string; number: number; status: "VISIBLE" | "HELD" }> {
   const now = ctx.now ?? new Date();
   const ipHash = hashIp(ctx.ip);
-  await checkLimits(tx, viewer, standing, { body: input.body, threadId: input.first ? undefined : thread.id, slowModeSeconds: isModerator(viewer) ? 0 : thread.slowModeSeconds, ipHash }, now);
+  await checkLimits(
+    tx,
+    viewer,
+    standing,
+    {
+      body: input.body,
+      threadId: input.first ? undefined : thread.id,
+      slowModeSeconds: isModerator(viewer) ? 0 : thread.slowModeSeconds,
+      ipHash,
+    },
+    now,
+  );
   let replyTo: { id: string; authorId: string } | null = null;
   if (input.replyToId) {
-    replyTo = await tx.forumPost.findFirst({ where: { id: input.replyToId, threadId: thread.id, status: "VISIBLE" }, select: { id: true, authorId: true } });
+    replyTo = await tx.forumPost.findFirst({
+      where: { id: input.replyToId, threadId: thread.id, status: "VISIBLE" },
+      select: { id: true, authorId: true },
+    });
     if (!replyTo) throw new AppError("validation", { replyToId: "forums.replyUnknown" });
   }
   let status: "VISIBLE" | "HELD" = "VISIBLE";
@@ -368,29 +503,51 @@ async function writePost(
     status = "HELD";
     statusReason = "personalData";
   } else if (category.kind === "OPEN" && LIMITS[standing.level].heldInOpenForums > 0) {
-    const approved = await tx.forumPost.count({ where: { authorId: viewer.userId, status: "VISIBLE", thread: { category: { kind: "OPEN" } } } });
+    const approved = await tx.forumPost.count({
+      where: { authorId: viewer.userId, status: "VISIBLE", thread: { category: { kind: "OPEN" } } },
+    });
     if (approved < LIMITS[standing.level].heldInOpenForums) {
       status = "HELD";
       statusReason = "firstPost";
     }
   }
-  const official = category.kind === "OPEN" && !input.first && answersFor(viewer, await authorityOf(tx, category.authorityId));
+  const official =
+    category.kind === "OPEN" && !input.first && answersFor(viewer, await authorityOf(tx, category.authorityId));
   const { postSeq: number } = await tx.forumThread.update({
     where: { id: thread.id },
     data: { postSeq: { increment: 1 }, ...(status === "VISIBLE" ? { lastPostAt: now } : {}) },
     select: { postSeq: true },
   });
   const post = await tx.forumPost.create({
-    data: { threadId: thread.id, number, authorId: viewer.userId, body: input.body, html: renderMarkdown(input.body), status, statusReason, official, replyToId: replyTo?.id ?? null, ipHash, createdAt: now },
+    data: {
+      threadId: thread.id,
+      number,
+      authorId: viewer.userId,
+      body: input.body,
+      html: renderMarkdown(input.body),
+      status,
+      statusReason,
+      official,
+      replyToId: replyTo?.id ?? null,
+      ipHash,
+      createdAt: now,
+    },
   });
-  if (official && status === "VISIBLE") await tx.forumThread.updateMany({ where: { id: thread.id, answeredAt: null }, data: { answeredAt: now } });
+  if (official && status === "VISIBLE")
+    await tx.forumThread.updateMany({ where: { id: thread.id, answeredAt: null }, data: { answeredAt: now } });
   // The author follows the thread and has read up to their own post.
   await tx.forumThreadState.upsert({
     where: { userId_threadId: { userId: viewer.userId, threadId: thread.id } },
     create: { userId: viewer.userId, threadId: thread.id, lastReadNumber: number, subscribed: true },
     update: { lastReadNumber: number, subscribed: true },
   });
-  if (status === "VISIBLE") await notifyPost(tx, viewer, thread, category, { id: post.id, number, body: input.body, replyToAuthorId: replyTo?.authorId ?? null });
+  if (status === "VISIBLE")
+    await notifyPost(tx, viewer, thread, category, {
+      id: post.id,
+      number,
+      body: input.body,
+      replyToAuthorId: replyTo?.authorId ?? null,
+    });
   await enqueuePost(tx, { id: post.id, number, threadId: thread.id });
   return { id: post.id, number, status };
 }
@@ -405,33 +562,51 @@ async function notifyPost(
 ) {
   const payload = { threadId: thread.id, postNumber: post.number, title: thread.title, by: viewer.displayName };
   const recipients = new Map<string, string>();
-  const subscribers = await tx.forumThreadState.findMany({ where: { threadId: thread.id, subscribed: true, userId: { not: viewer.userId } }, select: { userId: true } });
+  const subscribers = await tx.forumThreadState.findMany({
+    where: { threadId: thread.id, subscribed: true, userId: { not: viewer.userId } },
+    select: { userId: true },
+  });
   for (const s of subscribers) recipients.set(s.userId, "forums.reply");
-  if (post.replyToAuthorId && post.replyToAuthorId !== viewer.userId) recipients.set(post.replyToAuthorId, "forums.reply");
+  if (post.replyToAuthorId && post.replyToAuthorId !== viewer.userId)
+    recipients.set(post.replyToAuthorId, "forums.reply");
   const logins = mentionsOf(post.body);
   if (logins.length) {
     const mentioned = await tx.user.findMany({
-      where: { login: { in: logins }, active: true, id: { not: viewer.userId }, ...(category.readRoles.length ? { roles: { some: { role: { in: category.readRoles as never[] } } } } : {}) },
+      where: {
+        login: { in: logins },
+        active: true,
+        id: { not: viewer.userId },
+        ...(category.readRoles.length ? { roles: { some: { role: { in: category.readRoles as never[] } } } } : {}),
+      },
       select: { id: true },
     });
     for (const m of mentioned) recipients.set(m.id, "forums.mention");
   }
-  if (recipients.size) await tx.notification.createMany({ data: [...recipients].map(([userId, kind]) => ({ userId, kind, payload })) });
+  if (recipients.size)
+    await tx.notification.createMany({ data: [...recipients].map(([userId, kind]) => ({ userId, kind, payload })) });
 }
 
-export async function createThread(viewer: Viewer | null, input: { categoryId: string; title: string; body: string }, ctx: PostContext = {}): Promise<{ id: string; status: "VISIBLE" | "HELD" }> {
+export async function createThread(
+  viewer: Viewer | null,
+  input: { categoryId: string; title: string; body: string },
+  ctx: PostContext = {},
+): Promise<{ id: string; status: "VISIBLE" | "HELD" }> {
   const v = requireViewer(viewer);
   const body = checkBody(input.body);
   const title = input.title.trim();
   if (title.length < 3) throw new AppError("validation", { title: "validation.tooShort" }, { min: 3 });
   if (title.length > 200) throw new AppError("validation", { title: "validation.tooLong" }, { max: 200 });
   return prisma.$transaction(async (tx) => {
-    const category = await tx.forumCategory.findFirst({ where: { AND: [{ id: input.categoryId }, categoryWriteWhere(v)] } });
+    const category = await tx.forumCategory.findFirst({
+      where: { AND: [{ id: input.categoryId }, categoryWriteWhere(v)] },
+    });
     if (!category) throw new AppError("forbidden", { categoryId: "forums.categoryClosed" });
     const standing = await standingOf(tx, v);
     const now = ctx.now ?? new Date();
     assertMayPost(standing, now);
-    const thread = await tx.forumThread.create({ data: { categoryId: category.id, title, authorId: v.userId, createdAt: now, lastPostAt: now } });
+    const thread = await tx.forumThread.create({
+      data: { categoryId: category.id, title, authorId: v.userId, createdAt: now, lastPostAt: now },
+    });
     const post = await writePost(tx, v, { ...thread }, category, { body, first: true }, standing, { ...ctx, now });
     // A thread whose opening post is held stays out of lists until a moderator approves it.
     if (post.status === "HELD") await tx.forumThread.update({ where: { id: thread.id }, data: { hidden: true } });
@@ -439,13 +614,21 @@ export async function createThread(viewer: Viewer | null, input: { categoryId: s
   });
 }
 
-export async function replyToThread(viewer: Viewer | null, input: { threadId: string; body: string; replyToId?: string | null }, ctx: PostContext = {}): Promise<{ id: string; number: number; status: "VISIBLE" | "HELD" }> {
+export async function replyToThread(
+  viewer: Viewer | null,
+  input: { threadId: string; body: string; replyToId?: string | null },
+  ctx: PostContext = {},
+): Promise<{ id: string; number: number; status: "VISIBLE" | "HELD" }> {
   const v = requireViewer(viewer);
   const body = checkBody(input.body);
   return prisma.$transaction(async (tx) => {
-    const thread = await tx.forumThread.findFirst({ where: { AND: [{ id: input.threadId }, threadReadWhere(v)] }, include: { category: true } });
+    const thread = await tx.forumThread.findFirst({
+      where: { AND: [{ id: input.threadId }, threadReadWhere(v)] },
+      include: { category: true },
+    });
     if (!thread) throw new AppError("notFound");
-    if (!(await tx.forumCategory.count({ where: { AND: [{ id: thread.categoryId }, categoryWriteWhere(v)] } }))) throw new AppError("forbidden", { body: "forums.categoryClosed" });
+    if (!(await tx.forumCategory.count({ where: { AND: [{ id: thread.categoryId }, categoryWriteWhere(v)] } })))
+      throw new AppError("forbidden", { body: "forums.categoryClosed" });
     if (thread.locked && !isModerator(v)) throw new AppError("forbidden", { body: "forums.locked" });
     const standing = await standingOf(tx, v);
     assertMayPost(standing, ctx.now ?? new Date());
@@ -454,19 +637,27 @@ export async function replyToThread(viewer: Viewer | null, input: { threadId: st
 }
 
 /** The author edits a post: within 15 minutes silently, later with an "edited" mark; every edit keeps the previous text. */
-export async function editPost(viewer: Viewer | null, input: { postId: string; body: string }, ctx: PostContext = {}): Promise<{ id: string; status: "VISIBLE" | "HELD" | "HIDDEN" }> {
+export async function editPost(
+  viewer: Viewer | null,
+  input: { postId: string; body: string },
+  ctx: PostContext = {},
+): Promise<{ id: string; status: "VISIBLE" | "HELD" | "HIDDEN" }> {
   const v = requireViewer(viewer);
   const body = checkBody(input.body);
   const now = ctx.now ?? new Date();
   return prisma.$transaction(async (tx) => {
-    const post = await tx.forumPost.findFirst({ where: { AND: [{ id: input.postId }, { thread: threadReadWhere(v) }] }, include: { thread: { include: { category: true } } } });
+    const post = await tx.forumPost.findFirst({
+      where: { AND: [{ id: input.postId }, { thread: threadReadWhere(v) }] },
+      include: { thread: { include: { category: true } } },
+    });
     if (!post) throw new AppError("notFound");
     if (post.authorId !== v.userId) throw new AppError("forbidden", { body: "forums.notYourPost" });
     if (post.status === "HIDDEN") throw new AppError("forbidden", { body: "forums.postHidden" });
     if (post.thread.locked && !isModerator(v)) throw new AppError("forbidden", { body: "forums.locked" });
     const standing = await standingOf(tx, v);
     assertMayPost(standing, now);
-    if (linkCount(body) > LIMITS[standing.level].linksPerPost) throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: LIMITS[standing.level].linksPerPost });
+    if (linkCount(body) > LIMITS[standing.level].linksPerPost)
+      throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: LIMITS[standing.level].linksPerPost });
     if (body === post.body) return { id: post.id, status: post.status };
     await tx.forumPostRevision.create({ data: { postId: post.id, body: post.body, createdAt: now } });
     const held = containsIin(body);
@@ -488,12 +679,18 @@ export async function editPost(viewer: Viewer | null, input: { postId: string; b
 
 export async function react(viewer: Viewer | null, input: { postId: string; kind: string }): Promise<void> {
   const v = requireViewer(viewer);
-  if (!(REACTIONS as readonly string[]).includes(input.kind)) throw new AppError("validation", { kind: "validation.invalidOption" });
+  if (!(REACTIONS as readonly string[]).includes(input.kind))
+    throw new AppError("validation", { kind: "validation.invalidOption" });
   await prisma.$transaction(async (tx) => {
-    const post = await tx.forumPost.findFirst({ where: { AND: [{ id: input.postId, status: "VISIBLE" }, { thread: threadReadWhere(v) }] }, select: { id: true } });
+    const post = await tx.forumPost.findFirst({
+      where: { AND: [{ id: input.postId, status: "VISIBLE" }, { thread: threadReadWhere(v) }] },
+      select: { id: true },
+    });
     if (!post) throw new AppError("notFound");
     assertMayPost(await standingOf(tx, v), new Date(), "act");
-    const existing = await tx.forumReaction.findUnique({ where: { postId_userId_kind: { postId: post.id, userId: v.userId, kind: input.kind } } });
+    const existing = await tx.forumReaction.findUnique({
+      where: { postId_userId_kind: { postId: post.id, userId: v.userId, kind: input.kind } },
+    });
     if (existing) throw new AppError("duplicate", { kind: "forums.alreadyReacted" });
     await tx.forumReaction.create({ data: { postId: post.id, userId: v.userId, kind: input.kind } });
   });
@@ -504,9 +701,15 @@ export async function unreact(viewer: Viewer | null, input: { postId: string; ki
   await prisma.forumReaction.deleteMany({ where: { postId: input.postId, userId: v.userId, kind: input.kind } });
 }
 
-export async function setSubscription(viewer: Viewer | null, input: { threadId: string; subscribed: boolean }): Promise<void> {
+export async function setSubscription(
+  viewer: Viewer | null,
+  input: { threadId: string; subscribed: boolean },
+): Promise<void> {
   const v = requireViewer(viewer);
-  const thread = await prisma.forumThread.findFirst({ where: { AND: [{ id: input.threadId }, threadReadWhere(v)] }, select: { id: true } });
+  const thread = await prisma.forumThread.findFirst({
+    where: { AND: [{ id: input.threadId }, threadReadWhere(v)] },
+    select: { id: true },
+  });
   if (!thread) throw new AppError("notFound");
   await prisma.forumThreadState.upsert({
     where: { userId_threadId: { userId: v.userId, threadId: thread.id } },

@@ -12,12 +12,12 @@ const PAYLOADS = [
   "<IMG SRC=\"javascript:alert('XSS');\">",
   "<svg/onload=alert(1)>",
   "<body onload=alert(1)>",
-  "<iframe src=\"javascript:alert(1)\"></iframe>",
-  "<a href=\"javascript:alert(1)\">x</a>",
-  "<div style=\"background:url(javascript:alert(1))\">x</div>",
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
   "<style>body{display:none}</style>",
-  "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
-  "<object data=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\"></object>",
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>',
   "[click](javascript:alert(1))",
   "[click](JaVaScRiPt:alert(1))",
   "[click](java\tscript:alert(1))",
@@ -26,16 +26,16 @@ const PAYLOADS = [
   "[click](vbscript:msgbox(1))",
   "[click](//evil.example/phish)",
   "![x](javascript:alert(1))",
-  "![x\"onerror=\"alert(1)](https://x.example/a.png)",
-  "[x](https://ok.example \"title\\\" onmouseover=alert(1)\")",
+  '![x"onerror="alert(1)](https://x.example/a.png)',
+  '[x](https://ok.example "title\\" onmouseover=alert(1)")',
   "<details open ontoggle=alert(1)>",
   "<input autofocus onfocus=alert(1)>",
   "<form action=javascript:alert(1)><button>x</button></form>",
-  "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
   "<<script>script>alert(1)<</script>/script>",
   "`<script>alert(1)</script>`",
   "```html\n<script>alert(1)</script>\n```",
-  "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
+  '<a href="&#x6A;avascript:alert(1)">x</a>',
 ];
 
 /** The real elements of an HTML fragment with their attributes (escaped text is not an element). */
@@ -47,7 +47,32 @@ function elements(html: string): { name: string; attrs: Record<string, string> }
   return found;
 }
 
-const ALLOWED = new Set(["p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span"]);
+const ALLOWED = new Set([
+  "p",
+  "br",
+  "hr",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "span",
+]);
 
 describe("forum Markdown sanitiser", () => {
   it.each(PAYLOADS)("neutralises %s", (payload) => {
@@ -55,7 +80,8 @@ describe("forum Markdown sanitiser", () => {
       expect(ALLOWED.has(el.name), el.name).toBe(true);
       for (const [name, value] of Object.entries(el.attrs)) {
         expect(["href", "title", "rel", "target", "class", "start"], name).toContain(name);
-        if (name === "href") expect(value.replace(/[\s\u0000-\u001f]/g, "")).toMatch(/^(https?:\/\/|mailto:|\/(?!\/)|#)/i);
+        if (name === "href")
+          expect(value.replace(/[\s\u0000-\u001f]/g, "")).toMatch(/^(https?:\/\/|mailto:|\/(?!\/)|#)/i);
       }
       if (el.name === "a") expect(el.attrs.rel).toContain("nofollow ugc");
     }
@@ -67,7 +93,9 @@ describe("forum Markdown sanitiser", () => {
   });
 
   it("keeps ordinary formatting; links get rel nofollow ugc; headings start at level 3", () => {
-    const html = renderMarkdown("# Тақырып\n\n**қалың** _курсив_ [сайт](https://edu.gov.kz) `код`\n\n> цитата\n\n- бір\n- екі");
+    const html = renderMarkdown(
+      "# Тақырып\n\n**қалың** _курсив_ [сайт](https://edu.gov.kz) `код`\n\n> цитата\n\n- бір\n- екі",
+    );
     expect(html).toContain("<h3>Тақырып</h3>");
     expect(html).toContain("<strong>қалың</strong>");
     expect(html).toContain('<a href="https://edu.gov.kz" rel="nofollow ugc noopener" target="_blank">сайт</a>');
@@ -88,7 +116,16 @@ describe("forum Markdown sanitiser", () => {
 });
 
 describe("trust levels", () => {
-  const base = { granted: 0, verified: false, moderator: false, accountAgeDays: 0, visiblePosts: 0, hiddenPosts: 0, threadsRead: 0, postsRead: 0 };
+  const base = {
+    granted: 0,
+    verified: false,
+    moderator: false,
+    accountAgeDays: 0,
+    visiblePosts: 0,
+    hiddenPosts: 0,
+    threadsRead: 0,
+    postsRead: 0,
+  };
   it("new accounts start low, verified staff at member level, moderators lead", () => {
     expect(trustLevel(base)).toBe(0);
     expect(trustLevel({ ...base, verified: true })).toBe(2);

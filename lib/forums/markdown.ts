@@ -21,10 +21,40 @@ marked.use({
 });
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
-const ALLOWED_TAGS = ["p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span"];
+const ALLOWED_TAGS = [
+  "p",
+  "br",
+  "hr",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "span",
+];
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
@@ -40,7 +70,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
     h2: "h4",
     // A link to anything but http(s), mailto or a path of this site keeps its text and loses the link.
     a: (tagName, attribs) =>
-      safeHref(attribs.href) ? { tagName, attribs: { ...attribs, rel: "nofollow ugc noopener", target: "_blank" } } : { tagName: "span", attribs: {} },
+      safeHref(attribs.href)
+        ? { tagName, attribs: { ...attribs, rel: "nofollow ugc noopener", target: "_blank" } }
+        : { tagName: "span", attribs: {} },
   },
 };
 
@@ -65,14 +97,18 @@ const MENTION = /(^|[\s(])@([a-z0-9][a-z0-9_.-]{1,31})/gi;
 /** Logins mentioned as @login in a post (lower-cased, unique). */
 export function mentionsOf(markdown: string): string[] {
   const found = new Set<string>();
-  for (const m of markdown.replace(/```[\s\S]*?```|`[^`]*`/g, "").matchAll(MENTION)) found.add(m[2]!.toLowerCase().replace(/[.-]+$/, ""));
+  for (const m of markdown.replace(/```[\s\S]*?```|`[^`]*`/g, "").matchAll(MENTION))
+    found.add(m[2]!.toLowerCase().replace(/[.-]+$/, ""));
   return [...found];
 }
 
 /** Renders a post's Markdown to sanitised HTML; mentions become highlighted spans. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown) as string;
-  const withMentions = html.replace(/(^|[\s(>])@([a-z0-9][a-z0-9_.-]{1,31})(?![^<]*<\/(?:code|a)>)/gi, '$1<span class="mention">@$2</span>');
+  const withMentions = html.replace(
+    /(^|[\s(>])@([a-z0-9][a-z0-9_.-]{1,31})(?![^<]*<\/(?:code|a)>)/gi,
+    '$1<span class="mention">@$2</span>',
+  );
   return sanitize(withMentions);
 }
 

@@ -24,7 +24,11 @@ export function median(values: number[]): number | null {
 }
 
 /** Whole days a question has waited for an official answer (null once answered). */
-export function awaitingDays(createdAt: Date | string, answeredAt: Date | string | null, now = new Date()): number | null {
+export function awaitingDays(
+  createdAt: Date | string,
+  answeredAt: Date | string | null,
+  now = new Date(),
+): number | null {
   if (answeredAt) return null;
   return Math.max(0, Math.floor((now.getTime() - new Date(createdAt).getTime()) / 86_400_000));
 }

@@ -8,11 +8,19 @@ import { POST_SOURCE, THREAD_SOURCE } from "./search";
 
 type Tx = Prisma.TransactionClient;
 
-export async function enqueueThread(tx: Tx, threadIds: readonly string[], options: { withPosts?: boolean } = {}): Promise<void> {
+export async function enqueueThread(
+  tx: Tx,
+  threadIds: readonly string[],
+  options: { withPosts?: boolean } = {},
+): Promise<void> {
   await enqueueSearch(tx, THREAD_SOURCE, threadIds);
   if (options.withPosts) {
     const posts = await tx.forumPost.findMany({ where: { threadId: { in: [...threadIds] } }, select: { id: true } });
-    await enqueueSearch(tx, POST_SOURCE, posts.map((p) => p.id));
+    await enqueueSearch(
+      tx,
+      POST_SOURCE,
+      posts.map((p) => p.id),
+    );
   }
 }
 

@@ -25,7 +25,9 @@ export function guessLanguage(text: string): Language {
 }
 
 export function forumVisibility(readRoles: readonly string[]): Visibility {
-  return readRoles.length === 0 ? { kind: "public" } : { kind: "restricted", roles: readRoles as Role[], permissions: ["forums.moderate"] };
+  return readRoles.length === 0
+    ? { kind: "public" }
+    : { kind: "restricted", roles: readRoles as Role[], permissions: ["forums.moderate"] };
 }
 
 const threadPrefix = (id: string) => `forum-thread:${id}:`;
@@ -47,7 +49,18 @@ export async function threadDocuments(ids: readonly string[]): Promise<SearchDoc
     const first = t.posts[0];
     if (!first) return [];
     const body = plainText(first.body);
-    return [{ id: `${threadPrefix(t.id)}${guessLanguage(`${t.title} ${body}`)}`, type: "forum-thread", language: guessLanguage(`${t.title} ${body}`), title: t.title, body, url: `/forums/t/${t.id}`, subject: "forums", visibility: forumVisibility(t.category.readRoles) }];
+    return [
+      {
+        id: `${threadPrefix(t.id)}${guessLanguage(`${t.title} ${body}`)}`,
+        type: "forum-thread",
+        language: guessLanguage(`${t.title} ${body}`),
+        title: t.title,
+        body,
+        url: `/forums/t/${t.id}`,
+        subject: "forums",
+        visibility: forumVisibility(t.category.readRoles),
+      },
+    ];
   });
 }
 
@@ -60,16 +73,34 @@ export async function postDocuments(ids: readonly string[]): Promise<SearchDocum
 async function postDocs(where: Prisma.ForumPostWhereInput): Promise<SearchDocument[]> {
   const rows = await prisma.forumPost.findMany({
     where: { AND: [where, { status: "VISIBLE", number: { gt: 1 }, thread: { hidden: false } }] },
-    select: { id: true, number: true, body: true, threadId: true, thread: { select: { title: true, category: { select: { readRoles: true } } } } },
+    select: {
+      id: true,
+      number: true,
+      body: true,
+      threadId: true,
+      thread: { select: { title: true, category: { select: { readRoles: true } } } },
+    },
   });
   return rows.map((p) => {
     const body = plainText(p.body);
     const language = guessLanguage(body);
-    return { id: `${postPrefix(p.id)}${language}`, type: "forum-post", language, title: p.thread.title, body, url: `/forums/t/${p.threadId}?post=${p.number}#post-${p.number}`, subject: "forums", visibility: forumVisibility(p.thread.category.readRoles) };
+    return {
+      id: `${postPrefix(p.id)}${language}`,
+      type: "forum-post",
+      language,
+      title: p.thread.title,
+      body,
+      url: `/forums/t/${p.threadId}?post=${p.number}#post-${p.number}`,
+      subject: "forums",
+      visibility: forumVisibility(p.thread.category.readRoles),
+    };
   });
 }
 
-async function* batches(next: (cursor: string | undefined) => Promise<string[]>, load: (ids: string[]) => Promise<SearchDocument[]>): AsyncGenerator<SearchDocument[]> {
+async function* batches(
+  next: (cursor: string | undefined) => Promise<string[]>,
+  load: (ids: string[]) => Promise<SearchDocument[]>,
+): AsyncGenerator<SearchDocument[]> {
   let cursor: string | undefined;
   for (;;) {
     const ids = await next(cursor);
@@ -85,7 +116,15 @@ export const forumThreadSource = {
   load: threadDocuments,
   all: () =>
     batches(
-      async (cursor) => (await prisma.forumThread.findMany({ where: { hidden: false, ...(cursor ? { id: { gt: cursor } } : {}) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true } })).map((r) => r.id),
+      async (cursor) =>
+        (
+          await prisma.forumThread.findMany({
+            where: { hidden: false, ...(cursor ? { id: { gt: cursor } } : {}) },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            select: { id: true },
+          })
+        ).map((r) => r.id),
       threadDocuments,
     ),
 };
@@ -97,7 +136,19 @@ export const forumPostSource = {
   all: () =>
     batches(
       async (cursor) =>
-        (await prisma.forumPost.findMany({ where: { status: "VISIBLE", number: { gt: 1 }, thread: { hidden: false }, ...(cursor ? { id: { gt: cursor } } : {}) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true } })).map((r) => r.id),
+        (
+          await prisma.forumPost.findMany({
+            where: {
+              status: "VISIBLE",
+              number: { gt: 1 },
+              thread: { hidden: false },
+              ...(cursor ? { id: { gt: cursor } } : {}),
+            },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            select: { id: true },
+          })
+        ).map((r) => r.id),
       (ids) => postDocs({ id: { in: ids } }),
     ),
 };

@@ -34,7 +34,11 @@ export async function standingOf(db: Db, viewer: Viewer): Promise<Standing> {
     isVerified(db, viewer),
     db.forumPost.count({ where: { authorId: viewer.userId, status: "VISIBLE" } }),
     db.forumPost.count({ where: { authorId: viewer.userId, status: "HIDDEN" } }),
-    db.forumThreadState.aggregate({ where: { userId: viewer.userId, lastReadNumber: { gt: 0 } }, _count: { _all: true }, _sum: { lastReadNumber: true } }),
+    db.forumThreadState.aggregate({
+      where: { userId: viewer.userId, lastReadNumber: { gt: 0 } },
+      _count: { _all: true },
+      _sum: { lastReadNumber: true },
+    }),
   ]);
   const level = trustLevel({
     granted: state?.trustLevel ?? 0,
@@ -46,7 +50,13 @@ export async function standingOf(db: Db, viewer: Viewer): Promise<Standing> {
     threadsRead: reading._count._all,
     postsRead: reading._sum.lastReadNumber ?? 0,
   });
-  return { level, verified, silencedUntil: state?.silencedUntil ?? null, suspendedUntil: state?.suspendedUntil ?? null, reason: state?.reason ?? null };
+  return {
+    level,
+    verified,
+    silencedUntil: state?.silencedUntil ?? null,
+    suspendedUntil: state?.suspendedUntil ?? null,
+    reason: state?.reason ?? null,
+  };
 }
 
 /** Refuses a silenced or suspended person (suspension also stops reactions, flags and chat). */
@@ -57,9 +67,17 @@ export function almatyTime(date: Date): string {
 
 export function assertMayPost(standing: Standing, now: Date, what: "post" | "act" = "post"): void {
   if (standing.suspendedUntil && standing.suspendedUntil > now) {
-    throw new AppError("forbidden", { body: "forums.suspended" }, { until: almatyTime(standing.suspendedUntil), reason: standing.reason ?? "" });
+    throw new AppError(
+      "forbidden",
+      { body: "forums.suspended" },
+      { until: almatyTime(standing.suspendedUntil), reason: standing.reason ?? "" },
+    );
   }
   if (what === "post" && standing.silencedUntil && standing.silencedUntil > now) {
-    throw new AppError("forbidden", { body: "forums.silenced" }, { until: almatyTime(standing.silencedUntil), reason: standing.reason ?? "" });
+    throw new AppError(
+      "forbidden",
+      { body: "forums.silenced" },
+      { until: almatyTime(standing.silencedUntil), reason: standing.reason ?? "" },
+    );
   }
 }

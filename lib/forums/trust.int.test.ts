@@ -20,13 +20,36 @@ beforeAll(async () => {
 /** A public thread of `posts` posts by the demo teachers (written directly: the reading is what matters here). */
 async function thread(id: string, posts: number) {
   const at = new Date(Date.UTC(2026, 10, 1));
-  await prisma.forumThread.create({ data: { id, categoryId: "fc_akmola", title: `Тақырып ${id}`, authorId: "u_teacher", createdAt: at, lastPostAt: at, postSeq: posts } });
-  await prisma.forumPost.createMany({ data: Array.from({ length: posts }, (_, i) => ({ threadId: id, number: i + 1, authorId: i % 2 ? "u_teacher2" : "u_teacher", body: `Жазба ${i + 1}`, html: renderMarkdown(`Жазба ${i + 1}`), createdAt: at })) });
+  await prisma.forumThread.create({
+    data: {
+      id,
+      categoryId: "fc_akmola",
+      title: `Тақырып ${id}`,
+      authorId: "u_teacher",
+      createdAt: at,
+      lastPostAt: at,
+      postSeq: posts,
+    },
+  });
+  await prisma.forumPost.createMany({
+    data: Array.from({ length: posts }, (_, i) => ({
+      threadId: id,
+      number: i + 1,
+      authorId: i % 2 ? "u_teacher2" : "u_teacher",
+      body: `Жазба ${i + 1}`,
+      html: renderMarkdown(`Жазба ${i + 1}`),
+      createdAt: at,
+    })),
+  });
 }
 
 describe("trust grows with reading", () => {
   it("a new parent's question waits for approval; after a day of reading five threads, the next one does not", async () => {
-    const first = await createThread(parent2, { categoryId: "fc_open_kokshetau", title: "Мектеп кітапханасы", body: "Кітапхана сенбіде жұмыс істей ме?" }, { now: later() });
+    const first = await createThread(
+      parent2,
+      { categoryId: "fc_open_kokshetau", title: "Мектеп кітапханасы", body: "Кітапхана сенбіде жұмыс істей ме?" },
+      { now: later() },
+    );
     expect(first.status).toBe("HELD");
     expect((await standingOf(prisma, parent2)).level).toBe(0);
 
@@ -40,9 +63,16 @@ describe("trust grows with reading", () => {
     expect((await standingOf(prisma, parent2)).level).toBe(0);
 
     // a day later the same reading counts
-    await prisma.user.update({ where: { id: parent2.userId }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await prisma.user.update({
+      where: { id: parent2.userId },
+      data: { createdAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     expect((await standingOf(prisma, parent2)).level).toBe(1);
-    const second = await createThread(parent2, { categoryId: "fc_open_kokshetau", title: "Мектеп автобусы", body: "Автобус кестесі өзгере ме?" }, { now: later() });
+    const second = await createThread(
+      parent2,
+      { categoryId: "fc_open_kokshetau", title: "Мектеп автобусы", body: "Автобус кестесі өзгере ме?" },
+      { now: later() },
+    );
     expect(second.status).toBe("VISIBLE");
   });
 });
@@ -52,14 +82,25 @@ describe("chat rate limit", () => {
     const [room] = await listRooms(student);
     expect(room).toBeDefined();
     const start = later();
-    for (let i = 0; i < CHAT_MESSAGES_PER_MINUTE; i++) await postChatMessage(student, { roomId: room!.id, body: `Хабар ${i}` }, { now: new Date(start.getTime() + i * 1000) });
+    for (let i = 0; i < CHAT_MESSAGES_PER_MINUTE; i++)
+      await postChatMessage(
+        student,
+        { roomId: room!.id, body: `Хабар ${i}` },
+        { now: new Date(start.getTime() + i * 1000) },
+      );
     const before = await prisma.chatMessage.count();
-    const error = await refusal(postChatMessage(student, { roomId: room!.id, body: "Тағы" }, { now: new Date(start.getTime() + 30_000) }));
+    const error = await refusal(
+      postChatMessage(student, { roomId: room!.id, body: "Тағы" }, { now: new Date(start.getTime() + 30_000) }),
+    );
     expect(error.code).toBe("rateLimited");
     // the first of the twenty was at `start`: writing is possible again a minute later, 05:00 ahead of UTC
     const until = new Date(start.getTime() + 60_000 + 5 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
     expect(error.params.until).toBe(until);
     expect(await prisma.chatMessage.count()).toBe(before);
-    await postChatMessage(student, { roomId: room!.id, body: "Енді болады" }, { now: new Date(start.getTime() + 61_000) });
+    await postChatMessage(
+      student,
+      { roomId: room!.id, body: "Енді болады" },
+      { now: new Date(start.getTime() + 61_000) },
+    );
   });
 });

@@ -37,7 +37,11 @@ export function trustLevel(f: TrustFacts): TrustLevel {
   let earned = 0;
   // Posts hidden for flags or by moderators stop the growth until ten times as many stayed visible.
   if (f.hiddenPosts === 0 || f.visiblePosts >= f.hiddenPosts * 10) {
-    if (f.accountAgeDays >= EARN[1].days && (f.visiblePosts >= EARN[1].posts || (f.threadsRead >= EARN[1].threads && f.postsRead >= EARN[1].read))) earned = 1;
+    if (
+      f.accountAgeDays >= EARN[1].days &&
+      (f.visiblePosts >= EARN[1].posts || (f.threadsRead >= EARN[1].threads && f.postsRead >= EARN[1].read))
+    )
+      earned = 1;
     if (f.accountAgeDays >= EARN[2].days && f.visiblePosts >= EARN[2].posts && f.postsRead >= EARN[2].read) earned = 2;
     if (f.accountAgeDays >= EARN[3].days && f.visiblePosts >= EARN[3].posts && f.postsRead >= EARN[3].read) earned = 3;
   }

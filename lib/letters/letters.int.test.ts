@@ -7,7 +7,16 @@ import { exportArchive, restoreFiles, verifyArchive } from "@/lib/archive/archiv
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
-import { attachFile, changeStatus, exportLetters, letterCard, letterFile, listLetters, registerLetter, updateLetter } from "./letters";
+import {
+  attachFile,
+  changeStatus,
+  exportLetters,
+  letterCard,
+  letterFile,
+  listLetters,
+  registerLetter,
+  updateLetter,
+} from "./letters";
 import { letterQueryOf } from "./schemas";
 import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
 
@@ -46,7 +55,10 @@ function allFiles(root = dir): string[] {
 }
 
 async function counts() {
-  const [letters, audit] = await Promise.all([prisma.letter.count(), prisma.auditLog.count({ where: { entity: "Letter" } })]);
+  const [letters, audit] = await Promise.all([
+    prisma.letter.count(),
+    prisma.auditLog.count({ where: { entity: "Letter" } }),
+  ]);
   return { letters, audit };
 }
 
@@ -59,10 +71,30 @@ beforeAll(async () => {
   teacher = await viewer("u_teacher");
   schoolId = school.roles.find((r) => r.role === "ORG_ADMIN")!.organizationId!;
   const districtRole = district.roles.find((r) => r.role === "DISTRICT_ADMIN")!;
-  departmentId = (await prisma.organization.findFirstOrThrow({ where: { territoryId: districtRole.territoryId!, kind: { code: "EDU_DEPT_DISTRICT" } } })).id;
+  departmentId = (
+    await prisma.organization.findFirstOrThrow({
+      where: { territoryId: districtRole.territoryId!, kind: { code: "EDU_DEPT_DISTRICT" } },
+    })
+  ).id;
   const territoryId = (await prisma.organization.findUniqueOrThrow({ where: { id: schoolId } })).territoryId;
-  otherSchoolId = (await prisma.organization.findFirstOrThrow({ where: { kind: { code: "SCHOOL" }, territory: { path: { not: { startsWith: districtRole.territoryPath! } } }, NOT: { territoryId } } })).id;
-  await prisma.user.create({ data: { id: "u_letters_other", login: "letters-other", passwordHash: "x", displayName: "Other school admin", roles: { create: { role: "ORG_ADMIN", organizationId: otherSchoolId } } } });
+  otherSchoolId = (
+    await prisma.organization.findFirstOrThrow({
+      where: {
+        kind: { code: "SCHOOL" },
+        territory: { path: { not: { startsWith: districtRole.territoryPath! } } },
+        NOT: { territoryId },
+      },
+    })
+  ).id;
+  await prisma.user.create({
+    data: {
+      id: "u_letters_other",
+      login: "letters-other",
+      passwordHash: "x",
+      displayName: "Other school admin",
+      roles: { create: { role: "ORG_ADMIN", organizationId: otherSchoolId } },
+    },
+  });
   otherAdmin = await viewer("u_letters_other");
 });
 
@@ -75,19 +107,41 @@ describe("registration numbers", () => {
   it("run per organisation, direction and year from 0001", async () => {
     const a = await registerLetter(school, incoming(), NOW);
     const b = await registerLetter(school, incoming({ subject: "Екінші хат" }), NOW);
-    const out = await registerLetter(school, { ...incoming(), direction: "OUTGOING", correspondent: "Ақмола облысы білім басқармасы" }, NOW);
+    const out = await registerLetter(
+      school,
+      { ...incoming(), direction: "OUTGOING", correspondent: "Ақмола облысы білім басқармасы" },
+      NOW,
+    );
     const dept = await registerLetter(district, incoming({ organizationId: departmentId }), NOW);
     const nextYear = await registerLetter(school, incoming({ subject: "Жаңа жыл" }), new Date("2026-12-31T20:00:00Z"));
-    expect([a.number, b.number, out.number, dept.number, nextYear.number]).toEqual(["Кіріс-2026/0001", "Кіріс-2026/0002", "Шығыс-2026/0001", "Кіріс-2026/0001", "Кіріс-2027/0001"]);
+    expect([a.number, b.number, out.number, dept.number, nextYear.number]).toEqual([
+      "Кіріс-2026/0001",
+      "Кіріс-2026/0002",
+      "Шығыс-2026/0001",
+      "Кіріс-2026/0001",
+      "Кіріс-2027/0001",
+    ]);
   });
 
   it("never collide or skip when registrations run concurrently", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => registerLetter(school, { ...incoming({ subject: `Параллель ${i}` }), direction: "OUTGOING" }, NOW)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        registerLetter(school, { ...incoming({ subject: `Параллель ${i}` }), direction: "OUTGOING" }, NOW),
+      ),
+    );
     const numbers = results.map((r) => (r.status === "fulfilled" ? r.value.number : `failed: ${String(r.reason)}`));
     expect(numbers.filter((n) => n.startsWith("failed"))).toEqual([]);
-    const sequences = (await prisma.letter.findMany({ where: { organizationId: schoolId, direction: "OUTGOING", year: 2026 }, select: { sequence: true }, orderBy: { sequence: "asc" } })).map((l) => l.sequence);
+    const sequences = (
+      await prisma.letter.findMany({
+        where: { organizationId: schoolId, direction: "OUTGOING", year: 2026 },
+        select: { sequence: true },
+        orderBy: { sequence: "asc" },
+      })
+    ).map((l) => l.sequence);
     expect(sequences).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
-    const counter = await prisma.letterCounter.findUniqueOrThrow({ where: { organizationId_direction_year: { organizationId: schoolId, direction: "OUTGOING", year: 2026 } } });
+    const counter = await prisma.letterCounter.findUniqueOrThrow({
+      where: { organizationId_direction_year: { organizationId: schoolId, direction: "OUTGOING", year: 2026 } },
+    });
     expect(counter.last).toBe(13);
   });
 
@@ -108,7 +162,9 @@ describe("registration numbers", () => {
     expect(card).toMatchObject({ number: letter.number, status: "CANCELLED", cancelReason: "Қате тіркелген" });
     expect((await registerLetter(school, incoming({ subject: "Келесі" }), NOW)).number).toBe("Кіріс-2026/0005");
     // a cancelled letter changes no more
-    expect((await refusal(changeStatus(school, { id: letter.id, version: 2, status: "IN_PROGRESS" }))).fieldErrors.status).toBe("letters.wrongStatus");
+    expect(
+      (await refusal(changeStatus(school, { id: letter.id, version: 2, status: "IN_PROGRESS" }))).fieldErrors.status,
+    ).toBe("letters.wrongStatus");
   });
 });
 
@@ -121,42 +177,91 @@ describe("refusals", () => {
     expect((await refusal(registerLetter(district, incoming(), NOW))).code).toBe("outOfScope");
     expect((await refusal(registerLetter(teacher, incoming(), NOW))).code).toBe("forbidden");
     expect(await counts()).toEqual(before);
-    const list = await listLetters(district, letterQueryOf({ organizationId: schoolId }), { page: 1, pageSize: 50 }, NOW);
+    const list = await listLetters(
+      district,
+      letterQueryOf({ organizationId: schoolId }),
+      { page: 1, pageSize: 50 },
+      NOW,
+    );
     expect(list.total).toBeGreaterThan(0);
     const some = list.rows[0]!;
     expect((await letterCard(district, some.id)).manage).toBe(false);
-    expect((await refusal(changeStatus(district, { id: some.id, version: some.version, status: "CLOSED" }))).code).toBe("notFound");
+    expect((await refusal(changeStatus(district, { id: some.id, version: some.version, status: "CLOSED" }))).code).toBe(
+      "notFound",
+    );
     // another school's admin sees nothing of it
     expect((await refusal(letterCard(otherAdmin, some.id))).code).toBe("notFound");
-    expect((await listLetters(otherAdmin, letterQueryOf({ organizationId: schoolId }), { page: 1, pageSize: 10 }, NOW)).total).toBe(0);
-    expect((await refusal(listLetters(teacher, letterQueryOf({}), { page: 1, pageSize: 10 }, NOW))).code).toBe("forbidden");
+    expect(
+      (await listLetters(otherAdmin, letterQueryOf({ organizationId: schoolId }), { page: 1, pageSize: 10 }, NOW))
+        .total,
+    ).toBe(0);
+    expect((await refusal(listLetters(teacher, letterQueryOf({}), { page: 1, pageSize: 10 }, NOW))).code).toBe(
+      "forbidden",
+    );
   });
 
   it("refuses the same correspondent's number registered twice", async () => {
     await registerLetter(school, incoming({ letterNumber: "01-15/2231", letterDate: "2026-11-20" }), NOW);
     const before = await counts();
-    const counter = await prisma.letterCounter.findUniqueOrThrow({ where: { organizationId_direction_year: { organizationId: schoolId, direction: "INCOMING", year: 2026 } } });
-    const dup = await refusal(registerLetter(school, incoming({ letterNumber: "01-15/2231", letterDate: "2026-11-20", correspondent: "КӨКШЕТАУ ҚАЛАЛЫҚ БІЛІМ БӨЛІМІ" }), NOW));
+    const counter = await prisma.letterCounter.findUniqueOrThrow({
+      where: { organizationId_direction_year: { organizationId: schoolId, direction: "INCOMING", year: 2026 } },
+    });
+    const dup = await refusal(
+      registerLetter(
+        school,
+        incoming({
+          letterNumber: "01-15/2231",
+          letterDate: "2026-11-20",
+          correspondent: "КӨКШЕТАУ ҚАЛАЛЫҚ БІЛІМ БӨЛІМІ",
+        }),
+        NOW,
+      ),
+    );
     expect(dup.code).toBe("duplicate");
     expect(dup.fieldErrors.letterNumber).toBe("letters.duplicateNumber");
     expect(String(dup.params.number)).toMatch(/^Кіріс-2026\/\d{4}$/);
     expect(await counts()).toEqual(before);
     // the counter did not move either
-    expect((await prisma.letterCounter.findUniqueOrThrow({ where: { organizationId_direction_year: { organizationId: schoolId, direction: "INCOMING", year: 2026 } } })).last).toBe(counter.last);
+    expect(
+      (
+        await prisma.letterCounter.findUniqueOrThrow({
+          where: { organizationId_direction_year: { organizationId: schoolId, direction: "INCOMING", year: 2026 } },
+        })
+      ).last,
+    ).toBe(counter.last);
   });
 
   it("refuses a registration number taken twice at the database level", async () => {
     const taken = await prisma.letter.findFirstOrThrow({ where: { organizationId: schoolId, direction: "INCOMING" } });
     await expect(
-      prisma.letter.create({ data: { organizationId: schoolId, direction: "INCOMING", year: taken.year, sequence: taken.sequence, number: taken.number, correspondent: "x", subject: "x", registeredById: "u_school" } }),
+      prisma.letter.create({
+        data: {
+          organizationId: schoolId,
+          direction: "INCOMING",
+          year: taken.year,
+          sequence: taken.sequence,
+          number: taken.number,
+          correspondent: "x",
+          subject: "x",
+          registeredById: "u_school",
+        },
+      }),
     ).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("refuses a stale edit", async () => {
     const letter = await registerLetter(school, incoming({ subject: "Өңдеу" }), NOW);
-    await updateLetter(school, { id: letter.id, version: 1, correspondent: "Білім басқармасы", subject: "Өңделген", dueDate: "2026-12-01" });
+    await updateLetter(school, {
+      id: letter.id,
+      version: 1,
+      correspondent: "Білім басқармасы",
+      subject: "Өңделген",
+      dueDate: "2026-12-01",
+    });
     const before = await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
-    const stale = await refusal(updateLetter(school, { id: letter.id, version: 1, correspondent: "Басқа", subject: "Ескі нұсқа" }));
+    const stale = await refusal(
+      updateLetter(school, { id: letter.id, version: 1, correspondent: "Басқа", subject: "Ескі нұсқа" }),
+    );
     expect(stale.code).toBe("stale");
     expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toEqual(before);
     expect(before).toMatchObject({ subject: "Өңделген", version: 2 });
@@ -166,13 +271,27 @@ describe("refusals", () => {
 
 describe("replies and overdue", () => {
   it("closes an incoming letter as answered when its reply is registered", async () => {
-    const letter = await registerLetter(school, incoming({ subject: "Сұрау", dueDate: "2026-11-20", executorId: "u_teacher" }), NOW);
+    const letter = await registerLetter(
+      school,
+      incoming({ subject: "Сұрау", dueDate: "2026-11-20", executorId: "u_teacher" }),
+      NOW,
+    );
     const before = await listLetters(school, letterQueryOf({ overdue: "1" }), { page: 1, pageSize: 100 }, NOW);
     expect(before.rows.map((r) => r.id)).toContain(letter.id);
     expect(before.rows.every((r) => r.overdue)).toBe(true);
     // an incoming letter cannot answer
-    expect((await refusal(registerLetter(school, incoming({ replyToId: letter.id }), NOW))).fieldErrors.replyToId).toBe("letters.replyOutgoingOnly");
-    const reply = await registerLetter(school, { ...incoming({ subject: "Жауап", correspondent: "Көкшетау қалалық білім бөлімі" }), direction: "OUTGOING", replyToId: letter.id }, NOW);
+    expect((await refusal(registerLetter(school, incoming({ replyToId: letter.id }), NOW))).fieldErrors.replyToId).toBe(
+      "letters.replyOutgoingOnly",
+    );
+    const reply = await registerLetter(
+      school,
+      {
+        ...incoming({ subject: "Жауап", correspondent: "Көкшетау қалалық білім бөлімі" }),
+        direction: "OUTGOING",
+        replyToId: letter.id,
+      },
+      NOW,
+    );
     const { letter: card } = await letterCard(school, letter.id, NOW);
     expect(card).toMatchObject({ status: "ANSWERED", overdue: false, version: 2 });
     expect(card.replies.map((r) => r.number)).toEqual([reply.number]);
@@ -181,7 +300,10 @@ describe("replies and overdue", () => {
     expect(after.rows.map((r) => r.id)).not.toContain(letter.id);
     // a reply to another organisation's letter is refused
     const deptLetter = await prisma.letter.findFirstOrThrow({ where: { organizationId: departmentId } });
-    expect((await refusal(registerLetter(school, { ...incoming(), direction: "OUTGOING", replyToId: deptLetter.id }, NOW))).fieldErrors.replyToId).toBe("letters.replyInvalid");
+    expect(
+      (await refusal(registerLetter(school, { ...incoming(), direction: "OUTGOING", replyToId: deptLetter.id }, NOW)))
+        .fieldErrors.replyToId,
+    ).toBe("letters.replyInvalid");
   });
 
   it("searches subject, correspondent and number, and exports what the list shows", async () => {
@@ -191,8 +313,18 @@ describe("replies and overdue", () => {
     expect(byNumber.rows.map((r) => r.number)).toEqual(["Кіріс-2026/0002"]);
     const byTheirNumber = await listLetters(school, letterQueryOf({ q: "01-15/2231" }), { page: 1, pageSize: 10 }, NOW);
     expect(byTheirNumber.total).toBe(1);
-    const page1 = await listLetters(school, letterQueryOf({ direction: "OUTGOING", sort: "number", dir: "asc" }), { page: 1, pageSize: 5 }, NOW);
-    const page2 = await listLetters(school, letterQueryOf({ direction: "OUTGOING", sort: "number", dir: "asc" }), { page: 2, pageSize: 5 }, NOW);
+    const page1 = await listLetters(
+      school,
+      letterQueryOf({ direction: "OUTGOING", sort: "number", dir: "asc" }),
+      { page: 1, pageSize: 5 },
+      NOW,
+    );
+    const page2 = await listLetters(
+      school,
+      letterQueryOf({ direction: "OUTGOING", sort: "number", dir: "asc" }),
+      { page: 2, pageSize: 5 },
+      NOW,
+    );
     expect(page1.rows.map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5]);
     expect(page2.rows.map((r) => r.sequence)).toEqual([6, 7, 8, 9, 10]);
     const exported = await exportLetters(school, letterQueryOf({ direction: "OUTGOING" }), NOW);
@@ -204,13 +336,22 @@ describe("files", () => {
   it("stores a PDF by its sha256 and serves it only inside the scope", async () => {
     const letter = await registerLetter(school, incoming({ subject: "Файлмен" }), NOW);
     const pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-    const { version } = await attachFile(school, { id: letter.id, version: 1, name: "C:\\scan\\хат.pdf", body: body(pdf) });
+    const { version } = await attachFile(school, {
+      id: letter.id,
+      version: 1,
+      name: "C:\\scan\\хат.pdf",
+      body: body(pdf),
+    });
     expect(version).toBe(2);
     const file = await letterFile(district, letter.id);
     expect(file).toMatchObject({ name: "хат.pdf", type: "application/pdf", size: pdf.length });
     expect(readFileSync(store.pathOf(file.sha256), "utf8")).toBe(pdf);
     // the store's record of the blob, as for publication attachments
-    expect(await prisma.storedFile.findUniqueOrThrow({ where: { sha256: file.sha256 } })).toMatchObject({ size: pdf.length, kind: "pdf", mimeType: "application/pdf" });
+    expect(await prisma.storedFile.findUniqueOrThrow({ where: { sha256: file.sha256 } })).toMatchObject({
+      size: pdf.length,
+      kind: "pdf",
+      mimeType: "application/pdf",
+    });
     expect((await refusal(letterFile(otherAdmin, letter.id))).code).toBe("notFound");
     expect((await refusal(letterFile(teacher, letter.id))).code).toBe("forbidden");
   });
@@ -218,17 +359,26 @@ describe("files", () => {
   it("refuses a file of another type, leaving no file and no change", async () => {
     const letter = await registerLetter(school, incoming({ subject: "Жаман файл" }), NOW);
     const files = allFiles();
-    const refused = await refusal(attachFile(school, { id: letter.id, version: 1, name: "хат.pdf", body: body("MZ\x90\x00 not a pdf at all") }));
+    const refused = await refusal(
+      attachFile(school, { id: letter.id, version: 1, name: "хат.pdf", body: body("MZ\x90\x00 not a pdf at all") }),
+    );
     expect(refused.fieldErrors.file).toBe("files.contentMismatch");
     const empty = await refusal(attachFile(school, { id: letter.id, version: 1, name: "empty.pdf", body: body("") }));
     expect(empty.fieldErrors.file).toBe("files.empty");
     // a kind the file store knows but letters do not take
-    const gif = await refusal(attachFile(school, { id: letter.id, version: 1, name: "scan.gif", body: body("GIF89a......") }));
+    const gif = await refusal(
+      attachFile(school, { id: letter.id, version: 1, name: "scan.gif", body: body("GIF89a......") }),
+    );
     expect(gif.fieldErrors.file).toBe("files.typeNotAllowed");
     expect(allFiles()).toEqual(files);
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ version: 1, fileSha256: null });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({
+      version: 1,
+      fileSha256: null,
+    });
     // a stale version is refused before anything is stored
-    expect((await refusal(attachFile(school, { id: letter.id, version: 7, name: "a.pdf", body: body("%PDF-1.4\n") }))).code).toBe("stale");
+    expect(
+      (await refusal(attachFile(school, { id: letter.id, version: 7, name: "a.pdf", body: body("%PDF-1.4\n") }))).code,
+    ).toBe("stale");
     expect(allFiles()).toEqual(files);
   });
 
@@ -258,6 +408,8 @@ describe("archive", () => {
     expect(result.manifest.parts.map((p) => p.path)).toContain(part);
     const restored = join(dir, "restored-files");
     expect(await restoreFiles(data, restored)).toBeGreaterThan(0);
-    expect(readFileSync(new FileSystemBlobStore(restored).pathOf(stored.fileSha256!))).toEqual(readFileSync(store.pathOf(stored.fileSha256!)));
+    expect(readFileSync(new FileSystemBlobStore(restored).pathOf(stored.fileSha256!))).toEqual(
+      readFileSync(store.pathOf(stored.fileSha256!)),
+    );
   });
 });

@@ -16,7 +16,17 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { pageWindow, type Page } from "../data-table/params";
 import { almatyDay, dateValue } from "../diary/dates";
-import { canMove, isOverdue, letterNumber, OPEN_STATUSES, registerYear, LETTER_FILE_KINDS, MAX_FILE_BYTES, type Direction, type Status } from "./rules";
+import {
+  canMove,
+  isOverdue,
+  letterNumber,
+  OPEN_STATUSES,
+  registerYear,
+  LETTER_FILE_KINDS,
+  MAX_FILE_BYTES,
+  type Direction,
+  type Status,
+} from "./rules";
 import type { LetterQuery, LetterRegister, LetterStatusChange, LetterUpdate } from "./schemas";
 import { blobStore, storeUpload } from "../files/store";
 
@@ -49,18 +59,29 @@ function readableWhere(viewer: Viewer): Prisma.OrganizationWhereInput {
 
 /** Organisations the viewer keeps registers for (for the choice in the forms), by name. */
 export async function ownOrganizations(viewer: Viewer) {
-  return prisma.organization.findMany({ where: ownOrganizationWhere(viewer), select: { id: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { nameRu: "asc" }, take: 50 });
+  return prisma.organization.findMany({
+    where: ownOrganizationWhere(viewer),
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: { nameRu: "asc" },
+    take: 50,
+  });
 }
 
 async function ownOrganization(tx: Tx, viewer: Viewer, organizationId: string): Promise<{ id: string }> {
-  const org = await tx.organization.findFirst({ where: { AND: [{ id: organizationId }, ownOrganizationWhere(viewer)] }, select: { id: true } });
+  const org = await tx.organization.findFirst({
+    where: { AND: [{ id: organizationId }, ownOrganizationWhere(viewer)] },
+    select: { id: true },
+  });
   if (!org) throw new AppError("outOfScope", { organizationId: "letters.outOfScope" });
   return org;
 }
 
 /** People who may execute letters of an organisation: users with a role in it. */
 export async function executorsOf(viewer: Viewer, organizationId: string) {
-  const org = await prisma.organization.findFirst({ where: { AND: [{ id: organizationId }, readableWhere(viewer)] }, select: { id: true } });
+  const org = await prisma.organization.findFirst({
+    where: { AND: [{ id: organizationId }, readableWhere(viewer)] },
+    select: { id: true },
+  });
   if (!org) throw new AppError("notFound");
   return prisma.user.findMany({
     where: { active: true, roles: { some: { organizationId } } },
@@ -72,12 +93,25 @@ export async function executorsOf(viewer: Viewer, organizationId: string) {
 
 async function checkExecutor(tx: Tx, organizationId: string, executorId: string | undefined): Promise<void> {
   if (!executorId) return;
-  const user = await tx.user.findFirst({ where: { id: executorId, active: true, roles: { some: { organizationId } } }, select: { id: true } });
+  const user = await tx.user.findFirst({
+    where: { id: executorId, active: true, roles: { some: { organizationId } } },
+    select: { id: true },
+  });
   if (!user) throw new AppError("validation", { executorId: "letters.executorInvalid" });
 }
 
 /** The same letter registered twice: a correspondent's number already in this register (not cancelled). */
-async function checkDuplicate(tx: Tx, letter: { id?: string; organizationId: string; direction: Direction; letterNumber?: string; correspondent: string; letterDate?: string }) {
+async function checkDuplicate(
+  tx: Tx,
+  letter: {
+    id?: string;
+    organizationId: string;
+    direction: Direction;
+    letterNumber?: string;
+    correspondent: string;
+    letterDate?: string;
+  },
+) {
   if (!letter.letterNumber) return;
   const existing = await tx.letter.findFirst({
     where: {
@@ -91,7 +125,8 @@ async function checkDuplicate(tx: Tx, letter: { id?: string; organizationId: str
     },
     select: { number: true },
   });
-  if (existing) throw new AppError("duplicate", { letterNumber: "letters.duplicateNumber" }, { number: existing.number });
+  if (existing)
+    throw new AppError("duplicate", { letterNumber: "letters.duplicateNumber" }, { number: existing.number });
 }
 
 /**
@@ -99,7 +134,12 @@ async function checkDuplicate(tx: Tx, letter: { id?: string; organizationId: str
  * row and returns its new value. The row stays locked until the transaction ends, so a concurrent
  * registration waits and gets the next number; a rolled-back registration gives its number back.
  */
-export async function nextSequence(tx: Tx, organizationId: string, direction: Direction, year: number): Promise<number> {
+export async function nextSequence(
+  tx: Tx,
+  organizationId: string,
+  direction: Direction,
+  year: number,
+): Promise<number> {
   const rows = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "LetterCounter" ("organizationId", "direction", "year", "last")
     VALUES (${organizationId}, ${direction}::"LetterDirection", ${year}, 1)
@@ -115,7 +155,11 @@ export async function nextSequence(tx: Tx, organizationId: string, direction: Di
  * organisation, a reply to something that is not an open-or-answered incoming letter of the organisation,
  * the same correspondent's number registered twice.
  */
-export async function registerLetter(viewer: Viewer, input: LetterRegister, now = new Date()): Promise<{ id: string; number: string }> {
+export async function registerLetter(
+  viewer: Viewer,
+  input: LetterRegister,
+  now = new Date(),
+): Promise<{ id: string; number: string }> {
   authorizeViewer(viewer, "letters.manage");
   return prisma.$transaction(async (tx) => {
     const org = await ownOrganization(tx, viewer, input.organizationId);
@@ -124,8 +168,12 @@ export async function registerLetter(viewer: Viewer, input: LetterRegister, now 
     let replyTo: { id: string; status: Status; version: number } | null = null;
     if (input.replyToId) {
       if (input.direction !== "OUTGOING") throw new AppError("validation", { replyToId: "letters.replyOutgoingOnly" });
-      replyTo = await tx.letter.findFirst({ where: { id: input.replyToId, organizationId: org.id, direction: "INCOMING" }, select: { id: true, status: true, version: true } });
-      if (!replyTo || replyTo.status === "CANCELLED") throw new AppError("validation", { replyToId: "letters.replyInvalid" });
+      replyTo = await tx.letter.findFirst({
+        where: { id: input.replyToId, organizationId: org.id, direction: "INCOMING" },
+        select: { id: true, status: true, version: true },
+      });
+      if (!replyTo || replyTo.status === "CANCELLED")
+        throw new AppError("validation", { replyToId: "letters.replyInvalid" });
     }
     const year = registerYear(now);
     const sequence = await nextSequence(tx, org.id, input.direction, year);
@@ -147,11 +195,25 @@ export async function registerLetter(viewer: Viewer, input: LetterRegister, now 
       action: "create",
       entity: "Letter",
       entityId: created.id,
-      after: { number: created.number, direction: created.direction, organizationId: created.organizationId, correspondent: created.correspondent, subject: created.subject, replyToId: created.replyToId },
+      after: {
+        number: created.number,
+        direction: created.direction,
+        organizationId: created.organizationId,
+        correspondent: created.correspondent,
+        subject: created.subject,
+        replyToId: created.replyToId,
+      },
     });
     if (replyTo && (OPEN_STATUSES as readonly string[]).includes(replyTo.status)) {
       await tx.letter.update({ where: { id: replyTo.id }, data: { status: "ANSWERED", version: { increment: 1 } } });
-      await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: replyTo.id, before: { status: replyTo.status }, after: { status: "ANSWERED", answeredBy: created.number } });
+      await recordAudit(tx, {
+        actorId: viewer.userId,
+        action: "update",
+        entity: "Letter",
+        entityId: replyTo.id,
+        before: { status: replyTo.status },
+        after: { status: "ANSWERED", answeredBy: created.number },
+      });
     }
     return { id: created.id, number: created.number };
   });
@@ -166,8 +228,15 @@ async function ownLetter(tx: Tx, viewer: Viewer, id: string, version: number) {
 }
 
 /** Optimistic update: another change in between refuses this one as stale. */
-async function saveVersion(tx: Tx, letter: { id: string; version: number }, data: Prisma.LetterUncheckedUpdateManyInput): Promise<void> {
-  const changed = await tx.letter.updateMany({ where: { id: letter.id, version: letter.version }, data: { ...data, version: { increment: 1 } } });
+async function saveVersion(
+  tx: Tx,
+  letter: { id: string; version: number },
+  data: Prisma.LetterUncheckedUpdateManyInput,
+): Promise<void> {
+  const changed = await tx.letter.updateMany({
+    where: { id: letter.id, version: letter.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (changed.count !== 1) throw new AppError("stale");
 }
 
@@ -195,7 +264,14 @@ export async function updateLetter(viewer: Viewer, input: LetterUpdate): Promise
     const data = letterDetails(input);
     await saveVersion(tx, letter, data);
     const before = Object.fromEntries(Object.keys(data).map((k) => [k, letter[k as keyof typeof data]]));
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: letter.id, before, after: data });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "Letter",
+      entityId: letter.id,
+      before,
+      after: data,
+    });
   });
 }
 
@@ -205,12 +281,24 @@ export async function updateLetter(viewer: Viewer, input: LetterUpdate): Promise
  */
 export async function changeStatus(viewer: Viewer, input: LetterStatusChange): Promise<void> {
   authorizeViewer(viewer, "letters.manage");
-  if (input.status === "CANCELLED" && (input.reason ?? "").length < 3) throw new AppError("validation", { reason: "letters.reasonRequired" });
+  if (input.status === "CANCELLED" && (input.reason ?? "").length < 3)
+    throw new AppError("validation", { reason: "letters.reasonRequired" });
   await prisma.$transaction(async (tx) => {
     const letter = await ownLetter(tx, viewer, input.id, input.version);
-    if (!canMove(letter.status, input.status, letter.direction)) throw new AppError("conflict", { status: "letters.wrongStatus" });
-    await saveVersion(tx, letter, { status: input.status, ...(input.status === "CANCELLED" ? { cancelReason: input.reason } : {}) });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: letter.id, before: { status: letter.status }, after: { status: input.status, ...(input.reason ? { reason: input.reason } : {}) } });
+    if (!canMove(letter.status, input.status, letter.direction))
+      throw new AppError("conflict", { status: "letters.wrongStatus" });
+    await saveVersion(tx, letter, {
+      status: input.status,
+      ...(input.status === "CANCELLED" ? { cancelReason: input.reason } : {}),
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "Letter",
+      entityId: letter.id,
+      before: { status: letter.status },
+      after: { status: input.status, ...(input.reason ? { reason: input.reason } : {}) },
+    });
   });
 }
 
@@ -220,20 +308,46 @@ export async function changeStatus(viewer: Viewer, input: LetterStatusChange): P
  * StoredFile row is written with the letter's change in one transaction. A refused file leaves neither a
  * stored file nor a change.
  */
-export async function attachFile(viewer: Viewer, input: { id: string; version: number; name: string; body: ReadableStream<Uint8Array> }): Promise<{ version: number }> {
+export async function attachFile(
+  viewer: Viewer,
+  input: { id: string; version: number; name: string; body: ReadableStream<Uint8Array> },
+): Promise<{ version: number }> {
   authorizeViewer(viewer, "letters.manage");
-  const letter = await prisma.letter.findFirst({ where: { id: input.id, organization: ownOrganizationWhere(viewer) }, select: { id: true, version: true, status: true } });
+  const letter = await prisma.letter.findFirst({
+    where: { id: input.id, organization: ownOrganizationWhere(viewer) },
+    select: { id: true, version: true, status: true },
+  });
   if (!letter) throw new AppError("notFound");
   if (letter.version !== input.version) throw new AppError("stale");
   if (letter.status === "CANCELLED") throw new AppError("conflict", { status: "letters.cancelled" });
-  const stored = await storeUpload(input.body, { fileName: input.name, accept: LETTER_FILE_KINDS, maxBytes: MAX_FILE_BYTES });
+  const stored = await storeUpload(input.body, {
+    fileName: input.name,
+    accept: LETTER_FILE_KINDS,
+    maxBytes: MAX_FILE_BYTES,
+  });
   try {
     return await prisma.$transaction(async (tx) => {
       const current = await ownLetter(tx, viewer, input.id, input.version);
-      await tx.storedFile.upsert({ where: { sha256: stored.sha256 }, create: { sha256: stored.sha256, size: stored.size, mimeType: stored.mimeType, kind: stored.kind }, update: {} });
-      const data = { fileSha256: stored.sha256, fileName: stored.fileName, fileType: stored.mimeType, fileSize: stored.size };
+      await tx.storedFile.upsert({
+        where: { sha256: stored.sha256 },
+        create: { sha256: stored.sha256, size: stored.size, mimeType: stored.mimeType, kind: stored.kind },
+        update: {},
+      });
+      const data = {
+        fileSha256: stored.sha256,
+        fileName: stored.fileName,
+        fileType: stored.mimeType,
+        fileSize: stored.size,
+      };
       await saveVersion(tx, current, data);
-      await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Letter", entityId: current.id, before: { fileSha256: current.fileSha256, fileName: current.fileName }, after: data });
+      await recordAudit(tx, {
+        actorId: viewer.userId,
+        action: "update",
+        entity: "Letter",
+        entityId: current.id,
+        before: { fileSha256: current.fileSha256, fileName: current.fileName },
+        after: data,
+      });
       return { version: current.version + 1 };
     });
   } catch (error) {
@@ -309,20 +423,35 @@ function listOrder(query: LetterQuery): Prisma.LetterOrderByWithRelationInput[] 
 }
 
 /** One page of a register (incoming or outgoing) in the viewer's scope, with overdue letters marked. */
-export async function listLetters(viewer: Viewer, query: LetterQuery, page: { page: number; pageSize: number }, now = new Date()): Promise<Page<LetterRow>> {
+export async function listLetters(
+  viewer: Viewer,
+  query: LetterQuery,
+  page: { page: number; pageSize: number },
+  now = new Date(),
+): Promise<Page<LetterRow>> {
   const where = listWhere(viewer, query, now);
   const [rows, total] = await Promise.all([
     prisma.letter.findMany({ where, orderBy: listOrder(query), select: rowSelect, ...pageWindow(page) }),
     prisma.letter.count({ where }),
   ]);
-  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total, page: page.page, pageSize: page.pageSize };
+  return {
+    rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })),
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
 }
 
 export const EXPORT_LIMIT = 10_000;
 
 /** The rows of a register export (same filters and order as the list, at most 10,000). */
 export async function exportLetters(viewer: Viewer, query: LetterQuery, now = new Date()): Promise<LetterRow[]> {
-  const rows = await prisma.letter.findMany({ where: listWhere(viewer, query, now), orderBy: listOrder(query), select: rowSelect, take: EXPORT_LIMIT });
+  const rows = await prisma.letter.findMany({
+    where: listWhere(viewer, query, now),
+    orderBy: listOrder(query),
+    select: rowSelect,
+    take: EXPORT_LIMIT,
+  });
   return rows.map((r) => ({ ...r, overdue: isOverdue(r, now) }));
 }
 
@@ -330,20 +459,44 @@ export async function exportLetters(viewer: Viewer, query: LetterQuery, now = ne
 export async function letterCard(viewer: Viewer, id: string, now = new Date()) {
   const letter = await prisma.letter.findFirst({
     where: { id, organization: readableWhere(viewer) },
-    select: { ...rowSelect, note: true, cancelReason: true, fileType: true, fileSize: true, fileSha256: true, registeredBy: { select: { displayName: true } } },
+    select: {
+      ...rowSelect,
+      note: true,
+      cancelReason: true,
+      fileType: true,
+      fileSize: true,
+      fileSha256: true,
+      registeredBy: { select: { displayName: true } },
+    },
   });
   if (!letter) throw new AppError("notFound");
   const manage = viewer.roles.some((r) => roleHas(r.role, "letters.manage"))
-    ? Boolean(await prisma.organization.findFirst({ where: { AND: [{ id: letter.organizationId }, ownOrganizationWhere(viewer)] }, select: { id: true } }))
+    ? Boolean(
+        await prisma.organization.findFirst({
+          where: { AND: [{ id: letter.organizationId }, ownOrganizationWhere(viewer)] },
+          select: { id: true },
+        }),
+      )
     : false;
   return { letter: { ...letter, overdue: isOverdue(letter, now) }, manage };
 }
 
 /** The stored file of a letter in the viewer's scope (for the download route). */
-export async function letterFile(viewer: Viewer, id: string): Promise<{ sha256: string; name: string; type: string; size: number | null }> {
-  const letter = await prisma.letter.findFirst({ where: { id, organization: readableWhere(viewer) }, select: { fileSha256: true, fileName: true, fileType: true, fileSize: true } });
+export async function letterFile(
+  viewer: Viewer,
+  id: string,
+): Promise<{ sha256: string; name: string; type: string; size: number | null }> {
+  const letter = await prisma.letter.findFirst({
+    where: { id, organization: readableWhere(viewer) },
+    select: { fileSha256: true, fileName: true, fileType: true, fileSize: true },
+  });
   if (!letter?.fileSha256) throw new AppError("notFound");
-  return { sha256: letter.fileSha256, name: letter.fileName ?? "letter", type: letter.fileType ?? "application/octet-stream", size: letter.fileSize };
+  return {
+    sha256: letter.fileSha256,
+    name: letter.fileName ?? "letter",
+    type: letter.fileType ?? "application/octet-stream",
+    size: letter.fileSize,
+  };
 }
 
 /** Organisations in the viewer's scope that have letters (for the register filter). */

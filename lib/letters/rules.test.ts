@@ -34,7 +34,8 @@ describe("overdue rule", () => {
   it("never for answered, closed or cancelled letters, nor without a due date", () => {
     const late = new Date("2026-12-01T10:00:00Z");
     expect(isOverdue({ ...open, status: "IN_PROGRESS" }, late)).toBe(true);
-    for (const status of ["ANSWERED", "CLOSED", "CANCELLED"] as const) expect(isOverdue({ ...open, status }, late)).toBe(false);
+    for (const status of ["ANSWERED", "CLOSED", "CANCELLED"] as const)
+      expect(isOverdue({ ...open, status }, late)).toBe(false);
     expect(isOverdue({ dueDate: null, status: "REGISTERED" }, late)).toBe(false);
   });
 });
@@ -53,7 +54,18 @@ describe("status transitions", () => {
 
 describe("list state from the URL", () => {
   it("falls back to defaults on anything malformed", () => {
-    expect(letterQueryOf({ direction: "SIDEWAYS", sort: "x", dir: "up", status: "LOST", year: "abc" })).toMatchObject({ direction: "INCOMING", sort: "number", dir: "desc", status: undefined, year: undefined, overdue: false });
-    expect(letterQueryOf({ direction: "OUTGOING", overdue: "1", q: " мектеп " })).toMatchObject({ direction: "OUTGOING", overdue: true, q: "мектеп" });
+    expect(letterQueryOf({ direction: "SIDEWAYS", sort: "x", dir: "up", status: "LOST", year: "abc" })).toMatchObject({
+      direction: "INCOMING",
+      sort: "number",
+      dir: "desc",
+      status: undefined,
+      year: undefined,
+      overdue: false,
+    });
+    expect(letterQueryOf({ direction: "OUTGOING", overdue: "1", q: " мектеп " })).toMatchObject({
+      direction: "OUTGOING",
+      overdue: true,
+      q: "мектеп",
+    });
   });
 });

@@ -32,7 +32,11 @@ export const NUMBER_PATTERN = /^(Кіріс|Шығыс)-(\d{4})\/(\d{4,})$/;
 export function parseLetterNumber(number: string): { direction: Direction; year: number; sequence: number } | null {
   const m = NUMBER_PATTERN.exec(number.trim());
   if (!m) return null;
-  return { direction: m[1] === NUMBER_PREFIX.INCOMING ? "INCOMING" : "OUTGOING", year: Number(m[2]), sequence: Number(m[3]) };
+  return {
+    direction: m[1] === NUMBER_PREFIX.INCOMING ? "INCOMING" : "OUTGOING",
+    year: Number(m[2]),
+    sequence: Number(m[3]),
+  };
 }
 
 /** The register year of a registration instant: the calendar year in Asia/Almaty. */

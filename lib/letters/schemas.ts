@@ -4,11 +4,24 @@ import { isDay } from "../diary/dates";
 import { DIRECTIONS, STATUSES } from "./rules";
 
 /** A parsed shape where fields that may be undefined are also optional (services are called from tests too). */
-type Loose<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] };
+type Loose<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: T[K];
+};
 
 const id = z.string().trim().min(1).max(60);
-const optionalId = z.string().trim().max(60).optional().transform((v) => v || undefined);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const optionalId = z
+  .string()
+  .trim()
+  .max(60)
+  .optional()
+  .transform((v) => v || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
 const optionalDay = z
   .string()
   .trim()

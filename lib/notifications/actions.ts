@@ -9,6 +9,13 @@ import { markRead } from "./notifications";
  * person may do this for their own notifications, so no permission beyond the session is needed.
  */
 export const markNotificationsReadAction = signedInAction({
-  schema: z.object({ id: z.string().trim().max(60).optional().transform((id) => id || undefined) }),
+  schema: z.object({
+    id: z
+      .string()
+      .trim()
+      .max(60)
+      .optional()
+      .transform((id) => id || undefined),
+  }),
   handler: ({ viewer, input }) => markRead(viewer.userId, input.id),
 });

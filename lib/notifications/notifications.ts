@@ -7,7 +7,10 @@ import { prisma } from "../db";
 import type { Notification } from "../generated/prisma/client";
 import { pageWindow, type Page } from "../data-table/params";
 
-export async function listNotifications(userId: string, params: { page: number; pageSize: number; unreadOnly?: boolean }): Promise<Page<Notification>> {
+export async function listNotifications(
+  userId: string,
+  params: { page: number; pageSize: number; unreadOnly?: boolean },
+): Promise<Page<Notification>> {
   const where = { userId, ...(params.unreadOnly ? { readAt: null } : {}) };
   const [rows, total] = await Promise.all([
     prisma.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageWindow(params) }),
@@ -22,6 +25,9 @@ export function unreadCount(userId: string): Promise<number> {
 
 /** Marks one notification (or all, without an id) of the user as read; returns how many changed. */
 export async function markRead(userId: string, id?: string): Promise<number> {
-  const result = await prisma.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: new Date() } });
+  const result = await prisma.notification.updateMany({
+    where: { userId, readAt: null, ...(id ? { id } : {}) },
+    data: { readAt: new Date() },
+  });
   return result.count;
 }

@@ -6,7 +6,10 @@ import { keyRegistration, keyRevocation, registerKey, revokeKey } from "./keys";
 export const registerKeyAction = action({
   permission: "packages.manage",
   schema: keyRegistration,
-  success: (key: { fingerprint: string }) => ({ key: "packages.keys.registered", params: { fingerprint: key.fingerprint.slice(0, 16) } }),
+  success: (key: { fingerprint: string }) => ({
+    key: "packages.keys.registered",
+    params: { fingerprint: key.fingerprint.slice(0, 16) },
+  }),
   handler: async ({ viewer, input }) => registerKey(viewer, input),
 });
 

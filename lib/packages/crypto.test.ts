@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, receiptSchema, RECEIPT_FORMAT } from "./format";
-import { checkReceipt, fingerprint, generateKeyPair, parsePublicKey, signBytes, signReceipt, verifyBytes } from "./crypto";
+import {
+  checkReceipt,
+  fingerprint,
+  generateKeyPair,
+  parsePublicKey,
+  signBytes,
+  signReceipt,
+  verifyBytes,
+} from "./crypto";
 import { buildPackage, signPackage } from "./sender";
 import { packageSchema } from "./format";
 
@@ -42,7 +50,13 @@ describe("signing and verification", () => {
   });
 
   it("builds packages of the documented format", () => {
-    const pkg = buildPackage({ bin: "123456789012", form: "P-1", year: 2026, period: "2026", values: { "general.capacity": 10 } });
+    const pkg = buildPackage({
+      bin: "123456789012",
+      form: "P-1",
+      year: 2026,
+      period: "2026",
+      values: { "general.capacity": 10 },
+    });
     expect(packageSchema.safeParse(pkg).success).toBe(true);
     const signed = signPackage(pkg, pair);
     expect(signed.keyId).toBe(server.keyId);
@@ -54,7 +68,9 @@ describe("signing and verification", () => {
 
 describe("receipts", () => {
   it("canonical JSON sorts keys at every level and drops undefined", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it("signs a receipt of the documented format that verifies whatever its layout", () => {
@@ -62,7 +78,10 @@ describe("receipts", () => {
     expect(receipt.receipt.format).toBe(RECEIPT_FORMAT);
     expect(receiptSchema.safeParse(receipt).success).toBe(true);
     expect(checkReceipt(JSON.stringify(receipt), server).ok).toBe(true);
-    const reordered = { signature: receipt.signature, receipt: Object.fromEntries(Object.entries(receipt.receipt).reverse()) };
+    const reordered = {
+      signature: receipt.signature,
+      receipt: Object.fromEntries(Object.entries(receipt.receipt).reverse()),
+    };
     expect(checkReceipt(JSON.stringify(reordered, null, 4), server).ok).toBe(true);
   });
 
@@ -71,7 +90,9 @@ describe("receipts", () => {
     const changed = { ...receipt, receipt: { ...receipt.receipt, verdict: "accepted" } };
     expect(checkReceipt(JSON.stringify(changed), server)).toMatchObject({ ok: false, reason: "badSignature" });
     const other = generateKeyPair();
-    expect(checkReceipt(JSON.stringify(receipt), { keyId: fingerprint(other.publicKey), publicKey: other.publicKey })).toMatchObject({ ok: false, reason: "otherKey" });
+    expect(
+      checkReceipt(JSON.stringify(receipt), { keyId: fingerprint(other.publicKey), publicKey: other.publicKey }),
+    ).toMatchObject({ ok: false, reason: "otherKey" });
     expect(checkReceipt("{", server)).toMatchObject({ ok: false, reason: "notJson" });
     expect(checkReceipt('{"receipt":1}', server)).toMatchObject({ ok: false, reason: "notReceipt" });
   });

@@ -2,7 +2,15 @@
  * Ed25519 signing and verification with node:crypto, key fingerprints, and the receipt signature. Pure
  * (no database): the server, the sender's CLI and the public receipt check use the same functions.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import { canonicalJson, receiptSchema, RECEIPT_FORMAT, type Receipt, type ReceiptBody } from "./format";
 
 export interface KeyPairPem {
@@ -68,7 +76,10 @@ export function verifyBytes(bytes: Uint8Array, signature: string, publicKey: str
 }
 
 /** Signs a receipt body with the server key. */
-export function signReceipt(body: Omit<ReceiptBody, "format">, server: { keyId: string; privateKey: string | KeyObject }): Receipt {
+export function signReceipt(
+  body: Omit<ReceiptBody, "format">,
+  server: { keyId: string; privateKey: string | KeyObject },
+): Receipt {
   const receipt: ReceiptBody = { format: RECEIPT_FORMAT, ...body };
   const value = signBytes(Buffer.from(canonicalJson(receipt)), server.privateKey);
   return { receipt, signature: { algorithm: "ed25519", keyId: server.keyId, value } };
@@ -92,6 +103,7 @@ export function checkReceipt(text: string, server: { keyId: string; publicKey: s
   if (receipt.signature.keyId !== server.keyId) return { ok: false, reason: "otherKey", receipt };
   // The signature covers the receipt exactly as sent: re-canonicalise the parsed JSON, not the zod output.
   const body = (json as { receipt: unknown }).receipt;
-  if (!verifyBytes(Buffer.from(canonicalJson(body)), receipt.signature.value, server.publicKey)) return { ok: false, reason: "badSignature", receipt };
+  if (!verifyBytes(Buffer.from(canonicalJson(body)), receipt.signature.value, server.publicKey))
+    return { ok: false, reason: "badSignature", receipt };
   return { ok: true, receipt };
 }

@@ -64,7 +64,11 @@ export interface Receipt {
   signature: { algorithm: "ed25519"; keyId: string; value: string };
 }
 
-const reasonSchema = z.object({ code: z.string(), field: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const reasonSchema = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 export const receiptSchema = z.object({
   receipt: z.object({

@@ -30,7 +30,10 @@ export type KeyRegistration = z.infer<typeof keyRegistration>;
 
 async function organizationInScope(viewer: Viewer, organizationId: string) {
   const { scope } = authorizeViewer(viewer, "packages.manage");
-  const org = await prisma.organization.findFirst({ where: { id: organizationId, ...organizationWhere(scope) }, select: { id: true, bin: true } });
+  const org = await prisma.organization.findFirst({
+    where: { id: organizationId, ...organizationWhere(scope) },
+    select: { id: true, bin: true },
+  });
   if (!org) throw new AppError("outOfScope");
   return org;
 }
@@ -41,7 +44,8 @@ export async function registerKey(viewer: Viewer, input: KeyRegistration) {
   if (!key) throw new AppError("validation", { publicKey: "packages.keys.notEd25519" });
   const id = fingerprint(key);
   return prisma.$transaction(async (tx) => {
-    if (await tx.packageKey.findUnique({ where: { fingerprint: id }, select: { id: true } })) throw new AppError("duplicate", { publicKey: "packages.keys.taken" });
+    if (await tx.packageKey.findUnique({ where: { fingerprint: id }, select: { id: true } }))
+      throw new AppError("duplicate", { publicKey: "packages.keys.taken" });
     const created = await tx.packageKey.create({
       data: {
         organizationId: input.organizationId,
@@ -53,7 +57,13 @@ export async function registerKey(viewer: Viewer, input: KeyRegistration) {
         createdById: viewer.userId,
       },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "PackageKey", entityId: created.id, after: { ...created, publicKey: undefined } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "PackageKey",
+      entityId: created.id,
+      after: { ...created, publicKey: undefined },
+    });
     return created;
   });
 }
@@ -65,7 +75,14 @@ export async function revokeKey(viewer: Viewer, input: { id: string }) {
     if (!key) throw new AppError("notFound");
     if (key.revokedAt) throw new AppError("conflict", { id: "packages.keys.alreadyRevoked" });
     const after = await tx.packageKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "revoke", entity: "PackageKey", entityId: key.id, before: { revokedAt: null }, after: { revokedAt: after.revokedAt } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "revoke",
+      entity: "PackageKey",
+      entityId: key.id,
+      before: { revokedAt: null },
+      after: { revokedAt: after.revokedAt },
+    });
     forgetKeys();
     return after;
   });

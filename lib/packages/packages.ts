@@ -18,7 +18,17 @@ export async function listPackages(viewer: Viewer, options: { page?: number; siz
       orderBy: { receivedAt: "desc" },
       skip: (page - 1) * size,
       take: size,
-      select: { id: true, formCode: true, year: true, periodLabel: true, size: true, receivedAt: true, verdict: true, submissionId: true, organization: { select: { bin: true, nameKk: true, nameRu: true, nameEn: true } } },
+      select: {
+        id: true,
+        formCode: true,
+        year: true,
+        periodLabel: true,
+        size: true,
+        receivedAt: true,
+        verdict: true,
+        submissionId: true,
+        organization: { select: { bin: true, nameKk: true, nameRu: true, nameEn: true } },
+      },
     }),
     prisma.dataPackage.count({ where }),
   ]);

@@ -14,7 +14,16 @@ import type { RawSql } from "../db/driver";
 import { AppError } from "../errors";
 import { handOver, type HandOverOutcome } from "../reporting/handover";
 import { sha256Hex, signReceipt } from "./crypto";
-import { CLOCK_SKEW_MS, MAX_PACKAGE_BYTES, packageSchema, type DataPackageBody, type Receipt, type ReceiptBody, type ReceiptReason, type ReceiptStage } from "./format";
+import {
+  CLOCK_SKEW_MS,
+  MAX_PACKAGE_BYTES,
+  packageSchema,
+  type DataPackageBody,
+  type Receipt,
+  type ReceiptBody,
+  type ReceiptReason,
+  type ReceiptStage,
+} from "./format";
 import { serverKey } from "./server-key";
 import { registeredKeyVerifier, type PackageVerifier, type SenderKey } from "./verifier";
 
@@ -69,7 +78,11 @@ function parsePackage(bytes: Uint8Array): DataPackageBody {
 function reasonsOf(error: AppError): ReceiptReason[] {
   const entries = Object.entries(error.fieldErrors);
   if (!entries.length) return [{ code: `app.${error.code}`, params: error.params }];
-  return entries.map(([field, key]) => ({ code: `app.${key}`, field, ...(Object.keys(error.params).length ? { params: error.params } : {}) }));
+  return entries.map(([field, key]) => ({
+    code: `app.${key}`,
+    field,
+    ...(Object.keys(error.params).length ? { params: error.params } : {}),
+  }));
 }
 
 /** The refusal of a hand-over outcome (null when handed over). */
@@ -83,13 +96,23 @@ function refusalOf(outcome: HandOverOutcome): Refusal | null {
     case "noActor":
       return new Refusal(422, "submission", [{ code: "noActor" }]);
     case "refused":
-      return new Refusal(422, outcome.error.code === "validation" ? "validation" : "submission", reasonsOf(outcome.error));
+      return new Refusal(
+        422,
+        outcome.error.code === "validation" ? "validation" : "submission",
+        reasonsOf(outcome.error),
+      );
     case "invalid": {
       const { checked } = outcome;
-      const reasons: ReceiptReason[] = checked.problems.map((p) => ({ code: `app.${p.code}`, field: p.key, ...(p.params ? { params: p.params } : {}) }));
+      const reasons: ReceiptReason[] = checked.problems.map((p) => ({
+        code: `app.${p.code}`,
+        field: p.key,
+        ...(p.params ? { params: p.params } : {}),
+      }));
       for (const r of checked.rules) {
-        if (r.severity === "error" && r.passed === false) reasons.push({ code: "app.reportingWorkflow.ruleFailed", field: `rule.${r.index}` });
-        else if (r.needsComment) reasons.push({ code: "app.reportingWorkflow.commentRequired", field: `rule.${r.index}` });
+        if (r.severity === "error" && r.passed === false)
+          reasons.push({ code: "app.reportingWorkflow.ruleFailed", field: `rule.${r.index}` });
+        else if (r.needsComment)
+          reasons.push({ code: "app.reportingWorkflow.commentRequired", field: `rule.${r.index}` });
       }
       return new Refusal(422, "validation", reasons);
     }
@@ -105,7 +128,10 @@ function isUniqueViolation(error: unknown): boolean {
 /** Attempts of a package's transaction that met a concurrent write of the same package or report. */
 const ATTEMPTS = 3;
 
-export async function receivePackage(input: ReceiveInput, verifier: PackageVerifier = registeredKeyVerifier): Promise<ReceiveResult> {
+export async function receivePackage(
+  input: ReceiveInput,
+  verifier: PackageVerifier = registeredKeyVerifier,
+): Promise<ReceiveResult> {
   const now = input.now ?? new Date();
   const bytes = input.bytes;
   const sha256 = sha256Hex(bytes);
@@ -122,7 +148,8 @@ export async function receivePackage(input: ReceiveInput, verifier: PackageVerif
     period: null,
     submissionId: null,
   };
-  const sign = (body: Omit<ReceiptBody, "format">) => signReceipt(body, { keyId: server.keyId, privateKey: server.privateKey });
+  const sign = (body: Omit<ReceiptBody, "format">) =>
+    signReceipt(body, { keyId: server.keyId, privateKey: server.privateKey });
 
   let pkg: DataPackageBody | null = null;
   let key: SenderKey;
@@ -134,15 +161,26 @@ export async function receivePackage(input: ReceiveInput, verifier: PackageVerif
     if (!verified.ok) refuse(401, verified.code);
     key = (verified as { key: SenderKey }).key;
     pkg = parsePackage(bytes);
-    Object.assign(base, { packageId: pkg.id, sender: pkg.sender.bin, form: pkg.form, year: pkg.year, period: pkg.period });
+    Object.assign(base, {
+      packageId: pkg.id,
+      sender: pkg.sender.bin,
+      form: pkg.form,
+      year: pkg.year,
+      period: pkg.period,
+    });
     if (pkg.sender.bin !== key.bin) refuse(403, "senderMismatch");
     const sentAt = new Date(pkg.createdAt);
     if (sentAt.getTime() > now.getTime() + CLOCK_SKEW_MS) refuse(400, "fromFuture");
     if (key.revokedAt && key.revokedAt <= now) refuse(401, "keyRevoked");
-    if (sentAt < key.validFrom || sentAt > key.validTo || now > new Date(key.validTo.getTime() + CLOCK_SKEW_MS)) refuse(401, "keyNotValid");
+    if (sentAt < key.validFrom || sentAt > key.validTo || now > new Date(key.validTo.getTime() + CLOCK_SKEW_MS))
+      refuse(401, "keyNotValid");
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return { status: error.status, receipt: sign({ ...base, verdict: "rejected", stage: error.stage, reasons: error.reasons }), replay: false };
+    return {
+      status: error.status,
+      receipt: sign({ ...base, verdict: "rejected", stage: error.stage, reasons: error.reasons }),
+      replay: false,
+    };
   }
 
   // ── An authenticated package, in one transaction: the replay check, the context of the report, the
@@ -193,14 +231,29 @@ export async function receivePackage(input: ReceiveInput, verifier: PackageVerif
         // ── Replay: the stored receipt for the same bytes, a refusal for other bytes under the same id. ──
         if (earlierPackage) {
           if (earlierPackage.sha256 !== sha256) {
-            return { status: 409, receipt: sign({ ...base, verdict: "rejected", stage: "authentication", reasons: [{ code: "replayChanged" }] }), replay: false };
+            return {
+              status: 409,
+              receipt: sign({
+                ...base,
+                verdict: "rejected",
+                stage: "authentication",
+                reasons: [{ code: "replayChanged" }],
+              }),
+              replay: false,
+            };
           }
           return { status: 200, receipt: earlierPackage.receipt as Receipt, replay: true };
         }
         const refusal = refusalOf(outcome);
         const receipt = refusal
           ? sign({ ...base, verdict: "rejected", stage: refusal.stage, reasons: refusal.reasons })
-          : sign({ ...base, verdict: "accepted", stage: "submission", reasons: [], submissionId: (outcome as { submissionId: string }).submissionId });
+          : sign({
+              ...base,
+              verdict: "accepted",
+              stage: "submission",
+              reasons: [],
+              submissionId: (outcome as { submissionId: string }).submissionId,
+            });
         await storePackage(tx, receipt, retentionYears);
         return { status: refusal ? 422 : 201, receipt, replay: false };
       });

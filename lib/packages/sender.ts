@@ -3,7 +3,16 @@ import { randomUUID } from "node:crypto";
 import { fingerprint, signBytes } from "./crypto";
 import { KEY_HEADER, PACKAGE_FORMAT, SIGNATURE_HEADER, type DataPackageBody, type Receipt } from "./format";
 
-export function buildPackage(input: { bin: string; form: string; year: number; period: string; values: Record<string, string | number | boolean | null>; comments?: Record<string, string>; id?: string; createdAt?: Date }): DataPackageBody {
+export function buildPackage(input: {
+  bin: string;
+  form: string;
+  year: number;
+  period: string;
+  values: Record<string, string | number | boolean | null>;
+  comments?: Record<string, string>;
+  id?: string;
+  createdAt?: Date;
+}): DataPackageBody {
   return {
     format: PACKAGE_FORMAT,
     id: input.id ?? randomUUID(),
@@ -23,13 +32,19 @@ export interface SignedPackage {
 }
 
 /** Serialises and signs: the signature covers exactly these bytes. */
-export function signPackage(body: DataPackageBody | Uint8Array, key: { publicKey: string; privateKey: string }): SignedPackage {
+export function signPackage(
+  body: DataPackageBody | Uint8Array,
+  key: { publicKey: string; privateKey: string },
+): SignedPackage {
   const bytes = body instanceof Uint8Array ? body : Buffer.from(JSON.stringify(body));
   return { bytes, keyId: fingerprint(key.publicKey), signature: signBytes(bytes, key.privateKey) };
 }
 
 /** POSTs a signed package to a portal; answers the HTTP status and the receipt. */
-export async function sendPackage(baseUrl: string, signed: SignedPackage): Promise<{ status: number; receipt: Receipt }> {
+export async function sendPackage(
+  baseUrl: string,
+  signed: SignedPackage,
+): Promise<{ status: number; receipt: Receipt }> {
   const response = await fetch(new URL("/api/v1/packages", baseUrl), {
     method: "POST",
     headers: { "content-type": "application/json", [KEY_HEADER]: signed.keyId, [SIGNATURE_HEADER]: signed.signature },

@@ -20,10 +20,18 @@ async function load(): Promise<ServerSigningKey> {
   if (!row) {
     const pair = generateKeyPair();
     // Two first requests at once: one insert wins, both read the winner.
-    await prisma.serverKey.createMany({ data: [{ id: ID, publicKey: pair.publicKey, privateKey: pair.privateKey }], skipDuplicates: true });
+    await prisma.serverKey.createMany({
+      data: [{ id: ID, publicKey: pair.publicKey, privateKey: pair.privateKey }],
+      skipDuplicates: true,
+    });
     row = await prisma.serverKey.findUniqueOrThrow({ where: { id: ID } });
   }
-  return { keyId: fingerprint(row.publicKey), publicKeyPem: row.publicKey, publicKey: createPublicKey(row.publicKey), privateKey: createPrivateKey(row.privateKey) };
+  return {
+    keyId: fingerprint(row.publicKey),
+    publicKeyPem: row.publicKey,
+    publicKey: createPublicKey(row.publicKey),
+    privateKey: createPrivateKey(row.privateKey),
+  };
 }
 
 /** The server key (cached for the process). */

@@ -56,7 +56,10 @@ export const registeredKeyVerifier: PackageVerifier = {
     if (!/^[0-9a-f]{64}$/.test(keyId)) return { ok: false, code: "keyUnknown" };
     let entry = cache.get(keyId);
     if (!entry || Date.now() - entry.at > CACHE_MS) {
-      const row = await prisma.packageKey.findUnique({ where: { fingerprint: keyId }, include: { organization: { select: { bin: true } } } });
+      const row = await prisma.packageKey.findUnique({
+        where: { fingerprint: keyId },
+        include: { organization: { select: { bin: true } } },
+      });
       if (!row) {
         cache.delete(keyId);
         return { ok: false, code: "keyUnknown" };

@@ -9,7 +9,16 @@ import { DECISIONS, MAX_COMMENT } from "./constants";
 import { draftSchema, parsePublishAt } from "./schemas";
 import { createDraft, decide, deleteDraft, submitForReview, updateDraft } from "./workflow";
 import { removeAttachment } from "./attachments";
-import { addComment, countView, flagComment, isCommentModerator, listComments, moderateComment, myRating, rate } from "./discussion";
+import {
+  addComment,
+  countView,
+  flagComment,
+  isCommentModerator,
+  listComments,
+  moderateComment,
+  myRating,
+  rate,
+} from "./discussion";
 import { FLAG_REASONS } from "../forums/moderation";
 import { getViewer } from "../auth/viewer";
 import { prisma } from "../db";
@@ -61,14 +70,11 @@ export const decideAction = action({
     decision: z.enum(DECISIONS),
     remarks: z.string().max(5000).default(""),
     // a local Almaty date-time from <input type="datetime-local">
-    publishAt: z
-      .string()
-      .max(40)
-      .optional()
-      .transform(parsePublishAt),
+    publishAt: z.string().max(40).optional().transform(parsePublishAt),
   }),
   handler: async ({ viewer, input }) => {
-    if (input.publishAt && Number.isNaN(input.publishAt.getTime())) throw new AppError("validation", { publishAt: "validation.invalidOption" });
+    if (input.publishAt && Number.isNaN(input.publishAt.getTime()))
+      throw new AppError("validation", { publishAt: "validation.invalidOption" });
     return decide(viewer, input);
   },
   success: (r) => ({ key: `publications.decidedTo.${r.status}` }),
@@ -83,7 +89,9 @@ export const rateAction = signedInAction({
 export const commentAction = signedInAction({
   schema: z.object({ id, body: z.string().trim().min(1).max(MAX_COMMENT) }),
   handler: ({ viewer, input }) => addComment(viewer, input),
-  success: (r) => ({ key: r.status === "HELD" ? "publications.messages.commentHeld" : "publications.messages.commented" }),
+  success: (r) => ({
+    key: r.status === "HELD" ? "publications.messages.commentHeld" : "publications.messages.commented",
+  }),
 });
 
 export const moderateCommentAction = signedInAction({
@@ -103,7 +111,14 @@ export interface ReaderState {
   myRating: number | null;
   moderator: boolean;
   /** Comments not visible to everyone: all of them for moderators, the reader's own held ones otherwise. */
-  comments: { id: string; author: string; html: string; status: string; statusReason: string | null; createdAt: string }[];
+  comments: {
+    id: string;
+    author: string;
+    html: string;
+    status: string;
+    statusReason: string | null;
+    createdAt: string;
+  }[];
   /** Visible comments of others the reader has not flagged yet (not for moderators, who hide directly). */
   flaggable: { id: string; author: string; createdAt: string }[];
 }
@@ -113,16 +128,21 @@ export interface ReaderState {
  * moderation tools. Also counts the view, so only real page views in a browser are counted.
  */
 export async function readerState(id: string, count = false): Promise<ReaderState> {
-  if (typeof id !== "string" || id.length > 100) return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [], flaggable: [] };
+  if (typeof id !== "string" || id.length > 100)
+    return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [], flaggable: [] };
   if (count === true) countView(id);
   const viewer = await getViewer();
-  if (!viewer) return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [], flaggable: [] };
+  if (!viewer)
+    return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [], flaggable: [] };
   const moderator = isCommentModerator(viewer);
   const [mine, comments, row, flagged] = await Promise.all([
     myRating(viewer, id),
     listComments(viewer, id),
     prisma.publication.findUnique({ where: { id }, select: { authorId: true } }),
-    prisma.publicationCommentFlag.findMany({ where: { userId: viewer.userId, comment: { publicationId: id } }, select: { commentId: true } }),
+    prisma.publicationCommentFlag.findMany({
+      where: { userId: viewer.userId, comment: { publicationId: id } },
+      select: { commentId: true },
+    }),
   ]);
   const done = new Set(flagged.map((f) => f.commentId));
   return {
@@ -130,7 +150,20 @@ export async function readerState(id: string, count = false): Promise<ReaderStat
     isAuthor: row?.authorId === viewer.userId,
     myRating: mine,
     moderator,
-    comments: comments.filter((c) => moderator || c.status !== "VISIBLE").map(({ id: cid, author, html, status, statusReason, createdAt }) => ({ id: cid, author, html, status, statusReason, createdAt })),
-    flaggable: moderator ? [] : comments.filter((c) => c.status === "VISIBLE" && c.authorId !== viewer.userId && !done.has(c.id)).map(({ id: cid, author, createdAt }) => ({ id: cid, author, createdAt })),
+    comments: comments
+      .filter((c) => moderator || c.status !== "VISIBLE")
+      .map(({ id: cid, author, html, status, statusReason, createdAt }) => ({
+        id: cid,
+        author,
+        html,
+        status,
+        statusReason,
+        createdAt,
+      })),
+    flaggable: moderator
+      ? []
+      : comments
+          .filter((c) => c.status === "VISIBLE" && c.authorId !== viewer.userId && !done.has(c.id))
+          .map(({ id: cid, author, createdAt }) => ({ id: cid, author, createdAt })),
   };
 }

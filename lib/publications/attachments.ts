@@ -19,21 +19,48 @@ export const MAX_ATTACHMENTS = 20;
 type Source = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Readable;
 
 /** Adds an attachment (or, with `cover`, sets the cover image) to the viewer's editable publication. */
-export async function addAttachment(viewer: Viewer | null, input: { id: string; fileName: string; cover?: boolean }, source: Source): Promise<{ attachmentId: string; sha256: string }> {
+export async function addAttachment(
+  viewer: Viewer | null,
+  input: { id: string; fileName: string; cover?: boolean },
+  source: Source,
+): Promise<{ attachmentId: string; sha256: string }> {
   const { viewer: v } = authorizeViewer(viewer, "publications.write");
   // Check before reading the body: nothing is stored for someone who may not attach here.
-  const row = await prisma.publication.findFirst({ where: { id: input.id, authorId: v.userId }, select: { id: true, status: true, _count: { select: { attachments: true } } } });
+  const row = await prisma.publication.findFirst({
+    where: { id: input.id, authorId: v.userId },
+    select: { id: true, status: true, _count: { select: { attachments: true } } },
+  });
   if (!row) throw new AppError("notFound");
-  if (!(EDITABLE as readonly string[]).includes(row.status)) throw new AppError("conflict", { file: "publications.notEditable" });
-  if (row._count.attachments >= MAX_ATTACHMENTS) throw new AppError("validation", { file: "publications.tooManyAttachments" }, { max: MAX_ATTACHMENTS });
+  if (!(EDITABLE as readonly string[]).includes(row.status))
+    throw new AppError("conflict", { file: "publications.notEditable" });
+  if (row._count.attachments >= MAX_ATTACHMENTS)
+    throw new AppError("validation", { file: "publications.tooManyAttachments" }, { max: MAX_ATTACHMENTS });
   const accept: readonly FileKind[] = input.cover ? IMAGE_KINDS : (Object.keys(FILE_KINDS) as FileKind[]);
   const stored = await storeUpload(source, { fileName: input.fileName, accept });
   try {
     return await prisma.$transaction(async (tx) => {
-      await tx.storedFile.upsert({ where: { sha256: stored.sha256 }, create: { sha256: stored.sha256, size: stored.size, mimeType: stored.mimeType, kind: stored.kind }, update: {} });
-      const attachment = await tx.publicationAttachment.create({ data: { publicationId: row.id, sha256: stored.sha256, fileName: stored.fileName, uploadedById: v.userId } });
+      await tx.storedFile.upsert({
+        where: { sha256: stored.sha256 },
+        create: { sha256: stored.sha256, size: stored.size, mimeType: stored.mimeType, kind: stored.kind },
+        update: {},
+      });
+      const attachment = await tx.publicationAttachment.create({
+        data: { publicationId: row.id, sha256: stored.sha256, fileName: stored.fileName, uploadedById: v.userId },
+      });
       if (input.cover) await tx.publication.update({ where: { id: row.id }, data: { coverId: attachment.id } });
-      await recordAudit(tx, { actorId: v.userId, action: "create", entity: "PublicationAttachment", entityId: attachment.id, after: { publicationId: row.id, fileName: stored.fileName, sha256: stored.sha256, size: stored.size, cover: Boolean(input.cover) } });
+      await recordAudit(tx, {
+        actorId: v.userId,
+        action: "create",
+        entity: "PublicationAttachment",
+        entityId: attachment.id,
+        after: {
+          publicationId: row.id,
+          fileName: stored.fileName,
+          sha256: stored.sha256,
+          size: stored.size,
+          cover: Boolean(input.cover),
+        },
+      });
       return { attachmentId: attachment.id, sha256: stored.sha256 };
     });
   } catch (error) {
@@ -46,12 +73,23 @@ export async function addAttachment(viewer: Viewer | null, input: { id: string; 
 export async function removeAttachment(viewer: Viewer | null, attachmentId: string): Promise<void> {
   const { viewer: v } = authorizeViewer(viewer, "publications.write");
   const orphan = await prisma.$transaction(async (tx) => {
-    const a = await tx.publicationAttachment.findFirst({ where: { id: attachmentId, publication: { authorId: v.userId } }, include: { publication: { select: { status: true, coverId: true } } } });
+    const a = await tx.publicationAttachment.findFirst({
+      where: { id: attachmentId, publication: { authorId: v.userId } },
+      include: { publication: { select: { status: true, coverId: true } } },
+    });
     if (!a) throw new AppError("notFound");
-    if (!(EDITABLE as readonly string[]).includes(a.publication.status)) throw new AppError("conflict", { file: "publications.notEditable" });
-    if (a.publication.coverId === a.id) await tx.publication.update({ where: { id: a.publicationId }, data: { coverId: null } });
+    if (!(EDITABLE as readonly string[]).includes(a.publication.status))
+      throw new AppError("conflict", { file: "publications.notEditable" });
+    if (a.publication.coverId === a.id)
+      await tx.publication.update({ where: { id: a.publicationId }, data: { coverId: null } });
     await tx.publicationAttachment.delete({ where: { id: a.id } });
-    await recordAudit(tx, { actorId: v.userId, action: "delete", entity: "PublicationAttachment", entityId: a.id, before: { fileName: a.fileName, sha256: a.sha256 } });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "delete",
+      entity: "PublicationAttachment",
+      entityId: a.id,
+      before: { fileName: a.fileName, sha256: a.sha256 },
+    });
     // Versions keep no files of their own, so the bytes are free once no attachment (and no letter, which
     // shares the store) refers to them.
     if (await tx.publicationAttachment.count({ where: { sha256: a.sha256 } })) return null;
@@ -77,10 +115,17 @@ export interface Download {
  * get "not found", so unpublished material is not even confirmed to exist). Public downloads are counted.
  */
 export async function openAttachment(viewer: Viewer | null, attachmentId: string, now = new Date()): Promise<Download> {
-  const a = await prisma.publicationAttachment.findUnique({ where: { id: attachmentId }, include: { file: true, publication: { select: { id: true, status: true, publishedAt: true, authorId: true, coverId: true } } } });
+  const a = await prisma.publicationAttachment.findUnique({
+    where: { id: attachmentId },
+    include: {
+      file: true,
+      publication: { select: { id: true, status: true, publishedAt: true, authorId: true, coverId: true } },
+    },
+  });
   if (!a) throw new AppError("notFound");
   const open = isPublic(a.publication.status, a.publication.publishedAt, now);
-  if (!open && !(viewer && (viewer.userId === a.publication.authorId || scopeOf(viewer, "publications.review")))) throw new AppError("notFound");
+  if (!open && !(viewer && (viewer.userId === a.publication.authorId || scopeOf(viewer, "publications.review"))))
+    throw new AppError("notFound");
   const stream = await blobStore().read(a.sha256);
   if (!stream) throw new AppError("notFound");
   if (open && a.publication.coverId !== a.id) {

@@ -1,11 +1,33 @@
 /** Publication kinds, states and limits (pure: shared by services, pages and tests). */
-export const PUBLICATION_TYPES = ["LESSON_PLAN", "METHODICAL_GUIDE", "PRACTICE_ARTICLE", "TASK_COLLECTION", "NEWS", "ANNOUNCEMENT", "LEGAL_ACT"] as const;
+export const PUBLICATION_TYPES = [
+  "LESSON_PLAN",
+  "METHODICAL_GUIDE",
+  "PRACTICE_ARTICLE",
+  "TASK_COLLECTION",
+  "NEWS",
+  "ANNOUNCEMENT",
+  "LEGAL_ACT",
+] as const;
 export type PublicationTypeName = (typeof PUBLICATION_TYPES)[number];
 /** Official information (R21): published only with a Kazakh version. */
 export const OFFICIAL_TYPES: readonly PublicationTypeName[] = ["NEWS", "ANNOUNCEMENT", "LEGAL_ACT"];
-export const METHODICAL_TYPES: readonly PublicationTypeName[] = ["LESSON_PLAN", "METHODICAL_GUIDE", "PRACTICE_ARTICLE", "TASK_COLLECTION"];
+export const METHODICAL_TYPES: readonly PublicationTypeName[] = [
+  "LESSON_PLAN",
+  "METHODICAL_GUIDE",
+  "PRACTICE_ARTICLE",
+  "TASK_COLLECTION",
+];
 
-export const PUBLICATION_STATUSES = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "REJECTED", "APPROVED", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"] as const;
+export const PUBLICATION_STATUSES = [
+  "DRAFT",
+  "IN_REVIEW",
+  "CHANGES_REQUESTED",
+  "REJECTED",
+  "APPROVED",
+  "SCHEDULED",
+  "PUBLISHED",
+  "UNPUBLISHED",
+] as const;
 export type PublicationStatusName = (typeof PUBLICATION_STATUSES)[number];
 /** States in which the author may edit and (re)submit. */
 export const EDITABLE: readonly PublicationStatusName[] = ["DRAFT", "CHANGES_REQUESTED", "UNPUBLISHED"];
@@ -49,7 +71,10 @@ export function parseGrades(text: string): number[] | null {
 /** Keywords from a comma-separated list: trimmed, unique, at most 12 of at most 40 characters. */
 export function parseKeywords(text: string): string[] {
   const seen = new Map<string, string>();
-  for (const k of text.split(/[,;]+/).map((s) => s.trim().replace(/\s+/g, " ")).filter(Boolean)) {
+  for (const k of text
+    .split(/[,;]+/)
+    .map((s) => s.trim().replace(/\s+/g, " "))
+    .filter(Boolean)) {
     if (!seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k.slice(0, 40));
   }
   return [...seen.values()].slice(0, 12);

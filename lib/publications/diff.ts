@@ -21,7 +21,9 @@ export function lineDiff(before: string, after: string): DiffLine[] {
     const n = x.length;
     const m = y.length;
     const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let i = n - 1; i >= 0; i--)
+      for (let j = m - 1; j >= 0; j--)
+        lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     let i = 0;
     let j = 0;
     while (i < n && j < m) {
@@ -35,5 +37,9 @@ export function lineDiff(before: string, after: string): DiffLine[] {
     while (i < n) middle.push({ op: "del", text: x[i++]! });
     while (j < m) middle.push({ op: "add", text: y[j++]! });
   }
-  return [...a.slice(0, head).map((text) => ({ op: "same" as const, text })), ...middle, ...a.slice(a.length - tail).map((text) => ({ op: "same" as const, text }))];
+  return [
+    ...a.slice(0, head).map((text) => ({ op: "same" as const, text })),
+    ...middle,
+    ...a.slice(a.length - tail).map((text) => ({ op: "same" as const, text })),
+  ];
 }

@@ -24,9 +24,13 @@ import { expirePublicationsCache } from "./cache-tag";
 type Tx = Prisma.TransactionClient;
 
 async function publicOrRefuse(tx: Tx, id: string, now: Date) {
-  const row = await tx.publication.findFirst({ where: { AND: [{ id }, publishedWhere(now)] }, select: { id: true, authorId: true } });
+  const row = await tx.publication.findFirst({
+    where: { AND: [{ id }, publishedWhere(now)] },
+    select: { id: true, authorId: true },
+  });
   if (!row) {
-    if (await tx.publication.count({ where: { id } })) throw new AppError("conflict", { body: "publications.notPublished" });
+    if (await tx.publication.count({ where: { id } }))
+      throw new AppError("conflict", { body: "publications.notPublished" });
     throw new AppError("notFound");
   }
   return row;
@@ -37,9 +41,14 @@ export function isCommentModerator(viewer: Viewer | null): boolean {
 }
 
 /** Sets (or changes) the viewer's rating 1–5. */
-export async function rate(viewer: Viewer | null, input: { id: string; value: number }, now = new Date()): Promise<{ rating: number; count: number }> {
+export async function rate(
+  viewer: Viewer | null,
+  input: { id: string; value: number },
+  now = new Date(),
+): Promise<{ rating: number; count: number }> {
   if (!viewer) throw new AppError("unauthenticated");
-  if (!Number.isInteger(input.value) || input.value < 1 || input.value > 5) throw new AppError("validation", { value: "publications.ratingRange" });
+  if (!Number.isInteger(input.value) || input.value < 1 || input.value > 5)
+    throw new AppError("validation", { value: "publications.ratingRange" });
   const result = await prisma.$transaction(async (tx) => {
     const row = await publicOrRefuse(tx, input.id, now);
     if (row.authorId === viewer.userId) throw new AppError("forbidden", { value: "publications.ownRating" });
@@ -48,7 +57,11 @@ export async function rate(viewer: Viewer | null, input: { id: string; value: nu
       create: { publicationId: row.id, userId: viewer.userId, value: input.value },
       update: { value: input.value },
     });
-    const agg = await tx.publicationRating.aggregate({ where: { publicationId: row.id }, _sum: { value: true }, _count: true });
+    const agg = await tx.publicationRating.aggregate({
+      where: { publicationId: row.id },
+      _sum: { value: true },
+      _count: true,
+    });
     const sum = agg._sum.value ?? 0;
     const count = agg._count;
     const rating = count ? Math.round((sum / count) * 100) / 100 : 0;
@@ -61,12 +74,18 @@ export async function rate(viewer: Viewer | null, input: { id: string; value: nu
 
 export async function myRating(viewer: Viewer | null, id: string): Promise<number | null> {
   if (!viewer) return null;
-  const r = await prisma.publicationRating.findUnique({ where: { publicationId_userId: { publicationId: id, userId: viewer.userId } } });
+  const r = await prisma.publicationRating.findUnique({
+    where: { publicationId_userId: { publicationId: id, userId: viewer.userId } },
+  });
   return r?.value ?? null;
 }
 
 /** Writes a comment; returns its status (HELD when it waits for a moderator). */
-export async function addComment(viewer: Viewer | null, input: { id: string; body: string }, now = new Date()): Promise<{ id: string; status: string }> {
+export async function addComment(
+  viewer: Viewer | null,
+  input: { id: string; body: string },
+  now = new Date(),
+): Promise<{ id: string; status: string }> {
   if (!viewer) throw new AppError("unauthenticated");
   const body = input.body.trim();
   if (!body) throw new AppError("validation", { body: "validation.required" });
@@ -76,14 +95,27 @@ export async function addComment(viewer: Viewer | null, input: { id: string; bod
     const standing = await standingOf(tx, viewer);
     assertMayPost(standing, now);
     const limits = LIMITS[standing.level];
-    if (linkCount(body) > limits.linksPerPost) throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: limits.linksPerPost });
+    if (linkCount(body) > limits.linksPerPost)
+      throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: limits.linksPerPost });
     if (standing.level < 4) {
-      const today = await tx.publicationComment.count({ where: { authorId: viewer.userId, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+      const today = await tx.publicationComment.count({
+        where: { authorId: viewer.userId, createdAt: { gt: new Date(now.getTime() - 86_400_000) } },
+      });
       if (today >= limits.postsPerDay) throw new AppError("rateLimited", {}, { minutes: 60, until: "" });
     }
     const status = containsIin(body) ? "HELD" : "VISIBLE";
-    const created = await tx.publicationComment.create({ data: { publicationId: row.id, authorId: viewer.userId, body, html: renderMarkdown(body), status, createdAt: now } });
-    if (status === "VISIBLE") await tx.publication.update({ where: { id: row.id }, data: { commentCount: { increment: 1 } } });
+    const created = await tx.publicationComment.create({
+      data: {
+        publicationId: row.id,
+        authorId: viewer.userId,
+        body,
+        html: renderMarkdown(body),
+        status,
+        createdAt: now,
+      },
+    });
+    if (status === "VISIBLE")
+      await tx.publication.update({ where: { id: row.id }, data: { commentCount: { increment: 1 } } });
     return { id: created.id, status };
   });
   expirePublicationsCache();
@@ -105,17 +137,36 @@ export interface CommentView {
 export async function listComments(viewer: Viewer | null, id: string): Promise<CommentView[]> {
   const moderator = isCommentModerator(viewer);
   const rows = await prisma.publicationComment.findMany({
-    where: { publicationId: id, ...(moderator ? {} : { OR: [{ status: "VISIBLE" }, ...(viewer ? [{ authorId: viewer.userId, status: "HELD" as const }] : [])] }) },
+    where: {
+      publicationId: id,
+      ...(moderator
+        ? {}
+        : { OR: [{ status: "VISIBLE" }, ...(viewer ? [{ authorId: viewer.userId, status: "HELD" as const }] : [])] }),
+    },
     orderBy: { createdAt: "asc" },
     take: COMMENTS_PAGE * 4,
   });
-  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, displayName: true } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  return rows.map((r) => ({ id: r.id, author: names.get(r.authorId) ?? "", authorId: r.authorId, html: r.html, status: r.status, statusReason: r.statusReason, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    author: names.get(r.authorId) ?? "",
+    authorId: r.authorId,
+    html: r.html,
+    status: r.status,
+    statusReason: r.statusReason,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** A moderator hides or restores a comment. */
-export async function moderateComment(viewer: Viewer | null, input: { commentId: string; decision: "hide" | "restore" }): Promise<void> {
+export async function moderateComment(
+  viewer: Viewer | null,
+  input: { commentId: string; decision: "hide" | "restore" },
+): Promise<void> {
   if (!viewer) throw new AppError("unauthenticated");
   if (!isCommentModerator(viewer)) throw new AppError("forbidden");
   await prisma.$transaction(async (tx) => {
@@ -123,10 +174,26 @@ export async function moderateComment(viewer: Viewer | null, input: { commentId:
     if (!c) throw new AppError("notFound");
     const status = input.decision === "hide" ? "HIDDEN" : "VISIBLE";
     if (c.status === status) return;
-    await tx.publicationComment.update({ where: { id: c.id }, data: { status, statusReason: status === "HIDDEN" ? "moderator" : null } });
-    await tx.publicationCommentFlag.updateMany({ where: { commentId: c.id, resolvedAt: null }, data: { resolvedAt: new Date() } });
-    await tx.publication.update({ where: { id: c.publicationId }, data: { commentCount: { increment: status === "VISIBLE" ? 1 : c.status === "VISIBLE" ? -1 : 0 } } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "PublicationComment", entityId: c.id, before: { status: c.status }, after: { status } });
+    await tx.publicationComment.update({
+      where: { id: c.id },
+      data: { status, statusReason: status === "HIDDEN" ? "moderator" : null },
+    });
+    await tx.publicationCommentFlag.updateMany({
+      where: { commentId: c.id, resolvedAt: null },
+      data: { resolvedAt: new Date() },
+    });
+    await tx.publication.update({
+      where: { id: c.publicationId },
+      data: { commentCount: { increment: status === "VISIBLE" ? 1 : c.status === "VISIBLE" ? -1 : 0 } },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "PublicationComment",
+      entityId: c.id,
+      before: { status: c.status },
+      after: { status },
+    });
   });
   expirePublicationsCache();
 }
@@ -136,24 +203,53 @@ export async function moderateComment(viewer: Viewer | null, input: { commentId:
  * and comment). Flags of trusted people (trust level TRUSTED_FLAGGER and up) count: at FLAGS_TO_HIDE the
  * comment is hidden until a moderator decides. Returns whether the comment is now hidden.
  */
-export async function flagComment(viewer: Viewer | null, commentId: string, reason: string, now = new Date()): Promise<{ hidden: boolean }> {
+export async function flagComment(
+  viewer: Viewer | null,
+  commentId: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ hidden: boolean }> {
   if (!viewer) throw new AppError("unauthenticated");
-  if (!(FLAG_REASONS as readonly string[]).includes(reason)) throw new AppError("validation", { reason: "validation.invalidOption" });
+  if (!(FLAG_REASONS as readonly string[]).includes(reason))
+    throw new AppError("validation", { reason: "validation.invalidOption" });
   const result = await prisma.$transaction(async (tx) => {
-    const c = await tx.publicationComment.findFirst({ where: { id: commentId, status: "VISIBLE", publication: publishedWhere(now) } });
+    const c = await tx.publicationComment.findFirst({
+      where: { id: commentId, status: "VISIBLE", publication: publishedWhere(now) },
+    });
     if (!c) throw new AppError("notFound");
     if (c.authorId === viewer.userId) throw new AppError("forbidden", { reason: "publications.ownComment" });
     const standing = await standingOf(tx, viewer);
     assertMayPost(standing, now, "act");
-    if (await tx.publicationCommentFlag.findUnique({ where: { commentId_userId: { commentId: c.id, userId: viewer.userId } } })) {
+    if (
+      await tx.publicationCommentFlag.findUnique({
+        where: { commentId_userId: { commentId: c.id, userId: viewer.userId } },
+      })
+    ) {
       throw new AppError("duplicate", { reason: "publications.alreadyFlagged" });
     }
-    await tx.publicationCommentFlag.create({ data: { commentId: c.id, userId: viewer.userId, reason, trusted: standing.level >= TRUSTED_FLAGGER, createdAt: now } });
-    const trusted = await tx.publicationCommentFlag.count({ where: { commentId: c.id, trusted: true, resolvedAt: null } });
+    await tx.publicationCommentFlag.create({
+      data: {
+        commentId: c.id,
+        userId: viewer.userId,
+        reason,
+        trusted: standing.level >= TRUSTED_FLAGGER,
+        createdAt: now,
+      },
+    });
+    const trusted = await tx.publicationCommentFlag.count({
+      where: { commentId: c.id, trusted: true, resolvedAt: null },
+    });
     if (trusted < FLAGS_TO_HIDE) return { hidden: false };
     await tx.publicationComment.update({ where: { id: c.id }, data: { status: "HIDDEN", statusReason: "flags" } });
     await tx.publication.update({ where: { id: c.publicationId }, data: { commentCount: { decrement: 1 } } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "PublicationComment", entityId: c.id, before: { status: c.status }, after: { status: "HIDDEN", reason: "flags", flags: trusted } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "PublicationComment",
+      entityId: c.id,
+      before: { status: c.status },
+      after: { status: "HIDDEN", reason: "flags", flags: trusted },
+    });
     return { hidden: true };
   });
   if (result.hidden) expirePublicationsCache();
@@ -181,5 +277,6 @@ export async function flushViews(): Promise<void> {
   flushTimer = null;
   const batch = [...pendingViews];
   pendingViews.clear();
-  for (const [id, n] of batch) await prisma.publication.updateMany({ where: { id }, data: { views: { increment: n } } }).catch(() => {});
+  for (const [id, n] of batch)
+    await prisma.publication.updateMany({ where: { id }, data: { views: { increment: n } } }).catch(() => {});
 }

@@ -8,7 +8,12 @@ import { cachedList } from "./cache";
  * A feed of a locale, newest first, as RSS or Atom: the news section (official pages) or the methodological
  * publications.
  */
-export async function newsFeed(locale: string, format: "rss" | "atom", origin: string, section: "official" | "methodical" = "official"): Promise<Response> {
+export async function newsFeed(
+  locale: string,
+  format: "rss" | "atom",
+  origin: string,
+  section: "official" | "methodical" = "official",
+): Promise<Response> {
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const t = await getTranslations({ locale, namespace: "publications" });
   const list = await cachedList({ sort: "new", page: 1, section }, locale);
@@ -19,9 +24,20 @@ export async function newsFeed(locale: string, format: "rss" | "atom", origin: s
     siteUrl: `${origin}/${locale}/${base}`,
     feedUrl: `${origin}/${locale}/${base}/${format}.xml`,
     language: locale,
-    items: list.items.map((i) => ({ id: i.id, title: i.title, summary: i.summary, url: `${origin}/${locale}/publications/${i.id}`, publishedAt: new Date(i.publishedAt), updatedAt: new Date(i.publishedAt), author: i.author })),
+    items: list.items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      summary: i.summary,
+      url: `${origin}/${locale}/publications/${i.id}`,
+      publishedAt: new Date(i.publishedAt),
+      updatedAt: new Date(i.publishedAt),
+      author: i.author,
+    })),
   };
   return new Response(format === "rss" ? rss(feed) : atom(feed), {
-    headers: { "Content-Type": format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+    headers: {
+      "Content-Type": format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+    },
   });
 }

@@ -49,12 +49,18 @@ export interface ListItem {
 }
 
 async function organizationNames(ids: (string | null)[], locale: string): Promise<Map<string, string>> {
-  const orgs = await prisma.organization.findMany({ where: { id: { in: ids.filter((x): x is string => !!x) } }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } });
+  const orgs = await prisma.organization.findMany({
+    where: { id: { in: ids.filter((x): x is string => !!x) } },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
   return new Map(orgs.map((o) => [o.id, localName(o, locale)]));
 }
 
 async function userNames(ids: string[]): Promise<Map<string, string>> {
-  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, displayName: true },
+  });
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
@@ -64,7 +70,11 @@ const ORDER: Record<Sort, Prisma.PublicationOrderByWithRelationInput[]> = {
   rated: [{ rating: "desc" }, { ratingCount: "desc" }, { publishedAt: "desc" }, { id: "asc" }],
 };
 
-export async function listPublished(query: ListQuery, locale: string, now = new Date()): Promise<{ items: ListItem[]; total: number; page: number; pages: number }> {
+export async function listPublished(
+  query: ListQuery,
+  locale: string,
+  now = new Date(),
+): Promise<{ items: ListItem[]; total: number; page: number; pages: number }> {
   const section = query.section ?? "methodical";
   const types = section === "official" ? OFFICIAL_TYPES : section === "methodical" ? METHODICAL_TYPES : undefined;
   const where: Prisma.PublicationWhereInput = {
@@ -91,7 +101,13 @@ export async function listPublished(query: ListQuery, locale: string, now = new 
     take: PAGE_SIZE,
     include: { translations: { where: { ...publishedWhere(now), language: locale } } },
   });
-  const [orgs, names] = await Promise.all([organizationNames(rows.map((r) => r.organizationId), locale), userNames(rows.map((r) => r.authorId))]);
+  const [orgs, names] = await Promise.all([
+    organizationNames(
+      rows.map((r) => r.organizationId),
+      locale,
+    ),
+    userNames(rows.map((r) => r.authorId)),
+  ]);
   const items = rows.map((r) => {
     const shown = r.language !== locale && r.translations[0] ? r.translations[0] : r;
     return {
@@ -153,17 +169,35 @@ export async function getPublished(id: string, locale: string, now = new Date())
     where: { AND: [{ id }, publishedWhere(now)] },
     include: {
       attachments: { orderBy: { createdAt: "asc" }, include: { file: { select: { size: true, kind: true } } } },
-      translations: { where: publishedWhere(now), select: { id: true, language: true, title: true, summary: true, body: true, html: true, updatedAt: true, attachments: { orderBy: { createdAt: "asc" }, include: { file: { select: { size: true, kind: true } } } } } },
+      translations: {
+        where: publishedWhere(now),
+        select: {
+          id: true,
+          language: true,
+          title: true,
+          summary: true,
+          body: true,
+          html: true,
+          updatedAt: true,
+          attachments: { orderBy: { createdAt: "asc" }, include: { file: { select: { size: true, kind: true } } } },
+        },
+      },
       translationOf: { select: { id: true, language: true, status: true, publishedAt: true } },
     },
   });
   if (!row) return null;
   const official = (OFFICIAL_TYPES as readonly string[]).includes(row.type);
-  const translation = official && row.language !== locale ? row.translations.find((t) => t.language === locale) : undefined;
+  const translation =
+    official && row.language !== locale ? row.translations.find((t) => t.language === locale) : undefined;
   const shown = translation ?? row;
   const [orgs, names] = await Promise.all([organizationNames([row.organizationId], locale), userNames([row.authorId])]);
-  const attachments = (translation && translation.attachments.length ? translation.attachments : row.attachments).filter((a) => a.id !== row.coverId);
-  const original = row.translationOf && row.translationOf.status !== "UNPUBLISHED" ? [{ id: row.translationOf.id, language: row.translationOf.language }] : [];
+  const attachments = (
+    translation && translation.attachments.length ? translation.attachments : row.attachments
+  ).filter((a) => a.id !== row.coverId);
+  const original =
+    row.translationOf && row.translationOf.status !== "UNPUBLISHED"
+      ? [{ id: row.translationOf.id, language: row.translationOf.language }]
+      : [];
   return {
     id: row.id,
     shownId: shown === row ? row.id : translation!.id,
@@ -189,19 +223,37 @@ export async function getPublished(id: string, locale: string, now = new Date())
     ratingCount: row.ratingCount,
     fallback: official && shown.language !== locale,
     cover: row.coverId,
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.file.size, kind: a.file.kind, downloads: a.downloads })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      size: a.file.size,
+      kind: a.file.kind,
+      downloads: a.downloads,
+    })),
     translations: [...original, ...row.translations.map((t) => ({ id: t.id, language: t.language }))],
   };
 }
 
 /** A teacher's public profile: their school and published work with the sums of views and downloads. */
 export async function authorProfile(userId: string, locale: string, now = new Date()) {
-  const user = await prisma.user.findFirst({ where: { id: userId, active: true }, select: { id: true, displayName: true } });
+  const user = await prisma.user.findFirst({
+    where: { id: userId, active: true },
+    select: { id: true, displayName: true },
+  });
   if (!user) return null;
   const published = await prisma.publication.findMany({
     where: { AND: [publishedWhere(now), { authorId: userId }] },
     orderBy: { publishedAt: "desc" },
-    select: { id: true, title: true, type: true, publishedAt: true, views: true, downloads: true, organizationId: true, commentCount: true },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      publishedAt: true,
+      views: true,
+      downloads: true,
+      organizationId: true,
+      commentCount: true,
+    },
   });
   if (!published.length) return null;
   const orgIds = [...new Set(published.map((p) => p.organizationId).filter((x): x is string => !!x))];
@@ -219,8 +271,16 @@ export async function authorProfile(userId: string, locale: string, now = new Da
 /** Subjects and regions that occur in published publications (filter options). */
 export async function filterOptions(locale: string, now = new Date()) {
   const [subjects, regions] = await Promise.all([
-    prisma.classifierItem.findMany({ where: { classifier: { code: "SUBJECT" } }, orderBy: { sortOrder: "asc" }, select: { code: true, nameKk: true, nameRu: true, nameEn: true } }),
-    prisma.territory.findMany({ where: { level: "REGION" }, orderBy: { code: "asc" }, select: { code: true, nameKk: true, nameRu: true, nameEn: true } }),
+    prisma.classifierItem.findMany({
+      where: { classifier: { code: "SUBJECT" } },
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    }),
+    prisma.territory.findMany({
+      where: { level: "REGION" },
+      orderBy: { code: "asc" },
+      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    }),
   ]);
   void now;
   return {

@@ -9,7 +9,18 @@ import { refusal, viewer } from "@/tests/setup/helpers";
 import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
 import { makeZip, samplePdf } from "@/lib/files/zip-fixture";
 import { publicationIndexer } from "@/lib/search/indexers/publications";
-import { createDraft, decide, getForWork, myPublications, releaseDue, reviewQueue, submitForReview, updateDraft, versionDiff, type DraftInput } from "./workflow";
+import {
+  createDraft,
+  decide,
+  getForWork,
+  myPublications,
+  releaseDue,
+  reviewQueue,
+  submitForReview,
+  updateDraft,
+  versionDiff,
+  type DraftInput,
+} from "./workflow";
 import { addAttachment, openAttachment, removeAttachment } from "./attachments";
 import { addComment, flagComment, listComments, moderateComment, rate } from "./discussion";
 import { authorProfile, getPublished, listPublished } from "./public";
@@ -19,7 +30,9 @@ let root: string;
 let store: FileSystemBlobStore;
 
 beforeAll(async () => {
-  [teacher, teacher2, editor, ministry, parent, moderator] = (await Promise.all(["teacher", "teacher2", "editor", "ministry", "parent", "moderator"].map((l) => viewer(`u_${l}`)))) as [Viewer, Viewer, Viewer, Viewer, Viewer, Viewer];
+  [teacher, teacher2, editor, ministry, parent, moderator] = (await Promise.all(
+    ["teacher", "teacher2", "editor", "ministry", "parent", "moderator"].map((l) => viewer(`u_${l}`)),
+  )) as [Viewer, Viewer, Viewer, Viewer, Viewer, Viewer];
   root = await mkdtemp(join(tmpdir(), "eiso-pub-"));
   store = new FileSystemBlobStore(join(root, "files"));
   useBlobStore(store);
@@ -54,12 +67,20 @@ describe("workflow", () => {
     expect(await getPublished(id, "kk")).toBeNull();
     expect((await submitForReview(teacher, id)).version).toBe(1);
     expect((await reviewQueue(editor, null)).map((r) => r.id)).toContain(id);
-    expect((await refusal(decide(editor, { id, decision: "requestChanges", remarks: "  " }))).fieldErrors.remarks).toBe("publications.remarksRequired");
+    expect((await refusal(decide(editor, { id, decision: "requestChanges", remarks: "  " }))).fieldErrors.remarks).toBe(
+      "publications.remarksRequired",
+    );
     await decide(editor, { id, decision: "requestChanges", remarks: "Бағалау критерийлерін қосыңыз" });
     const work = await getForWork(teacher, id);
     expect(work.status).toBe("CHANGES_REQUESTED");
-    expect(work.remarks[0]).toMatchObject({ decision: "requestChanges", text: "Бағалау критерийлерін қосыңыз", version: 1 });
-    expect((await myPublications(teacher)).find((p) => p.id === id)?.lastRemark?.text).toBe("Бағалау критерийлерін қосыңыз");
+    expect(work.remarks[0]).toMatchObject({
+      decision: "requestChanges",
+      text: "Бағалау критерийлерін қосыңыз",
+      version: 1,
+    });
+    expect((await myPublications(teacher)).find((p) => p.id === id)?.lastRemark?.text).toBe(
+      "Бағалау критерийлерін қосыңыз",
+    );
     await updateDraft(teacher, { id, ...lesson({ body: `${lesson().body}\n\n## Бағалау\n\nКритерийлер` }) });
     expect((await submitForReview(teacher, id)).version).toBe(2);
     const diff = await versionDiff(editor, id, 1, 2);
@@ -68,11 +89,19 @@ describe("workflow", () => {
     expect((await decide(editor, { id, decision: "publish", remarks: "" })).status).toBe("PUBLISHED");
     const page = await getPublished(id, "kk");
     expect(page?.html).toContain("<h3>Мақсаты</h3>");
-    expect((await listPublished({ sort: "new", page: 1, subject: "MATH", grade: 5 }, "kk")).items.map((i) => i.id)).toContain(id);
-    expect((await listPublished({ sort: "new", page: 1, subject: "PHYSICS" }, "kk")).items.map((i) => i.id)).not.toContain(id);
+    expect(
+      (await listPublished({ sort: "new", page: 1, subject: "MATH", grade: 5 }, "kk")).items.map((i) => i.id),
+    ).toContain(id);
+    expect(
+      (await listPublished({ sort: "new", page: 1, subject: "PHYSICS" }, "kk")).items.map((i) => i.id),
+    ).not.toContain(id);
     expect(await prisma.auditLog.count({ where: { entity: "Publication", entityId: id } })).toBeGreaterThanOrEqual(5);
     expect(await prisma.searchOutbox.count({ where: { source: "publication", sourceId: id } })).toBeGreaterThan(0);
-    expect((await publicationIndexer.load([id]))[0]).toMatchObject({ type: "publication", language: "kk", url: `/publications/${id}` });
+    expect((await publicationIndexer.load([id]))[0]).toMatchObject({
+      type: "publication",
+      language: "kk",
+      url: `/publications/${id}`,
+    });
     // unpublishing removes it from readers and from the index
     await decide(editor, { id, decision: "unpublish", remarks: "" });
     expect(await getPublished(id, "kk")).toBeNull();
@@ -82,8 +111,12 @@ describe("workflow", () => {
   it("an author cannot decide on their own work, and others cannot touch someone's draft", async () => {
     const { id } = await createDraft(editor, lesson({ title: "Редактордың өз мақаласы" }));
     await submitForReview(editor, id);
-    expect((await refusal(decide(editor, { id, decision: "approve", remarks: "" }))).fieldErrors.decision).toBe("publications.ownWork");
-    expect((await refusal(decide(editor, { id, decision: "publish", remarks: "" }))).fieldErrors.decision).toBe("publications.ownWork");
+    expect((await refusal(decide(editor, { id, decision: "approve", remarks: "" }))).fieldErrors.decision).toBe(
+      "publications.ownWork",
+    );
+    expect((await refusal(decide(editor, { id, decision: "publish", remarks: "" }))).fieldErrors.decision).toBe(
+      "publications.ownWork",
+    );
     expect((await refusal(decide(teacher, { id, decision: "publish", remarks: "" }))).code).toBe("forbidden");
     expect((await decide(ministry, { id, decision: "approve", remarks: "" })).status).toBe("APPROVED");
     const other = await createDraft(teacher, lesson());
@@ -94,14 +127,23 @@ describe("workflow", () => {
   });
 
   it("a teacher may not write official pages; a published one cannot be edited without resubmitting", async () => {
-    expect((await refusal(createDraft(teacher, lesson({ type: "NEWS" })))).fieldErrors.type).toBe("publications.officialOnly");
+    expect((await refusal(createDraft(teacher, lesson({ type: "NEWS" })))).fieldErrors.type).toBe(
+      "publications.officialOnly",
+    );
     const id = await published(teacher, { title: "Жарияланған" });
-    expect((await refusal(updateDraft(teacher, { id, ...lesson() }))).fieldErrors.status).toBe("publications.notEditable");
-    expect((await refusal(decide(editor, { id, decision: "approve", remarks: "" }))).fieldErrors.decision).toBe("publications.wrongStatus");
+    expect((await refusal(updateDraft(teacher, { id, ...lesson() }))).fieldErrors.status).toBe(
+      "publications.notEditable",
+    );
+    expect((await refusal(decide(editor, { id, decision: "approve", remarks: "" }))).fieldErrors.decision).toBe(
+      "publications.wrongStatus",
+    );
   });
 
   it("Markdown with scripts is rendered harmless", async () => {
-    const { id } = await createDraft(teacher, lesson({ body: "Сәлем <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)>" }));
+    const { id } = await createDraft(
+      teacher,
+      lesson({ body: "Сәлем <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)>" }),
+    );
     const row = await prisma.publication.findUniqueOrThrow({ where: { id } });
     expect(row.html).not.toMatch(/<script|href="javascript:|<img/i);
     expect(row.html).toContain("&lt;img");
@@ -111,7 +153,13 @@ describe("workflow", () => {
   it("a scheduled publication is public only from its moment, then released", async () => {
     const { id } = await createDraft(teacher, lesson({ title: "Жоспарланған" }));
     await submitForReview(teacher, id);
-    expect((await refusal(decide(editor, { id, decision: "schedule", remarks: "", publishAt: new Date(Date.now() - 60_000) }))).fieldErrors.publishAt).toBe("publications.publishAtPast");
+    expect(
+      (
+        await refusal(
+          decide(editor, { id, decision: "schedule", remarks: "", publishAt: new Date(Date.now() - 60_000) }),
+        )
+      ).fieldErrors.publishAt,
+    ).toBe("publications.publishAtPast");
     const at = new Date(Date.now() + 3_600_000);
     expect((await decide(editor, { id, decision: "schedule", remarks: "", publishAt: at })).status).toBe("SCHEDULED");
     expect(await getPublished(id, "kk")).toBeNull();
@@ -123,15 +171,36 @@ describe("workflow", () => {
 
 describe("official pages in the state language (R21)", () => {
   it("a Russian page without a Kazakh original is refused; a translation is shown on /ru, Kazakh with a note elsewhere", async () => {
-    const lone = await createDraft(editor, lesson({ type: "NEWS", language: "ru", title: "Новость без казахской версии", subjectCode: null, grades: [] }));
-    expect((await refusal(submitForReview(editor, lone.id))).fieldErrors.language).toBe("publications.officialNeedsKazakh");
+    const lone = await createDraft(
+      editor,
+      lesson({ type: "NEWS", language: "ru", title: "Новость без казахской версии", subjectCode: null, grades: [] }),
+    );
+    expect((await refusal(submitForReview(editor, lone.id))).fieldErrors.language).toBe(
+      "publications.officialNeedsKazakh",
+    );
 
-    const kk = await createDraft(editor, lesson({ type: "NEWS", title: "Жаңа оқу жылы", body: "Қазақша мәтін", subjectCode: null, grades: [] }));
+    const kk = await createDraft(
+      editor,
+      lesson({ type: "NEWS", title: "Жаңа оқу жылы", body: "Қазақша мәтін", subjectCode: null, grades: [] }),
+    );
     await submitForReview(editor, kk.id);
-    const ru = await createDraft(editor, lesson({ type: "NEWS", language: "ru", title: "Новый учебный год", body: "Русский текст", subjectCode: null, grades: [], translationOfId: kk.id }));
+    const ru = await createDraft(
+      editor,
+      lesson({
+        type: "NEWS",
+        language: "ru",
+        title: "Новый учебный год",
+        body: "Русский текст",
+        subjectCode: null,
+        grades: [],
+        translationOfId: kk.id,
+      }),
+    );
     await submitForReview(editor, ru.id);
     // the translation cannot go out before its Kazakh original
-    expect((await refusal(decide(ministry, { id: ru.id, decision: "publish", remarks: "" }))).fieldErrors.decision).toBe("publications.officialNeedsKazakh");
+    expect(
+      (await refusal(decide(ministry, { id: ru.id, decision: "publish", remarks: "" }))).fieldErrors.decision,
+    ).toBe("publications.officialNeedsKazakh");
     await decide(ministry, { id: kk.id, decision: "publish", remarks: "" });
     await decide(ministry, { id: ru.id, decision: "publish", remarks: "" });
     const onRu = await getPublished(kk.id, "ru");
@@ -142,14 +211,21 @@ describe("official pages in the state language (R21)", () => {
     expect(news.items.find((i) => i.id === kk.id)?.title).toBe("Новый учебный год");
     expect(news.items.map((i) => i.id)).not.toContain(ru.id);
     // a translation may only point at a Kazakh official original
-    expect((await refusal(createDraft(editor, lesson({ type: "NEWS", language: "en", translationOfId: ru.id })))).fieldErrors.translationOfId).toBe("publications.translationUnknown");
+    expect(
+      (await refusal(createDraft(editor, lesson({ type: "NEWS", language: "en", translationOfId: ru.id })))).fieldErrors
+        .translationOfId,
+    ).toBe("publications.translationUnknown");
   });
 });
 
 describe("attachments", () => {
   it("stores a PDF, serves it publicly once published and counts downloads; unpublished only to author and editors", async () => {
     const { id } = await createDraft(teacher, lesson({ title: "Тіркемесі бар" }));
-    const { attachmentId, sha256 } = await addAttachment(teacher, { id, fileName: "plan.pdf" }, Readable.from([samplePdf("att")]));
+    const { attachmentId, sha256 } = await addAttachment(
+      teacher,
+      { id, fileName: "plan.pdf" },
+      Readable.from([samplePdf("att")]),
+    );
     expect((await refusal(openAttachment(null, attachmentId))).code).toBe("notFound");
     expect((await refusal(openAttachment(teacher2, attachmentId))).code).toBe("notFound");
     expect((await openAttachment(teacher, attachmentId)).public).toBe(false);
@@ -167,10 +243,17 @@ describe("attachments", () => {
     const { id } = await createDraft(teacher, lesson());
     const files = await prisma.storedFile.count();
     const exe = Buffer.concat([Buffer.from("MZ\x90\x00", "latin1"), Buffer.alloc(1000)]);
-    expect((await refusal(addAttachment(teacher, { id, fileName: "plan.pdf" }, Readable.from([exe])))).fieldErrors.file).toBe("files.contentMismatch");
-    expect((await refusal(addAttachment(teacher2, { id, fileName: "plan.pdf" }, Readable.from([samplePdf()])))).code).toBe("notFound");
+    expect(
+      (await refusal(addAttachment(teacher, { id, fileName: "plan.pdf" }, Readable.from([exe])))).fieldErrors.file,
+    ).toBe("files.contentMismatch");
+    expect(
+      (await refusal(addAttachment(teacher2, { id, fileName: "plan.pdf" }, Readable.from([samplePdf()])))).code,
+    ).toBe("notFound");
     // a cover must be an image
-    expect((await refusal(addAttachment(teacher, { id, fileName: "plan.pdf", cover: true }, Readable.from([samplePdf()])))).fieldErrors.file).toBe("files.typeNotAllowed");
+    expect(
+      (await refusal(addAttachment(teacher, { id, fileName: "plan.pdf", cover: true }, Readable.from([samplePdf()]))))
+        .fieldErrors.file,
+    ).toBe("files.typeNotAllowed");
     expect(await prisma.storedFile.count()).toBe(files);
     expect(await prisma.publicationAttachment.count({ where: { publicationId: id } })).toBe(0);
     expect(await store.temporaryFiles()).toEqual([]);
@@ -179,7 +262,11 @@ describe("attachments", () => {
   it("a DOCX attachment removed from a draft takes its stored bytes with it", async () => {
     const { id } = await createDraft(teacher, lesson());
     const docx = makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": `<w>${id}</w>` });
-    const { attachmentId, sha256 } = await addAttachment(teacher, { id, fileName: "guide.docx" }, Readable.from([docx]));
+    const { attachmentId, sha256 } = await addAttachment(
+      teacher,
+      { id, fileName: "guide.docx" },
+      Readable.from([docx]),
+    );
     expect((await prisma.storedFile.findUniqueOrThrow({ where: { sha256 } })).kind).toBe("docx");
     await removeAttachment(teacher, attachmentId);
     expect(await prisma.storedFile.count({ where: { sha256 } })).toBe(0);
@@ -188,9 +275,26 @@ describe("attachments", () => {
 
   it("keeps bytes a letter's file shares with a removed attachment (one store for both)", async () => {
     const { id } = await createDraft(teacher, lesson());
-    const { attachmentId, sha256 } = await addAttachment(teacher, { id, fileName: "order.pdf" }, Readable.from([samplePdf(`shared-${id}`)]));
+    const { attachmentId, sha256 } = await addAttachment(
+      teacher,
+      { id, fileName: "order.pdf" },
+      Readable.from([samplePdf(`shared-${id}`)]),
+    );
     const org = await prisma.organization.findFirstOrThrow({ select: { id: true } });
-    await prisma.letter.create({ data: { organizationId: org.id, direction: "INCOMING", year: 2026, sequence: 9999, number: `Кіріс-2026/${id}`, correspondent: "c", subject: "s", registeredById: teacher.userId, fileSha256: sha256, fileName: "order.pdf" } });
+    await prisma.letter.create({
+      data: {
+        organizationId: org.id,
+        direction: "INCOMING",
+        year: 2026,
+        sequence: 9999,
+        number: `Кіріс-2026/${id}`,
+        correspondent: "c",
+        subject: "s",
+        registeredById: teacher.userId,
+        fileSha256: sha256,
+        fileName: "order.pdf",
+      },
+    });
     await removeAttachment(teacher, attachmentId);
     expect(await prisma.storedFile.count({ where: { sha256 } })).toBe(1);
     expect(await store.read(sha256)).not.toBeNull();
@@ -213,7 +317,9 @@ describe("discussion", () => {
   it("comments only under published work, sanitised, moderated with the forums' rules", async () => {
     const id = await published(teacher, { title: "Талқыланатын" });
     const { id: draft } = await createDraft(teacher, lesson());
-    expect((await refusal(addComment(parent, { id: draft, body: "Сұрақ" }))).fieldErrors.body).toBe("publications.notPublished");
+    expect((await refusal(addComment(parent, { id: draft, body: "Сұрақ" }))).fieldErrors.body).toBe(
+      "publications.notPublished",
+    );
     expect((await refusal(addComment(null, { id, body: "Сұрақ" }))).code).toBe("unauthenticated");
     const c = await addComment(parent, { id, body: "Рақмет! <script>alert(1)</script>" });
     expect(c.status).toBe("VISIBLE");
@@ -224,7 +330,11 @@ describe("discussion", () => {
     expect((await addComment(teacher2, { id, body: "Менің ЖСН: 811201401188" })).status).toBe("HELD");
     expect(await listComments(null, id)).toHaveLength(1);
     // a silenced person may not comment
-    await prisma.forumUserState.upsert({ where: { userId: teacher2.userId }, create: { userId: teacher2.userId, silencedUntil: new Date(Date.now() + 86_400_000), reason: "spam" }, update: { silencedUntil: new Date(Date.now() + 86_400_000), reason: "spam" } });
+    await prisma.forumUserState.upsert({
+      where: { userId: teacher2.userId },
+      create: { userId: teacher2.userId, silencedUntil: new Date(Date.now() + 86_400_000), reason: "spam" },
+      update: { silencedUntil: new Date(Date.now() + 86_400_000), reason: "spam" },
+    });
     expect((await refusal(addComment(teacher2, { id, body: "Тағы" }))).fieldErrors.body).toBe("forums.silenced");
     // moderators hide; readers no longer see it
     expect((await refusal(moderateComment(parent, { commentId: c.id, decision: "hide" }))).code).toBe("forbidden");
@@ -242,9 +352,14 @@ describe("discussion", () => {
     expect((await refusal(flagComment(teacher, c.id, "nonsense"))).fieldErrors.reason).toBe("validation.invalidOption");
     // an untrusted reader's flag is recorded but does not count
     expect(await flagComment(parent2, c.id, "spam")).toEqual({ hidden: false });
-    expect((await prisma.publicationCommentFlag.findFirstOrThrow({ where: { commentId: c.id, userId: parent2.userId } })).trusted).toBe(false);
+    expect(
+      (await prisma.publicationCommentFlag.findFirstOrThrow({ where: { commentId: c.id, userId: parent2.userId } }))
+        .trusted,
+    ).toBe(false);
     expect(await flagComment(teacher, c.id, "spam")).toEqual({ hidden: false });
-    expect((await refusal(flagComment(teacher, c.id, "offensive"))).fieldErrors.reason).toBe("publications.alreadyFlagged");
+    expect((await refusal(flagComment(teacher, c.id, "offensive"))).fieldErrors.reason).toBe(
+      "publications.alreadyFlagged",
+    );
     expect(await prisma.publicationCommentFlag.count({ where: { commentId: c.id } })).toBe(2);
     expect(await flagComment(teacher2, c.id, "offTopic")).toEqual({ hidden: false });
     expect(await listComments(null, id)).toHaveLength(1);
@@ -261,7 +376,9 @@ describe("discussion", () => {
     expect(await prisma.publicationCommentFlag.count({ where: { commentId: c.id, resolvedAt: null } })).toBe(0);
     // nothing to flag under an unpublished publication
     const { id: draft } = await createDraft(teacher, lesson({ title: "Жоба" }));
-    const hiddenDraftComment = await prisma.publicationComment.create({ data: { publicationId: draft, authorId: parent.userId, body: "x", html: "<p>x</p>" } });
+    const hiddenDraftComment = await prisma.publicationComment.create({
+      data: { publicationId: draft, authorId: parent.userId, body: "x", html: "<p>x</p>" },
+    });
     expect((await refusal(flagComment(teacher2, hiddenDraftComment.id, "spam"))).code).toBe("notFound");
   });
 

@@ -47,7 +47,17 @@ describe("feeds", () => {
     siteUrl: "https://e.kz/kk/news",
     feedUrl: "https://e.kz/kk/news/rss.xml",
     language: "kk",
-    items: [{ id: "1", title: "A & <b>", summary: "s", url: "https://e.kz/kk/publications/1", publishedAt: new Date("2026-01-01T00:00:00Z"), updatedAt: new Date("2026-01-02T00:00:00Z"), author: "Ред" }],
+    items: [
+      {
+        id: "1",
+        title: "A & <b>",
+        summary: "s",
+        url: "https://e.kz/kk/publications/1",
+        publishedAt: new Date("2026-01-01T00:00:00Z"),
+        updatedAt: new Date("2026-01-02T00:00:00Z"),
+        author: "Ред",
+      },
+    ],
   };
   it("escapes text in RSS and Atom", () => {
     expect(rss(feed)).toContain("<title>A &amp; &lt;b&gt;</title>");
@@ -62,9 +72,22 @@ describe("the author's form", () => {
     const { parsePublishAt, draftSchema } = await import("./schemas");
     expect(parsePublishAt("2026-12-05T09:30")?.toISOString()).toBe("2026-12-05T04:30:00.000Z");
     expect(parsePublishAt("")).toBeNull();
-    const parsed = draftSchema.safeParse({ type: "LESSON_PLAN", language: "kk", title: "Сабақ", body: "Мәтін", grades: "5-6", keywords: "a, b" });
+    const parsed = draftSchema.safeParse({
+      type: "LESSON_PLAN",
+      language: "kk",
+      title: "Сабақ",
+      body: "Мәтін",
+      grades: "5-6",
+      keywords: "a, b",
+    });
     expect(parsed.success && parsed.data.grades).toEqual([5, 6]);
-    const bad = draftSchema.safeParse({ type: "LESSON_PLAN", language: "kk", title: "Сабақ", body: "Мәтін", grades: "13" });
+    const bad = draftSchema.safeParse({
+      type: "LESSON_PLAN",
+      language: "kk",
+      title: "Сабақ",
+      body: "Мәтін",
+      grades: "13",
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe("publications.grades");
     expect(draftSchema.safeParse({ type: "PODCAST", language: "kk", title: "Сабақ", body: "x" }).success).toBe(false);

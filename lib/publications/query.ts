@@ -4,7 +4,10 @@ import type { ListQuery } from "./public";
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 /** The list query from a page's search parameters; unknown values are dropped, never passed on. */
-export function listQueryFrom(params: Record<string, string | string[] | undefined>, section: ListQuery["section"]): { query: ListQuery; raw: Record<string, string> } {
+export function listQueryFrom(
+  params: Record<string, string | string[] | undefined>,
+  section: ListQuery["section"],
+): { query: ListQuery; raw: Record<string, string> } {
   const type = one(params.type);
   const language = one(params.language);
   const sort = one(params.sort);
@@ -22,7 +25,8 @@ export function listQueryFrom(params: Record<string, string | string[] | undefin
     region: /^\d{1,12}$/.test(region) ? region : undefined,
   };
   const raw: Record<string, string> = {};
-  for (const k of ["type", "language", "grade", "subject", "region"] as const) if (query[k] !== undefined) raw[k] = String(query[k]);
+  for (const k of ["type", "language", "grade", "subject", "region"] as const)
+    if (query[k] !== undefined) raw[k] = String(query[k]);
   if (query.sort !== "new") raw.sort = query.sort;
   return { query, raw };
 }

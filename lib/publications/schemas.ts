@@ -3,13 +3,22 @@ import { CONTENT_LANGUAGES, MAX_BODY, PUBLICATION_TYPES, parseGrades, parseKeywo
 
 /** One schema for the author's form: grades and keywords arrive as text and leave as lists. */
 export const draftSchema = z.object({
-  id: z.string().max(100).optional().transform((v) => v || null),
+  id: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => v || null),
   type: z.enum(PUBLICATION_TYPES),
   language: z.enum(CONTENT_LANGUAGES),
   title: z.string().trim().min(3).max(300),
   summary: z.string().trim().max(1000).default(""),
   body: z.string().trim().min(1).max(MAX_BODY),
-  subjectCode: z.string().trim().max(40).optional().transform((v) => v || null),
+  subjectCode: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
   grades: z
     .string()
     .max(100)
@@ -20,10 +29,13 @@ export const draftSchema = z.object({
       return g ?? [];
     }),
   keywords: z.string().max(600).default("").transform(parseKeywords),
-  translationOfId: z.string().max(100).optional().transform((v) => v || null),
+  translationOfId: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => v || null),
   intent: z.enum(["save", "submit"]).default("save"),
 });
-
 
 /** A moment from <input type="datetime-local"> read as Almaty time (UTC+5), or an ISO string with a zone. */
 export function parsePublishAt(value: string | undefined): Date | null {

@@ -14,7 +14,15 @@ import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
 import { enqueueSearch } from "../search/outbox";
 import { plainText, renderMarkdown } from "../forums/markdown";
-import { EDITABLE, MAX_BODY, isOfficial, isPublic, type ContentLanguage, type Decision, type PublicationTypeName } from "./constants";
+import {
+  EDITABLE,
+  MAX_BODY,
+  isOfficial,
+  isPublic,
+  type ContentLanguage,
+  type Decision,
+  type PublicationTypeName,
+} from "./constants";
 import { lineDiff, type DiffLine } from "./diff";
 import { expirePublicationsCache } from "./cache-tag";
 import { releaseScheduled } from "./release";
@@ -40,21 +48,40 @@ function isReviewer(viewer: Viewer | null): boolean {
 
 async function checkDraft(tx: Tx, viewer: Viewer, input: DraftInput): Promise<void> {
   if (input.body.length > MAX_BODY) throw new AppError("validation", { body: "validation.tooLong" }, { max: MAX_BODY });
-  if (isOfficial(input.type) && !scopeOf(viewer, "publications.official")) throw new AppError("forbidden", { type: "publications.officialOnly" });
-  if (input.subjectCode && !(await tx.classifierItem.count({ where: { code: input.subjectCode, classifier: { code: "SUBJECT" } } }))) {
+  if (isOfficial(input.type) && !scopeOf(viewer, "publications.official"))
+    throw new AppError("forbidden", { type: "publications.officialOnly" });
+  if (
+    input.subjectCode &&
+    !(await tx.classifierItem.count({ where: { code: input.subjectCode, classifier: { code: "SUBJECT" } } }))
+  ) {
     throw new AppError("validation", { subjectCode: "validation.invalidOption" });
   }
   if (input.translationOfId) {
-    const original = await tx.publication.findUnique({ where: { id: input.translationOfId }, select: { language: true, type: true, translationOfId: true } });
-    if (!original || original.language !== "kk" || original.translationOfId || !isOfficial(original.type) || input.language === "kk") {
+    const original = await tx.publication.findUnique({
+      where: { id: input.translationOfId },
+      select: { language: true, type: true, translationOfId: true },
+    });
+    if (
+      !original ||
+      original.language !== "kk" ||
+      original.translationOfId ||
+      !isOfficial(original.type) ||
+      input.language === "kk"
+    ) {
       throw new AppError("validation", { translationOfId: "publications.translationUnknown" });
     }
   }
 }
 
 /** The author's organisation (from their role) and the code of its region. */
-async function authorPlace(tx: Tx, viewer: Viewer): Promise<{ organizationId: string | null; regionCode: string | null }> {
-  const organizationId = viewer.roles.find((r) => r.role === "TEACHER" && r.organizationId)?.organizationId ?? viewer.roles.find((r) => r.organizationId)?.organizationId ?? null;
+async function authorPlace(
+  tx: Tx,
+  viewer: Viewer,
+): Promise<{ organizationId: string | null; regionCode: string | null }> {
+  const organizationId =
+    viewer.roles.find((r) => r.role === "TEACHER" && r.organizationId)?.organizationId ??
+    viewer.roles.find((r) => r.organizationId)?.organizationId ??
+    null;
   const path = viewer.roles.find((r) => r.organizationId === organizationId && r.territoryPath)?.territoryPath ?? null;
   const regionId = path?.split("/").filter(Boolean)[1] ?? null;
   const region = regionId ? await tx.territory.findUnique({ where: { id: regionId }, select: { code: true } }) : null;
@@ -70,7 +97,13 @@ export async function createDraft(viewer: Viewer | null, input: DraftInput): Pro
     const created = await tx.publication.create({
       data: { ...input, html: renderMarkdown(input.body), authorId: v.userId, ...place },
     });
-    await recordAudit(tx, { actorId: v.userId, action: "create", entity: "Publication", entityId: created.id, after: { type: created.type, title: created.title, language: created.language } });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "create",
+      entity: "Publication",
+      entityId: created.id,
+      after: { type: created.type, title: created.title, language: created.language },
+    });
     return { id: created.id };
   });
 }
@@ -78,7 +111,8 @@ export async function createDraft(viewer: Viewer | null, input: DraftInput): Pro
 async function ownEditable(tx: Tx, viewer: Viewer, id: string) {
   const row = await tx.publication.findFirst({ where: { id, authorId: viewer.userId } });
   if (!row) throw new AppError("notFound");
-  if (!(EDITABLE as readonly string[]).includes(row.status)) throw new AppError("conflict", { status: "publications.notEditable" });
+  if (!(EDITABLE as readonly string[]).includes(row.status))
+    throw new AppError("conflict", { status: "publications.notEditable" });
   return row;
 }
 
@@ -89,7 +123,14 @@ export async function updateDraft(viewer: Viewer | null, input: DraftInput & { i
     const before = await ownEditable(tx, v, id);
     await checkDraft(tx, v, data);
     await tx.publication.update({ where: { id }, data: { ...data, html: renderMarkdown(data.body) } });
-    await recordAudit(tx, { actorId: v.userId, action: "update", entity: "Publication", entityId: id, before: { title: before.title, status: before.status }, after: { title: data.title } });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "update",
+      entity: "Publication",
+      entityId: id,
+      before: { title: before.title, status: before.status },
+      after: { title: data.title },
+    });
   });
 }
 
@@ -99,14 +140,35 @@ export async function submitForReview(viewer: Viewer | null, id: string): Promis
   return prisma.$transaction(async (tx) => {
     const row = await ownEditable(tx, v, id);
     if (!row.title.trim() || !row.body.trim()) throw new AppError("validation", { body: "validation.required" });
-    if (isOfficial(row.type) && row.language !== "kk" && !row.translationOfId) throw new AppError("conflict", { language: "publications.officialNeedsKazakh" });
+    if (isOfficial(row.type) && row.language !== "kk" && !row.translationOfId)
+      throw new AppError("conflict", { language: "publications.officialNeedsKazakh" });
     const version = row.version + 1;
     await tx.publicationVersion.create({
-      data: { publicationId: id, number: version, title: row.title, summary: row.summary, body: row.body, metadata: { type: row.type, language: row.language, subjectCode: row.subjectCode, grades: row.grades, keywords: row.keywords } },
+      data: {
+        publicationId: id,
+        number: version,
+        title: row.title,
+        summary: row.summary,
+        body: row.body,
+        metadata: {
+          type: row.type,
+          language: row.language,
+          subjectCode: row.subjectCode,
+          grades: row.grades,
+          keywords: row.keywords,
+        },
+      },
     });
     const wasPublic = isPublic(row.status, row.publishedAt);
     await tx.publication.update({ where: { id }, data: { status: "IN_REVIEW", version } });
-    await recordAudit(tx, { actorId: v.userId, action: "update", entity: "Publication", entityId: id, before: { status: row.status }, after: { status: "IN_REVIEW", version } });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "update",
+      entity: "Publication",
+      entityId: id,
+      before: { status: row.status },
+      after: { status: "IN_REVIEW", version },
+    });
     if (wasPublic) await enqueueSearch(tx, SEARCH_SOURCE, [id]);
     return { version };
   });
@@ -119,7 +181,13 @@ export async function deleteDraft(viewer: Viewer | null, id: string): Promise<vo
     const row = await tx.publication.findFirst({ where: { id, authorId: v.userId, status: "DRAFT", version: 0 } });
     if (!row) throw new AppError("notFound");
     await tx.publication.delete({ where: { id } });
-    await recordAudit(tx, { actorId: v.userId, action: "delete", entity: "Publication", entityId: id, before: { title: row.title } });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "delete",
+      entity: "Publication",
+      entityId: id,
+      before: { title: row.title },
+    });
   });
 }
 
@@ -133,15 +201,25 @@ const FROM: Record<Decision, readonly string[]> = {
 };
 
 /** An editor's decision on the submitted version, with remarks (required when asking for changes or rejecting). */
-export async function decide(viewer: Viewer | null, input: { id: string; decision: Decision; remarks: string; publishAt?: Date | null }, now = new Date()): Promise<{ status: string }> {
+export async function decide(
+  viewer: Viewer | null,
+  input: { id: string; decision: Decision; remarks: string; publishAt?: Date | null },
+  now = new Date(),
+): Promise<{ status: string }> {
   const { viewer: v } = authorizeViewer(viewer, "publications.review");
   const remarks = input.remarks.trim();
   const result = await prisma.$transaction(async (tx) => {
-    const row = await tx.publication.findUnique({ where: { id: input.id }, include: { translationOf: { select: { language: true, status: true, publishedAt: true } } } });
+    const row = await tx.publication.findUnique({
+      where: { id: input.id },
+      include: { translationOf: { select: { language: true, status: true, publishedAt: true } } },
+    });
     if (!row) throw new AppError("notFound");
-    if (row.authorId === v.userId && input.decision !== "unpublish") throw new AppError("forbidden", { decision: "publications.ownWork" });
-    if (!FROM[input.decision].includes(row.status)) throw new AppError("conflict", { decision: "publications.wrongStatus" });
-    if ((input.decision === "requestChanges" || input.decision === "reject") && !remarks) throw new AppError("validation", { remarks: "publications.remarksRequired" });
+    if (row.authorId === v.userId && input.decision !== "unpublish")
+      throw new AppError("forbidden", { decision: "publications.ownWork" });
+    if (!FROM[input.decision].includes(row.status))
+      throw new AppError("conflict", { decision: "publications.wrongStatus" });
+    if ((input.decision === "requestChanges" || input.decision === "reject") && !remarks)
+      throw new AppError("validation", { remarks: "publications.remarksRequired" });
     let data: Prisma.PublicationUpdateInput;
     switch (input.decision) {
       case "approve":
@@ -159,11 +237,18 @@ export async function decide(viewer: Viewer | null, input: { id: string; decisio
       case "publish":
       case "schedule": {
         const at = input.decision === "publish" ? now : input.publishAt;
-        if (!at || (input.decision === "schedule" && at <= now)) throw new AppError("validation", { publishAt: "publications.publishAtPast" });
+        if (!at || (input.decision === "schedule" && at <= now))
+          throw new AppError("validation", { publishAt: "publications.publishAtPast" });
         if (isOfficial(row.type) && row.language !== "kk") {
           // R21: official information appears only with its Kazakh version published first (or at the same time).
           const original = row.translationOf;
-          if (!original || original.language !== "kk" || !(original.status === "PUBLISHED" || original.status === "SCHEDULED") || !original.publishedAt || original.publishedAt > at) {
+          if (
+            !original ||
+            original.language !== "kk" ||
+            !(original.status === "PUBLISHED" || original.status === "SCHEDULED") ||
+            !original.publishedAt ||
+            original.publishedAt > at
+          ) {
             throw new AppError("conflict", { decision: "publications.officialNeedsKazakh" });
           }
         }
@@ -172,9 +257,25 @@ export async function decide(viewer: Viewer | null, input: { id: string; decisio
       }
     }
     const updated = await tx.publication.update({ where: { id: row.id }, data: { ...data, reviewerId: v.userId } });
-    await tx.publicationRemark.create({ data: { publicationId: row.id, version: row.version, authorId: v.userId, decision: input.decision, text: remarks } });
-    await recordAudit(tx, { actorId: v.userId, action: "update", entity: "Publication", entityId: row.id, before: { status: row.status }, after: { status: updated.status, decision: input.decision, publishedAt: updated.publishedAt } });
-    if (input.decision === "publish" || input.decision === "schedule" || input.decision === "unpublish") await enqueueSearch(tx, SEARCH_SOURCE, [row.id]);
+    await tx.publicationRemark.create({
+      data: {
+        publicationId: row.id,
+        version: row.version,
+        authorId: v.userId,
+        decision: input.decision,
+        text: remarks,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "update",
+      entity: "Publication",
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: updated.status, decision: input.decision, publishedAt: updated.publishedAt },
+    });
+    if (input.decision === "publish" || input.decision === "schedule" || input.decision === "unpublish")
+      await enqueueSearch(tx, SEARCH_SOURCE, [row.id]);
     return { status: updated.status };
   });
   expirePublicationsCache();
@@ -199,7 +300,10 @@ export interface RemarkView {
 }
 
 async function namesOf(ids: string[]): Promise<Map<string, string>> {
-  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, displayName: true },
+  });
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
@@ -212,7 +316,10 @@ export async function getForWork(viewer: Viewer | null, id: string) {
     include: {
       remarks: { orderBy: { createdAt: "desc" } },
       versions: { orderBy: { number: "desc" }, select: { number: true, createdAt: true, title: true } },
-      attachments: { orderBy: { createdAt: "asc" }, include: { file: { select: { size: true, mimeType: true, kind: true } } } },
+      attachments: {
+        orderBy: { createdAt: "asc" },
+        include: { file: { select: { size: true, mimeType: true, kind: true } } },
+      },
       translations: { select: { id: true, language: true, status: true, title: true } },
     },
   });
@@ -224,7 +331,16 @@ export async function getForWork(viewer: Viewer | null, id: string) {
     mine: row.authorId === viewer.userId,
     editable: row.authorId === viewer.userId && (EDITABLE as readonly string[]).includes(row.status),
     canDecide: reviewer && row.authorId !== viewer.userId,
-    remarks: row.remarks.map((r) => ({ version: r.version, decision: r.decision, text: r.text, reviewer: names.get(r.authorId) ?? "", at: r.createdAt.toISOString() }) satisfies RemarkView),
+    remarks: row.remarks.map(
+      (r) =>
+        ({
+          version: r.version,
+          decision: r.decision,
+          text: r.text,
+          reviewer: names.get(r.authorId) ?? "",
+          at: r.createdAt.toISOString(),
+        }) satisfies RemarkView,
+    ),
   };
 }
 
@@ -235,7 +351,19 @@ export async function myPublications(viewer: Viewer | null) {
     where: { authorId: v.userId },
     orderBy: { updatedAt: "desc" },
     take: 200,
-    select: { id: true, title: true, type: true, status: true, language: true, version: true, updatedAt: true, publishedAt: true, views: true, downloads: true, remarks: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, text: true } } },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      status: true,
+      language: true,
+      version: true,
+      updatedAt: true,
+      publishedAt: true,
+      views: true,
+      downloads: true,
+      remarks: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, text: true } },
+    },
   });
   return rows.map((r) => ({ ...r, lastRemark: r.remarks[0] ?? null }));
 }
@@ -243,21 +371,40 @@ export async function myPublications(viewer: Viewer | null) {
 /** The editors' queue: submissions waiting (default) or any state. */
 export async function reviewQueue(viewer: Viewer | null, status: string | null) {
   authorizeViewer(viewer, "publications.review");
-  const where: Prisma.PublicationWhereInput = status ? { status: status as never } : { status: { in: ["IN_REVIEW", "APPROVED"] } };
+  const where: Prisma.PublicationWhereInput = status
+    ? { status: status as never }
+    : { status: { in: ["IN_REVIEW", "APPROVED"] } };
   const rows = await prisma.publication.findMany({
     where,
     orderBy: { updatedAt: "asc" },
     take: 200,
-    select: { id: true, title: true, type: true, status: true, language: true, version: true, authorId: true, updatedAt: true, publishedAt: true },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      status: true,
+      language: true,
+      version: true,
+      authorId: true,
+      updatedAt: true,
+      publishedAt: true,
+    },
   });
   const names = await namesOf(rows.map((r) => r.authorId));
   return rows.map((r) => ({ ...r, author: names.get(r.authorId) ?? "" }));
 }
 
 /** Line diff of the body between two submitted versions (editors and the author). */
-export async function versionDiff(viewer: Viewer | null, id: string, from: number, to: number): Promise<{ title: DiffLine[]; body: DiffLine[] }> {
+export async function versionDiff(
+  viewer: Viewer | null,
+  id: string,
+  from: number,
+  to: number,
+): Promise<{ title: DiffLine[]; body: DiffLine[] }> {
   await getForWork(viewer, id);
-  const versions = await prisma.publicationVersion.findMany({ where: { publicationId: id, number: { in: [from, to] } } });
+  const versions = await prisma.publicationVersion.findMany({
+    where: { publicationId: id, number: { in: [from, to] } },
+  });
   const a = versions.find((x) => x.number === from);
   const b = versions.find((x) => x.number === to);
   if (!a || !b) throw new AppError("notFound");

@@ -4,12 +4,23 @@ import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { AppError } from "../errors";
 import { action } from "../actions";
-import { LEVELS, RATING_INDICATORS, AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, NORMALISATIONS, type MethodIndicator } from "./catalogue";
+import {
+  LEVELS,
+  RATING_INDICATORS,
+  AGGREGATIONS,
+  DIRECTIONS,
+  MISSING_POLICIES,
+  NORMALISATIONS,
+  type MethodIndicator,
+} from "./catalogue";
 import { createMethod, publishRating, saveVersion } from "./service";
 import { expireRatingsCache } from "./cache";
 
 const createSchema = z.object({
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,58}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,58}$/),
   level: z.enum(LEVELS),
   territoryId: z.string().min(1),
   nameKk: z.string().trim().min(1).max(300),
@@ -34,7 +45,8 @@ const indicatorFields: Record<string, z.ZodOptional<z.ZodString>> = Object.fromE
     [`m_${code}`, z.string().optional()],
   ]),
 );
-const pick = <T extends string>(values: readonly T[], value: string | undefined, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);
+const pick = <T extends string>(values: readonly T[], value: string | undefined, fallback: T): T =>
+  values.includes(value as T) ? (value as T) : fallback;
 const versionSchema = z
   .object({
     methodId: z.string().min(1),
@@ -44,7 +56,12 @@ const versionSchema = z
   })
   .extend(indicatorFields)
   .transform((parsed) => {
-    const input = parsed as unknown as { methodId: string; aggregation: (typeof AGGREGATIONS)[number]; approvalOrder?: string; approvedOn?: string };
+    const input = parsed as unknown as {
+      methodId: string;
+      aggregation: (typeof AGGREGATIONS)[number];
+      approvalOrder?: string;
+      approvedOn?: string;
+    };
     const raw = parsed as Record<string, string | undefined>;
     const indicators: MethodIndicator[] = [];
     for (const code of RATING_INDICATORS) {
@@ -79,13 +96,19 @@ const publishSchema = z.object({ methodId: z.string().min(1), year: z.coerce.num
 export const publishRatingAction = action({
   permission: "ratings.manage",
   schema: publishSchema,
-  success: (r: { year: number; entities: number }) => ({ key: "ratings.admin.published", params: { year: r.year, entities: r.entities } }),
+  success: (r: { year: number; entities: number }) => ({
+    key: "ratings.admin.published",
+    params: { year: r.year, entities: r.entities },
+  }),
   handler: async ({ viewer, input }) => {
     const result = await publishRating(viewer, input).catch(async (error: unknown) => {
       // name the indicator without data in the reader's language
       if (error instanceof AppError && typeof error.params.indicator === "string") {
         const t = await getTranslations("ratings");
-        throw new AppError(error.code, error.fieldErrors, { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) });
+        throw new AppError(error.code, error.fieldErrors, {
+          ...error.params,
+          indicator: t(`indicator.${error.params.indicator}.name`),
+        });
       }
       throw error;
     });

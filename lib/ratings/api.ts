@@ -17,7 +17,13 @@ export function parseRatingsQuery(url: URL): RatingsQuery {
 
 export function methodsBody(methods: PublishedMethod[], locale: string) {
   return {
-    ratings: methods.map((m) => ({ method: m.code, level: m.level, name: localName(m, locale), territory: { code: m.territory.code, name: localName(m.territory, locale) }, years: m.years })),
+    ratings: methods.map((m) => ({
+      method: m.code,
+      level: m.level,
+      name: localName(m, locale),
+      territory: { code: m.territory.code, name: localName(m.territory, locale) },
+      years: m.years,
+    })),
   };
 }
 
@@ -50,11 +56,34 @@ export function ratingBody(view: RatingView, locale: string) {
 /** One line per entity: identity, result, sensitivity, then raw / normalised / contribution of every indicator. */
 export function ratingCsv(view: RatingView, locale: string): string {
   const codes = view.version.indicators.map((i) => i.code);
-  const header = ["code", "name", "rank", "score", "p5", "p95", "min_rank", "max_rank", "robust", ...codes.flatMap((c) => [`${c}_raw`, `${c}_normalised`, `${c}_contribution`])];
-  const cell = (v: number | boolean | null | undefined): number | string | null => (v === null || v === undefined ? null : typeof v === "boolean" ? String(v) : v);
+  const header = [
+    "code",
+    "name",
+    "rank",
+    "score",
+    "p5",
+    "p95",
+    "min_rank",
+    "max_rank",
+    "robust",
+    ...codes.flatMap((c) => [`${c}_raw`, `${c}_normalised`, `${c}_contribution`]),
+  ];
+  const cell = (v: number | boolean | null | undefined): number | string | null =>
+    v === null || v === undefined ? null : typeof v === "boolean" ? String(v) : v;
   const lines = view.rows.map((r) => {
     const b = new Map(r.breakdown.map((x) => [x.code, x]));
-    return [r.code, localName(r, locale), cell(r.rank), cell(r.score), cell(r.p5), cell(r.p95), cell(r.minRank), cell(r.maxRank), cell(r.robust), ...codes.flatMap((c) => [cell(r.inputs[c]), cell(b.get(c)?.normalised), cell(b.get(c)?.contribution)])];
+    return [
+      r.code,
+      localName(r, locale),
+      cell(r.rank),
+      cell(r.score),
+      cell(r.p5),
+      cell(r.p95),
+      cell(r.minRank),
+      cell(r.maxRank),
+      cell(r.robust),
+      ...codes.flatMap((c) => [cell(r.inputs[c]), cell(b.get(c)?.normalised), cell(b.get(c)?.contribution)]),
+    ];
   });
   return toCsv([header, ...lines]);
 }

@@ -12,9 +12,22 @@ describe("rating indicators from the data bank", () => {
     // 1,200 pupils, 80 teachers → 15 pupils per teacher
     expect(ratioValue(ratio("pupilsPerTeacher"), totals({ "students|": 1200, "teachers|": 80 }))).toBe(15);
     // 60 of 80 teachers with higher education → 75 %
-    expect(ratioValue(ratio("higherEducationShare"), totals({ "teachersHigherEducation|": 60, "teachers|": 80 }))).toBe(75);
+    expect(ratioValue(ratio("higherEducationShare"), totals({ "teachersHigherEducation|": 60, "teachers|": 80 }))).toBe(
+      75,
+    );
     // highest categories: master 4 + researcher 6 + expert 10 of 80 → 25 %
-    expect(ratioValue(ratio("highestCategoryShare"), totals({ "teachers|master": 4, "teachers|researcher": 6, "teachers|expert": 10, "teachers|moderator": 30, "teachers|": 80 }))).toBe(25);
+    expect(
+      ratioValue(
+        ratio("highestCategoryShare"),
+        totals({
+          "teachers|master": 4,
+          "teachers|researcher": 6,
+          "teachers|expert": 10,
+          "teachers|moderator": 30,
+          "teachers|": 80,
+        }),
+      ),
+    ).toBe(25);
     // vacancies 20 of (80 teachers + 20 vacancies) → 20 %
     expect(ratioValue(ratio("vacancyRate"), totals({ "vacancies|": 20, "teachers|": 80 }))).toBe(20);
   });
@@ -27,7 +40,11 @@ describe("rating indicators from the data bank", () => {
   });
 
   it("lists the data bank indicators a method needs", () => {
-    expect(databankIndicatorsOf(["pupilsPerTeacher", "vacancyRate"]).sort()).toEqual(["students", "teachers", "vacancies"]);
+    expect(databankIndicatorsOf(["pupilsPerTeacher", "vacancyRate"]).sort()).toEqual([
+      "students",
+      "teachers",
+      "vacancies",
+    ]);
     expect(databankIndicatorsOf(["reportingTimeliness"])).toEqual([]);
   });
 });
@@ -40,7 +57,13 @@ describe("runRating refusals (localised AppErrors)", () => {
   ];
   const method = (weights: number[], aggregation: Method["aggregation"] = "arithmetic"): Method => ({
     aggregation,
-    indicators: weights.map((weight, i) => ({ code: ["x", "y"][i]!, weight, direction: "higher", normalisation: "minmax", missing: "exclude-entity" })),
+    indicators: weights.map((weight, i) => ({
+      code: ["x", "y"][i]!,
+      weight,
+      direction: "higher",
+      normalisation: "minmax",
+      missing: "exclude-entity",
+    })),
   });
   const refusal = (fn: () => unknown) => {
     try {
@@ -60,13 +83,20 @@ describe("runRating refusals (localised AppErrors)", () => {
     const noData = refusal(() => runRating(method([50, 50]), noY));
     expect([noData.fieldErrors, noData.params]).toEqual([{ indicators: "ratings.noData" }, { indicator: "y" }]);
     const negative = [...rows, { entityId: "D", values: { x: -1, y: 1 } }];
-    expect(refusal(() => runRating(method([50, 50], "geometric"), negative)).fieldErrors).toEqual({ indicators: "ratings.negativeGeometric" });
+    expect(refusal(() => runRating(method([50, 50], "geometric"), negative)).fieldErrors).toEqual({
+      indicators: "ratings.negativeGeometric",
+    });
     expect(runRating(method([50, 50]), negative)).toHaveLength(4);
   });
 
   it("returns ranks, rounded scores, the snapshot and the sensitivity interval of every entity", () => {
     // x: A 0, B 1, C 0.5; y: A 0.25, B 0, C 1 → scores A 0.125, B 0.5, C 0.75
-    const entries = runRating(method([50, 50]), [...rows, { entityId: "Z", values: { x: null, y: 1 } }], { draws: 50, spread: 0.2, seed: 1, robustWidth: 2 });
+    const entries = runRating(method([50, 50]), [...rows, { entityId: "Z", values: { x: null, y: 1 } }], {
+      draws: 50,
+      spread: 0.2,
+      seed: 1,
+      robustWidth: 2,
+    });
     expect(entries.map((e) => [e.entityId, e.rank, e.score])).toEqual([
       ["C", 1, 0.75],
       ["B", 2, 0.5],

@@ -63,8 +63,22 @@ export const RATING_INDICATORS = [
 export type RatingIndicatorCode = (typeof RATING_INDICATORS)[number];
 
 export const RATING_CATALOGUE: Record<RatingIndicatorCode, RatingIndicatorSpec | TimelinessSpec | DiarySpec> = {
-  pupilsPerTeacher: { kind: "ratio", numerator: [{ indicator: "students" }], denominator: [{ indicator: "teachers" }], scale: 1, direction: "lower", forms: ["D-1", "D-3"] },
-  higherEducationShare: { kind: "ratio", numerator: [{ indicator: "teachersHigherEducation" }], denominator: [{ indicator: "teachers" }], scale: 100, direction: "higher", forms: ["D-3"] },
+  pupilsPerTeacher: {
+    kind: "ratio",
+    numerator: [{ indicator: "students" }],
+    denominator: [{ indicator: "teachers" }],
+    scale: 1,
+    direction: "lower",
+    forms: ["D-1", "D-3"],
+  },
+  higherEducationShare: {
+    kind: "ratio",
+    numerator: [{ indicator: "teachersHigherEducation" }],
+    denominator: [{ indicator: "teachers" }],
+    scale: 100,
+    direction: "higher",
+    forms: ["D-3"],
+  },
   highestCategoryShare: {
     kind: "ratio",
     numerator: [{ indicator: "teachers", qualifications: ["master", "researcher", "expert"] }],
@@ -73,9 +87,30 @@ export const RATING_CATALOGUE: Record<RatingIndicatorCode, RatingIndicatorSpec |
     direction: "higher",
     forms: ["D-3"],
   },
-  kazakhLanguageShare: { kind: "ratio", numerator: [{ indicator: "studentsKazakh" }], denominator: [{ indicator: "students" }], scale: 100, direction: "higher", forms: ["D-1"] },
-  avgClassSize: { kind: "ratio", numerator: [{ indicator: "students" }], denominator: [{ indicator: "classes" }], scale: 1, direction: "lower", forms: ["D-1"] },
-  vacancyRate: { kind: "ratio", numerator: [{ indicator: "vacancies" }], denominator: [{ indicator: "teachers" }, { indicator: "vacancies" }], scale: 100, direction: "lower", forms: ["D-3"] },
+  kazakhLanguageShare: {
+    kind: "ratio",
+    numerator: [{ indicator: "studentsKazakh" }],
+    denominator: [{ indicator: "students" }],
+    scale: 100,
+    direction: "higher",
+    forms: ["D-1"],
+  },
+  avgClassSize: {
+    kind: "ratio",
+    numerator: [{ indicator: "students" }],
+    denominator: [{ indicator: "classes" }],
+    scale: 1,
+    direction: "lower",
+    forms: ["D-1"],
+  },
+  vacancyRate: {
+    kind: "ratio",
+    numerator: [{ indicator: "vacancies" }],
+    denominator: [{ indicator: "teachers" }, { indicator: "vacancies" }],
+    scale: 100,
+    direction: "lower",
+    forms: ["D-3"],
+  },
   reportingTimeliness: { kind: "timeliness", direction: "higher", forms: ["D-1", "D-3"] },
   attendanceRate: { kind: "diary", measure: "attendance", direction: "higher", forms: [] },
   gradeQuality: { kind: "diary", measure: "quality", direction: "higher", forms: [] },
@@ -97,7 +132,9 @@ export function ratioValue(spec: RatingIndicatorSpec, totals: ReadonlyMap<string
     let s = 0;
     let seen = false;
     for (const term of terms) {
-      const keys = term.qualifications ? term.qualifications.map((q) => `${term.indicator}|${q}`) : [`${term.indicator}|`];
+      const keys = term.qualifications
+        ? term.qualifications.map((q) => `${term.indicator}|${q}`)
+        : [`${term.indicator}|`];
       for (const key of keys) {
         const v = totals.get(key);
         if (v !== undefined) {
@@ -125,7 +162,11 @@ export const LEVEL_PARENT: Record<Level, "REPUBLIC" | "REGION" | "DISTRICT"> = {
   UNIVERSITY: "REPUBLIC",
 };
 /** Organisation kind of the organisation levels. */
-export const LEVEL_ORG_KIND: Partial<Record<Level, string>> = { SCHOOL: "SCHOOL", COLLEGE: "COLLEGE", UNIVERSITY: "UNIVERSITY" };
+export const LEVEL_ORG_KIND: Partial<Record<Level, string>> = {
+  SCHOOL: "SCHOOL",
+  COLLEGE: "COLLEGE",
+  UNIVERSITY: "UNIVERSITY",
+};
 
 export const AGGREGATIONS = ["arithmetic", "geometric"] as const satisfies readonly Aggregation[];
 export const DIRECTIONS = ["higher", "lower"] as const satisfies readonly Direction[];

@@ -40,7 +40,9 @@ function randomRows(entities: number, indicators: number, seed: number): RatingR
   const random = mulberry32(seed);
   return Array.from({ length: entities }, (_, i) => ({
     entityId: `E${String(i).padStart(5, "0")}`,
-    values: Object.fromEntries(Array.from({ length: indicators }, (_, j) => [`i${j}`, Math.round(random() * 1000) / 10])),
+    values: Object.fromEntries(
+      Array.from({ length: indicators }, (_, j) => [`i${j}`, Math.round(random() * 1000) / 10]),
+    ),
   }));
 }
 
@@ -245,7 +247,10 @@ describe("missing values", () => {
       { entityId: "D", values: { x: 30 } },
     ];
     // observed 10, 20, 30 → min-max 0, 0.5, 1; B → 0
-    const higher = computeRating({ aggregation: "arithmetic", indicators: [indicator("x", 1, { missing: "zero" })] }, rows);
+    const higher = computeRating(
+      { aggregation: "arithmetic", indicators: [indicator("x", 1, { missing: "zero" })] },
+      rows,
+    );
     const byId = (r: typeof higher) => Object.fromEntries(r.entities.map((e) => [e.entityId, e]));
     expect(Object.fromEntries(higher.entities.map((e) => [e.entityId, e.score]))).toEqual({ A: 0, B: 0, C: 0.5, D: 1 });
     expect(byId(higher)["B"]!.indicators[0]).toMatchObject({ raw: null, imputed: "zero", normalised: 0 });
@@ -372,9 +377,9 @@ describe("geometric aggregation", () => {
 
 describe("validateMethod", () => {
   it("accepts a valid method", () => {
-    expect(validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.6), indicator("b", 0.4)] })).toEqual(
-      [],
-    );
+    expect(
+      validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.6), indicator("b", 0.4)] }),
+    ).toEqual([]);
   });
 
   it("reports no_indicators", () => {
@@ -382,18 +387,18 @@ describe("validateMethod", () => {
   });
 
   it("reports weights_sum with a 1e-6 tolerance", () => {
-    expect(validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.5), indicator("b", 0.4)] })).toEqual([
-      "weights_sum",
-    ]);
+    expect(
+      validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.5), indicator("b", 0.4)] }),
+    ).toEqual(["weights_sum"]);
     expect(
       validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.5), indicator("b", 0.5 + 1e-7)] }),
     ).toEqual([]);
     expect(
       validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.5), indicator("b", 0.5 + 1e-5)] }),
     ).toEqual(["weights_sum"]);
-    expect(
-      validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", NaN), indicator("b", 1)] }),
-    ).toEqual(["weights_sum"]);
+    expect(validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", NaN), indicator("b", 1)] })).toEqual(
+      ["weights_sum"],
+    );
   });
 
   it("accepts percentages through normaliseWeights", () => {
@@ -408,27 +413,30 @@ describe("validateMethod", () => {
   });
 
   it("reports duplicate_indicator and negative_weight", () => {
-    expect(validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.5), indicator("a", 0.5)] })).toEqual([
-      "duplicate_indicator",
-    ]);
-    expect(validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 1.2), indicator("b", -0.2)] })).toEqual(
-      ["negative_weight"],
-    );
-    expect(validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 1), indicator("a", -0.5)] })).toEqual([
-      "duplicate_indicator",
-      "negative_weight",
-      "weights_sum",
-    ]);
+    expect(
+      validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 0.5), indicator("a", 0.5)] }),
+    ).toEqual(["duplicate_indicator"]);
+    expect(
+      validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 1.2), indicator("b", -0.2)] }),
+    ).toEqual(["negative_weight"]);
+    expect(
+      validateMethod({ aggregation: "arithmetic", indicators: [indicator("a", 1), indicator("a", -0.5)] }),
+    ).toEqual(["duplicate_indicator", "negative_weight", "weights_sum"]);
   });
 
   it("reports invalid_indicator for malformed runtime data", () => {
-    const bad = { aggregation: "arithmetic", indicators: [{ ...indicator("a", 1), direction: "up" }] } as unknown as Method;
+    const bad = {
+      aggregation: "arithmetic",
+      indicators: [{ ...indicator("a", 1), direction: "up" }],
+    } as unknown as Method;
     expect(validateMethod(bad)).toEqual(["invalid_indicator"]);
   });
 
   it("makes computeRating throw invalid_method", () => {
     const error = catchError(() =>
-      computeRating({ aggregation: "arithmetic", indicators: [indicator("a", 0.5)] }, [{ entityId: "x", values: { a: 1 } }]),
+      computeRating({ aggregation: "arithmetic", indicators: [indicator("a", 0.5)] }, [
+        { entityId: "x", values: { a: 1 } },
+      ]),
     );
     expect(error.code).toBe("invalid_method");
     expect(error.details).toEqual(["weights_sum"]);
@@ -440,7 +448,9 @@ describe("input validation", () => {
 
   it("rejects non-finite values and duplicate entities", () => {
     expect(catchError(() => computeRating(method, [{ entityId: "x", values: { a: NaN } }])).code).toBe("invalid_value");
-    expect(catchError(() => computeRating(method, [{ entityId: "x", values: { a: Infinity } }])).details).toEqual(["x/a"]);
+    expect(catchError(() => computeRating(method, [{ entityId: "x", values: { a: Infinity } }])).details).toEqual([
+      "x/a",
+    ]);
     const duplicate = catchError(() =>
       computeRating(method, [
         { entityId: "x", values: { a: 1 } },

@@ -22,7 +22,15 @@ export interface PublishedMethod extends Names {
 export async function publishedMethods(): Promise<PublishedMethod[]> {
   const rows = await prisma.ratingMethod.findMany({
     where: { ratings: { some: {} } },
-    select: { code: true, level: true, nameKk: true, nameRu: true, nameEn: true, territory: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } }, ratings: { select: { year: true }, orderBy: { year: "asc" } } },
+    select: {
+      code: true,
+      level: true,
+      nameKk: true,
+      nameRu: true,
+      nameEn: true,
+      territory: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
+      ratings: { select: { year: true }, orderBy: { year: "asc" } },
+    },
     orderBy: [{ level: "asc" }, { territory: { code: "asc" } }, { code: "asc" }],
   });
   return rows.map(({ ratings, ...m }) => ({ ...m, years: ratings.map((r) => r.year) }));
@@ -63,7 +71,14 @@ export interface RatingView {
   rows: RatingRowView[];
 }
 
-function versionView(v: { number: number; aggregation: string; indicators: unknown; approvalOrder: string | null; approvedOn: Date | null; publishedAt: Date | null }): VersionView {
+function versionView(v: {
+  number: number;
+  aggregation: string;
+  indicators: unknown;
+  approvalOrder: string | null;
+  approvedOn: Date | null;
+  publishedAt: Date | null;
+}): VersionView {
   return {
     number: v.number,
     aggregation: v.aggregation,
@@ -81,7 +96,22 @@ async function methodByCode(code: string): Promise<PublishedMethod> {
   return method;
 }
 
-const entrySelect = { entityId: true, code: true, nameKk: true, nameRu: true, nameEn: true, rank: true, score: true, inputs: true, breakdown: true, minRank: true, maxRank: true, p5: true, p95: true, robust: true } as const;
+const entrySelect = {
+  entityId: true,
+  code: true,
+  nameKk: true,
+  nameRu: true,
+  nameEn: true,
+  rank: true,
+  score: true,
+  inputs: true,
+  breakdown: true,
+  minRank: true,
+  maxRank: true,
+  p5: true,
+  p95: true,
+  robust: true,
+} as const;
 
 /** A published rating: the method's latest year when `year` is null. */
 export async function ratingView(code: string, year: number | null): Promise<RatingView> {
@@ -95,12 +125,24 @@ export async function ratingView(code: string, year: number | null): Promise<Rat
       seed: true,
       robustWidth: true,
       publishedAt: true,
-      version: { select: { number: true, aggregation: true, indicators: true, approvalOrder: true, approvedOn: true, publishedAt: true } },
+      version: {
+        select: {
+          number: true,
+          aggregation: true,
+          indicators: true,
+          approvalOrder: true,
+          approvedOn: true,
+          publishedAt: true,
+        },
+      },
       entries: { select: entrySelect },
     },
   });
   if (!rating) throw new AppError("notFound");
-  const previous = await prisma.ratingEntry.findMany({ where: { rating: { method: { code }, year: y - 1 } }, select: { entityId: true, rank: true } });
+  const previous = await prisma.ratingEntry.findMany({
+    where: { rating: { method: { code }, year: y - 1 } },
+    select: { entityId: true, rank: true },
+  });
   const before = new Map(previous.map((p) => [p.entityId, p.rank]));
   const rows: RatingRowView[] = rating.entries.map((e) => ({
     ...e,
@@ -108,7 +150,9 @@ export async function ratingView(code: string, year: number | null): Promise<Rat
     breakdown: e.breakdown as RatingRowView["breakdown"],
     previousRank: before.get(e.entityId) ?? null,
   }));
-  rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.nameKk < b.nameKk ? -1 : a.nameKk > b.nameKk ? 1 : 0));
+  rows.sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.nameKk < b.nameKk ? -1 : a.nameKk > b.nameKk ? 1 : 0),
+  );
   return {
     method,
     year: y,
@@ -123,7 +167,14 @@ export interface EntityCard {
   rating: RatingView;
   entry: RatingRowView;
   /** The entity's rank in every published year of the method. */
-  history: { year: number; rank: number | null; score: number | null; p5: number | null; p95: number | null; of: number }[];
+  history: {
+    year: number;
+    rank: number | null;
+    score: number | null;
+    p5: number | null;
+    p95: number | null;
+    of: number;
+  }[];
 }
 
 export async function entityCard(methodCode: string, entityCode: string, year: number | null): Promise<EntityCard> {
@@ -133,9 +184,20 @@ export async function entityCard(methodCode: string, entityCode: string, year: n
   const ratings = await prisma.rating.findMany({
     where: { method: { code: methodCode } },
     orderBy: { year: "asc" },
-    select: { year: true, _count: { select: { entries: { where: { rank: { not: null } } } } }, entries: { where: { entityId: entry.entityId }, select: { rank: true, score: true, p5: true, p95: true } } },
+    select: {
+      year: true,
+      _count: { select: { entries: { where: { rank: { not: null } } } } },
+      entries: { where: { entityId: entry.entityId }, select: { rank: true, score: true, p5: true, p95: true } },
+    },
   });
-  const history = ratings.map((r) => ({ year: r.year, rank: r.entries[0]?.rank ?? null, score: r.entries[0]?.score ?? null, p5: r.entries[0]?.p5 ?? null, p95: r.entries[0]?.p95 ?? null, of: r._count.entries }));
+  const history = ratings.map((r) => ({
+    year: r.year,
+    rank: r.entries[0]?.rank ?? null,
+    score: r.entries[0]?.score ?? null,
+    p5: r.entries[0]?.p5 ?? null,
+    p95: r.entries[0]?.p95 ?? null,
+    of: r._count.entries,
+  }));
   return { rating, entry, history };
 }
 
@@ -152,10 +214,19 @@ export async function methodView(code: string, versionNumber: number | null): Pr
   const rows = await prisma.ratingMethodVersion.findMany({
     where: { method: { code }, status: "PUBLISHED" },
     orderBy: { number: "asc" },
-    select: { number: true, aggregation: true, indicators: true, approvalOrder: true, approvedOn: true, publishedAt: true, ratings: { select: { year: true }, orderBy: { year: "asc" } } },
+    select: {
+      number: true,
+      aggregation: true,
+      indicators: true,
+      approvalOrder: true,
+      approvedOn: true,
+      publishedAt: true,
+      ratings: { select: { year: true }, orderBy: { year: "asc" } },
+    },
   });
   const versions = rows.map((v) => ({ ...versionView(v), years: v.ratings.map((r) => r.year) }));
-  const current = versionNumber === null ? versions[versions.length - 1] : versions.find((v) => v.number === versionNumber);
+  const current =
+    versionNumber === null ? versions[versions.length - 1] : versions.find((v) => v.number === versionNumber);
   if (!current) throw new AppError("notFound");
   return { method, versions, current };
 }

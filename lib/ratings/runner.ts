@@ -10,7 +10,17 @@ import { AppError } from "../errors";
 import { likePrefix, mappingCte } from "../databank/sql";
 import { computeRating, RatingError, sensitivity, validateMethod, type Method, type RatingRow } from "./compute";
 import { almatyDay } from "../diary/dates";
-import { DIARY_SMALL_CELL, LEVEL_ORG_KIND, RATING_CATALOGUE, SENSITIVITY, databankIndicatorsOf, ratioValue, type Level, type MethodIndicator, type RatingIndicatorCode } from "./catalogue";
+import {
+  DIARY_SMALL_CELL,
+  LEVEL_ORG_KIND,
+  RATING_CATALOGUE,
+  SENSITIVITY,
+  databankIndicatorsOf,
+  ratioValue,
+  type Level,
+  type MethodIndicator,
+  type RatingIndicatorCode,
+} from "./catalogue";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -61,7 +71,16 @@ function kindSql(level: Level): Prisma.Sql {
 }
 
 /** Raw values of the indicators for every entity of the level inside the territory, for one year. */
-export async function loadInputs(db: Db, options: { level: Level; path: string; year: number; codes: readonly RatingIndicatorCode[]; /** Almaty day up to which diary lessons count (today). */ today?: string }): Promise<Inputs> {
+export async function loadInputs(
+  db: Db,
+  options: {
+    level: Level;
+    path: string;
+    year: number;
+    codes: readonly RatingIndicatorCode[];
+    /** Almaty day up to which diary lessons count (today). */ today?: string;
+  },
+): Promise<Inputs> {
   const { level, path, year, codes } = options;
   const entities = await loadEntities(db, level, path);
   const totals = new Map<string, Map<string, number>>();
@@ -104,7 +123,9 @@ export async function loadInputs(db: Db, options: { level: Level; path: string; 
   const diary = new Map<string, { attendance: number | null; quality: number | null }>();
   if (codes.some((c) => RATING_CATALOGUE[c].kind === "diary") && entities.length) {
     const today = options.today ?? almatyDay(new Date());
-    const rows = await db.$queryRaw<{ entity: string; students: number; possible: number; absent: number; grades: number; good: number }[]>`
+    const rows = await db.$queryRaw<
+      { entity: string; students: number; possible: number; absent: number; grades: number; good: number }[]
+    >`
       WITH ay AS (SELECT id FROM "AcademicYear" WHERE EXTRACT(YEAR FROM "startDate")::int = ${year}),
       enr AS (SELECT e."organizationId" AS org, e."classGroupId" AS cg, COUNT(*)::int AS n FROM "ClassEnrolment" e WHERE e."academicYearId" IN (SELECT id FROM ay) GROUP BY 1, 2),
       held AS (
@@ -141,7 +162,11 @@ export async function loadInputs(db: Db, options: { level: Level; path: string; 
     for (const code of codes) {
       const spec = RATING_CATALOGUE[code];
       values[code] =
-        spec.kind === "ratio" ? ratioValue(spec, totals.get(e.id) ?? new Map()) : spec.kind === "timeliness" ? (timeliness.get(e.id) ?? null) : (diary.get(e.id)?.[spec.measure] ?? null);
+        spec.kind === "ratio"
+          ? ratioValue(spec, totals.get(e.id) ?? new Map())
+          : spec.kind === "timeliness"
+            ? (timeliness.get(e.id) ?? null)
+            : (diary.get(e.id)?.[spec.measure] ?? null);
     }
     return { entityId: e.id, values };
   });
@@ -159,7 +184,10 @@ export function round(v: number | null): number | null {
 
 /** The computation's method from a stored version's indicators. */
 export function methodOf(aggregation: string, indicators: readonly MethodIndicator[]): Method {
-  return { aggregation: aggregation === "geometric" ? "geometric" : "arithmetic", indicators: indicators.map((i) => ({ ...i })) };
+  return {
+    aggregation: aggregation === "geometric" ? "geometric" : "arithmetic",
+    indicators: indicators.map((i) => ({ ...i })),
+  };
 }
 
 export interface EntryResult {
@@ -180,13 +208,19 @@ export interface EntryResult {
  * localised AppErrors (field `indicators` or `weights`): no indicators, weights not summing to 1 / 100 %,
  * an indicator without any value for the year, a negative value under geometric aggregation.
  */
-export function runRating(method: Method, rows: readonly RatingRow[], options: { draws?: number; spread?: number; seed?: number; robustWidth?: number } = SENSITIVITY): EntryResult[] {
+export function runRating(
+  method: Method,
+  rows: readonly RatingRow[],
+  options: { draws?: number; spread?: number; seed?: number; robustWidth?: number } = SENSITIVITY,
+): EntryResult[] {
   const problems = validateMethod(method);
   if (problems.includes("no_indicators")) throw new AppError("validation", { indicators: "ratings.noIndicators" });
-  if (problems.includes("weights_sum") || problems.includes("negative_weight")) throw new AppError("validation", { weights: "ratings.weightsSum" });
+  if (problems.includes("weights_sum") || problems.includes("negative_weight"))
+    throw new AppError("validation", { weights: "ratings.weightsSum" });
   if (problems.length) throw new AppError("validation", { indicators: "ratings.invalidMethod" });
   for (const indicator of method.indicators) {
-    if (!rows.some((r) => r.values[indicator.code] != null)) throw new AppError("validation", { indicators: "ratings.noData" }, { indicator: indicator.code });
+    if (!rows.some((r) => r.values[indicator.code] != null))
+      throw new AppError("validation", { indicators: "ratings.noData" }, { indicator: indicator.code });
   }
   let result: ReturnType<typeof computeRating>;
   let sens: ReturnType<typeof sensitivity>;
@@ -195,7 +229,12 @@ export function runRating(method: Method, rows: readonly RatingRow[], options: {
     sens = sensitivity(method, rows, options);
   } catch (error) {
     if (error instanceof RatingError) {
-      if (error.code === "negative_value_geometric") throw new AppError("validation", { indicators: "ratings.negativeGeometric" }, { value: error.details[0] ?? "" });
+      if (error.code === "negative_value_geometric")
+        throw new AppError(
+          "validation",
+          { indicators: "ratings.negativeGeometric" },
+          { value: error.details[0] ?? "" },
+        );
       throw new AppError("validation", { indicators: "ratings.invalidMethod" });
     }
     throw error;
@@ -211,7 +250,12 @@ export function runRating(method: Method, rows: readonly RatingRow[], options: {
       inputs: snapshot(e.entityId),
       rank: e.rank,
       score: round(e.score),
-      breakdown: e.indicators.map((x) => ({ code: x.code, normalised: round(x.normalised)!, contribution: round(x.contribution)!, imputed: x.imputed })),
+      breakdown: e.indicators.map((x) => ({
+        code: x.code,
+        normalised: round(x.normalised)!,
+        contribution: round(x.contribution)!,
+        imputed: x.imputed,
+      })),
       minRank: s.minRank,
       maxRank: s.maxRank,
       p5: s.p5,
@@ -220,7 +264,18 @@ export function runRating(method: Method, rows: readonly RatingRow[], options: {
     };
   });
   for (const x of result.excluded) {
-    out.push({ entityId: x.entityId, inputs: snapshot(x.entityId), rank: null, score: null, breakdown: [], minRank: null, maxRank: null, p5: null, p95: null, robust: true });
+    out.push({
+      entityId: x.entityId,
+      inputs: snapshot(x.entityId),
+      rank: null,
+      score: null,
+      breakdown: [],
+      minRank: null,
+      maxRank: null,
+      p5: null,
+      p95: null,
+      robust: true,
+    });
   }
   return out;
 }
@@ -234,7 +289,13 @@ export async function storeRating(
   options: { draws: number; spread: number; seed: number; robustWidth: number } = SENSITIVITY,
 ): Promise<string> {
   const created = await tx.rating.create({
-    data: { ...rating, draws: options.draws, spread: options.spread, seed: options.seed, robustWidth: options.robustWidth },
+    data: {
+      ...rating,
+      draws: options.draws,
+      spread: options.spread,
+      seed: options.seed,
+      robustWidth: options.robustWidth,
+    },
     select: { id: true },
   });
   const byId = new Map(entities.map((e) => [e.id, e]));

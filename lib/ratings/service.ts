@@ -22,7 +22,15 @@ export interface MethodSummary {
   nameKk: string;
   nameRu: string;
   nameEn: string;
-  versions: { id: string; number: number; status: "DRAFT" | "PUBLISHED"; aggregation: string; indicators: MethodIndicator[]; approvalOrder: string | null; approvedOn: Date | null }[];
+  versions: {
+    id: string;
+    number: number;
+    status: "DRAFT" | "PUBLISHED";
+    aggregation: string;
+    indicators: MethodIndicator[];
+    approvalOrder: string | null;
+    approvedOn: Date | null;
+  }[];
   years: number[];
 }
 
@@ -34,7 +42,18 @@ const methodSelect = {
   nameRu: true,
   nameEn: true,
   territory: { select: { id: true, code: true, path: true, nameKk: true, nameRu: true, nameEn: true } },
-  versions: { orderBy: { number: "asc" }, select: { id: true, number: true, status: true, aggregation: true, indicators: true, approvalOrder: true, approvedOn: true } },
+  versions: {
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      aggregation: true,
+      indicators: true,
+      approvalOrder: true,
+      approvedOn: true,
+    },
+  },
   ratings: { orderBy: { year: "asc" }, select: { year: true } },
 } as const satisfies Prisma.RatingMethodSelect;
 
@@ -61,7 +80,11 @@ function inScope(scope: Scope): Prisma.RatingMethodWhereInput {
 
 export async function listMethods(viewer: Viewer): Promise<MethodSummary[]> {
   const { scope } = authorizeViewer(viewer, "ratings.manage");
-  const rows = await prisma.ratingMethod.findMany({ where: inScope(scope), select: methodSelect, orderBy: [{ level: "asc" }, { code: "asc" }] });
+  const rows = await prisma.ratingMethod.findMany({
+    where: inScope(scope),
+    select: methodSelect,
+    orderBy: [{ level: "asc" }, { code: "asc" }],
+  });
   return rows.map(summary);
 }
 
@@ -82,18 +105,36 @@ export async function territoriesFor(viewer: Viewer, level: Level) {
   });
 }
 
-export async function createMethod(viewer: Viewer, input: { code: string; level: Level; territoryId: string; nameKk: string; nameRu: string; nameEn: string }): Promise<{ id: string }> {
+export async function createMethod(
+  viewer: Viewer,
+  input: { code: string; level: Level; territoryId: string; nameKk: string; nameRu: string; nameEn: string },
+): Promise<{ id: string }> {
   const { scope } = authorizeViewer(viewer, "ratings.manage");
-  const territory = await prisma.territory.findFirst({ where: { id: input.territoryId, ...territoryWhere(scope) }, select: { id: true, level: true } });
+  const territory = await prisma.territory.findFirst({
+    where: { id: input.territoryId, ...territoryWhere(scope) },
+    select: { id: true, level: true },
+  });
   if (!territory) throw new AppError("outOfScope");
-  if (territory.level !== LEVEL_PARENT[input.level]) throw new AppError("validation", { territoryId: "ratings.territoryLevel" });
-  if (await prisma.ratingMethod.findUnique({ where: { code: input.code }, select: { id: true } })) throw new AppError("duplicate", { code: "ratings.codeTaken" });
+  if (territory.level !== LEVEL_PARENT[input.level])
+    throw new AppError("validation", { territoryId: "ratings.territoryLevel" });
+  if (await prisma.ratingMethod.findUnique({ where: { code: input.code }, select: { id: true } }))
+    throw new AppError("duplicate", { code: "ratings.codeTaken" });
   return prisma.$transaction(async (tx) => {
     const method = await tx.ratingMethod.create({
-      data: { ...input, createdById: viewer.userId, versions: { create: { number: 1, aggregation: "arithmetic", indicators: [] } } },
+      data: {
+        ...input,
+        createdById: viewer.userId,
+        versions: { create: { number: 1, aggregation: "arithmetic", indicators: [] } },
+      },
       select: { id: true },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "RatingMethod", entityId: method.id, after: input });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "RatingMethod",
+      entityId: method.id,
+      after: input,
+    });
     return method;
   });
 }
@@ -104,15 +145,32 @@ export async function createMethod(viewer: Viewer, input: { code: string; level:
  */
 export async function saveVersion(
   viewer: Viewer,
-  input: { methodId: string; aggregation: "arithmetic" | "geometric"; indicators: MethodIndicator[]; approvalOrder: string | null; approvedOn: Date | null },
+  input: {
+    methodId: string;
+    aggregation: "arithmetic" | "geometric";
+    indicators: MethodIndicator[];
+    approvalOrder: string | null;
+    approvedOn: Date | null;
+  },
 ): Promise<{ number: number }> {
   const { scope } = authorizeViewer(viewer, "ratings.manage");
   const indicators = methodIndicatorsSchema.parse(input.indicators);
   return prisma.$transaction(async (tx) => {
-    const method = await tx.ratingMethod.findFirst({ where: { id: input.methodId, ...inScope(scope) }, select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, status: true } } } });
+    const method = await tx.ratingMethod.findFirst({
+      where: { id: input.methodId, ...inScope(scope) },
+      select: {
+        id: true,
+        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, status: true } },
+      },
+    });
     if (!method) throw new AppError("notFound");
     const latest = method.versions[0];
-    const data = { aggregation: input.aggregation, indicators: indicators as Prisma.InputJsonValue, approvalOrder: input.approvalOrder, approvedOn: input.approvedOn };
+    const data = {
+      aggregation: input.aggregation,
+      indicators: indicators as Prisma.InputJsonValue,
+      approvalOrder: input.approvalOrder,
+      approvedOn: input.approvedOn,
+    };
     let number: number;
     if (latest && latest.status === "DRAFT") {
       await tx.ratingMethodVersion.update({ where: { id: latest.id }, data });
@@ -121,7 +179,13 @@ export async function saveVersion(
       number = (latest?.number ?? 0) + 1;
       await tx.ratingMethodVersion.create({ data: { methodId: method.id, number, ...data } });
     }
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "RatingMethod", entityId: method.id, after: { version: number, ...data } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "RatingMethod",
+      entityId: method.id,
+      after: { version: number, ...data },
+    });
     return { number };
   });
 }
@@ -131,13 +195,27 @@ type Tx = Prisma.TransactionClient;
 async function prepare(db: Tx | typeof prisma, scope: Scope, methodId: string, year: number) {
   const method = await db.ratingMethod.findFirst({
     where: { id: methodId, ...inScope(scope) },
-    select: { id: true, level: true, territory: { select: { path: true } }, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, status: true, aggregation: true, indicators: true } } },
+    select: {
+      id: true,
+      level: true,
+      territory: { select: { path: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { id: true, status: true, aggregation: true, indicators: true },
+      },
+    },
   });
   if (!method) throw new AppError("notFound");
   const version = method.versions[0];
   if (!version) throw new AppError("validation", { indicators: "ratings.noIndicators" });
   const indicators = methodIndicatorsSchema.parse(version.indicators);
-  const inputs = await loadInputs(db, { level: method.level, path: method.territory.path, year, codes: indicators.map((i) => i.code) });
+  const inputs = await loadInputs(db, {
+    level: method.level,
+    path: method.territory.path,
+    year,
+    codes: indicators.map((i) => i.code),
+  });
   const entries = runRating(methodOf(version.aggregation, indicators), inputs.rows, SENSITIVITY);
   return { method, version, inputs, entries };
 }
@@ -165,16 +243,37 @@ export async function previewRating(viewer: Viewer, input: { methodId: string; y
  * loaded and frozen, the results and the sensitivity analysis stored, the version marked published. A year
  * already published, or any refusal of the computation, writes nothing.
  */
-export async function publishRating(viewer: Viewer, input: { methodId: string; year: number }): Promise<{ id: string; entities: number }> {
+export async function publishRating(
+  viewer: Viewer,
+  input: { methodId: string; year: number },
+): Promise<{ id: string; entities: number }> {
   const { scope } = authorizeViewer(viewer, "ratings.manage");
   return prisma.$transaction(
     async (tx) => {
-      const existing = await tx.rating.findFirst({ where: { methodId: input.methodId, year: input.year, method: inScope(scope) }, select: { id: true } });
+      const existing = await tx.rating.findFirst({
+        where: { methodId: input.methodId, year: input.year, method: inScope(scope) },
+        select: { id: true },
+      });
       if (existing) throw new AppError("conflict", { year: "ratings.alreadyPublished" }, { year: input.year });
       const { method, version, inputs, entries } = await prepare(tx, scope, input.methodId, input.year);
-      const id = await storeRating(tx, { methodId: method.id, versionId: version.id, year: input.year, publishedById: viewer.userId }, inputs.entities, entries);
-      if (version.status === "DRAFT") await tx.ratingMethodVersion.update({ where: { id: version.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
-      await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Rating", entityId: id, after: { methodId: method.id, versionId: version.id, year: input.year, entities: entries.length } });
+      const id = await storeRating(
+        tx,
+        { methodId: method.id, versionId: version.id, year: input.year, publishedById: viewer.userId },
+        inputs.entities,
+        entries,
+      );
+      if (version.status === "DRAFT")
+        await tx.ratingMethodVersion.update({
+          where: { id: version.id },
+          data: { status: "PUBLISHED", publishedAt: new Date() },
+        });
+      await recordAudit(tx, {
+        actorId: viewer.userId,
+        action: "create",
+        entity: "Rating",
+        entityId: id,
+        after: { methodId: method.id, versionId: version.id, year: input.year, entities: entries.length },
+      });
       return { id, entities: entries.length };
     },
     { timeout: 120_000 },

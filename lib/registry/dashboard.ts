@@ -13,7 +13,9 @@ export async function scopeSummary(viewer: Viewer, locale: string) {
     prisma.organization.findMany({ where: { id: { in: orgIds } } }),
   ]);
   const roles = viewer.roles.map((r) => {
-    const scope = r.territoryId ? territories.find((t) => t.id === r.territoryId) : orgs.find((o) => o.id === r.organizationId);
+    const scope = r.territoryId
+      ? territories.find((t) => t.id === r.territoryId)
+      : orgs.find((o) => o.id === r.organizationId);
     return { role: r.role, scopeName: scope ? localName(scope, locale) : "—" };
   });
   const orgScope = scopeOf(viewer, "registry.organization.read");

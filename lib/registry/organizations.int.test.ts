@@ -51,10 +51,19 @@ let regionDept: { id: string };
 let districtDept: { id: string };
 
 beforeAll(async () => {
-  districtSchool = await prisma.organization.findFirstOrThrow({ where: { territoryId: KOKSHETAU, kind: { code: "SCHOOL" } }, orderBy: { bin: "asc" } });
-  astanaSchool = await prisma.organization.findFirstOrThrow({ where: { territoryId: ASTANA_ALMATY_DISTRICT, kind: { code: "SCHOOL" } } });
-  regionDept = await prisma.organization.findFirstOrThrow({ where: { territoryId: "t110000000", kind: { code: "EDU_DEPT_REGION" } } });
-  districtDept = await prisma.organization.findFirstOrThrow({ where: { territoryId: KOKSHETAU, kind: { code: "EDU_DEPT_DISTRICT" } } });
+  districtSchool = await prisma.organization.findFirstOrThrow({
+    where: { territoryId: KOKSHETAU, kind: { code: "SCHOOL" } },
+    orderBy: { bin: "asc" },
+  });
+  astanaSchool = await prisma.organization.findFirstOrThrow({
+    where: { territoryId: ASTANA_ALMATY_DISTRICT, kind: { code: "SCHOOL" } },
+  });
+  regionDept = await prisma.organization.findFirstOrThrow({
+    where: { territoryId: "t110000000", kind: { code: "EDU_DEPT_REGION" } },
+  });
+  districtDept = await prisma.organization.findFirstOrThrow({
+    where: { territoryId: KOKSHETAU, kind: { code: "EDU_DEPT_DISTRICT" } },
+  });
 });
 
 describe("organisation input", () => {
@@ -63,7 +72,9 @@ describe("organisation input", () => {
     const wrong = bin.slice(0, 11) + String((Number(bin[11]) + 1) % 10);
     const refused = organizationInput.safeParse(form({ bin: wrong }));
     expect(refused.success).toBe(false);
-    expect(refused.error!.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([{ path: ["bin"], message: "bin.checksum" }]);
+    expect(refused.error!.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([
+      { path: ["bin"], message: "bin.checksum" },
+    ]);
     const accepted = organizationInput.safeParse(form({ bin }));
     expect(accepted.success).toBe(true);
     expect(accepted.data).toMatchObject({ bin, reportsToId: null, address: null, isUrban: true });
@@ -79,16 +90,26 @@ describe("creating organisations", () => {
   it("registers an organisation inside the district admin's district, with an audit entry", async () => {
     const { viewer, scope } = await writer("u_district");
     const bin = await freshBin();
-    const created = await createOrganization(viewer, scope, organizationInput.parse(form({ bin, reportsToId: districtDept.id })));
+    const created = await createOrganization(
+      viewer,
+      scope,
+      organizationInput.parse(form({ bin, reportsToId: districtDept.id })),
+    );
     expect(created).toMatchObject({ bin, territoryId: KOKSHETAU, reportsToId: districtDept.id, version: 1 });
     const audit = await prisma.auditLog.findMany({ where: { entity: "Organization", entityId: created.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "create", actorId: "u_district", after: expect.objectContaining({ bin, territoryId: KOKSHETAU }) });
+    expect(audit[0]).toMatchObject({
+      action: "create",
+      actorId: "u_district",
+      after: expect.objectContaining({ bin, territoryId: KOKSHETAU }),
+    });
   });
 
   it("refuses a BIN that is already registered", async () => {
     const { viewer, scope } = await writer("u_ministry");
-    const error = await refusal(createOrganization(viewer, scope, organizationInput.parse(form({ bin: districtSchool.bin }))));
+    const error = await refusal(
+      createOrganization(viewer, scope, organizationInput.parse(form({ bin: districtSchool.bin }))),
+    );
     expect(error.code).toBe("validation");
     expect(error.fieldErrors).toEqual({ bin: "bin.duplicate" });
     expect(await prisma.organization.count({ where: { bin: districtSchool.bin } })).toBe(1);
@@ -99,7 +120,9 @@ describe("creating organisations", () => {
     const bin = await freshBin();
     const auditBefore = await prisma.auditLog.count();
     for (const territoryId of [ASTANA_ALMATY_DISTRICT, BURABAY, "t110000000"]) {
-      const error = await refusal(createOrganization(viewer, scope, organizationInput.parse(form({ bin, territoryId }))));
+      const error = await refusal(
+        createOrganization(viewer, scope, organizationInput.parse(form({ bin, territoryId }))),
+      );
       expect(error.code).toBe("validation");
       expect(error.fieldErrors).toEqual({ territoryId: "territory.outOfScope" });
     }
@@ -110,7 +133,9 @@ describe("creating organisations", () => {
   it("refuses a territory that does not exist", async () => {
     const { viewer, scope } = await writer("u_ministry");
     const bin = await freshBin();
-    const error = await refusal(createOrganization(viewer, scope, organizationInput.parse(form({ bin, territoryId: "t999999999" }))));
+    const error = await refusal(
+      createOrganization(viewer, scope, organizationInput.parse(form({ bin, territoryId: "t999999999" }))),
+    );
     expect(error.fieldErrors).toEqual({ territoryId: "territory.unknown" });
     expect(await prisma.organization.findUnique({ where: { bin } })).toBeNull();
   });
@@ -118,7 +143,11 @@ describe("creating organisations", () => {
   it("lets the ministry register anywhere", async () => {
     const { viewer, scope } = await writer("u_ministry");
     const bin = await freshBin();
-    const created = await createOrganization(viewer, scope, organizationInput.parse(form({ bin, territoryId: ASTANA_ALMATY_DISTRICT })));
+    const created = await createOrganization(
+      viewer,
+      scope,
+      organizationInput.parse(form({ bin, territoryId: ASTANA_ALMATY_DISTRICT })),
+    );
     expect(created.territoryId).toBe(ASTANA_ALMATY_DISTRICT);
   });
 });
@@ -128,10 +157,16 @@ describe("the reporting line", () => {
     const { viewer, scope } = await writer("u_region");
     const current = await prisma.organization.findUniqueOrThrow({ where: { id: districtDept.id } });
     const error = await refusal(
-      updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(current), reportsToId: current.id }))),
+      updateOrganization(
+        viewer,
+        scope,
+        organizationUpdate.parse(form({ ...strings(current), reportsToId: current.id })),
+      ),
     );
     expect(error.fieldErrors).toEqual({ reportsToId: "organization.reportsToSelf" });
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: current.id } })).reportsToId).toBe(regionDept.id);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: current.id } })).reportsToId).toBe(
+      regionDept.id,
+    );
   });
 
   it("refuses a loop: the region department cannot report to a school that reports (through the district) to it", async () => {
@@ -140,7 +175,9 @@ describe("the reporting line", () => {
     expect(school.reportsToId).toBe(districtDept.id);
     const region = await prisma.organization.findUniqueOrThrow({ where: { id: regionDept.id } });
     const auditBefore = await prisma.auditLog.count({ where: { entityId: region.id } });
-    const error = await refusal(updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(region), reportsToId: school.id }))));
+    const error = await refusal(
+      updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(region), reportsToId: school.id }))),
+    );
     expect(error.fieldErrors).toEqual({ reportsToId: "organization.reportsToCycle" });
     const after = await prisma.organization.findUniqueOrThrow({ where: { id: region.id } });
     expect(after.reportsToId).toBe(region.reportsToId);
@@ -169,14 +206,18 @@ describe("updating organisations", () => {
     // A second save from the same (now old) form: refused, nothing changes, nothing is logged.
     const stale = await refusal(updateOrganization(viewer, scope, { ...input, nameEn: "Another Name" }));
     expect(stale.code).toBe("stale");
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: current.id } })).nameEn).toBe("Renamed School No. 1");
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: current.id } })).nameEn).toBe(
+      "Renamed School No. 1",
+    );
     expect(await prisma.auditLog.count({ where: { entity: "Organization", entityId: current.id } })).toBe(1);
   });
 
   it("refuses a district admin's update of another district's organisation as not found", async () => {
     const { viewer, scope } = await writer("u_district");
     const current = await prisma.organization.findUniqueOrThrow({ where: { id: astanaSchool.id } });
-    const error = await refusal(updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(current), nameEn: "Hijacked" }))));
+    const error = await refusal(
+      updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(current), nameEn: "Hijacked" }))),
+    );
     expect(error.code).toBe("notFound");
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: current.id } })).nameEn).toBe(current.nameEn);
   });
@@ -184,7 +225,9 @@ describe("updating organisations", () => {
   it("refuses moving an organisation to a territory outside the scope", async () => {
     const { viewer, scope } = await writer("u_district");
     const current = await prisma.organization.findUniqueOrThrow({ where: { id: districtSchool.id } });
-    const error = await refusal(updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(current), territoryId: BURABAY }))));
+    const error = await refusal(
+      updateOrganization(viewer, scope, organizationUpdate.parse(form({ ...strings(current), territoryId: BURABAY }))),
+    );
     expect(error.fieldErrors).toEqual({ territoryId: "territory.outOfScope" });
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: current.id } })).territoryId).toBe(KOKSHETAU);
   });

@@ -67,14 +67,21 @@ export async function listOrganizations(
 export async function getOrganization(scope: Scope, id: string) {
   return prisma.organization.findFirst({
     where: { AND: [{ id }, organizationWhere(scope)] },
-    include: { ...listInclude, reportsTo: { select: { id: true, nameKk: true, nameRu: true, nameEn: true, bin: true } }, language: true },
+    include: {
+      ...listInclude,
+      reportsTo: { select: { id: true, nameKk: true, nameRu: true, nameEn: true, bin: true } },
+      language: true,
+    },
   });
 }
 
 /** Reporting-line candidates: authorities and organisations a new or edited organisation may report to. */
 export async function reportingCandidates(excludeId?: string) {
   return prisma.organization.findMany({
-    where: { kind: { code: { in: ["MINISTRY", "EDU_DEPT_REGION", "EDU_DEPT_DISTRICT", "UNIVERSITY", "COLLEGE"] } }, NOT: excludeId ? { id: excludeId } : undefined },
+    where: {
+      kind: { code: { in: ["MINISTRY", "EDU_DEPT_REGION", "EDU_DEPT_DISTRICT", "UNIVERSITY", "COLLEGE"] } },
+      NOT: excludeId ? { id: excludeId } : undefined,
+    },
     select: { id: true, nameKk: true, nameRu: true, nameEn: true },
     orderBy: { nameKk: "asc" },
   });
@@ -94,12 +101,15 @@ async function checkReferences(
   const fieldErrors: Record<string, string> = {};
   const territory = await tx.territory.findUnique({ where: { id: input.territoryId }, select: { path: true } });
   if (!territory) fieldErrors.territoryId = "territory.unknown";
-  else if (input.territoryId !== current?.territoryId && !territoryInScope(scope, territory.path)) fieldErrors.territoryId = "territory.outOfScope";
+  else if (input.territoryId !== current?.territoryId && !territoryInScope(scope, territory.path))
+    fieldErrors.territoryId = "territory.outOfScope";
 
   const kind = await tx.classifierItem.findFirst({ where: { id: input.kindId, classifier: { code: "ORG_KIND" } } });
   if (!kind) fieldErrors.kindId = "organization.kind";
   if (input.languageId) {
-    const language = await tx.classifierItem.findFirst({ where: { id: input.languageId, classifier: { code: "LANGUAGE" } } });
+    const language = await tx.classifierItem.findFirst({
+      where: { id: input.languageId, classifier: { code: "LANGUAGE" } },
+    });
     if (!language) fieldErrors.languageId = "validation.invalidOption";
   }
   if (input.reportsToId) {
@@ -111,7 +121,10 @@ async function checkReferences(
       let first = true;
       while (cursor && !seen.has(cursor)) {
         seen.add(cursor);
-        const row: { reportsToId: string | null } | null = await tx.organization.findUnique({ where: { id: cursor }, select: { reportsToId: true } });
+        const row: { reportsToId: string | null } | null = await tx.organization.findUnique({
+          where: { id: cursor },
+          select: { reportsToId: true },
+        });
         if (!row) {
           if (first) fieldErrors.reportsToId = "organization.unknown";
           break;
@@ -125,7 +138,10 @@ async function checkReferences(
       }
     }
   }
-  const duplicate = await tx.organization.findFirst({ where: { bin: input.bin, NOT: selfId ? { id: selfId } : undefined }, select: { id: true } });
+  const duplicate = await tx.organization.findFirst({
+    where: { bin: input.bin, NOT: selfId ? { id: selfId } : undefined },
+    select: { id: true },
+  });
   if (duplicate) fieldErrors.bin = "bin.duplicate";
   if (Object.keys(fieldErrors).length) throw new AppError("validation", fieldErrors);
 }
@@ -134,19 +150,36 @@ export async function createOrganization(viewer: Viewer, scope: Scope, input: Or
   return prisma.$transaction(async (tx) => {
     await checkReferences(tx, scope, input, null);
     const created = await tx.organization.create({ data: input });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Organization", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "Organization",
+      entityId: created.id,
+      after: created,
+    });
     await enqueueSearch(tx, "organization", [created.id]);
     return created;
   });
 }
 
-export async function updateOrganization(viewer: Viewer, scope: Scope, input: OrganizationInput & { id: string; version: number }) {
+export async function updateOrganization(
+  viewer: Viewer,
+  scope: Scope,
+  input: OrganizationInput & { id: string; version: number },
+) {
   return prisma.$transaction(async (tx) => {
     const { id, version, ...data } = input;
-    const current = await tx.organization.findUnique({ where: { id }, include: { territory: { select: { path: true } } } });
-    if (!current || !organizationInScope(scope, { id, territoryPath: current.territory.path })) throw new AppError("notFound");
+    const current = await tx.organization.findUnique({
+      where: { id },
+      include: { territory: { select: { path: true } } },
+    });
+    if (!current || !organizationInScope(scope, { id, territoryPath: current.territory.path }))
+      throw new AppError("notFound");
     await checkReferences(tx, scope, data, current);
-    const updated = await tx.organization.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.organization.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.organization.findUniqueOrThrow({ where: { id } });
     const diff = changedFields(current, after);

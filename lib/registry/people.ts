@@ -61,7 +61,11 @@ export async function listPeople(scope: Scope, params: ListParams<PersonSort>): 
       personWhere(scope),
       q ? text : {},
       filters.organization ? { organizationId: filters.organization } : {},
-      filters.sex ? (filters.sex === "MALE" || filters.sex === "FEMALE" ? { sex: filters.sex } : { id: { in: [] } }) : {},
+      filters.sex
+        ? filters.sex === "MALE" || filters.sex === "FEMALE"
+          ? { sex: filters.sex }
+          : { id: { in: [] } }
+        : {},
     ],
   };
   const orderBy: Prisma.PersonOrderByWithRelationInput[] =
@@ -113,13 +117,20 @@ async function checkPerson(tx: Prisma.TransactionClient, scope: Scope, input: Pe
   }
   if (input.sex && input.sex !== sex) fieldErrors.sex = "iin.sexMismatch";
 
-  const duplicate = await tx.person.findFirst({ where: { iin: input.iin, NOT: selfId ? { id: selfId } : undefined }, select: { id: true } });
+  const duplicate = await tx.person.findFirst({
+    where: { iin: input.iin, NOT: selfId ? { id: selfId } : undefined },
+    select: { id: true },
+  });
   if (duplicate) fieldErrors.iin = "iin.duplicate";
 
   if (input.organizationId) {
-    const organization = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, territory: { select: { path: true } } } });
+    const organization = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true, territory: { select: { path: true } } },
+    });
     if (!organization) fieldErrors.organizationId = "organization.unknown";
-    else if (!organizationInScope(scope, { id: organization.id, territoryPath: organization.territory.path })) fieldErrors.organizationId = "organization.outOfScope";
+    else if (!organizationInScope(scope, { id: organization.id, territoryPath: organization.territory.path }))
+      fieldErrors.organizationId = "organization.outOfScope";
   } else if (!scope.all) {
     // A person without an organisation is visible only republic-wide: a scoped writer would lose them.
     fieldErrors.organizationId = "person.organizationRequired";
@@ -132,9 +143,22 @@ export async function createPerson(viewer: Viewer, scope: Scope, input: PersonIn
   return prisma.$transaction(async (tx) => {
     const facts = await checkPerson(tx, scope, input, null);
     const created = await tx.person.create({
-      data: { iin: input.iin, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName, organizationId: input.organizationId, ...facts },
+      data: {
+        iin: input.iin,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        middleName: input.middleName,
+        organizationId: input.organizationId,
+        ...facts,
+      },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Person", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "Person",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -147,11 +171,25 @@ export async function updatePerson(viewer: Viewer, scope: Scope, input: PersonUp
     const facts = await checkPerson(tx, scope, data, id);
     const updated = await tx.person.updateMany({
       where: { id, version },
-      data: { iin: data.iin, lastName: data.lastName, firstName: data.firstName, middleName: data.middleName, organizationId: data.organizationId, ...facts, version: { increment: 1 } },
+      data: {
+        iin: data.iin,
+        lastName: data.lastName,
+        firstName: data.firstName,
+        middleName: data.middleName,
+        organizationId: data.organizationId,
+        ...facts,
+        version: { increment: 1 },
+      },
     });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.person.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Person", entityId: id, ...changedFields(current, after) });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "Person",
+      entityId: id,
+      ...changedFields(current, after),
+    });
     return after;
   });
 }

@@ -23,10 +23,37 @@ const list = (query: Record<string, string>) =>
   parseListParams(query, { sortable: TERRITORY_SORTS, defaultSort: "code", filters: ["level", "region"] });
 
 const newTerritory = (overrides: Record<string, string>) =>
-  territoryInput.parse({ nameKk: "Жаңа ауыл", nameRu: "Новое село", nameEn: "New Village", level: "SETTLEMENT", parentId: KOKSHETAU, ...overrides });
+  territoryInput.parse({
+    nameKk: "Жаңа ауыл",
+    nameRu: "Новое село",
+    nameEn: "New Village",
+    level: "SETTLEMENT",
+    parentId: KOKSHETAU,
+    ...overrides,
+  });
 
-const edit = (t: { id: string; version: number; code: string; nameKk: string; nameRu: string; nameEn: string; parentId: string | null }, overrides: Record<string, string> = {}) =>
-  territoryUpdate.parse({ id: t.id, version: String(t.version), code: t.code, nameKk: t.nameKk, nameRu: t.nameRu, nameEn: t.nameEn, parentId: t.parentId ?? "", ...overrides });
+const edit = (
+  t: {
+    id: string;
+    version: number;
+    code: string;
+    nameKk: string;
+    nameRu: string;
+    nameEn: string;
+    parentId: string | null;
+  },
+  overrides: Record<string, string> = {},
+) =>
+  territoryUpdate.parse({
+    id: t.id,
+    version: String(t.version),
+    code: t.code,
+    nameKk: t.nameKk,
+    nameRu: t.nameRu,
+    nameEn: t.nameEn,
+    parentId: t.parentId ?? "",
+    ...overrides,
+  });
 
 describe("listing territories", () => {
   it("shows every territory to any reader, the republic first by code", async () => {
@@ -78,9 +105,17 @@ describe("listing territories", () => {
 
 describe("who may write territories", () => {
   it("is the ministry and the region admin only", async () => {
-    await expect(loadViewer("u_district").then((v) => authorizeViewer(v, "registry.territory.write"))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(loadViewer("u_school").then((v) => authorizeViewer(v, "registry.territory.write"))).rejects.toMatchObject({ code: "forbidden" });
-    expect((await writer("u_region")).scope).toEqual({ all: false, territoryPaths: [`/${REPUBLIC}/${AKMOLA}/`], organizationIds: [] });
+    await expect(
+      loadViewer("u_district").then((v) => authorizeViewer(v, "registry.territory.write")),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      loadViewer("u_school").then((v) => authorizeViewer(v, "registry.territory.write")),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect((await writer("u_region")).scope).toEqual({
+      all: false,
+      territoryPaths: [`/${REPUBLIC}/${AKMOLA}/`],
+      organizationIds: [],
+    });
   });
 });
 
@@ -92,13 +127,25 @@ describe("creating territories", () => {
     expect(created.path).toBe(`/${REPUBLIC}/${AKMOLA}/${KOKSHETAU}/${created.id}/`);
     const audit = await prisma.auditLog.findMany({ where: { entity: "Territory", entityId: created.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "create", actorId: "u_region", after: expect.objectContaining({ code: "110230100", path: created.path }) });
+    expect(audit[0]).toMatchObject({
+      action: "create",
+      actorId: "u_region",
+      after: expect.objectContaining({ code: "110230100", path: created.path }),
+    });
   });
 
   it("lets a region admin add a district under their region", async () => {
     const { viewer, scope } = await writer("u_region");
-    const created = await createTerritory(viewer, scope, newTerritory({ code: "110800000", level: "DISTRICT", parentId: AKMOLA, nameEn: "New District" }));
-    expect(created).toMatchObject({ level: "DISTRICT", parentId: AKMOLA, path: `/${REPUBLIC}/${AKMOLA}/${created.id}/` });
+    const created = await createTerritory(
+      viewer,
+      scope,
+      newTerritory({ code: "110800000", level: "DISTRICT", parentId: AKMOLA, nameEn: "New District" }),
+    );
+    expect(created).toMatchObject({
+      level: "DISTRICT",
+      parentId: AKMOLA,
+      path: `/${REPUBLIC}/${AKMOLA}/${created.id}/`,
+    });
   });
 
   it("refuses a region admin anything outside their region, writing nothing", async () => {
@@ -120,7 +167,9 @@ describe("creating territories", () => {
 
   it("refuses a parent that does not exist", async () => {
     const { viewer, scope } = await writer("u_ministry");
-    const error = await refusal(createTerritory(viewer, scope, newTerritory({ code: "110230200", parentId: "t999999999" })));
+    const error = await refusal(
+      createTerritory(viewer, scope, newTerritory({ code: "110230200", parentId: "t999999999" })),
+    );
     expect(error.fieldErrors).toEqual({ parentId: "territory.unknown" });
     expect(await prisma.territory.findUnique({ where: { code: "110230200" } })).toBeNull();
   });
@@ -141,10 +190,26 @@ describe("creating territories", () => {
 
   it("refuses a malformed code (schema) and a code already taken (service)", async () => {
     for (const code of ["11020000", "1102000001", "11020000a", ""]) {
-      const parsed = territoryInput.safeParse({ code, nameKk: "Аа", nameRu: "Аа", nameEn: "Aa", level: "SETTLEMENT", parentId: KOKSHETAU });
+      const parsed = territoryInput.safeParse({
+        code,
+        nameKk: "Аа",
+        nameRu: "Аа",
+        nameEn: "Aa",
+        level: "SETTLEMENT",
+        parentId: KOKSHETAU,
+      });
       expect(parsed.error?.issues[0]).toMatchObject({ path: ["code"], message: "territory.codeFormat" });
     }
-    expect(territoryInput.safeParse({ code: "110200000", nameKk: "Аа", nameRu: "Аа", nameEn: "Aa", level: "REPUBLIC", parentId: KOKSHETAU }).success).toBe(false);
+    expect(
+      territoryInput.safeParse({
+        code: "110200000",
+        nameKk: "Аа",
+        nameRu: "Аа",
+        nameEn: "Aa",
+        level: "REPUBLIC",
+        parentId: KOKSHETAU,
+      }).success,
+    ).toBe(false);
 
     const { viewer, scope } = await writer("u_ministry");
     const error = await refusal(createTerritory(viewer, scope, newTerritory({ code: "110200000" })));
@@ -154,7 +219,11 @@ describe("creating territories", () => {
 
   it("lets the ministry add a region", async () => {
     const { viewer, scope } = await writer("u_ministry");
-    const created = await createTerritory(viewer, scope, newTerritory({ code: "810000000", level: "REGION", parentId: REPUBLIC, nameEn: "New Region" }));
+    const created = await createTerritory(
+      viewer,
+      scope,
+      newTerritory({ code: "810000000", level: "REGION", parentId: REPUBLIC, nameEn: "New Region" }),
+    );
     expect(created).toMatchObject({ level: "REGION", path: `/${REPUBLIC}/${created.id}/` });
   });
 });
@@ -165,10 +234,20 @@ describe("updating territories", () => {
     const current = await prisma.territory.findUniqueOrThrow({ where: { id: KOKSHETAU } });
     const input = edit(current, { nameEn: "Kokshetau Town" });
     const updated = await updateTerritory(viewer, scope, input);
-    expect(updated).toMatchObject({ nameEn: "Kokshetau Town", version: current.version + 1, path: current.path, parentId: AKMOLA });
+    expect(updated).toMatchObject({
+      nameEn: "Kokshetau Town",
+      version: current.version + 1,
+      path: current.path,
+      parentId: AKMOLA,
+    });
     const audit = await prisma.auditLog.findMany({ where: { entity: "Territory", entityId: KOKSHETAU } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "update", actorId: "u_region", before: { nameEn: "Kokshetau City" }, after: { nameEn: "Kokshetau Town" } });
+    expect(audit[0]).toMatchObject({
+      action: "update",
+      actorId: "u_region",
+      before: { nameEn: "Kokshetau City" },
+      after: { nameEn: "Kokshetau Town" },
+    });
 
     const stale = await refusal(updateTerritory(viewer, scope, { ...input, nameEn: "Someone Else's Name" }));
     expect(stale.code).toBe("stale");
@@ -182,7 +261,10 @@ describe("updating territories", () => {
       const current = await prisma.territory.findUniqueOrThrow({ where: { id } });
       const error = await refusal(updateTerritory(viewer, scope, edit(current, { nameEn: "Changed" })));
       expect(error.code).toBe("outOfScope");
-      expect(await prisma.territory.findUniqueOrThrow({ where: { id } })).toMatchObject({ nameEn: current.nameEn, version: current.version });
+      expect(await prisma.territory.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        nameEn: current.nameEn,
+        version: current.version,
+      });
     }
   });
 
@@ -191,7 +273,10 @@ describe("updating territories", () => {
     const current = await prisma.territory.findUniqueOrThrow({ where: { id: ASTANA_ALMATY_DISTRICT } });
     const error = await refusal(updateTerritory(viewer, scope, edit(current, { parentId: AKMOLA })));
     expect(error.fieldErrors).toEqual({ parentId: "territory.parentFixed" });
-    expect(await prisma.territory.findUniqueOrThrow({ where: { id: current.id } })).toMatchObject({ parentId: ASTANA, path: current.path });
+    expect(await prisma.territory.findUniqueOrThrow({ where: { id: current.id } })).toMatchObject({
+      parentId: ASTANA,
+      path: current.path,
+    });
   });
 
   it("refuses a code taken by another territory but keeps its own", async () => {
@@ -205,7 +290,21 @@ describe("updating territories", () => {
 
   it("answers not found for a territory that does not exist", async () => {
     const { viewer, scope } = await writer("u_ministry");
-    const error = await refusal(updateTerritory(viewer, scope, edit({ id: "t999999999", version: 1, code: "999999999", nameKk: "Аа", nameRu: "Аа", nameEn: "Aa", parentId: null })));
+    const error = await refusal(
+      updateTerritory(
+        viewer,
+        scope,
+        edit({
+          id: "t999999999",
+          version: 1,
+          code: "999999999",
+          nameKk: "Аа",
+          nameRu: "Аа",
+          nameEn: "Aa",
+          parentId: null,
+        }),
+      ),
+    );
     expect(error.code).toBe("notFound");
   });
 });

@@ -14,7 +14,12 @@ import { enqueueSearch } from "../search/outbox";
 export const TERRITORY_SORTS = ["code", "name", "level"] as const;
 export type TerritorySort = (typeof TERRITORY_SORTS)[number];
 
-export const TERRITORY_LEVELS = ["REPUBLIC", "REGION", "DISTRICT", "SETTLEMENT"] as const satisfies readonly TerritoryLevel[];
+export const TERRITORY_LEVELS = [
+  "REPUBLIC",
+  "REGION",
+  "DISTRICT",
+  "SETTLEMENT",
+] as const satisfies readonly TerritoryLevel[];
 
 /** The level a parent must have for each level of child (the republic has no parent). */
 export const PARENT_LEVEL: Record<Exclude<TerritoryLevel, "REPUBLIC">, TerritoryLevel> = {
@@ -23,7 +28,9 @@ export const PARENT_LEVEL: Record<Exclude<TerritoryLevel, "REPUBLIC">, Territory
   SETTLEMENT: "DISTRICT",
 };
 
-const parentSelect = { select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true } } as const;
+const parentSelect = {
+  select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true },
+} as const;
 
 const listInclude = { parent: parentSelect } satisfies Prisma.TerritoryInclude;
 
@@ -33,11 +40,17 @@ export type TerritoryListItem = Prisma.TerritoryGetPayload<{ include: typeof lis
  * One page of territories. Territories are not personal data: every holder of registry.territory.read sees
  * all of them. Filters: level, and `region` (a region id: the territories below it).
  */
-export async function listTerritories(params: ListParams<TerritorySort>, locale: string): Promise<Page<TerritoryListItem>> {
+export async function listTerritories(
+  params: ListParams<TerritorySort>,
+  locale: string,
+): Promise<Page<TerritoryListItem>> {
   const { q, filters } = params;
-  const level = (TERRITORY_LEVELS as readonly string[]).includes(filters.level ?? "") ? (filters.level as TerritoryLevel) : undefined;
+  const level = (TERRITORY_LEVELS as readonly string[]).includes(filters.level ?? "")
+    ? (filters.level as TerritoryLevel)
+    : undefined;
   const regionPath = filters.region
-    ? (await prisma.territory.findFirst({ where: { id: filters.region, level: "REGION" }, select: { path: true } }))?.path
+    ? (await prisma.territory.findFirst({ where: { id: filters.region, level: "REGION" }, select: { path: true } }))
+        ?.path
     : undefined;
   const where: Prisma.TerritoryWhereInput = {
     AND: [
@@ -53,7 +66,11 @@ export async function listTerritories(params: ListParams<TerritorySort>, locale:
         : {},
       level ? { level } : {},
       // An unknown region id matches nothing rather than everything.
-      filters.region ? (regionPath ? { path: { startsWith: regionPath }, NOT: { path: regionPath } } : { id: { in: [] } }) : {},
+      filters.region
+        ? regionPath
+          ? { path: { startsWith: regionPath }, NOT: { path: regionPath } }
+          : { id: { in: [] } }
+        : {},
       filters.level && !level ? { id: { in: [] } } : {},
     ],
   };
@@ -73,12 +90,19 @@ export async function listTerritories(params: ListParams<TerritorySort>, locale:
 
 /** A territory with its parent (any reader may see any territory), or null. */
 export async function getTerritory(id: string) {
-  return prisma.territory.findUnique({ where: { id }, include: { ...listInclude, _count: { select: { children: true, organizations: true } } } });
+  return prisma.territory.findUnique({
+    where: { id },
+    include: { ...listInclude, _count: { select: { children: true, organizations: true } } },
+  });
 }
 
 /** The regions, for the list's filter. */
 export async function regionOptions(locale: string) {
-  const rows = await prisma.territory.findMany({ where: { level: "REGION" }, orderBy: { code: "asc" }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } });
+  const rows = await prisma.territory.findMany({
+    where: { level: "REGION" },
+    orderBy: { code: "asc" },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
   return rows.map((r) => ({ value: r.id, label: localName(r, locale) }));
 }
 
@@ -101,7 +125,12 @@ export async function parentOptions(scope: Scope, locale: string) {
   });
   // Children right after their parent: order by the chain of codes, not by generated ids.
   const codeOf = new Map(rows.map((r) => [r.id, r.code]));
-  const chain = (path: string) => path.split("/").filter(Boolean).map((id) => codeOf.get(id) ?? id).join("/");
+  const chain = (path: string) =>
+    path
+      .split("/")
+      .filter(Boolean)
+      .map((id) => codeOf.get(id) ?? id)
+      .join("/");
   return rows
     .map((r) => ({ row: r, key: chain(r.path) }))
     .sort((a, b) => a.key.localeCompare(b.key))
@@ -112,15 +141,26 @@ export async function parentOptions(scope: Scope, locale: string) {
     }));
 }
 
-async function checkCode(tx: Prisma.TransactionClient, code: string, selfId: string | null, fieldErrors: Record<string, string>) {
-  const duplicate = await tx.territory.findFirst({ where: { code, NOT: selfId ? { id: selfId } : undefined }, select: { id: true } });
+async function checkCode(
+  tx: Prisma.TransactionClient,
+  code: string,
+  selfId: string | null,
+  fieldErrors: Record<string, string>,
+) {
+  const duplicate = await tx.territory.findFirst({
+    where: { code, NOT: selfId ? { id: selfId } : undefined },
+    select: { id: true },
+  });
   if (duplicate) fieldErrors.code = "territory.codeDuplicate";
 }
 
 export async function createTerritory(viewer: Viewer, scope: Scope, input: TerritoryInput) {
   return prisma.$transaction(async (tx) => {
     const fieldErrors: Record<string, string> = {};
-    const parent = await tx.territory.findUnique({ where: { id: input.parentId }, select: { id: true, level: true, path: true } });
+    const parent = await tx.territory.findUnique({
+      where: { id: input.parentId },
+      select: { id: true, level: true, path: true },
+    });
     if (!parent) fieldErrors.parentId = "territory.unknown";
     else if (!mayWriteUnder(scope, parent)) fieldErrors.parentId = "territory.outOfScope";
     else if (parent.level !== PARENT_LEVEL[input.level]) fieldErrors.parentId = "territory.parentLevel";
@@ -131,11 +171,25 @@ export async function createTerritory(viewer: Viewer, scope: Scope, input: Terri
     // placeholder path, then set the real one in the same transaction.
     const placeholder = `${parent.path}~${randomUUID()}/`;
     const { id } = await tx.territory.create({
-      data: { code: input.code, level: input.level, parentId: parent.id, path: placeholder, nameKk: input.nameKk, nameRu: input.nameRu, nameEn: input.nameEn },
+      data: {
+        code: input.code,
+        level: input.level,
+        parentId: parent.id,
+        path: placeholder,
+        nameKk: input.nameKk,
+        nameRu: input.nameRu,
+        nameEn: input.nameEn,
+      },
       select: { id: true },
     });
     const created = await tx.territory.update({ where: { id }, data: { path: `${parent.path}${id}/` } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Territory", entityId: id, after: created });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "Territory",
+      entityId: id,
+      after: created,
+    });
     await enqueueSearch(tx, "territory", [id]);
     return created;
   });
@@ -152,11 +206,20 @@ export async function updateTerritory(viewer: Viewer, scope: Scope, input: Terri
     await checkCode(tx, data.code, id, fieldErrors);
     if (Object.keys(fieldErrors).length) throw new AppError("validation", fieldErrors);
 
-    const updated = await tx.territory.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.territory.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.territory.findUniqueOrThrow({ where: { id } });
     const { parent: _parent, ...before } = current;
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Territory", entityId: id, ...changedFields(before, after) });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "Territory",
+      entityId: id,
+      ...changedFields(before, after),
+    });
     await enqueueSearch(tx, "territory", [id]);
     return after;
   });

@@ -4,7 +4,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
 import { locales } from "@/i18n/routing";
-import { createForm, createFormList, newFormVersion, publishFormList, saveDefinition, starterDefinition, updateForm, updateFormList } from "./forms";
+import {
+  createForm,
+  createFormList,
+  newFormVersion,
+  publishFormList,
+  saveDefinition,
+  starterDefinition,
+  updateForm,
+  updateFormList,
+} from "./forms";
 import { createPeriod, deletePeriod } from "./periods";
 import {
   definitionSave,

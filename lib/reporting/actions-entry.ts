@@ -10,7 +10,11 @@ export const saveDraftAction = action({
   schema: draftSave,
   handler: async ({ viewer, input }) => {
     const saved = await saveDraft(viewer, input);
-    return { id: saved.submission.id, version: saved.submission.version, savedAt: saved.submission.updatedAt.toISOString() };
+    return {
+      id: saved.submission.id,
+      version: saved.submission.version,
+      savedAt: saved.submission.updatedAt.toISOString(),
+    };
   },
 });
 
@@ -23,7 +27,11 @@ export const submitReportAction = action({
   success: "reporting.entry.submittedNow",
   handler: async ({ viewer, input }) => {
     const submitted = await submitEntry(viewer, input);
-    return { version: submitted.version, submittedAt: submitted.submittedAt?.toISOString() ?? null, late: submitted.late };
+    return {
+      version: submitted.version,
+      submittedAt: submitted.submittedAt?.toISOString() ?? null,
+      late: submitted.late,
+    };
   },
 });
 

@@ -36,9 +36,9 @@
  * historical local midnight. Reporting periods handled by the system start
  * after the change, so no time zone database is consulted.
  */
-import Holidays from 'date-holidays';
-import { z } from 'zod';
-import overridesFile from './holiday-overrides.json' with { type: 'json' };
+import Holidays from "date-holidays";
+import { z } from "zod";
+import overridesFile from "./holiday-overrides.json" with { type: "json" };
 
 /** Fixed offset of Almaty time from UTC, in minutes (UTC+05:00). */
 export const ALMATY_UTC_OFFSET_MINUTES = 5 * 60;
@@ -47,9 +47,9 @@ export const ALMATY_UTC_OFFSET_MINUTES = 5 * 60;
 const MAX_SHIFT_DAYS = 31;
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
-export type OverrideKind = 'day-off' | 'working-day' | 'not-holiday';
+export type OverrideKind = "day-off" | "working-day" | "not-holiday";
 
 export interface HolidayOverride {
   /** Calendar date, YYYY-MM-DD. */
@@ -109,8 +109,8 @@ export function isIsoDate(value: string): boolean {
   return toUtcMs(value) !== null;
 }
 
-function requireDate(date: string, what = 'date'): number {
-  const ms = typeof date === 'string' ? toUtcMs(date) : null;
+function requireDate(date: string, what = "date"): number {
+  const ms = typeof date === "string" ? toUtcMs(date) : null;
   if (ms === null) throw new RangeError(`Invalid ${what} "${String(date)}": expected a calendar date YYYY-MM-DD`);
   return ms;
 }
@@ -141,7 +141,7 @@ export function endOfAlmatyDay(date: string): Date {
 /** The Almaty (UTC+05:00) calendar date of an instant, YYYY-MM-DD. */
 export function almatyDate(instant: Date): string {
   const t = instant.getTime();
-  if (Number.isNaN(t)) throw new RangeError('Invalid Date');
+  if (Number.isNaN(t)) throw new RangeError("Invalid Date");
   return fromUtcMs(t + ALMATY_UTC_OFFSET_MINUTES * 60 * 1000);
 }
 
@@ -150,25 +150,26 @@ export function almatyDate(instant: Date): string {
 
 const overrideSchema = z
   .object({
-    date: z.string().refine(isIsoDate, 'expected a calendar date YYYY-MM-DD'),
-    kind: z.enum(['day-off', 'working-day', 'not-holiday']),
+    date: z.string().refine(isIsoDate, "expected a calendar date YYYY-MM-DD"),
+    kind: z.enum(["day-off", "working-day", "not-holiday"]),
     note: z.string().optional(),
   })
   .superRefine((o, ctx) => {
     if (!isIsoDate(o.date)) return;
     const weekend = isWeekend(o.date);
-    if (o.kind === 'day-off' && weekend) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `"day-off" ${o.date} is already a weekend day` });
+    if (o.kind === "day-off" && weekend) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: `"day-off" ${o.date} is already a weekend day` });
     }
-    if (o.kind === 'working-day' && !weekend) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `"working-day" ${o.date} must be a Saturday or Sunday` });
+    if (o.kind === "working-day" && !weekend) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: `"working-day" ${o.date} must be a Saturday or Sunday` });
     }
   });
 
 const overridesSchema = z.array(overrideSchema).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((o, i) => {
-    if (seen.has(o.date)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `duplicate override for ${o.date}` });
+    if (seen.has(o.date))
+      ctx.addIssue({ code: "custom", path: [i, "date"], message: `duplicate override for ${o.date}` });
     seen.add(o.date);
   });
 });
@@ -184,7 +185,9 @@ export function parseHolidayOverrides(data: unknown): HolidayOverride[] {
 }
 
 /** Contents of holiday-overrides.json, validated when this module loads. */
-export const DEFAULT_HOLIDAY_OVERRIDES: readonly HolidayOverride[] = Object.freeze(parseHolidayOverrides(overridesFile));
+export const DEFAULT_HOLIDAY_OVERRIDES: readonly HolidayOverride[] = Object.freeze(
+  parseHolidayOverrides(overridesFile),
+);
 
 // ---------------------------------------------------------------------------
 // Holidays from date-holidays
@@ -205,10 +208,10 @@ const SUBSTITUTION_RULE = /\bif\b.*\bthen\s+next\b/i;
 function libraryHolidays(year: number): LibraryHoliday[] {
   const cached = libraryCache.get(year);
   if (cached) return cached;
-  holidaysInstance ??= new Holidays('KZ', { languages: ['en'] });
+  holidaysInstance ??= new Holidays("KZ", { languages: ["en"] });
   const byDate = new Map<string, LibraryHoliday>();
   for (const h of holidaysInstance.getHolidays(year) || []) {
-    if (h.type !== 'public' || h.substitute) continue;
+    if (h.type !== "public" || h.substitute) continue;
     // `h.date` is local to the country ("2026-05-27 00:00:00 -0600" for
     // Islamic dates); the first ten characters are the calendar date.
     const date = h.date.slice(0, 10);
@@ -258,7 +261,7 @@ function calendarFor(year: number, ctx: OverrideContext): YearCalendar {
   const holidays = new Map<string, string[]>();
   const base: LibraryHoliday[] = [];
   for (const h of [...libraryHolidays(year - 1), ...libraryHolidays(year)]) {
-    if (ctx.byDate.get(h.date)?.kind === 'not-holiday') continue;
+    if (ctx.byDate.get(h.date)?.kind === "not-holiday") continue;
     if (holidays.has(h.date)) continue;
     holidays.set(h.date, h.names);
     base.push(h);
@@ -268,10 +271,13 @@ function calendarFor(year: number, ctx: OverrideContext): YearCalendar {
   for (const h of base) {
     if (!h.substitutable || !isWeekend(h.date)) continue;
     let d = addDays(h.date, 1);
-    while (isWeekend(d) || holidays.has(d) || substitutes.has(d) || ctx.byDate.get(d)?.kind === 'day-off') {
+    while (isWeekend(d) || holidays.has(d) || substitutes.has(d) || ctx.byDate.get(d)?.kind === "day-off") {
       d = addDays(d, 1);
     }
-    substitutes.set(d, h.names.map((n) => `${n} on ${h.date}`));
+    substitutes.set(
+      d,
+      h.names.map((n) => `${n} on ${h.date}`),
+    );
   }
 
   const calendar = { holidays, substitutes };
@@ -287,19 +293,19 @@ export function describeDay(date: string, options?: CalendarOptions): DayStatus 
   const wd = new Date(ms).getUTCDay();
   const weekday = WEEKDAY_NAMES[wd]!;
   const override = ctx.byDate.get(date);
-  const note = override?.note ? ` (${override.note})` : '';
+  const note = override?.note ? ` (${override.note})` : "";
 
-  if (override?.kind === 'working-day') {
+  if (override?.kind === "working-day") {
     return { date, weekday, working: true, reasons: [`transferred working day${note}`] };
   }
 
   const reasons: string[] = [];
-  if (override?.kind === 'day-off') reasons.push(`transferred day off${note}`);
+  if (override?.kind === "day-off") reasons.push(`transferred day off${note}`);
   const holiday = calendar.holidays.get(date);
-  if (holiday) reasons.push(`public holiday: ${holiday.join(', ')}`);
+  if (holiday) reasons.push(`public holiday: ${holiday.join(", ")}`);
   const substitute = calendar.substitutes.get(date);
-  if (substitute) reasons.push(`day off in place of ${substitute.join(', ')}`);
-  if (wd === 0 || wd === 6) reasons.push('weekend');
+  if (substitute) reasons.push(`day off in place of ${substitute.join(", ")}`);
+  if (wd === 0 || wd === 6) reasons.push("weekend");
   return { date, weekday, working: reasons.length === 0, reasons };
 }
 
@@ -314,7 +320,7 @@ export function isWorkingDay(date: string, options?: CalendarOptions): boolean {
  * day in Almaty time.
  */
 export function effectiveDeadline(dueDate: string, options?: CalendarOptions): EffectiveDeadline {
-  requireDate(dueDate, 'due date');
+  requireDate(dueDate, "due date");
   const reason: string[] = [];
   let date = dueDate;
   for (let i = 0; i <= MAX_SHIFT_DAYS; i++) {
@@ -324,7 +330,7 @@ export function effectiveDeadline(dueDate: string, options?: CalendarOptions): E
       if (result.moved) result.reason = reason;
       return result;
     }
-    reason.push(`${date} (${status.weekday}): ${status.reasons.join('; ')}`);
+    reason.push(`${date} (${status.weekday}): ${status.reasons.join("; ")}`);
     date = addDays(date, 1);
   }
   throw new Error(`No working day within ${MAX_SHIFT_DAYS} days after ${dueDate}`);
@@ -333,6 +339,6 @@ export function effectiveDeadline(dueDate: string, options?: CalendarOptions): E
 /** True when a submission made at `submittedAt` is after the effective deadline of `dueDate`. */
 export function isLate(submittedAt: Date, dueDate: string, options?: CalendarOptions): boolean {
   const t = submittedAt instanceof Date ? submittedAt.getTime() : Number.NaN;
-  if (Number.isNaN(t)) throw new RangeError('Invalid submission time');
+  if (Number.isNaN(t)) throw new RangeError("Invalid submission time");
   return t > effectiveDeadline(dueDate, options).endsAt.getTime();
 }

@@ -21,13 +21,21 @@ const raw = {
       kind: "table",
       key: "grades",
       title: t("Pupils by grade"),
-      rows: [{ key: "g1", label: t("1") }, { key: "g2", label: t("2") }],
+      rows: [
+        { key: "g1", label: t("1") },
+        { key: "g2", label: t("2") },
+      ],
       columns: [
         { key: "total", label: t("Total"), type: "integer", required: true, min: 0 },
         { key: "girls", label: t("Girls"), type: "integer", min: 0 },
       ],
     },
-    { kind: "fields", key: "totals", title: t("Totals"), fields: [{ key: "pupils", label: t("Pupils"), type: "integer", required: true }] },
+    {
+      kind: "fields",
+      key: "totals",
+      title: t("Totals"),
+      fields: [{ key: "pupils", label: t("Pupils"), type: "integer", required: true }],
+    },
   ],
   rules: [
     { expression: "teachers_total = teachers_higher + teachers_other", severity: "error", message: t("sum") },
@@ -43,8 +51,16 @@ describe("form definition", () => {
   it("lists value slots with indicators and row keys", () => {
     const slots = valueSlots(def);
     expect(slots.map((s) => s.key)).toEqual([
-      "staff.teachers_total", "staff.teachers_higher", "staff.teachers_other", "staff.internet", "staff.share_kk",
-      "grades.g1.total", "grades.g1.girls", "grades.g2.total", "grades.g2.girls", "totals.pupils",
+      "staff.teachers_total",
+      "staff.teachers_higher",
+      "staff.teachers_other",
+      "staff.internet",
+      "staff.share_kk",
+      "grades.g1.total",
+      "grades.g1.girls",
+      "grades.g2.total",
+      "grades.g2.girls",
+      "totals.pupils",
     ]);
     expect(slots.find((s) => s.key === "grades.g2.girls")).toMatchObject({ indicator: "grades.girls", rowKey: "g2" });
     expect(knownNames(def)).toContain("grades.*.total");
@@ -56,14 +72,29 @@ describe("form definition", () => {
     bad.rules.push({ expression: "teachers_total <= ", severity: "error", message: t("x") });
     bad.rules.push({ expression: "nurses <= 3", severity: "error", message: t("x") });
     bad.rules.push({ expression: "staff.teachers_higher + 1", severity: "error", message: t("x") });
-    (bad.sections[0] as { fields: unknown[] }).fields.push({ key: "teachers_total", label: t("again"), type: "integer", min: 5, max: 1 });
+    (bad.sections[0] as { fields: unknown[] }).fields.push({
+      key: "teachers_total",
+      label: t("again"),
+      type: "integer",
+      min: 5,
+      max: 1,
+    });
     const result = definitionSchema.safeParse(bad);
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => i.message);
     expect(messages).toEqual(
-      expect.arrayContaining(["reporting.expression.unknown_name", "reporting.expression.type_mismatch", "reporting.duplicateKey", "reporting.minAboveMax"]),
+      expect.arrayContaining([
+        "reporting.expression.unknown_name",
+        "reporting.expression.type_mismatch",
+        "reporting.duplicateKey",
+        "reporting.minAboveMax",
+      ]),
     );
-    expect(messages.some((m) => m.startsWith("reporting.expression.unexpected") || m === "reporting.expression.unterminated")).toBe(true);
+    expect(
+      messages.some(
+        (m) => m.startsWith("reporting.expression.unexpected") || m === "reporting.expression.unterminated",
+      ),
+    ).toBe(true);
   });
 
   it("refuses a choice field without a classifier", () => {
@@ -78,8 +109,16 @@ describe("form definition", () => {
     const r = checkValues(
       def,
       {
-        "staff.teachers_total": "10", "staff.teachers_higher": "7", "staff.teachers_other": "3", "staff.internet": "иә", "staff.share_kk": "55,5",
-        "grades.g1.total": "20", "grades.g1.girls": "9", "grades.g2.total": "22", "grades.g2.girls": "", "totals.pupils": "42",
+        "staff.teachers_total": "10",
+        "staff.teachers_higher": "7",
+        "staff.teachers_other": "3",
+        "staff.internet": "иә",
+        "staff.share_kk": "55,5",
+        "grades.g1.total": "20",
+        "grades.g1.girls": "9",
+        "grades.g2.total": "22",
+        "grades.g2.girls": "",
+        "totals.pupils": "42",
       },
       { mode: "submit" },
     );
@@ -103,21 +142,35 @@ describe("form definition", () => {
     );
     expect(draft.problems.some((p) => p.code === "reporting.value.required")).toBe(false);
     const submit = checkValues(def, {}, { mode: "submit" });
-    expect(submit.problems.filter((p) => p.code === "reporting.value.required").map((p) => p.key).sort()).toEqual(
-      ["grades.g1.total", "grades.g2.total", "staff.teachers_total", "totals.pupils"],
-    );
+    expect(
+      submit.problems
+        .filter((p) => p.code === "reporting.value.required")
+        .map((p) => p.key)
+        .sort(),
+    ).toEqual(["grades.g1.total", "grades.g2.total", "staff.teachers_total", "totals.pupils"]);
     expect(submit.submittable).toBe(false);
   });
 
   it("blocks on failed error rules and asks a comment for failed warnings", () => {
-    const base = { "staff.teachers_total": "0", "staff.teachers_higher": "0", "staff.teachers_other": "0", "grades.g1.total": "5", "grades.g1.girls": "6", "grades.g2.total": "5", "totals.pupils": "11" };
+    const base = {
+      "staff.teachers_total": "0",
+      "staff.teachers_higher": "0",
+      "staff.teachers_other": "0",
+      "grades.g1.total": "5",
+      "grades.g1.girls": "6",
+      "grades.g2.total": "5",
+      "totals.pupils": "11",
+    };
     const r = checkValues(def, base, { mode: "submit" });
     expect(r.rules.map((x) => x.passed)).toEqual([true, false, false, false]);
     expect(r.rules[3]!.needsComment).toBe(true);
     expect(r.submittable).toBe(false);
     const fixed = { ...base, "grades.g1.girls": "2", "totals.pupils": "10" };
     expect(checkValues(def, fixed, { mode: "submit" }).submittable).toBe(false);
-    const commented = checkValues(def, fixed, { mode: "submit", comments: { "3": "The school is closed for renovation." } });
+    const commented = checkValues(def, fixed, {
+      mode: "submit",
+      comments: { "3": "The school is closed for renovation." },
+    });
     expect(commented.rules[3]).toMatchObject({ passed: false, needsComment: false });
     expect(commented.submittable).toBe(true);
   });

@@ -35,7 +35,10 @@ export const fieldSchema = z.object({
   label: localizedText,
   type: z.enum(FIELD_TYPES),
   /** Classifier code whose items are the choices (type "choice"). */
-  classifier: z.string().regex(/^[A-Z0-9_]{1,32}$/).optional(),
+  classifier: z
+    .string()
+    .regex(/^[A-Z0-9_]{1,32}$/)
+    .optional(),
   ...bounds,
 });
 
@@ -83,12 +86,31 @@ export function valueSlots(def: { sections: Section[] }): ValueSlot[] {
   for (const s of def.sections) {
     if (s.kind === "fields") {
       for (const f of s.fields) {
-        out.push({ key: `${s.key}.${f.key}`, section: s, type: f.type, required: f.required, min: f.min, max: f.max, classifier: f.classifier, rowKey: "", indicator: `${s.key}.${f.key}` });
+        out.push({
+          key: `${s.key}.${f.key}`,
+          section: s,
+          type: f.type,
+          required: f.required,
+          min: f.min,
+          max: f.max,
+          classifier: f.classifier,
+          rowKey: "",
+          indicator: `${s.key}.${f.key}`,
+        });
       }
     } else {
       for (const r of s.rows) {
         for (const c of s.columns) {
-          out.push({ key: `${s.key}.${r.key}.${c.key}`, section: s, type: c.type, required: c.required, min: c.min, max: c.max, rowKey: r.key, indicator: `${s.key}.${c.key}` });
+          out.push({
+            key: `${s.key}.${r.key}.${c.key}`,
+            section: s,
+            type: c.type,
+            required: c.required,
+            min: c.min,
+            max: c.max,
+            rowKey: r.key,
+            indicator: `${s.key}.${c.key}`,
+          });
         }
       }
     }
@@ -120,25 +142,39 @@ export const definitionSchema = z
   .superRefine((def, ctx) => {
     const sectionKeys = new Set<string>();
     def.sections.forEach((s, i) => {
-      if (sectionKeys.has(s.key)) ctx.addIssue({ code: "custom", path: ["sections", i, "key"], message: "reporting.duplicateKey" });
+      if (sectionKeys.has(s.key))
+        ctx.addIssue({ code: "custom", path: ["sections", i, "key"], message: "reporting.duplicateKey" });
       sectionKeys.add(s.key);
-      const inner = s.kind === "fields" ? s.fields : [...s.rows, ...s.columns.map((c) => ({ ...c, key: `col:${c.key}` }))];
+      const inner =
+        s.kind === "fields" ? s.fields : [...s.rows, ...s.columns.map((c) => ({ ...c, key: `col:${c.key}` }))];
       const seen = new Set<string>();
       inner.forEach((item, j) => {
-        if (seen.has(item.key)) ctx.addIssue({ code: "custom", path: ["sections", i, "items", j], message: "reporting.duplicateKey" });
+        if (seen.has(item.key))
+          ctx.addIssue({ code: "custom", path: ["sections", i, "items", j], message: "reporting.duplicateKey" });
         seen.add(item.key);
       });
       const fields = s.kind === "fields" ? s.fields : s.columns;
       fields.forEach((f, j) => {
-        if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: "custom", path: ["sections", i, "fields", j, "min"], message: "reporting.minAboveMax" });
-        if (f.type === "choice" && !(f as { classifier?: string }).classifier) ctx.addIssue({ code: "custom", path: ["sections", i, "fields", j, "classifier"], message: "reporting.choiceNeedsClassifier" });
+        if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+          ctx.addIssue({ code: "custom", path: ["sections", i, "fields", j, "min"], message: "reporting.minAboveMax" });
+        if (f.type === "choice" && !(f as { classifier?: string }).classifier)
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", i, "fields", j, "classifier"],
+            message: "reporting.choiceNeedsClassifier",
+          });
       });
     });
     const names = knownNames(def);
     def.rules.forEach((r, i) => {
       const result = validateExpression(r.expression, names, { expect: "boolean" });
       if (!result.ok) {
-        ctx.addIssue({ code: "custom", path: ["rules", i, "expression"], message: `reporting.expression.${result.error.code}`, params: { position: result.error.position } });
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "expression"],
+          message: `reporting.expression.${result.error.code}`,
+          params: { position: result.error.position },
+        });
       }
     });
   });
@@ -173,14 +209,22 @@ export interface CheckResult {
 }
 
 /** Parses one raw value (from a form, CSV or a data package) for a slot; `undefined` when empty. */
-export function coerceValue(slot: ValueSlot, raw: unknown): { value: Scalar } | { problem: string; params?: Record<string, string | number> } {
+export function coerceValue(
+  slot: ValueSlot,
+  raw: unknown,
+): { value: Scalar } | { problem: string; params?: Record<string, string | number> } {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return { value: null };
   const text = typeof raw === "string" ? raw.trim() : raw;
   switch (slot.type) {
     case "integer":
     case "decimal":
     case "percentage": {
-      const n = typeof text === "number" ? text : /^[-+]?\d+([.,]\d+)?$/.test(String(text)) ? Number(String(text).replace(",", ".")) : Number.NaN;
+      const n =
+        typeof text === "number"
+          ? text
+          : /^[-+]?\d+([.,]\d+)?$/.test(String(text))
+            ? Number(String(text).replace(",", "."))
+            : Number.NaN;
       if (!Number.isFinite(n)) return { problem: "reporting.value.notNumber" };
       if (slot.type === "integer" && !Number.isInteger(n)) return { problem: "reporting.value.notInteger" };
       const min = slot.min ?? (slot.type === "percentage" ? 0 : undefined);
@@ -198,7 +242,8 @@ export function coerceValue(slot: ValueSlot, raw: unknown): { value: Scalar } | 
     case "date": {
       const s = String(text);
       const d = new Date(`${s}T00:00:00Z`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) return { problem: "reporting.value.notDate" };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s)
+        return { problem: "reporting.value.notDate" };
       return { value: s };
     }
     case "choice":
@@ -232,10 +277,16 @@ export function checkValues(
       continue;
     }
     if (result.value === null) {
-      if (options.mode === "submit" && slot.required) problems.push({ key: slot.key, code: "reporting.value.required" });
+      if (options.mode === "submit" && slot.required)
+        problems.push({ key: slot.key, code: "reporting.value.required" });
       continue;
     }
-    if (slot.type === "choice" && slot.classifier && options.choices?.[slot.classifier] && !options.choices[slot.classifier]!.includes(String(result.value))) {
+    if (
+      slot.type === "choice" &&
+      slot.classifier &&
+      options.choices?.[slot.classifier] &&
+      !options.choices[slot.classifier]!.includes(String(result.value))
+    ) {
       problems.push({ key: slot.key, code: "reporting.value.notChoice" });
       continue;
     }
@@ -262,13 +313,23 @@ function rulesAst(def: FormDefinition): Ast[] {
   return asts;
 }
 
-export function evaluateRules(def: FormDefinition, values: Record<string, Scalar>, comments: Record<string, string>): RuleOutcome[] {
+export function evaluateRules(
+  def: FormDefinition,
+  values: Record<string, Scalar>,
+  comments: Record<string, string>,
+): RuleOutcome[] {
   const bare = bareNames(def);
-  const numeric = (v: Scalar | undefined): number | null => (typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : null);
+  const numeric = (v: Scalar | undefined): number | null =>
+    typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : null;
   const resolve = (name: string): ResolvedValue => {
     const full = values[name] !== undefined || !bare.has(name) ? name : bare.get(name)!;
     if (!full.includes("*")) return numeric(values[full]);
-    const pattern = new RegExp(`^${full.split(".").map((s) => (s === "*" ? "[^.]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("\\.")}$`);
+    const pattern = new RegExp(
+      `^${full
+        .split(".")
+        .map((s) => (s === "*" ? "[^.]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("\\.")}$`,
+    );
     return Object.entries(values)
       .filter(([k]) => pattern.test(k))
       .map(([, v]) => numeric(v))

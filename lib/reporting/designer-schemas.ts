@@ -83,10 +83,14 @@ export const formInput = z.preprocess(
         .transform((v) => [...new Set((v ?? "").split(/[\s,;]+/).filter(Boolean))]),
     })
     .superRefine((v, ctx) => {
-      if (v.addresseeBins.some((b) => !BIN.test(b))) ctx.addIssue({ code: "custom", path: ["addresseeBins"], message: "reporting.form.addresseeBin" });
-      if (v.adHoc && v.addresseeBins.length === 0) ctx.addIssue({ code: "custom", path: ["addresseeBins"], message: "reporting.form.addresseesRequired" });
-      if (!v.adHoc && v.orgKinds.length === 0) ctx.addIssue({ code: "custom", path: ["orgKinds"], message: "reporting.form.orgKindsRequired" });
-      if (v.adHoc && v.periodicity !== "ONE_OFF") ctx.addIssue({ code: "custom", path: ["periodicity"], message: "reporting.form.adHocOneOff" });
+      if (v.addresseeBins.some((b) => !BIN.test(b)))
+        ctx.addIssue({ code: "custom", path: ["addresseeBins"], message: "reporting.form.addresseeBin" });
+      if (v.adHoc && v.addresseeBins.length === 0)
+        ctx.addIssue({ code: "custom", path: ["addresseeBins"], message: "reporting.form.addresseesRequired" });
+      if (!v.adHoc && v.orgKinds.length === 0)
+        ctx.addIssue({ code: "custom", path: ["orgKinds"], message: "reporting.form.orgKindsRequired" });
+      if (v.adHoc && v.periodicity !== "ONE_OFF")
+        ctx.addIssue({ code: "custom", path: ["periodicity"], message: "reporting.form.adHocOneOff" });
     }),
 );
 export type FormInput = z.output<typeof formInput>;
@@ -157,7 +161,10 @@ function issueKey(issue: z.core.$ZodIssue, input: unknown): { key: string; param
   }
   switch (issue.code) {
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? { key: "validation.required", params: {} } : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? { key: "validation.required", params: {} }
+          : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
       if (issue.origin === "array") return { key: "reporting.design.tooFew", params: { min: Number(issue.minimum) } };
       return { key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
     case "too_big":
@@ -168,7 +175,9 @@ function issueKey(issue: z.core.$ZodIssue, input: unknown): { key: string; param
     case "invalid_union":
       return { key: "validation.invalidOption", params: {} };
     case "invalid_type":
-      return input === undefined || input === null || input === "" ? { key: "validation.required", params: {} } : { key: "validation.invalidType", params: {} };
+      return input === undefined || input === null || input === ""
+        ? { key: "validation.required", params: {} }
+        : { key: "validation.invalidType", params: {} };
     default:
       return { key: "validation.invalidFormat", params: {} };
   }
@@ -181,7 +190,8 @@ function issueKey(issue: z.core.$ZodIssue, input: unknown): { key: string; param
 function designerPath(raw: unknown, path: readonly PropertyKey[]): string {
   const parts = path.map(String);
   if (parts[0] === "sections" && parts.length >= 4) {
-    const section = (raw as { sections?: { kind?: string; rows?: unknown[]; fields?: unknown[] }[] } | null)?.sections?.[Number(parts[1])];
+    const section = (raw as { sections?: { kind?: string; rows?: unknown[]; fields?: unknown[] }[] } | null)
+      ?.sections?.[Number(parts[1])];
     if (section?.kind === "table") {
       if (parts[2] === "items") {
         const j = Number(parts[3]);
@@ -199,7 +209,12 @@ function designerPath(raw: unknown, path: readonly PropertyKey[]): string {
 /** Every problem of a definition as the designer shows it (empty when the definition is valid). */
 export function definitionIssues(raw: unknown): DefinitionIssue[] {
   const parsed = definitionSchema.safeParse(raw);
-  const issues = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: designerPath(raw, issue.path), ...issueKey(issue, valueAt(raw, issue.path)) }));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        path: designerPath(raw, issue.path),
+        ...issueKey(issue, valueAt(raw, issue.path)),
+      }));
   // A choice field needs the classifier its values come from (also when the key is left out altogether).
   const sections = (raw as { sections?: unknown } | null)?.sections;
   if (Array.isArray(sections)) {
@@ -207,7 +222,8 @@ export function definitionIssues(raw: unknown): DefinitionIssue[] {
       if (s?.kind !== "fields" || !Array.isArray(s.fields)) return;
       s.fields.forEach((f: { type?: unknown; classifier?: unknown }, j) => {
         const path = `sections.${i}.fields.${j}.classifier`;
-        if (f?.type === "choice" && !f.classifier && !issues.some((x) => x.path === path)) issues.push({ path, key: "reporting.choiceNeedsClassifier", params: {} });
+        if (f?.type === "choice" && !f.classifier && !issues.some((x) => x.path === path))
+          issues.push({ path, key: "reporting.choiceNeedsClassifier", params: {} });
       });
     });
   }
@@ -216,7 +232,8 @@ export function definitionIssues(raw: unknown): DefinitionIssue[] {
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let node = raw;
-  for (const part of path) node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[part] : undefined;
+  for (const part of path)
+    node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[part] : undefined;
   return node;
 }
 
@@ -230,6 +247,8 @@ export const draftSave = z.object({
   /** The submission's optimistic version; 0 when no draft exists yet. */
   version: z.coerce.number().int().min(0),
   values: jsonText(2_000_000).pipe(z.record(z.string().max(200), scalar)),
-  comments: jsonText(200_000).pipe(z.record(z.string().regex(/^\d{1,3}$/), z.string().max(2000, "reporting.commentTooLong"))),
+  comments: jsonText(200_000).pipe(
+    z.record(z.string().regex(/^\d{1,3}$/), z.string().max(2000, "reporting.commentTooLong")),
+  ),
 });
 export type DraftSave = z.output<typeof draftSave>;

@@ -13,7 +13,14 @@ import { AppError } from "../errors";
 import type { Prisma, Submission } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
-import { coerceValue, definitionSchema, valueSlots, type FormDefinition, type Scalar, type ValueProblem } from "./definition";
+import {
+  coerceValue,
+  definitionSchema,
+  valueSlots,
+  type FormDefinition,
+  type Scalar,
+  type ValueProblem,
+} from "./definition";
 import { isObliged } from "./obligations";
 import { latestVersion } from "./forms";
 import { readFile, readTemplate, type TemplateProblem } from "./template";
@@ -23,7 +30,9 @@ type Tx = Prisma.TransactionClient;
 
 /** Organisations whose reports the viewer fills in (ORG_ADMIN assignments). */
 export function submittingOrganizations(viewer: Viewer): string[] {
-  return [...new Set(viewer.roles.filter((r) => r.role === "ORG_ADMIN" && r.organizationId).map((r) => r.organizationId!))];
+  return [
+    ...new Set(viewer.roles.filter((r) => r.role === "ORG_ADMIN" && r.organizationId).map((r) => r.organizationId!)),
+  ];
 }
 
 const periodInclude = { form: { include: { formList: true } } } satisfies Prisma.ReportingPeriodInclude;
@@ -46,15 +55,25 @@ export interface EntryContext {
  */
 async function entryContext(tx: Tx, viewer: Viewer, periodId: string, organizationId: string): Promise<EntryContext> {
   authorizeViewer(viewer, "reporting.submit");
-  if (!submittingOrganizations(viewer).includes(organizationId)) throw new AppError("forbidden", { organizationId: "reporting.notYourOrganization" });
+  if (!submittingOrganizations(viewer).includes(organizationId))
+    throw new AppError("forbidden", { organizationId: "reporting.notYourOrganization" });
   const period = await tx.reportingPeriod.findUnique({ where: { id: periodId }, include: periodInclude });
   if (!period || period.form.formList.status !== "PUBLISHED") throw new AppError("notFound");
-  if (!(await isObliged(organizationId, period.form, tx))) throw new AppError("forbidden", { periodId: "reporting.notObliged" });
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, nameKk: true, nameRu: true, nameEn: true, bin: true } });
-  const submission = await tx.submission.findFirst({ where: { organizationId, periodId, supersededAt: null }, orderBy: { revision: "desc" } });
+  if (!(await isObliged(organizationId, period.form, tx)))
+    throw new AppError("forbidden", { periodId: "reporting.notObliged" });
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true, bin: true },
+  });
+  const submission = await tx.submission.findFirst({
+    where: { organizationId, periodId, supersededAt: null },
+    orderBy: { revision: "desc" },
+  });
   // A fresh draft follows the newest version; a report once handed over (or a correction) keeps its own.
   const own = submission && (submission.status !== "DRAFT" || submission.corrected);
-  const row = own ? await tx.formVersion.findUniqueOrThrow({ where: { id: submission.formVersionId } }) : await latestVersion(period.formId, tx);
+  const row = own
+    ? await tx.formVersion.findUniqueOrThrow({ where: { id: submission.formVersionId } })
+    : await latestVersion(period.formId, tx);
   if (!row) throw new AppError("notFound");
   const open = !period.closedAt || Boolean(submission?.corrected);
   const editable = open && (!submission || submission.status === "DRAFT" || submission.status === "RETURNED");
@@ -73,9 +92,15 @@ export async function loadEntry(viewer: Viewer, periodId: string, organizationId
 
 /** Allowed item codes of the classifiers that choice fields of a definition use. */
 export async function choiceCodes(def: FormDefinition, tx: Tx = prisma): Promise<Record<string, string[]>> {
-  const codes = [...new Set(valueSlots(def).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : [])))];
+  const codes = [
+    ...new Set(valueSlots(def).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : []))),
+  ];
   if (!codes.length) return {};
-  const items = await tx.classifierItem.findMany({ where: { classifier: { code: { in: codes } } }, select: { code: true, classifier: { select: { code: true } } }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  const items = await tx.classifierItem.findMany({
+    where: { classifier: { code: { in: codes } } },
+    select: { code: true, classifier: { select: { code: true } } },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
   const out: Record<string, string[]> = Object.fromEntries(codes.map((c) => [c, [] as string[]]));
   for (const item of items) out[item.classifier.code]!.push(item.code);
   return out;
@@ -103,7 +128,9 @@ export function normalizeDraft(
   const comments: Record<string, string> = {};
   for (const [k, v] of Object.entries(rawComments)) {
     const index = Number(k);
-    const text = String(v ?? "").trim().slice(0, 2000);
+    const text = String(v ?? "")
+      .trim()
+      .slice(0, 2000);
     if (Number.isInteger(index) && index >= 0 && index < def.rules.length && text) comments[String(index)] = text;
   }
   return { values, comments, problems };
@@ -128,7 +155,9 @@ async function writeDraft(
     return await prisma.$transaction(async (tx) => {
       const ctx = await entryContext(tx, viewer, input.periodId, input.organizationId);
       if (!ctx.editable) {
-        throw new AppError("conflict", { periodId: ctx.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable" });
+        throw new AppError("conflict", {
+          periodId: ctx.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable",
+        });
       }
       const { values, comments } = build(ctx);
       const current = ctx.submission;
@@ -167,7 +196,13 @@ async function writeDraft(
 /** Autosave: replaces the draft's values and comments (refused when stale, handed over or not obliged). */
 export async function saveDraft(
   viewer: Viewer,
-  input: { periodId: string; organizationId: string; version: number; values: Record<string, unknown>; comments: Record<string, string> },
+  input: {
+    periodId: string;
+    organizationId: string;
+    version: number;
+    values: Record<string, unknown>;
+    comments: Record<string, string>;
+  },
 ): Promise<SavedDraft> {
   let problems: ValueProblem[] = [];
   const { submission } = await writeDraft(viewer, input, (ctx) => {
@@ -175,7 +210,15 @@ export async function saveDraft(
     problems = normal.problems;
     return normal;
   });
-  return { submission: { id: submission.id, version: submission.version, status: submission.status, updatedAt: submission.updatedAt }, problems };
+  return {
+    submission: {
+      id: submission.id,
+      version: submission.version,
+      status: submission.status,
+      updatedAt: submission.updatedAt,
+    },
+    problems,
+  };
 }
 
 /** An upload refused as a whole, with every problem found (row, column, message key). */
@@ -201,13 +244,23 @@ export async function uploadTemplate(
   const choices = await choiceCodes(ctx0.version.definition);
   let values: Record<string, Scalar> = {};
   const { submission } = await writeDraft(viewer, input, (ctx) => {
-    const read = readTemplate(file.grid, { code: ctx.period.form.code, version: ctx.version.number, definition: ctx.version.definition, choices });
+    const read = readTemplate(file.grid, {
+      code: ctx.period.form.code,
+      version: ctx.version.number,
+      definition: ctx.version.definition,
+      choices,
+    });
     if (!read.ok) throw new UploadRefused(read.problems);
     values = read.values;
     return { values, comments: null };
   });
   return {
-    submission: { id: submission.id, version: submission.version, status: submission.status, updatedAt: submission.updatedAt },
+    submission: {
+      id: submission.id,
+      version: submission.version,
+      status: submission.status,
+      updatedAt: submission.updatedAt,
+    },
     problems: [],
     count: Object.keys(values).length,
     values,
@@ -224,7 +277,14 @@ export async function submitEntry(
 ): Promise<Submission> {
   const ctx = await loadEntry(viewer, input.periodId, input.organizationId);
   if (!ctx.submission) throw new AppError("validation", { periodId: "reporting.nothingToSubmit" });
-  if (!ctx.editable) throw new AppError("conflict", { periodId: ctx.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable" });
+  if (!ctx.editable)
+    throw new AppError("conflict", {
+      periodId: ctx.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable",
+    });
   if (ctx.submission.version !== input.version) throw new AppError("stale");
-  return submitSubmission(viewer, { submissionId: ctx.submission.id, version: input.version, comments: input.comments });
+  return submitSubmission(viewer, {
+    submissionId: ctx.submission.id,
+    version: input.version,
+    comments: input.comments,
+  });
 }

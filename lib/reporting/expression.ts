@@ -55,18 +55,18 @@
  */
 
 export type ExpressionErrorCode =
-  | 'empty'
-  | 'too_long'
-  | 'too_complex'
-  | 'unexpected_character'
-  | 'unexpected_token'
-  | 'unterminated'
-  | 'unknown_function'
-  | 'wrong_arity'
-  | 'type_mismatch'
-  | 'invalid_argument'
-  | 'invalid_reference'
-  | 'unknown_name';
+  | "empty"
+  | "too_long"
+  | "too_complex"
+  | "unexpected_character"
+  | "unexpected_token"
+  | "unterminated"
+  | "unknown_function"
+  | "wrong_arity"
+  | "type_mismatch"
+  | "invalid_argument"
+  | "invalid_reference"
+  | "unknown_name";
 
 /** A parse, validation or evaluation error; `position` is a 0-based offset into the source. */
 export class ExpressionError extends Error {
@@ -75,7 +75,7 @@ export class ExpressionError extends Error {
 
   constructor(code: ExpressionErrorCode, position: number, message: string) {
     super(message);
-    this.name = 'ExpressionError';
+    this.name = "ExpressionError";
     this.code = code;
     this.position = position;
   }
@@ -89,20 +89,20 @@ export const MAX_EXPRESSION_LENGTH = 1000;
 const MAX_DEPTH = 50;
 const EPSILON = 1e-9;
 
-export const FUNCTION_NAMES = ['sum', 'min', 'max', 'abs', 'round', 'if'] as const;
+export const FUNCTION_NAMES = ["sum", "min", "max", "abs", "round", "if"] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 const ARITY: Record<FunctionName, { min: number; max: number; text: string }> = {
-  sum: { min: 1, max: Infinity, text: 'at least 1 argument' },
-  min: { min: 1, max: Infinity, text: 'at least 1 argument' },
-  max: { min: 1, max: Infinity, text: 'at least 1 argument' },
-  abs: { min: 1, max: 1, text: 'exactly 1 argument' },
-  round: { min: 1, max: 2, text: '1 or 2 arguments' },
-  if: { min: 3, max: 3, text: 'exactly 3 arguments' },
+  sum: { min: 1, max: Infinity, text: "at least 1 argument" },
+  min: { min: 1, max: Infinity, text: "at least 1 argument" },
+  max: { min: 1, max: Infinity, text: "at least 1 argument" },
+  abs: { min: 1, max: 1, text: "exactly 1 argument" },
+  round: { min: 1, max: 2, text: "1 or 2 arguments" },
+  if: { min: 3, max: 3, text: "exactly 3 arguments" },
 };
 
-const AGGREGATES: ReadonlySet<FunctionName> = new Set(['sum', 'min', 'max']);
-const KEYWORDS: ReadonlySet<string> = new Set(['and', 'or', 'not']);
+const AGGREGATES: ReadonlySet<FunctionName> = new Set(["sum", "min", "max"]);
+const KEYWORDS: ReadonlySet<string> = new Set(["and", "or", "not"]);
 
 // ---------------------------------------------------------------------------
 // AST
@@ -115,63 +115,63 @@ interface NodeBase {
 }
 
 export interface NumberNode extends NodeBase {
-  type: 'number';
+  type: "number";
   value: number;
 }
 export interface RefNode extends NodeBase {
-  type: 'ref';
+  type: "ref";
   /** Reference text as written, e.g. `contingent.girls` or `grades.*.total`. */
   name: string;
   wildcard: boolean;
 }
 export interface UnaryNode extends NodeBase {
-  type: 'unary';
-  op: '-' | 'not';
+  type: "unary";
+  op: "-" | "not";
   operand: Ast;
 }
 export interface BinaryNode extends NodeBase {
-  type: 'binary';
-  op: '+' | '-' | '*' | '/';
+  type: "binary";
+  op: "+" | "-" | "*" | "/";
   left: Ast;
   right: Ast;
 }
-export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 export interface CompareNode extends NodeBase {
-  type: 'compare';
+  type: "compare";
   op: CompareOp;
   left: Ast;
   right: Ast;
 }
 export interface LogicalNode extends NodeBase {
-  type: 'logical';
-  op: 'and' | 'or';
+  type: "logical";
+  op: "and" | "or";
   left: Ast;
   right: Ast;
 }
 export interface CallNode extends NodeBase {
-  type: 'call';
+  type: "call";
   name: FunctionName;
   args: Ast[];
 }
 
 export type Ast = NumberNode | RefNode | UnaryNode | BinaryNode | CompareNode | LogicalNode | CallNode;
-export type ExpressionType = 'number' | 'boolean';
+export type ExpressionType = "number" | "boolean";
 
 // ---------------------------------------------------------------------------
 // Lexer
 
 type Token =
-  | { kind: 'number'; value: number; text: string; pos: number; end: number }
-  | { kind: 'ref'; text: string; wildcard: boolean; pos: number; end: number }
-  | { kind: 'keyword'; text: 'and' | 'or' | 'not'; pos: number; end: number }
-  | { kind: 'op'; text: string; pos: number; end: number }
-  | { kind: 'eof'; text: ''; pos: number; end: number };
+  | { kind: "number"; value: number; text: string; pos: number; end: number }
+  | { kind: "ref"; text: string; wildcard: boolean; pos: number; end: number }
+  | { kind: "keyword"; text: "and" | "or" | "not"; pos: number; end: number }
+  | { kind: "op"; text: string; pos: number; end: number }
+  | { kind: "eof"; text: ""; pos: number; end: number };
 
-const TWO_CHAR_OPS = new Set(['==', '!=', '<>', '<=', '>=', '&&', '||']);
-const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '(', ')', ',', '=', '<', '>', '!']);
+const TWO_CHAR_OPS = new Set(["==", "!=", "<>", "<=", ">=", "&&", "||"]);
+const ONE_CHAR_OPS = new Set(["+", "-", "*", "/", "(", ")", ",", "=", "<", ">", "!"]);
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isNameStart = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || c === '_');
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isNameStart = (c: string | undefined) => c !== undefined && ((c >= "a" && c <= "z") || c === "_");
 const isNameChar = (c: string | undefined) => isNameStart(c) || isDigit(c);
 
 function describeChar(c: string): string {
@@ -190,25 +190,29 @@ function tokenize(src: string): Token[] {
     const start = i;
     if (isDigit(c)) {
       while (isDigit(src[i])) i++;
-      if (src[i] === '.' && isDigit(src[i + 1])) {
+      if (src[i] === "." && isDigit(src[i + 1])) {
         i++;
         while (isDigit(src[i])) i++;
       }
       const text = src.slice(start, i);
-      tokens.push({ kind: 'number', value: Number(text), text, pos: start, end: i });
+      tokens.push({ kind: "number", value: Number(text), text, pos: start, end: i });
       continue;
     }
     if (isNameStart(c)) {
       while (isNameChar(src[i])) i++;
       const first = src.slice(start, i);
       let wildcard = false;
-      while (src[i] === '.') {
+      while (src[i] === ".") {
         if (KEYWORDS.has(first)) {
-          throw new ExpressionError('invalid_reference', start, `"${first}" is a reserved word and cannot start a field name`);
+          throw new ExpressionError(
+            "invalid_reference",
+            start,
+            `"${first}" is a reserved word and cannot start a field name`,
+          );
         }
         const segStart = i + 1;
         const s = src[segStart];
-        if (s === '*') {
+        if (s === "*") {
           wildcard = true;
           i = segStart + 1;
         } else if (isNameStart(s)) {
@@ -218,35 +222,43 @@ function tokenize(src: string): Token[] {
           i = segStart;
           while (isDigit(src[i])) i++;
           if (isNameStart(src[i])) {
-            throw new ExpressionError('invalid_reference', segStart, 'A reference segment cannot start with a digit unless it is a row number');
+            throw new ExpressionError(
+              "invalid_reference",
+              segStart,
+              "A reference segment cannot start with a digit unless it is a row number",
+            );
           }
         } else {
-          throw new ExpressionError('invalid_reference', segStart, 'Expected a name, a row number or * after "."');
+          throw new ExpressionError("invalid_reference", segStart, 'Expected a name, a row number or * after "."');
         }
       }
       const text = src.slice(start, i);
-      if (KEYWORDS.has(text)) tokens.push({ kind: 'keyword', text: text as 'and' | 'or' | 'not', pos: start, end: i });
-      else tokens.push({ kind: 'ref', text, wildcard, pos: start, end: i });
+      if (KEYWORDS.has(text)) tokens.push({ kind: "keyword", text: text as "and" | "or" | "not", pos: start, end: i });
+      else tokens.push({ kind: "ref", text, wildcard, pos: start, end: i });
       continue;
     }
     const two = src.slice(i, i + 2);
     if (TWO_CHAR_OPS.has(two)) {
-      tokens.push({ kind: 'op', text: two, pos: start, end: i + 2 });
+      tokens.push({ kind: "op", text: two, pos: start, end: i + 2 });
       i += 2;
       continue;
     }
     if (ONE_CHAR_OPS.has(c)) {
-      tokens.push({ kind: 'op', text: c, pos: start, end: i + 1 });
+      tokens.push({ kind: "op", text: c, pos: start, end: i + 1 });
       i++;
       continue;
     }
-    let hint = '';
-    if (c >= 'A' && c <= 'Z') hint = '; names and keywords are lower case';
-    else if (c === '&' || c === '|') hint = `; use ${c}${c} or ${c === '&' ? 'and' : 'or'}`;
-    else if (c === '.') hint = '; a decimal number needs digits on both sides of the point';
-    throw new ExpressionError('unexpected_character', start, `Unexpected character ${describeChar(c)} at position ${start}${hint}`);
+    let hint = "";
+    if (c >= "A" && c <= "Z") hint = "; names and keywords are lower case";
+    else if (c === "&" || c === "|") hint = `; use ${c}${c} or ${c === "&" ? "and" : "or"}`;
+    else if (c === ".") hint = "; a decimal number needs digits on both sides of the point";
+    throw new ExpressionError(
+      "unexpected_character",
+      start,
+      `Unexpected character ${describeChar(c)} at position ${start}${hint}`,
+    );
   }
-  tokens.push({ kind: 'eof', text: '', pos: src.length, end: src.length });
+  tokens.push({ kind: "eof", text: "", pos: src.length, end: src.length });
   return tokens;
 }
 
@@ -254,14 +266,14 @@ function tokenize(src: string): Token[] {
 // Parser
 
 const COMPARE_OPS: Record<string, CompareOp> = {
-  '=': '=',
-  '==': '=',
-  '!=': '!=',
-  '<>': '!=',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
+  "=": "=",
+  "==": "=",
+  "!=": "!=",
+  "<>": "!=",
+  "<": "<",
+  "<=": "<=",
+  ">": ">",
+  ">=": ">=",
 };
 
 class Parser {
@@ -276,9 +288,9 @@ class Parser {
   parse(): Ast {
     const ast = this.parseOr();
     const t = this.peek();
-    if (t.kind !== 'eof') {
-      if (t.kind === 'op' && t.text === ')') {
-        throw new ExpressionError('unexpected_token', t.pos, `Unmatched ")" at position ${t.pos}`);
+    if (t.kind !== "eof") {
+      if (t.kind === "op" && t.text === ")") {
+        throw new ExpressionError("unexpected_token", t.pos, `Unmatched ")" at position ${t.pos}`);
       }
       throw this.unexpected(t);
     }
@@ -295,29 +307,33 @@ class Parser {
 
   private isOp(...ops: string[]): boolean {
     const t = this.peek();
-    return t.kind === 'op' && ops.includes(t.text);
+    return t.kind === "op" && ops.includes(t.text);
   }
 
   private isKeyword(word: string): boolean {
     const t = this.peek();
-    return t.kind === 'keyword' && t.text === word;
+    return t.kind === "keyword" && t.text === word;
   }
 
   private unexpected(t: Token, expected?: string): ExpressionError {
-    if (t.kind === 'eof') {
-      return new ExpressionError('unterminated', t.pos, `Expression ends unexpectedly${expected ? `; expected ${expected}` : ''}`);
+    if (t.kind === "eof") {
+      return new ExpressionError(
+        "unterminated",
+        t.pos,
+        `Expression ends unexpectedly${expected ? `; expected ${expected}` : ""}`,
+      );
     }
-    const what = t.kind === 'number' ? `number ${t.text}` : t.kind === 'ref' ? `name "${t.text}"` : `"${t.text}"`;
+    const what = t.kind === "number" ? `number ${t.text}` : t.kind === "ref" ? `name "${t.text}"` : `"${t.text}"`;
     return new ExpressionError(
-      'unexpected_token',
+      "unexpected_token",
       t.pos,
-      `Unexpected ${what} at position ${t.pos}${expected ? `; expected ${expected}` : ''}`,
+      `Unexpected ${what} at position ${t.pos}${expected ? `; expected ${expected}` : ""}`,
     );
   }
 
   private enter(pos: number): void {
     if (++this.depth > MAX_DEPTH) {
-      throw new ExpressionError('too_complex', pos, `Expression is nested too deeply (more than ${MAX_DEPTH} levels)`);
+      throw new ExpressionError("too_complex", pos, `Expression is nested too deeply (more than ${MAX_DEPTH} levels)`);
     }
   }
 
@@ -328,10 +344,10 @@ class Parser {
   private parseOr(): Ast {
     this.enter(this.peek().pos);
     let left = this.parseAnd();
-    while (this.isKeyword('or') || this.isOp('||')) {
+    while (this.isKeyword("or") || this.isOp("||")) {
       this.next();
       const right = this.parseAnd();
-      left = { type: 'logical', op: 'or', left, right, pos: left.pos, end: right.end };
+      left = { type: "logical", op: "or", left, right, pos: left.pos, end: right.end };
     }
     this.leave();
     return left;
@@ -339,21 +355,21 @@ class Parser {
 
   private parseAnd(): Ast {
     let left = this.parseNot();
-    while (this.isKeyword('and') || this.isOp('&&')) {
+    while (this.isKeyword("and") || this.isOp("&&")) {
       this.next();
       const right = this.parseNot();
-      left = { type: 'logical', op: 'and', left, right, pos: left.pos, end: right.end };
+      left = { type: "logical", op: "and", left, right, pos: left.pos, end: right.end };
     }
     return left;
   }
 
   private parseNot(): Ast {
-    if (this.isKeyword('not') || this.isOp('!')) {
+    if (this.isKeyword("not") || this.isOp("!")) {
       const t = this.next();
       this.enter(t.pos);
       const operand = this.parseNot();
       this.leave();
-      return { type: 'unary', op: 'not', operand, pos: t.pos, end: operand.end };
+      return { type: "unary", op: "not", operand, pos: t.pos, end: operand.end };
     }
     return this.parseComparison();
   }
@@ -361,48 +377,48 @@ class Parser {
   private parseComparison(): Ast {
     const left = this.parseAdditive();
     const t = this.peek();
-    if (t.kind !== 'op' || !(t.text in COMPARE_OPS)) return left;
+    if (t.kind !== "op" || !(t.text in COMPARE_OPS)) return left;
     this.next();
     const right = this.parseAdditive();
     const after = this.peek();
-    if (after.kind === 'op' && after.text in COMPARE_OPS) {
+    if (after.kind === "op" && after.text in COMPARE_OPS) {
       throw new ExpressionError(
-        'unexpected_token',
+        "unexpected_token",
         after.pos,
         `Comparisons cannot be chained (position ${after.pos}); combine them with "and"`,
       );
     }
-    return { type: 'compare', op: COMPARE_OPS[t.text]!, left, right, pos: left.pos, end: right.end };
+    return { type: "compare", op: COMPARE_OPS[t.text]!, left, right, pos: left.pos, end: right.end };
   }
 
   private parseAdditive(): Ast {
     let left = this.parseMultiplicative();
-    while (this.isOp('+', '-')) {
-      const op = this.next().text as '+' | '-';
+    while (this.isOp("+", "-")) {
+      const op = this.next().text as "+" | "-";
       const right = this.parseMultiplicative();
-      left = { type: 'binary', op, left, right, pos: left.pos, end: right.end };
+      left = { type: "binary", op, left, right, pos: left.pos, end: right.end };
     }
     return left;
   }
 
   private parseMultiplicative(): Ast {
     let left = this.parseUnary();
-    while (this.isOp('*', '/')) {
-      const op = this.next().text as '*' | '/';
+    while (this.isOp("*", "/")) {
+      const op = this.next().text as "*" | "/";
       const right = this.parseUnary();
-      left = { type: 'binary', op, left, right, pos: left.pos, end: right.end };
+      left = { type: "binary", op, left, right, pos: left.pos, end: right.end };
     }
     return left;
   }
 
   private parseUnary(): Ast {
-    if (this.isOp('-', '+')) {
+    if (this.isOp("-", "+")) {
       const t = this.next();
       this.enter(t.pos);
       const operand = this.parseUnary();
       this.leave();
-      if (t.text === '+') return { ...operand, pos: t.pos };
-      return { type: 'unary', op: '-', operand, pos: t.pos, end: operand.end };
+      if (t.text === "+") return { ...operand, pos: t.pos };
+      return { type: "unary", op: "-", operand, pos: t.pos, end: operand.end };
     }
     return this.parsePrimary();
   }
@@ -410,19 +426,19 @@ class Parser {
   private parsePrimary(): Ast {
     const t = this.next();
     switch (t.kind) {
-      case 'number':
-        return { type: 'number', value: t.value, pos: t.pos, end: t.end };
-      case 'ref':
-        if (this.isOp('(')) return this.parseCall(t);
-        return { type: 'ref', name: t.text, wildcard: t.wildcard, pos: t.pos, end: t.end };
-      case 'op':
-        if (t.text === '(') {
+      case "number":
+        return { type: "number", value: t.value, pos: t.pos, end: t.end };
+      case "ref":
+        if (this.isOp("(")) return this.parseCall(t);
+        return { type: "ref", name: t.text, wildcard: t.wildcard, pos: t.pos, end: t.end };
+      case "op":
+        if (t.text === "(") {
           const inner = this.parseOr();
           const close = this.peek();
-          if (close.kind === 'eof') {
-            throw new ExpressionError('unterminated', close.pos, `Missing ")" for "(" at position ${t.pos}`);
+          if (close.kind === "eof") {
+            throw new ExpressionError("unterminated", close.pos, `Missing ")" for "(" at position ${t.pos}`);
           }
-          if (!(close.kind === 'op' && close.text === ')')) throw this.unexpected(close, '")"');
+          if (!(close.kind === "op" && close.text === ")")) throw this.unexpected(close, '")"');
           this.next();
           return { ...inner, pos: t.pos, end: close.end };
         }
@@ -432,21 +448,21 @@ class Parser {
     }
   }
 
-  private parseCall(nameToken: Token & { kind: 'ref' }): Ast {
+  private parseCall(nameToken: Token & { kind: "ref" }): Ast {
     const name = nameToken.text;
     if (!(FUNCTION_NAMES as readonly string[]).includes(name)) {
       throw new ExpressionError(
-        'unknown_function',
+        "unknown_function",
         nameToken.pos,
-        `Unknown function "${name}" at position ${nameToken.pos}; available: ${FUNCTION_NAMES.join(', ')}`,
+        `Unknown function "${name}" at position ${nameToken.pos}; available: ${FUNCTION_NAMES.join(", ")}`,
       );
     }
     const open = this.next(); // "("
     const args: Ast[] = [];
-    if (!this.isOp(')')) {
+    if (!this.isOp(")")) {
       for (;;) {
         args.push(this.parseOr());
-        if (this.isOp(',')) {
+        if (this.isOp(",")) {
           this.next();
           continue;
         }
@@ -454,21 +470,21 @@ class Parser {
       }
     }
     const close = this.peek();
-    if (close.kind === 'eof') {
-      throw new ExpressionError('unterminated', close.pos, `Missing ")" for "${name}(" at position ${open.pos}`);
+    if (close.kind === "eof") {
+      throw new ExpressionError("unterminated", close.pos, `Missing ")" for "${name}(" at position ${open.pos}`);
     }
-    if (!(close.kind === 'op' && close.text === ')')) throw this.unexpected(close, '"," or ")"');
+    if (!(close.kind === "op" && close.text === ")")) throw this.unexpected(close, '"," or ")"');
     this.next();
     const fn = name as FunctionName;
     const arity = ARITY[fn];
     if (args.length < arity.min || args.length > arity.max) {
       throw new ExpressionError(
-        'wrong_arity',
+        "wrong_arity",
         nameToken.pos,
         `Function "${fn}" takes ${arity.text}, got ${args.length} (position ${nameToken.pos})`,
       );
     }
-    return { type: 'call', name: fn, args, pos: nameToken.pos, end: close.end };
+    return { type: "call", name: fn, args, pos: nameToken.pos, end: close.end };
   }
 }
 
@@ -476,19 +492,22 @@ class Parser {
 // Static type check
 
 function mismatch(node: Ast, message: string): ExpressionError {
-  return new ExpressionError('type_mismatch', node.pos, `${message} (position ${node.pos})`);
+  return new ExpressionError("type_mismatch", node.pos, `${message} (position ${node.pos})`);
 }
 
 function expectType(node: Ast, want: ExpressionType, context: string): void {
   const got = typeOf(node, false);
   if (got !== want) {
-    throw mismatch(node, want === 'number' ? `${context} needs a number, not a condition` : `${context} needs a condition, not a number`);
+    throw mismatch(
+      node,
+      want === "number" ? `${context} needs a number, not a condition` : `${context} needs a condition, not a number`,
+    );
   }
 }
 
 function integerLiteral(node: Ast): number | null {
-  if (node.type === 'number') return Number.isInteger(node.value) ? node.value : null;
-  if (node.type === 'unary' && node.op === '-' && node.operand.type === 'number') {
+  if (node.type === "number") return Number.isInteger(node.value) ? node.value : null;
+  if (node.type === "unary" && node.op === "-" && node.operand.type === "number") {
     return Number.isInteger(node.operand.value) ? -node.operand.value : null;
   }
   return null;
@@ -496,61 +515,61 @@ function integerLiteral(node: Ast): number | null {
 
 function typeOf(node: Ast, listAllowed: boolean): ExpressionType {
   switch (node.type) {
-    case 'number':
-      return 'number';
-    case 'ref':
+    case "number":
+      return "number";
+    case "ref":
       if (node.wildcard && !listAllowed) {
         throw new ExpressionError(
-          'invalid_reference',
+          "invalid_reference",
           node.pos,
           `Wildcard reference "${node.name}" is only allowed directly inside sum, min or max (position ${node.pos})`,
         );
       }
-      return 'number';
-    case 'unary':
-      expectType(node.operand, node.op === '-' ? 'number' : 'boolean', node.op === '-' ? 'Unary minus' : '"not"');
-      return node.op === '-' ? 'number' : 'boolean';
-    case 'binary':
-      expectType(node.left, 'number', `"${node.op}"`);
-      expectType(node.right, 'number', `"${node.op}"`);
-      return 'number';
-    case 'compare':
-      expectType(node.left, 'number', `Comparison "${node.op}"`);
-      expectType(node.right, 'number', `Comparison "${node.op}"`);
-      return 'boolean';
-    case 'logical':
-      expectType(node.left, 'boolean', `"${node.op}"`);
-      expectType(node.right, 'boolean', `"${node.op}"`);
-      return 'boolean';
-    case 'call': {
+      return "number";
+    case "unary":
+      expectType(node.operand, node.op === "-" ? "number" : "boolean", node.op === "-" ? "Unary minus" : '"not"');
+      return node.op === "-" ? "number" : "boolean";
+    case "binary":
+      expectType(node.left, "number", `"${node.op}"`);
+      expectType(node.right, "number", `"${node.op}"`);
+      return "number";
+    case "compare":
+      expectType(node.left, "number", `Comparison "${node.op}"`);
+      expectType(node.right, "number", `Comparison "${node.op}"`);
+      return "boolean";
+    case "logical":
+      expectType(node.left, "boolean", `"${node.op}"`);
+      expectType(node.right, "boolean", `"${node.op}"`);
+      return "boolean";
+    case "call": {
       const { name, args } = node;
       if (AGGREGATES.has(name)) {
         for (const arg of args) {
-          if (arg.type === 'ref') typeOf(arg, true);
-          else expectType(arg, 'number', `"${name}"`);
+          if (arg.type === "ref") typeOf(arg, true);
+          else expectType(arg, "number", `"${name}"`);
         }
-        return 'number';
+        return "number";
       }
-      if (name === 'abs') {
-        expectType(args[0]!, 'number', '"abs"');
-        return 'number';
+      if (name === "abs") {
+        expectType(args[0]!, "number", '"abs"');
+        return "number";
       }
-      if (name === 'round') {
-        expectType(args[0]!, 'number', '"round"');
+      if (name === "round") {
+        expectType(args[0]!, "number", '"round"');
         if (args[1]) {
           const digits = integerLiteral(args[1]);
           if (digits === null || digits < -10 || digits > 10) {
             throw new ExpressionError(
-              'invalid_argument',
+              "invalid_argument",
               args[1].pos,
               `The second argument of "round" must be a whole number from -10 to 10 written literally (position ${args[1].pos})`,
             );
           }
         }
-        return 'number';
+        return "number";
       }
       // if(condition, then, else)
-      expectType(args[0]!, 'boolean', 'The first argument of "if"');
+      expectType(args[0]!, "boolean", 'The first argument of "if"');
       const a = typeOf(args[1]!, false);
       const b = typeOf(args[2]!, false);
       if (a !== b) throw mismatch(args[2]!, 'Both branches of "if" must have the same type');
@@ -563,15 +582,15 @@ function typeOf(node: Ast, listAllowed: boolean): ExpressionType {
 // Public parsing API
 
 function parseTyped(src: string): { ast: Ast; type: ExpressionType } {
-  if (typeof src !== 'string') throw new TypeError('Expression source must be a string');
+  if (typeof src !== "string") throw new TypeError("Expression source must be a string");
   if (src.length > MAX_EXPRESSION_LENGTH) {
     throw new ExpressionError(
-      'too_long',
+      "too_long",
       MAX_EXPRESSION_LENGTH,
       `Expression is longer than ${MAX_EXPRESSION_LENGTH} characters (${src.length})`,
     );
   }
-  if (src.trim() === '') throw new ExpressionError('empty', 0, 'Expression is empty');
+  if (src.trim() === "") throw new ExpressionError("empty", 0, "Expression is empty");
   const ast = new Parser(tokenize(src)).parse();
   return { ast, type: typeOf(ast, false) };
 }
@@ -589,16 +608,16 @@ export function expressionType(ast: Ast): ExpressionType {
 function walk(node: Ast, visit: (node: Ast) => void): void {
   visit(node);
   switch (node.type) {
-    case 'unary':
+    case "unary":
       walk(node.operand, visit);
       break;
-    case 'binary':
-    case 'compare':
-    case 'logical':
+    case "binary":
+    case "compare":
+    case "logical":
       walk(node.left, visit);
       walk(node.right, visit);
       break;
-    case 'call':
+    case "call":
       for (const arg of node.args) walk(arg, visit);
       break;
     default:
@@ -609,7 +628,7 @@ function walk(node: Ast, visit: (node: Ast) => void): void {
 function refNodes(ast: Ast): RefNode[] {
   const refs: RefNode[] = [];
   walk(ast, (n) => {
-    if (n.type === 'ref') refs.push(n);
+    if (n.type === "ref") refs.push(n);
   });
   return refs.sort((a, b) => a.pos - b.pos);
 }
@@ -625,21 +644,20 @@ export function referencedNames(ast: Ast): string[] {
  */
 export function namesMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  const x = a.split('.');
-  const y = b.split('.');
-  return x.length === y.length && x.every((s, i) => s === y[i] || s === '*' || y[i] === '*');
+  const x = a.split(".");
+  const y = b.split(".");
+  return x.length === y.length && x.every((s, i) => s === y[i] || s === "*" || y[i] === "*");
 }
 
 export type KnownNames = ReadonlySet<string> | ((name: string) => boolean);
 
 export interface ValidateOptions {
   /** Require the expression to be a condition (the default for validation rules is any type). */
-  expect?: ExpressionType | 'any';
+  expect?: ExpressionType | "any";
 }
 
 export type ValidationResult =
-  | { ok: true; ast: Ast; type: ExpressionType; names: string[] }
-  | { ok: false; error: ExpressionError };
+  { ok: true; ast: Ast; type: ExpressionType; names: string[] } | { ok: false; error: ExpressionError };
 
 /**
  * Design-time check of an expression: syntax, types, and that every
@@ -647,31 +665,35 @@ export type ValidationResult =
  * are matched with `namesMatch`; a function receives each reference as
  * written, wildcard patterns included. Never throws for bad input.
  */
-export function validateExpression(src: string, knownNames: KnownNames, options: ValidateOptions = {}): ValidationResult {
+export function validateExpression(
+  src: string,
+  knownNames: KnownNames,
+  options: ValidateOptions = {},
+): ValidationResult {
   try {
     const { ast, type } = parseTyped(src);
     const isKnown =
-      typeof knownNames === 'function'
+      typeof knownNames === "function"
         ? knownNames
         : (name: string) => knownNames.has(name) || [...knownNames].some((k) => namesMatch(k, name));
     for (const ref of refNodes(ast)) {
       if (!isKnown(ref.name)) {
         return {
           ok: false,
-          error: new ExpressionError('unknown_name', ref.pos, `Unknown field "${ref.name}" at position ${ref.pos}`),
+          error: new ExpressionError("unknown_name", ref.pos, `Unknown field "${ref.name}" at position ${ref.pos}`),
         };
       }
     }
-    const expect = options.expect ?? 'any';
-    if (expect !== 'any' && type !== expect) {
+    const expect = options.expect ?? "any";
+    if (expect !== "any" && type !== expect) {
       return {
         ok: false,
         error: new ExpressionError(
-          'type_mismatch',
+          "type_mismatch",
           0,
-          expect === 'boolean'
-            ? 'A validation rule must be a condition (a comparison or a logical expression)'
-            : 'Expected a numeric expression, not a condition',
+          expect === "boolean"
+            ? "A validation rule must be a condition (a comparison or a logical expression)"
+            : "Expected a numeric expression, not a condition",
         ),
       };
     }
@@ -697,17 +719,17 @@ export function approxEqual(a: number, b: number): boolean {
 function compare(op: CompareOp, a: number, b: number): boolean {
   const eq = approxEqual(a, b);
   switch (op) {
-    case '=':
+    case "=":
       return eq;
-    case '!=':
+    case "!=":
       return !eq;
-    case '<':
+    case "<":
       return a < b && !eq;
-    case '<=':
+    case "<=":
       return a < b || eq;
-    case '>':
+    case ">":
       return a > b && !eq;
-    case '>=':
+    case ">=":
       return a > b || eq;
   }
 }
@@ -726,15 +748,15 @@ export function roundHalfAway(x: number, digits = 0): number {
   return r === 0 ? 0 : Math.sign(x) * r;
 }
 
-function arithmetic(op: BinaryNode['op'], a: number, b: number): number | null {
+function arithmetic(op: BinaryNode["op"], a: number, b: number): number | null {
   switch (op) {
-    case '+':
+    case "+":
       return finiteOrNull(a + b);
-    case '-':
+    case "-":
       return finiteOrNull(a - b);
-    case '*':
+    case "*":
       return finiteOrNull(a * b);
-    case '/':
+    case "/":
       return b === 0 ? null : finiteOrNull(a / b);
   }
 }
@@ -756,9 +778,9 @@ class Evaluator {
 
   private lookup(node: RefNode): ResolvedValue {
     const v = this.resolve(node.name);
-    if (v === null || v === undefined || typeof v === 'number' || isNumberList(v)) return v;
+    if (v === null || v === undefined || typeof v === "number" || isNumberList(v)) return v;
     throw new ExpressionError(
-      'type_mismatch',
+      "type_mismatch",
       node.pos,
       `Field "${node.name}" resolved to a ${typeof v}, expected a number (position ${node.pos})`,
     );
@@ -766,66 +788,66 @@ class Evaluator {
 
   /** Values of an aggregate argument; missing entries are returned as null. */
   private collect(arg: Ast): (number | null)[] {
-    if (arg.type === 'ref') {
+    if (arg.type === "ref") {
       const v = this.lookup(arg);
       if (v === null || v === undefined) return [null];
-      if (typeof v === 'number') return [finiteOrNull(v)];
-      return v.flat(Infinity as 1).map((x: unknown) => (typeof x === 'number' ? finiteOrNull(x) : null));
+      if (typeof v === "number") return [finiteOrNull(v)];
+      return v.flat(Infinity as 1).map((x: unknown) => (typeof x === "number" ? finiteOrNull(x) : null));
     }
     return [this.number(arg)];
   }
 
   number(node: Ast): number | null {
     const v = this.value(node);
-    if (typeof v === 'boolean') throw mismatch(node, 'Expected a number, got a condition');
+    if (typeof v === "boolean") throw mismatch(node, "Expected a number, got a condition");
     return v;
   }
 
   condition(node: Ast): boolean | null {
     const v = this.value(node);
-    if (typeof v === 'number') throw mismatch(node, 'Expected a condition, got a number');
+    if (typeof v === "number") throw mismatch(node, "Expected a condition, got a number");
     return v;
   }
 
   value(node: Ast): Value {
     switch (node.type) {
-      case 'number':
+      case "number":
         return node.value;
-      case 'ref': {
+      case "ref": {
         const v = this.lookup(node);
         if (v === null || v === undefined) return null;
-        if (typeof v !== 'number') {
+        if (typeof v !== "number") {
           throw new ExpressionError(
-            'type_mismatch',
+            "type_mismatch",
             node.pos,
             `Field "${node.name}" is a list; use it inside sum, min or max (position ${node.pos})`,
           );
         }
         return finiteOrNull(v);
       }
-      case 'unary': {
-        if (node.op === '-') {
+      case "unary": {
+        if (node.op === "-") {
           const v = this.number(node.operand);
           return v === null ? null : v === 0 ? 0 : -v;
         }
         const c = this.condition(node.operand);
         return c === null ? null : !c;
       }
-      case 'binary': {
+      case "binary": {
         const a = this.number(node.left);
         const b = this.number(node.right);
         if (a === null || b === null) return null;
         return arithmetic(node.op, a, b);
       }
-      case 'compare': {
+      case "compare": {
         const a = this.number(node.left);
         const b = this.number(node.right);
         if (a === null || b === null) return null;
         return compare(node.op, a, b);
       }
-      case 'logical': {
+      case "logical": {
         const left = this.condition(node.left);
-        if (node.op === 'and') {
+        if (node.op === "and") {
           if (left === false) return false;
           const right = this.condition(node.right);
           if (right === false) return false;
@@ -836,7 +858,7 @@ class Evaluator {
         if (right === true) return true;
         return left === null || right === null ? null : false;
       }
-      case 'call':
+      case "call":
         return this.call(node);
     }
   }
@@ -844,28 +866,29 @@ class Evaluator {
   private call(node: CallNode): Value {
     const { args } = node;
     switch (node.name) {
-      case 'sum': {
+      case "sum": {
         let total = 0;
         for (const arg of args) for (const v of this.collect(arg)) total += v ?? 0;
         return finiteOrNull(total);
       }
-      case 'min':
-      case 'max': {
+      case "min":
+      case "max": {
         const values = args.flatMap((a) => this.collect(a)).filter((v): v is number => v !== null);
         if (values.length === 0) return null;
-        return node.name === 'min' ? Math.min(...values) : Math.max(...values);
+        return node.name === "min" ? Math.min(...values) : Math.max(...values);
       }
-      case 'abs': {
+      case "abs": {
         const v = this.number(args[0]!);
         return v === null ? null : Math.abs(v);
       }
-      case 'round': {
+      case "round": {
         const v = this.number(args[0]!);
         const digits = args[1] ? integerLiteral(args[1]) : 0;
-        if (digits === null) throw new ExpressionError('invalid_argument', args[1]!.pos, 'Invalid digit count for "round"');
+        if (digits === null)
+          throw new ExpressionError("invalid_argument", args[1]!.pos, 'Invalid digit count for "round"');
         return v === null ? null : roundHalfAway(v, digits);
       }
-      case 'if': {
+      case "if": {
         const c = this.condition(args[0]!);
         if (c === null) return null;
         return this.value(c ? args[1]! : args[2]!);
@@ -889,21 +912,23 @@ export function evaluate(ast: Ast, resolve: Resolver): Value {
 // Resolver over plain data
 
 function leaf(value: unknown): number | number[] | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) {
-    return (value.flat(Infinity as 1) as unknown[]).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+    return (value.flat(Infinity as 1) as unknown[]).filter(
+      (x): x is number => typeof x === "number" && Number.isFinite(x),
+    );
   }
   return null;
 }
 
 function children(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (value !== null && typeof value === 'object') return Object.values(value);
+  if (value !== null && typeof value === "object") return Object.values(value);
   return [];
 }
 
 function child(value: unknown, key: string): unknown {
-  if (value === null || typeof value !== 'object') return undefined;
+  if (value === null || typeof value !== "object") return undefined;
   return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
@@ -916,8 +941,8 @@ function child(value: unknown, key: string): unknown {
 export function createResolver(data: Readonly<Record<string, unknown>>): Resolver {
   return (name) => {
     if (Object.prototype.hasOwnProperty.call(data, name)) return leaf(data[name]);
-    const segments = name.split('.');
-    if (!segments.includes('*')) {
+    const segments = name.split(".");
+    if (!segments.includes("*")) {
       let node: unknown = data;
       for (const s of segments) node = child(node, s);
       return leaf(node);
@@ -926,19 +951,19 @@ export function createResolver(data: Readonly<Record<string, unknown>>): Resolve
     const visit = (node: unknown, i: number) => {
       if (i === segments.length) {
         const v = leaf(node);
-        if (typeof v === 'number') out.push(v);
+        if (typeof v === "number") out.push(v);
         else if (v) out.push(...v);
         return;
       }
       const s = segments[i]!;
-      if (s === '*') for (const c of children(node)) visit(c, i + 1);
+      if (s === "*") for (const c of children(node)) visit(c, i + 1);
       else visit(child(node, s), i + 1);
     };
     visit(data, 0);
     for (const key of Object.keys(data)) {
-      if (key.includes('.') && namesMatch(name, key) && !key.includes('*')) {
+      if (key.includes(".") && namesMatch(name, key) && !key.includes("*")) {
         const v = leaf(data[key]);
-        if (typeof v === 'number') out.push(v);
+        if (typeof v === "number") out.push(v);
         else if (v) out.push(...v);
       }
     }
@@ -952,17 +977,17 @@ export function createResolver(data: Readonly<Record<string, unknown>>): Resolve
 /** Canonical, fully parenthesized form of an AST (useful for diagnostics and tests). */
 export function formatExpression(ast: Ast): string {
   switch (ast.type) {
-    case 'number':
+    case "number":
       return String(ast.value);
-    case 'ref':
+    case "ref":
       return ast.name;
-    case 'unary':
-      return ast.op === '-' ? `(-${formatExpression(ast.operand)})` : `(not ${formatExpression(ast.operand)})`;
-    case 'binary':
-    case 'compare':
-    case 'logical':
+    case "unary":
+      return ast.op === "-" ? `(-${formatExpression(ast.operand)})` : `(not ${formatExpression(ast.operand)})`;
+    case "binary":
+    case "compare":
+    case "logical":
       return `(${formatExpression(ast.left)} ${ast.op} ${formatExpression(ast.right)})`;
-    case 'call':
-      return `${ast.name}(${ast.args.map(formatExpression).join(', ')})`;
+    case "call":
+      return `${ast.name}(${ast.args.map(formatExpression).join(", ")})`;
   }
 }

@@ -17,7 +17,12 @@ export function factRows(def: FormDefinition, values: Record<string, unknown>): 
   for (const slot of valueSlots(def)) {
     if (!numeric.has(slot.type)) continue;
     const raw = values[slot.key];
-    const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw.replace(",", ".")) : Number.NaN;
+    const value =
+      typeof raw === "number"
+        ? raw
+        : typeof raw === "string" && raw.trim() !== ""
+          ? Number(raw.replace(",", "."))
+          : Number.NaN;
     if (Number.isFinite(value)) rows.push({ indicator: slot.indicator, rowKey: slot.rowKey, value });
   }
   return rows;

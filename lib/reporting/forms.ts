@@ -39,9 +39,17 @@ export async function getFormDesign(id: string) {
     where: { id },
     include: {
       formList: true,
-      versions: { orderBy: { number: "asc" }, select: { id: true, number: true, frozen: true, createdAt: true, definition: true } },
-      periods: { orderBy: [{ dueDate: "asc" }, { label: "asc" }], include: { _count: { select: { submissions: true } } } },
-      addressees: { include: { organization: { select: { id: true, bin: true, nameKk: true, nameRu: true, nameEn: true } } } },
+      versions: {
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, frozen: true, createdAt: true, definition: true },
+      },
+      periods: {
+        orderBy: [{ dueDate: "asc" }, { label: "asc" }],
+        include: { _count: { select: { submissions: true } } },
+      },
+      addressees: {
+        include: { organization: { select: { id: true, bin: true, nameKk: true, nameRu: true, nameEn: true } } },
+      },
     },
   });
   if (!form) return null;
@@ -53,7 +61,11 @@ export async function getFormDesign(id: string) {
   const counts = new Map(handedOver.map((h) => [h.formVersionId, h._count._all]));
   return {
     ...form,
-    versions: form.versions.map((v) => ({ ...v, submissions: counts.get(v.id) ?? 0, locked: v.frozen || (counts.get(v.id) ?? 0) > 0 })),
+    versions: form.versions.map((v) => ({
+      ...v,
+      submissions: counts.get(v.id) ?? 0,
+      locked: v.frozen || (counts.get(v.id) ?? 0) > 0,
+    })),
   };
 }
 
@@ -69,8 +81,16 @@ export async function createFormList(viewer: Viewer, input: FormListInput) {
     if (await tx.formList.findUnique({ where: { year: input.year }, select: { id: true } })) {
       throw new AppError("validation", { year: "reporting.list.yearTaken" }, { year: input.year });
     }
-    const created = await tx.formList.create({ data: { year: input.year, orderNumber: input.orderNumber, orderDate: day(input.orderDate) } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "FormList", entityId: created.id, after: created });
+    const created = await tx.formList.create({
+      data: { year: input.year, orderNumber: input.orderNumber, orderDate: day(input.orderDate) },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "FormList",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -85,7 +105,13 @@ export async function updateFormList(viewer: Viewer, input: FormListUpdate) {
     });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.formList.findUniqueOrThrow({ where: { id: input.id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "FormList", entityId: input.id, ...changedFields(current, after) });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "FormList",
+      entityId: input.id,
+      ...changedFields(current, after),
+    });
     return after;
   });
 }
@@ -93,7 +119,10 @@ export async function updateFormList(viewer: Viewer, input: FormListUpdate) {
 /** Publishes a list: from then on every obliged organisation sees its forms as due. */
 export async function publishFormList(viewer: Viewer, input: { id: string; version: number }) {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.formList.findUnique({ where: { id: input.id }, include: { _count: { select: { forms: true } } } });
+    const current = await tx.formList.findUnique({
+      where: { id: input.id },
+      include: { _count: { select: { forms: true } } },
+    });
     if (!current) throw new AppError("notFound");
     if (current.status === "PUBLISHED") throw new AppError("conflict", { id: "reporting.list.alreadyPublished" });
     if (current._count.forms === 0) throw new AppError("validation", { id: "reporting.list.empty" });
@@ -103,7 +132,13 @@ export async function publishFormList(viewer: Viewer, input: { id: string; versi
     });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.formList.findUniqueOrThrow({ where: { id: input.id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "FormList", entityId: input.id, ...changedFields(current, after) });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "FormList",
+      entityId: input.id,
+      ...changedFields(current, after),
+    });
     return after;
   });
 }
@@ -113,7 +148,14 @@ export async function publishFormList(viewer: Viewer, input: { id: string; versi
 /** The structure a new form starts with: one section with one integer field, labelled in three languages. */
 export function starterDefinition(labels: { section: LocalizedText; field: LocalizedText }): FormDefinition {
   return definitionSchema.parse({
-    sections: [{ kind: "fields", key: "main", title: labels.section, fields: [{ key: "total", label: labels.field, type: "integer", min: 0 }] }],
+    sections: [
+      {
+        kind: "fields",
+        key: "main",
+        title: labels.section,
+        fields: [{ key: "total", label: labels.field, type: "integer", min: 0 }],
+      },
+    ],
     rules: [],
   });
 }
@@ -123,12 +165,17 @@ async function checkFormReferences(tx: Tx, input: FormInput): Promise<string[]> 
   const fieldErrors: Record<string, string> = {};
   const params: Record<string, string | number> = {};
   if (input.orgKinds.length) {
-    const kinds = await tx.classifierItem.count({ where: { classifier: { code: "ORG_KIND" }, code: { in: input.orgKinds } } });
+    const kinds = await tx.classifierItem.count({
+      where: { classifier: { code: "ORG_KIND" }, code: { in: input.orgKinds } },
+    });
     if (kinds !== input.orgKinds.length) fieldErrors.orgKinds = "validation.invalidOption";
   }
   let ids: string[] = [];
   if (input.addresseeBins.length) {
-    const orgs = await tx.organization.findMany({ where: { bin: { in: input.addresseeBins } }, select: { id: true, bin: true } });
+    const orgs = await tx.organization.findMany({
+      where: { bin: { in: input.addresseeBins } },
+      select: { id: true, bin: true },
+    });
     const unknown = input.addresseeBins.filter((b) => !orgs.some((o) => o.bin === b));
     if (unknown.length) {
       fieldErrors.addresseeBins = "reporting.form.addresseeUnknown";
@@ -167,26 +214,52 @@ export async function createForm(viewer: Viewer, input: FormInput & { formListId
         ...formData(input),
         formListId: input.formListId,
         addressees: { create: addressees.map((organizationId) => ({ organizationId })) },
-        versions: { create: { number: 1, definition: definitionSchema.parse(starter) as Prisma.InputJsonValue, createdById: viewer.userId } },
+        versions: {
+          create: {
+            number: 1,
+            definition: definitionSchema.parse(starter) as Prisma.InputJsonValue,
+            createdById: viewer.userId,
+          },
+        },
       },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Form", entityId: created.id, after: { ...created, addressees } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "Form",
+      entityId: created.id,
+      after: { ...created, addressees },
+    });
     return created;
   });
 }
 
 export async function updateForm(viewer: Viewer, input: FormInput & { id: string; version: number }) {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.form.findUnique({ where: { id: input.id }, include: { addressees: { select: { organizationId: true } } } });
+    const current = await tx.form.findUnique({
+      where: { id: input.id },
+      include: { addressees: { select: { organizationId: true } } },
+    });
     if (!current) throw new AppError("notFound");
-    if (await tx.form.findFirst({ where: { formListId: current.formListId, code: input.code, NOT: { id: input.id } }, select: { id: true } })) {
+    if (
+      await tx.form.findFirst({
+        where: { formListId: current.formListId, code: input.code, NOT: { id: input.id } },
+        select: { id: true },
+      })
+    ) {
       throw new AppError("validation", { code: "reporting.form.codeTaken" });
     }
     const addressees = await checkFormReferences(tx, input);
-    const updated = await tx.form.updateMany({ where: { id: input.id, version: input.version }, data: { ...formData(input), version: { increment: 1 } } });
+    const updated = await tx.form.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...formData(input), version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new AppError("stale");
     await tx.formAddressee.deleteMany({ where: { formId: input.id } });
-    if (addressees.length) await tx.formAddressee.createMany({ data: addressees.map((organizationId) => ({ formId: input.id, organizationId })) });
+    if (addressees.length)
+      await tx.formAddressee.createMany({
+        data: addressees.map((organizationId) => ({ formId: input.id, organizationId })),
+      });
     const after = await tx.form.findUniqueOrThrow({ where: { id: input.id } });
     const diff = changedFields(current, after);
     const before = current.addressees.map((a) => a.organizationId).sort();
@@ -218,7 +291,10 @@ async function bumpForm(tx: Tx, formId: string, version: number) {
  * expressions); problems come back as field errors at designer paths (`sections.0.fields.1.min`). A frozen
  * version, or one that is not the newest, is refused.
  */
-export async function saveDefinition(viewer: Viewer, input: { formId: string; formVersion: number; number: number; definition: unknown }) {
+export async function saveDefinition(
+  viewer: Viewer,
+  input: { formId: string; formVersion: number; number: number; definition: unknown },
+) {
   const issues = definitionIssues(input.definition);
   if (issues.length) {
     const fieldErrors: Record<string, string> = {};
@@ -228,7 +304,9 @@ export async function saveDefinition(viewer: Viewer, input: { formId: string; fo
   }
   const definition = definitionSchema.parse(input.definition);
   return prisma.$transaction(async (tx) => {
-    const version = await tx.formVersion.findUnique({ where: { formId_number: { formId: input.formId, number: input.number } } });
+    const version = await tx.formVersion.findUnique({
+      where: { formId_number: { formId: input.formId, number: input.number } },
+    });
     if (!version) throw new AppError("notFound");
     const newest = await latestVersion(input.formId, tx);
     if (newest?.id !== version.id || (await isLocked(tx, version))) {
@@ -236,8 +314,12 @@ export async function saveDefinition(viewer: Viewer, input: { formId: string; fo
     }
     await bumpForm(tx, input.formId, input.formVersion);
     // Guarded by `frozen`: a submission freezing the version concurrently wins.
-    const saved = await tx.formVersion.updateMany({ where: { id: version.id, frozen: false }, data: { definition: definition as Prisma.InputJsonValue } });
-    if (saved.count === 0) throw new AppError("conflict", { definition: "reporting.versionFrozen" }, { number: version.number });
+    const saved = await tx.formVersion.updateMany({
+      where: { id: version.id, frozen: false },
+      data: { definition: definition as Prisma.InputJsonValue },
+    });
+    if (saved.count === 0)
+      throw new AppError("conflict", { definition: "reporting.versionFrozen" }, { number: version.number });
     await recordAudit(tx, {
       actorId: viewer.userId,
       action: "update",
@@ -255,13 +337,25 @@ export async function newFormVersion(viewer: Viewer, input: { formId: string; fo
   return prisma.$transaction(async (tx) => {
     const newest = await latestVersion(input.formId, tx);
     if (!newest) throw new AppError("notFound");
-    if (!(await isLocked(tx, newest))) throw new AppError("conflict", { formId: "reporting.versionNotFrozen" }, { number: newest.number });
+    if (!(await isLocked(tx, newest)))
+      throw new AppError("conflict", { formId: "reporting.versionNotFrozen" }, { number: newest.number });
     await bumpForm(tx, input.formId, input.formVersion);
     if (!newest.frozen) await tx.formVersion.update({ where: { id: newest.id }, data: { frozen: true } });
     const created = await tx.formVersion.create({
-      data: { formId: input.formId, number: newest.number + 1, definition: newest.definition as Prisma.InputJsonValue, createdById: viewer.userId },
+      data: {
+        formId: input.formId,
+        number: newest.number + 1,
+        definition: newest.definition as Prisma.InputJsonValue,
+        createdById: viewer.userId,
+      },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "FormVersion", entityId: created.id, after: { formId: input.formId, number: created.number, copiedFrom: newest.number } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "FormVersion",
+      entityId: created.id,
+      after: { formId: input.formId, number: created.number, copiedFrom: newest.number },
+    });
     return created;
   });
 }

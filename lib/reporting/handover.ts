@@ -196,7 +196,15 @@ async function run<T>(tx: RawSql, name: string, sql: string, params: unknown[]):
  */
 async function readContext(tx: RawSql, input: HandOverInput): Promise<ContextRow> {
   const guess = choiceClassifiers.get(`${input.year}/${input.form}`) ?? [];
-  const rows = await run<ContextRow>(tx, "eiso_handover_context", CONTEXT_SQL, [input.packageId ?? "", input.organizationId, input.actorId, input.period, input.form, input.year, JSON.stringify(guess)]);
+  const rows = await run<ContextRow>(tx, "eiso_handover_context", CONTEXT_SQL, [
+    input.packageId ?? "",
+    input.organizationId,
+    input.actorId,
+    input.period,
+    input.form,
+    input.year,
+    JSON.stringify(guess),
+  ]);
   return rows[0]!;
 }
 
@@ -205,13 +213,23 @@ async function definitionFor(tx: RawSql, row: ContextRow): Promise<FormDefinitio
   if (!row.vFrozen) return definitionSchema.parse(row.vDefinition);
   const known = frozenDefinition(row.vId!);
   if (known) return known;
-  const [version] = await tx.query<{ id: string; definition: unknown; frozen: boolean }>(`SELECT id, definition, frozen FROM "FormVersion" WHERE id = $1`, [row.vId]);
+  const [version] = await tx.query<{ id: string; definition: unknown; frozen: boolean }>(
+    `SELECT id, definition, frozen FROM "FormVersion" WHERE id = $1`,
+    [row.vId],
+  );
   return definitionOf(version!);
 }
 
 /** Allowed item codes of the classifiers the definition's choice fields use (as entry.choiceCodes). */
-async function choicesFor(tx: RawSql, def: FormDefinition, row: ContextRow, key: string): Promise<Record<string, string[]>> {
-  const codes = [...new Set(valueSlots(def).flatMap((slot) => (slot.type === "choice" && slot.classifier ? [slot.classifier] : [])))];
+async function choicesFor(
+  tx: RawSql,
+  def: FormDefinition,
+  row: ContextRow,
+  key: string,
+): Promise<Record<string, string[]>> {
+  const codes = [
+    ...new Set(valueSlots(def).flatMap((slot) => (slot.type === "choice" && slot.classifier ? [slot.classifier] : []))),
+  ];
   const guess = choiceClassifiers.get(key) ?? [];
   let pairs = row.choices ?? [];
   if (codes.some((c) => !guess.includes(c))) {
@@ -229,11 +247,21 @@ async function choicesFor(tx: RawSql, def: FormDefinition, row: ContextRow, key:
   return out;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(`${String(d).replace(" ", "T")}${/[zZ]|[+-]\d\d(:?\d\d)?$/.test(String(d)) ? "" : "Z"}`));
-const dateOnly = (d: Date | string) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : iso(d).toISOString().slice(0, 10));
+const iso = (d: Date | string) =>
+  d instanceof Date
+    ? d
+    : new Date(`${String(d).replace(" ", "T")}${/[zZ]|[+-]\d\d(:?\d\d)?$/.test(String(d)) ? "" : "Z"}`);
+const dateOnly = (d: Date | string) =>
+  typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : iso(d).toISOString().slice(0, 10);
 
 /** Audit snapshot of a submission's workflow fields (as workflow.audit records them). */
-const auditFields = (s: { status: string; revision: number; late: boolean; returnReason: string | null; correctionReason: string | null }) => ({
+const auditFields = (s: {
+  status: string;
+  revision: number;
+  late: boolean;
+  returnReason: string | null;
+  correctionReason: string | null;
+}) => ({
   status: s.status,
   revision: s.revision,
   late: s.late,
@@ -279,7 +307,11 @@ const WRITE_SQL = `
 export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOverResult> {
   const row = await readContext(tx, input);
   const earlierPackage = row.earlierSha256 ? { sha256: row.earlierSha256, receipt: row.earlierReceipt } : null;
-  const result = (outcome: HandOverOutcome): HandOverResult => ({ outcome, retentionYears: row.retentionYears ?? DEFAULT_RETENTION_YEARS, earlierPackage });
+  const result = (outcome: HandOverOutcome): HandOverResult => ({
+    outcome,
+    retentionYears: row.retentionYears ?? DEFAULT_RETENTION_YEARS,
+    earlierPackage,
+  });
   if (earlierPackage) return result({ kind: "replay" });
   if (!row.periodId) return result({ kind: "periodUnknown" });
   if (!row.actorId) return result({ kind: "noActor" });
@@ -288,7 +320,9 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
     userId: actorId,
     login: input.login,
     displayName: input.displayName,
-    roles: [{ role: "ORG_ADMIN", organizationId: input.organizationId, territoryId: null, territoryPath: row.territoryPath }],
+    roles: [
+      { role: "ORG_ADMIN", organizationId: input.organizationId, territoryId: null, territoryPath: row.territoryPath },
+    ],
   };
   try {
     // ── The checks of opening the report (loadEntry). ──
@@ -298,11 +332,16 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
     if (!row.vId) throw new AppError("notFound");
     const open = !row.closedAt || Boolean(row.sCorrected);
     const editable = open && (!row.sId || row.sStatus === "DRAFT" || row.sStatus === "RETURNED");
-    if (!editable) throw new AppError("conflict", { periodId: row.closedAt ? "reporting.periodClosed" : "reporting.notEditable" });
+    if (!editable)
+      throw new AppError("conflict", { periodId: row.closedAt ? "reporting.periodClosed" : "reporting.notEditable" });
 
     // ── The checks of handing over, on the values as sent. ──
     const def = await definitionFor(tx, row);
-    const comments = Object.fromEntries(Object.entries(input.comments).map(([k, v]) => [k, String(v ?? "").trim()]).filter(([, v]) => v));
+    const comments = Object.fromEntries(
+      Object.entries(input.comments)
+        .map(([k, v]) => [k, String(v ?? "").trim()])
+        .filter(([, v]) => v),
+    );
     const choices = await choicesFor(tx, def, row, `${input.year}/${input.form}`);
     const checked = checkValues(def, input.values, { mode: "submit", comments, choices });
     if (!checked.submittable) return result({ kind: "invalid", checked });
@@ -311,17 +350,22 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
     const now = input.now ?? new Date();
     let late = isLate(now, dateOnly(row.dueDate!));
     if (row.sCorrected) {
-      const [previous] = await tx.query<{ late: boolean }>(`SELECT late FROM "Submission" WHERE "organizationId" = $1 AND "periodId" = $2 AND revision = $3`, [
-        input.organizationId,
-        row.periodId,
-        Number(row.sRevision) - 1,
-      ]);
+      const [previous] = await tx.query<{ late: boolean }>(
+        `SELECT late FROM "Submission" WHERE "organizationId" = $1 AND "periodId" = $2 AND revision = $3`,
+        [input.organizationId, row.periodId, Number(row.sRevision) - 1],
+      );
       late = previous?.late ?? late;
     }
     const submissionId = row.sId ?? randomUUID();
     // A first save creates the draft (revision 1) and handing it over makes it SUBMITTED, as on the report page.
     const before = row.sId
-      ? { status: row.sStatus!, revision: Number(row.sRevision), late: Boolean(row.sLate), returnReason: row.sReturnReason, correctionReason: row.sCorrectionReason }
+      ? {
+          status: row.sStatus!,
+          revision: Number(row.sRevision),
+          late: Boolean(row.sLate),
+          returnReason: row.sReturnReason,
+          correctionReason: row.sCorrectionReason,
+        }
       : { status: "DRAFT" as SubmissionStatus, revision: 1, late: false, returnReason: null, correctionReason: null };
     const after = { ...before, status: "SUBMITTED" as SubmissionStatus, late, returnReason: null };
     const payload = {

@@ -8,16 +8,28 @@ import type { Prisma } from "../generated/prisma/client";
 import type { SubmissionStatus } from "../generated/prisma/enums";
 
 /** Prisma `where` for the organisations obliged to submit a form (active ones only). */
-export function obligedOrganizationsWhere(form: { id: string; orgKinds: readonly string[] }): Prisma.OrganizationWhereInput {
+export function obligedOrganizationsWhere(form: {
+  id: string;
+  orgKinds: readonly string[];
+}): Prisma.OrganizationWhereInput {
   return {
     status: "ACTIVE",
-    OR: [...(form.orgKinds.length ? [{ kind: { code: { in: [...form.orgKinds] } } }] : []), { addressedForms: { some: { formId: form.id } } }],
+    OR: [
+      ...(form.orgKinds.length ? [{ kind: { code: { in: [...form.orgKinds] } } }] : []),
+      { addressedForms: { some: { formId: form.id } } },
+    ],
   };
 }
 
 /** True when the organisation must submit the form (whatever the state of its list). */
-export async function isObliged(organizationId: string, form: { id: string; orgKinds: readonly string[] }, tx: Prisma.TransactionClient = prisma): Promise<boolean> {
-  return (await tx.organization.count({ where: { AND: [{ id: organizationId }, obligedOrganizationsWhere(form)] } })) > 0;
+export async function isObliged(
+  organizationId: string,
+  form: { id: string; orgKinds: readonly string[] },
+  tx: Prisma.TransactionClient = prisma,
+): Promise<boolean> {
+  return (
+    (await tx.organization.count({ where: { AND: [{ id: organizationId }, obligedOrganizationsWhere(form)] } })) > 0
+  );
 }
 
 /** Statuses after which the organisation has nothing more to do for a period (unless returned). */
@@ -34,7 +46,15 @@ export interface DuePeriod {
   /** The effective deadline (end of the due date moved past weekends and holidays, Almaty time). */
   deadlineAt: Date;
   closedAt: Date | null;
-  submission: { id: string; status: SubmissionStatus; revision: number; submittedAt: Date | null; late: boolean; corrected: boolean; returnReason: string | null } | null;
+  submission: {
+    id: string;
+    status: SubmissionStatus;
+    revision: number;
+    submittedAt: Date | null;
+    late: boolean;
+    corrected: boolean;
+    returnReason: string | null;
+  } | null;
   /** done: handed over; due: still to hand over, deadline ahead; overdue: still to hand over, deadline passed. */
   state: DueState;
   /** Whole days until the deadline (negative when passed). */
@@ -59,7 +79,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * organisation's current submission per period and whether it is still due or overdue.
  */
 export async function formsDueFor(organizationId: string, year: number, now: Date = new Date()): Promise<DueForm[]> {
-  const org = await prisma.organization.findUnique({ where: { id: organizationId }, select: { status: true, kind: { select: { code: true } } } });
+  const org = await prisma.organization.findUnique({
+    where: { id: organizationId },
+    select: { status: true, kind: { select: { code: true } } },
+  });
   if (!org || org.status !== "ACTIVE") return [];
   const forms = await prisma.form.findMany({
     where: {
@@ -73,7 +96,16 @@ export async function formsDueFor(organizationId: string, year: number, now: Dat
   const submissions = periodIds.length
     ? await prisma.submission.findMany({
         where: { organizationId, periodId: { in: periodIds }, supersededAt: null },
-        select: { id: true, periodId: true, status: true, revision: true, submittedAt: true, late: true, corrected: true, returnReason: true },
+        select: {
+          id: true,
+          periodId: true,
+          status: true,
+          revision: true,
+          submittedAt: true,
+          late: true,
+          corrected: true,
+          returnReason: true,
+        },
         orderBy: { revision: "desc" },
       })
     : [];
@@ -100,7 +132,15 @@ export async function formsDueFor(organizationId: string, year: number, now: Dat
         deadlineAt: p.deadlineAt,
         closedAt: p.closedAt,
         submission: s
-          ? { id: s.id, status: s.status, revision: s.revision, submittedAt: s.submittedAt, late: s.late, corrected: s.corrected, returnReason: s.returnReason }
+          ? {
+              id: s.id,
+              status: s.status,
+              revision: s.revision,
+              submittedAt: s.submittedAt,
+              late: s.late,
+              corrected: s.corrected,
+              returnReason: s.returnReason,
+            }
           : null,
         state,
         daysLeft: Math.floor((p.deadlineAt.getTime() - now.getTime()) / DAY_MS),

@@ -21,7 +21,10 @@ export async function createPeriod(viewer: Viewer, input: PeriodInput) {
   return prisma.$transaction(async (tx) => {
     const form = await tx.form.findUnique({ where: { id: input.formId }, select: { id: true } });
     if (!form) throw new AppError("notFound");
-    const clash = await tx.reportingPeriod.findFirst({ where: { formId: input.formId, label: input.label }, select: { id: true } });
+    const clash = await tx.reportingPeriod.findFirst({
+      where: { formId: input.formId, label: input.label },
+      select: { id: true },
+    });
     if (clash) throw new AppError("validation", { label: "reporting.period.labelTaken" });
     const created = await tx.reportingPeriod.create({
       data: {
@@ -33,7 +36,13 @@ export async function createPeriod(viewer: Viewer, input: PeriodInput) {
         deadlineAt: deadline.endsAt,
       },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "ReportingPeriod", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "ReportingPeriod",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -41,11 +50,20 @@ export async function createPeriod(viewer: Viewer, input: PeriodInput) {
 /** Removes a period nobody has started a report for. */
 export async function deletePeriod(viewer: Viewer, id: string) {
   return prisma.$transaction(async (tx) => {
-    const period = await tx.reportingPeriod.findUnique({ where: { id }, include: { _count: { select: { submissions: true } } } });
+    const period = await tx.reportingPeriod.findUnique({
+      where: { id },
+      include: { _count: { select: { submissions: true } } },
+    });
     if (!period) throw new AppError("notFound");
     if (period._count.submissions > 0) throw new AppError("conflict", { id: "reporting.period.hasSubmissions" });
     await tx.reportingPeriod.delete({ where: { id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "delete", entity: "ReportingPeriod", entityId: id, before: period });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "delete",
+      entity: "ReportingPeriod",
+      entityId: id,
+      before: period,
+    });
     return period;
   });
 }
@@ -80,7 +98,10 @@ function namesOf(year: number, lang: string): Map<string, string[]> {
     for (const h of hd.getHolidays(year, lang) || []) {
       if (h.type !== "public" || h.substitute) continue;
       const date = h.date.slice(0, 10);
-      byDate.set(date, [...(byDate.get(date) ?? []), h.name].filter((n, i, a) => a.indexOf(n) === i));
+      byDate.set(
+        date,
+        [...(byDate.get(date) ?? []), h.name].filter((n, i, a) => a.indexOf(n) === i),
+      );
     }
     holidayNames.set(cacheKey, byDate);
   }
@@ -110,7 +131,8 @@ export function deadlineInfo(dueDate: string, locale: string): DeadlineInfo {
       } else if (r.startsWith("day off in place of")) {
         reasons.push("substitute");
         // "day off in place of Nauryz on 2026-03-21, …": name the replaced holidays in the language asked for.
-        for (const m of r.matchAll(/ on (\d{4}-\d{2}-\d{2})/g)) holidays.push(...(namesOf(Number(m[1]!.slice(0, 4)), lang).get(m[1]!) ?? []));
+        for (const m of r.matchAll(/ on (\d{4}-\d{2}-\d{2})/g))
+          holidays.push(...(namesOf(Number(m[1]!.slice(0, 4)), lang).get(m[1]!) ?? []));
       }
     }
     skipped.push({ date, reasons: [...new Set(reasons)], holidays: [...new Set(holidays)] });

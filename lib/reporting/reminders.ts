@@ -51,7 +51,10 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
     const stage = reminderStage(period.deadlineAt, now);
     if (!stage) continue;
     const owing: Prisma.OrganizationWhereInput = {
-      AND: [obligedOrganizationsWhere(period.form), { submissions: { none: { periodId: period.id, supersededAt: null, status: { in: [...HANDED_OVER] } } } }],
+      AND: [
+        obligedOrganizationsWhere(period.form),
+        { submissions: { none: { periodId: period.id, supersededAt: null, status: { in: [...HANDED_OVER] } } } },
+      ],
     };
     const payload = {
       periodId: period.id,
@@ -81,10 +84,17 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
         select: { userId: true, territory: { select: { path: true } } },
       });
       for (const d of districtAdmins) {
-        const where: Prisma.OrganizationWhereInput = { AND: [owing, { territory: { path: { startsWith: d.territory!.path } } }] };
+        const where: Prisma.OrganizationWhereInput = {
+          AND: [owing, { territory: { path: { startsWith: d.territory!.path } } }],
+        };
         const [count, orgs] = await Promise.all([
           prisma.organization.count({ where }),
-          prisma.organization.findMany({ where, select: { id: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { nameKk: "asc" }, take: DIGEST_LIMIT }),
+          prisma.organization.findMany({
+            where,
+            select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+            orderBy: { nameKk: "asc" },
+            take: DIGEST_LIMIT,
+          }),
         ]);
         if (count === 0) continue;
         data.push({

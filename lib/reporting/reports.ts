@@ -62,7 +62,9 @@ function emptyStats(): ReportStats {
 /** SQL condition limiting organisation `o` in territory `t` to a scope. */
 function scopeSql(scope: Scope): Prisma.Sql {
   if (scope.all) return Prisma.sql`TRUE`;
-  const parts: Prisma.Sql[] = scope.territoryPaths.map((p) => Prisma.sql`t.path LIKE ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  const parts: Prisma.Sql[] = scope.territoryPaths.map(
+    (p) => Prisma.sql`t.path LIKE ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+  );
   for (const id of scope.organizationIds) parts.push(Prisma.sql`o.id = ${id}`);
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
 }
@@ -92,9 +94,19 @@ function indicatorsOf(definition: unknown): ReportIndicator[] {
     const s = slot.section;
     const key = slot.indicator.split(".")[1]!;
     if (s.kind === "table") {
-      out.set(slot.indicator, { key: slot.indicator, section: s.title, label: s.columns.find((c) => c.key === key)!.label, rows: s.rows.map((r) => ({ key: r.key, label: r.label })) });
+      out.set(slot.indicator, {
+        key: slot.indicator,
+        section: s.title,
+        label: s.columns.find((c) => c.key === key)!.label,
+        rows: s.rows.map((r) => ({ key: r.key, label: r.label })),
+      });
     } else {
-      out.set(slot.indicator, { key: slot.indicator, section: s.title, label: s.fields.find((f) => f.key === key)!.label, rows: null });
+      out.set(slot.indicator, {
+        key: slot.indicator,
+        section: s.title,
+        label: s.fields.find((f) => f.key === key)!.label,
+        rows: null,
+      });
     }
   }
   return [...out.values()];
@@ -104,7 +116,11 @@ function indicatorsOf(definition: unknown): ReportIndicator[] {
 export async function consolidatedReport(scope: Scope, periodId: string): Promise<ConsolidatedReport> {
   const period = await prisma.reportingPeriod.findUnique({
     where: { id: periodId },
-    include: { form: { include: { formList: true, versions: { orderBy: { number: "desc" }, take: 1, select: { definition: true } } } } },
+    include: {
+      form: {
+        include: { formList: true, versions: { orderBy: { number: "desc" }, take: 1, select: { definition: true } } },
+      },
+    },
   });
   if (!period || period.form.formList.status !== "PUBLISHED") throw new AppError("notFound");
   const indicators = period.form.versions[0] ? indicatorsOf(period.form.versions[0].definition) : [];
@@ -139,12 +155,19 @@ export async function consolidatedReport(scope: Scope, periodId: string): Promis
   ]);
   const allTerritories = new Set([...sums.map((r) => r.territory), ...stats.map((r) => r.territory)]);
   const paths = new Map(
-    (await prisma.territory.findMany({ where: { id: { in: [...allTerritories] } }, select: { id: true, path: true } })).map((t) => [t.id, regionDistrict(t.path)]),
+    (
+      await prisma.territory.findMany({ where: { id: { in: [...allTerritories] } }, select: { id: true, path: true } })
+    ).map((t) => [t.id, regionDistrict(t.path)]),
   );
   for (const s of sums) {
     if (!known.has(s.indicator)) {
       known.add(s.indicator);
-      indicators.push({ key: s.indicator, section: { kk: "", ru: "", en: "" }, label: { kk: s.indicator, ru: s.indicator, en: s.indicator }, rows: null });
+      indicators.push({
+        key: s.indicator,
+        section: { kk: "", ru: "", en: "" },
+        label: { kk: s.indicator, ru: s.indicator, en: s.indicator },
+        rows: null,
+      });
     }
   }
 
@@ -186,7 +209,12 @@ export async function consolidatedReport(scope: Scope, periodId: string): Promis
   const territoryIds = new Set<string>();
   for (const key of lines.keys()) for (const id of key.split("|")) if (id && id !== NONE) territoryIds.add(id);
   const territories = new Map(
-    (await prisma.territory.findMany({ where: { id: { in: [...territoryIds] } }, select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true } })).map((t) => [t.id, t]),
+    (
+      await prisma.territory.findMany({
+        where: { id: { in: [...territoryIds] } },
+        select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true },
+      })
+    ).map((t) => [t.id, t]),
   );
   const code = (id: string) => territories.get(id)?.code ?? "";
   const name = (id: string): LocalizedText | null => {
@@ -194,19 +222,44 @@ export async function consolidatedReport(scope: Scope, periodId: string): Promis
     return t ? { kk: t.nameKk, ru: t.nameRu, en: t.nameEn } : null;
   };
   const ordered: ReportLine[] = [];
-  const regionKeys = [...lines.keys()].filter((k) => k !== "|" && k.endsWith("|")).sort((a, b) => code(a.slice(0, -1)).localeCompare(code(b.slice(0, -1))));
+  const regionKeys = [...lines.keys()]
+    .filter((k) => k !== "|" && k.endsWith("|"))
+    .sort((a, b) => code(a.slice(0, -1)).localeCompare(code(b.slice(0, -1))));
   for (const rk of regionKeys) {
     const region = rk.slice(0, -1);
-    ordered.push({ level: "region", territoryId: region === NONE ? null : region, name: name(region), ...lines.get(rk)! });
-    const districtKeys = [...lines.keys()].filter((k) => k.startsWith(rk) && k !== rk).sort((a, b) => code(a.split("|")[1]!).localeCompare(code(b.split("|")[1]!)));
+    ordered.push({
+      level: "region",
+      territoryId: region === NONE ? null : region,
+      name: name(region),
+      ...lines.get(rk)!,
+    });
+    const districtKeys = [...lines.keys()]
+      .filter((k) => k.startsWith(rk) && k !== rk)
+      .sort((a, b) => code(a.split("|")[1]!).localeCompare(code(b.split("|")[1]!)));
     for (const dk of districtKeys) {
       const district = dk.split("|")[1]!;
-      ordered.push({ level: "district", territoryId: district === NONE ? null : district, name: name(district), ...lines.get(dk)! });
+      ordered.push({
+        level: "district",
+        territoryId: district === NONE ? null : district,
+        name: name(district),
+        ...lines.get(dk)!,
+      });
     }
   }
-  const total: ReportLine = { level: "total", territoryId: null, name: null, ...(lines.get("|") ?? { stats: emptyStats(), totals: {} }) };
+  const total: ReportLine = {
+    level: "total",
+    territoryId: null,
+    name: null,
+    ...(lines.get("|") ?? { stats: emptyStats(), totals: {} }),
+  };
   return {
-    period: { id: period.id, label: period.label, dueDate: period.dueDate, deadlineAt: period.deadlineAt, closedAt: period.closedAt },
+    period: {
+      id: period.id,
+      label: period.label,
+      dueDate: period.dueDate,
+      deadlineAt: period.deadlineAt,
+      closedAt: period.closedAt,
+    },
     form: {
       id: period.form.id,
       code: period.form.code,
@@ -262,14 +315,17 @@ export function reportGrid(report: ConsolidatedReport, locale: string, labels: R
     labels.missing,
     `${labels.completeness}, %`,
     `${labels.timeliness}, %`,
-    ...report.indicators.map((i) => [localName(nameOf(i.section), locale), localName(nameOf(i.label), locale)].filter(Boolean).join(": ")),
+    ...report.indicators.map((i) =>
+      [localName(nameOf(i.section), locale), localName(nameOf(i.label), locale)].filter(Boolean).join(": "),
+    ),
   ];
   const rows: (string | number)[][] = [header];
   let region = "";
   for (const l of [...report.lines, report.total]) {
     if (l.level === "region") region = l.name ? localName(nameOf(l.name), locale) : labels.republicLevel;
     const regionCell = l.level === "total" ? labels.total : region;
-    const districtCell = l.level === "district" ? (l.name && l.territoryId ? localName(nameOf(l.name), locale) : labels.regionLevel) : "";
+    const districtCell =
+      l.level === "district" ? (l.name && l.territoryId ? localName(nameOf(l.name), locale) : labels.regionLevel) : "";
     rows.push([
       regionCell,
       districtCell,
@@ -308,7 +364,11 @@ function csvCell(value: string | number): string {
 
 /** CSV (UTF-8 with a byte order mark, CRLF) of the report grid, with a title line. */
 export function reportCsv(report: ConsolidatedReport, locale: string, labels: ReportLabels): string {
-  const title = [`${report.form.code} ${localName(nameOf(report.form.name), locale)}`, report.period.label, report.period.closedAt ? "" : labels.provisional];
+  const title = [
+    `${report.form.code} ${localName(nameOf(report.form.name), locale)}`,
+    report.period.label,
+    report.period.closedAt ? "" : labels.provisional,
+  ];
   const lines = [title, ...reportGrid(report, locale, labels)];
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
@@ -318,8 +378,13 @@ export async function reportXlsx(report: ConsolidatedReport, locale: string, lab
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "EISO";
   workbook.created = report.generatedAt;
-  const sheet = workbook.addWorksheet(report.form.code.replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "report", { views: [{ state: "frozen", ySplit: 3, xSplit: 2 }] });
-  sheet.addRow([`${report.form.code} ${localName(nameOf(report.form.name), locale)} — ${report.period.label}`]).font = { bold: true, size: 13 };
+  const sheet = workbook.addWorksheet(report.form.code.replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "report", {
+    views: [{ state: "frozen", ySplit: 3, xSplit: 2 }],
+  });
+  sheet.addRow([`${report.form.code} ${localName(nameOf(report.form.name), locale)} — ${report.period.label}`]).font = {
+    bold: true,
+    size: 13,
+  };
   sheet.addRow([report.period.closedAt ? "" : labels.provisional]);
   const grid = reportGrid(report, locale, labels);
   const header = sheet.addRow(grid[0]!);
@@ -337,7 +402,8 @@ export async function reportXlsx(report: ConsolidatedReport, locale: string, lab
     const byRow = workbook.addWorksheet(labels.byRow.replace(/[\\/?*[\]:]/g, "_").slice(0, 31));
     const rowKeys = tables[0]!.rows!;
     byRow.addRow([labels.row, ...tables.map((i) => localName(nameOf(i.label), locale))]).font = { bold: true };
-    for (const r of rowKeys) byRow.addRow([localName(nameOf(r.label), locale), ...tables.map((i) => report.byRow[i.key]?.[r.key] ?? 0)]);
+    for (const r of rowKeys)
+      byRow.addRow([localName(nameOf(r.label), locale), ...tables.map((i) => report.byRow[i.key]?.[r.key] ?? 0)]);
     byRow.columns.forEach((column, i) => {
       column.width = i === 0 ? 24 : 16;
     });

@@ -12,7 +12,14 @@ const D1_2026 = "rp2026_d1";
 const D1_2025 = "rp2025_d1";
 const KOKSHETAU_PATH = "/t000000000/t110000000/t110200000/";
 
-const params = (filters: Record<string, string>) => ({ page: 1, pageSize: 100, sort: "name" as const, dir: "asc" as const, q: "", filters });
+const params = (filters: Record<string, string>) => ({
+  page: 1,
+  pageSize: 100,
+  sort: "name" as const,
+  dir: "asc" as const,
+  q: "",
+  filters,
+});
 
 let district: Viewer;
 let region: Viewer;
@@ -34,7 +41,9 @@ describe("completeness board", () => {
     const c = all.counts;
     expect(c.handedOver + c.missing + c.returned).toBe(c.obliged);
     expect(c.handedOver).toBe(c.submitted + c.approvedDistrict + c.approvedRegion + c.accepted);
-    const accepted = await prisma.submission.count({ where: { periodId: D1_2026, supersededAt: null, status: "ACCEPTED" } });
+    const accepted = await prisma.submission.count({
+      where: { periodId: D1_2026, supersededAt: null, status: "ACCEPTED" },
+    });
     expect(c.accepted).toBe(accepted);
     expect(c.late).toBeGreaterThan(0);
     expect(c.overdue).toBe(c.missing + c.returned); // the deadline (5 October 2026) has passed
@@ -44,7 +53,9 @@ describe("completeness board", () => {
     expect(c.awaiting).toBe(c.approvedRegion);
 
     const mine = await boardSummary(district, districtScope, D1_2026);
-    const inDistrict = await prisma.organization.count({ where: { kind: { code: "SCHOOL" }, territory: { path: { startsWith: KOKSHETAU_PATH } } } });
+    const inDistrict = await prisma.organization.count({
+      where: { kind: { code: "SCHOOL" }, territory: { path: { startsWith: KOKSHETAU_PATH } } },
+    });
     expect(mine.counts.obliged).toBe(inDistrict);
     expect(mine.groupLevel).toBe("DISTRICT");
   });
@@ -75,13 +86,20 @@ describe("review page data", () => {
     expect(isNotableChange("a", 1)).toBe(false);
 
     const s = await prisma.submission.findFirstOrThrow({
-      where: { periodId: D1_2026, supersededAt: null, status: { not: "DRAFT" }, organization: { territory: { path: { startsWith: KOKSHETAU_PATH } } } },
+      where: {
+        periodId: D1_2026,
+        supersededAt: null,
+        status: { not: "DRAFT" },
+        organization: { territory: { path: { startsWith: KOKSHETAU_PATH } } },
+      },
     });
     const data = await reviewSubmission(district, s.id);
     expect(data.previous?.year).toBe(2025);
     expect(data.rows).toHaveLength(36);
     const values = s.values as Record<string, number>;
-    const previous = (await prisma.submission.findFirstOrThrow({ where: { periodId: D1_2025, organizationId: s.organizationId } })).values as Record<string, number>;
+    const previous = (
+      await prisma.submission.findFirstOrThrow({ where: { periodId: D1_2025, organizationId: s.organizationId } })
+    ).values as Record<string, number>;
     for (const row of data.rows) {
       expect(row.value).toBe(values[row.key] ?? null);
       expect(row.previous).toBe(previous[row.key] ?? null);
@@ -92,35 +110,71 @@ describe("review page data", () => {
 
     // Another district's administrator does not see it at all.
     const other = await prisma.user.create({
-      data: { id: "u_other_district", login: "other-district", passwordHash: "x", displayName: "x", roles: { create: [{ role: "DISTRICT_ADMIN", territoryId: "t110400000" }] } },
+      data: {
+        id: "u_other_district",
+        login: "other-district",
+        passwordHash: "x",
+        displayName: "x",
+        roles: { create: [{ role: "DISTRICT_ADMIN", territoryId: "t110400000" }] },
+      },
     });
     expect((await refusal(reviewSubmission(await viewer(other.id), s.id))).code).toBe("notFound");
   });
 });
 
 const LABELS: ReportLabels = {
-  title: "Report", region: "Region", district: "District", total: "Total", regionLevel: "Regional", republicLevel: "Republican",
-  obliged: "Obliged", handedOver: "Handed over", accepted: "Accepted", late: "Late", onTime: "On time", missing: "Missing",
-  completeness: "Completeness", timeliness: "Timeliness", byRow: "By rows", row: "Row", provisional: "Provisional",
+  title: "Report",
+  region: "Region",
+  district: "District",
+  total: "Total",
+  regionLevel: "Regional",
+  republicLevel: "Republican",
+  obliged: "Obliged",
+  handedOver: "Handed over",
+  accepted: "Accepted",
+  late: "Late",
+  onTime: "On time",
+  missing: "Missing",
+  completeness: "Completeness",
+  timeliness: "Timeliness",
+  byRow: "By rows",
+  row: "Row",
+  provisional: "Provisional",
 };
 
 describe("consolidated report", () => {
   it("totals the data bank by region and district and counts completeness", async () => {
     const report = await consolidatedReport({ all: true }, D1_2025);
-    const facts = await prisma.dataValue.aggregate({ where: { periodId: D1_2025, indicator: "grades.total" }, _sum: { value: true } });
+    const facts = await prisma.dataValue.aggregate({
+      where: { periodId: D1_2025, indicator: "grades.total" },
+      _sum: { value: true },
+    });
     expect(report.total.totals["grades.total"]).toBe(facts._sum.value);
     const regions = report.lines.filter((l) => l.level === "region");
     const districts = report.lines.filter((l) => l.level === "district");
     expect(regions.reduce((n, l) => n + (l.totals["grades.total"] ?? 0), 0)).toBeCloseTo(facts._sum.value!);
     expect(districts.reduce((n, l) => n + (l.totals["grades.total"] ?? 0), 0)).toBeCloseTo(facts._sum.value!);
     expect(report.total.stats.obliged).toBe(await prisma.organization.count({ where: { kind: { code: "SCHOOL" } } }));
-    expect(report.total.stats.accepted).toBe(await prisma.submission.count({ where: { periodId: D1_2025, status: "ACCEPTED", supersededAt: null } }));
-    expect(report.byRow["grades.girls"]!.g1).toBe((await prisma.dataValue.aggregate({ where: { periodId: D1_2025, indicator: "grades.girls", rowKey: "g1" }, _sum: { value: true } }))._sum.value);
+    expect(report.total.stats.accepted).toBe(
+      await prisma.submission.count({ where: { periodId: D1_2025, status: "ACCEPTED", supersededAt: null } }),
+    );
+    expect(report.byRow["grades.girls"]!.g1).toBe(
+      (
+        await prisma.dataValue.aggregate({
+          where: { periodId: D1_2025, indicator: "grades.girls", rowKey: "g1" },
+          _sum: { value: true },
+        })
+      )._sum.value,
+    );
     expect(report.period.closedAt).not.toBeNull();
 
     const mine = await consolidatedReport(districtScope, D1_2025);
     const kokshetau = await prisma.dataValue.aggregate({
-      where: { periodId: D1_2025, indicator: "summary.students_total", organization: { territory: { path: { startsWith: KOKSHETAU_PATH } } } },
+      where: {
+        periodId: D1_2025,
+        indicator: "summary.students_total",
+        organization: { territory: { path: { startsWith: KOKSHETAU_PATH } } },
+      },
       _sum: { value: true },
     });
     expect(mine.total.totals["summary.students_total"]).toBe(kokshetau._sum.value);
@@ -169,12 +223,16 @@ describe("reminders", () => {
     const now = new Date("2026-11-25T06:00:00Z");
     const first = await generateReminders(now);
     expect(first.created).toBeGreaterThan(0);
-    const school = await prisma.notification.findMany({ where: { userId: "u_school", kind: { startsWith: "reporting.reminder." } } });
+    const school = await prisma.notification.findMany({
+      where: { userId: "u_school", kind: { startsWith: "reporting.reminder." } },
+    });
     const kinds = new Set(school.map((n) => `${n.kind}:${(n.payload as { formCode: string }).formCode}`));
     expect(kinds).toContain("reporting.reminder.d7:P-1");
     expect(kinds).toContain("reporting.reminder.overdue:AH-1");
     expect(kinds).toContain("reporting.reminder.overdue:D-1");
-    const digest = await prisma.notification.findMany({ where: { userId: "u_district", kind: "reporting.overdueList" } });
+    const digest = await prisma.notification.findMany({
+      where: { userId: "u_district", kind: "reporting.overdueList" },
+    });
     expect(digest.length).toBeGreaterThan(0);
     const count = await prisma.notification.count();
 
@@ -186,7 +244,11 @@ describe("reminders", () => {
 
     // The next day brings the overdue stage of D-3 (closed above: no reminders for closed periods).
     const later = await generateReminders(new Date("2026-11-26T06:00:00Z"));
-    expect(await prisma.notification.count({ where: { kind: "reporting.reminder.overdue", payload: { path: ["formCode"], equals: "D-3" } } })).toBe(0);
+    expect(
+      await prisma.notification.count({
+        where: { kind: "reporting.reminder.overdue", payload: { path: ["formCode"], equals: "D-3" } },
+      }),
+    ).toBe(0);
     expect(later.created).toBeGreaterThan(0); // a new day's district digests
   });
 });

@@ -40,7 +40,18 @@ export interface PeriodOption {
 export async function reviewPeriods(): Promise<PeriodOption[]> {
   const periods = await prisma.reportingPeriod.findMany({
     where: { form: { formList: { status: "PUBLISHED" } } },
-    include: { form: { select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true, formList: { select: { year: true } } } } },
+    include: {
+      form: {
+        select: {
+          id: true,
+          code: true,
+          nameKk: true,
+          nameRu: true,
+          nameEn: true,
+          formList: { select: { year: true } },
+        },
+      },
+    },
     orderBy: [{ dueDate: "desc" }, { label: "desc" }],
   });
   return periods
@@ -55,7 +66,9 @@ export async function reviewPeriods(): Promise<PeriodOption[]> {
       deadlineAt: p.deadlineAt,
       closedAt: p.closedAt,
     }))
-    .sort((a, b) => b.year - a.year || a.formCode.localeCompare(b.formCode) || b.dueDate.getTime() - a.dueDate.getTime());
+    .sort(
+      (a, b) => b.year - a.year || a.formCode.localeCompare(b.formCode) || b.dueDate.getTime() - a.dueDate.getTime(),
+    );
 }
 
 async function loadPeriod(periodId: string) {
@@ -71,7 +84,20 @@ export type LoadedPeriod = Awaited<ReturnType<typeof loadPeriod>>;
 
 // ───────────────────────── Board ─────────────────────────
 
-export const BOARD_STATES = ["missing", "notStarted", "draft", "handedOver", "submitted", "late", "overdue", "returned", "approved", "accepted", "corrected", "awaiting"] as const;
+export const BOARD_STATES = [
+  "missing",
+  "notStarted",
+  "draft",
+  "handedOver",
+  "submitted",
+  "late",
+  "overdue",
+  "returned",
+  "approved",
+  "accepted",
+  "corrected",
+  "awaiting",
+] as const;
 export type BoardState = (typeof BOARD_STATES)[number];
 
 export interface BoardCounts {
@@ -104,7 +130,22 @@ export interface TerritoryCounts {
 }
 
 function emptyCounts(): BoardCounts {
-  return { obliged: 0, handedOver: 0, missing: 0, notStarted: 0, draft: 0, returned: 0, submitted: 0, approvedDistrict: 0, approvedRegion: 0, accepted: 0, late: 0, overdue: 0, corrected: 0, awaiting: 0 };
+  return {
+    obliged: 0,
+    handedOver: 0,
+    missing: 0,
+    notStarted: 0,
+    draft: 0,
+    returned: 0,
+    submitted: 0,
+    approvedDistrict: 0,
+    approvedRegion: 0,
+    accepted: 0,
+    late: 0,
+    overdue: 0,
+    corrected: 0,
+    awaiting: 0,
+  };
 }
 
 /**
@@ -115,10 +156,14 @@ function emptyCounts(): BoardCounts {
 export function awaitingWhere(viewer: Viewer): Prisma.SubmissionWhereInput {
   const or: Prisma.SubmissionWhereInput[] = [];
   for (const r of viewer.roles) {
-    if (r.role === "DISTRICT_ADMIN" && r.territoryPath) or.push({ status: "SUBMITTED", organization: { territory: { path: { startsWith: r.territoryPath } } } });
+    if (r.role === "DISTRICT_ADMIN" && r.territoryPath)
+      or.push({ status: "SUBMITTED", organization: { territory: { path: { startsWith: r.territoryPath } } } });
     if (r.role === "REGION_ADMIN" && r.territoryPath) {
       or.push({ status: "APPROVED_DISTRICT", organization: { territory: { path: { startsWith: r.territoryPath } } } });
-      or.push({ status: "SUBMITTED", organization: { territory: { path: { startsWith: r.territoryPath }, level: "REGION" } } });
+      or.push({
+        status: "SUBMITTED",
+        organization: { territory: { path: { startsWith: r.territoryPath }, level: "REGION" } },
+      });
     }
     if (r.role === "MINISTRY_ADMIN") {
       or.push({ status: "APPROVED_REGION" });
@@ -130,15 +175,26 @@ export function awaitingWhere(viewer: Viewer): Prisma.SubmissionWhereInput {
 
 function awaits(viewer: Viewer, status: SubmissionStatus, path: string, level: string): boolean {
   return viewer.roles.some((r) => {
-    if (r.role === "DISTRICT_ADMIN") return status === "SUBMITTED" && r.territoryPath !== null && path.startsWith(r.territoryPath);
-    if (r.role === "REGION_ADMIN") return r.territoryPath !== null && path.startsWith(r.territoryPath) && (status === "APPROVED_DISTRICT" || (status === "SUBMITTED" && level === "REGION"));
-    if (r.role === "MINISTRY_ADMIN") return status === "APPROVED_REGION" || (status === "SUBMITTED" && level === "REPUBLIC");
+    if (r.role === "DISTRICT_ADMIN")
+      return status === "SUBMITTED" && r.territoryPath !== null && path.startsWith(r.territoryPath);
+    if (r.role === "REGION_ADMIN")
+      return (
+        r.territoryPath !== null &&
+        path.startsWith(r.territoryPath) &&
+        (status === "APPROVED_DISTRICT" || (status === "SUBMITTED" && level === "REGION"))
+      );
+    if (r.role === "MINISTRY_ADMIN")
+      return status === "APPROVED_REGION" || (status === "SUBMITTED" && level === "REPUBLIC");
     return false;
   });
 }
 
 /** Where obliged organisations in scope (optionally inside one territory subtree) are. */
-async function obligedInScope(scope: Scope, form: { id: string; orgKinds: string[] }, territoryId?: string): Promise<Prisma.OrganizationWhereInput> {
+async function obligedInScope(
+  scope: Scope,
+  form: { id: string; orgKinds: string[] },
+  territoryId?: string,
+): Promise<Prisma.OrganizationWhereInput> {
   const and: Prisma.OrganizationWhereInput[] = [obligedOrganizationsWhere(form), organizationWhere(scope)];
   if (territoryId) {
     const t = await prisma.territory.findUnique({ where: { id: territoryId }, select: { path: true } });
@@ -155,7 +211,12 @@ export interface Board {
   groupLevel: "REGION" | "DISTRICT";
 }
 
-function tally(counts: BoardCounts, s: { status: SubmissionStatus; late: boolean; corrected: boolean } | undefined, overdue: boolean, awaiting: boolean) {
+function tally(
+  counts: BoardCounts,
+  s: { status: SubmissionStatus; late: boolean; corrected: boolean } | undefined,
+  overdue: boolean,
+  awaiting: boolean,
+) {
   counts.obliged++;
   if (!s) {
     counts.notStarted++;
@@ -193,12 +254,21 @@ function tally(counts: BoardCounts, s: { status: SubmissionStatus; late: boolean
 }
 
 /** Counts of a period's obliged organisations in the viewer's scope, in total and by territory. */
-export async function boardSummary(viewer: Viewer, scope: Scope, periodId: string, territoryId?: string, now = new Date()): Promise<Board> {
+export async function boardSummary(
+  viewer: Viewer,
+  scope: Scope,
+  periodId: string,
+  territoryId?: string,
+  now = new Date(),
+): Promise<Board> {
   const period = await loadPeriod(periodId);
   const where = await obligedInScope(scope, period.form, territoryId);
   const [orgs, submissions] = await Promise.all([
     prisma.organization.findMany({ where, select: { id: true, territory: { select: { path: true, level: true } } } }),
-    prisma.submission.findMany({ where: { periodId, supersededAt: null, organization: where }, select: { organizationId: true, status: true, late: true, corrected: true } }),
+    prisma.submission.findMany({
+      where: { periodId, supersededAt: null, organization: where },
+      select: { organizationId: true, status: true, late: true, corrected: true },
+    }),
   ]);
   const byOrg = new Map(submissions.map((s) => [s.organizationId, s]));
   const overdue = now.getTime() > period.deadlineAt.getTime();
@@ -215,7 +285,10 @@ export async function boardSummary(viewer: Viewer, scope: Scope, periodId: strin
     if (!groups.has(key)) groups.set(key, emptyCounts());
     tally(groups.get(key)!, s, overdue, awaiting);
   }
-  const territories = await prisma.territory.findMany({ where: { id: { in: [...groups.keys()] } }, select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true } });
+  const territories = await prisma.territory.findMany({
+    where: { id: { in: [...groups.keys()] } },
+    select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true },
+  });
   const byTerritory = territories
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((t) => ({ id: t.id, name: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn }, counts: groups.get(t.id)! }));
@@ -237,13 +310,28 @@ const listSelect = {
 
 export interface BoardRow {
   organization: Prisma.OrganizationGetPayload<{ select: typeof listSelect }>;
-  submission: { id: string; status: SubmissionStatus; late: boolean; corrected: boolean; revision: number; submittedAt: Date | null; returnReason: string | null } | null;
+  submission: {
+    id: string;
+    status: SubmissionStatus;
+    late: boolean;
+    corrected: boolean;
+    revision: number;
+    submittedAt: Date | null;
+    returnReason: string | null;
+  } | null;
 }
 
 /** A submission filter for one board state (the organisation's current revision of the period). */
-function stateWhere(state: BoardState | undefined, periodId: string, viewer: Viewer, overdue: boolean): Prisma.OrganizationWhereInput {
+function stateWhere(
+  state: BoardState | undefined,
+  periodId: string,
+  viewer: Viewer,
+  overdue: boolean,
+): Prisma.OrganizationWhereInput {
   const current = { periodId, supersededAt: null };
-  const has = (where: Prisma.SubmissionWhereInput): Prisma.OrganizationWhereInput => ({ submissions: { some: { ...current, ...where } } });
+  const has = (where: Prisma.SubmissionWhereInput): Prisma.OrganizationWhereInput => ({
+    submissions: { some: { ...current, ...where } },
+  });
   switch (state) {
     case "missing":
       return { submissions: { none: { ...current, status: { not: "DRAFT" } } } };
@@ -275,10 +363,18 @@ function stateWhere(state: BoardState | undefined, periodId: string, viewer: Vie
 }
 
 /** One page of the board's list: obliged organisations in scope with their current report of the period. */
-export async function boardList(viewer: Viewer, scope: Scope, params: ListParams<BoardSort>, locale: string, now = new Date()): Promise<Page<BoardRow>> {
+export async function boardList(
+  viewer: Viewer,
+  scope: Scope,
+  params: ListParams<BoardSort>,
+  locale: string,
+  now = new Date(),
+): Promise<Page<BoardRow>> {
   const periodId = params.filters.period!;
   const period = await loadPeriod(periodId);
-  const state = (BOARD_STATES as readonly string[]).includes(params.filters.state ?? "") ? (params.filters.state as BoardState) : undefined;
+  const state = (BOARD_STATES as readonly string[]).includes(params.filters.state ?? "")
+    ? (params.filters.state as BoardState)
+    : undefined;
   const q = params.q;
   const where: Prisma.OrganizationWhereInput = {
     AND: [
@@ -298,7 +394,11 @@ export async function boardList(viewer: Viewer, scope: Scope, params: ListParams
   };
   const name = nameField(locale);
   const orderBy: Prisma.OrganizationOrderByWithRelationInput[] =
-    params.sort === "bin" ? [{ bin: params.dir }] : params.sort === "territory" ? [{ territory: { [name]: params.dir } }, { [name]: "asc" }, { id: "asc" }] : [{ [name]: params.dir }, { id: "asc" }];
+    params.sort === "bin"
+      ? [{ bin: params.dir }]
+      : params.sort === "territory"
+        ? [{ territory: { [name]: params.dir } }, { [name]: "asc" }, { id: "asc" }]
+        : [{ [name]: params.dir }, { id: "asc" }];
   const [orgs, total] = await Promise.all([
     prisma.organization.findMany({
       where,
@@ -306,7 +406,15 @@ export async function boardList(viewer: Viewer, scope: Scope, params: ListParams
         ...listSelect,
         submissions: {
           where: { periodId, supersededAt: null },
-          select: { id: true, status: true, late: true, corrected: true, revision: true, submittedAt: true, returnReason: true },
+          select: {
+            id: true,
+            status: true,
+            late: true,
+            corrected: true,
+            revision: true,
+            submittedAt: true,
+            returnReason: true,
+          },
           orderBy: { revision: "desc" },
           take: 1,
         },
@@ -344,7 +452,13 @@ export interface ReviewData {
   definition: FormDefinition;
   rows: ReviewValueRow[];
   previous: { id: string; periodLabel: string; year: number; status: SubmissionStatus } | null;
-  revisions: { id: string; revision: number; status: SubmissionStatus; corrected: boolean; supersededAt: Date | null }[];
+  revisions: {
+    id: string;
+    revision: number;
+    status: SubmissionStatus;
+    corrected: boolean;
+    supersededAt: Date | null;
+  }[];
   events: { id: string; action: string; level: string; at: Date; reason: string | null; actor: string | null }[];
   actions: AllowedActions;
   ruleComments: { index: number; message: LocalizedText; comment: string }[];
@@ -387,7 +501,9 @@ export async function reviewSubmission(viewer: Viewer, submissionId: string): Pr
   const submission = await prisma.submission.findUnique({ where: { id: submissionId }, include: reviewInclude });
   if (!submission) throw new AppError("notFound");
   const org = { id: submission.organizationId, territoryPath: submission.organization.territory.path };
-  const reviewScope = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === org.id) ? null : authorizeViewer(viewer, "reporting.review").scope;
+  const reviewScope = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === org.id)
+    ? null
+    : authorizeViewer(viewer, "reporting.review").scope;
   if (reviewScope && !organizationInScope(reviewScope, org)) throw new AppError("notFound");
 
   const definition = definitionSchema.parse(submission.formVersion.definition);
@@ -408,7 +524,10 @@ export async function reviewSubmission(viewer: Viewer, submissionId: string): Pr
     const section = slot.section;
     const rowLabel = section.kind === "table" ? section.rows.find((r) => r.key === slot.rowKey)!.label : null;
     const fieldKey = slot.key.split(".").at(-1)!;
-    const field = section.kind === "table" ? section.columns.find((c) => c.key === fieldKey)!.label : section.fields.find((f) => f.key === fieldKey)!.label;
+    const field =
+      section.kind === "table"
+        ? section.columns.find((c) => c.key === fieldKey)!.label
+        : section.fields.find((f) => f.key === fieldKey)!.label;
     const value = values[slot.key] ?? null;
     const previous = previousSubmission ? (previousValues[slot.key] ?? null) : null;
     return {
@@ -433,16 +552,34 @@ export async function reviewSubmission(viewer: Viewer, submissionId: string): Pr
     prisma.submissionEvent.findMany({ where: { submissionId }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const actors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map(
+      (u) => [u.id, u.displayName],
+    ),
+  );
   const last = [...events].reverse().find((e) => e.action !== "superseded") ?? null;
   const comments = (submission.comments ?? {}) as Record<string, string>;
   return {
     submission,
     definition,
     rows,
-    previous: previousSubmission ? { id: previousSubmission.id, periodLabel: previousSubmission.period.label, year: previousSubmission.period.form.formList.year, status: previousSubmission.status } : null,
+    previous: previousSubmission
+      ? {
+          id: previousSubmission.id,
+          periodLabel: previousSubmission.period.label,
+          year: previousSubmission.period.form.formList.year,
+          status: previousSubmission.status,
+        }
+      : null,
     revisions,
-    events: events.map((e) => ({ id: e.id, action: e.action, level: e.level, at: e.at, reason: e.reason, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null })),
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      level: e.level,
+      at: e.at,
+      reason: e.reason,
+      actor: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+    })),
     actions: allowedActions(viewer, submission, org.territoryPath, chain, last),
     ruleComments: Object.entries(comments)
       .filter(([k, v]) => definition.rules[Number(k)] && v)
@@ -458,10 +595,20 @@ export async function closePeriod(viewer: Viewer, input: { periodId: string }) {
   const closed = await prisma.$transaction(async (tx) => {
     const period = await tx.reportingPeriod.findUnique({ where: { id: input.periodId } });
     if (!period) throw new AppError("notFound");
-    const updated = await tx.reportingPeriod.updateMany({ where: { id: period.id, closedAt: null }, data: { closedAt: new Date() } });
+    const updated = await tx.reportingPeriod.updateMany({
+      where: { id: period.id, closedAt: null },
+      data: { closedAt: new Date() },
+    });
     if (updated.count === 0) throw new AppError("conflict", { workflow: "reportingWorkflow.periodAlreadyClosed" });
     const after = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "ReportingPeriod", entityId: period.id, before: { closedAt: null }, after: { closedAt: after.closedAt } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "ReportingPeriod",
+      entityId: period.id,
+      before: { closedAt: null },
+      after: { closedAt: after.closedAt },
+    });
     return after;
   });
   // The public statistics stop calling the period's year provisional.

@@ -1,7 +1,18 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { definitionSchema } from "./definition";
-import { columnLetter, detectKind, parseCsv, parseXlsx, readFile, readTemplate, templateCsv, templateRows, templateXlsx, MAX_UPLOAD_BYTES } from "./template";
+import {
+  columnLetter,
+  detectKind,
+  parseCsv,
+  parseXlsx,
+  readFile,
+  readTemplate,
+  templateCsv,
+  templateRows,
+  templateXlsx,
+  MAX_UPLOAD_BYTES,
+} from "./template";
 
 const T = (en: string) => ({ kk: `${en} (kk)`, ru: `${en} (ru)`, en });
 
@@ -61,7 +72,12 @@ describe("template rows", () => {
       "grades.g2.girls",
     ]);
     expect(rows[0]).toEqual({ key: "general.pupils", section: "General (ru)", row: "", field: "Pupils (ru)" });
-    expect(rows[7]).toEqual({ key: "grades.g1.girls", section: "By grade (ru)", row: "Grade 1 (ru)", field: "Girls (ru)" });
+    expect(rows[7]).toEqual({
+      key: "grades.g1.girls",
+      section: "By grade (ru)",
+      row: "Grade 1 (ru)",
+      field: "Girls (ru)",
+    });
     expect(templateRows(def, "kk")[0]!.field).toBe("Pupils (kk)");
   });
 });
@@ -76,20 +92,47 @@ describe("CSV template", () => {
   });
 
   it("reads back the values of a filled-in template, typed", () => {
-    const csv = filledCsv({ "general.pupils": "420", "general.share": "12,5", "general.opened": "2001-09-01", "general.gym": "иә", "general.language": "KK", "grades.g1.total": "50", "grades.g1.girls": "24" });
+    const csv = filledCsv({
+      "general.pupils": "420",
+      "general.share": "12,5",
+      "general.opened": "2001-09-01",
+      "general.gym": "иә",
+      "general.language": "KK",
+      "grades.g1.total": "50",
+      "grades.g1.girls": "24",
+    });
     const grid = parseCsv(csv);
     const read = readTemplate(grid, expected);
     expect(read).toEqual({
       ok: true,
-      values: { "general.pupils": 420, "general.share": 12.5, "general.opened": "2001-09-01", "general.gym": true, "general.language": "KK", "grades.g1.total": 50, "grades.g1.girls": 24 },
+      values: {
+        "general.pupils": 420,
+        "general.share": 12.5,
+        "general.opened": "2001-09-01",
+        "general.gym": true,
+        "general.language": "KK",
+        "grades.g1.total": 50,
+        "grades.g1.girls": 24,
+      },
     });
   });
 
   it("accepts semicolons, reordered and omitted label columns, quoted new lines and blank lines", () => {
-    const text = ['form;D-1;version;3', 'value;key', '7;general.pupils', '', '"line one', 'line two";general.note', ''].join("\r\n");
+    const text = [
+      "form;D-1;version;3",
+      "value;key",
+      "7;general.pupils",
+      "",
+      '"line one',
+      'line two";general.note',
+      "",
+    ].join("\r\n");
     const grid = parseCsv(text);
     expect(grid.rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5]);
-    expect(readTemplate(grid, expected)).toEqual({ ok: true, values: { "general.pupils": 7, "general.note": "line one\r\nline two" } });
+    expect(readTemplate(grid, expected)).toEqual({
+      ok: true,
+      values: { "general.pupils": 7, "general.note": "line one\r\nline two" },
+    });
   });
 
   it("parses doubled quotes and a last line without a line end", () => {
@@ -103,12 +146,20 @@ describe("CSV template", () => {
 describe("refused uploads", () => {
   it("refuses another form's template", () => {
     const read = readTemplate(parseCsv(filledCsv({ "general.pupils": "1" }, { code: "85-K", version: 3 })), expected);
-    expect(read).toEqual({ ok: false, problems: [{ row: 1, column: "B", code: "reporting.upload.otherForm", params: { found: "85-K", expected: "D-1" } }] });
+    expect(read).toEqual({
+      ok: false,
+      problems: [
+        { row: 1, column: "B", code: "reporting.upload.otherForm", params: { found: "85-K", expected: "D-1" } },
+      ],
+    });
   });
 
   it("refuses the template of another version", () => {
     const read = readTemplate(parseCsv(filledCsv({}, { code: "D-1", version: 2 })), expected);
-    expect(read).toEqual({ ok: false, problems: [{ row: 1, column: "D", code: "reporting.upload.otherVersion", params: { found: "2", expected: 3 } }] });
+    expect(read).toEqual({
+      ok: false,
+      problems: [{ row: 1, column: "D", code: "reporting.upload.otherVersion", params: { found: "2", expected: 3 } }],
+    });
   });
 
   it("refuses a file that is not a template", () => {
@@ -117,11 +168,26 @@ describe("refused uploads", () => {
   });
 
   it("refuses unknown and repeated columns, and a missing value column", () => {
-    const read = readTemplate(parseCsv("form,D-1,version,3\nkey,section,comment,Section\ngeneral.pupils,x,y,z\n"), expected);
+    const read = readTemplate(
+      parseCsv("form,D-1,version,3\nkey,section,comment,Section\ngeneral.pupils,x,y,z\n"),
+      expected,
+    );
     expect(read.ok).toBe(false);
     expect(!read.ok && read.problems).toEqual([
-      { row: 2, column: "C", columnName: "comment", code: "reporting.upload.unknownColumn", params: { column: "comment" } },
-      { row: 2, column: "D", columnName: "section", code: "reporting.upload.duplicateColumn", params: { column: "section" } },
+      {
+        row: 2,
+        column: "C",
+        columnName: "comment",
+        code: "reporting.upload.unknownColumn",
+        params: { column: "comment" },
+      },
+      {
+        row: 2,
+        column: "D",
+        columnName: "section",
+        code: "reporting.upload.duplicateColumn",
+        params: { column: "section" },
+      },
       { row: 2, code: "reporting.upload.missingColumn", params: { column: "value" } },
     ]);
   });
@@ -144,16 +210,72 @@ describe("refused uploads", () => {
     const read = readTemplate(parseCsv(text), expected);
     expect(read.ok).toBe(false);
     expect(!read.ok && read.problems).toEqual([
-      { row: 3, column: "B", columnName: "value", key: "general.pupils", code: "reporting.value.belowMin", params: { min: 0 } },
-      { row: 4, column: "A", columnName: "key", key: "general.pupils", code: "reporting.upload.duplicateKey", params: { key: "general.pupils" } },
-      { row: 5, column: "A", columnName: "key", key: "general.nope", code: "reporting.upload.unknownKey", params: { key: "general.nope" } },
-      { row: 6, column: "B", columnName: "value", key: "general.share", code: "reporting.value.aboveMax", params: { max: 100 } },
-      { row: 7, column: "B", columnName: "value", key: "general.opened", code: "reporting.value.notDate", params: undefined },
-      { row: 8, column: "B", columnName: "value", key: "general.gym", code: "reporting.value.notBoolean", params: undefined },
+      {
+        row: 3,
+        column: "B",
+        columnName: "value",
+        key: "general.pupils",
+        code: "reporting.value.belowMin",
+        params: { min: 0 },
+      },
+      {
+        row: 4,
+        column: "A",
+        columnName: "key",
+        key: "general.pupils",
+        code: "reporting.upload.duplicateKey",
+        params: { key: "general.pupils" },
+      },
+      {
+        row: 5,
+        column: "A",
+        columnName: "key",
+        key: "general.nope",
+        code: "reporting.upload.unknownKey",
+        params: { key: "general.nope" },
+      },
+      {
+        row: 6,
+        column: "B",
+        columnName: "value",
+        key: "general.share",
+        code: "reporting.value.aboveMax",
+        params: { max: 100 },
+      },
+      {
+        row: 7,
+        column: "B",
+        columnName: "value",
+        key: "general.opened",
+        code: "reporting.value.notDate",
+        params: undefined,
+      },
+      {
+        row: 8,
+        column: "B",
+        columnName: "value",
+        key: "general.gym",
+        code: "reporting.value.notBoolean",
+        params: undefined,
+      },
       { row: 9, column: "B", columnName: "value", key: "general.language", code: "reporting.value.notChoice" },
-      { row: 10, column: "B", columnName: "value", key: "grades.g1.total", code: "reporting.value.notInteger", params: undefined },
+      {
+        row: 10,
+        column: "B",
+        columnName: "value",
+        key: "grades.g1.total",
+        code: "reporting.value.notInteger",
+        params: undefined,
+      },
       { row: 11, column: "C", code: "reporting.upload.unknownColumn", params: { column: "C" } },
-      { row: 11, column: "B", columnName: "value", key: "grades.g2.total", code: "reporting.value.notNumber", params: undefined },
+      {
+        row: 11,
+        column: "B",
+        columnName: "value",
+        key: "grades.g2.total",
+        code: "reporting.value.notNumber",
+        params: undefined,
+      },
       { row: 12, column: "A", columnName: "key", code: "reporting.upload.missingKey" },
     ]);
   });
@@ -169,10 +291,16 @@ describe("file kinds", () => {
   });
 
   it("refuses a file over 10 MB, an empty file, binary data and a broken ZIP", async () => {
-    expect(await readFile(new Uint8Array(MAX_UPLOAD_BYTES + 1))).toEqual({ problem: { code: "reporting.upload.tooLarge", params: { max: 10 } } });
+    expect(await readFile(new Uint8Array(MAX_UPLOAD_BYTES + 1))).toEqual({
+      problem: { code: "reporting.upload.tooLarge", params: { max: 10 } },
+    });
     expect(await readFile(new Uint8Array(0))).toEqual({ problem: { code: "reporting.upload.empty" } });
-    expect(await readFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({ problem: { code: "reporting.upload.badType" } });
-    expect(await readFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]))).toEqual({ problem: { code: "reporting.upload.badType" } });
+    expect(await readFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({
+      problem: { code: "reporting.upload.badType" },
+    });
+    expect(await readFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]))).toEqual({
+      problem: { code: "reporting.upload.badType" },
+    });
   });
 
   it("names spreadsheet columns", () => {
@@ -200,7 +328,16 @@ describe("XLSX template", () => {
     const file = await readFile(filled);
     expect("grid" in file && file.kind).toBe("xlsx");
     const read = readTemplate((file as { grid: Parameters<typeof readTemplate>[0] }).grid, expected);
-    expect(read).toEqual({ ok: true, values: { "general.pupils": 420, "general.opened": "2001-09-01", "general.gym": true, "grades.g1.total": 50, "grades.g1.girls": 24 } });
+    expect(read).toEqual({
+      ok: true,
+      values: {
+        "general.pupils": 420,
+        "general.opened": "2001-09-01",
+        "general.gym": true,
+        "grades.g1.total": 50,
+        "grades.g1.girls": 24,
+      },
+    });
   });
 
   it("reports problems of a workbook with the spreadsheet's row numbers", async () => {
@@ -212,7 +349,15 @@ describe("XLSX template", () => {
     const grid = await parseXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(readTemplate(grid!, expected)).toEqual({
       ok: false,
-      problems: [{ row: 2, column: "C", columnName: "extra", code: "reporting.upload.unknownColumn", params: { column: "extra" } }],
+      problems: [
+        {
+          row: 2,
+          column: "C",
+          columnName: "extra",
+          code: "reporting.upload.unknownColumn",
+          params: { column: "extra" },
+        },
+      ],
     });
   });
 });

@@ -58,10 +58,17 @@ export function templateRows(def: FormDefinition, locale: string): TemplateRow[]
   const out: TemplateRow[] = [];
   for (const s of def.sections) {
     if (s.kind === "fields") {
-      for (const f of s.fields) out.push({ key: `${s.key}.${f.key}`, section: pick(s.title, locale), row: "", field: pick(f.label, locale) });
+      for (const f of s.fields)
+        out.push({ key: `${s.key}.${f.key}`, section: pick(s.title, locale), row: "", field: pick(f.label, locale) });
     } else {
       for (const r of s.rows) {
-        for (const c of s.columns) out.push({ key: `${s.key}.${r.key}.${c.key}`, section: pick(s.title, locale), row: pick(r.label, locale), field: pick(c.label, locale) });
+        for (const c of s.columns)
+          out.push({
+            key: `${s.key}.${r.key}.${c.key}`,
+            section: pick(s.title, locale),
+            row: pick(r.label, locale),
+            field: pick(c.label, locale),
+          });
       }
     }
   }
@@ -93,10 +100,16 @@ function scalarText(value: Scalar | undefined): string {
 }
 
 /** The template as an XLSX workbook (one worksheet named after the form code). */
-export async function templateXlsx(meta: TemplateMeta, rows: TemplateRow[], values: Record<string, Scalar> = {}): Promise<Buffer> {
+export async function templateXlsx(
+  meta: TemplateMeta,
+  rows: TemplateRow[],
+  values: Record<string, Scalar> = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "EISO";
-  const sheet = workbook.addWorksheet(meta.code.replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "form", { views: [{ state: "frozen", ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(meta.code.replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "form", {
+    views: [{ state: "frozen", ySplit: 2 }],
+  });
   sheet.addRow(["form", meta.code, "version", meta.version]);
   const header = sheet.addRow([...TEMPLATE_COLUMNS]);
   header.font = { bold: true };
@@ -117,7 +130,8 @@ export type FileKind = "csv" | "xlsx";
 
 /** What a file is by its content: XLSX is a ZIP (PK\x03\x04); CSV must be valid UTF-8 text without NULs. */
 export function detectKind(bytes: Uint8Array): FileKind | null {
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return "xlsx";
   if (bytes.includes(0)) return null;
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -181,7 +195,8 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("formula" in value || "sharedFormula" in value) return xlsxCellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ("formula" in value || "sharedFormula" in value)
+      return xlsxCellText((value as { result?: ExcelJS.CellValue }).result ?? null);
     if ("text" in value) return String((value as { text: unknown }).text);
     if ("error" in value) return String((value as { error: unknown }).error);
   }
@@ -209,14 +224,17 @@ export async function parseXlsx(bytes: Uint8Array): Promise<Grid | null> {
 }
 
 /** Reads an uploaded file of either kind into a grid, or says why it cannot be read. */
-export async function readFile(bytes: Uint8Array): Promise<{ grid: Grid; kind: FileKind } | { problem: TemplateProblem }> {
+export async function readFile(
+  bytes: Uint8Array,
+): Promise<{ grid: Grid; kind: FileKind } | { problem: TemplateProblem }> {
   if (bytes.length > MAX_UPLOAD_BYTES) return { problem: { code: "reporting.upload.tooLarge", params: { max: 10 } } };
   if (bytes.length === 0) return { problem: { code: "reporting.upload.empty" } };
   const kind = detectKind(bytes);
   if (!kind) return { problem: { code: "reporting.upload.badType" } };
   const grid = kind === "csv" ? parseCsv(new TextDecoder("utf-8").decode(bytes)) : await parseXlsx(bytes);
   if (!grid) return { problem: { code: "reporting.upload.badType" } };
-  if (grid.rows.length > MAX_TEMPLATE_ROWS + 2) return { problem: { code: "reporting.upload.tooManyRows", params: { max: MAX_TEMPLATE_ROWS } } };
+  if (grid.rows.length > MAX_TEMPLATE_ROWS + 2)
+    return { problem: { code: "reporting.upload.tooManyRows", params: { max: MAX_TEMPLATE_ROWS } } };
   return { grid, kind };
 }
 
@@ -248,26 +266,53 @@ export function readTemplate(
   }
   const problems: TemplateProblem[] = [];
   if (cell(meta, 1).toLowerCase() !== expected.code.toLowerCase()) {
-    problems.push({ row: meta.number, column: "B", code: "reporting.upload.otherForm", params: { found: cell(meta, 1) || "—", expected: expected.code } });
+    problems.push({
+      row: meta.number,
+      column: "B",
+      code: "reporting.upload.otherForm",
+      params: { found: cell(meta, 1) || "—", expected: expected.code },
+    });
   } else if (cell(meta, 3) !== String(expected.version)) {
-    problems.push({ row: meta.number, column: "D", code: "reporting.upload.otherVersion", params: { found: cell(meta, 3) || "—", expected: expected.version } });
+    problems.push({
+      row: meta.number,
+      column: "D",
+      code: "reporting.upload.otherVersion",
+      params: { found: cell(meta, 3) || "—", expected: expected.version },
+    });
   }
   if (problems.length) return { ok: false, problems };
 
   const header = rows[1];
-  if (!header) return { ok: false, problems: [{ row: meta.number + 1, code: "reporting.upload.missingColumn", params: { column: "key" } }] };
+  if (!header)
+    return {
+      ok: false,
+      problems: [{ row: meta.number + 1, code: "reporting.upload.missingColumn", params: { column: "key" } }],
+    };
   const columns = new Map<string, number>();
   header.cells.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (!name) return;
     if (!(TEMPLATE_COLUMNS as readonly string[]).includes(name)) {
-      problems.push({ row: header.number, column: columnLetter(i), columnName: raw.trim(), code: "reporting.upload.unknownColumn", params: { column: raw.trim() } });
+      problems.push({
+        row: header.number,
+        column: columnLetter(i),
+        columnName: raw.trim(),
+        code: "reporting.upload.unknownColumn",
+        params: { column: raw.trim() },
+      });
     } else if (columns.has(name)) {
-      problems.push({ row: header.number, column: columnLetter(i), columnName: name, code: "reporting.upload.duplicateColumn", params: { column: name } });
+      problems.push({
+        row: header.number,
+        column: columnLetter(i),
+        columnName: name,
+        code: "reporting.upload.duplicateColumn",
+        params: { column: name },
+      });
     } else columns.set(name, i);
   });
   for (const required of ["key", "value"]) {
-    if (!columns.has(required)) problems.push({ row: header.number, code: "reporting.upload.missingColumn", params: { column: required } });
+    if (!columns.has(required))
+      problems.push({ row: header.number, code: "reporting.upload.missingColumn", params: { column: required } });
   }
   if (problems.length) return { ok: false, problems };
 
@@ -279,7 +324,13 @@ export function readTemplate(
   const width = Math.max(...columns.values()) + 1;
   for (const row of rows.slice(2)) {
     row.cells.forEach((c, i) => {
-      if (i >= width && c.trim() !== "") problems.push({ row: row.number, column: columnLetter(i), code: "reporting.upload.unknownColumn", params: { column: columnLetter(i) } });
+      if (i >= width && c.trim() !== "")
+        problems.push({
+          row: row.number,
+          column: columnLetter(i),
+          code: "reporting.upload.unknownColumn",
+          params: { column: columnLetter(i) },
+        });
     });
     const key = cell(row, keyAt);
     const raw = cell(row, valueAt);

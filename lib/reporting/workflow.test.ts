@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/scope";
 import { actsAt, allowedActions, chainFor, lastApprovingLevel, pendingLevel, statusAwaiting } from "./workflow";
 
-const viewer = (role: Viewer["roles"][number]["role"], territoryPath: string | null, organizationId: string | null = null): Viewer => ({
+const viewer = (
+  role: Viewer["roles"][number]["role"],
+  territoryPath: string | null,
+  organizationId: string | null = null,
+): Viewer => ({
   userId: "u",
   login: "u",
   displayName: "u",
@@ -46,14 +50,42 @@ describe("approval chain", () => {
 
   it("offers the viewer the transitions of their level", () => {
     const chain = chainFor("DISTRICT");
-    const sub = (status: "SUBMITTED" | "APPROVED_DISTRICT" | "ACCEPTED" | "RETURNED") => ({ status, supersededAt: null, organizationId: "o1" });
+    const sub = (status: "SUBMITTED" | "APPROVED_DISTRICT" | "ACCEPTED" | "RETURNED") => ({
+      status,
+      supersededAt: null,
+      organizationId: "o1",
+    });
     const district = viewer("DISTRICT_ADMIN", "/rep/reg/dis/");
-    expect(allowedActions(district, sub("SUBMITTED"), DISTRICT_PATH, chain, null)).toMatchObject({ approve: true, return: true, accept: false, undo: false });
-    expect(allowedActions(district, sub("APPROVED_DISTRICT"), DISTRICT_PATH, chain, null)).toMatchObject({ approve: false, return: false, undo: true });
-    expect(allowedActions(district, sub("RETURNED"), DISTRICT_PATH, chain, { action: "return", level: "DISTRICT" })).toMatchObject({ undo: true });
+    expect(allowedActions(district, sub("SUBMITTED"), DISTRICT_PATH, chain, null)).toMatchObject({
+      approve: true,
+      return: true,
+      accept: false,
+      undo: false,
+    });
+    expect(allowedActions(district, sub("APPROVED_DISTRICT"), DISTRICT_PATH, chain, null)).toMatchObject({
+      approve: false,
+      return: false,
+      undo: true,
+    });
+    expect(
+      allowedActions(district, sub("RETURNED"), DISTRICT_PATH, chain, { action: "return", level: "DISTRICT" }),
+    ).toMatchObject({ undo: true });
     const ministry = viewer("MINISTRY_ADMIN", "/rep/");
-    expect(allowedActions(ministry, { ...sub("APPROVED_DISTRICT"), status: "APPROVED_REGION" as const }, DISTRICT_PATH, chain, null)).toMatchObject({ accept: true, approve: false });
-    expect(allowedActions(ministry, sub("ACCEPTED"), DISTRICT_PATH, chain, null)).toMatchObject({ correct: true, undo: false });
-    expect(allowedActions(viewer("ORG_ADMIN", DISTRICT_PATH, "o1"), sub("ACCEPTED"), DISTRICT_PATH, chain, null)).toMatchObject({ correct: true, approve: false });
+    expect(
+      allowedActions(
+        ministry,
+        { ...sub("APPROVED_DISTRICT"), status: "APPROVED_REGION" as const },
+        DISTRICT_PATH,
+        chain,
+        null,
+      ),
+    ).toMatchObject({ accept: true, approve: false });
+    expect(allowedActions(ministry, sub("ACCEPTED"), DISTRICT_PATH, chain, null)).toMatchObject({
+      correct: true,
+      undo: false,
+    });
+    expect(
+      allowedActions(viewer("ORG_ADMIN", DISTRICT_PATH, "o1"), sub("ACCEPTED"), DISTRICT_PATH, chain, null),
+    ).toMatchObject({ correct: true, approve: false });
   });
 });

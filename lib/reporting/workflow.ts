@@ -75,7 +75,9 @@ export function pathPrefixes(path: string): string[] {
 /** True when the viewer may act for `level` on an organisation at `territoryPath`. */
 export function actsAt(viewer: Viewer, level: ReviewLevel, territoryPath: string): boolean {
   return viewer.roles.some(
-    (r) => r.role === REVIEW_ROLE[level] && (level === "MINISTRY" || (r.territoryPath !== null && territoryPath.startsWith(r.territoryPath))),
+    (r) =>
+      r.role === REVIEW_ROLE[level] &&
+      (level === "MINISTRY" || (r.territoryPath !== null && territoryPath.startsWith(r.territoryPath))),
   );
 }
 
@@ -84,7 +86,11 @@ export function viewerLevels(viewer: Viewer, territoryPath: string, chain: reado
   return chain.filter((level) => actsAt(viewer, level, territoryPath));
 }
 
-function refuse(code: "forbidden" | "outOfScope" | "conflict" | "stale" | "notFound" | "validation", reason?: string, params: Record<string, string | number> = {}): never {
+function refuse(
+  code: "forbidden" | "outOfScope" | "conflict" | "stale" | "notFound" | "validation",
+  reason?: string,
+  params: Record<string, string | number> = {},
+): never {
   throw new AppError(code, reason ? { [WORKFLOW_FIELD]: `reportingWorkflow.${reason}` } : {}, params);
 }
 
@@ -94,7 +100,9 @@ function refuse(code: "forbidden" | "outOfScope" | "conflict" | "stale" | "notFo
  */
 function requireLevel(viewer: Viewer, level: ReviewLevel, territoryPath: string, chain: readonly ReviewLevel[]) {
   if (actsAt(viewer, level, territoryPath)) return;
-  const reviewer = viewer.roles.some((r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN");
+  const reviewer = viewer.roles.some(
+    (r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN",
+  );
   if (!reviewer) refuse("forbidden");
   if (viewerLevels(viewer, territoryPath, chain).length === 0) refuse("outOfScope", "outOfScope");
   refuse("forbidden", `wrongLevel.${level}`);
@@ -106,8 +114,16 @@ function requireLevel(viewer: Viewer, level: ReviewLevel, territoryPath: string,
  * the page was loaded — the usual outcome of two simultaneous decisions on PGlite, where transactions run
  * one after another).
  */
-function guardReview(viewer: Viewer, current: { version: number }, version: number, path: string, chain: readonly ReviewLevel[]) {
-  const reviewer = viewer.roles.some((r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN");
+function guardReview(
+  viewer: Viewer,
+  current: { version: number },
+  version: number,
+  path: string,
+  chain: readonly ReviewLevel[],
+) {
+  const reviewer = viewer.roles.some(
+    (r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN",
+  );
   if (!reviewer) refuse("forbidden");
   if (viewerLevels(viewer, path, chain).length === 0) refuse("outOfScope", "outOfScope");
   requireVersion(current, version);
@@ -117,14 +133,28 @@ function guardReview(viewer: Viewer, current: { version: number }, version: numb
 
 /** A submission with what every transition needs, read in one query. */
 export interface LoadedSubmission extends Submission {
-  organization: { id: string; nameKk: string; nameRu: string; nameEn: string; territory: { path: string; level: string } };
+  organization: {
+    id: string;
+    nameKk: string;
+    nameRu: string;
+    nameEn: string;
+    territory: { path: string; level: string };
+  };
   period: {
     id: string;
     label: string;
     dueDate: Date;
     deadlineAt: Date;
     closedAt: Date | null;
-    form: { id: string; code: string; nameKk: string; nameRu: string; nameEn: string; orgKinds: string[]; formList: { year: number } };
+    form: {
+      id: string;
+      code: string;
+      nameKk: string;
+      nameRu: string;
+      nameEn: string;
+      orgKinds: string[];
+      formList: { year: number };
+    };
   };
   formVersion: { id: string; definition: unknown; frozen: boolean; number: number };
 }
@@ -197,14 +227,28 @@ async function loadSubmission(tx: Tx, id: string): Promise<LoadedSubmission> {
   };
   return {
     ...submission,
-    organization: { id: r.organizationId, nameKk: r.orgNameKk, nameRu: r.orgNameRu, nameEn: r.orgNameEn, territory: { path: r.territoryPath, level: r.territoryLevel } },
+    organization: {
+      id: r.organizationId,
+      nameKk: r.orgNameKk,
+      nameRu: r.orgNameRu,
+      nameEn: r.orgNameEn,
+      territory: { path: r.territoryPath, level: r.territoryLevel },
+    },
     period: {
       id: r.periodId,
       label: r.periodLabel,
       dueDate: r.dueDate,
       deadlineAt: r.deadlineAt,
       closedAt: r.closedAt,
-      form: { id: r.formId, code: r.formCode, nameKk: r.formNameKk, nameRu: r.formNameRu, nameEn: r.formNameEn, orgKinds: r.orgKinds ?? [], formList: { year: Number(r.year) } },
+      form: {
+        id: r.formId,
+        code: r.formCode,
+        nameKk: r.formNameKk,
+        nameRu: r.formNameRu,
+        nameEn: r.formNameEn,
+        orgKinds: r.orgKinds ?? [],
+        formList: { year: Number(r.year) },
+      },
     },
     formVersion: { id: r.formVersionId, definition: r.definition, frozen: r.frozen, number: Number(r.versionNumber) },
   };
@@ -246,7 +290,11 @@ export function definitionOf(version: { id: string; definition: unknown; frozen:
 }
 
 /** Guarded update: applies only when the submission still has the version and status read. */
-async function advance(tx: Tx, current: { id: string; version: number; status: SubmissionStatus }, data: Prisma.SubmissionUpdateInput): Promise<Submission> {
+async function advance(
+  tx: Tx,
+  current: { id: string; version: number; status: SubmissionStatus },
+  data: Prisma.SubmissionUpdateInput,
+): Promise<Submission> {
   try {
     return await tx.submission.update({
       where: { id: current.id, version: current.version, status: current.status, supersededAt: null },
@@ -273,7 +321,12 @@ export type WorkflowNotificationKind =
   | "reporting.correction";
 
 /** Active users holding `role` on the organisation (ORG_ADMIN) or on a territory containing it. */
-async function usersAt(tx: Tx, level: ReviewLevel | "ORGANIZATION", organizationId: string, territoryPath: string): Promise<string[]> {
+async function usersAt(
+  tx: Tx,
+  level: ReviewLevel | "ORGANIZATION",
+  organizationId: string,
+  territoryPath: string,
+): Promise<string[]> {
   const role = level === "ORGANIZATION" ? "ORG_ADMIN" : REVIEW_ROLE[level];
   const users = await tx.user.findMany({
     where: {
@@ -316,15 +369,42 @@ async function notify(
   });
 }
 
-async function event(tx: Tx, submission: { id: string; organizationId: string }, action: string, level: ReportingLevel, actorId: string, reason?: string | null) {
+async function event(
+  tx: Tx,
+  submission: { id: string; organizationId: string },
+  action: string,
+  level: ReportingLevel,
+  actorId: string,
+  reason?: string | null,
+) {
   await tx.submissionEvent.create({
-    data: { submissionId: submission.id, organizationId: submission.organizationId, action, level, actorId, reason: reason ?? null },
+    data: {
+      submissionId: submission.id,
+      organizationId: submission.organizationId,
+      action,
+      level,
+      actorId,
+      reason: reason ?? null,
+    },
   });
 }
 
 async function audit(tx: Tx, viewer: Viewer, before: Submission, after: Submission) {
-  const pick = (s: Submission) => ({ status: s.status, revision: s.revision, late: s.late, returnReason: s.returnReason, correctionReason: s.correctionReason });
-  await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "Submission", entityId: after.id, before: pick(before), after: pick(after) });
+  const pick = (s: Submission) => ({
+    status: s.status,
+    revision: s.revision,
+    late: s.late,
+    returnReason: s.returnReason,
+    correctionReason: s.correctionReason,
+  });
+  await recordAudit(tx, {
+    actorId: viewer.userId,
+    action: "update",
+    entity: "Submission",
+    entityId: after.id,
+    before: pick(before),
+    after: pick(after),
+  });
 }
 
 function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -335,9 +415,14 @@ function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 
 /** Allowed codes per classifier used by choice fields of a definition. */
 async function choicesFor(tx: Tx, def: FormDefinition): Promise<Record<string, string[]>> {
-  const codes = [...new Set(valueSlots(def).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : [])))];
+  const codes = [
+    ...new Set(valueSlots(def).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : []))),
+  ];
   if (codes.length === 0) return {};
-  const items = await tx.classifierItem.findMany({ where: { classifier: { code: { in: codes } } }, select: { code: true, classifier: { select: { code: true } } } });
+  const items = await tx.classifierItem.findMany({
+    where: { classifier: { code: { in: codes } } },
+    select: { code: true, classifier: { select: { code: true } } },
+  });
   const out: Record<string, string[]> = Object.fromEntries(codes.map((c) => [c, [] as string[]]));
   for (const item of items) out[item.classifier.code]!.push(item.code);
   return out;
@@ -353,7 +438,8 @@ export async function submitSubmission(
 ): Promise<Submission> {
   return transaction(async (tx) => {
     const current = await loadSubmission(tx, input.submissionId);
-    if (!viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId)) refuse("forbidden", "notOrgAdmin");
+    if (!viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId))
+      refuse("forbidden", "notOrgAdmin");
     const form = current.period.form;
     if (!(await isObliged(current.organizationId, form, tx))) refuse("forbidden", "notObliged");
     if (current.supersededAt) refuse("conflict", "superseded");
@@ -362,8 +448,16 @@ export async function submitSubmission(
     requireVersion(current, input.version);
 
     const def = definitionOf(current.formVersion);
-    const comments = Object.fromEntries(Object.entries(input.comments).map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v));
-    const checked = checkValues(def, (current.values ?? {}) as Record<string, unknown>, { mode: "submit", comments, choices: await choicesFor(tx, def) });
+    const comments = Object.fromEntries(
+      Object.entries(input.comments)
+        .map(([k, v]) => [k, String(v).trim()])
+        .filter(([, v]) => v),
+    );
+    const checked = checkValues(def, (current.values ?? {}) as Record<string, unknown>, {
+      mode: "submit",
+      comments,
+      choices: await choicesFor(tx, def),
+    });
     if (!checked.submittable) {
       const fieldErrors: Record<string, string> = {};
       const params: Record<string, string | number> = {};
@@ -372,7 +466,8 @@ export async function submitSubmission(
         Object.assign(params, p.params ?? {});
       }
       for (const r of checked.rules) {
-        if (r.severity === "error" && r.passed === false) fieldErrors[`rule.${r.index}`] = "reportingWorkflow.ruleFailed";
+        if (r.severity === "error" && r.passed === false)
+          fieldErrors[`rule.${r.index}`] = "reportingWorkflow.ruleFailed";
         else if (r.needsComment) fieldErrors[`rule.${r.index}`] = "reportingWorkflow.commentRequired";
       }
       fieldErrors[WORKFLOW_FIELD] = "reportingWorkflow.notSubmittable";
@@ -399,11 +494,18 @@ export async function submitSubmission(
       late,
       returnReason: null,
     });
-    if (!current.formVersion.frozen) await tx.formVersion.update({ where: { id: current.formVersion.id }, data: { frozen: true } });
+    if (!current.formVersion.frozen)
+      await tx.formVersion.update({ where: { id: current.formVersion.id }, data: { frozen: true } });
     await event(tx, current, resubmit ? "resubmit" : "submit", "ORGANIZATION", viewer.userId);
     await audit(tx, viewer, current, after);
     const chain = chainFor(current.organization.territory.level);
-    await notify(tx, await usersAt(tx, chain[0]!, current.organizationId, current.organization.territory.path), current, "reporting.submitted", { late: late ? 1 : 0 });
+    await notify(
+      tx,
+      await usersAt(tx, chain[0]!, current.organizationId, current.organization.territory.path),
+      current,
+      "reporting.submitted",
+      { late: late ? 1 : 0 },
+    );
     return after;
   });
 }
@@ -431,10 +533,19 @@ async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promis
     });
   }
   // The public summary of the year follows in the same transaction (the organisation's region, then the republic).
-  await refreshSummary(tx, current.period.form.formList.year, current.organization.territory.path.split("/").filter(Boolean)[1]);
+  await refreshSummary(
+    tx,
+    current.period.form.formList.year,
+    current.organization.territory.path.split("/").filter(Boolean)[1],
+  );
   await event(tx, current, "accept", "MINISTRY", viewer.userId);
   await audit(tx, viewer, current, after);
-  await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, current.organization.territory.path), current, "reporting.accepted");
+  await notify(
+    tx,
+    await usersAt(tx, "ORGANIZATION", current.organizationId, current.organization.territory.path),
+    current,
+    "reporting.accepted",
+  );
   return after;
 }
 
@@ -460,7 +571,10 @@ function reviewStep<T>(
  * The level whose turn it is approves: the submission goes up to the next level. At the ministry's turn
  * approval is acceptance (see acceptSubmission).
  */
-export async function approveSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+export async function approveSubmission(
+  viewer: Viewer,
+  input: { submissionId: string; version: number },
+): Promise<Submission> {
   const result = await reviewStep(viewer, input, async (tx, current, path, chain) => {
     const level = pendingLevel(current.status, chain);
     if (!level) refuse("conflict", `notAwaiting.${current.status}`);
@@ -470,8 +584,12 @@ export async function approveSubmission(viewer: Viewer, input: { submissionId: s
     await event(tx, current, "approve", level, viewer.userId);
     await audit(tx, viewer, current, after);
     const next = chain[chain.indexOf(level) + 1]!;
-    await notify(tx, await usersAt(tx, next, current.organizationId, path), current, "reporting.submitted", { approvedBy: level });
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.approved", { level });
+    await notify(tx, await usersAt(tx, next, current.organizationId, path), current, "reporting.submitted", {
+      approvedBy: level,
+    });
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.approved", {
+      level,
+    });
     return after;
   });
   if (result.status === "ACCEPTED") expireDatabankCache();
@@ -479,7 +597,10 @@ export async function approveSubmission(viewer: Viewer, input: { submissionId: s
 }
 
 /** The ministry accepts a submission approved by the levels below: its values land in the data bank. */
-export async function acceptSubmission(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+export async function acceptSubmission(
+  viewer: Viewer,
+  input: { submissionId: string; version: number },
+): Promise<Submission> {
   const result = await reviewStep(viewer, input, async (tx, current, path, chain) => {
     requireLevel(viewer, "MINISTRY", path, chain);
     if (pendingLevel(current.status, chain) !== "MINISTRY") refuse("conflict", `notAwaiting.${current.status}`);
@@ -490,7 +611,10 @@ export async function acceptSubmission(viewer: Viewer, input: { submissionId: st
 }
 
 /** The level whose turn it is returns the submission to the organisation with a reason. */
-export async function returnSubmission(viewer: Viewer, input: { submissionId: string; version: number; reason: string }): Promise<Submission> {
+export async function returnSubmission(
+  viewer: Viewer,
+  input: { submissionId: string; version: number; reason: string },
+): Promise<Submission> {
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new AppError("validation", { reason: "reportingWorkflow.reasonRequired" });
   return reviewStep(viewer, input, async (tx, current, path, chain) => {
@@ -500,7 +624,10 @@ export async function returnSubmission(viewer: Viewer, input: { submissionId: st
     const after = await advance(tx, current, { status: "RETURNED", returnReason: reason });
     await event(tx, current, "return", level, viewer.userId, reason);
     await audit(tx, viewer, current, after);
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.returned", { level, reason });
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.returned", {
+      level,
+      reason,
+    });
     return after;
   });
 }
@@ -509,11 +636,17 @@ export async function returnSubmission(viewer: Viewer, input: { submissionId: st
  * A level takes back its own step (an approval, or a return the organisation has not yet answered) while
  * the next level has not acted. Acceptance is not undone: a correction is the way after it.
  */
-export async function undoApproval(viewer: Viewer, input: { submissionId: string; version: number }): Promise<Submission> {
+export async function undoApproval(
+  viewer: Viewer,
+  input: { submissionId: string; version: number },
+): Promise<Submission> {
   return reviewStep(viewer, input, async (tx, current, path, chain) => {
     let level: ReviewLevel | null = null;
     if (current.status === "RETURNED") {
-      const last = await tx.submissionEvent.findFirst({ where: { submissionId: current.id }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+      const last = await tx.submissionEvent.findFirst({
+        where: { submissionId: current.id },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+      });
       if (last?.action === "return" && last.level !== "ORGANIZATION") level = last.level;
     } else if (current.status !== "ACCEPTED") {
       level = lastApprovingLevel(current.status, chain);
@@ -526,7 +659,9 @@ export async function undoApproval(viewer: Viewer, input: { submissionId: string
     const after = await advance(tx, current, { status: restored, returnReason: null });
     await event(tx, current, "undo", level, viewer.userId);
     await audit(tx, viewer, current, after);
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.undone", { level });
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.undone", {
+      level,
+    });
     return after;
   });
 }
@@ -538,7 +673,10 @@ export async function undoApproval(viewer: Viewer, input: { submissionId: string
  * a mandatory reason, flagged as corrected; the accepted revision is kept, marked superseded. Started by
  * the organisation's administrator or by the ministry.
  */
-export async function startCorrection(viewer: Viewer, input: { submissionId: string; reason: string }): Promise<Submission> {
+export async function startCorrection(
+  viewer: Viewer,
+  input: { submissionId: string; reason: string },
+): Promise<Submission> {
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new AppError("validation", { reason: "reportingWorkflow.reasonRequired" });
   return transaction(async (tx) => {
@@ -547,7 +685,8 @@ export async function startCorrection(viewer: Viewer, input: { submissionId: str
     const orgAdmin = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId);
     if (!orgAdmin && !actsAt(viewer, "MINISTRY", path)) {
       const chain = chainFor(current.organization.territory.level);
-      if (viewerLevels(viewer, path, chain).length === 0 && !viewer.roles.some((r) => r.role === "ORG_ADMIN")) refuse("forbidden");
+      if (viewerLevels(viewer, path, chain).length === 0 && !viewer.roles.some((r) => r.role === "ORG_ADMIN"))
+        refuse("forbidden");
       refuse(viewerLevels(viewer, path, chain).length ? "forbidden" : "outOfScope", "correctionNotAllowed");
     }
     if (current.status !== "ACCEPTED" || current.supersededAt) refuse("conflict", "correctionNeedsAccepted");
@@ -573,12 +712,21 @@ export async function startCorrection(viewer: Viewer, input: { submissionId: str
     });
     await event(tx, created, "correction", orgAdmin ? "ORGANIZATION" : "MINISTRY", viewer.userId, reason);
     await event(tx, current, "superseded", orgAdmin ? "ORGANIZATION" : "MINISTRY", viewer.userId, reason);
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Submission", entityId: created.id, after: { revision: created.revision, corrected: true, correctionReason: reason, previous: current.id } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "Submission",
+      entityId: created.id,
+      after: { revision: created.revision, corrected: true, correctionReason: reason, previous: current.id },
+    });
     const recipients = [
       ...(await usersAt(tx, "ORGANIZATION", current.organizationId, path)),
       ...(await usersAt(tx, "MINISTRY", current.organizationId, path)),
     ].filter((id) => id !== viewer.userId);
-    await notify(tx, recipients, { ...current, id: created.id }, "reporting.correction", { reason, revision: created.revision });
+    await notify(tx, recipients, { ...current, id: created.id }, "reporting.correction", {
+      reason,
+      revision: created.revision,
+    });
     return created;
   });
 }
@@ -608,7 +756,13 @@ export function allowedActions(
   const pending = current ? pendingLevel(submission.status, chain) : null;
   const mine = pending !== null && actsAt(viewer, pending, territoryPath);
   let undoLevel: ReviewLevel | null = null;
-  if (current && submission.status === "RETURNED" && lastEvent?.action === "return" && lastEvent.level !== "ORGANIZATION") undoLevel = lastEvent.level;
+  if (
+    current &&
+    submission.status === "RETURNED" &&
+    lastEvent?.action === "return" &&
+    lastEvent.level !== "ORGANIZATION"
+  )
+    undoLevel = lastEvent.level;
   else if (current && submission.status !== "ACCEPTED") undoLevel = lastApprovingLevel(submission.status, chain);
   const orgAdmin = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === submission.organizationId);
   return {

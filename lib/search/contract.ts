@@ -8,14 +8,84 @@ import { HIGHLIGHT_START, type SearchDocument, type SearchEngine } from "./types
 const pub = { kind: "public" } as const;
 
 export const CONTRACT_DOCUMENTS: SearchDocument[] = [
-  { id: "page:school:kk", type: "page", language: "kk", title: "Мектеп туралы", body: "Бұл мектептің оқушылары мен мұғалімдері туралы ақпарат.", url: "/about", region: "111", subject: "school", visibility: pub },
-  { id: "page:school:ru", type: "page", language: "ru", title: "О школах", body: "Сведения о школах, учителях и учениках региона.", url: "/about", region: "111", subject: "school", visibility: pub },
-  { id: "page:school:en", type: "page", language: "en", title: "About schools", body: "Information about the schools, teachers and pupils.", url: "/about", region: "222", visibility: pub },
-  { id: "dictionary-entry:kitap", type: "dictionary-entry", language: "kk", title: "кітап", body: "книга book", url: "/dictionary/kitap", visibility: pub },
-  { id: "dictionary-entry:kitaphana", type: "dictionary-entry", language: "kk", title: "кітапхана", body: "библиотека library", url: "/dictionary/kitaphana", visibility: pub },
-  { id: "organization:o1:kk", type: "organization", language: "kk", title: "№1 орта мектеп", body: "Көкшетау қаласы", url: "/statistics/organizations/1", region: "111", visibility: pub },
-  { id: "forum-post:hidden", type: "forum-post", language: "kk", title: "Жасырын мектеп хабарламасы", body: "мектеп", url: "/forums/x", visibility: { kind: "hidden" } },
-  { id: "forum-post:moderators", type: "forum-post", language: "kk", title: "Модераторларға мектеп тақырыбы", body: "мектеп", url: "/forums/y", visibility: { kind: "restricted", roles: ["MODERATOR"] } },
+  {
+    id: "page:school:kk",
+    type: "page",
+    language: "kk",
+    title: "Мектеп туралы",
+    body: "Бұл мектептің оқушылары мен мұғалімдері туралы ақпарат.",
+    url: "/about",
+    region: "111",
+    subject: "school",
+    visibility: pub,
+  },
+  {
+    id: "page:school:ru",
+    type: "page",
+    language: "ru",
+    title: "О школах",
+    body: "Сведения о школах, учителях и учениках региона.",
+    url: "/about",
+    region: "111",
+    subject: "school",
+    visibility: pub,
+  },
+  {
+    id: "page:school:en",
+    type: "page",
+    language: "en",
+    title: "About schools",
+    body: "Information about the schools, teachers and pupils.",
+    url: "/about",
+    region: "222",
+    visibility: pub,
+  },
+  {
+    id: "dictionary-entry:kitap",
+    type: "dictionary-entry",
+    language: "kk",
+    title: "кітап",
+    body: "книга book",
+    url: "/dictionary/kitap",
+    visibility: pub,
+  },
+  {
+    id: "dictionary-entry:kitaphana",
+    type: "dictionary-entry",
+    language: "kk",
+    title: "кітапхана",
+    body: "библиотека library",
+    url: "/dictionary/kitaphana",
+    visibility: pub,
+  },
+  {
+    id: "organization:o1:kk",
+    type: "organization",
+    language: "kk",
+    title: "№1 орта мектеп",
+    body: "Көкшетау қаласы",
+    url: "/statistics/organizations/1",
+    region: "111",
+    visibility: pub,
+  },
+  {
+    id: "forum-post:hidden",
+    type: "forum-post",
+    language: "kk",
+    title: "Жасырын мектеп хабарламасы",
+    body: "мектеп",
+    url: "/forums/x",
+    visibility: { kind: "hidden" },
+  },
+  {
+    id: "forum-post:moderators",
+    type: "forum-post",
+    language: "kk",
+    title: "Модераторларға мектеп тақырыбы",
+    body: "мектеп",
+    url: "/forums/y",
+    visibility: { kind: "restricted", roles: ["MODERATOR"] },
+  },
 ];
 
 const PUBLIC = ["public"];
@@ -31,7 +101,8 @@ export function engineContract(name: string, engine: () => SearchEngine | null) 
       });
     }, 120_000);
 
-    const ids = async (q: string, audience = PUBLIC, extra: object = {}) => (await e.search({ q, audience, limit: 50, ...extra })).hits.map((h) => h.id);
+    const ids = async (q: string, audience = PUBLIC, extra: object = {}) =>
+      (await e.search({ q, audience, limit: 50, ...extra })).hits.map((h) => h.id);
 
     it("finds Kazakh, Russian (stemmed) and English words", async () => {
       expect(await ids("мектеп")).toContain("page:school:kk");

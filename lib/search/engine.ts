@@ -14,7 +14,8 @@ const holder = globalThis as unknown as { __eisoSearch?: { db: Database | null; 
 export function searchEngine(): SearchEngine {
   const e = env();
   if (e.MEILISEARCH_HOST) {
-    if (!holder.__eisoSearch || holder.__eisoSearch.db !== null) holder.__eisoSearch = { db: null, engine: new MeiliSearchEngine(e.MEILISEARCH_HOST, e.MEILISEARCH_API_KEY) };
+    if (!holder.__eisoSearch || holder.__eisoSearch.db !== null)
+      holder.__eisoSearch = { db: null, engine: new MeiliSearchEngine(e.MEILISEARCH_HOST, e.MEILISEARCH_API_KEY) };
     return holder.__eisoSearch.engine;
   }
   const db = database();

@@ -6,10 +6,26 @@
  * Document ids contain ":", which Meilisearch does not accept as a primary key, so the key is the id in
  * base64url; `parent` ("<type>:<source id>") lets removePrefix delete every language of one source row.
  */
-import { Meilisearch, type EnqueuedTaskPromise, type Settings, type MultiSearchQuery, type SearchResponse } from "meilisearch";
+import {
+  Meilisearch,
+  type EnqueuedTaskPromise,
+  type Settings,
+  type MultiSearchQuery,
+  type SearchResponse,
+} from "meilisearch";
 import { cyrToLat } from "../text";
 import { parseQuery, visibilityTokens } from "./query";
-import { HIGHLIGHT_END, HIGHLIGHT_START, type EngineHealth, type Facets, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from "./types";
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type EngineHealth,
+  type Facets,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from "./types";
 
 interface MeiliDocument {
   key: string;
@@ -26,7 +42,23 @@ interface MeiliDocument {
 }
 
 /** Words of the portal that people type in both scripts; Meilisearch treats each pair as one word. */
-const SYNONYM_WORDS = ["мектеп", "білім", "оқушы", "мұғалім", "кітап", "сөздік", "статистика", "балабақша", "колледж", "университет", "облыс", "аудан", "қала", "сынып", "бағалау"];
+const SYNONYM_WORDS = [
+  "мектеп",
+  "білім",
+  "оқушы",
+  "мұғалім",
+  "кітап",
+  "сөздік",
+  "статистика",
+  "балабақша",
+  "колледж",
+  "университет",
+  "облыс",
+  "аудан",
+  "қала",
+  "сынып",
+  "бағалау",
+];
 
 export function meiliSettings(): Settings {
   const synonyms: Record<string, string[]> = {};
@@ -69,7 +101,8 @@ export class MeiliSearchEngine implements SearchEngine {
   /** Waits for a task and throws when it did not succeed. */
   private async done(task: EnqueuedTaskPromise): Promise<void> {
     const result = await task.waitTask({ timeout: 60_000 });
-    if (result.status !== "succeeded") throw new Error(`Meilisearch task ${result.uid} ${result.status}: ${result.error?.message ?? "no detail"}`);
+    if (result.status !== "succeeded")
+      throw new Error(`Meilisearch task ${result.uid} ${result.status}: ${result.error?.message ?? "no detail"}`);
   }
 
   private async ensureIndex(uid: string): Promise<void> {
@@ -114,7 +147,9 @@ export class MeiliSearchEngine implements SearchEngine {
 
   /** `prefix` is "<type>:<source id>:" (every language of one source row). */
   async removePrefix(prefix: string): Promise<void> {
-    await this.done(this.client.index(this.uid).deleteDocuments({ filter: `parent = ${quote(prefix.replace(/:$/, ""))}` }));
+    await this.done(
+      this.client.index(this.uid).deleteDocuments({ filter: `parent = ${quote(prefix.replace(/:$/, ""))}` }),
+    );
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -127,9 +162,12 @@ export class MeiliSearchEngine implements SearchEngine {
     // Kazakh typed in Latin: the Cyrillic reading is searched too, and the reading with more hits wins.
     const cyrillic = parsed.words.map((w) => w.forms.at(-1)).join(" ");
     const base = `audience IN [${query.audience.map(quote).join(", ")}]`;
-    const clause = (name: "type" | "language" | "region" | "subject") => (query[name] === undefined ? null : `${name} = ${quote(query[name]!)}`);
+    const clause = (name: "type" | "language" | "region" | "subject") =>
+      query[name] === undefined ? null : `${name} = ${quote(query[name]!)}`;
     const filterWithout = (skip?: string) =>
-      [base, ...(["type", "language", "region", "subject"] as const).filter((n) => n !== skip).map(clause)].filter(Boolean).join(" AND ");
+      [base, ...(["type", "language", "region", "subject"] as const).filter((n) => n !== skip).map(clause)]
+        .filter(Boolean)
+        .join(" AND ");
     const main = (q: string): MultiSearchQuery => ({
       indexUid: this.uid,
       q,
@@ -147,10 +185,13 @@ export class MeiliSearchEngine implements SearchEngine {
     });
     const texts = literal === cyrillic ? [literal] : [literal, cyrillic];
     const { results } = await this.client.multiSearch({ queries: texts.map(main) });
-    const best = (results as unknown as SearchResponse<MeiliDocument>[]).reduce((a, b) => ((b.estimatedTotalHits ?? 0) > (a.estimatedTotalHits ?? 0) ? b : a));
+    const best = (results as unknown as SearchResponse<MeiliDocument>[]).reduce((a, b) =>
+      (b.estimatedTotalHits ?? 0) > (a.estimatedTotalHits ?? 0) ? b : a,
+    );
     const chosen = texts[(results as unknown[]).indexOf(best)]!;
     const facets: Facets = { type: {}, language: {}, region: {} };
-    for (const name of ["type", "language", "region"] as const) Object.assign(facets[name], best.facetDistribution?.[name] ?? {});
+    for (const name of ["type", "language", "region"] as const)
+      Object.assign(facets[name], best.facetDistribution?.[name] ?? {});
     if (query.facets) {
       // each facet counts without its own filter, so the other values stay visible
       const own = (["type", "language", "region"] as const).filter((n) => query[n] !== undefined);
@@ -175,7 +216,10 @@ export class MeiliSearchEngine implements SearchEngine {
     return { total, estimated: total >= 1000, hits, facets };
   }
 
-  async reindex(source: () => AsyncIterable<readonly SearchDocument[]>, progress?: (written: number) => void): Promise<number> {
+  async reindex(
+    source: () => AsyncIterable<readonly SearchDocument[]>,
+    progress?: (written: number) => void,
+  ): Promise<number> {
     await this.ensureIndex(this.uid);
     await this.client.deleteIndexIfExists(this.shadow);
     await this.ensureIndex(this.shadow);
@@ -183,7 +227,8 @@ export class MeiliSearchEngine implements SearchEngine {
     let written = 0;
     try {
       for await (const batch of source()) {
-        if (batch.length) await this.done(this.client.index(this.shadow).addDocuments(batch.map((d) => this.toMeili(d))));
+        if (batch.length)
+          await this.done(this.client.index(this.shadow).addDocuments(batch.map((d) => this.toMeili(d))));
         written += batch.length;
         progress?.(written);
       }

@@ -12,7 +12,8 @@ type Tx = Prisma.TransactionClient;
 
 /** Records that rows of a source changed (created, updated or deleted); call inside the content transaction. */
 export async function enqueueSearch(tx: Tx, source: string, ids: readonly string[]): Promise<void> {
-  if (ids.length) await tx.searchOutbox.createMany({ data: [...new Set(ids)].map((sourceId) => ({ source, sourceId })) });
+  if (ids.length)
+    await tx.searchOutbox.createMany({ data: [...new Set(ids)].map((sourceId) => ({ source, sourceId })) });
 }
 
 /** Seconds before the n-th retry: 5, 10, 20 … up to ten minutes. */
@@ -27,7 +28,11 @@ export interface DrainResult {
 
 /** Processes up to `limit` due outbox rows; returns how many rows went through and how many failed. */
 export async function drainOutbox(engine: SearchEngine, limit = 500): Promise<DrainResult> {
-  const rows = await prisma.searchOutbox.findMany({ where: { notBefore: { lte: new Date() } }, orderBy: { id: "asc" }, take: limit });
+  const rows = await prisma.searchOutbox.findMany({
+    where: { notBefore: { lte: new Date() } },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
   const result: DrainResult = { indexed: 0, failed: 0 };
   const bySource = new Map<string, typeof rows>();
   for (const r of rows) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
@@ -51,7 +56,11 @@ export async function drainOutbox(engine: SearchEngine, limit = 500): Promise<Dr
       for (const r of list) {
         await prisma.searchOutbox.update({
           where: { id: r.id },
-          data: { attempts: { increment: 1 }, lastError: message, notBefore: new Date(Date.now() + retryDelaySeconds(r.attempts + 1) * 1000) },
+          data: {
+            attempts: { increment: 1 },
+            lastError: message,
+            notBefore: new Date(Date.now() + retryDelaySeconds(r.attempts + 1) * 1000),
+          },
         });
       }
       await prisma.searchState.updateMany({ where: { id: 1 }, data: { lastError: message } });

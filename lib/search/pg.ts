@@ -81,7 +81,8 @@ export class PgSearchEngine implements SearchEngine {
       const rows = batch.map((d) => {
         const title = normalizeText(d.title);
         const body = normalizeText(d.body.slice(0, MAX_BODY));
-        for (const w of `${title} ${body}`.match(WORD) ?? []) if (w.length >= TYPO_MIN_LENGTH && w.length <= 40) terms.add(w);
+        for (const w of `${title} ${body}`.match(WORD) ?? [])
+          if (w.length >= TYPO_MIN_LENGTH && w.length <= 40) terms.add(w);
         return {
           id: d.id,
           type: d.type,
@@ -110,7 +111,10 @@ export class PgSearchEngine implements SearchEngine {
            "titleNorm" = EXCLUDED."titleNorm", tsv = EXCLUDED.tsv, "updatedAt" = now()`,
         [generation, JSON.stringify(rows)],
       );
-      if (terms.size) await this.raw.query(`INSERT INTO "SearchTerm" (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...terms]]);
+      if (terms.size)
+        await this.raw.query(`INSERT INTO "SearchTerm" (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [
+          [...terms],
+        ]);
     }
   }
 
@@ -119,7 +123,9 @@ export class PgSearchEngine implements SearchEngine {
   }
 
   async removePrefix(prefix: string): Promise<void> {
-    await this.raw.query(`DELETE FROM "SearchDocument" WHERE id LIKE $1`, [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+    await this.raw.query(`DELETE FROM "SearchDocument" WHERE id LIKE $1`, [
+      `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    ]);
   }
 
   /** Known words within one edit of a word of 5+ letters that is not itself a known word. */
@@ -127,7 +133,11 @@ export class PgSearchEngine implements SearchEngine {
     const out = new Map<number, string[]>();
     const long = words.flatMap((w) => w.forms.filter((f) => [...f].length >= TYPO_MIN_LENGTH));
     if (!long.length) return out;
-    const known = new Set((await this.raw.query<{ term: string }>(`SELECT term FROM "SearchTerm" WHERE term = ANY($1::text[])`, [long])).map((r) => r.term));
+    const known = new Set(
+      (
+        await this.raw.query<{ term: string }>(`SELECT term FROM "SearchTerm" WHERE term = ANY($1::text[])`, [long])
+      ).map((r) => r.term),
+    );
     for (const [i, w] of words.entries()) {
       const candidates = w.forms.filter((f) => [...f].length >= TYPO_MIN_LENGTH);
       if (!candidates.length || candidates.some((f) => known.has(f))) continue;
@@ -151,7 +161,10 @@ export class PgSearchEngine implements SearchEngine {
     // Every form is letters and digits only (parseQuery), so quoting it is enough to keep it a plain lexeme.
     const tsquery = parsed.words
       .map((w, i) => {
-        const forms = [...w.forms.map((f) => `'${f}'${w.prefix ? ":*" : ""}`), ...(typos.get(i) ?? []).map((t) => `'${t}'`)];
+        const forms = [
+          ...w.forms.map((f) => `'${f}'${w.prefix ? ":*" : ""}`),
+          ...(typos.get(i) ?? []).map((t) => `'${t}'`),
+        ];
         return `(${forms.join(" | ")})`;
       })
       .join(" & ");
@@ -206,7 +219,13 @@ export class PgSearchEngine implements SearchEngine {
              UNION ALL SELECT 'facet', 'region', m.region, count(*)::int, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM ${facetSource} m WHERE m.region IS NOT NULL AND ${where("m", "region")} GROUP BY m.region`
           : ""
       }`;
-    type Row = HitRow & { kind: "hit" | "total" | "facet"; facet: keyof Facets | null; value: string | null; n: number; rank: number };
+    type Row = HitRow & {
+      kind: "hit" | "total" | "facet";
+      facet: keyof Facets | null;
+      value: string | null;
+      n: number;
+      rank: number;
+    };
     const rows = await this.timed<Row>(sql, params);
     const result: SearchResult = { total: 0, hits: [], facets: emptyFacets() };
     for (const r of rows) {
@@ -247,7 +266,10 @@ export class PgSearchEngine implements SearchEngine {
     });
   }
 
-  async reindex(source: () => AsyncIterable<readonly SearchDocument[]>, progress?: (written: number) => void): Promise<number> {
+  async reindex(
+    source: () => AsyncIterable<readonly SearchDocument[]>,
+    progress?: (written: number) => void,
+  ): Promise<number> {
     const { active, building } = await this.state();
     const generation = Math.max(active, building ?? 0) + 1;
     await this.raw.query(`DELETE FROM "SearchDocument" WHERE generation = $1`, [generation]);
@@ -260,25 +282,36 @@ export class PgSearchEngine implements SearchEngine {
         progress?.(written);
       }
     } catch (error) {
-      await this.raw.query(`UPDATE "SearchState" SET building = NULL, "lastError" = $1 WHERE id = 1`, [String((error as Error).message).slice(0, 500)]);
+      await this.raw.query(`UPDATE "SearchState" SET building = NULL, "lastError" = $1 WHERE id = 1`, [
+        String((error as Error).message).slice(0, 500),
+      ]);
       await this.raw.query(`DELETE FROM "SearchDocument" WHERE generation = $1`, [generation]);
       throw error;
     }
-    await this.raw.query(`UPDATE "SearchState" SET active = $1, building = NULL, "reindexedAt" = now(), "lastError" = NULL WHERE id = 1`, [generation]);
+    await this.raw.query(
+      `UPDATE "SearchState" SET active = $1, building = NULL, "reindexedAt" = now(), "lastError" = NULL WHERE id = 1`,
+      [generation],
+    );
     await this.raw.query(`DELETE FROM "SearchDocument" WHERE generation <> $1`, [generation]);
     return written;
   }
 
   async count(): Promise<number> {
     const { active } = await this.state();
-    const rows = await this.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "SearchDocument" WHERE generation = $1`, [active]);
+    const rows = await this.raw.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "SearchDocument" WHERE generation = $1`,
+      [active],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   async health(): Promise<EngineHealth> {
     try {
       const { active } = await this.state();
-      const rows = await this.raw.query<{ type: string; n: number }>(`SELECT type, count(*)::int AS n FROM "SearchDocument" WHERE generation = $1 GROUP BY type`, [active]);
+      const rows = await this.raw.query<{ type: string; n: number }>(
+        `SELECT type, count(*)::int AS n FROM "SearchDocument" WHERE generation = $1 GROUP BY type`,
+        [active],
+      );
       const byType = Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
       return { ok: true, engine: "postgres", documents: rows.reduce((s, r) => s + Number(r.n), 0), byType };
     } catch (error) {

@@ -30,12 +30,20 @@ describe("audience", () => {
   it("hidden documents carry no token; restricted ones their roles and permissions", () => {
     expect(visibilityTokens({ kind: "hidden" })).toEqual([]);
     expect(visibilityTokens({ kind: "public" })).toEqual(["public"]);
-    expect(visibilityTokens({ kind: "restricted", roles: ["MODERATOR"], permissions: ["search.manage"] })).toEqual(["role:MODERATOR", "perm:search.manage"]);
+    expect(visibilityTokens({ kind: "restricted", roles: ["MODERATOR"], permissions: ["search.manage"] })).toEqual([
+      "role:MODERATOR",
+      "perm:search.manage",
+    ]);
   });
 
   it("a signed-out reader is public only; a viewer adds their roles and permissions", () => {
     expect(audienceOf(null)).toEqual(["public"]);
-    const a = audienceOf({ userId: "u", login: "m", displayName: "M", roles: [{ role: "MINISTRY_ADMIN", territoryId: null, territoryPath: null, organizationId: null }] });
+    const a = audienceOf({
+      userId: "u",
+      login: "m",
+      displayName: "M",
+      roles: [{ role: "MINISTRY_ADMIN", territoryId: null, territoryPath: null, organizationId: null }],
+    });
     expect(a).toContain("role:MINISTRY_ADMIN");
     expect(a).toContain("perm:search.manage");
     expect(a).not.toContain("role:MODERATOR");

@@ -38,7 +38,9 @@ export function parseQuery(input: string): ParsedQuery {
   const text = chars.slice(0, MAX_QUERY_LENGTH).join("");
   const tokens = (normalizeText(text).match(TOKEN) ?? []).slice(0, MAX_WORDS);
   const words = tokens.map((token, i) => {
-    const forms = toSearchForms(token).flatMap((f) => f.match(TOKEN) ?? []).filter((f) => f.length > 0);
+    const forms = toSearchForms(token)
+      .flatMap((f) => f.match(TOKEN) ?? [])
+      .filter((f) => f.length > 0);
     return { forms: [...new Set([token, ...forms])], prefix: i === tokens.length - 1 };
   });
   return { text, truncated, words };

@@ -11,8 +11,11 @@ import { parseSearchParams, searchPortal, suggest, type SearchParams } from "./s
 import type { SearchEngine } from "./types";
 
 const params = (q: string, extra: Partial<SearchParams> = {}): SearchParams => ({ q, page: 1, ...extra });
-const urls = async (q: string, who: Awaited<ReturnType<typeof viewer>> | null = null, extra: Partial<SearchParams> = {}) =>
-  (await searchPortal(who, params(q, extra))).result.hits.map((h) => h.url);
+const urls = async (
+  q: string,
+  who: Awaited<ReturnType<typeof viewer>> | null = null,
+  extra: Partial<SearchParams> = {},
+) => (await searchPortal(who, params(q, extra))).result.hits.map((h) => h.url);
 
 beforeAll(async () => {
   await reindexAll(searchEngine());
@@ -30,7 +33,10 @@ describe("indexers", () => {
   });
 
   it("index organisations with public fields only, per language, with their region", async () => {
-    const org = await prisma.organization.findFirstOrThrow({ where: { territoryId: "t110200000", kind: { code: "SCHOOL" } }, orderBy: { bin: "asc" } });
+    const org = await prisma.organization.findFirstOrThrow({
+      where: { territoryId: "t110200000", kind: { code: "SCHOOL" } },
+      orderBy: { bin: "asc" },
+    });
     const r = await searchPortal(null, params(org.nameRu, { language: "ru", type: "organization" }));
     expect(r.result.hits[0]?.url).toBe(`/statistics/organizations/${org.bin}`);
     expect(r.result.hits[0]?.region).toBe("110000000");
@@ -49,7 +55,10 @@ describe("indexers", () => {
 describe("outbox", () => {
   it("an organisation change reaches the index through the outbox, and a failing engine keeps it for retry", async () => {
     const { viewer: v, scope } = authorizeViewer(await loadViewer("u_district"), "registry.organization.write");
-    const current = await prisma.organization.findFirstOrThrow({ where: { territoryId: "t110200000", kind: { code: "SCHOOL" } }, orderBy: { bin: "desc" } });
+    const current = await prisma.organization.findFirstOrThrow({
+      where: { territoryId: "t110200000", kind: { code: "SCHOOL" } },
+      orderBy: { bin: "desc" },
+    });
     const input = organizationUpdate.parse({
       id: current.id,
       version: String(current.version),
@@ -69,7 +78,12 @@ describe("outbox", () => {
     expect(await prisma.searchOutbox.count({ where: { source: "organization", sourceId: current.id } })).toBe(1);
     expect(await urls("Звёздочка")).toEqual([]);
 
-    const failing = { ...searchEngine(), name: "postgres", index: async () => Promise.reject(new Error("engine down")), removePrefix: async () => undefined } as unknown as SearchEngine;
+    const failing = {
+      ...searchEngine(),
+      name: "postgres",
+      index: async () => Promise.reject(new Error("engine down")),
+      removePrefix: async () => undefined,
+    } as unknown as SearchEngine;
     expect(await drainOutbox(failing)).toEqual({ indexed: 0, failed: 1 });
     const kept = await prisma.searchOutbox.findFirstOrThrow({ where: { sourceId: current.id } });
     expect(kept).toMatchObject({ attempts: 1, lastError: "engine down" });
@@ -87,10 +101,42 @@ describe("outbox", () => {
 describe("permissions", () => {
   beforeAll(async () => {
     await searchEngine().index([
-      { id: "forum-post:h1:kk", type: "forum-post", language: "kk", title: "Жасырын жазба жұлдызнама", body: "жұлдызнама", url: "/forums/h1", visibility: { kind: "hidden" } },
-      { id: "forum-thread:r1:kk", type: "forum-thread", language: "kk", title: "Жабық санат жұлдызнама", body: "жұлдызнама", url: "/forums/r1", visibility: { kind: "restricted", roles: ["MODERATOR"] } },
-      { id: "forum-thread:r2:kk", type: "forum-thread", language: "kk", title: "Әкімшілерге жұлдызнама", body: "жұлдызнама", url: "/forums/r2", visibility: { kind: "restricted", permissions: ["registry.organization.write"] } },
-      { id: "forum-thread:p1:kk", type: "forum-thread", language: "kk", title: "Ашық тақырып жұлдызнама", body: "жұлдызнама", url: "/forums/p1", visibility: { kind: "public" } },
+      {
+        id: "forum-post:h1:kk",
+        type: "forum-post",
+        language: "kk",
+        title: "Жасырын жазба жұлдызнама",
+        body: "жұлдызнама",
+        url: "/forums/h1",
+        visibility: { kind: "hidden" },
+      },
+      {
+        id: "forum-thread:r1:kk",
+        type: "forum-thread",
+        language: "kk",
+        title: "Жабық санат жұлдызнама",
+        body: "жұлдызнама",
+        url: "/forums/r1",
+        visibility: { kind: "restricted", roles: ["MODERATOR"] },
+      },
+      {
+        id: "forum-thread:r2:kk",
+        type: "forum-thread",
+        language: "kk",
+        title: "Әкімшілерге жұлдызнама",
+        body: "жұлдызнама",
+        url: "/forums/r2",
+        visibility: { kind: "restricted", permissions: ["registry.organization.write"] },
+      },
+      {
+        id: "forum-thread:p1:kk",
+        type: "forum-thread",
+        language: "kk",
+        title: "Ашық тақырып жұлдызнама",
+        body: "жұлдызнама",
+        url: "/forums/p1",
+        visibility: { kind: "public" },
+      },
     ]);
   });
 
@@ -114,10 +160,20 @@ describe("permissions", () => {
 
 describe("bad input", () => {
   it("refuses unknown filter names and bad values", async () => {
-    expect((await refusal(Promise.resolve().then(() => parseSearchParams(new URLSearchParams("q=a&owner=me"))))).code).toBe("badRequest");
-    expect((await refusal(Promise.resolve().then(() => parseSearchParams(new URLSearchParams("q=a&type=secret"))))).code).toBe("badRequest");
-    expect((await refusal(Promise.resolve().then(() => parseSearchParams(new URLSearchParams("q=a&region=1;drop"))))).code).toBe("badRequest");
-    expect(parseSearchParams(new URLSearchParams("q=мектеп&type=page&page=2"))).toMatchObject({ q: "мектеп", type: "page", page: 2 });
+    expect(
+      (await refusal(Promise.resolve().then(() => parseSearchParams(new URLSearchParams("q=a&owner=me"))))).code,
+    ).toBe("badRequest");
+    expect(
+      (await refusal(Promise.resolve().then(() => parseSearchParams(new URLSearchParams("q=a&type=secret"))))).code,
+    ).toBe("badRequest");
+    expect(
+      (await refusal(Promise.resolve().then(() => parseSearchParams(new URLSearchParams("q=a&region=1;drop"))))).code,
+    ).toBe("badRequest");
+    expect(parseSearchParams(new URLSearchParams("q=мектеп&type=page&page=2"))).toMatchObject({
+      q: "мектеп",
+      type: "page",
+      page: 2,
+    });
   });
 
   it("answers an empty query with a hint, truncates a long one, and reads syntax characters as text", async () => {

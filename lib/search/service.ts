@@ -19,8 +19,14 @@ export const searchParamsSchema = z
     q: z.string().max(10_000).default(""),
     type: z.enum(DOCUMENT_TYPES).optional(),
     language: z.enum(LANGUAGES).optional(),
-    region: z.string().regex(/^\d{1,12}$/).optional(),
-    subject: z.string().regex(/^[a-z-]{1,40}$/).optional(),
+    region: z
+      .string()
+      .regex(/^\d{1,12}$/)
+      .optional(),
+    subject: z
+      .string()
+      .regex(/^[a-z-]{1,40}$/)
+      .optional(),
     page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
     locale: z.string().optional(),
   })
@@ -41,9 +47,16 @@ export interface PortalSearch {
 const NOTHING: SearchResult = { total: 0, hits: [], facets: { type: {}, language: {}, region: {} } };
 
 /** Reads URL parameters (first value of each), refusing unknown names and bad values with AppError("badRequest"). */
-export function parseSearchParams(input: URLSearchParams | Record<string, string | string[] | undefined>): SearchParams {
-  const entries = input instanceof URLSearchParams ? [...input.keys()].map((k) => [k, input.get(k)] as const) : Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
-  const parsed = searchParamsSchema.safeParse(Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== "")));
+export function parseSearchParams(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): SearchParams {
+  const entries =
+    input instanceof URLSearchParams
+      ? [...input.keys()].map((k) => [k, input.get(k)] as const)
+      : Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  const parsed = searchParamsSchema.safeParse(
+    Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== "")),
+  );
   if (!parsed.success) throw new AppError("badRequest");
   return parsed.data;
 }
@@ -78,7 +91,8 @@ export async function suggest(viewer: Viewer | null, q: string, language?: strin
   const text = [...q].slice(0, MAX_QUERY_LENGTH).join("");
   if (parseQuery(text).words.length === 0 || text.trim().length < 2) return [];
   const lang = LANGUAGES.find((l) => l === language);
-  const run = (language?: (typeof LANGUAGES)[number]) => searchEngine().search({ q: text, audience: audienceOf(viewer), language, limit: 8 });
+  const run = (language?: (typeof LANGUAGES)[number]) =>
+    searchEngine().search({ q: text, audience: audienceOf(viewer), language, limit: 8 });
   // documents in the reader's language first, then any language
   let { hits } = await run(lang);
   if (hits.length < 8 && lang) {
@@ -92,6 +106,11 @@ export async function suggest(viewer: Viewer | null, q: string, language?: strin
 /** Names of the regions in a locale, by territory code (labels of the region facet). */
 export async function regionNames(locale: string): Promise<Record<string, string>> {
   const { prisma } = await import("../db");
-  const rows = await prisma.territory.findMany({ where: { level: "REGION" }, select: { code: true, nameKk: true, nameRu: true, nameEn: true } });
-  return Object.fromEntries(rows.map((r) => [r.code, locale === "ru" ? r.nameRu : locale === "en" ? r.nameEn : r.nameKk]));
+  const rows = await prisma.territory.findMany({
+    where: { level: "REGION" },
+    select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+  return Object.fromEntries(
+    rows.map((r) => [r.code, locale === "ru" ? r.nameRu : locale === "en" ? r.nameEn : r.nameKk]),
+  );
 }

@@ -6,7 +6,16 @@
 import type { Role } from "../generated/prisma/enums";
 import type { Permission } from "../auth/permissions";
 
-export const DOCUMENT_TYPES = ["publication", "news", "page", "forum-thread", "forum-post", "dictionary-entry", "organization", "statistics"] as const;
+export const DOCUMENT_TYPES = [
+  "publication",
+  "news",
+  "page",
+  "forum-thread",
+  "forum-post",
+  "dictionary-entry",
+  "organization",
+  "statistics",
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const LANGUAGES = ["kk", "ru", "en"] as const;
@@ -103,7 +112,10 @@ export interface SearchEngine {
    * Rebuilds the index from `source` into a shadow copy and swaps it in at once; searches keep answering
    * from the old copy meanwhile. `progress` is called after each batch with the number written so far.
    */
-  reindex(source: () => AsyncIterable<readonly SearchDocument[]>, progress?: (written: number) => void): Promise<number>;
+  reindex(
+    source: () => AsyncIterable<readonly SearchDocument[]>,
+    progress?: (written: number) => void,
+  ): Promise<number>;
   health(): Promise<EngineHealth>;
   count(): Promise<number>;
 }

@@ -1,11 +1,30 @@
 "use server";
 
 import { action } from "../actions";
-import { acceptFirstGrade, answerInformation, applyFirstGrade, refuseApplication, requestInformation, startReview } from "./applications";
+import {
+  acceptFirstGrade,
+  answerInformation,
+  applyFirstGrade,
+  refuseApplication,
+  requestInformation,
+  startReview,
+} from "./applications";
 import { issueStudyCertificate } from "./certificates";
 import { answerOffer, applyPreschool, offerPlace } from "./preschool";
 import { acceptTransfer, applyTransfer, releaseTransfer } from "./transfer";
-import { applicationAccept, applicationAnswer, applicationReason, applicationRef, certificateRequest, firstGradeApply, offerAnswer, placeOffer, preschoolApply, transferAccept, transferApply } from "./schemas";
+import {
+  applicationAccept,
+  applicationAnswer,
+  applicationReason,
+  applicationRef,
+  certificateRequest,
+  firstGradeApply,
+  offerAnswer,
+  placeOffer,
+  preschoolApply,
+  transferAccept,
+  transferApply,
+} from "./schemas";
 
 /** A parent (or the student) gets a certificate of study at once. */
 export const requestCertificateAction = action({
@@ -32,7 +51,10 @@ export const applyTransferAction = action({
 export const applyPreschoolAction = action({
   permission: "services.apply",
   schema: preschoolApply,
-  success: (data: { position: number }) => ({ key: "services.preschool.submitted", params: { position: data.position } }),
+  success: (data: { position: number }) => ({
+    key: "services.preschool.submitted",
+    params: { position: data.position },
+  }),
   handler: async ({ viewer, input }) => applyPreschool(viewer, input),
 });
 

@@ -25,14 +25,25 @@ export async function eligibleStudents(viewer: Viewer, now = new Date()) {
   authorizeViewer(viewer, "services.apply");
   const today = dateValue(almatyDay(now));
   return prisma.person.findMany({
-    where: { AND: [familyWhere(viewer), { enrolments: { some: { endedOn: null, academicYear: { startDate: { lte: today }, endDate: { gte: today } } } } }] },
+    where: {
+      AND: [
+        familyWhere(viewer),
+        {
+          enrolments: { some: { endedOn: null, academicYear: { startDate: { lte: today }, endDate: { gte: today } } } },
+        },
+      ],
+    },
     select: { id: true, lastName: true, firstName: true, middleName: true },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
 }
 
 /** Issues a certificate of study for one of the viewer's children (or the viewer); refused for anyone else. */
-export async function issueStudyCertificate(viewer: Viewer, input: CertificateRequest, now = new Date()): Promise<{ id: string; number: string; code: string; applicationId: string }> {
+export async function issueStudyCertificate(
+  viewer: Viewer,
+  input: CertificateRequest,
+  now = new Date(),
+): Promise<{ id: string; number: string; code: string; applicationId: string }> {
   authorizeViewer(viewer, "services.apply");
   const today = dateValue(almatyDay(now));
   return prisma.$transaction(async (tx) => {
@@ -47,7 +58,11 @@ export async function issueStudyCertificate(viewer: Viewer, input: CertificateRe
         birthDate: true,
         enrolments: {
           where: { endedOn: null, academicYear: { startDate: { lte: today }, endDate: { gte: today } } },
-          select: { organizationId: true, classGroup: { select: { grade: true, letter: true } }, academicYear: { select: { label: true, endDate: true } } },
+          select: {
+            organizationId: true,
+            classGroup: { select: { grade: true, letter: true } },
+            academicYear: { select: { label: true, endDate: true } },
+          },
           take: 1,
         },
       },
@@ -75,9 +90,13 @@ export async function issueStudyCertificate(viewer: Viewer, input: CertificateRe
         createdAt: now,
       },
     });
-    await tx.serviceApplicationEvent.create({ data: { applicationId: application.id, status: "SUBMITTED", actorId: viewer.userId, at: now } });
+    await tx.serviceApplicationEvent.create({
+      data: { applicationId: application.id, status: "SUBMITTED", actorId: viewer.userId, at: now },
+    });
     // The sequence hands out each value once, whatever runs at the same time; the unique indexes stand behind it.
-    const [row] = await tx.$queryRaw<{ seq: bigint | number }[]>`SELECT nextval(pg_get_serial_sequence('"Certificate"', 'seq')) AS seq`;
+    const [row] = await tx.$queryRaw<
+      { seq: bigint | number }[]
+    >`SELECT nextval(pg_get_serial_sequence('"Certificate"', 'seq')) AS seq`;
     const value = Number(row!.seq);
     const certificate = await tx.certificate.create({
       data: {
@@ -99,7 +118,13 @@ export async function issueStudyCertificate(viewer: Viewer, input: CertificateRe
       },
     });
     await recordStatus(tx, application, "ISSUED", null);
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "Certificate", entityId: certificate.id, after: { number: certificate.number, studentId: student.id } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "Certificate",
+      entityId: certificate.id,
+      after: { number: certificate.number, studentId: student.id },
+    });
     return { id: certificate.id, number: certificate.number, code: certificate.code, applicationId: application.id };
   });
 }
@@ -121,7 +146,11 @@ const documentSelect = {
  * The PDF of a certificate for its owner only: the person who requested it, the holder, or a guardian of
  * the holder. Anyone else gets "not found" (the id reveals nothing).
  */
-export async function certificatePdf(viewer: Viewer, id: string, origin: string): Promise<{ number: string; pdf: Uint8Array }> {
+export async function certificatePdf(
+  viewer: Viewer,
+  id: string,
+  origin: string,
+): Promise<{ number: string; pdf: Uint8Array }> {
   authorizeViewer(viewer, "services.apply");
   const cert = await prisma.certificate.findFirst({
     where: { id, OR: [{ issuedById: viewer.userId }, { student: familyWhere(viewer) }] },
@@ -132,7 +161,10 @@ export async function certificatePdf(viewer: Viewer, id: string, origin: string)
 }
 
 /** Renders a loaded certificate (shared with the benchmark). */
-export function renderDocument(cert: Prisma.CertificateGetPayload<{ select: typeof documentSelect }>, origin: string): Promise<Uint8Array> {
+export function renderDocument(
+  cert: Prisma.CertificateGetPayload<{ select: typeof documentSelect }>,
+  origin: string,
+): Promise<Uint8Array> {
   const language = (["kk", "ru", "en"].includes(cert.language) ? cert.language : "kk") as PdfLanguage;
   const s = cert.student;
   return renderCertificatePdf({
@@ -172,7 +204,15 @@ export async function verifyCertificate(query: string, now = new Date()): Promis
   if (!q) throw new AppError("validation", { q: "services.codeMalformed" });
   const cert = await prisma.certificate.findFirst({
     where: "code" in q ? { code: q.code } : { number: q.number },
-    select: { number: true, issuedAt: true, validUntil: true, holderInitials: true, classLabel: true, schoolYear: true, organization: { select: { nameKk: true, nameRu: true, nameEn: true } } },
+    select: {
+      number: true,
+      issuedAt: true,
+      validUntil: true,
+      holderInitials: true,
+      classLabel: true,
+      schoolYear: true,
+      organization: { select: { nameKk: true, nameRu: true, nameEn: true } },
+    },
   });
   if (!cert) throw new AppError("notFound", { q: "services.notGenuine" });
   return {

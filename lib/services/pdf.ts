@@ -73,7 +73,14 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
   const black = rgb(0, 0, 0);
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
-      if (qr.modules.get(row, col)) page.drawRectangle({ x: x + (col + 4) * cell, y: y + size - (row + 5) * cell, width: cell, height: cell, color: black });
+      if (qr.modules.get(row, col))
+        page.drawRectangle({
+          x: x + (col + 4) * cell,
+          y: y + size - (row + 5) * cell,
+          width: cell,
+          height: cell,
+          color: black,
+        });
     }
   }
 }
@@ -123,12 +130,35 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   line(data.schoolName, regular, 11);
   y -= 24;
   const title = m.title.toUpperCase();
-  page.drawText(title, { x: left + (width - bold.widthOfTextAtSize(title, 16)) / 2, y, size: 16, font: bold, color: dark });
+  page.drawText(title, {
+    x: left + (width - bold.widthOfTextAtSize(title, 16)) / 2,
+    y,
+    size: 16,
+    font: bold,
+    color: dark,
+  });
   y -= 22;
   const sub = fill(m.numberLine, { number: data.number, date: day(data.issuedAt) });
-  page.drawText(sub, { x: left + (width - regular.widthOfTextAtSize(sub, 11)) / 2, y, size: 11, font: regular, color: dark });
+  page.drawText(sub, {
+    x: left + (width - regular.widthOfTextAtSize(sub, 11)) / 2,
+    y,
+    size: 11,
+    font: regular,
+    color: dark,
+  });
   y -= 40;
-  line(fill(m.body, { name: data.fullName, birthDate: day(data.birthDate), school: data.schoolName, classLabel: data.classLabel, schoolYear: data.schoolYear }), regular, 12, 8);
+  line(
+    fill(m.body, {
+      name: data.fullName,
+      birthDate: day(data.birthDate),
+      school: data.schoolName,
+      classLabel: data.classLabel,
+      schoolYear: data.schoolYear,
+    }),
+    regular,
+    12,
+    8,
+  );
   y -= 10;
   line(m.purpose, regular, 12, 8);
   y -= 10;
@@ -136,7 +166,12 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   const qrSize = 120;
   drawQr(page, data.verifyUrl, left - 10, 110, qrSize);
   let vy = 200;
-  for (const [i, text] of [m.verifyTitle, fill(m.verifyCode, { code: data.code }), fill(m.verifyNumber, { number: data.number }), data.verifyUrl].entries()) {
+  for (const [i, text] of [
+    m.verifyTitle,
+    fill(m.verifyCode, { code: data.code }),
+    fill(m.verifyNumber, { number: data.number }),
+    data.verifyUrl,
+  ].entries()) {
     for (const l of wrap(text, i === 0 ? bold : regular, 10, width - qrSize - 10)) {
       page.drawText(l, { x: left + qrSize + 10, y: vy, size: 10, font: i === 0 ? bold : regular, color: dark });
       vy -= 15;

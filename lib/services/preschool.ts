@@ -28,7 +28,13 @@ const PRESCHOOL_KIND = { kind: { code: "PRESCHOOL" } } as const;
 export function preschoolDistricts() {
   return prisma.territory.findMany({
     where: { level: "DISTRICT", organizations: { some: { status: "ACTIVE", ...PRESCHOOL_KIND } } },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true, parent: { select: { nameKk: true, nameRu: true, nameEn: true } } },
+    select: {
+      id: true,
+      nameKk: true,
+      nameRu: true,
+      nameEn: true,
+      parent: { select: { nameKk: true, nameRu: true, nameEn: true } },
+    },
     orderBy: { code: "asc" },
     take: 1000,
   });
@@ -49,7 +55,11 @@ export function districtKindergartens(territoryId: string) {
  * territory that is not a district with kindergartens (or without an education department to run the
  * queue), a preferred organisation that is not a kindergarten of that district, a second open application.
  */
-export async function applyPreschool(viewer: Viewer, input: PreschoolApply, now = new Date()): Promise<{ id: string; position: number }> {
+export async function applyPreschool(
+  viewer: Viewer,
+  input: PreschoolApply,
+  now = new Date(),
+): Promise<{ id: string; position: number }> {
   authorizeViewer(viewer, "services.apply");
   if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
   const parsed = parseIin(input.childIin);
@@ -59,15 +69,32 @@ export async function applyPreschool(viewer: Viewer, input: PreschoolApply, now 
 
   return prisma.$transaction(async (tx) => {
     const person = await registeredChild(tx, input.childIin, viewer.userId);
-    const district = await tx.territory.findFirst({ where: { id: input.territoryId, level: "DISTRICT" }, select: { id: true } });
+    const district = await tx.territory.findFirst({
+      where: { id: input.territoryId, level: "DISTRICT" },
+      select: { id: true },
+    });
     const department = district
-      ? await tx.organization.findFirst({ where: { territoryId: district.id, status: "ACTIVE", kind: { code: "EDU_DEPT_DISTRICT" } }, select: { id: true } })
+      ? await tx.organization.findFirst({
+          where: { territoryId: district.id, status: "ACTIVE", kind: { code: "EDU_DEPT_DISTRICT" } },
+          select: { id: true },
+        })
       : null;
-    const kindergartens = district ? await tx.organization.count({ where: { territoryId: district.id, status: "ACTIVE", ...PRESCHOOL_KIND } }) : 0;
-    if (!district || !department || kindergartens === 0) throw new AppError("outOfScope", { territoryId: "services.districtOutOfScope" });
+    const kindergartens = district
+      ? await tx.organization.count({ where: { territoryId: district.id, status: "ACTIVE", ...PRESCHOOL_KIND } })
+      : 0;
+    if (!district || !department || kindergartens === 0)
+      throw new AppError("outOfScope", { territoryId: "services.districtOutOfScope" });
     if (input.preferredOrganizationIds.length) {
-      const valid = await tx.organization.count({ where: { id: { in: input.preferredOrganizationIds }, territoryId: district.id, status: "ACTIVE", ...PRESCHOOL_KIND } });
-      if (valid !== input.preferredOrganizationIds.length) throw new AppError("outOfScope", { preferred1: "services.kindergartenOutOfScope" });
+      const valid = await tx.organization.count({
+        where: {
+          id: { in: input.preferredOrganizationIds },
+          territoryId: district.id,
+          status: "ACTIVE",
+          ...PRESCHOOL_KIND,
+        },
+      });
+      if (valid !== input.preferredOrganizationIds.length)
+        throw new AppError("outOfScope", { preferred1: "services.kindergartenOutOfScope" });
     }
     const { service, activeKey } = await openApplicationKey(tx, "PRESCHOOL", input.childIin, "childIin");
     await lockQueue(tx, district.id);
@@ -91,18 +118,32 @@ export async function applyPreschool(viewer: Viewer, input: PreschoolApply, now 
       },
     });
     await recordStatus(tx, created, "SUBMITTED", viewer.userId);
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "ServiceApplication", entityId: created.id, after: { kind: created.kind, territoryId: district.id, priority: created.priority, status: created.status } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "ServiceApplication",
+      entityId: created.id,
+      after: { kind: created.kind, territoryId: district.id, priority: created.priority, status: created.status },
+    });
     await renumberQueue(tx, district.id, { silentFor: created.id });
-    const { queuePosition } = await tx.serviceApplication.findUniqueOrThrow({ where: { id: created.id }, select: { queuePosition: true } });
+    const { queuePosition } = await tx.serviceApplication.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { queuePosition: true },
+    });
     return { id: created.id, position: queuePosition! };
   });
 }
 
 /** Offers not answered by their deadline lapse: back in the queue, with a timeline event and a notification. */
 export async function lapseOffers(tx: Tx, where: Prisma.ServiceApplicationWhereInput, now: Date): Promise<number> {
-  const lapsed = await tx.serviceApplication.findMany({ where: { ...where, kind: "PRESCHOOL", status: "OFFERED", offerExpiresAt: { lt: now } } });
+  const lapsed = await tx.serviceApplication.findMany({
+    where: { ...where, kind: "PRESCHOOL", status: "OFFERED", offerExpiresAt: { lt: now } },
+  });
   for (const app of lapsed) {
-    const changed = await tx.serviceApplication.updateMany({ where: { id: app.id, version: app.version, status: "OFFERED" }, data: { status: "DECLINED", offerExpiresAt: null, targetOrganizationId: null, version: { increment: 1 } } });
+    const changed = await tx.serviceApplication.updateMany({
+      where: { id: app.id, version: app.version, status: "OFFERED" },
+      data: { status: "DECLINED", offerExpiresAt: null, targetOrganizationId: null, version: { increment: 1 } },
+    });
     if (changed.count === 1) await recordStatus(tx, app, "DECLINED", null);
   }
   return lapsed.length;
@@ -149,19 +190,38 @@ export async function districtQueue(viewer: Viewer, params: { territoryId?: stri
  * The district's staff offer a place in a kindergarten of the application's district to an application
  * waiting in the queue; the parent has the service's time limit to answer.
  */
-export async function offerPlace(viewer: Viewer, input: { applicationId: string; version: number; organizationId: string }, now = new Date()): Promise<void> {
+export async function offerPlace(
+  viewer: Viewer,
+  input: { applicationId: string; version: number; organizationId: string },
+  now = new Date(),
+): Promise<void> {
   const { scope } = authorizeViewer(viewer, "services.process");
   await prisma.$transaction(async (tx) => {
-    const app = await tx.serviceApplication.findFirst({ where: { id: input.applicationId, kind: "PRESCHOOL", organization: organizationWhere(scope) }, select: { territoryId: true } });
+    const app = await tx.serviceApplication.findFirst({
+      where: { id: input.applicationId, kind: "PRESCHOOL", organization: organizationWhere(scope) },
+      select: { territoryId: true },
+    });
     if (!app?.territoryId) throw new AppError("notFound");
-    const kindergarten = await tx.organization.findFirst({ where: { id: input.organizationId, territoryId: app.territoryId, status: "ACTIVE", ...PRESCHOOL_KIND }, select: { id: true } });
+    const kindergarten = await tx.organization.findFirst({
+      where: { id: input.organizationId, territoryId: app.territoryId, status: "ACTIVE", ...PRESCHOOL_KIND },
+      select: { id: true },
+    });
     if (!kindergarten) throw new AppError("outOfScope", { organizationId: "services.kindergartenOutOfScope" });
     const service = await tx.serviceDefinition.findUniqueOrThrow({ where: { kind: "PRESCHOOL" } });
     const expires = dueAt(now, service.timeLimitDays);
-    await transition(tx, viewer, input, ["SUBMITTED", "DECLINED"], "OFFERED", { targetOrganizationId: kindergarten.id, offerExpiresAt: expires, dueAt: expires }, "services.process", {
-      kind: "PRESCHOOL",
-      organization: organizationWhere(scope),
-    });
+    await transition(
+      tx,
+      viewer,
+      input,
+      ["SUBMITTED", "DECLINED"],
+      "OFFERED",
+      { targetOrganizationId: kindergarten.id, offerExpiresAt: expires, dueAt: expires },
+      "services.process",
+      {
+        kind: "PRESCHOOL",
+        organization: organizationWhere(scope),
+      },
+    );
   });
 }
 
@@ -169,18 +229,35 @@ export async function offerPlace(viewer: Viewer, input: { applicationId: string;
  * The parent answers an offer before it lapses. Accepting issues the referral: the application leaves the
  * queue and the others move up. Declining puts it back in the queue at its place.
  */
-export async function answerOffer(viewer: Viewer, input: { applicationId: string; version: number; accept: boolean }, now = new Date()): Promise<void> {
+export async function answerOffer(
+  viewer: Viewer,
+  input: { applicationId: string; version: number; accept: boolean },
+  now = new Date(),
+): Promise<void> {
   authorizeViewer(viewer, "services.apply");
   await prisma.$transaction(async (tx) => {
-    const app = await tx.serviceApplication.findFirst({ where: { id: input.applicationId, kind: "PRESCHOOL", applicantId: viewer.userId }, select: { territoryId: true, status: true, offerExpiresAt: true } });
+    const app = await tx.serviceApplication.findFirst({
+      where: { id: input.applicationId, kind: "PRESCHOOL", applicantId: viewer.userId },
+      select: { territoryId: true, status: true, offerExpiresAt: true },
+    });
     if (!app?.territoryId) throw new AppError("notFound");
-    if (app.status === "OFFERED" && app.offerExpiresAt && app.offerExpiresAt.getTime() < now.getTime()) throw new AppError("conflict", { applicationId: "services.offerExpired" });
+    if (app.status === "OFFERED" && app.offerExpiresAt && app.offerExpiresAt.getTime() < now.getTime())
+      throw new AppError("conflict", { applicationId: "services.offerExpired" });
     const owner = { kind: "PRESCHOOL" as const, applicantId: viewer.userId };
     if (input.accept) {
       await transition(tx, viewer, input, ["OFFERED"], "ISSUED", { offerExpiresAt: null }, "services.apply", owner);
       await renumberQueue(tx, app.territoryId);
     } else {
-      await transition(tx, viewer, input, ["OFFERED"], "DECLINED", { offerExpiresAt: null, targetOrganizationId: null }, "services.apply", owner);
+      await transition(
+        tx,
+        viewer,
+        input,
+        ["OFFERED"],
+        "DECLINED",
+        { offerExpiresAt: null, targetOrganizationId: null },
+        "services.apply",
+        owner,
+      );
     }
   });
 }

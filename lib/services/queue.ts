@@ -15,7 +15,11 @@ export async function lockQueue(tx: Tx, territoryId: string): Promise<void> {
 }
 
 /** Recomputes the district queue's positions; returns how many applications moved. */
-export async function renumberQueue(tx: Tx, territoryId: string, options: { silentFor?: string } = {}): Promise<number> {
+export async function renumberQueue(
+  tx: Tx,
+  territoryId: string,
+  options: { silentFor?: string } = {},
+): Promise<number> {
   await lockQueue(tx, territoryId);
   const entries = await tx.serviceApplication.findMany({
     where: { kind: "PRESCHOOL", territoryId, status: { in: [...QUEUE_STATUSES] } },
@@ -32,7 +36,12 @@ export async function renumberQueue(tx: Tx, territoryId: string, options: { sile
   const told = moved.filter((e) => e.queuePosition !== null && e.id !== options.silentFor);
   if (told.length) {
     await tx.notification.createMany({
-      data: told.map((e) => ({ userId: e.applicantId, organizationId: e.organizationId, kind: "services.queue_moved", payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: positions.get(e.id)! } })),
+      data: told.map((e) => ({
+        userId: e.applicantId,
+        organizationId: e.organizationId,
+        kind: "services.queue_moved",
+        payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: positions.get(e.id)! },
+      })),
     });
   }
   return moved.length;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { admissionAge, admissionYears, ageOn, certificateNumber, initials, isOverdue, normaliseQuery, preschoolAge, queuePositions, verificationCode } from "./rules";
+import {
+  admissionAge,
+  admissionYears,
+  ageOn,
+  certificateNumber,
+  initials,
+  isOverdue,
+  normaliseQuery,
+  preschoolAge,
+  queuePositions,
+  verificationCode,
+} from "./rules";
 
 describe("first-grade admission age", () => {
   it("takes a child who turns 6 on or before 1 September", () => {

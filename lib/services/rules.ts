@@ -86,7 +86,9 @@ export const QUEUE_STATUSES = ["SUBMITTED", "OFFERED", "DECLINED"] as const;
  */
 export function isOverdue(application: { status: string; dueAt: Date; kind?: string }, now: Date): boolean {
   if (application.kind === "PRESCHOOL" && application.status !== "OFFERED") return false;
-  return (OPEN_STATUSES as readonly string[]).includes(application.status) && application.dueAt.getTime() < now.getTime();
+  return (
+    (OPEN_STATUSES as readonly string[]).includes(application.status) && application.dueAt.getTime() < now.getTime()
+  );
 }
 
 export type PreschoolAge = "ok" | "notBorn" | "tooOld";
@@ -113,7 +115,10 @@ export interface QueueEntry {
  */
 export function queuePositions(entries: readonly QueueEntry[]): Map<string, number> {
   const sorted = [...entries].sort(
-    (a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      b.priority - a.priority ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return new Map(sorted.map((e, i) => [e.id, i + 1]));
 }

@@ -6,10 +6,18 @@ const name = z.string().trim().min(1, "validation.required").max(100);
 export const LANGUAGES = ["kk", "ru", "en"] as const;
 
 export const firstGradeApply = z.object({
-  childIin: z.string().trim().regex(/^\d{12}$/, "services.iinFormat"),
+  childIin: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, "services.iinFormat"),
   childLastName: name,
   childFirstName: name,
-  childMiddleName: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  childMiddleName: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   organizationId: id,
   admissionYear: z.coerce.number().int().min(2000).max(2100),
 });
@@ -23,9 +31,13 @@ export const applicationRef = z.object({ applicationId: id, version: z.coerce.nu
 export const applicationAccept = applicationRef.extend({ classGroupId: id });
 
 /** A refusal or a request for more information needs its reason written out. */
-export const applicationReason = applicationRef.extend({ reason: z.string().trim().min(5, "services.reasonRequired").max(1000) });
+export const applicationReason = applicationRef.extend({
+  reason: z.string().trim().min(5, "services.reasonRequired").max(1000),
+});
 
-export const applicationAnswer = applicationRef.extend({ note: z.string().trim().min(1, "validation.required").max(1000) });
+export const applicationAnswer = applicationRef.extend({
+  note: z.string().trim().min(1, "validation.required").max(1000),
+});
 
 export const verifyQuery = z.object({ q: z.string().trim().min(1).max(40) });
 
@@ -33,7 +45,12 @@ export const transferApply = z.object({
   studentId: id,
   targetOrganizationId: id,
   targetGrade: z.coerce.number().int().min(1).max(12),
-  note: z.string().trim().max(1000).optional().transform((v) => v || undefined),
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type TransferApply = Omit<z.output<typeof transferApply>, "note"> & { note?: string };
 
@@ -42,21 +59,31 @@ export const transferAccept = applicationAccept;
 /** Priority categories of the preschool queue: 0 general, 1 priority (a benefit shown to the district). */
 export const PRESCHOOL_PRIORITIES = [0, 1] as const;
 
-export const preschoolApply = z.object({
-  childIin: z.string().trim().regex(/^\d{12}$/, "services.iinFormat"),
-  childLastName: name,
-  childFirstName: name,
-  childMiddleName: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  territoryId: id,
-  // Up to three preferred kindergartens, one select each (an empty choice is none).
-  preferred1: z.string().trim().max(60).optional(),
-  preferred2: z.string().trim().max(60).optional(),
-  preferred3: z.string().trim().max(60).optional(),
-  priority: z.coerce.number().int().min(0).max(1).default(0),
-}).transform(({ preferred1, preferred2, preferred3, ...rest }) => ({
-  ...rest,
-  preferredOrganizationIds: [...new Set([preferred1, preferred2, preferred3].filter((v): v is string => !!v))],
-}));
+export const preschoolApply = z
+  .object({
+    childIin: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, "services.iinFormat"),
+    childLastName: name,
+    childFirstName: name,
+    childMiddleName: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
+    territoryId: id,
+    // Up to three preferred kindergartens, one select each (an empty choice is none).
+    preferred1: z.string().trim().max(60).optional(),
+    preferred2: z.string().trim().max(60).optional(),
+    preferred3: z.string().trim().max(60).optional(),
+    priority: z.coerce.number().int().min(0).max(1).default(0),
+  })
+  .transform(({ preferred1, preferred2, preferred3, ...rest }) => ({
+    ...rest,
+    preferredOrganizationIds: [...new Set([preferred1, preferred2, preferred3].filter((v): v is string => !!v))],
+  }));
 export type PreschoolApply = Omit<z.output<typeof preschoolApply>, "childMiddleName"> & { childMiddleName?: string };
 
 export const placeOffer = applicationRef.extend({ organizationId: id });

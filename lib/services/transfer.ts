@@ -28,7 +28,13 @@ export async function transferOptions(viewer: Viewer, now = new Date()) {
   const today = dateValue(almatyDay(now));
   const [children, schools] = await Promise.all([
     prisma.person.findMany({
-      where: { AND: [familyWhere(viewer), { guardians: { some: { userId: viewer.userId } } }, { enrolments: { some: currentEnrolmentWhere(today) } }] },
+      where: {
+        AND: [
+          familyWhere(viewer),
+          { guardians: { some: { userId: viewer.userId } } },
+          { enrolments: { some: currentEnrolmentWhere(today) } },
+        ],
+      },
       select: {
         id: true,
         lastName: true,
@@ -36,7 +42,11 @@ export async function transferOptions(viewer: Viewer, now = new Date()) {
         middleName: true,
         enrolments: {
           where: currentEnrolmentWhere(today),
-          select: { organizationId: true, classGroup: { select: { grade: true, letter: true } }, academicYear: { select: { organization: { select: { nameKk: true, nameRu: true, nameEn: true } } } } },
+          select: {
+            organizationId: true,
+            classGroup: { select: { grade: true, letter: true } },
+            academicYear: { select: { organization: { select: { nameKk: true, nameRu: true, nameEn: true } } } },
+          },
           take: 1,
         },
       },
@@ -59,14 +69,26 @@ export async function applyTransfer(viewer: Viewer, input: TransferApply, now = 
   return prisma.$transaction(async (tx) => {
     const student = await tx.person.findFirst({
       where: { id: input.studentId, guardians: { some: { userId: viewer.userId } } },
-      select: { id: true, iin: true, lastName: true, firstName: true, middleName: true, birthDate: true, enrolments: { where: currentEnrolmentWhere(today), select: { organizationId: true }, take: 1 } },
+      select: {
+        id: true,
+        iin: true,
+        lastName: true,
+        firstName: true,
+        middleName: true,
+        birthDate: true,
+        enrolments: { where: currentEnrolmentWhere(today), select: { organizationId: true }, take: 1 },
+      },
     });
     if (!student) throw new AppError("validation", { studentId: "services.notYourChild" });
     const enrolment = student.enrolments[0];
     if (!enrolment) throw new AppError("conflict", { studentId: "services.notEnrolled" });
-    const target = await tx.organization.findFirst({ where: { id: input.targetOrganizationId, status: "ACTIVE", kind: { code: "SCHOOL" } }, select: { id: true } });
+    const target = await tx.organization.findFirst({
+      where: { id: input.targetOrganizationId, status: "ACTIVE", kind: { code: "SCHOOL" } },
+      select: { id: true },
+    });
     if (!target) throw new AppError("outOfScope", { targetOrganizationId: "services.schoolOutOfScope" });
-    if (target.id === enrolment.organizationId) throw new AppError("validation", { targetOrganizationId: "services.sameSchool" });
+    if (target.id === enrolment.organizationId)
+      throw new AppError("validation", { targetOrganizationId: "services.sameSchool" });
     const { service, activeKey } = await openApplicationKey(tx, "TRANSFER", student.id, "studentId");
     const created = await tx.serviceApplication.create({
       data: {
@@ -88,16 +110,33 @@ export async function applyTransfer(viewer: Viewer, input: TransferApply, now = 
       },
     });
     await recordStatus(tx, created, "SUBMITTED", viewer.userId);
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "ServiceApplication", entityId: created.id, after: { kind: created.kind, organizationId: created.organizationId, targetOrganizationId: target.id, status: created.status } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "ServiceApplication",
+      entityId: created.id,
+      after: {
+        kind: created.kind,
+        organizationId: created.organizationId,
+        targetOrganizationId: target.id,
+        status: created.status,
+      },
+    });
     return { id: created.id };
   });
 }
 
 /** The school left releases the student: the school joined now decides (and is notified). */
-export async function releaseTransfer(viewer: Viewer, input: { applicationId: string; version: number }): Promise<void> {
+export async function releaseTransfer(
+  viewer: Viewer,
+  input: { applicationId: string; version: number },
+): Promise<void> {
   const { scope } = authorizeViewer(viewer, "services.process");
   await prisma.$transaction((tx) =>
-    transition(tx, viewer, input, ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"], "RELEASED", {}, "services.process", { kind: "TRANSFER", organization: organizationWhere(scope) }),
+    transition(tx, viewer, input, ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"], "RELEASED", {}, "services.process", {
+      kind: "TRANSFER",
+      organization: organizationWhere(scope),
+    }),
   );
 }
 
@@ -106,29 +145,54 @@ export async function releaseTransfer(viewer: Viewer, input: { applicationId: st
  * enrolment at the school left ends today, one in the chosen class starts today, the student's school in
  * the registry changes. Refused for a class of another school or year, or a student already in it.
  */
-export async function acceptTransfer(viewer: Viewer, input: { applicationId: string; version: number; classGroupId: string }, now = new Date()): Promise<{ enrolmentId: string }> {
+export async function acceptTransfer(
+  viewer: Viewer,
+  input: { applicationId: string; version: number; classGroupId: string },
+  now = new Date(),
+): Promise<{ enrolmentId: string }> {
   const { scope } = authorizeViewer(viewer, "services.process");
   const today = dateValue(almatyDay(now));
   return prisma.$transaction(async (tx) => {
-    const app = await tx.serviceApplication.findFirst({ where: { id: input.applicationId, kind: "TRANSFER", targetOrganization: organizationWhere(scope) } });
+    const app = await tx.serviceApplication.findFirst({
+      where: { id: input.applicationId, kind: "TRANSFER", targetOrganization: organizationWhere(scope) },
+    });
     if (!app || !app.childId || !app.targetOrganizationId) throw new AppError("notFound");
     if (!(await transferSides(tx, scope, app.id)).target) throw new AppError("notFound");
     const cls = await tx.classGroup.findFirst({
-      where: { id: input.classGroupId, organizationId: app.targetOrganizationId, academicYear: { startDate: { lte: today }, endDate: { gte: today } } },
+      where: {
+        id: input.classGroupId,
+        organizationId: app.targetOrganizationId,
+        academicYear: { startDate: { lte: today }, endDate: { gte: today } },
+      },
       select: { id: true, academicYearId: true, organizationId: true, grade: true, letter: true },
     });
     if (!cls) throw new AppError("validation", { classGroupId: "services.transferClassInvalid" });
     // The status and version are checked first, so a stale or already decided application writes nothing.
-    await transition(tx, viewer, input, ["RELEASED"], "APPROVED", { classGroupId: cls.id }, "services.process", { kind: "TRANSFER", targetOrganization: organizationWhere(scope) });
-    const left = await tx.classEnrolment.findFirst({ where: { studentId: app.childId, organizationId: app.organizationId, ...currentEnrolmentWhere(today) }, select: { id: true, classGroupId: true } });
+    await transition(tx, viewer, input, ["RELEASED"], "APPROVED", { classGroupId: cls.id }, "services.process", {
+      kind: "TRANSFER",
+      targetOrganization: organizationWhere(scope),
+    });
+    const left = await tx.classEnrolment.findFirst({
+      where: { studentId: app.childId, organizationId: app.organizationId, ...currentEnrolmentWhere(today) },
+      select: { id: true, classGroupId: true },
+    });
     if (left) await tx.classEnrolment.update({ where: { id: left.id }, data: { endedOn: today } });
     if (await tx.classEnrolment.findFirst({ where: { academicYearId: cls.academicYearId, studentId: app.childId } })) {
       throw new AppError("conflict", { classGroupId: "services.alreadyEnrolled" });
     }
     const joined = await tx.classEnrolment.create({
-      data: { organizationId: cls.organizationId, academicYearId: cls.academicYearId, classGroupId: cls.id, studentId: app.childId, startedOn: today },
+      data: {
+        organizationId: cls.organizationId,
+        academicYearId: cls.academicYearId,
+        classGroupId: cls.id,
+        studentId: app.childId,
+        startedOn: today,
+      },
     });
-    await tx.person.update({ where: { id: app.childId }, data: { organizationId: cls.organizationId, version: { increment: 1 } } });
+    await tx.person.update({
+      where: { id: app.childId },
+      data: { organizationId: cls.organizationId, version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       actorId: viewer.userId,
       action: "update",
@@ -138,10 +202,18 @@ export async function acceptTransfer(viewer: Viewer, input: { applicationId: str
       after: { classGroupId: cls.id, organizationId: cls.organizationId, startedOn: almatyDay(now) },
     });
     // The school left learns that the student has gone.
-    const staff = await tx.roleAssignment.findMany({ where: { organizationId: app.organizationId, role: "ORG_ADMIN" }, select: { userId: true } });
+    const staff = await tx.roleAssignment.findMany({
+      where: { organizationId: app.organizationId, role: "ORG_ADMIN" },
+      select: { userId: true },
+    });
     if (staff.length) {
       await tx.notification.createMany({
-        data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({ userId, organizationId: app.organizationId, kind: "services.transferred", payload: { applicationId: app.id, service: "TRANSFER" } })),
+        data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
+          userId,
+          organizationId: app.organizationId,
+          kind: "services.transferred",
+          payload: { applicationId: app.id, service: "TRANSFER" },
+        })),
       });
     }
     return { enrolmentId: joined.id };

@@ -5,7 +5,14 @@ import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
 import { AppError } from "../errors";
 import { createUser, grantRole, resetPassword, revokeRole, setUserActive, updateUser } from "./users";
-import { passwordResetInput, roleGrantInput, roleRevokeInput, userActiveInput, userCreateInput, userUpdateInput } from "./schemas";
+import {
+  passwordResetInput,
+  roleGrantInput,
+  roleRevokeInput,
+  userActiveInput,
+  userCreateInput,
+  userUpdateInput,
+} from "./schemas";
 
 /**
  * A scope-kind refusal names the kind of scope the role needs ("a region", "an organisation"); the service

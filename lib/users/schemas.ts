@@ -14,10 +14,7 @@ export function isStrongPassword(password: string): boolean {
 
 export const loginField = z.string().trim().toLowerCase().regex(LOGIN_PATTERN, "user.loginFormat");
 
-export const passwordField = z
-  .string()
-  .max(256)
-  .refine(isStrongPassword, "user.passwordWeak");
+export const passwordField = z.string().max(256).refine(isStrongPassword, "user.passwordWeak");
 
 export const displayNameField = z.string().trim().min(2).max(200);
 

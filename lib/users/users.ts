@@ -11,7 +11,15 @@ import { hashPassword } from "../auth/password";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { nameField } from "../names";
 import { userWhere } from "./scope";
-import { isStrongPassword, type PasswordResetInput, type RoleGrantInput, type RoleRevokeInput, type UserActiveInput, type UserCreateInput, type UserUpdateInput } from "./schemas";
+import {
+  isStrongPassword,
+  type PasswordResetInput,
+  type RoleGrantInput,
+  type RoleRevokeInput,
+  type UserActiveInput,
+  type UserCreateInput,
+  type UserUpdateInput,
+} from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,7 +45,9 @@ const userSelect = {
   updatedAt: true,
 } satisfies Prisma.UserSelect;
 
-export type UserListItem = Prisma.UserGetPayload<{ select: typeof userSelect & { roles: { include: typeof roleInclude } } }>;
+export type UserListItem = Prisma.UserGetPayload<{
+  select: typeof userSelect & { roles: { include: typeof roleInclude } };
+}>;
 
 /** Role assignments whose scope lies inside an administrator's scope. */
 function assignmentWhere(scope: Scope): Prisma.RoleAssignmentWhereInput {
@@ -80,10 +90,7 @@ export async function listUsers(scope: Scope, params: ListParams<UserSort>): Pro
       userWhere(scope),
       q
         ? {
-            OR: [
-              { login: { contains: q.toLowerCase() } },
-              { displayName: { contains: q, mode: "insensitive" } },
-            ],
+            OR: [{ login: { contains: q.toLowerCase() } }, { displayName: { contains: q, mode: "insensitive" } }],
           }
         : {},
       role ? { roles: { some: { AND: [{ role }, assignmentWhere(scope)] } } } : {},
@@ -124,7 +131,10 @@ export async function getUser(scope: Scope, id: string) {
 
 /** Territories a role may be scoped to (the whole tree; the grant check decides what this viewer may use). */
 export async function scopeTerritories(locale: string) {
-  const rows = await prisma.territory.findMany({ orderBy: { path: "asc" }, select: { id: true, level: true, path: true, ...names } });
+  const rows = await prisma.territory.findMany({
+    orderBy: { path: "asc" },
+    select: { id: true, level: true, path: true, ...names },
+  });
   const name = nameField(locale);
   return rows.map((r) => ({ id: r.id, level: r.level, path: r.path, name: r[name] }));
 }
@@ -150,7 +160,10 @@ export function grantableRoles(viewer: Viewer): Role[] {
     viewer.roles.some((r) => {
       if (!roleHas(r.role, "users.manage")) return false;
       if (r.organizationId && ROLE_SCOPE[role].kind !== "organization") return false;
-      return canGrant({ ...viewer, roles: [r] }, { role, territoryPath: r.territoryPath ?? "", organizationId: r.organizationId });
+      return canGrant(
+        { ...viewer, roles: [r] },
+        { role, territoryPath: r.territoryPath ?? "", organizationId: r.organizationId },
+      );
     }),
   );
 }
@@ -159,27 +172,49 @@ export function grantableRoles(viewer: Viewer): Role[] {
  * Resolves the scope a role is granted at and checks it has the kind the role needs (a territory of the
  * right level, or an organisation) and that the viewer may grant it there.
  */
-async function resolveGrant(tx: Tx, viewer: Viewer, input: Pick<RoleGrantInput, "role" | "territoryId" | "organizationId">) {
+async function resolveGrant(
+  tx: Tx,
+  viewer: Viewer,
+  input: Pick<RoleGrantInput, "role" | "territoryId" | "organizationId">,
+) {
   const requirement = ROLE_SCOPE[input.role];
   let target: GrantTarget & { territoryId: string | null };
   if (requirement.kind === "territory") {
     const kind = requirement.level ?? "TERRITORY";
     if (!input.territoryId) throw new AppError("validation", { territoryId: "role.scopeKind" }, { kind });
-    const territory = await tx.territory.findUnique({ where: { id: input.territoryId }, select: { path: true, level: true } });
+    const territory = await tx.territory.findUnique({
+      where: { id: input.territoryId },
+      select: { path: true, level: true },
+    });
     if (!territory) throw new AppError("validation", { territoryId: "territory.unknown" });
-    if (requirement.level && territory.level !== requirement.level) throw new AppError("validation", { territoryId: "role.scopeKind" }, { kind });
+    if (requirement.level && territory.level !== requirement.level)
+      throw new AppError("validation", { territoryId: "role.scopeKind" }, { kind });
     target = { role: input.role, territoryPath: territory.path, organizationId: null, territoryId: input.territoryId };
   } else {
-    if (!input.organizationId) throw new AppError("validation", { organizationId: "role.scopeKind" }, { kind: "ORGANIZATION" });
-    const organization = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, territory: { select: { path: true } } } });
+    if (!input.organizationId)
+      throw new AppError("validation", { organizationId: "role.scopeKind" }, { kind: "ORGANIZATION" });
+    const organization = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true, territory: { select: { path: true } } },
+    });
     if (!organization) throw new AppError("validation", { organizationId: "organization.unknown" });
-    target = { role: input.role, territoryPath: organization.territory.path, organizationId: organization.id, territoryId: null };
+    target = {
+      role: input.role,
+      territoryPath: organization.territory.path,
+      organizationId: organization.id,
+      territoryId: null,
+    };
   }
   if (!canGrant(viewer, target)) throw new AppError("forbidden", { role: "role.tooWide" });
   return target;
 }
 
-async function insertAssignment(tx: Tx, viewer: Viewer, userId: string, target: GrantTarget & { territoryId: string | null }) {
+async function insertAssignment(
+  tx: Tx,
+  viewer: Viewer,
+  userId: string,
+  target: GrantTarget & { territoryId: string | null },
+) {
   // NULL scope columns never collide in the unique index, so duplicates are checked here.
   const duplicate = await tx.roleAssignment.findFirst({
     where: { userId, role: target.role, territoryId: target.territoryId, organizationId: target.organizationId },
@@ -187,9 +222,21 @@ async function insertAssignment(tx: Tx, viewer: Viewer, userId: string, target: 
   });
   if (duplicate) throw new AppError("duplicate", { role: "role.duplicate" });
   const assignment = await tx.roleAssignment.create({
-    data: { userId, role: target.role, territoryId: target.territoryId, organizationId: target.organizationId, grantedById: viewer.userId },
+    data: {
+      userId,
+      role: target.role,
+      territoryId: target.territoryId,
+      organizationId: target.organizationId,
+      grantedById: viewer.userId,
+    },
   });
-  await recordAudit(tx, { actorId: viewer.userId, action: "grant", entity: "RoleAssignment", entityId: assignment.id, after: assignment });
+  await recordAudit(tx, {
+    actorId: viewer.userId,
+    action: "grant",
+    entity: "RoleAssignment",
+    entityId: assignment.id,
+    after: assignment,
+  });
   return assignment;
 }
 
@@ -221,26 +268,48 @@ export async function createUser(viewer: Viewer, input: UserCreateInput) {
     const created = await tx.user.create({
       data: { login: input.login, displayName: input.displayName, locale: input.locale, passwordHash },
     });
-    await recordAudit(tx, { actorId: viewer.userId, action: "create", entity: "User", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "create",
+      entity: "User",
+      entityId: created.id,
+      after: created,
+    });
     await insertAssignment(tx, viewer, created.id, target);
     return created;
   });
 }
 
 /** Optimistic update of an account: a version changed since the form was opened means a stale page. */
-async function updateWithVersion(tx: Tx, viewer: Viewer, current: object, id: string, version: number, data: Prisma.UserUpdateManyMutationInput) {
+async function updateWithVersion(
+  tx: Tx,
+  viewer: Viewer,
+  current: object,
+  id: string,
+  version: number,
+  data: Prisma.UserUpdateManyMutationInput,
+) {
   const updated = await tx.user.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (updated.count === 0) throw new AppError("stale");
   const after = await tx.user.findUniqueOrThrow({ where: { id } });
   // Only the account's own columns are compared (changedFields walks `after`; password hashes are never logged).
-  await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "User", entityId: id, ...changedFields(current, after) });
+  await recordAudit(tx, {
+    actorId: viewer.userId,
+    action: "update",
+    entity: "User",
+    entityId: id,
+    ...changedFields(current, after),
+  });
   return after;
 }
 
 export async function updateUser(viewer: Viewer, scope: Scope, input: UserUpdateInput) {
   return prisma.$transaction(async (tx) => {
     const current = await manageableUser(tx, viewer, scope, input.id);
-    return updateWithVersion(tx, viewer, current, input.id, input.version, { displayName: input.displayName, locale: input.locale });
+    return updateWithVersion(tx, viewer, current, input.id, input.version, {
+      displayName: input.displayName,
+      locale: input.locale,
+    });
   });
 }
 
@@ -260,7 +329,14 @@ export async function resetPassword(viewer: Viewer, scope: Scope, input: Passwor
   return prisma.$transaction(async (tx) => {
     await manageableUser(tx, viewer, scope, input.id);
     await tx.user.update({ where: { id: input.id }, data: { passwordHash, version: { increment: 1 } } });
-    await recordAudit(tx, { actorId: viewer.userId, action: "update", entity: "User", entityId: input.id, before: {}, after: { passwordReset: true } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "User",
+      entityId: input.id,
+      before: {},
+      after: { passwordReset: true },
+    });
   });
 }
 

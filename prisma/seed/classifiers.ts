@@ -9,7 +9,12 @@ export const CLASSIFIERS: { code: string; kk: string; ru: string; en: string; it
     en: "Organisation kinds",
     items: [
       ["MINISTRY", "Министрлік", "Министерство", "Ministry"],
-      ["EDU_DEPT_REGION", "Облыстық білім басқармасы", "Управление образования области", "Regional education department"],
+      [
+        "EDU_DEPT_REGION",
+        "Облыстық білім басқармасы",
+        "Управление образования области",
+        "Regional education department",
+      ],
       ["EDU_DEPT_DISTRICT", "Аудандық білім бөлімі", "Районный отдел образования", "District education department"],
       ["PRESCHOOL", "Мектепке дейінгі ұйым", "Дошкольная организация", "Preschool"],
       ["SCHOOL", "Жалпы білім беретін мектеп", "Общеобразовательная школа", "School"],

@@ -31,13 +31,24 @@ export async function seedDatabank(prisma: PrismaClient, log: (line: string) => 
 
   const base = await prisma.submission.findMany({
     where: { periodId: "rp2025_d1", status: "ACCEPTED" },
-    select: { organizationId: true, values: true, organization: { select: { territory: { select: { level: true } } } } },
+    select: {
+      organizationId: true,
+      values: true,
+      organization: { select: { territory: { select: { level: true } } } },
+    },
     orderBy: { organizationId: "asc" },
   });
   if (!base.length) return;
 
   await prisma.formList.createMany({
-    data: HISTORY_YEARS.map((year) => ({ id: `fl${year}`, year, orderNumber: String(10 + (year % 10)), orderDate: dateOf(`${year}-01-18`), status: "PUBLISHED" as const, publishedAt: at(`${year}-01-20`) })),
+    data: HISTORY_YEARS.map((year) => ({
+      id: `fl${year}`,
+      year,
+      orderNumber: String(10 + (year % 10)),
+      orderDate: dateOf(`${year}-01-18`),
+      status: "PUBLISHED" as const,
+      publishedAt: at(`${year}-01-20`),
+    })),
   });
   const forms: Prisma.FormCreateManyInput[] = [];
   const versions: Prisma.FormVersionCreateManyInput[] = [];
@@ -49,13 +60,22 @@ export async function seedDatabank(prisma: PrismaClient, log: (line: string) => 
       id: `f${key}`,
       formListId: `fl${year}`,
       code,
-      nameKk: d1 ? "Оқушылар контингенті (сыныптар және жыныс бойынша)" : "Педагог кадрлар біліктілік санаттары бойынша",
+      nameKk: d1
+        ? "Оқушылар контингенті (сыныптар және жыныс бойынша)"
+        : "Педагог кадрлар біліктілік санаттары бойынша",
       nameRu: d1 ? "Контингент учащихся (по классам и полу)" : "Педагогические кадры по квалификационным категориям",
       nameEn: d1 ? "Contingent of students (by grade and sex)" : "Teaching staff by qualification category",
       periodicity: "ANNUAL",
       orgKinds: ["SCHOOL"],
     });
-    versions.push({ id: `fv${key}`, formId: `f${key}`, number: 1, definition: (d1 ? CONTINGENT_DEFINITION : STAFF_DEFINITION) as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" });
+    versions.push({
+      id: `fv${key}`,
+      formId: `f${key}`,
+      number: 1,
+      definition: (d1 ? CONTINGENT_DEFINITION : STAFF_DEFINITION) as Prisma.InputJsonValue,
+      frozen: true,
+      createdById: "u_ministry",
+    });
     const due = d1 ? `${year}-10-05` : `${year}-11-25`;
     periods.push({
       id: `rp${key}`,
@@ -75,9 +95,34 @@ export async function seedDatabank(prisma: PrismaClient, log: (line: string) => 
     schedule.push({ year, code: "D-3", periodId: addForm(year, "D-3"), formVersionId: `fv${year}_d3` });
   }
   // The staff report of 2025 (the contingent of 2025 is in the reporting seed).
-  forms.push({ id: "f2025_d3", formListId: "fl2025", code: "D-3", nameKk: "Педагог кадрлар біліктілік санаттары бойынша", nameRu: "Педагогические кадры по квалификационным категориям", nameEn: "Teaching staff by qualification category", periodicity: "ANNUAL", orgKinds: ["SCHOOL"] });
-  versions.push({ id: "fv2025_d3", formId: "f2025_d3", number: 1, definition: STAFF_DEFINITION as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" });
-  periods.push({ id: "rp2025_d3", formId: "f2025_d3", label: "2025", startsOn: dateOf("2025-09-01"), endsOn: dateOf("2025-10-01"), dueDate: dateOf("2025-11-25"), deadlineAt: effectiveDeadline("2025-11-25").endsAt, closedAt: at("2025-12-19", 17) });
+  forms.push({
+    id: "f2025_d3",
+    formListId: "fl2025",
+    code: "D-3",
+    nameKk: "Педагог кадрлар біліктілік санаттары бойынша",
+    nameRu: "Педагогические кадры по квалификационным категориям",
+    nameEn: "Teaching staff by qualification category",
+    periodicity: "ANNUAL",
+    orgKinds: ["SCHOOL"],
+  });
+  versions.push({
+    id: "fv2025_d3",
+    formId: "f2025_d3",
+    number: 1,
+    definition: STAFF_DEFINITION as Prisma.InputJsonValue,
+    frozen: true,
+    createdById: "u_ministry",
+  });
+  periods.push({
+    id: "rp2025_d3",
+    formId: "f2025_d3",
+    label: "2025",
+    startsOn: dateOf("2025-09-01"),
+    endsOn: dateOf("2025-10-01"),
+    dueDate: dateOf("2025-11-25"),
+    deadlineAt: effectiveDeadline("2025-11-25").endsAt,
+    closedAt: at("2025-12-19", 17),
+  });
   schedule.push({ year: 2025, code: "D-3", periodId: "rp2025_d3", formVersionId: "fv2025_d3" });
   await prisma.form.createMany({ data: forms });
   await prisma.formVersion.createMany({ data: versions });
@@ -98,18 +143,37 @@ export async function seedDatabank(prisma: PrismaClient, log: (line: string) => 
       v["summary.classes_total"] = classes;
       contingent.set(year, v);
     }
-    const chain: ReportingLevel[] = school.organization.territory.level === "REGION" ? ["REGION", "MINISTRY"] : ["DISTRICT", "REGION", "MINISTRY"];
+    const chain: ReportingLevel[] =
+      school.organization.territory.level === "REGION" ? ["REGION", "MINISTRY"] : ["DISTRICT", "REGION", "MINISTRY"];
     for (const item of schedule) {
       const pupils = contingent.get(item.year)!;
       const values = item.code === "D-1" ? pupils : staffValues(random, pupils["summary.students_total"] as number);
       const late = random.next() < 0.1;
-      const submittedAt = new Date(deadlines.get(item.periodId)!.getTime() + (late ? random.int(1, 8) : -random.int(1, 15)) * DAY - random.int(6, 14) * 3_600_000);
+      const submittedAt = new Date(
+        deadlines.get(item.periodId)!.getTime() +
+          (late ? random.int(1, 8) : -random.int(1, 15)) * DAY -
+          random.int(6, 14) * 3_600_000,
+      );
       const id = `s_${item.periodId.slice(2)}_${school.organizationId}`;
       let when = submittedAt;
-      events.push({ submissionId: id, organizationId: school.organizationId, action: "submit", level: "ORGANIZATION", actorId: null, at: when });
+      events.push({
+        submissionId: id,
+        organizationId: school.organizationId,
+        action: "submit",
+        level: "ORGANIZATION",
+        actorId: null,
+        at: when,
+      });
       for (const level of chain) {
         when = new Date(when.getTime() + random.int(1, 4) * DAY);
-        events.push({ submissionId: id, organizationId: school.organizationId, action: level === "MINISTRY" ? "accept" : "approve", level, actorId: level === "MINISTRY" ? "u_ministry" : null, at: when });
+        events.push({
+          submissionId: id,
+          organizationId: school.organizationId,
+          action: level === "MINISTRY" ? "accept" : "approve",
+          level,
+          actorId: level === "MINISTRY" ? "u_ministry" : null,
+          at: when,
+        });
       }
       submissions.push({
         id,
@@ -125,13 +189,26 @@ export async function seedDatabank(prisma: PrismaClient, log: (line: string) => 
         updatedAt: when,
       });
       for (const f of factRows(item.code === "D-1" ? contingentDef : staffDef, values)) {
-        facts.push({ organizationId: school.organizationId, periodId: item.periodId, submissionId: id, year: item.year, formCode: item.code, indicator: f.indicator, rowKey: f.rowKey, value: f.value });
+        facts.push({
+          organizationId: school.organizationId,
+          periodId: item.periodId,
+          submissionId: id,
+          year: item.year,
+          formCode: item.code,
+          indicator: f.indicator,
+          rowKey: f.rowKey,
+          value: f.value,
+        });
       }
     }
   }
-  for (let i = 0; i < submissions.length; i += 1000) await prisma.submission.createMany({ data: submissions.slice(i, i + 1000) });
-  for (let i = 0; i < events.length; i += 2000) await prisma.submissionEvent.createMany({ data: events.slice(i, i + 2000) });
+  for (let i = 0; i < submissions.length; i += 1000)
+    await prisma.submission.createMany({ data: submissions.slice(i, i + 1000) });
+  for (let i = 0; i < events.length; i += 2000)
+    await prisma.submissionEvent.createMany({ data: events.slice(i, i + 2000) });
   for (let i = 0; i < facts.length; i += 5000) await prisma.dataValue.createMany({ data: facts.slice(i, i + 5000) });
   const years = await refreshAllSummaries(prisma);
-  log(`data bank: ${submissions.length} accepted reports of ${HISTORY_YEARS.join(", ")} and 2025 (D-3), ${facts.length} values; summary of ${years.join(", ")}`);
+  log(
+    `data bank: ${submissions.length} accepted reports of ${HISTORY_YEARS.join(", ")} and 2025 (D-3), ${facts.length} values; summary of ${years.join(", ")}`,
+  );
 }

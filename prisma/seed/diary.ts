@@ -27,7 +27,10 @@ export const DIARY_TERMS: [number, string, string][] = [
 
 type ClassSeed = { grade: number; letter: string; teacher: string };
 
-const SIZES: Record<Scale, { classes: ClassSeed[]; students: number; subjects: string[]; periods: number; pastTerm: boolean }> = {
+const SIZES: Record<
+  Scale,
+  { classes: ClassSeed[]; students: number; subjects: string[]; periods: number; pastTerm: boolean }
+> = {
   tiny: {
     classes: [
       { grade: 5, letter: "А", teacher: "teacher" },
@@ -64,11 +67,18 @@ const SIZES: Record<Scale, { classes: ClassSeed[]; students: number; subjects: s
 
 const subjectId = (code: string) => `c_subject_${code.toLowerCase()}`;
 
-export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: string) => void = () => {}, options: { today?: string } = {}): Promise<void> {
+export async function seedDiary(
+  prisma: PrismaClient,
+  scale: Scale,
+  log: (line: string) => void = () => {},
+  options: { today?: string } = {},
+): Promise<void> {
   const size = SIZES[scale];
   const random = rng(2026_11_23);
   const today = options.today ?? almatyDay(new Date());
-  const schoolAdmin = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_school", role: "ORG_ADMIN" } });
+  const schoolAdmin = await prisma.roleAssignment.findFirstOrThrow({
+    where: { userId: "u_school", role: "ORG_ADMIN" },
+  });
   const organizationId = schoolAdmin.organizationId!;
   const teacherUser = await prisma.user.findUniqueOrThrow({ where: { id: "u_teacher" } });
 
@@ -82,27 +92,51 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
   ];
   for (const u of extraUsers) {
     await prisma.user.create({
-      data: { id: u.id, login: u.login, passwordHash: teacherUser.passwordHash, displayName: u.displayName, roles: { create: [{ role: u.role, organizationId }] } },
+      data: {
+        id: u.id,
+        login: u.login,
+        passwordHash: teacherUser.passwordHash,
+        displayName: u.displayName,
+        roles: { create: [{ role: u.role, organizationId }] },
+      },
     });
   }
 
   // Year, terms, weights
   const yearId = `ay_${organizationId}_2026`;
   await prisma.academicYear.create({
-    data: { id: yearId, organizationId, label: DIARY_YEAR, startDate: dateValue("2026-09-01"), endDate: dateValue("2027-05-25") },
+    data: {
+      id: yearId,
+      organizationId,
+      label: DIARY_YEAR,
+      startDate: dateValue("2026-09-01"),
+      endDate: dateValue("2027-05-25"),
+    },
   });
   const termId = (n: number) => `${yearId}_t${n}`;
   await prisma.term.createMany({
-    data: DIARY_TERMS.map(([n, from, to]) => ({ id: termId(n), academicYearId: yearId, organizationId, number: n, startDate: dateValue(from), endDate: dateValue(to) })),
+    data: DIARY_TERMS.map(([n, from, to]) => ({
+      id: termId(n),
+      academicYearId: yearId,
+      organizationId,
+      number: n,
+      startDate: dateValue(from),
+      endDate: dateValue(to),
+    })),
   });
 
   // People: students with valid IINs that are not in the registry yet.
-  const used = new Set((await prisma.person.findMany({ where: { birthDate: { gte: dateValue("2008-01-01") } }, select: { iin: true } })).map((p) => p.iin));
+  const used = new Set(
+    (
+      await prisma.person.findMany({ where: { birthDate: { gte: dateValue("2008-01-01") } }, select: { iin: true } })
+    ).map((p) => p.iin),
+  );
   const makeStudent = (birthYear: number, fixed?: { sex: "MALE" | "FEMALE"; lastName: string; firstName: string }) => {
     const sex = fixed?.sex ?? (random.next() < 0.5 ? ("MALE" as const) : ("FEMALE" as const));
     const birthDate = `${birthYear}-${String(random.int(1, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`;
     let iin: string | null = null;
-    while (!iin || used.has(iin)) iin = withCheckDigit(iinPrefix(birthDate, sex) + String(random.int(0, 9999)).padStart(4, "0"));
+    while (!iin || used.has(iin))
+      iin = withCheckDigit(iinPrefix(birthDate, sex) + String(random.int(0, 9999)).padStart(4, "0"));
     used.add(iin);
     const [stem, suffix] = random.pick(SURNAME_STEMS);
     return {
@@ -143,13 +177,30 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
   const otherChild = roster.get(classes[0]!.id)![1]!;
 
   await prisma.classGroup.createMany({
-    data: classes.map((c) => ({ id: c.id, organizationId, academicYearId: yearId, grade: c.grade, letter: c.letter, languageId: "c_language_kk", homeroomTeacherId: `u_${c.teacher}` })),
+    data: classes.map((c) => ({
+      id: c.id,
+      organizationId,
+      academicYearId: yearId,
+      grade: c.grade,
+      letter: c.letter,
+      languageId: "c_language_kk",
+      homeroomTeacherId: `u_${c.teacher}`,
+    })),
   });
   await prisma.classEnrolment.createMany({
-    data: classes.flatMap((c) => roster.get(c.id)!.map((studentId) => ({ organizationId, academicYearId: yearId, classGroupId: c.id, studentId }))),
+    data: classes.flatMap((c) =>
+      roster.get(c.id)!.map((studentId) => ({ organizationId, academicYearId: yearId, classGroupId: c.id, studentId })),
+    ),
   });
   await prisma.teachingAssignment.createMany({
-    data: classes.flatMap((c) => size.subjects.map((s) => ({ organizationId, classGroupId: c.id, subjectId: subjectId(s), teacherId: `u_${c.teacher}` }))),
+    data: classes.flatMap((c) =>
+      size.subjects.map((s) => ({
+        organizationId,
+        classGroupId: c.id,
+        subjectId: subjectId(s),
+        teacherId: `u_${c.teacher}`,
+      })),
+    ),
   });
   await prisma.user.update({ where: { id: "u_student" }, data: { personId: aruzhan } });
   await prisma.guardianship.createMany({
@@ -165,7 +216,12 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
   for (const c of classes) {
     for (let day = 1; day <= 5; day++) {
       for (let period = 1; period <= size.periods; period++) {
-        slots.push({ classGroupId: c.id, subjectId: subjectId(size.subjects[(day * size.periods + period + c.index) % size.subjects.length]!), weekday: day, period });
+        slots.push({
+          classGroupId: c.id,
+          subjectId: subjectId(size.subjects[(day * size.periods + period + c.index) % size.subjects.length]!),
+          weekday: day,
+          period,
+        });
       }
     }
   }
@@ -207,10 +263,23 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
             const r = random.next();
             const broSkips = studentId === dauren && n === 2 && day >= "2026-11-17" && day <= "2026-11-19";
             if (broSkips || r < 0.03) {
-              attendance.push({ organizationId, lessonId: id, studentId, status: "ABSENT", updatedById: `u_${c.teacher}` });
+              attendance.push({
+                organizationId,
+                lessonId: id,
+                studentId,
+                status: "ABSENT",
+                updatedById: `u_${c.teacher}`,
+              });
               continue;
             }
-            if (r < 0.045) attendance.push({ organizationId, lessonId: id, studentId, status: r < 0.037 ? "LATE" : "EXCUSED", updatedById: `u_${c.teacher}` });
+            if (r < 0.045)
+              attendance.push({
+                organizationId,
+                lessonId: id,
+                studentId,
+                status: r < 0.037 ? "LATE" : "EXCUSED",
+                updatedById: `u_${c.teacher}`,
+              });
             if (random.next() < 0.35) {
               const value = Math.max(1, Math.min(10, ability.get(studentId)! + random.int(-2, 1)));
               marks.push({ organizationId, lessonId: id, studentId, value, updatedById: `u_${c.teacher}` });
@@ -221,24 +290,47 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
     }
     for (let i = 0; i < lessons.length; i += 2000) await prisma.lesson.createMany({ data: lessons.slice(i, i + 2000) });
     for (let i = 0; i < marks.length; i += 5000) await prisma.mark.createMany({ data: marks.slice(i, i + 5000) });
-    for (let i = 0; i < attendance.length; i += 5000) await prisma.attendance.createMany({ data: attendance.slice(i, i + 5000) });
+    for (let i = 0; i < attendance.length; i += 5000)
+      await prisma.attendance.createMany({ data: attendance.slice(i, i + 5000) });
     lessonCount += lessons.length;
     markCount += marks.length;
 
     // СОР after two weeks (and a second one and the СОЧ in a finished term).
-    const assessments: { kind: "SOR" | "SOCH"; number: number; date: string; max: number }[] = [{ kind: "SOR", number: 1, date: addDays(from, 14), max: 15 }];
-    if (to < today) assessments.push({ kind: "SOR", number: 2, date: addDays(from, 35), max: 20 }, { kind: "SOCH", number: 1, date: addDays(to, -4), max: 25 });
+    const assessments: { kind: "SOR" | "SOCH"; number: number; date: string; max: number }[] = [
+      { kind: "SOR", number: 1, date: addDays(from, 14), max: 15 },
+    ];
+    if (to < today)
+      assessments.push(
+        { kind: "SOR", number: 2, date: addDays(from, 35), max: 20 },
+        { kind: "SOCH", number: 1, date: addDays(to, -4), max: 25 },
+      );
     const results: Prisma.SummativeResultCreateManyInput[] = [];
     for (const c of classes) {
       for (const s of size.subjects) {
         for (const a of assessments.filter((x) => x.date <= today)) {
           const id = `sa_${c.id}_${s}_${n}_${a.kind}_${a.number}`;
           await prisma.summativeAssessment.create({
-            data: { id, organizationId, classGroupId: c.id, subjectId: subjectId(s), termId: termId(n), kind: a.kind, number: a.number, date: dateValue(a.date), maxPoints: a.max },
+            data: {
+              id,
+              organizationId,
+              classGroupId: c.id,
+              subjectId: subjectId(s),
+              termId: termId(n),
+              kind: a.kind,
+              number: a.number,
+              date: dateValue(a.date),
+              maxPoints: a.max,
+            },
           });
           for (const studentId of roster.get(c.id)!) {
             const share = Math.min(1, Math.max(0, (ability.get(studentId)! + random.int(-2, 1)) / 10));
-            results.push({ organizationId, assessmentId: id, studentId, points: Math.round(share * a.max), updatedById: `u_${c.teacher}` });
+            results.push({
+              organizationId,
+              assessmentId: id,
+              studentId,
+              points: Math.round(share * a.max),
+              updatedById: `u_${c.teacher}`,
+            });
           }
         }
       }
@@ -250,20 +342,47 @@ export async function seedDiary(prisma: PrismaClient, scale: Scale, log: (line: 
       const grades: Prisma.TermGradeCreateManyInput[] = [];
       for (const c of classes) {
         for (const s of size.subjects) {
-          const lessonIds = new Set(lessons.filter((l) => l.classGroupId === c.id && l.subjectId === subjectId(s)).map((l) => l.id));
+          const lessonIds = new Set(
+            lessons.filter((l) => l.classGroupId === c.id && l.subjectId === subjectId(s)).map((l) => l.id),
+          );
           for (const studentId of roster.get(c.id)!) {
             const own = (kind: "SOR" | "SOCH") =>
               results
                 .filter((r) => r.studentId === studentId && r.assessmentId.startsWith(`sa_${c.id}_${s}_${n}_${kind}_`))
-                .map((r) => ({ points: r.points, maxPoints: assessments.find((a) => r.assessmentId.endsWith(`_${a.kind}_${a.number}`))!.max }));
+                .map((r) => ({
+                  points: r.points,
+                  maxPoints: assessments.find((a) => r.assessmentId.endsWith(`_${a.kind}_${a.number}`))!.max,
+                }));
             const result = computeTermGrade({
-              formative: marks.filter((m) => m.studentId === studentId && lessonIds.has(m.lessonId)).map((m) => m.value),
+              formative: marks
+                .filter((m) => m.studentId === studentId && lessonIds.has(m.lessonId))
+                .map((m) => m.value),
               sor: own("SOR"),
               soch: own("SOCH"),
             });
-            if (result) grades.push({ organizationId, classGroupId: c.id, subjectId: subjectId(s), termId: termId(n), studentId, percent: result.percent, grade: result.grade, confirmedById: `u_${c.teacher}`, confirmedAt: dateValue(to) });
+            if (result)
+              grades.push({
+                organizationId,
+                classGroupId: c.id,
+                subjectId: subjectId(s),
+                termId: termId(n),
+                studentId,
+                percent: result.percent,
+                grade: result.grade,
+                confirmedById: `u_${c.teacher}`,
+                confirmedAt: dateValue(to),
+              });
           }
-          await prisma.termClosure.create({ data: { organizationId, classGroupId: c.id, subjectId: subjectId(s), termId: termId(n), closedById: `u_${c.teacher}`, closedAt: dateValue(to) } });
+          await prisma.termClosure.create({
+            data: {
+              organizationId,
+              classGroupId: c.id,
+              subjectId: subjectId(s),
+              termId: termId(n),
+              closedById: `u_${c.teacher}`,
+              closedAt: dateValue(to),
+            },
+          });
         }
       }
       await prisma.termGrade.createMany({ data: grades });

@@ -21,12 +21,17 @@ describe("starter vocabulary", () => {
         expect(en.trim(), lemma).not.toBe("");
       }
       for (const theme of themes.split(" ")) expect(isTheme(theme), `${lemma}: ${theme}`).toBe(true);
-      for (const example of examples ?? []) expect(example.every((s) => s.trim().length > 0), lemma).toBe(true);
+      for (const example of examples ?? [])
+        expect(
+          example.every((s) => s.trim().length > 0),
+          lemma,
+        ).toBe(true);
     }
   });
 
   it("covers every learning theme and links only words it has", () => {
-    for (const theme of THEMES) expect(WORDS.filter(([, themes]) => themes.split(" ").includes(theme)).length, theme).toBeGreaterThanOrEqual(8);
+    for (const theme of THEMES)
+      expect(WORDS.filter(([, themes]) => themes.split(" ").includes(theme)).length, theme).toBeGreaterThanOrEqual(8);
     const lemmas = new Set(WORDS.map(([lemma]) => lemma));
     for (const [from, to] of RELATIONS) {
       expect(lemmas.has(from), from).toBe(true);

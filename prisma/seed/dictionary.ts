@@ -15,12 +15,50 @@ type Row = [lemma: string, themes: string, senses: Sense[], examples?: Example[]
 
 export const WORDS: Row[] = [
   // School
-  ["мектеп", "school", [["n", "школа", "school"]], [["Мен мектепке барамын.", "Я иду в школу.", "I am going to school."], ["Біздің мектептерде үш тілде оқытады.", "В наших школах обучают на трёх языках.", "Our schools teach in three languages."]]],
-  ["мұғалім", "school", [["n", "учитель; учительница", "teacher"]], [["Мұғалім сабақты түсіндірді.", "Учитель объяснил урок.", "The teacher explained the lesson."]]],
-  ["оқушы", "school", [["n", "ученик; ученица; школьник", "pupil; schoolchild"]], [["Сыныпта жиырма бес оқушы бар.", "В классе двадцать пять учеников.", "There are twenty-five pupils in the class."]]],
+  [
+    "мектеп",
+    "school",
+    [["n", "школа", "school"]],
+    [
+      ["Мен мектепке барамын.", "Я иду в школу.", "I am going to school."],
+      [
+        "Біздің мектептерде үш тілде оқытады.",
+        "В наших школах обучают на трёх языках.",
+        "Our schools teach in three languages.",
+      ],
+    ],
+  ],
+  [
+    "мұғалім",
+    "school",
+    [["n", "учитель; учительница", "teacher"]],
+    [["Мұғалім сабақты түсіндірді.", "Учитель объяснил урок.", "The teacher explained the lesson."]],
+  ],
+  [
+    "оқушы",
+    "school",
+    [["n", "ученик; ученица; школьник", "pupil; schoolchild"]],
+    [
+      [
+        "Сыныпта жиырма бес оқушы бар.",
+        "В классе двадцать пять учеников.",
+        "There are twenty-five pupils in the class.",
+      ],
+    ],
+  ],
   ["сынып", "school", [["n", "класс", "class; form; grade"]]],
-  ["сабақ", "school", [["n", "урок; занятие", "lesson; class"]], [["Сабақ сағат сегізде басталады.", "Урок начинается в восемь часов.", "The lesson starts at eight o'clock."]]],
-  ["кітап", "school", [["n", "книга", "book"]], [["Бұл кітап өте қызық.", "Эта книга очень интересная.", "This book is very interesting."]]],
+  [
+    "сабақ",
+    "school",
+    [["n", "урок; занятие", "lesson; class"]],
+    [["Сабақ сағат сегізде басталады.", "Урок начинается в восемь часов.", "The lesson starts at eight o'clock."]],
+  ],
+  [
+    "кітап",
+    "school",
+    [["n", "книга", "book"]],
+    [["Бұл кітап өте қызық.", "Эта книга очень интересная.", "This book is very interesting."]],
+  ],
   ["дәптер", "school", [["n", "тетрадь", "exercise book; notebook"]]],
   ["қалам", "school", [["n", "ручка", "pen"]]],
   ["қарындаш", "school", [["n", "карандаш", "pencil"]]],
@@ -30,9 +68,22 @@ export const WORDS: Row[] = [
   ["өшіргіш", "school", [["n", "ластик; стёрка", "eraser; rubber"]]],
   ["сөмке", "school", [["n", "сумка; портфель", "bag; schoolbag"]]],
   ["оқулық", "school", [["n", "учебник", "textbook"]]],
-  ["оқы", "school", [["v", "читать; учиться", "read; study"]], [["Ол кітап оқып отыр.", "Он читает книгу.", "He is reading a book."]]],
+  [
+    "оқы",
+    "school",
+    [["v", "читать; учиться", "read; study"]],
+    [["Ол кітап оқып отыр.", "Он читает книгу.", "He is reading a book."]],
+  ],
   ["оқу", "school", [["n", "учёба; обучение; чтение", "study; education; reading"]]],
-  ["жаз", "school time", [["v", "писать", "write"], ["n", "лето", "summer"]], [["Мен досыма хат жаздым.", "Я написал письмо другу.", "I wrote a letter to my friend."]]],
+  [
+    "жаз",
+    "school time",
+    [
+      ["v", "писать", "write"],
+      ["n", "лето", "summer"],
+    ],
+    [["Мен досыма хат жаздым.", "Я написал письмо другу.", "I wrote a letter to my friend."]],
+  ],
   ["сана", "school numbers", [["v", "считать", "count"]]],
   ["үй тапсырмасы", "school", [["phr", "домашнее задание", "homework"]]],
   ["емтихан", "school", [["n", "экзамен", "exam; examination"]]],
@@ -45,17 +96,37 @@ export const WORDS: Row[] = [
   ["кітапхана", "school city", [["n", "библиотека", "library"]]],
   ["университет", "school", [["n", "университет", "university"]]],
   ["директор", "school", [["n", "директор", "head teacher; director"]]],
-  ["тіл", "school greetings", [["n", "язык", "language; tongue"]], [["Қазақ тілі — мемлекеттік тіл.", "Казахский язык — государственный язык.", "Kazakh is the state language."]]],
+  [
+    "тіл",
+    "school greetings",
+    [["n", "язык", "language; tongue"]],
+    [["Қазақ тілі — мемлекеттік тіл.", "Казахский язык — государственный язык.", "Kazakh is the state language."]],
+  ],
   ["сөз", "school greetings", [["n", "слово", "word"]]],
   ["сөздік", "school", [["n", "словарь", "dictionary"]]],
   ["аудар", "school", [["v", "переводить; перевести", "translate"]]],
-  ["үйрен", "school", [["v", "учить; изучать; учиться", "learn"]], [["Мен қазақ тілін үйреніп жүрмін.", "Я изучаю казахский язык.", "I am learning Kazakh."]]],
+  [
+    "үйрен",
+    "school",
+    [["v", "учить; изучать; учиться", "learn"]],
+    [["Мен қазақ тілін үйреніп жүрмін.", "Я изучаю казахский язык.", "I am learning Kazakh."]],
+  ],
 
   // Family
-  ["отбасы", "family", [["n", "семья", "family"]], [["Біздің отбасы үлкен.", "Наша семья большая.", "Our family is big."]]],
+  [
+    "отбасы",
+    "family",
+    [["n", "семья", "family"]],
+    [["Біздің отбасы үлкен.", "Наша семья большая.", "Our family is big."]],
+  ],
   ["ана", "family", [["n", "мать; мама", "mother"]]],
   ["әке", "family", [["n", "отец; папа", "father"]]],
-  ["бала", "family", [["n", "ребёнок; дитя", "child"]], [["Балалар аулада ойнап жүр.", "Дети играют во дворе.", "The children are playing in the yard."]]],
+  [
+    "бала",
+    "family",
+    [["n", "ребёнок; дитя", "child"]],
+    [["Балалар аулада ойнап жүр.", "Дети играют во дворе.", "The children are playing in the yard."]],
+  ],
   ["ұл", "family", [["n", "сын; мальчик", "son; boy"]]],
   ["қыз", "family", [["n", "дочь; девочка; девушка", "daughter; girl"]]],
   ["аға", "family", [["n", "старший брат; дядя", "elder brother; uncle"]]],
@@ -65,7 +136,12 @@ export const WORDS: Row[] = [
   ["қарындас", "family", [["n", "младшая сестра (у мужчины)", "younger sister (of a man)"]]],
   ["бауыр", "family", [["n", "брат; родной человек", "brother; sibling"]]],
   ["ата", "family", [["n", "дедушка", "grandfather"]]],
-  ["әже", "family", [["n", "бабушка", "grandmother"]], [["Әжем бізге ертегі айтып берді.", "Бабушка рассказала нам сказку.", "Grandmother told us a fairy tale."]]],
+  [
+    "әже",
+    "family",
+    [["n", "бабушка", "grandmother"]],
+    [["Әжем бізге ертегі айтып берді.", "Бабушка рассказала нам сказку.", "Grandmother told us a fairy tale."]],
+  ],
   ["немере", "family", [["n", "внук; внучка", "grandchild"]]],
   ["күйеу", "family", [["n", "муж; зять", "husband; son-in-law"]]],
   ["әйел", "family", [["n", "жена; женщина", "wife; woman"]]],
@@ -78,7 +154,12 @@ export const WORDS: Row[] = [
 
   // Numbers
   ["нөл", "numbers", [["num", "ноль", "zero"]]],
-  ["бір", "numbers", [["num", "один", "one"]], [["Менің бір ағам бар.", "У меня есть один старший брат.", "I have one elder brother."]]],
+  [
+    "бір",
+    "numbers",
+    [["num", "один", "one"]],
+    [["Менің бір ағам бар.", "У меня есть один старший брат.", "I have one elder brother."]],
+  ],
   ["екі", "numbers", [["num", "два", "two"]]],
   ["үш", "numbers", [["num", "три", "three"]]],
   ["төрт", "numbers", [["num", "четыре", "four"]]],
@@ -105,14 +186,36 @@ export const WORDS: Row[] = [
   ["сан", "numbers", [["n", "число; количество", "number; quantity"]]],
 
   // Time
-  ["уақыт", "time", [["n", "время", "time"]], [["Уақыт өте тез өтеді.", "Время проходит очень быстро.", "Time passes very quickly."]]],
-  ["күн", "time", [["n", "день; солнце", "day; sun"]], [["Бүгін күн жылы.", "Сегодня тёплый день.", "It is a warm day today."]]],
+  [
+    "уақыт",
+    "time",
+    [["n", "время", "time"]],
+    [["Уақыт өте тез өтеді.", "Время проходит очень быстро.", "Time passes very quickly."]],
+  ],
+  [
+    "күн",
+    "time",
+    [["n", "день; солнце", "day; sun"]],
+    [["Бүгін күн жылы.", "Сегодня тёплый день.", "It is a warm day today."]],
+  ],
   ["түн", "time", [["n", "ночь", "night"]]],
   ["таң", "time", [["n", "рассвет; утро", "dawn; daybreak"]]],
   ["таңертең", "time", [["adv", "утром", "in the morning"]]],
-  ["кеш", "time", [["n", "вечер", "evening"], ["adj", "поздний", "late"]]],
+  [
+    "кеш",
+    "time",
+    [
+      ["n", "вечер", "evening"],
+      ["adj", "поздний", "late"],
+    ],
+  ],
   ["бүгін", "time", [["adv", "сегодня", "today"]]],
-  ["ертең", "time", [["adv", "завтра", "tomorrow"]], [["Ертең мектепке бармаймыз.", "Завтра мы не идём в школу.", "We are not going to school tomorrow."]]],
+  [
+    "ертең",
+    "time",
+    [["adv", "завтра", "tomorrow"]],
+    [["Ертең мектепке бармаймыз.", "Завтра мы не идём в школу.", "We are not going to school tomorrow."]],
+  ],
   ["кеше", "time", [["adv", "вчера", "yesterday"]]],
   ["апта", "time", [["n", "неделя", "week"]]],
   ["ай", "time", [["n", "месяц; луна", "month; moon"]]],
@@ -137,9 +240,25 @@ export const WORDS: Row[] = [
   ["бұрын", "time", [["adv", "раньше; прежде", "before; earlier"]]],
 
   // City
-  ["қала", "city", [["n", "город", "city; town"]], [["Астана — Қазақстанның астанасы, үлкен қала.", "Астана — столица Казахстана, большой город.", "Astana is the capital of Kazakhstan, a big city."]]],
+  [
+    "қала",
+    "city",
+    [["n", "город", "city; town"]],
+    [
+      [
+        "Астана — Қазақстанның астанасы, үлкен қала.",
+        "Астана — столица Казахстана, большой город.",
+        "Astana is the capital of Kazakhstan, a big city.",
+      ],
+    ],
+  ],
   ["көше", "city", [["n", "улица", "street"]]],
-  ["үй", "city family", [["n", "дом", "house; home"]], [["Біздің үй мектептің қасында.", "Наш дом рядом со школой.", "Our house is next to the school."]]],
+  [
+    "үй",
+    "city family",
+    [["n", "дом", "house; home"]],
+    [["Біздің үй мектептің қасында.", "Наш дом рядом со школой.", "Our house is next to the school."]],
+  ],
   ["дүкен", "city", [["n", "магазин", "shop; store"]]],
   ["аурухана", "city", [["n", "больница", "hospital"]]],
   ["дәріхана", "city", [["n", "аптека", "pharmacy; chemist's"]]],
@@ -167,7 +286,12 @@ export const WORDS: Row[] = [
   ["орталық", "city", [["n", "центр", "centre"]]],
 
   // Food
-  ["нан", "food", [["n", "хлеб", "bread"]], [["Дүкеннен нан сатып алдым.", "Я купил хлеб в магазине.", "I bought bread at the shop."]]],
+  [
+    "нан",
+    "food",
+    [["n", "хлеб", "bread"]],
+    [["Дүкеннен нан сатып алдым.", "Я купил хлеб в магазине.", "I bought bread at the shop."]],
+  ],
   ["су", "food", [["n", "вода", "water"]]],
   ["сүт", "food", [["n", "молоко", "milk"]]],
   ["шай", "food", [["n", "чай", "tea"]]],
@@ -185,12 +309,31 @@ export const WORDS: Row[] = [
   ["бал", "food", [["n", "мёд", "honey"]]],
   ["қымыз", "food", [["n", "кумыс", "kumis (fermented mare's milk)"]]],
   ["іш", "food", [["v", "пить", "drink"]]],
-  ["же", "food", [["v", "есть; кушать", "eat"]], [["Біз түсте палау жедік.", "В обед мы ели плов.", "We ate pilaf at lunch."]]],
+  [
+    "же",
+    "food",
+    [["v", "есть; кушать", "eat"]],
+    [["Біз түсте палау жедік.", "В обед мы ели плов.", "We ate pilaf at lunch."]],
+  ],
 
   // Colours
-  ["түс", "colours time", [["n", "цвет", "colour"], ["n", "полдень", "noon; midday"]]],
+  [
+    "түс",
+    "colours time",
+    [
+      ["n", "цвет", "colour"],
+      ["n", "полдень", "noon; midday"],
+    ],
+  ],
   ["ақ", "colours", [["adj", "белый", "white"]]],
-  ["қара", "colours", [["adj", "чёрный", "black"], ["v", "смотреть", "look"]]],
+  [
+    "қара",
+    "colours",
+    [
+      ["adj", "чёрный", "black"],
+      ["v", "смотреть", "look"],
+    ],
+  ],
   ["қызыл", "colours", [["adj", "красный", "red"]]],
   ["көк", "colours", [["adj", "синий; голубой", "blue"]], [["Аспан көк.", "Небо голубое.", "The sky is blue."]]],
   ["жасыл", "colours", [["adj", "зелёный", "green"]]],
@@ -200,29 +343,70 @@ export const WORDS: Row[] = [
   ["күлгін", "colours", [["adj", "фиолетовый", "purple; violet"]]],
 
   // Greetings and everyday words
-  ["сәлем", "greetings", [["ij", "привет", "hello; hi"]], [["Сәлем, қалың қалай?", "Привет, как дела?", "Hi, how are you?"]]],
+  [
+    "сәлем",
+    "greetings",
+    [["ij", "привет", "hello; hi"]],
+    [["Сәлем, қалың қалай?", "Привет, как дела?", "Hi, how are you?"]],
+  ],
   ["сәлеметсіз бе", "greetings", [["phr", "здравствуйте", "hello (polite)"]]],
-  ["рақмет", "greetings", [["ij", "спасибо", "thank you; thanks"]], [["Көмегіңізге рақмет!", "Спасибо за вашу помощь!", "Thank you for your help!"]]],
+  [
+    "рақмет",
+    "greetings",
+    [["ij", "спасибо", "thank you; thanks"]],
+    [["Көмегіңізге рақмет!", "Спасибо за вашу помощь!", "Thank you for your help!"]],
+  ],
   ["иә", "greetings", [["part", "да", "yes"]]],
-  ["жоқ", "greetings", [["part", "нет", "no"], ["adj", "отсутствующий", "absent; missing"]]],
+  [
+    "жоқ",
+    "greetings",
+    [
+      ["part", "нет", "no"],
+      ["adj", "отсутствующий", "absent; missing"],
+    ],
+  ],
   ["кешіріңіз", "greetings", [["ij", "извините; простите", "excuse me; sorry"]]],
   ["сау болыңыз", "greetings", [["phr", "до свидания", "goodbye"]]],
   ["қош келдіңіз", "greetings", [["phr", "добро пожаловать", "welcome"]]],
-  ["жақсы", "greetings", [["adj", "хороший", "good"], ["adv", "хорошо", "well"]]],
+  [
+    "жақсы",
+    "greetings",
+    [
+      ["adj", "хороший", "good"],
+      ["adv", "хорошо", "well"],
+    ],
+  ],
   ["жаман", "greetings", [["adj", "плохой", "bad"]]],
   ["үлкен", "greetings", [["adj", "большой", "big; large"]]],
   ["кішкентай", "greetings", [["adj", "маленький", "small; little"]]],
   ["жаңа", "greetings", [["adj", "новый", "new"]]],
   ["ескі", "greetings", [["adj", "старый", "old"]]],
-  ["дос", "greetings", [["n", "друг", "friend"]], [["Ол менің ең жақын досым.", "Он мой самый близкий друг.", "He is my closest friend."]]],
+  [
+    "дос",
+    "greetings",
+    [["n", "друг", "friend"]],
+    [["Ол менің ең жақын досым.", "Он мой самый близкий друг.", "He is my closest friend."]],
+  ],
   ["адам", "greetings", [["n", "человек", "person; human"]]],
   ["ел", "greetings", [["n", "страна; народ", "country; people"]]],
   ["қазақ", "greetings", [["n", "казах", "Kazakh"]]],
-  ["сөйле", "greetings", [["v", "говорить", "speak; talk"]], [["Сіз қазақша сөйлейсіз бе?", "Вы говорите по-казахски?", "Do you speak Kazakh?"]]],
+  [
+    "сөйле",
+    "greetings",
+    [["v", "говорить", "speak; talk"]],
+    [["Сіз қазақша сөйлейсіз бе?", "Вы говорите по-казахски?", "Do you speak Kazakh?"]],
+  ],
   ["біл", "greetings", [["v", "знать", "know"]]],
   ["түсін", "greetings", [["v", "понимать", "understand"]]],
   ["кел", "greetings", [["v", "приходить; приезжать", "come"]]],
-  ["бар", "greetings", [["v", "идти; ехать", "go"], ["adj", "имеющийся; есть", "existing; there is"]]],
+  [
+    "бар",
+    "greetings",
+    [
+      ["v", "идти; ехать", "go"],
+      ["adj", "имеющийся; есть", "existing; there is"],
+    ],
+  ],
   ["бер", "greetings", [["v", "давать", "give"]]],
   ["ал", "greetings", [["v", "брать; получать", "take; get"]]],
   ["көр", "greetings", [["v", "видеть", "see"]]],
@@ -296,13 +480,30 @@ export async function seedDictionary(prisma: PrismaClient): Promise<number> {
     senseRows.forEach(([pos, ru, en], position) => {
       const senseId = `${id}_${position}`;
       senses.push({ id: senseId, entryId: id, position, partOfSpeech: pos, source: "seed" });
-      for (const [lang, list] of [["ru", ru], ["en", en]] as const) {
-        list.split(";").map((t) => t.trim()).filter(Boolean).forEach((text, i) => {
-          translations.push({ id: `${senseId}_${lang}${i}`, senseId, lang, text, normalized: normalizeText(text), position: i, source: "seed" });
-        });
+      for (const [lang, list] of [
+        ["ru", ru],
+        ["en", en],
+      ] as const) {
+        list
+          .split(";")
+          .map((t) => t.trim())
+          .filter(Boolean)
+          .forEach((text, i) => {
+            translations.push({
+              id: `${senseId}_${lang}${i}`,
+              senseId,
+              lang,
+              text,
+              normalized: normalizeText(text),
+              position: i,
+              source: "seed",
+            });
+          });
       }
       if (position === 0) {
-        (exampleRows ?? []).forEach(([kk, exRu, exEn], i) => examples.push({ id: `${senseId}_ex${i}`, senseId, position: i, kk, ru: exRu, en: exEn }));
+        (exampleRows ?? []).forEach(([kk, exRu, exEn], i) =>
+          examples.push({ id: `${senseId}_ex${i}`, senseId, position: i, kk, ru: exRu, en: exEn }),
+        );
       }
     });
   });

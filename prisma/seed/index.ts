@@ -75,19 +75,54 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   const republicId = ids.territory(REPUBLIC.code);
   const republicPath = `/${republicId}/`;
   const territories = [
-    { id: republicId, code: REPUBLIC.code, level: "REPUBLIC" as const, parentId: null, path: republicPath, nameKk: REPUBLIC.kk, nameRu: REPUBLIC.ru, nameEn: REPUBLIC.en },
+    {
+      id: republicId,
+      code: REPUBLIC.code,
+      level: "REPUBLIC" as const,
+      parentId: null,
+      path: republicPath,
+      nameKk: REPUBLIC.kk,
+      nameRu: REPUBLIC.ru,
+      nameEn: REPUBLIC.en,
+    },
   ];
-  const districts: { id: string; path: string; regionIndex: number; index: number; city: boolean; nameEn: string }[] = [];
+  const districts: { id: string; path: string; regionIndex: number; index: number; city: boolean; nameEn: string }[] =
+    [];
   REGIONS.forEach((r, regionIndex) => {
     const id = ids.territory(r.code);
     const path = `${republicPath}${id}/`;
-    territories.push({ id, code: r.code, level: "REGION" as never, parentId: republicId as never, path, nameKk: r.kk, nameRu: r.ru, nameEn: r.en });
+    territories.push({
+      id,
+      code: r.code,
+      level: "REGION" as never,
+      parentId: republicId as never,
+      path,
+      nameKk: r.kk,
+      nameRu: r.ru,
+      nameEn: r.en,
+    });
     r.districts.forEach(([kk, ru, en], index) => {
       const code = districtCode(r.code, index);
       const did = ids.territory(code);
       const dpath = `${path}${did}/`;
-      territories.push({ id: did, code, level: "DISTRICT" as never, parentId: id as never, path: dpath, nameKk: kk, nameRu: ru, nameEn: en });
-      districts.push({ id: did, path: dpath, regionIndex, index, city: en.endsWith("City") || r.en.endsWith("City"), nameEn: en });
+      territories.push({
+        id: did,
+        code,
+        level: "DISTRICT" as never,
+        parentId: id as never,
+        path: dpath,
+        nameKk: kk,
+        nameRu: ru,
+        nameEn: en,
+      });
+      districts.push({
+        id: did,
+        path: dpath,
+        regionIndex,
+        index,
+        city: en.endsWith("City") || r.en.endsWith("City"),
+        nameEn: en,
+      });
     });
   });
   await prisma.territory.createMany({ data: territories });
@@ -105,13 +140,33 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   const orgs: Prisma.OrganizationCreateManyInput[] = [];
   const ministryBin = nextBin(1999, 7);
   const ministryId = ids.organization(ministryBin);
-  orgs.push({ id: ministryId, bin: ministryBin, nameKk: "Қазақстан Республикасы Оқу-ағарту министрлігі", nameRu: "Министерство просвещения Республики Казахстан", nameEn: "Ministry of Education of the Republic of Kazakhstan", kindId: kind("MINISTRY"), territoryId: republicId, reportsToId: null, languageId: lang("KK") });
+  orgs.push({
+    id: ministryId,
+    bin: ministryBin,
+    nameKk: "Қазақстан Республикасы Оқу-ағарту министрлігі",
+    nameRu: "Министерство просвещения Республики Казахстан",
+    nameEn: "Ministry of Education of the Republic of Kazakhstan",
+    kindId: kind("MINISTRY"),
+    territoryId: republicId,
+    reportsToId: null,
+    languageId: lang("KK"),
+  });
   const regionDept: string[] = [];
   REGIONS.forEach((r) => {
     const bin = nextBin(2000 + random.int(0, 22), random.int(1, 12));
     const id = ids.organization(bin);
     regionDept.push(id);
-    orgs.push({ id, bin, nameKk: `${r.kk} білім басқармасы`, nameRu: `Управление образования: ${r.ru}`, nameEn: `Education Department, ${r.en}`, kindId: kind("EDU_DEPT_REGION"), territoryId: ids.territory(r.code), reportsToId: ministryId, languageId: lang("KK") });
+    orgs.push({
+      id,
+      bin,
+      nameKk: `${r.kk} білім басқармасы`,
+      nameRu: `Управление образования: ${r.ru}`,
+      nameEn: `Education Department, ${r.en}`,
+      kindId: kind("EDU_DEPT_REGION"),
+      territoryId: ids.territory(r.code),
+      reportsToId: ministryId,
+      languageId: lang("KK"),
+    });
   });
   let schoolNumber = 0;
   const schools: { id: string; districtIndex: number }[] = [];
@@ -119,8 +174,20 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
     const bin = nextBin(2000 + random.int(0, 22), random.int(1, 12));
     const deptId = ids.organization(bin);
     const names = territories.find((t) => t.id === d.id)!;
-    orgs.push({ id: deptId, bin, nameKk: `${names.nameKk} білім бөлімі`, nameRu: `Отдел образования: ${names.nameRu}`, nameEn: `Education Department, ${names.nameEn}`, kindId: kind("EDU_DEPT_DISTRICT"), territoryId: d.id, reportsToId: regionDept[d.regionIndex]!, languageId: lang("KK"), isUrban: d.city });
-    if (d.regionIndex >= size.regionsWithSchools && !(scale === "tiny" && REGIONS[d.regionIndex]!.code === "710000000")) return;
+    orgs.push({
+      id: deptId,
+      bin,
+      nameKk: `${names.nameKk} білім бөлімі`,
+      nameRu: `Отдел образования: ${names.nameRu}`,
+      nameEn: `Education Department, ${names.nameEn}`,
+      kindId: kind("EDU_DEPT_DISTRICT"),
+      territoryId: d.id,
+      reportsToId: regionDept[d.regionIndex]!,
+      languageId: lang("KK"),
+      isUrban: d.city,
+    });
+    if (d.regionIndex >= size.regionsWithSchools && !(scale === "tiny" && REGIONS[d.regionIndex]!.code === "710000000"))
+      return;
     for (let n = 1; n <= size.schoolsPerDistrict; n++) {
       schoolNumber++;
       const sbin = nextBin(1995 + random.int(0, 27), random.int(1, 12));
@@ -129,8 +196,30 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
       const language = random.pick(["KK", "KK", "KK", "RU", "KK_RU"]);
       orgs.push(
         isKindergarten
-          ? { id, bin: sbin, nameKk: `№${n} «Балапан» бөбекжайы (${names.nameKk})`, nameRu: `Ясли-сад №${n} «Балапан» (${names.nameRu})`, nameEn: `Kindergarten No. ${n} "Balapan" (${names.nameEn})`, kindId: kind("PRESCHOOL"), territoryId: d.id, reportsToId: deptId, languageId: lang(language), isUrban: d.city }
-          : { id, bin: sbin, nameKk: `№${n} жалпы білім беретін мектеп (${names.nameKk})`, nameRu: `Общеобразовательная школа №${n} (${names.nameRu})`, nameEn: `Secondary School No. ${n} (${names.nameEn})`, kindId: kind("SCHOOL"), territoryId: d.id, reportsToId: deptId, languageId: lang(language), isUrban: d.city },
+          ? {
+              id,
+              bin: sbin,
+              nameKk: `№${n} «Балапан» бөбекжайы (${names.nameKk})`,
+              nameRu: `Ясли-сад №${n} «Балапан» (${names.nameRu})`,
+              nameEn: `Kindergarten No. ${n} "Balapan" (${names.nameEn})`,
+              kindId: kind("PRESCHOOL"),
+              territoryId: d.id,
+              reportsToId: deptId,
+              languageId: lang(language),
+              isUrban: d.city,
+            }
+          : {
+              id,
+              bin: sbin,
+              nameKk: `№${n} жалпы білім беретін мектеп (${names.nameKk})`,
+              nameRu: `Общеобразовательная школа №${n} (${names.nameRu})`,
+              nameEn: `Secondary School No. ${n} (${names.nameEn})`,
+              kindId: kind("SCHOOL"),
+              territoryId: d.id,
+              reportsToId: deptId,
+              languageId: lang(language),
+              isUrban: d.city,
+            },
       );
       if (!isKindergarten) schools.push({ id, districtIndex });
     }
@@ -144,7 +233,8 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
     const sex = random.next() < 0.5 ? ("MALE" as const) : ("FEMALE" as const);
     const birthDate = `${birthYear}-${String(random.int(1, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`;
     let iin: string | null = null;
-    while (!iin || usedIins.has(iin)) iin = withCheckDigit(iinPrefix(birthDate, sex) + String(random.int(0, 9999)).padStart(4, "0"));
+    while (!iin || usedIins.has(iin))
+      iin = withCheckDigit(iinPrefix(birthDate, sex) + String(random.int(0, 9999)).padStart(4, "0"));
     usedIins.add(iin);
     const [stem, suffix] = random.pick(SURNAME_STEMS);
     return {
@@ -161,7 +251,9 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   const people: ReturnType<typeof makePerson>[] = [];
   for (const school of schools) {
     for (let i = 0; i < size.peoplePerSchool; i++) {
-      people.push(makePerson(i < size.peoplePerSchool / 4 ? random.int(1965, 1999) : random.int(2009, 2019), school.id));
+      people.push(
+        makePerson(i < size.peoplePerSchool / 4 ? random.int(1965, 1999) : random.int(2009, 2019), school.id),
+      );
     }
   }
   for (let i = 0; i < people.length; i += 5000) await prisma.person.createMany({ data: people.slice(i, i + 5000) });
@@ -171,7 +263,10 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   const akmola = REGIONS.find((r) => r.code === "110000000")!;
   const regionId = ids.territory(akmola.code);
   const districtId = ids.territory(districtCode(akmola.code, 0));
-  const [school, school2] = orgs.filter((o) => o.territoryId === districtId && o.kindId === kind("SCHOOL")) as [Prisma.OrganizationCreateManyInput, Prisma.OrganizationCreateManyInput];
+  const [school, school2] = orgs.filter((o) => o.territoryId === districtId && o.kindId === kind("SCHOOL")) as [
+    Prisma.OrganizationCreateManyInput,
+    Prisma.OrganizationCreateManyInput,
+  ];
   const districtDept = orgs.find((o) => o.territoryId === districtId && o.kindId === kind("EDU_DEPT_DISTRICT"))!;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {

@@ -8,7 +8,12 @@ import { addDays, almatyDay, dateValue } from "../../lib/diary/dates";
 import { letterNumber, registerYear, type Direction } from "../../lib/letters/rules";
 import type { Scale } from "./index";
 
-export async function seedLetters(prisma: PrismaClient, scale: Scale, log: (line: string) => void = () => {}, now = new Date()): Promise<void> {
+export async function seedLetters(
+  prisma: PrismaClient,
+  scale: Scale,
+  log: (line: string) => void = () => {},
+  now = new Date(),
+): Promise<void> {
   if (scale !== "demo") return;
   const admin = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_school", role: "ORG_ADMIN" } });
   const organizationId = admin.organizationId!;
@@ -20,7 +25,20 @@ export async function seedLetters(prisma: PrismaClient, scale: Scale, log: (line
     return new Date(`${day < `${year}-01-01` ? `${year}-01-01` : day}T04:00:00Z`);
   };
   const sequences: Record<Direction, number> = { INCOMING: 0, OUTGOING: 0 };
-  const letter = async (direction: Direction, data: { daysAgo: number; correspondent: string; subject: string; letterNumber?: string; dueInDays?: number; status?: "REGISTERED" | "IN_PROGRESS" | "ANSWERED" | "CLOSED" | "CANCELLED"; executorId?: string; replyToId?: string; cancelReason?: string }) => {
+  const letter = async (
+    direction: Direction,
+    data: {
+      daysAgo: number;
+      correspondent: string;
+      subject: string;
+      letterNumber?: string;
+      dueInDays?: number;
+      status?: "REGISTERED" | "IN_PROGRESS" | "ANSWERED" | "CLOSED" | "CANCELLED";
+      executorId?: string;
+      replyToId?: string;
+      cancelReason?: string;
+    },
+  ) => {
     const sequence = ++sequences[direction];
     const at = registered(data.daysAgo);
     const created = await prisma.letter.create({
@@ -46,12 +64,51 @@ export async function seedLetters(prisma: PrismaClient, scale: Scale, log: (line
     });
     return created.id;
   };
-  const holidays = await letter("INCOMING", { daysAgo: 12, correspondent: "Көкшетау қалалық білім бөлімі", subject: "Күзгі демалысты ұйымдастыру туралы", letterNumber: "01-12/845", dueInDays: -5, status: "ANSWERED", executorId: "u_school" });
-  await letter("INCOMING", { daysAgo: 8, correspondent: "Ақмола облысының білім басқармасы", subject: "Оқушылардың ыстық тамақпен қамтылуы туралы мониторинг", letterNumber: "02-07/1190", dueInDays: -3, status: "IN_PROGRESS", executorId: "u_teacher" });
-  await letter("INCOMING", { daysAgo: 2, correspondent: "Көкшетау қаласының әкімдігі", subject: "О подготовке школ к отопительному сезону", letterNumber: "15-3/377", dueInDays: 10, executorId: "u_school" });
-  await letter("INCOMING", { daysAgo: 2, correspondent: "Көкшетау қаласының әкімдігі", subject: "О подготовке школ к отопительному сезону (повторно)", status: "CANCELLED", cancelReason: "Қате қайта тіркелді" });
-  await letter("OUTGOING", { daysAgo: 7, correspondent: "Көкшетау қалалық білім бөлімі", subject: "Күзгі демалыс жоспары", replyToId: holidays, status: "CLOSED" });
-  await letter("OUTGOING", { daysAgo: 1, correspondent: "Ақмола облысының білім басқармасы", subject: "Мектептің қысқы маусымға дайындығы туралы есеп" });
+  const holidays = await letter("INCOMING", {
+    daysAgo: 12,
+    correspondent: "Көкшетау қалалық білім бөлімі",
+    subject: "Күзгі демалысты ұйымдастыру туралы",
+    letterNumber: "01-12/845",
+    dueInDays: -5,
+    status: "ANSWERED",
+    executorId: "u_school",
+  });
+  await letter("INCOMING", {
+    daysAgo: 8,
+    correspondent: "Ақмола облысының білім басқармасы",
+    subject: "Оқушылардың ыстық тамақпен қамтылуы туралы мониторинг",
+    letterNumber: "02-07/1190",
+    dueInDays: -3,
+    status: "IN_PROGRESS",
+    executorId: "u_teacher",
+  });
+  await letter("INCOMING", {
+    daysAgo: 2,
+    correspondent: "Көкшетау қаласының әкімдігі",
+    subject: "О подготовке школ к отопительному сезону",
+    letterNumber: "15-3/377",
+    dueInDays: 10,
+    executorId: "u_school",
+  });
+  await letter("INCOMING", {
+    daysAgo: 2,
+    correspondent: "Көкшетау қаласының әкімдігі",
+    subject: "О подготовке школ к отопительному сезону (повторно)",
+    status: "CANCELLED",
+    cancelReason: "Қате қайта тіркелді",
+  });
+  await letter("OUTGOING", {
+    daysAgo: 7,
+    correspondent: "Көкшетау қалалық білім бөлімі",
+    subject: "Күзгі демалыс жоспары",
+    replyToId: holidays,
+    status: "CLOSED",
+  });
+  await letter("OUTGOING", {
+    daysAgo: 1,
+    correspondent: "Ақмола облысының білім басқармасы",
+    subject: "Мектептің қысқы маусымға дайындығы туралы есеп",
+  });
   for (const direction of ["INCOMING", "OUTGOING"] as const) {
     await prisma.letterCounter.create({ data: { organizationId, direction, year, last: sequences[direction] } });
   }

@@ -108,9 +108,14 @@ export async function seedPublications(prisma: PrismaClient, log: (line: string)
   const now = Date.now();
   for (const item of ITEMS) {
     if (!(await prisma.user.findUnique({ where: { id: item.authorId } }))) continue;
-    const role = await prisma.roleAssignment.findFirst({ where: { userId: item.authorId, organizationId: { not: null } }, select: { organization: { select: { id: true, territory: { select: { path: true } } } } } });
+    const role = await prisma.roleAssignment.findFirst({
+      where: { userId: item.authorId, organizationId: { not: null } },
+      select: { organization: { select: { id: true, territory: { select: { path: true } } } } },
+    });
     const regionId = role?.organization?.territory.path.split("/").filter(Boolean)[1];
-    const region = regionId ? await prisma.territory.findUnique({ where: { id: regionId }, select: { code: true } }) : null;
+    const region = regionId
+      ? await prisma.territory.findUnique({ where: { id: regionId }, select: { code: true } })
+      : null;
     const publishedAt = new Date(now - item.daysAgo * 86_400_000);
     const { id, daysAgo: _days, translationOfId, ...data } = item;
     void _days;
@@ -127,8 +132,25 @@ export async function seedPublications(prisma: PrismaClient, log: (line: string)
         organizationId: role?.organization?.id ?? null,
         regionCode: region?.code ?? null,
         createdAt: publishedAt,
-        versions: { create: { number: 1, title: item.title, summary: item.summary, body: item.body, metadata: { type: item.type, language: item.language }, createdAt: publishedAt } },
-        remarks: { create: { version: 1, authorId: item.authorId === "u_editor" ? "u_ministry" : "u_editor", decision: "publish", text: "", createdAt: publishedAt } },
+        versions: {
+          create: {
+            number: 1,
+            title: item.title,
+            summary: item.summary,
+            body: item.body,
+            metadata: { type: item.type, language: item.language },
+            createdAt: publishedAt,
+          },
+        },
+        remarks: {
+          create: {
+            version: 1,
+            authorId: item.authorId === "u_editor" ? "u_ministry" : "u_editor",
+            decision: "publish",
+            text: "",
+            createdAt: publishedAt,
+          },
+        },
       },
     });
   }
@@ -140,16 +162,34 @@ export async function seedPublications(prisma: PrismaClient, log: (line: string)
     ["pub_project_english", "u_student", 4],
   ];
   for (const [publicationId, userId, value] of ratings) {
-    if (!(await prisma.user.findUnique({ where: { id: userId } })) || !(await prisma.publication.findUnique({ where: { id: publicationId } }))) continue;
+    if (
+      !(await prisma.user.findUnique({ where: { id: userId } })) ||
+      !(await prisma.publication.findUnique({ where: { id: publicationId } }))
+    )
+      continue;
     await prisma.publicationRating.create({ data: { publicationId, userId, value } });
   }
   for (const item of ITEMS) {
-    const agg = await prisma.publicationRating.aggregate({ where: { publicationId: item.id }, _sum: { value: true }, _count: true });
-    if (agg._count) await prisma.publication.update({ where: { id: item.id }, data: { ratingSum: agg._sum.value ?? 0, ratingCount: agg._count, rating: Math.round(((agg._sum.value ?? 0) / agg._count) * 100) / 100 } });
+    const agg = await prisma.publicationRating.aggregate({
+      where: { publicationId: item.id },
+      _sum: { value: true },
+      _count: true,
+    });
+    if (agg._count)
+      await prisma.publication.update({
+        where: { id: item.id },
+        data: {
+          ratingSum: agg._sum.value ?? 0,
+          ratingCount: agg._count,
+          rating: Math.round(((agg._sum.value ?? 0) / agg._count) * 100) / 100,
+        },
+      });
   }
   if (await prisma.user.findUnique({ where: { id: "u_teacher2" } })) {
     const body = "Рақмет! «Пицца» есебін 6-сыныпта да қолдануға болады.";
-    await prisma.publicationComment.create({ data: { publicationId: "pub_fractions", authorId: "u_teacher2", body, html: renderMarkdown(body) } });
+    await prisma.publicationComment.create({
+      data: { publicationId: "pub_fractions", authorId: "u_teacher2", body, html: renderMarkdown(body) },
+    });
     await prisma.publication.update({ where: { id: "pub_fractions" }, data: { commentCount: 1 } });
   }
   await prisma.searchOutbox.createMany({ data: ITEMS.map((i) => ({ source: "publication", sourceId: i.id })) });

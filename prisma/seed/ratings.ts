@@ -49,8 +49,20 @@ export const SEED_RATINGS: SeedMethod[] = [
     territoryCode: "000000000",
     names: ["Өңірлердің білім беру рейтингі", "Рейтинг регионов в сфере образования", "Education rating of regions"],
     versions: [
-      { aggregation: "arithmetic", indicators: V1, approvalOrder: "№ 112", approvedOn: "2022-11-30", years: [2022, 2023] },
-      { aggregation: "arithmetic", indicators: V2, approvalOrder: "№ 245", approvedOn: "2024-12-02", years: [2024, 2025] },
+      {
+        aggregation: "arithmetic",
+        indicators: V1,
+        approvalOrder: "№ 112",
+        approvedOn: "2022-11-30",
+        years: [2022, 2023],
+      },
+      {
+        aggregation: "arithmetic",
+        indicators: V2,
+        approvalOrder: "№ 245",
+        approvedOn: "2024-12-02",
+        years: [2024, 2025],
+      },
     ],
   },
   {
@@ -58,22 +70,56 @@ export const SEED_RATINGS: SeedMethod[] = [
     code: "akmola-districts",
     level: "DISTRICT",
     territoryCode: "110000000",
-    names: ["Ақмола облысы аудандарының рейтингі", "Рейтинг районов Акмолинской области", "Rating of the districts of Akmola Region"],
-    versions: [{ aggregation: "arithmetic", indicators: V2, approvalOrder: "№ 37", approvedOn: "2024-12-10", years: [2024, 2025] }],
+    names: [
+      "Ақмола облысы аудандарының рейтингі",
+      "Рейтинг районов Акмолинской области",
+      "Rating of the districts of Akmola Region",
+    ],
+    versions: [
+      {
+        aggregation: "arithmetic",
+        indicators: V2,
+        approvalOrder: "№ 37",
+        approvedOn: "2024-12-10",
+        years: [2024, 2025],
+      },
+    ],
   },
   {
     id: "rm_kokshetau_schools",
     code: "kokshetau-schools",
     level: "SCHOOL",
     territoryCode: districtCode("110000000", 0),
-    names: ["Көкшетау қаласы мектептерінің рейтингі", "Рейтинг школ города Кокшетау", "Rating of the schools of Kokshetau"],
+    names: [
+      "Көкшетау қаласы мектептерінің рейтингі",
+      "Рейтинг школ города Кокшетау",
+      "Rating of the schools of Kokshetau",
+    ],
     versions: [
       {
         aggregation: "geometric",
         indicators: [
-          { code: "pupilsPerTeacher", direction: "lower", normalisation: "rank", missing: "exclude-entity", weight: 40 },
-          { code: "higherEducationShare", direction: "higher", normalisation: "rank", missing: "exclude-entity", weight: 30 },
-          { code: "highestCategoryShare", direction: "higher", normalisation: "rank", missing: "exclude-entity", weight: 30 },
+          {
+            code: "pupilsPerTeacher",
+            direction: "lower",
+            normalisation: "rank",
+            missing: "exclude-entity",
+            weight: 40,
+          },
+          {
+            code: "higherEducationShare",
+            direction: "higher",
+            normalisation: "rank",
+            missing: "exclude-entity",
+            weight: 30,
+          },
+          {
+            code: "highestCategoryShare",
+            direction: "higher",
+            normalisation: "rank",
+            missing: "exclude-entity",
+            weight: 30,
+          },
         ],
         approvalOrder: "№ 9",
         approvedOn: "2024-12-16",
@@ -86,20 +132,58 @@ export const SEED_RATINGS: SeedMethod[] = [
 export async function seedRatings(prisma: PrismaClient, log: (line: string) => void = () => {}): Promise<void> {
   let published = 0;
   for (const m of SEED_RATINGS) {
-    const territory = await prisma.territory.findUnique({ where: { code: m.territoryCode }, select: { id: true, path: true } });
+    const territory = await prisma.territory.findUnique({
+      where: { code: m.territoryCode },
+      select: { id: true, path: true },
+    });
     if (!territory) continue;
     await prisma.ratingMethod.create({
-      data: { id: m.id, code: m.code, level: m.level, territoryId: territory.id, nameKk: m.names[0], nameRu: m.names[1], nameEn: m.names[2], createdById: "u_ministry" },
+      data: {
+        id: m.id,
+        code: m.code,
+        level: m.level,
+        territoryId: territory.id,
+        nameKk: m.names[0],
+        nameRu: m.names[1],
+        nameEn: m.names[2],
+        createdById: "u_ministry",
+      },
     });
     for (const [index, v] of m.versions.entries()) {
       const versionId = `${m.id}_v${index + 1}`;
       await prisma.ratingMethodVersion.create({
-        data: { id: versionId, methodId: m.id, number: index + 1, status: "PUBLISHED", aggregation: v.aggregation, indicators: v.indicators as never, approvalOrder: v.approvalOrder, approvedOn: new Date(`${v.approvedOn}T00:00:00Z`), publishedAt: at(v.approvedOn) },
+        data: {
+          id: versionId,
+          methodId: m.id,
+          number: index + 1,
+          status: "PUBLISHED",
+          aggregation: v.aggregation,
+          indicators: v.indicators as never,
+          approvalOrder: v.approvalOrder,
+          approvedOn: new Date(`${v.approvedOn}T00:00:00Z`),
+          publishedAt: at(v.approvedOn),
+        },
       });
       for (const year of v.years) {
-        const inputs = await loadInputs(prisma, { level: m.level, path: territory.path, year, codes: v.indicators.map((i) => i.code) });
+        const inputs = await loadInputs(prisma, {
+          level: m.level,
+          path: territory.path,
+          year,
+          codes: v.indicators.map((i) => i.code),
+        });
         const entries = runRating(methodOf(v.aggregation, v.indicators), inputs.rows);
-        await storeRating(prisma, { methodId: m.id, versionId, year, publishedById: m.level === "REGION" ? "u_ministry" : "u_region", publishedAt: at(`${year + 1}-01-20`) }, inputs.entities, entries);
+        await storeRating(
+          prisma,
+          {
+            methodId: m.id,
+            versionId,
+            year,
+            publishedById: m.level === "REGION" ? "u_ministry" : "u_region",
+            publishedAt: at(`${year + 1}-01-20`),
+          },
+          inputs.entities,
+          entries,
+        );
         published++;
       }
     }

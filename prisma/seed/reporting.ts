@@ -16,7 +16,14 @@ import type { Scale } from "./index";
 type Text = { kk: string; ru: string; en: string };
 const L = (kk: string, ru: string, en: string): Text => ({ kk, ru, en });
 
-const int = (key: string, label: Text, extra: { required?: boolean; min?: number; max?: number } = {}) => ({ key, label, type: "integer" as const, required: true, min: 0, ...extra });
+const int = (key: string, label: Text, extra: { required?: boolean; min?: number; max?: number } = {}) => ({
+  key,
+  label,
+  type: "integer" as const,
+  required: true,
+  min: 0,
+  ...extra,
+});
 
 // ───────────────────────── Definitions ─────────────────────────
 
@@ -43,7 +50,10 @@ export const CONTINGENT_DEFINITION = {
       columns: [
         int("total", L("Барлығы", "Всего", "Total")),
         int("girls", L("оның ішінде қыздар", "из них девочек", "of them girls")),
-        int("kazakh", L("қазақ тілінде оқитын сыныптарда", "в классах с казахским языком обучения", "in Kazakh-language classes")),
+        int(
+          "kazakh",
+          L("қазақ тілінде оқитын сыныптарда", "в классах с казахским языком обучения", "in Kazakh-language classes"),
+        ),
       ],
     },
   ],
@@ -51,22 +61,38 @@ export const CONTINGENT_DEFINITION = {
     {
       expression: "sum(grades.*.total) = students_total",
       severity: "error",
-      message: L("Сыныптар бойынша сома оқушылардың барлығына тең болуы керек.", "Сумма по классам должна равняться общему числу учащихся.", "The sum over grades must equal the total number of students."),
+      message: L(
+        "Сыныптар бойынша сома оқушылардың барлығына тең болуы керек.",
+        "Сумма по классам должна равняться общему числу учащихся.",
+        "The sum over grades must equal the total number of students.",
+      ),
     },
     ...GRADES.map((g) => ({
       expression: `grades.g${g}.girls <= grades.g${g}.total`,
       severity: "error",
-      message: L(`${g}-сынып: қыздар саны барлығынан аспауы керек.`, `${g} класс: девочек не может быть больше, чем всего.`, `Grade ${g}: girls cannot exceed the total.`),
+      message: L(
+        `${g}-сынып: қыздар саны барлығынан аспауы керек.`,
+        `${g} класс: девочек не может быть больше, чем всего.`,
+        `Grade ${g}: girls cannot exceed the total.`,
+      ),
     })),
     ...GRADES.map((g) => ({
       expression: `grades.g${g}.kazakh <= grades.g${g}.total`,
       severity: "error",
-      message: L(`${g}-сынып: қазақ тілінде оқитындар барлығынан аспауы керек.`, `${g} класс: обучающихся на казахском языке не может быть больше, чем всего.`, `Grade ${g}: students in Kazakh-language classes cannot exceed the total.`),
+      message: L(
+        `${g}-сынып: қазақ тілінде оқитындар барлығынан аспауы керек.`,
+        `${g} класс: обучающихся на казахском языке не может быть больше, чем всего.`,
+        `Grade ${g}: students in Kazakh-language classes cannot exceed the total.`,
+      ),
     })),
     {
       expression: "students_total <= classes_total * 35",
       severity: "warning",
-      message: L("Сыныптағы орташа оқушы саны 35-тен асады: түсініктеме беріңіз.", "Средняя наполняемость класса больше 35: дайте пояснение.", "More than 35 students per class on average: please explain."),
+      message: L(
+        "Сыныптағы орташа оқушы саны 35-тен асады: түсініктеме беріңіз.",
+        "Средняя наполняемость класса больше 35: дайте пояснение.",
+        "More than 35 students per class on average: please explain.",
+      ),
     },
   ],
 };
@@ -77,7 +103,11 @@ export const STAFF_DEFINITION = {
     {
       kind: "fields",
       key: "staff",
-      title: L("Педагогтер біліктілік санаттары бойынша", "Педагоги по квалификационным категориям", "Teachers by qualification category"),
+      title: L(
+        "Педагогтер біліктілік санаттары бойынша",
+        "Педагоги по квалификационным категориям",
+        "Teachers by qualification category",
+      ),
       fields: [
         int("teachers_total", L("Педагогтердің барлығы", "Всего педагогов", "Teachers, total")),
         int("master", L("педагог-шебер", "педагог-мастер", "teacher-master")),
@@ -94,17 +124,29 @@ export const STAFF_DEFINITION = {
     {
       expression: "teachers_total = master + researcher + expert + moderator + no_category",
       severity: "error",
-      message: L("Санаттар бойынша сома педагогтердің барлығына тең болуы керек.", "Сумма по категориям должна равняться общему числу педагогов.", "The categories must add up to the total number of teachers."),
+      message: L(
+        "Санаттар бойынша сома педагогтердің барлығына тең болуы керек.",
+        "Сумма по категориям должна равняться общему числу педагогов.",
+        "The categories must add up to the total number of teachers.",
+      ),
     },
     {
       expression: "higher_education <= teachers_total",
       severity: "error",
-      message: L("Жоғары білімі барлар педагогтердің барлығынан аспауы керек.", "Педагогов с высшим образованием не может быть больше общего числа.", "Teachers with higher education cannot exceed the total."),
+      message: L(
+        "Жоғары білімі барлар педагогтердің барлығынан аспауы керек.",
+        "Педагогов с высшим образованием не может быть больше общего числа.",
+        "Teachers with higher education cannot exceed the total.",
+      ),
     },
     {
       expression: "vacancies <= teachers_total / 5",
       severity: "warning",
-      message: L("Бос орындар педагогтердің 20 %-ынан көп: түсініктеме беріңіз.", "Вакансий больше 20 % от числа педагогов: дайте пояснение.", "Vacancies exceed 20 % of the teachers: please explain."),
+      message: L(
+        "Бос орындар педагогтердің 20 %-ынан көп: түсініктеме беріңіз.",
+        "Вакансий больше 20 % от числа педагогов: дайте пояснение.",
+        "Vacancies exceed 20 % of the teachers: please explain.",
+      ),
     },
   ],
 };
@@ -117,15 +159,58 @@ export const PASSPORT_DEFINITION = {
       key: "general",
       title: L("Ұйымның паспорты", "Паспорт организации", "Organisation passport"),
       fields: [
-        { key: "director", label: L("Басшының аты-жөні", "ФИО руководителя", "Head's full name"), type: "text", required: true },
-        { key: "founded", label: L("Құрылған жылы", "Год основания", "Year founded"), type: "integer", required: true, min: 1800, max: 2026 },
-        { key: "language", label: L("Оқыту тілі", "Язык обучения", "Language of instruction"), type: "choice", classifier: "LANGUAGE", required: true },
-        { key: "capacity", label: L("Жобалық қуаты (орын)", "Проектная мощность (мест)", "Design capacity (places)"), type: "integer", required: true, min: 1 },
-        { key: "area", label: L("Ғимарат ауданы, м²", "Площадь здания, м²", "Building area, m²"), type: "decimal", min: 0 },
-        { key: "internet", label: L("Интернетке қосылған", "Подключение к интернету", "Connected to the internet"), type: "boolean", required: true },
-        { key: "internet_speed", label: L("Интернет жылдамдығы, Мбит/с", "Скорость интернета, Мбит/с", "Internet speed, Mbit/s"), type: "decimal", min: 0 },
+        {
+          key: "director",
+          label: L("Басшының аты-жөні", "ФИО руководителя", "Head's full name"),
+          type: "text",
+          required: true,
+        },
+        {
+          key: "founded",
+          label: L("Құрылған жылы", "Год основания", "Year founded"),
+          type: "integer",
+          required: true,
+          min: 1800,
+          max: 2026,
+        },
+        {
+          key: "language",
+          label: L("Оқыту тілі", "Язык обучения", "Language of instruction"),
+          type: "choice",
+          classifier: "LANGUAGE",
+          required: true,
+        },
+        {
+          key: "capacity",
+          label: L("Жобалық қуаты (орын)", "Проектная мощность (мест)", "Design capacity (places)"),
+          type: "integer",
+          required: true,
+          min: 1,
+        },
+        {
+          key: "area",
+          label: L("Ғимарат ауданы, м²", "Площадь здания, м²", "Building area, m²"),
+          type: "decimal",
+          min: 0,
+        },
+        {
+          key: "internet",
+          label: L("Интернетке қосылған", "Подключение к интернету", "Connected to the internet"),
+          type: "boolean",
+          required: true,
+        },
+        {
+          key: "internet_speed",
+          label: L("Интернет жылдамдығы, Мбит/с", "Скорость интернета, Мбит/с", "Internet speed, Mbit/s"),
+          type: "decimal",
+          min: 0,
+        },
         { key: "computers", label: L("Компьютерлер саны", "Число компьютеров", "Computers"), type: "integer", min: 0 },
-        { key: "licence_date", label: L("Лицензия берілген күн", "Дата выдачи лицензии", "Licence issued on"), type: "date" },
+        {
+          key: "licence_date",
+          label: L("Лицензия берілген күн", "Дата выдачи лицензии", "Licence issued on"),
+          type: "date",
+        },
       ],
     },
   ],
@@ -133,7 +218,11 @@ export const PASSPORT_DEFINITION = {
     {
       expression: "computers <= capacity",
       severity: "warning",
-      message: L("Компьютерлер орын санынан көп: тексеріңіз.", "Компьютеров больше, чем мест: проверьте.", "More computers than places: please check."),
+      message: L(
+        "Компьютерлер орын санынан көп: тексеріңіз.",
+        "Компьютеров больше, чем мест: проверьте.",
+        "More computers than places: please check.",
+      ),
     },
   ],
 };
@@ -146,8 +235,18 @@ export const HEATING_DEFINITION = {
       key: "heating",
       title: L("Жылыту маусымына дайындық", "Готовность к отопительному сезону", "Readiness for the heating season"),
       fields: [
-        { key: "ready", label: L("Жылыту жүйесі дайын", "Система отопления готова", "Heating system ready"), type: "boolean", required: true },
-        { key: "fuel_tonnes", label: L("Отын қоры, тонна", "Запас топлива, тонн", "Fuel stock, tonnes"), type: "decimal", min: 0 },
+        {
+          key: "ready",
+          label: L("Жылыту жүйесі дайын", "Система отопления готова", "Heating system ready"),
+          type: "boolean",
+          required: true,
+        },
+        {
+          key: "fuel_tonnes",
+          label: L("Отын қоры, тонна", "Запас топлива, тонн", "Fuel stock, tonnes"),
+          type: "decimal",
+          min: 0,
+        },
         { key: "boilers", label: L("Қазандықтар саны", "Число котельных", "Boiler rooms"), type: "integer", min: 0 },
         { key: "note", label: L("Ескерту", "Примечание", "Note"), type: "text" },
       ],
@@ -190,7 +289,10 @@ export function previousContingent(random: Random, current: Values): Values {
     const t = Math.max(5, Math.round((current[`grades.g${g}.total`] as number) * factor));
     v[`grades.g${g}.total`] = t;
     v[`grades.g${g}.girls`] = Math.min(t, Math.round(t * (0.45 + random.next() * 0.08)));
-    v[`grades.g${g}.kazakh`] = Math.min(t, Math.round(((current[`grades.g${g}.kazakh`] as number) / (current[`grades.g${g}.total`] as number)) * t));
+    v[`grades.g${g}.kazakh`] = Math.min(
+      t,
+      Math.round(((current[`grades.g${g}.kazakh`] as number) / (current[`grades.g${g}.total`] as number)) * t),
+    );
     total += t;
   }
   v["summary.students_total"] = total;
@@ -218,9 +320,15 @@ export function staffValues(random: Random, students: number): Values {
 }
 
 function passportValues(random: Random, students: number, language: string): Values {
-  const capacity = Math.round(students * (0.9 + random.next() * 0.4) / 10) * 10;
+  const capacity = Math.round((students * (0.9 + random.next() * 0.4)) / 10) * 10;
   return {
-    "general.director": random.pick(["Ахметова Гүлнар Серікқызы", "Омаров Ерлан Бақытұлы", "Иванова Ольга Петровна", "Жұмабеков Нұрлан Асқарұлы", "Сейітова Айжан Маратқызы"]),
+    "general.director": random.pick([
+      "Ахметова Гүлнар Серікқызы",
+      "Омаров Ерлан Бақытұлы",
+      "Иванова Ольга Петровна",
+      "Жұмабеков Нұрлан Асқарұлы",
+      "Сейітова Айжан Маратқызы",
+    ]),
     "general.founded": random.int(1936, 2019),
     "general.language": language,
     "general.capacity": capacity,
@@ -242,10 +350,44 @@ const at = (date: string, hours = 10) => new Date(`${date}T${String(hours - 5).p
 const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
 const dateOf = (s: string) => new Date(`${s}T00:00:00Z`);
 
-type State = "draft" | "missing" | "submitted" | "late" | "returned" | "approvedDistrict" | "approvedRegion" | "accepted" | "correction";
+type State =
+  | "draft"
+  | "missing"
+  | "submitted"
+  | "late"
+  | "returned"
+  | "approvedDistrict"
+  | "approvedRegion"
+  | "accepted"
+  | "correction";
 /** The first organisations (the demo district and region first) take these in turn, so each state is present. */
-const CYCLE: State[] = ["draft", "late", "approvedDistrict", "approvedRegion", "returned", "submitted", "accepted", "correction", "missing"];
-const WEIGHTED: State[] = ["draft", "missing", "submitted", "submitted", "late", "returned", "approvedDistrict", "approvedDistrict", "approvedRegion", "approvedRegion", "accepted", "accepted", "accepted", "correction"];
+const CYCLE: State[] = [
+  "draft",
+  "late",
+  "approvedDistrict",
+  "approvedRegion",
+  "returned",
+  "submitted",
+  "accepted",
+  "correction",
+  "missing",
+];
+const WEIGHTED: State[] = [
+  "draft",
+  "missing",
+  "submitted",
+  "submitted",
+  "late",
+  "returned",
+  "approvedDistrict",
+  "approvedDistrict",
+  "approvedRegion",
+  "approvedRegion",
+  "accepted",
+  "accepted",
+  "accepted",
+  "correction",
+];
 
 const RETURN_REASONS = [
   "2-сыныптағы оқушылар саны өткен жылмен салыстырғанда күрт өзгерді: деректерді тексеріп, түсініктеме беріңіз.",
@@ -261,37 +403,145 @@ interface SeedOrg {
   language: string;
 }
 
-export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (line: string) => void = () => {}): Promise<void> {
+export async function seedReporting(
+  prisma: PrismaClient,
+  scale: Scale,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   const random = rng(2026_0004);
   // Loaded here, not at the top: the deadline module reads a JSON file, and the seed's account list is
   // also imported by test tooling that cannot load JSON modules.
   const { effectiveDeadline } = await import("../../lib/reporting/deadline");
-  for (const d of [CONTINGENT_DEFINITION, STAFF_DEFINITION, PASSPORT_DEFINITION, HEATING_DEFINITION]) definitionSchema.parse(d);
+  for (const d of [CONTINGENT_DEFINITION, STAFF_DEFINITION, PASSPORT_DEFINITION, HEATING_DEFINITION])
+    definitionSchema.parse(d);
 
   const lists = [
-    { id: "fl2025", year: 2025, orderNumber: "12", orderDate: dateOf("2025-01-20"), status: "PUBLISHED" as const, publishedAt: at("2025-01-22") },
-    { id: "fl2026", year: 2026, orderNumber: "7", orderDate: dateOf("2026-01-15"), status: "PUBLISHED" as const, publishedAt: at("2026-01-19") },
+    {
+      id: "fl2025",
+      year: 2025,
+      orderNumber: "12",
+      orderDate: dateOf("2025-01-20"),
+      status: "PUBLISHED" as const,
+      publishedAt: at("2025-01-22"),
+    },
+    {
+      id: "fl2026",
+      year: 2026,
+      orderNumber: "7",
+      orderDate: dateOf("2026-01-15"),
+      status: "PUBLISHED" as const,
+      publishedAt: at("2026-01-19"),
+    },
   ];
   await prisma.formList.createMany({ data: lists });
 
   const forms: Prisma.FormCreateManyInput[] = [
-    { id: "f2025_d1", formListId: "fl2025", code: "D-1", nameKk: "Оқушылар контингенті (сыныптар және жыныс бойынша)", nameRu: "Контингент учащихся (по классам и полу)", nameEn: "Contingent of students (by grade and sex)", periodicity: "ANNUAL", orgKinds: ["SCHOOL"] },
-    { id: "f2026_p1", formListId: "fl2026", code: "P-1", nameKk: "Білім беру ұйымының паспорты", nameRu: "Паспорт организации образования", nameEn: "Education organisation passport", periodicity: "ANNUAL", orgKinds: ["SCHOOL", "PRESCHOOL"] },
-    { id: "f2026_d1", formListId: "fl2026", code: "D-1", nameKk: "Оқушылар контингенті (сыныптар және жыныс бойынша)", nameRu: "Контингент учащихся (по классам и полу)", nameEn: "Contingent of students (by grade and sex)", periodicity: "ANNUAL", orgKinds: ["SCHOOL"] },
-    { id: "f2026_d3", formListId: "fl2026", code: "D-3", nameKk: "Педагог кадрлар біліктілік санаттары бойынша", nameRu: "Педагогические кадры по квалификационным категориям", nameEn: "Teaching staff by qualification category", periodicity: "ANNUAL", orgKinds: ["SCHOOL"] },
-    { id: "f2026_ah1", formListId: "fl2026", code: "AH-1", nameKk: "Жылыту маусымына дайындық туралы жедел сұрау", nameRu: "Оперативный запрос о готовности к отопительному сезону", nameEn: "Ad-hoc request: readiness for the heating season", periodicity: "ONE_OFF", orgKinds: [], adHoc: true },
+    {
+      id: "f2025_d1",
+      formListId: "fl2025",
+      code: "D-1",
+      nameKk: "Оқушылар контингенті (сыныптар және жыныс бойынша)",
+      nameRu: "Контингент учащихся (по классам и полу)",
+      nameEn: "Contingent of students (by grade and sex)",
+      periodicity: "ANNUAL",
+      orgKinds: ["SCHOOL"],
+    },
+    {
+      id: "f2026_p1",
+      formListId: "fl2026",
+      code: "P-1",
+      nameKk: "Білім беру ұйымының паспорты",
+      nameRu: "Паспорт организации образования",
+      nameEn: "Education organisation passport",
+      periodicity: "ANNUAL",
+      orgKinds: ["SCHOOL", "PRESCHOOL"],
+    },
+    {
+      id: "f2026_d1",
+      formListId: "fl2026",
+      code: "D-1",
+      nameKk: "Оқушылар контингенті (сыныптар және жыныс бойынша)",
+      nameRu: "Контингент учащихся (по классам и полу)",
+      nameEn: "Contingent of students (by grade and sex)",
+      periodicity: "ANNUAL",
+      orgKinds: ["SCHOOL"],
+    },
+    {
+      id: "f2026_d3",
+      formListId: "fl2026",
+      code: "D-3",
+      nameKk: "Педагог кадрлар біліктілік санаттары бойынша",
+      nameRu: "Педагогические кадры по квалификационным категориям",
+      nameEn: "Teaching staff by qualification category",
+      periodicity: "ANNUAL",
+      orgKinds: ["SCHOOL"],
+    },
+    {
+      id: "f2026_ah1",
+      formListId: "fl2026",
+      code: "AH-1",
+      nameKk: "Жылыту маусымына дайындық туралы жедел сұрау",
+      nameRu: "Оперативный запрос о готовности к отопительному сезону",
+      nameEn: "Ad-hoc request: readiness for the heating season",
+      periodicity: "ONE_OFF",
+      orgKinds: [],
+      adHoc: true,
+    },
   ];
   await prisma.form.createMany({ data: forms });
   await prisma.formVersion.createMany({
     data: [
-      { id: "fv2025_d1", formId: "f2025_d1", number: 1, definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" },
-      { id: "fv2026_p1", formId: "f2026_p1", number: 1, definition: PASSPORT_DEFINITION as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" },
-      { id: "fv2026_d1", formId: "f2026_d1", number: 1, definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" },
-      { id: "fv2026_d3", formId: "f2026_d3", number: 1, definition: STAFF_DEFINITION as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" },
-      { id: "fv2026_ah1", formId: "f2026_ah1", number: 1, definition: HEATING_DEFINITION as Prisma.InputJsonValue, frozen: true, createdById: "u_ministry" },
+      {
+        id: "fv2025_d1",
+        formId: "f2025_d1",
+        number: 1,
+        definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue,
+        frozen: true,
+        createdById: "u_ministry",
+      },
+      {
+        id: "fv2026_p1",
+        formId: "f2026_p1",
+        number: 1,
+        definition: PASSPORT_DEFINITION as Prisma.InputJsonValue,
+        frozen: true,
+        createdById: "u_ministry",
+      },
+      {
+        id: "fv2026_d1",
+        formId: "f2026_d1",
+        number: 1,
+        definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue,
+        frozen: true,
+        createdById: "u_ministry",
+      },
+      {
+        id: "fv2026_d3",
+        formId: "f2026_d3",
+        number: 1,
+        definition: STAFF_DEFINITION as Prisma.InputJsonValue,
+        frozen: true,
+        createdById: "u_ministry",
+      },
+      {
+        id: "fv2026_ah1",
+        formId: "f2026_ah1",
+        number: 1,
+        definition: HEATING_DEFINITION as Prisma.InputJsonValue,
+        frozen: true,
+        createdById: "u_ministry",
+      },
     ],
   });
-  const period = (id: string, formId: string, label: string, startsOn: string, endsOn: string, dueDate: string, closedAt: Date | null = null) => ({
+  const period = (
+    id: string,
+    formId: string,
+    label: string,
+    startsOn: string,
+    endsOn: string,
+    dueDate: string,
+    closedAt: Date | null = null,
+  ) => ({
     id,
     formId,
     label,
@@ -311,21 +561,38 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
   await prisma.reportingPeriod.createMany({ data: Object.values(periods) });
 
   // The organisations reporting in the demo: schools first in the demo region, the demo school first of all.
-  const demoSchool = (await prisma.roleAssignment.findFirst({ where: { user: { login: "school" }, role: "ORG_ADMIN" }, select: { organizationId: true } }))?.organizationId;
+  const demoSchool = (
+    await prisma.roleAssignment.findFirst({
+      where: { user: { login: "school" }, role: "ORG_ADMIN" },
+      select: { organizationId: true },
+    })
+  )?.organizationId;
   const rows = await prisma.organization.findMany({
     where: { kind: { code: { in: ["SCHOOL", "PRESCHOOL"] } }, status: "ACTIVE" },
-    select: { id: true, nameEn: true, kind: { select: { code: true } }, language: { select: { code: true } }, territory: { select: { path: true, code: true, level: true } } },
+    select: {
+      id: true,
+      nameEn: true,
+      kind: { select: { code: true } },
+      language: { select: { code: true } },
+      territory: { select: { path: true, code: true, level: true } },
+    },
   });
   const akmola = "t110000000";
   rows.sort((a, b) => {
-    const rank = (o: (typeof rows)[number]) => (o.id === demoSchool ? 0 : o.territory.path.includes(`/${akmola}/`) ? 1 : 2);
-    return rank(a) - rank(b) || a.territory.code.localeCompare(b.territory.code) || a.nameEn.localeCompare(b.nameEn, "en", { numeric: true });
+    const rank = (o: (typeof rows)[number]) =>
+      o.id === demoSchool ? 0 : o.territory.path.includes(`/${akmola}/`) ? 1 : 2;
+    return (
+      rank(a) - rank(b) ||
+      a.territory.code.localeCompare(b.territory.code) ||
+      a.nameEn.localeCompare(b.nameEn, "en", { numeric: true })
+    );
   });
   // Spread the first, cyclic states over districts: one organisation per district in turn.
   const byDistrict = new Map<string, typeof rows>();
   for (const o of rows) byDistrict.set(o.territory.path, [...(byDistrict.get(o.territory.path) ?? []), o]);
   const ordered: typeof rows = [];
-  for (let round = 0; ordered.length < rows.length; round++) for (const list of byDistrict.values()) if (list[round]) ordered.push(list[round]!);
+  for (let round = 0; ordered.length < rows.length; round++)
+    for (const list of byDistrict.values()) if (list[round]) ordered.push(list[round]!);
   if (demoSchool) {
     const i = ordered.findIndex((o) => o.id === demoSchool);
     if (i > 0) ordered.unshift(...ordered.splice(i, 1));
@@ -349,10 +616,35 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
     region: o.territoryPath.includes(`/${akmola}/`) ? "u_region" : null,
     org: o.id === demoSchool ? "u_school" : null,
   });
-  const ev = (submissionId: string, o: SeedOrg, action: string, level: ReportingLevel, actorId: string | null, when: Date, reason: string | null = null) =>
-    events.push({ submissionId, organizationId: o.id, action, level, actorId, reason, at: when });
-  const accept = (submissionId: string, o: SeedOrg, p: { id: string }, year: number, formCode: string, def: FormDefinition, values: Values) => {
-    for (const f of factRows(def, values)) facts.push({ organizationId: o.id, periodId: p.id, submissionId, year, formCode, indicator: f.indicator, rowKey: f.rowKey, value: f.value });
+  const ev = (
+    submissionId: string,
+    o: SeedOrg,
+    action: string,
+    level: ReportingLevel,
+    actorId: string | null,
+    when: Date,
+    reason: string | null = null,
+  ) => events.push({ submissionId, organizationId: o.id, action, level, actorId, reason, at: when });
+  const accept = (
+    submissionId: string,
+    o: SeedOrg,
+    p: { id: string },
+    year: number,
+    formCode: string,
+    def: FormDefinition,
+    values: Values,
+  ) => {
+    for (const f of factRows(def, values))
+      facts.push({
+        organizationId: o.id,
+        periodId: p.id,
+        submissionId,
+        year,
+        formCode,
+        indicator: f.indicator,
+        rowKey: f.rowKey,
+        value: f.value,
+      });
   };
 
   /**
@@ -373,24 +665,50 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
     const id = `s_${key}_${o.id}`;
     const due = p.deadlineAt;
     // Some reports further up the chain were late too (timeliness below 100 % in the final reports).
-    let late = state === "late" || ((state === "approvedDistrict" || state === "approvedRegion" || state === "accepted") && random.next() < 0.12);
+    let late =
+      state === "late" ||
+      ((state === "approvedDistrict" || state === "approvedRegion" || state === "accepted") && random.next() < 0.12);
     // Handed over during office hours: `due` is the last instant of the due day (Almaty time).
-    let submittedAt = new Date(plusDays(due, late ? random.int(1, 9) : -random.int(0, 12)).getTime() - random.int(6, 14) * 3_600_000 - random.int(0, 59) * 60_000);
+    let submittedAt = new Date(
+      plusDays(due, late ? random.int(1, 9) : -random.int(0, 12)).getTime() -
+        random.int(6, 14) * 3_600_000 -
+        random.int(0, 59) * 60_000,
+    );
     // Everything the seed records happened before "today" of the demo, the steps up the chain included.
     const span = 4 * 3 + 3 + (state === "correction" ? 21 : 0);
     if (plusDays(submittedAt, span) > SEED_NOW) {
       submittedAt = new Date(plusDays(SEED_NOW, -span - random.int(1, 5)).getTime() - random.int(1, 8) * 3_600_000);
       late = submittedAt > due;
     }
-    const base = { organizationId: o.id, periodId: p.id, formVersionId, values: values as Prisma.InputJsonValue, createdAt: plusDays(submittedAt, -random.int(1, 5)) };
+    const base = {
+      organizationId: o.id,
+      periodId: p.id,
+      formVersionId,
+      values: values as Prisma.InputJsonValue,
+      createdAt: plusDays(submittedAt, -random.int(1, 5)),
+    };
     if (state === "draft") {
-      submissions.push({ ...base, id, status: "DRAFT", values: Object.fromEntries(Object.entries(values).slice(0, 10)) as Prisma.InputJsonValue });
+      submissions.push({
+        ...base,
+        id,
+        status: "DRAFT",
+        values: Object.fromEntries(Object.entries(values).slice(0, 10)) as Prisma.InputJsonValue,
+      });
       return;
     }
-    const chain: ("DISTRICT" | "REGION" | "MINISTRY")[] = o.districtLevel ? ["DISTRICT", "REGION", "MINISTRY"] : ["REGION", "MINISTRY"];
+    const chain: ("DISTRICT" | "REGION" | "MINISTRY")[] = o.districtLevel
+      ? ["DISTRICT", "REGION", "MINISTRY"]
+      : ["REGION", "MINISTRY"];
     const steps =
-      state === "approvedDistrict" ? chain.indexOf("DISTRICT") + 1 : state === "approvedRegion" ? chain.indexOf("REGION") + 1 : state === "accepted" || state === "correction" ? chain.length : 0;
-    const actorOf = (level: string) => (level === "DISTRICT" ? actors.district : level === "REGION" ? actors.region : "u_ministry");
+      state === "approvedDistrict"
+        ? chain.indexOf("DISTRICT") + 1
+        : state === "approvedRegion"
+          ? chain.indexOf("REGION") + 1
+          : state === "accepted" || state === "correction"
+            ? chain.length
+            : 0;
+    const actorOf = (level: string) =>
+      level === "DISTRICT" ? actors.district : level === "REGION" ? actors.region : "u_ministry";
     ev(id, o, "submit", "ORGANIZATION", actors.org, submittedAt);
     let when = submittedAt;
     let status: SubmissionStatus = "SUBMITTED";
@@ -417,7 +735,20 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
       }
       submissions.push({ ...common, id, status: "ACCEPTED", supersededAt: fixedAt, version: 5 });
       const id2 = `s_${key}_${o.id}_r2`;
-      submissions.push({ ...base, id: id2, revision: 2, status: "SUBMITTED", values: corrected as Prisma.InputJsonValue, corrected: true, correctionReason: reason, submittedAt: plusDays(fixedAt, 1), submittedById: actors.org, late, createdAt: fixedAt, updatedAt: plusDays(fixedAt, 1) });
+      submissions.push({
+        ...base,
+        id: id2,
+        revision: 2,
+        status: "SUBMITTED",
+        values: corrected as Prisma.InputJsonValue,
+        corrected: true,
+        correctionReason: reason,
+        submittedAt: plusDays(fixedAt, 1),
+        submittedById: actors.org,
+        late,
+        createdAt: fixedAt,
+        updatedAt: plusDays(fixedAt, 1),
+      });
       ev(id, o, "superseded", "ORGANIZATION", actors.org, fixedAt, reason);
       ev(id2, o, "correction", "ORGANIZATION", actors.org, fixedAt, reason);
       ev(id2, o, "submit", "ORGANIZATION", actors.org, plusDays(fixedAt, 1));
@@ -431,21 +762,52 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
   // D-1: the closed 2025 period accepted everywhere; 2026 in every state.
   schools.forEach((o, i) => {
     const size = 0.6 + random.next() * 2.2;
-    const kazakhShare = o.language === "KK" ? 0.95 + random.next() * 0.05 : o.language === "RU" ? random.next() * 0.1 : 0.4 + random.next() * 0.3;
+    const kazakhShare =
+      o.language === "KK"
+        ? 0.95 + random.next() * 0.05
+        : o.language === "RU"
+          ? random.next() * 0.1
+          : 0.4 + random.next() * 0.3;
     const current = contingentValues(random, size, kazakhShare);
-    place(o, periods.d1_2025, "fv2025_d1", "2025_d1", "accepted", previousContingent(random, current), { year: 2025, formCode: "D-1", def: contingentDef });
+    place(o, periods.d1_2025, "fv2025_d1", "2025_d1", "accepted", previousContingent(random, current), {
+      year: 2025,
+      formCode: "D-1",
+      def: contingentDef,
+    });
     const state: State = i < CYCLE.length ? CYCLE[i]! : random.pick(WEIGHTED);
     place(o, periods.d1, "fv2026_d1", "2026_d1", state, current, { year: 2026, formCode: "D-1", def: contingentDef });
     // D-3 (due in two days): about half handed over, the rest drafts or nothing yet.
     if (o.id !== demoSchool) {
-      const staffState: State = random.pick(["missing", "missing", "draft", "submitted", "submitted", "approvedDistrict"]);
-      place(o, periods.d3, "fv2026_d3", "2026_d3", staffState, staffValues(random, current["summary.students_total"] as number), { year: 2026, formCode: "D-3", def: staffDef });
+      const staffState: State = random.pick([
+        "missing",
+        "missing",
+        "draft",
+        "submitted",
+        "submitted",
+        "approvedDistrict",
+      ]);
+      place(
+        o,
+        periods.d3,
+        "fv2026_d3",
+        "2026_d3",
+        staffState,
+        staffValues(random, current["summary.students_total"] as number),
+        { year: 2026, formCode: "D-3", def: staffDef },
+      );
     }
   });
   // P-1 (due next month): a third of the organisations have started.
   orgs.forEach((o) => {
     if (o.id === demoSchool || random.next() > 0.35) return;
-    place(o, periods.p1, "fv2026_p1", "2026_p1", random.next() < 0.5 ? "draft" : "submitted", passportValues(random, random.int(150, 1200), o.language));
+    place(
+      o,
+      periods.p1,
+      "fv2026_p1",
+      "2026_p1",
+      random.next() < 0.5 ? "draft" : "submitted",
+      passportValues(random, random.int(150, 1200), o.language),
+    );
   });
   // AH-1: addressed to the schools of the demo region and to two departments without a district.
   const addressees = schools.filter((o) => o.territoryPath.includes(`/${akmola}/`));
@@ -454,15 +816,37 @@ export async function seedReporting(prisma: PrismaClient, scale: Scale, log: (li
     select: { id: true, territory: { select: { path: true } } },
     orderBy: { id: "asc" },
   });
-  const ahOrgs: SeedOrg[] = [...addressees, ...departments.map((d) => ({ id: d.id, territoryPath: d.territory.path, districtLevel: false, kind: "EDU_DEPT_REGION", language: "KK" }))];
+  const ahOrgs: SeedOrg[] = [
+    ...addressees,
+    ...departments.map((d) => ({
+      id: d.id,
+      territoryPath: d.territory.path,
+      districtLevel: false,
+      kind: "EDU_DEPT_REGION",
+      language: "KK",
+    })),
+  ];
   await prisma.formAddressee.createMany({ data: ahOrgs.map((o) => ({ formId: "f2026_ah1", organizationId: o.id })) });
   ahOrgs.forEach((o, i) => {
-    const state: State = o.id === demoSchool ? "missing" : !o.districtLevel ? "submitted" : (["submitted", "late", "missing", "approvedDistrict", "approvedRegion"] as State[])[i % 5]!;
-    place(o, periods.ah1, "fv2026_ah1", "2026_ah1", state, { "heating.ready": random.next() < 0.85, "heating.fuel_tonnes": random.int(20, 400), "heating.boilers": random.int(0, 2) });
+    const state: State =
+      o.id === demoSchool
+        ? "missing"
+        : !o.districtLevel
+          ? "submitted"
+          : (["submitted", "late", "missing", "approvedDistrict", "approvedRegion"] as State[])[i % 5]!;
+    place(o, periods.ah1, "fv2026_ah1", "2026_ah1", state, {
+      "heating.ready": random.next() < 0.85,
+      "heating.fuel_tonnes": random.int(20, 400),
+      "heating.boilers": random.int(0, 2),
+    });
   });
 
-  for (let i = 0; i < submissions.length; i += 1000) await prisma.submission.createMany({ data: submissions.slice(i, i + 1000) });
-  for (let i = 0; i < events.length; i += 2000) await prisma.submissionEvent.createMany({ data: events.slice(i, i + 2000) });
+  for (let i = 0; i < submissions.length; i += 1000)
+    await prisma.submission.createMany({ data: submissions.slice(i, i + 1000) });
+  for (let i = 0; i < events.length; i += 2000)
+    await prisma.submissionEvent.createMany({ data: events.slice(i, i + 2000) });
   for (let i = 0; i < facts.length; i += 5000) await prisma.dataValue.createMany({ data: facts.slice(i, i + 5000) });
-  log(`reporting: ${forms.length} forms, ${submissions.length} submissions, ${events.length} events, ${facts.length} data values`);
+  log(
+    `reporting: ${forms.length} forms, ${submissions.length} submissions, ${events.length} events, ${facts.length} data values`,
+  );
 }

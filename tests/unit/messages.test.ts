@@ -8,7 +8,9 @@ const root = join(process.cwd(), "messages");
 
 function flatten(value: unknown, prefix = ""): string[] {
   if (value && typeof value === "object" && !Array.isArray(value)) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      flatten(v, prefix ? `${prefix}.${k}` : k),
+    );
   }
   return [prefix];
 }
@@ -42,10 +44,17 @@ describe("messages", () => {
 });
 
 describe("pickMessages", () => {
-  const messages = { common: { a: "A" }, learn: { wordOfTheDay: { title: "T" }, themes: { x: "X" } }, errors: { e: "E" } };
+  const messages = {
+    common: { a: "A" },
+    learn: { wordOfTheDay: { title: "T" }, themes: { x: "X" } },
+    errors: { e: "E" },
+  };
 
   it("keeps only the given namespaces and nested paths, nested as before", () => {
-    expect(pickMessages(messages, ["common", "learn.wordOfTheDay"])).toEqual({ common: { a: "A" }, learn: { wordOfTheDay: { title: "T" } } });
+    expect(pickMessages(messages, ["common", "learn.wordOfTheDay"])).toEqual({
+      common: { a: "A" },
+      learn: { wordOfTheDay: { title: "T" } },
+    });
   });
 
   it("refuses a path that does not exist, so a typo cannot silently drop a page's texts", () => {

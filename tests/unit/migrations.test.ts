@@ -13,11 +13,15 @@ describe("migrations", () => {
       .sort()
       .at(-1)!;
     const snapshot = readFileSync(join(root, newest, "schema.prisma"), "utf8");
-    expect(snapshot, `prisma/migrations/${newest}/schema.prisma differs from prisma/schema.prisma`).toBe(readFileSync(join(process.cwd(), "prisma", "schema.prisma"), "utf8"));
+    expect(snapshot, `prisma/migrations/${newest}/schema.prisma differs from prisma/schema.prisma`).toBe(
+      readFileSync(join(process.cwd(), "prisma", "schema.prisma"), "utf8"),
+    );
   });
 
   it("every migration has its SQL and a unique timestamp", () => {
-    const names = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const names = readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     for (const name of names) {
       expect(name).toMatch(/^\d{14}_[a-z0-9_]+$/);
       expect(readFileSync(join(root, name, "migration.sql"), "utf8").trim().length).toBeGreaterThan(0);

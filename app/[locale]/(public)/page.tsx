@@ -19,11 +19,16 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         <p className="mt-3 max-w-3xl text-lg text-brand-100">{t("lead")}</p>
       </section>
       <section aria-labelledby="sections-heading">
-        <h2 id="sections-heading" className="mb-3 text-xl font-semibold">{t("sections")}</h2>
+        <h2 id="sections-heading" className="mb-3 text-xl font-semibold">
+          {t("sections")}
+        </h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {NAV_ITEMS.map((item) => (
             <li key={item.key}>
-              <Link href={item.href} className="block h-full rounded-lg border border-slate-200 bg-white p-4 no-underline shadow-sm hover:border-brand-600 hover:no-underline">
+              <Link
+                href={item.href}
+                className="block h-full rounded-lg border border-slate-200 bg-white p-4 no-underline shadow-sm hover:border-brand-600 hover:no-underline"
+              >
                 <span className="block font-semibold text-brand-700">{tc(`nav.${item.key}`)}</span>
                 <span className="mt-1 block text-sm text-slate-600">{t(`section.${item.key}`)}</span>
               </Link>

@@ -9,6 +9,9 @@ export async function GET() {
     await database().raw.query("SELECT 1");
     return NextResponse.json({ status: "ok", database: "ok" }, { headers: { "cache-control": "no-store" } });
   } catch {
-    return NextResponse.json({ status: "degraded", database: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { status: "degraded", database: "unavailable" },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 }

@@ -12,7 +12,12 @@ export const dictionaryIndexer: Indexer = {
   all: async function* () {
     let cursor: string | undefined;
     for (;;) {
-      const batch = await prisma.dictionaryEntry.findMany({ where: cursor ? { id: { gt: cursor } } : {}, orderBy: { id: "asc" }, take: BATCH, select: { id: true } });
+      const batch = await prisma.dictionaryEntry.findMany({
+        where: cursor ? { id: { gt: cursor } } : {},
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: { id: true },
+      });
       if (!batch.length) return;
       cursor = batch.at(-1)!.id;
       yield await documents({ id: { in: batch.map((b) => b.id) } });
@@ -28,7 +33,14 @@ async function documents(where: { id: { in: string[] } }): Promise<SearchDocumen
       slug: true,
       lemma: true,
       lemmaLatin: true,
-      senses: { orderBy: { position: "asc" }, select: { gloss: true, partOfSpeech: true, translations: { orderBy: { position: "asc" }, select: { lang: true, text: true } } } },
+      senses: {
+        orderBy: { position: "asc" },
+        select: {
+          gloss: true,
+          partOfSpeech: true,
+          translations: { orderBy: { position: "asc" }, select: { lang: true, text: true } },
+        },
+      },
     },
   });
   return rows.map((e) => ({
@@ -36,7 +48,9 @@ async function documents(where: { id: { in: string[] } }): Promise<SearchDocumen
     type: TYPE,
     language: "kk",
     title: e.lemma,
-    body: [e.lemmaLatin, ...e.senses.flatMap((s) => [s.translations.map((t) => t.text).join(", "), s.gloss ?? ""])].filter(Boolean).join(". "),
+    body: [e.lemmaLatin, ...e.senses.flatMap((s) => [s.translations.map((t) => t.text).join(", "), s.gloss ?? ""])]
+      .filter(Boolean)
+      .join(". "),
     url: `/dictionary/${e.slug}`,
     subject: "dictionary",
     visibility: { kind: "public" },

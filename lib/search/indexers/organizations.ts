@@ -16,7 +16,12 @@ export const organizationIndexer: Indexer = {
   all: async function* () {
     let cursor: string | undefined;
     for (;;) {
-      const batch = await prisma.organization.findMany({ where: cursor ? { id: { gt: cursor } } : {}, orderBy: { id: "asc" }, take: BATCH * 2, select: { id: true } });
+      const batch = await prisma.organization.findMany({
+        where: cursor ? { id: { gt: cursor } } : {},
+        orderBy: { id: "asc" },
+        take: BATCH * 2,
+        select: { id: true },
+      });
       if (!batch.length) return;
       cursor = batch.at(-1)!.id;
       yield await documents(batch.map((b) => b.id));
@@ -51,7 +56,9 @@ async function documents(ids: string[]): Promise<SearchDocument[]> {
         type: TYPE,
         language,
         title: name,
-        body: [kind, ...placeNames(places.byId, o.territory.path, language), o.address ?? "", o.bin].filter(Boolean).join(". "),
+        body: [kind, ...placeNames(places.byId, o.territory.path, language), o.address ?? "", o.bin]
+          .filter(Boolean)
+          .join(". "),
         url: `/statistics/organizations/${o.bin}`,
         region: places.regionOf(o.territory.path),
         subject: "organization",

@@ -23,14 +23,24 @@ function read(slug: string, language: (typeof LANGUAGES)[number]): SearchDocumen
   if (!existsSync(file) || !(slug in URLS)) return null;
   const md = readFileSync(file, "utf8");
   const heading = /^#{1,3}\s+(.+)$/m.exec(md)?.[1]?.trim() ?? slug;
-  return { id: `${TYPE}:${slug}:${language}`, type: TYPE, language, title: heading, body: markdownToText(md), url: URLS[slug]!, subject: "page", visibility: { kind: "public" } };
+  return {
+    id: `${TYPE}:${slug}:${language}`,
+    type: TYPE,
+    language,
+    title: heading,
+    body: markdownToText(md),
+    url: URLS[slug]!,
+    subject: "page",
+    visibility: { kind: "public" },
+  };
 }
 
 /** Static pages written by the project (content/), one document per language. */
 export const pagesIndexer: Indexer = {
   source: "page",
   prefix: (slug) => `${TYPE}:${slug}:`,
-  load: async (slugs) => slugs.flatMap((s) => LANGUAGES.map((l) => read(s, l))).filter((d): d is SearchDocument => d !== null),
+  load: async (slugs) =>
+    slugs.flatMap((s) => LANGUAGES.map((l) => read(s, l))).filter((d): d is SearchDocument => d !== null),
   all: async function* () {
     const slugs = new Set<string>();
     for (const l of LANGUAGES) {

@@ -17,7 +17,12 @@ export const publicationIndexer: Indexer = {
   all: async function* () {
     let cursor: string | undefined;
     for (;;) {
-      const batch = await prisma.publication.findMany({ where: cursor ? { id: { gt: cursor } } : {}, orderBy: { id: "asc" }, take: BATCH, select: { id: true } });
+      const batch = await prisma.publication.findMany({
+        where: cursor ? { id: { gt: cursor } } : {},
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: { id: true },
+      });
       if (!batch.length) return;
       cursor = batch.at(-1)!.id;
       yield await documents(batch.map((b) => b.id));
@@ -28,7 +33,18 @@ export const publicationIndexer: Indexer = {
 async function documents(ids: string[]): Promise<SearchDocument[]> {
   const rows = await prisma.publication.findMany({
     where: { id: { in: ids }, status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: new Date() } },
-    select: { id: true, type: true, language: true, title: true, summary: true, body: true, keywords: true, subjectCode: true, regionCode: true, translationOfId: true },
+    select: {
+      id: true,
+      type: true,
+      language: true,
+      title: true,
+      summary: true,
+      body: true,
+      keywords: true,
+      subjectCode: true,
+      regionCode: true,
+      translationOfId: true,
+    },
   });
   return rows
     .filter((r) => (LANGUAGES as readonly string[]).includes(r.language))

@@ -15,7 +15,10 @@ export const statisticsIndexer: Indexer = {
   prefix: (id) => `${TYPE}:${id}:`,
   load: async (ids) => documents([...ids]),
   all: async function* () {
-    const all = await prisma.territory.findMany({ where: { level: { in: ["REGION", "DISTRICT"] } }, select: { id: true } });
+    const all = await prisma.territory.findMany({
+      where: { level: { in: ["REGION", "DISTRICT"] } },
+      select: { id: true },
+    });
     for (let i = 0; i < all.length; i += 200) yield await documents(all.slice(i, i + 200).map((t) => t.id));
   },
 };
@@ -35,7 +38,9 @@ async function documents(ids: string[]): Promise<SearchDocument[]> {
         type: TYPE,
         language,
         title: m.titleOf.replace("{name}", name),
-        body: [placeNames(places.byId, t.path, language).slice(1).join(", "), m.lead, ...Object.values(m.figure)].filter(Boolean).join(". "),
+        body: [placeNames(places.byId, t.path, language).slice(1).join(", "), m.lead, ...Object.values(m.figure)]
+          .filter(Boolean)
+          .join(". "),
         url: `/statistics/${t.code}`,
         region: places.regionOf(t.path),
         subject: "statistics",

@@ -11,9 +11,19 @@ export interface TerritoryInfo {
  * Territories by id with the code of their region (the second id of the materialised path), read once per
  * batch: a few thousand rows at most.
  */
-export async function territoryLookup(): Promise<{ byId: Map<string, TerritoryInfo>; regionOf: (path: string) => string | null }> {
-  const rows = await prisma.territory.findMany({ select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true } });
-  const byId = new Map(rows.map((t) => [t.id, { code: t.code, level: t.level, path: t.path, names: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn } }]));
+export async function territoryLookup(): Promise<{
+  byId: Map<string, TerritoryInfo>;
+  regionOf: (path: string) => string | null;
+}> {
+  const rows = await prisma.territory.findMany({
+    select: { id: true, code: true, level: true, path: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+  const byId = new Map(
+    rows.map((t) => [
+      t.id,
+      { code: t.code, level: t.level, path: t.path, names: { kk: t.nameKk, ru: t.nameRu, en: t.nameEn } },
+    ]),
+  );
   return {
     byId,
     regionOf: (path) => {

@@ -10,7 +10,8 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account` } }, locale });
+  if (!viewer)
+    return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account` } }, locale });
   const t = await getTranslations("account");
   const ta = await getTranslations("admin");
   const tc = await getTranslations("common");
@@ -22,7 +23,9 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <section className="rounded-lg bg-white p-4 shadow-sm">
-        <p className="font-medium" data-testid="account-display-name">{viewer.displayName}</p>
+        <p className="font-medium" data-testid="account-display-name">
+          {viewer.displayName}
+        </p>
         <p className="text-sm text-slate-600">{t("login", { login: viewer.login })}</p>
         <h2 className="mt-3 font-semibold">{ta("yourRoles")}</h2>
         <ul className="mt-1 space-y-1 text-sm" data-testid="viewer-roles">
@@ -38,14 +41,21 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
         <ul className="grid gap-3 sm:grid-cols-2">
           {NAV_ITEMS.filter((i) => i.key !== "admin" || canAdmin).map((i) => (
             <li key={i.key}>
-              <Link href={i.href} className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline">
+              <Link
+                href={i.href}
+                className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline"
+              >
                 {tc(`nav.${i.key}`)}
               </Link>
             </li>
           ))}
           {canWrite && (
             <li>
-              <Link href="/account/publications" className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline" data-testid="my-publications-link">
+              <Link
+                href="/account/publications"
+                className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline"
+                data-testid="my-publications-link"
+              >
                 {tp("work.title")}
               </Link>
             </li>

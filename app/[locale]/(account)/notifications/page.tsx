@@ -15,11 +15,19 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/notifications` } }, locale });
+  if (!viewer)
+    return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/notifications` } }, locale });
   const t = await getTranslations("reporting-review");
-  const list = parseListParams(await searchParams, { sortable: ["createdAt"] as const, defaultSort: "createdAt", filters: ["unread"] });
+  const list = parseListParams(await searchParams, {
+    sortable: ["createdAt"] as const,
+    defaultSort: "createdAt",
+    filters: ["unread"],
+  });
   const unreadOnly = list.filters.unread === "1";
-  const [page, unread] = await Promise.all([listNotifications(viewer.userId, { page: list.page, pageSize: list.pageSize, unreadOnly }), unreadCount(viewer.userId)]);
+  const [page, unread] = await Promise.all([
+    listNotifications(viewer.userId, { page: list.page, pageSize: list.pageSize, unreadOnly }),
+    unreadCount(viewer.userId),
+  ]);
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const query = (p: number) => ({ page: String(p), ...(unreadOnly ? { unread: "1" } : {}) });
   return (
@@ -27,12 +35,22 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <div>
           <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600" data-testid="unread-count">{t("notifications.unread", { count: unread })}</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="unread-count">
+            {t("notifications.unread", { count: unread })}
+          </p>
         </div>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <Link href={{ pathname: "/notifications", query: unreadOnly ? {} : { unread: "1" } }}>{unreadOnly ? t("notifications.showAll") : t("notifications.showUnread")}</Link>
+          <Link href={{ pathname: "/notifications", query: unreadOnly ? {} : { unread: "1" } }}>
+            {unreadOnly ? t("notifications.showAll") : t("notifications.showUnread")}
+          </Link>
           {unread > 0 && (
-            <ActionForm action={markNotificationsReadAction} submitLabel={t("notifications.markAll")} variant="secondary" className="flex items-center gap-2" testId="mark-all-read" />
+            <ActionForm
+              action={markNotificationsReadAction}
+              submitLabel={t("notifications.markAll")}
+              variant="secondary"
+              className="flex items-center gap-2"
+              testId="mark-all-read"
+            />
           )}
         </div>
       </div>
@@ -43,17 +61,32 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
           {page.rows.map((n) => {
             const view = notificationView(n, locale, t, (d) => formatDate(d));
             return (
-              <li key={n.id} data-kind={n.kind} data-read={n.readAt ? "1" : "0"} className={`flex flex-wrap items-start gap-3 rounded-lg border p-3 ${n.readAt ? "border-slate-200 bg-white" : "border-brand-600 bg-brand-50"}`}>
+              <li
+                key={n.id}
+                data-kind={n.kind}
+                data-read={n.readAt ? "1" : "0"}
+                className={`flex flex-wrap items-start gap-3 rounded-lg border p-3 ${n.readAt ? "border-slate-200 bg-white" : "border-brand-600 bg-brand-50"}`}
+              >
                 <div className="min-w-0 flex-1">
                   <p className="text-sm">
-                    {!n.readAt && <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-medium text-white">{t("notifications.new")}</span>}
+                    {!n.readAt && (
+                      <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-medium text-white">
+                        {t("notifications.new")}
+                      </span>
+                    )}
                     {view.href ? <Link href={view.href}>{view.text}</Link> : view.text}
                   </p>
                   {view.detail && <p className="mt-1 text-sm text-slate-700">{view.detail}</p>}
                   <p className="mt-1 font-mono text-xs text-slate-500">{formatDateTime(n.createdAt)}</p>
                 </div>
                 {!n.readAt && (
-                  <ActionForm action={markNotificationsReadAction} submitLabel={t("notifications.markRead")} variant="secondary" className="shrink-0" testId="mark-read">
+                  <ActionForm
+                    action={markNotificationsReadAction}
+                    submitLabel={t("notifications.markRead")}
+                    variant="secondary"
+                    className="shrink-0"
+                    testId="mark-read"
+                  >
                     <input type="hidden" name="id" value={n.id} />
                   </ActionForm>
                 )}
@@ -64,9 +97,15 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       )}
       {pages > 1 && (
         <nav className="mt-4 flex items-center gap-3 text-sm" aria-label={t("notifications.pages")}>
-          {page.page > 1 && <Link href={{ pathname: "/notifications", query: query(page.page - 1) }}>← {t("notifications.newer")}</Link>}
-          <span className="text-slate-600">{page.page} / {pages}</span>
-          {page.page < pages && <Link href={{ pathname: "/notifications", query: query(page.page + 1) }}>{t("notifications.older")} →</Link>}
+          {page.page > 1 && (
+            <Link href={{ pathname: "/notifications", query: query(page.page - 1) }}>← {t("notifications.newer")}</Link>
+          )}
+          <span className="text-slate-600">
+            {page.page} / {pages}
+          </span>
+          {page.page < pages && (
+            <Link href={{ pathname: "/notifications", query: query(page.page + 1) }}>{t("notifications.older")} →</Link>
+          )}
         </nav>
       )}
     </div>

@@ -13,7 +13,8 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/reporting` } }, locale });
+  if (!viewer)
+    return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/reporting` } }, locale });
   const t = await getTranslations("reporting.due");
   const ts = await getTranslations("reporting.status");
   const format = await getFormatter();
@@ -32,7 +33,10 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
   const requested = Number(query.year);
   const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : currentYear;
   const [orgs, forms] = await Promise.all([
-    prisma.organization.findMany({ where: { id: { in: organizations } }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } }),
+    prisma.organization.findMany({
+      where: { id: { in: organizations } },
+      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    }),
     formsDueFor(organizationId, year),
   ]);
   const org = orgs.find((o) => o.id === organizationId)!;
@@ -44,7 +48,12 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
   const counts = { due: 0, overdue: 0, done: 0 };
   for (const f of forms) for (const p of f.periods) counts[p.state]++;
   const stateBadge = (p: DuePeriod) => {
-    const cls = p.state === "overdue" ? "bg-red-100 text-red-800" : p.state === "due" ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-800";
+    const cls =
+      p.state === "overdue"
+        ? "bg-red-100 text-red-800"
+        : p.state === "due"
+          ? "bg-amber-100 text-amber-900"
+          : "bg-green-100 text-green-800";
     return (
       <span className={`rounded px-2 py-0.5 text-xs font-medium ${cls}`} data-state={p.state}>
         {p.state === "due" ? t("dueIn", { days: Math.max(p.daysLeft, 0) }) : t(`state.${p.state}`)}
@@ -56,30 +65,44 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="mt-1 text-sm text-slate-600" data-testid="reporting-org">{localName(org, locale)}</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="reporting-org">
+            {localName(org, locale)}
+          </p>
         </div>
         <nav aria-label={t("year")} className="ml-auto flex items-center gap-2 text-sm">
-          <Link href={link({ year: year - 1 })} rel="prev">← {year - 1}</Link>
-          <span className="rounded bg-white px-3 py-1 font-semibold shadow-sm" aria-current="page">{year}</span>
-          <Link href={link({ year: year + 1 })} rel="next">{year + 1} →</Link>
+          <Link href={link({ year: year - 1 })} rel="prev">
+            ← {year - 1}
+          </Link>
+          <span className="rounded bg-white px-3 py-1 font-semibold shadow-sm" aria-current="page">
+            {year}
+          </span>
+          <Link href={link({ year: year + 1 })} rel="next">
+            {year + 1} →
+          </Link>
         </nav>
       </div>
       {orgs.length > 1 && (
         <ul className="flex flex-wrap gap-2 text-sm">
           {orgs.map((o) => (
             <li key={o.id}>
-              <Link href={link({ org: o.id })} aria-current={o.id === organizationId ? "page" : undefined}>{localName(o, locale)}</Link>
+              <Link href={link({ org: o.id })} aria-current={o.id === organizationId ? "page" : undefined}>
+                {localName(o, locale)}
+              </Link>
             </li>
           ))}
         </ul>
       )}
-      <p className="text-sm text-slate-700" data-testid="due-summary">{t("summary", counts)}</p>
+      <p className="text-sm text-slate-700" data-testid="due-summary">
+        {t("summary", counts)}
+      </p>
       {forms.length === 0 && <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("none", { year })}</p>}
       {forms.map((f) => (
         <section key={f.id} className="rounded-lg bg-white p-4 shadow-sm" data-form={f.code}>
           <h2 className="mb-2 font-semibold">
             <span className="font-mono">{f.code}</span> — {localName(f, locale)}
-            {f.adHoc && <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">{t("adHoc")}</span>}
+            {f.adHoc && (
+              <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">{t("adHoc")}</span>
+            )}
           </h2>
           {f.periods.length === 0 ? (
             <p className="text-sm text-slate-500">{t("noPeriods")}</p>
@@ -88,10 +111,18 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
               <caption className="sr-only">{f.code}</caption>
               <thead className="text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">{t("period")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("deadline")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("statusColumn")}</th>
-                  <th scope="col" className="py-1 pr-3"><span className="sr-only">{t("open")}</span></th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("period")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("deadline")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("statusColumn")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    <span className="sr-only">{t("open")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -104,11 +135,22 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
                     <td className="space-x-1 py-2 pr-3">
                       {stateBadge(p)}
                       <span className="text-slate-700">{ts(p.submission?.status ?? "NONE")}</span>
-                      {p.submission?.submittedAt && <span className="text-xs text-slate-500">{format.dateTime(p.submission.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</span>}
-                      {p.submission?.late && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">{t("late")}</span>}
+                      {p.submission?.submittedAt && (
+                        <span className="text-xs text-slate-500">
+                          {format.dateTime(p.submission.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
+                        </span>
+                      )}
+                      {p.submission?.late && (
+                        <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">
+                          {t("late")}
+                        </span>
+                      )}
                     </td>
                     <td className="py-2 pr-3 text-right">
-                      <Link href={`/reporting/${p.id}${organizations.length > 1 ? `?org=${organizationId}` : ""}`} className="whitespace-nowrap">
+                      <Link
+                        href={`/reporting/${p.id}${organizations.length > 1 ? `?org=${organizationId}` : ""}`}
+                        className="whitespace-nowrap"
+                      >
                         {p.state === "done" ? t("open") : p.submission ? t("continue") : t("fill")}
                       </Link>
                     </td>

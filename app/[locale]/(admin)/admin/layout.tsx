@@ -15,7 +15,9 @@ export default async function AdminLayout({ children, params }: LayoutProps<"/[l
       <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
         <h1 className="text-xl font-bold">{t("forbiddenTitle")}</h1>
         <p className="mt-2 text-slate-600">{t("forbiddenText")}</p>
-        <Link href="/account" className="mt-3 inline-block">{t("toAccount")}</Link>
+        <Link href="/account" className="mt-3 inline-block">
+          {t("toAccount")}
+        </Link>
       </div>
     );
   }
@@ -26,7 +28,10 @@ export default async function AdminLayout({ children, params }: LayoutProps<"/[l
         <ul className="space-y-1 rounded-lg bg-white p-2 shadow-sm">
           {items.map((item) => (
             <li key={item.key}>
-              <Link href={item.href} className="block rounded px-3 py-2 text-sm text-slate-800 no-underline hover:bg-brand-50 hover:no-underline">
+              <Link
+                href={item.href}
+                className="block rounded px-3 py-2 text-sm text-slate-800 no-underline hover:bg-brand-50 hover:no-underline"
+              >
                 {t(`nav.${item.key}`)}
               </Link>
             </li>

@@ -32,9 +32,17 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
         </ul>
       </section>
       <p className="mb-6">
-        <Link href="/notifications" className="inline-flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-4 py-2 no-underline hover:border-brand-600 hover:no-underline" data-testid="notifications-link">
+        <Link
+          href="/notifications"
+          className="inline-flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-4 py-2 no-underline hover:border-brand-600 hover:no-underline"
+          data-testid="notifications-link"
+        >
           <span className="font-semibold">{tn("dashboard")}</span>
-          <span className={`rounded px-2 py-0.5 text-xs ${unread ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-600"}`}>{tn("dashboardUnread", { count: unread })}</span>
+          <span
+            className={`rounded px-2 py-0.5 text-xs ${unread ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-600"}`}
+          >
+            {tn("dashboardUnread", { count: unread })}
+          </span>
         </Link>
       </p>
       {summary.counts && (
@@ -42,7 +50,9 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
           {(["organizations", "people", "users"] as const).map((k) => (
             <div key={k} className="rounded-lg bg-white p-4 shadow-sm">
               <dt className="text-sm text-slate-600">{t(`nav.${k}`)}</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-testid={`count-${k}`}>{summary.counts![k].toLocaleString(locale)}</dd>
+              <dd className="text-2xl font-bold tabular-nums" data-testid={`count-${k}`}>
+                {summary.counts![k].toLocaleString(locale)}
+              </dd>
             </div>
           ))}
         </dl>
@@ -50,7 +60,10 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
       <ul className="grid gap-3 sm:grid-cols-2">
         {ADMIN_NAV.filter((i) => i.key !== "dashboard" && scopeOf(viewer, i.permission)).map((i) => (
           <li key={i.key}>
-            <Link href={i.href} className="block rounded-lg border border-slate-200 bg-white p-4 no-underline hover:border-brand-600 hover:no-underline">
+            <Link
+              href={i.href}
+              className="block rounded-lg border border-slate-200 bg-white p-4 no-underline hover:border-brand-600 hover:no-underline"
+            >
               <span className="font-semibold">{t(`nav.${i.key}`)}</span>
               <span className="mt-1 block text-sm text-slate-600">{t(`navHint.${i.key}`)}</span>
             </Link>

@@ -23,7 +23,10 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
       <div className="mx-auto max-w-xl space-y-3 rounded-lg bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/diary`)}`} className="inline-block rounded bg-brand-600 px-4 py-2 text-white">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/diary`)}`}
+          className="inline-block rounded bg-brand-600 px-4 py-2 text-white"
+        >
           {t("signIn")}
         </Link>
       </div>
@@ -47,7 +50,8 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
       refused = key ? te(key) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
-  const threads = diary && viewer.roles.some((r) => r.role === "PARENT") ? await childThreads(viewer, diary.student.id) : null;
+  const threads =
+    diary && viewer.roles.some((r) => r.role === "PARENT") ? await childThreads(viewer, diary.student.id) : null;
   const link = (changes: Record<string, string>) => {
     const q = new URLSearchParams({ ...(studentId ? { student: studentId } : {}), ...changes });
     return `/diary?${q.toString()}`;
@@ -80,22 +84,42 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
         </nav>
       )}
       {refused && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800" data-testid="diary-refused">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-3 text-red-800"
+          data-testid="diary-refused"
+        >
           {refused}
         </p>
       )}
-      {!refused && !diary && <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{canRead ? t("noChildren") : t("notAllowed")}</p>}
+      {!refused && !diary && (
+        <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">
+          {canRead ? t("noChildren") : t("notAllowed")}
+        </p>
+      )}
       {diary && (
         <>
-          <StudentDiaryView diary={diary} locale={locale} canExport={children.some((c) => c.id === diary!.student.id)} />
+          <StudentDiaryView
+            diary={diary}
+            locale={locale}
+            canExport={children.some((c) => c.id === diary!.student.id)}
+          />
           <nav aria-label={t("week.nav")} className="flex items-center gap-3 text-sm">
-            <Link href={link({ week: addDays(diary.week.monday, -7) })} rel="prev">← {t("week.previous")}</Link>
-            <span>{format.dateTime(new Date(`${diary.week.monday}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</span>
-            <Link href={link({ week: addDays(diary.week.monday, 7) })} rel="next">{t("week.next")} →</Link>
+            <Link href={link({ week: addDays(diary.week.monday, -7) })} rel="prev">
+              ← {t("week.previous")}
+            </Link>
+            <span>
+              {format.dateTime(new Date(`${diary.week.monday}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+            </span>
+            <Link href={link({ week: addDays(diary.week.monday, 7) })} rel="next">
+              {t("week.next")} →
+            </Link>
           </nav>
           {threads && (
             <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="messages-title">
-              <h2 id="messages-title" className="mb-2 text-lg font-semibold">{t("messages.title")}</h2>
+              <h2 id="messages-title" className="mb-2 text-lg font-semibold">
+                {t("messages.title")}
+              </h2>
               <Threads threads={threads} />
             </section>
           )}

@@ -22,7 +22,12 @@ export default async function DictionaryPage({ params, searchParams }: PageProps
   const t = await getTranslations("dictionary");
   const parsed = parseLookupParams(await searchParams);
   const value = parsed.ok ? parsed.value : { q: "", from: "auto" as const, to: undefined, limit: undefined };
-  const initial = value.q.trim() ? await lookupJson(await cachedLookup({ q: value.q, from: value.from, to: value.to }), isLocale(locale) ? locale : routing.defaultLocale) : null;
+  const initial = value.q.trim()
+    ? await lookupJson(
+        await cachedLookup({ q: value.q, from: value.from, to: value.to }),
+        isLocale(locale) ? locale : routing.defaultLocale,
+      )
+    : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">

@@ -12,7 +12,8 @@ export default async function ForumsPage({ params }: PageProps<"/[locale]/forums
   const t = await getTranslations("forums");
   const viewer = await getViewer();
   const categories = await listCategories(viewer);
-  const description = (c: CategoryView) => (locale === "ru" ? c.descriptionRu : locale === "en" ? c.descriptionEn : c.descriptionKk);
+  const description = (c: CategoryView) =>
+    locale === "ru" ? c.descriptionRu : locale === "en" ? c.descriptionEn : c.descriptionKk;
   const list = (items: CategoryView[]) => (
     <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
       {items.map((c) => (
@@ -21,12 +22,18 @@ export default async function ForumsPage({ params }: PageProps<"/[locale]/forums
             <Link href={`/forums/${c.slug}`} className="font-semibold text-brand-700 hover:underline">
               {localName(c, locale)}
             </Link>
-            {c.restricted && <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t("restricted")}</span>}
+            {c.restricted && (
+              <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t("restricted")}</span>
+            )}
             <p className="text-sm text-slate-600">{description(c)}</p>
           </div>
           <div className="text-sm text-slate-500">
             {t("threadsCount", { count: c.threads })}
-            {c.unreadThreads > 0 && <span className="ml-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">{t("unreadThreads", { count: c.unreadThreads })}</span>}
+            {c.unreadThreads > 0 && (
+              <span className="ml-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">
+                {t("unreadThreads", { count: c.unreadThreads })}
+              </span>
+            )}
           </div>
         </li>
       ))}
@@ -40,8 +47,16 @@ export default async function ForumsPage({ params }: PageProps<"/[locale]/forums
           <p className="text-slate-700">{t("intro")}</p>
         </div>
         <div className="flex gap-3 text-sm">
-          {viewer && <Link href="/forums/chat" className="text-brand-700 underline">{t("chat.title")}</Link>}
-          {isModerator(viewer) && <Link href="/forums/moderation" className="text-brand-700 underline">{t("moderation.link")}</Link>}
+          {viewer && (
+            <Link href="/forums/chat" className="text-brand-700 underline">
+              {t("chat.title")}
+            </Link>
+          )}
+          {isModerator(viewer) && (
+            <Link href="/forums/moderation" className="text-brand-700 underline">
+              {t("moderation.link")}
+            </Link>
+          )}
         </div>
       </div>
       <h2 className="text-lg font-semibold">{t("categories")}</h2>

@@ -9,7 +9,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/news">):
   const t = await getTranslations({ locale, namespace: "publications" });
   return {
     title: t("news.title"),
-    alternates: { types: { "application/rss+xml": `/${locale}/news/rss.xml`, "application/atom+xml": `/${locale}/news/atom.xml` } },
+    alternates: {
+      types: { "application/rss+xml": `/${locale}/news/rss.xml`, "application/atom+xml": `/${locale}/news/atom.xml` },
+    },
   };
 }
 
@@ -29,7 +31,9 @@ export default async function NewsPage({ params, searchParams }: PageProps<"/[lo
         </div>
         <p className="flex gap-3 text-sm">
           {/* feeds are route handlers, not pages: plain links */}
-          <a href={`/${locale}/news/rss.xml`} data-testid="rss-link">{t("news.rss")}</a>
+          <a href={`/${locale}/news/rss.xml`} data-testid="rss-link">
+            {t("news.rss")}
+          </a>
           <a href={`/${locale}/news/atom.xml`}>{t("news.atom")}</a>
         </p>
       </div>

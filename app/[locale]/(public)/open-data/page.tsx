@@ -46,7 +46,10 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
   ];
   const examples: [string, string][] = [
     [t("example.regions"), `/api/v1/stats?indicator=students&by=region&year=2025&locale=${locale}`],
-    [t("example.csv"), `/api/v1/stats?indicator=students&by=district,sex&territory=110000000&year=2025&format=csv&locale=${locale}`],
+    [
+      t("example.csv"),
+      `/api/v1/stats?indicator=students&by=district,sex&territory=110000000&year=2025&format=csv&locale=${locale}`,
+    ],
     [t("example.trend"), `/api/v1/stats?indicator=teachers,students&by=year&locale=${locale}`],
     [t("example.qualification"), `/api/v1/stats?indicator=teachers&by=qualification,area&year=2025&locale=${locale}`],
     [t("example.average"), `/api/v1/stats?indicator=students&by=orgKind&measure=avg&year=2025&locale=${locale}`],
@@ -62,7 +65,9 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
       </header>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
-        <code className={CODE_BLOCK}>GET /api/v1/stats?indicator=students&amp;by=region,sex&amp;year=2025&amp;format=json</code>
+        <code className={CODE_BLOCK}>
+          GET /api/v1/stats?indicator=students&amp;by=region,sex&amp;year=2025&amp;format=json
+        </code>
         <p className="text-sm">
           {t("openapi")}{" "}
           <a href="/api/v1/stats/openapi.json" className="font-mono">

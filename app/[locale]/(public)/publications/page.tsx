@@ -20,10 +20,20 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
   const { query, raw } = listQueryFrom(await searchParams, "methodical");
   const [list, options] = await Promise.all([cachedList(query, locale), cachedFilterOptions(locale)]);
   const subjects = new Map(options.subjects.map((s) => [s.code, s.name]));
-  const select = (name: string, label: string, values: { value: string; label: string }[], current: string | undefined, any = true) => (
+  const select = (
+    name: string,
+    label: string,
+    values: { value: string; label: string }[],
+    current: string | undefined,
+    any = true,
+  ) => (
     <label className="text-sm">
       <span className="mb-1 block font-medium">{label}</span>
-      <select name={name} defaultValue={current ?? ""} className="w-full rounded border border-slate-300 bg-white px-2 py-1.5">
+      <select
+        name={name}
+        defaultValue={current ?? ""}
+        className="w-full rounded border border-slate-300 bg-white px-2 py-1.5"
+      >
         {any && <option value="">{t("filters.any")}</option>}
         {values.map((v) => (
           <option key={v.value} value={v.value}>
@@ -42,19 +52,63 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
         </div>
         <p className="flex gap-3 text-sm">
           <Link href="/news">{t("newsLink")}</Link>
-          <a href={`/${locale}/publications/rss.xml`} data-testid="publications-rss">{t("news.rss")}</a>
-          <Link href="/account/publications" data-testid="write-publication">{t("write")}</Link>
+          <a href={`/${locale}/publications/rss.xml`} data-testid="publications-rss">
+            {t("news.rss")}
+          </a>
+          <Link href="/account/publications" data-testid="write-publication">
+            {t("write")}
+          </Link>
         </p>
       </div>
-      <form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-7" aria-label={t("filters.label")} data-testid="publication-filters">
-        {select("subject", t("filters.subject"), options.subjects.map((s) => ({ value: s.code, label: s.name })), query.subject)}
-        {select("grade", t("filters.grade"), GRADES.map((g) => ({ value: String(g), label: g === 0 ? t("preschool") : t("gradeN", { grade: g }) })), query.grade?.toString())}
-        {select("type", t("filters.type"), METHODICAL_TYPES.map((x) => ({ value: x, label: t(`types.${x}`) })), query.type)}
-        {select("language", t("filters.language"), CONTENT_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) })), query.language)}
-        {select("region", t("filters.region"), options.regions.map((r) => ({ value: r.code, label: r.name })), query.region)}
-        {select("sort", t("filters.sort"), SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) })), query.sort, false)}
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-7"
+        aria-label={t("filters.label")}
+        data-testid="publication-filters"
+      >
+        {select(
+          "subject",
+          t("filters.subject"),
+          options.subjects.map((s) => ({ value: s.code, label: s.name })),
+          query.subject,
+        )}
+        {select(
+          "grade",
+          t("filters.grade"),
+          GRADES.map((g) => ({ value: String(g), label: g === 0 ? t("preschool") : t("gradeN", { grade: g }) })),
+          query.grade?.toString(),
+        )}
+        {select(
+          "type",
+          t("filters.type"),
+          METHODICAL_TYPES.map((x) => ({ value: x, label: t(`types.${x}`) })),
+          query.type,
+        )}
+        {select(
+          "language",
+          t("filters.language"),
+          CONTENT_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) })),
+          query.language,
+        )}
+        {select(
+          "region",
+          t("filters.region"),
+          options.regions.map((r) => ({ value: r.code, label: r.name })),
+          query.region,
+        )}
+        {select(
+          "sort",
+          t("filters.sort"),
+          SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) })),
+          query.sort,
+          false,
+        )}
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white" data-testid="apply-filters">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white"
+            data-testid="apply-filters"
+          >
             {t("filters.apply")}
           </button>
           <Link href="/publications" className="text-sm">
@@ -62,9 +116,13 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
           </Link>
         </div>
       </form>
-      <p className="text-sm text-slate-600" data-testid="publications-found">{t("found", { count: list.total })}</p>
+      <p className="text-sm text-slate-600" data-testid="publications-found">
+        {t("found", { count: list.total })}
+      </p>
       {list.items.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm" data-testid="publications-empty">{t("empty")}</p>
+        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm" data-testid="publications-empty">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {list.items.map((item) => (

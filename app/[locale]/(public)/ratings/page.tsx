@@ -38,7 +38,8 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
   const byCode = methods.find((m) => m.code === one(query.method));
   const levels = LEVELS.filter((l) => methods.some((m) => m.level === l));
   const requestedLevel = one(query.level);
-  const level: Level = byCode?.level ?? (levels.includes(requestedLevel as Level) ? (requestedLevel as Level) : levels[0]!);
+  const level: Level =
+    byCode?.level ?? (levels.includes(requestedLevel as Level) ? (requestedLevel as Level) : levels[0]!);
   const ofLevel = methods.filter((m) => m.level === level);
   const method = byCode ?? ofLevel.find((m) => m.territory.code === one(query.territory)) ?? ofLevel[0]!;
   if (year !== null && !method.years.includes(year)) notFound();
@@ -57,7 +58,14 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
       score: r.score,
       sub: Object.fromEntries(r.breakdown.map((b) => [b.code, b.normalised])),
       change,
-      changeLabel: change === null ? t("change.new") : change > 0 ? t("change.up", { n: change }) : change < 0 ? t("change.down", { n: -change }) : t("change.same"),
+      changeLabel:
+        change === null
+          ? t("change.new")
+          : change > 0
+            ? t("change.up", { n: change })
+            : change < 0
+              ? t("change.down", { n: -change })
+              : t("change.same"),
       interval: intervalText(r),
       robust: r.robust,
     };
@@ -70,18 +78,50 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
         <p className="text-slate-700">{t("lead")}</p>
       </header>
       <div className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
-        <Choice label={t("levelLabel")} testId="level-selector" items={levels.map((l) => ({ key: l, label: t(`level.${l}`), href: `/ratings?level=${l}`, current: l === level }))} />
+        <Choice
+          label={t("levelLabel")}
+          testId="level-selector"
+          items={levels.map((l) => ({
+            key: l,
+            label: t(`level.${l}`),
+            href: `/ratings?level=${l}`,
+            current: l === level,
+          }))}
+        />
         {territories.length > 1 && (
           <Choice
             label={t("territoryLabel")}
             testId="territory-selector"
-            items={territories.map((m) => ({ key: m.territory.code, label: localName(m.territory, locale), href: `/ratings?level=${level}&territory=${m.territory.code}`, current: m.territory.code === method.territory.code }))}
+            items={territories.map((m) => ({
+              key: m.territory.code,
+              label: localName(m.territory, locale),
+              href: `/ratings?level=${level}&territory=${m.territory.code}`,
+              current: m.territory.code === method.territory.code,
+            }))}
           />
         )}
         {sameTerritory.length > 1 && (
-          <Choice label={t("ratingLabel")} testId="method-selector" items={sameTerritory.map((m) => ({ key: m.code, label: localName(m, locale), href: `/ratings?method=${m.code}`, current: m.code === method.code }))} />
+          <Choice
+            label={t("ratingLabel")}
+            testId="method-selector"
+            items={sameTerritory.map((m) => ({
+              key: m.code,
+              label: localName(m, locale),
+              href: `/ratings?method=${m.code}`,
+              current: m.code === method.code,
+            }))}
+          />
         )}
-        <Choice label={t("yearLabel")} testId="year-selector" items={method.years.map((y) => ({ key: String(y), label: String(y), href: `/ratings?method=${method.code}&year=${y}`, current: y === view.year }))} />
+        <Choice
+          label={t("yearLabel")}
+          testId="year-selector"
+          items={method.years.map((y) => ({
+            key: String(y),
+            label: String(y),
+            href: `/ratings?method=${method.code}&year=${y}`,
+            current: y === view.year,
+          }))}
+        />
       </div>
 
       <section className="space-y-3" aria-labelledby="rating-title">
@@ -89,13 +129,19 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
           {localName(method, locale)}, {view.year}
         </h2>
         <p className="text-sm text-slate-600">
-          {t("publishedOn", { date: format.dateTime(new Date(view.publishedAt), { dateStyle: "long" }), version: view.version.number })}
+          {t("publishedOn", {
+            date: format.dateTime(new Date(view.publishedAt), { dateStyle: "long" }),
+            version: view.version.number,
+          })}
         </p>
         <p className="flex flex-wrap gap-4 text-sm">
           <Link href={`/ratings/methods/${method.code}?version=${view.version.number}`} data-testid="method-link">
             {t("methodLink", { version: view.version.number })}
           </Link>
-          <a href={`/api/v1/ratings?method=${method.code}&year=${view.year}&format=csv&locale=${locale}`} data-testid="csv-link">
+          <a
+            href={`/api/v1/ratings?method=${method.code}&year=${view.year}&format=csv&locale=${locale}`}
+            data-testid="csv-link"
+          >
             {t("csv")}
           </a>
           <Link href="/ratings/api">{t("apiLink")}</Link>
@@ -117,7 +163,12 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
           }}
         />
         <p className="text-sm text-slate-600">
-          {t("sensitivityNote", { spread: Math.round(view.sensitivity.spread * 100), draws: view.sensitivity.draws, seed: view.sensitivity.seed, width: view.sensitivity.robustWidth })}
+          {t("sensitivityNote", {
+            spread: Math.round(view.sensitivity.spread * 100),
+            draws: view.sensitivity.draws,
+            seed: view.sensitivity.seed,
+            width: view.sensitivity.robustWidth,
+          })}
         </p>
       </section>
 
@@ -131,7 +182,11 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
             label={t("chartTitle")}
             locale={locale}
             series={[{ key: "score", name: t("col.score") }]}
-            data={ranked.map((r) => ({ label: localName(r, locale), href: cardHref(r.code), values: { score: r.score } }))}
+            data={ranked.map((r) => ({
+              label: localName(r, locale),
+              href: cardHref(r.code),
+              values: { score: r.score },
+            }))}
           />
         </section>
       )}

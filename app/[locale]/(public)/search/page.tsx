@@ -3,7 +3,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { parseSearchParams, regionNames, searchPortal, type PortalSearch, type SearchParams } from "@/lib/search/service";
+import {
+  parseSearchParams,
+  regionNames,
+  searchPortal,
+  type PortalSearch,
+  type SearchParams,
+} from "@/lib/search/service";
 import { DOCUMENT_TYPES, LANGUAGES } from "@/lib/search/types";
 import { Marked } from "@/components/search/marked";
 
@@ -25,7 +31,9 @@ function pageParams(raw: Record<string, string | string[] | undefined>): SearchP
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/search">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "search" });
-  const q = pageParams(await searchParams).q.trim().slice(0, 80);
+  const q = pageParams(await searchParams)
+    .q.trim()
+    .slice(0, 80);
   return { title: q ? t("titleOf", { q }) : t("title"), robots: { index: false } };
 }
 
@@ -51,9 +59,19 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
     }
     return { pathname: "/search" as const, query };
   };
-  const facetLink = (label: string, count: number | null, active: boolean, change: Partial<SearchParams>, key = "all") => (
+  const facetLink = (
+    label: string,
+    count: number | null,
+    active: boolean,
+    change: Partial<SearchParams>,
+    key = "all",
+  ) => (
     <li key={key}>
-      <Link href={href(change)} aria-current={active ? "true" : undefined} className={`flex justify-between gap-2 rounded px-2 py-1 text-sm no-underline hover:bg-slate-100 ${active ? "bg-brand-50 font-semibold" : ""}`}>
+      <Link
+        href={href(change)}
+        aria-current={active ? "true" : undefined}
+        className={`flex justify-between gap-2 rounded px-2 py-1 text-sm no-underline hover:bg-slate-100 ${active ? "bg-brand-50 font-semibold" : ""}`}
+      >
         <span>{label}</span>
         {count !== null && <span className="text-slate-500">{count}</span>}
       </Link>
@@ -69,7 +87,15 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
         <p className="mt-1 max-w-3xl text-slate-700">{t("lead")}</p>
       </div>
       <form method="get" role="search" className="flex max-w-2xl gap-2" aria-label={t("label")}>
-        <input type="search" name="q" defaultValue={found?.query ?? p.q.slice(0, MAX_QUERY_LENGTH)} aria-label={t("label")} placeholder={t("placeholder")} maxLength={1000} className="flex-1 rounded border border-slate-300 px-3 py-2" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={found?.query ?? p.q.slice(0, MAX_QUERY_LENGTH)}
+          aria-label={t("label")}
+          placeholder={t("placeholder")}
+          maxLength={1000}
+          className="flex-1 rounded border border-slate-300 px-3 py-2"
+        />
         {p.type && <input type="hidden" name="type" value={p.type} />}
         {p.language && <input type="hidden" name="language" value={p.language} />}
         {p.region && <input type="hidden" name="region" value={p.region} />}
@@ -95,18 +121,30 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
               <h2 className="mb-1 text-sm font-semibold uppercase text-slate-600">{t("filters.type")}</h2>
               <ul>
                 {facetLink(t("filters.all"), null, !p.type, { type: undefined })}
-                {DOCUMENT_TYPES.filter((type) => result.facets.type[type]).map((type) => (
-                  facetLink(t(`types.${type}`), result.facets.type[type]!, p.type === type, { type: p.type === type ? undefined : type }, type)
-                ))}
+                {DOCUMENT_TYPES.filter((type) => result.facets.type[type]).map((type) =>
+                  facetLink(
+                    t(`types.${type}`),
+                    result.facets.type[type]!,
+                    p.type === type,
+                    { type: p.type === type ? undefined : type },
+                    type,
+                  ),
+                )}
               </ul>
             </section>
             <section>
               <h2 className="mb-1 text-sm font-semibold uppercase text-slate-600">{t("filters.language")}</h2>
               <ul>
                 {facetLink(t("filters.all"), null, !p.language, { language: undefined })}
-                {LANGUAGES.filter((l) => result.facets.language[l]).map((l) => (
-                  facetLink(t(`languages.${l}`), result.facets.language[l]!, p.language === l, { language: p.language === l ? undefined : l }, l)
-                ))}
+                {LANGUAGES.filter((l) => result.facets.language[l]).map((l) =>
+                  facetLink(
+                    t(`languages.${l}`),
+                    result.facets.language[l]!,
+                    p.language === l,
+                    { language: p.language === l ? undefined : l },
+                    l,
+                  ),
+                )}
               </ul>
             </section>
             {Object.keys(result.facets.region).length > 0 && (
@@ -116,9 +154,15 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   {facetLink(t("filters.all"), null, !p.region, { region: undefined })}
                   {Object.entries(result.facets.region)
                     .sort((a, b) => b[1] - a[1])
-                    .map(([code, n]) => (
-                      facetLink(regions[code] ?? code, n, p.region === code, { region: p.region === code ? undefined : code }, code)
-                    ))}
+                    .map(([code, n]) =>
+                      facetLink(
+                        regions[code] ?? code,
+                        n,
+                        p.region === code,
+                        { region: p.region === code ? undefined : code },
+                        code,
+                      ),
+                    )}
                 </ul>
               </section>
             )}
@@ -131,7 +175,11 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
             <ol className="space-y-4" data-testid="search-results">
               {result.hits.map((hit) => (
                 <li key={hit.id} className="rounded border border-slate-200 p-3">
-                  <a href={hit.url === "/" ? `/${locale}` : `/${locale}${hit.url}`} className="text-lg font-semibold" lang={hit.language}>
+                  <a
+                    href={hit.url === "/" ? `/${locale}` : `/${locale}${hit.url}`}
+                    className="text-lg font-semibold"
+                    lang={hit.language}
+                  >
                     <Marked text={hit.title} />
                   </a>
                   <p className="mt-0.5 text-xs text-slate-500">

@@ -33,7 +33,9 @@ export default async function ServicesPage({ params }: PageProps<"/[locale]/serv
           <li key={s.kind} data-kind={s.kind} className="rounded-lg bg-white p-5 shadow-sm">
             <div className="flex flex-wrap items-baseline gap-3">
               <h2 className="text-lg font-semibold">{t(`catalogue.${s.kind}.name`)}</h2>
-              <span className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-900">{t("timeLimit", { days: s.timeLimitDays })}</span>
+              <span className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-900">
+                {t("timeLimit", { days: s.timeLimitDays })}
+              </span>
             </div>
             <p className="mt-2 text-slate-700">{t(`catalogue.${s.kind}.description`)}</p>
             <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
@@ -42,7 +44,11 @@ export default async function ServicesPage({ params }: PageProps<"/[locale]/serv
               <dt className="font-medium">{t("documents")}</dt>
               <dd>{t(`catalogue.${s.kind}.documents`)}</dd>
             </dl>
-            <Link href={APPLY_HREF[s.kind]} className="mt-4 inline-block rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline" data-testid={`apply-${s.kind}`}>
+            <Link
+              href={APPLY_HREF[s.kind]}
+              className="mt-4 inline-block rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+              data-testid={`apply-${s.kind}`}
+            >
               {t("apply")}
             </Link>
           </li>

@@ -53,7 +53,12 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const format = url.searchParams.get("format") ?? "json";
     if (format !== "csv" && format !== "json") throw new AppError("badRequest");
-    const params = parseListParams(Object.fromEntries(url.searchParams), { sortable: AUDIT_SORTS, defaultSort: "at", defaultDir: "desc", filters: AUDIT_FILTERS });
+    const params = parseListParams(Object.fromEntries(url.searchParams), {
+      sortable: AUDIT_SORTS,
+      defaultSort: "at",
+      defaultDir: "desc",
+      filters: AUDIT_FILTERS,
+    });
     if (format === "json") {
       const page = await listAudit(viewer, params);
       return NextResponse.json(

@@ -32,7 +32,11 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
 export async function POST(request: Request) {
   try {
     const bytes = await readLimited(request, MAX_PACKAGE_BYTES);
-    const result = await receivePackage({ bytes, keyId: request.headers.get(KEY_HEADER), signature: request.headers.get(SIGNATURE_HEADER) });
+    const result = await receivePackage({
+      bytes,
+      keyId: request.headers.get(KEY_HEADER),
+      signature: request.headers.get(SIGNATURE_HEADER),
+    });
     return NextResponse.json(result.receipt, { status: result.status, headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error, request);

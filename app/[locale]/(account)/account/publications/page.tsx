@@ -10,7 +10,11 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/publications` } }, locale });
+  if (!viewer)
+    return redirect({
+      href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/publications` } },
+      locale,
+    });
   const t = await getTranslations("publications");
   const tc = await getTranslations("errors");
   if (!scopeOf(viewer, "publications.write")) return <Notice>{tc("forbidden")}</Notice>;
@@ -23,7 +27,11 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
           <h1 className="text-2xl font-bold">{t("work.title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("work.lead")}</p>
         </div>
-        <Link href="/account/publications/new" className="rounded bg-brand-700 px-3 py-2 text-sm text-white no-underline hover:no-underline" data-testid="new-publication">
+        <Link
+          href="/account/publications/new"
+          className="rounded bg-brand-700 px-3 py-2 text-sm text-white no-underline hover:no-underline"
+          data-testid="new-publication"
+        >
           {t("work.new")}
         </Link>
       </div>
@@ -44,11 +52,17 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
               <tr key={r.id} className="border-t" data-testid="my-publication">
                 <td className="p-2">
                   <Link href={`/account/publications/${r.id}`}>{r.title}</Link>
-                  <span className="block text-xs text-slate-500">{t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)}
+                  </span>
                 </td>
-                <td className="p-2" data-testid="my-publication-status">{t(`statuses.${r.status}`)}</td>
+                <td className="p-2" data-testid="my-publication-status">
+                  {t(`statuses.${r.status}`)}
+                </td>
                 <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
-                <td className="p-2 text-slate-600">{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="p-2 text-slate-600">
+                  {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,7 +15,11 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
   const { locale, periodId } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/reporting/${periodId}` } }, locale });
+  if (!viewer)
+    return redirect({
+      href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/reporting/${periodId}` } },
+      locale,
+    });
   const t = await getTranslations("reporting.entry");
   const te = await getTranslations("errors");
   const ts = await getTranslations("reporting.status");
@@ -32,11 +36,17 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
     if (error instanceof AppError) {
       return (
         <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm" data-testid="entry-refused">
-          <h1 className="text-xl font-bold">{error.code === "validation" ? te("validation.summary") : te(error.code)}</h1>
+          <h1 className="text-xl font-bold">
+            {error.code === "validation" ? te("validation.summary") : te(error.code)}
+          </h1>
           {Object.values(error.fieldErrors).map((k) => (
-            <p key={k} className="mt-2 text-slate-700">{te(k)}</p>
+            <p key={k} className="mt-2 text-slate-700">
+              {te(k)}
+            </p>
           ))}
-          <Link href="/reporting" className="mt-3 inline-block">{t("back")}</Link>
+          <Link href="/reporting" className="mt-3 inline-block">
+            {t("back")}
+          </Link>
         </div>
       );
     }
@@ -44,21 +54,34 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
   }
   const { period, submission, version } = entry;
   const form = period.form;
-  const classifiers = [...new Set(valueSlots(version.definition).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : [])))];
+  const classifiers = [
+    ...new Set(
+      valueSlots(version.definition).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : [])),
+    ),
+  ];
   const choices = Object.fromEntries(
-    await Promise.all(classifiers.map(async (code) => [code, (await classifierOptions(code, locale)).map((o) => ({ code: o.code, label: o.label }))] as const)),
+    await Promise.all(
+      classifiers.map(
+        async (code) =>
+          [code, (await classifierOptions(code, locale)).map((o) => ({ code: o.code, label: o.label }))] as const,
+      ),
+    ),
   );
   const orgQuery = organizations.length > 1 ? `&org=${organizationId}` : "";
-  const template = (fmt: string) => `/api/v1/reporting/template?period=${period.id}&org=${organizationId}&format=${fmt}&locale=${locale}`;
+  const template = (fmt: string) =>
+    `/api/v1/reporting/template?period=${period.id}&org=${organizationId}&format=${fmt}&locale=${locale}`;
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/reporting?year=${form.formList.year}${orgQuery}`} className="text-sm">{t("back")}</Link>
+        <Link href={`/reporting?year=${form.formList.year}${orgQuery}`} className="text-sm">
+          {t("back")}
+        </Link>
         <h1 className="mt-1 text-2xl font-bold">
           <span className="font-mono">{form.code}</span> — {localName(form, locale)}
         </h1>
         <p className="text-sm text-slate-600">
-          {t("periodOf", { label: period.label, organization: localName(entry.organization, locale) })} · {t("versionN", { number: version.number })}
+          {t("periodOf", { label: period.label, organization: localName(entry.organization, locale) })} ·{" "}
+          {t("versionN", { number: version.number })}
         </p>
       </div>
       <dl className="grid gap-3 rounded-lg bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
@@ -72,16 +95,23 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
           <dt className="text-slate-600">{t("status")}</dt>
           <dd className="font-medium" data-testid="entry-status" data-status={submission?.status ?? "NONE"}>
             {ts(submission?.status ?? "NONE")}
-            {submission && submission.revision > 1 && <span className="ml-1 text-xs text-slate-500">{t("revision", { revision: submission.revision })}</span>}
+            {submission && submission.revision > 1 && (
+              <span className="ml-1 text-xs text-slate-500">{t("revision", { revision: submission.revision })}</span>
+            )}
           </dd>
         </div>
         {submission?.submittedAt && (
           <div>
             <dt className="text-slate-600">{t("submittedLabel")}</dt>
             <dd className="font-medium" data-testid="submitted-on">
-              {t("submittedOn", { date: format.dateTime(submission.submittedAt, { dateStyle: "long", timeStyle: "short" }) })}
+              {t("submittedOn", {
+                date: format.dateTime(submission.submittedAt, { dateStyle: "long", timeStyle: "short" }),
+              })}
               {submission.late && (
-                <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="late-badge">
+                <span
+                  className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800"
+                  data-testid="late-badge"
+                >
                   {t("late")}
                 </span>
               )}
@@ -90,7 +120,11 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
         )}
       </dl>
       {submission?.status === "RETURNED" && submission.returnReason && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="return-reason">
+        <div
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="return-reason"
+        >
           <span className="font-medium">{t("returned")}</span> {submission.returnReason}
         </div>
       )}
@@ -99,7 +133,11 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
           <span className="font-medium">{t("correction")}</span> {submission.correctionReason}
         </p>
       )}
-      {!entry.editable && <p className="text-sm text-slate-600" data-testid="read-only-note">{period.closedAt && !submission ? t("periodClosed") : t("readOnly")}</p>}
+      {!entry.editable && (
+        <p className="text-sm text-slate-600" data-testid="read-only-note">
+          {period.closedAt && !submission ? t("periodClosed") : t("readOnly")}
+        </p>
+      )}
       <EntryForm
         // Not keyed by the draft's version: autosaves refresh the page and must not reset what is being typed.
         key={`${version.number}:${submission?.revision ?? 1}:${submission?.status ?? "DRAFT"}`}

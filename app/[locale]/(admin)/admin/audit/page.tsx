@@ -1,7 +1,16 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authorize } from "@/lib/auth/viewer";
 import { parseListParams } from "@/lib/data-table/params";
-import { AUDIT_ACTIONS, AUDIT_FILTERS, AUDIT_SORTS, AUDIT_EXPORT_LIMIT, auditEntities, describeChanges, formatDateTime, listAudit } from "@/lib/audit/queries";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_FILTERS,
+  AUDIT_SORTS,
+  AUDIT_EXPORT_LIMIT,
+  auditEntities,
+  describeChanges,
+  formatDateTime,
+  listAudit,
+} from "@/lib/audit/queries";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { FilterBar } from "@/components/admin/filter-bar";
@@ -13,7 +22,12 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   const { viewer } = await authorize("audit.read");
   const t = await getTranslations("audit");
   const tc = await getTranslations("common");
-  const list = parseListParams(await searchParams, { sortable: AUDIT_SORTS, defaultSort: "at", defaultDir: "desc", filters: AUDIT_FILTERS });
+  const list = parseListParams(await searchParams, {
+    sortable: AUDIT_SORTS,
+    defaultSort: "at",
+    defaultDir: "desc",
+    filters: AUDIT_FILTERS,
+  });
   const [page, entities] = await Promise.all([listAudit(viewer, list), auditEntities(viewer)]);
 
   const exportQuery = new URLSearchParams({ format: "csv", locale, sort: list.sort, dir: list.dir });
@@ -29,7 +43,12 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         title={t("title")}
         description={t("description")}
         actions={
-          <a href={`/api/v1/audit?${exportQuery.toString()}`} download className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline" title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}>
+          <a
+            href={`/api/v1/audit?${exportQuery.toString()}`}
+            download
+            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline"
+            title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
+          >
             {tc("actions.exportCsv")}
           </a>
         }
@@ -39,18 +58,38 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         searchLabel={t("actor")}
         keep={keep}
         selects={[
-          { name: "entity", label: t("entity"), value: list.filters.entity ?? "", options: entities.map((e) => ({ value: e, label: entityLabel(e) })) },
-          { name: "action", label: t("action"), value: list.filters.action ?? "", options: AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) })) },
+          {
+            name: "entity",
+            label: t("entity"),
+            value: list.filters.entity ?? "",
+            options: entities.map((e) => ({ value: e, label: entityLabel(e) })),
+          },
+          {
+            name: "action",
+            label: t("action"),
+            value: list.filters.action ?? "",
+            options: AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) })),
+          },
         ]}
         extra={
           <>
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("from")}</span>
-              <input type="date" name="from" defaultValue={list.filters.from ?? ""} className="rounded border border-slate-300 px-2 py-2" />
+              <input
+                type="date"
+                name="from"
+                defaultValue={list.filters.from ?? ""}
+                className="rounded border border-slate-300 px-2 py-2"
+              />
             </label>
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("to")}</span>
-              <input type="date" name="to" defaultValue={list.filters.to ?? ""} className="rounded border border-slate-300 px-2 py-2" />
+              <input
+                type="date"
+                name="to"
+                defaultValue={list.filters.to ?? ""}
+                className="rounded border border-slate-300 px-2 py-2"
+              />
             </label>
           </>
         }

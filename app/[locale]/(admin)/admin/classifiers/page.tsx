@@ -19,15 +19,23 @@ export default async function ClassifiersPage({ params }: PageProps<"/[locale]/a
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("name")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("code")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">{t("itemCount")}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t("code")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-semibold">
+                {t("itemCount")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {classifiers.length === 0 ? (
               <tr>
-                <td colSpan={3} className="px-3 py-8 text-center text-slate-500">{t("empty")}</td>
+                <td colSpan={3} className="px-3 py-8 text-center text-slate-500">
+                  {t("empty")}
+                </td>
               </tr>
             ) : (
               classifiers.map((c) => (

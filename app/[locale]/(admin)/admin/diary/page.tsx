@@ -3,7 +3,14 @@ import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
 import { chosenSchool, loadSetup } from "@/lib/diary/setup";
-import { createAssignmentAction, createClassAction, createYearAction, importStudentsAction, linkGuardianAction, updateTermAction } from "@/lib/diary/actions";
+import {
+  createAssignmentAction,
+  createClassAction,
+  createYearAction,
+  importStudentsAction,
+  linkGuardianAction,
+  updateTermAction,
+} from "@/lib/diary/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -22,7 +29,9 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
   }
   const setup = await loadSetup(viewer, organizationId);
   const name = (x: { nameKk: string; nameRu: string; nameEn: string }) => localName(x, locale);
-  const allClasses = setup.years.flatMap((y) => y.classes.map((c) => ({ id: c.id, label: `${y.label}: ${c.grade} ${c.letter}` })));
+  const allClasses = setup.years.flatMap((y) =>
+    y.classes.map((c) => ({ id: c.id, label: `${y.label}: ${c.grade} ${c.letter}` })),
+  );
   const nextYear = setup.years.length ? Number(setup.years[0]!.label.slice(0, 4)) + 1 : new Date().getUTCFullYear();
 
   return (
@@ -30,14 +39,24 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
       <PageHeader
         title={t("title")}
         description={name(setup.school)}
-        actions={<Link href="/admin/diary/analytics" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">{t("toAnalytics")}</Link>}
+        actions={
+          <Link href="/admin/diary/analytics" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            {t("toAnalytics")}
+          </Link>
+        }
       />
       {setup.years.map((y) => (
         <section key={y.id} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-year={y.label}>
           <h2 className="text-lg font-semibold">{t("year", { label: y.label })}</h2>
           <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
             {y.terms.map((term) => (
-              <ActionForm key={term.id} action={updateTermAction} submitLabel={t("save")} variant="secondary" className="space-y-2 rounded border border-slate-200 p-3">
+              <ActionForm
+                key={term.id}
+                action={updateTermAction}
+                submitLabel={t("save")}
+                variant="secondary"
+                className="space-y-2 rounded border border-slate-200 p-3"
+              >
                 <h3 className="font-medium">{t("term", { n: term.number })}</h3>
                 <input type="hidden" name="termId" value={term.id} />
                 <TextField name="startDate" label={t("start")} type="date" defaultValue={term.startDate} required />
@@ -48,10 +67,18 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
           <table className="min-w-full text-sm">
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{t("class")}</th>
-                <th scope="col" className="py-1 pr-3">{t("homeroom")}</th>
-                <th scope="col" className="py-1 pr-3">{t("students")}</th>
-                <th scope="col" className="py-1 pr-3">{t("assignments")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("class")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("homeroom")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("students")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("assignments")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -59,11 +86,15 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
                 <tr key={c.id} className="border-t border-slate-100 align-top">
                   <td className="py-1 pr-3 font-medium">
                     {c.grade} {c.letter}
-                    <Link href={`/admin/diary/timetable?class=${c.id}`} className="ml-2 text-xs font-normal">{t("timetable")}</Link>
+                    <Link href={`/admin/diary/timetable?class=${c.id}`} className="ml-2 text-xs font-normal">
+                      {t("timetable")}
+                    </Link>
                   </td>
                   <td className="py-1 pr-3">{c.homeroom ?? "—"}</td>
                   <td className="py-1 pr-3 tabular-nums">{c.students}</td>
-                  <td className="py-1 pr-3">{c.assignments.map((a) => `${name(a.subject)} — ${a.teacher}`).join("; ") || "—"}</td>
+                  <td className="py-1 pr-3">
+                    {c.assignments.map((a) => `${name(a.subject)} — ${a.teacher}`).join("; ") || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -76,18 +107,39 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
           <h2 className="mb-2 font-semibold">{t("newYear")}</h2>
           <ActionForm action={createYearAction} submitLabel={t("create")}>
             <input type="hidden" name="organizationId" value={organizationId} />
-            <TextField name="startYear" label={t("startYear")} type="number" defaultValue={String(nextYear)} hint={t("startYearHint")} required />
+            <TextField
+              name="startYear"
+              label={t("startYear")}
+              type="number"
+              defaultValue={String(nextYear)}
+              hint={t("startYearHint")}
+              required
+            />
           </ActionForm>
         </section>
         {setup.years.length > 0 && (
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-semibold">{t("newClass")}</h2>
             <ActionForm action={createClassAction} submitLabel={t("create")}>
-              <SelectField name="academicYearId" label={t("yearLabel")} options={setup.years.map((y) => ({ value: y.id, label: y.label }))} />
+              <SelectField
+                name="academicYearId"
+                label={t("yearLabel")}
+                options={setup.years.map((y) => ({ value: y.id, label: y.label }))}
+              />
               <TextField name="grade" label={t("grade")} type="number" min={1} max={11} required />
               <TextField name="letter" label={t("letter")} maxLength={3} required />
-              <SelectField name="languageId" label={t("language")} options={setup.languages.map((l) => ({ value: l.id, label: name(l) }))} placeholder="—" />
-              <SelectField name="homeroomTeacherId" label={t("homeroom")} options={setup.teachers.map((u) => ({ value: u.id, label: u.displayName }))} placeholder="—" />
+              <SelectField
+                name="languageId"
+                label={t("language")}
+                options={setup.languages.map((l) => ({ value: l.id, label: name(l) }))}
+                placeholder="—"
+              />
+              <SelectField
+                name="homeroomTeacherId"
+                label={t("homeroom")}
+                options={setup.teachers.map((u) => ({ value: u.id, label: u.displayName }))}
+                placeholder="—"
+              />
             </ActionForm>
           </section>
         )}
@@ -95,9 +147,21 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-semibold">{t("newAssignment")}</h2>
             <ActionForm action={createAssignmentAction} submitLabel={t("create")}>
-              <SelectField name="classGroupId" label={t("class")} options={allClasses.map((c) => ({ value: c.id, label: c.label }))} />
-              <SelectField name="subjectId" label={t("subject")} options={setup.subjects.map((s) => ({ value: s.id, label: name(s) }))} />
-              <SelectField name="teacherId" label={t("teacher")} options={setup.teachers.map((u) => ({ value: u.id, label: u.displayName }))} />
+              <SelectField
+                name="classGroupId"
+                label={t("class")}
+                options={allClasses.map((c) => ({ value: c.id, label: c.label }))}
+              />
+              <SelectField
+                name="subjectId"
+                label={t("subject")}
+                options={setup.subjects.map((s) => ({ value: s.id, label: name(s) }))}
+              />
+              <SelectField
+                name="teacherId"
+                label={t("teacher")}
+                options={setup.teachers.map((u) => ({ value: u.id, label: u.displayName }))}
+              />
             </ActionForm>
           </section>
         )}

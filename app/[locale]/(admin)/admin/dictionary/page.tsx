@@ -20,7 +20,10 @@ export default async function DictionaryAdminPage({ params, searchParams }: Page
         title={t("title")}
         description={t("description")}
         actions={
-          <Link href="/admin/dictionary/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">
+          <Link
+            href="/admin/dictionary/new"
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+          >
             {t("new")}
           </Link>
         }
@@ -44,7 +47,9 @@ export default async function DictionaryAdminPage({ params, searchParams }: Page
               </Link>
               <span className="text-slate-500">{e.lemmaLatin}</span>
               {e.checked && <span className="rounded bg-green-100 px-1.5 text-xs text-green-800">{t("checked")}</span>}
-              <span className="text-xs text-slate-500">{t(`sources.${e.source === "apertium" ? "apertium" : e.source === "seed" ? "seed" : "editor"}`)}</span>
+              <span className="text-xs text-slate-500">
+                {t(`sources.${e.source === "apertium" ? "apertium" : e.source === "seed" ? "seed" : "editor"}`)}
+              </span>
             </li>
           ))}
           {entries.length === 0 && <li className="p-3 text-sm text-slate-500">{t("entries.none")}</li>}

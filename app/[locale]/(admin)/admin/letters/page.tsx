@@ -49,7 +49,11 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
     const active = query.sort === sort;
     const dir = active && query.dir === "desc" ? "asc" : "desc";
     return (
-      <Link href={{ pathname: "/admin/letters", query: queryOf({ ...query, sort, dir }) }} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} data-testid={`sort-${sort}`}>
+      <Link
+        href={{ pathname: "/admin/letters", query: queryOf({ ...query, sort, dir }) }}
+        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+        data-testid={`sort-${sort}`}
+      >
         {label}
         {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -61,11 +65,18 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
         title={t("title")}
         description={t("description")}
         actions={
-          <a href={exportHref} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100" data-testid="export-csv" download>
+          <a
+            href={exportHref}
+            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100"
+            data-testid="export-csv"
+            download
+          >
             {t("list.export")}
           </a>
         }
-        create={canManage ? { href: `/admin/letters/new?direction=${query.direction}`, label: t("list.new") } : undefined}
+        create={
+          canManage ? { href: `/admin/letters/new?direction=${query.direction}`, label: t("list.new") } : undefined
+        }
       />
       <nav className="mb-3 flex gap-1 border-b border-slate-200" aria-label={t("title")}>
         {DIRECTIONS.map((d) => (
@@ -83,12 +94,33 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
       <FilterBar
         q={query.q}
         searchLabel={t("list.search")}
-        keep={{ direction: query.direction, ...(query.sort !== "number" ? { sort: query.sort } : {}), ...(query.dir !== "desc" ? { dir: query.dir } : {}) }}
+        keep={{
+          direction: query.direction,
+          ...(query.sort !== "number" ? { sort: query.sort } : {}),
+          ...(query.dir !== "desc" ? { dir: query.dir } : {}),
+        }}
         selects={[
-          { name: "status", label: t("fields.status"), value: query.status ?? "", options: STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })) },
-          { name: "overdue", label: t("list.overdue"), value: query.overdue ? "1" : "", options: [{ value: "1", label: t("list.yes") }] },
+          {
+            name: "status",
+            label: t("fields.status"),
+            value: query.status ?? "",
+            options: STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          },
+          {
+            name: "overdue",
+            label: t("list.overdue"),
+            value: query.overdue ? "1" : "",
+            options: [{ value: "1", label: t("list.yes") }],
+          },
           ...(organizations.length > 1
-            ? [{ name: "organizationId", label: t("fields.organization"), value: query.organizationId ?? "", options: organizations.map((o) => ({ value: o.id, label: localName(o, locale) })) }]
+            ? [
+                {
+                  name: "organizationId",
+                  label: t("fields.organization"),
+                  value: query.organizationId ?? "",
+                  options: organizations.map((o) => ({ value: o.id, label: localName(o, locale) })),
+                },
+              ]
             : []),
         ]}
       />
@@ -112,19 +144,40 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
             </thead>
             <tbody>
               {page.rows.map((l) => (
-                <tr key={l.id} data-id={l.id} data-number={l.number} data-overdue={l.overdue ? "1" : "0"} className={`border-b border-slate-100 ${l.overdue ? "bg-red-50" : ""}`}>
+                <tr
+                  key={l.id}
+                  data-id={l.id}
+                  data-number={l.number}
+                  data-overdue={l.overdue ? "1" : "0"}
+                  className={`border-b border-slate-100 ${l.overdue ? "bg-red-50" : ""}`}
+                >
                   <td className="p-2 font-mono text-xs whitespace-nowrap">
-                    <Link href={`/admin/letters/${l.id}`} data-testid="open-letter">{l.number}</Link>
+                    <Link href={`/admin/letters/${l.id}`} data-testid="open-letter">
+                      {l.number}
+                    </Link>
                   </td>
                   <td className="p-2 font-mono text-xs">{formatDate(l.registeredAt)}</td>
                   <td className="p-2">
                     {l.correspondent}
-                    {l.letterNumber && <span className="block text-xs text-slate-500">№ {l.letterNumber}{l.letterDate ? ` · ${l.letterDate.toISOString().slice(0, 10)}` : ""}</span>}
+                    {l.letterNumber && (
+                      <span className="block text-xs text-slate-500">
+                        № {l.letterNumber}
+                        {l.letterDate ? ` · ${l.letterDate.toISOString().slice(0, 10)}` : ""}
+                      </span>
+                    )}
                   </td>
                   <td className="p-2">
                     {l.subject}
-                    {l.replyTo && <span className="block text-xs text-slate-500">{t("fields.replyTo")}: {l.replyTo.number}</span>}
-                    {l.replies.length > 0 && <span className="block text-xs text-slate-500">{t("fields.replies")}: {l.replies.map((r) => r.number).join(", ")}</span>}
+                    {l.replyTo && (
+                      <span className="block text-xs text-slate-500">
+                        {t("fields.replyTo")}: {l.replyTo.number}
+                      </span>
+                    )}
+                    {l.replies.length > 0 && (
+                      <span className="block text-xs text-slate-500">
+                        {t("fields.replies")}: {l.replies.map((r) => r.number).join(", ")}
+                      </span>
+                    )}
                   </td>
                   {organizations.length > 1 && <td className="p-2">{localName(l.organization, locale)}</td>}
                   <td className="p-2">{l.executor?.displayName ?? ""}</td>
@@ -132,7 +185,9 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
                     {l.dueDate ? l.dueDate.toISOString().slice(0, 10) : ""}
                     {l.overdue && <OverdueMark label={t("list.overdueMark")} />}
                   </td>
-                  <td className="p-2"><LetterStatusBadge status={l.status} label={t(`status.${l.status}`)} /></td>
+                  <td className="p-2">
+                    <LetterStatusBadge status={l.status} label={t(`status.${l.status}`)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -140,10 +195,21 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
         </div>
       )}
       {pages > 1 && (
-        <nav className="mt-3 flex items-center gap-3 text-sm" aria-label={tc("pagination.page", { page: page.page, pages })}>
-          {page.page > 1 && <Link href={{ pathname: "/admin/letters", query: queryOf(query, { page: String(page.page - 1) }) }}>{tc("pagination.previous")}</Link>}
+        <nav
+          className="mt-3 flex items-center gap-3 text-sm"
+          aria-label={tc("pagination.page", { page: page.page, pages })}
+        >
+          {page.page > 1 && (
+            <Link href={{ pathname: "/admin/letters", query: queryOf(query, { page: String(page.page - 1) }) }}>
+              {tc("pagination.previous")}
+            </Link>
+          )}
           <span>{tc("pagination.page", { page: page.page, pages })}</span>
-          {page.page < pages && <Link href={{ pathname: "/admin/letters", query: queryOf(query, { page: String(page.page + 1) }) }}>{tc("pagination.next")}</Link>}
+          {page.page < pages && (
+            <Link href={{ pathname: "/admin/letters", query: queryOf(query, { page: String(page.page + 1) }) }}>
+              {tc("pagination.next")}
+            </Link>
+          )}
         </nav>
       )}
     </div>

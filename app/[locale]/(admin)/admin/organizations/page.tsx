@@ -14,8 +14,15 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
   setRequestLocale(locale);
   const { viewer, scope } = await authorize("registry.organization.read");
   const t = await getTranslations("organizations");
-  const list = parseListParams(await searchParams, { sortable: ORGANIZATION_SORTS, defaultSort: "name", filters: ["kind", "status", "territory"] });
-  const [page, kinds] = await Promise.all([listOrganizations(scope, list, locale), classifierOptions("ORG_KIND", locale)]);
+  const list = parseListParams(await searchParams, {
+    sortable: ORGANIZATION_SORTS,
+    defaultSort: "name",
+    filters: ["kind", "status", "territory"],
+  });
+  const [page, kinds] = await Promise.all([
+    listOrganizations(scope, list, locale),
+    classifierOptions("ORG_KIND", locale),
+  ]);
   const canCreate = Boolean(scopeOf(viewer, "registry.organization.write"));
   return (
     <ListPage
@@ -25,8 +32,18 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
       list={list}
       searchLabel={t("search")}
       selects={[
-        { name: "kind", label: t("kind"), value: list.filters.kind ?? "", options: kinds.map((k) => ({ value: k.code, label: k.label })) },
-        { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+        {
+          name: "kind",
+          label: t("kind"),
+          value: list.filters.kind ?? "",
+          options: kinds.map((k) => ({ value: k.code, label: k.label })),
+        },
+        {
+          name: "status",
+          label: t("status"),
+          value: list.filters.status ?? "",
+          options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+        },
       ]}
     >
       <DataTable

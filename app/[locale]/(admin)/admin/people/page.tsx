@@ -13,7 +13,11 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   const { viewer, scope } = await authorize("registry.person.read");
   const t = await getTranslations("people");
-  const list = parseListParams(await searchParams, { sortable: PERSON_SORTS, defaultSort: "lastName", filters: ["organization", "sex"] });
+  const list = parseListParams(await searchParams, {
+    sortable: PERSON_SORTS,
+    defaultSort: "lastName",
+    filters: ["organization", "sex"],
+  });
   const [page, organizations] = await Promise.all([listPeople(scope, list), organizationOptions(scope, locale)]);
   const canCreate = Boolean(scopeOf(viewer, "registry.person.write"));
   return (
@@ -24,8 +28,18 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
       list={list}
       searchLabel={t("search")}
       selects={[
-        { name: "organization", label: t("organization"), value: list.filters.organization ?? "", options: organizations },
-        { name: "sex", label: t("sex"), value: list.filters.sex ?? "", options: (["MALE", "FEMALE"] as const).map((s) => ({ value: s, label: t(`sexes.${s}`) })) },
+        {
+          name: "organization",
+          label: t("organization"),
+          value: list.filters.organization ?? "",
+          options: organizations,
+        },
+        {
+          name: "sex",
+          label: t("sex"),
+          value: list.filters.sex ?? "",
+          options: (["MALE", "FEMALE"] as const).map((s) => ({ value: s, label: t(`sexes.${s}`) })),
+        },
       ]}
     >
       <DataTable

@@ -23,7 +23,11 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
       <form method="get" className="mb-4 flex items-end gap-2 text-sm">
         <label>
           <span className="mb-1 block font-medium">{t("review.all")}</span>
-          <select name="status" defaultValue={status ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+          <select
+            name="status"
+            defaultValue={status ?? ""}
+            className="rounded border border-slate-300 bg-white px-2 py-1.5"
+          >
             <option value="">{t("review.waiting")}</option>
             {PUBLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -32,7 +36,9 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{t("filters.apply")}</button>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
+          {t("filters.apply")}
+        </button>
       </form>
       {rows.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("review.empty")}</p>
@@ -52,12 +58,15 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
                 <td className="p-2">
                   <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
                   <span className="block text-xs text-slate-500">
-                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} · {t("read.version", { version: r.version })}
+                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} ·{" "}
+                    {t("read.version", { version: r.version })}
                   </span>
                 </td>
                 <td className="p-2">{r.author}</td>
                 <td className="p-2">{t(`statuses.${r.status}`)}</td>
-                <td className="p-2 text-slate-600">{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="p-2 text-slate-600">
+                  {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                </td>
               </tr>
             ))}
           </tbody>

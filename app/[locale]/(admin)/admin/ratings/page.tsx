@@ -17,7 +17,12 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
   setRequestLocale(locale);
   const { viewer } = await authorize("ratings.manage");
   const t = await getTranslations("ratings");
-  const [methods, republic, regions, districts] = await Promise.all([listMethods(viewer), territoriesFor(viewer, "REGION"), territoriesFor(viewer, "DISTRICT"), territoriesFor(viewer, "SCHOOL")]);
+  const [methods, republic, regions, districts] = await Promise.all([
+    listMethods(viewer),
+    territoriesFor(viewer, "REGION"),
+    territoriesFor(viewer, "DISTRICT"),
+    territoriesFor(viewer, "SCHOOL"),
+  ]);
   const territories = [...republic, ...regions, ...districts];
   return (
     <div className="space-y-6">
@@ -29,12 +34,24 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
           <table className="min-w-full text-sm" data-testid="methods">
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{t("admin.code")}</th>
-                <th scope="col" className="py-1 pr-3">{t("col.name")}</th>
-                <th scope="col" className="py-1 pr-3">{t("admin.level")}</th>
-                <th scope="col" className="py-1 pr-3">{t("territoryLabel")}</th>
-                <th scope="col" className="py-1 pr-3">{t("method.versions")}</th>
-                <th scope="col" className="py-1 pr-3">{t("admin.years")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("admin.code")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("col.name")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("admin.level")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("territoryLabel")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("method.versions")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("admin.years")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -48,7 +65,11 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
                     <td className="py-1 pr-3">{localName(m, locale)}</td>
                     <td className="py-1 pr-3">{t(`level.${m.level}`)}</td>
                     <td className="py-1 pr-3">{localName(m.territory, locale)}</td>
-                    <td className="py-1 pr-3">{last ? t("admin.versionOf", { number: last.number, status: t(`admin.status.${last.status}`) }) : "—"}</td>
+                    <td className="py-1 pr-3">
+                      {last
+                        ? t("admin.versionOf", { number: last.number, status: t(`admin.status.${last.status}`) })
+                        : "—"}
+                    </td>
                     <td className="py-1 pr-3">{m.years.join(", ") || "—"}</td>
                   </tr>
                 );
@@ -61,8 +82,18 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
         <h2 className="mb-2 text-lg font-semibold">{t("admin.create")}</h2>
         <ActionForm action={createMethodAction} submitLabel={t("admin.createSubmit")} testId="create-method">
           <TextField name="code" label={t("admin.code")} required />
-          <SelectField name="level" label={t("admin.level")} required options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
-          <SelectField name="territoryId" label={t("admin.territory")} required options={territories.map((x) => ({ value: x.id, label: localName(x, locale) }))} />
+          <SelectField
+            name="level"
+            label={t("admin.level")}
+            required
+            options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          />
+          <SelectField
+            name="territoryId"
+            label={t("admin.territory")}
+            required
+            options={territories.map((x) => ({ value: x.id, label: localName(x, locale) }))}
+          />
           <TextField name="nameKk" label={t("admin.nameKk")} required />
           <TextField name="nameRu" label={t("admin.nameRu")} required />
           <TextField name="nameEn" label={t("admin.nameEn")} required />

@@ -37,7 +37,13 @@ export default async function SearchAdminPage({ params }: PageProps<"/[locale]/a
         {row(t("admin.lastError"), status.lastError ?? t("admin.none"))}
         {row(t("admin.reindexedAt"), status.reindexedAt ? formatDateTime(status.reindexedAt) : t("admin.never"))}
       </dl>
-      <ActionForm action={reindexAction} submitLabel={t("admin.reindex")} pendingLabel={t("admin.reindexing")} className="mt-4" testId="search-reindex" />
+      <ActionForm
+        action={reindexAction}
+        submitLabel={t("admin.reindex")}
+        pendingLabel={t("admin.reindexing")}
+        className="mt-4"
+        testId="search-reindex"
+      />
     </div>
   );
 }

@@ -13,7 +13,17 @@ import { StatusBadge } from "@/components/services/status-badge";
 
 export const dynamic = "force-dynamic";
 
-const STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "RELEASED", "OFFERED", "DECLINED", "APPROVED", "REFUSED", "ISSUED"] as const;
+const STATUSES = [
+  "SUBMITTED",
+  "IN_REVIEW",
+  "NEEDS_INFO",
+  "RELEASED",
+  "OFFERED",
+  "DECLINED",
+  "APPROVED",
+  "REFUSED",
+  "ISSUED",
+] as const;
 const KINDS = ["FIRST_GRADE", "TRANSFER", "PRESCHOOL", "STUDY_CERTIFICATE"] as const;
 
 /** Staff queue of applications to organisations in the viewer's scope, with overdue marking. */
@@ -23,27 +33,66 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
   const { viewer } = await authorize("services.process");
   const t = await getTranslations("services");
   const tc = await getTranslations("common");
-  const list = parseListParams(await searchParams, { sortable: ["dueAt"] as const, defaultSort: "dueAt", filters: ["status", "kind", "overdue"] });
-  const status = list.filters.status === "OPEN" || (STATUSES as readonly string[]).includes(list.filters.status ?? "") ? (list.filters.status as ApplicationStatus | "OPEN") : undefined;
-  const kind = (KINDS as readonly string[]).includes(list.filters.kind ?? "") ? (list.filters.kind as ServiceKind) : undefined;
+  const list = parseListParams(await searchParams, {
+    sortable: ["dueAt"] as const,
+    defaultSort: "dueAt",
+    filters: ["status", "kind", "overdue"],
+  });
+  const status =
+    list.filters.status === "OPEN" || (STATUSES as readonly string[]).includes(list.filters.status ?? "")
+      ? (list.filters.status as ApplicationStatus | "OPEN")
+      : undefined;
+  const kind = (KINDS as readonly string[]).includes(list.filters.kind ?? "")
+    ? (list.filters.kind as ServiceKind)
+    : undefined;
   const overdue = list.filters.overdue === "1";
   const now = new Date();
-  const page = await staffQueue(viewer, { page: list.page, pageSize: list.pageSize, status, kind, overdue, q: list.q }, now);
+  const page = await staffQueue(
+    viewer,
+    { page: list.page, pageSize: list.pageSize, status, kind, overdue, q: list.q },
+    now,
+  );
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const query = (p: number) => ({ page: String(p), ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(overdue ? { overdue: "1" } : {}), ...(list.q ? { q: list.q } : {}) });
+  const query = (p: number) => ({
+    page: String(p),
+    ...(status ? { status } : {}),
+    ...(kind ? { kind } : {}),
+    ...(overdue ? { overdue: "1" } : {}),
+    ...(list.q ? { q: list.q } : {}),
+  });
   return (
     <div>
       <PageHeader title={t("queue.title")} description={tc("pagination.total", { total: page.total })} />
       <p className="mb-3 text-sm">
-        <Link href="/admin/services/preschool" data-testid="preschool-queue-link">{t("districtQueue.title")}</Link>
+        <Link href="/admin/services/preschool" data-testid="preschool-queue-link">
+          {t("districtQueue.title")}
+        </Link>
       </p>
       <FilterBar
         q={list.q}
         searchLabel={t("queue.child")}
         selects={[
-          { name: "status", label: t("queue.filterStatus"), value: status ?? "", options: [{ value: "OPEN", label: t("queue.open") }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))] },
-          { name: "kind", label: t("queue.service"), value: kind ?? "", options: KINDS.map((k) => ({ value: k, label: t(`catalogue.${k}.name`) })) },
-          { name: "overdue", label: t("queue.overdue"), value: overdue ? "1" : "", options: [{ value: "1", label: tc("yes") }] },
+          {
+            name: "status",
+            label: t("queue.filterStatus"),
+            value: status ?? "",
+            options: [
+              { value: "OPEN", label: t("queue.open") },
+              ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            ],
+          },
+          {
+            name: "kind",
+            label: t("queue.service"),
+            value: kind ?? "",
+            options: KINDS.map((k) => ({ value: k, label: t(`catalogue.${k}.name`) })),
+          },
+          {
+            name: "overdue",
+            label: t("queue.overdue"),
+            value: overdue ? "1" : "",
+            options: [{ value: "1", label: tc("yes") }],
+          },
         ]}
       />
       {page.rows.length === 0 ? (
@@ -67,21 +116,41 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
               {page.rows.map((a) => {
                 const late = isOverdue(a, now);
                 return (
-                  <tr key={a.id} data-id={a.id} data-overdue={late ? "1" : "0"} className={`border-b border-slate-100 ${late ? "bg-red-50" : ""}`}>
+                  <tr
+                    key={a.id}
+                    data-id={a.id}
+                    data-overdue={late ? "1" : "0"}
+                    className={`border-b border-slate-100 ${late ? "bg-red-50" : ""}`}
+                  >
                     <td className="p-2">{t(`catalogue.${a.kind}.name`)}</td>
                     <td className="p-2">{[a.childLastName, a.childFirstName].join(" ")}</td>
                     <td className="p-2">{a.applicant.displayName}</td>
                     <td className="p-2">
                       {localName(a.organization, locale)}
-                      {a.kind === "TRANSFER" && a.targetOrganization ? ` → ${localName(a.targetOrganization, locale)}` : ""}
+                      {a.kind === "TRANSFER" && a.targetOrganization
+                        ? ` → ${localName(a.targetOrganization, locale)}`
+                        : ""}
                     </td>
                     <td className="p-2 font-mono text-xs">{formatDate(a.createdAt)}</td>
                     <td className="p-2 font-mono text-xs">
                       {formatDate(a.dueAt)}
-                      {late && <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white" data-testid="overdue">{t("queue.overdueMark")}</span>}
+                      {late && (
+                        <span
+                          className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white"
+                          data-testid="overdue"
+                        >
+                          {t("queue.overdueMark")}
+                        </span>
+                      )}
                     </td>
-                    <td className="p-2"><StatusBadge status={a.status} label={t(`status.${a.status}`)} /></td>
-                    <td className="p-2"><Link href={`/admin/services/${a.id}`} data-testid="open-application">{t("queue.view")}</Link></td>
+                    <td className="p-2">
+                      <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
+                    </td>
+                    <td className="p-2">
+                      <Link href={`/admin/services/${a.id}`} data-testid="open-application">
+                        {t("queue.view")}
+                      </Link>
+                    </td>
                   </tr>
                 );
               })}
@@ -90,10 +159,17 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
         </div>
       )}
       {pages > 1 && (
-        <nav className="mt-3 flex items-center gap-3 text-sm" aria-label={tc("pagination.page", { page: page.page, pages })}>
-          {page.page > 1 && <Link href={{ pathname: "/admin/services", query: query(page.page - 1) }}>{tc("pagination.previous")}</Link>}
+        <nav
+          className="mt-3 flex items-center gap-3 text-sm"
+          aria-label={tc("pagination.page", { page: page.page, pages })}
+        >
+          {page.page > 1 && (
+            <Link href={{ pathname: "/admin/services", query: query(page.page - 1) }}>{tc("pagination.previous")}</Link>
+          )}
           <span>{tc("pagination.page", { page: page.page, pages })}</span>
-          {page.page < pages && <Link href={{ pathname: "/admin/services", query: query(page.page + 1) }}>{tc("pagination.next")}</Link>}
+          {page.page < pages && (
+            <Link href={{ pathname: "/admin/services", query: query(page.page + 1) }}>{tc("pagination.next")}</Link>
+          )}
         </nav>
       )}
     </div>

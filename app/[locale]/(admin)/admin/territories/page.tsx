@@ -13,7 +13,11 @@ export default async function TerritoriesPage({ params, searchParams }: PageProp
   setRequestLocale(locale);
   const { viewer } = await authorize("registry.territory.read");
   const t = await getTranslations("territories");
-  const list = parseListParams(await searchParams, { sortable: TERRITORY_SORTS, defaultSort: "code", filters: ["level", "region"] });
+  const list = parseListParams(await searchParams, {
+    sortable: TERRITORY_SORTS,
+    defaultSort: "code",
+    filters: ["level", "region"],
+  });
   const [page, regions] = await Promise.all([listTerritories(list, locale), regionOptions(locale)]);
   const canCreate = Boolean(scopeOf(viewer, "registry.territory.write"));
   return (
@@ -24,7 +28,12 @@ export default async function TerritoriesPage({ params, searchParams }: PageProp
       list={list}
       searchLabel={t("search")}
       selects={[
-        { name: "level", label: t("level"), value: list.filters.level ?? "", options: TERRITORY_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })) },
+        {
+          name: "level",
+          label: t("level"),
+          value: list.filters.level ?? "",
+          options: TERRITORY_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })),
+        },
         { name: "region", label: t("region"), value: list.filters.region ?? "", options: regions },
       ]}
     >

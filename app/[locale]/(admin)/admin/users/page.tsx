@@ -15,7 +15,11 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
   const { scope } = await authorize("users.manage");
   const t = await getTranslations("users");
   const ta = await getTranslations("admin");
-  const list = parseListParams(await searchParams, { sortable: USER_SORTS, defaultSort: "login", filters: ["role", "status"] });
+  const list = parseListParams(await searchParams, {
+    sortable: USER_SORTS,
+    defaultSort: "login",
+    filters: ["role", "status"],
+  });
   const page = await listUsers(scope, list);
   return (
     <ListPage
@@ -25,8 +29,18 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
       list={list}
       searchLabel={t("search")}
       selects={[
-        { name: "role", label: t("role"), value: list.filters.role ?? "", options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })) },
-        { name: "status", label: t("status"), value: list.filters.status ?? "", options: (["active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
+        {
+          name: "role",
+          label: t("role"),
+          value: list.filters.role ?? "",
+          options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })),
+        },
+        {
+          name: "status",
+          label: t("status"),
+          value: list.filters.status ?? "",
+          options: (["active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+        },
       ]}
     >
       <DataTable

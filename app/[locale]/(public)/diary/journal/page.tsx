@@ -17,7 +17,8 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/diary/journal` } }, locale });
+  if (!viewer)
+    return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/diary/journal` } }, locale });
   const t = await getTranslations("diary.journal");
   const te = await getTranslations("errors");
   const format = await getFormatter();
@@ -47,19 +48,30 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
       refused = key ? te(key) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
-  const link = (c: string, s: string, term?: string, extra: Record<string, string> = {}) => `/diary/journal?${new URLSearchParams({ class: c, subject: s, ...(term ? { term } : {}), ...extra }).toString()}`;
+  const link = (c: string, s: string, term?: string, extra: Record<string, string> = {}) =>
+    `/diary/journal?${new URLSearchParams({ class: c, subject: s, ...(term ? { term } : {}), ...extra }).toString()}`;
   const ts = await getTranslations("diary.status");
-  const shown = (kind: string, value: string | null) => (value === null ? "—" : kind === "ATTENDANCE" ? ts(value as "ABSENT") : value);
+  const shown = (kind: string, value: string | null) =>
+    value === null ? "—" : kind === "ATTENDANCE" ? ts(value as "ABSENT") : value;
   const isTeacher = viewer.roles.some((r) => r.role === "TEACHER");
   const threads = data && isTeacher ? await classThreads(viewer, data.classGroup.id) : null;
   const tm = await getTranslations("diary.messages");
-  const history = data && one(query.history) === "1" ? await journalHistory(viewer, { classGroupId: data.classGroup.id, subjectId: data.subject.id, termId: data.term.id }) : null;
+  const history =
+    data && one(query.history) === "1"
+      ? await journalHistory(viewer, {
+          classGroupId: data.classGroup.id,
+          subjectId: data.subject.id,
+          termId: data.term.id,
+        })
+      : null;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <Link href="/diary" className="ml-auto text-sm">{t("toDiary")}</Link>
+        <Link href="/diary" className="ml-auto text-sm">
+          {t("toDiary")}
+        </Link>
       </div>
       <nav aria-label={t("pick")} className="rounded-lg bg-white p-3 shadow-sm">
         {choices.length === 0 ? (
@@ -70,7 +82,11 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
               <li key={c.id} className="flex flex-wrap items-center gap-2">
                 <span className="w-24 font-semibold">
                   {c.grade} {c.letter}
-                  {c.homeroom && <span className="ml-1 text-xs font-normal text-slate-500" title={t("homeroom")}>★</span>}
+                  {c.homeroom && (
+                    <span className="ml-1 text-xs font-normal text-slate-500" title={t("homeroom")}>
+                      ★
+                    </span>
+                  )}
                 </span>
                 {c.subjects.map((s) => (
                   <Link
@@ -112,17 +128,23 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
               ))}
             </nav>
             <span className="text-sm text-slate-600">
-              {format.dateTime(new Date(`${data.term.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })} –{" "}
-              {format.dateTime(new Date(`${data.term.endDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+              {format.dateTime(new Date(`${data.term.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}{" "}
+              – {format.dateTime(new Date(`${data.term.endDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
             </span>
             {data.closed && (
               <span className="rounded bg-green-100 px-2 py-0.5 text-sm text-green-800" data-testid="term-closed">
-                {t("closedBy", { by: data.closed.by, at: format.dateTime(new Date(data.closed.at), { dateStyle: "medium" }) })}
+                {t("closedBy", {
+                  by: data.closed.by,
+                  at: format.dateTime(new Date(data.closed.at), { dateStyle: "medium" }),
+                })}
               </span>
             )}
           </div>
           <p className="text-sm text-slate-600">{t("weights", data.weights)}</p>
-          <JournalGrid key={`${data.term.id}:${data.assessments.map((a) => a.id).join(",")}:${data.closed?.at ?? ""}`} data={data} />
+          <JournalGrid
+            key={`${data.term.id}:${data.assessments.map((a) => a.id).join(",")}:${data.closed?.at ?? ""}`}
+            data={data}
+          />
           {data.editable && (
             <div className="grid gap-4 md:grid-cols-2">
               <section className="rounded-lg bg-white p-4 shadow-sm">
@@ -131,7 +153,14 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
                   <input type="hidden" name="classGroupId" value={data.classGroup.id} />
                   <input type="hidden" name="subjectId" value={data.subject.id} />
                   <input type="hidden" name="termId" value={data.term.id} />
-                  <SelectField name="kind" label={t("kind")} options={[{ value: "SOR", label: t("sor") }, { value: "SOCH", label: t("soch") }]} />
+                  <SelectField
+                    name="kind"
+                    label={t("kind")}
+                    options={[
+                      { value: "SOR", label: t("sor") },
+                      { value: "SOCH", label: t("soch") },
+                    ]}
+                  />
                   <TextField name="maxPoints" label={t("maxPoints")} type="number" min={1} max={100} required />
                   <TextField name="date" label={t("date")} type="date" defaultValue={data.today} required />
                   <TextField name="title" label={t("assessmentTitle")} maxLength={200} />
@@ -141,7 +170,12 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
                 <section className="rounded-lg bg-white p-4 shadow-sm">
                   <h3 className="mb-2 font-semibold">{t("confirmTitle")}</h3>
                   <p className="mb-2 text-sm text-slate-600">{t("confirmText")}</p>
-                  <ActionForm action={confirmTermAction} submitLabel={t("confirm")} confirm={t("confirmAsk")} testId="confirm-term">
+                  <ActionForm
+                    action={confirmTermAction}
+                    submitLabel={t("confirm")}
+                    confirm={t("confirmAsk")}
+                    testId="confirm-term"
+                  >
                     <input type="hidden" name="classGroupId" value={data.classGroup.id} />
                     <input type="hidden" name="subjectId" value={data.subject.id} />
                     <input type="hidden" name="termId" value={data.term.id} />
@@ -152,13 +186,23 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
           )}
           {threads && (
             <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="messages-title">
-              <h3 id="messages-title" className="font-semibold">{tm("title")}</h3>
-              <ActionForm action={startThreadAction} submitLabel={tm("send")} testId="start-thread" className="space-y-2">
+              <h3 id="messages-title" className="font-semibold">
+                {tm("title")}
+              </h3>
+              <ActionForm
+                action={startThreadAction}
+                submitLabel={tm("send")}
+                testId="start-thread"
+                className="space-y-2"
+              >
                 <input type="hidden" name="classGroupId" value={data.classGroup.id} />
                 <SelectField
                   name="studentId"
                   label={tm("to")}
-                  options={data.students.map((s) => ({ value: s.id, label: tm("parentsOf", { name: `${s.lastName} ${s.firstName}` }) }))}
+                  options={data.students.map((s) => ({
+                    value: s.id,
+                    label: tm("parentsOf", { name: `${s.lastName} ${s.firstName}` }),
+                  }))}
                   placeholder={tm("wholeClass")}
                 />
                 <TextField name="body" label={tm("body")} maxLength={2000} required />
@@ -169,38 +213,63 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <div className="flex items-center gap-3">
               <h3 className="font-semibold">{t("history")}</h3>
-              {!history && <Link href={link(data.classGroup.id, data.subject.id, data.term.id, { history: "1" })} className="text-sm">{t("showHistory")}</Link>}
+              {!history && (
+                <Link
+                  href={link(data.classGroup.id, data.subject.id, data.term.id, { history: "1" })}
+                  className="text-sm"
+                >
+                  {t("showHistory")}
+                </Link>
+              )}
             </div>
-            {history && (
-              history.length === 0 ? (
+            {history &&
+              (history.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("noHistory")}</p>
               ) : (
                 <table className="mt-2 min-w-full text-sm" data-testid="history">
                   <thead className="text-left text-slate-600">
                     <tr>
-                      <th scope="col" className="pr-3">{t("when")}</th>
-                      <th scope="col" className="pr-3">{t("who")}</th>
-                      <th scope="col" className="pr-3">{t("student")}</th>
-                      <th scope="col" className="pr-3">{t("what")}</th>
-                      <th scope="col" className="pr-3">{t("change")}</th>
-                      <th scope="col" className="pr-3">{t("reason")}</th>
+                      <th scope="col" className="pr-3">
+                        {t("when")}
+                      </th>
+                      <th scope="col" className="pr-3">
+                        {t("who")}
+                      </th>
+                      <th scope="col" className="pr-3">
+                        {t("student")}
+                      </th>
+                      <th scope="col" className="pr-3">
+                        {t("what")}
+                      </th>
+                      <th scope="col" className="pr-3">
+                        {t("change")}
+                      </th>
+                      <th scope="col" className="pr-3">
+                        {t("reason")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {history.map((h) => (
                       <tr key={h.id} className="border-t border-slate-100">
-                        <td className="pr-3">{format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })}</td>
+                        <td className="pr-3">
+                          {format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })}
+                        </td>
                         <td className="pr-3">{h.by}</td>
                         <td className="pr-3">{h.student}</td>
-                        <td className="pr-3">{t(`kinds.${h.kind}`)}{h.lessonDate ? ` ${h.lessonDate}` : ""}</td>
-                        <td className="pr-3">{shown(h.kind, h.oldValue)} → {shown(h.kind, h.newValue)}</td>
+                        <td className="pr-3">
+                          {t(`kinds.${h.kind}`)}
+                          {h.lessonDate ? ` ${h.lessonDate}` : ""}
+                        </td>
+                        <td className="pr-3">
+                          {shown(h.kind, h.oldValue)} → {shown(h.kind, h.newValue)}
+                        </td>
                         <td className="pr-3">{h.reason ?? ""}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              )
-            )}
+              ))}
           </section>
         </>
       )}

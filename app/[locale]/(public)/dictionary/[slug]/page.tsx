@@ -50,7 +50,10 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
             {entry.lemmaLatin}
           </p>
           {entry.checked && (
-            <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" title={entry.checkedAt ? t("entry.checkedAt", { date: new Date(entry.checkedAt) }) : undefined}>
+            <span
+              className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800"
+              title={entry.checkedAt ? t("entry.checkedAt", { date: new Date(entry.checkedAt) }) : undefined}
+            >
               ✓ {t("entry.checked")}
             </span>
           )}
@@ -58,7 +61,11 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
         {entry.themes.length > 0 && (
           <p className="flex flex-wrap gap-2 text-sm">
             {entry.themes.map((theme) => (
-              <Link key={theme} href={`/dictionary/learn/themes/${theme}`} className="rounded bg-brand-50 px-2 py-0.5 no-underline hover:no-underline">
+              <Link
+                key={theme}
+                href={`/dictionary/learn/themes/${theme}`}
+                className="rounded bg-brand-50 px-2 py-0.5 no-underline hover:no-underline"
+              >
                 {tt(theme)}
               </Link>
             ))}
@@ -77,7 +84,11 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
               <span className="font-semibold text-slate-500">{i + 1}.</span>
               <div className="space-y-2">
                 <p className="flex flex-wrap gap-2 text-sm">
-                  {sense.partOfSpeech && <span className="rounded bg-slate-100 px-1.5 italic text-slate-700">{t.has(`pos.${sense.partOfSpeech}`) ? t(`pos.${sense.partOfSpeech}`) : sense.partOfSpeech}</span>}
+                  {sense.partOfSpeech && (
+                    <span className="rounded bg-slate-100 px-1.5 italic text-slate-700">
+                      {t.has(`pos.${sense.partOfSpeech}`) ? t(`pos.${sense.partOfSpeech}`) : sense.partOfSpeech}
+                    </span>
+                  )}
                   {sense.gloss && <span lang="kk">{sense.gloss}</span>}
                 </p>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
@@ -138,9 +149,15 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
       )}
 
       <footer className="space-y-2 text-sm text-slate-600">
-        <PermanentLink path={path} label={t("entry.permanentLink")} copyLabel={t("entry.copy")} copiedLabel={t("entry.copied")} />
+        <PermanentLink
+          path={path}
+          label={t("entry.permanentLink")}
+          copyLabel={t("entry.copy")}
+          copiedLabel={t("entry.copied")}
+        />
         <p>
-          {t("entry.updated", { date: new Date(entry.updatedAt) })} · {t(`entry.sources.${entry.source === "apertium" ? "apertium" : entry.source === "seed" ? "seed" : "editor"}`)}
+          {t("entry.updated", { date: new Date(entry.updatedAt) })} ·{" "}
+          {t(`entry.sources.${entry.source === "apertium" ? "apertium" : entry.source === "seed" ? "seed" : "editor"}`)}
         </p>
       </footer>
     </article>

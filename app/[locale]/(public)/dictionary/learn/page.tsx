@@ -31,16 +31,27 @@ export default async function LearnPage({ params }: PageProps<"/[locale]/diction
       <div className="grid gap-4 md:grid-cols-3">
         <div className="md:col-span-1">
           {word ? (
-            <WordOfTheDayCard word={word} title={t("wordOfTheDay.title")} more={t("wordOfTheDay.more")} learn={t("wordOfTheDay.learn")} />
+            <WordOfTheDayCard
+              word={word}
+              title={t("wordOfTheDay.title")}
+              more={t("wordOfTheDay.more")}
+              learn={t("wordOfTheDay.learn")}
+            />
           ) : (
             <p className="rounded-lg bg-white p-5 text-sm text-slate-600 shadow-sm">{t("wordOfTheDay.none")}</p>
           )}
         </div>
-        <Link href="/dictionary/learn/flashcards" className="block rounded-lg bg-white p-5 no-underline shadow-sm hover:ring-2 hover:ring-brand-600 hover:no-underline">
+        <Link
+          href="/dictionary/learn/flashcards"
+          className="block rounded-lg bg-white p-5 no-underline shadow-sm hover:ring-2 hover:ring-brand-600 hover:no-underline"
+        >
           <span className="block font-semibold text-brand-700">{t("flashcards.title")}</span>
           <span className="mt-1 block text-sm text-slate-600">{t("flashcards.lead")}</span>
         </Link>
-        <Link href="/dictionary/learn/transliterate" className="block rounded-lg bg-white p-5 no-underline shadow-sm hover:ring-2 hover:ring-brand-600 hover:no-underline">
+        <Link
+          href="/dictionary/learn/transliterate"
+          className="block rounded-lg bg-white p-5 no-underline shadow-sm hover:ring-2 hover:ring-brand-600 hover:no-underline"
+        >
           <span className="block font-semibold text-brand-700">{t("transliterate.title")}</span>
           <span className="mt-1 block text-sm text-slate-600">{t("transliterate.lead")}</span>
         </Link>
@@ -52,7 +63,10 @@ export default async function LearnPage({ params }: PageProps<"/[locale]/diction
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {THEMES.map((theme) => (
             <li key={theme}>
-              <Link href={`/dictionary/learn/themes/${theme}`} className="block rounded-lg border border-slate-200 bg-white p-4 no-underline hover:border-brand-600 hover:no-underline">
+              <Link
+                href={`/dictionary/learn/themes/${theme}`}
+                className="block rounded-lg border border-slate-200 bg-white p-4 no-underline hover:border-brand-600 hover:no-underline"
+              >
                 <span className="block font-semibold text-brand-700">{t(`themes.${theme}`)}</span>
                 <span className="text-sm text-slate-600">{t("wordCount", { count: counts[theme] })}</span>
               </Link>

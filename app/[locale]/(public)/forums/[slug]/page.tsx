@@ -25,7 +25,8 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
   const threads = await listThreads(viewer, category.id, page);
   const open = category.kind === "OPEN";
   const stats = open ? await answerStats(viewer, category.id) : null;
-  const description = locale === "ru" ? category.descriptionRu : locale === "en" ? category.descriptionEn : category.descriptionKk;
+  const description =
+    locale === "ru" ? category.descriptionRu : locale === "en" ? category.descriptionEn : category.descriptionKk;
   return (
     <div className="max-w-4xl space-y-5">
       <Link href="/forums" className="text-sm text-brand-700 underline">
@@ -37,7 +38,11 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
         {stats && (
           <p className="mt-2 rounded bg-brand-50 p-2 text-sm" data-testid="answer-stats">
             {stats.questions
-              ? t("stats", { rate: format.number(stats.answerRate ?? 0, { style: "percent" }), hours: stats.medianHours ?? "—", questions: stats.questions })
+              ? t("stats", {
+                  rate: format.number(stats.answerRate ?? 0, { style: "percent" }),
+                  hours: stats.medianHours ?? "—",
+                  questions: stats.questions,
+                })
               : t("statsNone")}
           </p>
         )}
@@ -55,14 +60,25 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
                 <Link href={`/forums/t/${th.id}`} className="font-medium text-brand-700 hover:underline">
                   {th.title}
                 </Link>
-                {th.unread !== null && th.unread > 0 && <span className="ml-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">{t("unread", { count: th.unread })}</span>}
+                {th.unread !== null && th.unread > 0 && (
+                  <span className="ml-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">
+                    {t("unread", { count: th.unread })}
+                  </span>
+                )}
                 <div className="text-xs text-slate-500">
                   {th.author} · {format.dateTime(new Date(th.lastPostAt), { dateStyle: "medium", timeStyle: "short" })}
                 </div>
               </div>
               <div className="text-right text-sm text-slate-500">
                 <div>{t("posts", { count: th.posts })}</div>
-                {open && (waiting === null ? <div className="text-green-700">{t("answered")}</div> : <div className="text-amber-700" data-testid="awaiting">{t("awaiting", { days: waiting })}</div>)}
+                {open &&
+                  (waiting === null ? (
+                    <div className="text-green-700">{t("answered")}</div>
+                  ) : (
+                    <div className="text-amber-700" data-testid="awaiting">
+                      {t("awaiting", { days: waiting })}
+                    </div>
+                  ))}
               </div>
             </li>
           );

@@ -15,14 +15,19 @@ export default async function ChatsPage({ params }: PageProps<"/[locale]/forums/
     return (
       <div className="max-w-xl space-y-3">
         <h1 className="text-2xl font-bold">{t("chat.title")}</h1>
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/forums/chat`)}`} className="text-brand-700 underline">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/forums/chat`)}`}
+          className="text-brand-700 underline"
+        >
           {t("chat.signIn")}
         </Link>
       </div>
     );
   }
   const rooms = await listRooms(viewer);
-  const subjects = await prisma.classifierItem.findMany({ where: { id: { in: rooms.map((r) => r.subjectId).filter((x): x is string => Boolean(x)) } } });
+  const subjects = await prisma.classifierItem.findMany({
+    where: { id: { in: rooms.map((r) => r.subjectId).filter((x): x is string => Boolean(x)) } },
+  });
   const subjectName = (id: string | null) => {
     const s = subjects.find((x) => x.id === id);
     return s ? localName(s, locale) : "";
@@ -38,8 +43,14 @@ export default async function ChatsPage({ params }: PageProps<"/[locale]/forums/
       <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
         {rooms.map((r) => (
           <li key={r.id} className="p-4">
-            <Link href={`/forums/chat/${r.id}`} className="font-medium text-brand-700 hover:underline" data-testid="chat-room-link">
-              {r.kind === "CLASS" ? t("chat.class", { name: r.name }) : t("chat.group", { name: subjectName(r.subjectId) })}
+            <Link
+              href={`/forums/chat/${r.id}`}
+              className="font-medium text-brand-700 hover:underline"
+              data-testid="chat-room-link"
+            >
+              {r.kind === "CLASS"
+                ? t("chat.class", { name: r.name })
+                : t("chat.group", { name: subjectName(r.subjectId) })}
             </Link>
           </li>
         ))}

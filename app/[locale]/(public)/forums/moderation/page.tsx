@@ -31,18 +31,31 @@ export default async function ModerationPage({ params }: PageProps<"/[locale]/fo
             <span>{format.dateTime(new Date(q.createdAt), { dateStyle: "medium", timeStyle: "short" })}</span>
             <span className="rounded bg-amber-100 px-2 py-0.5 text-xs">{t(`moderation.status.${q.status}`)}</span>
             {q.statusReason && q.statusReason in { personalData: 1, firstPost: 1, flags: 1, moderator: 1 } && (
-              <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`moderation.statusReason.${q.statusReason as "personalData"}`)}</span>
+              <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+                {t(`moderation.statusReason.${q.statusReason as "personalData"}`)}
+              </span>
             )}
           </header>
           <div className="break-words" dangerouslySetInnerHTML={{ __html: q.html }} />
           {q.flags.length > 0 && (
             <p className="mt-2 text-sm text-slate-600">
-              {t("moderation.flags")}: {q.flags.map((f) => `${t(`reasons.${f.reason as "spam"}`)} × ${f.count}`).join(", ")}
+              {t("moderation.flags")}:{" "}
+              {q.flags.map((f) => `${t(`reasons.${f.reason as "spam"}`)} × ${f.count}`).join(", ")}
             </p>
           )}
           <div className="mt-3 flex gap-2">
-            <ButtonForm action={decidePostAction} fields={{ postId: q.postId, decision: "restore" }} label={t("moderation.restore")} variant="primary" />
-            <ButtonForm action={decidePostAction} fields={{ postId: q.postId, decision: "hide" }} label={t("moderation.hide")} variant="danger" />
+            <ButtonForm
+              action={decidePostAction}
+              fields={{ postId: q.postId, decision: "restore" }}
+              label={t("moderation.restore")}
+              variant="primary"
+            />
+            <ButtonForm
+              action={decidePostAction}
+              fields={{ postId: q.postId, decision: "hide" }}
+              label={t("moderation.hide")}
+              variant="danger"
+            />
           </div>
         </article>
       ))}

@@ -64,7 +64,12 @@ export default async function PackagesApiPage({ params }: PageProps<"/[locale]/p
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-slate-700">{t("lead")}</p>
       </header>
-      <ParamsTable caption={t("endpointsTitle")} paramLabel={t("endpoint")} meaningLabel={t("meaning")} rows={endpoints} />
+      <ParamsTable
+        caption={t("endpointsTitle")}
+        paramLabel={t("endpoint")}
+        meaningLabel={t("meaning")}
+        rows={endpoints}
+      />
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("packageTitle")}</h2>
         <pre className={CODE_BLOCK}>{EXAMPLE_PACKAGE}</pre>
@@ -75,7 +80,12 @@ export default async function PackagesApiPage({ params }: PageProps<"/[locale]/p
         <h2 className="text-xl font-semibold">{t("receiptTitle")}</h2>
         <pre className={CODE_BLOCK}>{EXAMPLE_RECEIPT}</pre>
         <p className="text-sm">{t("receiptSignature")}</p>
-        <ParamsTable caption={t("statusesTitle")} paramLabel={t("status")} meaningLabel={t("meaning")} rows={statuses} />
+        <ParamsTable
+          caption={t("statusesTitle")}
+          paramLabel={t("status")}
+          meaningLabel={t("meaning")}
+          rows={statuses}
+        />
         <p className="text-sm">{t("replay")}</p>
       </section>
       <p className="text-sm">

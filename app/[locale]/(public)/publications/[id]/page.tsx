@@ -26,7 +26,14 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
   setRequestLocale(locale);
   const p = await cachedPublication(id, locale);
   if (!p) notFound();
-  const [t, tc, tf, format, options, comments] = await Promise.all([getTranslations("publications"), getTranslations("common"), getTranslations("forums"), getFormatter(), cachedFilterOptions(locale), cachedComments(p.id)]);
+  const [t, tc, tf, format, options, comments] = await Promise.all([
+    getTranslations("publications"),
+    getTranslations("common"),
+    getTranslations("forums"),
+    getFormatter(),
+    cachedFilterOptions(locale),
+    cachedComments(p.id),
+  ]);
   const subject = p.subjectCode ? options.subjects.find((s) => s.code === p.subjectCode)?.name : null;
   const path = `/${locale}/publications/${p.id}`;
   const published = format.dateTime(new Date(p.publishedAt), { dateStyle: "long" });
@@ -56,11 +63,20 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
         <p className="text-sm text-slate-500">
           {t(`types.${p.type as "NEWS"}`)}
           {subject && ` · ${subject}`}
-          {p.grades.length > 0 && ` · ${p.grades.map((g) => (g === 0 ? t("preschool") : t("gradeN", { grade: g }))).join(", ")}`}
+          {p.grades.length > 0 &&
+            ` · ${p.grades.map((g) => (g === 0 ? t("preschool") : t("gradeN", { grade: g }))).join(", ")}`}
         </p>
-        <h1 className="mt-1 text-3xl font-bold" data-testid="publication-title">{p.title}</h1>
+        <h1 className="mt-1 text-3xl font-bold" data-testid="publication-title">
+          {p.title}
+        </h1>
         {p.fallback && (
-          <p className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" lang={locale} data-testid="fallback-note">{t("read.fallback")}</p>
+          <p
+            className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm"
+            lang={locale}
+            data-testid="fallback-note"
+          >
+            {t("read.fallback")}
+          </p>
         )}
         {p.translations.length > 0 && (
           <p className="no-print mt-2 text-sm" lang={locale}>
@@ -74,14 +90,23 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
         )}
         <p className="mt-2 text-sm text-slate-600" lang={locale}>
           <Link href={`/publications/authors/${p.authorId}`}>{p.author}</Link>
-          {p.organization && `, ${p.organization}`} · {t("read.published", { date: published })} · {t("views", { count: p.views })} · {t("downloads", { count: p.downloads })}
+          {p.organization && `, ${p.organization}`} · {t("read.published", { date: published })} ·{" "}
+          {t("views", { count: p.views })} · {t("downloads", { count: p.downloads })}
         </p>
         {p.cover && (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={`/api/v1/files/${p.cover}`} alt={t("read.cover")} className="mt-4 max-h-80 rounded object-contain" />
+          <img
+            src={`/api/v1/files/${p.cover}`}
+            alt={t("read.cover")}
+            className="mt-4 max-h-80 rounded object-contain"
+          />
         )}
         {p.summary && <p className="mt-4 text-lg text-slate-700">{p.summary}</p>}
-        <div className="prose mt-4 max-w-none" data-testid="publication-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+        <div
+          className="prose mt-4 max-w-none"
+          data-testid="publication-body"
+          dangerouslySetInnerHTML={{ __html: p.html }}
+        />
         {p.keywords.length > 0 && (
           <p className="mt-4 text-sm text-slate-600">
             {t("read.keywords")}: {p.keywords.join(", ")}
@@ -110,12 +135,18 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("read.cite")}</h2>
         <p className="text-sm text-slate-600">{t("read.citeHint")}</p>
-        <Citation prefix={`${p.author}. ${p.title} // ${tc("siteName")}. — ${new Date(p.publishedAt).getUTCFullYear()}. —`} path={path} accessed={t("read.accessed", { date: "{date}" })} />
+        <Citation
+          prefix={`${p.author}. ${p.title} // ${tc("siteName")}. — ${new Date(p.publishedAt).getUTCFullYear()}. —`}
+          path={path}
+          accessed={t("read.accessed", { date: "{date}" })}
+        />
       </section>
 
       <section className="no-print rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("read.rating")}</h2>
-        <p className="text-sm" data-testid="rating-value">{p.ratingCount ? t("ratingValue", { rating: p.rating.toFixed(1), count: p.ratingCount }) : t("noRating")}</p>
+        <p className="text-sm" data-testid="rating-value">
+          {p.ratingCount ? t("ratingValue", { rating: p.rating.toFixed(1), count: p.ratingCount }) : t("noRating")}
+        </p>
         <ReaderPanel id={p.id} part="rating" signInHref={signInHref} labels={labels} />
       </section>
 
@@ -128,7 +159,8 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
           {comments.map((c) => (
             <li key={c.id} className="rounded-lg bg-white p-3 shadow-sm" data-testid="comment">
               <p className="text-xs text-slate-500">
-                <span className="font-semibold text-slate-800">{c.author}</span> · {format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                <span className="font-semibold text-slate-800">{c.author}</span> ·{" "}
+                {format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
               </p>
               <div className="prose mt-1 max-w-none text-sm" dangerouslySetInnerHTML={{ __html: c.html }} />
             </li>

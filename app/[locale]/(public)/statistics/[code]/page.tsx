@@ -6,7 +6,10 @@ import { cachedTerritoryPage } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
 
-export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/statistics/[code]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/statistics/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
   try {
@@ -19,7 +22,10 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[lo
 }
 
 /** Public statistics of a region or a district (territory code, KATO-style). */
-export default async function TerritoryStatisticsPage({ params, searchParams }: PageProps<"/[locale]/statistics/[code]">) {
+export default async function TerritoryStatisticsPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/statistics/[code]">) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   if (!/^\d{9}$/.test(code)) notFound();

@@ -8,7 +8,8 @@ import { orNotFound } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
 
-const nameOf = (text: LocalizedText, locale: string) => localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
+const nameOf = (text: LocalizedText, locale: string) =>
+  localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : null);
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics/completeness">): Promise<Metadata> {
@@ -18,7 +19,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/statisti
 }
 
 /** Public completeness board: per period and form, which regions and districts handed over on time, late or not yet. */
-export default async function CompletenessPage({ params, searchParams }: PageProps<"/[locale]/statistics/completeness">) {
+export default async function CompletenessPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/statistics/completeness">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const sp = await searchParams;
@@ -50,7 +54,9 @@ export default async function CompletenessPage({ params, searchParams }: PagePro
         )}
       </nav>
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{board.territory ? t("titleOf", { name: nameOf(board.territory.name, locale) }) : t("title")}</h1>
+        <h1 className="text-2xl font-bold">
+          {board.territory ? t("titleOf", { name: nameOf(board.territory.name, locale) }) : t("title")}
+        </h1>
         <p className="text-slate-700">{t("lead")}</p>
       </header>
       <nav aria-label={t("periods")} className="flex flex-wrap gap-2 text-sm" data-testid="periods">
@@ -83,7 +89,11 @@ export default async function CompletenessPage({ params, searchParams }: PagePro
             csvName={`completeness-${current.form.code}-${current.label}${board.territory ? `-${board.territory.code}` : ""}`}
             chart={{
               kind: "bar",
-              data: board.lines.map((l) => ({ label: nameOf(l.name!, locale), href: board.territory ? undefined : query(current.id, l.code), values: { onTime: l.onTime, late: l.late, notYet: l.notYet } })),
+              data: board.lines.map((l) => ({
+                label: nameOf(l.name!, locale),
+                href: board.territory ? undefined : query(current.id, l.code),
+                values: { onTime: l.onTime, late: l.late, notYet: l.notYet },
+              })),
               series: [
                 { key: "onTime", name: t("onTime"), stack: "s" },
                 { key: "late", name: t("late"), stack: "s" },
@@ -101,9 +111,25 @@ export default async function CompletenessPage({ params, searchParams }: PagePro
             rows={[
               ...board.lines.map((l) => ({
                 href: board.territory ? undefined : query(current.id, l.code),
-                cells: { name: nameOf(l.name!, locale), obliged: l.obliged, onTime: l.onTime, late: l.late, notYet: l.notYet, handed: pct(l.onTime + l.late, l.obliged) },
+                cells: {
+                  name: nameOf(l.name!, locale),
+                  obliged: l.obliged,
+                  onTime: l.onTime,
+                  late: l.late,
+                  notYet: l.notYet,
+                  handed: pct(l.onTime + l.late, l.obliged),
+                },
               })),
-              { cells: { name: t("total"), obliged: board.total.obliged, onTime: board.total.onTime, late: board.total.late, notYet: board.total.notYet, handed: pct(board.total.onTime + board.total.late, board.total.obliged) } },
+              {
+                cells: {
+                  name: t("total"),
+                  obliged: board.total.obliged,
+                  onTime: board.total.onTime,
+                  late: board.total.late,
+                  notYet: board.total.notYet,
+                  handed: pct(board.total.onTime + board.total.late, board.total.obliged),
+                },
+              },
             ]}
           />
         </>

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
  * Public verification of a certificate by its number or code (the QR code leads here with `?code=`).
  * Shows only the holder's initials, the school, the class, the school year and the dates.
  */
-export default async function VerifyCertificatePage({ params, searchParams }: PageProps<"/[locale]/verify/certificate">) {
+export default async function VerifyCertificatePage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/verify/certificate">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("services.verify");
@@ -38,23 +41,46 @@ export default async function VerifyCertificatePage({ params, searchParams }: Pa
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
         <label className="flex min-w-64 flex-1 flex-col text-sm">
           <span className="mb-1 font-medium">{t("query")}</span>
-          <input name="q" defaultValue={raw ?? ""} required maxLength={40} autoComplete="off" className="rounded border border-slate-300 px-3 py-2 font-mono uppercase" data-testid="verify-query" />
+          <input
+            name="q"
+            defaultValue={raw ?? ""}
+            required
+            maxLength={40}
+            autoComplete="off"
+            className="rounded border border-slate-300 px-3 py-2 font-mono uppercase"
+            data-testid="verify-query"
+          />
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+        >
           {t("check")}
         </button>
       </form>
       {problem && (
-        <p role="alert" data-testid="verify-refused" className="rounded border border-red-300 bg-red-50 p-4 font-medium text-red-800">
+        <p
+          role="alert"
+          data-testid="verify-refused"
+          className="rounded border border-red-300 bg-red-50 p-4 font-medium text-red-800"
+        >
           {t(problem)}
         </p>
       )}
       {result && (
-        <section role="status" data-testid="verify-genuine" className={`rounded-lg border p-4 ${result.valid ? "border-green-300 bg-green-50" : "border-amber-300 bg-amber-50"}`}>
-          <h2 className={`text-lg font-semibold ${result.valid ? "text-green-900" : "text-amber-900"}`}>{result.valid ? t("genuine") : t("expired")}</h2>
+        <section
+          role="status"
+          data-testid="verify-genuine"
+          className={`rounded-lg border p-4 ${result.valid ? "border-green-300 bg-green-50" : "border-amber-300 bg-amber-50"}`}
+        >
+          <h2 className={`text-lg font-semibold ${result.valid ? "text-green-900" : "text-amber-900"}`}>
+            {result.valid ? t("genuine") : t("expired")}
+          </h2>
           <dl className="mt-3 grid grid-cols-[10rem_1fr] gap-2 text-sm">
             <dt className="font-medium">{t("number")}</dt>
-            <dd className="font-mono" data-testid="verify-number">{result.number}</dd>
+            <dd className="font-mono" data-testid="verify-number">
+              {result.number}
+            </dd>
             <dt className="font-medium">{t("holder")}</dt>
             <dd data-testid="verify-holder">{result.holderInitials}</dd>
             <dt className="font-medium">{t("school")}</dt>

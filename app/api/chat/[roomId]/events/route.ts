@@ -15,6 +15,11 @@ export async function GET(request: Request, { params }: RouteContext<"/api/chat/
     return errorResponse(error, request);
   }
   return new Response(chatEventStream(room.id, request.signal), {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 }

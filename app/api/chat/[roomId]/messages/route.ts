@@ -15,9 +15,15 @@ export async function GET(request: Request, { params }: RouteContext<"/api/chat/
   try {
     const { roomId } = await params;
     const url = new URL(request.url);
-    const parsed = query.safeParse({ before: url.searchParams.get("before") ?? undefined, after: url.searchParams.get("after") ?? undefined });
+    const parsed = query.safeParse({
+      before: url.searchParams.get("before") ?? undefined,
+      after: url.searchParams.get("after") ?? undefined,
+    });
     if (!parsed.success) throw new AppError("badRequest");
-    return NextResponse.json({ messages: await roomMessages(await getViewer(), roomId, parsed.data) }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { messages: await roomMessages(await getViewer(), roomId, parsed.data) },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (error) {
     return errorResponse(error, request);
   }
@@ -31,14 +37,22 @@ export async function POST(request: Request, { params }: RouteContext<"/api/chat
     const { roomId } = await params;
     // JSON only and from this site: a cross-site form cannot post in someone's name.
     const origin = request.headers.get("origin");
-    if (!request.headers.get("content-type")?.startsWith("application/json") || (origin && new URL(origin).host !== new URL(request.url).host && origin !== `${new URL(request.url).protocol}//${request.headers.get("host")}`)) {
+    if (
+      !request.headers.get("content-type")?.startsWith("application/json") ||
+      (origin &&
+        new URL(origin).host !== new URL(request.url).host &&
+        origin !== `${new URL(request.url).protocol}//${request.headers.get("host")}`)
+    ) {
       throw new AppError("forbidden");
     }
     const viewer = await getViewer();
     if (!viewer) throw new AppError("unauthenticated");
     const parsed = message.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw new AppError("validation");
-    return NextResponse.json({ message: await postChatMessage(viewer, { roomId, body: parsed.data.body }) }, { status: 201 });
+    return NextResponse.json(
+      { message: await postChatMessage(viewer, { roomId, body: parsed.data.body }) },
+      { status: 201 },
+    );
   } catch (error) {
     return errorResponse(error, request);
   }

@@ -25,22 +25,36 @@ export async function GET(request: Request) {
     const t = translatorFor(locale, "databank");
     let parsed;
     try {
-      if (format !== "csv" && format !== "xlsx") throw new DatabankParamError("badFormat", { value: format, allowed: "csv, xlsx" });
+      if (format !== "csv" && format !== "xlsx")
+        throw new DatabankParamError("badFormat", { value: format, allowed: "csv, xlsx" });
       parsed = parsePivotParams(params);
       const table = await buildPivot(scope, parsed, locale);
       const grid = pivotGrid(table, { total: t("pivot.total"), dimension: (d) => t(`dimension.${d}`) });
       const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
       if (format === "csv") {
-        return new NextResponse(pivotCsv(grid), { headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="pivot.csv"' } });
+        return new NextResponse(pivotCsv(grid), {
+          headers: {
+            ...headers,
+            "content-type": "text/csv; charset=utf-8",
+            "content-disposition": 'attachment; filename="pivot.csv"',
+          },
+        });
       }
       const title = `${parsed.query.indicators.map((i) => t(`indicator.${i}`)).join(", ")} — ${t(`measure.${parsed.query.measure}`)} · ${table.years.join(", ")}`;
       return new NextResponse(new Uint8Array(await pivotXlsx(grid, title)), {
-        headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": 'attachment; filename="pivot.xlsx"' },
+        headers: {
+          ...headers,
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-disposition": 'attachment; filename="pivot.xlsx"',
+        },
       });
     } catch (error) {
       if (!(error instanceof DatabankParamError)) throw error;
       const te = translatorFor(locale, "databank.errors");
-      return NextResponse.json({ error: { code: "badRequest", message: te(error.reason, error.params) } }, { status: 400, headers: { "cache-control": "no-store" } });
+      return NextResponse.json(
+        { error: { code: "badRequest", message: te(error.reason, error.params) } },
+        { status: 400, headers: { "cache-control": "no-store" } },
+      );
     }
   } catch (error) {
     return errorResponse(error, request);

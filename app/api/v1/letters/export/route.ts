@@ -24,7 +24,21 @@ export async function GET(request: Request) {
     const t = await getTranslations({ locale, namespace: "letters" });
     const rows = await exportLetters(viewer, query);
     const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
-    const header = ["number", "registeredAt", "organization", "correspondent", "letterNumber", "letterDate", "subject", "executor", "dueDate", "status", "replyTo", "replies", "file"].map((k) => t(`fields.${k}`));
+    const header = [
+      "number",
+      "registeredAt",
+      "organization",
+      "correspondent",
+      "letterNumber",
+      "letterDate",
+      "subject",
+      "executor",
+      "dueDate",
+      "status",
+      "replyTo",
+      "replies",
+      "file",
+    ].map((k) => t(`fields.${k}`));
     const lines = rows.map((l) => [
       l.number,
       formatDateTime(l.registeredAt),
@@ -42,7 +56,11 @@ export async function GET(request: Request) {
     ]);
     const name = `${t("csv.filename")}-${query.direction.toLowerCase()}.csv`;
     return new NextResponse(toCsv([header, ...lines]), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error, request);

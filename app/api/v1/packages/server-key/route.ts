@@ -8,7 +8,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     const key = await serverKey();
-    return NextResponse.json({ algorithm: "ed25519", keyId: key.keyId, publicKey: key.publicKeyPem }, { headers: { "cache-control": "public, max-age=300" } });
+    return NextResponse.json(
+      { algorithm: "ed25519", keyId: key.keyId, publicKey: key.publicKeyPem },
+      { headers: { "cache-control": "public, max-age=300" } },
+    );
   } catch (error) {
     return errorResponse(error, request);
   }

@@ -39,7 +39,10 @@ export async function GET(request: Request) {
       const formId = url.searchParams.get("form") ?? "";
       const number = Number(url.searchParams.get("version"));
       if (!formId || !Number.isInteger(number)) throw new AppError("badRequest");
-      const version = await prisma.formVersion.findUnique({ where: { formId_number: { formId, number } }, include: { form: { select: { code: true } } } });
+      const version = await prisma.formVersion.findUnique({
+        where: { formId_number: { formId, number } },
+        include: { form: { select: { code: true } } },
+      });
       if (!version) throw new AppError("notFound");
       meta = { code: version.form.code, version: version.number };
       definition = definitionSchema.parse(version.definition);
@@ -49,7 +52,11 @@ export async function GET(request: Request) {
     const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
     if (format === "csv") {
       return new NextResponse(templateCsv(meta, rows), {
-        headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="template.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv` },
+        headers: {
+          ...headers,
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="template.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv`,
+        },
       });
     }
     const body = await templateXlsx(meta, rows);

@@ -7,7 +7,9 @@ import { suggest } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
-const schema = z.object({ q: z.string().max(10_000).default(""), locale: z.enum(["kk", "ru", "en"]).optional() }).strict();
+const schema = z
+  .object({ q: z.string().max(10_000).default(""), locale: z.enum(["kk", "ru", "en"]).optional() })
+  .strict();
 
 /** Suggestions for the header search box: `GET /api/v1/search/suggest?q=мек&locale=kk` → `{ suggestions: [{title,url,type}] }`. */
 export async function GET(request: Request) {

@@ -10,11 +10,18 @@ export default async function NewPublicationPage({ params }: PageProps<"/[locale
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/publications/new` } }, locale });
+  if (!viewer)
+    return redirect({
+      href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/publications/new` } },
+      locale,
+    });
   const t = await getTranslations("publications");
   if (!scopeOf(viewer, "publications.write")) return <Notice>{(await getTranslations("errors"))("forbidden")}</Notice>;
   const official = Boolean(scopeOf(viewer, "publications.official"));
-  const [subjects, originals] = await Promise.all([subjectOptions(locale), official ? kazakhOriginals() : Promise.resolve([])]);
+  const [subjects, originals] = await Promise.all([
+    subjectOptions(locale),
+    official ? kazakhOriginals() : Promise.resolve([]),
+  ]);
   return (
     <div className="max-w-6xl space-y-4">
       <h1 className="text-2xl font-bold">{t("work.new")}</h1>
@@ -24,7 +31,17 @@ export default async function NewPublicationPage({ params }: PageProps<"/[locale
           official={official}
           subjects={subjects}
           originals={originals}
-          values={{ type: "LESSON_PLAN", language: locale, title: "", summary: "", body: "", subjectCode: null, grades: [], keywords: [], translationOfId: null }}
+          values={{
+            type: "LESSON_PLAN",
+            language: locale,
+            title: "",
+            summary: "",
+            body: "",
+            subjectCode: null,
+            grades: [],
+            keywords: [],
+            translationOfId: null,
+          }}
         />
       </div>
     </div>

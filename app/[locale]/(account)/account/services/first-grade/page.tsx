@@ -16,7 +16,11 @@ export default async function FirstGradePage({ params }: PageProps<"/[locale]/ac
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/first-grade` } }, locale });
+  if (!viewer)
+    return redirect({
+      href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/first-grade` } },
+      locale,
+    });
   const t = await getTranslations("services");
   const ta = await getTranslations("admin");
   const parentRole = viewer.roles.find((r) => r.role === "PARENT");
@@ -30,7 +34,9 @@ export default async function FirstGradePage({ params }: PageProps<"/[locale]/ac
   }
   // Schools of the parent's region first: the list stays short; the service itself takes any active school.
   const region = parentRole.territoryPath?.split("/").filter(Boolean).slice(0, 2);
-  const schools = await admissionSchools(region && region.length === 2 ? { territory: { path: { startsWith: `/${region.join("/")}/` } } } : {});
+  const schools = await admissionSchools(
+    region && region.length === 2 ? { territory: { path: { startsWith: `/${region.join("/")}/` } } } : {},
+  );
   const years = admissionYears(almatyDay(new Date()));
   return (
     <div className="max-w-2xl space-y-4">
@@ -41,7 +47,15 @@ export default async function FirstGradePage({ params }: PageProps<"/[locale]/ac
       <p className="text-slate-700">{t("firstGrade.intro")}</p>
       <div className="rounded-lg bg-white p-4 shadow-sm">
         <ActionForm action={applyFirstGradeAction} submitLabel={t("firstGrade.submit")} testId="first-grade-form">
-          <TextField name="childIin" label={t("firstGrade.childIin")} hint={t("firstGrade.childIinHint")} required inputMode="numeric" maxLength={12} autoComplete="off" />
+          <TextField
+            name="childIin"
+            label={t("firstGrade.childIin")}
+            hint={t("firstGrade.childIinHint")}
+            required
+            inputMode="numeric"
+            maxLength={12}
+            autoComplete="off"
+          />
           <div className="grid gap-3 sm:grid-cols-3">
             <TextField name="childLastName" label={t("firstGrade.lastName")} required maxLength={100} />
             <TextField name="childFirstName" label={t("firstGrade.firstName")} required maxLength={100} />
@@ -52,9 +66,18 @@ export default async function FirstGradePage({ params }: PageProps<"/[locale]/ac
             label={t("firstGrade.school")}
             required
             placeholder="—"
-            options={schools.map((s) => ({ value: s.id, label: `${localName(s, locale)} — ${localName(s.territory, locale)}` }))}
+            options={schools.map((s) => ({
+              value: s.id,
+              label: `${localName(s, locale)} — ${localName(s.territory, locale)}`,
+            }))}
           />
-          <SelectField name="admissionYear" label={t("firstGrade.admissionYear")} required defaultValue={years[1]} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+          <SelectField
+            name="admissionYear"
+            label={t("firstGrade.admissionYear")}
+            required
+            defaultValue={years[1]}
+            options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          />
         </ActionForm>
       </div>
     </div>

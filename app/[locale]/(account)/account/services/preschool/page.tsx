@@ -13,11 +13,18 @@ export const dynamic = "force-dynamic";
  * A parent puts a child in a district's kindergarten queue: first the district (a plain GET form), then the
  * child and up to three preferred kindergartens of that district.
  */
-export default async function PreschoolPage({ params, searchParams }: PageProps<"/[locale]/account/services/preschool">) {
+export default async function PreschoolPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/account/services/preschool">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/preschool` } }, locale });
+  if (!viewer)
+    return redirect({
+      href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/preschool` } },
+      locale,
+    });
   const t = await getTranslations("services");
   const ta = await getTranslations("admin");
   const parentRole = viewer.roles.find((r) => r.role === "PARENT");
@@ -43,10 +50,19 @@ export default async function PreschoolPage({ params, searchParams }: PageProps<
       </p>
       <h1 className="text-2xl font-bold">{t("preschool.title")}</h1>
       <p className="text-slate-700">{t("preschool.intro")}</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm" data-testid="district-form">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm"
+        data-testid="district-form"
+      >
         <label className="block min-w-64 flex-1 text-sm">
           <span className="mb-1 block font-medium">{t("preschool.district")}</span>
-          <select name="district" defaultValue={chosen?.id ?? (districts.some((d) => d.id === ownDistrict) ? ownDistrict : "")} required className="w-full rounded border border-slate-300 px-3 py-2">
+          <select
+            name="district"
+            defaultValue={chosen?.id ?? (districts.some((d) => d.id === ownDistrict) ? ownDistrict : "")}
+            required
+            className="w-full rounded border border-slate-300 px-3 py-2"
+          >
             <option value="">—</option>
             {districts.map((d) => (
               <option key={d.id} value={d.id}>
@@ -64,7 +80,15 @@ export default async function PreschoolPage({ params, searchParams }: PageProps<
         <div className="rounded-lg bg-white p-4 shadow-sm">
           <ActionForm action={applyPreschoolAction} submitLabel={t("preschool.submit")} testId="preschool-form">
             <input type="hidden" name="territoryId" value={chosen.id} />
-            <TextField name="childIin" label={t("firstGrade.childIin")} hint={t("firstGrade.childIinHint")} required inputMode="numeric" maxLength={12} autoComplete="off" />
+            <TextField
+              name="childIin"
+              label={t("firstGrade.childIin")}
+              hint={t("firstGrade.childIinHint")}
+              required
+              inputMode="numeric"
+              maxLength={12}
+              autoComplete="off"
+            />
             <div className="grid gap-3 sm:grid-cols-3">
               <TextField name="childLastName" label={t("firstGrade.lastName")} required maxLength={100} />
               <TextField name="childFirstName" label={t("firstGrade.firstName")} required maxLength={100} />
@@ -72,10 +96,21 @@ export default async function PreschoolPage({ params, searchParams }: PageProps<
             </div>
             <div className="grid gap-3 sm:grid-cols-3">
               {[1, 2, 3].map((n) => (
-                <SelectField key={n} name={`preferred${n}`} label={t("preschool.preferred", { n })} placeholder="—" options={kgOptions} />
+                <SelectField
+                  key={n}
+                  name={`preferred${n}`}
+                  label={t("preschool.preferred", { n })}
+                  placeholder="—"
+                  options={kgOptions}
+                />
               ))}
             </div>
-            <SelectField name="priority" label={t("preschool.priority")} defaultValue="0" options={[0, 1].map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))} />
+            <SelectField
+              name="priority"
+              label={t("preschool.priority")}
+              defaultValue="0"
+              options={[0, 1].map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))}
+            />
           </ActionForm>
         </div>
       )}

@@ -14,7 +14,11 @@ export default async function TransferPage({ params }: PageProps<"/[locale]/acco
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/transfer` } }, locale });
+  if (!viewer)
+    return redirect({
+      href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services/transfer` } },
+      locale,
+    });
   const t = await getTranslations("services");
   const ta = await getTranslations("admin");
   if (!viewer.roles.some((r) => r.role === "PARENT")) {
@@ -45,11 +49,28 @@ export default async function TransferPage({ params }: PageProps<"/[locale]/acco
               placeholder="—"
               options={children.map((c) => {
                 const e = c.enrolments[0]!;
-                return { value: c.id, label: `${[c.lastName, c.firstName].join(" ")} — ${e.classGroup.grade} ${e.classGroup.letter}, ${localName(e.academicYear.organization, locale)}` };
+                return {
+                  value: c.id,
+                  label: `${[c.lastName, c.firstName].join(" ")} — ${e.classGroup.grade} ${e.classGroup.letter}, ${localName(e.academicYear.organization, locale)}`,
+                };
               })}
             />
-            <SelectField name="targetOrganizationId" label={t("transfer.school")} required placeholder="—" options={schools.map((s) => ({ value: s.id, label: `${localName(s, locale)} — ${localName(s.territory, locale)}` }))} />
-            <SelectField name="targetGrade" label={t("transfer.grade")} required options={Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} />
+            <SelectField
+              name="targetOrganizationId"
+              label={t("transfer.school")}
+              required
+              placeholder="—"
+              options={schools.map((s) => ({
+                value: s.id,
+                label: `${localName(s, locale)} — ${localName(s.territory, locale)}`,
+              }))}
+            />
+            <SelectField
+              name="targetGrade"
+              label={t("transfer.grade")}
+              required
+              options={Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+            />
             <TextField name="note" label={t("transfer.note")} maxLength={1000} />
           </ActionForm>
         )}

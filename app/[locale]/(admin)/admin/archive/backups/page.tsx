@@ -22,14 +22,27 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
     start: t("start"),
     starting: t("starting"),
     progress: t("progress"),
-    phases: { tables: t("phases.tables"), packages: t("phases.packages"), files: t("phases.files"), finishing: t("phases.finishing") },
+    phases: {
+      tables: t("phases.tables"),
+      packages: t("phases.packages"),
+      files: t("phases.files"),
+      finishing: t("phases.finishing"),
+    },
     done: t("done"),
     failed: t("failed"),
     download: t("download"),
   };
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("description")} actions={<Link href="/admin/archive" className="text-sm">{tc("actions.back")}</Link>} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href="/admin/archive" className="text-sm">
+            {tc("actions.back")}
+          </Link>
+        }
+      />
       <p role="status" data-testid="last-backup" className="rounded-lg bg-white p-4 shadow-sm">
         {last ? t("last", { at: time(last.finishedAt), size: Number(last.size ?? 0) }) : t("never")}
       </p>
@@ -39,26 +52,49 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("startedAt")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("kind")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("status")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">{t("size")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">SHA-256</th>
-              <th scope="col" className="px-3 py-2 font-semibold"><span className="sr-only">{t("download")}</span></th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t("startedAt")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t("kind")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t("status")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-semibold">
+                {t("size")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                SHA-256
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                <span className="sr-only">{t("download")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr><td colSpan={6} className="px-3 py-8 text-center text-slate-500">{t("never")}</td></tr>
+              <tr>
+                <td colSpan={6} className="px-3 py-8 text-center text-slate-500">
+                  {t("never")}
+                </td>
+              </tr>
             ) : (
               rows.map((b) => (
                 <tr key={b.id} className="border-t border-slate-100">
                   <td className="px-3 py-2 whitespace-nowrap">{time(b.startedAt)}</td>
                   <td className="px-3 py-2">{t(`kinds.${b.kind}`)}</td>
-                  <td className="px-3 py-2">{t(`statuses.${b.status}`)}{b.error ? `: ${b.error}` : ""}</td>
+                  <td className="px-3 py-2">
+                    {t(`statuses.${b.status}`)}
+                    {b.error ? `: ${b.error}` : ""}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{b.size !== null ? Number(b.size) : "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs" title={b.sha256 ?? ""}>{b.sha256?.slice(0, 16) ?? "—"}</td>
-                  <td className="px-3 py-2">{b.status === "DONE" && <a href={`/api/v1/archive/backups/${b.id}`}>{t("download")}</a>}</td>
+                  <td className="px-3 py-2 font-mono text-xs" title={b.sha256 ?? ""}>
+                    {b.sha256?.slice(0, 16) ?? "—"}
+                  </td>
+                  <td className="px-3 py-2">
+                    {b.status === "DONE" && <a href={`/api/v1/archive/backups/${b.id}`}>{t("download")}</a>}
+                  </td>
                 </tr>
               ))
             )}
@@ -66,8 +102,15 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
         </table>
       </div>
       <section aria-labelledby="schedule" className="max-w-xl">
-        <h2 id="schedule" className="mb-2 text-lg font-semibold">{t("schedule")}</h2>
-        <ActionForm action={updateSettingAction} submitLabel={tc("actions.save")} testId="backup-schedule" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="schedule" className="mb-2 text-lg font-semibold">
+          {t("schedule")}
+        </h2>
+        <ActionForm
+          action={updateSettingAction}
+          submitLabel={tc("actions.save")}
+          testId="backup-schedule"
+          className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        >
           <CheckboxField name="daily" label={t("daily")} defaultChecked={setting.daily} />
           <TextField name="hourUtc" label={t("hourUtc")} inputMode="numeric" defaultValue={setting.hourUtc} />
           <TextField name="keep" label={t("keep")} inputMode="numeric" defaultValue={setting.keep} />

@@ -32,11 +32,15 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("databank");
   const raw = await searchParams;
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(raw)) for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, value);
+  for (const [k, v] of Object.entries(raw))
+    for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, value);
   const viewId = search.get("view");
   const view = viewId ? await getView(viewId) : null;
   if (![...search.keys()].some((k) => k !== "view")) {
-    for (const [k, v] of new URLSearchParams(view?.query ?? `indicator=students&rows=${scope.all ? "region" : "district"}&cols=sex`)) search.append(k, v);
+    for (const [k, v] of new URLSearchParams(
+      view?.query ?? `indicator=students&rows=${scope.all ? "region" : "district"}&cols=sex`,
+    ))
+      search.append(k, v);
   }
 
   let parsed: ParsedPivotParams | null = null;
@@ -52,9 +56,24 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
 
   const [years, territories, kinds, languages, views] = await Promise.all([
     yearsWithData(),
-    prisma.territory.findMany({ where: { AND: [territoryWhere(scope), { level: { in: ["REGION", "DISTRICT"] } }] }, select: { code: true, level: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { code: "asc" } }),
-    prisma.classifierItem.findMany({ where: { classifier: { code: "ORG_KIND" }, code: { in: ["SCHOOL", "PRESCHOOL", "COLLEGE", "UNIVERSITY", "ADDITIONAL"] } }, select: { code: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
-    prisma.classifierItem.findMany({ where: { classifier: { code: "LANGUAGE" } }, select: { code: true, nameKk: true, nameRu: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
+    prisma.territory.findMany({
+      where: { AND: [territoryWhere(scope), { level: { in: ["REGION", "DISTRICT"] } }] },
+      select: { code: true, level: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { code: "asc" },
+    }),
+    prisma.classifierItem.findMany({
+      where: {
+        classifier: { code: "ORG_KIND" },
+        code: { in: ["SCHOOL", "PRESCHOOL", "COLLEGE", "UNIVERSITY", "ADDITIONAL"] },
+      },
+      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    prisma.classifierItem.findMany({
+      where: { classifier: { code: "LANGUAGE" } },
+      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { sortOrder: "asc" },
+    }),
     myViews(viewer),
   ]);
   const q = parsed?.query;
@@ -70,7 +89,8 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
     sp.set("locale", locale);
     return `/api/v1/databank/pivot?${sp.toString()}`;
   };
-  const fmt = (v: number | null) => (v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v));
+  const fmt = (v: number | null) =>
+    v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
   const dimSelect = (name: string, value: string | undefined, label: string, id: string) => (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="font-medium">
@@ -104,13 +124,25 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
 
   return (
     <div className="space-y-4">
-      <PageHeader title={view ? t("pivot.viewTitle", { name: view.name }) : t("pivot.title")} description={t("pivot.description")} />
-      <form method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="pivot-form">
+      <PageHeader
+        title={view ? t("pivot.viewTitle", { name: view.name }) : t("pivot.title")}
+        description={t("pivot.description")}
+      />
+      <form
+        method="get"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        data-testid="pivot-form"
+      >
         <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
           <legend className="mb-1 text-sm font-medium">{t("pivot.indicators")}</legend>
           {INDICATORS.map((i) => (
             <label key={i} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" name="indicator" value={i} defaultChecked={q ? q.indicators.includes(i) : selected("indicator", i)} />
+              <input
+                type="checkbox"
+                name="indicator"
+                value={i}
+                defaultChecked={q ? q.indicators.includes(i) : selected("indicator", i)}
+              />
               {t(`indicator.${i}`)}
             </label>
           ))}
@@ -157,17 +189,48 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
           {filterSelect(
             "territory",
             t("pivot.territory"),
-            territories.map((x) => ({ value: x.code, label: `${x.level === "DISTRICT" ? "— " : ""}${localName(x, locale)}` })),
+            territories.map((x) => ({
+              value: x.code,
+              label: `${x.level === "DISTRICT" ? "— " : ""}${localName(x, locale)}`,
+            })),
           )}
-          {filterSelect("orgKind", t("dimension.orgKind"), kinds.map((k) => ({ value: k.code, label: localName(k, locale) })))}
-          {filterSelect("language", t("dimension.language"), languages.map((l) => ({ value: l.code, label: localName(l, locale) })))}
-          {filterSelect("area", t("dimension.area"), AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })))}
-          {filterSelect("sex", t("dimension.sex"), ["F", "M"].map((s) => ({ value: s, label: t(`sex.${s}`) })))}
-          {filterSelect("grade", t("dimension.grade"), GRADES.map((g) => ({ value: String(g), label: t("gradeValue", { grade: g }) })))}
-          {filterSelect("qualification", t("dimension.qualification"), QUALIFICATIONS.map((x) => ({ value: x, label: t(`qualification.${x}`) })))}
+          {filterSelect(
+            "orgKind",
+            t("dimension.orgKind"),
+            kinds.map((k) => ({ value: k.code, label: localName(k, locale) })),
+          )}
+          {filterSelect(
+            "language",
+            t("dimension.language"),
+            languages.map((l) => ({ value: l.code, label: localName(l, locale) })),
+          )}
+          {filterSelect(
+            "area",
+            t("dimension.area"),
+            AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })),
+          )}
+          {filterSelect(
+            "sex",
+            t("dimension.sex"),
+            ["F", "M"].map((s) => ({ value: s, label: t(`sex.${s}`) })),
+          )}
+          {filterSelect(
+            "grade",
+            t("dimension.grade"),
+            GRADES.map((g) => ({ value: String(g), label: t("gradeValue", { grade: g }) })),
+          )}
+          {filterSelect(
+            "qualification",
+            t("dimension.qualification"),
+            QUALIFICATIONS.map((x) => ({ value: x, label: t(`qualification.${x}`) })),
+          )}
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900" data-testid="pivot-apply">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+            data-testid="pivot-apply"
+          >
             {t("pivot.apply")}
           </button>
           <Link href="/admin/databank/pivot" className="self-center text-sm">
@@ -177,16 +240,24 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
       </form>
 
       {problem && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800" data-testid="pivot-error">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+          data-testid="pivot-error"
+        >
           {problem}
         </p>
       )}
 
       {table && parsed && (
-        <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="pivot-result">
+        <section
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          aria-labelledby="pivot-result"
+        >
           <div className="flex flex-wrap items-baseline gap-3">
             <h2 id="pivot-result" className="text-lg font-semibold">
-              {parsed.query.indicators.map((i) => t(`indicator.${i}`)).join(", ")} — {t(`measure.${parsed.query.measure}`)} · {table.years.join(", ")}
+              {parsed.query.indicators.map((i) => t(`indicator.${i}`)).join(", ")} —{" "}
+              {t(`measure.${parsed.query.measure}`)} · {table.years.join(", ")}
             </h2>
             <a href={exportHref("csv")} className="text-sm" data-testid="export-csv">
               {t("pivot.exportCsv")}
@@ -220,7 +291,11 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {table.lines.map((line, i) => (
-                  <tr key={i} className={line.kind === "subtotal" ? "bg-slate-50 font-semibold" : ""} data-kind={line.kind}>
+                  <tr
+                    key={i}
+                    className={line.kind === "subtotal" ? "bg-slate-50 font-semibold" : ""}
+                    data-kind={line.kind}
+                  >
                     {line.kind === "subtotal" ? (
                       <th scope="row" colSpan={Math.max(rows.length, 1)} className="px-2 py-1 text-left">
                         {t("pivot.subtotal", { name: line.labels[0]! })}
@@ -276,7 +351,15 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
               )}
             </table>
           </div>
-          {parsed.chart !== "none" && table.chart.length > 0 && <StatChart kind={parsed.chart === "line" ? "line" : "bar"} data={table.chart} series={table.series} label={t("pivot.title")} locale={locale} />}
+          {parsed.chart !== "none" && table.chart.length > 0 && (
+            <StatChart
+              kind={parsed.chart === "line" ? "line" : "bar"}
+              data={table.chart}
+              series={table.series}
+              label={t("pivot.title")}
+              locale={locale}
+            />
+          )}
         </section>
       )}
 

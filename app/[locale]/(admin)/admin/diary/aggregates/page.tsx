@@ -19,8 +19,12 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
   if (!viewer || !scopeOf(viewer, "diary.aggregates")) {
     return <Notice>{t("notAllowed")}</Notice>;
   }
-  const [data, weights] = await Promise.all([diaryAggregates(viewer), scopeOf(viewer, "diary.weights") ? listWeights() : Promise.resolve(null)]);
-  const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`);
+  const [data, weights] = await Promise.all([
+    diaryAggregates(viewer),
+    scopeOf(viewer, "diary.weights") ? listWeights() : Promise.resolve(null),
+  ]);
+  const pct = (n: number | null) =>
+    n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
   const table = (rows: AggregateRow[], caption: string, testId: string) => (
     <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
       <h2 className="mb-2 font-semibold">{caption}</h2>
@@ -30,10 +34,18 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
         <table className="min-w-full text-sm" data-testid={testId}>
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("name")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("students")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("attendance")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("quality")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("name")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("students")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("attendance")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("quality")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -41,7 +53,9 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
               <tr key={r.id} className="border-t border-slate-100">
                 <td className="py-1 pr-3">{localName(r.name, locale)}</td>
                 {r.suppressed ? (
-                  <td colSpan={3} className="py-1 pr-3 text-right text-slate-500">{t("suppressed", { min: SMALL_CELL })}</td>
+                  <td colSpan={3} className="py-1 pr-3 text-right text-slate-500">
+                    {t("suppressed", { min: SMALL_CELL })}
+                  </td>
                 ) : (
                   <>
                     <td className="py-1 pr-3 text-right tabular-nums">{r.students}</td>
@@ -72,11 +86,44 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
               ))}
             </ul>
           )}
-          <ActionForm action={saveWeightsAction} submitLabel={t("save")} className="grid max-w-2xl gap-3 md:grid-cols-4">
-            <TextField name="schoolYear" label={t("schoolYear")} defaultValue={weights[0]?.schoolYear ?? "2026/2027"} required />
-            <TextField name="formative" label={t("formative")} type="number" min={0} max={100} defaultValue={String(weights[0]?.formative ?? 25)} required />
-            <TextField name="sor" label={t("sor")} type="number" min={0} max={100} defaultValue={String(weights[0]?.sor ?? 25)} required />
-            <TextField name="soch" label={t("soch")} type="number" min={0} max={100} defaultValue={String(weights[0]?.soch ?? 50)} required />
+          <ActionForm
+            action={saveWeightsAction}
+            submitLabel={t("save")}
+            className="grid max-w-2xl gap-3 md:grid-cols-4"
+          >
+            <TextField
+              name="schoolYear"
+              label={t("schoolYear")}
+              defaultValue={weights[0]?.schoolYear ?? "2026/2027"}
+              required
+            />
+            <TextField
+              name="formative"
+              label={t("formative")}
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={String(weights[0]?.formative ?? 25)}
+              required
+            />
+            <TextField
+              name="sor"
+              label={t("sor")}
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={String(weights[0]?.sor ?? 25)}
+              required
+            />
+            <TextField
+              name="soch"
+              label={t("soch")}
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={String(weights[0]?.soch ?? 50)}
+              required
+            />
           </ActionForm>
         </section>
       )}

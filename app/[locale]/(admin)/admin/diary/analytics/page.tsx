@@ -7,7 +7,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Notice } from "@/components/ui/notice";
 
 /** The school's analytics: averages and attendance by class and subject, students at risk. */
-export default async function DiaryAnalyticsPage({ params, searchParams }: PageProps<"/[locale]/admin/diary/analytics">) {
+export default async function DiaryAnalyticsPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/diary/analytics">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("diary.analytics");
@@ -18,24 +21,39 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
     return <Notice title={t("title")}>{t("notSchoolAdmin")}</Notice>;
   }
   const a = await schoolAnalytics(viewer, organizationId);
-  const num = (n: number | null, digits = 1) => (n === null ? "—" : format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  const num = (n: number | null, digits = 1) =>
+    n === null ? "—" : format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return (
     <div className="space-y-6">
       <PageHeader
         title={t("title")}
         description={a.term ? t("term", { n: a.term.number }) : t("noTerm")}
-        actions={<Link href="/admin/diary" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">{t("toSetup")}</Link>}
+        actions={
+          <Link href="/admin/diary" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            {t("toSetup")}
+          </Link>
+        }
       />
       <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("byClass")}</h2>
         <table className="min-w-full text-sm" data-testid="analytics-table">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("class")}</th>
-              <th scope="col" className="py-1 pr-3">{t("subject")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("average")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("marks")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("attendance")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("class")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("subject")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("average")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("marks")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("attendance")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +63,9 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
                 <td className="py-1 pr-3">{localName(r.subject, locale)}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{num(r.average, 2)}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{r.marks}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{r.attendanceRate === null ? "—" : `${num(r.attendanceRate)}%`}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">
+                  {r.attendanceRate === null ? "—" : `${num(r.attendanceRate)}%`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -61,11 +81,21 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
           <table className="min-w-full text-sm" data-testid="at-risk">
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{t("student")}</th>
-                <th scope="col" className="py-1 pr-3">{t("class")}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t("absences")}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t("average")}</th>
-                <th scope="col" className="py-1 pr-3">{t("why")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("student")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("class")}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t("absences")}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t("average")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("why")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -73,7 +103,9 @@ export default async function DiaryAnalyticsPage({ params, searchParams }: PageP
                 <tr key={s.studentId} className="border-t border-slate-100">
                   <td className="py-1 pr-3">{s.name}</td>
                   <td className="py-1 pr-3">{s.className}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{s.absences} / {s.lessons}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {s.absences} / {s.lessons}
+                  </td>
                   <td className="py-1 pr-3 text-right tabular-nums">{num(s.average, 2)}</td>
                   <td className="py-1 pr-3">{s.reasons.map((r) => t(`reasons.${r}`)).join(", ")}</td>
                 </tr>

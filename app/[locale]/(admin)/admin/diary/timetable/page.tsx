@@ -38,30 +38,50 @@ export default async function TimetablePage({ params, searchParams }: PageProps<
       <PageHeader
         title={t("title", { name: `${data.classGroup.grade} ${data.classGroup.letter}` })}
         description={data.classGroup.year}
-        actions={<Link href="/admin/diary" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">{t("back")}</Link>}
+        actions={
+          <Link href="/admin/diary" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            {t("back")}
+          </Link>
+        }
       />
       {options.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("noSubjects")}</p>
       ) : (
-        <ActionForm action={saveTimetableAction} submitLabel={t("save")} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <ActionForm
+          action={saveTimetableAction}
+          submitLabel={t("save")}
+          className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        >
           <input type="hidden" name="classGroupId" value={data.classGroup.id} />
           <div className="overflow-x-auto">
             <table className="text-sm">
               <thead>
                 <tr>
-                  <th scope="col" className="px-2 text-left">{t("period")}</th>
+                  <th scope="col" className="px-2 text-left">
+                    {t("period")}
+                  </th>
                   {days.map((d) => (
-                    <th key={d} scope="col" className="px-2 text-left">{t(`days.${d}`)}</th>
+                    <th key={d} scope="col" className="px-2 text-left">
+                      {t(`days.${d}`)}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {periods.map((p) => (
                   <tr key={p}>
-                    <th scope="row" className="px-2 text-left font-normal">{p}</th>
+                    <th scope="row" className="px-2 text-left font-normal">
+                      {p}
+                    </th>
                     {days.map((d) => (
                       <td key={d} className="min-w-36 px-1 py-0.5">
-                        <SelectField name={`slot.${d}.${p}`} label={`${t(`days.${d}`)}, ${p}`} options={options} placeholder="—" defaultValue={data.slots[`${d}.${p}`] ?? ""} />
+                        <SelectField
+                          name={`slot.${d}.${p}`}
+                          label={`${t(`days.${d}`)}, ${p}`}
+                          options={options}
+                          placeholder="—"
+                          defaultValue={data.slots[`${d}.${p}`] ?? ""}
+                        />
                       </td>
                     ))}
                   </tr>
@@ -76,7 +96,14 @@ export default async function TimetablePage({ params, searchParams }: PageProps<
         <p className="mb-2 text-sm text-slate-600">{t("generateText")}</p>
         <ActionForm action={generateLessonsAction} submitLabel={t("generate")}>
           <input type="hidden" name="classGroupId" value={data.classGroup.id} />
-          <SelectField name="termId" label={t("term")} options={data.terms.map((term) => ({ value: term.id, label: `${term.number}: ${term.startDate} – ${term.endDate}` }))} />
+          <SelectField
+            name="termId"
+            label={t("term")}
+            options={data.terms.map((term) => ({
+              value: term.id,
+              label: `${term.number}: ${term.startDate} – ${term.endDate}`,
+            }))}
+          />
         </ActionForm>
       </section>
     </div>

@@ -17,7 +17,13 @@ export default async function NewEntryPage({ params }: PageProps<"/[locale]/admi
         <Link href="/admin/dictionary">{t("title")}</Link>
       </p>
       <PageHeader title={t("new")} description={t("reviewNote")} />
-      <ActionForm action={proposeCreateAction} submitLabel={t("propose")} pendingLabel={t("sending")} testId="entry-form" className="max-w-4xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      <ActionForm
+        action={proposeCreateAction}
+        submitLabel={t("propose")}
+        pendingLabel={t("sending")}
+        testId="entry-form"
+        className="max-w-4xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
+      >
         <EntryEditor initial={null} />
       </ActionForm>
     </div>

@@ -50,22 +50,35 @@ export default async function LetterPage({ params, searchParams }: PageProps<"/[
       )}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
-          {t(`direction.${l.direction}`)} <span className="font-mono" data-testid="letter-number">{l.number}</span>
+          {t(`direction.${l.direction}`)}{" "}
+          <span className="font-mono" data-testid="letter-number">
+            {l.number}
+          </span>
         </h1>
         <LetterStatusBadge status={l.status} label={t(`status.${l.status}`)} />
         {l.overdue && <OverdueMark label={t("list.overdueMark")} />}
         {editable && l.direction === "INCOMING" && (
-          <Link href={{ pathname: "/admin/letters/new", query: { replyTo: l.id } }} className="ml-auto rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline" data-testid="reply">
+          <Link
+            href={{ pathname: "/admin/letters/new", query: { replyTo: l.id } }}
+            className="ml-auto rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+            data-testid="reply"
+          >
             {t("card.reply")}
           </Link>
         )}
       </div>
-      {l.status === "CANCELLED" && <p className="rounded border border-slate-300 bg-slate-50 p-2 text-sm">{t("card.cancelled")}</p>}
+      {l.status === "CANCELLED" && (
+        <p className="rounded border border-slate-300 bg-slate-50 p-2 text-sm">{t("card.cancelled")}</p>
+      )}
       <dl className="grid grid-cols-[12rem_1fr] gap-2 rounded-lg bg-white p-4 text-sm shadow-sm">
         {row(t("fields.organization"), localName(l.organization, locale))}
         {row(t("fields.registeredAt"), formatDateTime(l.registeredAt))}
         {row(t("fields.registeredBy"), l.registeredBy.displayName)}
-        {row(l.direction === "INCOMING" ? t("fields.correspondentIn") : t("fields.correspondentOut"), l.correspondent, "letter-correspondent")}
+        {row(
+          l.direction === "INCOMING" ? t("fields.correspondentIn") : t("fields.correspondentOut"),
+          l.correspondent,
+          "letter-correspondent",
+        )}
         {row(t("fields.letterNumber"), l.letterNumber)}
         {row(t("fields.letterDate"), day(l.letterDate))}
         {row(t("fields.subject"), l.subject, "letter-subject")}
@@ -73,7 +86,13 @@ export default async function LetterPage({ params, searchParams }: PageProps<"/[
         {row(t("fields.dueDate"), day(l.dueDate), "letter-due")}
         {l.note && row(t("fields.note"), l.note)}
         {l.cancelReason && row(t("fields.cancelReason"), l.cancelReason)}
-        {l.replyTo && row(t("fields.replyTo"), <Link href={`/admin/letters/${l.replyTo.id}`} data-testid="reply-to">{l.replyTo.number}</Link>)}
+        {l.replyTo &&
+          row(
+            t("fields.replyTo"),
+            <Link href={`/admin/letters/${l.replyTo.id}`} data-testid="reply-to">
+              {l.replyTo.number}
+            </Link>,
+          )}
         {l.replies.length > 0 &&
           row(
             t("fields.replies"),
@@ -105,9 +124,20 @@ export default async function LetterPage({ params, searchParams }: PageProps<"/[
       {editable && statuses.length > 0 && (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-2 font-semibold">{t("card.changeStatus")}</h2>
-          <ActionForm action={changeStatusAction} submitLabel={t("card.changeStatus")} variant="secondary" testId="status-form" className="flex flex-wrap items-end gap-3">
+          <ActionForm
+            action={changeStatusAction}
+            submitLabel={t("card.changeStatus")}
+            variant="secondary"
+            testId="status-form"
+            className="flex flex-wrap items-end gap-3"
+          >
             {ref}
-            <SelectField name="status" label={t("card.newStatus")} required options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+            <SelectField
+              name="status"
+              label={t("card.newStatus")}
+              required
+              options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
             <TextField name="reason" label={t("card.reason")} maxLength={500} />
             <FormErrors names={["version", "status"]} />
           </ActionForm>
@@ -119,13 +149,35 @@ export default async function LetterPage({ params, searchParams }: PageProps<"/[
           <ActionForm action={updateLetterAction} submitLabel={t("card.save")} testId="edit-letter">
             {ref}
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField name="letterDate" label={t("fields.letterDate")} type="date" defaultValue={day(l.letterDate)} />
-              <TextField name="letterNumber" label={t("fields.letterNumber")} maxLength={60} defaultValue={l.letterNumber} />
+              <TextField
+                name="letterDate"
+                label={t("fields.letterDate")}
+                type="date"
+                defaultValue={day(l.letterDate)}
+              />
+              <TextField
+                name="letterNumber"
+                label={t("fields.letterNumber")}
+                maxLength={60}
+                defaultValue={l.letterNumber}
+              />
             </div>
-            <TextField name="correspondent" label={t("fields.correspondent")} required maxLength={300} defaultValue={l.correspondent} />
+            <TextField
+              name="correspondent"
+              label={t("fields.correspondent")}
+              required
+              maxLength={300}
+              defaultValue={l.correspondent}
+            />
             <TextField name="subject" label={t("fields.subject")} required maxLength={1000} defaultValue={l.subject} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField name="executorId" label={t("fields.executor")} placeholder={t("card.none")} defaultValue={l.executor?.id} options={executors.map((u) => ({ value: u.id, label: u.displayName }))} />
+              <SelectField
+                name="executorId"
+                label={t("fields.executor")}
+                placeholder={t("card.none")}
+                defaultValue={l.executor?.id}
+                options={executors.map((u) => ({ value: u.id, label: u.displayName }))}
+              />
               <TextField name="dueDate" label={t("fields.dueDate")} type="date" defaultValue={day(l.dueDate)} />
             </div>
             <TextField name="note" label={t("fields.note")} maxLength={2000} defaultValue={l.note} />

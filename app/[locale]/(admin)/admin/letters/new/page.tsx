@@ -24,7 +24,9 @@ export default async function NewLetterPage({ params, searchParams }: PageProps<
   const one = (k: string) => (Array.isArray(sp[k]) ? sp[k][0] : sp[k]) ?? "";
   const replyTo = one("replyTo") ? (await letterCard(viewer, one("replyTo"))).letter : null;
   const organizations = await ownOrganizations(viewer);
-  const organization = replyTo ? organizations.find((o) => o.id === replyTo.organizationId) : (organizations.find((o) => o.id === one("organizationId")) ?? organizations[0]);
+  const organization = replyTo
+    ? organizations.find((o) => o.id === replyTo.organizationId)
+    : (organizations.find((o) => o.id === one("organizationId")) ?? organizations[0]);
   if (!organization) {
     return (
       <div>
@@ -33,17 +35,35 @@ export default async function NewLetterPage({ params, searchParams }: PageProps<
       </div>
     );
   }
-  const direction: Direction = replyTo ? "OUTGOING" : (DIRECTIONS as readonly string[]).includes(one("direction")) ? (one("direction") as Direction) : "INCOMING";
+  const direction: Direction = replyTo
+    ? "OUTGOING"
+    : (DIRECTIONS as readonly string[]).includes(one("direction"))
+      ? (one("direction") as Direction)
+      : "INCOMING";
   const executors = await executorsOf(viewer, organization.id);
   return (
     <div className="max-w-3xl">
       <p className="mb-2 text-sm">
         <Link href={{ pathname: "/admin/letters", query: { direction } }}>{t("card.back")}</Link>
       </p>
-      <PageHeader title={replyTo ? t("new.titleReply", { number: replyTo.number }) : t("new.title")} description={t("new.hint")} />
-      <ActionForm action={registerLetterAction} submitLabel={t("new.submit")} testId="register-letter" className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
+      <PageHeader
+        title={replyTo ? t("new.titleReply", { number: replyTo.number }) : t("new.title")}
+        description={t("new.hint")}
+      />
+      <ActionForm
+        action={registerLetterAction}
+        submitLabel={t("new.submit")}
+        testId="register-letter"
+        className="space-y-4 rounded-lg bg-white p-4 shadow-sm"
+      >
         {organizations.length > 1 && !replyTo ? (
-          <SelectField name="organizationId" label={t("fields.organization")} required defaultValue={organization.id} options={organizations.map((o) => ({ value: o.id, label: localName(o, locale) }))} />
+          <SelectField
+            name="organizationId"
+            label={t("fields.organization")}
+            required
+            defaultValue={organization.id}
+            options={organizations.map((o) => ({ value: o.id, label: localName(o, locale) }))}
+          />
         ) : (
           <>
             <input type="hidden" name="organizationId" value={organization.id} />
@@ -58,16 +78,39 @@ export default async function NewLetterPage({ params, searchParams }: PageProps<
             <input type="hidden" name="replyToId" value={replyTo.id} />
           </>
         ) : (
-          <SelectField name="direction" label={t("fields.direction")} required defaultValue={direction} options={DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}`) }))} />
+          <SelectField
+            name="direction"
+            label={t("fields.direction")}
+            required
+            defaultValue={direction}
+            options={DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}`) }))}
+          />
         )}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="letterDate" label={t("fields.letterDate")} type="date" />
           <TextField name="letterNumber" label={t("fields.letterNumber")} maxLength={60} />
         </div>
-        <TextField name="correspondent" label={direction === "INCOMING" ? t("fields.correspondentIn") : t("fields.correspondentOut")} required maxLength={300} defaultValue={replyTo?.correspondent} />
-        <TextField name="subject" label={t("fields.subject")} required maxLength={1000} defaultValue={replyTo?.subject} />
+        <TextField
+          name="correspondent"
+          label={direction === "INCOMING" ? t("fields.correspondentIn") : t("fields.correspondentOut")}
+          required
+          maxLength={300}
+          defaultValue={replyTo?.correspondent}
+        />
+        <TextField
+          name="subject"
+          label={t("fields.subject")}
+          required
+          maxLength={1000}
+          defaultValue={replyTo?.subject}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="executorId" label={t("fields.executor")} placeholder={t("new.none")} options={executors.map((u) => ({ value: u.id, label: u.displayName }))} />
+          <SelectField
+            name="executorId"
+            label={t("fields.executor")}
+            placeholder={t("new.none")}
+            options={executors.map((u) => ({ value: u.id, label: u.displayName }))}
+          />
           <TextField name="dueDate" label={t("fields.dueDate")} type="date" />
         </div>
         <TextField name="note" label={t("fields.note")} maxLength={2000} />

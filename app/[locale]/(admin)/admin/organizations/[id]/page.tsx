@@ -8,7 +8,10 @@ import { OrganizationForm } from "@/components/registry/organization-form";
 import { PageHeader } from "@/components/admin/page-header";
 import { localName } from "@/lib/names";
 
-export default async function OrganizationPage({ params, searchParams }: PageProps<"/[locale]/admin/organizations/[id]">) {
+export default async function OrganizationPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/organizations/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { viewer, scope } = await authorize("registry.organization.read");

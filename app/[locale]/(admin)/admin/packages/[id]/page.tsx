@@ -25,7 +25,9 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
   const tAll = await getTranslations();
   let values: Record<string, unknown> = {};
   try {
-    values = (JSON.parse(Buffer.from(row.bytes).toString("utf8")) as { payload?: { values?: Record<string, unknown> } }).payload?.values ?? {};
+    values =
+      (JSON.parse(Buffer.from(row.bytes).toString("utf8")) as { payload?: { values?: Record<string, unknown> } })
+        .payload?.values ?? {};
   } catch {
     values = {};
   }
@@ -44,14 +46,22 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
         actions={
           <div className="flex gap-3 print:hidden">
             <PrintButton label={t("detail.print")} />
-            <a href={`/api/v1/packages/${row.id}/original`} className="text-sm">{t("list.download")}</a>
-            <a href={`/api/v1/packages/${row.id}/original?part=signature`} className="text-sm">{t("detail.signature")}</a>
-            <Link href="/admin/packages" className="text-sm">{t("list.title")}</Link>
+            <a href={`/api/v1/packages/${row.id}/original`} className="text-sm">
+              {t("list.download")}
+            </a>
+            <a href={`/api/v1/packages/${row.id}/original?part=signature`} className="text-sm">
+              {t("detail.signature")}
+            </a>
+            <Link href="/admin/packages" className="text-sm">
+              {t("list.title")}
+            </Link>
           </div>
         }
       />
       <section aria-labelledby="check" className="rounded-lg bg-white p-4 shadow-sm" data-testid="reverify">
-        <h2 id="check" className="mb-2 text-lg font-semibold">{t("detail.reverify")}</h2>
+        <h2 id="check" className="mb-2 text-lg font-semibold">
+          {t("detail.reverify")}
+        </h2>
         <p role="status" className={check.signatureValid && check.hashMatches ? "text-green-800" : "text-red-800"}>
           {check.signatureValid && check.hashMatches ? t("detail.signatureValid") : t("detail.signatureInvalid")}
           {check.keyRevokedSince ? ` ${t("detail.keyRevokedSince", { date: time(check.keyRevokedSince) })}` : ""}
@@ -71,26 +81,48 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
       </dl>
       {r.reasons.length > 0 && (
         <section aria-labelledby="reasons" className="rounded-lg bg-white p-4 shadow-sm">
-          <h2 id="reasons" className="mb-2 text-lg font-semibold">{t("detail.reasons")}</h2>
+          <h2 id="reasons" className="mb-2 text-lg font-semibold">
+            {t("detail.reasons")}
+          </h2>
           <ul className="list-disc pl-6 text-sm">
-            {r.reasons.map((reason, i) => <li key={i}>{reasonText(tAll, reason)}</li>)}
+            {r.reasons.map((reason, i) => (
+              <li key={i}>{reasonText(tAll, reason)}</li>
+            ))}
           </ul>
         </section>
       )}
       <section aria-labelledby="values" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="values" className="mb-2 text-lg font-semibold">{t("detail.values")}</h2>
+        <h2 id="values" className="mb-2 text-lg font-semibold">
+          {t("detail.values")}
+        </h2>
         <table className="w-full text-left text-sm" data-testid="package-values">
-          <thead className="bg-slate-100"><tr><th scope="col" className="px-2 py-1">{t("detail.field")}</th><th scope="col" className="px-2 py-1">{t("detail.value")}</th></tr></thead>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-2 py-1">
+                {t("detail.field")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("detail.value")}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {Object.entries(values).map(([k, v]) => (
-              <tr key={k} className="border-t border-slate-100"><td className="px-2 py-1 font-mono">{k}</td><td className="px-2 py-1">{String(v)}</td></tr>
+              <tr key={k} className="border-t border-slate-100">
+                <td className="px-2 py-1 font-mono">{k}</td>
+                <td className="px-2 py-1">{String(v)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section aria-labelledby="receipt" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="receipt" className="mb-2 text-lg font-semibold">{t("detail.receipt")}</h2>
-        <pre className="overflow-x-auto whitespace-pre-wrap break-all text-xs" data-testid="receipt-json">{JSON.stringify(row.receipt, null, 2)}</pre>
+        <h2 id="receipt" className="mb-2 text-lg font-semibold">
+          {t("detail.receipt")}
+        </h2>
+        <pre className="overflow-x-auto whitespace-pre-wrap break-all text-xs" data-testid="receipt-json">
+          {JSON.stringify(row.receipt, null, 2)}
+        </pre>
       </section>
     </div>
   );

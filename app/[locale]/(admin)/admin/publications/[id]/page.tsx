@@ -32,14 +32,22 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
       <p className="text-sm">
         <Link href="/admin/publications">← {t("review.title")}</Link>
       </p>
-      <PageHeader title={p.title} description={`${t(`types.${p.type}`)} · ${t(`languages.${p.language as "kk"}`)} · ${p.authorName} · ${t(`statuses.${p.status}`)}`} />
+      <PageHeader
+        title={p.title}
+        description={`${t(`types.${p.type}`)} · ${t(`languages.${p.language as "kk"}`)} · ${p.authorName} · ${t(`statuses.${p.status}`)}`}
+      />
 
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("review.decide")}</h2>
         {p.canDecide ? (
           <ActionForm action={decideAction} submitLabel={t("review.apply")} testId="decision-form">
             <input type="hidden" name="id" value={p.id} />
-            <SelectField name="decision" label={t("review.decide")} options={DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))} defaultValue="approve" />
+            <SelectField
+              name="decision"
+              label={t("review.decide")}
+              options={DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
+              defaultValue="approve"
+            />
             <BodyField name="remarks" label={t("review.remarks")} rows={4} />
             <TextField name="publishAt" label={t("review.publishAt")} type="datetime-local" />
           </ActionForm>
@@ -55,7 +63,11 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
             {(["from", "to"] as const).map((k) => (
               <label key={k}>
                 <span className="mb-1 block">{t(`review.${k}`)}</span>
-                <select name={k} defaultValue={String(k === "from" ? from : to)} className="rounded border border-slate-300 bg-white px-2 py-1">
+                <select
+                  name={k}
+                  defaultValue={String(k === "from" ? from : to)}
+                  className="rounded border border-slate-300 bg-white px-2 py-1"
+                >
                   {p.versions.map((v) => (
                     <option key={v.number} value={v.number}>
                       {v.number}
@@ -64,12 +76,24 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
                 </select>
               </label>
             ))}
-            <button type="submit" className="rounded border border-slate-300 px-3 py-1">{t("review.showDiff")}</button>
+            <button type="submit" className="rounded border border-slate-300 px-3 py-1">
+              {t("review.showDiff")}
+            </button>
           </form>
           {diff && (
             <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="version-diff">
               {[...diff.title, { op: "same" as const, text: "" }, ...diff.body].map((l, i) => (
-                <div key={i} className={l.op === "add" ? "bg-green-100 text-green-900" : l.op === "del" ? "bg-red-100 text-red-900 line-through" : ""} data-op={l.op}>
+                <div
+                  key={i}
+                  className={
+                    l.op === "add"
+                      ? "bg-green-100 text-green-900"
+                      : l.op === "del"
+                        ? "bg-red-100 text-red-900 line-through"
+                        : ""
+                  }
+                  data-op={l.op}
+                >
                   {l.op === "add" ? "+ " : l.op === "del" ? "- " : "  "}
                   {l.text}
                 </div>
@@ -88,7 +112,8 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
           <ul className="mt-3 space-y-1 text-sm">
             {p.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/api/v1/files/${a.id}`}>{a.fileName}</a> <span className="text-slate-500">({a.file.kind.toUpperCase()})</span>
+                <a href={`/api/v1/files/${a.id}`}>{a.fileName}</a>{" "}
+                <span className="text-slate-500">({a.file.kind.toUpperCase()})</span>
               </li>
             ))}
           </ul>
@@ -100,7 +125,8 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
         <ul className="space-y-1 text-sm">
           {p.remarks.map((r, i) => (
             <li key={i}>
-              {format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })} · {r.reviewer} · {t(`decisions.${r.decision as "approve"}`)} · {t("work.onVersion", { version: r.version })}
+              {format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })} · {r.reviewer} ·{" "}
+              {t(`decisions.${r.decision as "approve"}`)} · {t("work.onVersion", { version: r.version })}
               {r.text && <span className="block whitespace-pre-wrap text-slate-700">{r.text}</span>}
             </li>
           ))}

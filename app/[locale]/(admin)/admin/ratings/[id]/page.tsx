@@ -6,7 +6,14 @@ import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
 import { orNotFound } from "@/lib/databank/page-params";
 import { yearsWithData } from "@/lib/databank/query";
-import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, NORMALISATIONS, RATING_CATALOGUE, RATING_INDICATORS } from "@/lib/ratings/catalogue";
+import {
+  AGGREGATIONS,
+  DIRECTIONS,
+  MISSING_POLICIES,
+  NORMALISATIONS,
+  RATING_CATALOGUE,
+  RATING_INDICATORS,
+} from "@/lib/ratings/catalogue";
 import { getMethod, previewRating, type PreviewRow } from "@/lib/ratings/service";
 import { publishRatingAction, saveVersionAction } from "@/lib/ratings/actions";
 import { PageHeader } from "@/components/admin/page-header";
@@ -40,17 +47,23 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const key = Object.values(error.fieldErrors)[0];
-      const params = typeof error.params.indicator === "string" ? { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) } : error.params;
+      const params =
+        typeof error.params.indicator === "string"
+          ? { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) }
+          : error.params;
       previewError = key ? te(key, params) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
-  const num = (v: number | null, d = 3) => (v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(v));
+  const num = (v: number | null, d = 3) =>
+    v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(v);
   return (
     <div className="space-y-6">
       <PageHeader
         title={localName(method, locale)}
         description={`${method.code} · ${t(`level.${method.level}`)} · ${localName(method.territory, locale)} · ${t("admin.versionOf", { number: version.number, status: t(`admin.status.${version.status}`) })}`}
-        actions={method.years.length ? <Link href={`/ratings?method=${method.code}`}>{t("admin.publicLink")}</Link> : undefined}
+        actions={
+          method.years.length ? <Link href={`/ratings?method=${method.code}`}>{t("admin.publicLink")}</Link> : undefined
+        }
       />
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="text-lg font-semibold">{t("admin.editTitle")}</h2>
@@ -61,11 +74,21 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
             <table className="min-w-full text-sm">
               <thead className="text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">{t("col.indicator")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("admin.use")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("col.direction")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("col.normalisation")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("col.missing")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("col.indicator")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("admin.use")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("col.direction")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("col.normalisation")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("col.missing")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -79,26 +102,53 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
                         <span className="text-xs text-slate-500">{t(`indicator.${code}.source`)}</span>
                       </td>
                       <td className="py-1 pr-3">
-                        <input name={`w_${code}`} aria-label={`${name}: ${t("admin.use")}`} defaultValue={current ? String(current.weight) : ""} inputMode="decimal" className={`${control} w-20`} />
+                        <input
+                          name={`w_${code}`}
+                          aria-label={`${name}: ${t("admin.use")}`}
+                          defaultValue={current ? String(current.weight) : ""}
+                          inputMode="decimal"
+                          className={`${control} w-20`}
+                        />
                       </td>
                       <td className="py-1 pr-3">
-                        <select name={`d_${code}`} aria-label={`${name}: ${t("col.direction")}`} defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction} className={control}>
+                        <select
+                          name={`d_${code}`}
+                          aria-label={`${name}: ${t("col.direction")}`}
+                          defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction}
+                          className={control}
+                        >
                           {DIRECTIONS.map((d) => (
-                            <option key={d} value={d}>{t(`direction.${d}`)}</option>
+                            <option key={d} value={d}>
+                              {t(`direction.${d}`)}
+                            </option>
                           ))}
                         </select>
                       </td>
                       <td className="py-1 pr-3">
-                        <select name={`n_${code}`} aria-label={`${name}: ${t("col.normalisation")}`} defaultValue={current?.normalisation ?? "minmax"} className={control}>
+                        <select
+                          name={`n_${code}`}
+                          aria-label={`${name}: ${t("col.normalisation")}`}
+                          defaultValue={current?.normalisation ?? "minmax"}
+                          className={control}
+                        >
                           {NORMALISATIONS.map((n) => (
-                            <option key={n} value={n}>{t(`normalisation.${n}`)}</option>
+                            <option key={n} value={n}>
+                              {t(`normalisation.${n}`)}
+                            </option>
                           ))}
                         </select>
                       </td>
                       <td className="py-1 pr-3">
-                        <select name={`m_${code}`} aria-label={`${name}: ${t("col.missing")}`} defaultValue={current?.missing ?? "exclude-entity"} className={control}>
+                        <select
+                          name={`m_${code}`}
+                          aria-label={`${name}: ${t("col.missing")}`}
+                          defaultValue={current?.missing ?? "exclude-entity"}
+                          className={control}
+                        >
                           {MISSING_POLICIES.map((m) => (
-                            <option key={m} value={m}>{t(`missing.${m}`)}</option>
+                            <option key={m} value={m}>
+                              {t(`missing.${m}`)}
+                            </option>
                           ))}
                         </select>
                       </td>
@@ -109,9 +159,23 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
             </table>
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
-            <SelectField name="aggregation" label={t("admin.aggregation")} defaultValue={version.aggregation} options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))} />
-            <TextField name="approvalOrder" label={t("admin.approvalOrder")} defaultValue={version.approvalOrder ?? ""} />
-            <TextField name="approvedOn" type="date" label={t("admin.approvedOn")} defaultValue={version.approvedOn ? version.approvedOn.toISOString().slice(0, 10) : ""} />
+            <SelectField
+              name="aggregation"
+              label={t("admin.aggregation")}
+              defaultValue={version.aggregation}
+              options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))}
+            />
+            <TextField
+              name="approvalOrder"
+              label={t("admin.approvalOrder")}
+              defaultValue={version.approvalOrder ?? ""}
+            />
+            <TextField
+              name="approvedOn"
+              type="date"
+              label={t("admin.approvedOn")}
+              defaultValue={version.approvedOn ? version.approvedOn.toISOString().slice(0, 10) : ""}
+            />
           </div>
         </ActionForm>
       </section>
@@ -121,9 +185,15 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
         <form method="get" className="flex flex-wrap items-end gap-2" data-testid="preview-form">
           <label className="text-sm">
             <span className="block">{t("admin.year")}</span>
-            <select name="preview" defaultValue={String(previewYear ?? years[years.length - 1] ?? "")} className={control}>
+            <select
+              name="preview"
+              defaultValue={String(previewYear ?? years[years.length - 1] ?? "")}
+              className={control}
+            >
               {years.map((y) => (
-                <option key={y} value={y}>{y}</option>
+                <option key={y} value={y}>
+                  {y}
+                </option>
               ))}
             </select>
           </label>
@@ -132,7 +202,11 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
           </button>
         </form>
         {previewError && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800" data-testid="preview-error">
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+            data-testid="preview-error"
+          >
             {previewError}
           </p>
         )}
@@ -143,13 +217,23 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
               <table className="min-w-full text-sm" data-testid="preview">
                 <thead className="text-left text-slate-600">
                   <tr>
-                    <th scope="col" className="py-1 pr-3 text-right">{t("col.rank")}</th>
-                    <th scope="col" className="py-1 pr-3">{t("col.name")}</th>
-                    <th scope="col" className="py-1 pr-3 text-right">{t("col.score")}</th>
+                    <th scope="col" className="py-1 pr-3 text-right">
+                      {t("col.rank")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      {t("col.name")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 text-right">
+                      {t("col.score")}
+                    </th>
                     {version.indicators.map((i) => (
-                      <th key={i.code} scope="col" className="py-1 pr-3 text-right">{t(`indicator.${i.code}.name`)}</th>
+                      <th key={i.code} scope="col" className="py-1 pr-3 text-right">
+                        {t(`indicator.${i.code}.name`)}
+                      </th>
                     ))}
-                    <th scope="col" className="py-1 pr-3 text-right">{t("col.interval")}</th>
+                    <th scope="col" className="py-1 pr-3 text-right">
+                      {t("col.interval")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -162,7 +246,9 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
                       </td>
                       <td className="py-1 pr-3 text-right tabular-nums">{num(r.score)}</td>
                       {version.indicators.map((i) => (
-                        <td key={i.code} className="py-1 pr-3 text-right tabular-nums">{num(r.inputs[i.code] ?? null, 2)}</td>
+                        <td key={i.code} className="py-1 pr-3 text-right tabular-nums">
+                          {num(r.inputs[i.code] ?? null, 2)}
+                        </td>
                       ))}
                       <td className="py-1 pr-3 text-right tabular-nums">
                         {intervalText(r)}
@@ -173,7 +259,12 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
                 </tbody>
               </table>
             </div>
-            <ActionForm action={publishRatingAction} submitLabel={t("admin.publish")} confirm={t("admin.publishConfirm")} testId="publish-form">
+            <ActionForm
+              action={publishRatingAction}
+              submitLabel={t("admin.publish")}
+              confirm={t("admin.publishConfirm")}
+              testId="publish-form"
+            >
               <input type="hidden" name="methodId" value={method.id} />
               <input type="hidden" name="year" value={previewYear} />
               <FormErrors names={["year", "indicators", "weights"]} />

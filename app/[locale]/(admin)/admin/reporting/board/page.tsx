@@ -6,7 +6,15 @@ import { parseListParams } from "@/lib/data-table/params";
 import { localName } from "@/lib/names";
 import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { territoryOptions } from "@/lib/registry/territory-options";
-import { BOARD_FILTERS, BOARD_SORTS, BOARD_STATES, boardList, boardSummary, reviewPeriods, type BoardCounts } from "@/lib/reporting/review";
+import {
+  BOARD_FILTERS,
+  BOARD_SORTS,
+  BOARD_STATES,
+  boardList,
+  boardSummary,
+  reviewPeriods,
+  type BoardCounts,
+} from "@/lib/reporting/review";
 import { remindLazily } from "@/lib/reporting/reminders";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
@@ -39,9 +47,14 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
   after(() => remindLazily());
   const t = await getTranslations("reporting-review");
   const periods = await reviewPeriods();
-  const list = parseListParams(await searchParams, { sortable: BOARD_SORTS, defaultSort: "name", filters: BOARD_FILTERS });
+  const list = parseListParams(await searchParams, {
+    sortable: BOARD_SORTS,
+    defaultSort: "name",
+    filters: BOARD_FILTERS,
+  });
   const now = new Date();
-  const period = periods.find((p) => p.id === list.filters.period) ?? periods.find((p) => p.deadlineAt <= now) ?? periods[0];
+  const period =
+    periods.find((p) => p.id === list.filters.period) ?? periods.find((p) => p.deadlineAt <= now) ?? periods[0];
   if (!period) {
     return (
       <div>
@@ -57,7 +70,14 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
     territoryOptions(scope, locale),
   ]);
   const c = summary.counts;
-  const hrefFor = (state: string | null) => ({ pathname: "/admin/reporting/board", query: { period: period.id, ...(state ? { state } : {}), ...(list.filters.territory ? { territory: list.filters.territory } : {}) } });
+  const hrefFor = (state: string | null) => ({
+    pathname: "/admin/reporting/board",
+    query: {
+      period: period.id,
+      ...(state ? { state } : {}),
+      ...(list.filters.territory ? { territory: list.filters.territory } : {}),
+    },
+  });
   const pct = (n: number) => (c.obliged ? Math.round((n / c.obliged) * 100) : 0);
   const overdue = now.getTime() > period.deadlineAt.getTime();
   return (
@@ -66,7 +86,10 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         title={t("board.title")}
         description={t("board.description")}
         actions={
-          <Link href={`/admin/reporting/reports/${period.id}`} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline">
+          <Link
+            href={`/admin/reporting/reports/${period.id}`}
+            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
+          >
             {t("board.toReport")}
           </Link>
         }
@@ -76,15 +99,29 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         searchLabel={t("board.search")}
         keep={{ sort: list.sort, dir: list.dir }}
         selects={[
-          { name: "period", label: t("board.period"), value: period.id, options: periods.map((p) => ({ value: p.id, label: periodLabel(p, locale) })) },
-          { name: "state", label: t("board.state"), value: list.filters.state ?? "", options: BOARD_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })) },
+          {
+            name: "period",
+            label: t("board.period"),
+            value: period.id,
+            options: periods.map((p) => ({ value: p.id, label: periodLabel(p, locale) })),
+          },
+          {
+            name: "state",
+            label: t("board.state"),
+            value: list.filters.state ?? "",
+            options: BOARD_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })),
+          },
           { name: "territory", label: t("board.territory"), value: list.filters.territory ?? "", options: territories },
         ]}
       />
       <p className="mb-3 text-sm text-slate-700" data-testid="board-deadline">
         {t("board.deadline", { date: formatDate(period.dueDate), deadline: formatDateTime(period.deadlineAt) })}
         {overdue && <span className="ml-2 font-medium text-red-700">{t("board.deadlinePassed")}</span>}
-        {period.closedAt && <span className="ml-2 font-medium text-slate-600">{t("board.closed", { date: formatDate(period.closedAt) })}</span>}
+        {period.closedAt && (
+          <span className="ml-2 font-medium text-slate-600">
+            {t("board.closed", { date: formatDate(period.closedAt) })}
+          </span>
+        )}
       </p>
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="board-counts">
         {CARDS.map((card) => (
@@ -98,14 +135,18 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
               ) : (
                 c[card.key].toLocaleString(locale)
               )}
-              {card.key !== "obliged" && card.key !== "awaiting" && <span className="ml-1 text-xs font-normal text-slate-500">{pct(c[card.key])} %</span>}
+              {card.key !== "obliged" && card.key !== "awaiting" && (
+                <span className="ml-1 text-xs font-normal text-slate-500">{pct(c[card.key])} %</span>
+              )}
             </dd>
           </div>
         ))}
       </dl>
       {summary.byTerritory.length > 1 && (
         <section className="mb-6 rounded-lg bg-white p-4 shadow-sm">
-          <h2 className="mb-2 font-semibold">{t(summary.groupLevel === "REGION" ? "board.byRegion" : "board.byDistrict")}</h2>
+          <h2 className="mb-2 font-semibold">
+            {t(summary.groupLevel === "REGION" ? "board.byRegion" : "board.byDistrict")}
+          </h2>
           <BoardChart
             rows={summary.byTerritory.map((g) => ({
               name: localText(g.name, locale),
@@ -114,29 +155,48 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
               returned: g.counts.returned,
               missing: g.counts.missing,
             }))}
-            labels={{ accepted: t("counts.accepted"), inReview: t("counts.inReview"), returned: t("counts.returned"), missing: t("counts.missing") }}
+            labels={{
+              accepted: t("counts.accepted"),
+              inReview: t("counts.inReview"),
+              returned: t("counts.returned"),
+              missing: t("counts.missing"),
+            }}
           />
           <div className="overflow-x-auto">
             <table className="mt-3 w-full text-sm">
               <thead className="bg-slate-100 text-left">
                 <tr>
-                  <th scope="col" className="px-2 py-1">{t(summary.groupLevel === "REGION" ? "board.region" : "board.district")}</th>
+                  <th scope="col" className="px-2 py-1">
+                    {t(summary.groupLevel === "REGION" ? "board.region" : "board.district")}
+                  </th>
                   {(["obliged", "handedOver", "missing", "late", "returned", "accepted"] as const).map((k) => (
-                    <th key={k} scope="col" className="px-2 py-1 text-right">{t(`counts.${k}`)}</th>
+                    <th key={k} scope="col" className="px-2 py-1 text-right">
+                      {t(`counts.${k}`)}
+                    </th>
                   ))}
-                  <th scope="col" className="px-2 py-1 text-right">{t("board.completeness")}</th>
+                  <th scope="col" className="px-2 py-1 text-right">
+                    {t("board.completeness")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {summary.byTerritory.map((g) => (
                   <tr key={g.id} className="border-t border-slate-100">
                     <th scope="row" className="px-2 py-1 text-left font-normal">
-                      <Link href={{ pathname: "/admin/reporting/board", query: { period: period.id, territory: g.id } }}>{localText(g.name, locale)}</Link>
+                      <Link
+                        href={{ pathname: "/admin/reporting/board", query: { period: period.id, territory: g.id } }}
+                      >
+                        {localText(g.name, locale)}
+                      </Link>
                     </th>
                     {(["obliged", "handedOver", "missing", "late", "returned", "accepted"] as const).map((k) => (
-                      <td key={k} className="px-2 py-1 text-right tabular-nums">{g.counts[k]}</td>
+                      <td key={k} className="px-2 py-1 text-right tabular-nums">
+                        {g.counts[k]}
+                      </td>
                     ))}
-                    <td className="px-2 py-1 text-right tabular-nums">{g.counts.obliged ? Math.round((g.counts.handedOver / g.counts.obliged) * 100) : 0} %</td>
+                    <td className="px-2 py-1 text-right tabular-nums">
+                      {g.counts.obliged ? Math.round((g.counts.handedOver / g.counts.obliged) * 100) : 0} %
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -144,7 +204,9 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
           </div>
         </section>
       )}
-      <h2 className="mb-2 font-semibold">{list.filters.state ? t(`states.${list.filters.state}`) : t("board.listTitle")}</h2>
+      <h2 className="mb-2 font-semibold">
+        {list.filters.state ? t(`states.${list.filters.state}`) : t("board.listTitle")}
+      </h2>
       <DataTable
         caption={t("board.listTitle")}
         columns={[
@@ -162,7 +224,14 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
           bin: o.bin,
           territory: localName(o.territory, locale),
           status: s ? t(`status.${s.status}`) : overdue ? t("status.OVERDUE") : t("status.NONE"),
-          flags: [s?.late ? t("flags.late") : "", s?.corrected ? t("flags.corrected", { revision: s.revision }) : "", s?.status === "RETURNED" && s.returnReason ? t("flags.returned", { reason: s.returnReason }) : ""].filter(Boolean).join(" · ") || null,
+          flags:
+            [
+              s?.late ? t("flags.late") : "",
+              s?.corrected ? t("flags.corrected", { revision: s.revision }) : "",
+              s?.status === "RETURNED" && s.returnReason ? t("flags.returned", { reason: s.returnReason }) : "",
+            ]
+              .filter(Boolean)
+              .join(" · ") || null,
           submittedAt: s?.submittedAt ? formatDateTime(s.submittedAt) : null,
         }))}
         total={page.total}

@@ -22,16 +22,26 @@ export default async function FormListsPage({ params }: PageProps<"/[locale]/adm
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="p-2">{t("year")}</th>
-              <th scope="col" className="p-2">{t("order")}</th>
-              <th scope="col" className="p-2">{t("forms")}</th>
-              <th scope="col" className="p-2">{t("status")}</th>
+              <th scope="col" className="p-2">
+                {t("year")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("order")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("forms")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("status")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {lists.length === 0 && (
               <tr>
-                <td colSpan={4} className="p-4 text-center text-slate-500">{t("empty")}</td>
+                <td colSpan={4} className="p-4 text-center text-slate-500">
+                  {t("empty")}
+                </td>
               </tr>
             )}
             {lists.map((l) => (
@@ -39,10 +49,19 @@ export default async function FormListsPage({ params }: PageProps<"/[locale]/adm
                 <td className="p-2 font-medium">
                   <Link href={`/admin/reporting/lists/${l.id}`}>{l.year}</Link>
                 </td>
-                <td className="p-2">{t("orderText", { number: l.orderNumber, date: format.dateTime(l.orderDate, { dateStyle: "medium" }) })}</td>
+                <td className="p-2">
+                  {t("orderText", {
+                    number: l.orderNumber,
+                    date: format.dateTime(l.orderDate, { dateStyle: "medium" }),
+                  })}
+                </td>
                 <td className="p-2 tabular-nums">{l._count.forms}</td>
                 <td className="p-2">
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${l.status === "PUBLISHED" ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}>{t(`statuses.${l.status}`)}</span>
+                  <span
+                    className={`rounded px-2 py-0.5 text-xs font-medium ${l.status === "PUBLISHED" ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}
+                  >
+                    {t(`statuses.${l.status}`)}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -23,17 +23,29 @@ export default async function ReportsPage({ params }: PageProps<"/[locale]/admin
           <caption className="sr-only">{t("reports.title")}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("reports.year")}</th>
-              <th scope="col" className="px-3 py-2">{t("reports.form")}</th>
-              <th scope="col" className="px-3 py-2">{t("reports.period")}</th>
-              <th scope="col" className="px-3 py-2">{t("reports.dueDate")}</th>
-              <th scope="col" className="px-3 py-2">{t("reports.state")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("reports.year")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("reports.form")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("reports.period")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("reports.dueDate")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("reports.state")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {periods.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-3 py-8 text-center text-slate-500">{t("board.noPeriods")}</td>
+                <td colSpan={5} className="px-3 py-8 text-center text-slate-500">
+                  {t("board.noPeriods")}
+                </td>
               </tr>
             )}
             {periods.map((p) => (
@@ -46,7 +58,9 @@ export default async function ReportsPage({ params }: PageProps<"/[locale]/admin
                 </td>
                 <td className="px-3 py-2">{p.label}</td>
                 <td className="px-3 py-2 tabular-nums">{formatDate(p.dueDate)}</td>
-                <td className="px-3 py-2">{p.closedAt ? t("reports.closedOn", { date: formatDate(p.closedAt) }) : t("reports.open")}</td>
+                <td className="px-3 py-2">
+                  {p.closedAt ? t("reports.closedOn", { date: formatDate(p.closedAt) }) : t("reports.open")}
+                </td>
               </tr>
             ))}
           </tbody>

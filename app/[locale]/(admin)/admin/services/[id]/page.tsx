@@ -5,7 +5,15 @@ import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { localName } from "@/lib/names";
 import { applicationForStaff } from "@/lib/services/applications";
 import { isOverdue, OPEN_STATUSES } from "@/lib/services/rules";
-import { acceptFirstGradeAction, acceptTransferAction, offerPlaceAction, refuseApplicationAction, releaseTransferAction, requestInformationAction, startReviewAction } from "@/lib/services/actions";
+import {
+  acceptFirstGradeAction,
+  acceptTransferAction,
+  offerPlaceAction,
+  refuseApplicationAction,
+  releaseTransferAction,
+  requestInformationAction,
+  startReviewAction,
+} from "@/lib/services/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { StatusBadge } from "@/components/services/status-badge";
@@ -22,7 +30,8 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
   const open = (OPEN_STATUSES as readonly string[]).includes(a.status);
   // Who decides now: a transfer's school left before the release, its school joined after; the district's
   // staff for the preschool queue (an offered place waits for the parent); the school applied to otherwise.
-  const sourceStep = a.kind !== "TRANSFER" || (sides.source && ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"].includes(a.status));
+  const sourceStep =
+    a.kind !== "TRANSFER" || (sides.source && ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"].includes(a.status));
   const targetStep = a.kind === "TRANSFER" && sides.target && a.status === "RELEASED";
   const mayDecide = a.kind === "TRANSFER" ? sourceStep || targetStep : true;
   const preferred = new Set(a.preferredOrganizationIds);
@@ -46,7 +55,9 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
       </div>
       <dl className="grid grid-cols-[12rem_1fr] gap-2 rounded-lg bg-white p-4 text-sm shadow-sm">
         <dt className="font-medium">{t("queue.child")}</dt>
-        <dd data-testid="review-child">{[a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ")}</dd>
+        <dd data-testid="review-child">
+          {[a.childLastName, a.childFirstName, a.childMiddleName].filter(Boolean).join(" ")}
+        </dd>
         <dt className="font-medium">{t("review.childIin")}</dt>
         <dd className="font-mono">{a.childIin}</dd>
         <dt className="font-medium">{t("review.birthDate")}</dt>
@@ -58,7 +69,10 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
         {a.kind === "TRANSFER" && a.targetOrganization && (
           <>
             <dt className="font-medium">{t("review.schoolJoined")}</dt>
-            <dd data-testid="review-target">{localName(a.targetOrganization, locale)}{a.targetGrade ? ` · ${t("my.targetGrade", { grade: a.targetGrade })}` : ""}</dd>
+            <dd data-testid="review-target">
+              {localName(a.targetOrganization, locale)}
+              {a.targetGrade ? ` · ${t("my.targetGrade", { grade: a.targetGrade })}` : ""}
+            </dd>
           </>
         )}
         {a.kind === "TRANSFER" && a.note && (
@@ -84,7 +98,12 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
             {a.targetOrganization && (
               <>
                 <dt className="font-medium">{t("review.kindergarten")}</dt>
-                <dd>{localName(a.targetOrganization, locale)}{a.status === "OFFERED" && a.offerExpiresAt ? ` · ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt) })}` : ""}</dd>
+                <dd>
+                  {localName(a.targetOrganization, locale)}
+                  {a.status === "OFFERED" && a.offerExpiresAt
+                    ? ` · ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt) })}`
+                    : ""}
+                </dd>
               </>
             )}
           </>
@@ -120,11 +139,18 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
       {!open ? (
         <p className="text-slate-600">{t("review.closed")}</p>
       ) : !mayDecide ? (
-        <p className="text-slate-600" data-testid="waiting-other">{t(a.status === "RELEASED" ? "review.waitingJoined" : "review.waitingLeft")}</p>
+        <p className="text-slate-600" data-testid="waiting-other">
+          {t(a.status === "RELEASED" ? "review.waitingJoined" : "review.waitingLeft")}
+        </p>
       ) : (
         <div className="space-y-4">
           {a.status === "SUBMITTED" && a.kind !== "PRESCHOOL" && sourceStep && (
-            <ActionForm action={startReviewAction} submitLabel={t("review.start")} variant="secondary" testId="start-review">
+            <ActionForm
+              action={startReviewAction}
+              submitLabel={t("review.start")}
+              variant="secondary"
+              testId="start-review"
+            >
               {ref}
               <FormErrors names={["version", "status"]} />
             </ActionForm>
@@ -134,16 +160,34 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
               {classes.length === 0 ? (
                 <p className="text-sm text-slate-700">{t("review.noClasses")}</p>
               ) : (
-                <ActionForm action={acceptFirstGradeAction} submitLabel={t("review.accept")} testId="accept-form" className="flex flex-wrap items-end gap-3">
+                <ActionForm
+                  action={acceptFirstGradeAction}
+                  submitLabel={t("review.accept")}
+                  testId="accept-form"
+                  className="flex flex-wrap items-end gap-3"
+                >
                   {ref}
-                  <SelectField name="classGroupId" label={t("review.class")} required options={classes.map((c) => ({ value: c.id, label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}` }))} />
+                  <SelectField
+                    name="classGroupId"
+                    label={t("review.class")}
+                    required
+                    options={classes.map((c) => ({
+                      value: c.id,
+                      label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}`,
+                    }))}
+                  />
                   <FormErrors names={["version", "status"]} />
                 </ActionForm>
               )}
             </section>
           )}
           {a.kind === "TRANSFER" && sourceStep && (
-            <ActionForm action={releaseTransferAction} submitLabel={t("review.release")} testId="release-form" className="rounded-lg bg-white p-4 shadow-sm">
+            <ActionForm
+              action={releaseTransferAction}
+              submitLabel={t("review.release")}
+              testId="release-form"
+              className="rounded-lg bg-white p-4 shadow-sm"
+            >
               {ref}
               <p className="text-sm text-slate-700">{t("review.releaseHint")}</p>
               <FormErrors names={["version", "status"]} />
@@ -154,24 +198,46 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
               {classes.length === 0 ? (
                 <p className="text-sm text-slate-700">{t("review.noTransferClasses")}</p>
               ) : (
-                <ActionForm action={acceptTransferAction} submitLabel={t("review.acceptTransfer")} testId="accept-transfer-form" className="flex flex-wrap items-end gap-3">
+                <ActionForm
+                  action={acceptTransferAction}
+                  submitLabel={t("review.acceptTransfer")}
+                  testId="accept-transfer-form"
+                  className="flex flex-wrap items-end gap-3"
+                >
                   {ref}
-                  <SelectField name="classGroupId" label={t("review.transferClass")} required options={classes.map((c) => ({ value: c.id, label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}` }))} />
+                  <SelectField
+                    name="classGroupId"
+                    label={t("review.transferClass")}
+                    required
+                    options={classes.map((c) => ({
+                      value: c.id,
+                      label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}`,
+                    }))}
+                  />
                   <FormErrors names={["version", "status"]} />
                 </ActionForm>
               )}
             </section>
           )}
-          {a.kind === "PRESCHOOL" && a.status === "OFFERED" && <p className="text-sm text-slate-700">{t("review.waitingParent")}</p>}
+          {a.kind === "PRESCHOOL" && a.status === "OFFERED" && (
+            <p className="text-sm text-slate-700">{t("review.waitingParent")}</p>
+          )}
           {a.kind === "PRESCHOOL" && (a.status === "SUBMITTED" || a.status === "DECLINED") && (
             <section className="rounded-lg bg-white p-4 shadow-sm">
-              <ActionForm action={offerPlaceAction} submitLabel={t("review.offer")} testId="offer-form" className="flex flex-wrap items-end gap-3">
+              <ActionForm
+                action={offerPlaceAction}
+                submitLabel={t("review.offer")}
+                testId="offer-form"
+                className="flex flex-wrap items-end gap-3"
+              >
                 {ref}
                 <SelectField
                   name="organizationId"
                   label={t("review.kindergarten")}
                   required
-                  options={[...kindergartens].sort((x, y) => Number(preferred.has(y.id)) - Number(preferred.has(x.id))).map((k) => ({ value: k.id, label: `${localName(k, locale)}${preferred.has(k.id) ? " ★" : ""}` }))}
+                  options={[...kindergartens]
+                    .sort((x, y) => Number(preferred.has(y.id)) - Number(preferred.has(x.id)))
+                    .map((k) => ({ value: k.id, label: `${localName(k, locale)}${preferred.has(k.id) ? " ★" : ""}` }))}
                 />
                 <FormErrors names={["version", "status"]} />
               </ActionForm>
@@ -179,12 +245,24 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
           )}
           <section className="grid gap-4 sm:grid-cols-2">
             {a.status !== "NEEDS_INFO" && a.kind !== "PRESCHOOL" && sourceStep && (
-              <ActionForm action={requestInformationAction} submitLabel={t("review.requestInfo")} variant="secondary" testId="request-info-form" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
+              <ActionForm
+                action={requestInformationAction}
+                submitLabel={t("review.requestInfo")}
+                variant="secondary"
+                testId="request-info-form"
+                className="space-y-2 rounded-lg bg-white p-4 shadow-sm"
+              >
                 {ref}
                 <TextField name="reason" label={t("review.reason")} required maxLength={1000} />
               </ActionForm>
             )}
-            <ActionForm action={refuseApplicationAction} submitLabel={t("review.refuse")} variant="danger" testId="refuse-form" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
+            <ActionForm
+              action={refuseApplicationAction}
+              submitLabel={t("review.refuse")}
+              variant="danger"
+              testId="refuse-form"
+              className="space-y-2 rounded-lg bg-white p-4 shadow-sm"
+            >
               {ref}
               <TextField name="reason" label={t("review.reason")} required maxLength={1000} />
             </ActionForm>

@@ -41,7 +41,12 @@ export default async function PreschoolQueuePage({ params }: PageProps<"/[locale
             </thead>
             <tbody>
               {rows.map((a) => (
-                <tr key={a.id} data-id={a.id} data-position={a.queuePosition ?? ""} className="border-b border-slate-100">
+                <tr
+                  key={a.id}
+                  data-id={a.id}
+                  data-position={a.queuePosition ?? ""}
+                  className="border-b border-slate-100"
+                >
                   <td className="p-2 font-mono">{a.queuePosition}</td>
                   <td className="p-2">{a.territory ? localName(a.territory, locale) : ""}</td>
                   <td className="p-2">{[a.childLastName, a.childFirstName].join(" ")}</td>
@@ -50,10 +55,14 @@ export default async function PreschoolQueuePage({ params }: PageProps<"/[locale
                   <td className="p-2 font-mono text-xs">{formatDateTime(a.createdAt)}</td>
                   <td className="p-2">
                     <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
-                    {a.status === "OFFERED" && a.targetOrganization && <span className="ml-2 text-xs text-slate-600">{localName(a.targetOrganization, locale)}</span>}
+                    {a.status === "OFFERED" && a.targetOrganization && (
+                      <span className="ml-2 text-xs text-slate-600">{localName(a.targetOrganization, locale)}</span>
+                    )}
                   </td>
                   <td className="p-2">
-                    <Link href={`/admin/services/${a.id}`} data-testid="open-application">{t("queue.view")}</Link>
+                    <Link href={`/admin/services/${a.id}`} data-testid="open-application">
+                      {t("queue.view")}
+                    </Link>
                   </td>
                 </tr>
               ))}

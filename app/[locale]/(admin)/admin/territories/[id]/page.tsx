@@ -21,7 +21,10 @@ export default async function TerritoryPage({ params, searchParams }: PageProps<
   const parentLabel = territory.parent ? `${territory.parent.code} ${localName(territory.parent, locale)}` : undefined;
   return (
     <div>
-      <PageHeader title={localName(territory, locale)} description={`${t("code")}: ${territory.code} · ${t(`levels.${territory.level}`)}`} />
+      <PageHeader
+        title={localName(territory, locale)}
+        description={`${t("code")}: ${territory.code} · ${t(`levels.${territory.level}`)}`}
+      />
       {created && (
         <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">
           {t("created")}

@@ -23,7 +23,11 @@ export default async function UserPage({ params, searchParams }: PageProps<"/[lo
       <PageHeader
         title={user.displayName}
         description={`${t("login")}: ${user.login} · ${t("lastLoginAt")}: ${user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t("never")}`}
-        actions={<Link href="/admin/users" className="text-sm">{tc("actions.back")}</Link>}
+        actions={
+          <Link href="/admin/users" className="text-sm">
+            {tc("actions.back")}
+          </Link>
+        }
       />
       {created && (
         <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">
@@ -36,7 +40,10 @@ export default async function UserPage({ params, searchParams }: PageProps<"/[lo
       {manageable ? (
         <UserAccountForms user={user} self={user.id === viewer.userId} />
       ) : (
-        <p className="max-w-2xl rounded border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700" data-testid="user-outranks">
+        <p
+          className="max-w-2xl rounded border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700"
+          data-testid="user-outranks"
+        >
           {t("outranks")}
         </p>
       )}

@@ -13,7 +13,14 @@ export default async function NewUserPage({ params }: PageProps<"/[locale]/admin
   const tc = await getTranslations("common");
   return (
     <div>
-      <PageHeader title={t("new")} actions={<Link href="/admin/users" className="text-sm">{tc("actions.back")}</Link>} />
+      <PageHeader
+        title={t("new")}
+        actions={
+          <Link href="/admin/users" className="text-sm">
+            {tc("actions.back")}
+          </Link>
+        }
+      />
       <UserCreateForm action={createUserAction} viewer={viewer} scope={scope} locale={locale} />
     </div>
   );

@@ -8,7 +8,9 @@ import { FlashcardSession } from "@/components/dictionary/flashcards-client";
 // Personal: read per request for the signed-in user, never cached.
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/learn/flashcards">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/dictionary/learn/flashcards">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
   return { title: t("flashcards.title"), robots: { index: false } };
@@ -36,7 +38,9 @@ export default async function FlashcardsPage({ params }: PageProps<"/[locale]/di
         {header}
         <p className="rounded-lg bg-white p-5 shadow-sm">
           {t("flashcards.signInPrompt")}{" "}
-          <Link href={{ pathname: "/sign-in", query: { callbackUrl: `/${locale}/dictionary/learn/flashcards` } }}>{t("flashcards.signIn")}</Link>
+          <Link href={{ pathname: "/sign-in", query: { callbackUrl: `/${locale}/dictionary/learn/flashcards` } }}>
+            {t("flashcards.signIn")}
+          </Link>
         </p>
       </div>
     );
@@ -64,7 +68,9 @@ export default async function FlashcardsPage({ params }: PageProps<"/[locale]/di
         {stats.nextDueAt && stats.due === 0 && (
           <div>
             <dt className="text-slate-500">{t("flashcards.stats.next")}</dt>
-            <dd className="text-xl font-semibold">{t("flashcards.stats.nextAt", { date: new Date(stats.nextDueAt) })}</dd>
+            <dd className="text-xl font-semibold">
+              {t("flashcards.stats.nextAt", { date: new Date(stats.nextDueAt) })}
+            </dd>
           </div>
         )}
       </dl>

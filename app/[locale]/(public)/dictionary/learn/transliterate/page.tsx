@@ -3,7 +3,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { TransliterateTool } from "@/components/dictionary/transliterate-client";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/learn/transliterate">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/dictionary/learn/transliterate">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
   return { title: t("transliterate.title"), description: t("transliterate.lead") };

@@ -21,13 +21,21 @@ export default async function ChatRoomPage({ params }: PageProps<"/[locale]/foru
       <Link href="/forums/chat" className="text-sm text-brand-700 underline">
         {t("chat.title")}
       </Link>
-      <h1 className="text-2xl font-bold">{room.kind === "CLASS" ? t("chat.class", { name: room.name }) : t("chat.group", { name: room.name })}</h1>
+      <h1 className="text-2xl font-bold">
+        {room.kind === "CLASS" ? t("chat.class", { name: room.name }) : t("chat.group", { name: room.name })}
+      </h1>
       <ChatRoom
         roomId={room.id}
         locale={locale}
         viewerId={viewer.userId}
         initial={initial}
-        labels={{ message: t("chat.message"), send: t("chat.send"), older: t("chat.older"), live: t("chat.live"), polling: t("chat.polling") }}
+        labels={{
+          message: t("chat.message"),
+          send: t("chat.send"),
+          older: t("chat.older"),
+          live: t("chat.live"),
+          polling: t("chat.polling"),
+        }}
       />
     </div>
   );

@@ -13,14 +13,17 @@ export default async function AuthorPage({ params }: PageProps<"/[locale]/public
   const format = await getFormatter();
   return (
     <div className="max-w-4xl space-y-4">
-      <h1 className="text-2xl font-bold" data-testid="author-name">{t("author.title", { name: profile.name })}</h1>
+      <h1 className="text-2xl font-bold" data-testid="author-name">
+        {t("author.title", { name: profile.name })}
+      </h1>
       {profile.organizations.length > 0 && (
         <p className="text-sm">
           {t("author.school")}: {profile.organizations.join("; ")}
         </p>
       )}
       <p className="text-sm text-slate-700" data-testid="author-totals">
-        {t("author.count", { count: profile.publications.length })}. {t("author.totals", { views: profile.views, downloads: profile.downloads })}
+        {t("author.count", { count: profile.publications.length })}.{" "}
+        {t("author.totals", { views: profile.views, downloads: profile.downloads })}
       </p>
       <ul className="space-y-2">
         {profile.publications.map((p) => (
@@ -29,7 +32,9 @@ export default async function AuthorPage({ params }: PageProps<"/[locale]/public
               {p.title}
             </Link>
             <p className="text-xs text-slate-600">
-              {t(`types.${p.type as "NEWS"}`)} · {format.dateTime(new Date(p.publishedAt), { dateStyle: "medium" })} · {t("views", { count: p.views })} · {t("downloads", { count: p.downloads })} · {t("commentsCount", { count: p.commentCount })}
+              {t(`types.${p.type as "NEWS"}`)} · {format.dateTime(new Date(p.publishedAt), { dateStyle: "medium" })} ·{" "}
+              {t("views", { count: p.views })} · {t("downloads", { count: p.downloads })} ·{" "}
+              {t("commentsCount", { count: p.commentCount })}
             </p>
           </li>
         ))}

@@ -10,7 +10,9 @@ import { methodOf } from "@/lib/ratings/runner";
 import { StatChart } from "@/components/statistics/chart-client";
 import { intervalText } from "@/components/ratings/parts";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/[method]/[entity]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/ratings/[method]/[entity]">): Promise<Metadata> {
   const { locale, method, entity } = await params;
   try {
     const card = await cachedEntityCard(method, entity, null);
@@ -30,7 +32,8 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
   const card = await orNotFound(() => cachedEntityCard(method, entity, year), notFound);
   const { rating, entry, history } = card;
   const weights = normaliseWeights(methodOf(rating.version.aggregation, rating.version.indicators)).indicators;
-  const num = (v: number | null | undefined, digits = 3) => (v == null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v));
+  const num = (v: number | null | undefined, digits = 3) =>
+    v == null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
   const of = rating.rows.filter((r) => r.rank !== null).length;
   return (
     <div className="space-y-6">
@@ -46,25 +49,43 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
           <p className="text-slate-700">{t("excluded")}</p>
         ) : (
           <p className="text-lg" data-testid="entity-rank">
-            {t("card.rankOf", { rank: entry.rank, of, year: rating.year })} · {t("card.scoreOf", { score: num(entry.score) })} · {t("col.interval")}: {intervalText(entry)}
-            {!entry.robust && <span className="ml-2 rounded bg-amber-100 px-1 text-sm text-amber-900">{t("notRobust")}</span>}
+            {t("card.rankOf", { rank: entry.rank, of, year: rating.year })} ·{" "}
+            {t("card.scoreOf", { score: num(entry.score) })} · {t("col.interval")}: {intervalText(entry)}
+            {!entry.robust && (
+              <span className="ml-2 rounded bg-amber-100 px-1 text-sm text-amber-900">{t("notRobust")}</span>
+            )}
           </p>
         )}
       </header>
 
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="breakdown-title">
+      <section
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-labelledby="breakdown-title"
+      >
         <h2 id="breakdown-title" className="mb-2 text-lg font-semibold">
           {t("card.breakdown")}
         </h2>
         <table className="min-w-full text-sm" data-testid="breakdown">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("col.indicator")}</th>
-              <th scope="col" className="py-1 pr-3">{t("col.direction")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("col.raw")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("col.normalised")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("col.weight")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("col.contribution")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("col.indicator")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("col.direction")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("col.raw")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("col.normalised")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("col.weight")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("col.contribution")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -74,7 +95,9 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
                 <tr key={i.code} className="border-t border-slate-100">
                   <td className="py-1 pr-3">
                     {t(`indicator.${i.code}.name`)}
-                    {b?.imputed && <span className="ml-2 text-xs text-slate-500">{t(`card.imputed.${b.imputed}`)}</span>}
+                    {b?.imputed && (
+                      <span className="ml-2 text-xs text-slate-500">{t(`card.imputed.${b.imputed}`)}</span>
+                    )}
                   </td>
                   <td className="py-1 pr-3">{t(`direction.${i.direction}`)}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{num(entry.inputs[i.code], 2)}</td>
@@ -93,14 +116,29 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
         <h2 id="history-title" className="mb-2 text-lg font-semibold">
           {t("card.history")}
         </h2>
-        <StatChart kind="line" reverseY label={t("card.history")} locale={locale} series={[{ key: "rank", name: t("col.rank") }]} data={history.map((h) => ({ label: String(h.year), values: { rank: h.rank } }))} />
+        <StatChart
+          kind="line"
+          reverseY
+          label={t("card.history")}
+          locale={locale}
+          series={[{ key: "rank", name: t("col.rank") }]}
+          data={history.map((h) => ({ label: String(h.year), values: { rank: h.rank } }))}
+        />
         <table className="mt-2 text-sm" data-testid="history">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-4">{t("col.year")}</th>
-              <th scope="col" className="py-1 pr-4 text-right">{t("col.rank")}</th>
-              <th scope="col" className="py-1 pr-4 text-right">{t("col.score")}</th>
-              <th scope="col" className="py-1 pr-4 text-right">{t("col.interval")}</th>
+              <th scope="col" className="py-1 pr-4">
+                {t("col.year")}
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right">
+                {t("col.rank")}
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right">
+                {t("col.score")}
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right">
+                {t("col.interval")}
+              </th>
             </tr>
           </thead>
           <tbody>

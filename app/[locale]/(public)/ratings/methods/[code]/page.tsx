@@ -44,14 +44,26 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
         </p>
         <p className="text-slate-700">
           {current.approvalOrder && current.approvedOn
-            ? t("method.approved", { order: current.approvalOrder, date: format.dateTime(new Date(`${current.approvedOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) })
+            ? t("method.approved", {
+                order: current.approvalOrder,
+                date: format.dateTime(new Date(`${current.approvedOn}T00:00:00Z`), {
+                  dateStyle: "long",
+                  timeZone: "UTC",
+                }),
+              })
             : t("method.notApproved")}
         </p>
-        {current.years.length > 0 && <p className="text-sm text-slate-600">{t("method.yearsRated", { years: current.years.join(", ") })}</p>}
+        {current.years.length > 0 && (
+          <p className="text-sm text-slate-600">{t("method.yearsRated", { years: current.years.join(", ") })}</p>
+        )}
       </header>
 
       {view.versions.length > 1 && (
-        <nav aria-label={t("method.versions")} className="flex flex-wrap items-center gap-2 text-sm" data-testid="versions">
+        <nav
+          aria-label={t("method.versions")}
+          className="flex flex-wrap items-center gap-2 text-sm"
+          data-testid="versions"
+        >
           <span className="font-medium">{t("method.versions")}:</span>
           {view.versions.map((v) => (
             <Link
@@ -72,13 +84,27 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
           <table className="min-w-full text-sm" data-testid="method-indicators">
             <thead className="bg-slate-50 text-left">
               <tr>
-                <th scope="col" className="px-2 py-2">{t("col.indicator")}</th>
-                <th scope="col" className="px-2 py-2">{t("col.definition")}</th>
-                <th scope="col" className="px-2 py-2">{t("col.source")}</th>
-                <th scope="col" className="px-2 py-2">{t("col.direction")}</th>
-                <th scope="col" className="px-2 py-2">{t("col.normalisation")}</th>
-                <th scope="col" className="px-2 py-2">{t("col.missing")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("col.weight")}</th>
+                <th scope="col" className="px-2 py-2">
+                  {t("col.indicator")}
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  {t("col.definition")}
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  {t("col.source")}
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  {t("col.direction")}
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  {t("col.normalisation")}
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  {t("col.missing")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  {t("col.weight")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -90,7 +116,9 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
                   <td className="px-2 py-1">{t(`direction.${i.direction}`)}</td>
                   <td className="px-2 py-1 font-mono text-xs">{t(`normalisation.${i.normalisation}`)}</td>
                   <td className="px-2 py-1">{t(`missing.${i.missing}`)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(weights[index]!.weight * 100)} %</td>
+                  <td className="px-2 py-1 text-right tabular-nums">
+                    {new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(weights[index]!.weight * 100)} %
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -99,7 +127,9 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
       </section>
       <section className="space-y-1">
         <h2 className="text-xl font-semibold">{t("method.aggregationTitle")}</h2>
-        <p data-testid="method-aggregation">{t(`aggregation.${current.aggregation === "geometric" ? "geometric" : "arithmetic"}`)}</p>
+        <p data-testid="method-aggregation">
+          {t(`aggregation.${current.aggregation === "geometric" ? "geometric" : "arithmetic"}`)}
+        </p>
       </section>
       <section className="space-y-1">
         <h2 className="text-xl font-semibold">{t("method.rankingTitle")}</h2>

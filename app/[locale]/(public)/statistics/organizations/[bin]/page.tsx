@@ -9,9 +9,12 @@ import { SUPPRESSED } from "@/lib/databank/suppression";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
 
-const nameOf = (text: LocalizedText, locale: string) => localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
+const nameOf = (text: LocalizedText, locale: string) =>
+  localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/statistics/organizations/[bin]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/statistics/organizations/[bin]">): Promise<Metadata> {
   const { locale, bin } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
   try {
@@ -23,7 +26,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/statisti
 }
 
 /** An organisation's open report (R13): passport, contingent, staff and its record of handing reports over. */
-export default async function OrganizationReportPage({ params, searchParams }: PageProps<"/[locale]/statistics/organizations/[bin]">) {
+export default async function OrganizationReportPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/statistics/organizations/[bin]">) {
   const { locale, bin } = await params;
   setRequestLocale(locale);
   if (!/^\d{12}$/.test(bin)) notFound();
@@ -42,9 +48,15 @@ export default async function OrganizationReportPage({ params, searchParams }: P
     [t("org.area"), td(o.isUrban ? "area.urban" : "area.rural")],
     [t("org.reportsTo"), o.reportsTo ? nameOf(o.reportsTo, locale) : "—"],
     ...(o.address ? ([[t("org.address"), o.address]] as [string, string][]) : []),
-    ...(data.passport.founded !== null ? ([[t("org.founded"), String(data.passport.founded)]] as [string, string][]) : []),
-    ...(data.passport.capacity !== null ? ([[t("org.capacity"), cellText(data.passport.capacity, locale)]] as [string, string][]) : []),
-    ...(data.passport.computers !== null ? ([[t("org.computers"), cellText(data.passport.computers, locale)]] as [string, string][]) : []),
+    ...(data.passport.founded !== null
+      ? ([[t("org.founded"), String(data.passport.founded)]] as [string, string][])
+      : []),
+    ...(data.passport.capacity !== null
+      ? ([[t("org.capacity"), cellText(data.passport.capacity, locale)]] as [string, string][])
+      : []),
+    ...(data.passport.computers !== null
+      ? ([[t("org.computers"), cellText(data.passport.computers, locale)]] as [string, string][])
+      : []),
   ];
   const summary: [string, string][] = [
     [t("col.students"), cellText(data.summary.students, locale)],
@@ -62,10 +74,19 @@ export default async function OrganizationReportPage({ params, searchParams }: P
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-slate-700">{t("org.lead")}</p>
-        <YearSelector years={data.years} year={data.year} provisional={[]} base={`/statistics/organizations/${o.bin}`} />
+        <YearSelector
+          years={data.years}
+          year={data.year}
+          provisional={[]}
+          base={`/statistics/organizations/${o.bin}`}
+        />
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="passport-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="passport">
+        <section
+          aria-labelledby="passport-title"
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          data-testid="passport"
+        >
           <h2 id="passport-title" className="mb-2 text-lg font-semibold">
             {t("org.passport")}
           </h2>
@@ -78,7 +99,11 @@ export default async function OrganizationReportPage({ params, searchParams }: P
             ))}
           </dl>
         </section>
-        <section aria-labelledby="summary-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="org-summary">
+        <section
+          aria-labelledby="summary-title"
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          data-testid="org-summary"
+        >
           <h2 id="summary-title" className="mb-2 text-lg font-semibold">
             {t("org.summary", { year: data.year ?? "—" })}
           </h2>
@@ -92,18 +117,33 @@ export default async function OrganizationReportPage({ params, searchParams }: P
           </dl>
         </section>
       </div>
-      <GradeSexFigure id="contingent" title={t("org.contingent")} locale={locale} csvName={`contingent-${slug}`} rows={data.contingent} />
+      <GradeSexFigure
+        id="contingent"
+        title={t("org.contingent")}
+        locale={locale}
+        csvName={`contingent-${slug}`}
+        rows={data.contingent}
+      />
       <StatFigure
         id="staff"
         title={t("org.staff")}
         locale={locale}
         csvName={`staff-${slug}`}
-        chart={{ kind: "donut", data: data.staff.map((r) => ({ label: td(`qualification.${r.qualification}`), values: { teachers: chartValue(r.teachers) } })), series: [{ key: "teachers", name: t("col.teachers") }] }}
+        chart={{
+          kind: "donut",
+          data: data.staff.map((r) => ({
+            label: td(`qualification.${r.qualification}`),
+            values: { teachers: chartValue(r.teachers) },
+          })),
+          series: [{ key: "teachers", name: t("col.teachers") }],
+        }}
         columns={[
           { key: "qualification", label: t("col.qualification") },
           { key: "teachers", label: t("col.teachers"), numeric: true },
         ]}
-        rows={data.staff.map((r) => ({ cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers } }))}
+        rows={data.staff.map((r) => ({
+          cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers },
+        }))}
       />
       <StatFigure
         id="timeliness"

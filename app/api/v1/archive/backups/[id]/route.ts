@@ -12,7 +12,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { viewer } = await authorize("archive.manage");
     const { path, fileName } = await backupFile(viewer, (await params).id);
     return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
-      headers: { "content-type": "application/gzip", "content-length": String(statSync(path).size), "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "application/gzip",
+        "content-length": String(statSync(path).size),
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error, request);

@@ -46,21 +46,33 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const locale = isLocale(url.searchParams.get("locale")) ? url.searchParams.get("locale")! : routing.defaultLocale;
   try {
     const origin = request.headers.get("origin");
-    if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) throw new AppError("forbidden");
+    if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host")))
+      throw new AppError("forbidden");
     const { viewer } = await authorize("letters.manage");
     // Refused before reading when the request announces more than the limit.
-    if (Number(request.headers.get("content-length") ?? "0") > MAX_FILE_BYTES) throw new AppError("validation", { file: "files.tooLarge" }, { max: MAX_FILE_BYTES / 1024 / 1024 });
+    if (Number(request.headers.get("content-length") ?? "0") > MAX_FILE_BYTES)
+      throw new AppError("validation", { file: "files.tooLarge" }, { max: MAX_FILE_BYTES / 1024 / 1024 });
     const query = uploadQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) throw new AppError("badRequest");
     if (!request.body) throw new AppError("validation", { file: "letters.fileMissing" });
-    const saved = await attachFile(viewer, { id: (await params).id, version: query.data.version, name: query.data.name, body: request.body });
+    const saved = await attachFile(viewer, {
+      id: (await params).id,
+      version: query.data.version,
+      name: query.data.name,
+      body: request.body,
+    });
     return NextResponse.json(saved, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof AppError && Object.keys(error.fieldErrors).length) {
       const t = await getTranslations({ locale, namespace: "errors" });
-      const message = Object.values(error.fieldErrors).map((k) => t(k, error.params)).join(" ");
+      const message = Object.values(error.fieldErrors)
+        .map((k) => t(k, error.params))
+        .join(" ");
       const tooLarge = error.fieldErrors.file === "files.tooLarge";
-      return NextResponse.json({ error: { code: error.code, message } }, { status: tooLarge ? 413 : error.code === "validation" ? 415 : HTTP_STATUS[error.code] });
+      return NextResponse.json(
+        { error: { code: error.code, message } },
+        { status: tooLarge ? 413 : error.code === "validation" ? 415 : HTTP_STATUS[error.code] },
+      );
     }
     return errorResponse(error, new Request(`${url.origin}${url.pathname}?locale=${locale}`));
   }

@@ -19,9 +19,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const name = url.searchParams.get("name") ?? "";
     if (!name || name.length > 255) throw new AppError("validation", { file: "validation.required" });
     const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_FILE_BYTES) throw new AppError("validation", { file: "files.tooLarge" }, { max: MAX_FILE_BYTES / 1024 / 1024 });
+    if (declared > MAX_FILE_BYTES)
+      throw new AppError("validation", { file: "files.tooLarge" }, { max: MAX_FILE_BYTES / 1024 / 1024 });
     if (!request.body) throw new AppError("validation", { file: "files.empty" });
-    const result = await addAttachment(await getViewer(), { id, fileName: name, cover: url.searchParams.get("cover") === "1" }, request.body);
+    const result = await addAttachment(
+      await getViewer(),
+      { id, fileName: name, cover: url.searchParams.get("cover") === "1" },
+      request.body,
+    );
     return NextResponse.json(result, { status: 201 });
   } catch (error) {
     return fieldAwareError(error, request);
@@ -34,8 +39,14 @@ async function fieldAwareError(error: unknown, request: Request) {
     const { getTranslations } = await import("next-intl/server");
     const { isLocale, routing } = await import("@/i18n/routing");
     const requested = new URL(request.url).searchParams.get("locale");
-    const t = await getTranslations({ locale: isLocale(requested) ? requested : routing.defaultLocale, namespace: "errors" });
-    return NextResponse.json({ error: { code: error.code, message: t(error.fieldErrors.file, error.params) } }, { status: error.code === "validation" ? 400 : 409 });
+    const t = await getTranslations({
+      locale: isLocale(requested) ? requested : routing.defaultLocale,
+      namespace: "errors",
+    });
+    return NextResponse.json(
+      { error: { code: error.code, message: t(error.fieldErrors.file, error.params) } },
+      { status: error.code === "validation" ? 400 : 409 },
+    );
   }
   return errorResponse(error, request);
 }

@@ -46,7 +46,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ peri
     const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
     if (format === "csv") {
       return new NextResponse(reportCsv(report, locale, labels), {
-        headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="report.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv` },
+        headers: {
+          ...headers,
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="report.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv`,
+        },
       });
     }
     const body = await reportXlsx(report, locale, labels);

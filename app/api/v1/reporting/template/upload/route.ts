@@ -17,13 +17,17 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   const url = new URL(request.url);
-  let locale: string = isLocale(url.searchParams.get("locale")) ? url.searchParams.get("locale")! : routing.defaultLocale;
+  let locale: string = isLocale(url.searchParams.get("locale"))
+    ? url.searchParams.get("locale")!
+    : routing.defaultLocale;
   try {
     const origin = request.headers.get("origin");
-    if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) throw new AppError("forbidden");
+    if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host")))
+      throw new AppError("forbidden");
     // The whole request is refused before reading it when it announces more than the limit (plus the form fields).
     const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
+    if (length > MAX_UPLOAD_BYTES + 64 * 1024)
+      throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
     const viewer = await getViewer();
     if (!viewer) throw new AppError("unauthenticated");
     const form = await request.formData().catch(() => null);
@@ -32,7 +36,8 @@ export async function POST(request: Request) {
     if (isLocale(requested)) locale = requested;
     const file = form.get("file");
     if (!(file instanceof Blob)) throw new UploadRefused([{ code: "reporting.upload.empty" }]);
-    if (file.size > MAX_UPLOAD_BYTES) throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
+    if (file.size > MAX_UPLOAD_BYTES)
+      throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
     const version = Number(form.get("version"));
     if (!Number.isInteger(version) || version < 0) throw new AppError("badRequest");
     const saved = await uploadTemplate(viewer, {
@@ -41,7 +46,10 @@ export async function POST(request: Request) {
       version,
       bytes: new Uint8Array(await file.arrayBuffer()),
     });
-    return NextResponse.json({ version: saved.submission.version, count: saved.count, values: saved.values }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { version: saved.submission.version, count: saved.count, values: saved.values },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (error) {
     if (error instanceof UploadRefused) {
       const t = await getTranslations({ locale, namespace: "errors" });
@@ -53,7 +61,10 @@ export async function POST(request: Request) {
         message: t(p.code, p.params ?? {}),
       }));
       const message = t("reporting.upload.refused", { count: problems.length });
-      return NextResponse.json({ error: { code: error.code, message, problems } }, { status: problems.some((p) => p.code === "reporting.upload.tooLarge") ? 413 : HTTP_STATUS[error.code] });
+      return NextResponse.json(
+        { error: { code: error.code, message, problems } },
+        { status: problems.some((p) => p.code === "reporting.upload.tooLarge") ? 413 : HTTP_STATUS[error.code] },
+      );
     }
     if (error instanceof AppError && Object.keys(error.fieldErrors).length) {
       // The detailed reason (e.g. "not obliged to submit this form") goes with the summary.

@@ -20,7 +20,10 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
   const t = await getTranslations("lexicography");
   const [history, status] = await Promise.all([
     entryHistory(id),
-    prisma.dictionaryEntry.findUnique({ where: { id }, select: { checked: true, checkedAt: true, checkedBy: { select: { displayName: true } } } }),
+    prisma.dictionaryEntry.findUnique({
+      where: { id },
+      select: { checked: true, checkedAt: true, checkedBy: { select: { displayName: true } } },
+    }),
   ]);
   const canReview = Boolean(scopeOf(viewer, "dictionary.review"));
   const pending = history.filter((r) => r.status === "PENDING");
@@ -33,12 +36,18 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
         title={draft.lemma}
         description={t("entryDescription")}
         actions={
-          <Link href={`/dictionary/${draft.slug}`} className="rounded border border-slate-300 bg-white px-3 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline">
+          <Link
+            href={`/dictionary/${draft.slug}`}
+            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
+          >
             {t("publicPage")}
           </Link>
         }
       />
-      <section className="flex flex-wrap items-center gap-4 rounded-lg bg-white p-4 shadow-sm" data-testid="checked-status">
+      <section
+        className="flex flex-wrap items-center gap-4 rounded-lg bg-white p-4 shadow-sm"
+        data-testid="checked-status"
+      >
         <p className="text-sm">
           {status?.checked
             ? status.checkedBy
@@ -47,7 +56,12 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
             : t("notChecked")}
         </p>
         {canReview && (
-          <ActionForm action={setCheckedAction} submitLabel={status?.checked ? t("uncheck") : t("check")} variant="secondary" className="flex items-center gap-2">
+          <ActionForm
+            action={setCheckedAction}
+            submitLabel={status?.checked ? t("uncheck") : t("check")}
+            variant="secondary"
+            className="flex items-center gap-2"
+          >
             <input type="hidden" name="entryId" value={id} />
             <input type="hidden" name="version" value={draft.version} />
             <input type="hidden" name="checked" value={status?.checked ? "false" : "true"} />
@@ -63,7 +77,13 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("edit")}</h2>
         <p className="text-sm text-slate-600">{t("reviewNote")}</p>
-        <ActionForm action={proposeUpdateAction} submitLabel={t("propose")} pendingLabel={t("sending")} testId="entry-form" className="max-w-4xl space-y-4 rounded-lg bg-white p-6 shadow-sm">
+        <ActionForm
+          action={proposeUpdateAction}
+          submitLabel={t("propose")}
+          pendingLabel={t("sending")}
+          testId="entry-form"
+          className="max-w-4xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
+        >
           <input type="hidden" name="entryId" value={id} />
           <input type="hidden" name="version" value={draft.version} />
           <EntryEditor initial={draft} />
@@ -75,7 +95,13 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
       </section>
       <section className="max-w-4xl space-y-2 rounded-lg border border-red-200 bg-white p-4">
         <h2 className="font-semibold text-red-800">{t("deleteTitle")}</h2>
-        <ActionForm action={proposeDeleteAction} submitLabel={t("proposeDelete")} variant="danger" confirm={t("deleteConfirm")} className="space-y-2">
+        <ActionForm
+          action={proposeDeleteAction}
+          submitLabel={t("proposeDelete")}
+          variant="danger"
+          confirm={t("deleteConfirm")}
+          className="space-y-2"
+        >
           <input type="hidden" name="entryId" value={id} />
           <input type="hidden" name="version" value={draft.version} />
           <label className="block text-sm">

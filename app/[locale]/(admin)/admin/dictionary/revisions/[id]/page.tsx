@@ -11,7 +11,10 @@ import { CheckboxField } from "@/components/forms/fields-client";
 import { DraftView } from "@/components/dictionary/draft-view";
 import { PageHeader } from "@/components/admin/page-header";
 
-export default async function RevisionPage({ params, searchParams }: PageProps<"/[locale]/admin/dictionary/revisions/[id]">) {
+export default async function RevisionPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/dictionary/revisions/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { viewer } = await authorize("dictionary.edit");
@@ -25,13 +28,20 @@ export default async function RevisionPage({ params, searchParams }: PageProps<"
   const isAuthor = revision.author.id === viewer.userId;
   const canReview = Boolean(scopeOf(viewer, "dictionary.review")) && !isAuthor;
   const pending = revision.status === "PENDING";
-  const stale = pending && revision.kind !== "CREATE" && revision.entry && revision.entry.version !== revision.baseVersion;
+  const stale =
+    pending && revision.kind !== "CREATE" && revision.entry && revision.entry.version !== revision.baseVersion;
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href="/admin/dictionary">{t("title")}</Link>
       </p>
-      <PageHeader title={`${t(`kinds.${revision.kind}`)}: ${revision.lemma}`} description={t("by", { name: revision.author.displayName, date: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} />
+      <PageHeader
+        title={`${t(`kinds.${revision.kind}`)}: ${revision.lemma}`}
+        description={t("by", {
+          name: revision.author.displayName,
+          date: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+        })}
+      />
       {sp.sent && (
         <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">
           {t("sent")}
@@ -54,7 +64,12 @@ export default async function RevisionPage({ params, searchParams }: PageProps<"
         {revision.reviewer && revision.reviewedAt && (
           <>
             <dt className="text-slate-500">{t("reviewer")}</dt>
-            <dd>{t("reviewedBy", { name: revision.reviewer.displayName, date: format.dateTime(revision.reviewedAt, { dateStyle: "medium", timeStyle: "short" }) })}</dd>
+            <dd>
+              {t("reviewedBy", {
+                name: revision.reviewer.displayName,
+                date: format.dateTime(revision.reviewedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </dd>
           </>
         )}
         {revision.reviewComment && (
@@ -90,7 +105,13 @@ export default async function RevisionPage({ params, searchParams }: PageProps<"
       </div>
       {pending && canReview && (
         <section className="grid max-w-4xl gap-4 md:grid-cols-2" data-testid="review-forms">
-          <ActionForm action={reviewAction} submitLabel={t("approve")} pendingLabel={t("sending")} testId="approve-form" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+          <ActionForm
+            action={reviewAction}
+            submitLabel={t("approve")}
+            pendingLabel={t("sending")}
+            testId="approve-form"
+            className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+          >
             <input type="hidden" name="revisionId" value={revision.id} />
             <input type="hidden" name="decision" value="approve" />
             <label className="block text-sm">
@@ -99,7 +120,14 @@ export default async function RevisionPage({ params, searchParams }: PageProps<"
             </label>
             {revision.kind !== "DELETE" && <CheckboxField name="markChecked" label={t("markChecked")} defaultChecked />}
           </ActionForm>
-          <ActionForm action={reviewAction} submitLabel={t("reject")} pendingLabel={t("sending")} variant="danger" testId="reject-form" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+          <ActionForm
+            action={reviewAction}
+            submitLabel={t("reject")}
+            pendingLabel={t("sending")}
+            variant="danger"
+            testId="reject-form"
+            className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+          >
             <input type="hidden" name="revisionId" value={revision.id} />
             <input type="hidden" name="decision" value="reject" />
             <label className="block text-sm">

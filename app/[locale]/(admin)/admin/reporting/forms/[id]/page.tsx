@@ -28,14 +28,24 @@ export default async function FormPage({ params, searchParams }: PageProps<"/[lo
   const newest = form.versions.at(-1)!;
   const selected = form.versions.find((v) => String(v.number) === query.version) ?? newest;
   const isNewest = selected.id === newest.id;
-  const classifiers = tab === "design" ? await prisma.classifier.findMany({ orderBy: { code: "asc" }, select: { code: true, nameKk: true, nameRu: true, nameEn: true } }) : [];
+  const classifiers =
+    tab === "design"
+      ? await prisma.classifier.findMany({
+          orderBy: { code: "asc" },
+          select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+        })
+      : [];
   const tabLink = (x: (typeof TABS)[number]) => `/admin/reporting/forms/${form.id}?tab=${x}`;
   return (
     <div className="space-y-4">
       <PageHeader
         title={`${form.code} — ${localName(form, locale)}`}
         description={t("inList", { year: form.formList.year })}
-        actions={<Link href={`/admin/reporting/lists/${form.formListId}`} className="text-sm">{t("backToList", { year: form.formList.year })}</Link>}
+        actions={
+          <Link href={`/admin/reporting/lists/${form.formListId}`} className="text-sm">
+            {t("backToList", { year: form.formList.year })}
+          </Link>
+        }
       />
       <nav aria-label={t("tabs")} className="flex gap-1 border-b border-slate-200">
         {TABS.map((x) => (
@@ -66,18 +76,30 @@ export default async function FormPage({ params, searchParams }: PageProps<"/[lo
               </Link>
             ))}
             <span className="ml-auto flex gap-2">
-              <Link href={`/admin/reporting/forms/${form.id}/preview?version=${selected.number}`} className="rounded border border-slate-300 bg-white px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline" data-testid="preview-link">
+              <Link
+                href={`/admin/reporting/forms/${form.id}/preview?version=${selected.number}`}
+                className="rounded border border-slate-300 bg-white px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline"
+                data-testid="preview-link"
+              >
                 {td("preview")}
               </Link>
-              <a href={`/api/v1/reporting/template?form=${form.id}&version=${selected.number}&format=csv&locale=${locale}`} className="rounded border border-slate-300 bg-white px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline">
+              <a
+                href={`/api/v1/reporting/template?form=${form.id}&version=${selected.number}&format=csv&locale=${locale}`}
+                className="rounded border border-slate-300 bg-white px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline"
+              >
                 CSV
               </a>
-              <a href={`/api/v1/reporting/template?form=${form.id}&version=${selected.number}&format=xlsx&locale=${locale}`} className="rounded border border-slate-300 bg-white px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline">
+              <a
+                href={`/api/v1/reporting/template?form=${form.id}&version=${selected.number}&format=xlsx&locale=${locale}`}
+                className="rounded border border-slate-300 bg-white px-2 py-1 no-underline hover:bg-slate-100 hover:no-underline"
+              >
                 XLSX
               </a>
             </span>
           </div>
-          {selected.submissions > 0 && <p className="text-sm text-slate-600">{td("submissionsOnVersion", { count: selected.submissions })}</p>}
+          {selected.submissions > 0 && (
+            <p className="text-sm text-slate-600">{td("submissionsOnVersion", { count: selected.submissions })}</p>
+          )}
           <DesignerClient
             key={`${selected.id}:${selected.locked}`}
             formId={form.id}

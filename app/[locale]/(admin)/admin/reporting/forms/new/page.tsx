@@ -21,7 +21,11 @@ export default async function NewFormPage({ params, searchParams }: PageProps<"/
       <PageHeader
         title={t("newTitle", { year: list.year })}
         description={t("newDescription")}
-        actions={<Link href={`/admin/reporting/lists/${list.id}`} className="text-sm">{t("backToList", { year: list.year })}</Link>}
+        actions={
+          <Link href={`/admin/reporting/lists/${list.id}`} className="text-sm">
+            {t("backToList", { year: list.year })}
+          </Link>
+        }
       />
       <FormSettingsForm action={createFormAction} locale={locale} formListId={list.id} />
     </div>

@@ -27,18 +27,34 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
     <div className="space-y-6">
       <PageHeader
         title={t("listTitle", { year: list.year })}
-        description={t("orderText", { number: list.orderNumber, date: format.dateTime(list.orderDate, { dateStyle: "medium" }) })}
-        actions={<Link href="/admin/reporting/lists" className="text-sm">{t("back")}</Link>}
+        description={t("orderText", {
+          number: list.orderNumber,
+          date: format.dateTime(list.orderDate, { dateStyle: "medium" }),
+        })}
+        actions={
+          <Link href="/admin/reporting/lists" className="text-sm">
+            {t("back")}
+          </Link>
+        }
       />
       <p className="text-sm" data-testid="list-status">
-        <span className={`rounded px-2 py-0.5 text-xs font-medium ${published ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}>{t(`statuses.${list.status}`)}</span>{" "}
-        {published && list.publishedAt && t("publishedAt", { date: format.dateTime(list.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-medium ${published ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}
+        >
+          {t(`statuses.${list.status}`)}
+        </span>{" "}
+        {published &&
+          list.publishedAt &&
+          t("publishedAt", { date: format.dateTime(list.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}
       </p>
 
       <section>
         <div className="mb-2 flex items-end gap-3">
           <h2 className="text-lg font-semibold">{t("forms")}</h2>
-          <Link href={`/admin/reporting/forms/new?list=${list.id}`} className="ml-auto rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline">
+          <Link
+            href={`/admin/reporting/forms/new?list=${list.id}`}
+            className="ml-auto rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+          >
             {tf("new")}
           </Link>
         </div>
@@ -47,18 +63,32 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
             <caption className="sr-only">{t("forms")}</caption>
             <thead className="bg-slate-50 text-left">
               <tr>
-                <th scope="col" className="p-2">{tf("code")}</th>
-                <th scope="col" className="p-2">{tf("name")}</th>
-                <th scope="col" className="p-2">{tf("orgKinds")}</th>
-                <th scope="col" className="p-2">{tf("periodicity")}</th>
-                <th scope="col" className="p-2">{tf("versions")}</th>
-                <th scope="col" className="p-2">{tf("periods")}</th>
+                <th scope="col" className="p-2">
+                  {tf("code")}
+                </th>
+                <th scope="col" className="p-2">
+                  {tf("name")}
+                </th>
+                <th scope="col" className="p-2">
+                  {tf("orgKinds")}
+                </th>
+                <th scope="col" className="p-2">
+                  {tf("periodicity")}
+                </th>
+                <th scope="col" className="p-2">
+                  {tf("versions")}
+                </th>
+                <th scope="col" className="p-2">
+                  {tf("periods")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.forms.length === 0 && (
                 <tr>
-                  <td colSpan={6} className="p-4 text-center text-slate-500">{tf("empty")}</td>
+                  <td colSpan={6} className="p-4 text-center text-slate-500">
+                    {tf("empty")}
+                  </td>
                 </tr>
               )}
               {list.forms.map((f) => (
@@ -68,7 +98,13 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
                   </td>
                   <td className="p-2">{localName(f, locale)}</td>
                   <td className="p-2">
-                    {f.adHoc ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{tf("adHocBadge", { count: f._count.addressees })}</span> : f.orgKinds.map((k) => kinds.get(k) ?? k).join(", ")}
+                    {f.adHoc ? (
+                      <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                        {tf("adHocBadge", { count: f._count.addressees })}
+                      </span>
+                    ) : (
+                      f.orgKinds.map((k) => kinds.get(k) ?? k).join(", ")
+                    )}
                   </td>
                   <td className="p-2">{tf(`periodicities.${f.periodicity}`)}</td>
                   <td className="p-2 tabular-nums">{f._count.versions}</td>
@@ -84,7 +120,12 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
         <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 className="mb-1 text-lg font-semibold">{t("publish")}</h2>
           <p className="mb-3 text-sm text-slate-600">{t("publishHint")}</p>
-          <ActionForm action={publishFormListAction} submitLabel={t("publish")} confirm={t("publishConfirm")} testId="publish-list">
+          <ActionForm
+            action={publishFormListAction}
+            submitLabel={t("publish")}
+            confirm={t("publishConfirm")}
+            testId="publish-list"
+          >
             <input type="hidden" name="id" value={list.id} />
             <input type="hidden" name="version" value={list.version} />
             <FormErrors names={["id", "version"]} />

@@ -31,25 +31,49 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
   const canClose = Boolean(scopeOf(viewer, "reporting.accept")) && !report.period.closedAt;
   const num = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
   const lineName = (l: ReportLine) =>
-    l.level === "total" ? t("reports.total") : l.name ? localText(l.name, locale) : l.level === "region" ? t("reports.republicLevel") : t("reports.regionLevel");
+    l.level === "total"
+      ? t("reports.total")
+      : l.name
+        ? localText(l.name, locale)
+        : l.level === "region"
+          ? t("reports.republicLevel")
+          : t("reports.regionLevel");
   const lines = [...report.lines, report.total];
   const tables = rowTable(report);
-  const download = (format: "csv" | "xlsx") => `/api/v1/reporting/reports/${encodeURIComponent(periodId)}?format=${format}&locale=${locale}`;
+  const download = (format: "csv" | "xlsx") =>
+    `/api/v1/reporting/reports/${encodeURIComponent(periodId)}?format=${format}&locale=${locale}`;
   return (
     <div className="report">
-      <style>{"@page { size: A4 landscape; margin: 10mm; } @media print { .report table { font-size: 9pt; } .report section { box-shadow: none; break-inside: auto; } }"}</style>
+      <style>
+        {
+          "@page { size: A4 landscape; margin: 10mm; } @media print { .report table { font-size: 9pt; } .report section { box-shadow: none; break-inside: auto; } }"
+        }
+      </style>
       <p className="no-print mb-2 text-sm">
         <Link href="/admin/reporting/reports">← {t("reports.title")}</Link>
       </p>
       <PageHeader
         title={`${report.form.code} — ${localText(report.form.name, locale)}`}
-        description={t("reports.subtitle", { period: report.period.label, year: report.form.year, order: report.form.orderNumber, orderDate: formatDate(report.form.orderDate) })}
+        description={t("reports.subtitle", {
+          period: report.period.label,
+          year: report.form.year,
+          order: report.form.orderNumber,
+          orderDate: formatDate(report.form.orderDate),
+        })}
         actions={
           <div className="no-print flex flex-wrap gap-2">
-            <a href={download("csv")} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline" data-testid="download-csv">
+            <a
+              href={download("csv")}
+              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
+              data-testid="download-csv"
+            >
               {t("reports.csv")}
             </a>
-            <a href={download("xlsx")} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline" data-testid="download-xlsx">
+            <a
+              href={download("xlsx")}
+              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
+              data-testid="download-xlsx"
+            >
               {t("reports.xlsx")}
             </a>
             <PrintButton label={t("reports.print")} />
@@ -57,36 +81,65 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         }
       />
       <div className="mb-4 flex flex-wrap items-start gap-4">
-        <p className={`rounded px-3 py-2 text-sm ${report.period.closedAt ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`} data-testid="report-state">
-          {report.period.closedAt ? t("reports.final", { date: formatDateTime(report.period.closedAt) }) : t("reports.provisional")}
-          <span className="ml-2 text-slate-600">{t("reports.generated", { date: formatDateTime(report.generatedAt) })}</span>
+        <p
+          className={`rounded px-3 py-2 text-sm ${report.period.closedAt ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+          data-testid="report-state"
+        >
+          {report.period.closedAt
+            ? t("reports.final", { date: formatDateTime(report.period.closedAt) })
+            : t("reports.provisional")}
+          <span className="ml-2 text-slate-600">
+            {t("reports.generated", { date: formatDateTime(report.generatedAt) })}
+          </span>
         </p>
         {canClose && (
           <div className="no-print">
-            <ClosePeriod periodId={periodId} label={t("reports.close")} confirm={t("reports.closeConfirm")} pending={t("review.working")} />
+            <ClosePeriod
+              periodId={periodId}
+              label={t("reports.close")}
+              confirm={t("reports.closeConfirm")}
+              pending={t("review.working")}
+            />
           </div>
         )}
       </div>
 
       <section className="mb-6 overflow-x-auto rounded-lg bg-white p-3 shadow-sm" aria-labelledby="completeness-title">
-        <h2 id="completeness-title" className="mb-2 font-semibold">{t("reports.completenessTitle")}</h2>
+        <h2 id="completeness-title" className="mb-2 font-semibold">
+          {t("reports.completenessTitle")}
+        </h2>
         <table className="w-full text-sm" data-testid="report-completeness">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-2 py-1 text-left">{t("reports.territory")}</th>
+              <th scope="col" className="px-2 py-1 text-left">
+                {t("reports.territory")}
+              </th>
               {(["obliged", "handedOver", "accepted", "onTime", "late", "missing"] as const).map((k) => (
-                <th key={k} scope="col" className="px-2 py-1 text-right">{t(`reports.stats.${k}`)}</th>
+                <th key={k} scope="col" className="px-2 py-1 text-right">
+                  {t(`reports.stats.${k}`)}
+                </th>
               ))}
-              <th scope="col" className="px-2 py-1 text-right">{t("reports.stats.completeness")}</th>
-              <th scope="col" className="px-2 py-1 text-right">{t("reports.stats.timeliness")}</th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("reports.stats.completeness")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("reports.stats.timeliness")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {lines.map((l, i) => (
-              <tr key={`${l.level}:${l.territoryId ?? i}`} className={`border-t border-slate-100 ${l.level !== "district" ? "font-semibold" : ""} ${l.level === "total" ? "bg-slate-50" : ""}`}>
-                <th scope="row" className={`px-2 py-1 text-left ${l.level === "district" ? "pl-6 font-normal" : ""}`}>{lineName(l)}</th>
+              <tr
+                key={`${l.level}:${l.territoryId ?? i}`}
+                className={`border-t border-slate-100 ${l.level !== "district" ? "font-semibold" : ""} ${l.level === "total" ? "bg-slate-50" : ""}`}
+              >
+                <th scope="row" className={`px-2 py-1 text-left ${l.level === "district" ? "pl-6 font-normal" : ""}`}>
+                  {lineName(l)}
+                </th>
                 {(["obliged", "handedOver", "accepted", "onTime", "late", "missing"] as const).map((k) => (
-                  <td key={k} className="px-2 py-1 text-right tabular-nums">{num(l.stats[k])}</td>
+                  <td key={k} className="px-2 py-1 text-right tabular-nums">
+                    {num(l.stats[k])}
+                  </td>
                 ))}
                 <td className="px-2 py-1 text-right tabular-nums">{percent(l.stats.handedOver, l.stats.obliged)} %</td>
                 <td className="px-2 py-1 text-right tabular-nums">{percent(l.stats.onTime, l.stats.obliged)} %</td>
@@ -97,12 +150,16 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
       </section>
 
       <section className="mb-6 overflow-x-auto rounded-lg bg-white p-3 shadow-sm" aria-labelledby="totals-title">
-        <h2 id="totals-title" className="mb-1 font-semibold">{t("reports.totalsTitle")}</h2>
+        <h2 id="totals-title" className="mb-1 font-semibold">
+          {t("reports.totalsTitle")}
+        </h2>
         <p className="mb-2 text-xs text-slate-600">{t("reports.totalsNote")}</p>
         <table className="w-full text-sm" data-testid="report-totals">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-2 py-1 text-left">{t("reports.territory")}</th>
+              <th scope="col" className="px-2 py-1 text-left">
+                {t("reports.territory")}
+              </th>
               {report.indicators.map((i) => (
                 <th key={i.key} scope="col" className="px-2 py-1 text-right align-bottom" data-indicator={i.key}>
                   <span className="block text-xs font-normal text-slate-500">{localText(i.section, locale)}</span>
@@ -113,10 +170,19 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           </thead>
           <tbody>
             {lines.map((l, i) => (
-              <tr key={`${l.level}:${l.territoryId ?? i}`} className={`border-t border-slate-100 ${l.level !== "district" ? "font-semibold" : ""} ${l.level === "total" ? "bg-slate-50" : ""}`} data-line={l.level} data-territory={l.territoryId ?? ""}>
-                <th scope="row" className={`px-2 py-1 text-left ${l.level === "district" ? "pl-6 font-normal" : ""}`}>{lineName(l)}</th>
+              <tr
+                key={`${l.level}:${l.territoryId ?? i}`}
+                className={`border-t border-slate-100 ${l.level !== "district" ? "font-semibold" : ""} ${l.level === "total" ? "bg-slate-50" : ""}`}
+                data-line={l.level}
+                data-territory={l.territoryId ?? ""}
+              >
+                <th scope="row" className={`px-2 py-1 text-left ${l.level === "district" ? "pl-6 font-normal" : ""}`}>
+                  {lineName(l)}
+                </th>
                 {report.indicators.map((ind) => (
-                  <td key={ind.key} className="px-2 py-1 text-right tabular-nums" data-indicator={ind.key}>{num(l.totals[ind.key] ?? 0)}</td>
+                  <td key={ind.key} className="px-2 py-1 text-right tabular-nums" data-indicator={ind.key}>
+                    {num(l.totals[ind.key] ?? 0)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -126,22 +192,32 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
 
       {tables.length > 0 && (
         <section className="mb-6 overflow-x-auto rounded-lg bg-white p-3 shadow-sm" aria-labelledby="rows-title">
-          <h2 id="rows-title" className="mb-2 font-semibold">{t("reports.byRowTitle")}</h2>
+          <h2 id="rows-title" className="mb-2 font-semibold">
+            {t("reports.byRowTitle")}
+          </h2>
           <table className="w-full text-sm" data-testid="report-rows">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-2 py-1 text-left">{t("reports.row")}</th>
+                <th scope="col" className="px-2 py-1 text-left">
+                  {t("reports.row")}
+                </th>
                 {tables.map((i) => (
-                  <th key={i.key} scope="col" className="px-2 py-1 text-right">{localText(i.label, locale)}</th>
+                  <th key={i.key} scope="col" className="px-2 py-1 text-right">
+                    {localText(i.label, locale)}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {tables[0]!.rows!.map((r) => (
                 <tr key={r.key} className="border-t border-slate-100">
-                  <th scope="row" className="px-2 py-1 text-left font-normal">{localText(r.label, locale)}</th>
+                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                    {localText(r.label, locale)}
+                  </th>
                   {tables.map((i) => (
-                    <td key={i.key} className="px-2 py-1 text-right tabular-nums">{num(report.byRow[i.key]?.[r.key] ?? 0)}</td>
+                    <td key={i.key} className="px-2 py-1 text-right tabular-nums">
+                      {num(report.byRow[i.key]?.[r.key] ?? 0)}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -27,7 +27,9 @@ function changeText(change: number | null, locale: string): string {
 }
 
 /** One submission for review: values beside the previous period, what the viewer may do, the history. */
-export default async function SubmissionReviewPage({ params }: PageProps<"/[locale]/admin/reporting/submissions/[id]">) {
+export default async function SubmissionReviewPage({
+  params,
+}: PageProps<"/[locale]/admin/reporting/submissions/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const viewer = (await getViewer())!;
@@ -49,9 +51,14 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
   return (
     <div>
       <p className="no-print mb-2 text-sm">
-        <Link href={{ pathname: "/admin/reporting/board", query: { period: s.periodId } }}>← {t("review.toBoard")}</Link>
+        <Link href={{ pathname: "/admin/reporting/board", query: { period: s.periodId } }}>
+          ← {t("review.toBoard")}
+        </Link>
       </p>
-      <PageHeader title={`${s.period.form.code} — ${localName(s.organization, locale)}`} description={`${localName(s.period.form, locale)} · ${s.period.label}`} />
+      <PageHeader
+        title={`${s.period.form.code} — ${localName(s.organization, locale)}`}
+        description={`${localName(s.period.form, locale)} · ${s.period.label}`}
+      />
       <div className="mb-4 flex flex-wrap items-center gap-2" data-testid="submission-status">
         <StatusBadge status={s.status} label={t(`status.${s.status}`)} />
         {s.late && <Flag label={t("flags.late")} />}
@@ -66,7 +73,8 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
           <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
             <dt className="text-slate-600">{t("review.organization")}</dt>
             <dd>
-              {localName(s.organization, locale)} <span className="font-mono text-xs text-slate-500">{s.organization.bin}</span>
+              {localName(s.organization, locale)}{" "}
+              <span className="font-mono text-xs text-slate-500">{s.organization.bin}</span>
             </dd>
             <dt className="text-slate-600">{t("review.territory")}</dt>
             <dd>{localName(s.organization.territory, locale)}</dd>
@@ -74,7 +82,8 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
             <dd>{actions.chain.map((l) => t(`levels.${l}`)).join(" → ")}</dd>
             <dt className="text-slate-600">{t("review.deadline")}</dt>
             <dd>
-              {formatDate(s.period.dueDate)} ({t("review.effective", { deadline: formatDateTime(s.period.deadlineAt) })})
+              {formatDate(s.period.dueDate)} ({t("review.effective", { deadline: formatDateTime(s.period.deadlineAt) })}
+              )
             </dd>
             <dt className="text-slate-600">{t("review.submittedAt")}</dt>
             <dd data-testid="submitted-at">{s.submittedAt ? formatDateTime(s.submittedAt) : "—"}</dd>
@@ -85,7 +94,9 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
             {s.returnReason && (
               <>
                 <dt className="text-slate-600">{t("review.returnReason")}</dt>
-                <dd className="text-amber-900" data-testid="return-reason">{s.returnReason}</dd>
+                <dd className="text-amber-900" data-testid="return-reason">
+                  {s.returnReason}
+                </dd>
               </>
             )}
             {s.correctionReason && (
@@ -116,9 +127,14 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
                     {r.id === s.id ? (
                       <strong>{t("review.revisionN", { revision: r.revision })}</strong>
                     ) : (
-                      <Link href={`/admin/reporting/submissions/${r.id}`}>{t("review.revisionN", { revision: r.revision })}</Link>
+                      <Link href={`/admin/reporting/submissions/${r.id}`}>
+                        {t("review.revisionN", { revision: r.revision })}
+                      </Link>
                     )}{" "}
-                    <span className="text-slate-500">({t(`status.${r.status}`)}{r.supersededAt ? `, ${t("flags.superseded")}` : ""})</span>
+                    <span className="text-slate-500">
+                      ({t(`status.${r.status}`)}
+                      {r.supersededAt ? `, ${t("flags.superseded")}` : ""})
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -127,7 +143,9 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
         </section>
 
         <section className="no-print rounded-lg bg-white p-4 shadow-sm" aria-labelledby="review-actions">
-          <h2 id="review-actions" className="mb-2 font-semibold">{t("review.actions")}</h2>
+          <h2 id="review-actions" className="mb-2 font-semibold">
+            {t("review.actions")}
+          </h2>
           {anyAction ? (
             <ReviewActions
               submissionId={s.id}
@@ -155,10 +173,19 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
       </div>
 
       <section className="mt-6" aria-labelledby="values-title">
-        <h2 id="values-title" className="mb-1 font-semibold">{t("review.values")}</h2>
+        <h2 id="values-title" className="mb-1 font-semibold">
+          {t("review.values")}
+        </h2>
         <p className="mb-3 text-sm text-slate-600">
           {previous
-            ? t("review.comparedWith", { period: previous.periodLabel === String(previous.year) ? previous.periodLabel : `${previous.year} (${previous.periodLabel})`, threshold: Math.round(CHANGE_THRESHOLD * 100), count: highlighted })
+            ? t("review.comparedWith", {
+                period:
+                  previous.periodLabel === String(previous.year)
+                    ? previous.periodLabel
+                    : `${previous.year} (${previous.periodLabel})`,
+                threshold: Math.round(CHANGE_THRESHOLD * 100),
+                count: highlighted,
+              })
             : t("review.noPrevious")}
         </p>
         {definition.sections.map((section) => {
@@ -172,22 +199,36 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
                     <tr>
                       <th scope="col" className="px-2 py-1 text-left" />
                       {section.columns.map((c) => (
-                        <th key={c.key} scope="col" className="px-2 py-1 text-right">{localText(c.label, locale)}</th>
+                        <th key={c.key} scope="col" className="px-2 py-1 text-right">
+                          {localText(c.label, locale)}
+                        </th>
                       ))}
                     </tr>
                   </thead>
                   <tbody>
                     {section.rows.map((r) => (
                       <tr key={r.key} className="border-t border-slate-100">
-                        <th scope="row" className="px-2 py-1 text-left font-normal">{localText(r.label, locale)}</th>
+                        <th scope="row" className="px-2 py-1 text-left font-normal">
+                          {localText(r.label, locale)}
+                        </th>
                         {section.columns.map((c) => {
                           const cell = sectionRows.find((x) => x.key === `${section.key}.${r.key}.${c.key}`)!;
                           return (
-                            <td key={c.key} data-key={cell.key} data-highlight={cell.highlight || undefined} className={`px-2 py-1 text-right tabular-nums ${cell.highlight ? "bg-amber-100" : ""}`}>
+                            <td
+                              key={c.key}
+                              data-key={cell.key}
+                              data-highlight={cell.highlight || undefined}
+                              className={`px-2 py-1 text-right tabular-nums ${cell.highlight ? "bg-amber-100" : ""}`}
+                            >
                               <span className="font-medium">{show(cell.value, locale, yes, no)}</span>
                               {previous && (
                                 <span className="block text-xs text-slate-500">
-                                  {show(cell.previous, locale, yes, no)} {cell.highlight && <strong className="text-amber-900">{changeText(cell.change, locale) || t("review.new")}</strong>}
+                                  {show(cell.previous, locale, yes, no)}{" "}
+                                  {cell.highlight && (
+                                    <strong className="text-amber-900">
+                                      {changeText(cell.change, locale) || t("review.new")}
+                                    </strong>
+                                  )}
                                 </span>
                               )}
                             </td>
@@ -206,19 +247,50 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
               <table className="w-full text-sm" data-testid={`section-${section.key}`}>
                 <thead className="bg-slate-100">
                   <tr>
-                    <th scope="col" className="px-2 py-1 text-left">{t("review.field")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("review.current")}</th>
-                    {previous && <th scope="col" className="px-2 py-1 text-right">{t("review.previous")}</th>}
-                    {previous && <th scope="col" className="px-2 py-1 text-right">{t("review.change")}</th>}
+                    <th scope="col" className="px-2 py-1 text-left">
+                      {t("review.field")}
+                    </th>
+                    <th scope="col" className="px-2 py-1 text-right">
+                      {t("review.current")}
+                    </th>
+                    {previous && (
+                      <th scope="col" className="px-2 py-1 text-right">
+                        {t("review.previous")}
+                      </th>
+                    )}
+                    {previous && (
+                      <th scope="col" className="px-2 py-1 text-right">
+                        {t("review.change")}
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {sectionRows.map((r) => (
-                    <tr key={r.key} data-key={r.key} data-highlight={r.highlight || undefined} className={`border-t border-slate-100 ${r.highlight ? "bg-amber-100" : ""}`}>
-                      <th scope="row" className="px-2 py-1 text-left font-normal">{localText(r.field, locale)}</th>
-                      <td className="px-2 py-1 text-right tabular-nums font-medium">{show(r.value, locale, yes, no)}</td>
-                      {previous && <td className="px-2 py-1 text-right tabular-nums text-slate-600">{show(r.previous, locale, yes, no)}</td>}
-                      {previous && <td className={`px-2 py-1 text-right tabular-nums ${r.highlight ? "font-semibold text-amber-900" : "text-slate-500"}`}>{r.numeric ? changeText(r.change, locale) : ""}</td>}
+                    <tr
+                      key={r.key}
+                      data-key={r.key}
+                      data-highlight={r.highlight || undefined}
+                      className={`border-t border-slate-100 ${r.highlight ? "bg-amber-100" : ""}`}
+                    >
+                      <th scope="row" className="px-2 py-1 text-left font-normal">
+                        {localText(r.field, locale)}
+                      </th>
+                      <td className="px-2 py-1 text-right tabular-nums font-medium">
+                        {show(r.value, locale, yes, no)}
+                      </td>
+                      {previous && (
+                        <td className="px-2 py-1 text-right tabular-nums text-slate-600">
+                          {show(r.previous, locale, yes, no)}
+                        </td>
+                      )}
+                      {previous && (
+                        <td
+                          className={`px-2 py-1 text-right tabular-nums ${r.highlight ? "font-semibold text-amber-900" : "text-slate-500"}`}
+                        >
+                          {r.numeric ? changeText(r.change, locale) : ""}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -229,7 +301,9 @@ export default async function SubmissionReviewPage({ params }: PageProps<"/[loca
       </section>
 
       <section className="mt-6 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="mb-2 font-semibold">{t("review.timeline")}</h2>
+        <h2 id="timeline-title" className="mb-2 font-semibold">
+          {t("review.timeline")}
+        </h2>
         {events.length === 0 ? (
           <p className="text-sm text-slate-600">{t("review.noEvents")}</p>
         ) : (

@@ -8,7 +8,9 @@ import { AddThemeButton } from "@/components/dictionary/flashcard-button-client"
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/learn/themes/[theme]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/dictionary/learn/themes/[theme]">): Promise<Metadata> {
   const { locale, theme } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
   return { title: isTheme(theme) ? t(`themes.${theme}`) : t("title") };
@@ -60,7 +62,9 @@ export default async function ThemePage({ params }: PageProps<"/[locale]/diction
                 <td className="px-3 py-2 text-slate-600" lang="kk-Latn">
                   {w.lemmaLatin}
                 </td>
-                <td className="px-3 py-2 text-slate-600">{w.partOfSpeech && tp.has(w.partOfSpeech) ? tp(w.partOfSpeech) : ""}</td>
+                <td className="px-3 py-2 text-slate-600">
+                  {w.partOfSpeech && tp.has(w.partOfSpeech) ? tp(w.partOfSpeech) : ""}
+                </td>
                 <td className="px-3 py-2" lang="ru">
                   {w.ru.join("; ")}
                 </td>

@@ -19,10 +19,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const headers = { "Cache-Control": "private, no-store" };
     if (format.data === "csv") {
       return new NextResponse(exportCsv(data), {
-        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv` },
+        headers: {
+          ...headers,
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv`,
+        },
       });
     }
-    return NextResponse.json(data, { headers: { ...headers, "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}.json` } });
+    return NextResponse.json(data, {
+      headers: { ...headers, "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}.json` },
+    });
   } catch (error) {
     return errorResponse(error, request);
   }

@@ -8,7 +8,9 @@ import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { ClassifierItemForm } from "@/components/classifiers/classifier-item-form";
 
-export default async function ClassifierItemPage({ params }: PageProps<"/[locale]/admin/classifiers/[code]/items/[id]">) {
+export default async function ClassifierItemPage({
+  params,
+}: PageProps<"/[locale]/admin/classifiers/[code]/items/[id]">) {
   const { locale, code, id } = await params;
   setRequestLocale(locale);
   const { viewer } = await authorize("classifiers.manage");
@@ -20,7 +22,11 @@ export default async function ClassifierItemPage({ params }: PageProps<"/[locale
       <PageHeader
         title={localName(item, locale)}
         description={`${localName(item.classifier, locale)} · ${t("code")}: ${item.code}`}
-        actions={<Link href={`/admin/classifiers/${item.classifier.code}`} className="text-sm">{t("backToClassifier")}</Link>}
+        actions={
+          <Link href={`/admin/classifiers/${item.classifier.code}`} className="text-sm">
+            {t("backToClassifier")}
+          </Link>
+        }
       />
       <ClassifierItemForm action={updateClassifierItemAction} classifier={item.classifier.code} values={item} />
     </div>

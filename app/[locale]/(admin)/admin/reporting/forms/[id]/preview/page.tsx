@@ -10,7 +10,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { EntryForm } from "@/components/reporting/entry-client";
 
 /** A form version exactly as an organisation will fill it in: checks run, nothing is saved. */
-export default async function FormPreviewPage({ params, searchParams }: PageProps<"/[locale]/admin/reporting/forms/[id]/preview">) {
+export default async function FormPreviewPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/reporting/forms/[id]/preview">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await authorize("reporting.design");
@@ -21,16 +24,27 @@ export default async function FormPreviewPage({ params, searchParams }: PageProp
   if (!row) notFound();
   const definition = definitionSchema.parse(row.definition);
   const t = await getTranslations("reporting.designer");
-  const classifiers = [...new Set(valueSlots(definition).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : [])))];
+  const classifiers = [
+    ...new Set(valueSlots(definition).flatMap((s) => (s.type === "choice" && s.classifier ? [s.classifier] : []))),
+  ];
   const choices = Object.fromEntries(
-    await Promise.all(classifiers.map(async (code) => [code, (await classifierOptions(code, locale)).map((o) => ({ code: o.code, label: o.label }))] as const)),
+    await Promise.all(
+      classifiers.map(
+        async (code) =>
+          [code, (await classifierOptions(code, locale)).map((o) => ({ code: o.code, label: o.label }))] as const,
+      ),
+    ),
   );
   return (
     <div>
       <PageHeader
         title={`${form.code} — ${localName(form, locale)}`}
         description={t("previewOf", { number: row.number })}
-        actions={<Link href={`/admin/reporting/forms/${form.id}?tab=design&version=${row.number}`} className="text-sm">{t("backToDesigner")}</Link>}
+        actions={
+          <Link href={`/admin/reporting/forms/${form.id}?tab=design&version=${row.number}`} className="text-sm">
+            {t("backToDesigner")}
+          </Link>
+        }
       />
       <EntryForm mode="preview" definition={definition} choices={choices} initialValues={{}} initialComments={{}} />
     </div>
