@@ -12,7 +12,11 @@ const boundaries = {
     "error",
     {
       zones: [
-        { target: "./lib", from: ["./app", "./components"], message: "lib/ does not import UI: move the code into lib/." },
+        {
+          target: "./lib",
+          from: ["./app", "./components"],
+          message: "lib/ does not import UI: move the code into lib/.",
+        },
         { target: "./components", from: "./app", message: "Components do not import pages or route handlers." },
         {
           target: ["./app", "./components"],
@@ -24,12 +28,33 @@ const boundaries = {
   ],
 };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTypeScript,
   prettier,
-  { rules: boundaries },
+  {
+    rules: {
+      ...boundaries,
+      // `_name` marks a value taken apart only to leave it out (`const { id: _id, ...rest } = row`).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    // Scripts, benchmarks and Playwright fixtures have no React: `useDatabase` and Playwright's `use` are not hooks.
+    files: ["scripts/**", "bench/**", "e2e/**", "tests/**", "lib/**/*.test.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   {
     ignores: ["node_modules/**", ".next*/**", "data/**", "lib/generated/**", "next-env.d.ts", "bench/results/**"],
   },
 ];
+
+export default config;

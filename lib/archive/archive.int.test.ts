@@ -83,14 +83,6 @@ function forge(data: Buffer, path: string, content: Buffer): Buffer {
   });
 }
 
-async function isEmpty(db: Database) {
-  for (const t of await listTables(db.raw)) {
-    const [r] = await db.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`);
-    if (Number(r!.n) > 0) return false;
-  }
-  return true;
-}
-
 describe("archive", () => {
   let before: Record<string, { rows: number; hash: string }>;
   let data: Buffer;

@@ -78,7 +78,10 @@ export async function importApertium(
   const t1 = performance.now();
   const translations = { ru: 0, en: 0 };
   for (const l of lemmas)
-    for (const s of l.senses) ((translations.ru += s.ru.length), (translations.en += s.en.length));
+    for (const s of l.senses) {
+      translations.ru += s.ru.length;
+      translations.en += s.en.length;
+    }
   const write = options.dryRun ? null : await writeLemmas(prisma, lemmas);
   // Fresh planner statistics, so lookups keep choosing the indexes on the grown tables.
   if (write) await prisma.$executeRawUnsafe(`ANALYZE "DictionaryEntry", "DictionarySense", "DictionaryTranslation"`);

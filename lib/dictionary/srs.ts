@@ -25,7 +25,8 @@ const RELEARN_MS = 10 * 60_000;
 export const NEW_CARD: CardState = { repetitions: 0, intervalDays: 0, ease: 2.5, lapses: 0 };
 
 export function schedule(state: CardState, grade: Grade, now: Date = new Date()): ScheduledCard {
-  let { repetitions, intervalDays, ease, lapses } = state;
+  const { repetitions, lapses } = state;
+  let { intervalDays, ease } = state;
   if (grade === "again") {
     return {
       repetitions: 0,

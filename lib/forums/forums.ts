@@ -412,7 +412,6 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
   const mineSet = new Set(mine.map((r) => `${r.postId}:${r.kind}`));
   const flagged = new Set(flags.map((f) => f.postId));
   const replyMap = new Map(replies.map((r) => [r.id, { number: r.number, author: names.get(r.authorId) ?? "" }]));
-  const now = Date.now();
   return rows.map((p) => {
     const own = viewer?.userId === p.authorId;
     return {

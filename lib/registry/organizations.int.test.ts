@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import type { Scope, Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { withCheckDigit } from "@/lib/identity";
 import { createOrganization, getOrganization, updateOrganization } from "./organizations";
 import { organizationInput, organizationUpdate } from "./schemas";

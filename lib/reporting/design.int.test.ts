@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
-import { AppError } from "@/lib/errors";
 import { definitionSchema } from "./definition";
 import { formCreate, formListInput, periodInput } from "./designer-schemas";
 import {

@@ -8,7 +8,7 @@ import type { Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { searchEngine } from "./engine";
 import { audienceOf, MAX_QUERY_LENGTH, parseQuery } from "./query";
-import { DOCUMENT_TYPES, FILTER_NAMES, LANGUAGES, type SearchResult } from "./types";
+import { DOCUMENT_TYPES, LANGUAGES, type SearchResult } from "./types";
 
 export const PAGE_SIZE = 10;
 export const MAX_PAGE = 50;
