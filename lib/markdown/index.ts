@@ -1,7 +1,8 @@
 /**
- * Forum Markdown → safe HTML, on the server. `marked` renders (raw HTML in the source is escaped, not
- * passed through), then `sanitize-html` keeps an allow-list of tags and attributes: no scripts, styles,
- * event handlers or frames; links only to http(s)/mailto or relative paths, with rel="nofollow ugc".
+ * Markdown → safe HTML on the server (forum posts, publications and their comments). `marked` renders (raw
+ * HTML in the source is escaped, not passed through), then `sanitize-html` keeps an allow-list of tags and
+ * attributes: no scripts, styles, event handlers or frames; links only to http(s)/mailto or relative paths,
+ * with rel="nofollow ugc".
  */
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
