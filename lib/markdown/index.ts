@@ -30,7 +30,8 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
-const ALLOWED_TAGS = [
+/** The only elements sanitised HTML may contain. */
+export const ALLOWED_TAGS: readonly string[] = [
   "p",
   "br",
   "hr",
@@ -58,7 +59,7 @@ const ALLOWED_TAGS = [
 ];
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
+  allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: { a: ["href", "title"], ol: ["start"], span: ["class"] },
   allowedClasses: { span: ["mention"] },
   allowedSchemes: ["http", "https", "mailto"],
