@@ -20,7 +20,7 @@ import { loadViewer } from "../lib/auth/access";
 import { chatEventStream, type ChatEvent } from "../lib/forums/bus";
 import { postChatMessage } from "../lib/forums/chat";
 import { getThreadPage, POSTS_PER_PAGE } from "../lib/forums/forums";
-import { renderMarkdown } from "../lib/forums/markdown";
+import { renderMarkdown } from "../lib/markdown";
 
 const POSTS = option("posts", 1000);
 const RUNS = option("runs", 200);

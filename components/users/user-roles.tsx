@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { localName } from "@/lib/names";
 import { canRevoke } from "@/lib/users/users";
 import { grantRoleAction, revokeRoleAction } from "@/lib/users/actions";
-import { formatDate } from "@/lib/audit/queries";
+import { formatDate } from "@/lib/time";
 import { RoleScope } from "./role-scope-fields";
 
 type Named = { nameKk: string; nameRu: string; nameEn: string };

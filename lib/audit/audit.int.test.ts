@@ -4,7 +4,8 @@ import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import type { ListParams } from "@/lib/data-table/params";
-import { almatyDayStart, auditEntities, describeChanges, exportAudit, formatDateTime, listAudit } from "./queries";
+import { almatyDayStart, formatDateTime } from "../time";
+import { auditEntities, describeChanges, exportAudit, listAudit } from "./queries";
 
 const params = (over: Partial<ListParams<"at">> = {}): ListParams<"at"> => ({
   page: 1,

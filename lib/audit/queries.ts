@@ -4,9 +4,8 @@ import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
+import { almatyDate, almatyDayStart } from "../time";
 
-/** The audit log is read in Kazakhstan's time: filters by day and shown times use this zone. */
-export const AUDIT_TIME_ZONE = "Asia/Almaty";
 export const AUDIT_SORTS = ["at"] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "grant", "revoke"] as const;
 /** URL filters of the audit list and its export (`q` also searches the actor's login). */
@@ -22,58 +21,6 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   entityId?: string;
-}
-
-const wallClock = new Intl.DateTimeFormat("en-CA", {
-  timeZone: AUDIT_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-function wallParts(date: Date) {
-  return Object.fromEntries(wallClock.formatToParts(date).map((p) => [p.type, p.value])) as Record<
-    "year" | "month" | "day" | "hour" | "minute" | "second",
-    string
-  >;
-}
-
-/** "2026-11-23" in Asia/Almaty. */
-export function formatDate(date: Date): string {
-  const p = wallParts(date);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** "2026-11-23 14:05:09" in Asia/Almaty. */
-export function formatDateTime(date: Date): string {
-  const p = wallParts(date);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The instant a day "YYYY-MM-DD" begins in Asia/Almaty (the zone's offset changed in the past), or null. */
-export function almatyDayStart(day: string): Date | null {
-  const m = DAY.exec(day);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const midnightUtc = Date.UTC(y, mo - 1, d);
-  const check = new Date(midnightUtc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  const offset = (at: number) => {
-    const p = wallParts(new Date(at));
-    return (
-      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) -
-      at
-    );
-  };
-  let instant = midnightUtc - offset(midnightUtc);
-  instant = midnightUtc - offset(instant);
-  return new Date(instant);
 }
 
 /** The audit filter in a list's URL state (`q` is the actor's login when no `actor` is given). */
@@ -93,7 +40,7 @@ export function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
   const from = filter.from ? almatyDayStart(filter.from) : null;
   const toStart = filter.to ? almatyDayStart(filter.to) : null;
   // The end day is inclusive: everything before the next day's start in Almaty.
-  const until = toStart && filter.to ? almatyDayStart(formatDate(new Date(toStart.getTime() + 36 * 3_600_000))) : null;
+  const until = toStart && filter.to ? almatyDayStart(almatyDate(new Date(toStart.getTime() + 36 * 3_600_000))) : null;
   return {
     AND: [
       filter.entity ? { entity: filter.entity } : {},

@@ -17,8 +17,6 @@ import { runStats, type StatsResult } from "./query";
 import { crossGroups, suppress, type SuppressionCell } from "./suppression";
 import { likePrefix } from "./sql";
 
-export const DATABANK_TAG = "databank";
-
 /** A published figure: null value when hidden by small-cell suppression (shown as "<5"). */
 export interface Figure {
   value: number | null;

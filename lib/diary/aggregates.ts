@@ -10,7 +10,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { authorizeViewer } from "../auth/access";
 import { organizationWhere, type Viewer } from "../auth/scope";
-import { almatyDay, dateValue } from "./dates";
+import { dateValue } from "./dates";
+import { almatyDate } from "../time";
 
 export const SMALL_CELL = 10;
 
@@ -50,7 +51,7 @@ async function aggregate(
   now: Date,
   whole = false,
 ): Promise<{ organizations: AggregateRow[]; territories: AggregateRow[] }> {
-  const today = almatyDay(now);
+  const today = almatyDate(now);
   const orgs = await prisma.organization.findMany({
     where: {
       AND: [

@@ -1,11 +1,7 @@
-/** Calendar dates of the diary as "YYYY-MM-DD" strings (school days are Asia/Almaty days, UTC+5). Pure. */
-
-const ALMATY_OFFSET_MS = 5 * 60 * 60 * 1000;
-
-/** The Asia/Almaty calendar date of an instant. */
-export function almatyDay(instant: Date): string {
-  return new Date(instant.getTime() + ALMATY_OFFSET_MS).toISOString().slice(0, 10);
-}
+/**
+ * Calendar dates of the diary as "YYYY-MM-DD" strings (school days are Asia/Almaty days; the Almaty date of
+ * an instant is `almatyDate` in lib/time). Pure.
+ */
 
 /** A "YYYY-MM-DD" date as the UTC midnight that a `@db.Date` column stores. */
 export function dateValue(day: string): Date {

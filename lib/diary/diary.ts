@@ -8,7 +8,8 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "../auth/scope";
 import { familyWhere, studentWhere } from "./access";
-import { addDays, almatyDay, dateValue, dayOf, mondayOf } from "./dates";
+import { addDays, dateValue, dayOf, mondayOf } from "./dates";
+import { almatyDate } from "../time";
 import { computeTermGrade, type GradeWeights, type TermGradeResult } from "./grade";
 import { currentTerm, weightsFor } from "./journal";
 
@@ -143,7 +144,7 @@ export async function loadStudentDiary(
   now = new Date(),
 ): Promise<StudentDiary> {
   const student = await reachableStudent(viewer, studentId);
-  const today = almatyDay(now);
+  const today = almatyDate(now);
   const enrolment = await prisma.classEnrolment.findFirst({
     where: { studentId: student.id },
     orderBy: [{ academicYear: { startDate: "desc" } }, { endedOn: { sort: "desc", nulls: "first" } }],

@@ -13,7 +13,8 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
 import { assignmentWriteWhere, classReadWhere } from "./access";
-import { almatyDay, dateValue, dayOf } from "./dates";
+import { dateValue, dayOf } from "./dates";
+import { almatyDate } from "../time";
 import { computeTermGrade, DEFAULT_WEIGHTS, gradeWeightsSchema, type GradeWeights, type TermGradeInput } from "./grade";
 import type { AssessmentCreate, JournalChange, JournalKey, JournalSave } from "./schemas";
 
@@ -78,7 +79,7 @@ async function journalScope(
   });
   if (!assignment) throw new AppError("notFound", { subjectId: "diary.subjectUnknown" });
   const terms = classGroup.academicYear.terms;
-  const term = key.termId ? terms.find((t) => t.id === key.termId) : currentTerm(terms, almatyDay(now));
+  const term = key.termId ? terms.find((t) => t.id === key.termId) : currentTerm(terms, almatyDate(now));
   if (!term) throw new AppError("notFound", { termId: "diary.termUnknown" });
   return { classGroup, assignment, term, terms };
 }
@@ -161,7 +162,7 @@ export async function loadJournal(
     closed: closure ? { at: closure.closedAt.toISOString(), by: closure.closedBy.displayName } : null,
     weights,
     editable: writable > 0,
-    today: almatyDay(now),
+    today: almatyDate(now),
   };
 }
 
@@ -229,7 +230,7 @@ export interface SaveResult {
  * the whole batch (AppError "validation" with `changes.<index>` → message key) and nothing is written.
  */
 export async function saveJournal(viewer: Viewer, input: JournalSave, now = new Date()): Promise<SaveResult> {
-  const today = almatyDay(now);
+  const today = almatyDate(now);
   return prisma.$transaction(async (tx) => {
     const { closure, organizationId } = await writeScope(tx, viewer, input);
     const key = { classGroupId: input.classGroupId, subjectId: input.subjectId, termId: input.termId };

@@ -12,7 +12,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
 import { parseIin } from "../identity";
-import { almatyDay, dateValue, dayOf } from "./dates";
+import { dateValue, dayOf } from "./dates";
+import { almatyDate } from "../time";
 import { currentTerm } from "./journal";
 
 type Tx = Prisma.TransactionClient;
@@ -443,7 +444,7 @@ export async function schoolAnalytics(
   // the year under way (or the latest one that has started), else the first planned one
   const year =
     (await prisma.academicYear.findFirst({
-      where: { organizationId, startDate: { lte: dateValue(almatyDay(now)) } },
+      where: { organizationId, startDate: { lte: dateValue(almatyDate(now)) } },
       orderBy: { startDate: "desc" },
       include: { terms: true },
     })) ??
@@ -452,9 +453,9 @@ export async function schoolAnalytics(
       orderBy: { startDate: "asc" },
       include: { terms: true },
     }));
-  const term = year ? currentTerm(year.terms, almatyDay(now)) : undefined;
+  const term = year ? currentTerm(year.terms, almatyDate(now)) : undefined;
   if (!year || !term) return { term: null, rows: [], atRisk: [] };
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   const lessonWhere = { organizationId, termId: term.id, date: { lte: today } };
   const [classes, subjects, lessons, markGroups, absenceGroups, enrolments, studentMarks, studentAbsences] =
     await Promise.all([

@@ -1,10 +1,9 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { action } from "../actions";
-import { DICTIONARY_TAG } from "./cache";
+import { expire, TAGS } from "../cache";
 import {
   approveRevision,
   proposeCreate,
@@ -59,7 +58,7 @@ export const reviewAction = action({
   handler: async ({ viewer, input }) => {
     if (input.decision === "approve") {
       await approveRevision(viewer, input);
-      updateTag(DICTIONARY_TAG);
+      expire(TAGS.dictionary);
     } else await rejectRevision(viewer, input);
     redirect({ href: `/admin/dictionary/revisions/${input.revisionId}?reviewed=1`, locale: await getLocale() });
   },
@@ -80,6 +79,6 @@ export const setCheckedAction = action({
   success: "common.state.saved",
   handler: async ({ viewer, input }) => {
     await setChecked(viewer, input);
-    updateTag(DICTIONARY_TAG);
+    expire(TAGS.dictionary);
   },
 });

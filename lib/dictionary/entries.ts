@@ -3,6 +3,7 @@
  * Results are plain JSON (dates as ISO strings) so that they can be cached.
  */
 import { prisma } from "../db";
+import { almatyDate } from "../time";
 import { isTheme, THEMES, type RelationKind, type Theme } from "./constants";
 import { escapeLike } from "./query-forms";
 
@@ -175,11 +176,6 @@ export async function themeCounts(): Promise<Record<Theme, number>> {
   const out = Object.fromEntries(THEMES.map((t) => [t, 0])) as Record<Theme, number>;
   for (const r of rows) if (isTheme(r.theme)) out[r.theme] = Number(r.n);
   return out;
-}
-
-/** Today's date in Asia/Almaty (UTC+5) as YYYY-MM-DD. */
-export function almatyDate(now: Date = new Date()): string {
-  return new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** FNV-1a hash of a string (stable across processes). */

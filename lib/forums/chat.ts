@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
 import { chatBus, type ChatEvent } from "./bus";
-import { almatyTime, assertMayPost, standingOf } from "./standing";
+import { almatyTime } from "../time";
+import { assertMayPost, standingOf } from "./standing";
 import { CHAT_MESSAGES_PER_MINUTE, MAX_CHAT_LENGTH } from "./trust";
 
 export const CHAT_PAGE = 30;

@@ -18,8 +18,9 @@ import {
   postReadWhere,
   threadReadWhere,
 } from "./access";
-import { linkCount, mentionsOf, plainText, renderMarkdown } from "./markdown";
-import { almatyTime, assertMayPost, standingOf, type Standing } from "./standing";
+import { linkCount, mentionsOf, plainText, renderMarkdown } from "../markdown";
+import { almatyTime } from "../time";
+import { assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
 import { enqueuePost } from "./search-queue";
 

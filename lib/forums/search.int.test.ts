@@ -6,7 +6,7 @@ import { drainOutbox, reindexAll } from "@/lib/search/outbox";
 import { searchPortal } from "@/lib/search/service";
 import { viewer } from "@/tests/setup/helpers";
 import { createThread, editPost, getThreadPage, pageOfPost, replyToThread } from "./forums";
-import { renderMarkdown } from "./markdown";
+import { renderMarkdown } from "../markdown";
 import { decidePost, flagPost, moderateThread } from "./moderation";
 
 let teacher: Viewer, teacher2: Viewer, teacher3: Viewer, parent: Viewer, parent2: Viewer, moderator: Viewer;

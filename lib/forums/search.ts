@@ -10,7 +10,7 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import type { Language, SearchDocument, Visibility } from "../search/types";
-import { plainText } from "./markdown";
+import { plainText } from "../markdown";
 
 export const THREAD_SOURCE = "forum-thread";
 export const POST_SOURCE = "forum-post";

@@ -2,6 +2,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
+import { almatyTime } from "../time";
 import type { Viewer } from "../auth/scope";
 import { isModerator } from "./access";
 import { trustLevel, type TrustLevel } from "./trust";
@@ -60,11 +61,6 @@ export async function standingOf(db: Db, viewer: Viewer): Promise<Standing> {
 }
 
 /** Refuses a silenced or suspended person (suspension also stops reactions, flags and chat). */
-/** A moment as Almaty wall-clock time ("2026-11-24 10:30"), for messages. */
-export function almatyTime(date: Date): string {
-  return new Date(date.getTime() + 5 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
-}
-
 export function assertMayPost(standing: Standing, now: Date, what: "post" | "act" = "post"): void {
   if (standing.suspendedUntil && standing.suspendedUntil > now) {
     throw new AppError(

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { createThread, getThreadPage, markThreadRead } from "./forums";
 import { listRooms, postChatMessage } from "./chat";
-import { renderMarkdown } from "./markdown";
+import { renderMarkdown } from "../markdown";
 import { standingOf } from "./standing";
 import { CHAT_MESSAGES_PER_MINUTE, EARN } from "./trust";
 

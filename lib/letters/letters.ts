@@ -15,7 +15,8 @@ import { organizationWhere, type Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { pageWindow, type Page } from "../data-table/params";
-import { almatyDay, dateValue } from "../diary/dates";
+import { dateValue } from "../diary/dates";
+import { almatyDate } from "../time";
 import {
   canMove,
   isOverdue,
@@ -391,7 +392,7 @@ function listWhere(viewer: Viewer, query: LetterQuery, now: Date): Prisma.Letter
     ...(query.organizationId ? { organizationId: query.organizationId } : {}),
     ...(query.year ? { year: query.year } : {}),
     ...(query.overdue
-      ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: dateValue(almatyDay(now)) } }
+      ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: dateValue(almatyDate(now)) } }
       : query.status
         ? { status: query.status }
         : {}),

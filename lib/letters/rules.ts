@@ -2,7 +2,8 @@
  * Pure rules of the letter registers (R31): the registration number format, the overdue rule (in
  * Asia/Almaty days), the status transitions a person may make, and the file kinds a letter accepts.
  */
-import { almatyDay, dayOf } from "../diary/dates";
+import { dayOf } from "../diary/dates";
+import { almatyDate } from "../time";
 import type { FileKind } from "../files/sniff";
 
 export const DIRECTIONS = ["INCOMING", "OUTGOING"] as const;
@@ -41,7 +42,7 @@ export function parseLetterNumber(number: string): { direction: Direction; year:
 
 /** The register year of a registration instant: the calendar year in Asia/Almaty. */
 export function registerYear(instant: Date): number {
-  return Number(almatyDay(instant).slice(0, 4));
+  return Number(almatyDate(instant).slice(0, 4));
 }
 
 /**
@@ -51,7 +52,7 @@ export function registerYear(instant: Date): number {
 export function isOverdue(letter: { dueDate: Date | null; status: Status }, now: Date): boolean {
   if (!letter.dueDate) return false;
   if (!(OPEN_STATUSES as readonly string[]).includes(letter.status)) return false;
-  return dayOf(letter.dueDate) < almatyDay(now);
+  return dayOf(letter.dueDate) < almatyDate(now);
 }
 
 /** Status changes made by hand (ANSWERED also comes by itself when a reply is registered). */

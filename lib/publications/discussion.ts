@@ -12,14 +12,14 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../audit";
 import { scopeOf, type Viewer } from "../auth/scope";
-import { linkCount, renderMarkdown } from "../forums/markdown";
+import { linkCount, renderMarkdown } from "../markdown";
 import { assertMayPost, standingOf } from "../forums/standing";
 import { FLAGS_TO_HIDE, LIMITS, TRUSTED_FLAGGER } from "../forums/trust";
 import { FLAG_REASONS } from "../forums/moderation";
 import { containsIin } from "../forums/forums";
 import { COMMENTS_PAGE, MAX_COMMENT } from "./constants";
 import { publishedWhere } from "./public";
-import { expirePublicationsCache } from "./cache-tag";
+import { expire, TAGS } from "../cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,7 +68,7 @@ export async function rate(
     await tx.publication.update({ where: { id: row.id }, data: { ratingSum: sum, ratingCount: count, rating } });
     return { rating, count };
   });
-  expirePublicationsCache();
+  expire(TAGS.publications);
   return result;
 }
 
@@ -118,7 +118,7 @@ export async function addComment(
       await tx.publication.update({ where: { id: row.id }, data: { commentCount: { increment: 1 } } });
     return { id: created.id, status };
   });
-  expirePublicationsCache();
+  expire(TAGS.publications);
   return result;
 }
 
@@ -195,7 +195,7 @@ export async function moderateComment(
       after: { status },
     });
   });
-  expirePublicationsCache();
+  expire(TAGS.publications);
 }
 
 /**
@@ -252,7 +252,7 @@ export async function flagComment(
     });
     return { hidden: true };
   });
-  if (result.hidden) expirePublicationsCache();
+  if (result.hidden) expire(TAGS.publications);
   return result;
 }
 

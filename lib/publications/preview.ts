@@ -1,7 +1,7 @@
 "use server";
 
 import { getViewer } from "../auth/viewer";
-import { renderMarkdown } from "../forums/markdown";
+import { renderMarkdown } from "../markdown";
 import { MAX_BODY } from "./constants";
 
 /** Live preview of the author's Markdown with the same sanitising renderer as the published page. */

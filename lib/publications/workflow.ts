@@ -13,7 +13,7 @@ import { recordAudit } from "../audit";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
 import { enqueueSearch } from "../search/outbox";
-import { plainText, renderMarkdown } from "../forums/markdown";
+import { plainText, renderMarkdown } from "../markdown";
 import {
   EDITABLE,
   MAX_BODY,
@@ -24,7 +24,7 @@ import {
   type PublicationTypeName,
 } from "./constants";
 import { lineDiff, type DiffLine } from "./diff";
-import { expirePublicationsCache } from "./cache-tag";
+import { expire, TAGS } from "../cache";
 import { releaseScheduled } from "./release";
 
 type Tx = Prisma.TransactionClient;
@@ -278,14 +278,14 @@ export async function decide(
       await enqueueSearch(tx, SEARCH_SOURCE, [row.id]);
     return { status: updated.status };
   });
-  expirePublicationsCache();
+  expire(TAGS.publications);
   return result;
 }
 
 /** Scheduled publications whose time has come become PUBLISHED (they are already public at read time). */
 export async function releaseDue(now = new Date()): Promise<number> {
   const released = await releaseScheduled(now);
-  if (released) expirePublicationsCache();
+  if (released) expire(TAGS.publications);
   return released;
 }
 

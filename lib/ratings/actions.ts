@@ -14,7 +14,7 @@ import {
   type MethodIndicator,
 } from "./catalogue";
 import { createMethod, publishRating, saveVersion } from "./service";
-import { expireRatingsCache } from "./cache";
+import { expire, TAGS } from "../cache";
 
 const createSchema = z.object({
   code: z
@@ -112,7 +112,7 @@ export const publishRatingAction = action({
       }
       throw error;
     });
-    expireRatingsCache();
+    expire(TAGS.ratings);
     return { ...result, year: input.year };
   },
 });

@@ -7,8 +7,6 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { methodIndicatorsSchema, type Level, type MethodIndicator } from "./catalogue";
 
-export const RATINGS_TAG = "ratings";
-
 type Names = { nameKk: string; nameRu: string; nameEn: string };
 
 export interface PublishedMethod extends Names {

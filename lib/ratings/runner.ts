@@ -9,7 +9,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { likePrefix, mappingCte } from "../databank/sql";
 import { computeRating, RatingError, sensitivity, validateMethod, type Method, type RatingRow } from "./compute";
-import { almatyDay } from "../diary/dates";
+import { almatyDate } from "../time";
 import {
   DIARY_SMALL_CELL,
   LEVEL_ORG_KIND,
@@ -122,7 +122,7 @@ export async function loadInputs(
   }
   const diary = new Map<string, { attendance: number | null; quality: number | null }>();
   if (codes.some((c) => RATING_CATALOGUE[c].kind === "diary") && entities.length) {
-    const today = options.today ?? almatyDay(new Date());
+    const today = options.today ?? almatyDate(new Date());
     const rows = await db.$queryRaw<
       { entity: string; students: number; possible: number; absent: number; grades: number; good: number }[]
     >`

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_HOLIDAY_OVERRIDES,
-  almatyDate,
   describeDay,
   effectiveDeadline,
   endOfAlmatyDay,
@@ -209,11 +208,6 @@ describe("time of the deadline", () => {
     expect(endOfAlmatyDay("2025-02-12").toISOString()).toBe("2025-02-12T18:59:59.999Z");
     expect(effectiveDeadline("2025-02-12", NONE).endsAt.getTime()).toBe(Date.parse("2025-02-12T23:59:59.999+05:00"));
     expect(effectiveDeadline("2025-03-21", NONE).endsAt.toISOString()).toBe("2025-03-26T18:59:59.999Z");
-  });
-
-  it("maps instants to Almaty dates", () => {
-    expect(almatyDate(new Date("2025-02-12T18:59:59.999Z"))).toBe("2025-02-12");
-    expect(almatyDate(new Date("2025-02-12T19:00:00.000Z"))).toBe("2025-02-13");
   });
 
   it("isLate around the boundary", () => {

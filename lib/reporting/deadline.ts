@@ -138,13 +138,6 @@ export function endOfAlmatyDay(date: string): Date {
   return new Date(ms + MS_PER_DAY - 1 - ALMATY_UTC_OFFSET_MINUTES * 60 * 1000);
 }
 
-/** The Almaty (UTC+05:00) calendar date of an instant, YYYY-MM-DD. */
-export function almatyDate(instant: Date): string {
-  const t = instant.getTime();
-  if (Number.isNaN(t)) throw new RangeError("Invalid Date");
-  return fromUtcMs(t + ALMATY_UTC_OFFSET_MINUTES * 60 * 1000);
-}
-
 // ---------------------------------------------------------------------------
 // Overrides
 

@@ -10,7 +10,7 @@
 import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { almatyDate } from "./deadline";
+import { almatyDate } from "../time";
 import { obligedOrganizationsWhere } from "./obligations";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@
  * organisation's previous period, the event timeline, what the viewer may do), and closing a period.
  */
 import "server-only";
-import { expireDatabankCache } from "../databank/refresh";
+import { expire, TAGS } from "../cache";
 import { prisma } from "../db";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
@@ -612,6 +612,6 @@ export async function closePeriod(viewer: Viewer, input: { periodId: string }) {
     return after;
   });
   // The public statistics stop calling the period's year provisional.
-  expireDatabankCache();
+  expire(TAGS.databank);
   return closed;
 }

@@ -27,7 +27,7 @@ import { factRows } from "./facts";
 import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
 import { refreshSummary } from "../databank/summary";
-import { expireDatabankCache } from "../databank/refresh";
+import { expire, TAGS } from "../cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -592,7 +592,7 @@ export async function approveSubmission(
     });
     return after;
   });
-  if (result.status === "ACCEPTED") expireDatabankCache();
+  if (result.status === "ACCEPTED") expire(TAGS.databank);
   return result;
 }
 
@@ -606,7 +606,7 @@ export async function acceptSubmission(
     if (pendingLevel(current.status, chain) !== "MINISTRY") refuse("conflict", `notAwaiting.${current.status}`);
     return accept(tx, viewer, current);
   });
-  if (result.status === "ACCEPTED") expireDatabankCache();
+  if (result.status === "ACCEPTED") expire(TAGS.databank);
   return result;
 }
 

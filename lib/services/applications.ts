@@ -14,7 +14,8 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { parseIin } from "../identity";
 import { pageWindow, type Page } from "../data-table/params";
-import { almatyDay, dateValue } from "../diary/dates";
+import { dateValue } from "../diary/dates";
+import { almatyDate } from "../time";
 import { admissionAge, admissionYears, dueAt, OPEN_STATUSES } from "./rules";
 import type { FirstGradeApply } from "./schemas";
 import { renumberQueue } from "./queue";
@@ -148,7 +149,7 @@ export async function applyFirstGrade(
   if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
   const parsed = parseIin(input.childIin);
   if (!parsed.ok) throw new AppError("validation", { childIin: "services.iinInvalid" });
-  if (!admissionYears(almatyDay(now)).includes(input.admissionYear))
+  if (!admissionYears(almatyDate(now)).includes(input.admissionYear))
     throw new AppError("validation", { admissionYear: "services.yearClosed" });
 
   return prisma.$transaction(async (tx) => {
@@ -278,7 +279,7 @@ export async function staffQueue(
  */
 export async function applicationForStaff(viewer: Viewer, id: string, now = new Date()) {
   const { scope } = authorizeViewer(viewer, "services.process");
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   const application = await prisma.serviceApplication.findFirst({
     where: { id, ...staffWhere(scope) },
     select: {

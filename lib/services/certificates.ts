@@ -13,7 +13,8 @@ import type { Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { familyWhere } from "../diary/access";
-import { almatyDay, dateValue } from "../diary/dates";
+import { dateValue } from "../diary/dates";
+import { almatyDate } from "../time";
 import { localName } from "../names";
 import { certificateNumber, dueAt, initials, normaliseQuery, verificationCode } from "./rules";
 import { recordStatus } from "./applications";
@@ -23,7 +24,7 @@ import type { CertificateRequest } from "./schemas";
 /** The viewer's children (or the viewer, a student) with the class they are in now. */
 export async function eligibleStudents(viewer: Viewer, now = new Date()) {
   authorizeViewer(viewer, "services.apply");
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   return prisma.person.findMany({
     where: {
       AND: [
@@ -45,7 +46,7 @@ export async function issueStudyCertificate(
   now = new Date(),
 ): Promise<{ id: string; number: string; code: string; applicationId: string }> {
   authorizeViewer(viewer, "services.apply");
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   return prisma.$transaction(async (tx) => {
     const student = await tx.person.findFirst({
       where: { AND: [{ id: input.studentId }, familyWhere(viewer)] },
@@ -219,7 +220,7 @@ export async function verifyCertificate(query: string, now = new Date()): Promis
     number: cert.number,
     issuedAt: cert.issuedAt,
     validUntil: cert.validUntil,
-    valid: cert.validUntil.getTime() >= dateValue(almatyDay(now)).getTime(),
+    valid: cert.validUntil.getTime() >= dateValue(almatyDate(now)).getTime(),
     holderInitials: cert.holderInitials,
     classLabel: cert.classLabel,
     schoolYear: cert.schoolYear,

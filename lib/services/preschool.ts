@@ -14,7 +14,8 @@ import { organizationWhere, type Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { parseIin } from "../identity";
-import { almatyDay, dateValue } from "../diary/dates";
+import { dateValue } from "../diary/dates";
+import { almatyDate } from "../time";
 import { openApplicationKey, recordStatus, registeredChild, transition } from "./applications";
 import { lockQueue, renumberQueue } from "./queue";
 import { dueAt, preschoolAge, QUEUE_STATUSES } from "./rules";
@@ -64,7 +65,7 @@ export async function applyPreschool(
   if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
   const parsed = parseIin(input.childIin);
   if (!parsed.ok) throw new AppError("validation", { childIin: "services.iinInvalid" });
-  const age = preschoolAge(parsed.facts.birthDate, almatyDay(now));
+  const age = preschoolAge(parsed.facts.birthDate, almatyDate(now));
   if (age !== "ok") throw new AppError("validation", { childIin: `services.preschool.${age}` });
 
   return prisma.$transaction(async (tx) => {

@@ -12,7 +12,8 @@ import { organizationWhere, type Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { familyWhere } from "../diary/access";
-import { almatyDay, dateValue } from "../diary/dates";
+import { dateValue } from "../diary/dates";
+import { almatyDate } from "../time";
 import { admissionSchools, openApplicationKey, recordStatus, transferSides, transition } from "./applications";
 import { dueAt } from "./rules";
 import type { TransferApply } from "./schemas";
@@ -25,7 +26,7 @@ function currentEnrolmentWhere(today: Date) {
 /** The parent's children in a class now, with their school and class, and the schools to move to. */
 export async function transferOptions(viewer: Viewer, now = new Date()) {
   authorizeViewer(viewer, "services.apply");
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   const [children, schools] = await Promise.all([
     prisma.person.findMany({
       where: {
@@ -65,7 +66,7 @@ export async function transferOptions(viewer: Viewer, now = new Date()) {
 export async function applyTransfer(viewer: Viewer, input: TransferApply, now = new Date()): Promise<{ id: string }> {
   authorizeViewer(viewer, "services.apply");
   if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   return prisma.$transaction(async (tx) => {
     const student = await tx.person.findFirst({
       where: { id: input.studentId, guardians: { some: { userId: viewer.userId } } },
@@ -151,7 +152,7 @@ export async function acceptTransfer(
   now = new Date(),
 ): Promise<{ enrolmentId: string }> {
   const { scope } = authorizeViewer(viewer, "services.process");
-  const today = dateValue(almatyDay(now));
+  const today = dateValue(almatyDate(now));
   return prisma.$transaction(async (tx) => {
     const app = await tx.serviceApplication.findFirst({
       where: { id: input.applicationId, kind: "TRANSFER", targetOrganization: organizationWhere(scope) },
@@ -199,7 +200,7 @@ export async function acceptTransfer(
       entity: "ClassEnrolment",
       entityId: joined.id,
       before: left ? { classGroupId: left.classGroupId, organizationId: app.organizationId } : null,
-      after: { classGroupId: cls.id, organizationId: cls.organizationId, startedOn: almatyDay(now) },
+      after: { classGroupId: cls.id, organizationId: cls.organizationId, startedOn: almatyDate(now) },
     });
     // The school left learns that the student has gone.
     const staff = await tx.roleAssignment.findMany({

@@ -11,7 +11,8 @@
  */
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { computeTermGrade } from "../../lib/diary/grade";
-import { addDays, almatyDay, dateValue, daysBetween, weekday } from "../../lib/diary/dates";
+import { addDays, dateValue, daysBetween, weekday } from "../../lib/diary/dates";
+import { almatyDate } from "../../lib/time";
 import { iinPrefix, withCheckDigit } from "../../lib/identity";
 import { FEMALE_FIRST, MALE_FIRST, PATRONYMIC_STEMS, SURNAME_STEMS } from "./people";
 import { rng } from "./random";
@@ -75,7 +76,7 @@ export async function seedDiary(
 ): Promise<void> {
   const size = SIZES[scale];
   const random = rng(2026_11_23);
-  const today = options.today ?? almatyDay(new Date());
+  const today = options.today ?? almatyDate(new Date());
   const schoolAdmin = await prisma.roleAssignment.findFirstOrThrow({
     where: { userId: "u_school", role: "ORG_ADMIN" },
   });

@@ -6,7 +6,7 @@
  */
 import { iinPrefix, withCheckDigit } from "../../lib/identity";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { renderMarkdown } from "../../lib/forums/markdown";
+import { renderMarkdown } from "../../lib/markdown";
 
 const L = (kk: string, ru: string, en: string) => ({ nameKk: kk, nameRu: ru, nameEn: en });
 const D = (kk: string, ru: string, en: string) => ({ descriptionKk: kk, descriptionRu: ru, descriptionEn: en });

@@ -4,7 +4,8 @@
  * ones, numbered from 0001 in the current Almaty year with the counters set to match.
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { addDays, almatyDay, dateValue } from "../../lib/diary/dates";
+import { addDays, dateValue } from "../../lib/diary/dates";
+import { almatyDate } from "../../lib/time";
 import { letterNumber, registerYear, type Direction } from "../../lib/letters/rules";
 import type { Scale } from "./index";
 
@@ -18,7 +19,7 @@ export async function seedLetters(
   const admin = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_school", role: "ORG_ADMIN" } });
   const organizationId = admin.organizationId!;
   const year = registerYear(now);
-  const today = almatyDay(now);
+  const today = almatyDate(now);
   // registered some days ago, but never before 1 January of the register's year
   const registered = (daysAgo: number) => {
     const day = addDays(today, -daysAgo);
@@ -50,7 +51,7 @@ export async function seedLetters(
         sequence,
         number: letterNumber(direction, year, sequence),
         registeredAt: at,
-        letterDate: data.letterNumber ? dateValue(addDays(almatyDay(at), -1)) : null,
+        letterDate: data.letterNumber ? dateValue(addDays(almatyDate(at), -1)) : null,
         letterNumber: data.letterNumber ?? null,
         correspondent: data.correspondent,
         subject: data.subject,

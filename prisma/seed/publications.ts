@@ -4,7 +4,7 @@
  * Files are not seeded (the store is empty on a fresh data directory). Small; skipped when already present.
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { renderMarkdown } from "../../lib/forums/markdown";
+import { renderMarkdown } from "../../lib/markdown";
 
 interface Seeded {
   id: string;

@@ -1,5 +1,5 @@
 import { prisma } from "../../db";
-import { plainText } from "../../forums/markdown";
+import { plainText } from "../../markdown";
 import { LANGUAGES, type Language, type SearchDocument } from "../types";
 import { BATCH, type Indexer } from "./types";
 

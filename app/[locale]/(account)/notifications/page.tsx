@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { parseListParams } from "@/lib/data-table/params";
-import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";

@@ -3,7 +3,7 @@ import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { prisma } from "@/lib/db";
 import { localName } from "@/lib/names";
-import { almatyDate } from "@/lib/reporting/deadline";
+import { almatyDate } from "@/lib/time";
 import { submittingOrganizations } from "@/lib/reporting/entry";
 import { formsDueFor, type DuePeriod } from "@/lib/reporting/obligations";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";

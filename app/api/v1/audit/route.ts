@@ -3,7 +3,8 @@ import { authorize } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { parseListParams } from "@/lib/data-table/params";
-import { AUDIT_FILTERS, AUDIT_SORTS, exportAudit, formatDateTime, listAudit, type AuditRow } from "@/lib/audit/queries";
+import { AUDIT_FILTERS, AUDIT_SORTS, exportAudit, listAudit, type AuditRow } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 

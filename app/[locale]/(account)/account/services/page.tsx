@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
-import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { myApplications } from "@/lib/services/applications";
 import { eligibleStudents } from "@/lib/services/certificates";

@@ -8,9 +8,9 @@ import {
   AUDIT_EXPORT_LIMIT,
   auditEntities,
   describeChanges,
-  formatDateTime,
   listAudit,
 } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { FilterBar } from "@/components/admin/filter-bar";

@@ -3,7 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { roleHas } from "@/lib/auth/permissions";
 import { parseListParams } from "@/lib/data-table/params";
-import { formatDate } from "@/lib/audit/queries";
+import { formatDate } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { listLetters, registerOrganizations } from "@/lib/letters/letters";
 import { DIRECTIONS, STATUSES } from "@/lib/letters/rules";

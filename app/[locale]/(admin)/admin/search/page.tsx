@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
-import { formatDateTime } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
 import { authorize } from "@/lib/auth/viewer";
 import { reindexAction } from "@/lib/search/actions";
 import { searchStatus } from "@/lib/search/status";

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { parseListParams } from "@/lib/data-table/params";
-import { formatDate } from "@/lib/audit/queries";
+import { formatDate } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { staffQueue } from "@/lib/services/applications";
 import { isOverdue } from "@/lib/services/rules";

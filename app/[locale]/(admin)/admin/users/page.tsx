@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/viewer";
 import { ROLES } from "@/lib/auth/roles";
 import { parseListParams } from "@/lib/data-table/params";
 import { listUsers, USER_SORTS } from "@/lib/users/users";
-import { formatDate } from "@/lib/audit/queries";
+import { formatDate } from "@/lib/time";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { ListPage } from "@/components/admin/list-page";

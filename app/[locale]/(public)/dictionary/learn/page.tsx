@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cachedThemeCounts, cachedWordOfTheDay } from "@/lib/dictionary/cache";
 import { THEMES } from "@/lib/dictionary/constants";
-import { almatyDate } from "@/lib/dictionary/entries";
+import { almatyDate } from "@/lib/time";
 import { WordOfTheDayCard } from "@/components/dictionary/word-of-the-day-client";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
-import { formatDate } from "@/lib/audit/queries";
+import { formatDate } from "@/lib/time";
 import { verifyCertificate, type Verification } from "@/lib/services/certificates";
 import { verifyQuery } from "@/lib/services/schemas";
 

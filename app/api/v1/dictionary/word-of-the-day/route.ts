@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/lib/http";
 import { cachedWordOfTheDay } from "@/lib/dictionary/cache";
-import { almatyDate } from "@/lib/dictionary/entries";
+import { almatyDate } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/viewer";
 import { errorResponse } from "@/lib/http";
 import { isLocale, routing } from "@/i18n/routing";
 import { toCsv } from "@/lib/databank/csv";
-import { formatDateTime } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { exportLetters } from "@/lib/letters/letters";
 import { letterQueryOf } from "@/lib/letters/schemas";

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
-import { almatyDay } from "@/lib/diary/dates";
+import { almatyDate } from "@/lib/time";
 import { admissionSchools } from "@/lib/services/applications";
 import { admissionYears } from "@/lib/services/rules";
 import { applyFirstGradeAction } from "@/lib/services/actions";
@@ -37,7 +37,7 @@ export default async function FirstGradePage({ params }: PageProps<"/[locale]/ac
   const schools = await admissionSchools(
     region && region.length === 2 ? { territory: { path: { startsWith: `/${region.join("/")}/` } } } : {},
   );
-  const years = admissionYears(almatyDay(new Date()));
+  const years = admissionYears(almatyDate(new Date()));
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm">

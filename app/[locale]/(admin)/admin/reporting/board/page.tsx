@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { parseListParams } from "@/lib/data-table/params";
 import { localName } from "@/lib/names";
-import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { territoryOptions } from "@/lib/registry/territory-options";
 import {
   BOARD_FILTERS,

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { formatDate } from "@/lib/audit/queries";
+import { formatDate } from "@/lib/time";
 import { reviewPeriods } from "@/lib/reporting/review";
 import { PageHeader } from "@/components/admin/page-header";
 import { localText } from "@/components/reporting-review/labels";

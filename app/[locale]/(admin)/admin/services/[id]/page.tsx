@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { applicationForStaff } from "@/lib/services/applications";
 import { isOverdue, OPEN_STATUSES } from "@/lib/services/rules";

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { formatDateTime } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { districtQueue } from "@/lib/services/preschool";
 import { PageHeader } from "@/components/admin/page-header";

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { canManageUser, getUser } from "@/lib/users/users";
-import { formatDateTime } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
 import { PageHeader } from "@/components/admin/page-header";
 import { UserAccountForms } from "@/components/users/user-account-forms";
 import { UserRoles } from "@/components/users/user-roles";

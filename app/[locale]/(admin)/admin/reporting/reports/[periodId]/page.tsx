@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
-import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { consolidatedReport, rowTable, type ReportLine } from "@/lib/reporting/reports";
 import { PageHeader } from "@/components/admin/page-header";
 import { localText } from "@/components/reporting-review/labels";

@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
-import { formatDate, formatDateTime } from "@/lib/audit/queries";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { CHANGE_THRESHOLD, reviewSubmission, type ReviewValueRow } from "@/lib/reporting/review";
 import { PageHeader } from "@/components/admin/page-header";
 import { Flag, StatusBadge } from "@/components/reporting-review/status-badge";

@@ -1,7 +1,8 @@
 /**
- * Forum Markdown → safe HTML, on the server. `marked` renders (raw HTML in the source is escaped, not
- * passed through), then `sanitize-html` keeps an allow-list of tags and attributes: no scripts, styles,
- * event handlers or frames; links only to http(s)/mailto or relative paths, with rel="nofollow ugc".
+ * Markdown → safe HTML on the server (forum posts, publications and their comments). `marked` renders (raw
+ * HTML in the source is escaped, not passed through), then `sanitize-html` keeps an allow-list of tags and
+ * attributes: no scripts, styles, event handlers or frames; links only to http(s)/mailto or relative paths,
+ * with rel="nofollow ugc".
  */
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
@@ -29,7 +30,8 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
-const ALLOWED_TAGS = [
+/** The only elements sanitised HTML may contain. */
+export const ALLOWED_TAGS: readonly string[] = [
   "p",
   "br",
   "hr",
@@ -57,7 +59,7 @@ const ALLOWED_TAGS = [
 ];
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
+  allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: { a: ["href", "title"], ol: ["start"], span: ["class"] },
   allowedClasses: { span: ["mention"] },
   allowedSchemes: ["http", "https", "mailto"],
