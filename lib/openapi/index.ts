@@ -7,8 +7,10 @@ import { z } from "zod";
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema: as a request sends it, or as a response is. */
 export function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  // the document's dialect is OpenAPI 3.1's own; a nested $schema is noise
+  delete json.$schema;
+  return json;
 }
 
 /** The one error answer of every route handler: `{ error: { code, message } }`. */
