@@ -1,14 +1,13 @@
 import "server-only";
 import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { authorize, getViewer } from "../auth/viewer";
 import type { Permission } from "../auth/permissions";
 import type { Scope, Viewer } from "../auth/scope";
-import { AppError, errorMessageKey } from "../errors";
+import { AppError, errorFromUnknown, errorMessageKey } from "../errors";
 import { translateIssues } from "./issues";
-import { errorFromUnknown } from "./prisma-errors";
 
 /** What every server action returns; forms show `fieldErrors` next to fields and `message` above them. */
 export interface ActionResult<T = unknown> {
@@ -86,7 +85,7 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
             : undefined;
       return { ok: true, data, message: success ? t(success.key, success.params) : undefined };
     } catch (error) {
-      if (isRedirectError(error)) throw error;
+      unstable_rethrow(error);
       const appError = errorFromUnknown(error);
       const fieldErrors = Object.fromEntries(
         Object.entries(appError.fieldErrors).map(([field, key]) => [field, t(`errors.${key}`, appError.params)]),

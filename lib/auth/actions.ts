@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { unstable_rethrow } from "next/navigation";
 import { signIn, signOut } from "./config";
 import { LOCK_MINUTES } from "./credentials";
 
@@ -29,7 +29,7 @@ export async function signInAction(_previous: SignInState | null, formData: Form
     });
     return {};
   } catch (error) {
-    if (isRedirectError(error)) throw error;
+    unstable_rethrow(error);
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
       return { login, error: code === "locked" ? t("locked", { minutes: LOCK_MINUTES }) : t("invalid") };

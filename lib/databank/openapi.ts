@@ -1,16 +1,37 @@
 /**
- * The OpenAPI 3.1 description of the open data API, generated from the same zod schemas and enums that
- * validate the requests (lib/databank/catalogue.ts, params.ts). Pure module.
+ * The response schema of the open data API (`GET /api/v1/stats`) and its OpenAPI 3.1 description, generated
+ * from it and from the same zod schemas and enums that validate the requests (lib/databank/catalogue.ts,
+ * params.ts). Pure module.
  */
 import { z } from "zod";
+import { errorAnswer, jsonSchema, localeParameter } from "../openapi";
 import { DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, dimensionEnum, indicatorEnum, measureEnum } from "./catalogue";
 import { DEFAULT_LIMIT, FILTERS, FORMATS, MAX_DIMENSIONS, filterSchemas } from "./params";
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const json = (schema: z.ZodType) => jsonSchema(schema, "input");
 const commaList = (item: z.ZodType, description: string) => ({
   ...json(z.string()),
   description: `${description} Comma-separated list of: ${JSON.stringify(json(item))}`,
 });
+
+/** One cell: the dimension values (`region`, `regionName`, …), the figure and whether it was suppressed. */
+const statsCell = z
+  .object({ value: z.number().nullable(), suppressed: z.boolean(), organizations: z.number().int() })
+  .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** `GET /api/v1/stats` as JSON. */
+export const statsAnswer = z.object({
+  indicators: z.array(indicatorEnum),
+  dimensions: z.array(dimensionEnum),
+  measure: measureEnum,
+  years: z.array(z.number().int()),
+  count: z.number().int(),
+  truncated: z.boolean(),
+  suppression: z.object({ threshold: z.string(), note: z.string() }),
+  cells: z.array(statsCell),
+});
+
+export const statsErrorAnswer = errorAnswer(["badRequest"]);
 
 export function openApiDocument(): Record<string, unknown> {
   const parameters = [
@@ -45,22 +66,8 @@ export function openApiDocument(): Record<string, unknown> {
       required: false,
       schema: { ...json(z.number().int().min(1).max(MAX_LIMIT)), default: DEFAULT_LIMIT },
     },
-    { name: "locale", in: "query", required: false, schema: { ...json(z.enum(["kk", "ru", "en"])), default: "kk" } },
+    localeParameter,
   ];
-  const cell = z
-    .object({ value: z.number().nullable(), suppressed: z.boolean(), organizations: z.number().int() })
-    .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
-  const body = z.object({
-    indicators: z.array(indicatorEnum),
-    dimensions: z.array(dimensionEnum),
-    measure: measureEnum,
-    years: z.array(z.number().int()),
-    count: z.number().int(),
-    truncated: z.boolean(),
-    suppression: z.object({ threshold: z.string(), note: z.string() }),
-    cells: z.array(cell),
-  });
-  const error = z.object({ error: z.object({ code: z.literal("badRequest"), message: z.string() }) });
   return {
     openapi: "3.1.0",
     info: {
@@ -76,11 +83,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             "200": {
               description: "Figures",
-              content: { "application/json": { schema: json(body) }, "text/csv": { schema: { type: "string" } } },
+              content: {
+                "application/json": { schema: jsonSchema(statsAnswer) },
+                "text/csv": { schema: { type: "string" } },
+              },
             },
             "400": {
               description: "A parameter is unknown or out of range (the message names it)",
-              content: { "application/json": { schema: json(error) } },
+              content: { "application/json": { schema: jsonSchema(statsErrorAnswer) } },
             },
           },
         },

@@ -3,30 +3,14 @@ import "server-only";
  * Shapes of the public dictionary API (`/api/v1/dictionary…`), shared by the route handlers and the
  * documentation page.
  */
-import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { isLocale, routing, type Locale } from "@/i18n/routing";
+import type { Locale } from "@/i18n/routing";
 import { MAX_QUERY_LENGTH } from "./constants";
 import type { EntryView } from "./entries";
-import type { LookupParamError } from "./schemas";
 import type { LookupResult } from "./search";
 
 /** Public, identical for everyone: shared caches may keep it for five minutes. */
 export const PUBLIC_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
-
-export function apiLocale(request: Request): Locale {
-  const requested = new URL(request.url).searchParams.get("locale");
-  return isLocale(requested) ? requested : routing.defaultLocale;
-}
-
-/** 400 in the one error shape, with a message naming the parameter and its allowed values. */
-export async function badParameter(error: LookupParamError, locale: Locale): Promise<NextResponse> {
-  const t = await getTranslations({ locale, namespace: "dictionary.api.errors" });
-  return NextResponse.json(
-    { error: { code: "badRequest", message: t(error) } },
-    { status: 400, headers: { "cache-control": "no-store" } },
-  );
-}
 
 /** The JSON of a lookup, as the API answers it and the search box shows it. */
 export type LookupJson = Awaited<ReturnType<typeof lookupJson>>;

@@ -3,19 +3,15 @@ import "server-only";
  * The public ratings API (`GET /api/v1/ratings`): the list of published ratings, or one rating with its
  * frozen inputs, normalised values, contributions and sensitivity intervals, as JSON or CSV.
  */
-import { AppError } from "../errors";
+import type { z } from "zod";
 import { localName } from "../names";
 import { toCsv } from "../databank/csv";
+import type { Aggregation } from "./compute";
 import type { PublishedMethod, RatingView } from "./public";
-import { ratingsQuery, type RatingsQuery } from "./openapi";
+import type { ratingAnswer, ratingsListAnswer } from "./openapi";
 
-export function parseRatingsQuery(url: URL): RatingsQuery {
-  const parsed = ratingsQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) throw new AppError("badRequest");
-  return parsed.data;
-}
-
-export function methodsBody(methods: PublishedMethod[], locale: string) {
+/** The list of published ratings, as described by `ratingsListAnswer` (lib/ratings/openapi.ts). */
+export function methodsBody(methods: PublishedMethod[], locale: string): z.output<typeof ratingsListAnswer> {
   return {
     ratings: methods.map((m) => ({
       method: m.code,
@@ -27,7 +23,8 @@ export function methodsBody(methods: PublishedMethod[], locale: string) {
   };
 }
 
-export function ratingBody(view: RatingView, locale: string) {
+/** One rating, as described by `ratingAnswer` (lib/ratings/openapi.ts). */
+export function ratingBody(view: RatingView, locale: string): z.output<typeof ratingAnswer> {
   return {
     method: view.method.code,
     level: view.method.level,
@@ -35,7 +32,8 @@ export function ratingBody(view: RatingView, locale: string) {
     territory: { code: view.method.territory.code, name: localName(view.method.territory, locale) },
     year: view.year,
     publishedAt: view.publishedAt,
-    version: view.version,
+    // stored aggregations are the method's, written through the same enum
+    version: { ...view.version, aggregation: view.version.aggregation as Aggregation },
     sensitivity: view.sensitivity,
     entities: view.rows.map((r) => ({
       code: r.code,

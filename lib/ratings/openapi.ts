@@ -1,8 +1,9 @@
 /**
- * The request schema of `GET /api/v1/ratings` and its OpenAPI 3.1 description, generated from the same zod
- * schemas that validate requests and from the indicator catalogue. Pure module.
+ * The request and response schemas of `GET /api/v1/ratings` and its OpenAPI 3.1 description, generated from
+ * these zod schemas and the indicator catalogue. Pure module.
  */
 import { z } from "zod";
+import { errorAnswer, jsonSchema, localeParameter } from "../openapi";
 import { AGGREGATIONS, DIRECTIONS, LEVELS, MISSING_POLICIES, NORMALISATIONS, RATING_INDICATORS } from "./catalogue";
 
 export const ratingsQuery = z.object({
@@ -16,9 +17,77 @@ export const ratingsQuery = z.object({
 });
 export type RatingsQuery = z.infer<typeof ratingsQuery>;
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 const indicatorCode = z.enum(RATING_INDICATORS);
-const values = (value: z.ZodType) => z.record(indicatorCode, value);
+/** Values by indicator: only the indicators of the rating's method version (and, for `imputed`, only imputed ones). */
+const byIndicator = (value: z.ZodType) => z.partialRecord(indicatorCode, value);
+const territory = z.object({ code: z.string(), name: z.string() });
+
+/** `GET /api/v1/ratings`: the published ratings. */
+export const ratingsListAnswer = z.object({
+  ratings: z.array(
+    z.object({
+      method: z.string(),
+      level: z.enum(LEVELS),
+      name: z.string(),
+      territory,
+      years: z.array(z.number().int()),
+    }),
+  ),
+});
+
+/** `GET /api/v1/ratings?method=…`: one rating with its method version, inputs, results and sensitivity. */
+export const ratingAnswer = z.object({
+  method: z.string(),
+  level: z.enum(LEVELS),
+  name: z.string(),
+  territory,
+  year: z.number().int(),
+  publishedAt: z.string(),
+  version: z.object({
+    number: z.number().int(),
+    aggregation: z.enum(AGGREGATIONS),
+    indicators: z.array(
+      z.object({
+        code: indicatorCode,
+        direction: z.enum(DIRECTIONS),
+        normalisation: z.enum(NORMALISATIONS),
+        missing: z.enum(MISSING_POLICIES),
+        weight: z.number(),
+      }),
+    ),
+    approvalOrder: z.string().nullable(),
+    approvedOn: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  }),
+  sensitivity: z.object({
+    draws: z.number().int(),
+    spread: z.number(),
+    seed: z.number().int(),
+    robustWidth: z.number().int(),
+  }),
+  entities: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      rank: z.number().int().nullable(),
+      previousRank: z.number().int().nullable(),
+      score: z.number().nullable(),
+      interval: z.object({
+        p5: z.number().int().nullable(),
+        p95: z.number().int().nullable(),
+        min: z.number().int().nullable(),
+        max: z.number().int().nullable(),
+      }),
+      robust: z.boolean(),
+      inputs: byIndicator(z.number().nullable()),
+      normalised: byIndicator(z.number()),
+      contributions: byIndicator(z.number()),
+      imputed: byIndicator(z.enum(["mean", "zero"])),
+    }),
+  ),
+});
+
+export const ratingsErrorAnswer = errorAnswer(["badRequest", "notFound"]);
 
 export function ratingsOpenApi(): Record<string, unknown> {
   const shape = ratingsQuery.shape;
@@ -27,85 +96,20 @@ export function ratingsOpenApi(): Record<string, unknown> {
       name: "method",
       in: "query",
       required: false,
-      schema: {
-        ...json(shape.method),
-        description: "Code of a published rating; without it the list of published ratings.",
-      },
+      description: "Code of a published rating; without it the list of published ratings.",
+      schema: jsonSchema(shape.method, "input"),
     },
     {
       name: "year",
       in: "query",
       required: false,
-      schema: {
-        ...json(z.number().int().min(1990).max(2100)),
-        description: "Year of the rating; the latest when omitted.",
-      },
+      description: "Year of the rating; the latest when omitted.",
+      schema: jsonSchema(z.number().int().min(1990).max(2100), "input"),
     },
-    { name: "format", in: "query", required: false, schema: { ...json(z.enum(["json", "csv"])), default: "json" } },
-    { name: "locale", in: "query", required: false, schema: { ...json(z.enum(["kk", "ru", "en"])), default: "kk" } },
+    { name: "format", in: "query", required: false, schema: jsonSchema(shape.format, "input") },
+    localeParameter,
   ];
-  const list = z.object({
-    ratings: z.array(
-      z.object({
-        method: z.string(),
-        level: z.enum(LEVELS),
-        name: z.string(),
-        territory: z.object({ code: z.string(), name: z.string() }),
-        years: z.array(z.number().int()),
-      }),
-    ),
-  });
-  const rating = z.object({
-    method: z.string(),
-    level: z.enum(LEVELS),
-    name: z.string(),
-    territory: z.object({ code: z.string(), name: z.string() }),
-    year: z.number().int(),
-    publishedAt: z.string(),
-    version: z.object({
-      number: z.number().int(),
-      aggregation: z.enum(AGGREGATIONS),
-      indicators: z.array(
-        z.object({
-          code: indicatorCode,
-          direction: z.enum(DIRECTIONS),
-          normalisation: z.enum(NORMALISATIONS),
-          missing: z.enum(MISSING_POLICIES),
-          weight: z.number(),
-        }),
-      ),
-      approvalOrder: z.string().nullable(),
-      approvedOn: z.string().nullable(),
-      publishedAt: z.string().nullable(),
-    }),
-    sensitivity: z.object({
-      draws: z.number().int(),
-      spread: z.number(),
-      seed: z.number().int(),
-      robustWidth: z.number().int(),
-    }),
-    entities: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        rank: z.number().int().nullable(),
-        previousRank: z.number().int().nullable(),
-        score: z.number().nullable(),
-        interval: z.object({
-          p5: z.number().int().nullable(),
-          p95: z.number().int().nullable(),
-          min: z.number().int().nullable(),
-          max: z.number().int().nullable(),
-        }),
-        robust: z.boolean(),
-        inputs: values(z.number().nullable()),
-        normalised: values(z.number()),
-        contributions: values(z.number()),
-        imputed: values(z.enum(["mean", "zero"])),
-      }),
-    ),
-  });
-  const error = z.object({ error: z.object({ code: z.enum(["badRequest", "notFound"]), message: z.string() }) });
+  const error = { "application/json": { schema: jsonSchema(ratingsErrorAnswer) } };
   return {
     openapi: "3.1.0",
     info: {
@@ -122,18 +126,12 @@ export function ratingsOpenApi(): Record<string, unknown> {
             "200": {
               description: "The list (without method) or the rating",
               content: {
-                "application/json": { schema: { oneOf: [json(list), json(rating)] } },
+                "application/json": { schema: { oneOf: [jsonSchema(ratingsListAnswer), jsonSchema(ratingAnswer)] } },
                 "text/csv": { schema: { type: "string" } },
               },
             },
-            "400": {
-              description: "A parameter is malformed",
-              content: { "application/json": { schema: json(error) } },
-            },
-            "404": {
-              description: "No such published rating or year",
-              content: { "application/json": { schema: json(error) } },
-            },
+            "400": { description: "A parameter is malformed (the message names it)", content: error },
+            "404": { description: "No such published rating or year", content: error },
           },
         },
       },

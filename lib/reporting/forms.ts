@@ -74,6 +74,16 @@ export async function latestVersion(formId: string, tx: Tx = prisma) {
   return tx.formVersion.findFirst({ where: { formId }, orderBy: { number: "desc" } });
 }
 
+/** A version of a form by its number, with the form's code and the parsed definition; null when there is none. */
+export async function formVersionByNumber(formId: string, number: number) {
+  const version = await prisma.formVersion.findUnique({
+    where: { formId_number: { formId, number } },
+    include: { form: { select: { code: true } } },
+  });
+  if (!version) return null;
+  return { code: version.form.code, number: version.number, definition: definitionSchema.parse(version.definition) };
+}
+
 // ───────────────────────── Form lists ─────────────────────────
 
 export async function createFormList(viewer: Viewer, input: FormListInput) {

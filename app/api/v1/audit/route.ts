@@ -1,7 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { badParameter, route } from "@/lib/http";
 import { parseListParams } from "@/lib/data-table/params";
 import { AUDIT_FILTERS, AUDIT_SORTS, exportAudit, listAudit, type AuditRow } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/time";
@@ -48,12 +46,11 @@ function json(row: AuditRow) {
  * (days in Asia/Almaty), entityId; newest first. `format=csv` answers a CSV file of at most 10,000 rows,
  * otherwise one JSON page (`page`, `pageSize`).
  */
-export async function GET(request: Request) {
-  try {
-    const { viewer } = await authorize("audit.read");
-    const url = new URL(request.url);
+export const GET = route({
+  permission: "audit.read",
+  handler: async ({ viewer, url }) => {
     const format = url.searchParams.get("format") ?? "json";
-    if (format !== "csv" && format !== "json") throw new AppError("badRequest");
+    if (format !== "csv" && format !== "json") throw badParameter("format", format, ["json", "csv"]);
     const params = parseListParams(Object.fromEntries(url.searchParams), {
       sortable: AUDIT_SORTS,
       defaultSort: "at",
@@ -77,7 +74,5 @@ export async function GET(request: Request) {
         "cache-control": "no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { errorResponse } from "@/lib/http";
+import { route } from "@/lib/http";
 import { KEY_HEADER, MAX_PACKAGE_BYTES, SIGNATURE_HEADER } from "@/lib/packages/format";
 import { receivePackage } from "@/lib/packages/receive";
 
@@ -29,8 +29,10 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
  * and the detached Ed25519 signature of the exact body bytes. The answer is always a signed receipt:
  * 201 accepted, 200 a replay of a stored receipt, 422 not accepted by the form's checks, 4xx refused.
  */
-export async function POST(request: Request) {
-  try {
+export const POST = route({
+  // the package's signature is its authentication (docs/packages.md), not a session
+  access: "public",
+  handler: async ({ request }) => {
     const bytes = await readLimited(request, MAX_PACKAGE_BYTES);
     const result = await receivePackage({
       bytes,
@@ -38,7 +40,5 @@ export async function POST(request: Request) {
       signature: request.headers.get(SIGNATURE_HEADER),
     });
     return NextResponse.json(result.receipt, { status: result.status, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

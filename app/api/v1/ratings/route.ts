@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
-import { errorResponse } from "@/lib/http";
+import { route } from "@/lib/http";
 import { cachedPublishedMethods, cachedRatingView } from "@/lib/ratings/cache";
-import { methodsBody, parseRatingsQuery, ratingBody, ratingCsv } from "@/lib/ratings/api";
+import { methodsBody, ratingBody, ratingCsv } from "@/lib/ratings/api";
+import { ratingsQuery } from "@/lib/ratings/openapi";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +13,13 @@ const HEADERS = {
 
 /**
  * Open ratings (R17): `GET /api/v1/ratings` lists the published ratings; `?method=regions&year=2025` gives
- * one with its inputs and results, `&format=csv` as CSV. Documented on /[locale]/ratings/api.
+ * one with its inputs and results, `&format=csv` as CSV. Documented on /[locale]/ratings/api and in
+ * /api/v1/ratings/openapi.json. A malformed parameter answers 400 naming it.
  */
-export async function GET(request: Request) {
-  try {
-    const query = parseRatingsQuery(new URL(request.url));
+export const GET = route({
+  access: "public",
+  query: ratingsQuery,
+  handler: async ({ query }) => {
     if (!query.method)
       return NextResponse.json(methodsBody(await cachedPublishedMethods(), query.locale), { headers: HEADERS });
     const view = await cachedRatingView(query.method, query.year ?? null);
@@ -30,7 +33,5 @@ export async function GET(request: Request) {
       });
     }
     return NextResponse.json(ratingBody(view, query.locale), { headers: HEADERS });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

@@ -1,21 +1,25 @@
 import { NextResponse } from "next/server";
-import { getViewer } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http";
-import { parseSearchParams, searchPortal } from "@/lib/search/service";
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { searchParamsSchema, searchPortal } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
+/** Empty parameters count as absent (a form's empty select sends `type=`). */
+const withoutEmpty = (input: unknown) =>
+  Object.fromEntries(Object.entries(input as Record<string, string>).filter(([, v]) => v !== ""));
+
 /**
  * Portal search: `GET /api/v1/search?q=мектеп&type=page&language=kk&region=110000000&page=1`. Unknown
- * parameter names or bad values answer 400. What the caller may see comes from their session, never from
- * the request. Snippets mark matches with U+0002 … U+0003.
+ * parameter names or bad values answer 400 naming the parameter. What the caller may see comes from their
+ * session, never from the request. Snippets mark matches with U+0002 … U+0003.
  */
-export async function GET(request: Request) {
-  try {
-    const params = parseSearchParams(new URL(request.url).searchParams);
-    const result = await searchPortal(await getViewer(), params);
+export const GET = route({
+  // what the caller may see is chosen from the session by searchPortal
+  access: "public",
+  query: z.preprocess(withoutEmpty, searchParamsSchema),
+  handler: async ({ query, viewer }) => {
+    const result = await searchPortal(await viewer(), query);
     return NextResponse.json(result, { headers: { "cache-control": "private, no-store" } });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
-import { getViewer } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http";
+import { z } from "zod";
+import { route } from "@/lib/http";
 import { openAttachment } from "@/lib/publications/attachments";
 
 export const dynamic = "force-dynamic";
@@ -9,11 +9,12 @@ export const dynamic = "force-dynamic";
  * Downloads an attachment by its id. Published material is public and cacheable (its bytes never change:
  * the store is addressed by content); unpublished material only for its author and editors, never cached.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const file = await openAttachment(await getViewer(), id);
-    const inline = file.mimeType.startsWith("image/") || new URL(request.url).searchParams.get("inline") === "1";
+export const GET = route({
+  access: "public",
+  params: z.object({ id: z.string() }),
+  handler: async ({ params, url, viewer }) => {
+    const file = await openAttachment(await viewer(), params.id);
+    const inline = file.mimeType.startsWith("image/") || url.searchParams.get("inline") === "1";
     const encoded = encodeURIComponent(file.fileName);
     const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_");
     return new Response(Readable.toWeb(file.stream) as ReadableStream, {
@@ -26,7 +27,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "X-Content-Type-Options": "nosniff",
       },
     });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

@@ -1,8 +1,6 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { authorize } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http";
-import { isLocale, routing } from "@/i18n/routing";
+import { route } from "@/lib/http";
 import { toCsv } from "@/lib/databank/csv";
 import { formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
@@ -15,12 +13,10 @@ export const dynamic = "force-dynamic";
  * The register as CSV (UTF-8 with BOM): the same filters and order as the list page (`direction`, `q`,
  * `status`, `overdue=1`, `organizationId`, `year`, `sort`, `dir`), column titles in `locale`.
  */
-export async function GET(request: Request) {
-  try {
-    const { viewer } = await authorize("letters.read");
-    const params = new URL(request.url).searchParams;
-    const locale = isLocale(params.get("locale")) ? params.get("locale")! : routing.defaultLocale;
-    const query = letterQueryOf(Object.fromEntries(params));
+export const GET = route({
+  permission: "letters.read",
+  handler: async ({ viewer, url, locale }) => {
+    const query = letterQueryOf(Object.fromEntries(url.searchParams));
     const t = await getTranslations({ locale, namespace: "letters" });
     const rows = await exportLetters(viewer, query);
     const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
@@ -62,7 +58,5 @@ export async function GET(request: Request) {
         "cache-control": "private, no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

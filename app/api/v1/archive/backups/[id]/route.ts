@@ -1,16 +1,17 @@
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
-import { authorize } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http";
+import { z } from "zod";
+import { route } from "@/lib/http";
 import { backupFile } from "@/lib/archive/service";
 
 export const dynamic = "force-dynamic";
 
 /** Download of a finished backup (archive.manage). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { viewer } = await authorize("archive.manage");
-    const { path, fileName } = await backupFile(viewer, (await params).id);
+export const GET = route({
+  permission: "archive.manage",
+  params: z.object({ id: z.string() }),
+  handler: async ({ viewer, params }) => {
+    const { path, fileName } = await backupFile(viewer, params.id);
     return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
       headers: {
         "content-type": "application/gzip",
@@ -19,7 +20,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "cache-control": "private, no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

@@ -1,8 +1,6 @@
 import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { isLocale, routing } from "@/i18n/routing";
+import { route, translator } from "@/lib/http";
 import { checkReceipt } from "@/lib/packages/crypto";
 import { reasonText } from "@/lib/packages/reasons";
 import { serverKey } from "@/lib/packages/server-key";
@@ -15,17 +13,16 @@ const MAX = 256 * 1024;
  * Checks a receipt (the body, as text) against this server's key: `{ valid, problem?, receipt?, reasons }`
  * with the reasons in words (`?locale=`). Public: a receipt holds no personal data.
  */
-export async function POST(request: Request) {
-  try {
-    const requested = new URL(request.url).searchParams.get("locale");
-    const locale = isLocale(requested) ? requested : routing.defaultLocale;
+export const POST = route({
+  access: "public",
+  handler: async ({ request, locale }) => {
     if (Number(request.headers.get("content-length") ?? 0) > MAX) throw new AppError("badRequest");
     const text = await request.text();
     if (text.length > MAX) throw new AppError("badRequest");
     const key = await serverKey();
     const result = checkReceipt(text, key);
-    const t = await getTranslations({ locale });
-    const receipt = result.ok ? result.receipt : result.receipt;
+    const t = translator(locale);
+    const receipt = result.receipt;
     return NextResponse.json(
       {
         valid: result.ok,
@@ -36,7 +33,5 @@ export async function POST(request: Request) {
       },
       { headers: { "cache-control": "no-store" } },
     );
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

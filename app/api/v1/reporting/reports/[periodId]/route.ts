@@ -1,9 +1,7 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { authorize } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { isLocale, routing } from "@/i18n/routing";
+import { z } from "zod";
+import { route } from "@/lib/http";
 import { consolidatedReport, reportCsv, reportXlsx, type ReportLabels } from "@/lib/reporting/reports";
 
 export const dynamic = "force-dynamic";
@@ -12,16 +10,13 @@ export const dynamic = "force-dynamic";
  * The consolidated report of a period (R7) as CSV or XLSX (`format=csv|xlsx`, labels in `locale`), limited
  * to the caller's scope: a session with `reporting.review` is required.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ periodId: string }> }) {
-  try {
-    const url = new URL(request.url);
-    const format = url.searchParams.get("format") ?? "csv";
-    if (format !== "csv" && format !== "xlsx") throw new AppError("badRequest");
-    const requested = url.searchParams.get("locale");
-    const locale = isLocale(requested) ? requested : routing.defaultLocale;
-    const { scope } = await authorize("reporting.review");
-    const { periodId } = await params;
-    const report = await consolidatedReport(scope, periodId);
+export const GET = route({
+  permission: "reporting.review",
+  params: z.object({ periodId: z.string() }),
+  query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }),
+  handler: async ({ scope, params, query, locale }) => {
+    const { format } = query;
+    const report = await consolidatedReport(scope, params.periodId);
     const t = await getTranslations({ locale, namespace: "reporting-review.reports" });
     const labels: ReportLabels = {
       title: t("title"),
@@ -61,7 +56,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ peri
         "content-disposition": `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`,
       },
     });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});

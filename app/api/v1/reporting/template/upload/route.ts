@@ -1,13 +1,28 @@
 import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/lib/auth/viewer";
-import { AppError, HTTP_STATUS } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { isLocale, routing } from "@/i18n/routing";
+import { isLocale, type Locale } from "@/i18n/routing";
+import { AppError } from "@/lib/errors";
+import { route, translator } from "@/lib/http";
 import { UploadRefused, uploadTemplate } from "@/lib/reporting/entry";
 import { MAX_UPLOAD_BYTES } from "@/lib/reporting/template";
 
 export const dynamic = "force-dynamic";
+
+/** A refused upload with every problem in words (row, column, message); 413 when the file is too large. */
+function refusal(error: UploadRefused, locale: Locale): AppError {
+  const t = translator(locale);
+  const problems = error.problems.map((p) => ({
+    row: p.row,
+    column: p.column ? (p.columnName ? `${p.column} (${p.columnName})` : p.column) : undefined,
+    key: p.key,
+    code: p.code,
+    message: t(`errors.${p.code}`, p.params ?? {}),
+  }));
+  const tooLarge = problems.some((p) => p.code === "reporting.upload.tooLarge");
+  return new AppError(error.code, error.fieldErrors, error.params, {
+    status: tooLarge ? 413 : undefined,
+    details: { problems },
+  });
+}
 
 /**
  * Upload of a filled-in template (multipart: periodId, organizationId, version, locale, file). All or
@@ -15,65 +30,46 @@ export const dynamic = "force-dynamic";
  * nothing is saved and `{ error: { code, message, problems: [{ row, column, message }] } }` lists every
  * problem in the requested language.
  */
-export async function POST(request: Request) {
-  const url = new URL(request.url);
-  let locale: string = isLocale(url.searchParams.get("locale"))
-    ? url.searchParams.get("locale")!
-    : routing.defaultLocale;
-  try {
-    const origin = request.headers.get("origin");
-    if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host")))
-      throw new AppError("forbidden");
-    // The whole request is refused before reading it when it announces more than the limit (plus the form fields).
-    const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_UPLOAD_BYTES + 64 * 1024)
-      throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("unauthenticated");
-    const form = await request.formData().catch(() => null);
-    if (!form) throw new AppError("badRequest");
-    const requested = form.get("locale");
-    if (isLocale(requested)) locale = requested;
-    const file = form.get("file");
-    if (!(file instanceof Blob)) throw new UploadRefused([{ code: "reporting.upload.empty" }]);
-    if (file.size > MAX_UPLOAD_BYTES)
-      throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
-    const version = Number(form.get("version"));
-    if (!Number.isInteger(version) || version < 0) throw new AppError("badRequest");
-    const saved = await uploadTemplate(viewer, {
-      periodId: String(form.get("periodId") ?? ""),
-      organizationId: String(form.get("organizationId") ?? ""),
-      version,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-    });
-    return NextResponse.json(
-      { version: saved.submission.version, count: saved.count, values: saved.values },
-      { headers: { "cache-control": "no-store" } },
-    );
-  } catch (error) {
-    if (error instanceof UploadRefused) {
-      const t = await getTranslations({ locale, namespace: "errors" });
-      const problems = error.problems.map((p) => ({
-        row: p.row,
-        column: p.column ? (p.columnName ? `${p.column} (${p.columnName})` : p.column) : undefined,
-        key: p.key,
-        code: p.code,
-        message: t(p.code, p.params ?? {}),
-      }));
-      const message = t("reporting.upload.refused", { count: problems.length });
+export const POST = route({
+  // the permission to submit for the organisation is checked by uploadTemplate
+  access: "signedIn",
+  sameOrigin: true,
+  handler: async ({ request, viewer, locale, answerIn }) => {
+    try {
+      // The whole request is refused before reading it when it announces more than the limit (plus the form fields).
+      const length = Number(request.headers.get("content-length") ?? "0");
+      if (length > MAX_UPLOAD_BYTES + 64 * 1024)
+        throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
+      const form = await request.formData().catch(() => null);
+      if (!form) throw new AppError("badRequest");
+      const requested = form.get("locale");
+      if (isLocale(requested)) {
+        locale = requested;
+        answerIn(requested);
+      }
+      const file = form.get("file");
+      if (!(file instanceof Blob)) throw new UploadRefused([{ code: "reporting.upload.empty" }]);
+      if (file.size > MAX_UPLOAD_BYTES)
+        throw new UploadRefused([{ code: "reporting.upload.tooLarge", params: { max: 10 } }]);
+      const version = Number(form.get("version"));
+      if (!Number.isInteger(version) || version < 0)
+        throw new AppError(
+          "badRequest",
+          { version: "parameter.invalid" },
+          { param: "version", value: String(form.get("version") ?? "") },
+        );
+      const saved = await uploadTemplate(viewer, {
+        periodId: String(form.get("periodId") ?? ""),
+        organizationId: String(form.get("organizationId") ?? ""),
+        version,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
       return NextResponse.json(
-        { error: { code: error.code, message, problems } },
-        { status: problems.some((p) => p.code === "reporting.upload.tooLarge") ? 413 : HTTP_STATUS[error.code] },
+        { version: saved.submission.version, count: saved.count, values: saved.values },
+        { headers: { "cache-control": "no-store" } },
       );
+    } catch (error) {
+      throw error instanceof UploadRefused ? refusal(error, locale) : error;
     }
-    if (error instanceof AppError && Object.keys(error.fieldErrors).length) {
-      // The detailed reason (e.g. "not obliged to submit this form") goes with the summary.
-      const t = await getTranslations({ locale, namespace: "errors" });
-      const summary = error.code === "validation" ? t("validation.summary") : t(error.code, error.params);
-      const message = [summary, ...Object.values(error.fieldErrors).map((k) => t(k, error.params))].join(" ");
-      return NextResponse.json({ error: { code: error.code, message } }, { status: HTTP_STATUS[error.code] });
-    }
-    const localized = new Request(`${url.origin}${url.pathname}?locale=${locale}`);
-    return errorResponse(error, localized);
-  }
-}
+  },
+});

@@ -1,16 +1,16 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http";
+import { z } from "zod";
+import { route } from "@/lib/http";
 import { certificatePdf } from "@/lib/services/certificates";
 
 export const dynamic = "force-dynamic";
 
 /** The PDF of a certificate, for its owner only (the requester, the holder or the holder's guardian). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { viewer } = await authorize("services.apply");
-    const { id } = await params;
-    const { number, pdf } = await certificatePdf(viewer, id, new URL(request.url).origin);
+export const GET = route({
+  permission: "services.apply",
+  params: z.object({ id: z.string() }),
+  handler: async ({ viewer, params, url }) => {
+    const { number, pdf } = await certificatePdf(viewer, params.id, url.origin);
     return new NextResponse(Buffer.from(pdf), {
       headers: {
         "Content-Type": "application/pdf",
@@ -18,7 +18,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "Cache-Control": "private, no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+  },
+});
