@@ -4,6 +4,7 @@ import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
+import { toCsv } from "../csv";
 
 /** The audit log is read in Kazakhstan's time: filters by day and shown times use this zone. */
 export const AUDIT_TIME_ZONE = "Asia/Almaty";
@@ -140,6 +141,25 @@ export async function exportAudit(
     orderBy: [{ at: params.dir }, { id: params.dir }],
     take: AUDIT_EXPORT_LIMIT,
   });
+}
+
+const CSV_COLUMNS = ["at", "atAlmaty", "actor", "action", "entity", "entityId", "before", "after"] as const;
+
+/** The export as CSV (lib/csv: UTF-8 with a byte order mark, CRLF, formula guard), one line per entry. */
+export function auditCsv(rows: readonly AuditRow[]): string {
+  return toCsv([
+    CSV_COLUMNS,
+    ...rows.map((row) => [
+      row.at.toISOString(),
+      formatDateTime(row.at),
+      row.actor?.login ?? "",
+      row.action,
+      row.entity,
+      row.entityId,
+      row.before === null ? "" : JSON.stringify(row.before),
+      row.after === null ? "" : JSON.stringify(row.after),
+    ]),
+  ]);
 }
 
 /** Entity names present in the log, for the filter. */

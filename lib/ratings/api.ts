@@ -5,7 +5,7 @@ import "server-only";
  */
 import { AppError } from "../errors";
 import { localName } from "../names";
-import { toCsv } from "../databank/csv";
+import { toCsv } from "../csv";
 import type { PublishedMethod, RatingView } from "./public";
 import { ratingsQuery, type RatingsQuery } from "./openapi";
 

@@ -3,31 +3,17 @@ import { authorize } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { parseListParams } from "@/lib/data-table/params";
-import { AUDIT_FILTERS, AUDIT_SORTS, exportAudit, formatDateTime, listAudit, type AuditRow } from "@/lib/audit/queries";
+import {
+  AUDIT_FILTERS,
+  AUDIT_SORTS,
+  auditCsv,
+  exportAudit,
+  formatDateTime,
+  listAudit,
+  type AuditRow,
+} from "@/lib/audit/queries";
 
 export const dynamic = "force-dynamic";
-
-const CSV_COLUMNS = ["at", "atAlmaty", "actor", "action", "entity", "entityId", "before", "after"] as const;
-
-/** One CSV cell: quoted when needed; text a spreadsheet would run as a formula is prefixed with an apostrophe. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvLine(row: AuditRow): string {
-  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
-    at: row.at.toISOString(),
-    atAlmaty: formatDateTime(row.at),
-    actor: row.actor?.login ?? "",
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    before: row.before === null ? "" : JSON.stringify(row.before),
-    after: row.after === null ? "" : JSON.stringify(row.after),
-  };
-  return CSV_COLUMNS.map((c) => cell(values[c])).join(",");
-}
 
 function json(row: AuditRow) {
   return {
@@ -67,7 +53,7 @@ export async function GET(request: Request) {
       );
     }
     const rows = await exportAudit(viewer, params);
-    const body = `\uFEFF${[CSV_COLUMNS.join(","), ...rows.map(csvLine)].join("\r\n")}\r\n`;
+    const body = auditCsv(rows);
     const stamp = formatDateTime(new Date()).slice(0, 10).replace(/-/g, "");
     return new NextResponse(body, {
       headers: {

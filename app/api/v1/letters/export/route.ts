@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { authorize } from "@/lib/auth/viewer";
 import { errorResponse } from "@/lib/http";
 import { isLocale, routing } from "@/i18n/routing";
-import { toCsv } from "@/lib/databank/csv";
+import { toCsv } from "@/lib/csv";
 import { formatDateTime } from "@/lib/audit/queries";
 import { localName } from "@/lib/names";
 import { exportLetters } from "@/lib/letters/letters";
