@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { toCsv } from "@/lib/databank/csv";
+import { toCsv } from "@/lib/csv";
 import type { Figure } from "@/lib/databank/public";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatChart, type ChartDatum, type ChartSeries } from "./chart-client";

@@ -29,7 +29,7 @@ import {
   verifyArchive,
   type Manifest,
 } from "./archive";
-import { readTar, tarEnd, tarEntry } from "./tar";
+import { packTar, readTar } from "./tar";
 
 const dir = mkdtempSync(join(tmpdir(), "eiso-archive-"));
 const archive = join(dir, "archive.tar.gz");
@@ -60,17 +60,14 @@ async function destroyAndReopen(db: Database): Promise<Database> {
 }
 
 /** Rewrites an archive with one part's content changed (the manifest untouched). */
-function tamper(data: Buffer, change: (files: Map<string, Buffer>) => void): Buffer {
+async function tamper(data: Buffer, change: (files: Map<string, Buffer>) => void): Promise<Buffer> {
   const files = readTar(gunzipSync(data));
   change(files);
-  const blocks: Buffer[] = [];
-  for (const [name, content] of files) blocks.push(...tarEntry(name, content));
-  blocks.push(tarEnd());
-  return gzipSync(Buffer.concat(blocks));
+  return gzipSync(await packTar(files));
 }
 
 /** Rewrites an archive with a part changed and the manifest changed to match it (only the name can tell). */
-function forge(data: Buffer, path: string, content: Buffer): Buffer {
+function forge(data: Buffer, path: string, content: Buffer): Promise<Buffer> {
   return tamper(data, (f) => {
     const manifest = JSON.parse(f.get("manifest.json")!.toString("utf8")) as Manifest;
     manifest.parts = [
@@ -184,7 +181,7 @@ describe("archive", () => {
     const cases: [string, Buffer, string][] = [
       [
         "one byte changed in a table",
-        tamper(data, (f) => {
+        await tamper(data, (f) => {
           const part = f.get("tables/Territory.jsonl")!;
           const copy = Buffer.from(part);
           copy[10] = copy[10]! ^ 1;
@@ -192,18 +189,18 @@ describe("archive", () => {
         }),
         "checksum",
       ],
-      ["a part missing", tamper(data, (f) => f.delete("tables/Organization.jsonl")), "missingPart"],
-      ["an extra part", tamper(data, (f) => f.set("tables/Extra.jsonl", Buffer.from("{}\n"))), "extraPart"],
-      ["no manifest", tamper(data, (f) => f.delete("manifest.json")), "noManifest"],
+      ["a part missing", await tamper(data, (f) => f.delete("tables/Organization.jsonl")), "missingPart"],
+      ["an extra part", await tamper(data, (f) => f.set("tables/Extra.jsonl", Buffer.from("{}\n"))), "extraPart"],
+      ["no manifest", await tamper(data, (f) => f.delete("manifest.json")), "noManifest"],
       // stored files are named by their sha256: a consistent manifest does not make other bytes acceptable
       [
         "a stored file that does not hash to its name",
-        forge(data, `files/${letterSha.slice(0, 2)}/${letterSha.slice(2)}`, samplePdf("other")),
+        await forge(data, `files/${letterSha.slice(0, 2)}/${letterSha.slice(2)}`, samplePdf("other")),
         "checksum",
       ],
       [
         "a stored file under a name that is no sha256",
-        forge(data, "files/../../etc/cron.d/x", Buffer.from("x")),
+        await forge(data, "files/../../etc/cron.d/x", Buffer.from("x")),
         "badManifest",
       ],
       ["truncated file", data.subarray(0, Math.floor(data.length / 2)), "damaged"],

@@ -21,12 +21,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { once } from "node:events";
+import { pipeline } from "node:stream/promises";
 import { gunzipSync, createGzip } from "node:zlib";
 import type { RawSql } from "../db/driver";
 import { FileSystemBlobStore } from "../files/store";
 import { loadMigrations, migrate, type Migration } from "../db/migrate";
-import { readTar, tarEnd, tarEntry } from "./tar";
+import { readTar, tarWriter } from "./tar";
 
 export const ARCHIVE_FORMAT = "eiso.archive/1";
 const MIGRATIONS_TABLE = "_prisma_migrations";
@@ -117,22 +117,21 @@ export async function exportArchive(
   options: { filesDir?: string; onProgress?: (progress: ExportProgress) => void } = {},
 ): Promise<ExportResult> {
   const progress = options.onProgress ?? (() => {});
+  const tar = tarWriter();
   const gzip = createGzip({ level: 6 });
-  const file = createWriteStream(out);
   const whole = createHash("sha256");
   let size = 0;
   gzip.on("data", (chunk: Buffer) => {
     whole.update(chunk);
     size += chunk.length;
   });
-  gzip.pipe(file);
-  const write = async (buffers: Buffer[]) => {
-    for (const b of buffers) if (!gzip.write(b)) await once(gzip, "drain");
-  };
+  const written = pipeline(tar.stream, gzip, createWriteStream(out));
+  // a failed write stops the tar stream, so that a waiting `add` fails too
+  written.catch((error: unknown) => tar.stream.destroy(error as Error));
   const parts: ManifestPart[] = [];
   const add = async (path: string, content: Buffer) => {
     parts.push({ path, sha256: sha256(content), size: content.length });
-    await write(tarEntry(path, content));
+    await tar.add(path, content);
   };
   const now = Date.now();
   const tables: ManifestTable[] = [];
@@ -214,10 +213,9 @@ export async function exportArchive(
     tables,
     parts,
   };
-  await write(tarEntry("manifest.json", Buffer.from(JSON.stringify(manifest, null, 2))));
-  await write([tarEnd()]);
-  gzip.end();
-  await once(file, "close");
+  await tar.add("manifest.json", Buffer.from(JSON.stringify(manifest, null, 2)));
+  tar.finish();
+  await written;
   return { manifest, size, sha256: whole.digest("hex") };
 }
 

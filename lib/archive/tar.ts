@@ -1,56 +1,71 @@
-/** A minimal ustar writer and reader (regular files only), so archives open with any `tar`. Pure. */
+/**
+ * The archive's tar: written with tar-stream (ustar; a name too long for the header's name and prefix
+ * fields goes into a pax header), read back by `readTar`, which checks every header's checksum and refuses
+ * a truncated archive. Regular files only.
+ */
+import { pack, type Pack } from "tar-stream";
 
 const BLOCK = 512;
 
-function header(name: string, size: number, mtime: number): Buffer {
-  const h = Buffer.alloc(BLOCK, 0);
-  let prefix = "";
-  let base = name;
-  if (Buffer.byteLength(name) > 100) {
-    const cut = name.lastIndexOf("/", 155);
-    if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100) throw new Error(`Name too long for tar: ${name}`);
-    prefix = name.slice(0, cut);
-    base = name.slice(cut + 1);
+export interface TarWriter {
+  /** The tar bytes, to pipe into gzip or a file. */
+  stream: Pack;
+  /** Adds one file; resolves once its bytes are taken by the stream (so a slow reader holds the writer back). */
+  add(name: string, content: Buffer, mtime?: Date): Promise<void>;
+  /** Writes the end-of-archive marker and ends the stream. */
+  finish(): void;
+}
+
+export function tarWriter(): TarWriter {
+  const stream = pack();
+  return {
+    stream,
+    add: (name, content, mtime = new Date()) =>
+      new Promise<void>((resolve, reject) => {
+        stream.entry({ name, size: content.length, mtime, mode: 0o644, type: "file" }, content, (error) =>
+          error ? reject(error) : resolve(),
+        );
+      }),
+    finish: () => {
+      stream.finalize();
+    },
+  };
+}
+
+/** A whole tar of `files` in memory, in their order. */
+export async function packTar(files: Iterable<[string, Buffer]>): Promise<Buffer> {
+  const tar = tarWriter();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    tar.stream.on("data", (chunk) => chunks.push(chunk as Buffer));
+    tar.stream.on("end", resolve);
+    tar.stream.on("error", reject);
+  });
+  for (const [name, content] of files) await tar.add(name, content);
+  tar.finish();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** The `path` record of a pax extended header ("<length> path=<name>\n" records). */
+function paxPath(data: Buffer): string | null {
+  let offset = 0;
+  while (offset < data.length) {
+    const space = data.indexOf(0x20, offset);
+    const length = parseInt(data.subarray(offset, space).toString("ascii"), 10);
+    if (space < 0 || !(length > 0)) return null;
+    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
+    if (record.startsWith("path=")) return record.slice(5);
+    offset += length;
   }
-  h.write(base, 0, 100, "utf8");
-  h.write("0000644\0", 100, 8, "ascii");
-  h.write("0000000\0", 108, 8, "ascii");
-  h.write("0000000\0", 116, 8, "ascii");
-  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124, 12, "ascii");
-  h.write(
-    `${Math.floor(mtime / 1000)
-      .toString(8)
-      .padStart(11, "0")}\0`,
-    136,
-    12,
-    "ascii",
-  );
-  h.write("        ", 148, 8, "ascii");
-  h.write("0", 156, 1, "ascii");
-  h.write("ustar\0", 257, 6, "ascii");
-  h.write("00", 263, 2, "ascii");
-  h.write(prefix, 345, 155, "utf8");
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8, "ascii");
-  return h;
-}
-
-/** The blocks of one file entry: header, content, padding. */
-export function tarEntry(name: string, content: Buffer, mtime = Date.now()): Buffer[] {
-  const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
-  return [header(name, content.length, mtime), content, Buffer.alloc(pad, 0)];
-}
-
-/** The end-of-archive marker. */
-export function tarEnd(): Buffer {
-  return Buffer.alloc(BLOCK * 2, 0);
+  return null;
 }
 
 /** Reads every regular file of a tar; throws on a damaged header or a truncated entry. */
 export function readTar(data: Buffer): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   let offset = 0;
+  let paxName: string | null = null;
   for (;;) {
     if (offset + BLOCK > data.length) throw new Error("truncated archive (no end marker)");
     const h = data.subarray(offset, offset + BLOCK);
@@ -61,12 +76,14 @@ export function readTar(data: Buffer): Map<string, Buffer> {
     if (stored !== sum) throw new Error(`damaged tar header at byte ${offset}`);
     const cstr = (a: number, b: number) => h.subarray(a, b).toString("utf8").replace(/\0.*$/s, "");
     const prefix = cstr(345, 500);
-    const name = prefix ? `${prefix}/${cstr(0, 100)}` : cstr(0, 100);
+    const name = paxName ?? (prefix ? `${prefix}/${cstr(0, 100)}` : cstr(0, 100));
+    paxName = null;
     const size = parseInt(cstr(124, 136).trim() || "0", 8);
     const type = String.fromCharCode(h[156]!);
     offset += BLOCK;
     if (offset + size > data.length) throw new Error(`truncated archive in ${name}`);
-    if (type === "0" || type === "\0") {
+    if (type === "x") paxName = paxPath(data.subarray(offset, offset + size));
+    else if (type === "0" || type === "\0") {
       if (files.has(name)) throw new Error(`duplicate entry ${name}`);
       files.set(name, data.subarray(offset, offset + size));
     }

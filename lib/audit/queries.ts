@@ -4,7 +4,8 @@ import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
-import { almatyDate, almatyDayStart } from "../time";
+import { almatyDate, almatyDayStart, formatDateTime } from "../time";
+import { toCsv } from "../csv";
 
 export const AUDIT_SORTS = ["at"] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "grant", "revoke"] as const;
@@ -87,6 +88,25 @@ export async function exportAudit(
     orderBy: [{ at: params.dir }, { id: params.dir }],
     take: AUDIT_EXPORT_LIMIT,
   });
+}
+
+const CSV_COLUMNS = ["at", "atAlmaty", "actor", "action", "entity", "entityId", "before", "after"] as const;
+
+/** The export as CSV (lib/csv: UTF-8 with a byte order mark, CRLF, formula guard), one line per entry. */
+export function auditCsv(rows: readonly AuditRow[]): string {
+  return toCsv([
+    CSV_COLUMNS,
+    ...rows.map((row) => [
+      row.at.toISOString(),
+      formatDateTime(row.at),
+      row.actor?.login ?? "",
+      row.action,
+      row.entity,
+      row.entityId,
+      row.before === null ? "" : JSON.stringify(row.before),
+      row.after === null ? "" : JSON.stringify(row.after),
+    ]),
+  ]);
 }
 
 /** Entity names present in the log, for the filter. */

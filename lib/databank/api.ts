@@ -9,7 +9,7 @@ import { isLocale, routing, type Locale } from "@/i18n/routing";
 import { loadMessages } from "@/i18n/messages";
 import { localName } from "../names";
 import type { Dimension } from "./catalogue";
-import { toCsv } from "./csv";
+import { toCsv } from "../csv";
 import { DatabankParamError, parseApiParams, type StatsQuery } from "./params";
 import { publicStats, type PublicCell } from "./public";
 import type { StatsResult } from "./query";

@@ -11,7 +11,7 @@ import type { Scope } from "../auth/scope";
 import type { Locale } from "@/i18n/routing";
 import type { Dimension } from "./catalogue";
 import { valueName, translatorFor } from "./api";
-import { toCsv } from "./csv";
+import { toCsv } from "../csv";
 import { pivotSearch, type ParsedPivotParams, type StatsFilters } from "./params";
 import { runStats, type StatsResult } from "./query";
 

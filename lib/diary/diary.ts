@@ -6,6 +6,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { toCsv, type CsvValue } from "../csv";
 import type { Viewer } from "../auth/scope";
 import { familyWhere, studentWhere } from "./access";
 import { addDays, dateValue, dayOf, mondayOf } from "./dates";
@@ -386,16 +387,9 @@ export async function exportStudent(viewer: Viewer, studentId: string): Promise<
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  // formula injection guard and quoting
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** The export as one CSV table: record, date, subject, detail, value, max. */
 export function exportCsv(data: StudentExport): string {
-  const rows: unknown[][] = [["record", "date", "subject", "detail", "value", "max"]];
+  const rows: CsvValue[][] = [["record", "date", "subject", "detail", "value", "max"]];
   rows.push([
     "student",
     data.student.birthDate,
@@ -419,5 +413,5 @@ export function exportCsv(data: StudentExport): string {
     rows.push([s.kind === "SOR" ? "sor" : "soch", s.date, s.subject, `${s.kind} ${s.number}`, s.points, s.maxPoints]);
   for (const g of data.termGrades)
     rows.push(["term_grade", g.confirmedAt.slice(0, 10), g.subject, `${g.year} / ${g.term}`, g.grade, `${g.percent}%`]);
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(rows);
 }

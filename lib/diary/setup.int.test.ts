@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
+import { AppError } from "@/lib/errors";
 import ExcelJS from "exceljs";
 import {
   chosenSchool,
@@ -229,6 +230,16 @@ describe("school set-up", () => {
     expect(parseStudentCsv('\uFEFFiin,last,first\r\n"811201401188","Ахметов","Ерлан"\r\n')).toEqual([
       { line: 2, iin: "811201401188", lastName: "Ахметов", firstName: "Ерлан", middleName: "" },
     ]);
+  });
+
+  it("keeps a quoted comma inside its cell and numbers rows by file line", () => {
+    expect(parseStudentCsv('iin;last;first;middle\n\n811201401188;"Ахметов, мл.";Ерлан;"Серікұлы"\n')).toEqual([
+      { line: 3, iin: "811201401188", lastName: "Ахметов, мл.", firstName: "Ерлан", middleName: "Серікұлы" },
+    ]);
+    expect(parseStudentCsv('811201401188,"Ахметов, мл.",Ерлан\r\n')).toEqual([
+      { line: 1, iin: "811201401188", lastName: "Ахметов, мл.", firstName: "Ерлан", middleName: "" },
+    ]);
+    expect(() => parseStudentCsv('811201401188,"Ахметов,Ерлан\n')).toThrow(AppError);
   });
 });
 

@@ -8,6 +8,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { readCsv, type CsvRecord } from "../csv";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
@@ -192,34 +193,40 @@ export interface ImportRow {
   middleName: string;
 }
 
-/** Parses "iin,last name,first name[,middle name]" lines (comma or semicolon; a header line is skipped). */
-export function parseStudentCsv(text: string): ImportRow[] {
+/**
+ * The students of "iin,last name,first name[,middle name]" records: a first line that does not start with a
+ * digit is a header; empty lines are skipped.
+ */
+function studentRows(records: readonly CsvRecord[]): ImportRow[] {
   const rows: ImportRow[] = [];
-  text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line) return;
-      const cells = line.split(/[;,]/).map((c) => c.trim().replace(/^"|"$/g, ""));
-      if (i === 0 && !/^\d/.test(cells[0] ?? "")) return; // header
-      rows.push({
-        line: i + 1,
-        iin: cells[0] ?? "",
-        lastName: cells[1] ?? "",
-        firstName: cells[2] ?? "",
-        middleName: cells[3] ?? "",
-      });
+  for (const record of records) {
+    const cells = record.cells.map((c) => c.trim());
+    if (!cells.some(Boolean)) continue;
+    if (record.line === 1 && !/^\d/.test(cells[0] ?? "")) continue; // header
+    rows.push({
+      line: record.line,
+      iin: cells[0] ?? "",
+      lastName: cells[1] ?? "",
+      firstName: cells[2] ?? "",
+      middleName: cells[3] ?? "",
     });
+  }
   return rows;
 }
 
+/** Parses CSV text of students (comma or semicolon separated, RFC 4180 quotes; a header line is skipped). */
+export function parseStudentCsv(text: string): ImportRow[] {
+  const records = readCsv(text, [",", ";"]);
+  if (!records) throw new AppError("validation", { csv: "diary.import.badCsv" });
+  return studentRows(records);
+}
+
 /**
- * The first sheet of an XLSX file as the lines parseStudentCsv reads (cells joined by ";"), one line per
- * sheet row so that problems are reported by the row numbers people see in their spreadsheet. An IIN kept
- * as a number (leading zero lost) gets its 12 digits back.
+ * The first sheet of an XLSX file as records of four cells, numbered by sheet row so that problems are
+ * reported by the row numbers people see in their spreadsheet. An IIN kept as a number (leading zero lost)
+ * gets its 12 digits back.
  */
-export async function xlsxText(data: Buffer): Promise<string> {
+async function xlsxStudents(data: Buffer): Promise<ImportRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -228,16 +235,16 @@ export async function xlsxText(data: Buffer): Promise<string> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError("validation", { csv: "diary.import.empty" });
-  const lines: string[] = [];
+  const records: CsvRecord[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells = [1, 2, 3, 4].map((c) => {
       const cell = row.getCell(c);
       return c === 1 && typeof cell.value === "number" ? String(cell.value).padStart(12, "0") : cell.text.trim();
     });
-    lines.push(cells.some(Boolean) ? cells.join(";") : "");
+    records.push({ line: r, cells });
   }
-  return lines.join("\n");
+  return studentRows(records);
 }
 
 /**
@@ -250,7 +257,7 @@ export async function importStudents(
   viewer: Viewer,
   input: { classGroupId: string; csv?: string; xlsx?: string },
 ): Promise<{ imported: number; created: number }> {
-  const rows = parseStudentCsv(input.xlsx ? await xlsxText(Buffer.from(input.xlsx, "base64")) : (input.csv ?? ""));
+  const rows = input.xlsx ? await xlsxStudents(Buffer.from(input.xlsx, "base64")) : parseStudentCsv(input.csv ?? "");
   if (rows.length === 0) throw new AppError("validation", { csv: "diary.import.empty" });
   if (rows.length > 2000) throw new AppError("validation", { csv: "diary.import.tooMany" });
   return prisma.$transaction(async (tx) => {

@@ -1,8 +1,11 @@
 /**
- * What a file is, from its bytes (never from its name): PDF, PNG, JPEG, GIF, WebP, and the Office Open XML
- * zip containers DOCX, PPTX and XLSX, told apart by the part names listed in the zip's central directory
- * ([Content_Types].xml plus word/, ppt/ or xl/ parts). Anything else is refused by the store.
+ * What a file is, from its bytes (never from its name): PDF, PNG, JPEG, GIF and WebP as file-type detects
+ * them, and the Office Open XML zip containers DOCX, PPTX and XLSX, told apart by the part names listed in
+ * the zip's central directory ([Content_Types].xml plus word/, ppt/ or xl/ parts) — file-type reads the
+ * content types instead, and calls a zip without them, or with unusual ones, just a zip. Anything else
+ * (an .exe renamed .pdf, say) is refused by the store.
  */
+import { fileTypeFromBuffer, type FileTypeResult } from "file-type";
 
 export const FILE_KINDS = {
   pdf: { mime: "application/pdf", extensions: ["pdf"] },
@@ -18,27 +21,37 @@ export const FILE_KINDS = {
 export type FileKind = keyof typeof FILE_KINDS;
 export const IMAGE_KINDS: readonly FileKind[] = ["png", "jpeg", "gif", "webp"];
 
-/** Bytes of the head that sniffing needs. */
-export const HEAD_BYTES = 16;
 /** Bytes of the tail read to find a zip's central directory (end record + names of the parts). */
 export const ZIP_TAIL_BYTES = 256 * 1024;
 
-function startsWith(head: Uint8Array, bytes: readonly number[], offset = 0): boolean {
-  if (head.length < offset + bytes.length) return false;
-  return bytes.every((b, i) => head[offset + i] === b);
+type DirectKind = Exclude<FileKind, "docx" | "pptx" | "xlsx">;
+
+/** Our kinds among the formats file-type tells (an Illustrator file is a PDF, an animated PNG a PNG). */
+const DETECTED: Record<string, DirectKind | "zip"> = {
+  pdf: "pdf",
+  ai: "pdf",
+  png: "png",
+  apng: "png",
+  jpg: "jpeg",
+  gif: "gif",
+  webp: "webp",
+  zip: "zip",
+  docx: "zip",
+  pptx: "zip",
+  xlsx: "zip",
+};
+
+/** Our kind of what file-type detected; "zip" means the part names must tell which Office document it is. */
+export function detectedKind(detected: FileTypeResult | undefined): DirectKind | "zip" | null {
+  return (detected && DETECTED[detected.ext]) ?? null;
 }
 
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-/** The kind of a file from its first bytes; "zip" means the tail must tell which Office document it is. */
-export function sniffHead(head: Uint8Array): Exclude<FileKind, "docx" | "pptx" | "xlsx"> | "zip" | null {
-  if (startsWith(head, ascii("%PDF-"))) return "pdf";
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return "jpeg";
-  if (startsWith(head, ascii("GIF87a")) || startsWith(head, ascii("GIF89a"))) return "gif";
-  if (startsWith(head, ascii("RIFF")) && startsWith(head, ascii("WEBP"), 8)) return "webp";
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "zip";
-  return null;
+/** The kind of a whole file in memory. */
+export async function sniffBuffer(bytes: Uint8Array): Promise<FileKind | null> {
+  const kind = detectedKind(await fileTypeFromBuffer(bytes));
+  if (kind !== "zip") return kind;
+  const names = zipEntryNames(bytes, bytes.length);
+  return names ? officeKind(names) : null;
 }
 
 /**

@@ -16,14 +16,14 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
 import { env } from "../env";
+import { fileTypeFromFile } from "file-type";
 import {
   FILE_KINDS,
-  HEAD_BYTES,
   ZIP_TAIL_BYTES,
   claimedKind,
+  detectedKind,
   officeKind,
   safeFileName,
-  sniffHead,
   zipEntryNames,
   type FileKind,
 } from "./sniff";
@@ -183,14 +183,12 @@ function isWebStream(source: Source): boolean {
   return typeof (source as ReadableStream).getReader === "function";
 }
 
-/** The kind of a whole file on disk (reads its head and, for zips, the tail with the central directory). */
+/** The kind of a whole file on disk (file-type reads its head; for zips, the tail with the central directory is read). */
 export async function sniffFile(path: string, size: number): Promise<FileKind | null> {
+  const first = detectedKind(await fileTypeFromFile(path));
+  if (first !== "zip") return first;
   const handle = await open(path, "r");
   try {
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    await handle.read(head, 0, head.length, 0);
-    const first = sniffHead(head);
-    if (first !== "zip") return first;
     const length = Math.min(ZIP_TAIL_BYTES, size);
     const tail = Buffer.alloc(length);
     await handle.read(tail, 0, length, size - length);

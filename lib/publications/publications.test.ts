@@ -38,6 +38,14 @@ describe("line diff", () => {
     ]);
     expect(lineDiff("same", "same")).toEqual([{ op: "same", text: "same" }]);
   });
+
+  it("shows texts with too many changes as wholly replaced", () => {
+    const before = Array.from({ length: 2500 }, (_, i) => `a${i}`);
+    const after = Array.from({ length: 2500 }, (_, i) => `b${i}`);
+    const diff = lineDiff(before.join("\n"), after.join("\n"));
+    expect(diff.slice(0, 2500).every((l) => l.op === "del")).toBe(true);
+    expect(diff.slice(2500).map((l) => l.text)).toEqual(after);
+  });
 });
 
 describe("feeds", () => {

@@ -5,7 +5,7 @@ import "server-only";
  */
 import type { z } from "zod";
 import { localName } from "../names";
-import { toCsv } from "../databank/csv";
+import { toCsv } from "../csv";
 import type { Aggregation } from "./compute";
 import type { PublishedMethod, RatingView } from "./public";
 import type { ratingAnswer, ratingsListAnswer } from "./openapi";

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { toCsv } from "../csv";
 import type { Scope } from "../auth/scope";
 import { localName } from "../names";
 import { definitionSchema, NUMERIC_TYPES, valueSlots, type LocalizedText } from "./definition";
@@ -355,22 +356,14 @@ function nameOf(text: LocalizedText) {
   return { nameKk: text.kk, nameRu: text.ru, nameEn: text.en };
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  // Cells starting with =, +, - or @ could run as formulas in a spreadsheet: quote them with a leading '.
-  const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** CSV (UTF-8 with a byte order mark, CRLF) of the report grid, with a title line. */
+/** CSV (lib/csv: UTF-8 with a byte order mark, CRLF) of the report grid, with a title line. */
 export function reportCsv(report: ConsolidatedReport, locale: string, labels: ReportLabels): string {
   const title = [
     `${report.form.code} ${localName(nameOf(report.form.name), locale)}`,
     report.period.label,
     report.period.closedAt ? "" : labels.provisional,
   ];
-  const lines = [title, ...reportGrid(report, locale, labels)];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return toCsv([title, ...reportGrid(report, locale, labels)]);
 }
 
 /** XLSX of the report: the grid on the first sheet, table indicators by row on the second. */

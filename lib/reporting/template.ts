@@ -18,6 +18,7 @@
  * with its row and column.
  */
 import ExcelJS from "exceljs";
+import { readCsv, toCsv, unguardCell } from "../csv";
 import { coerceValue, valueSlots, type FormDefinition, type LocalizedText, type Scalar } from "./definition";
 
 export const TEMPLATE_COLUMNS = ["key", "section", "row", "field", "value"] as const;
@@ -75,28 +76,13 @@ export function templateRows(def: FormDefinition, locale: string): TemplateRow[]
   return out;
 }
 
-/** A label cell made safe for spreadsheets: text that would run as a formula gets an apostrophe. */
-function safeLabel(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string): string {
-  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The template as CSV text (UTF-8 with a byte order mark, CRLF line ends); `values` prefill the value column. */
+/** The template as CSV text (see lib/csv: UTF-8 with a byte order mark, CRLF, formula guard); `values` prefill the value column. */
 export function templateCsv(meta: TemplateMeta, rows: TemplateRow[], values: Record<string, Scalar> = {}): string {
-  const lines = [
-    ["form", meta.code, "version", String(meta.version)],
+  return toCsv([
+    ["form", meta.code, "version", meta.version],
     [...TEMPLATE_COLUMNS],
-    ...rows.map((r) => [r.key, safeLabel(r.section), safeLabel(r.row), safeLabel(r.field), scalarText(values[r.key])]),
-  ];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-function scalarText(value: Scalar | undefined): string {
-  if (value === null || value === undefined) return "";
-  return String(value);
+    ...rows.map((r) => [r.key, r.section, r.row, r.field, values[r.key]]),
+  ]);
 }
 
 /** The template as an XLSX workbook (one worksheet named after the form code). */
@@ -141,51 +127,14 @@ export function detectKind(bytes: Uint8Array): FileKind | null {
   }
 }
 
-/** Parses CSV text (RFC 4180 quoting; separator taken from the first line: comma, semicolon or tab). */
+/**
+ * Parses CSV text (RFC 4180 quoting; separator taken from the first line: comma, semicolon or tab). The
+ * apostrophe the download put before formula-like text is taken off again. Throws when a quote is left open.
+ */
 export function parseCsv(text: string): Grid {
-  const source = text.replace(/^\uFEFF/, "");
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
-  const count = (sep: string) => firstLine.replace(/"[^"]*"/g, "").split(sep).length - 1;
-  const separator = [",", ";", "\t"].reduce((best, sep) => (count(sep) > count(best) ? sep : best), ",");
-  const rows: Grid["rows"] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let rowStart = 1;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && cell === "") quoted = true;
-    else if (ch === separator) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && source[i + 1] === "\n") i++;
-      cells.push(cell);
-      rows.push({ number: rowStart, cells });
-      cells = [];
-      cell = "";
-      line++;
-      rowStart = line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length) {
-    cells.push(cell);
-    rows.push({ number: rowStart, cells });
-  }
-  return { rows };
+  const records = readCsv(text);
+  if (!records) throw new Error("unreadable CSV");
+  return { rows: records.map((r) => ({ number: r.line, cells: r.cells.map(unguardCell) })) };
 }
 
 function xlsxCellText(value: ExcelJS.CellValue): string {
@@ -231,7 +180,12 @@ export async function readFile(
   if (bytes.length === 0) return { problem: { code: "reporting.upload.empty" } };
   const kind = detectKind(bytes);
   if (!kind) return { problem: { code: "reporting.upload.badType" } };
-  const grid = kind === "csv" ? parseCsv(new TextDecoder("utf-8").decode(bytes)) : await parseXlsx(bytes);
+  let grid: Grid | null;
+  try {
+    grid = kind === "csv" ? parseCsv(new TextDecoder("utf-8").decode(bytes)) : await parseXlsx(bytes);
+  } catch {
+    grid = null;
+  }
   if (!grid) return { problem: { code: "reporting.upload.badType" } };
   if (grid.rows.length > MAX_TEMPLATE_ROWS + 2)
     return { problem: { code: "reporting.upload.tooManyRows", params: { max: MAX_TEMPLATE_ROWS } } };

@@ -1,32 +1,10 @@
 import { NextResponse } from "next/server";
 import { badParameter, route } from "@/lib/http";
 import { parseListParams } from "@/lib/data-table/params";
-import { AUDIT_FILTERS, AUDIT_SORTS, exportAudit, listAudit, type AuditRow } from "@/lib/audit/queries";
+import { AUDIT_FILTERS, AUDIT_SORTS, auditCsv, exportAudit, listAudit, type AuditRow } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
-
-const CSV_COLUMNS = ["at", "atAlmaty", "actor", "action", "entity", "entityId", "before", "after"] as const;
-
-/** One CSV cell: quoted when needed; text a spreadsheet would run as a formula is prefixed with an apostrophe. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvLine(row: AuditRow): string {
-  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
-    at: row.at.toISOString(),
-    atAlmaty: formatDateTime(row.at),
-    actor: row.actor?.login ?? "",
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    before: row.before === null ? "" : JSON.stringify(row.before),
-    after: row.after === null ? "" : JSON.stringify(row.after),
-  };
-  return CSV_COLUMNS.map((c) => cell(values[c])).join(",");
-}
 
 function json(row: AuditRow) {
   return {
@@ -65,7 +43,7 @@ export const GET = route({
       );
     }
     const rows = await exportAudit(viewer, params);
-    const body = `\uFEFF${[CSV_COLUMNS.join(","), ...rows.map(csvLine)].join("\r\n")}\r\n`;
+    const body = auditCsv(rows);
     const stamp = formatDateTime(new Date()).slice(0, 10).replace(/-/g, "");
     return new NextResponse(body, {
       headers: {

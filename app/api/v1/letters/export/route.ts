@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/http";
-import { toCsv } from "@/lib/databank/csv";
+import { toCsv } from "@/lib/csv";
 import { formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { exportLetters } from "@/lib/letters/letters";
