@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectSeparator, readCsv, toCsv, unguardCell } from "./csv";
+import { detectSeparator, readCsv, toCsv, unguardCell } from "./index";
 
 describe("toCsv", () => {
   it("writes a byte order mark, CRLF line ends and RFC 4180 quotes", () => {
