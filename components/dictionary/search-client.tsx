@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { LookupJson } from "@/lib/dictionary/api";
+import { runtimeKeys } from "@/i18n/keys";
 
 type From = "auto" | "kk" | "ru" | "en";
 type To = "all" | "ru" | "en";
@@ -221,7 +222,7 @@ function ResultList({ result }: { result: LookupJson }) {
             </span>
             {hit.partsOfSpeech.map((p) => (
               <span key={p} className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">
-                {t.has(`pos.${p}`) ? t(`pos.${p}`) : p}
+                {runtimeKeys(t).has(`pos.${p}`) ? runtimeKeys(t)(`pos.${p}`) : p}
               </span>
             ))}
             <span className="ml-auto rounded-full bg-brand-50 px-2 text-xs text-brand-900">

@@ -6,6 +6,8 @@ import { useRouter } from "@/i18n/navigation";
 import { FIELD_TYPES, NUMERIC_TYPES, type FormDefinition, type LocalizedText } from "@/lib/reporting/definition";
 import { definitionIssues } from "@/lib/reporting/designer-schemas";
 import { newVersionAction, saveDefinitionAction } from "@/lib/reporting/actions-design";
+import { runtimeKeys } from "@/i18n/keys";
+import { fieldClass } from "@/components/ui/input";
 
 type Langs = "kk" | "ru" | "en";
 const LANGS: Langs[] = ["kk", "ru", "en"];
@@ -131,7 +133,7 @@ function move<T>(list: T[], i: number, delta: number): T[] {
 }
 
 const inputClass = (error?: string) =>
-  `w-full rounded border px-2 py-1 text-sm ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
+  fieldClass({ invalid: Boolean(error), density: "sm", className: "w-full text-sm" });
 
 /**
  * The form designer (R32): a structured editor of a form version's definition — sections of fields or
@@ -171,7 +173,7 @@ export function DesignerClient({
   const issues = useMemo(() => (showErrors ? definitionIssues(toDefinition(draft)) : []), [draft, showErrors]);
   const errors = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const issue of issues) out[issue.path] ??= tr(`errors.${issue.key}`, issue.params);
+    for (const issue of issues) out[issue.path] ??= runtimeKeys(tr)(`errors.${issue.key}`, issue.params);
     return out;
   }, [issues, tr]);
   const err = (path: string): string | undefined => errors[path] ?? (dirty ? undefined : serverErrors[path]);
@@ -869,7 +871,7 @@ function Bounds({
   numeric,
   onChange,
 }: {
-  t: (key: string) => string;
+  t: ReturnType<typeof useTranslations<"reporting.designer">>;
   item: { required: boolean; min: string; max: string };
   path: string;
   err: (p: string) => string | undefined;

@@ -11,6 +11,7 @@ import {
   type Scalar,
 } from "@/lib/reporting/definition";
 import { saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
+import { runtimeKeys } from "@/i18n/keys";
 
 export type EntryMode = "edit" | "readonly" | "preview";
 
@@ -94,7 +95,7 @@ export function EntryForm({
   );
   const problems = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const p of checked.problems) out[p.key] ??= tr(`errors.${p.code}`, p.params ?? {});
+    for (const p of checked.problems) out[p.key] ??= runtimeKeys(tr)(`errors.${p.code}`, p.params ?? {});
     return out;
   }, [checked, tr]);
 
@@ -544,7 +545,7 @@ function ValueInput({
   choices?: { code: string; label: string }[];
   label?: string;
   onChange: (v: string) => void;
-  t: (key: string) => string;
+  t: ReturnType<typeof useTranslations<"reporting.entry">>;
   compact?: boolean;
 }) {
   const common = {

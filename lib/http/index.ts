@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AppError, HTTP_STATUS, errorMessageKey } from "../errors";
 import { errorFromUnknown } from "../actions/prisma-errors";
 import { isLocale, routing } from "@/i18n/routing";
+import { runtimeKeys } from "@/i18n/keys";
 
 /** The one JSON error shape of every route handler: `{ error: { code, message } }`. */
 export async function errorResponse(error: unknown, request?: Request): Promise<NextResponse> {
@@ -12,7 +13,7 @@ export async function errorResponse(error: unknown, request?: Request): Promise<
   const locale = isLocale(requested) ? requested : routing.defaultLocale;
   const t = await getTranslations({ locale, namespace: "errors" });
   return NextResponse.json(
-    { error: { code: appError.code, message: t(errorMessageKey(appError.code), appError.params) } },
+    { error: { code: appError.code, message: runtimeKeys(t)(errorMessageKey(appError.code), appError.params) } },
     { status: HTTP_STATUS[appError.code] },
   );
 }

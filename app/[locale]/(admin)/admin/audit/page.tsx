@@ -15,12 +15,14 @@ import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
+import { runtimeKeys } from "@/i18n/keys";
 
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { viewer } = await authorize("audit.read");
   const t = await getTranslations("audit");
+  const ta = runtimeKeys(t);
   const tc = await getTranslations("common");
   const list = parseListParams(await searchParams, {
     sortable: AUDIT_SORTS,
@@ -35,7 +37,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   for (const [k, v] of Object.entries(list.filters)) exportQuery.set(k, v);
   const keep: Record<string, string> = { sort: list.sort, dir: list.dir };
   if (list.filters.entityId) keep.entityId = list.filters.entityId;
-  const entityLabel = (entity: string) => (t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity);
+  const entityLabel = (entity: string) => (ta.has(`entities.${entity}`) ? ta(`entities.${entity}`) : entity);
 
   return (
     <div>
@@ -107,7 +109,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           id: r.id,
           at: formatDateTime(r.at),
           actor: r.actor ? `${r.actor.login} (${r.actor.displayName})` : t("system"),
-          action: t.has(`actions.${r.action}`) ? t(`actions.${r.action}`) : r.action,
+          action: ta.has(`actions.${r.action}`) ? ta(`actions.${r.action}`) : r.action,
           entity: `${entityLabel(r.entity)} · ${r.entityId}`,
           changes: describeChanges(r.before, r.after),
         }))}

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/audit/queries";
 import { localName } from "@/lib/names";
 import { exportLetters } from "@/lib/letters/letters";
 import { letterQueryOf } from "@/lib/letters/schemas";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,7 @@ export async function GET(request: Request) {
       "replyTo",
       "replies",
       "file",
-    ].map((k) => t(`fields.${k}`));
+    ].map((k) => runtimeKeys(t)(`fields.${k}`));
     const lines = rows.map((l) => [
       l.number,
       formatDateTime(l.registeredAt),

@@ -109,7 +109,7 @@ export default async function PreschoolPage({
               name="priority"
               label={t("preschool.priority")}
               defaultValue="0"
-              options={[0, 1].map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))}
+              options={([0, 1] as const).map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))}
             />
           </ActionForm>
         </div>

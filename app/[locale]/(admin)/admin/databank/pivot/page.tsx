@@ -212,7 +212,7 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
           {filterSelect(
             "sex",
             t("dimension.sex"),
-            ["F", "M"].map((s) => ({ value: s, label: t(`sex.${s}`) })),
+            (["F", "M"] as const).map((s) => ({ value: s, label: t(`sex.${s}`) })),
           )}
           {filterSelect(
             "grade",

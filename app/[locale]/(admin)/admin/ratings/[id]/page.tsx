@@ -20,6 +20,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { intervalText } from "@/components/ratings/parts";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -49,9 +50,11 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
       const key = Object.values(error.fieldErrors)[0];
       const params =
         typeof error.params.indicator === "string"
-          ? { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) }
+          ? { ...error.params, indicator: runtimeKeys(t)(`indicator.${error.params.indicator}.name`) }
           : error.params;
-      previewError = key ? te(key, params) : te(error.code === "validation" ? "validation.summary" : error.code);
+      previewError = key
+        ? runtimeKeys(te)(key, params)
+        : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
   const num = (v: number | null, d = 3) =>

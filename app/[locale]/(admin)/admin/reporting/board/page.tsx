@@ -22,10 +22,16 @@ import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
 import { BoardChart } from "@/components/reporting-review/board-chart";
 import { localText, periodLabel } from "@/components/reporting-review/labels";
+import type { KeysOf, Messages } from "@/i18n/keys";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
-const CARDS: { key: keyof BoardCounts; state: (typeof BOARD_STATES)[number] | null; tone: string }[] = [
+const CARDS: {
+  key: keyof BoardCounts & KeysOf<Messages["reporting-review"]["counts"]>;
+  state: (typeof BOARD_STATES)[number] | null;
+  tone: string;
+}[] = [
   { key: "obliged", state: null, tone: "text-slate-900" },
   { key: "handedOver", state: "handedOver", tone: "text-sky-800" },
   { key: "missing", state: "missing", tone: "text-slate-700" },
@@ -205,7 +211,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         </section>
       )}
       <h2 className="mb-2 font-semibold">
-        {list.filters.state ? t(`states.${list.filters.state}`) : t("board.listTitle")}
+        {list.filters.state ? runtimeKeys(t)(`states.${list.filters.state}`) : t("board.listTitle")}
       </h2>
       <DataTable
         caption={t("board.listTitle")}

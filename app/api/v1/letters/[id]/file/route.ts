@@ -9,6 +9,7 @@ import { attachFile, letterFile } from "@/lib/letters/letters";
 import { MAX_FILE_BYTES } from "@/lib/letters/rules";
 import { Readable } from "node:stream";
 import { blobStore } from "@/lib/files/store";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -66,7 +67,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     if (error instanceof AppError && Object.keys(error.fieldErrors).length) {
       const t = await getTranslations({ locale, namespace: "errors" });
       const message = Object.values(error.fieldErrors)
-        .map((k) => t(k, error.params))
+        .map((k) => runtimeKeys(t)(k, error.params))
         .join(" ");
       const tooLarge = error.fieldErrors.file === "files.tooLarge";
       return NextResponse.json(

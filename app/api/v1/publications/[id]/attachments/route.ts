@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { MAX_FILE_BYTES } from "@/lib/files/store";
 import { addAttachment } from "@/lib/publications/attachments";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ async function fieldAwareError(error: unknown, request: Request) {
       namespace: "errors",
     });
     return NextResponse.json(
-      { error: { code: error.code, message: t(error.fieldErrors.file, error.params) } },
+      { error: { code: error.code, message: runtimeKeys(t)(error.fieldErrors.file, error.params) } },
       { status: error.code === "validation" ? 400 : 409 },
     );
   }

@@ -6,6 +6,7 @@ import { errorResponse } from "@/lib/http";
 import { isLocale, routing } from "@/i18n/routing";
 import { UploadRefused, uploadTemplate } from "@/lib/reporting/entry";
 import { MAX_UPLOAD_BYTES } from "@/lib/reporting/template";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +59,7 @@ export async function POST(request: Request) {
         column: p.column ? (p.columnName ? `${p.column} (${p.columnName})` : p.column) : undefined,
         key: p.key,
         code: p.code,
-        message: t(p.code, p.params ?? {}),
+        message: runtimeKeys(t)(p.code, p.params ?? {}),
       }));
       const message = t("reporting.upload.refused", { count: problems.length });
       return NextResponse.json(
@@ -70,7 +71,9 @@ export async function POST(request: Request) {
       // The detailed reason (e.g. "not obliged to submit this form") goes with the summary.
       const t = await getTranslations({ locale, namespace: "errors" });
       const summary = error.code === "validation" ? t("validation.summary") : t(error.code, error.params);
-      const message = [summary, ...Object.values(error.fieldErrors).map((k) => t(k, error.params))].join(" ");
+      const message = [summary, ...Object.values(error.fieldErrors).map((k) => runtimeKeys(t)(k, error.params))].join(
+        " ",
+      );
       return NextResponse.json({ error: { code: error.code, message } }, { status: HTTP_STATUS[error.code] });
     }
     const localized = new Request(`${url.origin}${url.pathname}?locale=${locale}`);
