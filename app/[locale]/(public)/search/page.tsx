@@ -12,6 +12,8 @@ import {
 } from "@/lib/search/service";
 import { DOCUMENT_TYPES, LANGUAGES } from "@/lib/search/types";
 import { Marked } from "@/components/search/marked";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -194,13 +196,14 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                 </li>
               ))}
             </ol>
-            {pages > 1 && (
-              <nav aria-label={t("pagination.label")} className="mt-4 flex items-center gap-3 text-sm">
-                {p.page > 1 && <Link href={href({ page: p.page - 1 })}>{t("pagination.previous")}</Link>}
-                <span>{t("pagination.page", { page: p.page, pages })}</span>
-                {p.page < pages && <Link href={href({ page: p.page + 1 })}>{t("pagination.next")}</Link>}
-              </nav>
-            )}
+            <Pager
+              path="/search"
+              query={href({}).query}
+              page={p.page}
+              pages={pages}
+              labels={await pagerLabels()}
+              className="mt-4"
+            />
           </section>
         </div>
       )}

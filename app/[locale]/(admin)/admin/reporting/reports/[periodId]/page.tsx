@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { consolidatedReport, rowTable, type ReportLine } from "@/lib/reporting/reports";
 import { PageHeader } from "@/components/admin/page-header";
 import { localText } from "@/components/reporting-review/labels";
-import { PrintButton } from "@/components/reporting-review/print-button-client";
+import { PrintButton } from "@/components/ui/print-button-client";
 import { ClosePeriod } from "@/components/reporting-review/close-period-client";
 
 export const dynamic = "force-dynamic";
