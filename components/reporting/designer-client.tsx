@@ -8,6 +8,7 @@ import { definitionIssues } from "@/lib/reporting/designer-schemas";
 import { newVersionAction, saveDefinitionAction } from "@/lib/reporting/actions-design";
 import { runtimeKeys } from "@/i18n/keys";
 import { fieldClass } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
 
 type Langs = "kk" | "ru" | "en";
 const LANGS: Langs[] = ["kk", "ru", "en"];
@@ -740,15 +741,15 @@ export function DesignerClient({
       </fieldset>
       {!locked && (
         <div className="sticky bottom-0 flex items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
-          <button
+          <Button
             type="button"
             onClick={save}
             disabled={pending}
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+
             data-testid="designer-save"
           >
             {pending ? t("saving") : t("save")}
-          </button>
+          </Button>
           {dirty && <span className="text-sm text-slate-600">{t("unsaved")}</span>}
         </div>
       )}

@@ -14,6 +14,7 @@ import { DOCUMENT_TYPES, LANGUAGES } from "@/lib/search/types";
 import { Marked } from "@/components/search/marked";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
+import { Input } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
@@ -89,14 +90,14 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
         <p className="mt-1 max-w-3xl text-slate-700">{t("lead")}</p>
       </div>
       <form method="get" role="search" className="flex max-w-2xl gap-2" aria-label={t("label")}>
-        <input
+        <Input
           type="search"
           name="q"
           defaultValue={found?.query ?? p.q.slice(0, MAX_QUERY_LENGTH)}
           aria-label={t("label")}
           placeholder={t("placeholder")}
           maxLength={1000}
-          className="flex-1 rounded border border-slate-300 px-3 py-2"
+          className="flex-1"
         />
         {p.type && <input type="hidden" name="type" value={p.type} />}
         {p.language && <input type="hidden" name="language" value={p.language} />}

@@ -16,6 +16,7 @@ import { tableLabels } from "@/components/data-table/table-labels";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
 import { runtimeKeys } from "@/i18n/keys";
+import { Input } from "@/components/ui/input";
 
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
@@ -77,21 +78,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           <>
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("from")}</span>
-              <input
-                type="date"
-                name="from"
-                defaultValue={list.filters.from ?? ""}
-                className="rounded border border-slate-300 px-2 py-2"
-              />
+              <Input type="date" name="from" defaultValue={list.filters.from ?? ""} />
             </label>
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("to")}</span>
-              <input
-                type="date"
-                name="to"
-                defaultValue={list.filters.to ?? ""}
-                className="rounded border border-slate-300 px-2 py-2"
-              />
+              <Input type="date" name="to" defaultValue={list.filters.to ?? ""} />
             </label>
           </>
         }

@@ -21,10 +21,11 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { intervalText } from "@/components/ratings/parts";
 import { runtimeKeys } from "@/i18n/keys";
+import { fieldClass } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
-const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const control = fieldClass({ density: "sm", className: "text-sm" });
 
 /** One method: its latest version's indicators and weights, a preview for a year (?preview=2025), publication. */
 export default async function RatingMethodPage({ params, searchParams }: PageProps<"/[locale]/admin/ratings/[id]">) {
