@@ -11,7 +11,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { Link, usePathname, useRouter } from "@/i18n/navigation";
-import { PAGE_SIZES } from "@/lib/data-table/params";
+import { PAGE_SIZES, pageCount } from "@/lib/data-table/params";
 import { Pager } from "@/components/ui/pager";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ColumnSpec, TableLabels, TableRow } from "./types";
@@ -75,7 +75,7 @@ export function DataTable({
   );
 
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const pages = pageCount(total, pageSize);
 
   const table = useTable({
     features,
@@ -162,7 +162,7 @@ export function DataTable({
         path={pathname}
         query={Object.fromEntries([...search.entries()].filter(([k]) => k !== "page"))}
         page={page}
-        pages={pageCount}
+        pages={pages}
         total={total}
         labels={labels}
         showTotal

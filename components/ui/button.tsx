@@ -27,3 +27,8 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 
 export function Button({ variant, size, className, type = "button", ...props }: ButtonProps) {
   return <button type={type} className={buttonClass({ variant, size, className })} {...props} />;
 }
+
+/** The classes of a link that looks like a button (no underline, also on hover). */
+export function linkButtonClass(options: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+  return buttonClass({ ...options, className: cx("no-underline hover:no-underline", options.className) });
+}

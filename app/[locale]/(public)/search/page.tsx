@@ -12,6 +12,7 @@ import {
 } from "@/lib/search/service";
 import { DOCUMENT_TYPES, LANGUAGES } from "@/lib/search/types";
 import { Marked } from "@/components/search/marked";
+import { pageCount } from "@/lib/data-table/params";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { Input } from "@/components/ui/input";
@@ -81,7 +82,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
     </li>
   );
   const result = found?.result;
-  const pages = result ? Math.max(1, Math.min(50, Math.ceil(result.total / found!.pageSize))) : 1;
+  const pages = result ? Math.min(50, pageCount(result.total, found!.pageSize)) : 1;
 
   return (
     <div className="space-y-4">

@@ -17,6 +17,7 @@ import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
 import { runtimeKeys } from "@/i18n/keys";
 import { Input } from "@/components/ui/input";
+import { linkButtonClass } from "@/components/ui/button";
 
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
@@ -49,7 +50,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           <a
             href={`/api/v1/audit?${exportQuery.toString()}`}
             download
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline"
+            className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
             title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
           >
             {tc("actions.exportCsv")}

@@ -24,6 +24,7 @@ import { BoardChart } from "@/components/reporting-review/board-chart";
 import { localText, periodLabel } from "@/components/reporting-review/labels";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { runtimeKeys } from "@/i18n/keys";
+import { linkButtonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -92,10 +93,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         title={t("board.title")}
         description={t("board.description")}
         actions={
-          <Link
-            href={`/admin/reporting/reports/${period.id}`}
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
-          >
+          <Link href={`/admin/reporting/reports/${period.id}`} className={linkButtonClass({ variant: "secondary" })}>
             {t("board.toReport")}
           </Link>
         }
