@@ -1,7 +1,8 @@
 import type { Permission } from "@/lib/auth/permissions";
+import type { KeysOf, Messages } from "@/i18n/keys";
 
 /** Admin sections and the permission each needs; the menu shows only those the viewer holds. */
-export const ADMIN_NAV: { key: string; href: string; permission: Permission }[] = [
+export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; permission: Permission }[] = [
   { key: "dashboard", href: "/admin", permission: "admin.access" },
   { key: "territories", href: "/admin/territories", permission: "registry.territory.read" },
   { key: "organizations", href: "/admin/organizations", permission: "registry.organization.read" },

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 
 /**
  * A GET form over the list's URL: text search plus selects. Works without JavaScript; submitting resets to
@@ -26,28 +28,23 @@ export async function FilterBar({
       ))}
       <label className="flex min-w-64 flex-1 flex-col text-sm">
         <span className="mb-1 font-medium">{searchLabel}</span>
-        <input type="search" name="q" defaultValue={q} className="rounded border border-slate-300 px-3 py-2" />
+        <Input type="search" name="q" defaultValue={q} />
       </label>
       {selects.map((s) => (
         <label key={s.name} className="flex flex-col text-sm">
           <span className="mb-1 font-medium">{s.label}</span>
-          <select name={s.name} defaultValue={s.value} className="rounded border border-slate-300 px-2 py-2">
+          <Select name={s.name} defaultValue={s.value}>
             <option value="">—</option>
             {s.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       ))}
       {extra}
-      <button
-        type="submit"
-        className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
-      >
-        {t("actions.filter")}
-      </button>
+      <Button type="submit">{t("actions.filter")}</Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@/i18n/navigation";
+import { linkButtonClass } from "@/components/ui/button";
 
 /** A page's heading and description, with its actions (or a "new" link) on the right. */
 export function PageHeader({
@@ -23,10 +24,7 @@ export function PageHeader({
         <div className="ml-auto flex gap-2">
           {actions}
           {create && (
-            <Link
-              href={create.href}
-              className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
-            >
+            <Link href={create.href} className={linkButtonClass()}>
               {create.label}
             </Link>
           )}

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { useRouter } from "next/navigation";
 import type { ActionResult, FormAction } from "@/lib/actions";
+import { Button } from "@/components/ui/button";
 
 /** The job's state as the status route answers it (lib/archive/service ExportStatus). */
 interface JobStatus {
@@ -134,12 +135,8 @@ export function BackupJob({
 function StartButton({ label, pendingLabel, disabled }: { label: string; pendingLabel: string; disabled: boolean }) {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending || disabled}
-      className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
-    >
+    <Button type="submit" disabled={pending || disabled}>
       {pending ? pendingLabel : label}
-    </button>
+    </Button>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signInAction } from "@/lib/auth/actions";
+import { Input } from "@/components/ui/input";
 
 export function SignInForm({
   callbackUrl,
@@ -21,23 +22,11 @@ export function SignInForm({
       )}
       <label className="block">
         <span className="mb-1 block text-sm font-medium">{labels.login}</span>
-        <input
-          name="login"
-          autoComplete="username"
-          required
-          defaultValue={state?.login ?? ""}
-          className="w-full rounded border border-slate-300 px-3 py-2"
-        />
+        <Input name="login" autoComplete="username" required defaultValue={state?.login ?? ""} className="w-full" />
       </label>
       <label className="block">
         <span className="mb-1 block text-sm font-medium">{labels.password}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="w-full rounded border border-slate-300 px-3 py-2"
-        />
+        <Input name="password" type="password" autoComplete="current-password" required className="w-full" />
       </label>
       <button
         type="submit"

@@ -4,19 +4,19 @@ import { useMemo, useTransition } from "react";
 import { useSearchParams } from "next/navigation";
 import {
   createColumnHelper,
-  rowPaginationFeature,
   rowSortingFeature,
   tableFeatures,
   useTable,
-  type PaginationState,
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
 import { Link, usePathname, useRouter } from "@/i18n/navigation";
-import { PAGE_SIZES } from "@/lib/data-table/params";
+import { PAGE_SIZES, pageCount } from "@/lib/data-table/params";
+import { Pager } from "@/components/ui/pager";
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { ColumnSpec, TableLabels, TableRow } from "./types";
 
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, TableRow>();
 
 function apply<T>(updater: Updater<T>, previous: T): T {
@@ -75,8 +75,7 @@ export function DataTable({
   );
 
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
-  const pagination: PaginationState = { pageIndex: page - 1, pageSize };
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const pages = pageCount(total, pageSize);
 
   const table = useTable({
     features,
@@ -84,18 +83,12 @@ export function DataTable({
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
-    manualPagination: true,
-    rowCount: total,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, pagination },
+    state: { sorting },
     onSortingChange: (updater) => {
       const [first] = apply(updater, sorting);
       if (first) navigate({ sort: first.id, dir: first.desc ? "desc" : "asc", page: 1 });
-    },
-    onPaginationChange: (updater) => {
-      const p = apply(updater, pagination);
-      navigate({ page: p.pageIndex + 1, pageSize: p.pageSize });
     },
   });
 
@@ -165,30 +158,16 @@ export function DataTable({
           </tbody>
         </table>
       </div>
-      <nav
-        className="flex flex-wrap items-center gap-3 text-sm"
-        aria-label={labels.page.replace("{page}", String(page)).replace("{pages}", String(pageCount))}
+      <Pager
+        path={pathname}
+        query={Object.fromEntries([...search.entries()].filter(([k]) => k !== "page"))}
+        page={page}
+        pages={pages}
+        total={total}
+        labels={labels}
+        showTotal
+        hideWhenSingle={false}
       >
-        <span className="text-slate-600">{labels.total.replace("{total}", String(total))}</span>
-        <span className="ml-auto text-slate-600">
-          {labels.page.replace("{page}", String(page)).replace("{pages}", String(pageCount))}
-        </span>
-        <button
-          type="button"
-          disabled={page <= 1}
-          onClick={() => table.previousPage()}
-          className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
-        >
-          {labels.previous}
-        </button>
-        <button
-          type="button"
-          disabled={page >= pageCount}
-          onClick={() => table.nextPage()}
-          className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
-        >
-          {labels.next}
-        </button>
         <label className="flex items-center gap-1">
           <span>{labels.pageSize}</span>
           <select
@@ -203,7 +182,7 @@ export function DataTable({
             ))}
           </select>
         </label>
-      </nav>
+      </Pager>
     </div>
   );
 }
@@ -217,11 +196,7 @@ function renderCell(spec: ColumnSpec, row: TableRow) {
       return typeof href === "string" ? <Link href={href}>{String(value)}</Link> : String(value);
     }
     case "badge":
-      return (
-        <span className="whitespace-nowrap rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-          {String(value)}
-        </span>
-      );
+      return <StatusBadge tone="neutral" label={String(value)} />;
     case "mono":
       return <span className="font-mono">{String(value)}</span>;
     default:

@@ -6,6 +6,7 @@ export async function tableLabels(empty?: string): Promise<TableLabels> {
   const t = await getTranslations("common");
   return {
     empty: empty ?? t("state.empty"),
+    label: t("pagination.label"),
     previous: t("pagination.previous"),
     next: t("pagination.next"),
     page: t.raw("pagination.page") as string,

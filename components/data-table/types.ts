@@ -1,3 +1,5 @@
+import type { PagerLabels } from "@/components/ui/pager";
+
 /**
  * A serialisable column description, so server pages can describe their tables without passing
  * functions to the client. `link` cells link to `hrefKey`'s value; `badge` cells show a short label.
@@ -13,12 +15,8 @@ export interface ColumnSpec {
 
 export type TableRow = Record<string, string | number | null> & { id: string };
 
-export interface TableLabels {
+export interface TableLabels extends PagerLabels {
   empty: string;
-  previous: string;
-  next: string;
-  page: string;
-  total: string;
   pageSize: string;
   sortAscending: string;
   sortDescending: string;

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/lib/actions";
+import { Select, Textarea } from "@/components/ui/input";
 
 /** The largest XLSX workbook the server takes (lib/diary/schemas.ts XLSX_MAX_BYTES). */
 const XLSX_MAX_BYTES = 512 * 1024;
@@ -67,13 +68,13 @@ export function StudentImportForm({
       )}
       <label className="block text-sm">
         <span className="font-medium">{t("class")}</span>
-        <select name="classGroupId" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" required>
+        <Select name="classGroupId" density="sm" className="mt-1 w-full" required>
           {classes.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="block text-sm">
         <span className="font-medium">{t("file")}</span>
@@ -107,7 +108,7 @@ export function StudentImportForm({
       <label className="block text-sm">
         <span className="font-medium">{t("rows")}</span>
         <span className="block text-xs text-slate-500">{t("csvHint")}</span>
-        <textarea
+        <Textarea
           name="csv"
           value={csv}
           onChange={(e) => {
@@ -115,7 +116,8 @@ export function StudentImportForm({
             setXlsx(null);
           }}
           rows={6}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+          density="sm"
+          className="mt-1 w-full font-mono text-xs"
         />
       </label>
       {(state?.fieldErrors?.csv ?? state?.fieldErrors?.xlsx) && (

@@ -7,6 +7,7 @@ import { computeTermGrade } from "@/lib/diary/grade";
 import { saveJournalAction } from "@/lib/diary/actions";
 import type { JournalData } from "@/lib/diary/journal";
 import type { JournalChange } from "@/lib/diary/schemas";
+import { Input, Textarea } from "@/components/ui/input";
 
 type Status = "ABSENT" | "LATE" | "EXCUSED";
 type Student = JournalData["students"][number];
@@ -466,12 +467,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
       {closed && editable && (
         <label className="flex max-w-xl flex-col gap-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           <span className="font-medium">{t("reasonLabel")}</span>
-          <input
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="rounded border border-slate-300 px-2 py-1"
-            maxLength={500}
-          />
+          <Input value={reason} onChange={(e) => setReason(e.target.value)} density="sm" maxLength={500} />
         </label>
       )}
       <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -569,23 +565,25 @@ function LessonEditor({
       <h2 className="font-semibold">{t("lessonTitle", { date: lesson.date })}</h2>
       <label className="block text-sm">
         <span className="font-medium">{t("topic")}</span>
-        <input
+        <Input
           value={topic}
           onChange={(e) => setTopic(e.target.value)}
           readOnly={!editable}
           maxLength={500}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+          density="sm"
+          className="mt-1 w-full"
         />
       </label>
       <label className="block text-sm">
         <span className="font-medium">{t("homework")}</span>
-        <textarea
+        <Textarea
           value={homework}
           onChange={(e) => setHomework(e.target.value)}
           readOnly={!editable}
           maxLength={2000}
           rows={2}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+          density="sm"
+          className="mt-1 w-full"
         />
       </label>
       <div className="flex gap-2">

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useFormResult } from "@/components/forms/action-form-client";
 import { PARTS_OF_SPEECH, RELATION_KINDS, THEMES } from "@/lib/dictionary/constants";
 import type { EntryDraft } from "@/lib/dictionary/schemas";
+import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/input";
 
 interface SenseState {
   partOfSpeech: string;
@@ -84,7 +86,7 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
 
   const setSense = (i: number, patch: Partial<SenseState>) =>
     setForm((f) => ({ ...f, senses: f.senses.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
-  const input = "w-full rounded border border-slate-300 bg-white px-3 py-2";
+  const input = fieldClass({ className: "w-full" });
   const Err = ({ text }: { text?: string }) => (text ? <p className="mt-1 text-sm text-red-700">{text}</p> : null);
 
   return (
@@ -199,9 +201,10 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
             )}
           </fieldset>
         ))}
-        <button
+        <Button
           type="button"
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          variant="secondary"
+          size="sm"
           onClick={() =>
             setForm((f) => ({
               ...f,
@@ -210,7 +213,7 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
           }
         >
           {t("addSense")}
-        </button>
+        </Button>
       </div>
 
       <div className="space-y-2">
@@ -257,13 +260,14 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
             </button>
           </div>
         ))}
-        <button
+        <Button
           type="button"
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          variant="secondary"
+          size="sm"
           onClick={() => setForm((f) => ({ ...f, related: [...f.related, { slug: "", kind: "RELATED" }] }))}
         >
           {t("addRelated")}
-        </button>
+        </Button>
       </div>
 
       <label className="block text-sm">

@@ -6,6 +6,7 @@ import { Link } from "@/i18n/navigation";
 import { addFlashcardAction, addThemeAction } from "@/lib/dictionary/flashcard-actions";
 import { useSignedIn } from "./use-signed-in";
 import type { FormAction } from "@/lib/actions";
+import { Button } from "@/components/ui/button";
 
 type FlashcardAction = FormAction;
 
@@ -48,13 +49,9 @@ function FlashcardForm({
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name={field} value={value} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} size="sm">
         {t(labelKey)}
-      </button>
+      </Button>
       {state?.message && (
         <span
           role={state.ok ? "status" : "alert"}

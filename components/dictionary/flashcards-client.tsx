@@ -6,6 +6,7 @@ import { Link, useRouter } from "@/i18n/navigation";
 import { reviewFlashcardAction } from "@/lib/dictionary/flashcard-actions";
 import type { DueCard } from "@/lib/dictionary/flashcards";
 import { GRADES, type Grade } from "@/lib/dictionary/srs";
+import { Button } from "@/components/ui/button";
 
 /**
  * A review session over the cards that are due: the headword first, then the answer on request, then
@@ -83,13 +84,9 @@ export function FlashcardSession({ cards }: { cards: DueCard[] }) {
             </Link>
           </div>
         ) : (
-          <button
-            type="button"
-            className="mt-6 rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
-            onClick={() => setRevealed(true)}
-          >
+          <Button type="button" className="mt-6" onClick={() => setRevealed(true)}>
             {t("show")}
-          </button>
+          </Button>
         )}
       </div>
       {revealed && (

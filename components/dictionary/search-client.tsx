@@ -4,6 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { LookupJson } from "@/lib/dictionary/api";
+import { runtimeKeys } from "@/i18n/keys";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 
 type From = "auto" | "kk" | "ru" | "en";
 type To = "all" | "ru" | "en";
@@ -120,44 +123,29 @@ export function DictionarySearch({
             autoFocus
             className="min-w-64 flex-1 rounded border border-slate-300 px-3 py-2 text-lg"
           />
-          <button
-            type="submit"
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
-          >
-            {t("submit")}
-          </button>
+          <Button type="submit">{t("submit")}</Button>
         </div>
         <div className="flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
             <span>{t("from.label")}</span>
-            <select
-              name="from"
-              value={from}
-              onChange={(e) => setFrom(e.target.value as From)}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
+            <Select name="from" value={from} onChange={(e) => setFrom(e.target.value as From)} density="sm">
               {(["auto", "kk", "ru", "en"] as const).map((v) => (
                 <option key={v} value={v}>
                   {t(`from.${v}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           {showTo && (
             <label className="flex items-center gap-2">
               <span>{t("to.label")}</span>
-              <select
-                name="to"
-                value={to}
-                onChange={(e) => setTo(e.target.value as To)}
-                className="rounded border border-slate-300 px-2 py-1"
-              >
+              <Select name="to" value={to} onChange={(e) => setTo(e.target.value as To)} density="sm">
                 {(["all", "ru", "en"] as const).map((v) => (
                   <option key={v} value={v}>
                     {t(`to.${v}`)}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
           )}
         </div>
@@ -221,7 +209,7 @@ function ResultList({ result }: { result: LookupJson }) {
             </span>
             {hit.partsOfSpeech.map((p) => (
               <span key={p} className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">
-                {t.has(`pos.${p}`) ? t(`pos.${p}`) : p}
+                {runtimeKeys(t).has(`pos.${p}`) ? runtimeKeys(t)(`pos.${p}`) : p}
               </span>
             ))}
             <span className="ml-auto rounded-full bg-brand-50 px-2 text-xs text-brand-900">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { cyrToLat, latToCyr } from "@/lib/text";
+import { Button } from "@/components/ui/button";
 
 type Direction = "cyr-lat" | "lat-cyr";
 
@@ -58,23 +59,25 @@ export function TransliterateTool() {
         </label>
       </div>
       <div className="flex gap-2">
-        <button
+        <Button
           type="button"
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          variant="secondary"
+          size="sm"
           onClick={() => void navigator.clipboard?.writeText(output).then(() => setCopied(true))}
         >
           {copied ? t("copied") : t("copy")}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          variant="secondary"
+          size="sm"
           onClick={() => {
             setText(output);
             setDirection(direction === "cyr-lat" ? "lat-cyr" : "cyr-lat");
           }}
         >
           {t("swap")}
-        </button>
+        </Button>
       </div>
     </div>
   );

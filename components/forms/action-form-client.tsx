@@ -4,6 +4,7 @@ import { createContext, useActionState, useContext, type ReactNode } from "react
 import { useFormStatus } from "react-dom";
 
 import type { ActionResult, FormAction } from "@/lib/actions";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 
 const FormState = createContext<ActionResult | null>(null);
 
@@ -32,7 +33,7 @@ export function ActionForm({
   pendingLabel?: string;
   confirm?: string;
   className?: string;
-  variant?: "primary" | "danger" | "secondary";
+  variant?: ButtonVariant;
   testId?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
@@ -69,21 +70,12 @@ function SubmitButton({
 }: {
   label: string;
   pendingLabel?: string;
-  variant: "primary" | "danger" | "secondary";
+  variant: ButtonVariant;
 }) {
   const { pending } = useFormStatus();
-  const colours = {
-    primary: "bg-brand-700 text-white hover:bg-brand-900",
-    danger: "bg-red-700 text-white hover:bg-red-900",
-    secondary: "border border-slate-300 bg-white hover:bg-slate-100",
-  }[variant];
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${colours}`}
-    >
+    <Button type="submit" variant={variant} disabled={pending}>
       {pending && pendingLabel ? pendingLabel : label}
-    </button>
+    </Button>
   );
 }

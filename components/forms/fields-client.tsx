@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type InputHTMLAttributes } from "react";
+import { Input, Select } from "@/components/ui/input";
 import { useFormResult } from "./action-form-client";
 
 interface BaseProps {
@@ -49,9 +50,6 @@ function Message({ id, error, hint }: { id: string; error?: string; hint?: strin
   return null;
 }
 
-const inputClass = (error?: string) =>
-  `w-full rounded border px-3 py-2 ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
-
 export function TextField({
   name,
   label,
@@ -64,7 +62,7 @@ export function TextField({
   return (
     <div>
       <Label id={f.id} label={label} required={required} />
-      <input
+      <Input
         key={f.key}
         id={f.id}
         name={name}
@@ -72,7 +70,8 @@ export function TextField({
         aria-invalid={Boolean(f.error)}
         aria-describedby={f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined}
         aria-required={required}
-        className={inputClass(f.error)}
+        invalid={Boolean(f.error)}
+        className="w-full"
         {...rest}
       />
       <Message id={f.id} error={f.error} hint={hint} />
@@ -93,14 +92,15 @@ export function SelectField({
   return (
     <div>
       <Label id={f.id} label={label} required={required} />
-      <select
+      <Select
         key={f.key}
         id={f.id}
         name={name}
         defaultValue={f.value}
         aria-invalid={Boolean(f.error)}
         aria-describedby={f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined}
-        className={inputClass(f.error)}
+        invalid={Boolean(f.error)}
+        className="w-full"
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
@@ -108,7 +108,7 @@ export function SelectField({
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
       <Message id={f.id} error={f.error} hint={hint} />
     </div>
   );

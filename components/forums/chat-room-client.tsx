@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatEvent } from "@/lib/forums/bus";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 interface Labels {
   message: string;
@@ -145,21 +147,16 @@ export function ChatRoom({
         <label className="sr-only" htmlFor="chat-body">
           {labels.message}
         </label>
-        <input
+        <Input
           id="chat-body"
           name="body"
           value={body}
           onChange={(e) => setBody(e.target.value)}
           placeholder={labels.message}
-          className="flex-1 rounded border border-slate-300 px-3 py-2"
+          className="flex-1"
           maxLength={2000}
         />
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
-        >
-          {labels.send}
-        </button>
+        <Button type="submit">{labels.send}</Button>
       </form>
       {error && (
         <p role="alert" className="text-sm text-red-700">

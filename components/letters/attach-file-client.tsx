@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
+import { Button } from "@/components/ui/button";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -65,13 +66,9 @@ export function AttachFile({ letterId, version }: { letterId: string; version: n
         />
         <span className="mt-1 block text-xs text-slate-500">{t("attachHint")}</span>
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending}>
         {pending ? t("uploading") : t("attach")}
-      </button>
+      </Button>
     </form>
   );
 }

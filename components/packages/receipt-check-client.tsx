@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
 interface CheckAnswer {
   valid: boolean;
@@ -86,13 +87,9 @@ export function ReceiptCheck() {
             }}
           />
         </label>
-        <button
-          type="submit"
-          disabled={busy || !text.trim()}
-          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={busy || !text.trim()}>
           {t("submit")}
-        </button>
+        </Button>
       </form>
       {failed && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">

@@ -36,27 +36,3 @@ export async function PublicationCard({ item, subjects }: { item: ListItem; subj
     </li>
   );
 }
-
-/** Previous/next links that keep the other query parameters. */
-export async function ListPager({
-  path,
-  query,
-  page,
-  pages,
-}: {
-  path: string;
-  query: Record<string, string>;
-  page: number;
-  pages: number;
-}) {
-  const t = await getTranslations("publications");
-  if (pages <= 1) return null;
-  const href = (p: number) => `${path}?${new URLSearchParams({ ...query, page: String(p) })}`;
-  return (
-    <nav className="flex items-center gap-3 text-sm" aria-label={t("page", { page, pages })}>
-      {page > 1 && <Link href={href(page - 1)}>{t("previous")}</Link>}
-      <span>{t("page", { page, pages })}</span>
-      {page < pages && <Link href={href(page + 1)}>{t("next")}</Link>}
-    </nav>
-  );
-}

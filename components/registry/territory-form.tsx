@@ -4,6 +4,7 @@ import { FormErrors, SelectField, TextField } from "@/components/forms/fields-cl
 import type { FormAction } from "@/lib/actions";
 import type { Scope } from "@/lib/auth/scope";
 import { PARENT_LEVEL, parentOptions } from "@/lib/registry/territories";
+import type { KeysOf, Messages } from "@/i18n/keys";
 
 interface TerritoryValues {
   id: string;
@@ -68,7 +69,12 @@ export async function TerritoryForm({
       />
       {values ? (
         <>
-          <TextField name="levelShown" label={t("level")} defaultValue={t(`levels.${values.level}`)} disabled />
+          <TextField
+            name="levelShown"
+            label={t("level")}
+            defaultValue={t(`levels.${values.level as KeysOf<Messages["territories"]["levels"]>}`)}
+            disabled
+          />
           <TextField
             name="parentShown"
             label={t("parent")}

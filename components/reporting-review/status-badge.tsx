@@ -1,34 +1,24 @@
 import type { SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { StatusBadge as Badge, type BadgeTone } from "@/components/ui/status-badge";
 
-const COLOURS: Record<SubmissionStatus | "NONE", string> = {
-  NONE: "bg-slate-100 text-slate-600",
-  DRAFT: "bg-slate-100 text-slate-700",
-  SUBMITTED: "bg-sky-100 text-sky-800",
-  APPROVED_DISTRICT: "bg-indigo-100 text-indigo-800",
-  APPROVED_REGION: "bg-violet-100 text-violet-800",
-  ACCEPTED: "bg-green-100 text-green-800",
-  RETURNED: "bg-amber-100 text-amber-900",
+const TONES: Record<SubmissionStatus | "NONE", BadgeTone> = {
+  NONE: "muted",
+  DRAFT: "neutral",
+  SUBMITTED: "sky",
+  APPROVED_DISTRICT: "indigo",
+  APPROVED_REGION: "violet",
+  ACCEPTED: "success",
+  RETURNED: "warning",
 };
 
 /** A submission's status as a coloured label (text from the caller, in the page's locale). */
 export function StatusBadge({ status, label }: { status: SubmissionStatus | null; label: string }) {
-  return (
-    <span
-      data-status={status ?? "NONE"}
-      className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status ?? "NONE"]}`}
-    >
-      {label}
-    </span>
-  );
+  return <Badge tone={TONES[status ?? "NONE"]} status={status ?? "NONE"} label={label} />;
 }
 
+const FLAG_TONES = { red: "danger", amber: "warning", slate: "subdued" } as const;
+
 /** A small flag beside a status: late, corrected, superseded. */
-export function Flag({ label, tone = "red" }: { label: string; tone?: "red" | "amber" | "slate" }) {
-  const colour =
-    tone === "red"
-      ? "bg-red-100 text-red-800"
-      : tone === "amber"
-        ? "bg-amber-100 text-amber-900"
-        : "bg-slate-200 text-slate-700";
-  return <span className={`ml-1 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${colour}`}>{label}</span>;
+export function Flag({ label, tone = "red" }: { label: string; tone?: keyof typeof FLAG_TONES }) {
+  return <Badge tone={FLAG_TONES[tone]} label={label} className="ml-1" />;
 }

@@ -6,6 +6,9 @@ import { useRouter } from "@/i18n/navigation";
 import { FIELD_TYPES, NUMERIC_TYPES, type FormDefinition, type LocalizedText } from "@/lib/reporting/definition";
 import { definitionIssues } from "@/lib/reporting/designer-schemas";
 import { newVersionAction, saveDefinitionAction } from "@/lib/reporting/actions-design";
+import { runtimeKeys } from "@/i18n/keys";
+import { fieldClass } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
 
 type Langs = "kk" | "ru" | "en";
 const LANGS: Langs[] = ["kk", "ru", "en"];
@@ -131,7 +134,7 @@ function move<T>(list: T[], i: number, delta: number): T[] {
 }
 
 const inputClass = (error?: string) =>
-  `w-full rounded border px-2 py-1 text-sm ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
+  fieldClass({ invalid: Boolean(error), density: "sm", className: "w-full text-sm" });
 
 /**
  * The form designer (R32): a structured editor of a form version's definition — sections of fields or
@@ -171,7 +174,7 @@ export function DesignerClient({
   const issues = useMemo(() => (showErrors ? definitionIssues(toDefinition(draft)) : []), [draft, showErrors]);
   const errors = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const issue of issues) out[issue.path] ??= tr(`errors.${issue.key}`, issue.params);
+    for (const issue of issues) out[issue.path] ??= runtimeKeys(tr)(`errors.${issue.key}`, issue.params);
     return out;
   }, [issues, tr]);
   const err = (path: string): string | undefined => errors[path] ?? (dirty ? undefined : serverErrors[path]);
@@ -738,15 +741,15 @@ export function DesignerClient({
       </fieldset>
       {!locked && (
         <div className="sticky bottom-0 flex items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
-          <button
+          <Button
             type="button"
             onClick={save}
             disabled={pending}
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+
             data-testid="designer-save"
           >
             {pending ? t("saving") : t("save")}
-          </button>
+          </Button>
           {dirty && <span className="text-sm text-slate-600">{t("unsaved")}</span>}
         </div>
       )}
@@ -869,7 +872,7 @@ function Bounds({
   numeric,
   onChange,
 }: {
-  t: (key: string) => string;
+  t: ReturnType<typeof useTranslations<"reporting.designer">>;
   item: { required: boolean; min: string; max: string };
   path: string;
   err: (p: string) => string | undefined;

@@ -11,6 +11,8 @@ import {
   type Scalar,
 } from "@/lib/reporting/definition";
 import { saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
+import { runtimeKeys } from "@/i18n/keys";
+import { Button } from "@/components/ui/button";
 
 export type EntryMode = "edit" | "readonly" | "preview";
 
@@ -94,7 +96,7 @@ export function EntryForm({
   );
   const problems = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const p of checked.problems) out[p.key] ??= tr(`errors.${p.code}`, p.params ?? {});
+    for (const p of checked.problems) out[p.key] ??= runtimeKeys(tr)(`errors.${p.code}`, p.params ?? {});
     return out;
   }, [checked, tr]);
 
@@ -483,25 +485,21 @@ export function EntryForm({
               {submitError}
             </p>
           )}
-          <button
+          <Button
             type="button"
             onClick={() => void submit()}
             disabled={submitting}
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+
             data-testid="submit-report"
           >
             {submitting ? t("submitting") : t("submit")}
-          </button>
+          </Button>
         </section>
       )}
       {mode === "preview" && (
-        <button
-          type="button"
-          onClick={() => setStrict(true)}
-          className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100"
-        >
+        <Button type="button" onClick={() => setStrict(true)} variant="secondary">
           {t("checkAll")}
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -544,7 +542,7 @@ function ValueInput({
   choices?: { code: string; label: string }[];
   label?: string;
   onChange: (v: string) => void;
-  t: (key: string) => string;
+  t: ReturnType<typeof useTranslations<"reporting.entry">>;
   compact?: boolean;
 }) {
   const common = {

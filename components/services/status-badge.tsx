@@ -1,24 +1,18 @@
-const COLOURS: Record<string, string> = {
-  SUBMITTED: "bg-slate-100 text-slate-800",
-  IN_REVIEW: "bg-blue-100 text-blue-900",
-  NEEDS_INFO: "bg-amber-100 text-amber-900",
-  APPROVED: "bg-green-100 text-green-900",
-  ISSUED: "bg-green-100 text-green-900",
-  REFUSED: "bg-red-100 text-red-900",
-  RELEASED: "bg-blue-100 text-blue-900",
-  OFFERED: "bg-amber-100 text-amber-900",
-  DECLINED: "bg-slate-100 text-slate-800",
+import { StatusBadge as Badge, type BadgeTone } from "@/components/ui/status-badge";
+
+const TONES: Record<string, BadgeTone> = {
+  SUBMITTED: "neutral",
+  IN_REVIEW: "info",
+  NEEDS_INFO: "warning",
+  APPROVED: "success",
+  ISSUED: "success",
+  REFUSED: "danger",
+  RELEASED: "info",
+  OFFERED: "warning",
+  DECLINED: "neutral",
 };
 
 /** An application's status as a coloured label. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return (
-    <span
-      data-testid="status"
-      data-status={status}
-      className={`rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status] ?? COLOURS.SUBMITTED}`}
-    >
-      {label}
-    </span>
-  );
+  return <Badge tone={TONES[status] ?? "neutral"} status={status} label={label} data-testid="status" />;
 }

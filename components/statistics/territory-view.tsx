@@ -6,6 +6,7 @@ import type { Crumb, Figure, TerritoryPage } from "@/lib/databank/public";
 import { SMALL_CELL } from "@/lib/diary/aggregates";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatFigure, chartValue, cellText, type TableRow } from "./figure";
+import type { KeysOf, Messages } from "@/i18n/keys";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -372,7 +373,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               chart={{
                 kind: "donut",
                 data: data.byQualification.map((r) => ({
-                  label: td(`qualification.${r.qualification}`),
+                  label: td(`qualification.${r.qualification as KeysOf<Messages["databank"]["qualification"]>}`),
                   values: { teachers: chartValue(r.teachers) },
                 })),
                 series: [{ key: "teachers", name: t("col.teachers") }],
@@ -384,7 +385,12 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
               rows={data.byQualification
                 .filter((r) => r.teachers.value !== null || r.teachers.hidden)
                 .map((r) => ({
-                  cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers },
+                  cells: {
+                    qualification: td(
+                      `qualification.${r.qualification as KeysOf<Messages["databank"]["qualification"]>}`,
+                    ),
+                    teachers: r.teachers,
+                  },
                 }))}
             />
             <StatFigure

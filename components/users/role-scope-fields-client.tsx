@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useFormResult } from "@/components/forms/action-form-client";
+import { fieldClass } from "@/components/ui/input";
 
 export interface RoleOption {
   value: string;
@@ -24,8 +25,7 @@ export interface OrganizationOption {
   group: string;
 }
 
-const selectClass = (error?: string) =>
-  `w-full rounded border px-3 py-2 ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`;
+const selectClass = (error?: string) => fieldClass({ invalid: Boolean(error), className: "w-full" });
 
 /**
  * A role with its scope: choosing the role decides whether a territory (of the level the role needs) or an

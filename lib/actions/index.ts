@@ -8,6 +8,7 @@ import type { Permission } from "../auth/permissions";
 import type { Scope, Viewer } from "../auth/scope";
 import { AppError, errorFromUnknown, errorMessageKey } from "../errors";
 import { translateIssues } from "./issues";
+import { runtimeKeys } from "@/i18n/keys";
 
 /** What every server action returns; forms show `fieldErrors` next to fields and `message` above them. */
 export interface ActionResult<T = unknown> {
@@ -62,6 +63,8 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
   return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
     const values = formValues(formData);
     const t = await getTranslations();
+    // keys carried by errors and success results are known only at run time
+    const tr = runtimeKeys(t);
     try {
       // The session is checked before the input, so a signed-out caller learns nothing about the form.
       const ctx = await session();
@@ -70,7 +73,7 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
         return {
           ok: false,
           message: t("errors.validation.summary"),
-          fieldErrors: translateIssues(parsed.error.issues, t),
+          fieldErrors: translateIssues(parsed.error.issues, tr),
           values,
         };
       }
@@ -83,16 +86,16 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
           : options.success
             ? { key: options.success }
             : undefined;
-      return { ok: true, data, message: success ? t(success.key, success.params) : undefined };
+      return { ok: true, data, message: success ? tr(success.key, success.params) : undefined };
     } catch (error) {
       unstable_rethrow(error);
       const appError = errorFromUnknown(error);
       const fieldErrors = Object.fromEntries(
-        Object.entries(appError.fieldErrors).map(([field, key]) => [field, t(`errors.${key}`, appError.params)]),
+        Object.entries(appError.fieldErrors).map(([field, key]) => [field, tr(`errors.${key}`, appError.params)]),
       );
       return {
         ok: false,
-        message: t(`errors.${errorMessageKey(appError.code)}`, appError.params),
+        message: tr(`errors.${errorMessageKey(appError.code)}`, appError.params),
         fieldErrors,
         values,
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageWindow, parseListParams } from "./params";
+import { pageCount, pageNumbers, pageWindow, parseListParams, parsePage } from "./params";
 
 const options = { sortable: ["name", "bin"] as const, defaultSort: "name" as const, filters: ["kind", "status"] };
 
@@ -24,5 +24,28 @@ describe("parseListParams", () => {
     const p = parseListParams({ sort: ["bin", "name"], q: "x".repeat(500) }, options);
     expect(p.sort).toBe("bin");
     expect(p.q).toHaveLength(200);
+  });
+});
+
+describe("parsePage and pageCount", () => {
+  it("reads a page number and falls back to 1", () => {
+    expect(parsePage({ page: "4" })).toBe(4);
+    expect(parsePage({ page: ["2", "3"] })).toBe(2);
+    for (const page of [undefined, "", "0", "-3", "2.5", "x", "1e9"]) expect(parsePage({ page })).toBe(1);
+  });
+
+  it("counts at least one page", () => {
+    expect(pageCount(0, 25)).toBe(1);
+    expect(pageCount(26, 25)).toBe(2);
+  });
+});
+
+describe("pageNumbers", () => {
+  it("shows the first, the last, the current page and its neighbours, with gaps", () => {
+    expect(pageNumbers(1, 1)).toEqual([1]);
+    expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
+    expect(pageNumbers(5, 20)).toEqual([1, null, 4, 5, 6, null, 20]);
+    expect(pageNumbers(2, 20)).toEqual([1, 2, 3, null, 20]);
+    expect(pageNumbers(20, 20)).toEqual([1, null, 19, 20]);
   });
 });

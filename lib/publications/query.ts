@@ -1,3 +1,4 @@
+import { parsePage } from "@/lib/data-table/params";
 import { CONTENT_LANGUAGES, PUBLICATION_TYPES, SORTS, type Sort } from "./constants";
 import type { ListQuery } from "./public";
 
@@ -17,7 +18,7 @@ export function listQueryFrom(
   const query: ListQuery = {
     section,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "new",
-    page: Math.max(1, Math.min(10_000, Number.parseInt(one(params.page), 10) || 1)),
+    page: parsePage(params),
     type: (PUBLICATION_TYPES as readonly string[]).includes(type) ? type : undefined,
     language: (CONTENT_LANGUAGES as readonly string[]).includes(language) ? language : undefined,
     grade: /^(\d|1[01])$/.test(grade) ? Number(grade) : undefined,

@@ -15,6 +15,7 @@ import {
 } from "./catalogue";
 import { createMethod, publishRating, saveVersion } from "./service";
 import { expire, TAGS } from "../cache";
+import { runtimeKeys } from "@/i18n/keys";
 
 const createSchema = z.object({
   code: z
@@ -107,7 +108,7 @@ export const publishRatingAction = action({
         const t = await getTranslations("ratings");
         throw new AppError(error.code, error.fieldErrors, {
           ...error.params,
-          indicator: t(`indicator.${error.params.indicator}.name`),
+          indicator: runtimeKeys(t)(`indicator.${error.params.indicator}.name`),
         });
       }
       throw error;

@@ -13,6 +13,7 @@ import {
   userCreateInput,
   userUpdateInput,
 } from "./schemas";
+import { runtimeKeys } from "@/i18n/keys";
 
 /**
  * A scope-kind refusal names the kind of scope the role needs ("a region", "an organisation"); the service
@@ -24,7 +25,7 @@ async function localisedScopeKind<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof AppError && typeof error.params.kind === "string") {
       const t = await getTranslations("errors.role.kinds");
-      throw new AppError(error.code, error.fieldErrors, { ...error.params, kind: t(error.params.kind) });
+      throw new AppError(error.code, error.fieldErrors, { ...error.params, kind: runtimeKeys(t)(error.params.kind) });
     }
     throw error;
   }

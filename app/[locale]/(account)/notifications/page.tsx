@@ -1,12 +1,15 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { parseListParams } from "@/lib/data-table/params";
+import { pageCount, parseListParams } from "@/lib/data-table/params";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { notificationView } from "@/components/reporting-review/notification-view";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +31,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
     listNotifications(viewer.userId, { page: list.page, pageSize: list.pageSize, unreadOnly }),
     unreadCount(viewer.userId),
   ]);
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const query = (p: number) => ({ page: String(p), ...(unreadOnly ? { unread: "1" } : {}) });
+  const pages = pageCount(page.total, page.pageSize);
   return (
     <div className="max-w-3xl">
       <div className="mb-4 flex flex-wrap items-end gap-3">
@@ -59,7 +61,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       ) : (
         <ul className="space-y-2" data-testid="notifications">
           {page.rows.map((n) => {
-            const view = notificationView(n, locale, t, (d) => formatDate(d));
+            const view = notificationView(n, locale, runtimeKeys(t), (d) => formatDate(d));
             return (
               <li
                 key={n.id}
@@ -95,19 +97,19 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
           })}
         </ul>
       )}
-      {pages > 1 && (
-        <nav className="mt-4 flex items-center gap-3 text-sm" aria-label={t("notifications.pages")}>
-          {page.page > 1 && (
-            <Link href={{ pathname: "/notifications", query: query(page.page - 1) }}>← {t("notifications.newer")}</Link>
-          )}
-          <span className="text-slate-600">
-            {page.page} / {pages}
-          </span>
-          {page.page < pages && (
-            <Link href={{ pathname: "/notifications", query: query(page.page + 1) }}>{t("notifications.older")} →</Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        path="/notifications"
+        query={unreadOnly ? { unread: "1" } : {}}
+        page={page.page}
+        pages={pages}
+        labels={{
+          ...(await pagerLabels()),
+          label: t("notifications.pages"),
+          previous: `← ${t("notifications.newer")}`,
+          next: `${t("notifications.older")} →`,
+        }}
+        className="mt-4"
+      />
     </div>
   );
 }

@@ -65,7 +65,9 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
               className="block rounded-lg border border-slate-200 bg-white p-4 no-underline hover:border-brand-600 hover:no-underline"
             >
               <span className="font-semibold">{t(`nav.${i.key}`)}</span>
-              <span className="mt-1 block text-sm text-slate-600">{t(`navHint.${i.key}`)}</span>
+              <span className="mt-1 block text-sm text-slate-600">
+                {t(`navHint.${i.key as Exclude<typeof i.key, "dashboard">}`)}
+              </span>
             </Link>
           </li>
         ))}

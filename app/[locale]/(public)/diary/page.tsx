@@ -9,6 +9,7 @@ import { listChildren, loadStudentDiary, type StudentDiary } from "@/lib/diary/d
 import { StudentDiaryView } from "@/components/diary/student-diary";
 import { childThreads } from "@/lib/diary/messages";
 import { Threads } from "@/components/diary/threads";
+import { runtimeKeys } from "@/i18n/keys";
 
 /** Parents' and students' diary: the child switcher, then the week, the subjects of the term and the alerts. */
 export default async function DiaryPage({ params, searchParams }: PageProps<"/[locale]/diary">) {
@@ -47,7 +48,7 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const key = Object.values(error.fieldErrors)[0];
-      refused = key ? te(key) : te(error.code === "validation" ? "validation.summary" : error.code);
+      refused = key ? runtimeKeys(te)(key) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
   const threads =

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cachedList } from "@/lib/publications/cache";
 import { listQueryFrom } from "@/lib/publications/query";
-import { ListPager, PublicationCard } from "@/components/publications/publication-card";
+import { PublicationCard } from "@/components/publications/publication-card";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
   const { locale } = await params;
@@ -46,7 +48,7 @@ export default async function NewsPage({ params, searchParams }: PageProps<"/[lo
           ))}
         </ul>
       )}
-      <ListPager path="/news" query={raw} page={list.page} pages={list.pages} />
+      <Pager path="/news" query={raw} page={list.page} pages={list.pages} labels={await pagerLabels()} />
     </div>
   );
 }

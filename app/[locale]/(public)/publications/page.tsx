@@ -4,7 +4,9 @@ import { Link } from "@/i18n/navigation";
 import { GRADES, METHODICAL_TYPES, CONTENT_LANGUAGES, SORTS } from "@/lib/publications/constants";
 import { cachedFilterOptions, cachedList } from "@/lib/publications/cache";
 import { listQueryFrom } from "@/lib/publications/query";
-import { ListPager, PublicationCard } from "@/components/publications/publication-card";
+import { PublicationCard } from "@/components/publications/publication-card";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications">): Promise<Metadata> {
   const { locale } = await params;
@@ -130,7 +132,7 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
           ))}
         </ul>
       )}
-      <ListPager path="/publications" query={raw} page={list.page} pages={list.pages} />
+      <Pager path="/publications" query={raw} page={list.page} pages={list.pages} labels={await pagerLabels()} />
     </div>
   );
 }

@@ -12,6 +12,10 @@ import {
 } from "@/lib/search/service";
 import { DOCUMENT_TYPES, LANGUAGES } from "@/lib/search/types";
 import { Marked } from "@/components/search/marked";
+import { pageCount } from "@/lib/data-table/params";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
+import { Input } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
@@ -78,7 +82,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
     </li>
   );
   const result = found?.result;
-  const pages = result ? Math.max(1, Math.min(50, Math.ceil(result.total / found!.pageSize))) : 1;
+  const pages = result ? Math.min(50, pageCount(result.total, found!.pageSize)) : 1;
 
   return (
     <div className="space-y-4">
@@ -87,14 +91,14 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
         <p className="mt-1 max-w-3xl text-slate-700">{t("lead")}</p>
       </div>
       <form method="get" role="search" className="flex max-w-2xl gap-2" aria-label={t("label")}>
-        <input
+        <Input
           type="search"
           name="q"
           defaultValue={found?.query ?? p.q.slice(0, MAX_QUERY_LENGTH)}
           aria-label={t("label")}
           placeholder={t("placeholder")}
           maxLength={1000}
-          className="flex-1 rounded border border-slate-300 px-3 py-2"
+          className="flex-1"
         />
         {p.type && <input type="hidden" name="type" value={p.type} />}
         {p.language && <input type="hidden" name="language" value={p.language} />}
@@ -194,13 +198,14 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                 </li>
               ))}
             </ol>
-            {pages > 1 && (
-              <nav aria-label={t("pagination.label")} className="mt-4 flex items-center gap-3 text-sm">
-                {p.page > 1 && <Link href={href({ page: p.page - 1 })}>{t("pagination.previous")}</Link>}
-                <span>{t("pagination.page", { page: p.page, pages })}</span>
-                {p.page < pages && <Link href={href({ page: p.page + 1 })}>{t("pagination.next")}</Link>}
-              </nav>
-            )}
+            <Pager
+              path="/search"
+              query={href({}).query}
+              page={p.page}
+              pages={pages}
+              labels={await pagerLabels()}
+              className="mt-4"
+            />
           </section>
         </div>
       )}

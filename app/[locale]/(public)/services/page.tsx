@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listServices } from "@/lib/services/applications";
+import { linkButtonClass } from "@/components/ui/button";
 
 /** Where each service is applied for (the account pages ask for sign-in). */
 const APPLY_HREF = {
@@ -46,7 +47,7 @@ export default async function ServicesPage({ params }: PageProps<"/[locale]/serv
             </dl>
             <Link
               href={APPLY_HREF[s.kind]}
-              className="mt-4 inline-block rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+              className={linkButtonClass({ className: "mt-4 inline-block" })}
               data-testid={`apply-${s.kind}`}
             >
               {t("apply")}

@@ -9,6 +9,7 @@ import { valueSlots, type Scalar } from "@/lib/reporting/definition";
 import { loadEntry, submittingOrganizations, type EntryContext } from "@/lib/reporting/entry";
 import { EntryForm } from "@/components/reporting/entry-client";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";
+import { runtimeKeys } from "@/i18n/keys";
 
 /** The organisation's report for one period: fill in (autosave), upload a template, submit; read-only after. */
 export default async function ReportEntryPage({ params, searchParams }: PageProps<"/[locale]/reporting/[periodId]">) {
@@ -41,7 +42,7 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
           </h1>
           {Object.values(error.fieldErrors).map((k) => (
             <p key={k} className="mt-2 text-slate-700">
-              {te(k)}
+              {runtimeKeys(te)(k)}
             </p>
           ))}
           <Link href="/reporting" className="mt-3 inline-block">

@@ -15,12 +15,16 @@ import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
+import { runtimeKeys } from "@/i18n/keys";
+import { Input } from "@/components/ui/input";
+import { linkButtonClass } from "@/components/ui/button";
 
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { viewer } = await authorize("audit.read");
   const t = await getTranslations("audit");
+  const ta = runtimeKeys(t);
   const tc = await getTranslations("common");
   const list = parseListParams(await searchParams, {
     sortable: AUDIT_SORTS,
@@ -35,7 +39,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   for (const [k, v] of Object.entries(list.filters)) exportQuery.set(k, v);
   const keep: Record<string, string> = { sort: list.sort, dir: list.dir };
   if (list.filters.entityId) keep.entityId = list.filters.entityId;
-  const entityLabel = (entity: string) => (t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity);
+  const entityLabel = (entity: string) => (ta.has(`entities.${entity}`) ? ta(`entities.${entity}`) : entity);
 
   return (
     <div>
@@ -46,7 +50,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           <a
             href={`/api/v1/audit?${exportQuery.toString()}`}
             download
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline"
+            className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
             title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
           >
             {tc("actions.exportCsv")}
@@ -75,21 +79,11 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           <>
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("from")}</span>
-              <input
-                type="date"
-                name="from"
-                defaultValue={list.filters.from ?? ""}
-                className="rounded border border-slate-300 px-2 py-2"
-              />
+              <Input type="date" name="from" defaultValue={list.filters.from ?? ""} />
             </label>
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium">{t("to")}</span>
-              <input
-                type="date"
-                name="to"
-                defaultValue={list.filters.to ?? ""}
-                className="rounded border border-slate-300 px-2 py-2"
-              />
+              <Input type="date" name="to" defaultValue={list.filters.to ?? ""} />
             </label>
           </>
         }
@@ -107,7 +101,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           id: r.id,
           at: formatDateTime(r.at),
           actor: r.actor ? `${r.actor.login} (${r.actor.displayName})` : t("system"),
-          action: t.has(`actions.${r.action}`) ? t(`actions.${r.action}`) : r.action,
+          action: ta.has(`actions.${r.action}`) ? ta(`actions.${r.action}`) : r.action,
           entity: `${entityLabel(r.entity)} · ${r.entityId}`,
           changes: describeChanges(r.before, r.after),
         }))}

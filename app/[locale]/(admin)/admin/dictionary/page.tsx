@@ -5,6 +5,7 @@ import { editorEntryList, reviewQueue } from "@/lib/dictionary/editing";
 import { PageHeader } from "@/components/admin/page-header";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { RevisionList } from "@/components/dictionary/revision-list";
+import { linkButtonClass } from "@/components/ui/button";
 
 export default async function DictionaryAdminPage({ params, searchParams }: PageProps<"/[locale]/admin/dictionary">) {
   const { locale } = await params;
@@ -20,10 +21,7 @@ export default async function DictionaryAdminPage({ params, searchParams }: Page
         title={t("title")}
         description={t("description")}
         actions={
-          <Link
-            href="/admin/dictionary/new"
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
-          >
+          <Link href="/admin/dictionary/new" className={linkButtonClass()}>
             {t("new")}
           </Link>
         }

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { roleHas } from "@/lib/auth/permissions";
-import { parseListParams } from "@/lib/data-table/params";
+import { pageCount, parseListParams } from "@/lib/data-table/params";
 import { formatDate } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { listLetters, registerOrganizations } from "@/lib/letters/letters";
@@ -11,6 +11,8 @@ import { letterQueryOf, type LetterQuery } from "@/lib/letters/schemas";
 import { PageHeader } from "@/components/admin/page-header";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { LetterStatusBadge, OverdueMark } from "@/components/letters/status-badge";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +44,7 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
     listLetters(viewer, query, { page: list.page, pageSize: list.pageSize }, now),
     registerOrganizations(viewer),
   ]);
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const pages = pageCount(page.total, page.pageSize);
   const canManage = viewer.roles.some((r) => roleHas(r.role, "letters.manage"));
   const exportHref = `/api/v1/letters/export?${new URLSearchParams({ ...queryOf(query), locale }).toString()}`;
   const sortLink = (sort: LetterQuery["sort"], label: string) => {
@@ -194,24 +196,14 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav
-          className="mt-3 flex items-center gap-3 text-sm"
-          aria-label={tc("pagination.page", { page: page.page, pages })}
-        >
-          {page.page > 1 && (
-            <Link href={{ pathname: "/admin/letters", query: queryOf(query, { page: String(page.page - 1) }) }}>
-              {tc("pagination.previous")}
-            </Link>
-          )}
-          <span>{tc("pagination.page", { page: page.page, pages })}</span>
-          {page.page < pages && (
-            <Link href={{ pathname: "/admin/letters", query: queryOf(query, { page: String(page.page + 1) }) }}>
-              {tc("pagination.next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        path="/admin/letters"
+        query={queryOf(query)}
+        page={page.page}
+        pages={pages}
+        labels={await pagerLabels()}
+        className="mt-3"
+      />
     </div>
   );
 }

@@ -4,17 +4,19 @@ import { authorize } from "@/lib/auth/viewer";
 import { listPackages } from "@/lib/packages/packages";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
+import { pageCount, parsePage } from "@/lib/data-table/params";
 
 export default async function PackagesPage({ params, searchParams }: PageProps<"/[locale]/admin/packages">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { viewer } = await authorize("packages.manage");
   const sp = await searchParams;
-  const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
+  const page = parsePage(sp);
   const t = await getTranslations("packages");
-  const tc = await getTranslations("common");
   const { rows, total, size } = await listPackages(viewer, { page });
-  const pages = Math.max(1, Math.ceil(total / size));
+  const pages = pageCount(total, size);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -84,13 +86,15 @@ export default async function PackagesPage({ params, searchParams }: PageProps<"
           </tbody>
         </table>
       </div>
-      <nav className="flex gap-4 text-sm" aria-label={tc("pagination.page", { page, pages })}>
-        {page > 1 && <Link href={`/admin/packages?page=${page - 1}`}>{tc("pagination.previous")}</Link>}
-        <span>
-          {tc("pagination.page", { page, pages })} · {tc("pagination.total", { total })}
-        </span>
-        {page < pages && <Link href={`/admin/packages?page=${page + 1}`}>{tc("pagination.next")}</Link>}
-      </nav>
+      <Pager
+        path="/admin/packages"
+        page={page}
+        pages={pages}
+        total={total}
+        showTotal
+        hideWhenSingle={false}
+        labels={await pagerLabels()}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { parseListParams } from "@/lib/data-table/params";
+import { pageCount, parseListParams } from "@/lib/data-table/params";
 import { formatDate } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { staffQueue } from "@/lib/services/applications";
@@ -10,6 +10,8 @@ import type { ApplicationStatus, ServiceKind } from "@/lib/generated/prisma/enum
 import { PageHeader } from "@/components/admin/page-header";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { StatusBadge } from "@/components/services/status-badge";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -52,14 +54,13 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
     { page: list.page, pageSize: list.pageSize, status, kind, overdue, q: list.q },
     now,
   );
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const query = (p: number) => ({
-    page: String(p),
+  const pages = pageCount(page.total, page.pageSize);
+  const query = {
     ...(status ? { status } : {}),
     ...(kind ? { kind } : {}),
     ...(overdue ? { overdue: "1" } : {}),
     ...(list.q ? { q: list.q } : {}),
-  });
+  };
   return (
     <div>
       <PageHeader title={t("queue.title")} description={tc("pagination.total", { total: page.total })} />
@@ -158,20 +159,14 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav
-          className="mt-3 flex items-center gap-3 text-sm"
-          aria-label={tc("pagination.page", { page: page.page, pages })}
-        >
-          {page.page > 1 && (
-            <Link href={{ pathname: "/admin/services", query: query(page.page - 1) }}>{tc("pagination.previous")}</Link>
-          )}
-          <span>{tc("pagination.page", { page: page.page, pages })}</span>
-          {page.page < pages && (
-            <Link href={{ pathname: "/admin/services", query: query(page.page + 1) }}>{tc("pagination.next")}</Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        path="/admin/services"
+        query={query}
+        page={page.page}
+        pages={pages}
+        labels={await pagerLabels()}
+        className="mt-3"
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Threads } from "@/components/diary/threads";
 import { JournalGrid } from "@/components/diary/journal-client";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
+import { runtimeKeys } from "@/i18n/keys";
 
 /** The class journal: pick class and subject, then the grid with СОР/СОЧ, term confirmation and history. */
 export default async function JournalPage({ params, searchParams }: PageProps<"/[locale]/diary/journal">) {
@@ -45,7 +46,7 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const key = Object.values(error.fieldErrors)[0];
-      refused = key ? te(key) : te(error.code === "validation" ? "validation.summary" : error.code);
+      refused = key ? runtimeKeys(te)(key) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
   const link = (c: string, s: string, term?: string, extra: Record<string, string> = {}) =>

@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { cachedEntryBySlug } from "@/lib/dictionary/cache";
 import { AddFlashcardButton } from "@/components/dictionary/flashcard-button-client";
 import { PermanentLink } from "@/components/dictionary/permanent-link-client";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -86,7 +87,9 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
                 <p className="flex flex-wrap gap-2 text-sm">
                   {sense.partOfSpeech && (
                     <span className="rounded bg-slate-100 px-1.5 italic text-slate-700">
-                      {t.has(`pos.${sense.partOfSpeech}`) ? t(`pos.${sense.partOfSpeech}`) : sense.partOfSpeech}
+                      {runtimeKeys(t).has(`pos.${sense.partOfSpeech}`)
+                        ? runtimeKeys(t)(`pos.${sense.partOfSpeech}`)
+                        : sense.partOfSpeech}
                     </span>
                   )}
                   {sense.gloss && <span lang="kk">{sense.gloss}</span>}

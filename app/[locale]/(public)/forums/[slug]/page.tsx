@@ -10,7 +10,9 @@ import { localName } from "@/lib/names";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
 import { BodyField } from "@/components/forums/forms-client";
-import { Pager } from "@/components/forums/pager";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
+import { pageCount, parsePage } from "@/lib/data-table/params";
 
 /** A category: its threads (pinned first, then the latest), a new-thread form; open forums show their answer figures. */
 export default async function CategoryPage({ params, searchParams }: PageProps<"/[locale]/forums/[slug]">) {
@@ -21,7 +23,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
   const viewer = await getViewer();
   const category = await getCategory(viewer, slug).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!category) notFound();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = parsePage(await searchParams);
   const threads = await listThreads(viewer, category.id, page);
   const open = category.kind === "OPEN";
   const stats = open ? await answerStats(viewer, category.id) : null;
@@ -84,7 +86,12 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
           );
         })}
       </ul>
-      <Pager page={threads.page} pageSize={threads.pageSize} total={threads.total} path={`/forums/${slug}`} />
+      <Pager
+        path={`/forums/${slug}`}
+        page={threads.page}
+        pages={pageCount(threads.total, threads.pageSize)}
+        labels={await pagerLabels()}
+      />
       {!viewer ? (
         <p className="text-slate-600">{t("signInToPost")}</p>
       ) : category.canPost ? (

@@ -4,6 +4,8 @@ import { localName } from "@/lib/names";
 import { formatDate } from "@/lib/time";
 import { verifyCertificate, type Verification } from "@/lib/services/certificates";
 import { verifyQuery } from "@/lib/services/schemas";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
@@ -41,22 +43,17 @@ export default async function VerifyCertificatePage({
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
         <label className="flex min-w-64 flex-1 flex-col text-sm">
           <span className="mb-1 font-medium">{t("query")}</span>
-          <input
+          <Input
             name="q"
             defaultValue={raw ?? ""}
             required
             maxLength={40}
             autoComplete="off"
-            className="rounded border border-slate-300 px-3 py-2 font-mono uppercase"
+            className="font-mono uppercase"
             data-testid="verify-query"
           />
         </label>
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
-        >
-          {t("check")}
-        </button>
+        <Button type="submit">{t("check")}</Button>
       </form>
       {problem && (
         <p

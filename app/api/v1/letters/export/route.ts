@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { exportLetters } from "@/lib/letters/letters";
 import { letterQueryOf } from "@/lib/letters/schemas";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export const GET = route({
       "replyTo",
       "replies",
       "file",
-    ].map((k) => t(`fields.${k}`));
+    ].map((k) => runtimeKeys(t)(`fields.${k}`));
     const lines = rows.map((l) => [
       l.number,
       formatDateTime(l.registeredAt),

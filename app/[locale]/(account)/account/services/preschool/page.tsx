@@ -6,6 +6,8 @@ import { districtKindergartens, preschoolDistricts } from "@/lib/services/presch
 import { applyPreschoolAction } from "@/lib/services/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
@@ -57,11 +59,11 @@ export default async function PreschoolPage({
       >
         <label className="block min-w-64 flex-1 text-sm">
           <span className="mb-1 block font-medium">{t("preschool.district")}</span>
-          <select
+          <Select
             name="district"
             defaultValue={chosen?.id ?? (districts.some((d) => d.id === ownDistrict) ? ownDistrict : "")}
             required
-            className="w-full rounded border border-slate-300 px-3 py-2"
+            className="w-full"
           >
             <option value="">—</option>
             {districts.map((d) => (
@@ -70,11 +72,11 @@ export default async function PreschoolPage({
                 {d.parent ? ` — ${localName(d.parent, locale)}` : ""}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <button type="submit" className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+        <Button type="submit" variant="secondary">
           {t("preschool.chooseDistrict")}
-        </button>
+        </Button>
       </form>
       {chosen && (
         <div className="rounded-lg bg-white p-4 shadow-sm">
@@ -109,7 +111,7 @@ export default async function PreschoolPage({
               name="priority"
               label={t("preschool.priority")}
               defaultValue="0"
-              options={[0, 1].map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))}
+              options={([0, 1] as const).map((p) => ({ value: String(p), label: t(`preschool.priorities.${p}`) }))}
             />
           </ActionForm>
         </div>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { BackupJob } from "@/components/archive/backup-job-client";
 import { CheckboxField, TextField } from "@/components/forms/fields-client";
+import type { KeysOf, Messages } from "@/i18n/keys";
 
 const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "—");
 
@@ -83,9 +84,11 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
               rows.map((b) => (
                 <tr key={b.id} className="border-t border-slate-100">
                   <td className="px-3 py-2 whitespace-nowrap">{time(b.startedAt)}</td>
-                  <td className="px-3 py-2">{t(`kinds.${b.kind}`)}</td>
                   <td className="px-3 py-2">
-                    {t(`statuses.${b.status}`)}
+                    {t(`kinds.${b.kind as KeysOf<Messages["archive"]["backups"]["kinds"]>}`)}
+                  </td>
+                  <td className="px-3 py-2">
+                    {t(`statuses.${b.status as KeysOf<Messages["archive"]["backups"]["statuses"]>}`)}
                     {b.error ? `: ${b.error}` : ""}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{b.size !== null ? Number(b.size) : "—"}</td>

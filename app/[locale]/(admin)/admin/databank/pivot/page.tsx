@@ -16,10 +16,12 @@ import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
 import { StatChart } from "@/components/statistics/chart-client";
+import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
-const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const control = fieldClass({ density: "sm", className: "text-sm" });
 
 /**
  * The pivot of the data bank (R33) for staff within their scope: indicators, rows and columns, measure
@@ -212,7 +214,7 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
           {filterSelect(
             "sex",
             t("dimension.sex"),
-            ["F", "M"].map((s) => ({ value: s, label: t(`sex.${s}`) })),
+            (["F", "M"] as const).map((s) => ({ value: s, label: t(`sex.${s}`) })),
           )}
           {filterSelect(
             "grade",
@@ -226,13 +228,13 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
           )}
         </div>
         <div className="flex flex-wrap gap-3">
-          <button
+          <Button
             type="submit"
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+
             data-testid="pivot-apply"
           >
             {t("pivot.apply")}
-          </button>
+          </Button>
           <Link href="/admin/databank/pivot" className="self-center text-sm">
             {t("pivot.reset")}
           </Link>

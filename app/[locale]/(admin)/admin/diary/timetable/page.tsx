@@ -30,7 +30,7 @@ export default async function TimetablePage({ params, searchParams }: PageProps<
     if (!(error instanceof AppError)) throw error;
     return <Notice>{te("diary.classUnknown")}</Notice>;
   }
-  const days = [1, 2, 3, 4, 5, 6];
+  const days = [1, 2, 3, 4, 5, 6] as const;
   const periods = Array.from({ length: MAX_PERIODS }, (_, i) => i + 1);
   const options = data.subjects.map((s) => ({ value: s.id, label: localName(s, locale) }));
   return (

@@ -10,6 +10,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { LetterStatusBadge, OverdueMark } from "@/components/letters/status-badge";
 import { AttachFile } from "@/components/letters/attach-file-client";
+import { linkButtonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -60,7 +61,7 @@ export default async function LetterPage({ params, searchParams }: PageProps<"/[
         {editable && l.direction === "INCOMING" && (
           <Link
             href={{ pathname: "/admin/letters/new", query: { replyTo: l.id } }}
-            className="ml-auto rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+            className={linkButtonClass({ className: "ml-auto" })}
             data-testid="reply"
           >
             {t("card.reply")}

@@ -7,7 +7,8 @@ import { getPackage, reverifyPackage } from "@/lib/packages/packages";
 import { reasonText } from "@/lib/packages/reasons";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
-import { PrintButton } from "@/components/packages/print-button-client";
+import { PrintButton } from "@/components/ui/print-button-client";
+import { runtimeKeys } from "@/i18n/keys";
 
 const time = (d: Date | string) => new Date(d).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
@@ -86,7 +87,7 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
           </h2>
           <ul className="list-disc pl-6 text-sm">
             {r.reasons.map((reason, i) => (
-              <li key={i}>{reasonText(tAll, reason)}</li>
+              <li key={i}>{reasonText(runtimeKeys(tAll), reason)}</li>
             ))}
           </ul>
         </section>

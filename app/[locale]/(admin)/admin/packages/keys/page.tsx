@@ -5,6 +5,7 @@ import { keyOrganizations, listKeys } from "@/lib/packages/keys";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { RegisterKeyForm, RevokeKeyForm } from "@/components/packages/key-forms";
+import { Input } from "@/components/ui/input";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -108,12 +109,7 @@ export default async function PackageKeysPage({ params, searchParams }: PageProp
           <form className="flex items-end gap-2 text-sm" method="get">
             <label className="flex flex-col">
               {t("findByBin")}
-              <input
-                name="bin"
-                defaultValue={typeof bin === "string" ? bin : ""}
-                className="rounded border border-slate-300 px-2 py-1"
-                inputMode="numeric"
-              />
+              <Input name="bin" defaultValue={typeof bin === "string" ? bin : ""} density="sm" inputMode="numeric" />
             </label>
             <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">
               {t("find")}

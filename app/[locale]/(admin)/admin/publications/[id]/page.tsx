@@ -10,6 +10,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { BodyField } from "@/components/forums/forms-client";
 import { PageHeader } from "@/components/admin/page-header";
+import { Select } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
@@ -63,17 +64,13 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
             {(["from", "to"] as const).map((k) => (
               <label key={k}>
                 <span className="mb-1 block">{t(`review.${k}`)}</span>
-                <select
-                  name={k}
-                  defaultValue={String(k === "from" ? from : to)}
-                  className="rounded border border-slate-300 bg-white px-2 py-1"
-                >
+                <Select name={k} defaultValue={String(k === "from" ? from : to)} density="sm">
                   {p.versions.map((v) => (
                     <option key={v.number} value={v.number}>
                       {v.number}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
             ))}
             <button type="submit" className="rounded border border-slate-300 px-3 py-1">

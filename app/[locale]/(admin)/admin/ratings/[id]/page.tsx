@@ -20,10 +20,12 @@ import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { intervalText } from "@/components/ratings/parts";
+import { runtimeKeys } from "@/i18n/keys";
+import { fieldClass } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 
-const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const control = fieldClass({ density: "sm", className: "text-sm" });
 
 /** One method: its latest version's indicators and weights, a preview for a year (?preview=2025), publication. */
 export default async function RatingMethodPage({ params, searchParams }: PageProps<"/[locale]/admin/ratings/[id]">) {
@@ -49,9 +51,11 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
       const key = Object.values(error.fieldErrors)[0];
       const params =
         typeof error.params.indicator === "string"
-          ? { ...error.params, indicator: t(`indicator.${error.params.indicator}.name`) }
+          ? { ...error.params, indicator: runtimeKeys(t)(`indicator.${error.params.indicator}.name`) }
           : error.params;
-      previewError = key ? te(key, params) : te(error.code === "validation" ? "validation.summary" : error.code);
+      previewError = key
+        ? runtimeKeys(te)(key, params)
+        : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
   const num = (v: number | null, d = 3) =>

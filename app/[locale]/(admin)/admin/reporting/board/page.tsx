@@ -22,10 +22,17 @@ import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
 import { BoardChart } from "@/components/reporting-review/board-chart";
 import { localText, periodLabel } from "@/components/reporting-review/labels";
+import type { KeysOf, Messages } from "@/i18n/keys";
+import { runtimeKeys } from "@/i18n/keys";
+import { linkButtonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
-const CARDS: { key: keyof BoardCounts; state: (typeof BOARD_STATES)[number] | null; tone: string }[] = [
+const CARDS: {
+  key: keyof BoardCounts & KeysOf<Messages["reporting-review"]["counts"]>;
+  state: (typeof BOARD_STATES)[number] | null;
+  tone: string;
+}[] = [
   { key: "obliged", state: null, tone: "text-slate-900" },
   { key: "handedOver", state: "handedOver", tone: "text-sky-800" },
   { key: "missing", state: "missing", tone: "text-slate-700" },
@@ -86,10 +93,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         title={t("board.title")}
         description={t("board.description")}
         actions={
-          <Link
-            href={`/admin/reporting/reports/${period.id}`}
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
-          >
+          <Link href={`/admin/reporting/reports/${period.id}`} className={linkButtonClass({ variant: "secondary" })}>
             {t("board.toReport")}
           </Link>
         }
@@ -205,7 +209,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         </section>
       )}
       <h2 className="mb-2 font-semibold">
-        {list.filters.state ? t(`states.${list.filters.state}`) : t("board.listTitle")}
+        {list.filters.state ? runtimeKeys(t)(`states.${list.filters.state}`) : t("board.listTitle")}
       </h2>
       <DataTable
         caption={t("board.listTitle")}

@@ -28,7 +28,9 @@ import { localName } from "@/lib/names";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { BodyField, ButtonForm } from "@/components/forums/forms-client";
-import { Pager } from "@/components/forums/pager";
+import { Pager } from "@/components/ui/pager";
+import { pagerLabels } from "@/components/ui/pager-labels";
+import { pageCount, parsePage } from "@/lib/data-table/params";
 
 /** A thread: the question or opening post, official answers pinned under it (open forums), posts by pages of 20, the reply form. */
 export default async function ThreadPage({ params, searchParams }: PageProps<"/[locale]/forums/t/[id]">) {
@@ -42,7 +44,7 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
   const page =
     query.page === undefined && typeof query.post === "string"
       ? await pageOfPost(viewer, id, Number(query.post))
-      : Math.max(1, Number(query.page) || 1);
+      : parsePage(query);
   const data = await getThreadPage(viewer, id, page).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!data) notFound();
   const { thread, category } = data;
@@ -236,7 +238,12 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
       ) : (
         data.posts.map(post)
       )}
-      <Pager page={data.page} pageSize={data.pageSize} total={data.total} path={`/forums/t/${thread.id}`} />
+      <Pager
+        path={`/forums/t/${thread.id}`}
+        page={data.page}
+        pages={pageCount(data.total, data.pageSize)}
+        labels={await pagerLabels()}
+      />
       {data.moderator && (
         <section className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 className="font-semibold">{t("moderation.thread")}</h2>

@@ -8,6 +8,7 @@ import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
+import type { KeysOf, Messages } from "@/i18n/keys";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -132,7 +133,7 @@ export default async function OrganizationReportPage({
         chart={{
           kind: "donut",
           data: data.staff.map((r) => ({
-            label: td(`qualification.${r.qualification}`),
+            label: td(`qualification.${r.qualification as KeysOf<Messages["databank"]["qualification"]>}`),
             values: { teachers: chartValue(r.teachers) },
           })),
           series: [{ key: "teachers", name: t("col.teachers") }],
@@ -142,7 +143,10 @@ export default async function OrganizationReportPage({
           { key: "teachers", label: t("col.teachers"), numeric: true },
         ]}
         rows={data.staff.map((r) => ({
-          cells: { qualification: td(`qualification.${r.qualification}`), teachers: r.teachers },
+          cells: {
+            qualification: td(`qualification.${r.qualification as KeysOf<Messages["databank"]["qualification"]>}`),
+            teachers: r.teachers,
+          },
         }))}
       />
       <StatFigure

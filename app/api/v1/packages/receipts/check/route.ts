@@ -4,6 +4,7 @@ import { route, translator } from "@/lib/http";
 import { checkReceipt } from "@/lib/packages/crypto";
 import { reasonText } from "@/lib/packages/reasons";
 import { serverKey } from "@/lib/packages/server-key";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export const POST = route({
         valid: result.ok,
         problem: result.ok ? null : t(`packages.check.problem.${result.reason}`),
         receipt: receipt?.receipt ?? null,
-        reasons: receipt ? receipt.receipt.reasons.map((r) => reasonText(t, r)) : [],
+        reasons: receipt ? receipt.receipt.reasons.map((r) => reasonText(runtimeKeys(t), r)) : [],
         serverKeyId: key.keyId,
       },
       { headers: { "cache-control": "no-store" } },

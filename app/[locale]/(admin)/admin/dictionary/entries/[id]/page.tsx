@@ -10,6 +10,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { EntryEditor } from "@/components/dictionary/entry-editor-client";
 import { RevisionList } from "@/components/dictionary/revision-list";
 import { PageHeader } from "@/components/admin/page-header";
+import { Textarea } from "@/components/ui/input";
 
 export default async function EditEntryPage({ params }: PageProps<"/[locale]/admin/dictionary/entries/[id]">) {
   const { locale, id } = await params;
@@ -106,7 +107,7 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
           <input type="hidden" name="version" value={draft.version} />
           <label className="block text-sm">
             <span className="mb-1 block font-medium">{t("editor.comment")}</span>
-            <textarea name="comment" rows={2} className="w-full rounded border border-slate-300 px-3 py-2" />
+            <Textarea name="comment" rows={2} className="w-full" />
           </label>
         </ActionForm>
       </section>

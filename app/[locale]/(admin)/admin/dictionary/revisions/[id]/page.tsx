@@ -10,6 +10,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { CheckboxField } from "@/components/forms/fields-client";
 import { DraftView } from "@/components/dictionary/draft-view";
 import { PageHeader } from "@/components/admin/page-header";
+import { Textarea } from "@/components/ui/input";
 
 export default async function RevisionPage({
   params,
@@ -116,7 +117,7 @@ export default async function RevisionPage({
             <input type="hidden" name="decision" value="approve" />
             <label className="block text-sm">
               <span className="mb-1 block font-medium">{t("reviewComment")}</span>
-              <textarea name="comment" rows={2} className="w-full rounded border border-slate-300 px-3 py-2" />
+              <Textarea name="comment" rows={2} className="w-full" />
             </label>
             {revision.kind !== "DELETE" && <CheckboxField name="markChecked" label={t("markChecked")} defaultChecked />}
           </ActionForm>
@@ -132,7 +133,7 @@ export default async function RevisionPage({
             <input type="hidden" name="decision" value="reject" />
             <label className="block text-sm">
               <span className="mb-1 block font-medium">{t("reviewComment")}</span>
-              <textarea name="comment" rows={2} className="w-full rounded border border-slate-300 px-3 py-2" />
+              <Textarea name="comment" rows={2} className="w-full" />
             </label>
           </ActionForm>
         </section>

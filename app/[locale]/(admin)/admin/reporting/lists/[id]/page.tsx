@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors } from "@/components/forms/fields-client";
 import { FormListForm } from "@/components/reporting/designer-list-form";
+import { linkButtonClass } from "@/components/ui/button";
 
 /** One year's list of forms: its order, its forms, and publishing it. */
 export default async function FormListPage({ params }: PageProps<"/[locale]/admin/reporting/lists/[id]">) {
@@ -53,7 +54,7 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
           <h2 className="text-lg font-semibold">{t("forms")}</h2>
           <Link
             href={`/admin/reporting/forms/new?list=${list.id}`}
-            className="ml-auto rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white no-underline hover:bg-brand-900 hover:no-underline"
+            className={linkButtonClass({ size: "sm", className: "ml-auto" })}
           >
             {tf("new")}
           </Link>

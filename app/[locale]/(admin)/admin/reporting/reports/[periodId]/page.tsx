@@ -8,8 +8,9 @@ import { formatDate, formatDateTime } from "@/lib/time";
 import { consolidatedReport, rowTable, type ReportLine } from "@/lib/reporting/reports";
 import { PageHeader } from "@/components/admin/page-header";
 import { localText } from "@/components/reporting-review/labels";
-import { PrintButton } from "@/components/reporting-review/print-button-client";
+import { PrintButton } from "@/components/ui/print-button-client";
 import { ClosePeriod } from "@/components/reporting-review/close-period-client";
+import { linkButtonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -62,16 +63,12 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         })}
         actions={
           <div className="no-print flex flex-wrap gap-2">
-            <a
-              href={download("csv")}
-              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
-              data-testid="download-csv"
-            >
+            <a href={download("csv")} className={linkButtonClass({ variant: "secondary" })} data-testid="download-csv">
               {t("reports.csv")}
             </a>
             <a
               href={download("xlsx")}
-              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm no-underline hover:bg-slate-100 hover:no-underline"
+              className={linkButtonClass({ variant: "secondary" })}
               data-testid="download-xlsx"
             >
               {t("reports.xlsx")}

@@ -10,6 +10,8 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Flag, StatusBadge } from "@/components/reporting-review/status-badge";
 import { ReviewActions } from "@/components/reporting-review/review-actions-client";
 import { localText } from "@/components/reporting-review/labels";
+import type { KeysOf, Messages } from "@/i18n/keys";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -311,9 +313,11 @@ export default async function SubmissionReviewPage({
             {events.map((e) => (
               <li key={e.id} data-action={e.action}>
                 <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span>{" "}
-                <span className="font-medium">{t.has(`events.${e.action}`) ? t(`events.${e.action}`) : e.action}</span>{" "}
+                <span className="font-medium">
+                  {runtimeKeys(t).has(`events.${e.action}`) ? runtimeKeys(t)(`events.${e.action}`) : e.action}
+                </span>{" "}
                 <span className="text-slate-600">
-                  · {t(`levels.${e.level}`)}
+                  · {t(`levels.${e.level as KeysOf<Messages["reporting-review"]["levels"]>}`)}
                   {e.actor ? ` · ${e.actor}` : ""}
                 </span>
                 {e.reason && <p className="mt-0.5 text-slate-800">«{e.reason}»</p>}

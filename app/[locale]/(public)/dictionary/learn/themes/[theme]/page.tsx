@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { cachedThemeWords } from "@/lib/dictionary/cache";
 import { isTheme } from "@/lib/dictionary/constants";
 import { AddThemeButton } from "@/components/dictionary/flashcard-button-client";
+import { runtimeKeys } from "@/i18n/keys";
 
 export const dynamic = "force-dynamic";
 
@@ -63,7 +64,7 @@ export default async function ThemePage({ params }: PageProps<"/[locale]/diction
                   {w.lemmaLatin}
                 </td>
                 <td className="px-3 py-2 text-slate-600">
-                  {w.partOfSpeech && tp.has(w.partOfSpeech) ? tp(w.partOfSpeech) : ""}
+                  {w.partOfSpeech && runtimeKeys(tp).has(w.partOfSpeech) ? runtimeKeys(tp)(w.partOfSpeech) : ""}
                 </td>
                 <td className="px-3 py-2" lang="ru">
                   {w.ru.join("; ")}

@@ -1,0 +1,65 @@
+// The shape of every locale's messages, taken from the default locale (Kazakh). A test checks that ru and en
+// have exactly the same keys, so one shape types them all.
+import type account from "./kk/account.json";
+import type admin from "./kk/admin.json";
+import type archive from "./kk/archive.json";
+import type audit from "./kk/audit.json";
+import type auth from "./kk/auth.json";
+import type classifiers from "./kk/classifiers.json";
+import type common from "./kk/common.json";
+import type databank from "./kk/databank.json";
+import type diary from "./kk/diary.json";
+import type dictionary from "./kk/dictionary.json";
+import type errors from "./kk/errors.json";
+import type forums from "./kk/forums.json";
+import type home from "./kk/home.json";
+import type learn from "./kk/learn.json";
+import type letters from "./kk/letters.json";
+import type lexicography from "./kk/lexicography.json";
+import type openData from "./kk/open-data.json";
+import type organizations from "./kk/organizations.json";
+import type packages from "./kk/packages.json";
+import type people from "./kk/people.json";
+import type publications from "./kk/publications.json";
+import type ratings from "./kk/ratings.json";
+import type reportingReview from "./kk/reporting-review.json";
+import type reporting from "./kk/reporting.json";
+import type search from "./kk/search.json";
+import type sections from "./kk/sections.json";
+import type services from "./kk/services.json";
+import type statistics from "./kk/statistics.json";
+import type territories from "./kk/territories.json";
+import type users from "./kk/users.json";
+
+export interface MessagesShape {
+  account: typeof account;
+  admin: typeof admin;
+  archive: typeof archive;
+  audit: typeof audit;
+  auth: typeof auth;
+  classifiers: typeof classifiers;
+  common: typeof common;
+  databank: typeof databank;
+  diary: typeof diary;
+  dictionary: typeof dictionary;
+  errors: typeof errors;
+  forums: typeof forums;
+  home: typeof home;
+  learn: typeof learn;
+  letters: typeof letters;
+  lexicography: typeof lexicography;
+  "open-data": typeof openData;
+  organizations: typeof organizations;
+  packages: typeof packages;
+  people: typeof people;
+  publications: typeof publications;
+  ratings: typeof ratings;
+  "reporting-review": typeof reportingReview;
+  reporting: typeof reporting;
+  search: typeof search;
+  sections: typeof sections;
+  services: typeof services;
+  statistics: typeof statistics;
+  territories: typeof territories;
+  users: typeof users;
+}
