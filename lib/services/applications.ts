@@ -144,8 +144,7 @@ export async function applyFirstGrade(
   input: FirstGradeApply,
   now = new Date(),
 ): Promise<{ id: string }> {
-  authorizeViewer(viewer, "services.apply");
-  if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
+  authorizeViewer(viewer, "services.applyForChild");
   const parsed = parseIin(input.childIin);
   if (!parsed.ok) throw new AppError("validation", { childIin: "services.iinInvalid" });
   if (!admissionYears(almatyDay(now)).includes(input.admissionYear))
