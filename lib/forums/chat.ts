@@ -107,6 +107,14 @@ export async function listRooms(viewer: Viewer | null): Promise<RoomView[]> {
   }));
 }
 
+/** The subjects of method-group rooms, with their names. */
+export function roomSubjects(rooms: readonly RoomView[]) {
+  return prisma.classifierItem.findMany({
+    where: { id: { in: rooms.map((r) => r.subjectId).filter((x): x is string => Boolean(x)) } },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+}
+
 /** The room if the viewer is a member of it; refuses otherwise (the same answer for unknown rooms). */
 export async function memberRoom(viewer: Viewer | null, roomId: string) {
   if (!viewer) throw new AppError("unauthenticated");
