@@ -11,6 +11,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import { classReadWhere } from "./access";
+import type { DiaryNotificationKind } from "./notifications";
 
 const nothing = { id: { in: [] as string[] } };
 
@@ -140,7 +141,7 @@ export async function startThread(
         data: parents.map((p) => ({
           userId: p.userId,
           organizationId: classGroup.organizationId,
-          kind: "diary.message",
+          kind: "diary.message" satisfies DiaryNotificationKind,
           payload: { threadId: thread.id },
         })),
       });

@@ -19,6 +19,7 @@ import {
   threadReadWhere,
 } from "./access";
 import { linkCount, mentionsOf, plainText, renderMarkdown } from "./markdown";
+import type { ForumsNotificationKind } from "./notifications";
 import { almatyTime, assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
 import { enqueuePost } from "./search-queue";
@@ -561,7 +562,7 @@ async function notifyPost(
   post: { id: string; number: number; body: string; replyToAuthorId: string | null },
 ) {
   const payload = { threadId: thread.id, postNumber: post.number, title: thread.title, by: viewer.displayName };
-  const recipients = new Map<string, string>();
+  const recipients = new Map<string, ForumsNotificationKind>();
   const subscribers = await tx.forumThreadState.findMany({
     where: { threadId: thread.id, subscribed: true, userId: { not: viewer.userId } },
     select: { userId: true },

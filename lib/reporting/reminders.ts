@@ -12,6 +12,7 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { almatyDate } from "./deadline";
 import { obligedOrganizationsWhere } from "./obligations";
+import type { ReportingNotificationKind } from "./notifications";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Overdue reminders stop this long after the deadline (the board still shows who is overdue). */
@@ -72,7 +73,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
     const data: Prisma.NotificationCreateManyInput[] = admins.map((a) => ({
       userId: a.userId,
       organizationId: a.organizationId,
-      kind: `reporting.reminder.${stage}`,
+      kind: `reporting.reminder.${stage}` satisfies ReportingNotificationKind,
       payload,
       dedupeKey: `reminder:${period.id}:${a.organizationId}:${a.userId}:${stage}`,
     }));
@@ -99,7 +100,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
         if (count === 0) continue;
         data.push({
           userId: d.userId,
-          kind: "reporting.overdueList",
+          kind: "reporting.overdueList" satisfies ReportingNotificationKind,
           payload: { ...payload, count, organizations: orgs },
           dedupeKey: `overdue-list:${period.id}:${d.userId}:${day}`,
         });

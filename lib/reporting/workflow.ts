@@ -26,6 +26,7 @@ import { ROLE_SCOPE, ROLES } from "../auth/roles";
 import { scopeOf, type Viewer } from "../auth/scope";
 import { checkValues, definitionSchema, valueSlots, type FormDefinition } from "./definition";
 import { factRows } from "./facts";
+import type { ReportingNotificationKind } from "./notifications";
 import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
 import { refreshSummary } from "../databank/summary";
@@ -334,13 +335,15 @@ function requireVersion(current: { version: number }, version: number) {
 
 // ───────────────────────── Notifications ─────────────────────────
 
-export type WorkflowNotificationKind =
+export type WorkflowNotificationKind = Extract<
+  ReportingNotificationKind,
   | "reporting.submitted"
   | "reporting.approved"
   | "reporting.returned"
   | "reporting.accepted"
   | "reporting.undone"
-  | "reporting.correction";
+  | "reporting.correction"
+>;
 
 /**
  * Active users who act at `level` for an organisation: those handing over its reports, or those reviewing at

@@ -18,6 +18,8 @@ import { almatyDay, dateValue } from "../diary/dates";
 import { admissionAge, admissionYears, dueAt, OPEN_STATUSES } from "./rules";
 import type { FirstGradeApply } from "./schemas";
 import { renumberQueue } from "./queue";
+import { STATUS_NOTIFICATION, type ServicesNotificationKind } from "./notifications";
+import { rolesWith } from "../auth/permissions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,7 +55,7 @@ export async function recordStatus(
     data: {
       userId: application.applicantId,
       organizationId: application.organizationId,
-      kind: `services.${status.toLowerCase()}`,
+      kind: STATUS_NOTIFICATION[status],
       payload,
     },
   });
@@ -66,7 +68,7 @@ export async function recordStatus(
         : null;
   if (staffOrg) {
     const staff = await tx.roleAssignment.findMany({
-      where: { organizationId: staffOrg, role: "ORG_ADMIN" },
+      where: { organizationId: staffOrg, role: { in: [...rolesWith("services.process")] } },
       select: { userId: true },
     });
     if (staff.length) {
@@ -74,7 +76,7 @@ export async function recordStatus(
         data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: staffOrg,
-          kind: "services.new",
+          kind: "services.new" satisfies ServicesNotificationKind,
           payload: { applicationId: application.id, service: application.kind },
         })),
       });

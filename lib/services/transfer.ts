@@ -16,6 +16,8 @@ import { almatyDay, dateValue } from "../diary/dates";
 import { admissionSchools, openApplicationKey, recordStatus, transferSides, transition } from "./applications";
 import { dueAt } from "./rules";
 import type { TransferApply } from "./schemas";
+import type { ServicesNotificationKind } from "./notifications";
+import { rolesWith } from "../auth/permissions";
 
 /** The enrolment a student has now: in a class of a year under way, not ended. */
 function currentEnrolmentWhere(today: Date) {
@@ -202,7 +204,7 @@ export async function acceptTransfer(
     });
     // The school left learns that the student has gone.
     const staff = await tx.roleAssignment.findMany({
-      where: { organizationId: app.organizationId, role: "ORG_ADMIN" },
+      where: { organizationId: app.organizationId, role: { in: [...rolesWith("services.process")] } },
       select: { userId: true },
     });
     if (staff.length) {
@@ -210,7 +212,7 @@ export async function acceptTransfer(
         data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: app.organizationId,
-          kind: "services.transferred",
+          kind: "services.transferred" satisfies ServicesNotificationKind,
           payload: { applicationId: app.id, service: "TRANSFER" },
         })),
       });

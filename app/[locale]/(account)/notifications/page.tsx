@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/audit/queries";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
-import { notificationView } from "@/components/reporting-review/notification-view";
+import { renderNotification } from "@/lib/notifications/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -59,7 +59,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       ) : (
         <ul className="space-y-2" data-testid="notifications">
           {page.rows.map((n) => {
-            const view = notificationView(n, locale, t, (d) => formatDate(d));
+            const view = renderNotification(n, { locale, t, formatDate: (d) => formatDate(d) });
             return (
               <li
                 key={n.id}
