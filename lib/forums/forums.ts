@@ -697,11 +697,6 @@ export async function react(viewer: Viewer | null, input: { postId: string; kind
   });
 }
 
-export async function unreact(viewer: Viewer | null, input: { postId: string; kind: string }): Promise<void> {
-  const v = requireViewer(viewer);
-  await prisma.forumReaction.deleteMany({ where: { postId: input.postId, userId: v.userId, kind: input.kind } });
-}
-
 export async function setSubscription(
   viewer: Viewer | null,
   input: { threadId: string; subscribed: boolean },
