@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "diary.manage": ["ORG_ADMIN"],
   "diary.teach": ["TEACHER"],
   "diary.read": ["PARENT", "STUDENT", "TEACHER", "ORG_ADMIN"],
+  // what a student reads is their own diary (and their class's chat); what a parent reads is their children's
+  "diary.self": ["STUDENT"],
+  "diary.family": ["PARENT"],
   "diary.weights": ["MINISTRY_ADMIN"],
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],

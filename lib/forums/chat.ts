@@ -7,7 +7,7 @@ import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Viewer } from "../auth/scope";
+import { organizationsWith, type Viewer } from "../auth/scope";
 import { chatBus, type ChatEvent } from "./bus";
 import { almatyTime, assertMayPost, standingOf } from "./standing";
 import { CHAT_MESSAGES_PER_MINUTE, MAX_CHAT_LENGTH } from "./trust";
@@ -16,16 +16,12 @@ export const CHAT_PAGE = 30;
 
 /** Classes whose room the viewer belongs to: taught or homeroom (teachers), enrolled (students). */
 function classMemberWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
-  const teacherOrgs = viewer.roles
-    .filter((r) => r.role === "TEACHER" && r.organizationId)
-    .map((r) => r.organizationId!);
-  const studentOrgs = viewer.roles
-    .filter((r) => r.role === "STUDENT" && r.organizationId)
-    .map((r) => r.organizationId!);
+  const taught = teacherOrgs(viewer);
+  const studentOrgs = organizationsWith(viewer, "diary.self");
   const or: Prisma.ClassGroupWhereInput[] = [{ id: { in: [] } }];
-  if (teacherOrgs.length)
+  if (taught.length)
     or.push({
-      organizationId: { in: teacherOrgs },
+      organizationId: { in: taught },
       OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }],
     });
   if (studentOrgs.length)
@@ -37,7 +33,7 @@ function classMemberWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
 }
 
 function teacherOrgs(viewer: Viewer): string[] {
-  return viewer.roles.filter((r) => r.role === "TEACHER" && r.organizationId).map((r) => r.organizationId!);
+  return organizationsWith(viewer, "diary.teach");
 }
 
 export interface RoomView {

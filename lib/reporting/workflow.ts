@@ -58,7 +58,7 @@ export function reviewLevelOf(role: Role): ReviewLevel | null {
 }
 
 /** The roles that review at `level`. */
-function reviewRoles(level: ReviewLevel): Role[] {
+export function reviewRoles(level: ReviewLevel): Role[] {
   return ROLES.filter((role) => reviewLevelOf(role) === level);
 }
 
