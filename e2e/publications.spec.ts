@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, signIn, signOut, t, test } from "./fixtures";
-import { samplePdf } from "../lib/files/zip-fixture";
+import { samplePdf } from "../tests/fixtures/zip-fixture";
 
 /**
  * Publications end to end: a teacher writes a lesson plan with a PDF attachment (an executable renamed .pdf
@@ -46,13 +46,11 @@ test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ p
 
   // an executable renamed .pdf is refused by its content
   const upload = page.getByTestId("uploader");
-  await upload
-    .getByTestId("upload-input")
-    .setInputFiles({
-      name: "plan.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.concat([Buffer.from("MZ\x90\x00", "latin1"), Buffer.alloc(2048)]),
-    });
+  await upload.getByTestId("upload-input").setInputFiles({
+    name: "plan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([Buffer.from("MZ\x90\x00", "latin1"), Buffer.alloc(2048)]),
+  });
   await upload.getByTestId("upload-button").click();
   await expect(upload.getByRole("alert")).toContainText(tr("errors.files.contentMismatch").split("{")[0]!.trim());
   await expect(page.getByTestId("my-attachment")).toHaveCount(0);

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { useFormResult } from "@/components/forms/action-form-client";
-import { previewMarkdown } from "@/lib/publications/preview";
+import { previewMarkdownAction } from "@/lib/publications/preview";
 
 /** The Markdown text of a publication with a live preview rendered by the server's sanitising renderer. */
 export function MarkdownEditor({
@@ -30,8 +30,10 @@ export function MarkdownEditor({
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      previewMarkdown(text).then(
-        (h) => live && setHtml(h),
+      const form = new FormData();
+      form.set("body", text);
+      previewMarkdownAction(null, form).then(
+        (r) => live && setHtml(r.ok && typeof r.data === "string" ? r.data : ""),
         () => {},
       );
     }, 300);

@@ -4,14 +4,8 @@ import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField } from "@/components/forms/fields-client";
 import { BodyField, ButtonForm } from "@/components/forums/forms-client";
-import {
-  commentAction,
-  flagCommentAction,
-  moderateCommentAction,
-  rateAction,
-  readerState,
-  type ReaderState,
-} from "@/lib/publications/actions";
+import { commentAction, flagCommentAction, moderateCommentAction, rateAction } from "@/lib/publications/actions";
+import type { ReaderState } from "@/lib/publications/reader";
 
 export interface ReaderLabels {
   rating: string;
@@ -53,10 +47,13 @@ export function ReaderPanel({
   useEffect(() => {
     let live = true;
     // only one of the two panels counts the view
-    readerState(id, part === "rating").then(
-      (s) => live && setState(s),
-      () => {},
-    );
+    const url = `/api/v1/publications/${encodeURIComponent(id)}/reader${part === "rating" ? "?count=1" : ""}`;
+    fetch(url, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<ReaderState>) : null))
+      .then(
+        (s) => live && s && setState(s),
+        () => {},
+      );
     return () => {
       live = false;
     };

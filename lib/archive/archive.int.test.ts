@@ -17,7 +17,7 @@ import { openDatabase, type Database } from "@/lib/db/driver";
 import { migrate } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed";
 import { FileSystemBlobStore, storeUpload } from "@/lib/files/store";
-import { makeZip, samplePdf } from "@/lib/files/zip-fixture";
+import { makeZip, samplePdf } from "@/tests/fixtures/zip-fixture";
 import { testDatabaseUrl } from "@/tests/setup/integration";
 import {
   ArchiveRefused,

@@ -17,6 +17,7 @@ function safeCallback(value: FormDataEntryValue | null, locale: string): string 
   return v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : `/${locale}/account`;
 }
 
+// Not made by action()/signedInAction(): signing in has no session yet, and next-auth answers with a redirect.
 export async function signInAction(_previous: SignInState | null, formData: FormData): Promise<SignInState> {
   const locale = await getLocale();
   const t = await getTranslations("auth");
@@ -38,6 +39,7 @@ export async function signInAction(_previous: SignInState | null, formData: Form
   }
 }
 
+// Not made by signedInAction(): it takes no input and ends with next-auth's redirect, even when already signed out.
 export async function signOutAction(): Promise<void> {
   const locale = await getLocale();
   await signOut({ redirectTo: `/${locale}?signedOut=1` });

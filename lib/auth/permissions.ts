@@ -28,15 +28,20 @@ export const PERMISSIONS = {
   "diary.manage": ["ORG_ADMIN"],
   "diary.teach": ["TEACHER"],
   "diary.read": ["PARENT", "STUDENT", "TEACHER", "ORG_ADMIN"],
+  // what a student reads is their own diary (and their class's chat); what a parent reads is their children's
+  "diary.self": ["STUDENT"],
+  "diary.family": ["PARENT"],
   "diary.weights": ["MINISTRY_ADMIN"],
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "databank.pivot": [...ADMINS],
   // open ratings: the ministry for national ratings, a region for the ratings inside its region
   "ratings.manage": ["MINISTRY_ADMIN", "REGION_ADMIN"],
-  // Electronic services: parents apply for their children (students request their own certificate); staff
-  // process applications to organisations within their scope.
+  // Electronic services: parents and students request certificates of study and follow their applications;
+  // only parents apply for a child (first grade, transfer, preschool place); staff process applications to
+  // organisations within their scope.
   "services.apply": ["PARENT", "STUDENT"],
+  "services.applyForChild": ["PARENT"],
   "services.process": [...ADMINS],
   // Data packages (R34–R36): keys and received packages of the organisations in scope; the archive (R26).
   "packages.manage": [...ADMINS],

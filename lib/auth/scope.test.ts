@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canGrant, organizationInScope, scopeOf, territoryInScope, type Viewer } from "./scope";
+import {
+  canGrant,
+  holds,
+  organizationInScope,
+  organizationsWith,
+  scopeOf,
+  territoryInScope,
+  type Viewer,
+} from "./scope";
 
 const viewer = (roles: Viewer["roles"]): Viewer => ({ userId: "u", login: "u", displayName: "U", roles });
 
@@ -64,5 +72,30 @@ describe("canGrant", () => {
       false,
     );
     expect(canGrant(teacher, { role: "STUDENT", territoryPath: "/kz/akm/kok/", organizationId: "s1" })).toBe(false);
+  });
+});
+
+describe("students and parents", () => {
+  const student = viewer([{ role: "STUDENT", territoryId: null, territoryPath: "/kz/akm/kok/", organizationId: "s1" }]);
+  const parent = viewer([
+    { role: "PARENT", territoryId: null, territoryPath: "/kz/akm/kok/", organizationId: "s1" },
+    { role: "PARENT", territoryId: null, territoryPath: "/kz/akm/kok/", organizationId: "s2" },
+  ]);
+
+  it("get what the permission table gives them, by permission, not by role name", () => {
+    // both read a diary, request certificates
+    for (const v of [student, parent]) {
+      expect(holds(v, "diary.read")).toBe(true);
+      expect(holds(v, "services.apply")).toBe(true);
+      expect(holds(v, "diary.teach")).toBe(false);
+    }
+    // a student reads their own diary; a parent their children's and applies for them
+    expect(organizationsWith(student, "diary.self")).toEqual(["s1"]);
+    expect(organizationsWith(student, "diary.family")).toEqual([]);
+    expect(holds(student, "services.applyForChild")).toBe(false);
+    expect(organizationsWith(parent, "diary.family")).toEqual(["s1", "s2"]);
+    expect(organizationsWith(parent, "diary.self")).toEqual([]);
+    expect(holds(parent, "services.applyForChild")).toBe(true);
+    expect(organizationsWith(teacher, "diary.teach")).toEqual(["s1"]);
   });
 });

@@ -34,6 +34,20 @@ export function scopeOf(viewer: Viewer, permission: Permission): Scope | null {
   return { all: false, territoryPaths, organizationIds };
 }
 
+/** The organisations where the viewer holds `permission` through a role assigned to that organisation. */
+export function organizationsWith(viewer: Viewer, permission: Permission): string[] {
+  return [
+    ...new Set(
+      viewer.roles.filter((r) => r.organizationId && roleHas(r.role, permission)).map((r) => r.organizationId!),
+    ),
+  ];
+}
+
+/** Whether the viewer holds `permission` through any of their roles (anywhere). */
+export function holds(viewer: Viewer, permission: Permission): boolean {
+  return viewer.roles.some((r) => roleHas(r.role, permission));
+}
+
 export function territoryInScope(scope: Scope, territoryPath: string): boolean {
   return scope.all || scope.territoryPaths.some((p) => territoryPath.startsWith(p));
 }

@@ -10,3 +10,20 @@ export async function classifierOptions(code: string, locale: string) {
   });
   return items.map((i) => ({ id: i.id, code: i.code, label: localName(i, locale) }));
 }
+
+/** The classifiers (code and names), for choosing one. */
+export function classifierList() {
+  return prisma.classifier.findMany({
+    orderBy: { code: "asc" },
+    select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+}
+
+/** Items of a classifier (code and names) in their classifier order, optionally only some codes. */
+export function classifierItems(classifier: string, codes?: readonly string[]) {
+  return prisma.classifierItem.findMany({
+    where: { classifier: { code: classifier }, ...(codes ? { code: { in: [...codes] } } : {}) },
+    select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: { sortOrder: "asc" },
+  });
+}

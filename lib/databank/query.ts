@@ -11,7 +11,8 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import type { Scope } from "../auth/scope";
+import { territoryWhere, type Scope } from "../auth/scope";
+import { classifierItems } from "../classifiers/queries";
 import type { LocalizedText } from "../reporting/definition";
 import { INDICATORS, type Dimension, type Indicator } from "./catalogue";
 import { DatabankParamError, type StatsQuery } from "./params";
@@ -443,4 +444,21 @@ async function fromSummary(
     organizations: Number(r.organizations),
   }));
   return { indicators, dimensions, measure, years, truncated, ...(await resolveKeys(raw, dimensions)) };
+}
+
+/** Organisation kinds a pivot may be filtered by (the data bank's scope of R8). */
+const PIVOT_KINDS = ["SCHOOL", "PRESCHOOL", "COLLEGE", "UNIVERSITY", "ADDITIONAL"] as const;
+
+/** What the pivot's filters offer: regions and districts inside the viewer's scope, organisation kinds, languages. */
+export async function pivotFilterOptions(scope: Scope) {
+  const [territories, kinds, languages] = await Promise.all([
+    prisma.territory.findMany({
+      where: { AND: [territoryWhere(scope), { level: { in: ["REGION", "DISTRICT"] } }] },
+      select: { code: true, level: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { code: "asc" },
+    }),
+    classifierItems("ORG_KIND", PIVOT_KINDS),
+    classifierItems("LANGUAGE"),
+  ]);
+  return { territories, kinds, languages };
 }

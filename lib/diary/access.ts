@@ -5,27 +5,27 @@
  */
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import type { Viewer } from "../auth/scope";
+import { organizationsWith, type Viewer } from "../auth/scope";
 import { authorizeViewer } from "../auth/access";
 
 const nothing = { id: { in: [] as string[] } };
 
-function orgsOf(viewer: Viewer, role: Viewer["roles"][number]["role"]): string[] {
-  return [...new Set(viewer.roles.filter((r) => r.role === role && r.organizationId).map((r) => r.organizationId!))];
-}
+/** Schools where the viewer teaches (`diary.teach`) or keeps the school (`diary.manage`). */
+const taughtOrgs = (viewer: Viewer) => organizationsWith(viewer, "diary.teach");
+const managedOrgs = (viewer: Viewer) => organizationsWith(viewer, "diary.manage");
 
 /** Classes whose journal the viewer may read. */
 export function classReadWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
   authorizeViewer(viewer, "diary.read");
   const or: Prisma.ClassGroupWhereInput[] = [nothing];
-  const teacherOrgs = orgsOf(viewer, "TEACHER");
+  const teacherOrgs = taughtOrgs(viewer);
   if (teacherOrgs.length) {
     or.push({
       organizationId: { in: teacherOrgs },
       OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }],
     });
   }
-  const schools = orgsOf(viewer, "ORG_ADMIN");
+  const schools = managedOrgs(viewer);
   if (schools.length) or.push({ organizationId: { in: schools } });
   return { OR: or };
 }
@@ -33,16 +33,16 @@ export function classReadWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
 /** Teaching assignments through which the viewer writes a journal (teachers only). */
 export function assignmentWriteWhere(viewer: Viewer): Prisma.TeachingAssignmentWhereInput {
   authorizeViewer(viewer, "diary.teach");
-  return { teacherId: viewer.userId, organizationId: { in: orgsOf(viewer, "TEACHER") } };
+  return { teacherId: viewer.userId, organizationId: { in: taughtOrgs(viewer) } };
 }
 
 /** Students whose diary the viewer may read. */
 export function studentWhere(viewer: Viewer): Prisma.PersonWhereInput {
   authorizeViewer(viewer, "diary.read");
   const or: Prisma.PersonWhereInput[] = [nothing];
-  if (orgsOf(viewer, "STUDENT").length) or.push({ users: { some: { id: viewer.userId } } });
-  if (orgsOf(viewer, "PARENT").length) or.push({ guardians: { some: { userId: viewer.userId } } });
-  const teacherOrgs = orgsOf(viewer, "TEACHER");
+  if (organizationsWith(viewer, "diary.self").length) or.push({ users: { some: { id: viewer.userId } } });
+  if (organizationsWith(viewer, "diary.family").length) or.push({ guardians: { some: { userId: viewer.userId } } });
+  const teacherOrgs = taughtOrgs(viewer);
   if (teacherOrgs.length) {
     or.push({
       enrolments: {
@@ -55,7 +55,7 @@ export function studentWhere(viewer: Viewer): Prisma.PersonWhereInput {
       },
     });
   }
-  const schools = orgsOf(viewer, "ORG_ADMIN");
+  const schools = managedOrgs(viewer);
   if (schools.length) or.push({ enrolments: { some: { organizationId: { in: schools } } } });
   return { OR: or };
 }
@@ -64,12 +64,12 @@ export function studentWhere(viewer: Viewer): Prisma.PersonWhereInput {
 export function familyWhere(viewer: Viewer): Prisma.PersonWhereInput {
   authorizeViewer(viewer, "diary.read");
   const or: Prisma.PersonWhereInput[] = [nothing];
-  if (orgsOf(viewer, "STUDENT").length) or.push({ users: { some: { id: viewer.userId } } });
-  if (orgsOf(viewer, "PARENT").length) or.push({ guardians: { some: { userId: viewer.userId } } });
+  if (organizationsWith(viewer, "diary.self").length) or.push({ users: { some: { id: viewer.userId } } });
+  if (organizationsWith(viewer, "diary.family").length) or.push({ guardians: { some: { userId: viewer.userId } } });
   return { OR: or };
 }
 
 /** Whether the viewer keeps a journal at all (the menu shows the journal link). */
 export function isTeacher(viewer: Viewer): boolean {
-  return orgsOf(viewer, "TEACHER").length > 0;
+  return taughtOrgs(viewer).length > 0;
 }

@@ -11,7 +11,7 @@ import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Viewer } from "../auth/scope";
+import { holds, organizationsWith, type Viewer } from "../auth/scope";
 import { assignmentWriteWhere, classReadWhere } from "./access";
 import { dateValue, dayOf } from "./dates";
 import { almatyDate } from "../time";
@@ -110,7 +110,7 @@ export async function loadJournal(
     }),
     prisma.termGrade.findMany({ where, select: { studentId: true, grade: true, percent: true } }),
     weightsFor(classGroup.academicYear.label),
-    viewer.roles.some((r) => r.role === "TEACHER")
+    holds(viewer, "diary.teach")
       ? prisma.teachingAssignment.count({ where: { AND: [{ id: assignment.id }, assignmentWriteWhere(viewer)] } })
       : Promise.resolve(0),
   ]);
@@ -178,8 +178,8 @@ export async function journalChoices(viewer: Viewer) {
     },
     orderBy: [{ grade: "asc" }, { letter: "asc" }],
   });
-  const teacher = viewer.roles.some((r) => r.role === "TEACHER");
-  const schools = new Set(viewer.roles.filter((r) => r.role === "ORG_ADMIN").map((r) => r.organizationId));
+  const teacher = holds(viewer, "diary.teach");
+  const schools = new Set(organizationsWith(viewer, "diary.manage"));
   return classes.map((c) => ({
     id: c.id,
     grade: c.grade,

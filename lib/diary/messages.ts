@@ -9,8 +9,9 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
-import type { Viewer } from "../auth/scope";
+import { holds, organizationsWith, type Viewer } from "../auth/scope";
 import { classReadWhere } from "./access";
+import type { DiaryNotificationKind } from "./notifications";
 
 const nothing = { id: { in: [] as string[] } };
 
@@ -18,10 +19,8 @@ const nothing = { id: { in: [] as string[] } };
 export function threadWhere(viewer: Viewer): Prisma.DiaryThreadWhereInput {
   authorizeViewer(viewer, "diary.read");
   const or: Prisma.DiaryThreadWhereInput[] = [nothing];
-  if (viewer.roles.some((r) => r.role === "TEACHER")) {
-    const teacherOrgs = viewer.roles
-      .filter((r) => r.role === "TEACHER" && r.organizationId)
-      .map((r) => r.organizationId!);
+  const teacherOrgs = organizationsWith(viewer, "diary.teach");
+  if (teacherOrgs.length) {
     or.push({
       classGroup: {
         organizationId: { in: teacherOrgs },
@@ -29,7 +28,7 @@ export function threadWhere(viewer: Viewer): Prisma.DiaryThreadWhereInput {
       },
     });
   }
-  if (viewer.roles.some((r) => r.role === "PARENT")) {
+  if (holds(viewer, "diary.family")) {
     or.push({ student: { guardians: { some: { userId: viewer.userId } } } });
     or.push({
       studentId: null,
@@ -97,10 +96,7 @@ export async function startThread(
     const classGroup = await tx.classGroup.findFirst({
       where: { AND: [{ id: input.classGroupId }, classReadWhere(viewer)] },
     });
-    if (
-      !classGroup ||
-      !viewer.roles.some((r) => r.role === "TEACHER" && r.organizationId === classGroup.organizationId)
-    )
+    if (!classGroup || !organizationsWith(viewer, "diary.teach").includes(classGroup.organizationId))
       throw new AppError("forbidden", { classGroupId: "diary.notYourClass" });
     if (
       input.studentId &&
@@ -140,7 +136,7 @@ export async function startThread(
         data: parents.map((p) => ({
           userId: p.userId,
           organizationId: classGroup.organizationId,
-          kind: "diary.message",
+          kind: "diary.message" satisfies DiaryNotificationKind,
           payload: { threadId: thread.id },
         })),
       });

@@ -12,6 +12,7 @@ import { readCsv, type CsvRecord } from "../csv";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
+import { rolesWith } from "../auth/permissions";
 import { parseIin } from "../identity";
 import { dateValue, dayOf } from "./dates";
 import { almatyDate } from "../time";
@@ -59,7 +60,9 @@ async function classInScope(tx: Tx, viewer: Viewer, classGroupId: string) {
 
 async function teacherOfSchool(tx: Tx, organizationId: string, userId: string): Promise<boolean> {
   return (
-    (await tx.roleAssignment.count({ where: { userId, role: "TEACHER", organizationId, user: { active: true } } })) > 0
+    (await tx.roleAssignment.count({
+      where: { userId, role: { in: [...rolesWith("diary.teach")] }, organizationId, user: { active: true } },
+    })) > 0
   );
 }
 
@@ -373,7 +376,7 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
       },
     }),
     prisma.user.findMany({
-      where: { active: true, roles: { some: { role: "TEACHER", organizationId } } },
+      where: { active: true, roles: { some: { role: { in: [...rolesWith("diary.teach")] }, organizationId } } },
       select: { id: true, displayName: true },
       orderBy: { displayName: "asc" },
     }),
@@ -582,7 +585,7 @@ export async function linkGuardian(
       where: {
         login: input.login,
         active: true,
-        roles: { some: { role: "PARENT", organizationId: input.organizationId } },
+        roles: { some: { role: { in: [...rolesWith("diary.family")] }, organizationId: input.organizationId } },
       },
       select: { id: true },
     });

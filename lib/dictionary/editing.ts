@@ -427,6 +427,19 @@ export async function reviewQueue(
   };
 }
 
+/** The editable content of an entry as a draft, for the editor page (null when there is no such entry). */
+export function entryDraft(entryId: string) {
+  return entryDraftOf(prisma, entryId);
+}
+
+/** Whether a lexicographer checked the entry, when and who. */
+export function entryCheck(entryId: string) {
+  return prisma.dictionaryEntry.findUnique({
+    where: { id: entryId },
+    select: { checked: true, checkedAt: true, checkedBy: { select: { displayName: true } } },
+  });
+}
+
 /** An entry's history: every proposal about it, newest first. */
 export async function entryHistory(entryId: string): Promise<RevisionListItem[]> {
   return prisma.dictionaryRevision.findMany({

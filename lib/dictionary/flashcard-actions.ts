@@ -1,7 +1,7 @@
 "use server";
 
 import { signedInAction } from "../actions";
-import { addFlashcard, addTheme, removeFlashcard, reviewFlashcard } from "./flashcards";
+import { addFlashcard, addTheme, reviewFlashcard } from "./flashcards";
 import { flashcardAddInput, flashcardReviewInput, flashcardThemeInput } from "./schemas";
 
 // Flashcards belong to any signed-in person, whatever their role; the user's id goes into every query.
@@ -26,13 +26,4 @@ export const reviewFlashcardAction = signedInAction({
   },
   // The session component shows the next card itself; re-rendering the page would only cost time.
   refresh: false,
-});
-
-export const removeFlashcardAction = signedInAction({
-  schema: flashcardAddInput,
-  handler: async ({ viewer, input }) => {
-    await removeFlashcard(viewer.userId, input.entryId);
-    return null;
-  },
-  success: "learn.flashcards.removed",
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimedKind, safeFileName, sniffBuffer, zipEntryNames } from "./sniff";
-import { makeZip, samplePdf } from "./zip-fixture";
+import { makeZip, samplePdf } from "@/tests/fixtures/zip-fixture";
 
 const office = (part: string) =>
   makeZip({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", [part]: "<x/>" });

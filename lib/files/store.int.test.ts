@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusal } from "@/tests/setup/helpers";
 import { FileSystemBlobStore, storeUpload } from "./store";
-import { makeZip, samplePdf } from "./zip-fixture";
+import { makeZip, samplePdf } from "@/tests/fixtures/zip-fixture";
 
 let root: string;
 let store: FileSystemBlobStore;

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import type { Viewer } from "../auth/scope";
 import { scopeOf } from "../auth/scope";
+import { roleHas } from "../auth/permissions";
 
 export function rolesOf(viewer: Viewer | null): Role[] {
   return [...new Set(viewer?.roles.map((r) => r.role) ?? [])];
@@ -51,7 +52,7 @@ export function answersFor(viewer: Viewer | null, authority: { id: string; terri
   if (!viewer || !authority) return false;
   return viewer.roles.some(
     (r) =>
-      r.role === "OFFICIAL" &&
+      roleHas(r.role, "forums.answer") &&
       (r.organizationId === authority.id ||
         (!r.organizationId && r.territoryPath !== null && authority.territoryPath.startsWith(r.territoryPath))),
   );

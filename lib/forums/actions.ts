@@ -5,8 +5,7 @@ import { z } from "zod";
 import { action, signedInAction } from "../actions";
 import { createThread, editPost, react, replyToThread, setSubscription } from "./forums";
 import { decidePost, flagPost, moderateThread, restrictUser } from "./moderation";
-import { postChatMessage } from "./chat";
-import { MAX_CHAT_LENGTH, MAX_POST_LENGTH } from "./trust";
+import { MAX_POST_LENGTH } from "./trust";
 
 const id = z.string().min(1).max(100);
 const body = z.string().trim().min(1).max(MAX_POST_LENGTH);
@@ -87,10 +86,4 @@ export const restrictUserAction = action({
   }),
   handler: ({ viewer, input }) => restrictUser(viewer, input),
   success: "forums.moderation.done",
-});
-
-export const chatMessageAction = signedInAction({
-  schema: z.object({ roomId: id, body: z.string().trim().min(1).max(MAX_CHAT_LENGTH) }),
-  handler: ({ viewer, input }) => postChatMessage(viewer, input),
-  refresh: false,
 });

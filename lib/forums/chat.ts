@@ -7,7 +7,7 @@ import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Viewer } from "../auth/scope";
+import { organizationsWith, type Viewer } from "../auth/scope";
 import { chatBus, type ChatEvent } from "./bus";
 import { almatyTime } from "../time";
 import { assertMayPost, standingOf } from "./standing";
@@ -17,16 +17,12 @@ export const CHAT_PAGE = 30;
 
 /** Classes whose room the viewer belongs to: taught or homeroom (teachers), enrolled (students). */
 function classMemberWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
-  const teacherOrgs = viewer.roles
-    .filter((r) => r.role === "TEACHER" && r.organizationId)
-    .map((r) => r.organizationId!);
-  const studentOrgs = viewer.roles
-    .filter((r) => r.role === "STUDENT" && r.organizationId)
-    .map((r) => r.organizationId!);
+  const taught = teacherOrgs(viewer);
+  const studentOrgs = organizationsWith(viewer, "diary.self");
   const or: Prisma.ClassGroupWhereInput[] = [{ id: { in: [] } }];
-  if (teacherOrgs.length)
+  if (taught.length)
     or.push({
-      organizationId: { in: teacherOrgs },
+      organizationId: { in: taught },
       OR: [{ homeroomTeacherId: viewer.userId }, { assignments: { some: { teacherId: viewer.userId } } }],
     });
   if (studentOrgs.length)
@@ -38,7 +34,7 @@ function classMemberWhere(viewer: Viewer): Prisma.ClassGroupWhereInput {
 }
 
 function teacherOrgs(viewer: Viewer): string[] {
-  return viewer.roles.filter((r) => r.role === "TEACHER" && r.organizationId).map((r) => r.organizationId!);
+  return organizationsWith(viewer, "diary.teach");
 }
 
 export interface RoomView {
@@ -106,6 +102,14 @@ export async function listRooms(viewer: Viewer | null): Promise<RoomView[]> {
     subjectId: r.subjectId,
     lastMessageAt: r.messages[0]?.createdAt.toISOString() ?? null,
   }));
+}
+
+/** The subjects of method-group rooms, with their names. */
+export function roomSubjects(rooms: readonly RoomView[]) {
+  return prisma.classifierItem.findMany({
+    where: { id: { in: rooms.map((r) => r.subjectId).filter((x): x is string => Boolean(x)) } },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
 }
 
 /** The room if the viewer is a member of it; refuses otherwise (the same answer for unknown rooms). */

@@ -20,6 +20,7 @@ import {
 } from "./access";
 import { linkCount, mentionsOf, plainText, renderMarkdown } from "../markdown";
 import { almatyTime } from "../time";
+import type { ForumsNotificationKind } from "./notifications";
 import { assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
 import { enqueuePost } from "./search-queue";
@@ -561,7 +562,7 @@ async function notifyPost(
   post: { id: string; number: number; body: string; replyToAuthorId: string | null },
 ) {
   const payload = { threadId: thread.id, postNumber: post.number, title: thread.title, by: viewer.displayName };
-  const recipients = new Map<string, string>();
+  const recipients = new Map<string, ForumsNotificationKind>();
   const subscribers = await tx.forumThreadState.findMany({
     where: { threadId: thread.id, subscribed: true, userId: { not: viewer.userId } },
     select: { userId: true },
@@ -694,11 +695,6 @@ export async function react(viewer: Viewer | null, input: { postId: string; kind
     if (existing) throw new AppError("duplicate", { kind: "forums.alreadyReacted" });
     await tx.forumReaction.create({ data: { postId: post.id, userId: v.userId, kind: input.kind } });
   });
-}
-
-export async function unreact(viewer: Viewer | null, input: { postId: string; kind: string }): Promise<void> {
-  const v = requireViewer(viewer);
-  await prisma.forumReaction.deleteMany({ where: { postId: input.postId, userId: v.userId, kind: input.kind } });
 }
 
 export async function setSubscription(

@@ -2,7 +2,6 @@
  * Trust levels (after Discourse): what a person may do in the forums grows with standing. Pure rules; the
  * facts (account age, posts, upheld flags, verification) come from the database in standing.ts.
  */
-export const TRUST = { NEW: 0, BASIC: 1, MEMBER: 2, REGULAR: 3, LEADER: 4 } as const;
 export type TrustLevel = 0 | 1 | 2 | 3 | 4;
 
 export interface TrustFacts {

@@ -45,7 +45,8 @@ export function ownOrganizationWhere(viewer: Viewer): Prisma.OrganizationWhereIn
   for (const r of viewer.roles) {
     if (!roleHas(r.role, "letters.manage")) continue;
     if (r.organizationId) or.push({ id: r.organizationId });
-    else if (r.role === "MINISTRY_ADMIN") or.push({ kind: { code: "MINISTRY" } });
+    // a role over the whole republic keeps the ministry's register
+    else if (r.territoryPath?.split("/").filter(Boolean).length === 1) or.push({ kind: { code: "MINISTRY" } });
     else if (r.territoryId) or.push({ territoryId: r.territoryId, kind: { code: { in: AUTHORITY_KINDS } } });
   }
   // an empty list must match nothing

@@ -9,19 +9,8 @@ import { DECISIONS, MAX_COMMENT } from "./constants";
 import { draftSchema, parsePublishAt } from "./schemas";
 import { createDraft, decide, deleteDraft, submitForReview, updateDraft } from "./workflow";
 import { removeAttachment } from "./attachments";
-import {
-  addComment,
-  countView,
-  flagComment,
-  isCommentModerator,
-  listComments,
-  moderateComment,
-  myRating,
-  rate,
-} from "./discussion";
+import { addComment, flagComment, moderateComment, rate } from "./discussion";
 import { FLAG_REASONS } from "../forums/moderation";
-import { getViewer } from "../auth/viewer";
-import { prisma } from "../db";
 
 const id = z.string().min(1).max(100);
 
@@ -104,66 +93,3 @@ export const flagCommentAction = signedInAction({
   handler: ({ viewer, input }) => flagComment(viewer, input.commentId, input.reason),
   success: "publications.messages.flagged",
 });
-
-export interface ReaderState {
-  signedIn: boolean;
-  isAuthor: boolean;
-  myRating: number | null;
-  moderator: boolean;
-  /** Comments not visible to everyone: all of them for moderators, the reader's own held ones otherwise. */
-  comments: {
-    id: string;
-    author: string;
-    html: string;
-    status: string;
-    statusReason: string | null;
-    createdAt: string;
-  }[];
-  /** Visible comments of others the reader has not flagged yet (not for moderators, who hide directly). */
-  flaggable: { id: string; author: string; createdAt: string }[];
-}
-
-/**
- * What the (statically cached) reading page shows only to the person reading it: their rating, the forms,
- * moderation tools. Also counts the view, so only real page views in a browser are counted.
- */
-export async function readerState(id: string, count = false): Promise<ReaderState> {
-  if (typeof id !== "string" || id.length > 100)
-    return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [], flaggable: [] };
-  if (count === true) countView(id);
-  const viewer = await getViewer();
-  if (!viewer)
-    return { signedIn: false, isAuthor: false, myRating: null, moderator: false, comments: [], flaggable: [] };
-  const moderator = isCommentModerator(viewer);
-  const [mine, comments, row, flagged] = await Promise.all([
-    myRating(viewer, id),
-    listComments(viewer, id),
-    prisma.publication.findUnique({ where: { id }, select: { authorId: true } }),
-    prisma.publicationCommentFlag.findMany({
-      where: { userId: viewer.userId, comment: { publicationId: id } },
-      select: { commentId: true },
-    }),
-  ]);
-  const done = new Set(flagged.map((f) => f.commentId));
-  return {
-    signedIn: true,
-    isAuthor: row?.authorId === viewer.userId,
-    myRating: mine,
-    moderator,
-    comments: comments
-      .filter((c) => moderator || c.status !== "VISIBLE")
-      .map(({ id: cid, author, html, status, statusReason, createdAt }) => ({
-        id: cid,
-        author,
-        html,
-        status,
-        statusReason,
-        createdAt,
-      })),
-    flaggable: moderator
-      ? []
-      : comments
-          .filter((c) => c.status === "VISIBLE" && c.authorId !== viewer.userId && !done.has(c.id))
-          .map(({ id: cid, author, createdAt }) => ({ id: cid, author, createdAt })),
-  };
-}

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
-import { makeZip, samplePdf } from "@/lib/files/zip-fixture";
+import { makeZip, samplePdf } from "@/tests/fixtures/zip-fixture";
 import { publicationIndexer } from "@/lib/search/indexers/publications";
 import {
   createDraft,

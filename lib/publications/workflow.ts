@@ -12,6 +12,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../audit";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
+import { roleHas } from "../auth/permissions";
 import { enqueueSearch } from "../search/outbox";
 import { plainText, renderMarkdown } from "../markdown";
 import {
@@ -79,7 +80,7 @@ async function authorPlace(
   viewer: Viewer,
 ): Promise<{ organizationId: string | null; regionCode: string | null }> {
   const organizationId =
-    viewer.roles.find((r) => r.role === "TEACHER" && r.organizationId)?.organizationId ??
+    viewer.roles.find((r) => roleHas(r.role, "diary.teach") && r.organizationId)?.organizationId ??
     viewer.roles.find((r) => r.organizationId)?.organizationId ??
     null;
   const path = viewer.roles.find((r) => r.organizationId === organizationId && r.territoryPath)?.territoryPath ?? null;

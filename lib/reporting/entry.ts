@@ -13,6 +13,7 @@ import { AppError } from "../errors";
 import type { Prisma, Submission } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
+import { roleHas } from "../auth/permissions";
 import {
   coerceValue,
   definitionSchema,
@@ -28,11 +29,21 @@ import { submitSubmission } from "./workflow";
 
 type Tx = Prisma.TransactionClient;
 
-/** Organisations whose reports the viewer fills in (ORG_ADMIN assignments). */
+/** Organisations whose reports the viewer fills in (their assignments holding `reporting.submit`). */
 export function submittingOrganizations(viewer: Viewer): string[] {
   return [
-    ...new Set(viewer.roles.filter((r) => r.role === "ORG_ADMIN" && r.organizationId).map((r) => r.organizationId!)),
+    ...new Set(
+      viewer.roles.filter((r) => roleHas(r.role, "reporting.submit") && r.organizationId).map((r) => r.organizationId!),
+    ),
   ];
+}
+
+/** Names of the organisations whose reports the viewer fills in. */
+export function submittingOrganizationNames(viewer: Viewer) {
+  return prisma.organization.findMany({
+    where: { id: { in: submittingOrganizations(viewer) } },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
 }
 
 const periodInclude = { form: { include: { formList: true } } } satisfies Prisma.ReportingPeriodInclude;

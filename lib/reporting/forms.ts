@@ -33,6 +33,16 @@ export async function getFormList(id: string) {
   });
 }
 
+/** A form with all its versions, newest first (the preview picks one). */
+export function getFormVersions(id: string) {
+  return prisma.form.findUnique({ where: { id }, include: { versions: { orderBy: { number: "desc" } } } });
+}
+
+/** A year's list of forms alone (without its forms). */
+export function getFormListHeader(id: string) {
+  return prisma.formList.findUnique({ where: { id } });
+}
+
 /** A form with everything the designer page shows: its list, versions, periods and addressees. */
 export async function getFormDesign(id: string) {
   const form = await prisma.form.findUnique({

@@ -12,6 +12,9 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { almatyDate } from "../time";
 import { obligedOrganizationsWhere } from "./obligations";
+import type { ReportingNotificationKind } from "./notifications";
+import { reviewRoles } from "./workflow";
+import { rolesWith } from "../auth/permissions";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Overdue reminders stop this long after the deadline (the board still shows who is overdue). */
@@ -66,13 +69,13 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
       deadlineAt: period.deadlineAt.toISOString(),
     };
     const admins = await prisma.roleAssignment.findMany({
-      where: { role: "ORG_ADMIN", user: { active: true }, organization: owing },
+      where: { role: { in: [...rolesWith("reporting.submit")] }, user: { active: true }, organization: owing },
       select: { userId: true, organizationId: true },
     });
     const data: Prisma.NotificationCreateManyInput[] = admins.map((a) => ({
       userId: a.userId,
       organizationId: a.organizationId,
-      kind: `reporting.reminder.${stage}`,
+      kind: `reporting.reminder.${stage}` satisfies ReportingNotificationKind,
       payload,
       dedupeKey: `reminder:${period.id}:${a.organizationId}:${a.userId}:${stage}`,
     }));
@@ -80,7 +83,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
     if (stage === "overdue") {
       const day = almatyDate(now);
       const districtAdmins = await prisma.roleAssignment.findMany({
-        where: { role: "DISTRICT_ADMIN", user: { active: true }, territoryId: { not: null } },
+        where: { role: { in: reviewRoles("DISTRICT") }, user: { active: true }, territoryId: { not: null } },
         select: { userId: true, territory: { select: { path: true } } },
       });
       for (const d of districtAdmins) {
@@ -99,7 +102,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
         if (count === 0) continue;
         data.push({
           userId: d.userId,
-          kind: "reporting.overdueList",
+          kind: "reporting.overdueList" satisfies ReportingNotificationKind,
           payload: { ...payload, count, organizations: orgs },
           dedupeKey: `overdue-list:${period.id}:${d.userId}:${day}`,
         });

@@ -16,7 +16,7 @@ import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { nameField } from "../names";
 import { definitionSchema, valueSlots, NUMERIC_TYPES, type FormDefinition, type LocalizedText } from "./definition";
 import { obligedOrganizationsWhere } from "./obligations";
-import { allowedActions, chainFor, type AllowedActions } from "./workflow";
+import { allowedActions, chainFor, reviewLevelOf, submitsFor, type AllowedActions } from "./workflow";
 
 export const HANDED_OVER: SubmissionStatus[] = ["SUBMITTED", "APPROVED_DISTRICT", "APPROVED_REGION", "ACCEPTED"];
 /** A change from the previous period larger than this share is highlighted. */
@@ -156,16 +156,17 @@ function emptyCounts(): BoardCounts {
 export function awaitingWhere(viewer: Viewer): Prisma.SubmissionWhereInput {
   const or: Prisma.SubmissionWhereInput[] = [];
   for (const r of viewer.roles) {
-    if (r.role === "DISTRICT_ADMIN" && r.territoryPath)
+    const level = reviewLevelOf(r.role);
+    if (level === "DISTRICT" && r.territoryPath)
       or.push({ status: "SUBMITTED", organization: { territory: { path: { startsWith: r.territoryPath } } } });
-    if (r.role === "REGION_ADMIN" && r.territoryPath) {
+    if (level === "REGION" && r.territoryPath) {
       or.push({ status: "APPROVED_DISTRICT", organization: { territory: { path: { startsWith: r.territoryPath } } } });
       or.push({
         status: "SUBMITTED",
         organization: { territory: { path: { startsWith: r.territoryPath }, level: "REGION" } },
       });
     }
-    if (r.role === "MINISTRY_ADMIN") {
+    if (level === "MINISTRY") {
       or.push({ status: "APPROVED_REGION" });
       or.push({ status: "SUBMITTED", organization: { territory: { level: "REPUBLIC" } } });
     }
@@ -175,16 +176,16 @@ export function awaitingWhere(viewer: Viewer): Prisma.SubmissionWhereInput {
 
 function awaits(viewer: Viewer, status: SubmissionStatus, path: string, level: string): boolean {
   return viewer.roles.some((r) => {
-    if (r.role === "DISTRICT_ADMIN")
+    const reviews = reviewLevelOf(r.role);
+    if (reviews === "DISTRICT")
       return status === "SUBMITTED" && r.territoryPath !== null && path.startsWith(r.territoryPath);
-    if (r.role === "REGION_ADMIN")
+    if (reviews === "REGION")
       return (
         r.territoryPath !== null &&
         path.startsWith(r.territoryPath) &&
         (status === "APPROVED_DISTRICT" || (status === "SUBMITTED" && level === "REGION"))
       );
-    if (r.role === "MINISTRY_ADMIN")
-      return status === "APPROVED_REGION" || (status === "SUBMITTED" && level === "REPUBLIC");
+    if (reviews === "MINISTRY") return status === "APPROVED_REGION" || (status === "SUBMITTED" && level === "REPUBLIC");
     return false;
   });
 }
@@ -501,9 +502,7 @@ export async function reviewSubmission(viewer: Viewer, submissionId: string): Pr
   const submission = await prisma.submission.findUnique({ where: { id: submissionId }, include: reviewInclude });
   if (!submission) throw new AppError("notFound");
   const org = { id: submission.organizationId, territoryPath: submission.organization.territory.path };
-  const reviewScope = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === org.id)
-    ? null
-    : authorizeViewer(viewer, "reporting.review").scope;
+  const reviewScope = submitsFor(viewer, org.id) ? null : authorizeViewer(viewer, "reporting.review").scope;
   if (reviewScope && !organizationInScope(reviewScope, org)) throw new AppError("notFound");
 
   const definition = definitionSchema.parse(submission.formVersion.definition);

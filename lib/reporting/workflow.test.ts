@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/scope";
-import { actsAt, allowedActions, chainFor, lastApprovingLevel, pendingLevel, statusAwaiting } from "./workflow";
+import { roleHas } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/roles";
+import {
+  actsAt,
+  allowedActions,
+  chainFor,
+  lastApprovingLevel,
+  pendingLevel,
+  reviewLevelOf,
+  statusAwaiting,
+  submitsFor,
+} from "./workflow";
 
 const viewer = (
   role: Viewer["roles"][number]["role"],
@@ -46,6 +57,21 @@ describe("approval chain", () => {
     expect(actsAt(viewer("REGION_ADMIN", "/rep/reg/"), "REGION", DISTRICT_PATH)).toBe(true);
     expect(actsAt(viewer("MINISTRY_ADMIN", "/rep/"), "MINISTRY", DISTRICT_PATH)).toBe(true);
     expect(actsAt(viewer("ORG_ADMIN", DISTRICT_PATH, "o1"), "DISTRICT", DISTRICT_PATH)).toBe(false);
+  });
+
+  it("takes the reviewers from the permission table and their level from their scope", () => {
+    for (const role of ROLES) expect(reviewLevelOf(role) !== null).toBe(roleHas(role, "reporting.review"));
+    expect(reviewLevelOf("DISTRICT_ADMIN")).toBe("DISTRICT");
+    expect(reviewLevelOf("REGION_ADMIN")).toBe("REGION");
+    expect(reviewLevelOf("MINISTRY_ADMIN")).toBe("MINISTRY");
+    // a teacher, a student or a parent of the organisation neither reviews nor hands over its reports
+    for (const role of ["TEACHER", "STUDENT", "PARENT"] as const) {
+      const v = viewer(role, DISTRICT_PATH, "o1");
+      expect(chainFor("DISTRICT").some((level) => actsAt(v, level, DISTRICT_PATH))).toBe(false);
+      expect(submitsFor(v, "o1")).toBe(false);
+    }
+    expect(submitsFor(viewer("ORG_ADMIN", DISTRICT_PATH, "o1"), "o1")).toBe(true);
+    expect(submitsFor(viewer("ORG_ADMIN", DISTRICT_PATH, "o2"), "o1")).toBe(false);
   });
 
   it("offers the viewer the transitions of their level", () => {

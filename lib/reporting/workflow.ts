@@ -20,10 +20,13 @@ import { prisma } from "../db";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import type { Prisma, Submission } from "../generated/prisma/client";
-import type { ReportingLevel, SubmissionStatus } from "../generated/prisma/enums";
-import type { Viewer } from "../auth/scope";
+import type { ReportingLevel, Role, SubmissionStatus, TerritoryLevel } from "../generated/prisma/enums";
+import { roleHas, rolesWith } from "../auth/permissions";
+import { ROLE_SCOPE, ROLES } from "../auth/roles";
+import { scopeOf, type Viewer } from "../auth/scope";
 import { checkValues, definitionSchema, valueSlots, type FormDefinition } from "./definition";
 import { factRows } from "./facts";
+import type { ReportingNotificationKind } from "./notifications";
 import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
 import { refreshSummary } from "../databank/summary";
@@ -37,11 +40,37 @@ export type ReviewLevel = Exclude<ReportingLevel, "ORGANIZATION">;
 /** Key under `errors.` of the detailed reason of a refused transition (shown beside the summary). */
 export const WORKFLOW_FIELD = "workflow";
 
-const REVIEW_ROLE: Record<ReviewLevel, "DISTRICT_ADMIN" | "REGION_ADMIN" | "MINISTRY_ADMIN"> = {
-  DISTRICT: "DISTRICT_ADMIN",
-  REGION: "REGION_ADMIN",
-  MINISTRY: "MINISTRY_ADMIN",
+/** The reviewing level of a reviewer whose scope is a territory of this level. */
+const LEVEL_OF_SCOPE: Partial<Record<TerritoryLevel, ReviewLevel>> = {
+  DISTRICT: "DISTRICT",
+  REGION: "REGION",
+  REPUBLIC: "MINISTRY",
 };
+
+/**
+ * The level a role reviews at: the permission table says who reviews (`reporting.review`), the level of
+ * the territory the role is assigned to says where in the reporting line. Null for a role that does not review.
+ */
+export function reviewLevelOf(role: Role): ReviewLevel | null {
+  if (!roleHas(role, "reporting.review")) return null;
+  const scope = ROLE_SCOPE[role];
+  return scope.kind === "territory" && scope.level ? (LEVEL_OF_SCOPE[scope.level] ?? null) : null;
+}
+
+/** The roles that review at `level`. */
+export function reviewRoles(level: ReviewLevel): Role[] {
+  return ROLES.filter((role) => reviewLevelOf(role) === level);
+}
+
+/** True when the viewer reviews reports at some level (anywhere). */
+function isReviewer(viewer: Viewer): boolean {
+  return viewer.roles.some((r) => reviewLevelOf(r.role) !== null);
+}
+
+/** True when the viewer hands over the reports of this organisation (`reporting.submit` assigned to it). */
+export function submitsFor(viewer: Viewer, organizationId: string): boolean {
+  return viewer.roles.some((r) => roleHas(r.role, "reporting.submit") && r.organizationId === organizationId);
+}
 
 /** Status a submission has after `level` approved it. */
 const APPROVED_STATUS: Record<ReviewLevel, SubmissionStatus> = {
@@ -76,7 +105,7 @@ export function pathPrefixes(path: string): string[] {
 export function actsAt(viewer: Viewer, level: ReviewLevel, territoryPath: string): boolean {
   return viewer.roles.some(
     (r) =>
-      r.role === REVIEW_ROLE[level] &&
+      reviewLevelOf(r.role) === level &&
       (level === "MINISTRY" || (r.territoryPath !== null && territoryPath.startsWith(r.territoryPath))),
   );
 }
@@ -100,10 +129,7 @@ function refuse(
  */
 function requireLevel(viewer: Viewer, level: ReviewLevel, territoryPath: string, chain: readonly ReviewLevel[]) {
   if (actsAt(viewer, level, territoryPath)) return;
-  const reviewer = viewer.roles.some(
-    (r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN",
-  );
-  if (!reviewer) refuse("forbidden");
+  if (!isReviewer(viewer)) refuse("forbidden");
   if (viewerLevels(viewer, territoryPath, chain).length === 0) refuse("outOfScope", "outOfScope");
   refuse("forbidden", `wrongLevel.${level}`);
 }
@@ -121,10 +147,7 @@ function guardReview(
   path: string,
   chain: readonly ReviewLevel[],
 ) {
-  const reviewer = viewer.roles.some(
-    (r) => r.role === "DISTRICT_ADMIN" || r.role === "REGION_ADMIN" || r.role === "MINISTRY_ADMIN",
-  );
-  if (!reviewer) refuse("forbidden");
+  if (!isReviewer(viewer)) refuse("forbidden");
   if (viewerLevels(viewer, path, chain).length === 0) refuse("outOfScope", "outOfScope");
   requireVersion(current, version);
 }
@@ -312,22 +335,27 @@ function requireVersion(current: { version: number }, version: number) {
 
 // ───────────────────────── Notifications ─────────────────────────
 
-export type WorkflowNotificationKind =
+export type WorkflowNotificationKind = Extract<
+  ReportingNotificationKind,
   | "reporting.submitted"
   | "reporting.approved"
   | "reporting.returned"
   | "reporting.accepted"
   | "reporting.undone"
-  | "reporting.correction";
+  | "reporting.correction"
+>;
 
-/** Active users holding `role` on the organisation (ORG_ADMIN) or on a territory containing it. */
+/**
+ * Active users who act at `level` for an organisation: those handing over its reports, or those reviewing at
+ * that level on a territory containing it.
+ */
 async function usersAt(
   tx: Tx,
   level: ReviewLevel | "ORGANIZATION",
   organizationId: string,
   territoryPath: string,
 ): Promise<string[]> {
-  const role = level === "ORGANIZATION" ? "ORG_ADMIN" : REVIEW_ROLE[level];
+  const role = { in: level === "ORGANIZATION" ? [...rolesWith("reporting.submit")] : reviewRoles(level) };
   const users = await tx.user.findMany({
     where: {
       active: true,
@@ -438,8 +466,7 @@ export async function submitSubmission(
 ): Promise<Submission> {
   return transaction(async (tx) => {
     const current = await loadSubmission(tx, input.submissionId);
-    if (!viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId))
-      refuse("forbidden", "notOrgAdmin");
+    if (!submitsFor(viewer, current.organizationId)) refuse("forbidden", "notOrgAdmin");
     const form = current.period.form;
     if (!(await isObliged(current.organizationId, form, tx))) refuse("forbidden", "notObliged");
     if (current.supersededAt) refuse("conflict", "superseded");
@@ -682,11 +709,10 @@ export async function startCorrection(
   return transaction(async (tx) => {
     const current = await loadSubmission(tx, input.submissionId);
     const path = current.organization.territory.path;
-    const orgAdmin = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === current.organizationId);
+    const orgAdmin = submitsFor(viewer, current.organizationId);
     if (!orgAdmin && !actsAt(viewer, "MINISTRY", path)) {
       const chain = chainFor(current.organization.territory.level);
-      if (viewerLevels(viewer, path, chain).length === 0 && !viewer.roles.some((r) => r.role === "ORG_ADMIN"))
-        refuse("forbidden");
+      if (viewerLevels(viewer, path, chain).length === 0 && !scopeOf(viewer, "reporting.submit")) refuse("forbidden");
       refuse(viewerLevels(viewer, path, chain).length ? "forbidden" : "outOfScope", "correctionNotAllowed");
     }
     if (current.status !== "ACCEPTED" || current.supersededAt) refuse("conflict", "correctionNeedsAccepted");
@@ -764,7 +790,7 @@ export function allowedActions(
   )
     undoLevel = lastEvent.level;
   else if (current && submission.status !== "ACCEPTED") undoLevel = lastApprovingLevel(submission.status, chain);
-  const orgAdmin = viewer.roles.some((r) => r.role === "ORG_ADMIN" && r.organizationId === submission.organizationId);
+  const orgAdmin = submitsFor(viewer, submission.organizationId);
   return {
     approve: mine && pending !== "MINISTRY",
     accept: mine && pending === "MINISTRY",

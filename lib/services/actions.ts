@@ -35,21 +35,21 @@ export const requestCertificateAction = action({
 });
 
 export const applyFirstGradeAction = action({
-  permission: "services.apply",
+  permission: "services.applyForChild",
   schema: firstGradeApply,
   success: "services.firstGrade.submitted",
   handler: async ({ viewer, input }) => applyFirstGrade(viewer, input),
 });
 
 export const applyTransferAction = action({
-  permission: "services.apply",
+  permission: "services.applyForChild",
   schema: transferApply,
   success: "services.transfer.submitted",
   handler: async ({ viewer, input }) => applyTransfer(viewer, input),
 });
 
 export const applyPreschoolAction = action({
-  permission: "services.apply",
+  permission: "services.applyForChild",
   schema: preschoolApply,
   success: (data: { position: number }) => ({
     key: "services.preschool.submitted",

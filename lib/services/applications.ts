@@ -19,6 +19,8 @@ import { almatyDate } from "../time";
 import { admissionAge, admissionYears, dueAt, OPEN_STATUSES } from "./rules";
 import type { FirstGradeApply } from "./schemas";
 import { renumberQueue } from "./queue";
+import { STATUS_NOTIFICATION, type ServicesNotificationKind } from "./notifications";
+import { rolesWith } from "../auth/permissions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,7 +56,7 @@ export async function recordStatus(
     data: {
       userId: application.applicantId,
       organizationId: application.organizationId,
-      kind: `services.${status.toLowerCase()}`,
+      kind: STATUS_NOTIFICATION[status],
       payload,
     },
   });
@@ -67,7 +69,7 @@ export async function recordStatus(
         : null;
   if (staffOrg) {
     const staff = await tx.roleAssignment.findMany({
-      where: { organizationId: staffOrg, role: "ORG_ADMIN" },
+      where: { organizationId: staffOrg, role: { in: [...rolesWith("services.process")] } },
       select: { userId: true },
     });
     if (staff.length) {
@@ -75,7 +77,7 @@ export async function recordStatus(
         data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: staffOrg,
-          kind: "services.new",
+          kind: "services.new" satisfies ServicesNotificationKind,
           payload: { applicationId: application.id, service: application.kind },
         })),
       });
@@ -145,8 +147,7 @@ export async function applyFirstGrade(
   input: FirstGradeApply,
   now = new Date(),
 ): Promise<{ id: string }> {
-  authorizeViewer(viewer, "services.apply");
-  if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
+  authorizeViewer(viewer, "services.applyForChild");
   const parsed = parseIin(input.childIin);
   if (!parsed.ok) throw new AppError("validation", { childIin: "services.iinInvalid" });
   if (!admissionYears(almatyDate(now)).includes(input.admissionYear))

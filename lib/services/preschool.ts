@@ -61,8 +61,7 @@ export async function applyPreschool(
   input: PreschoolApply,
   now = new Date(),
 ): Promise<{ id: string; position: number }> {
-  authorizeViewer(viewer, "services.apply");
-  if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
+  authorizeViewer(viewer, "services.applyForChild");
   const parsed = parseIin(input.childIin);
   if (!parsed.ok) throw new AppError("validation", { childIin: "services.iinInvalid" });
   const age = preschoolAge(parsed.facts.birthDate, almatyDate(now));

@@ -6,6 +6,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { queuePositions, QUEUE_STATUSES } from "./rules";
+import type { ServicesNotificationKind } from "./notifications";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,7 +40,7 @@ export async function renumberQueue(
       data: told.map((e) => ({
         userId: e.applicantId,
         organizationId: e.organizationId,
-        kind: "services.queue_moved",
+        kind: "services.queue_moved" satisfies ServicesNotificationKind,
         payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: positions.get(e.id)! },
       })),
     });

@@ -56,9 +56,6 @@ export type TransferApply = Omit<z.output<typeof transferApply>, "note"> & { not
 
 export const transferAccept = applicationAccept;
 
-/** Priority categories of the preschool queue: 0 general, 1 priority (a benefit shown to the district). */
-export const PRESCHOOL_PRIORITIES = [0, 1] as const;
-
 export const preschoolApply = z
   .object({
     childIin: z

@@ -17,6 +17,8 @@ import { almatyDate } from "../time";
 import { admissionSchools, openApplicationKey, recordStatus, transferSides, transition } from "./applications";
 import { dueAt } from "./rules";
 import type { TransferApply } from "./schemas";
+import type { ServicesNotificationKind } from "./notifications";
+import { rolesWith } from "../auth/permissions";
 
 /** The enrolment a student has now: in a class of a year under way, not ended. */
 function currentEnrolmentWhere(today: Date) {
@@ -25,7 +27,7 @@ function currentEnrolmentWhere(today: Date) {
 
 /** The parent's children in a class now, with their school and class, and the schools to move to. */
 export async function transferOptions(viewer: Viewer, now = new Date()) {
-  authorizeViewer(viewer, "services.apply");
+  authorizeViewer(viewer, "services.applyForChild");
   const today = dateValue(almatyDate(now));
   const [children, schools] = await Promise.all([
     prisma.person.findMany({
@@ -64,8 +66,7 @@ export async function transferOptions(viewer: Viewer, now = new Date()) {
  * student is in already, a second open transfer of the same student.
  */
 export async function applyTransfer(viewer: Viewer, input: TransferApply, now = new Date()): Promise<{ id: string }> {
-  authorizeViewer(viewer, "services.apply");
-  if (!viewer.roles.some((r) => r.role === "PARENT")) throw new AppError("forbidden");
+  authorizeViewer(viewer, "services.applyForChild");
   const today = dateValue(almatyDate(now));
   return prisma.$transaction(async (tx) => {
     const student = await tx.person.findFirst({
@@ -204,7 +205,7 @@ export async function acceptTransfer(
     });
     // The school left learns that the student has gone.
     const staff = await tx.roleAssignment.findMany({
-      where: { organizationId: app.organizationId, role: "ORG_ADMIN" },
+      where: { organizationId: app.organizationId, role: { in: [...rolesWith("services.process")] } },
       select: { userId: true },
     });
     if (staff.length) {
@@ -212,7 +213,7 @@ export async function acceptTransfer(
         data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: app.organizationId,
-          kind: "services.transferred",
+          kind: "services.transferred" satisfies ServicesNotificationKind,
           payload: { applicationId: app.id, service: "TRANSFER" },
         })),
       });

@@ -6,10 +6,10 @@ import { formatDate, formatDateTime } from "@/lib/time";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
-import { notificationView } from "@/components/reporting-review/notification-view";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { runtimeKeys } from "@/i18n/keys";
+import { renderNotification } from "@/lib/notifications/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +61,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       ) : (
         <ul className="space-y-2" data-testid="notifications">
           {page.rows.map((n) => {
-            const view = notificationView(n, locale, runtimeKeys(t), (d) => formatDate(d));
+            const view = renderNotification(n, { locale, t: runtimeKeys(t), formatDate: (d) => formatDate(d) });
             return (
               <li
                 key={n.id}

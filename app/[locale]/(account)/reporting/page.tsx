@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { prisma } from "@/lib/db";
 import { localName } from "@/lib/names";
 import { almatyDate } from "@/lib/time";
-import { submittingOrganizations } from "@/lib/reporting/entry";
+import { submittingOrganizationNames, submittingOrganizations } from "@/lib/reporting/entry";
 import { formsDueFor, type DuePeriod } from "@/lib/reporting/obligations";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";
 
@@ -32,13 +31,7 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
   const currentYear = Number(almatyDate(new Date()).slice(0, 4));
   const requested = Number(query.year);
   const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : currentYear;
-  const [orgs, forms] = await Promise.all([
-    prisma.organization.findMany({
-      where: { id: { in: organizations } },
-      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
-    }),
-    formsDueFor(organizationId, year),
-  ]);
+  const [orgs, forms] = await Promise.all([submittingOrganizationNames(viewer), formsDueFor(organizationId, year)]);
   const org = orgs.find((o) => o.id === organizationId)!;
   const link = (changes: Record<string, string | number>) => {
     const q = new URLSearchParams({ year: String(year), ...(organizations.length > 1 ? { org: organizationId } : {}) });

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { scopeOf } from "@/lib/auth/scope";
+import { holds, scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { isTeacher } from "@/lib/diary/access";
 import { addDays } from "@/lib/diary/dates";
@@ -51,8 +51,7 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
       refused = key ? runtimeKeys(te)(key) : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
-  const threads =
-    diary && viewer.roles.some((r) => r.role === "PARENT") ? await childThreads(viewer, diary.student.id) : null;
+  const threads = diary && holds(viewer, "diary.family") ? await childThreads(viewer, diary.student.id) : null;
   const link = (changes: Record<string, string>) => {
     const q = new URLSearchParams({ ...(studentId ? { student: studentId } : {}), ...changes });
     return `/diary?${q.toString()}`;
@@ -131,5 +130,5 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
 }
 
 function isTeacherSafe(viewer: Parameters<typeof isTeacher>[0]): boolean {
-  return isTeacher(viewer) || viewer.roles.some((r) => r.role === "ORG_ADMIN");
+  return isTeacher(viewer) || holds(viewer, "diary.manage");
 }

@@ -34,7 +34,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
   }
   await lapseMyOffers(viewer);
   const [applications, students] = await Promise.all([myApplications(viewer), eligibleStudents(viewer)]);
-  const isParent = viewer.roles.some((r) => r.role === "PARENT");
+  const appliesForChild = Boolean(scopeOf(viewer, "services.applyForChild"));
   return (
     <div className="max-w-4xl space-y-6">
       <div className="flex flex-wrap items-end gap-3">
@@ -73,7 +73,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
             />
           </ActionForm>
         )}
-        {isParent && (
+        {appliesForChild && (
           <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
             <Link href="/account/services/first-grade" data-testid="first-grade-link">
               {t("my.firstGradeLink")}

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { scopeOf } from "@/lib/auth/scope";
+import { holds, scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
 import { journalChoices, journalHistory, loadJournal, type JournalData } from "@/lib/diary/journal";
@@ -23,7 +23,7 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
   const t = await getTranslations("diary.journal");
   const te = await getTranslations("errors");
   const format = await getFormatter();
-  if (!scopeOf(viewer, "diary.read") || !viewer.roles.some((r) => r.role === "TEACHER" || r.role === "ORG_ADMIN")) {
+  if (!scopeOf(viewer, "diary.read") || !(holds(viewer, "diary.teach") || holds(viewer, "diary.manage"))) {
     return (
       <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
         <h1 className="text-xl font-bold">{t("title")}</h1>
@@ -54,7 +54,7 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
   const ts = await getTranslations("diary.status");
   const shown = (kind: string, value: string | null) =>
     value === null ? "—" : kind === "ATTENDANCE" ? ts(value as "ABSENT") : value;
-  const isTeacher = viewer.roles.some((r) => r.role === "TEACHER");
+  const isTeacher = holds(viewer, "diary.teach");
   const threads = data && isTeacher ? await classThreads(viewer, data.classGroup.id) : null;
   const tm = await getTranslations("diary.messages");
   const history =

@@ -1,8 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { listRooms } from "@/lib/forums/chat";
-import { prisma } from "@/lib/db";
+import { listRooms, roomSubjects } from "@/lib/forums/chat";
 import { localName } from "@/lib/names";
 
 /** The viewer's chat rooms: their classes and their methodological groups. */
@@ -25,9 +24,7 @@ export default async function ChatsPage({ params }: PageProps<"/[locale]/forums/
     );
   }
   const rooms = await listRooms(viewer);
-  const subjects = await prisma.classifierItem.findMany({
-    where: { id: { in: rooms.map((r) => r.subjectId).filter((x): x is string => Boolean(x)) } },
-  });
+  const subjects = await roomSubjects(rooms);
   const subjectName = (id: string | null) => {
     const s = subjects.find((x) => x.id === id);
     return s ? localName(s, locale) : "";

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
+import { roleHas } from "@/lib/auth/permissions";
 import { localName } from "@/lib/names";
 import { almatyDate } from "@/lib/time";
 import { admissionSchools } from "@/lib/services/applications";
@@ -23,7 +24,7 @@ export default async function FirstGradePage({ params }: PageProps<"/[locale]/ac
     });
   const t = await getTranslations("services");
   const ta = await getTranslations("admin");
-  const parentRole = viewer.roles.find((r) => r.role === "PARENT");
+  const parentRole = viewer.roles.find((r) => roleHas(r.role, "services.applyForChild"));
   if (!parentRole) {
     return (
       <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
+import { roleHas } from "@/lib/auth/permissions";
 import { localName } from "@/lib/names";
 import { districtKindergartens, preschoolDistricts } from "@/lib/services/preschool";
 import { applyPreschoolAction } from "@/lib/services/actions";
@@ -29,7 +30,7 @@ export default async function PreschoolPage({
     });
   const t = await getTranslations("services");
   const ta = await getTranslations("admin");
-  const parentRole = viewer.roles.find((r) => r.role === "PARENT");
+  const parentRole = viewer.roles.find((r) => roleHas(r.role, "services.applyForChild"));
   if (!parentRole) {
     return (
       <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">

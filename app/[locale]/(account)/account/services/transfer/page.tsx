@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
 import { transferOptions } from "@/lib/services/transfer";
 import { applyTransferAction } from "@/lib/services/actions";
@@ -21,7 +22,7 @@ export default async function TransferPage({ params }: PageProps<"/[locale]/acco
     });
   const t = await getTranslations("services");
   const ta = await getTranslations("admin");
-  if (!viewer.roles.some((r) => r.role === "PARENT")) {
+  if (!scopeOf(viewer, "services.applyForChild")) {
     return (
       <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
         <h1 className="text-xl font-bold">{ta("forbiddenTitle")}</h1>

@@ -2,13 +2,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { authorize } from "@/lib/auth/viewer";
-import { prisma } from "@/lib/db";
-import { territoryWhere } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
 import { AREAS, DIMENSIONS, GRADES, INDICATORS, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DatabankParamError, parsePivotParams, type ParsedPivotParams } from "@/lib/databank/params";
 import { buildPivot, type PivotTable } from "@/lib/databank/pivot";
-import { yearsWithData } from "@/lib/databank/query";
+import { pivotFilterOptions, yearsWithData } from "@/lib/databank/query";
 import { getView, myViews } from "@/lib/databank/views";
 import { saveViewAction } from "@/lib/databank/actions";
 import { translatorFor } from "@/lib/databank/api";
@@ -56,26 +54,9 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
     problem = translatorFor(locale as Locale, "databank.errors")(error.reason, error.params);
   }
 
-  const [years, territories, kinds, languages, views] = await Promise.all([
+  const [years, { territories, kinds, languages }, views] = await Promise.all([
     yearsWithData(),
-    prisma.territory.findMany({
-      where: { AND: [territoryWhere(scope), { level: { in: ["REGION", "DISTRICT"] } }] },
-      select: { code: true, level: true, nameKk: true, nameRu: true, nameEn: true },
-      orderBy: { code: "asc" },
-    }),
-    prisma.classifierItem.findMany({
-      where: {
-        classifier: { code: "ORG_KIND" },
-        code: { in: ["SCHOOL", "PRESCHOOL", "COLLEGE", "UNIVERSITY", "ADDITIONAL"] },
-      },
-      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
-      orderBy: { sortOrder: "asc" },
-    }),
-    prisma.classifierItem.findMany({
-      where: { classifier: { code: "LANGUAGE" } },
-      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
-      orderBy: { sortOrder: "asc" },
-    }),
+    pivotFilterOptions(scope),
     myViews(viewer),
   ]);
   const q = parsed?.query;

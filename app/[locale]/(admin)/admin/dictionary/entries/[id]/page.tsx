@@ -4,8 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { proposeDeleteAction, proposeUpdateAction, setCheckedAction } from "@/lib/dictionary/actions";
-import { entryDraftOf, entryHistory } from "@/lib/dictionary/editing";
-import { prisma } from "@/lib/db";
+import { entryCheck, entryDraft, entryHistory } from "@/lib/dictionary/editing";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { EntryEditor } from "@/components/dictionary/entry-editor-client";
 import { RevisionList } from "@/components/dictionary/revision-list";
@@ -16,16 +15,10 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { viewer } = await authorize("dictionary.edit");
-  const draft = await entryDraftOf(prisma, id);
+  const draft = await entryDraft(id);
   if (!draft) notFound();
   const t = await getTranslations("lexicography");
-  const [history, status] = await Promise.all([
-    entryHistory(id),
-    prisma.dictionaryEntry.findUnique({
-      where: { id },
-      select: { checked: true, checkedAt: true, checkedBy: { select: { displayName: true } } },
-    }),
-  ]);
+  const [history, status] = await Promise.all([entryHistory(id), entryCheck(id)]);
   const canReview = Boolean(scopeOf(viewer, "dictionary.review"));
   const pending = history.filter((r) => r.status === "PENDING");
   return (

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { prisma } from "@/lib/db";
+import { classifierList } from "@/lib/classifiers/queries";
 import { localName } from "@/lib/names";
 import { definitionSchema } from "@/lib/reporting/definition";
 import { getFormDesign } from "@/lib/reporting/forms";
@@ -28,13 +28,7 @@ export default async function FormPage({ params, searchParams }: PageProps<"/[lo
   const newest = form.versions.at(-1)!;
   const selected = form.versions.find((v) => String(v.number) === query.version) ?? newest;
   const isNewest = selected.id === newest.id;
-  const classifiers =
-    tab === "design"
-      ? await prisma.classifier.findMany({
-          orderBy: { code: "asc" },
-          select: { code: true, nameKk: true, nameRu: true, nameEn: true },
-        })
-      : [];
+  const classifiers = tab === "design" ? await classifierList() : [];
   const tabLink = (x: (typeof TABS)[number]) => `/admin/reporting/forms/${form.id}?tab=${x}`;
   return (
     <div className="space-y-4">

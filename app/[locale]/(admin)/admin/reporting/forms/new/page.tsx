@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { prisma } from "@/lib/db";
+import { getFormListHeader } from "@/lib/reporting/forms";
 import { createFormAction } from "@/lib/reporting/actions-design";
 import { PageHeader } from "@/components/admin/page-header";
 import { FormSettingsForm } from "@/components/reporting/designer-settings-form";
@@ -13,7 +13,7 @@ export default async function NewFormPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale);
   await authorize("reporting.design");
   const { list: listId } = await searchParams;
-  const list = typeof listId === "string" ? await prisma.formList.findUnique({ where: { id: listId } }) : null;
+  const list = typeof listId === "string" ? await getFormListHeader(listId) : null;
   if (!list) notFound();
   const t = await getTranslations("reporting.forms");
   return (

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
-import { prisma } from "@/lib/db";
+import { getFormVersions } from "@/lib/reporting/forms";
 import { localName } from "@/lib/names";
 import { classifierOptions } from "@/lib/classifiers/queries";
 import { definitionSchema, valueSlots } from "@/lib/reporting/definition";
@@ -18,7 +18,7 @@ export default async function FormPreviewPage({
   setRequestLocale(locale);
   await authorize("reporting.design");
   const { version } = await searchParams;
-  const form = await prisma.form.findUnique({ where: { id }, include: { versions: { orderBy: { number: "desc" } } } });
+  const form = await getFormVersions(id);
   if (!form) notFound();
   const row = form.versions.find((v) => String(v.number) === version) ?? form.versions[0];
   if (!row) notFound();
