@@ -78,6 +78,24 @@ export function JournalGrid({ data }: { data: JournalData }) {
   const closed = Boolean(data.closed);
 
   // ───────── saving ─────────
+  // A refused change puts the last saved value back into its cell.
+  const restore = useCallback((c: JournalChange) => {
+    const s = saved.current;
+    if (c.type === "mark")
+      setMarks((m) => withValue(m, key(c.lessonId, c.studentId), s.marks[key(c.lessonId, c.studentId)]));
+    else if (c.type === "attendance")
+      setAttendance((a) => withValue(a, key(c.lessonId, c.studentId), s.attendance[key(c.lessonId, c.studentId)]));
+    else if (c.type === "result")
+      setResults((r) => withValue(r, key(c.assessmentId, c.studentId), s.results[key(c.assessmentId, c.studentId)]));
+  }, []);
+
+  // Saving waits for a pause in typing; the timer calls the newest `flush` through a ref.
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const schedule = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flushRef.current(), SAVE_DELAY_MS);
+  }, []);
+
   const flush = useCallback(async () => {
     if (inFlight.current || pending.current.size === 0) return;
     inFlight.current = true;
@@ -136,11 +154,10 @@ export function JournalGrid({ data }: { data: JournalData }) {
       inFlight.current = false;
       if (pending.current.size) schedule();
     }
-  }, [data.classGroup.id, data.subject.id, data.term.id, t]);
+  }, [data.classGroup.id, data.subject.id, data.term.id, t, restore, schedule]);
 
-  const schedule = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  useEffect(() => {
+    flushRef.current = flush;
   }, [flush]);
 
   useEffect(() => {
@@ -150,16 +167,6 @@ export function JournalGrid({ data }: { data: JournalData }) {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
-
-  function restore(c: JournalChange) {
-    const s = saved.current;
-    if (c.type === "mark")
-      setMarks((m) => withValue(m, key(c.lessonId, c.studentId), s.marks[key(c.lessonId, c.studentId)]));
-    else if (c.type === "attendance")
-      setAttendance((a) => withValue(a, key(c.lessonId, c.studentId), s.attendance[key(c.lessonId, c.studentId)]));
-    else if (c.type === "result")
-      setResults((r) => withValue(r, key(c.assessmentId, c.studentId), s.results[key(c.assessmentId, c.studentId)]));
-  }
 
   function queue(cell: string, change: JournalChange) {
     const withReason = closed && change.type !== "lesson" ? { ...change, reason } : change;

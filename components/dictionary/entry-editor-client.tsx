@@ -87,7 +87,6 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
   const setSense = (i: number, patch: Partial<SenseState>) =>
     setForm((f) => ({ ...f, senses: f.senses.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
   const input = fieldClass({ className: "w-full" });
-  const Err = ({ text }: { text?: string }) => (text ? <p className="mt-1 text-sm text-red-700">{text}</p> : null);
 
   return (
     <div className="space-y-5" data-testid="entry-editor">
@@ -282,4 +281,9 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
       </label>
     </div>
   );
+}
+
+/** A field's error under it, when there is one. */
+function Err({ text }: { text?: string }) {
+  return text ? <p className="mt-1 text-sm text-red-700">{text}</p> : null;
 }

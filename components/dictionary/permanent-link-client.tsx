@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 
 /** The entry's permanent address, with a copy button. */
 export function PermanentLink({
@@ -14,9 +15,8 @@ export function PermanentLink({
   copyLabel: string;
   copiedLabel: string;
 }) {
-  const [url, setUrl] = useState(path);
+  const url = useBrowserValue(() => `${window.location.origin}${path}`, path);
   const [copied, setCopied] = useState(false);
-  useEffect(() => setUrl(`${window.location.origin}${path}`), [path]);
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600">{label}</span>

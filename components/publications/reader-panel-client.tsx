@@ -1,5 +1,6 @@
 "use client";
 
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField } from "@/components/forms/fields-client";
@@ -156,12 +157,8 @@ export function ReaderPanel({
 
 /** The permanent link and the citation with this site's address and today's date (the page itself is cached). */
 export function Citation({ prefix, path, accessed }: { prefix: string; path: string; accessed: string }) {
-  const [origin, setOrigin] = useState("");
-  const [today, setToday] = useState("");
-  useEffect(() => {
-    setOrigin(window.location.origin);
-    setToday(new Date().toLocaleDateString(document.documentElement.lang || undefined));
-  }, []);
+  const origin = useBrowserValue(() => window.location.origin, "");
+  const today = useBrowserValue(() => new Date().toLocaleDateString(document.documentElement.lang || undefined), "");
   const link = `${origin}${path}`;
   return (
     <>
