@@ -14,6 +14,23 @@ const DATA_DIR = process.env.E2E_DATA_DIR || "./data/e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+/** The browser every project uses: the system Chromium, without sandbox, GPU or background traffic. */
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromium,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
@@ -32,24 +49,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
-          ],
-        },
-      },
-    },
+    // signs each demo user in once and saves the session under e2e/.auth/ (see e2e/auth.setup.ts)
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: browser },
+    { name: "chromium", dependencies: ["setup"], use: browser },
   ],
   webServer: {
     // start.ts migrates, seeds the empty database, builds when the build is stale, then serves. It runs

@@ -2,10 +2,10 @@
  * What every benchmark script shares: command-line options, timing, percentiles, the throw-away database and
  * the result file. Scripts import from here instead of repeating these lines.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
-import { closeDatabase, useDatabase } from "../lib/db";
+import { basename, join, relative, sep } from "node:path";
+import { closeDatabase, useDatabase as makeCurrentDatabase } from "../lib/db";
 import { openDatabase, type Database } from "../lib/db/driver";
 import { migrate } from "../lib/db/migrate";
 import { seed } from "../prisma/seed";
@@ -97,7 +97,7 @@ export async function openBenchDatabase({
   if (db.kind === "postgres") await db.raw.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   await migrate(db.raw);
   if (seedScale) await seed(db.prisma, seedScale);
-  useDatabase(db);
+  makeCurrentDatabase(db);
   return { db, label };
 }
 
@@ -105,7 +105,41 @@ export async function closeBenchDatabase(): Promise<void> {
   await closeDatabase().catch(() => {});
 }
 
-/** Writes `bench/results/<name>-<date>[-<suffix>].json` with the machine's size added; returns the path. */
+/** An absolute file path in a text: a leading slash, then a top-level directory that exists on this machine. */
+const ABSOLUTE_PATH = /(?<![\w.:/])\/[^\s"'()<>,;]+/g;
+
+function isMachinePath(path: string): boolean {
+  const top = path.split("/")[1];
+  return !!top && existsSync(`/${top}`);
+}
+
+/**
+ * A result without the paths of the machine it ran on (result files are committed): a path inside the
+ * project becomes relative to it, any other absolute path (a temporary directory, a shared data file)
+ * keeps its last segment only. URL paths such as "/kk/statistics" are kept.
+ */
+export function withoutMachinePaths<T extends Record<string, unknown>>(value: T): T {
+  const root = process.cwd();
+  const portable = (path: string) => {
+    if (!isMachinePath(path)) return path;
+    if (path === root) return ".";
+    if (path.startsWith(root + sep)) return relative(root, path);
+    return basename(path);
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return v.replace(ABSOLUTE_PATH, portable);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  // through JSON first, as the file will hold it (dates become text, undefined fields go)
+  return walk(JSON.parse(JSON.stringify(value))) as T;
+}
+
+/**
+ * Writes `bench/results/<name>-<date>[-<suffix>].json` with the machine's size added and no absolute paths
+ * of the machine (see withoutMachinePaths); returns the path.
+ */
 export function writeResult(name: string, result: Record<string, unknown>, suffix?: string): string {
   const at = new Date().toISOString();
   const dir = join("bench", "results");
@@ -119,7 +153,7 @@ export function writeResult(name: string, result: Record<string, unknown>, suffi
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
     },
-    ...result,
+    ...withoutMachinePaths(result),
   };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   console.log(`Wrote ${file}`);

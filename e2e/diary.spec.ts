@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, signIn, signOut, t, test } from "./fixtures";
+import { expect, signInAs, signOut, t, test } from "./fixtures";
 
 /**
  * The e-diary end to end: the demo teacher enters a mark and an absence with the keyboard in the journal of
@@ -18,8 +18,7 @@ let lessonId = "";
 let grade = "";
 
 test("teacher enters marks and attendance with the keyboard", async ({ page }) => {
-  await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
-  await page.goto(`/${L}/diary/journal`);
+  await signInAs(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
   // mathematics of 5 А
   await page
     .getByRole("navigation", { name: tr("diary.journal.pick") })
@@ -83,7 +82,7 @@ test("teacher enters marks and attendance with the keyboard", async ({ page }) =
 });
 
 test("parent sees the mark with the computed term grade", async ({ page }) => {
-  await signIn(page, "parent", L);
+  await signInAs(page, "parent", L);
   const week = /_(\d{4}-\d{2}-\d{2})_\d+$/.exec(lessonId)![1]!;
   await page.goto(`/${L}/diary?student=${aruzhan}&week=${week}`);
   await expect(page.getByTestId("diary-student")).toContainText("Аружан");
@@ -95,7 +94,7 @@ test("parent sees the mark with the computed term grade", async ({ page }) => {
 });
 
 test("parent cannot open another child's diary or data", async ({ page }) => {
-  await signIn(page, "parent", L);
+  await signInAs(page, "parent", L);
   await page.goto(`/${L}/diary?student=${classmate}`);
   await expect(page.getByTestId("diary-refused")).toHaveText(tr("errors.diary.notYourChild"));
   await expect(page.getByTestId("student-diary")).toHaveCount(0);
@@ -110,8 +109,7 @@ test("parent cannot open another child's diary or data", async ({ page }) => {
 
 test("teacher writes to the parents of the class, the parent reads and replies", async ({ page }) => {
   const text = `Ертең ата-аналар жиналысы ${Date.now().toString(36)}`;
-  await signIn(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
-  await page.goto(`/${L}/diary/journal`);
+  await signInAs(page, "teacher", L, { callbackUrl: `/${L}/diary/journal` });
   await page
     .getByRole("navigation", { name: tr("diary.journal.pick") })
     .getByRole("link")
@@ -123,7 +121,7 @@ test("teacher writes to the parents of the class, the parent reads and replies",
   await expect(form.getByRole("status")).toHaveText(tr("diary.messages.sent"));
   await signOut(page, L);
 
-  await signIn(page, "parent", L);
+  await signInAs(page, "parent", L);
   await page.goto(`/${L}/diary?student=${aruzhan}`);
   const thread = page.getByTestId("threads").locator("li[data-thread]").filter({ hasText: text });
   await expect(thread).toBeVisible();
@@ -135,8 +133,7 @@ test("teacher writes to the parents of the class, the parent reads and replies",
 });
 
 test("school administrator's student import refuses a file with a bad IIN, row by row", async ({ page }) => {
-  await signIn(page, "school", L, { callbackUrl: `/${L}/admin/diary` });
-  await page.goto(`/${L}/admin/diary`);
+  await signInAs(page, "school", L, { callbackUrl: `/${L}/admin/diary` });
   const form = page.getByTestId("student-import");
   // 811201401188 is valid; its last digit changed breaks the check digit
   await form

@@ -1,4 +1,4 @@
-import { expect, heading, path, signIn, signOut, t, test } from "./fixtures";
+import { expect, heading, path, signInAs, signOut, t, test } from "./fixtures";
 
 /** The search box of the dictionary page. */
 const searchBox = (page: import("@playwright/test").Page) => page.getByLabel(t("kk", "dictionary.searchLabel"));
@@ -28,7 +28,7 @@ test("search in Latin script, open the entry, add it to flashcards and review it
   // Signed out, the entry offers to sign in; after signing in the word goes to the flashcards.
   await page.getByRole("link", { name: t("kk", "learn.flashcards.signInToAdd") }).click();
   await expect(page).toHaveURL(/\/kk\/sign-in\?callbackUrl=/);
-  await signIn(page, "student", "kk", { callbackUrl: "/kk/dictionary/mektep" });
+  await signInAs(page, "student", "kk", { callbackUrl: "/kk/dictionary/mektep" });
   await expect(page).toHaveURL(path("/kk/dictionary/mektep"));
   await page.getByRole("button", { name: t("kk", "learn.flashcards.add") }).click();
   await expect(page.getByRole("status").filter({ hasText: t("kk", "learn.flashcards.added") })).toBeVisible();
@@ -112,7 +112,7 @@ test("the API answers JSON with cache headers and clear errors", async ({ reques
 
 test("a lexicographer proposes a new word and another one approves it", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "lexicographer", "kk", { callbackUrl: "/kk/admin/dictionary/new" });
+  await signInAs(page, "lexicographer", "kk", { callbackUrl: "/kk/admin/dictionary/new" });
   await expect(page).toHaveURL(path("/kk/admin/dictionary/new"));
   const form = page.getByTestId("entry-form");
   await form.getByLabel(t("kk", "lexicography.editor.lemma")).fill("сөзжұмбақ");
@@ -126,7 +126,7 @@ test("a lexicographer proposes a new word and another one approves it", async ({
   const revisionUrl = page.url();
   await signOut(page);
 
-  await signIn(page, "lexicographer2", "kk", { callbackUrl: new URL(revisionUrl).pathname });
+  await signInAs(page, "lexicographer2", "kk", { callbackUrl: new URL(revisionUrl).pathname });
   await page
     .getByTestId("approve-form")
     .getByRole("button", { name: t("kk", "lexicography.approve") })

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
 
 export { expect };
@@ -9,6 +9,12 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export const LOCALES = ["kk", "ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export type DemoLogin = (typeof DEMO_ACCOUNTS)[number]["login"];
+
+/** Users the seed adds beside the demo accounts (same password): a second teacher and parent, a third teacher. */
+export const EXTRA_LOGINS = ["teacher2", "teacher3", "parent2"] as const;
+/** Every seeded user the setup project signs in once (auth.setup.ts). */
+export const SESSION_LOGINS = [...DEMO_ACCOUNTS.map((a) => a.login), ...EXTRA_LOGINS];
+export type SessionLogin = DemoLogin | (typeof EXTRA_LOGINS)[number];
 
 type Messages = Record<string, unknown>;
 const cache = new Map<Locale, Messages>();
@@ -67,6 +73,36 @@ export async function signIn(
   await expect(accountName(page)).toBeVisible();
 }
 
+/**
+ * Where the setup project (auth.setup.ts) saves each seeded user's signed-in browser state, once per run
+ * (git-ignored: the session cookies are only valid against this run's server).
+ */
+export const AUTH_DIR = join(process.cwd(), "e2e", ".auth");
+export const storageStateOf = (login: SessionLogin) => join(AUTH_DIR, `${login}.json`);
+
+type SavedCookie = Parameters<BrowserContext["addCookies"]>[0][number];
+const SESSION_COOKIE = /^(__Secure-)?authjs\./;
+
+/**
+ * Opens a page as a seeded user without the sign-in form: puts the user's session cookies, saved by the
+ * setup project, into the page's browser context (replacing any session it had), opens `callbackUrl` (the
+ * account page when omitted, as after signing in) and checks that the header shows the account. Tests of
+ * signing in itself use `signIn`.
+ */
+export async function signInAs(
+  page: Page,
+  login: SessionLogin,
+  locale: Locale = "kk",
+  options: { callbackUrl?: string } = {},
+): Promise<void> {
+  const state = JSON.parse(readFileSync(storageStateOf(login), "utf8")) as { cookies: SavedCookie[] };
+  const context = page.context();
+  await context.clearCookies({ name: SESSION_COOKIE });
+  await context.addCookies(state.cookies.filter((c) => SESSION_COOKIE.test(c.name)));
+  await page.goto(options.callbackUrl ?? `/${locale}/account`);
+  await expect(accountName(page)).toBeVisible();
+}
+
 /** Fills and submits the sign-in form on the current page, without waiting for the outcome. */
 export async function fillSignInForm(
   page: Page,
@@ -99,14 +135,17 @@ export const heading = (page: Page) => page.locator("main h1");
 export const path = (pathname: string) => new RegExp(`^https?://[^/]+${escape(pathname)}(\\?.*)?$`);
 
 interface Fixtures {
-  /** A page signed in as the given demo user: `const page = await signedIn("district")`. */
-  signedIn: (login: DemoLogin, locale?: Locale) => Promise<Page>;
+  /**
+   * The test's page, signed in as the given demo user with the session the setup project saved:
+   * `const page = await signedIn("district")`.
+   */
+  signedIn: (login: SessionLogin, locale?: Locale) => Promise<Page>;
 }
 
 export const test = base.extend<Fixtures>({
-  signedIn: async ({ page }, use) => {
-    await use(async (login, locale = "kk") => {
-      await signIn(page, login, locale);
+  signedIn: async ({ page }, provide) => {
+    await provide(async (login, locale = "kk") => {
+      await signInAs(page, login, locale);
       return page;
     });
   },

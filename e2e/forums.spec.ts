@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, t, test } from "./fixtures";
+import { expect, signInAs, t, test, type SessionLogin } from "./fixtures";
 
 /**
  * Forums end to end: a teacher opens a thread and another teacher replies; a parent asks in the open forum
@@ -12,9 +12,9 @@ const L = "kk" as const;
 const tr = (key: string) => t(L, key);
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
-async function as(browser: Browser, login: string | null, callback = `/${L}/forums`): Promise<Page> {
+async function as(browser: Browser, login: SessionLogin | null, callback = `/${L}/forums`): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  if (login) await signIn(page, login, L, { callbackUrl: callback });
+  if (login) await signInAs(page, login, L, { callbackUrl: callback });
   return page;
 }
 
@@ -150,7 +150,7 @@ test("three trusted users flag a post and it disappears for readers", async ({ b
   await expect(visitor).toHaveURL(/\/forums\/t\/.*post=2/);
   await expect(visitor.locator("#post-2")).toContainText(bad);
 
-  for (const [i, login] of ["teacher", "teacher2", "teacher3"].entries()) {
+  for (const [i, login] of (["teacher", "teacher2", "teacher3"] as const).entries()) {
     const page = login === "teacher" ? teacher : await as(browser, login);
     await page.goto(url);
     const post = page.getByTestId("post").filter({ hasText: bad });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, signIn, signOut, t, test } from "./fixtures";
+import { expect, signInAs, signOut, t, test } from "./fixtures";
 import { samplePdf } from "../tests/fixtures/zip-fixture";
 
 /**
@@ -22,8 +22,7 @@ let readPath = "";
 let comment = "";
 
 test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ page }) => {
-  await signIn(page, "teacher", L, { callbackUrl: `/${L}/publications` });
-  await page.goto(`/${L}/publications`);
+  await signInAs(page, "teacher", L, { callbackUrl: `/${L}/publications` });
   await page.getByTestId("write-publication").click();
   await expect(page).toHaveURL(new RegExp(`/${L}/account/publications$`));
   await page.getByTestId("new-publication").click();
@@ -67,8 +66,7 @@ test("a teacher writes a lesson plan, attaches a PDF and submits it", async ({ p
 });
 
 async function openInQueue(page: import("@playwright/test").Page) {
-  await signIn(page, "editor", L, { callbackUrl: `/${L}/admin` });
-  await page.goto(`/${L}/admin`);
+  await signInAs(page, "editor", L, { callbackUrl: `/${L}/admin` });
   await page
     .getByRole("main")
     .getByRole("link", { name: tr("admin.nav.publications") })
@@ -90,8 +88,7 @@ test("the editor requests changes with a remark", async ({ page }) => {
 });
 
 test("the teacher sees the remark, fixes the text and submits again", async ({ page }) => {
-  await signIn(page, "teacher", L, { callbackUrl: workUrl });
-  await page.goto(workUrl);
+  await signInAs(page, "teacher", L, { callbackUrl: workUrl });
   await expect(page.getByTestId("publication-status")).toHaveText(tr("publications.statuses.CHANGES_REQUESTED"));
   await expect(page.getByTestId("remark")).toContainText(remark);
   const form = page.getByTestId("draft-form");
@@ -117,7 +114,7 @@ test("the editor compares the versions and publishes", async ({ page }) => {
 });
 
 test("a reader finds it by filter, downloads the PDF and comments; the RSS feed lists it", async ({ page }) => {
-  await signIn(page, "parent", L, { callbackUrl: `/${L}/publications` });
+  await signInAs(page, "parent", L, { callbackUrl: `/${L}/publications` });
   await page.goto(`/${L}`);
   await page
     .getByRole("navigation", { name: tr("common.nav.label") })
@@ -159,11 +156,10 @@ test("a reader finds it by filter, downloads the PDF and comments; the RSS feed 
 });
 
 test("three verified teachers flag the comment and it disappears for readers", async ({ browser }) => {
-  for (const login of ["teacher", "teacher2", "teacher3"]) {
+  for (const login of ["teacher", "teacher2", "teacher3"] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, login, L, { callbackUrl: readPath });
-    await page.goto(readPath);
+    await signInAs(page, login, L, { callbackUrl: readPath });
     await expect(page.getByTestId("comment").filter({ hasText: comment })).toBeVisible();
     const flag = page.getByTestId("flag-comment");
     await flag.locator("summary").click();

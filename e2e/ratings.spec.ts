@@ -1,4 +1,4 @@
-import { expect, heading, signIn, t, test } from "./fixtures";
+import { expect, heading, signInAs, t, test } from "./fixtures";
 
 /**
  * Open ratings (issue 7): a reader opens the ratings, sorts the table, opens a region's card and the
@@ -82,8 +82,7 @@ test("the ratings API answers JSON and CSV and refuses bad parameters", async ({
 
 test("a region administrator previews and publishes a rating of its districts", async ({ page }) => {
   const code = `e2e-${Date.now().toString(36)}`;
-  await signIn(page, "region", L, { callbackUrl: `/${L}/admin/ratings` });
-  await page.goto(`/${L}/admin/ratings`);
+  await signInAs(page, "region", L, { callbackUrl: `/${L}/admin/ratings` });
   await expect(heading(page)).toHaveText(tr("ratings.admin.title"));
   const create = page.getByTestId("create-method");
   await create.getByLabel(tr("ratings.admin.code")).fill(code);

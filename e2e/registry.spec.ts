@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { iinPrefix, withCheckDigit } from "../lib/identity";
-import { expect, heading, path, signIn, signOut, t, test } from "./fixtures";
+import { expect, heading, path, signInAs, signOut, t, test } from "./fixtures";
 
 /** Eleven digits completed with a valid check digit, varied per run so a reused server never sees duplicates. */
 function validNumber(prefix: string): string {
@@ -30,7 +30,7 @@ test("a district admin registers an organisation after fixing the BIN check digi
   // A resident legal entity registered in May 2024 (YYMM, type 4, attribute 0), random serial.
   const bin = validNumber("240540");
   const name = `E2E мектебі ${bin.slice(6)}`;
-  await signIn(page, "district");
+  await signInAs(page, "district");
 
   await page.goto("/kk/admin/organizations");
   await expect(heading(page)).toHaveText(t("kk", "organizations.title"));
@@ -67,7 +67,7 @@ test("a district admin registers an organisation after fixing the BIN check digi
 
 test("a district admin sees the IIN error next to the field, then registers the person", async ({ page }) => {
   const iin = validNumber(iinPrefix("2014-04-04", "MALE"));
-  await signIn(page, "district");
+  await signInAs(page, "district");
 
   await page.goto("/kk/admin/people");
   await expect(heading(page)).toHaveText(t("kk", "people.title"));
@@ -109,7 +109,7 @@ test("a district admin opening another district's organisation or person by URL 
   page,
 }) => {
   // The ministry sees everything: take an Astana (Almaty district) school and one of its people.
-  await signIn(page, "ministry");
+  await signInAs(page, "ministry");
   await page.goto("/kk/admin/organizations?territory=t710200000&kind=SCHOOL");
   const orgLink = page.getByRole("table").getByRole("link").first();
   await expect(orgLink).toBeVisible();
@@ -124,7 +124,7 @@ test("a district admin opening another district's organisation or person by URL 
   await expect(heading(page)).not.toHaveText(t("kk", "common.notFound.title"));
   await signOut(page);
 
-  await signIn(page, "district");
+  await signInAs(page, "district");
   for (const href of [orgHref, personHref]) {
     await page.goto(href);
     await expect(page).toHaveURL(path(href));

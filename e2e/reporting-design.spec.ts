@@ -1,4 +1,4 @@
-import { expect, heading, signIn, t, test } from "./fixtures";
+import { expect, heading, signInAs, t, test } from "./fixtures";
 import {
   acceptDialogs,
   addRule,
@@ -27,7 +27,7 @@ test("the ministry creates a list, designs a form with a table and a rule, adds 
   page,
 }) => {
   acceptDialogs(page);
-  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
+  await signInAs(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
 
   // The year's list of forms, approved by an order (it may exist from an earlier run), and a form that schools submit.
   await openYearList(page, YEAR, { number: "215", date: `${YEAR - 1}-12-20` });
@@ -86,7 +86,7 @@ test("the ministry creates a list, designs a form with a table and a rule, adds 
 test("school No. 1 sees the form due, fills it in with an error next to the cell, fixes it and submits", async ({
   page,
 }) => {
-  await signIn(page, "school", L, { callbackUrl: `/${L}/reporting?year=${YEAR}` });
+  await signInAs(page, "school", L, { callbackUrl: `/${L}/reporting?year=${YEAR}` });
   await expect(heading(page)).toHaveText(tr("reporting.due.title"));
   const form = page.locator(`[data-form="${CODE}"]`);
   const periodRow = form.locator(`[data-period="${YEAR}"]`);
@@ -110,13 +110,11 @@ test("school No. 1 sees the form due, fills it in with an error next to the cell
   );
   await expect(cell("main.pupils")).toHaveValue("");
   // A valid file replaces the draft's values.
-  await entry
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: "d1.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(`form,${CODE},version,1\nkey,value\nmain.pupils,30\n`),
-    });
+  await entry.locator('input[type="file"]').setInputFiles({
+    name: "d1.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`form,${CODE},version,1\nkey,value\nmain.pupils,30\n`),
+  });
   await entry.getByRole("button", { name: tr("reporting.entry.upload"), exact: true }).click();
   await expect(cell("main.pupils")).toHaveValue("30");
   await expect(problems).toHaveCount(0);

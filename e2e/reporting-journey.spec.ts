@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, heading, signIn, signOut, t, test } from "./fixtures";
+import { expect, heading, signInAs, signOut, t, test } from "./fixtures";
 import {
   acceptDialogs,
   addRule,
@@ -44,7 +44,7 @@ async function openAwaiting(page: Page) {
 
 test("the ministry designs a form, gives it a period and publishes the list", async ({ page }) => {
   acceptDialogs(page);
-  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
+  await signInAs(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/lists` });
   await openYearList(page, YEAR, { number: "48", date: `${YEAR}-01-15` });
   await createSchoolForm(page, CODE, {
     kk: "Оқушылар контингенті (сынақ)",
@@ -82,7 +82,7 @@ test("the ministry designs a form, gives it a period and publishes the list", as
 });
 
 test("the school fills it in with an error, fixes it, hands it over late and sees «late»", async ({ page }) => {
-  await signIn(page, "school", L, { callbackUrl: `/${L}/reporting?year=${YEAR}` });
+  await signInAs(page, "school", L, { callbackUrl: `/${L}/reporting?year=${YEAR}` });
   const row = page.locator(`[data-form="${CODE}"] [data-period="${YEAR}"]`);
   await expect(row).toBeVisible();
   await row.getByRole("link").click();
@@ -114,7 +114,7 @@ test("the school fills it in with an error, fixes it, hands it over late and see
 });
 
 test("the district returns it with a reason", async ({ page }) => {
-  await signIn(page, "district", L, { callbackUrl: `/${L}/admin` });
+  await signInAs(page, "district", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
   await expect(page.getByTestId("submission-status")).toContainText(rv("status.SUBMITTED"));
   await expect(page.getByTestId("submission-status")).toContainText(rv("flags.late"));
@@ -133,7 +133,7 @@ test("the district returns it with a reason", async ({ page }) => {
 });
 
 test("the school sees the reason, corrects the report and hands it over again", async ({ page }) => {
-  await signIn(page, "school", L, { callbackUrl: `/${L}/notifications` });
+  await signInAs(page, "school", L, { callbackUrl: `/${L}/notifications` });
   await expect(page.getByTestId("notifications").locator('[data-kind="reporting.returned"]').first()).toContainText(
     CODE,
   );
@@ -153,7 +153,7 @@ test("the school sees the reason, corrects the report and hands it over again", 
 
 test("the district, the region and the ministry approve in turn", async ({ page }) => {
   acceptDialogs(page);
-  await signIn(page, "district", L, { callbackUrl: `/${L}/admin` });
+  await signInAs(page, "district", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
   await expect(page.getByTestId("timeline").locator('[data-action="resubmit"]')).toBeVisible();
   await page
@@ -165,7 +165,7 @@ test("the district, the region and the ministry approve in turn", async ({ page 
   await expect(page.getByTestId("undo-form")).toBeVisible();
   await signOut(page, L);
 
-  await signIn(page, "region", L, { callbackUrl: `/${L}/admin` });
+  await signInAs(page, "region", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
   await page
     .getByTestId("approve-form")
@@ -174,7 +174,7 @@ test("the district, the region and the ministry approve in turn", async ({ page 
   await expect(page.getByTestId("submission-status")).toContainText(rv("status.APPROVED_REGION"));
   await signOut(page, L);
 
-  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin` });
+  await signInAs(page, "ministry", L, { callbackUrl: `/${L}/admin` });
   await openAwaiting(page);
   await page
     .getByTestId("accept-form")
@@ -187,7 +187,7 @@ test("the district, the region and the ministry approve in turn", async ({ page 
 
 test("the consolidated report shows the numbers; the ministry closes the period", async ({ page }) => {
   acceptDialogs(page);
-  await signIn(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/reports/${periodId}` });
+  await signInAs(page, "ministry", L, { callbackUrl: `/${L}/admin/reporting/reports/${periodId}` });
   await expect(heading(page)).toContainText(CODE);
   const total = page.getByTestId("report-totals").locator('[data-line="total"]');
   await expect(total.locator('[data-indicator="main.pupils"]')).toHaveText("31");

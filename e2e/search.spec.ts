@@ -1,4 +1,4 @@
-import { expect, heading, path, signIn, t, test, type Locale } from "./fixtures";
+import { expect, heading, path, signInAs, t, test, type Locale } from "./fixtures";
 
 const box = (page: import("@playwright/test").Page, locale: Locale) =>
   page.getByRole("combobox", { name: t(locale, "search.label") });
@@ -61,7 +61,7 @@ test("Kazakh typed in Latin letters finds the Cyrillic entry; an empty query sho
 });
 
 test("the ministry sees the index status and rebuilds the index", async ({ page }) => {
-  await signIn(page, "ministry");
+  await signInAs(page, "ministry");
   await page.goto("/kk/admin/search");
   await expect(heading(page)).toHaveText(t("kk", "search.admin.title"));
   const documents = Number(await page.getByTestId("search-documents").textContent());

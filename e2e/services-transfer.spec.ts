@@ -1,5 +1,5 @@
 import { iinPrefix, withCheckDigit } from "../lib/identity";
-import { expect, signIn, t, test } from "./fixtures";
+import { expect, signInAs, t, test } from "./fixtures";
 
 /**
  * Transfer to another school and the preschool queue, end to end on the demo data.
@@ -21,8 +21,7 @@ test("a parent requests a transfer; both schools approve; the child appears in t
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "parent2", L, { callbackUrl: `/${L}/services` });
-  await page.goto(`/${L}/services`);
+  await signInAs(page, "parent2", L, { callbackUrl: `/${L}/services` });
   await page.getByTestId("apply-TRANSFER").click();
   await expect(page).toHaveURL(new RegExp(`/${L}/account/services/transfer`));
   const form = page.getByTestId("transfer-form");
@@ -53,8 +52,7 @@ test("a parent requests a transfer; both schools approve; the child appears in t
 
   // the school left releases
   const left = await browser.newPage();
-  await signIn(left, "school", L, { callbackUrl: `/${L}/admin` });
-  await left.goto(`/${L}/admin`);
+  await signInAs(left, "school", L, { callbackUrl: `/${L}/admin` });
   await left
     .getByRole("main")
     .getByRole("link", { name: new RegExp(tr("admin.navHint.services")) })
@@ -77,8 +75,7 @@ test("a parent requests a transfer; both schools approve; the child appears in t
 
   // the school joined accepts into 1 Б
   const joined = await browser.newPage();
-  await signIn(joined, "school2", L, { callbackUrl: `/${L}/admin` });
-  await joined.goto(`/${L}/admin`);
+  await signInAs(joined, "school2", L, { callbackUrl: `/${L}/admin` });
   await joined
     .getByRole("main")
     .getByRole("link", { name: new RegExp(tr("admin.navHint.services")) })
@@ -126,8 +123,7 @@ async function joinQueue(
   child: { iin: string; lastName: string },
   tooOld?: string,
 ): Promise<number> {
-  await signIn(page, login, L, { callbackUrl: `/${L}/services` });
-  await page.goto(`/${L}/services`);
+  await signInAs(page, login, L, { callbackUrl: `/${L}/services` });
   await page.getByTestId("apply-PRESCHOOL").click();
   await expect(page).toHaveURL(new RegExp(`/${L}/account/services/preschool`));
   const districts = page.getByTestId("district-form");
@@ -171,8 +167,7 @@ test("a parent joins the kindergarten queue, the district offers a place, the pa
 
   // the district's staff see the queue of Kokshetau and offer a place to the first child
   const district = await browser.newPage();
-  await signIn(district, "district", L, { callbackUrl: `/${L}/admin/services` });
-  await district.goto(`/${L}/admin/services`);
+  await signInAs(district, "district", L, { callbackUrl: `/${L}/admin/services` });
   await district.getByTestId("preschool-queue-link").click();
   await expect(district).toHaveURL(new RegExp(`/${L}/admin/services/preschool`));
   const row = district.getByTestId("district-queue").locator("tr", { hasText: first.lastName });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { iinPrefix, withCheckDigit } from "../lib/identity";
-import { expect, signIn, t, test } from "./fixtures";
+import { expect, signInAs, t, test } from "./fixtures";
 
 /**
  * Electronic services end to end: a parent (parent2, so the other specs' parent keeps two children) applies for a child's admission to first grade (a bad IIN is
@@ -20,8 +20,7 @@ const firstName = "Әсел";
 const lastName = `Сейітова${serial}`;
 
 test("a parent applies for admission to first grade", async ({ page }) => {
-  await signIn(page, "parent2", L, { callbackUrl: `/${L}/services` });
-  await page.goto(`/${L}/services`);
+  await signInAs(page, "parent2", L, { callbackUrl: `/${L}/services` });
   await expect(page.getByTestId("service-catalogue").locator("li")).toHaveCount(4);
   await page.getByTestId("apply-FIRST_GRADE").click();
   await expect(page).toHaveURL(new RegExp(`/${L}/account/services/first-grade`));
@@ -52,8 +51,7 @@ test("a parent applies for admission to first grade", async ({ page }) => {
 });
 
 test("the school accepts and the child appears in the class", async ({ page, browser }) => {
-  await signIn(page, "school", L, { callbackUrl: `/${L}/admin` });
-  await page.goto(`/${L}/admin`);
+  await signInAs(page, "school", L, { callbackUrl: `/${L}/admin` });
   await page
     .getByRole("main")
     .getByRole("link", { name: new RegExp(tr("admin.navHint.services")) })
@@ -80,8 +78,7 @@ test("the school accepts and the child appears in the class", async ({ page, bro
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
 
   const parent = await browser.newPage();
-  await signIn(parent, "parent2", L, { callbackUrl: `/${L}/diary` });
-  await parent.goto(`/${L}/diary`);
+  await signInAs(parent, "parent2", L, { callbackUrl: `/${L}/diary` });
   await expect(parent.getByTestId("child-switch").filter({ hasText: `${firstName} ${lastName}` })).toContainText(
     "(1 А)",
   );
@@ -98,8 +95,7 @@ test("the school accepts and the child appears in the class", async ({ page, bro
 });
 
 test("a parent downloads a certificate that verifies; a forged code does not", async ({ page, browser }) => {
-  await signIn(page, "parent", L, { callbackUrl: `/${L}/account/services` });
-  await page.goto(`/${L}/account/services`);
+  await signInAs(page, "parent", L, { callbackUrl: `/${L}/account/services` });
   const form = page.getByTestId("certificate-form");
   const aruzhan = await form
     .locator('select[name="studentId"] option', { hasText: "Омарова Аружан" })

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, heading, signIn, t, test } from "./fixtures";
+import { expect, heading, signInAs, t, test } from "./fixtures";
 
 /**
  * The data bank (issue 5): a reader without an account drills from the republic down to a school by
@@ -76,7 +76,7 @@ test("the completeness board and the open data API are public; bad parameters ge
 
 test("a district administrator builds a pivot, saves it and reopens it by its link", async ({ page }) => {
   const p = (key: string) => tr(`databank.pivot.${key}`);
-  await signIn(page, "district", L, { callbackUrl: `/${L}/admin/databank/pivot` });
+  await signInAs(page, "district", L, { callbackUrl: `/${L}/admin/databank/pivot` });
   await expect(heading(page)).toHaveText(p("title"));
   const form = page.getByTestId("pivot-form");
   await form.getByLabel(tr("databank.indicator.students"), { exact: true }).uncheck();

@@ -1,4 +1,4 @@
-import { accountName, expect, heading, path, signIn, signOut, t, test } from "./fixtures";
+import { accountName, expect, heading, path, signIn, signInAs, signOut, t, test } from "./fixtures";
 
 const PASSWORD = "Burabay-admin-2026";
 /** Unique per run, so the spec also passes against a server that was already running. */
@@ -8,7 +8,7 @@ const displayName = "Бурабай ауданының әкімшісі";
 test.describe.configure({ mode: "serial" });
 
 test("a region admin creates a district admin in their region and cannot grant a wider role", async ({ page }) => {
-  await signIn(page, "region", "kk", { callbackUrl: "/kk/admin/users" });
+  await signInAs(page, "region", "kk", { callbackUrl: "/kk/admin/users" });
   await expect(heading(page)).toHaveText(t("kk", "users.title"));
   await page.getByRole("link", { name: t("kk", "users.new"), exact: true }).click();
   await expect(heading(page)).toHaveText(t("kk", "users.new"));
@@ -53,7 +53,7 @@ test("a region admin creates a district admin in their region and cannot grant a
 });
 
 test("the ministry sees the new account in the audit log and edits a classifier item", async ({ page }) => {
-  await signIn(page, "ministry", "kk", { callbackUrl: "/kk/admin/audit" });
+  await signInAs(page, "ministry", "kk", { callbackUrl: "/kk/admin/audit" });
   await expect(heading(page)).toHaveText(t("kk", "audit.title"));
   await page.getByRole("searchbox", { name: t("kk", "audit.actor") }).fill("region");
   await page.getByRole("button", { name: t("kk", "common.actions.filter"), exact: true }).click();

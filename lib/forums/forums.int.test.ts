@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
+import { startClockAfterSeed } from "@/tests/setup/clock";
 import {
   createThread,
   editPost,
@@ -42,6 +43,12 @@ const logins = [
 // Each test posts at its own moment, far from the others, so rate limits of one test do not leak into the next.
 let clock = Date.UTC(2027, 0, 1);
 const later = (minutes = 60) => new Date((clock += minutes * 60_000));
+
+// trust counts an account's age from the clock: the seeded accounts are an hour old
+beforeAll(() => startClockAfterSeed(3_600_000));
+afterAll(() => {
+  vi.useRealTimers();
+});
 
 beforeAll(async () => {
   const v = Object.fromEntries(

@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
+import { startClockAfterSeed } from "@/tests/setup/clock";
 import { createThread, getThreadPage, markThreadRead } from "./forums";
 import { listRooms, postChatMessage } from "./chat";
 import { renderMarkdown } from "../markdown";
@@ -44,6 +45,12 @@ async function thread(id: string, posts: number) {
 }
 
 describe("trust grows with reading", () => {
+  // standing counts the account's age from the clock: the seeded account is an hour old
+  beforeAll(() => startClockAfterSeed(3_600_000));
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
   it("a new parent's question waits for approval; after a day of reading five threads, the next one does not", async () => {
     const first = await createThread(
       parent2,
