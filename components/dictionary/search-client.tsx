@@ -37,9 +37,15 @@ export function DictionarySearch({
   const [query, setQuery] = useState(initialQuery);
   const [from, setFrom] = useState<From>(initialFrom);
   const [to, setTo] = useState<To>(initialTo);
-  const [result, setResult] = useState<LookupJson | null>(initialResult);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [fetched, setFetched] = useState<LookupJson | null>(initialResult);
+  const [failure, setFailure] = useState<string | null>(null);
+  // The request a result belongs to: a newer request is loading until its answer (or failure) arrives.
+  const request = JSON.stringify([query, from, to]);
+  const [answered, setAnswered] = useState(request);
+  const empty = !query.trim();
+  const result = empty ? null : fetched;
+  const error = empty ? null : failure;
+  const loading = !empty && answered !== request;
   const first = useRef(true);
   const failed = t("error");
 
@@ -54,39 +60,33 @@ export function DictionarySearch({
     if (to !== "all" && from !== "ru" && from !== "en") params.set("to", to);
     const search = params.toString();
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${search ? `?${search}` : ""}`);
-    if (!query.trim()) {
-      setResult(null);
-      setError(null);
-      setLoading(false);
-      return;
-    }
+    if (!query.trim()) return;
     const controller = new AbortController();
-    setLoading(true);
     const timer = window.setTimeout(() => {
       params.set("locale", locale);
       fetch(`/api/v1/dictionary?${params.toString()}`, { signal: controller.signal })
         .then(async (r) => {
           const body = (await r.json()) as LookupJson | ApiError;
           if ("error" in body) {
-            setError(body.error.message);
-            setResult(null);
+            setFailure(body.error.message);
+            setFetched(null);
           } else {
-            setError(null);
-            setResult(body);
+            setFailure(null);
+            setFetched(body);
           }
         })
         .catch((e: unknown) => {
-          if ((e as Error).name !== "AbortError") setError(failed);
+          if ((e as Error).name !== "AbortError") setFailure(failed);
         })
         .finally(() => {
-          if (!controller.signal.aborted) setLoading(false);
+          if (!controller.signal.aborted) setAnswered(request);
         });
     }, DEBOUNCE_MS);
     return () => {
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [query, from, to, locale, failed]);
+  }, [query, from, to, locale, failed, request]);
 
   const showTo = from === "auto" || from === "kk";
   const other =

@@ -30,7 +30,9 @@ export function HeaderSearch({
 }) {
   const locale = useLocale();
   const [query, setQuery] = useState("");
-  const [items, setItems] = useState<Suggestion[]>([]);
+  const [found, setFound] = useState<Suggestion[]>([]);
+  // Suggestions start at two letters; a shorter query shows none (without a state change in the effect).
+  const items = query.trim().length < 2 ? [] : found;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
@@ -38,16 +40,13 @@ export function HeaderSearch({
 
   useEffect(() => {
     const q = query.trim();
-    if (q.length < 2) {
-      setItems([]);
-      return;
-    }
+    if (q.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       fetch(`/api/v1/search/suggest?${new URLSearchParams({ q, locale })}`, { signal: controller.signal })
         .then((r) => (r.ok ? (r.json() as Promise<{ suggestions: Suggestion[] }>) : { suggestions: [] }))
         .then((data) => {
-          setItems(data.suggestions);
+          setFound(data.suggestions);
           setActive(-1);
           setOpen(true);
         })
