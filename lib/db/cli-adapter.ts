@@ -72,29 +72,43 @@ function postgresConfig(url: string) {
 
 type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 interface Io {
-  performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }>;
+  performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[]; rows: object }>;
 }
-/** Catalogue types that `@prisma/adapter-pg` refuses → the type it reads them as: `name`, `"char"` → text. */
+/** Catalogue types that `@prisma/adapter-pg` refuses → the type it reads them as: `name` → text. */
 const AS_TEXT = new Map([
   [19, 25],
-  [18, 25],
   [1003, 1009],
-  [1002, 1009],
 ]);
+/** `"char"` (pg_constraint.contype…): read as text, then reported as ColumnTypeEnum.Character (6). */
+const CHAR = 18;
+const CHARACTER = 6;
 
 /**
  * The schema engine's catalogue queries return `name` and `"char"` columns, which `@prisma/adapter-pg` refuses
- * ("Column type 'name' could not be deserialized"); they are read as text.
+ * ("Column type 'name' could not be deserialized"); they are given the types the PGlite adapter gives them.
  */
-function nameAsText(adapter: PgAdapter): PgAdapter {
+function catalogueTypes(adapter: PgAdapter): PgAdapter {
   const io = adapter as unknown as Io;
   const performIO = io.performIO.bind(io);
+  const charColumns = new WeakMap<object, number[]>();
   io.performIO = async (query) => {
     const result = await performIO(query);
     // A script of several statements yields one result per statement: nothing to read there.
-    for (const field of Array.isArray(result) ? [] : result.fields) {
-      field.dataTypeID = AS_TEXT.get(field.dataTypeID) ?? field.dataTypeID;
-    }
+    if (Array.isArray(result)) return result;
+    const chars: number[] = [];
+    result.fields.forEach((field, i) => {
+      if (field.dataTypeID === CHAR) {
+        field.dataTypeID = 25;
+        chars.push(i);
+      } else field.dataTypeID = AS_TEXT.get(field.dataTypeID) ?? field.dataTypeID;
+    });
+    if (chars.length) charColumns.set(result.rows, chars);
+    return result;
+  };
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = CHARACTER as never;
     return result;
   };
   return adapter;
@@ -107,14 +121,14 @@ class PostgresForCli extends PrismaPg {
   }
 
   override async connect() {
-    return nameAsText(await super.connect());
+    return catalogueTypes(await super.connect());
   }
 
   override async connectToShadowDb() {
     const admin = await this.connect();
     const database = `eiso_shadow_${randomUUID().replace(/-/g, "")}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = nameAsText(await new PrismaPg({ ...this.settings, database }).connect());
+    const shadow = catalogueTypes(await new PrismaPg({ ...this.settings, database }).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
