@@ -1,17 +1,32 @@
 /**
- * `pglite-prisma-adapter` 0.6.1 (the release whose peer range is Prisma 6) hands a list parameter to PGlite as
- * a JavaScript array; PGlite serialises a parameter of a type it does not know — an enum array such as
- * `"Role"[]` — with `String(value)`, so `["TEACHER"]` arrives as `TEACHER` ("malformed array literal").
- * Here list parameters of strings and numbers are sent as PostgreSQL array literals, which the server parses
- * for whatever array type the parameter has. Everything else goes through unchanged.
+ * `pglite-prisma-adapter` 0.6.1 is the release whose peer range is Prisma 6, but it predates two things that
+ * Prisma 6.19's client expects of an adapter (and that `@prisma/adapter-pg` 6.19 does):
+ *
+ * - parameters typed by `argTypes`: bytes arrive as base64 text, and a list parameter is a JavaScript array
+ *   that PGlite serialises with `String(value)` when it does not know the array type (an enum array such as
+ *   `"Role"[]`: `["TEACHER"]` arrived as `TEACHER`, "malformed array literal");
+ * - errors classified by kind: a PostgreSQL error must say UniqueConstraintViolation, ForeignKeyConstraintViolation…
+ *   for the client to raise P2002, P2003…
+ *
+ * Both are supplied here, around the published adapter; everything else goes through unchanged.
  */
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 type Adapter = Awaited<ReturnType<PrismaPGlite["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+type Query = Parameters<Adapter["queryRaw"]>[0];
 interface Io {
-  performIO(query: { sql: string; args: unknown[] }): Promise<unknown>;
+  performIO(query: Query): Promise<unknown>;
+}
+/** What the published adapter throws for a PostgreSQL error (a DriverAdapterError of kind "postgres"). */
+interface PostgresCause {
+  kind: string;
+  code?: string;
+  message?: string;
+  detail?: string;
+  column?: string;
+  constraint?: string;
 }
 
 function arrayLiteral(values: unknown[]): string {
@@ -22,15 +37,67 @@ function arrayLiteral(values: unknown[]): string {
 const isTextList = (value: unknown): value is unknown[] =>
   Array.isArray(value) && value.every((v) => v === null || typeof v === "string" || typeof v === "number");
 
-function listsAsLiterals<T extends Adapter | Transaction>(target: T): T {
+function mapArg(arg: unknown, type: Query["argTypes"][number] | undefined): unknown {
+  if (arg === null || arg === undefined) return arg;
+  if (type?.scalarType === "bytes" && typeof arg === "string") return Buffer.from(arg, "base64");
+  if (isTextList(arg)) return arrayLiteral(arg);
+  return arg;
+}
+
+/** The kinds of `@prisma/adapter-pg` 6.19 for the PostgreSQL errors the client turns into its own codes. */
+function classify(cause: PostgresCause): Record<string, unknown> | null {
+  const keyFields = () =>
+    cause.detail
+      ?.match(/Key \(([^)]+)\)/)
+      ?.at(1)
+      ?.split(", ");
+  const fields = (list: string[] | undefined) => (list ? { fields: list } : undefined);
+  const base = { originalCode: cause.code, originalMessage: cause.message };
+  switch (cause.code) {
+    case "23505":
+      return { ...base, kind: "UniqueConstraintViolation", constraint: fields(keyFields()) };
+    case "23502":
+      return {
+        ...base,
+        kind: "NullConstraintViolation",
+        constraint: fields(cause.column ? [cause.column] : keyFields()),
+      };
+    case "23503":
+      return {
+        ...base,
+        kind: "ForeignKeyConstraintViolation",
+        constraint: cause.column
+          ? { fields: [cause.column] }
+          : cause.constraint
+            ? { index: cause.constraint }
+            : undefined,
+      };
+    case "22001":
+      return { ...base, kind: "LengthMismatch", column: cause.column };
+    case "22003":
+      return { ...base, kind: "ValueOutOfRange", cause: cause.message };
+    case "40001":
+      return { ...base, kind: "TransactionWriteConflict" };
+    default:
+      return null;
+  }
+}
+
+function compatible<T extends Adapter | Transaction>(target: T): T {
   const io = target as unknown as Io;
   const performIO = io.performIO.bind(io);
-  io.performIO = (query) =>
-    performIO(
-      query.args.some(isTextList)
-        ? { ...query, args: query.args.map((a) => (isTextList(a) ? arrayLiteral(a) : a)) }
-        : query,
-    );
+  io.performIO = async (query) => {
+    const args = query.args.map((a, i) => mapArg(a, query.argTypes?.[i]));
+    try {
+      return await performIO({ ...query, args });
+    } catch (error) {
+      const cause = (error as { cause?: PostgresCause }).cause;
+      const mapped = cause?.kind === "postgres" ? classify(cause) : null;
+      if (!mapped) throw error;
+      const DriverAdapterError = (error as object).constructor as new (cause: unknown) => Error;
+      throw new DriverAdapterError(mapped);
+    }
+  };
   return target;
 }
 
@@ -41,9 +108,9 @@ export class PGliteAdapter extends PrismaPGlite {
   }
 
   override async connect() {
-    const adapter = listsAsLiterals(await super.connect());
+    const adapter = compatible(await super.connect());
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => listsAsLiterals(await startTransaction(isolationLevel));
+    adapter.startTransaction = async (isolationLevel) => compatible(await startTransaction(isolationLevel));
     return adapter;
   }
 }
