@@ -1,13 +1,13 @@
-// Prisma CLI configuration. The CLI never talks to a real database here: schema changes are
-// turned into SQL with `migrate diff` (see scripts/migration-new.ts) and applied by our own runner.
+// Prisma CLI configuration. The CLI applies nothing: schema changes become SQL with `migrate diff` (see
+// scripts/migration-new.ts and scripts/migrate-drift.ts) and our own runner applies it. The CLI's database —
+// an in-memory PGlite, or the PostgreSQL of SHADOW_DATABASE_URL — only serves as shadow database on which
+// `migrate diff --from-migrations` replays the migrations.
 import { defineConfig } from "prisma/config";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { cliAdapter } from "./lib/db/cli-adapter";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaPGlite(new PGlite("memory://", { extensions: { pg_trgm } })),
+  adapter: async () => cliAdapter(),
 });

@@ -3,10 +3,10 @@ import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { env, pgliteDir } from "../env";
+import { PGliteAdapter } from "./pglite-adapter";
 
 /** Raw SQL access beside Prisma: migrations, archives, benchmarks. */
 export interface RawSql {
@@ -45,7 +45,7 @@ export function openDatabase(options: OpenOptions = {}): Database {
 function openPglite(dir: string): Database {
   if (!dir.startsWith("memory://")) mkdirSync(dirname(dir), { recursive: true });
   const client = new PGlite(dir, { extensions: { pg_trgm } });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: new PGliteAdapter(client) });
   let closed = false;
   const raw: RawSql = {
     exec: async (sql) => {

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { prisma } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import type { ContentLanguage, Prisma } from "../generated/prisma/client";
 import { localName } from "../names";
 import { OFFICIAL_TYPES, METHODICAL_TYPES, PAGE_SIZE, type Sort } from "./constants";
 import { summaryOf } from "./workflow";
@@ -86,7 +86,7 @@ export async function listPublished(
       query.type ? { type: query.type as never } : {},
       query.subject ? { subjectCode: query.subject } : {},
       query.grade !== undefined ? { grades: { has: query.grade } } : {},
-      query.language ? { language: query.language } : {},
+      query.language ? { language: query.language as ContentLanguage } : {},
       query.region ? { regionCode: query.region } : {},
       query.authorId ? { authorId: query.authorId } : {},
     ],
@@ -99,7 +99,7 @@ export async function listPublished(
     orderBy: ORDER[query.sort],
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
-    include: { translations: { where: { ...publishedWhere(now), language: locale } } },
+    include: { translations: { where: { ...publishedWhere(now), language: locale as ContentLanguage } } },
   });
   const [orgs, names] = await Promise.all([
     organizationNames(
@@ -215,7 +215,7 @@ export async function getPublished(id: string, locale: string, now = new Date())
     regionCode: row.regionCode,
     publishedAt: row.publishedAt!.toISOString(),
     updatedAt: shown.updatedAt.toISOString(),
-    version: row.version,
+    version: row.revision,
     views: row.views,
     downloads: row.downloads,
     commentCount: row.commentCount,

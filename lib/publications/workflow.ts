@@ -143,7 +143,7 @@ export async function submitForReview(viewer: Viewer | null, id: string): Promis
     if (!row.title.trim() || !row.body.trim()) throw new AppError("validation", { body: "validation.required" });
     if (isOfficial(row.type) && row.language !== "kk" && !row.translationOfId)
       throw new AppError("conflict", { language: "publications.officialNeedsKazakh" });
-    const version = row.version + 1;
+    const version = row.revision + 1;
     await tx.publicationVersion.create({
       data: {
         publicationId: id,
@@ -161,7 +161,7 @@ export async function submitForReview(viewer: Viewer | null, id: string): Promis
       },
     });
     const wasPublic = isPublic(row.status, row.publishedAt);
-    await tx.publication.update({ where: { id }, data: { status: "IN_REVIEW", version } });
+    await tx.publication.update({ where: { id }, data: { status: "IN_REVIEW", revision: version } });
     await recordAudit(tx, {
       actorId: v.userId,
       action: "update",
@@ -179,7 +179,7 @@ export async function submitForReview(viewer: Viewer | null, id: string): Promis
 export async function deleteDraft(viewer: Viewer | null, id: string): Promise<void> {
   const { viewer: v } = authorizeViewer(viewer, "publications.write");
   await prisma.$transaction(async (tx) => {
-    const row = await tx.publication.findFirst({ where: { id, authorId: v.userId, status: "DRAFT", version: 0 } });
+    const row = await tx.publication.findFirst({ where: { id, authorId: v.userId, status: "DRAFT", revision: 0 } });
     if (!row) throw new AppError("notFound");
     await tx.publication.delete({ where: { id } });
     await recordAudit(tx, {
@@ -221,7 +221,7 @@ export async function decide(
       throw new AppError("conflict", { decision: "publications.wrongStatus" });
     if ((input.decision === "requestChanges" || input.decision === "reject") && !remarks)
       throw new AppError("validation", { remarks: "publications.remarksRequired" });
-    let data: Prisma.PublicationUpdateInput;
+    let data: Prisma.PublicationUncheckedUpdateInput;
     switch (input.decision) {
       case "approve":
         data = { status: "APPROVED" };
@@ -261,7 +261,7 @@ export async function decide(
     await tx.publicationRemark.create({
       data: {
         publicationId: row.id,
-        version: row.version,
+        version: row.revision,
         authorId: v.userId,
         decision: input.decision,
         text: remarks,
@@ -358,7 +358,7 @@ export async function myPublications(viewer: Viewer | null) {
       type: true,
       status: true,
       language: true,
-      version: true,
+      revision: true,
       updatedAt: true,
       publishedAt: true,
       views: true,
@@ -385,7 +385,7 @@ export async function reviewQueue(viewer: Viewer | null, status: string | null) 
       type: true,
       status: true,
       language: true,
-      version: true,
+      revision: true,
       authorId: true,
       updatedAt: true,
       publishedAt: true,

@@ -316,7 +316,7 @@ export function definitionOf(version: { id: string; definition: unknown; frozen:
 async function advance(
   tx: Tx,
   current: { id: string; version: number; status: SubmissionStatus },
-  data: Prisma.SubmissionUpdateInput,
+  data: Prisma.SubmissionUncheckedUpdateInput,
 ): Promise<Submission> {
   try {
     return await tx.submission.update({

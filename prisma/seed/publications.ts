@@ -126,7 +126,7 @@ export async function seedPublications(prisma: PrismaClient, log: (line: string)
         translationOfId: translationOfId ?? null,
         html: renderMarkdown(item.body),
         status: "PUBLISHED",
-        version: 1,
+        revision: 1,
         publishedAt,
         reviewerId: item.authorId === "u_editor" ? "u_ministry" : "u_editor",
         organizationId: role?.organization?.id ?? null,

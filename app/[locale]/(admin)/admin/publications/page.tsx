@@ -59,7 +59,7 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
                   <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
                   <span className="block text-xs text-slate-500">
                     {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} ·{" "}
-                    {t("read.version", { version: r.version })}
+                    {t("read.version", { version: r.revision })}
                   </span>
                 </td>
                 <td className="p-2">{r.author}</td>

@@ -46,7 +46,7 @@ export default async function MyPublicationPage({
         <span className="rounded bg-slate-100 px-2 py-0.5 text-sm" data-testid="publication-status">
           {t(`statuses.${p.status}`)}
         </span>
-        {p.version > 0 && <span className="text-sm text-slate-600">{t("read.version", { version: p.version })}</span>}
+        {p.revision > 0 && <span className="text-sm text-slate-600">{t("read.version", { version: p.revision })}</span>}
         {(p.status === "PUBLISHED" || p.status === "SCHEDULED") && (
           <Link href={`/publications/${p.id}`}>{t("work.viewPublic")}</Link>
         )}
@@ -134,7 +134,7 @@ export default async function MyPublicationPage({
               variant="primary"
               testId="submit-for-review"
             />
-            {p.status === "DRAFT" && p.version === 0 && (
+            {p.status === "DRAFT" && p.revision === 0 && (
               <ActionForm
                 action={deleteDraftAction}
                 submitLabel={t("form.delete")}
