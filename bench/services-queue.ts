@@ -59,7 +59,7 @@ try {
   log(
     `applications: ${perSecond}/s (${COUNT} in ${round(applyMs / 1000, 2)} s); per application ${JSON.stringify(summary(applyTimes))} ms`,
   );
-  const notified = await prisma.notification.count({ where: { kind: "services.queue_moved" } });
+  const notified = await prisma.notification.count({ where: { kind: "services_queue_moved" } });
   log(`  position-change notifications written: ${notified}`);
 
   const acceptTimes: number[] = [];

@@ -28,7 +28,7 @@ describe("teacher–parent messages", () => {
     expect((await childThreads(parent, aruzhan)).map((t) => t.id)).toContain(id);
     expect((await childThreads(parent2, otherChild)).map((t) => t.id)).toContain(id);
     expect(
-      await prisma.notification.count({ where: { kind: "diary.message", userId: { in: ["u_parent", "u_parent2"] } } }),
+      await prisma.notification.count({ where: { kind: "diary_message", userId: { in: ["u_parent", "u_parent2"] } } }),
     ).toBe(2);
     await reply(parent, { threadId: id, body: "Рақмет!" });
     const seen = (await classThreads(teacher, classA)).find((t) => t.id === id)!;

@@ -136,7 +136,7 @@ export async function startThread(
         data: parents.map((p) => ({
           userId: p.userId,
           organizationId: classGroup.organizationId,
-          kind: "diary.message" satisfies DiaryNotificationKind,
+          kind: "diary_message" satisfies DiaryNotificationKind,
           payload: { threadId: thread.id },
         })),
       });

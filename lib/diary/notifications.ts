@@ -11,5 +11,5 @@ const toDiary: NotificationRenderer = (p, kind, ctx) => ({
 });
 
 export const diaryRenderers: Record<DiaryNotificationKind, NotificationRenderer> = {
-  "diary.message": toDiary,
+  diary_message: toDiary,
 };

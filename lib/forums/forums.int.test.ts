@@ -129,7 +129,7 @@ describe("posting, replies, notifications, unread", () => {
     expect(reply).toMatchObject({ number: 2, status: "VISIBLE" });
     expect(await prisma.notification.count({ where: { userId: "u_teacher" } })).toBe(notificationsBefore + 1);
     expect(
-      await prisma.notification.count({ where: { userId: "u_teacher3", kind: "forums.mention" } }),
+      await prisma.notification.count({ where: { userId: "u_teacher3", kind: "forums_mention" } }),
     ).toBeGreaterThan(0);
     const after = await getThreadPage(teacher, id);
     expect(after.posts[1]!.replyTo?.number).toBe(1);

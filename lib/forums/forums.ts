@@ -567,9 +567,9 @@ async function notifyPost(
     where: { threadId: thread.id, subscribed: true, userId: { not: viewer.userId } },
     select: { userId: true },
   });
-  for (const s of subscribers) recipients.set(s.userId, "forums.reply");
+  for (const s of subscribers) recipients.set(s.userId, "forums_reply");
   if (post.replyToAuthorId && post.replyToAuthorId !== viewer.userId)
-    recipients.set(post.replyToAuthorId, "forums.reply");
+    recipients.set(post.replyToAuthorId, "forums_reply");
   const logins = mentionsOf(post.body);
   if (logins.length) {
     const mentioned = await tx.user.findMany({
@@ -581,7 +581,7 @@ async function notifyPost(
       },
       select: { id: true },
     });
-    for (const m of mentioned) recipients.set(m.id, "forums.mention");
+    for (const m of mentioned) recipients.set(m.id, "forums_mention");
   }
   if (recipients.size)
     await tx.notification.createMany({ data: [...recipients].map(([userId, kind]) => ({ userId, kind, payload })) });

@@ -11,6 +11,6 @@ const forumLine: NotificationRenderer = (p, kind, ctx) => ({
 });
 
 export const forumsRenderers: Record<ForumsNotificationKind, NotificationRenderer> = {
-  "forums.reply": forumLine,
-  "forums.mention": forumLine,
+  forums_reply: forumLine,
+  forums_mention: forumLine,
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { NOTIFICATION_KINDS } from "./kinds";
+import { kindCode, NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
 import { renderNotification } from "./registry";
 import type { RenderContext } from "./render";
 
@@ -24,27 +24,28 @@ describe("notification kinds", () => {
   it("every kind except the forums' has its text in the three languages", () => {
     for (const locale of ["kk", "ru", "en"]) {
       const tree = messagesOf(locale);
-      for (const kind of NOTIFICATION_KINDS.filter((k) => !k.startsWith("forums.")))
-        expect(typeof lookup(tree, `notifications.kinds.${kind}`), `${locale} ${kind}`).toBe("string");
+      for (const kind of NOTIFICATION_KINDS.filter((k) => !k.startsWith("forums_")))
+        expect(typeof lookup(tree, `notifications.kinds.${kindCode(kind)}`), `${locale} ${kind}`).toBe("string");
     }
   });
 
   it("every kind renders through its module and leads where it did", () => {
-    const href = (kind: string, payload: Record<string, unknown>) => renderNotification({ kind, payload }, ctx).href;
-    expect(href("reporting.submitted", { submissionId: "s1", periodId: "p1" })).toBe("/admin/reporting/submissions/s1");
-    expect(href("reporting.returned", { submissionId: "s1", periodId: "p1" })).toBe("/reporting/p1");
-    expect(href("reporting.overdueList", { periodId: "p1" })).toBe("/admin/reporting/board?period=p1&state=overdue");
-    expect(href("services.new", { applicationId: "a1" })).toBe("/admin/services/a1");
-    expect(href("services.approved", { applicationId: "a1" })).toBe("/account/services");
-    expect(href("diary.message", {})).toBe("/diary");
-    expect(href("forums.reply", { threadId: "t1" })).toBeNull();
+    const href = (kind: NotificationKind, payload: Record<string, unknown>) =>
+      renderNotification({ kind, payload }, ctx).href;
+    expect(href("reporting_submitted", { submissionId: "s1", periodId: "p1" })).toBe("/admin/reporting/submissions/s1");
+    expect(href("reporting_returned", { submissionId: "s1", periodId: "p1" })).toBe("/reporting/p1");
+    expect(href("reporting_overdue_list", { periodId: "p1" })).toBe("/admin/reporting/board?period=p1&state=overdue");
+    expect(href("services_new", { applicationId: "a1" })).toBe("/admin/services/a1");
+    expect(href("services_approved", { applicationId: "a1" })).toBe("/account/services");
+    expect(href("diary_message", {})).toBe("/diary");
+    expect(href("forums_reply", { threadId: "t1" })).toBeNull();
     for (const kind of NOTIFICATION_KINDS) expect(renderNotification({ kind, payload: {} }, ctx).text).toBeTruthy();
   });
 
   it("fills the texts from the payload and shows a reason", () => {
     const view = renderNotification(
       {
-        kind: "reporting.returned",
+        kind: "reporting_returned",
         payload: {
           formCode: "D-1",
           periodLabel: "2026",
@@ -60,13 +61,13 @@ describe("notification kinds", () => {
     expect(view.text).toContain('"organization":"School"');
     expect(view.text).toContain('"level":"levels.DISTRICT"');
     expect(view.detail).toBe('notifications.reason{"reason":"Check row 3"}');
-    const moved = renderNotification({ kind: "services.queue_moved", payload: { from: 5, to: 3 } }, ctx);
+    const moved = renderNotification({ kind: "services_queue_moved", payload: { from: 5, to: 3 } }, ctx);
     expect(moved.text).toBe('notifications.kinds.services.queue_moved{"from":"5","to":"3"}');
   });
 
-  it("a kind outside the list shows the generic line", () => {
-    expect(renderNotification({ kind: "old.kind", payload: null }, ctx)).toEqual({
-      text: 'notifications.kinds.other{"kind":"old.kind"}',
+  it("a kind without a text of its own shows the generic line with its code", () => {
+    expect(renderNotification({ kind: "forums_reply", payload: null }, ctx)).toEqual({
+      text: 'notifications.kinds.other{"kind":"forums.reply"}',
       detail: null,
       href: null,
     });

@@ -3,15 +3,8 @@ import { diaryRenderers } from "../diary/notifications";
 import { forumsRenderers } from "../forums/notifications";
 import { reportingRenderers } from "../reporting/notifications";
 import { servicesRenderers } from "../services/notifications";
-import { isNotificationKind, type NotificationKind } from "./kinds";
-import {
-  kindText,
-  reasonDetail,
-  type NotificationRenderer,
-  type NotificationView,
-  type Payload,
-  type RenderContext,
-} from "./render";
+import type { NotificationKind } from "./kinds";
+import type { NotificationRenderer, NotificationView, Payload, RenderContext } from "./render";
 
 const RENDERERS: Record<NotificationKind, NotificationRenderer> = {
   ...reportingRenderers,
@@ -20,9 +13,11 @@ const RENDERERS: Record<NotificationKind, NotificationRenderer> = {
   ...forumsRenderers,
 };
 
-/** How a stored notification reads and where it leads; a kind outside the list shows a generic line. */
-export function renderNotification(n: { kind: string; payload: unknown }, ctx: RenderContext): NotificationView {
+/** How a stored notification reads and where it leads. */
+export function renderNotification(
+  n: { kind: NotificationKind; payload: unknown },
+  ctx: RenderContext,
+): NotificationView {
   const payload = (n.payload && typeof n.payload === "object" ? n.payload : {}) as Payload;
-  if (isNotificationKind(n.kind)) return RENDERERS[n.kind](payload, n.kind, ctx);
-  return { text: kindText(n.kind, ctx), detail: reasonDetail(payload, ctx), href: null };
+  return RENDERERS[n.kind](payload, n.kind, ctx);
 }

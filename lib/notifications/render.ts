@@ -1,5 +1,6 @@
 /** What a module's notification renderer gets and gives back (see registry.ts). */
 import type { RuntimeTranslate } from "@/i18n/keys";
+import { kindCode, type NotificationKind } from "./kinds";
 
 /** The translator of the `reporting-review` messages, where the texts of every kind live. */
 export type Translate = RuntimeTranslate;
@@ -19,15 +20,20 @@ export interface NotificationView {
 
 export type Payload = Record<string, unknown>;
 
-export type NotificationRenderer = (payload: Payload, kind: string, ctx: RenderContext) => NotificationView;
+export type NotificationRenderer = (payload: Payload, kind: NotificationKind, ctx: RenderContext) => NotificationView;
 
 /** A payload value as text ("" when absent). */
 export const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
-/** The kind's message with `values`; kinds without a message of their own show a generic line. */
-export function kindText(kind: string, ctx: RenderContext, values: Record<string, string | number> = {}): string {
-  const key = `notifications.kinds.${kind}`;
-  return ctx.t.has(key) ? ctx.t(key, values) : ctx.t("notifications.kinds.other", { kind });
+/** The kind's message (keyed by its code) with `values`; kinds without a message of their own show a generic line. */
+export function kindText(
+  kind: NotificationKind,
+  ctx: RenderContext,
+  values: Record<string, string | number> = {},
+): string {
+  const code = kindCode(kind);
+  const key = `notifications.kinds.${code}`;
+  return ctx.t.has(key) ? ctx.t(key, values) : ctx.t("notifications.kinds.other", { kind: code });
 }
 
 /** The reason given with a decision (a return, a refusal), shown under the text. */

@@ -296,7 +296,7 @@ const WRITE_SQL = `
       SELECT $14::text, $8::text, 'update', 'Submission', s.id, $15::jsonb, $16::jsonb FROM s RETURNING id
     ), notified AS (
       INSERT INTO "Notification" (id, "userId", "organizationId", kind, payload)
-      SELECT r.value->>'id', r.value->>'userId', $2::text, 'reporting.submitted', $17::jsonb FROM s, jsonb_array_elements($18::jsonb) AS r(value) RETURNING id
+      SELECT r.value->>'id', r.value->>'userId', $2::text, 'reporting.submitted'::"NotificationKind", $17::jsonb FROM s, jsonb_array_elements($18::jsonb) AS r(value) RETURNING id
     )
     SELECT (SELECT count(*) FROM s)::int AS written, (SELECT count(*) FROM frozen)::int + (SELECT count(*) FROM event)::int + (SELECT count(*) FROM audit)::int + (SELECT count(*) FROM notified)::int AS records`;
 

@@ -1,6 +1,6 @@
 /** How the reporting notifications read and where they lead. */
 import { localName } from "../names";
-import type { ModuleKind } from "../notifications/kinds";
+import { NotificationKind, type ModuleKind } from "../notifications/kinds";
 import { kindText, reasonDetail, str, type NotificationRenderer, type Payload } from "../notifications/render";
 
 export type ReportingNotificationKind = ModuleKind<"reporting">;
@@ -8,7 +8,10 @@ export type ReportingNotificationKind = ModuleKind<"reporting">;
 const LEVELS = ["DISTRICT", "REGION", "MINISTRY"];
 
 /** The workflow's notifications lead reviewers to the submission and the organisation to its period. */
-const REVIEW_KINDS = new Set<string>(["reporting.submitted", "reporting.correction"]);
+const REVIEW_KINDS = new Set<NotificationKind>([
+  NotificationKind.reporting_submitted,
+  NotificationKind.reporting_correction,
+]);
 
 const renderReporting: NotificationRenderer = (p, kind, ctx) => {
   const { locale, t, formatDate } = ctx;
@@ -34,7 +37,7 @@ const renderReporting: NotificationRenderer = (p, kind, ctx) => {
     revision: str(p.revision),
   });
   let detail = reasonDetail(p, ctx);
-  if (kind === "reporting.overdueList" && Array.isArray(p.organizations)) {
+  if (kind === NotificationKind.reporting_overdue_list && Array.isArray(p.organizations)) {
     const names = (p.organizations as { nameKk: string; nameRu: string; nameEn: string }[]).map((o) =>
       localName(o, locale),
     );
@@ -43,10 +46,10 @@ const renderReporting: NotificationRenderer = (p, kind, ctx) => {
   return { text, detail, href: reportingHref(p, kind) };
 };
 
-function reportingHref(p: Payload, kind: string): string | null {
+function reportingHref(p: Payload, kind: NotificationKind): string | null {
   const submissionId = str(p.submissionId);
   const periodId = str(p.periodId);
-  if (kind === "reporting.overdueList" && periodId)
+  if (kind === NotificationKind.reporting_overdue_list && periodId)
     return `/admin/reporting/board?period=${encodeURIComponent(periodId)}&state=overdue`;
   if (REVIEW_KINDS.has(kind) && submissionId) return `/admin/reporting/submissions/${encodeURIComponent(submissionId)}`;
   if (periodId) return `/reporting/${encodeURIComponent(periodId)}`;
@@ -55,14 +58,14 @@ function reportingHref(p: Payload, kind: string): string | null {
 }
 
 export const reportingRenderers: Record<ReportingNotificationKind, NotificationRenderer> = {
-  "reporting.submitted": renderReporting,
-  "reporting.approved": renderReporting,
-  "reporting.returned": renderReporting,
-  "reporting.accepted": renderReporting,
-  "reporting.undone": renderReporting,
-  "reporting.correction": renderReporting,
-  "reporting.reminder.d7": renderReporting,
-  "reporting.reminder.d1": renderReporting,
-  "reporting.reminder.overdue": renderReporting,
-  "reporting.overdueList": renderReporting,
+  reporting_submitted: renderReporting,
+  reporting_approved: renderReporting,
+  reporting_returned: renderReporting,
+  reporting_accepted: renderReporting,
+  reporting_undone: renderReporting,
+  reporting_correction: renderReporting,
+  reporting_reminder_d7: renderReporting,
+  reporting_reminder_d1: renderReporting,
+  reporting_reminder_overdue: renderReporting,
+  reporting_overdue_list: renderReporting,
 };

@@ -75,7 +75,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
     const data: Prisma.NotificationCreateManyInput[] = admins.map((a) => ({
       userId: a.userId,
       organizationId: a.organizationId,
-      kind: `reporting.reminder.${stage}` satisfies ReportingNotificationKind,
+      kind: `reporting_reminder_${stage}` satisfies ReportingNotificationKind,
       payload,
       dedupeKey: `reminder:${period.id}:${a.organizationId}:${a.userId}:${stage}`,
     }));
@@ -102,7 +102,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
         if (count === 0) continue;
         data.push({
           userId: d.userId,
-          kind: "reporting.overdueList" satisfies ReportingNotificationKind,
+          kind: "reporting_overdue_list" satisfies ReportingNotificationKind,
           payload: { ...payload, count, organizations: orgs },
           dedupeKey: `overdue-list:${period.id}:${d.userId}:${day}`,
         });

@@ -224,14 +224,17 @@ describe("reminders", () => {
     const first = await generateReminders(now);
     expect(first.created).toBeGreaterThan(0);
     const school = await prisma.notification.findMany({
-      where: { userId: "u_school", kind: { startsWith: "reporting.reminder." } },
+      where: {
+        userId: "u_school",
+        kind: { in: ["reporting_reminder_d7", "reporting_reminder_d1", "reporting_reminder_overdue"] },
+      },
     });
     const kinds = new Set(school.map((n) => `${n.kind}:${(n.payload as { formCode: string }).formCode}`));
-    expect(kinds).toContain("reporting.reminder.d7:P-1");
-    expect(kinds).toContain("reporting.reminder.overdue:AH-1");
-    expect(kinds).toContain("reporting.reminder.overdue:D-1");
+    expect(kinds).toContain("reporting_reminder_d7:P-1");
+    expect(kinds).toContain("reporting_reminder_overdue:AH-1");
+    expect(kinds).toContain("reporting_reminder_overdue:D-1");
     const digest = await prisma.notification.findMany({
-      where: { userId: "u_district", kind: "reporting.overdueList" },
+      where: { userId: "u_district", kind: "reporting_overdue_list" },
     });
     expect(digest.length).toBeGreaterThan(0);
     const count = await prisma.notification.count();
@@ -246,7 +249,7 @@ describe("reminders", () => {
     const later = await generateReminders(new Date("2026-11-26T06:00:00Z"));
     expect(
       await prisma.notification.count({
-        where: { kind: "reporting.reminder.overdue", payload: { path: ["formCode"], equals: "D-3" } },
+        where: { kind: "reporting_reminder_overdue", payload: { path: ["formCode"], equals: "D-3" } },
       }),
     ).toBe(0);
     expect(later.created).toBeGreaterThan(0); // a new day's district digests

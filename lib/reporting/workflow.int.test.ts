@@ -96,7 +96,7 @@ describe("submit", () => {
     expect(result.version).toBe(current.version + 1);
     expect(await prisma.submissionEvent.count({ where: { submissionId: draftId, action: "submit" } })).toBe(1);
     expect(
-      await prisma.notification.count({ where: { userId: "u_district", kind: "reporting.submitted" } }),
+      await prisma.notification.count({ where: { userId: "u_district", kind: "reporting_submitted" } }),
     ).toBeGreaterThan(0);
 
     const again = await refusal(
@@ -170,7 +170,7 @@ describe("stepwise approval", () => {
     });
     expect(returned.status).toBe("RETURNED");
     expect(returned.returnReason).toBe("Проверьте число классов.");
-    expect(await prisma.notification.count({ where: { userId: "u_school", kind: "reporting.returned" } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: "u_school", kind: "reporting_returned" } })).toBe(1);
     // A stale approval of the returned submission is a conflict.
     expect((await refusal(approveSubmission(district, { submissionId: draftId, version: current.version }))).code).toBe(
       "conflict",

@@ -337,12 +337,12 @@ function requireVersion(current: { version: number }, version: number) {
 
 export type WorkflowNotificationKind = Extract<
   ReportingNotificationKind,
-  | "reporting.submitted"
-  | "reporting.approved"
-  | "reporting.returned"
-  | "reporting.accepted"
-  | "reporting.undone"
-  | "reporting.correction"
+  | "reporting_submitted"
+  | "reporting_approved"
+  | "reporting_returned"
+  | "reporting_accepted"
+  | "reporting_undone"
+  | "reporting_correction"
 >;
 
 /**
@@ -530,7 +530,7 @@ export async function submitSubmission(
       tx,
       await usersAt(tx, chain[0]!, current.organizationId, current.organization.territory.path),
       current,
-      "reporting.submitted",
+      "reporting_submitted",
       { late: late ? 1 : 0 },
     );
     return after;
@@ -571,7 +571,7 @@ async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promis
     tx,
     await usersAt(tx, "ORGANIZATION", current.organizationId, current.organization.territory.path),
     current,
-    "reporting.accepted",
+    "reporting_accepted",
   );
   return after;
 }
@@ -611,10 +611,10 @@ export async function approveSubmission(
     await event(tx, current, "approve", level, viewer.userId);
     await audit(tx, viewer, current, after);
     const next = chain[chain.indexOf(level) + 1]!;
-    await notify(tx, await usersAt(tx, next, current.organizationId, path), current, "reporting.submitted", {
+    await notify(tx, await usersAt(tx, next, current.organizationId, path), current, "reporting_submitted", {
       approvedBy: level,
     });
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.approved", {
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting_approved", {
       level,
     });
     return after;
@@ -651,7 +651,7 @@ export async function returnSubmission(
     const after = await advance(tx, current, { status: "RETURNED", returnReason: reason });
     await event(tx, current, "return", level, viewer.userId, reason);
     await audit(tx, viewer, current, after);
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.returned", {
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting_returned", {
       level,
       reason,
     });
@@ -686,7 +686,7 @@ export async function undoApproval(
     const after = await advance(tx, current, { status: restored, returnReason: null });
     await event(tx, current, "undo", level, viewer.userId);
     await audit(tx, viewer, current, after);
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting.undone", {
+    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting_undone", {
       level,
     });
     return after;
@@ -749,7 +749,7 @@ export async function startCorrection(
       ...(await usersAt(tx, "ORGANIZATION", current.organizationId, path)),
       ...(await usersAt(tx, "MINISTRY", current.organizationId, path)),
     ].filter((id) => id !== viewer.userId);
-    await notify(tx, recipients, { ...current, id: created.id }, "reporting.correction", {
+    await notify(tx, recipients, { ...current, id: created.id }, "reporting_correction", {
       reason,
       revision: created.revision,
     });

@@ -77,7 +77,7 @@ export async function recordStatus(
         data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: staffOrg,
-          kind: "services.new" satisfies ServicesNotificationKind,
+          kind: "services_new" satisfies ServicesNotificationKind,
           payload: { applicationId: application.id, service: application.kind },
         })),
       });

@@ -1,21 +1,21 @@
 /** How the electronic services' notifications read and where they lead. */
 import type { ApplicationStatus } from "../generated/prisma/enums";
-import type { ModuleKind } from "../notifications/kinds";
+import { NotificationKind, type ModuleKind } from "../notifications/kinds";
 import { kindText, reasonDetail, str, type NotificationRenderer } from "../notifications/render";
 
 export type ServicesNotificationKind = ModuleKind<"services">;
 
 /** The applicant's notification when their application reaches a status. */
 export const STATUS_NOTIFICATION = {
-  SUBMITTED: "services.submitted",
-  IN_REVIEW: "services.in_review",
-  NEEDS_INFO: "services.needs_info",
-  APPROVED: "services.approved",
-  REFUSED: "services.refused",
-  ISSUED: "services.issued",
-  RELEASED: "services.released",
-  OFFERED: "services.offered",
-  DECLINED: "services.declined",
+  SUBMITTED: NotificationKind.services_submitted,
+  IN_REVIEW: NotificationKind.services_in_review,
+  NEEDS_INFO: NotificationKind.services_needs_info,
+  APPROVED: NotificationKind.services_approved,
+  REFUSED: NotificationKind.services_refused,
+  ISSUED: NotificationKind.services_issued,
+  RELEASED: NotificationKind.services_released,
+  OFFERED: NotificationKind.services_offered,
+  DECLINED: NotificationKind.services_declined,
 } as const satisfies Record<ApplicationStatus, ServicesNotificationKind>;
 
 /** The applicant's notifications lead to their account's services. */
@@ -33,16 +33,16 @@ const staff: NotificationRenderer = (p, kind, ctx) => ({
 });
 
 export const servicesRenderers: Record<ServicesNotificationKind, NotificationRenderer> = {
-  "services.submitted": applicant,
-  "services.in_review": applicant,
-  "services.needs_info": applicant,
-  "services.approved": applicant,
-  "services.refused": applicant,
-  "services.issued": applicant,
-  "services.released": applicant,
-  "services.offered": applicant,
-  "services.declined": applicant,
-  "services.queue_moved": applicant,
-  "services.new": staff,
-  "services.transferred": staff,
+  services_submitted: applicant,
+  services_in_review: applicant,
+  services_needs_info: applicant,
+  services_approved: applicant,
+  services_refused: applicant,
+  services_issued: applicant,
+  services_released: applicant,
+  services_offered: applicant,
+  services_declined: applicant,
+  services_queue_moved: applicant,
+  services_new: staff,
+  services_transferred: staff,
 };

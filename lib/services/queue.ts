@@ -40,7 +40,7 @@ export async function renumberQueue(
       data: told.map((e) => ({
         userId: e.applicantId,
         organizationId: e.organizationId,
-        kind: "services.queue_moved" satisfies ServicesNotificationKind,
+        kind: "services_queue_moved" satisfies ServicesNotificationKind,
         payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: positions.get(e.id)! },
       })),
     });

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import { createClass, createYear } from "@/lib/diary/setup";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import {
   acceptFirstGrade,
@@ -121,8 +122,8 @@ describe("first-grade admission", () => {
     expect(app.childBirthDate.toISOString().slice(0, 10)).toBe("2021-03-10");
     expect(app.dueAt.getTime()).toBe(NOW.getTime() + 5 * 86_400_000);
     expect(app.events.map((e) => e.status)).toEqual(["SUBMITTED"]);
-    expect(await prisma.notification.count({ where: { userId: "u_parent", kind: "services.submitted" } })).toBe(1);
-    expect(await prisma.notification.count({ where: { userId: "u_school", kind: "services.new" } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: "u_parent", kind: "services_submitted" } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: "u_school", kind: "services_new" } })).toBe(1);
     const before = await counts();
     const dup = await refusal(applyFirstGrade(parent, form(iin, { organizationId: otherSchool }), NOW));
     expect(dup.code).toBe("duplicate");
@@ -177,7 +178,7 @@ describe("first-grade admission", () => {
     await startReview(schoolAdmin, { applicationId, version: 1 });
     await requestInformation(schoolAdmin, { applicationId, version: 2, reason: "Attach the address registration" });
     expect(
-      (await prisma.notification.findFirstOrThrow({ where: { userId: "u_parent", kind: "services.needs_info" } }))
+      (await prisma.notification.findFirstOrThrow({ where: { userId: "u_parent", kind: "services_needs_info" } }))
         .payload,
     ).toMatchObject({ reason: "Attach the address registration" });
     expect((await refusal(answerInformation(parent2, { applicationId, version: 3, note: "x" }))).code).toBe("notFound");
@@ -204,9 +205,11 @@ describe("first-grade admission", () => {
     expect(app.status).toBe("APPROVED");
     expect(app.activeKey).toBeNull();
     expect(app.events.map((e) => e.status)).toEqual(["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "IN_REVIEW", "APPROVED"]);
-    expect(await prisma.notification.count({ where: { userId: "u_parent", kind: { startsWith: "services." } } })).toBe(
-      5,
-    );
+    expect(
+      await prisma.notification.count({
+        where: { userId: "u_parent", kind: { in: NOTIFICATION_KINDS.filter((k) => k.startsWith("services_")) } },
+      }),
+    ).toBe(5);
     expect(await prisma.auditLog.count({ where: { entity: "ServiceApplication", entityId: applicationId } })).toBe(5);
     // closed: no more steps
     expect(
@@ -222,7 +225,7 @@ describe("first-grade admission", () => {
     expect(app.status).toBe("REFUSED");
     expect(app.reason).toBe("No places left in first grade");
     expect(
-      (await prisma.notification.findFirstOrThrow({ where: { userId: "u_parent", kind: "services.refused" } })).payload,
+      (await prisma.notification.findFirstOrThrow({ where: { userId: "u_parent", kind: "services_refused" } })).payload,
     ).toMatchObject({ reason: "No places left in first grade" });
     await applyFirstGrade(parent, form(iin2, { organizationId: otherSchool }), NOW);
   });

@@ -117,7 +117,7 @@ describe("transfer to another school", () => {
     ).toBe("services.duplicate");
     expect(await counts()).toEqual(before);
     const staffNotified = await prisma.notification.count({
-      where: { userId: "u_school", kind: "services.new", payload: { path: ["applicationId"], equals: applicationId } },
+      where: { userId: "u_school", kind: "services_new", payload: { path: ["applicationId"], equals: applicationId } },
     });
     expect(staffNotified).toBe(1);
   });
@@ -164,7 +164,7 @@ describe("transfer to another school", () => {
       await prisma.notification.count({
         where: {
           userId: "u_school2",
-          kind: "services.new",
+          kind: "services_new",
           payload: { path: ["applicationId"], equals: applicationId },
         },
       }),
@@ -218,7 +218,7 @@ describe("transfer to another school", () => {
       where: { userId: "u_parent2", payload: { path: ["applicationId"], equals: applicationId } },
       select: { kind: true },
     });
-    expect(kinds.map((k) => k.kind).sort()).toEqual(["services.approved", "services.released", "services.submitted"]);
+    expect(kinds.map((k) => k.kind).sort()).toEqual(["services_approved", "services_released", "services_submitted"]);
     // the child is now in a class of school No. 2: a transfer back to the same school is refused
     expect(
       (await refusal(applyTransfer(parent2, { studentId, targetOrganizationId: school2, targetGrade: 5 }, NOW)))
@@ -333,7 +333,7 @@ describe("preschool queue", () => {
       await prisma.notification.count({
         where: {
           userId: "u_parent",
-          kind: "services.queue_moved",
+          kind: "services_queue_moved",
           payload: { path: ["applicationId"], equals: ids[0]! },
         },
       }),
@@ -425,7 +425,7 @@ describe("preschool queue", () => {
     expect([app.status, app.queuePosition, app.targetOrganizationId]).toEqual(["DECLINED", 1, null]);
     expect(
       await prisma.notification.count({
-        where: { userId: "u_parent", kind: "services.declined", payload: { path: ["applicationId"], equals: ids[0]! } },
+        where: { userId: "u_parent", kind: "services_declined", payload: { path: ["applicationId"], equals: ids[0]! } },
       }),
     ).toBe(1);
     // the district's queue page lapses offers too (none left here)

@@ -213,7 +213,7 @@ export async function acceptTransfer(
         data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: app.organizationId,
-          kind: "services.transferred" satisfies ServicesNotificationKind,
+          kind: "services_transferred" satisfies ServicesNotificationKind,
           payload: { applicationId: app.id, service: "TRANSFER" },
         })),
       });

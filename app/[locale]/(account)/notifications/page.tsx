@@ -10,6 +10,7 @@ import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { runtimeKeys } from "@/i18n/keys";
 import { renderNotification } from "@/lib/notifications/registry";
+import { kindCode } from "@/lib/notifications/kinds";
 
 export const dynamic = "force-dynamic";
 
@@ -65,7 +66,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
             return (
               <li
                 key={n.id}
-                data-kind={n.kind}
+                data-kind={kindCode(n.kind)}
                 data-read={n.readAt ? "1" : "0"}
                 className={`flex flex-wrap items-start gap-3 rounded-lg border p-3 ${n.readAt ? "border-slate-200 bg-white" : "border-brand-600 bg-brand-50"}`}
               >
