@@ -1,6 +1,6 @@
 import "server-only";
 import { refresh } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { authorize, getViewer } from "../auth/viewer";
@@ -9,6 +9,7 @@ import type { Scope, Viewer } from "../auth/scope";
 import { AppError, errorFromUnknown, errorMessageKey } from "../errors";
 import { translateIssues } from "./issues";
 import { runtimeKeys } from "@/i18n/keys";
+import { redirect } from "@/i18n/navigation";
 
 /** What every server action returns; forms show `fieldErrors` next to fields and `message` above them. */
 export interface ActionResult<T = unknown> {
@@ -45,6 +46,40 @@ export function action<S extends z.ZodType, T>(
   options: Options<S, T, ActionContext<z.output<S>>> & { permission: Permission },
 ) {
   return run(options, () => authorize(options.permission));
+}
+
+/** A service as an action calls it, with the viewer and the parsed input. */
+type Service<I, T> = (viewer: Viewer, input: I) => Promise<T>;
+/** The same for a service that also takes the viewer's scope for the permission. */
+type ScopedService<I, T> = (viewer: Viewer, scope: Scope, input: I) => Promise<T>;
+
+/**
+ * The actions of one permission, one line each: `const manage = actionsOf("diary.manage")`, then
+ * `export const createYearAction = manage(yearCreate, createYear, "diary.setup.yearCreated")`, or
+ * `manage.scoped(…)` for a service that takes the scope. The same pipeline as `action()`; what the service
+ * returns is the action's `data` (wrap it in `discard` to keep it on the server).
+ */
+export function actionsOf(permission: Permission) {
+  return Object.assign(
+    <S extends z.ZodType, T>(schema: S, service: Service<z.output<S>, T>, success?: Success<T>) =>
+      action({ permission, schema, success, handler: ({ viewer, input }) => service(viewer, input) }),
+    {
+      scoped: <S extends z.ZodType, T>(schema: S, service: ScopedService<z.output<S>, T>, success?: Success<T>) =>
+        action({ permission, schema, success, handler: ({ viewer, scope, input }) => service(viewer, scope, input) }),
+    },
+  );
+}
+
+/** A service whose result stays on the server: the action answers with no `data`. */
+export function discard<A extends unknown[]>(service: (...args: A) => Promise<unknown>) {
+  return async (...args: A): Promise<void> => {
+    await service(...args);
+  };
+}
+
+/** Sends the person on to a page in their language (after a create, to the new record). */
+export async function redirectTo(href: string): Promise<never> {
+  return redirect({ href, locale: await getLocale() });
 }
 
 /**

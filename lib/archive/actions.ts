@@ -1,8 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { action } from "../actions";
+import { action, actionsOf, discard } from "../actions";
 import { fileForm, filingInput, settingInput, startBackup, updateSetting } from "./service";
+
+const manage = actionsOf("archive.manage");
 
 /** Starts the export job; the page follows its progress (no page refresh while the export holds the database). */
 export const startBackupAction = action({
@@ -13,20 +15,6 @@ export const startBackupAction = action({
   handler: async ({ viewer }) => startBackup(viewer),
 });
 
-export const updateSettingAction = action({
-  permission: "archive.manage",
-  schema: settingInput,
-  success: "common.state.saved",
-  handler: async ({ viewer, input }) => {
-    await updateSetting(viewer, input);
-  },
-});
+export const updateSettingAction = manage(settingInput, discard(updateSetting), "common.state.saved");
 
-export const fileFormAction = action({
-  permission: "archive.manage",
-  schema: filingInput,
-  success: "common.state.saved",
-  handler: async ({ viewer, input }) => {
-    await fileForm(viewer, input);
-  },
-});
+export const fileFormAction = manage(filingInput, discard(fileForm), "common.state.saved");

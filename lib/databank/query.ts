@@ -180,24 +180,7 @@ export async function runStats(
   );
 
   const outer = dimensions.map((d) => (d === "indicator" ? Prisma.sql`c.ind` : DIMENSION_SQL[d]));
-  const select = outer.length
-    ? Prisma.sql`${Prisma.join(
-        outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`),
-        ", ",
-      )},`
-    : Prisma.empty;
-  const groupBy = outer.length
-    ? Prisma.sql`GROUP BY ${Prisma.join(
-        outer.map((_, i) => Prisma.raw(String(i + 1))),
-        ", ",
-      )}`
-    : Prisma.empty;
-  const orderBy = outer.length
-    ? Prisma.sql`ORDER BY ${Prisma.join(
-        outer.map((_, i) => Prisma.raw(String(i + 1))),
-        ", ",
-      )}`
-    : Prisma.empty;
+  const { select, groupBy, orderBy } = groupClauses(outer);
 
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     WITH ${mappingCte(indicators)},
@@ -403,24 +386,7 @@ async function fromSummary(
     indicator: Prisma.sql`s.indicator`,
   };
   const outer = dimensions.map((d) => expr[d]!);
-  const select = outer.length
-    ? Prisma.sql`${Prisma.join(
-        outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`),
-        ", ",
-      )},`
-    : Prisma.empty;
-  const groupBy = outer.length
-    ? Prisma.sql`GROUP BY ${Prisma.join(
-        outer.map((_, i) => Prisma.raw(String(i + 1))),
-        ", ",
-      )}`
-    : Prisma.empty;
-  const orderBy = outer.length
-    ? Prisma.sql`ORDER BY ${Prisma.join(
-        outer.map((_, i) => Prisma.raw(String(i + 1))),
-        ", ",
-      )}`
-    : Prisma.empty;
+  const { select, groupBy, orderBy } = groupClauses(outer);
   const value =
     measure === "sum"
       ? Prisma.sql`SUM(s.value)`
@@ -461,4 +427,24 @@ export async function pivotFilterOptions(scope: Scope) {
     classifierItems("LANGUAGE"),
   ]);
   return { territories, kinds, languages };
+}
+
+/**
+ * The outer SELECT list (`d0, d1, …`), GROUP BY and ORDER BY of a table grouped by the given expressions,
+ * in their order; all empty for a single total.
+ */
+function groupClauses(outer: Prisma.Sql[]) {
+  if (!outer.length) return { select: Prisma.empty, groupBy: Prisma.empty, orderBy: Prisma.empty };
+  const positions = Prisma.join(
+    outer.map((_, i) => Prisma.raw(String(i + 1))),
+    ", ",
+  );
+  return {
+    select: Prisma.sql`${Prisma.join(
+      outer.map((e, i) => Prisma.sql`${e} AS ${Prisma.raw(`d${i}`)}`),
+      ", ",
+    )},`,
+    groupBy: Prisma.sql`GROUP BY ${positions}`,
+    orderBy: Prisma.sql`ORDER BY ${positions}`,
+  };
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { action } from "../actions";
+import { actionsOf } from "../actions";
 import { confirmTerm, createAssessment, saveJournal } from "./journal";
 import {
   assessmentCreate,
@@ -23,110 +23,46 @@ import { generateLessons, saveTimetable } from "./timetable";
 import { reply, startThread } from "./messages";
 import { createAssignment, createClass, createYear, importStudents, linkGuardian, updateTerm } from "./setup";
 
+const teach = actionsOf("diary.teach");
+const manage = actionsOf("diary.manage");
+const read = actionsOf("diary.read");
+const weights = actionsOf("diary.weights");
+
 /** A batch of journal cells (marks, attendance, points, lesson texts); all or nothing. */
-export const saveJournalAction = action({
-  permission: "diary.teach",
-  schema: journalSaveForm,
-  handler: async ({ viewer, input }) => saveJournal(viewer, input),
-});
+export const saveJournalAction = teach(journalSaveForm, saveJournal);
 
 /** A new СОР or СОЧ column. */
-export const createAssessmentAction = action({
-  permission: "diary.teach",
-  schema: assessmentCreate,
-  success: "diary.journal.assessmentAdded",
-  handler: async ({ viewer, input }) => createAssessment(viewer, input),
-});
+export const createAssessmentAction = teach(assessmentCreate, createAssessment, "diary.journal.assessmentAdded");
 
 /** Confirms the term grades and closes the term for the class and subject. */
-export const confirmTermAction = action({
-  permission: "diary.teach",
-  schema: journalKey,
-  success: "diary.journal.confirmed",
-  handler: async ({ viewer, input }) => confirmTerm(viewer, input),
-});
+export const confirmTermAction = teach(journalKey, confirmTerm, "diary.journal.confirmed");
 
 // ───────── school set-up (school administrators) ─────────
 
-export const createYearAction = action({
-  permission: "diary.manage",
-  schema: yearCreate,
-  success: "diary.setup.yearCreated",
-  handler: async ({ viewer, input }) => createYear(viewer, input),
-});
+export const createYearAction = manage(yearCreate, createYear, "diary.setup.yearCreated");
 
-export const updateTermAction = action({
-  permission: "diary.manage",
-  schema: termUpdate,
-  success: "diary.setup.saved",
-  handler: async ({ viewer, input }) => updateTerm(viewer, input),
-});
+export const updateTermAction = manage(termUpdate, updateTerm, "diary.setup.saved");
 
-export const createClassAction = action({
-  permission: "diary.manage",
-  schema: classCreate,
-  success: "diary.setup.classCreated",
-  handler: async ({ viewer, input }) => createClass(viewer, input),
-});
+export const createClassAction = manage(classCreate, createClass, "diary.setup.classCreated");
 
-export const createAssignmentAction = action({
-  permission: "diary.manage",
-  schema: assignmentCreate,
-  success: "diary.setup.assignmentCreated",
-  handler: async ({ viewer, input }) => createAssignment(viewer, input),
-});
+export const createAssignmentAction = manage(assignmentCreate, createAssignment, "diary.setup.assignmentCreated");
 
-export const importStudentsAction = action({
-  permission: "diary.manage",
-  schema: studentImport,
-  success: "diary.setup.imported",
-  handler: async ({ viewer, input }) => importStudents(viewer, input),
-});
+export const importStudentsAction = manage(studentImport, importStudents, "diary.setup.imported");
 
 // ───────── teacher–parent messages ─────────
 
-export const startThreadAction = action({
-  permission: "diary.teach",
-  schema: threadStart,
-  success: "diary.messages.sent",
-  handler: async ({ viewer, input }) => startThread(viewer, input),
-});
+export const startThreadAction = teach(threadStart, startThread, "diary.messages.sent");
 
-export const replyAction = action({
-  permission: "diary.read",
-  schema: threadReply,
-  success: "diary.messages.sent",
-  handler: async ({ viewer, input }) => reply(viewer, input),
-});
+export const replyAction = read(threadReply, reply, "diary.messages.sent");
 
 // ───────── timetable ─────────
 
-export const saveTimetableAction = action({
-  permission: "diary.manage",
-  schema: timetableSave,
-  success: "diary.timetable.saved",
-  handler: async ({ viewer, input }) => saveTimetable(viewer, input),
-});
+export const saveTimetableAction = manage(timetableSave, saveTimetable, "diary.timetable.saved");
 
-export const generateLessonsAction = action({
-  permission: "diary.manage",
-  schema: lessonsGenerate,
-  success: "diary.timetable.generated",
-  handler: async ({ viewer, input }) => generateLessons(viewer, input),
-});
+export const generateLessonsAction = manage(lessonsGenerate, generateLessons, "diary.timetable.generated");
 
 // ───────── ministry: term-grade weights ─────────
 
-export const saveWeightsAction = action({
-  permission: "diary.weights",
-  schema: weightsSave,
-  success: "diary.aggregates.weightsSaved",
-  handler: async ({ viewer, input }) => setWeights(viewer, input),
-});
+export const saveWeightsAction = weights(weightsSave, setWeights, "diary.aggregates.weightsSaved");
 
-export const linkGuardianAction = action({
-  permission: "diary.manage",
-  schema: guardianLink,
-  success: "diary.setup.guardianLinked",
-  handler: async ({ viewer, input }) => linkGuardian(viewer, input),
-});
+export const linkGuardianAction = manage(guardianLink, linkGuardian, "diary.setup.guardianLinked");

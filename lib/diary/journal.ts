@@ -301,6 +301,25 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
         changedAt: now,
       });
 
+    /** Writes one cell (null clears it) if it changed, keeps the old values current and records the change. */
+    const saveCell = async (
+      change: Exclude<JournalChange, { type: "lesson" }>,
+      kind: "FORMATIVE" | "ATTENDANCE" | "SUMMATIVE",
+      old: Map<string, string>,
+      after: string | null,
+      write: () => Promise<unknown>,
+    ) => {
+      const k = cellKey(change.type === "result" ? change.assessmentId : change.lessonId, change.studentId);
+      const before = old.get(k) ?? null;
+      if (before === after) return 0;
+      await write();
+      if (after === null) old.delete(k);
+      else old.set(k, after);
+      record(change, kind, before, after);
+      return 1;
+    };
+    const by = { organizationId, updatedById: viewer.userId };
+
     let changed = 0;
     for (const change of input.changes) {
       if (change.type === "lesson") {
@@ -312,75 +331,42 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
           });
           changed++;
         }
-        continue;
-      }
-      if (change.type === "mark") {
-        const k = cellKey(change.lessonId, change.studentId);
-        const before = oldMark.get(k) ?? null;
+      } else if (change.type === "mark") {
+        const cell = { lessonId: change.lessonId, studentId: change.studentId };
         const after = change.value === null ? null : String(change.value);
-        if (before === after) continue;
-        const where = { lessonId_studentId: { lessonId: change.lessonId, studentId: change.studentId } };
-        if (change.value === null) await tx.mark.delete({ where });
-        else
-          await tx.mark.upsert({
-            where,
-            create: {
-              organizationId,
-              lessonId: change.lessonId,
-              studentId: change.studentId,
-              value: change.value,
-              updatedById: viewer.userId,
-            },
-            update: { value: change.value, updatedById: viewer.userId },
-          });
-        oldMark.set(k, after as string);
-        if (after === null) oldMark.delete(k);
-        record(change, "FORMATIVE", before, after);
+        changed += await saveCell(change, "FORMATIVE", oldMark, after, () =>
+          change.value === null
+            ? tx.mark.delete({ where: { lessonId_studentId: cell } })
+            : tx.mark.upsert({
+                where: { lessonId_studentId: cell },
+                create: { ...by, ...cell, value: change.value },
+                update: { value: change.value, updatedById: by.updatedById },
+              }),
+        );
       } else if (change.type === "attendance") {
-        const k = cellKey(change.lessonId, change.studentId);
-        const before = oldAttendance.get(k) ?? null;
-        if (before === change.status) continue;
-        const where = { lessonId_studentId: { lessonId: change.lessonId, studentId: change.studentId } };
-        if (change.status === null) await tx.attendance.delete({ where });
-        else
-          await tx.attendance.upsert({
-            where,
-            create: {
-              organizationId,
-              lessonId: change.lessonId,
-              studentId: change.studentId,
-              status: change.status,
-              updatedById: viewer.userId,
-            },
-            update: { status: change.status, updatedById: viewer.userId },
-          });
-        if (change.status === null) oldAttendance.delete(k);
-        else oldAttendance.set(k, change.status);
-        record(change, "ATTENDANCE", before, change.status);
+        const cell = { lessonId: change.lessonId, studentId: change.studentId };
+        changed += await saveCell(change, "ATTENDANCE", oldAttendance, change.status, () =>
+          change.status === null
+            ? tx.attendance.delete({ where: { lessonId_studentId: cell } })
+            : tx.attendance.upsert({
+                where: { lessonId_studentId: cell },
+                create: { ...by, ...cell, status: change.status },
+                update: { status: change.status, updatedById: by.updatedById },
+              }),
+        );
       } else {
-        const k = cellKey(change.assessmentId, change.studentId);
-        const before = oldResult.get(k) ?? null;
+        const cell = { assessmentId: change.assessmentId, studentId: change.studentId };
         const after = change.points === null ? null : String(change.points);
-        if (before === after) continue;
-        const where = { assessmentId_studentId: { assessmentId: change.assessmentId, studentId: change.studentId } };
-        if (change.points === null) await tx.summativeResult.delete({ where });
-        else
-          await tx.summativeResult.upsert({
-            where,
-            create: {
-              organizationId,
-              assessmentId: change.assessmentId,
-              studentId: change.studentId,
-              points: change.points,
-              updatedById: viewer.userId,
-            },
-            update: { points: change.points, updatedById: viewer.userId },
-          });
-        if (after === null) oldResult.delete(k);
-        else oldResult.set(k, after);
-        record(change, "SUMMATIVE", before, after);
+        changed += await saveCell(change, "SUMMATIVE", oldResult, after, () =>
+          change.points === null
+            ? tx.summativeResult.delete({ where: { assessmentId_studentId: cell } })
+            : tx.summativeResult.upsert({
+                where: { assessmentId_studentId: cell },
+                create: { ...by, ...cell, points: change.points },
+                update: { points: change.points, updatedById: by.updatedById },
+              }),
+        );
       }
-      changed++;
     }
     if (history.length) await tx.markChange.createMany({ data: history });
     return { saved: input.changes.length, changed };

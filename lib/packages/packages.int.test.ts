@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { saveDraft, submitEntry } from "@/lib/reporting/entry";
 import { returnSubmission } from "@/lib/reporting/workflow";
@@ -328,22 +329,21 @@ describe("the hand-over of a package, as the report page does it", () => {
     };
   }
 
-  it("leaves the same submission, event, audit entry and notifications as saving and handing over on the report page", async () => {
-    const v = await viewer("u_school");
-    const onPage = await newPeriod();
+  /** The passport saved as a draft and handed over on the report page, in the given period. */
+  async function handedOverOnPage(v: Viewer, periodId: string) {
     const saved = await saveDraft(v, {
-      periodId: onPage.id,
+      periodId,
       organizationId: school.id,
       version: 0,
       values: passport,
       comments: {},
     });
-    const page = await submitEntry(v, {
-      periodId: onPage.id,
-      organizationId: school.id,
-      version: saved.submission.version,
-      comments: {},
-    });
+    return submitEntry(v, { periodId, organizationId: school.id, version: saved.submission.version, comments: {} });
+  }
+
+  it("leaves the same submission, event, audit entry and notifications as saving and handing over on the report page", async () => {
+    const v = await viewer("u_school");
+    const page = await handedOverOnPage(v, (await newPeriod()).id);
     const byPackage = await newPeriod();
     const result = await receive(packageFor(byPackage.label));
     expect(result.status).toBe(201);
@@ -372,19 +372,7 @@ describe("the hand-over of a package, as the report page does it", () => {
     });
 
     const returned = await newPeriod();
-    const s0 = await saveDraft(v, {
-      periodId: returned.id,
-      organizationId: school.id,
-      version: 0,
-      values: passport,
-      comments: {},
-    });
-    const s1 = await submitEntry(v, {
-      periodId: returned.id,
-      organizationId: school.id,
-      version: s0.submission.version,
-      comments: {},
-    });
+    const s1 = await handedOverOnPage(v, returned.id);
     await returnSubmission(await viewer("u_district"), {
       submissionId: s1.id,
       version: s1.version,

@@ -1,25 +1,17 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
-import { redirect } from "@/i18n/navigation";
-import { action } from "../actions";
+import { actionsOf, discard, redirectTo } from "../actions";
 import { createOrganization, updateOrganization } from "./organizations";
 import { organizationInput, organizationUpdate } from "./schemas";
 
-export const createOrganizationAction = action({
-  permission: "registry.organization.write",
-  schema: organizationInput,
-  handler: async ({ viewer, scope, input }) => {
-    const created = await createOrganization(viewer, scope, input);
-    redirect({ href: `/admin/organizations/${created.id}?created=1`, locale: await getLocale() });
-  },
-});
+const write = actionsOf("registry.organization.write");
 
-export const updateOrganizationAction = action({
-  permission: "registry.organization.write",
-  schema: organizationUpdate,
-  success: "common.state.saved",
-  handler: async ({ viewer, scope, input }) => {
-    await updateOrganization(viewer, scope, input);
-  },
-});
+export const createOrganizationAction = write.scoped(organizationInput, async (viewer, scope, input) =>
+  redirectTo(`/admin/organizations/${(await createOrganization(viewer, scope, input)).id}?created=1`),
+);
+
+export const updateOrganizationAction = write.scoped(
+  organizationUpdate,
+  discard(updateOrganization),
+  "common.state.saved",
+);

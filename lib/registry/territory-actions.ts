@@ -1,26 +1,14 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
-import { redirect } from "@/i18n/navigation";
-import { action } from "../actions";
+import { actionsOf, discard, redirectTo } from "../actions";
 import { createTerritory, updateTerritory } from "./territories";
 import { territoryInput, territoryUpdate } from "./schemas";
 
-export const createTerritoryAction = action({
-  permission: "registry.territory.write",
-  schema: territoryInput,
-  handler: async ({ viewer, scope, input }) => {
-    const created = await createTerritory(viewer, scope, input);
-    redirect({ href: `/admin/territories/${created.id}?created=1`, locale: await getLocale() });
-  },
-});
+const write = actionsOf("registry.territory.write");
 
-export const updateTerritoryAction = action({
-  permission: "registry.territory.write",
-  schema: territoryUpdate,
-  success: "common.state.saved",
-  handler: async ({ viewer, scope, input }) => {
-    await updateTerritory(viewer, scope, input);
-    // Re-render the record so the form carries the new version for the next save.
-  },
-});
+export const createTerritoryAction = write.scoped(territoryInput, async (viewer, scope, input) =>
+  redirectTo(`/admin/territories/${(await createTerritory(viewer, scope, input)).id}?created=1`),
+);
+
+// Re-render the record so the form carries the new version for the next save.
+export const updateTerritoryAction = write.scoped(territoryUpdate, discard(updateTerritory), "common.state.saved");

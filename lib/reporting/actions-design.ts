@@ -1,8 +1,8 @@
 "use server";
 
-import { getLocale, getTranslations } from "next-intl/server";
-import { redirect } from "@/i18n/navigation";
-import { action } from "../actions";
+import { getTranslations } from "next-intl/server";
+import { actionsOf, discard, redirectTo } from "../actions";
+import type { Viewer } from "../auth/scope";
 import { locales } from "@/i18n/routing";
 import {
   createForm,
@@ -27,32 +27,15 @@ import {
   periodInput,
 } from "./designer-schemas";
 
-export const createFormListAction = action({
-  permission: "reporting.design",
-  schema: formListInput,
-  handler: async ({ viewer, input }) => {
-    const created = await createFormList(viewer, input);
-    redirect({ href: `/admin/reporting/lists/${created.id}`, locale: await getLocale() });
-  },
-});
+const design = actionsOf("reporting.design");
 
-export const updateFormListAction = action({
-  permission: "reporting.design",
-  schema: formListUpdate,
-  success: "common.state.saved",
-  handler: async ({ viewer, input }) => {
-    await updateFormList(viewer, input);
-  },
-});
+export const createFormListAction = design(formListInput, async (viewer, input) =>
+  redirectTo(`/admin/reporting/lists/${(await createFormList(viewer, input)).id}`),
+);
 
-export const publishFormListAction = action({
-  permission: "reporting.design",
-  schema: formListPublish,
-  success: "reporting.lists.published",
-  handler: async ({ viewer, input }) => {
-    await publishFormList(viewer, input);
-  },
-});
+export const updateFormListAction = design(formListUpdate, discard(updateFormList), "common.state.saved");
+
+export const publishFormListAction = design(formListPublish, discard(publishFormList), "reporting.lists.published");
 
 /** Labels of the starter structure of a new form, in every language. */
 async function starterLabels() {
@@ -65,59 +48,30 @@ async function starterLabels() {
   return out;
 }
 
-export const createFormAction = action({
-  permission: "reporting.design",
-  schema: formCreate,
-  handler: async ({ viewer, input }) => {
-    const created = await createForm(viewer, input, starterDefinition(await starterLabels()));
-    redirect({ href: `/admin/reporting/forms/${created.id}`, locale: await getLocale() });
-  },
+export const createFormAction = design(formCreate, async (viewer, input) => {
+  const created = await createForm(viewer, input, starterDefinition(await starterLabels()));
+  return redirectTo(`/admin/reporting/forms/${created.id}`);
 });
 
-export const updateFormAction = action({
-  permission: "reporting.design",
-  schema: formUpdate,
-  success: "common.state.saved",
-  handler: async ({ viewer, input }) => {
-    await updateForm(viewer, input);
-  },
-});
+export const updateFormAction = design(formUpdate, discard(updateForm), "common.state.saved");
 
 /** Saves a form version's structure; field errors come back at designer paths (`sections.0.key`). */
-export const saveDefinitionAction = action({
-  permission: "reporting.design",
-  schema: definitionSave,
-  success: "common.state.saved",
-  handler: async ({ viewer, input }) => {
-    const saved = await saveDefinition(viewer, input);
-    return { formVersion: saved.formVersion };
-  },
-});
+export const saveDefinitionAction = design(
+  definitionSave,
+  async (viewer, input) => ({ formVersion: (await saveDefinition(viewer, input)).formVersion }),
+  "common.state.saved",
+);
 
-export const newVersionAction = action({
-  permission: "reporting.design",
-  schema: newVersionInput,
-  success: "reporting.designer.versionCreated",
-  handler: async ({ viewer, input }) => {
-    const created = await newFormVersion(viewer, input);
-    return { number: created.number };
-  },
-});
+export const newVersionAction = design(
+  newVersionInput,
+  async (viewer, input) => ({ number: (await newFormVersion(viewer, input)).number }),
+  "reporting.designer.versionCreated",
+);
 
-export const createPeriodAction = action({
-  permission: "reporting.design",
-  schema: periodInput,
-  success: "reporting.periods.created",
-  handler: async ({ viewer, input }) => {
-    await createPeriod(viewer, input);
-  },
-});
+export const createPeriodAction = design(periodInput, discard(createPeriod), "reporting.periods.created");
 
-export const deletePeriodAction = action({
-  permission: "reporting.design",
-  schema: periodDelete,
-  success: "reporting.periods.deleted",
-  handler: async ({ viewer, input }) => {
-    await deletePeriod(viewer, input.id);
-  },
-});
+export const deletePeriodAction = design(
+  periodDelete,
+  discard((viewer: Viewer, input: { id: string }) => deletePeriod(viewer, input.id)),
+  "reporting.periods.deleted",
+);

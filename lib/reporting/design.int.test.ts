@@ -11,15 +11,12 @@ import {
   newFormVersion,
   publishFormList,
   saveDefinition,
-  starterDefinition,
   updateForm,
 } from "./forms";
 import { createPeriod, deadlineInfo, deletePeriod } from "./periods";
 import { saveDraft, submitEntry } from "./entry";
 import { refusal } from "@/tests/setup/helpers";
-
-const T = (en: string) => ({ kk: `${en} kk`, ru: `${en} ru`, en });
-const STARTER = starterDefinition({ section: T("General"), field: T("Total") });
+import { gradeRules, gradesTable, pupilsField, STARTER, T } from "@/tests/fixtures/reporting-forms";
 
 /** The AppError a refused call throws (fails the test when the call succeeds or throws something else). */
 let ministry: Viewer;
@@ -32,26 +29,11 @@ const contingent = {
       kind: "fields",
       key: "general",
       title: T("General"),
-      fields: [{ key: "pupils", label: T("Pupils"), type: "integer", min: 0, required: true }],
+      fields: [pupilsField],
     },
-    {
-      kind: "table",
-      key: "grades",
-      title: T("Pupils by grade"),
-      rows: [
-        { key: "g1", label: T("Grade 1") },
-        { key: "g2", label: T("Grade 2") },
-      ],
-      columns: [
-        { key: "total", label: T("Total"), type: "integer", min: 0 },
-        { key: "girls", label: T("Girls"), type: "integer", min: 0 },
-      ],
-    },
+    gradesTable,
   ],
-  rules: [
-    { expression: "sum(grades.*.total) = pupils", severity: "error", message: T("Grades add up to the total") },
-    { expression: "grades.g1.girls <= grades.g1.total", severity: "error", message: T("Girls at most total") },
-  ],
+  rules: gradeRules,
 };
 
 beforeAll(async () => {

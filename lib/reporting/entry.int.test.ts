@@ -5,22 +5,14 @@ import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { definitionSchema } from "./definition";
 import { formCreate, formListInput, periodInput } from "./designer-schemas";
-import {
-  createForm,
-  createFormList,
-  newFormVersion,
-  publishFormList,
-  saveDefinition,
-  starterDefinition,
-} from "./forms";
+import { createForm, createFormList, newFormVersion, publishFormList, saveDefinition } from "./forms";
 import { createPeriod } from "./periods";
 import { formsDueFor, isObliged, obligedOrganizationsWhere } from "./obligations";
 import { loadEntry, saveDraft, submitEntry, UploadRefused, uploadTemplate } from "./entry";
 import { templateCsv, templateRows, templateXlsx } from "./template";
 import { refusal } from "@/tests/setup/helpers";
+import { gradeRules, gradesTable, pupilsField, STARTER, T } from "@/tests/fixtures/reporting-forms";
 
-const T = (en: string) => ({ kk: `${en} kk`, ru: `${en} ru`, en });
-const STARTER = starterDefinition({ section: T("General"), field: T("Total") });
 const YEAR = 2041;
 
 const definition = {
@@ -29,30 +21,11 @@ const definition = {
       kind: "fields",
       key: "general",
       title: T("General"),
-      fields: [
-        { key: "pupils", label: T("Pupils"), type: "integer", min: 0, required: true },
-        { key: "opened", label: T("Opened on"), type: "date" },
-      ],
+      fields: [pupilsField, { key: "opened", label: T("Opened on"), type: "date" }],
     },
-    {
-      kind: "table",
-      key: "grades",
-      title: T("Pupils by grade"),
-      rows: [
-        { key: "g1", label: T("Grade 1") },
-        { key: "g2", label: T("Grade 2") },
-      ],
-      columns: [
-        { key: "total", label: T("Total"), type: "integer", min: 0 },
-        { key: "girls", label: T("Girls"), type: "integer", min: 0 },
-      ],
-    },
+    gradesTable,
   ],
-  rules: [
-    { expression: "sum(grades.*.total) = pupils", severity: "error", message: T("Grades add up to the total") },
-    { expression: "grades.g1.girls <= grades.g1.total", severity: "error", message: T("Girls at most total") },
-    { expression: "pupils < 1000", severity: "warning", message: T("Unusually many pupils") },
-  ],
+  rules: [...gradeRules, { expression: "pupils < 1000", severity: "warning", message: T("Unusually many pupils") }],
 };
 
 let ministry: Viewer;

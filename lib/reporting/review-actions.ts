@@ -1,54 +1,47 @@
 "use server";
 
 import { z } from "zod";
-import { action } from "../actions";
+import { action, actionsOf, discard } from "../actions";
+import type { Viewer } from "../auth/scope";
+import type { Submission } from "../generated/prisma/client";
 import { closePeriod } from "./review";
 import { acceptSubmission, approveSubmission, returnSubmission, startCorrection, undoApproval } from "./workflow";
 
 const idField = z.string().trim().min(1).max(60);
-const step = z.object({ submissionId: idField, version: z.coerce.number().int().min(1) });
+const stepInput = z.object({ submissionId: idField, version: z.coerce.number().int().min(1) });
 const reason = z.string().trim().min(1, "reportingWorkflow.reasonRequired").max(2000);
 
+const review = actionsOf("reporting.review");
+const accept = actionsOf("reporting.accept");
+
+/** What a workflow step tells the page: the submission's new status and version. */
+function step<I>(service: (viewer: Viewer, input: I) => Promise<Submission>) {
+  return async (viewer: Viewer, input: I) => {
+    const s = await service(viewer, input);
+    return { status: s.status, version: s.version };
+  };
+}
+
 /** The level whose turn it is approves (at the ministry's turn, this is acceptance). */
-export const approveSubmissionAction = action({
-  permission: "reporting.review",
-  schema: step,
-  success: "reporting-review.review.done.approved",
-  handler: async ({ viewer, input }) => {
-    const s = await approveSubmission(viewer, input);
-    return { status: s.status, version: s.version };
-  },
-});
+export const approveSubmissionAction = review(
+  stepInput,
+  step(approveSubmission),
+  "reporting-review.review.done.approved",
+);
 
-export const acceptSubmissionAction = action({
-  permission: "reporting.accept",
-  schema: step,
-  success: "reporting-review.review.done.accepted",
-  handler: async ({ viewer, input }) => {
-    const s = await acceptSubmission(viewer, input);
-    return { status: s.status, version: s.version };
-  },
-});
+export const acceptSubmissionAction = accept(
+  stepInput,
+  step(acceptSubmission),
+  "reporting-review.review.done.accepted",
+);
 
-export const returnSubmissionAction = action({
-  permission: "reporting.review",
-  schema: step.extend({ reason }),
-  success: "reporting-review.review.done.returned",
-  handler: async ({ viewer, input }) => {
-    const s = await returnSubmission(viewer, input);
-    return { status: s.status, version: s.version };
-  },
-});
+export const returnSubmissionAction = review(
+  stepInput.extend({ reason }),
+  step(returnSubmission),
+  "reporting-review.review.done.returned",
+);
 
-export const undoStepAction = action({
-  permission: "reporting.review",
-  schema: step,
-  success: "reporting-review.review.done.undone",
-  handler: async ({ viewer, input }) => {
-    const s = await undoApproval(viewer, input);
-    return { status: s.status, version: s.version };
-  },
-});
+export const undoStepAction = review(stepInput, step(undoApproval), "reporting-review.review.done.undone");
 
 /** A correction of accepted data: the organisation's administrator or the ministry (the service checks). */
 export const startCorrectionAction = action({
@@ -61,11 +54,8 @@ export const startCorrectionAction = action({
   },
 });
 
-export const closePeriodAction = action({
-  permission: "reporting.accept",
-  schema: z.object({ periodId: idField }),
-  success: "reporting-review.reports.closed",
-  handler: async ({ viewer, input }) => {
-    await closePeriod(viewer, input);
-  },
-});
+export const closePeriodAction = accept(
+  z.object({ periodId: idField }),
+  discard(closePeriod),
+  "reporting-review.reports.closed",
+);

@@ -7,6 +7,18 @@ import { HIGHLIGHT_START, type SearchDocument, type SearchEngine } from "./types
 
 const pub = { kind: "public" } as const;
 
+/** A Kazakh forum post or thread (its type is the first part of its id) with the given visibility. */
+export function forumDocument(
+  id: `${"forum-post" | "forum-thread"}:${string}`,
+  title: string,
+  body: string,
+  url: string,
+  visibility: SearchDocument["visibility"],
+): SearchDocument {
+  const type = id.startsWith("forum-post:") ? "forum-post" : "forum-thread";
+  return { id, type, language: "kk", title, body, url, visibility };
+}
+
 export const CONTRACT_DOCUMENTS: SearchDocument[] = [
   {
     id: "page:school:kk",
@@ -68,24 +80,11 @@ export const CONTRACT_DOCUMENTS: SearchDocument[] = [
     region: "111",
     visibility: pub,
   },
-  {
-    id: "forum-post:hidden",
-    type: "forum-post",
-    language: "kk",
-    title: "Жасырын мектеп хабарламасы",
-    body: "мектеп",
-    url: "/forums/x",
-    visibility: { kind: "hidden" },
-  },
-  {
-    id: "forum-post:moderators",
-    type: "forum-post",
-    language: "kk",
-    title: "Модераторларға мектеп тақырыбы",
-    body: "мектеп",
-    url: "/forums/y",
-    visibility: { kind: "restricted", roles: ["MODERATOR"] },
-  },
+  forumDocument("forum-post:hidden", "Жасырын мектеп хабарламасы", "мектеп", "/forums/x", { kind: "hidden" }),
+  forumDocument("forum-post:moderators", "Модераторларға мектеп тақырыбы", "мектеп", "/forums/y", {
+    kind: "restricted",
+    roles: ["MODERATOR"],
+  }),
 ];
 
 const PUBLIC = ["public"];

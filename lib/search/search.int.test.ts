@@ -8,6 +8,7 @@ import { searchEngine } from "./engine";
 import { drainOutbox, reindexAll } from "./outbox";
 import { parseSearchParams, searchPortal, suggest, type SearchParams } from "./service";
 import type { SearchEngine } from "./types";
+import { forumDocument } from "./contract";
 
 const params = (q: string, extra: Partial<SearchParams> = {}): SearchParams => ({ q, page: 1, ...extra });
 const urls = async (
@@ -100,42 +101,16 @@ describe("outbox", () => {
 describe("permissions", () => {
   beforeAll(async () => {
     await searchEngine().index([
-      {
-        id: "forum-post:h1:kk",
-        type: "forum-post",
-        language: "kk",
-        title: "Жасырын жазба жұлдызнама",
-        body: "жұлдызнама",
-        url: "/forums/h1",
-        visibility: { kind: "hidden" },
-      },
-      {
-        id: "forum-thread:r1:kk",
-        type: "forum-thread",
-        language: "kk",
-        title: "Жабық санат жұлдызнама",
-        body: "жұлдызнама",
-        url: "/forums/r1",
-        visibility: { kind: "restricted", roles: ["MODERATOR"] },
-      },
-      {
-        id: "forum-thread:r2:kk",
-        type: "forum-thread",
-        language: "kk",
-        title: "Әкімшілерге жұлдызнама",
-        body: "жұлдызнама",
-        url: "/forums/r2",
-        visibility: { kind: "restricted", permissions: ["registry.organization.write"] },
-      },
-      {
-        id: "forum-thread:p1:kk",
-        type: "forum-thread",
-        language: "kk",
-        title: "Ашық тақырып жұлдызнама",
-        body: "жұлдызнама",
-        url: "/forums/p1",
-        visibility: { kind: "public" },
-      },
+      forumDocument("forum-post:h1:kk", "Жасырын жазба жұлдызнама", "жұлдызнама", "/forums/h1", { kind: "hidden" }),
+      forumDocument("forum-thread:r1:kk", "Жабық санат жұлдызнама", "жұлдызнама", "/forums/r1", {
+        kind: "restricted",
+        roles: ["MODERATOR"],
+      }),
+      forumDocument("forum-thread:r2:kk", "Әкімшілерге жұлдызнама", "жұлдызнама", "/forums/r2", {
+        kind: "restricted",
+        permissions: ["registry.organization.write"],
+      }),
+      forumDocument("forum-thread:p1:kk", "Ашық тақырып жұлдызнама", "жұлдызнама", "/forums/p1", { kind: "public" }),
     ]);
   });
 

@@ -3,21 +3,30 @@ import { z } from "zod";
 
 const id = z.string().trim().min(1).max(60);
 const name = z.string().trim().min(1, "validation.required").max(100);
-export const LANGUAGES = ["kk", "ru", "en"] as const;
+/** Free text one may leave empty: an empty answer is no answer. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
 
-export const firstGradeApply = z.object({
+/** The child an application is for (first grade, kindergarten). */
+const child = {
   childIin: z
     .string()
     .trim()
     .regex(/^\d{12}$/, "services.iinFormat"),
   childLastName: name,
   childFirstName: name,
-  childMiddleName: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => v || undefined),
+  childMiddleName: optionalText(100),
+};
+
+export const LANGUAGES = ["kk", "ru", "en"] as const;
+
+export const firstGradeApply = z.object({
+  ...child,
   organizationId: id,
   admissionYear: z.coerce.number().int().min(2000).max(2100),
 });
@@ -45,12 +54,7 @@ export const transferApply = z.object({
   studentId: id,
   targetOrganizationId: id,
   targetGrade: z.coerce.number().int().min(1).max(12),
-  note: z
-    .string()
-    .trim()
-    .max(1000)
-    .optional()
-    .transform((v) => v || undefined),
+  note: optionalText(1000),
 });
 export type TransferApply = Omit<z.output<typeof transferApply>, "note"> & { note?: string };
 
@@ -58,18 +62,7 @@ export const transferAccept = applicationAccept;
 
 export const preschoolApply = z
   .object({
-    childIin: z
-      .string()
-      .trim()
-      .regex(/^\d{12}$/, "services.iinFormat"),
-    childLastName: name,
-    childFirstName: name,
-    childMiddleName: z
-      .string()
-      .trim()
-      .max(100)
-      .optional()
-      .transform((v) => v || undefined),
+    ...child,
     territoryId: id,
     // Up to three preferred kindergartens, one select each (an empty choice is none).
     preferred1: z.string().trim().max(60).optional(),

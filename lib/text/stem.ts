@@ -76,69 +76,74 @@ function group(forms: string, after: After, inner = false): Suffix[] {
 /** One slot of a suffix chain: alternative suffixes, all of which are tried. */
 type Layer = readonly Suffix[];
 
-const NOUN_CASE: Layer = [
+/** A layer from rows of `[space-separated forms, attachment rule, inner?]`. */
+function layer(rows: readonly (readonly [forms: string, after: After, inner?: boolean])[]): Layer {
+  return rows.flatMap(([forms, after, inner]) => group(forms, after, inner));
+}
+
+const NOUN_CASE: Layer = layer([
   // genitive
-  ...group("ның нің", "vowelOrNasal"),
-  ...group("дың дің", "voiced"),
-  ...group("тың тің", "voiceless"),
+  ["ның нің", "vowelOrNasal"],
+  ["дың дің", "voiced"],
+  ["тың тің", "voiceless"],
   // dative
-  ...group("ға ге", "notVoiceless"),
-  ...group("қа ке", "voiceless"),
-  ...group("на не", "vowel"),
-  ...group("а е", "consonant"),
+  ["ға ге", "notVoiceless"],
+  ["қа ке", "voiceless"],
+  ["на не", "vowel"],
+  ["а е", "consonant"],
   // accusative
-  ...group("ны ні н", "vowel"),
-  ...group("ды ді", "voiced"),
-  ...group("ты ті", "voiceless"),
+  ["ны ні н", "vowel"],
+  ["ды ді", "voiced"],
+  ["ты ті", "voiceless"],
   // locative, and the attributive locative -дағы (мектептегі)
-  ...group("да де дағы дегі", "notVoiceless"),
-  ...group("та те тағы тегі", "voiceless"),
-  ...group("нда нде ндағы ндегі", "vowel"),
+  ["да де дағы дегі", "notVoiceless"],
+  ["та те тағы тегі", "voiceless"],
+  ["нда нде ндағы ндегі", "vowel"],
   // ablative
-  ...group("дан ден", "notVoiceless"),
-  ...group("тан тен", "voiceless"),
-  ...group("нан нен", "vowelOrNasal"),
+  ["дан ден", "notVoiceless"],
+  ["тан тен", "voiceless"],
+  ["нан нен", "vowelOrNasal"],
   // instrumental (does not harmonise)
-  ...group("мен менен", "notVoiceless"),
-  ...group("бен", "voiced"),
-  ...group("пен", "voiceless"),
-];
+  ["мен менен", "notVoiceless"],
+  ["бен", "voiced"],
+  ["пен", "voiceless"],
+]);
 
-const NOUN_POSSESSIVE: Layer = [
-  ...group("ымыз іміз ыңыз іңіз ым ім ың ің ы і", "consonant"),
-  ...group("мыз міз ңыз ңіз м ң сы сі", "vowel"),
-];
+const NOUN_POSSESSIVE: Layer = layer([
+  ["ымыз іміз ыңыз іңіз ым ім ың ің ы і", "consonant"],
+  ["мыз міз ңыз ңіз м ң сы сі", "vowel"],
+]);
 
-const NOUN_PLURAL: Layer = [
-  ...group("лар лер", "vowelOrSonorant"),
-  ...group("дар дер", "voiced"),
-  ...group("тар тер", "voiceless"),
-];
+const NOUN_PLURAL: Layer = layer([
+  ["лар лер", "vowelOrSonorant"],
+  ["дар дер", "voiced"],
+  ["тар тер", "voiceless"],
+]);
 
-const VERB_PERSON: Layer = [
-  ...group("мын мін сың сің сыз сіз мыз міз", "vowelOrY"),
-  ...group("м ң ңыз ңіз", "vowel"),
-  ...group("қ к", "narrowVowel"),
-];
+const VERB_PERSON: Layer = layer([
+  ["мын мін сың сің сыз сіз мыз міз", "vowelOrY"],
+  ["м ң ңыз ңіз", "vowel"],
+  ["қ к", "narrowVowel"],
+]);
 
-const VERB_TENSE: Layer = [
+const VERB_TENSE: Layer = layer([
   // past
-  ...group("ды ді", "notVoiceless"),
-  ...group("ты ті", "voiceless"),
+  ["ды ді", "notVoiceless"],
+  ["ты ті", "voiceless"],
   // participle
-  ...group("ған ген", "notVoiceless"),
-  ...group("қан кен", "voiceless"),
+  ["ған ген", "notVoiceless"],
+  ["қан кен", "voiceless"],
   // converb
-  ...group("ып іп", "consonant"),
-  ...group("п", "vowel"),
+  ["ып іп", "consonant"],
+  ["п", "vowel"],
   // present / future
-  ...group("ады еді", "consonant"),
-  ...group("йды йді", "vowel"),
-  ...group("а е", "consonant", true),
-  ...group("й", "vowel", true),
+  ["ады еді", "consonant"],
+  ["йды йді", "vowel"],
+  ["а е", "consonant", true],
+  ["й", "vowel", true],
   // infinitive
-  ...group("у", "any"),
-];
+  ["у", "any"],
+]);
 
 /** Suffix chains, outermost layer first. */
 const CHAINS: readonly (readonly Layer[])[] = [

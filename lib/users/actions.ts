@@ -1,18 +1,19 @@
 "use server";
 
-import { getLocale, getTranslations } from "next-intl/server";
-import { redirect } from "@/i18n/navigation";
-import { action } from "../actions";
+import { getTranslations } from "next-intl/server";
+import { actionsOf, discard, redirectTo } from "../actions";
 import { AppError } from "../errors";
 import { createUser, grantRole, resetPassword, revokeRole, setUserActive, updateUser } from "./users";
 import {
   passwordResetInput,
   roleGrantInput,
+  type RoleGrantInput,
   roleRevokeInput,
   userActiveInput,
   userCreateInput,
   userUpdateInput,
 } from "./schemas";
+import type { Scope, Viewer } from "../auth/scope";
 import { runtimeKeys } from "@/i18n/keys";
 
 /**
@@ -31,56 +32,25 @@ async function localisedScopeKind<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export const createUserAction = action({
-  permission: "users.manage",
-  schema: userCreateInput,
-  handler: async ({ viewer, input }) => {
-    const created = await localisedScopeKind(() => createUser(viewer, input));
-    redirect({ href: `/admin/users/${created.id}?created=1`, locale: await getLocale() });
-  },
+const manage = actionsOf("users.manage");
+
+export const createUserAction = manage(userCreateInput, async (viewer, input) => {
+  const created = await localisedScopeKind(() => createUser(viewer, input));
+  return redirectTo(`/admin/users/${created.id}?created=1`);
 });
 
-export const updateUserAction = action({
-  permission: "users.manage",
-  schema: userUpdateInput,
-  success: "common.state.saved",
-  handler: async ({ viewer, scope, input }) => {
-    await updateUser(viewer, scope, input);
-  },
-});
+export const updateUserAction = manage.scoped(userUpdateInput, discard(updateUser), "common.state.saved");
 
-export const setUserActiveAction = action({
-  permission: "users.manage",
-  schema: userActiveInput,
-  success: "common.state.saved",
-  handler: async ({ viewer, scope, input }) => {
-    await setUserActive(viewer, scope, input);
-  },
-});
+export const setUserActiveAction = manage.scoped(userActiveInput, discard(setUserActive), "common.state.saved");
 
-export const resetPasswordAction = action({
-  permission: "users.manage",
-  schema: passwordResetInput,
-  success: "users.passwordChanged",
-  handler: async ({ viewer, scope, input }) => {
-    await resetPassword(viewer, scope, input);
-  },
-});
+export const resetPasswordAction = manage.scoped(passwordResetInput, discard(resetPassword), "users.passwordChanged");
 
-export const grantRoleAction = action({
-  permission: "users.manage",
-  schema: roleGrantInput,
-  success: "users.roleGranted",
-  handler: async ({ viewer, scope, input }) => {
-    await localisedScopeKind(() => grantRole(viewer, scope, input));
-  },
-});
+export const grantRoleAction = manage.scoped(
+  roleGrantInput,
+  discard((viewer: Viewer, scope: Scope, input: RoleGrantInput) =>
+    localisedScopeKind(() => grantRole(viewer, scope, input)),
+  ),
+  "users.roleGranted",
+);
 
-export const revokeRoleAction = action({
-  permission: "users.manage",
-  schema: roleRevokeInput,
-  success: "users.roleRevoked",
-  handler: async ({ viewer, scope, input }) => {
-    await revokeRole(viewer, scope, input);
-  },
-});
+export const revokeRoleAction = manage.scoped(roleRevokeInput, discard(revokeRole), "users.roleRevoked");
