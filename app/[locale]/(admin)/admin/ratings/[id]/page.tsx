@@ -22,6 +22,7 @@ import { FormErrors, SelectField, TextField } from "@/components/forms/fields-cl
 import { intervalText } from "@/components/ratings/parts";
 import { runtimeKeys } from "@/i18n/keys";
 import { fieldClass } from "@/components/ui/input";
+import { Table } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
@@ -74,94 +75,82 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
         <p className="mb-3 text-sm text-slate-600">{t("admin.editLead")}</p>
         <ActionForm action={saveVersionAction} submitLabel={t("admin.save")} testId="method-form">
           <input type="hidden" name="methodId" value={method.id} />
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.indicator")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("admin.use")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.direction")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.normalisation")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.missing")}
-                  </th>
+          <Table
+            look="plain"
+            columns={[
+              { label: t("col.indicator") },
+              { label: t("admin.use") },
+              { label: t("col.direction") },
+              { label: t("col.normalisation") },
+              { label: t("col.missing") },
+            ]}
+            rows={RATING_INDICATORS}
+            frameClassName="overflow-x-auto"
+          >
+            {(code) => {
+              const current = byCode.get(code);
+              const name = t(`indicator.${code}.name`);
+              return (
+                <tr key={code} className="border-t border-slate-100">
+                  <td className="py-1 pr-3">
+                    <span className="block">{name}</span>
+                    <span className="text-xs text-slate-500">{t(`indicator.${code}.source`)}</span>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <input
+                      name={`w_${code}`}
+                      aria-label={`${name}: ${t("admin.use")}`}
+                      defaultValue={current ? String(current.weight) : ""}
+                      inputMode="decimal"
+                      className={`${control} w-20`}
+                    />
+                  </td>
+                  <td className="py-1 pr-3">
+                    <select
+                      name={`d_${code}`}
+                      aria-label={`${name}: ${t("col.direction")}`}
+                      defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction}
+                      className={control}
+                    >
+                      {DIRECTIONS.map((d) => (
+                        <option key={d} value={d}>
+                          {t(`direction.${d}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <select
+                      name={`n_${code}`}
+                      aria-label={`${name}: ${t("col.normalisation")}`}
+                      defaultValue={current?.normalisation ?? "minmax"}
+                      className={control}
+                    >
+                      {NORMALISATIONS.map((n) => (
+                        <option key={n} value={n}>
+                          {t(`normalisation.${n}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <select
+                      name={`m_${code}`}
+                      aria-label={`${name}: ${t("col.missing")}`}
+                      defaultValue={current?.missing ?? "exclude-entity"}
+                      className={control}
+                    >
+                      {MISSING_POLICIES.map((m) => (
+                        <option key={m} value={m}>
+                          {t(`missing.${m}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {RATING_INDICATORS.map((code) => {
-                  const current = byCode.get(code);
-                  const name = t(`indicator.${code}.name`);
-                  return (
-                    <tr key={code} className="border-t border-slate-100">
-                      <td className="py-1 pr-3">
-                        <span className="block">{name}</span>
-                        <span className="text-xs text-slate-500">{t(`indicator.${code}.source`)}</span>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <input
-                          name={`w_${code}`}
-                          aria-label={`${name}: ${t("admin.use")}`}
-                          defaultValue={current ? String(current.weight) : ""}
-                          inputMode="decimal"
-                          className={`${control} w-20`}
-                        />
-                      </td>
-                      <td className="py-1 pr-3">
-                        <select
-                          name={`d_${code}`}
-                          aria-label={`${name}: ${t("col.direction")}`}
-                          defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction}
-                          className={control}
-                        >
-                          {DIRECTIONS.map((d) => (
-                            <option key={d} value={d}>
-                              {t(`direction.${d}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <select
-                          name={`n_${code}`}
-                          aria-label={`${name}: ${t("col.normalisation")}`}
-                          defaultValue={current?.normalisation ?? "minmax"}
-                          className={control}
-                        >
-                          {NORMALISATIONS.map((n) => (
-                            <option key={n} value={n}>
-                              {t(`normalisation.${n}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <select
-                          name={`m_${code}`}
-                          aria-label={`${name}: ${t("col.missing")}`}
-                          defaultValue={current?.missing ?? "exclude-entity"}
-                          className={control}
-                        >
-                          {MISSING_POLICIES.map((m) => (
-                            <option key={m} value={m}>
-                              {t(`missing.${m}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            }}
+          </Table>
           <div className="grid gap-3 sm:grid-cols-3">
             <SelectField
               name="aggregation"
@@ -217,52 +206,43 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
         {preview === null && !previewError && <p className="text-sm text-slate-600">{t("admin.previewEmpty")}</p>}
         {preview && previewYear !== null && (
           <>
-            <div className="max-h-96 overflow-auto">
-              <table className="min-w-full text-sm" data-testid="preview">
-                <thead className="text-left text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 text-right">
-                      {t("col.rank")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      {t("col.name")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 text-right">
-                      {t("col.score")}
-                    </th>
-                    {version.indicators.map((i) => (
-                      <th key={i.code} scope="col" className="py-1 pr-3 text-right">
-                        {t(`indicator.${i.code}.name`)}
-                      </th>
-                    ))}
-                    <th scope="col" className="py-1 pr-3 text-right">
-                      {t("col.interval")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.map((r) => (
-                    <tr key={r.entityId} className="border-t border-slate-100">
-                      <td className="py-1 pr-3 text-right tabular-nums">{r.rank ?? "—"}</td>
-                      <td className="py-1 pr-3">
-                        {localName(r, locale)}
-                        {r.rank === null && <span className="ml-2 text-xs text-slate-500">{t("excluded")}</span>}
-                      </td>
-                      <td className="py-1 pr-3 text-right tabular-nums">{num(r.score)}</td>
-                      {version.indicators.map((i) => (
-                        <td key={i.code} className="py-1 pr-3 text-right tabular-nums">
-                          {num(r.inputs[i.code] ?? null, 2)}
-                        </td>
-                      ))}
-                      <td className="py-1 pr-3 text-right tabular-nums">
-                        {intervalText(r)}
-                        {!r.robust && <span className="ml-1 text-xs text-amber-800">{t("notRobust")}</span>}
-                      </td>
-                    </tr>
+            <Table
+              look="plain"
+              testId="preview"
+              frameClassName="max-h-96 overflow-auto"
+              columns={[
+                { label: t("col.rank"), numeric: true },
+                { label: t("col.name") },
+                { label: t("col.score"), numeric: true },
+                ...version.indicators.map((i) => ({
+                  key: i.code,
+                  label: t(`indicator.${i.code}.name`),
+                  numeric: true,
+                })),
+                { label: t("col.interval"), numeric: true },
+              ]}
+              rows={preview}
+            >
+              {(r) => (
+                <tr key={r.entityId} className="border-t border-slate-100">
+                  <td className="py-1 pr-3 text-right tabular-nums">{r.rank ?? "—"}</td>
+                  <td className="py-1 pr-3">
+                    {localName(r, locale)}
+                    {r.rank === null && <span className="ml-2 text-xs text-slate-500">{t("excluded")}</span>}
+                  </td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{num(r.score)}</td>
+                  {version.indicators.map((i) => (
+                    <td key={i.code} className="py-1 pr-3 text-right tabular-nums">
+                      {num(r.inputs[i.code] ?? null, 2)}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {intervalText(r)}
+                    {!r.robust && <span className="ml-1 text-xs text-amber-800">{t("notRobust")}</span>}
+                  </td>
+                </tr>
+              )}
+            </Table>
             <ActionForm
               action={publishRatingAction}
               submitLabel={t("admin.publish")}
