@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { cx } from "./cx";
 
-/** A column heading: its label (or a label only screen readers hear) and whether its values are numbers. */
+/**
+ * A column heading: its label (or a label only screen readers hear) and whether its values are numbers; a
+ * plain string is a label alone.
+ */
 export type TableColumn = {
   label: ReactNode;
   /** Right-aligned, for numbers. */
@@ -58,7 +61,7 @@ export function Table<T>({
 }: {
   /** Read by screen readers only; a visible heading belongs to the surrounding section. */
   caption?: string;
-  columns: readonly TableColumn[];
+  columns: readonly (TableColumn | string)[];
   rows: readonly T[];
   children: (row: T, index: number) => ReactNode;
   empty?: ReactNode;
@@ -77,11 +80,14 @@ export function Table<T>({
       {caption && <caption className="sr-only">{caption}</caption>}
       <thead className={l.head}>
         <tr>
-          {columns.map((c, i) => (
-            <th key={c.key ?? i} scope="col" className={cx(thClassName ?? l.th, c.numeric && "text-right")}>
-              {c.hiddenLabel ? <span className="sr-only">{c.label}</span> : c.label}
-            </th>
-          ))}
+          {columns.map((column, i) => {
+            const c = typeof column === "string" ? { label: column } : column;
+            return (
+              <th key={c.key ?? i} scope="col" className={cx(thClassName ?? l.th, c.numeric && "text-right")}>
+                {c.hiddenLabel ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            );
+          })}
         </tr>
       </thead>
       <tbody>

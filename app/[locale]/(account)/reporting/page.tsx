@@ -104,12 +104,7 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
             <Table
               look="plain"
               caption={f.code}
-              columns={[
-                { label: t("period") },
-                { label: t("deadline") },
-                { label: t("statusColumn") },
-                { label: t("open"), hiddenLabel: true },
-              ]}
+              columns={[t("period"), t("deadline"), t("statusColumn"), { label: t("open"), hiddenLabel: true }]}
               rows={f.periods}
             >
               {(p) => (

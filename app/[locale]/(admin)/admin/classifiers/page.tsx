@@ -17,7 +17,7 @@ export default async function ClassifiersPage({ params }: PageProps<"/[locale]/a
       <PageHeader title={t("title")} description={t("description")} />
       <Table
         caption={t("title")}
-        columns={[{ label: t("name") }, { label: t("code") }, { label: t("itemCount"), numeric: true }]}
+        columns={[t("name"), t("code"), { label: t("itemCount"), numeric: true }]}
         rows={classifiers}
         empty={t("empty")}
       >

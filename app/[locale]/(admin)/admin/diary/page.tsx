@@ -65,16 +65,7 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
               </ActionForm>
             ))}
           </div>
-          <Table
-            look="plain"
-            columns={[
-              { label: t("class") },
-              { label: t("homeroom") },
-              { label: t("students") },
-              { label: t("assignments") },
-            ]}
-            rows={y.classes}
-          >
+          <Table look="plain" columns={[t("class"), t("homeroom"), t("students"), t("assignments")]} rows={y.classes}>
             {(c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top">
                 <td className="py-1 pr-3 font-medium">

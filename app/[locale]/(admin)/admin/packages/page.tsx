@@ -33,12 +33,12 @@ export default async function PackagesPage({ params, searchParams }: PageProps<"
         caption={t("list.title")}
         testId="packages"
         columns={[
-          { label: t("list.receivedAt") },
-          { label: t("list.sender") },
-          { label: t("list.form") },
-          { label: t("list.verdict") },
+          t("list.receivedAt"),
+          t("list.sender"),
+          t("list.form"),
+          t("list.verdict"),
           { label: t("list.size"), numeric: true },
-          { label: t("list.original") },
+          t("list.original"),
         ]}
         rows={rows}
         empty={t("list.empty")}

@@ -36,12 +36,12 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
             look="plain"
             testId="methods"
             columns={[
-              { label: t("admin.code") },
-              { label: t("col.name") },
-              { label: t("admin.level") },
-              { label: t("territoryLabel") },
-              { label: t("method.versions") },
-              { label: t("admin.years") },
+              t("admin.code"),
+              t("col.name"),
+              t("admin.level"),
+              t("territoryLabel"),
+              t("method.versions"),
+              t("admin.years"),
             ]}
             rows={methods}
           >

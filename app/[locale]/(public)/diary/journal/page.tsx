@@ -231,14 +231,7 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
                 <Table
                   look="plain"
                   testId="history"
-                  columns={[
-                    { label: t("when") },
-                    { label: t("who") },
-                    { label: t("student") },
-                    { label: t("what") },
-                    { label: t("change") },
-                    { label: t("reason") },
-                  ]}
+                  columns={[t("when"), t("who"), t("student"), t("what"), t("change"), t("reason")]}
                   rows={history}
                   className="mt-2 min-w-full text-sm"
                   thClassName="pr-3"

@@ -53,11 +53,11 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
         caption={t("title")}
         testId="backups"
         columns={[
-          { label: t("startedAt") },
-          { label: t("kind") },
-          { label: t("status") },
+          t("startedAt"),
+          t("kind"),
+          t("status"),
           { label: t("size"), numeric: true },
-          { label: "SHA-256" },
+          "SHA-256",
           { label: t("download"), hiddenLabel: true },
         ]}
         rows={rows}

@@ -43,13 +43,13 @@ export default async function ClassifierPage({
         caption={t("items")}
         testId="classifier-items"
         columns={[
-          { label: t("code") },
-          { label: t("nameKk") },
-          { label: t("nameRu") },
-          { label: t("nameEn") },
+          t("code"),
+          t("nameKk"),
+          t("nameRu"),
+          t("nameEn"),
           { label: t("sortOrder"), numeric: true },
-          { label: t("validFrom") },
-          { label: t("validTo") },
+          t("validFrom"),
+          t("validTo"),
           { label: tc("actions.edit"), hiddenLabel: true },
         ]}
         rows={classifier.items}

@@ -36,7 +36,7 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
           look="plain"
           testId={testId}
           columns={[
-            { label: t("name") },
+            t("name"),
             { label: t("students"), numeric: true },
             { label: t("attendance"), numeric: true },
             { label: t("quality"), numeric: true },

@@ -41,8 +41,8 @@ export default async function DiaryAnalyticsPage({
           look="plain"
           testId="analytics-table"
           columns={[
-            { label: t("class") },
-            { label: t("subject") },
+            t("class"),
+            t("subject"),
             { label: t("average"), numeric: true },
             { label: t("marks"), numeric: true },
             { label: t("attendance"), numeric: true },
@@ -73,11 +73,11 @@ export default async function DiaryAnalyticsPage({
             look="plain"
             testId="at-risk"
             columns={[
-              { label: t("student") },
-              { label: t("class") },
+              t("student"),
+              t("class"),
               { label: t("absences"), numeric: true },
               { label: t("average"), numeric: true },
-              { label: t("why") },
+              t("why"),
             ]}
             rows={a.atRisk}
           >

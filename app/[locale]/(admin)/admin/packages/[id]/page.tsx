@@ -99,7 +99,7 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
         </h2>
         <Table
           testId="package-values"
-          columns={[{ label: t("detail.field") }, { label: t("detail.value") }]}
+          columns={[t("detail.field"), t("detail.value")]}
           rows={Object.entries(values)}
           thClassName="px-2 py-1"
           frameClassName=""

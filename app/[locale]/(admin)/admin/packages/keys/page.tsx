@@ -36,11 +36,11 @@ export default async function PackageKeysPage({ params, searchParams }: PageProp
         caption={t("title")}
         testId="package-keys"
         columns={[
-          { label: t("organization") },
-          { label: t("label") },
-          { label: t("keyId") },
-          { label: t("validity") },
-          { label: t("status") },
+          t("organization"),
+          t("label"),
+          t("keyId"),
+          t("validity"),
+          t("status"),
           { label: t("revoke"), hiddenLabel: true },
         ]}
         rows={keys}

@@ -77,13 +77,7 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
           <input type="hidden" name="methodId" value={method.id} />
           <Table
             look="plain"
-            columns={[
-              { label: t("col.indicator") },
-              { label: t("admin.use") },
-              { label: t("col.direction") },
-              { label: t("col.normalisation") },
-              { label: t("col.missing") },
-            ]}
+            columns={[t("col.indicator"), t("admin.use"), t("col.direction"), t("col.normalisation"), t("col.missing")]}
             rows={RATING_INDICATORS}
             frameClassName="overflow-x-auto"
           >
@@ -212,7 +206,7 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
               frameClassName="max-h-96 overflow-auto"
               columns={[
                 { label: t("col.rank"), numeric: true },
-                { label: t("col.name") },
+                t("col.name"),
                 { label: t("col.score"), numeric: true },
                 ...version.indicators.map((i) => ({
                   key: i.code,

@@ -22,7 +22,7 @@ export default async function FormListsPage({ params }: PageProps<"/[locale]/adm
         look="compact"
         caption={t("title")}
         testId="form-lists"
-        columns={[{ label: t("year") }, { label: t("order") }, { label: t("forms") }, { label: t("status") }]}
+        columns={[t("year"), t("order"), t("forms"), t("status")]}
         rows={lists}
         empty={t("empty")}
       >

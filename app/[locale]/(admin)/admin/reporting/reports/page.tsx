@@ -21,13 +21,7 @@ export default async function ReportsPage({ params }: PageProps<"/[locale]/admin
       <PageHeader title={t("reports.title")} description={t("reports.description")} />
       <Table
         caption={t("reports.title")}
-        columns={[
-          { label: t("reports.year") },
-          { label: t("reports.form") },
-          { label: t("reports.period") },
-          { label: t("reports.dueDate") },
-          { label: t("reports.state") },
-        ]}
+        columns={[t("reports.year"), t("reports.form"), t("reports.period"), t("reports.dueDate"), t("reports.state")]}
         rows={periods}
         empty={t("board.noPeriods")}
       >

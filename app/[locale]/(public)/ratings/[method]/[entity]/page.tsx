@@ -70,8 +70,8 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
           look="plain"
           testId="breakdown"
           columns={[
-            { label: t("col.indicator") },
-            { label: t("col.direction") },
+            t("col.indicator"),
+            t("col.direction"),
             { label: t("col.raw"), numeric: true },
             { label: t("col.normalised"), numeric: true },
             { label: t("col.weight"), numeric: true },
@@ -115,7 +115,7 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
           look="plain"
           testId="history"
           columns={[
-            { label: t("col.year") },
+            t("col.year"),
             { label: t("col.rank"), numeric: true },
             { label: t("col.score"), numeric: true },
             { label: t("col.interval"), numeric: true },

@@ -85,12 +85,12 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
           look="compact"
           testId="method-indicators"
           columns={[
-            { label: t("col.indicator") },
-            { label: t("col.definition") },
-            { label: t("col.source") },
-            { label: t("col.direction") },
-            { label: t("col.normalisation") },
-            { label: t("col.missing") },
+            t("col.indicator"),
+            t("col.definition"),
+            t("col.source"),
+            t("col.direction"),
+            t("col.normalisation"),
+            t("col.missing"),
             { label: t("col.weight"), numeric: true },
           ]}
           rows={current.indicators}

@@ -64,14 +64,7 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
           look="compact"
           caption={t("forms")}
           testId="list-forms"
-          columns={[
-            { label: tf("code") },
-            { label: tf("name") },
-            { label: tf("orgKinds") },
-            { label: tf("periodicity") },
-            { label: tf("versions") },
-            { label: tf("periods") },
-          ]}
+          columns={[tf("code"), tf("name"), tf("orgKinds"), tf("periodicity"), tf("versions"), tf("periods")]}
           rows={list.forms}
           empty={tf("empty")}
         >
