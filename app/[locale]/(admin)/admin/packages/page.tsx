@@ -23,11 +23,7 @@ export default async function PackagesPage({ params, searchParams }: PageProps<"
       <PageHeader
         title={t("list.title")}
         description={t("list.description")}
-        actions={
-          <Link href="/admin/packages/keys" className="text-sm">
-            {t("keys.title")}
-          </Link>
-        }
+        link={{ href: "/admin/packages/keys", label: t("keys.title") }}
       />
       <Table
         caption={t("list.title")}

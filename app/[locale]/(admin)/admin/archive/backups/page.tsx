@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { backups } from "@/lib/archive/service";
 import { startBackupAction, updateSettingAction } from "@/lib/archive/actions";
@@ -39,11 +38,7 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          <Link href="/admin/archive" className="text-sm">
-            {tc("actions.back")}
-          </Link>
-        }
+        link={{ href: "/admin/archive", label: tc("actions.back") }}
       />
       <p role="status" data-testid="last-backup" className="rounded-lg bg-white p-4 shadow-sm">
         {last ? t("last", { at: time(last.finishedAt), size: Number(last.size ?? 0) }) : t("never")}

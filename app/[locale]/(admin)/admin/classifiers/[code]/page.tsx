@@ -28,11 +28,7 @@ export default async function ClassifierPage({
       <PageHeader
         title={localName(classifier, locale)}
         description={`${t("code")}: ${classifier.code}`}
-        actions={
-          <Link href="/admin/classifiers" className="text-sm">
-            {tc("actions.back")}
-          </Link>
-        }
+        link={{ href: "/admin/classifiers", label: tc("actions.back") }}
       />
       {typeof added === "string" && (
         <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">

@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { keyOrganizations, listKeys } from "@/lib/packages/keys";
 import { localName } from "@/lib/names";
@@ -26,11 +25,7 @@ export default async function PackageKeysPage({ params, searchParams }: PageProp
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          <Link href="/admin/packages" className="text-sm">
-            {t("toPackages")}
-          </Link>
-        }
+        link={{ href: "/admin/packages", label: t("toPackages") }}
       />
       <Table
         caption={t("title")}

@@ -33,11 +33,7 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
           number: list.orderNumber,
           date: format.dateTime(list.orderDate, { dateStyle: "medium" }),
         })}
-        actions={
-          <Link href="/admin/reporting/lists" className="text-sm">
-            {t("back")}
-          </Link>
-        }
+        link={{ href: "/admin/reporting/lists", label: t("back") }}
       />
       <p className="text-sm" data-testid="list-status">
         <span
