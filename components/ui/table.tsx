@@ -57,6 +57,7 @@ export function Table<T>({
   testId,
   frameClassName,
   className,
+  headClassName,
   thClassName,
 }: {
   /** Read by screen readers only; a visible heading belongs to the surrounding section. */
@@ -71,6 +72,8 @@ export function Table<T>({
   frameClassName?: string;
   /** Replaces the look's classes of the table. */
   className?: string;
+  /** Replaces the look's classes of the heading row group. */
+  headClassName?: string;
   /** Replaces the look's padding of the headings. */
   thClassName?: string;
 }) {
@@ -78,7 +81,7 @@ export function Table<T>({
   const table = (
     <table className={className ?? l.table} data-testid={testId}>
       {caption && <caption className="sr-only">{caption}</caption>}
-      <thead className={l.head}>
+      <thead className={headClassName ?? l.head}>
         <tr>
           {columns.map((column, i) => {
             const c = typeof column === "string" ? { label: column } : column;

@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/viewer";
 import { PUBLICATION_STATUSES } from "@/lib/publications/constants";
 import { reviewQueue } from "@/lib/publications/workflow";
 import { PageHeader } from "@/components/admin/page-header";
+import { Table } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
@@ -43,34 +44,30 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
       {rows.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("review.empty")}</p>
       ) : (
-        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th className="p-2">{t("form.title")}</th>
-              <th className="p-2">{t("review.author")}</th>
-              <th className="p-2">{t("work.status")}</th>
-              <th className="p-2">{t("work.updated")}</th>
+        <Table
+          look="plain"
+          columns={[t("form.title"), t("review.author"), t("work.status"), t("work.updated")]}
+          rows={rows}
+          className="w-full rounded-lg bg-white text-sm shadow-sm"
+          thClassName="p-2"
+        >
+          {(r) => (
+            <tr key={r.id} className="border-t" data-testid="queue-row">
+              <td className="p-2">
+                <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
+                <span className="block text-xs text-slate-500">
+                  {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} ·{" "}
+                  {t("read.version", { version: r.revision })}
+                </span>
+              </td>
+              <td className="p-2">{r.author}</td>
+              <td className="p-2">{t(`statuses.${r.status}`)}</td>
+              <td className="p-2 text-slate-600">
+                {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t" data-testid="queue-row">
-                <td className="p-2">
-                  <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
-                  <span className="block text-xs text-slate-500">
-                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} ·{" "}
-                    {t("read.version", { version: r.revision })}
-                  </span>
-                </td>
-                <td className="p-2">{r.author}</td>
-                <td className="p-2">{t(`statuses.${r.status}`)}</td>
-                <td className="p-2 text-slate-600">
-                  {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </Table>
       )}
     </div>
   );

@@ -85,12 +85,9 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
           look="compact"
           testId="method-indicators"
           columns={[
-            t("col.indicator"),
-            t("col.definition"),
-            t("col.source"),
-            t("col.direction"),
-            t("col.normalisation"),
-            t("col.missing"),
+            ...(["indicator", "definition", "source", "direction", "normalisation", "missing"] as const).map((c) =>
+              t(`col.${c}`),
+            ),
             { label: t("col.weight"), numeric: true },
           ]}
           rows={current.indicators}
