@@ -28,6 +28,31 @@ export const dynamic = "force-dynamic";
 
 const control = fieldClass({ density: "sm", className: "text-sm" });
 
+/** A cell of the indicators table holding one choice for the indicator of its row. */
+function ChoiceCell({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <td className="py-1 pr-3">
+      <select name={name} aria-label={label} defaultValue={value} className={control}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </td>
+  );
+}
+
 /** One method: its latest version's indicators and weights, a preview for a year (?preview=2025), publication. */
 export default async function RatingMethodPage({ params, searchParams }: PageProps<"/[locale]/admin/ratings/[id]">) {
   const { locale, id } = await params;
@@ -40,6 +65,9 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
   const years = await yearsWithData();
   const version = method.versions[method.versions.length - 1]!;
   const byCode = new Map(version.indicators.map((i) => [i.code, i]));
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}`) }));
+  const normalisations = NORMALISATIONS.map((n) => ({ value: n, label: t(`normalisation.${n}`) }));
+  const missingPolicies = MISSING_POLICIES.map((m) => ({ value: m, label: t(`missing.${m}`) }));
   const previewYear = typeof previewParam === "string" && /^\d{4}$/.test(previewParam) ? Number(previewParam) : null;
   let preview: PreviewRow[] | null = null;
   let previewError: string | null = null;
@@ -99,48 +127,24 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
                       className={`${control} w-20`}
                     />
                   </td>
-                  <td className="py-1 pr-3">
-                    <select
-                      name={`d_${code}`}
-                      aria-label={`${name}: ${t("col.direction")}`}
-                      defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction}
-                      className={control}
-                    >
-                      {DIRECTIONS.map((d) => (
-                        <option key={d} value={d}>
-                          {t(`direction.${d}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="py-1 pr-3">
-                    <select
-                      name={`n_${code}`}
-                      aria-label={`${name}: ${t("col.normalisation")}`}
-                      defaultValue={current?.normalisation ?? "minmax"}
-                      className={control}
-                    >
-                      {NORMALISATIONS.map((n) => (
-                        <option key={n} value={n}>
-                          {t(`normalisation.${n}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="py-1 pr-3">
-                    <select
-                      name={`m_${code}`}
-                      aria-label={`${name}: ${t("col.missing")}`}
-                      defaultValue={current?.missing ?? "exclude-entity"}
-                      className={control}
-                    >
-                      {MISSING_POLICIES.map((m) => (
-                        <option key={m} value={m}>
-                          {t(`missing.${m}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
+                  <ChoiceCell
+                    name={`d_${code}`}
+                    label={`${name}: ${t("col.direction")}`}
+                    value={current?.direction ?? RATING_CATALOGUE[code].direction}
+                    options={directions}
+                  />
+                  <ChoiceCell
+                    name={`n_${code}`}
+                    label={`${name}: ${t("col.normalisation")}`}
+                    value={current?.normalisation ?? "minmax"}
+                    options={normalisations}
+                  />
+                  <ChoiceCell
+                    name={`m_${code}`}
+                    label={`${name}: ${t("col.missing")}`}
+                    value={current?.missing ?? "exclude-entity"}
+                    options={missingPolicies}
+                  />
                 </tr>
               );
             }}
