@@ -4,7 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { myPublications } from "@/lib/publications/workflow";
 import { Notice } from "@/components/ui/notice";
-import { Table } from "@/components/ui/table";
+import { PublicationTable, PublicationTitleCell } from "@/components/publications/publication-table";
 
 /** The author's workspace: drafts, submissions, the editors' last remark on each. */
 export default async function MyPublicationsPage({ params }: PageProps<"/[locale]/account/publications">) {
@@ -36,35 +36,28 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
           {t("work.new")}
         </Link>
       </div>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("work.empty")}</p>
-      ) : (
-        <Table
-          look="plain"
-          columns={[t("form.title"), t("work.status"), t("work.lastRemark"), t("work.updated")]}
-          rows={rows}
-          className="w-full rounded-lg bg-white text-sm shadow-sm"
-          thClassName="p-2"
-        >
-          {(r) => (
-            <tr key={r.id} className="border-t" data-testid="my-publication">
-              <td className="p-2">
-                <Link href={`/account/publications/${r.id}`}>{r.title}</Link>
-                <span className="block text-xs text-slate-500">
-                  {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)}
-                </span>
-              </td>
-              <td className="p-2" data-testid="my-publication-status">
-                {t(`statuses.${r.status}`)}
-              </td>
-              <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
-              <td className="p-2 text-slate-600">
-                {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-              </td>
-            </tr>
-          )}
-        </Table>
-      )}
+      <PublicationTable
+        columns={[t("form.title"), t("work.status"), t("work.lastRemark"), t("work.updated")]}
+        rows={rows}
+        empty={t("work.empty")}
+      >
+        {(r) => (
+          <tr key={r.id} className="border-t" data-testid="my-publication">
+            <PublicationTitleCell
+              href={`/account/publications/${r.id}`}
+              title={r.title}
+              details={[t(`types.${r.type}`), t(`languages.${r.language as "kk"}`)]}
+            />
+            <td className="p-2" data-testid="my-publication-status">
+              {t(`statuses.${r.status}`)}
+            </td>
+            <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
+            <td className="p-2 text-slate-600">
+              {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+            </td>
+          </tr>
+        )}
+      </PublicationTable>
     </div>
   );
 }

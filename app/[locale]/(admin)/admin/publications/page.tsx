@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { PUBLICATION_STATUSES } from "@/lib/publications/constants";
 import { reviewQueue } from "@/lib/publications/workflow";
 import { PageHeader } from "@/components/admin/page-header";
-import { Table } from "@/components/ui/table";
+import { PublicationTable, PublicationTitleCell } from "@/components/publications/publication-table";
 
 export const dynamic = "force-dynamic";
 
@@ -41,34 +40,30 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
           {t("filters.apply")}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("review.empty")}</p>
-      ) : (
-        <Table
-          look="plain"
-          columns={[t("form.title"), t("review.author"), t("work.status"), t("work.updated")]}
-          rows={rows}
-          className="w-full rounded-lg bg-white text-sm shadow-sm"
-          thClassName="p-2"
-        >
-          {(r) => (
-            <tr key={r.id} className="border-t" data-testid="queue-row">
-              <td className="p-2">
-                <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
-                <span className="block text-xs text-slate-500">
-                  {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} ·{" "}
-                  {t("read.version", { version: r.revision })}
-                </span>
-              </td>
-              <td className="p-2">{r.author}</td>
-              <td className="p-2">{t(`statuses.${r.status}`)}</td>
-              <td className="p-2 text-slate-600">
-                {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-              </td>
-            </tr>
-          )}
-        </Table>
-      )}
+      <PublicationTable
+        columns={[t("form.title"), t("review.author"), t("work.status"), t("work.updated")]}
+        rows={rows}
+        empty={t("review.empty")}
+      >
+        {(r) => (
+          <tr key={r.id} className="border-t" data-testid="queue-row">
+            <PublicationTitleCell
+              href={`/admin/publications/${r.id}`}
+              title={r.title}
+              details={[
+                t(`types.${r.type}`),
+                t(`languages.${r.language as "kk"}`),
+                t("read.version", { version: r.revision }),
+              ]}
+            />
+            <td className="p-2">{r.author}</td>
+            <td className="p-2">{t(`statuses.${r.status}`)}</td>
+            <td className="p-2 text-slate-600">
+              {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+            </td>
+          </tr>
+        )}
+      </PublicationTable>
     </div>
   );
 }
