@@ -4,7 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { myPublications } from "@/lib/publications/workflow";
 import { Notice } from "@/components/ui/notice";
-import { PublicationTable, PublicationTitleCell } from "@/components/publications/publication-table";
+import { PublicationTable } from "@/components/publications/publication-table";
 
 /** The author's workspace: drafts, submissions, the editors' last remark on each. */
 export default async function MyPublicationsPage({ params }: PageProps<"/[locale]/account/publications">) {
@@ -37,17 +37,14 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
         </Link>
       </div>
       <PublicationTable
-        columns={[t("form.title"), t("work.status"), t("work.lastRemark"), t("work.updated")]}
+        columns={[t("work.status"), t("work.lastRemark"), t("work.updated")]}
         rows={rows}
+        rowTestId="my-publication"
+        href={(r) => `/account/publications/${r.id}`}
         empty={t("work.empty")}
       >
         {(r) => (
-          <tr key={r.id} className="border-t" data-testid="my-publication">
-            <PublicationTitleCell
-              href={`/account/publications/${r.id}`}
-              title={r.title}
-              details={[t(`types.${r.type}`), t(`languages.${r.language as "kk"}`)]}
-            />
+          <>
             <td className="p-2" data-testid="my-publication-status">
               {t(`statuses.${r.status}`)}
             </td>
@@ -55,7 +52,7 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
             <td className="p-2 text-slate-600">
               {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
             </td>
-          </tr>
+          </>
         )}
       </PublicationTable>
     </div>

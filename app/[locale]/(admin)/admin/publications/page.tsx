@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/viewer";
 import { PUBLICATION_STATUSES } from "@/lib/publications/constants";
 import { reviewQueue } from "@/lib/publications/workflow";
 import { PageHeader } from "@/components/admin/page-header";
-import { PublicationTable, PublicationTitleCell } from "@/components/publications/publication-table";
+import { PublicationTable } from "@/components/publications/publication-table";
 
 export const dynamic = "force-dynamic";
 
@@ -41,27 +41,21 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
         </button>
       </form>
       <PublicationTable
-        columns={[t("form.title"), t("review.author"), t("work.status"), t("work.updated")]}
+        columns={[t("review.author"), t("work.status"), t("work.updated")]}
         rows={rows}
+        rowTestId="queue-row"
+        href={(r) => `/admin/publications/${r.id}`}
+        detail={(r) => t("read.version", { version: r.revision })}
         empty={t("review.empty")}
       >
         {(r) => (
-          <tr key={r.id} className="border-t" data-testid="queue-row">
-            <PublicationTitleCell
-              href={`/admin/publications/${r.id}`}
-              title={r.title}
-              details={[
-                t(`types.${r.type}`),
-                t(`languages.${r.language as "kk"}`),
-                t("read.version", { version: r.revision }),
-              ]}
-            />
+          <>
             <td className="p-2">{r.author}</td>
             <td className="p-2">{t(`statuses.${r.status}`)}</td>
             <td className="p-2 text-slate-600">
               {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
             </td>
-          </tr>
+          </>
         )}
       </PublicationTable>
     </div>
