@@ -5,6 +5,7 @@ import { scopeOf } from "@/lib/auth/scope";
 import { myPublications } from "@/lib/publications/workflow";
 import { Notice } from "@/components/ui/notice";
 import { PublicationTable } from "@/components/publications/publication-table";
+import { PageHeading } from "@/components/ui/page-heading";
 
 /** The author's workspace: drafts, submissions, the editors' last remark on each. */
 export default async function MyPublicationsPage({ params }: PageProps<"/[locale]/account/publications">) {
@@ -23,11 +24,7 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
   const rows = await myPublications(viewer);
   return (
     <div className="max-w-5xl space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t("work.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("work.lead")}</p>
-        </div>
+      <PageHeading title={t("work.title")} lead={t("work.lead")}>
         <Link
           href="/account/publications/new"
           className="rounded bg-brand-700 px-3 py-2 text-sm text-white no-underline hover:no-underline"
@@ -35,7 +32,7 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
         >
           {t("work.new")}
         </Link>
-      </div>
+      </PageHeading>
       <PublicationTable
         columns={[t("work.status"), t("work.lastRemark"), t("work.updated")]}
         rows={rows}
