@@ -9,6 +9,8 @@ import { Table } from "@/components/ui/table";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
 
+const COLUMNS = ["receivedAt", "sender", "form", "verdict", "size", "original"] as const;
+
 export default async function PackagesPage({ params, searchParams }: PageProps<"/[locale]/admin/packages">) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -28,14 +30,7 @@ export default async function PackagesPage({ params, searchParams }: PageProps<"
       <Table
         caption={t("list.title")}
         testId="packages"
-        columns={[
-          t("list.receivedAt"),
-          t("list.sender"),
-          t("list.form"),
-          t("list.verdict"),
-          { label: t("list.size"), numeric: true },
-          t("list.original"),
-        ]}
+        columns={COLUMNS.map((c) => ({ label: t(`list.${c}`), numeric: c === "size" }))}
         rows={rows}
         empty={t("list.empty")}
       >
