@@ -4,7 +4,7 @@ import { PageHeader } from "./page-header";
 
 /**
  * An admin list page: the heading with an optional "new" link, the search and filter bar over the URL
- * (keeping the sort), and the table passed as children.
+ * (keeping the sort; each select shows the list's current filter of its name), and the table passed as children.
  */
 export function ListPage({
   title,
@@ -18,15 +18,20 @@ export function ListPage({
   title: string;
   description?: string;
   create?: { href: string; label: string };
-  list: { q: string; sort: string; dir: string };
+  list: { q: string; sort: string; dir: string; filters: Record<string, string> };
   searchLabel: string;
-  selects: Parameters<typeof FilterBar>[0]["selects"];
+  selects: { name: string; label: string; options: { value: string; label: string }[] }[];
   children: ReactNode;
 }) {
   return (
     <div>
       <PageHeader title={title} description={description} create={create} />
-      <FilterBar q={list.q} searchLabel={searchLabel} keep={{ sort: list.sort, dir: list.dir }} selects={selects} />
+      <FilterBar
+        q={list.q}
+        searchLabel={searchLabel}
+        keep={{ sort: list.sort, dir: list.dir }}
+        selects={selects.map((s) => ({ ...s, value: list.filters[s.name] ?? "" }))}
+      />
       {children}
     </div>
   );

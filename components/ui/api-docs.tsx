@@ -1,4 +1,33 @@
-/** Pieces of the pages that document the public APIs (open data, dictionary). */
+import type { ReactNode } from "react";
+import { Link } from "@/i18n/navigation";
+
+/** Pieces of the pages that document the public APIs (open data, dictionary, ratings). */
+
+/** A page documenting an API: the way back to the part of the portal it serves, its title and lead. */
+export function ApiDocPage({
+  back,
+  title,
+  lead,
+  children,
+}: {
+  back: { href: string; label: string };
+  title: string;
+  lead: string;
+  children: ReactNode;
+}) {
+  return (
+    <article className="max-w-4xl space-y-6">
+      <nav className="text-sm">
+        <Link href={back.href}>{back.label}</Link>
+      </nav>
+      <header>
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="mt-1 text-slate-700">{lead}</p>
+      </header>
+      {children}
+    </article>
+  );
+}
 
 /** Class of a request or response example block. */
 export const CODE_BLOCK = "block overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100";

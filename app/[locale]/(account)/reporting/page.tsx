@@ -6,6 +6,7 @@ import { almatyDate } from "@/lib/time";
 import { submittingOrganizationNames, submittingOrganizations } from "@/lib/reporting/entry";
 import { formsDueFor, type DuePeriod } from "@/lib/reporting/obligations";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";
+import { Table } from "@/components/ui/table";
 
 /** "Forms due from my organisation" for a year: every form of the published list with its periods. */
 export default async function ReportingPage({ params, searchParams }: PageProps<"/[locale]/reporting">) {
@@ -100,57 +101,43 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
           {f.periods.length === 0 ? (
             <p className="text-sm text-slate-500">{t("noPeriods")}</p>
           ) : (
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{f.code}</caption>
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("period")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("deadline")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("statusColumn")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    <span className="sr-only">{t("open")}</span>
-                  </th>
+            <Table
+              look="plain"
+              caption={f.code}
+              columns={[t("period"), t("deadline"), t("statusColumn"), { label: t("open"), hiddenLabel: true }]}
+              rows={f.periods}
+            >
+              {(p) => (
+                <tr key={p.id} className="border-t border-slate-100 align-top" data-period={p.label}>
+                  <td className="py-2 pr-3 font-medium">{p.label}</td>
+                  <td className="py-2 pr-3">
+                    <DeadlineNote dueDate={p.dueDate} locale={locale} compact />
+                  </td>
+                  <td className="space-x-1 py-2 pr-3">
+                    {stateBadge(p)}
+                    <span className="text-slate-700">{ts(p.submission?.status ?? "NONE")}</span>
+                    {p.submission?.submittedAt && (
+                      <span className="text-xs text-slate-500">
+                        {format.dateTime(p.submission.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
+                      </span>
+                    )}
+                    {p.submission?.late && (
+                      <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">
+                        {t("late")}
+                      </span>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3 text-right">
+                    <Link
+                      href={`/reporting/${p.id}${organizations.length > 1 ? `?org=${organizationId}` : ""}`}
+                      className="whitespace-nowrap"
+                    >
+                      {p.state === "done" ? t("open") : p.submission ? t("continue") : t("fill")}
+                    </Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {f.periods.map((p) => (
-                  <tr key={p.id} className="border-t border-slate-100 align-top" data-period={p.label}>
-                    <td className="py-2 pr-3 font-medium">{p.label}</td>
-                    <td className="py-2 pr-3">
-                      <DeadlineNote dueDate={p.dueDate} locale={locale} compact />
-                    </td>
-                    <td className="space-x-1 py-2 pr-3">
-                      {stateBadge(p)}
-                      <span className="text-slate-700">{ts(p.submission?.status ?? "NONE")}</span>
-                      {p.submission?.submittedAt && (
-                        <span className="text-xs text-slate-500">
-                          {format.dateTime(p.submission.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
-                        </span>
-                      )}
-                      {p.submission?.late && (
-                        <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">
-                          {t("late")}
-                        </span>
-                      )}
-                    </td>
-                    <td className="py-2 pr-3 text-right">
-                      <Link
-                        href={`/reporting/${p.id}${organizations.length > 1 ? `?org=${organizationId}` : ""}`}
-                        className="whitespace-nowrap"
-                      >
-                        {p.state === "done" ? t("open") : p.submission ? t("continue") : t("fill")}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              )}
+            </Table>
           )}
         </section>
       ))}

@@ -5,6 +5,7 @@ import { listQueryFrom } from "@/lib/publications/query";
 import { PublicationCard } from "@/components/publications/publication-card";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
+import { PageHeading } from "@/components/ui/page-heading";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
   const { locale } = await params;
@@ -26,11 +27,7 @@ export default async function NewsPage({ params, searchParams }: PageProps<"/[lo
   const list = await cachedList(query, locale);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t("news.title")}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("news.lead")}</p>
-        </div>
+      <PageHeading title={t("news.title")} lead={t("news.lead")}>
         <p className="flex gap-3 text-sm">
           {/* feeds are route handlers, not pages: plain links */}
           <a href={`/${locale}/news/rss.xml`} data-testid="rss-link">
@@ -38,7 +35,7 @@ export default async function NewsPage({ params, searchParams }: PageProps<"/[lo
           </a>
           <a href={`/${locale}/news/atom.xml`}>{t("news.atom")}</a>
         </p>
-      </div>
+      </PageHeading>
       {list.items.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("news.empty")}</p>
       ) : (

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { AREAS, DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
-import { CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
+import { ApiDocPage, CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data">): Promise<Metadata> {
   const { locale } = await params;
@@ -55,14 +54,7 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
     [t("example.average"), `/api/v1/stats?indicator=students&by=orgKind&measure=avg&year=2025&locale=${locale}`],
   ];
   return (
-    <article className="max-w-4xl space-y-6">
-      <nav className="text-sm">
-        <Link href="/statistics">{t("back")}</Link>
-      </nav>
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-slate-700">{t("lead")}</p>
-      </header>
+    <ApiDocPage back={{ href: "/statistics", label: t("back") }} title={t("title")} lead={t("lead")}>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
         <code className={CODE_BLOCK}>
@@ -113,6 +105,6 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
         <h2 className="text-xl font-semibold">{t("cacheTitle")}</h2>
         <p>{t("cacheText")}</p>
       </section>
-    </article>
+    </ApiDocPage>
   );
 }

@@ -7,6 +7,7 @@ import { listQueryFrom } from "@/lib/publications/query";
 import { PublicationCard } from "@/components/publications/publication-card";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
+import { PageHeading } from "@/components/ui/page-heading";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications">): Promise<Metadata> {
   const { locale } = await params;
@@ -47,11 +48,7 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
   );
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("lead")}</p>
-        </div>
+      <PageHeading title={t("title")} lead={t("lead")}>
         <p className="flex gap-3 text-sm">
           <Link href="/news">{t("newsLink")}</Link>
           <a href={`/${locale}/publications/rss.xml`} data-testid="publications-rss">
@@ -61,7 +58,7 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
             {t("write")}
           </Link>
         </p>
-      </div>
+      </PageHeading>
       <form
         method="get"
         className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-7"

@@ -4,6 +4,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { myPublications } from "@/lib/publications/workflow";
 import { Notice } from "@/components/ui/notice";
+import { PublicationTable } from "@/components/publications/publication-table";
+import { PageHeading } from "@/components/ui/page-heading";
 
 /** The author's workspace: drafts, submissions, the editors' last remark on each. */
 export default async function MyPublicationsPage({ params }: PageProps<"/[locale]/account/publications">) {
@@ -22,11 +24,7 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
   const rows = await myPublications(viewer);
   return (
     <div className="max-w-5xl space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t("work.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("work.lead")}</p>
-        </div>
+      <PageHeading title={t("work.title")} lead={t("work.lead")}>
         <Link
           href="/account/publications/new"
           className="rounded bg-brand-700 px-3 py-2 text-sm text-white no-underline hover:no-underline"
@@ -34,40 +32,26 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
         >
           {t("work.new")}
         </Link>
-      </div>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("work.empty")}</p>
-      ) : (
-        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th className="p-2">{t("form.title")}</th>
-              <th className="p-2">{t("work.status")}</th>
-              <th className="p-2">{t("work.lastRemark")}</th>
-              <th className="p-2">{t("work.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t" data-testid="my-publication">
-                <td className="p-2">
-                  <Link href={`/account/publications/${r.id}`}>{r.title}</Link>
-                  <span className="block text-xs text-slate-500">
-                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)}
-                  </span>
-                </td>
-                <td className="p-2" data-testid="my-publication-status">
-                  {t(`statuses.${r.status}`)}
-                </td>
-                <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
-                <td className="p-2 text-slate-600">
-                  {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      </PageHeading>
+      <PublicationTable
+        columns={[t("work.status"), t("work.lastRemark"), t("work.updated")]}
+        rows={rows}
+        rowTestId="my-publication"
+        href={(r) => `/account/publications/${r.id}`}
+        empty={t("work.empty")}
+      >
+        {(r) => (
+          <>
+            <td className="p-2" data-testid="my-publication-status">
+              {t(`statuses.${r.status}`)}
+            </td>
+            <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
+            <td className="p-2 text-slate-600">
+              {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+            </td>
+          </>
+        )}
+      </PublicationTable>
     </div>
   );
 }

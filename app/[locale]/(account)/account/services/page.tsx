@@ -13,6 +13,8 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { StatusBadge } from "@/components/services/status-badge";
 
+import { ServicesForbidden } from "@/components/services/application-parts";
+
 export const dynamic = "force-dynamic";
 
 /** The signed-in parent's (or student's) applications and documents, and the certificate request. */
@@ -23,14 +25,8 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
   if (!viewer)
     return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/services` } }, locale });
   const t = await getTranslations("services");
-  const ta = await getTranslations("admin");
   if (!scopeOf(viewer, "services.apply")) {
-    return (
-      <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-bold">{ta("forbiddenTitle")}</h1>
-        <p className="mt-2 text-slate-600">{ta("forbiddenText")}</p>
-      </div>
-    );
+    return <ServicesForbidden />;
   }
   await lapseMyOffers(viewer);
   const [applications, students] = await Promise.all([myApplications(viewer), eligibleStudents(viewer)]);

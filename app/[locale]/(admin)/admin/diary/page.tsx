@@ -16,6 +16,7 @@ import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { StudentImportForm } from "@/components/diary/import-client";
+import { Table } from "@/components/ui/table";
 
 /** The school administrator's set-up of the e-diary: years and terms, classes, assignments, student import. */
 export default async function DiarySetupPage({ params, searchParams }: PageProps<"/[locale]/admin/diary">) {
@@ -64,41 +65,23 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
               </ActionForm>
             ))}
           </div>
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("class")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("homeroom")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("students")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("assignments")}
-                </th>
+          <Table look="plain" columns={[t("class"), t("homeroom"), t("students"), t("assignments")]} rows={y.classes}>
+            {(c) => (
+              <tr key={c.id} className="border-t border-slate-100 align-top">
+                <td className="py-1 pr-3 font-medium">
+                  {c.grade} {c.letter}
+                  <Link href={`/admin/diary/timetable?class=${c.id}`} className="ml-2 text-xs font-normal">
+                    {t("timetable")}
+                  </Link>
+                </td>
+                <td className="py-1 pr-3">{c.homeroom ?? "—"}</td>
+                <td className="py-1 pr-3 tabular-nums">{c.students}</td>
+                <td className="py-1 pr-3">
+                  {c.assignments.map((a) => `${name(a.subject)} — ${a.teacher}`).join("; ") || "—"}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {y.classes.map((c) => (
-                <tr key={c.id} className="border-t border-slate-100 align-top">
-                  <td className="py-1 pr-3 font-medium">
-                    {c.grade} {c.letter}
-                    <Link href={`/admin/diary/timetable?class=${c.id}`} className="ml-2 text-xs font-normal">
-                      {t("timetable")}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-3">{c.homeroom ?? "—"}</td>
-                  <td className="py-1 pr-3 tabular-nums">{c.students}</td>
-                  <td className="py-1 pr-3">
-                    {c.assignments.map((a) => `${name(a.subject)} — ${a.teacher}`).join("; ") || "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </Table>
           {y.classes.length === 0 && <p className="text-sm text-slate-600">{t("noClasses")}</p>}
         </section>
       ))}

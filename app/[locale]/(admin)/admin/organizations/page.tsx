@@ -32,16 +32,10 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
       list={list}
       searchLabel={t("search")}
       selects={[
-        {
-          name: "kind",
-          label: t("kind"),
-          value: list.filters.kind ?? "",
-          options: kinds.map((k) => ({ value: k.code, label: k.label })),
-        },
+        { name: "kind", label: t("kind"), options: kinds.map((k) => ({ value: k.code, label: k.label })) },
         {
           name: "status",
           label: t("status"),
-          value: list.filters.status ?? "",
           options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })),
         },
       ]}

@@ -28,16 +28,10 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
       list={list}
       searchLabel={t("search")}
       selects={[
-        {
-          name: "organization",
-          label: t("organization"),
-          value: list.filters.organization ?? "",
-          options: organizations,
-        },
+        { name: "organization", label: t("organization"), options: organizations },
         {
           name: "sex",
           label: t("sex"),
-          value: list.filters.sex ?? "",
           options: (["MALE", "FEMALE"] as const).map((s) => ({ value: s, label: t(`sexes.${s}`) })),
         },
       ]}

@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { PUBLICATION_STATUSES } from "@/lib/publications/constants";
 import { reviewQueue } from "@/lib/publications/workflow";
 import { PageHeader } from "@/components/admin/page-header";
+import { PublicationTable } from "@/components/publications/publication-table";
 
 export const dynamic = "force-dynamic";
 
@@ -40,38 +40,24 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
           {t("filters.apply")}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm">{t("review.empty")}</p>
-      ) : (
-        <table className="w-full rounded-lg bg-white text-sm shadow-sm">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th className="p-2">{t("form.title")}</th>
-              <th className="p-2">{t("review.author")}</th>
-              <th className="p-2">{t("work.status")}</th>
-              <th className="p-2">{t("work.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t" data-testid="queue-row">
-                <td className="p-2">
-                  <Link href={`/admin/publications/${r.id}`}>{r.title}</Link>
-                  <span className="block text-xs text-slate-500">
-                    {t(`types.${r.type}`)} · {t(`languages.${r.language as "kk"}`)} ·{" "}
-                    {t("read.version", { version: r.revision })}
-                  </span>
-                </td>
-                <td className="p-2">{r.author}</td>
-                <td className="p-2">{t(`statuses.${r.status}`)}</td>
-                <td className="p-2 text-slate-600">
-                  {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PublicationTable
+        columns={[t("review.author"), t("work.status"), t("work.updated")]}
+        rows={rows}
+        rowTestId="queue-row"
+        href={(r) => `/admin/publications/${r.id}`}
+        detail={(r) => t("read.version", { version: r.revision })}
+        empty={t("review.empty")}
+      >
+        {(r) => (
+          <>
+            <td className="p-2">{r.author}</td>
+            <td className="p-2">{t(`statuses.${r.status}`)}</td>
+            <td className="p-2 text-slate-600">
+              {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+            </td>
+          </>
+        )}
+      </PublicationTable>
     </div>
   );
 }

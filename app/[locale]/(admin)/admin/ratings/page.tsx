@@ -8,6 +8,7 @@ import { createMethodAction } from "@/lib/ratings/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
+import { Table } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
@@ -31,51 +32,39 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
         {methods.length === 0 ? (
           <p className="text-slate-600">{t("admin.empty")}</p>
         ) : (
-          <table className="min-w-full text-sm" data-testid="methods">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("admin.code")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("col.name")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("admin.level")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("territoryLabel")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("method.versions")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("admin.years")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {methods.map((m) => {
-                const last = m.versions[m.versions.length - 1];
-                return (
-                  <tr key={m.id} className="border-t border-slate-100">
-                    <td className="py-1 pr-3 font-mono">
-                      <Link href={`/admin/ratings/${m.id}`}>{m.code}</Link>
-                    </td>
-                    <td className="py-1 pr-3">{localName(m, locale)}</td>
-                    <td className="py-1 pr-3">{t(`level.${m.level}`)}</td>
-                    <td className="py-1 pr-3">{localName(m.territory, locale)}</td>
-                    <td className="py-1 pr-3">
-                      {last
-                        ? t("admin.versionOf", { number: last.number, status: t(`admin.status.${last.status}`) })
-                        : "—"}
-                    </td>
-                    <td className="py-1 pr-3">{m.years.join(", ") || "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            look="plain"
+            testId="methods"
+            columns={[
+              t("admin.code"),
+              t("col.name"),
+              t("admin.level"),
+              t("territoryLabel"),
+              t("method.versions"),
+              t("admin.years"),
+            ]}
+            rows={methods}
+          >
+            {(m) => {
+              const last = m.versions[m.versions.length - 1];
+              return (
+                <tr key={m.id} className="border-t border-slate-100">
+                  <td className="py-1 pr-3 font-mono">
+                    <Link href={`/admin/ratings/${m.id}`}>{m.code}</Link>
+                  </td>
+                  <td className="py-1 pr-3">{localName(m, locale)}</td>
+                  <td className="py-1 pr-3">{t(`level.${m.level}`)}</td>
+                  <td className="py-1 pr-3">{localName(m.territory, locale)}</td>
+                  <td className="py-1 pr-3">
+                    {last
+                      ? t("admin.versionOf", { number: last.number, status: t(`admin.status.${last.status}`) })
+                      : "—"}
+                  </td>
+                  <td className="py-1 pr-3">{m.years.join(", ") || "—"}</td>
+                </tr>
+              );
+            }}
+          </Table>
         )}
       </section>
       <section className="max-w-xl rounded-lg bg-white p-4 shadow-sm">

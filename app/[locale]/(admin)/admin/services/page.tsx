@@ -12,6 +12,9 @@ import { FilterBar } from "@/components/admin/filter-bar";
 import { StatusBadge } from "@/components/services/status-badge";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
+import { QueueTable } from "@/components/services/queue-table";
+
+const QUEUE_COLUMNS = ["service", "child", "applicant", "school", "submitted", "due", "filterStatus"] as const;
 
 export const dynamic = "force-dynamic";
 
@@ -96,69 +99,52 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
           },
         ]}
       />
-      {page.rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("queue.empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full text-sm" data-testid="services-queue">
-            <thead className="border-b border-slate-200 text-left">
-              <tr>
-                <th className="p-2">{t("queue.service")}</th>
-                <th className="p-2">{t("queue.child")}</th>
-                <th className="p-2">{t("queue.applicant")}</th>
-                <th className="p-2">{t("queue.school")}</th>
-                <th className="p-2">{t("queue.submitted")}</th>
-                <th className="p-2">{t("queue.due")}</th>
-                <th className="p-2">{t("queue.filterStatus")}</th>
-                <th className="p-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((a) => {
-                const late = isOverdue(a, now);
-                return (
-                  <tr
-                    key={a.id}
-                    data-id={a.id}
-                    data-overdue={late ? "1" : "0"}
-                    className={`border-b border-slate-100 ${late ? "bg-red-50" : ""}`}
+      <QueueTable
+        empty={t("queue.empty")}
+        testId="services-queue"
+        columns={[...QUEUE_COLUMNS.map((c) => t(`queue.${c}`)), ""]}
+        rows={page.rows}
+      >
+        {(a) => {
+          const late = isOverdue(a, now);
+          return (
+            <tr
+              key={a.id}
+              data-id={a.id}
+              data-overdue={late ? "1" : "0"}
+              className={`border-b border-slate-100 ${late ? "bg-red-50" : ""}`}
+            >
+              <td className="p-2">{t(`catalogue.${a.kind}.name`)}</td>
+              <td className="p-2">{[a.childLastName, a.childFirstName].join(" ")}</td>
+              <td className="p-2">{a.applicant.displayName}</td>
+              <td className="p-2">
+                {localName(a.organization, locale)}
+                {a.kind === "TRANSFER" && a.targetOrganization ? ` → ${localName(a.targetOrganization, locale)}` : ""}
+              </td>
+              <td className="p-2 font-mono text-xs">{formatDate(a.createdAt)}</td>
+              <td className="p-2 font-mono text-xs">
+                {formatDate(a.dueAt)}
+                {late && (
+                  <span
+                    className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white"
+                    data-testid="overdue"
                   >
-                    <td className="p-2">{t(`catalogue.${a.kind}.name`)}</td>
-                    <td className="p-2">{[a.childLastName, a.childFirstName].join(" ")}</td>
-                    <td className="p-2">{a.applicant.displayName}</td>
-                    <td className="p-2">
-                      {localName(a.organization, locale)}
-                      {a.kind === "TRANSFER" && a.targetOrganization
-                        ? ` → ${localName(a.targetOrganization, locale)}`
-                        : ""}
-                    </td>
-                    <td className="p-2 font-mono text-xs">{formatDate(a.createdAt)}</td>
-                    <td className="p-2 font-mono text-xs">
-                      {formatDate(a.dueAt)}
-                      {late && (
-                        <span
-                          className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white"
-                          data-testid="overdue"
-                        >
-                          {t("queue.overdueMark")}
-                        </span>
-                      )}
-                    </td>
-                    <td className="p-2">
-                      <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
-                    </td>
-                    <td className="p-2">
-                      <Link href={`/admin/services/${a.id}`} data-testid="open-application">
-                        {t("queue.view")}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                    {t("queue.overdueMark")}
+                  </span>
+                )}
+              </td>
+              <td className="p-2">
+                <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
+              </td>
+              <td className="p-2">
+                <Link href={`/admin/services/${a.id}`} data-testid="open-application">
+                  {t("queue.view")}
+                </Link>
+              </td>
+            </tr>
+          );
+        }}
+      </QueueTable>
       <Pager
         path="/admin/services"
         query={query}

@@ -31,10 +31,9 @@ export default async function TerritoriesPage({ params, searchParams }: PageProp
         {
           name: "level",
           label: t("level"),
-          value: list.filters.level ?? "",
           options: TERRITORY_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })),
         },
-        { name: "region", label: t("region"), value: list.filters.region ?? "", options: regions },
+        { name: "region", label: t("region"), options: regions },
       ]}
     >
       <DataTable

@@ -29,16 +29,10 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
       list={list}
       searchLabel={t("search")}
       selects={[
-        {
-          name: "role",
-          label: t("role"),
-          value: list.filters.role ?? "",
-          options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })),
-        },
+        { name: "role", label: t("role"), options: ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) })) },
         {
           name: "status",
           label: t("status"),
-          value: list.filters.status ?? "",
           options: (["active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })),
         },
       ]}

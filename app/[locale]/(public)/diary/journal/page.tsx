@@ -12,6 +12,7 @@ import { JournalGrid } from "@/components/diary/journal-client";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { runtimeKeys } from "@/i18n/keys";
+import { Table } from "@/components/ui/table";
 
 /** The class journal: pick class and subject, then the grid with СОР/СОЧ, term confirmation and history. */
 export default async function JournalPage({ params, searchParams }: PageProps<"/[locale]/diary/journal">) {
@@ -227,49 +228,32 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
               (history.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("noHistory")}</p>
               ) : (
-                <table className="mt-2 min-w-full text-sm" data-testid="history">
-                  <thead className="text-left text-slate-600">
-                    <tr>
-                      <th scope="col" className="pr-3">
-                        {t("when")}
-                      </th>
-                      <th scope="col" className="pr-3">
-                        {t("who")}
-                      </th>
-                      <th scope="col" className="pr-3">
-                        {t("student")}
-                      </th>
-                      <th scope="col" className="pr-3">
-                        {t("what")}
-                      </th>
-                      <th scope="col" className="pr-3">
-                        {t("change")}
-                      </th>
-                      <th scope="col" className="pr-3">
-                        {t("reason")}
-                      </th>
+                <Table
+                  look="plain"
+                  testId="history"
+                  columns={[t("when"), t("who"), t("student"), t("what"), t("change"), t("reason")]}
+                  rows={history}
+                  className="mt-2 min-w-full text-sm"
+                  thClassName="pr-3"
+                >
+                  {(h) => (
+                    <tr key={h.id} className="border-t border-slate-100">
+                      <td className="pr-3">
+                        {format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })}
+                      </td>
+                      <td className="pr-3">{h.by}</td>
+                      <td className="pr-3">{h.student}</td>
+                      <td className="pr-3">
+                        {t(`kinds.${h.kind}`)}
+                        {h.lessonDate ? ` ${h.lessonDate}` : ""}
+                      </td>
+                      <td className="pr-3">
+                        {shown(h.kind, h.oldValue)} → {shown(h.kind, h.newValue)}
+                      </td>
+                      <td className="pr-3">{h.reason ?? ""}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {history.map((h) => (
-                      <tr key={h.id} className="border-t border-slate-100">
-                        <td className="pr-3">
-                          {format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })}
-                        </td>
-                        <td className="pr-3">{h.by}</td>
-                        <td className="pr-3">{h.student}</td>
-                        <td className="pr-3">
-                          {t(`kinds.${h.kind}`)}
-                          {h.lessonDate ? ` ${h.lessonDate}` : ""}
-                        </td>
-                        <td className="pr-3">
-                          {shown(h.kind, h.oldValue)} → {shown(h.kind, h.newValue)}
-                        </td>
-                        <td className="pr-3">{h.reason ?? ""}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  )}
+                </Table>
               ))}
           </section>
         </>

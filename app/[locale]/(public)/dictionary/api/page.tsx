@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { MAX_LIMIT, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from "@/lib/dictionary/constants";
-import { CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
+import { ApiDocPage, CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/api">): Promise<Metadata> {
   const { locale } = await params;
@@ -47,14 +46,7 @@ export default async function DictionaryApiPage({ params }: PageProps<"/[locale]
     ["locale", t("params.locale")],
   ];
   return (
-    <article className="max-w-4xl space-y-6">
-      <nav className="text-sm">
-        <Link href="/dictionary">{t("back")}</Link>
-      </nav>
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-slate-700">{t("lead")}</p>
-      </header>
+    <ApiDocPage back={{ href: "/dictionary", label: t("back") }} title={t("title")} lead={t("lead")}>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("lookupTitle")}</h2>
         <code className={CODE_BLOCK}>GET /api/v1/dictionary?q=mektepterde&amp;from=kk&amp;to=ru</code>
@@ -84,6 +76,6 @@ export default async function DictionaryApiPage({ params }: PageProps<"/[locale]
         <h2 className="text-xl font-semibold">{t("cachingTitle")}</h2>
         <p className="text-sm">{t("cachingText")}</p>
       </section>
-    </article>
+    </ApiDocPage>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
-import { CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
+import { ApiDocPage, CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/api">): Promise<Metadata> {
   const { locale } = await params;
@@ -38,14 +37,7 @@ export default async function RatingsApiPage({ params }: PageProps<"/[locale]/ra
     [t("exampleCsv"), `/api/v1/ratings?method=regions&year=2025&format=csv&locale=${locale}`],
   ];
   return (
-    <article className="max-w-4xl space-y-6">
-      <nav className="text-sm">
-        <Link href="/ratings">{tr("method.back")}</Link>
-      </nav>
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-slate-700">{t("lead")}</p>
-      </header>
+    <ApiDocPage back={{ href: "/ratings", label: tr("method.back") }} title={t("title")} lead={t("lead")}>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
         <code className={CODE_BLOCK}>GET /api/v1/ratings?method=regions&amp;year=2025&amp;format=json</code>
@@ -71,6 +63,6 @@ export default async function RatingsApiPage({ params }: PageProps<"/[locale]/ra
         <h2 className="text-xl font-semibold">{t("errorsTitle")}</h2>
         <p>{t("errors")}</p>
       </section>
-    </article>
+    </ApiDocPage>
   );
 }

@@ -12,13 +12,13 @@ export async function generateMetadata({
 }: PageProps<"/[locale]/statistics/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
-  try {
-    const data = await cachedTerritoryPage(code, yearParam((await searchParams).year));
-    const n = data.territory.name;
-    return { title: t("titleOf", { name: localName({ nameKk: n.kk, nameRu: n.ru, nameEn: n.en }, locale) }) };
-  } catch {
-    return { title: t("title") };
-  }
+  const n = await cachedTerritoryPage(code, yearParam((await searchParams).year)).then(
+    (data) => data.territory.name,
+    () => null,
+  );
+  return {
+    title: n ? t("titleOf", { name: localName({ nameKk: n.kk, nameRu: n.ru, nameEn: n.en }, locale) }) : t("title"),
+  };
 }
 
 /** Public statistics of a region or a district (territory code, KATO-style). */

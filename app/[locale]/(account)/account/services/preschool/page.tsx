@@ -1,14 +1,16 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link, redirect } from "@/i18n/navigation";
+import { redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { roleHas } from "@/lib/auth/permissions";
 import { localName } from "@/lib/names";
 import { districtKindergartens, preschoolDistricts } from "@/lib/services/preschool";
 import { applyPreschoolAction } from "@/lib/services/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
-import { SelectField, TextField } from "@/components/forms/fields-client";
+import { SelectField } from "@/components/forms/fields-client";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
+
+import { ApplicationPage, ChildFields, ServicesForbidden } from "@/components/services/application-parts";
 
 export const dynamic = "force-dynamic";
 
@@ -29,15 +31,9 @@ export default async function PreschoolPage({
       locale,
     });
   const t = await getTranslations("services");
-  const ta = await getTranslations("admin");
   const parentRole = viewer.roles.find((r) => roleHas(r.role, "services.applyForChild"));
   if (!parentRole) {
-    return (
-      <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-bold">{ta("forbiddenTitle")}</h1>
-        <p className="mt-2 text-slate-600">{ta("forbiddenText")}</p>
-      </div>
-    );
+    return <ServicesForbidden />;
   }
   const sp = await searchParams;
   const districts = await preschoolDistricts();
@@ -47,12 +43,7 @@ export default async function PreschoolPage({
   const ownDistrict = parentRole.territoryPath?.split("/").filter(Boolean).at(-1) ?? "";
   const kgOptions = kindergartens.map((k) => ({ value: k.id, label: localName(k, locale) }));
   return (
-    <div className="max-w-2xl space-y-4">
-      <p className="text-sm">
-        <Link href="/account/services">{t("my.title")}</Link>
-      </p>
-      <h1 className="text-2xl font-bold">{t("preschool.title")}</h1>
-      <p className="text-slate-700">{t("preschool.intro")}</p>
+    <ApplicationPage title={t("preschool.title")} intro={t("preschool.intro")}>
       <form
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm"
@@ -83,20 +74,7 @@ export default async function PreschoolPage({
         <div className="rounded-lg bg-white p-4 shadow-sm">
           <ActionForm action={applyPreschoolAction} submitLabel={t("preschool.submit")} testId="preschool-form">
             <input type="hidden" name="territoryId" value={chosen.id} />
-            <TextField
-              name="childIin"
-              label={t("firstGrade.childIin")}
-              hint={t("firstGrade.childIinHint")}
-              required
-              inputMode="numeric"
-              maxLength={12}
-              autoComplete="off"
-            />
-            <div className="grid gap-3 sm:grid-cols-3">
-              <TextField name="childLastName" label={t("firstGrade.lastName")} required maxLength={100} />
-              <TextField name="childFirstName" label={t("firstGrade.firstName")} required maxLength={100} />
-              <TextField name="childMiddleName" label={t("firstGrade.middleName")} maxLength={100} />
-            </div>
+            <ChildFields />
             <div className="grid gap-3 sm:grid-cols-3">
               {[1, 2, 3].map((n) => (
                 <SelectField
@@ -117,6 +95,6 @@ export default async function PreschoolPage({
           </ActionForm>
         </div>
       )}
-    </div>
+    </ApplicationPage>
   );
 }

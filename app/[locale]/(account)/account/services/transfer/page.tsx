@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link, redirect } from "@/i18n/navigation";
+import { redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
@@ -7,6 +7,8 @@ import { transferOptions } from "@/lib/services/transfer";
 import { applyTransferAction } from "@/lib/services/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
+
+import { ApplicationPage, SchoolSelect, ServicesForbidden } from "@/components/services/application-parts";
 
 export const dynamic = "force-dynamic";
 
@@ -21,23 +23,12 @@ export default async function TransferPage({ params }: PageProps<"/[locale]/acco
       locale,
     });
   const t = await getTranslations("services");
-  const ta = await getTranslations("admin");
   if (!scopeOf(viewer, "services.applyForChild")) {
-    return (
-      <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-bold">{ta("forbiddenTitle")}</h1>
-        <p className="mt-2 text-slate-600">{ta("forbiddenText")}</p>
-      </div>
-    );
+    return <ServicesForbidden />;
   }
   const { children, schools } = await transferOptions(viewer);
   return (
-    <div className="max-w-2xl space-y-4">
-      <p className="text-sm">
-        <Link href="/account/services">{t("my.title")}</Link>
-      </p>
-      <h1 className="text-2xl font-bold">{t("transfer.title")}</h1>
-      <p className="text-slate-700">{t("transfer.intro")}</p>
+    <ApplicationPage title={t("transfer.title")} intro={t("transfer.intro")}>
       <div className="rounded-lg bg-white p-4 shadow-sm">
         {children.length === 0 ? (
           <p className="text-slate-600">{t("my.noStudents")}</p>
@@ -56,16 +47,7 @@ export default async function TransferPage({ params }: PageProps<"/[locale]/acco
                 };
               })}
             />
-            <SelectField
-              name="targetOrganizationId"
-              label={t("transfer.school")}
-              required
-              placeholder="—"
-              options={schools.map((s) => ({
-                value: s.id,
-                label: `${localName(s, locale)} — ${localName(s.territory, locale)}`,
-              }))}
-            />
+            <SchoolSelect name="targetOrganizationId" label={t("transfer.school")} schools={schools} locale={locale} />
             <SelectField
               name="targetGrade"
               label={t("transfer.grade")}
@@ -76,6 +58,6 @@ export default async function TransferPage({ params }: PageProps<"/[locale]/acco
           </ActionForm>
         )}
       </div>
-    </div>
+    </ApplicationPage>
   );
 }

@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { backups } from "@/lib/archive/service";
 import { startBackupAction, updateSettingAction } from "@/lib/archive/actions";
 import { PageHeader } from "@/components/admin/page-header";
+import { Table } from "@/components/ui/table";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { BackupJob } from "@/components/archive/backup-job-client";
 import { CheckboxField, TextField } from "@/components/forms/fields-client";
@@ -38,72 +38,44 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          <Link href="/admin/archive" className="text-sm">
-            {tc("actions.back")}
-          </Link>
-        }
+        link={{ href: "/admin/archive", label: tc("actions.back") }}
       />
       <p role="status" data-testid="last-backup" className="rounded-lg bg-white p-4 shadow-sm">
         {last ? t("last", { at: time(last.finishedAt), size: Number(last.size ?? 0) }) : t("never")}
       </p>
       <BackupJob action={startBackupAction} labels={labels} running={running} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm" data-testid="backups">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("startedAt")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("kind")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("status")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t("size")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                SHA-256
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                <span className="sr-only">{t("download")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-8 text-center text-slate-500">
-                  {t("never")}
-                </td>
-              </tr>
-            ) : (
-              rows.map((b) => (
-                <tr key={b.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2 whitespace-nowrap">{time(b.startedAt)}</td>
-                  <td className="px-3 py-2">
-                    {t(`kinds.${b.kind as KeysOf<Messages["archive"]["backups"]["kinds"]>}`)}
-                  </td>
-                  <td className="px-3 py-2">
-                    {t(`statuses.${b.status as KeysOf<Messages["archive"]["backups"]["statuses"]>}`)}
-                    {b.error ? `: ${b.error}` : ""}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{b.size !== null ? Number(b.size) : "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs" title={b.sha256 ?? ""}>
-                    {b.sha256?.slice(0, 16) ?? "—"}
-                  </td>
-                  <td className="px-3 py-2">
-                    {b.status === "DONE" && <a href={`/api/v1/archive/backups/${b.id}`}>{t("download")}</a>}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("title")}
+        testId="backups"
+        columns={[
+          t("startedAt"),
+          t("kind"),
+          t("status"),
+          { label: t("size"), numeric: true },
+          "SHA-256",
+          { label: t("download"), hiddenLabel: true },
+        ]}
+        rows={rows}
+        empty={t("never")}
+      >
+        {(b) => (
+          <tr key={b.id} className="border-t border-slate-100">
+            <td className="px-3 py-2 whitespace-nowrap">{time(b.startedAt)}</td>
+            <td className="px-3 py-2">{t(`kinds.${b.kind as KeysOf<Messages["archive"]["backups"]["kinds"]>}`)}</td>
+            <td className="px-3 py-2">
+              {t(`statuses.${b.status as KeysOf<Messages["archive"]["backups"]["statuses"]>}`)}
+              {b.error ? `: ${b.error}` : ""}
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{b.size !== null ? Number(b.size) : "—"}</td>
+            <td className="px-3 py-2 font-mono text-xs" title={b.sha256 ?? ""}>
+              {b.sha256?.slice(0, 16) ?? "—"}
+            </td>
+            <td className="px-3 py-2">
+              {b.status === "DONE" && <a href={`/api/v1/archive/backups/${b.id}`}>{t("download")}</a>}
+            </td>
+          </tr>
+        )}
+      </Table>
       <section aria-labelledby="schedule" className="max-w-xl">
         <h2 id="schedule" className="mb-2 text-lg font-semibold">
           {t("schedule")}

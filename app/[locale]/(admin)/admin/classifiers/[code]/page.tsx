@@ -7,6 +7,7 @@ import { createClassifierItemAction } from "@/lib/classifiers/actions";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { ClassifierItemForm } from "@/components/classifiers/classifier-item-form";
+import { Table } from "@/components/ui/table";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
@@ -27,89 +28,55 @@ export default async function ClassifierPage({
       <PageHeader
         title={localName(classifier, locale)}
         description={`${t("code")}: ${classifier.code}`}
-        actions={
-          <Link href="/admin/classifiers" className="text-sm">
-            {tc("actions.back")}
-          </Link>
-        }
+        link={{ href: "/admin/classifiers", label: tc("actions.back") }}
       />
       {typeof added === "string" && (
         <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">
           {t("added", { code: added })}
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm" data-testid="classifier-items">
-          <caption className="sr-only">{t("items")}</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("code")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("nameKk")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("nameRu")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("nameEn")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t("sortOrder")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("validFrom")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("validTo")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                <span className="sr-only">{tc("actions.edit")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {classifier.items.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
-                  {t("noItems")}
-                </td>
-              </tr>
-            ) : (
-              classifier.items.map((item) => (
-                <tr
-                  key={item.id}
-                  className="border-t border-slate-100 hover:bg-brand-50"
-                  data-testid={`item-${item.code}`}
-                >
-                  <td className="px-3 py-2 font-mono">{item.code}</td>
-                  <td className="px-3 py-2" lang="kk">
-                    {item.nameKk}
-                  </td>
-                  <td className="px-3 py-2" lang="ru">
-                    {item.nameRu}
-                  </td>
-                  <td className="px-3 py-2" lang="en">
-                    {item.nameEn}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{item.sortOrder}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{day(item.validFrom)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{day(item.validTo)}</td>
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`/admin/classifiers/${classifier.code}/items/${item.id}`}
-                      aria-label={t("editItem", { code: item.code })}
-                    >
-                      {tc("actions.edit")}
-                    </Link>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("items")}
+        testId="classifier-items"
+        columns={[
+          t("code"),
+          t("nameKk"),
+          t("nameRu"),
+          t("nameEn"),
+          { label: t("sortOrder"), numeric: true },
+          t("validFrom"),
+          t("validTo"),
+          { label: tc("actions.edit"), hiddenLabel: true },
+        ]}
+        rows={classifier.items}
+        empty={t("noItems")}
+      >
+        {(item) => (
+          <tr key={item.id} className="border-t border-slate-100 hover:bg-brand-50" data-testid={`item-${item.code}`}>
+            <td className="px-3 py-2 font-mono">{item.code}</td>
+            <td className="px-3 py-2" lang="kk">
+              {item.nameKk}
+            </td>
+            <td className="px-3 py-2" lang="ru">
+              {item.nameRu}
+            </td>
+            <td className="px-3 py-2" lang="en">
+              {item.nameEn}
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{item.sortOrder}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{day(item.validFrom)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{day(item.validTo)}</td>
+            <td className="px-3 py-2">
+              <Link
+                href={`/admin/classifiers/${classifier.code}/items/${item.id}`}
+                aria-label={t("editItem", { code: item.code })}
+              >
+                {tc("actions.edit")}
+              </Link>
+            </td>
+          </tr>
+        )}
+      </Table>
       <section aria-labelledby="new-item">
         <h2 id="new-item" className="mb-2 text-lg font-semibold">
           {t("addItem")}

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
+import { Table } from "@/components/ui/table";
 
 /** Authorities: attendance and quality by organisation and territory (aggregates only); ministry: weights. */
 export default async function DiaryAggregatesPage({ params }: PageProps<"/[locale]/admin/diary/aggregates">) {
@@ -31,42 +32,34 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <table className="min-w-full text-sm" data-testid={testId}>
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                {t("name")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("students")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("attendance")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("quality")}
-              </th>
+        <Table
+          look="plain"
+          testId={testId}
+          columns={[
+            t("name"),
+            { label: t("students"), numeric: true },
+            { label: t("attendance"), numeric: true },
+            { label: t("quality"), numeric: true },
+          ]}
+          rows={rows}
+        >
+          {(r) => (
+            <tr key={r.id} className="border-t border-slate-100">
+              <td className="py-1 pr-3">{localName(r.name, locale)}</td>
+              {r.suppressed ? (
+                <td colSpan={3} className="py-1 pr-3 text-right text-slate-500">
+                  {t("suppressed", { min: SMALL_CELL })}
+                </td>
+              ) : (
+                <>
+                  <td className="py-1 pr-3 text-right tabular-nums">{r.students}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{pct(r.attendanceRate)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{pct(r.quality)}</td>
+                </>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100">
-                <td className="py-1 pr-3">{localName(r.name, locale)}</td>
-                {r.suppressed ? (
-                  <td colSpan={3} className="py-1 pr-3 text-right text-slate-500">
-                    {t("suppressed", { min: SMALL_CELL })}
-                  </td>
-                ) : (
-                  <>
-                    <td className="py-1 pr-3 text-right tabular-nums">{r.students}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{pct(r.attendanceRate)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{pct(r.quality)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </Table>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { localName } from "@/lib/names";
 import { chosenSchool, schoolAnalytics } from "@/lib/diary/setup";
 import { PageHeader } from "@/components/admin/page-header";
 import { Notice } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 
 /** The school's analytics: averages and attendance by class and subject, students at risk. */
 export default async function DiaryAnalyticsPage({
@@ -36,40 +37,30 @@ export default async function DiaryAnalyticsPage({
       />
       <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("byClass")}</h2>
-        <table className="min-w-full text-sm" data-testid="analytics-table">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                {t("class")}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("subject")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("average")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("marks")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("attendance")}
-              </th>
+        <Table
+          look="plain"
+          testId="analytics-table"
+          columns={[
+            t("class"),
+            t("subject"),
+            { label: t("average"), numeric: true },
+            { label: t("marks"), numeric: true },
+            { label: t("attendance"), numeric: true },
+          ]}
+          rows={a.rows}
+        >
+          {(r) => (
+            <tr key={`${r.classGroupId}:${r.subject.nameKk}`} className="border-t border-slate-100">
+              <td className="py-1 pr-3">{r.className}</td>
+              <td className="py-1 pr-3">{localName(r.subject, locale)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{num(r.average, 2)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{r.marks}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {r.attendanceRate === null ? "—" : `${num(r.attendanceRate)}%`}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {a.rows.map((r) => (
-              <tr key={`${r.classGroupId}:${r.subject.nameKk}`} className="border-t border-slate-100">
-                <td className="py-1 pr-3">{r.className}</td>
-                <td className="py-1 pr-3">{localName(r.subject, locale)}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{num(r.average, 2)}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{r.marks}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">
-                  {r.attendanceRate === null ? "—" : `${num(r.attendanceRate)}%`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </Table>
         {a.rows.length === 0 && <p className="text-slate-600">{t("empty")}</p>}
       </section>
       <section className="rounded-lg bg-white p-4 shadow-sm">
@@ -78,40 +69,30 @@ export default async function DiaryAnalyticsPage({
         {a.atRisk.length === 0 ? (
           <p className="text-slate-600">{t("noneAtRisk")}</p>
         ) : (
-          <table className="min-w-full text-sm" data-testid="at-risk">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("student")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("class")}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t("absences")}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t("average")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("why")}
-                </th>
+          <Table
+            look="plain"
+            testId="at-risk"
+            columns={[
+              t("student"),
+              t("class"),
+              { label: t("absences"), numeric: true },
+              { label: t("average"), numeric: true },
+              t("why"),
+            ]}
+            rows={a.atRisk}
+          >
+            {(s) => (
+              <tr key={s.studentId} className="border-t border-slate-100">
+                <td className="py-1 pr-3">{s.name}</td>
+                <td className="py-1 pr-3">{s.className}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">
+                  {s.absences} / {s.lessons}
+                </td>
+                <td className="py-1 pr-3 text-right tabular-nums">{num(s.average, 2)}</td>
+                <td className="py-1 pr-3">{s.reasons.map((r) => t(`reasons.${r}`)).join(", ")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {a.atRisk.map((s) => (
-                <tr key={s.studentId} className="border-t border-slate-100">
-                  <td className="py-1 pr-3">{s.name}</td>
-                  <td className="py-1 pr-3">{s.className}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">
-                    {s.absences} / {s.lessons}
-                  </td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{num(s.average, 2)}</td>
-                  <td className="py-1 pr-3">{s.reasons.map((r) => t(`reasons.${r}`)).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </Table>
         )}
       </section>
     </div>

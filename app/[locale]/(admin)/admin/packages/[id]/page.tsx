@@ -9,6 +9,7 @@ import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { PrintButton } from "@/components/ui/print-button-client";
 import { runtimeKeys } from "@/i18n/keys";
+import { Table } from "@/components/ui/table";
 
 const time = (d: Date | string) => new Date(d).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
@@ -96,26 +97,20 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
         <h2 id="values" className="mb-2 text-lg font-semibold">
           {t("detail.values")}
         </h2>
-        <table className="w-full text-left text-sm" data-testid="package-values">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-2 py-1">
-                {t("detail.field")}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t("detail.value")}
-              </th>
+        <Table
+          testId="package-values"
+          columns={[t("detail.field"), t("detail.value")]}
+          rows={Object.entries(values)}
+          thClassName="px-2 py-1"
+          frameClassName=""
+        >
+          {([k, v]) => (
+            <tr key={k} className="border-t border-slate-100">
+              <td className="px-2 py-1 font-mono">{k}</td>
+              <td className="px-2 py-1">{String(v)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {Object.entries(values).map(([k, v]) => (
-              <tr key={k} className="border-t border-slate-100">
-                <td className="px-2 py-1 font-mono">{k}</td>
-                <td className="px-2 py-1">{String(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </Table>
       </section>
       <section aria-labelledby="receipt" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="receipt" className="mb-2 text-lg font-semibold">

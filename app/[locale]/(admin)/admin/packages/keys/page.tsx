@@ -1,11 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { keyOrganizations, listKeys } from "@/lib/packages/keys";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { RegisterKeyForm, RevokeKeyForm } from "@/components/packages/key-forms";
 import { Input } from "@/components/ui/input";
+import { Table } from "@/components/ui/table";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -25,82 +25,52 @@ export default async function PackageKeysPage({ params, searchParams }: PageProp
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          <Link href="/admin/packages" className="text-sm">
-            {t("toPackages")}
-          </Link>
-        }
+        link={{ href: "/admin/packages", label: t("toPackages") }}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm" data-testid="package-keys">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("organization")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("label")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("keyId")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("validity")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t("status")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                <span className="sr-only">{t("revoke")}</span>
-              </th>
+      <Table
+        caption={t("title")}
+        testId="package-keys"
+        columns={[
+          t("organization"),
+          t("label"),
+          t("keyId"),
+          t("validity"),
+          t("status"),
+          { label: t("revoke"), hiddenLabel: true },
+        ]}
+        rows={keys}
+        empty={t("empty")}
+      >
+        {(k) => {
+          const status = k.revokedAt
+            ? "revoked"
+            : k.validTo < now
+              ? "expired"
+              : k.validFrom > now
+                ? "future"
+                : "active";
+          return (
+            <tr key={k.id} className="border-t border-slate-100" data-testid={`key-${k.fingerprint.slice(0, 16)}`}>
+              <td className="px-3 py-2">
+                {localName(k.organization, locale)}{" "}
+                <span className="font-mono text-xs text-slate-500">{k.organization.bin}</span>
+              </td>
+              <td className="px-3 py-2">{k.label}</td>
+              <td className="px-3 py-2 font-mono text-xs" title={k.fingerprint}>
+                {k.fingerprint.slice(0, 16)}…
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {day(k.validFrom)} — {day(k.validTo)}
+              </td>
+              <td className="px-3 py-2">
+                {t(`state.${status}`)}
+                {k.revokedAt ? ` ${day(k.revokedAt)}` : ""}
+              </td>
+              <td className="px-3 py-2">{!k.revokedAt && <RevokeKeyForm id={k.id} label={k.label} />}</td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-8 text-center text-slate-500">
-                  {t("empty")}
-                </td>
-              </tr>
-            ) : (
-              keys.map((k) => {
-                const status = k.revokedAt
-                  ? "revoked"
-                  : k.validTo < now
-                    ? "expired"
-                    : k.validFrom > now
-                      ? "future"
-                      : "active";
-                return (
-                  <tr
-                    key={k.id}
-                    className="border-t border-slate-100"
-                    data-testid={`key-${k.fingerprint.slice(0, 16)}`}
-                  >
-                    <td className="px-3 py-2">
-                      {localName(k.organization, locale)}{" "}
-                      <span className="font-mono text-xs text-slate-500">{k.organization.bin}</span>
-                    </td>
-                    <td className="px-3 py-2">{k.label}</td>
-                    <td className="px-3 py-2 font-mono text-xs" title={k.fingerprint}>
-                      {k.fingerprint.slice(0, 16)}…
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {day(k.validFrom)} — {day(k.validTo)}
-                    </td>
-                    <td className="px-3 py-2">
-                      {t(`state.${status}`)}
-                      {k.revokedAt ? ` ${day(k.revokedAt)}` : ""}
-                    </td>
-                    <td className="px-3 py-2">{!k.revokedAt && <RevokeKeyForm id={k.id} label={k.label} />}</td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+          );
+        }}
+      </Table>
       <section aria-labelledby="register-key" className="space-y-2">
         <h2 id="register-key" className="text-lg font-semibold">
           {t("register")}

@@ -22,10 +22,36 @@ import { FormErrors, SelectField, TextField } from "@/components/forms/fields-cl
 import { intervalText } from "@/components/ratings/parts";
 import { runtimeKeys } from "@/i18n/keys";
 import { fieldClass } from "@/components/ui/input";
+import { Table } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
 const control = fieldClass({ density: "sm", className: "text-sm" });
+
+/** A cell of the indicators table holding one choice for the indicator of its row. */
+function ChoiceCell({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <td className="py-1 pr-3">
+      <select name={name} aria-label={label} defaultValue={value} className={control}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </td>
+  );
+}
 
 /** One method: its latest version's indicators and weights, a preview for a year (?preview=2025), publication. */
 export default async function RatingMethodPage({ params, searchParams }: PageProps<"/[locale]/admin/ratings/[id]">) {
@@ -39,6 +65,9 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
   const years = await yearsWithData();
   const version = method.versions[method.versions.length - 1]!;
   const byCode = new Map(version.indicators.map((i) => [i.code, i]));
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}`) }));
+  const normalisations = NORMALISATIONS.map((n) => ({ value: n, label: t(`normalisation.${n}`) }));
+  const missingPolicies = MISSING_POLICIES.map((m) => ({ value: m, label: t(`missing.${m}`) }));
   const previewYear = typeof previewParam === "string" && /^\d{4}$/.test(previewParam) ? Number(previewParam) : null;
   let preview: PreviewRow[] | null = null;
   let previewError: string | null = null;
@@ -74,94 +103,52 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
         <p className="mb-3 text-sm text-slate-600">{t("admin.editLead")}</p>
         <ActionForm action={saveVersionAction} submitLabel={t("admin.save")} testId="method-form">
           <input type="hidden" name="methodId" value={method.id} />
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.indicator")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("admin.use")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.direction")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.normalisation")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("col.missing")}
-                  </th>
+          <Table
+            look="plain"
+            columns={[t("col.indicator"), t("admin.use"), t("col.direction"), t("col.normalisation"), t("col.missing")]}
+            rows={RATING_INDICATORS}
+            frameClassName="overflow-x-auto"
+          >
+            {(code) => {
+              const current = byCode.get(code);
+              const name = t(`indicator.${code}.name`);
+              return (
+                <tr key={code} className="border-t border-slate-100">
+                  <td className="py-1 pr-3">
+                    <span className="block">{name}</span>
+                    <span className="text-xs text-slate-500">{t(`indicator.${code}.source`)}</span>
+                  </td>
+                  <td className="py-1 pr-3">
+                    <input
+                      name={`w_${code}`}
+                      aria-label={`${name}: ${t("admin.use")}`}
+                      defaultValue={current ? String(current.weight) : ""}
+                      inputMode="decimal"
+                      className={`${control} w-20`}
+                    />
+                  </td>
+                  <ChoiceCell
+                    name={`d_${code}`}
+                    label={`${name}: ${t("col.direction")}`}
+                    value={current?.direction ?? RATING_CATALOGUE[code].direction}
+                    options={directions}
+                  />
+                  <ChoiceCell
+                    name={`n_${code}`}
+                    label={`${name}: ${t("col.normalisation")}`}
+                    value={current?.normalisation ?? "minmax"}
+                    options={normalisations}
+                  />
+                  <ChoiceCell
+                    name={`m_${code}`}
+                    label={`${name}: ${t("col.missing")}`}
+                    value={current?.missing ?? "exclude-entity"}
+                    options={missingPolicies}
+                  />
                 </tr>
-              </thead>
-              <tbody>
-                {RATING_INDICATORS.map((code) => {
-                  const current = byCode.get(code);
-                  const name = t(`indicator.${code}.name`);
-                  return (
-                    <tr key={code} className="border-t border-slate-100">
-                      <td className="py-1 pr-3">
-                        <span className="block">{name}</span>
-                        <span className="text-xs text-slate-500">{t(`indicator.${code}.source`)}</span>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <input
-                          name={`w_${code}`}
-                          aria-label={`${name}: ${t("admin.use")}`}
-                          defaultValue={current ? String(current.weight) : ""}
-                          inputMode="decimal"
-                          className={`${control} w-20`}
-                        />
-                      </td>
-                      <td className="py-1 pr-3">
-                        <select
-                          name={`d_${code}`}
-                          aria-label={`${name}: ${t("col.direction")}`}
-                          defaultValue={current?.direction ?? RATING_CATALOGUE[code].direction}
-                          className={control}
-                        >
-                          {DIRECTIONS.map((d) => (
-                            <option key={d} value={d}>
-                              {t(`direction.${d}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <select
-                          name={`n_${code}`}
-                          aria-label={`${name}: ${t("col.normalisation")}`}
-                          defaultValue={current?.normalisation ?? "minmax"}
-                          className={control}
-                        >
-                          {NORMALISATIONS.map((n) => (
-                            <option key={n} value={n}>
-                              {t(`normalisation.${n}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td className="py-1 pr-3">
-                        <select
-                          name={`m_${code}`}
-                          aria-label={`${name}: ${t("col.missing")}`}
-                          defaultValue={current?.missing ?? "exclude-entity"}
-                          className={control}
-                        >
-                          {MISSING_POLICIES.map((m) => (
-                            <option key={m} value={m}>
-                              {t(`missing.${m}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            }}
+          </Table>
           <div className="grid gap-3 sm:grid-cols-3">
             <SelectField
               name="aggregation"
@@ -217,52 +204,43 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
         {preview === null && !previewError && <p className="text-sm text-slate-600">{t("admin.previewEmpty")}</p>}
         {preview && previewYear !== null && (
           <>
-            <div className="max-h-96 overflow-auto">
-              <table className="min-w-full text-sm" data-testid="preview">
-                <thead className="text-left text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 text-right">
-                      {t("col.rank")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      {t("col.name")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 text-right">
-                      {t("col.score")}
-                    </th>
-                    {version.indicators.map((i) => (
-                      <th key={i.code} scope="col" className="py-1 pr-3 text-right">
-                        {t(`indicator.${i.code}.name`)}
-                      </th>
-                    ))}
-                    <th scope="col" className="py-1 pr-3 text-right">
-                      {t("col.interval")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.map((r) => (
-                    <tr key={r.entityId} className="border-t border-slate-100">
-                      <td className="py-1 pr-3 text-right tabular-nums">{r.rank ?? "—"}</td>
-                      <td className="py-1 pr-3">
-                        {localName(r, locale)}
-                        {r.rank === null && <span className="ml-2 text-xs text-slate-500">{t("excluded")}</span>}
-                      </td>
-                      <td className="py-1 pr-3 text-right tabular-nums">{num(r.score)}</td>
-                      {version.indicators.map((i) => (
-                        <td key={i.code} className="py-1 pr-3 text-right tabular-nums">
-                          {num(r.inputs[i.code] ?? null, 2)}
-                        </td>
-                      ))}
-                      <td className="py-1 pr-3 text-right tabular-nums">
-                        {intervalText(r)}
-                        {!r.robust && <span className="ml-1 text-xs text-amber-800">{t("notRobust")}</span>}
-                      </td>
-                    </tr>
+            <Table
+              look="plain"
+              testId="preview"
+              frameClassName="max-h-96 overflow-auto"
+              columns={[
+                { label: t("col.rank"), numeric: true },
+                t("col.name"),
+                { label: t("col.score"), numeric: true },
+                ...version.indicators.map((i) => ({
+                  key: i.code,
+                  label: t(`indicator.${i.code}.name`),
+                  numeric: true,
+                })),
+                { label: t("col.interval"), numeric: true },
+              ]}
+              rows={preview}
+            >
+              {(r) => (
+                <tr key={r.entityId} className="border-t border-slate-100">
+                  <td className="py-1 pr-3 text-right tabular-nums">{r.rank ?? "—"}</td>
+                  <td className="py-1 pr-3">
+                    {localName(r, locale)}
+                    {r.rank === null && <span className="ml-2 text-xs text-slate-500">{t("excluded")}</span>}
+                  </td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{num(r.score)}</td>
+                  {version.indicators.map((i) => (
+                    <td key={i.code} className="py-1 pr-3 text-right tabular-nums">
+                      {num(r.inputs[i.code] ?? null, 2)}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {intervalText(r)}
+                    {!r.robust && <span className="ml-1 text-xs text-amber-800">{t("notRobust")}</span>}
+                  </td>
+                </tr>
+              )}
+            </Table>
             <ActionForm
               action={publishRatingAction}
               submitLabel={t("admin.publish")}

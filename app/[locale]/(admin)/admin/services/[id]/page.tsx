@@ -17,6 +17,7 @@ import {
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { StatusBadge } from "@/components/services/status-badge";
+import { ClassChoiceForm } from "@/components/services/class-choice-form";
 
 export const dynamic = "force-dynamic";
 
@@ -156,30 +157,15 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
             </ActionForm>
           )}
           {a.kind === "FIRST_GRADE" && (
-            <section className="rounded-lg bg-white p-4 shadow-sm">
-              {classes.length === 0 ? (
-                <p className="text-sm text-slate-700">{t("review.noClasses")}</p>
-              ) : (
-                <ActionForm
-                  action={acceptFirstGradeAction}
-                  submitLabel={t("review.accept")}
-                  testId="accept-form"
-                  className="flex flex-wrap items-end gap-3"
-                >
-                  {ref}
-                  <SelectField
-                    name="classGroupId"
-                    label={t("review.class")}
-                    required
-                    options={classes.map((c) => ({
-                      value: c.id,
-                      label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}`,
-                    }))}
-                  />
-                  <FormErrors names={["version", "status"]} />
-                </ActionForm>
-              )}
-            </section>
+            <ClassChoiceForm
+              action={acceptFirstGradeAction}
+              classes={classes}
+              noClasses={t("review.noClasses")}
+              submitLabel={t("review.accept")}
+              classLabel={t("review.class")}
+              testId="accept-form"
+              hidden={ref}
+            />
           )}
           {a.kind === "TRANSFER" && sourceStep && (
             <ActionForm
@@ -194,30 +180,15 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
             </ActionForm>
           )}
           {targetStep && (
-            <section className="rounded-lg bg-white p-4 shadow-sm">
-              {classes.length === 0 ? (
-                <p className="text-sm text-slate-700">{t("review.noTransferClasses")}</p>
-              ) : (
-                <ActionForm
-                  action={acceptTransferAction}
-                  submitLabel={t("review.acceptTransfer")}
-                  testId="accept-transfer-form"
-                  className="flex flex-wrap items-end gap-3"
-                >
-                  {ref}
-                  <SelectField
-                    name="classGroupId"
-                    label={t("review.transferClass")}
-                    required
-                    options={classes.map((c) => ({
-                      value: c.id,
-                      label: `${c.grade} ${c.letter} (${c.academicYear.label}) — ${c._count.enrolments}`,
-                    }))}
-                  />
-                  <FormErrors names={["version", "status"]} />
-                </ActionForm>
-              )}
-            </section>
+            <ClassChoiceForm
+              action={acceptTransferAction}
+              classes={classes}
+              noClasses={t("review.noTransferClasses")}
+              submitLabel={t("review.acceptTransfer")}
+              classLabel={t("review.transferClass")}
+              testId="accept-transfer-form"
+              hidden={ref}
+            />
           )}
           {a.kind === "PRESCHOOL" && a.status === "OFFERED" && (
             <p className="text-sm text-slate-700">{t("review.waitingParent")}</p>

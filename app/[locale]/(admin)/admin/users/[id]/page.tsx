@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { canManageUser, getUser } from "@/lib/users/users";
 import { formatDateTime } from "@/lib/time";
@@ -23,11 +22,7 @@ export default async function UserPage({ params, searchParams }: PageProps<"/[lo
       <PageHeader
         title={user.displayName}
         description={`${t("login")}: ${user.login} · ${t("lastLoginAt")}: ${user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t("never")}`}
-        actions={
-          <Link href="/admin/users" className="text-sm">
-            {tc("actions.back")}
-          </Link>
-        }
+        link={{ href: "/admin/users", label: tc("actions.back") }}
       />
       {created && (
         <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-sm text-green-800">

@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { createUserAction } from "@/lib/users/actions";
 import { PageHeader } from "@/components/admin/page-header";
@@ -13,14 +12,7 @@ export default async function NewUserPage({ params }: PageProps<"/[locale]/admin
   const tc = await getTranslations("common");
   return (
     <div>
-      <PageHeader
-        title={t("new")}
-        actions={
-          <Link href="/admin/users" className="text-sm">
-            {tc("actions.back")}
-          </Link>
-        }
-      />
+      <PageHeader title={t("new")} link={{ href: "/admin/users", label: tc("actions.back") }} />
       <UserCreateForm action={createUserAction} viewer={viewer} scope={scope} locale={locale} />
     </div>
   );

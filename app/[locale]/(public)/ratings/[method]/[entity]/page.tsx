@@ -9,6 +9,7 @@ import { normaliseWeights } from "@/lib/ratings/compute";
 import { methodOf } from "@/lib/ratings/runner";
 import { StatChart } from "@/components/statistics/chart-client";
 import { intervalText } from "@/components/ratings/parts";
+import { Table } from "@/components/ui/table";
 
 export async function generateMetadata({
   params,
@@ -65,50 +66,36 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
         <h2 id="breakdown-title" className="mb-2 text-lg font-semibold">
           {t("card.breakdown")}
         </h2>
-        <table className="min-w-full text-sm" data-testid="breakdown">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                {t("col.indicator")}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("col.direction")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("col.raw")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("col.normalised")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("col.weight")}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t("col.contribution")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rating.version.indicators.map((i, index) => {
-              const b = entry.breakdown.find((x) => x.code === i.code);
-              return (
-                <tr key={i.code} className="border-t border-slate-100">
-                  <td className="py-1 pr-3">
-                    {t(`indicator.${i.code}.name`)}
-                    {b?.imputed && (
-                      <span className="ml-2 text-xs text-slate-500">{t(`card.imputed.${b.imputed}`)}</span>
-                    )}
-                  </td>
-                  <td className="py-1 pr-3">{t(`direction.${i.direction}`)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{num(entry.inputs[i.code], 2)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{num(b?.normalised)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{num(weights[index]!.weight * 100, 1)} %</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{num(b?.contribution, 4)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          look="plain"
+          testId="breakdown"
+          columns={[
+            t("col.indicator"),
+            t("col.direction"),
+            { label: t("col.raw"), numeric: true },
+            { label: t("col.normalised"), numeric: true },
+            { label: t("col.weight"), numeric: true },
+            { label: t("col.contribution"), numeric: true },
+          ]}
+          rows={rating.version.indicators}
+        >
+          {(i, index) => {
+            const b = entry.breakdown.find((x) => x.code === i.code);
+            return (
+              <tr key={i.code} className="border-t border-slate-100">
+                <td className="py-1 pr-3">
+                  {t(`indicator.${i.code}.name`)}
+                  {b?.imputed && <span className="ml-2 text-xs text-slate-500">{t(`card.imputed.${b.imputed}`)}</span>}
+                </td>
+                <td className="py-1 pr-3">{t(`direction.${i.direction}`)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{num(entry.inputs[i.code], 2)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{num(b?.normalised)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{num(weights[index]!.weight * 100, 1)} %</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{num(b?.contribution, 4)}</td>
+              </tr>
+            );
+          }}
+        </Table>
         <p className="mt-2 text-sm text-slate-600">{t("card.contributionNote")}</p>
       </section>
 
@@ -124,36 +111,30 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
           series={[{ key: "rank", name: t("col.rank") }]}
           data={history.map((h) => ({ label: String(h.year), values: { rank: h.rank } }))}
         />
-        <table className="mt-2 text-sm" data-testid="history">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-4">
-                {t("col.year")}
-              </th>
-              <th scope="col" className="py-1 pr-4 text-right">
-                {t("col.rank")}
-              </th>
-              <th scope="col" className="py-1 pr-4 text-right">
-                {t("col.score")}
-              </th>
-              <th scope="col" className="py-1 pr-4 text-right">
-                {t("col.interval")}
-              </th>
+        <Table
+          look="plain"
+          testId="history"
+          columns={[
+            t("col.year"),
+            { label: t("col.rank"), numeric: true },
+            { label: t("col.score"), numeric: true },
+            { label: t("col.interval"), numeric: true },
+          ]}
+          rows={history}
+          className="mt-2 text-sm"
+          thClassName="py-1 pr-4"
+        >
+          {(h) => (
+            <tr key={h.year} className="border-t border-slate-100">
+              <td className="py-1 pr-4">
+                <Link href={`/ratings/${method}/${entity}?year=${h.year}`}>{h.year}</Link>
+              </td>
+              <td className="py-1 pr-4 text-right tabular-nums">{h.rank === null ? "—" : `${h.rank} / ${h.of}`}</td>
+              <td className="py-1 pr-4 text-right tabular-nums">{num(h.score)}</td>
+              <td className="py-1 pr-4 text-right tabular-nums">{intervalText(h)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.year} className="border-t border-slate-100">
-                <td className="py-1 pr-4">
-                  <Link href={`/ratings/${method}/${entity}?year=${h.year}`}>{h.year}</Link>
-                </td>
-                <td className="py-1 pr-4 text-right tabular-nums">{h.rank === null ? "—" : `${h.rank} / ${h.of}`}</td>
-                <td className="py-1 pr-4 text-right tabular-nums">{num(h.score)}</td>
-                <td className="py-1 pr-4 text-right tabular-nums">{intervalText(h)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </Table>
       </section>
     </div>
   );

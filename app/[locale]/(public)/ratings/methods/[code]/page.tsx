@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/databank/page-params";
 import { cachedMethodView } from "@/lib/ratings/cache";
 import { normaliseWeights } from "@/lib/ratings/compute";
 import { methodOf } from "@/lib/ratings/runner";
+import { Table } from "@/components/ui/table";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/methods/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -80,50 +81,33 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
 
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("method.indicators")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="method-indicators">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th scope="col" className="px-2 py-2">
-                  {t("col.indicator")}
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  {t("col.definition")}
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  {t("col.source")}
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  {t("col.direction")}
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  {t("col.normalisation")}
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  {t("col.missing")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  {t("col.weight")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {current.indicators.map((i, index) => (
-                <tr key={i.code} className="border-t border-slate-100 align-top">
-                  <td className="px-2 py-1 font-medium">{t(`indicator.${i.code}.name`)}</td>
-                  <td className="px-2 py-1">{t(`indicator.${i.code}.definition`)}</td>
-                  <td className="px-2 py-1">{t(`indicator.${i.code}.source`)}</td>
-                  <td className="px-2 py-1">{t(`direction.${i.direction}`)}</td>
-                  <td className="px-2 py-1 font-mono text-xs">{t(`normalisation.${i.normalisation}`)}</td>
-                  <td className="px-2 py-1">{t(`missing.${i.missing}`)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">
-                    {new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(weights[index]!.weight * 100)} %
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          look="compact"
+          testId="method-indicators"
+          columns={[
+            ...(["indicator", "definition", "source", "direction", "normalisation", "missing"] as const).map((c) =>
+              t(`col.${c}`),
+            ),
+            { label: t("col.weight"), numeric: true },
+          ]}
+          rows={current.indicators}
+          thClassName="px-2 py-2"
+          frameClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
+          {(i, index) => (
+            <tr key={i.code} className="border-t border-slate-100 align-top">
+              <td className="px-2 py-1 font-medium">{t(`indicator.${i.code}.name`)}</td>
+              <td className="px-2 py-1">{t(`indicator.${i.code}.definition`)}</td>
+              <td className="px-2 py-1">{t(`indicator.${i.code}.source`)}</td>
+              <td className="px-2 py-1">{t(`direction.${i.direction}`)}</td>
+              <td className="px-2 py-1 font-mono text-xs">{t(`normalisation.${i.normalisation}`)}</td>
+              <td className="px-2 py-1">{t(`missing.${i.missing}`)}</td>
+              <td className="px-2 py-1 text-right tabular-nums">
+                {new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(weights[index]!.weight * 100)} %
+              </td>
+            </tr>
+          )}
+        </Table>
       </section>
       <section className="space-y-1">
         <h2 className="text-xl font-semibold">{t("method.aggregationTitle")}</h2>

@@ -18,12 +18,11 @@ export async function generateMetadata({
 }: PageProps<"/[locale]/statistics/organizations/[bin]">): Promise<Metadata> {
   const { locale, bin } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
-  try {
-    const data = await cachedOrganizationReport(bin, null);
-    return { title: nameOf(data.organization.name, locale) };
-  } catch {
-    return { title: t("title") };
-  }
+  const name = await cachedOrganizationReport(bin, null).then(
+    (data) => data.organization.name,
+    () => null,
+  );
+  return { title: name ? nameOf(name, locale) : t("title") };
 }
 
 /** An organisation's open report (R13): passport, contingent, staff and its record of handing reports over. */

@@ -35,11 +35,10 @@ export default async function FormPage({ params, searchParams }: PageProps<"/[lo
       <PageHeader
         title={`${form.code} — ${localName(form, locale)}`}
         description={t("inList", { year: form.formList.year })}
-        actions={
-          <Link href={`/admin/reporting/lists/${form.formListId}`} className="text-sm">
-            {t("backToList", { year: form.formList.year })}
-          </Link>
-        }
+        link={{
+          href: `/admin/reporting/lists/${form.formListId}`,
+          label: t("backToList", { year: form.formList.year }),
+        }}
       />
       <nav aria-label={t("tabs")} className="flex gap-1 border-b border-slate-200">
         {TABS.map((x) => (

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { getFormListHeader } from "@/lib/reporting/forms";
 import { createFormAction } from "@/lib/reporting/actions-design";
@@ -21,11 +20,7 @@ export default async function NewFormPage({ params, searchParams }: PageProps<"/
       <PageHeader
         title={t("newTitle", { year: list.year })}
         description={t("newDescription")}
-        actions={
-          <Link href={`/admin/reporting/lists/${list.id}`} className="text-sm">
-            {t("backToList", { year: list.year })}
-          </Link>
-        }
+        link={{ href: `/admin/reporting/lists/${list.id}`, label: t("backToList", { year: list.year }) }}
       />
       <FormSettingsForm action={createFormAction} locale={locale} formListId={list.id} />
     </div>

@@ -11,6 +11,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors } from "@/components/forms/fields-client";
 import { FormListForm } from "@/components/reporting/designer-list-form";
 import { linkButtonClass } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 
 /** One year's list of forms: its order, its forms, and publishing it. */
 export default async function FormListPage({ params }: PageProps<"/[locale]/admin/reporting/lists/[id]">) {
@@ -32,11 +33,7 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
           number: list.orderNumber,
           date: format.dateTime(list.orderDate, { dateStyle: "medium" }),
         })}
-        actions={
-          <Link href="/admin/reporting/lists" className="text-sm">
-            {t("back")}
-          </Link>
-        }
+        link={{ href: "/admin/reporting/lists", label: t("back") }}
       />
       <p className="text-sm" data-testid="list-status">
         <span
@@ -59,62 +56,35 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
             {tf("new")}
           </Link>
         </div>
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="list-forms">
-            <caption className="sr-only">{t("forms")}</caption>
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th scope="col" className="p-2">
-                  {tf("code")}
-                </th>
-                <th scope="col" className="p-2">
-                  {tf("name")}
-                </th>
-                <th scope="col" className="p-2">
-                  {tf("orgKinds")}
-                </th>
-                <th scope="col" className="p-2">
-                  {tf("periodicity")}
-                </th>
-                <th scope="col" className="p-2">
-                  {tf("versions")}
-                </th>
-                <th scope="col" className="p-2">
-                  {tf("periods")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.forms.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="p-4 text-center text-slate-500">
-                    {tf("empty")}
-                  </td>
-                </tr>
-              )}
-              {list.forms.map((f) => (
-                <tr key={f.id} className="border-t border-slate-100">
-                  <td className="p-2 font-mono font-medium">
-                    <Link href={`/admin/reporting/forms/${f.id}`}>{f.code}</Link>
-                  </td>
-                  <td className="p-2">{localName(f, locale)}</td>
-                  <td className="p-2">
-                    {f.adHoc ? (
-                      <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
-                        {tf("adHocBadge", { count: f._count.addressees })}
-                      </span>
-                    ) : (
-                      f.orgKinds.map((k) => kinds.get(k) ?? k).join(", ")
-                    )}
-                  </td>
-                  <td className="p-2">{tf(`periodicities.${f.periodicity}`)}</td>
-                  <td className="p-2 tabular-nums">{f._count.versions}</td>
-                  <td className="p-2 tabular-nums">{f._count.periods}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          look="compact"
+          caption={t("forms")}
+          testId="list-forms"
+          columns={[tf("code"), tf("name"), tf("orgKinds"), tf("periodicity"), tf("versions"), tf("periods")]}
+          rows={list.forms}
+          empty={tf("empty")}
+        >
+          {(f) => (
+            <tr key={f.id} className="border-t border-slate-100">
+              <td className="p-2 font-mono font-medium">
+                <Link href={`/admin/reporting/forms/${f.id}`}>{f.code}</Link>
+              </td>
+              <td className="p-2">{localName(f, locale)}</td>
+              <td className="p-2">
+                {f.adHoc ? (
+                  <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                    {tf("adHocBadge", { count: f._count.addressees })}
+                  </span>
+                ) : (
+                  f.orgKinds.map((k) => kinds.get(k) ?? k).join(", ")
+                )}
+              </td>
+              <td className="p-2">{tf(`periodicities.${f.periodicity}`)}</td>
+              <td className="p-2 tabular-nums">{f._count.versions}</td>
+              <td className="p-2 tabular-nums">{f._count.periods}</td>
+            </tr>
+          )}
+        </Table>
       </section>
 
       {!published && (

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { getClassifierItem } from "@/lib/classifiers/classifiers";
 import { updateClassifierItemAction } from "@/lib/classifiers/actions";
@@ -22,11 +21,7 @@ export default async function ClassifierItemPage({
       <PageHeader
         title={localName(item, locale)}
         description={`${localName(item.classifier, locale)} · ${t("code")}: ${item.code}`}
-        actions={
-          <Link href={`/admin/classifiers/${item.classifier.code}`} className="text-sm">
-            {t("backToClassifier")}
-          </Link>
-        }
+        link={{ href: `/admin/classifiers/${item.classifier.code}`, label: t("backToClassifier") }}
       />
       <ClassifierItemForm action={updateClassifierItemAction} classifier={item.classifier.code} values={item} />
     </div>

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { getFormVersions } from "@/lib/reporting/forms";
 import { localName } from "@/lib/names";
@@ -40,11 +39,10 @@ export default async function FormPreviewPage({
       <PageHeader
         title={`${form.code} — ${localName(form, locale)}`}
         description={t("previewOf", { number: row.number })}
-        actions={
-          <Link href={`/admin/reporting/forms/${form.id}?tab=design&version=${row.number}`} className="text-sm">
-            {t("backToDesigner")}
-          </Link>
-        }
+        link={{
+          href: `/admin/reporting/forms/${form.id}?tab=design&version=${row.number}`,
+          label: t("backToDesigner"),
+        }}
       />
       <EntryForm mode="preview" definition={definition} choices={choices} initialValues={{}} initialComments={{}} />
     </div>
