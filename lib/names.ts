@@ -7,3 +7,6 @@ export function localName(record: { nameKk: string; nameRu: string; nameEn: stri
 export function nameField(locale: string): "nameKk" | "nameRu" | "nameEn" {
   return locale === "ru" ? "nameRu" : locale === "en" ? "nameEn" : "nameKk";
 }
+
+/** The Prisma select of a trilingual record's id and names, for `{ select: NAMED }` in every query. */
+export const NAMED = { id: true, nameKk: true, nameRu: true, nameEn: true } as const;

@@ -12,6 +12,7 @@ import { authorizeViewer } from "../auth/access";
 import { organizationWhere, type Viewer } from "../auth/scope";
 import { dateValue } from "./dates";
 import { almatyDate } from "../time";
+import { NAMED } from "../names";
 
 export const SMALL_CELL = 10;
 
@@ -64,7 +65,7 @@ async function aggregate(
       nameKk: true,
       nameRu: true,
       nameEn: true,
-      territory: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+      territory: { select: NAMED },
     },
     take: 20_000,
   });

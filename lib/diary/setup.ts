@@ -17,6 +17,7 @@ import { parseIin } from "../identity";
 import { dateValue, dayOf } from "./dates";
 import { almatyDate } from "../time";
 import { currentTerm } from "./journal";
+import { NAMED } from "../names";
 
 type Tx = Prisma.TransactionClient;
 
@@ -353,7 +354,7 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
   const [school, years, teachers, subjects, languages] = await Promise.all([
     prisma.organization.findUniqueOrThrow({
       where: { id: organizationId },
-      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+      select: NAMED,
     }),
     prisma.academicYear.findMany({
       where: { organizationId },
@@ -382,12 +383,12 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
     }),
     prisma.classifierItem.findMany({
       where: { classifier: { code: "SUBJECT" } },
-      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+      select: NAMED,
       orderBy: { sortOrder: "asc" },
     }),
     prisma.classifierItem.findMany({
       where: { classifier: { code: "LANGUAGE" } },
-      select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+      select: NAMED,
       orderBy: { sortOrder: "asc" },
     }),
   ]);
@@ -480,7 +481,7 @@ export async function schoolAnalytics(
       }),
       prisma.classifierItem.findMany({
         where: { classifier: { code: "SUBJECT" } },
-        select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+        select: NAMED,
       }),
       prisma.lesson.groupBy({ by: ["classGroupId", "subjectId"], where: lessonWhere, _count: { _all: true } }),
       prisma.$queryRawUnsafe<{ classGroupId: string; subjectId: string; n: bigint | number; avg: number | null }[]>(

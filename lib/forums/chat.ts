@@ -12,6 +12,7 @@ import { chatBus, type ChatEvent } from "./bus";
 import { almatyTime } from "../time";
 import { assertMayPost, standingOf } from "./standing";
 import { CHAT_MESSAGES_PER_MINUTE, MAX_CHAT_LENGTH } from "./trust";
+import { NAMED } from "../names";
 
 export const CHAT_PAGE = 30;
 
@@ -108,7 +109,7 @@ export async function listRooms(viewer: Viewer | null): Promise<RoomView[]> {
 export function roomSubjects(rooms: readonly RoomView[]) {
   return prisma.classifierItem.findMany({
     where: { id: { in: rooms.map((r) => r.subjectId).filter((x): x is string => Boolean(x)) } },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
   });
 }
 

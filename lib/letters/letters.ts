@@ -30,6 +30,7 @@ import {
 } from "./rules";
 import type { LetterQuery, LetterRegister, LetterStatusChange, LetterUpdate } from "./schemas";
 import { blobStore, storeUpload } from "../files/store";
+import { NAMED } from "../names";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,7 +64,7 @@ function readableWhere(viewer: Viewer): Prisma.OrganizationWhereInput {
 export async function ownOrganizations(viewer: Viewer) {
   return prisma.organization.findMany({
     where: ownOrganizationWhere(viewer),
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
     orderBy: { nameRu: "asc" },
     take: 50,
   });
@@ -378,7 +379,7 @@ const rowSelect = {
   fileName: true,
   version: true,
   executor: { select: { id: true, displayName: true } },
-  organization: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+  organization: { select: NAMED },
   replyTo: { select: { id: true, number: true } },
   replies: { select: { id: true, number: true }, orderBy: { sequence: "asc" as const } },
 } satisfies Prisma.LetterSelect;
@@ -505,7 +506,7 @@ export async function letterFile(
 export async function registerOrganizations(viewer: Viewer) {
   return prisma.organization.findMany({
     where: { AND: [readableWhere(viewer), { letters: { some: {} } }] },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
     orderBy: { nameRu: "asc" },
     take: 200,
   });

@@ -6,7 +6,7 @@
 import "server-only";
 import { prisma } from "../db";
 import type { ContentLanguage, Prisma } from "../generated/prisma/client";
-import { localName } from "../names";
+import { NAMED, localName } from "../names";
 import { OFFICIAL_TYPES, METHODICAL_TYPES, PAGE_SIZE, type Sort } from "./constants";
 import { summaryOf } from "./workflow";
 
@@ -51,7 +51,7 @@ export interface ListItem {
 async function organizationNames(ids: (string | null)[], locale: string): Promise<Map<string, string>> {
   const orgs = await prisma.organization.findMany({
     where: { id: { in: ids.filter((x): x is string => !!x) } },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
   });
   return new Map(orgs.map((o) => [o.id, localName(o, locale)]));
 }

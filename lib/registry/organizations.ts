@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { organizationInScope, organizationWhere, territoryInScope, type Scope, type Viewer } from "../auth/scope";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
-import { nameField } from "../names";
+import { NAMED, nameField } from "../names";
 import type { OrganizationInput } from "./schemas";
 import { enqueueSearch } from "../search/outbox";
 
@@ -82,7 +82,7 @@ export async function reportingCandidates(excludeId?: string) {
       kind: { code: { in: ["MINISTRY", "EDU_DEPT_REGION", "EDU_DEPT_DISTRICT", "UNIVERSITY", "COLLEGE"] } },
       NOT: excludeId ? { id: excludeId } : undefined,
     },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
     orderBy: { nameKk: "asc" },
   });
 }

@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { organizationInScope, organizationWhere, personWhere, type Scope, type Viewer } from "../auth/scope";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { parseIin } from "../identity";
-import { localName, nameField } from "../names";
+import { NAMED, localName, nameField } from "../names";
 import type { PersonInput, PersonUpdate } from "./schemas";
 
 export const PERSON_SORTS = ["lastName", "birthDate", "iin"] as const;
@@ -94,7 +94,7 @@ export async function organizationOptions(scope: Scope, locale: string) {
   const name = nameField(locale);
   const rows = await prisma.organization.findMany({
     where: organizationWhere(scope),
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
     orderBy: [{ [name]: "asc" }, { id: "asc" }],
   });
   return rows.map((o) => ({ value: o.id, label: localName(o, locale) }));

@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { TerritoryLevel } from "../generated/prisma/enums";
 import { territoryInScope, territoryWhere, type Scope, type Viewer } from "../auth/scope";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
-import { localName, nameField } from "../names";
+import { NAMED, localName, nameField } from "../names";
 import type { TerritoryInput, TerritoryUpdate } from "./schemas";
 import { enqueueSearch } from "../search/outbox";
 
@@ -101,7 +101,7 @@ export async function regionOptions(locale: string) {
   const rows = await prisma.territory.findMany({
     where: { level: "REGION" },
     orderBy: { code: "asc" },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
   });
   return rows.map((r) => ({ value: r.id, label: localName(r, locale) }));
 }

@@ -26,6 +26,7 @@ import { isObliged } from "./obligations";
 import { latestVersion } from "./forms";
 import { readFile, readTemplate, type TemplateProblem } from "./template";
 import { submitSubmission } from "./workflow";
+import { NAMED } from "../names";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,7 +43,7 @@ export function submittingOrganizations(viewer: Viewer): string[] {
 export function submittingOrganizationNames(viewer: Viewer) {
   return prisma.organization.findMany({
     where: { id: { in: submittingOrganizations(viewer) } },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
   });
 }
 

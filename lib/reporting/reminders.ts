@@ -15,6 +15,7 @@ import { obligedOrganizationsWhere } from "./obligations";
 import type { ReportingNotificationKind } from "./notifications";
 import { reviewRoles } from "./workflow";
 import { rolesWith } from "../auth/permissions";
+import { NAMED } from "../names";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Overdue reminders stop this long after the deadline (the board still shows who is overdue). */
@@ -94,7 +95,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
           prisma.organization.count({ where }),
           prisma.organization.findMany({
             where,
-            select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+            select: NAMED,
             orderBy: { nameKk: "asc" },
             take: DIGEST_LIMIT,
           }),

@@ -21,6 +21,7 @@ import type { FirstGradeApply } from "./schemas";
 import { renumberQueue } from "./queue";
 import { STATUS_NOTIFICATION, type ServicesNotificationKind } from "./notifications";
 import { rolesWith } from "../auth/permissions";
+import { NAMED } from "../names";
 
 type Tx = Prisma.TransactionClient;
 
@@ -205,9 +206,9 @@ const listSelect = {
   dueAt: true,
   createdAt: true,
   version: true,
-  organization: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
-  targetOrganization: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
-  territory: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+  organization: { select: NAMED },
+  targetOrganization: { select: NAMED },
+  territory: { select: NAMED },
   targetGrade: true,
   priority: true,
   queuePosition: true,
@@ -337,7 +338,7 @@ export async function applicationForStaff(viewer: Viewer, id: string, now = new 
     application.kind === "PRESCHOOL" && application.territory
       ? await prisma.organization.findMany({
           where: { territoryId: application.territory.id, status: "ACTIVE", kind: { code: "PRESCHOOL" } },
-          select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+          select: NAMED,
           orderBy: { nameRu: "asc" },
         })
       : [];

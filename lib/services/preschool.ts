@@ -20,6 +20,7 @@ import { openApplicationKey, recordStatus, registeredChild, transition } from ".
 import { lockQueue, renumberQueue } from "./queue";
 import { dueAt, preschoolAge, QUEUE_STATUSES } from "./rules";
 import type { PreschoolApply } from "./schemas";
+import { NAMED } from "../names";
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,7 +46,7 @@ export function preschoolDistricts() {
 export function districtKindergartens(territoryId: string) {
   return prisma.organization.findMany({
     where: { territoryId, status: "ACTIVE", ...PRESCHOOL_KIND },
-    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+    select: NAMED,
     orderBy: { nameRu: "asc" },
   });
 }
@@ -179,8 +180,8 @@ export async function districtQueue(viewer: Viewer, params: { territoryId?: stri
       createdAt: true,
       offerExpiresAt: true,
       preferredOrganizationIds: true,
-      territory: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
-      targetOrganization: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+      territory: { select: NAMED },
+      targetOrganization: { select: NAMED },
     },
     take: 500,
   });
