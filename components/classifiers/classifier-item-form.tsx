@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordForm } from "@/components/forms/record-form";
 import { FormErrors, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
 
@@ -28,23 +28,17 @@ export async function ClassifierItemForm({
   values?: ItemValues;
 }) {
   const t = await getTranslations("classifiers");
-  const tc = await getTranslations("common");
   return (
-    <ActionForm
+    <RecordForm
       action={action}
-      submitLabel={values ? tc("actions.save") : t("addItem")}
-      pendingLabel={tc("state.saving")}
+      record={values}
+      createLabel={t("addItem")}
       testId={values ? "classifier-item-form" : "classifier-item-new"}
-      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
     >
       {values ? (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-          <p className="text-sm">
-            <span className="font-medium">{t("code")}:</span> <span className="font-mono">{values.code}</span>
-          </p>
-        </>
+        <p className="text-sm">
+          <span className="font-medium">{t("code")}:</span> <span className="font-mono">{values.code}</span>
+        </p>
       ) : (
         <>
           <input type="hidden" name="classifier" value={classifier} />
@@ -74,6 +68,6 @@ export async function ClassifierItemForm({
           hint={t("validToHint")}
         />
       </div>
-    </ActionForm>
+    </RecordForm>
   );
 }

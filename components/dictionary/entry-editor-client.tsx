@@ -190,29 +190,22 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
               />
             </label>
             {form.senses.length > 1 && (
-              <button
-                type="button"
-                className="text-sm text-red-700 underline"
+              <RemoveButton
+                label={t("removeSense")}
                 onClick={() => setForm((f) => ({ ...f, senses: f.senses.filter((_, j) => j !== i) }))}
-              >
-                {t("removeSense")}
-              </button>
+              />
             )}
           </fieldset>
         ))}
-        <Button
-          type="button"
-          variant="secondary"
-          size="sm"
+        <AddButton
+          label={t("addSense")}
           onClick={() =>
             setForm((f) => ({
               ...f,
               senses: [...f.senses, { partOfSpeech: "", gloss: "", ru: "", en: "", examples: "" }],
             }))
           }
-        >
-          {t("addSense")}
-        </Button>
+        />
       </div>
 
       <div className="space-y-2">
@@ -250,23 +243,16 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="text-sm text-red-700 underline"
+            <RemoveButton
+              label={t("remove")}
               onClick={() => setForm((f) => ({ ...f, related: f.related.filter((_, j) => j !== i) }))}
-            >
-              {t("remove")}
-            </button>
+            />
           </div>
         ))}
-        <Button
-          type="button"
-          variant="secondary"
-          size="sm"
+        <AddButton
+          label={t("addRelated")}
           onClick={() => setForm((f) => ({ ...f, related: [...f.related, { slug: "", kind: "RELATED" }] }))}
-        >
-          {t("addRelated")}
-        </Button>
+        />
       </div>
 
       <label className="block text-sm">
@@ -286,4 +272,22 @@ export function EntryEditor({ initial }: { initial: EntryDraft | null }) {
 /** A field's error under it, when there is one. */
 function Err({ text }: { text?: string }) {
   return text ? <p className="mt-1 text-sm text-red-700">{text}</p> : null;
+}
+
+/** Removes one sense or related word from the draft. */
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="text-sm text-red-700 underline" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
+/** Adds a sense or related word to the draft. */
+function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button type="button" variant="secondary" size="sm" onClick={onClick}>
+      {label}
+    </Button>
+  );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { Input, Select } from "@/components/ui/input";
 import { useFormResult } from "./action-form-client";
 
@@ -20,7 +20,46 @@ function useField(name: string, defaultValue: string | number | null | undefined
   return { id, error, value: String(value), key: `${name}:${state?.values?.[name] ?? ""}:${state ? "r" : "i"}` };
 }
 
-function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+type Field = ReturnType<typeof useField>;
+
+/** The attributes an input or select shares: its id and name, the kept value, the error or hint it is described by. */
+function controlProps(f: Field, name: string, hint?: string) {
+  return {
+    id: f.id,
+    name,
+    defaultValue: f.value,
+    "aria-invalid": Boolean(f.error),
+    "aria-describedby": f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined,
+    invalid: Boolean(f.error),
+    className: "w-full",
+  };
+}
+
+/** A field's label above its control and its error (or hint) below. */
+function FieldFrame({
+  f,
+  label,
+  required,
+  hint,
+  children,
+}: {
+  f: Field;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <FieldLabel id={f.id} label={label} required={required} />
+      {children}
+      <FieldMessage id={f.id} error={f.error} hint={hint} />
+    </div>
+  );
+}
+
+/** A field's label, with a star when the field is required. */
+export function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
   return (
     <label htmlFor={id} className="mb-1 block text-sm font-medium">
       {label}
@@ -34,7 +73,8 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
-function Message({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+/** A field's error (id `${id}-error`) or, without one, its hint (id `${id}-hint`). */
+export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: string }) {
   if (error)
     return (
       <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
@@ -60,22 +100,9 @@ export function TextField({
 }: BaseProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">) {
   const f = useField(name, defaultValue);
   return (
-    <div>
-      <Label id={f.id} label={label} required={required} />
-      <Input
-        key={f.key}
-        id={f.id}
-        name={name}
-        defaultValue={f.value}
-        aria-invalid={Boolean(f.error)}
-        aria-describedby={f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined}
-        aria-required={required}
-        invalid={Boolean(f.error)}
-        className="w-full"
-        {...rest}
-      />
-      <Message id={f.id} error={f.error} hint={hint} />
-    </div>
+    <FieldFrame f={f} label={label} required={required} hint={hint}>
+      <Input key={f.key} {...controlProps(f, name, hint)} aria-required={required} {...rest} />
+    </FieldFrame>
   );
 }
 
@@ -90,18 +117,8 @@ export function SelectField({
 }: BaseProps & { options: { value: string; label: string }[]; placeholder?: string }) {
   const f = useField(name, defaultValue);
   return (
-    <div>
-      <Label id={f.id} label={label} required={required} />
-      <Select
-        key={f.key}
-        id={f.id}
-        name={name}
-        defaultValue={f.value}
-        aria-invalid={Boolean(f.error)}
-        aria-describedby={f.error ? `${f.id}-error` : hint ? `${f.id}-hint` : undefined}
-        invalid={Boolean(f.error)}
-        className="w-full"
-      >
+    <FieldFrame f={f} label={label} required={required} hint={hint}>
+      <Select key={f.key} {...controlProps(f, name, hint)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -109,8 +126,7 @@ export function SelectField({
           </option>
         ))}
       </Select>
-      <Message id={f.id} error={f.error} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordForm } from "@/components/forms/record-form";
 import { CheckboxField, FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
 import { classifierOptions } from "@/lib/classifiers/queries";
@@ -37,7 +37,6 @@ export async function OrganizationForm({
   values?: OrganizationValues;
 }) {
   const t = await getTranslations("organizations");
-  const tc = await getTranslations("common");
   const [kinds, languages, territories, candidates] = await Promise.all([
     classifierOptions("ORG_KIND", locale),
     classifierOptions("LANGUAGE", locale),
@@ -45,19 +44,7 @@ export async function OrganizationForm({
     reportingCandidates(values?.id),
   ]);
   return (
-    <ActionForm
-      action={action}
-      submitLabel={tc("actions.save")}
-      pendingLabel={tc("state.saving")}
-      testId="organization-form"
-      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
-    >
-      {values && (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-        </>
-      )}
+    <RecordForm action={action} record={values} testId="organization-form">
       <FormErrors names={["id", "version"]} />
       <TextField
         name="bin"
@@ -110,6 +97,6 @@ export async function OrganizationForm({
       />
       <CheckboxField name="isUrban" label={t("isUrban")} defaultChecked={values?.isUrban ?? true} />
       <TextField name="address" label={t("address")} defaultValue={values?.address} />
-    </ActionForm>
+    </RecordForm>
   );
 }

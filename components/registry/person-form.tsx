@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordForm } from "@/components/forms/record-form";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
 import type { Scope } from "@/lib/auth/scope";
@@ -34,22 +34,9 @@ export async function PersonForm({
   values?: PersonValues;
 }) {
   const t = await getTranslations("people");
-  const tc = await getTranslations("common");
   const organizations = await organizationOptions(scope, locale);
   return (
-    <ActionForm
-      action={action}
-      submitLabel={tc("actions.save")}
-      pendingLabel={tc("state.saving")}
-      testId="person-form"
-      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
-    >
-      {values && (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-        </>
-      )}
+    <RecordForm action={action} record={values} testId="person-form">
       <FormErrors names={["id", "version"]} />
       <TextField
         name="iin"
@@ -87,6 +74,6 @@ export async function PersonForm({
         placeholder={scope.all ? t("organizationNone") : ""}
         options={organizations}
       />
-    </ActionForm>
+    </RecordForm>
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordForm } from "@/components/forms/record-form";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
 import type { Scope } from "@/lib/auth/scope";
@@ -36,27 +36,14 @@ export async function TerritoryForm({
   parentLabel?: string;
 }) {
   const t = await getTranslations("territories");
-  const tc = await getTranslations("common");
   const parents = values ? [] : await parentOptions(scope, locale);
   // Offer only the levels for which the writer has a possible parent.
   const creatable = (["REGION", "DISTRICT", "SETTLEMENT"] as const).filter((level) =>
     parents.some((p) => p.level === PARENT_LEVEL[level]),
   );
   return (
-    <ActionForm
-      action={action}
-      submitLabel={tc("actions.save")}
-      pendingLabel={tc("state.saving")}
-      testId="territory-form"
-      className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm"
-    >
-      {values && (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-          {values.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
-        </>
-      )}
+    <RecordForm action={action} record={values} testId="territory-form">
+      {values?.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
       <FormErrors names={values ? ["id", "version", "parentId"] : ["id", "version"]} />
       <TextField
         name="code"
@@ -106,6 +93,6 @@ export async function TerritoryForm({
       <TextField name="nameKk" label={t("nameKk")} required defaultValue={values?.nameKk} lang="kk" />
       <TextField name="nameRu" label={t("nameRu")} required defaultValue={values?.nameRu} lang="ru" />
       <TextField name="nameEn" label={t("nameEn")} required defaultValue={values?.nameEn} lang="en" />
-    </ActionForm>
+    </RecordForm>
   );
 }

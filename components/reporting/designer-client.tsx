@@ -125,13 +125,37 @@ function toDefinition(d: Draft): unknown {
   };
 }
 
-function move<T>(list: T[], i: number, delta: number): T[] {
+/** Swaps item i of a list with its neighbour above (delta -1) or below (delta 1), if there is one. */
+function shift(list: unknown[], i: number, delta: number): void {
   const j = i + delta;
-  if (j < 0 || j >= list.length) return list;
-  const next = [...list];
-  [next[i], next[j]] = [next[j]!, next[i]!];
-  return next;
+  if (j < 0 || j >= list.length) return;
+  [list[i], list[j]] = [list[j], list[i]];
 }
+
+type FieldsSection = Extract<DSection, { kind: "fields" }>;
+type TableSection = Extract<DSection, { kind: "table" }>;
+const fieldsOf = (d: Draft, i: number) => (d.sections[i] as FieldsSection).fields;
+const rowsOf = (d: Draft, i: number) => (d.sections[i] as TableSection).rows;
+const columnsOf = (d: Draft, i: number) => (d.sections[i] as TableSection).columns;
+
+const emptyField = (): DField => ({
+  key: "",
+  label: emptyText(),
+  type: "integer",
+  classifier: "",
+  required: false,
+  min: "",
+  max: "",
+});
+const emptyColumn = (): DColumn => ({
+  key: "",
+  label: emptyText(),
+  type: "integer",
+  required: false,
+  min: "",
+  max: "",
+});
+const emptyRow = (): DRow => ({ key: "", label: emptyText() });
 
 const inputClass = (error?: string) =>
   fieldClass({ invalid: Boolean(error), density: "sm", className: "w-full text-sm" });
@@ -200,6 +224,43 @@ export function DesignerClient({
     setDirty(true);
     setStatus(null);
   };
+
+  /** Move up, move down and remove of item j of a list in the draft. */
+  const itemTools = (list: (d: Draft) => unknown[], j: number) => ({
+    onUp: () => patch((d) => shift(list(d), j, -1)),
+    onDown: () => patch((d) => shift(list(d), j, 1)),
+    onRemove: () => patch((d) => void list(d).splice(j, 1)),
+  });
+
+  /** The key input of item j of a list in the draft (fields, rows, columns); `path` is where its errors are. */
+  const keyInput = (list: (d: Draft) => DRow[], j: number, path: string, value: string) => ({
+    label: t("key"),
+    value,
+    error: err(`${path}.key`),
+    mono: true,
+    onChange: (v: string) => patch((d) => void (list(d)[j]!.key = v)),
+  });
+  /** The label of item j of a list in the draft, in the three languages. */
+  const labelTexts = (list: (d: Draft) => DRow[], j: number, path: string, value: LocalizedText) => ({
+    label: t("label"),
+    value,
+    path: `${path}.label`,
+    err,
+    onChange: (l: Langs, v: string) => patch((d) => void (list(d)[j]!.label[l] = v)),
+  });
+
+  /** The type select of item j of a list in the draft (fields, columns), offering `types`. */
+  const typeSelect = (
+    list: (d: Draft) => { type: DField["type"] }[],
+    j: number,
+    types: readonly DField["type"][],
+    value: string,
+  ) => ({
+    label: t("type"),
+    value,
+    options: types.map((ft) => ({ value: ft, label: t(`types.${ft}`) })),
+    onChange: (v: string) => patch((d) => void (list(d)[j]!.type = v as DField["type"])),
+  });
 
   const save = () => {
     setShowErrors(true);
@@ -308,9 +369,7 @@ export function DesignerClient({
                 {section.kind === "fields" ? t("kindFields") : t("kindTable")}
               </span>
               <Toolbar
-                onUp={() => patch((d) => void (d.sections = move(d.sections, i, -1)))}
-                onDown={() => patch((d) => void (d.sections = move(d.sections, i, 1)))}
-                onRemove={() => patch((d) => void d.sections.splice(i, 1))}
+                {...itemTools((d) => d.sections, i)}
                 labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeSection") }}
               />
             </div>
@@ -327,29 +386,10 @@ export function DesignerClient({
                   <div key={j} className="rounded border border-slate-200 p-3" data-testid={`field-${i}-${j}`}>
                     <div className="flex flex-wrap items-end gap-3">
                       <Input
-                        label={t("key")}
-                        value={f.key}
-                        error={err(`sections.${i}.fields.${j}.key`)}
-                        mono
-                        onChange={(v) =>
-                          patch(
-                            (d) => void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.key = v),
-                          )
-                        }
+                        {...keyInput((d) => fieldsOf(d, i), j, `sections.${i}.fields.${j}`, f.key)}
                         className="w-36"
                       />
-                      <Select
-                        label={t("type")}
-                        value={f.type}
-                        options={FIELD_TYPES.map((ft) => ({ value: ft, label: t(`types.${ft}`) }))}
-                        onChange={(v) =>
-                          patch(
-                            (d) =>
-                              void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.type =
-                                v as DField["type"]),
-                          )
-                        }
-                      />
+                      <Select {...typeSelect((d) => fieldsOf(d, i), j, FIELD_TYPES, f.type)} />
                       {f.type === "choice" && (
                         <Select
                           label={t("classifier")}
@@ -359,13 +399,7 @@ export function DesignerClient({
                             { value: "", label: "—" },
                             ...classifiers.map((c) => ({ value: c.code, label: `${c.label} (${c.code})` })),
                           ]}
-                          onChange={(v) =>
-                            patch(
-                              (d) =>
-                                void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.classifier =
-                                  v),
-                            )
-                          }
+                          onChange={(v) => patch((d) => void (fieldsOf(d, i)[j]!.classifier = v))}
                         />
                       )}
                       <Bounds
@@ -374,79 +408,19 @@ export function DesignerClient({
                         path={`sections.${i}.fields.${j}`}
                         err={err}
                         numeric={(NUMERIC_TYPES as readonly string[]).includes(f.type)}
-                        onChange={(k, v) =>
-                          patch(
-                            (d) =>
-                              void ((
-                                (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j] as unknown as Record<
-                                  string,
-                                  unknown
-                                >
-                              )[k] = v),
-                          )
-                        }
+                        onChange={(k, v) => patch((d) => void Object.assign(fieldsOf(d, i)[j]!, { [k]: v }))}
                       />
                       <Toolbar
-                        onUp={() =>
-                          patch(
-                            (d) =>
-                              void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields = move(
-                                (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields,
-                                j,
-                                -1,
-                              )),
-                          )
-                        }
-                        onDown={() =>
-                          patch(
-                            (d) =>
-                              void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields = move(
-                                (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields,
-                                j,
-                                1,
-                              )),
-                          )
-                        }
-                        onRemove={() =>
-                          patch(
-                            (d) => void (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields.splice(j, 1),
-                          )
-                        }
+                        {...itemTools((d) => fieldsOf(d, i), j)}
                         labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeField") }}
                       />
                     </div>
-                    <Texts
-                      label={t("label")}
-                      value={f.label}
-                      path={`sections.${i}.fields.${j}.label`}
-                      err={err}
-                      onChange={(l, v) =>
-                        patch(
-                          (d) =>
-                            void ((d.sections[i] as Extract<DSection, { kind: "fields" }>).fields[j]!.label[l] = v),
-                        )
-                      }
-                    />
+                    <Texts {...labelTexts((d) => fieldsOf(d, i), j, `sections.${i}.fields.${j}`, f.label)} />
                     <p className="mt-1 font-mono text-xs text-slate-500">{`${section.key}.${f.key}`}</p>
                   </div>
                 ))}
                 <FieldError message={err(`sections.${i}.fields`)} />
-                <AddButton
-                  label={t("addField")}
-                  onClick={() =>
-                    patch((d) =>
-                      (d.sections[i] as Extract<DSection, { kind: "fields" }>).fields.push({
-                        key: "",
-                        label: emptyText(),
-                        type: "integer",
-                        classifier: "",
-                        required: false,
-                        min: "",
-                        max: "",
-                      }),
-                    )
-                  }
-                />
+                <AddButton label={t("addField")} onClick={() => patch((d) => void fieldsOf(d, i).push(emptyField()))} />
               </div>
             ) : (
               <div className="mt-3 grid gap-4 lg:grid-cols-2">
@@ -457,73 +431,19 @@ export function DesignerClient({
                       <div key={j} className="rounded border border-slate-200 p-2" data-testid={`row-${i}-${j}`}>
                         <div className="flex items-end gap-2">
                           <Input
-                            label={t("key")}
-                            value={r.key}
-                            error={err(`sections.${i}.rows.${j}.key`)}
-                            mono
-                            onChange={(v) =>
-                              patch(
-                                (d) => void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows[j]!.key = v),
-                              )
-                            }
+                            {...keyInput((d) => rowsOf(d, i), j, `sections.${i}.rows.${j}`, r.key)}
                             className="w-32"
                           />
                           <Toolbar
-                            onUp={() =>
-                              patch(
-                                (d) =>
-                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows = move(
-                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).rows,
-                                    j,
-                                    -1,
-                                  )),
-                              )
-                            }
-                            onDown={() =>
-                              patch(
-                                (d) =>
-                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows = move(
-                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).rows,
-                                    j,
-                                    1,
-                                  )),
-                              )
-                            }
-                            onRemove={() =>
-                              patch(
-                                (d) => void (d.sections[i] as Extract<DSection, { kind: "table" }>).rows.splice(j, 1),
-                              )
-                            }
+                            {...itemTools((d) => rowsOf(d, i), j)}
                             labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeRow") }}
                           />
                         </div>
-                        <Texts
-                          label={t("label")}
-                          value={r.label}
-                          path={`sections.${i}.rows.${j}.label`}
-                          err={err}
-                          onChange={(l, v) =>
-                            patch(
-                              (d) =>
-                                void ((d.sections[i] as Extract<DSection, { kind: "table" }>).rows[j]!.label[l] = v),
-                            )
-                          }
-                        />
+                        <Texts {...labelTexts((d) => rowsOf(d, i), j, `sections.${i}.rows.${j}`, r.label)} />
                       </div>
                     ))}
                     <FieldError message={err(`sections.${i}.rows`)} />
-                    <AddButton
-                      label={t("addRow")}
-                      onClick={() =>
-                        patch(
-                          (d) =>
-                            void (d.sections[i] as Extract<DSection, { kind: "table" }>).rows.push({
-                              key: "",
-                              label: emptyText(),
-                            }),
-                        )
-                      }
-                    />
+                    <AddButton label={t("addRow")} onClick={() => patch((d) => void rowsOf(d, i).push(emptyRow()))} />
                   </div>
                 </div>
                 <div>
@@ -533,107 +453,30 @@ export function DesignerClient({
                       <div key={j} className="rounded border border-slate-200 p-2" data-testid={`column-${i}-${j}`}>
                         <div className="flex flex-wrap items-end gap-2">
                           <Input
-                            label={t("key")}
-                            value={c.key}
-                            error={err(`sections.${i}.columns.${j}.key`)}
-                            mono
-                            onChange={(v) =>
-                              patch(
-                                (d) =>
-                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.key = v),
-                              )
-                            }
+                            {...keyInput((d) => columnsOf(d, i), j, `sections.${i}.columns.${j}`, c.key)}
                             className="w-32"
                           />
-                          <Select
-                            label={t("type")}
-                            value={c.type}
-                            options={NUMERIC_TYPES.map((ft) => ({ value: ft, label: t(`types.${ft}`) }))}
-                            onChange={(v) =>
-                              patch(
-                                (d) =>
-                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.type =
-                                    v as DColumn["type"]),
-                              )
-                            }
-                          />
+                          <Select {...typeSelect((d) => columnsOf(d, i), j, NUMERIC_TYPES, c.type)} />
                           <Bounds
                             t={t}
                             item={c}
                             path={`sections.${i}.columns.${j}`}
                             err={err}
                             numeric
-                            onChange={(k, v) =>
-                              patch(
-                                (d) =>
-                                  void ((
-                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).columns[
-                                      j
-                                    ] as unknown as Record<string, unknown>
-                                  )[k] = v),
-                              )
-                            }
+                            onChange={(k, v) => patch((d) => void Object.assign(columnsOf(d, i)[j]!, { [k]: v }))}
                           />
                           <Toolbar
-                            onUp={() =>
-                              patch(
-                                (d) =>
-                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns = move(
-                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).columns,
-                                    j,
-                                    -1,
-                                  )),
-                              )
-                            }
-                            onDown={() =>
-                              patch(
-                                (d) =>
-                                  void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns = move(
-                                    (d.sections[i] as Extract<DSection, { kind: "table" }>).columns,
-                                    j,
-                                    1,
-                                  )),
-                              )
-                            }
-                            onRemove={() =>
-                              patch(
-                                (d) =>
-                                  void (d.sections[i] as Extract<DSection, { kind: "table" }>).columns.splice(j, 1),
-                              )
-                            }
+                            {...itemTools((d) => columnsOf(d, i), j)}
                             labels={{ up: t("moveUp"), down: t("moveDown"), remove: t("removeColumn") }}
                           />
                         </div>
-                        <Texts
-                          label={t("label")}
-                          value={c.label}
-                          path={`sections.${i}.columns.${j}.label`}
-                          err={err}
-                          onChange={(l, v) =>
-                            patch(
-                              (d) =>
-                                void ((d.sections[i] as Extract<DSection, { kind: "table" }>).columns[j]!.label[l] = v),
-                            )
-                          }
-                        />
+                        <Texts {...labelTexts((d) => columnsOf(d, i), j, `sections.${i}.columns.${j}`, c.label)} />
                       </div>
                     ))}
                     <FieldError message={err(`sections.${i}.columns`)} />
                     <AddButton
                       label={t("addColumn")}
-                      onClick={() =>
-                        patch(
-                          (d) =>
-                            void (d.sections[i] as Extract<DSection, { kind: "table" }>).columns.push({
-                              key: "",
-                              label: emptyText(),
-                              type: "integer",
-                              required: false,
-                              min: "",
-                              max: "",
-                            }),
-                        )
-                      }
+                      onClick={() => patch((d) => void columnsOf(d, i).push(emptyColumn()))}
                     />
                   </div>
                 </div>
@@ -652,17 +495,7 @@ export function DesignerClient({
                     kind: "fields",
                     key: "",
                     title: emptyText(),
-                    fields: [
-                      {
-                        key: "",
-                        label: emptyText(),
-                        type: "integer",
-                        classifier: "",
-                        required: false,
-                        min: "",
-                        max: "",
-                      },
-                    ],
+                    fields: [emptyField()],
                   }),
               )
             }
@@ -676,8 +509,8 @@ export function DesignerClient({
                     kind: "table",
                     key: "",
                     title: emptyText(),
-                    rows: [{ key: "", label: emptyText() }],
-                    columns: [{ key: "", label: emptyText(), type: "integer", required: false, min: "", max: "" }],
+                    rows: [emptyRow()],
+                    columns: [emptyColumn()],
                   }),
               )
             }

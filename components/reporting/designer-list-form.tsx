@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordForm } from "@/components/forms/record-form";
 import { FormErrors, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
 
@@ -12,21 +12,16 @@ export async function FormListForm({
   values?: { id: string; version: number; year: number; orderNumber: string; orderDate: Date };
 }) {
   const t = await getTranslations("reporting.lists");
-  const tc = await getTranslations("common");
   return (
-    <ActionForm
+    <RecordForm
       action={action}
-      submitLabel={values ? tc("actions.save") : t("create")}
-      pendingLabel={tc("state.saving")}
+      record={values}
+      createLabel={t("create")}
       testId={values ? "form-list-edit" : "form-list-new"}
       className="grid max-w-3xl gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3 sm:items-end"
     >
       {values ? (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-          <FormErrors names={["id", "version"]} />
-        </>
+        <FormErrors names={["id", "version"]} />
       ) : (
         <TextField
           name="year"
@@ -51,6 +46,6 @@ export async function FormListForm({
         type="date"
         defaultValue={values?.orderDate.toISOString().slice(0, 10)}
       />
-    </ActionForm>
+    </RecordForm>
   );
 }

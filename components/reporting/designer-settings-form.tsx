@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordForm } from "@/components/forms/record-form";
 import { CheckboxField, FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
 import { classifierOptions } from "@/lib/classifiers/queries";
@@ -36,24 +36,16 @@ export async function FormSettingsForm({
   values?: FormValues;
 }) {
   const t = await getTranslations("reporting.forms");
-  const tc = await getTranslations("common");
   const kinds = await classifierOptions("ORG_KIND", locale);
   return (
-    <ActionForm
+    <RecordForm
       action={action}
-      submitLabel={values ? tc("actions.save") : t("create")}
-      pendingLabel={tc("state.saving")}
+      record={values}
+      createLabel={t("create")}
       testId={values ? "form-settings" : "form-new"}
       className="max-w-3xl space-y-4 rounded-lg bg-white p-4 shadow-sm"
     >
-      {values ? (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-        </>
-      ) : (
-        <input type="hidden" name="formListId" value={formListId} />
-      )}
+      {!values && <input type="hidden" name="formListId" value={formListId} />}
       <FormErrors names={["id", "version", "formListId"]} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
@@ -94,6 +86,6 @@ export async function FormSettingsForm({
         hint={t("addresseesHint")}
         defaultValue={(values?.addresseeBins ?? []).join("\n")}
       />
-    </ActionForm>
+    </RecordForm>
   );
 }

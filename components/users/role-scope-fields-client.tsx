@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useFormResult } from "@/components/forms/action-form-client";
+import { FieldLabel, FieldMessage } from "@/components/forms/fields-client";
 import { fieldClass } from "@/components/ui/input";
 
 export interface RoleOption {
@@ -66,13 +67,7 @@ export function RoleScopeFields({
   return (
     <>
       <div>
-        <label htmlFor={`${id}-role`} className="mb-1 block text-sm font-medium">
-          {labels.role}
-          <span aria-hidden className="text-red-700">
-            {" "}
-            *
-          </span>
-        </label>
+        <FieldLabel id={`${id}-role`} label={labels.role} required />
         <select
           id={`${id}-role`}
           name="role"
@@ -89,21 +84,11 @@ export function RoleScopeFields({
             </option>
           ))}
         </select>
-        {errors.role && (
-          <p id={`${id}-role-error`} className="mt-1 text-sm text-red-700">
-            {errors.role}
-          </p>
-        )}
+        <FieldMessage id={`${id}-role`} error={errors.role} />
       </div>
       {selected?.scope !== "territory" && (
         <div>
-          <label htmlFor={`${id}-org`} className="mb-1 block text-sm font-medium">
-            {labels.organization}
-            <span aria-hidden className="text-red-700">
-              {" "}
-              *
-            </span>
-          </label>
+          <FieldLabel id={`${id}-org`} label={labels.organization} required />
           <select
             key={`org:${stamp}`}
             id={`${id}-org`}
@@ -126,28 +111,12 @@ export function RoleScopeFields({
               </optgroup>
             ))}
           </select>
-          {errors.organizationId ? (
-            <p id={`${id}-org-error`} className="mt-1 text-sm text-red-700">
-              {errors.organizationId}
-            </p>
-          ) : (
-            labels.organizationsHint && (
-              <p id={`${id}-org-hint`} className="mt-1 text-xs text-slate-500">
-                {labels.organizationsHint}
-              </p>
-            )
-          )}
+          <FieldMessage id={`${id}-org`} error={errors.organizationId} hint={labels.organizationsHint} />
         </div>
       )}
       {selected?.scope !== "organization" && (
         <div>
-          <label htmlFor={`${id}-territory`} className="mb-1 block text-sm font-medium">
-            {labels.territory}
-            <span aria-hidden className="text-red-700">
-              {" "}
-              *
-            </span>
-          </label>
+          <FieldLabel id={`${id}-territory`} label={labels.territory} required />
           <select
             key={`territory:${role}:${stamp}`}
             id={`${id}-territory`}
@@ -164,11 +133,7 @@ export function RoleScopeFields({
               </option>
             ))}
           </select>
-          {errors.territoryId && (
-            <p id={`${id}-territory-error`} className="mt-1 text-sm text-red-700">
-              {errors.territoryId}
-            </p>
-          )}
+          <FieldMessage id={`${id}-territory`} error={errors.territoryId} />
         </div>
       )}
     </>

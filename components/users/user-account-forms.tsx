@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form-client";
+import { RecordKeyFields } from "@/components/forms/record-key-fields";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import { locales } from "@/i18n/routing";
 import { resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
@@ -31,8 +32,7 @@ export async function UserAccountForms({ user, self }: { user: AccountValues; se
           <h2 id="user-profile" className="text-lg font-semibold">
             {t("profile")}
           </h2>
-          <input type="hidden" name="id" value={user.id} />
-          <input type="hidden" name="version" value={user.version} />
+          <RecordKeyFields id={user.id} version={user.version} />
           <FormErrors names={["id", "version", "_form"]} />
           <TextField
             name="displayName"
@@ -68,8 +68,7 @@ export async function UserAccountForms({ user, self }: { user: AccountValues; se
             {user.active ? t("activeText") : t("inactiveText")}
           </p>
           {self && user.active && <p className="text-sm text-slate-500">{t("selfDeactivateHint")}</p>}
-          <input type="hidden" name="id" value={user.id} />
-          <input type="hidden" name="version" value={user.version} />
+          <RecordKeyFields id={user.id} version={user.version} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
           <FormErrors names={["id", "version", "active", "_form"]} />
         </ActionForm>
