@@ -83,6 +83,11 @@ class Recorder {
       send(202, { taskUid: uid, indexUid, status: "enqueued", type, enqueuedAt: new Date().toISOString() });
     };
 
+    if (method === "GET" && path === "/health") return send(200, { status: "available" });
+    if (method === "POST" && /^\/indexes\/[^/]+\/search$/.test(path))
+      return send(200, { hits: [], facetDistribution: { type: { news: 2 } }, estimatedTotalHits: 2 });
+    if (method === "GET" && /^\/indexes\/[^/]+\/stats$/.test(path))
+      return send(200, { numberOfDocuments: 2, isIndexing: false, fieldDistribution: {} });
     if (method === "GET" && path === "/version")
       return send(200, { pkgVersion: this.version, commitSha: "x", commitDate: "x" });
     const task = path.match(/^\/tasks\/(\d+)$/);
@@ -298,6 +303,17 @@ describe("Meilisearch adapter requests", () => {
       }),
     ).rejects.toThrow("source failed");
     expect(await databaseBuildingFlag(database().raw).get()).toBe(false);
+  });
+
+  it("reports the server's version in its health", async () => {
+    recorder.version = "1.19.1";
+    expect(await engine().health()).toMatchObject({
+      ok: true,
+      engine: "meilisearch",
+      version: "1.19.1",
+      documents: 2,
+      byType: { news: 2 },
+    });
   });
 
   it("deletes both indexes on cleanup, tolerating a missing shadow", async () => {

@@ -352,9 +352,10 @@ export class MeiliSearchEngine implements SearchEngine {
   async health(): Promise<EngineHealth> {
     try {
       await this.client.health();
+      const { pkgVersion: version } = await this.client.getVersion();
       const r = await this.client.index(this.uid).search("", { limit: 0, facets: ["type"] });
       const byType = { ...(r.facetDistribution?.type ?? {}) };
-      return { ok: true, engine: "meilisearch", documents: await this.count(), byType };
+      return { ok: true, engine: "meilisearch", documents: await this.count(), byType, version };
     } catch (error) {
       return { ok: false, engine: "meilisearch", documents: 0, byType: {}, error: (error as Error).message };
     }
