@@ -2,7 +2,7 @@
  * One behaviour for every search engine: the PostgreSQL adapter runs it always, Meilisearch when
  * MEILISEARCH_HOST is set. Call inside a test file: engineContract("postgres", () => engine).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HIGHLIGHT_START, type SearchDocument, type SearchEngine } from "./types";
 
 const pub = { kind: "public" } as const;
@@ -89,7 +89,12 @@ export const CONTRACT_DOCUMENTS: SearchDocument[] = [
 
 const PUBLIC = ["public"];
 
-export function engineContract(name: string, engine: () => SearchEngine | null) {
+/** `cleanup` runs after the suite (an engine on a shared server deletes the indexes the suite created). */
+export function engineContract(
+  name: string,
+  engine: () => SearchEngine | null,
+  cleanup?: (engine: SearchEngine) => Promise<void>,
+) {
   describe(`search engine contract: ${name}`, () => {
     let e: SearchEngine;
     beforeAll(async () => {
@@ -98,6 +103,9 @@ export function engineContract(name: string, engine: () => SearchEngine | null) 
       await e.reindex(async function* () {
         yield CONTRACT_DOCUMENTS;
       });
+    }, 120_000);
+    afterAll(async () => {
+      if (e && cleanup) await cleanup(e);
     }, 120_000);
 
     const ids = async (q: string, audience = PUBLIC, extra: object = {}) =>

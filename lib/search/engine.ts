@@ -5,7 +5,7 @@
 import { database } from "../db";
 import type { Database } from "../db/driver";
 import { env } from "../env";
-import { MeiliSearchEngine } from "./meili";
+import { databaseBuildingFlag, MeiliSearchEngine } from "./meili";
 import { PgSearchEngine } from "./pg";
 import type { SearchEngine } from "./types";
 
@@ -15,7 +15,10 @@ export function searchEngine(): SearchEngine {
   const e = env();
   if (e.MEILISEARCH_HOST) {
     if (!holder.__eisoSearch || holder.__eisoSearch.db !== null)
-      holder.__eisoSearch = { db: null, engine: new MeiliSearchEngine(e.MEILISEARCH_HOST, e.MEILISEARCH_API_KEY) };
+      holder.__eisoSearch = {
+        db: null,
+        engine: new MeiliSearchEngine(e.MEILISEARCH_HOST, e.MEILISEARCH_API_KEY, databaseBuildingFlag(database().raw)),
+      };
     return holder.__eisoSearch.engine;
   }
   const db = database();

@@ -1,13 +1,21 @@
 import { describe, it } from "vitest";
 import { engineContract } from "./contract";
-import { MeiliSearchEngine } from "./meili";
+import { database } from "../db";
+import { databaseBuildingFlag, MeiliSearchEngine } from "./meili";
 
 const host = process.env.MEILISEARCH_HOST;
 
 if (host) {
   engineContract(
     "meilisearch",
-    () => new MeiliSearchEngine(host, process.env.MEILISEARCH_API_KEY, `eiso_contract_${process.pid}`),
+    () =>
+      new MeiliSearchEngine(
+        host,
+        process.env.MEILISEARCH_API_KEY,
+        databaseBuildingFlag(database().raw),
+        `eiso_contract_${process.pid}`,
+      ),
+    (engine) => (engine as MeiliSearchEngine).dropIndexes(),
   );
 } else {
   describe("search engine contract: meilisearch", () => {

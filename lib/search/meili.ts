@@ -8,11 +8,13 @@
  */
 import {
   Meilisearch,
+  MeilisearchApiError,
   type EnqueuedTaskPromise,
   type Settings,
   type MultiSearchQuery,
   type SearchResponse,
 } from "meilisearch";
+import type { RawSql } from "../db/driver";
 import { cyrToLat } from "../text";
 import { parseQuery, visibilityTokens } from "./query";
 import {
@@ -74,7 +76,60 @@ export function meiliSettings(): Settings {
     displayedAttributes: ["id", "type", "language", "title", "body", "url", "region", "subject"],
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     synonyms,
+    // like the PostgreSQL engine, a search stops after 3 s and answers with what it found so far
+    searchCutoffMs: 3000,
   };
+}
+
+/** The oldest server accepted: the reindex swap uses `rename`, which appeared in v1.18. */
+export const MIN_MEILISEARCH_VERSION = [1, 18] as const;
+
+/** True when a version string ("1.18.0", "v1.20.1-rc.0") is at least MIN_MEILISEARCH_VERSION. */
+export function supportedVersion(version: string): boolean {
+  const [major = 0, minor = 0] = (version.replace(/^v/, "").match(/\d+/g) ?? []).map(Number);
+  return (
+    major > MIN_MEILISEARCH_VERSION[0] || (major === MIN_MEILISEARCH_VERSION[0] && minor >= MIN_MEILISEARCH_VERSION[1])
+  );
+}
+
+/**
+ * Whether a reindex is building the shadow index, shared by every process (the web server's outbox worker
+ * and `npm run search:reindex`): while it is set, every write also goes to the shadow so nothing is lost at
+ * the swap.
+ */
+export interface BuildingFlag {
+  get(): Promise<boolean>;
+  set(building: boolean): Promise<void>;
+}
+
+/** Row of SearchState that holds the Meilisearch flag (row 1 belongs to the PostgreSQL engine). */
+export const MEILI_STATE_ROW = 2;
+
+/** The flag in the database's SearchState table (`building` = 1 while a reindex builds the shadow). */
+export function databaseBuildingFlag(raw: RawSql): BuildingFlag {
+  return {
+    async get() {
+      const rows = await raw.query<{ building: number | null }>(`SELECT building FROM "SearchState" WHERE id = $1`, [
+        MEILI_STATE_ROW,
+      ]);
+      return rows[0]?.building != null;
+    },
+    async set(building) {
+      await raw.query(
+        `INSERT INTO "SearchState" (id, active, building) VALUES ($1, 1, $2)
+         ON CONFLICT (id) DO UPDATE SET building = EXCLUDED.building`,
+        [MEILI_STATE_ROW, building ? 1 : null],
+      );
+    },
+  };
+}
+
+/** Readings of the query to search: the i-th spelling of every word, each distinct combination once. */
+export function queryReadings(words: readonly { forms: readonly string[] }[]): string[] {
+  const most = Math.max(0, ...words.map((w) => w.forms.length));
+  const out = new Set<string>();
+  for (let i = 0; i < most; i++) out.add(words.map((w) => w.forms[Math.min(i, w.forms.length - 1)]).join(" "));
+  return [...out];
 }
 
 const keyOf = (id: string) => Buffer.from(id, "utf8").toString("base64url");
@@ -84,38 +139,63 @@ const quote = (v: string) => JSON.stringify(v);
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
   private readonly client: Meilisearch;
-  private building = false;
+  private versionChecked = false;
 
   constructor(
     host: string,
     apiKey: string | undefined,
+    private readonly building: BuildingFlag,
     private readonly uid = "eiso",
   ) {
-    this.client = new Meilisearch({ host, apiKey });
+    this.client = new Meilisearch({ host, apiKey, timeout: 30_000 });
   }
 
   private get shadow() {
     return `${this.uid}_shadow`;
   }
 
-  /** Waits for a task and throws when it did not succeed. */
-  private async done(task: EnqueuedTaskPromise): Promise<void> {
+  /** Waits for a task and throws when it did not succeed (unless it failed with the error code `allowed`). */
+  private async done(task: EnqueuedTaskPromise, allowed?: string): Promise<void> {
     const result = await task.waitTask({ timeout: 60_000 });
-    if (result.status !== "succeeded")
+    if (result.status !== "succeeded" && !(allowed && result.error?.code === allowed))
       throw new Error(`Meilisearch task ${result.uid} ${result.status}: ${result.error?.message ?? "no detail"}`);
   }
 
+  /** Refuses a server older than MIN_MEILISEARCH_VERSION (the swap with `rename` would fail after a build). */
+  private async checkVersion(): Promise<void> {
+    if (this.versionChecked) return;
+    const { pkgVersion } = await this.client.getVersion();
+    if (!supportedVersion(pkgVersion))
+      throw new Error(
+        `Meilisearch ${pkgVersion} is not supported: version ${MIN_MEILISEARCH_VERSION.join(".")} or newer is required`,
+      );
+    this.versionChecked = true;
+  }
+
+  /** Creates the index only when the server says it is missing, and insists on the primary key `key`. */
   private async ensureIndex(uid: string): Promise<void> {
+    let primaryKey: string | undefined;
     try {
-      await this.client.getIndex(uid);
-    } catch {
+      primaryKey = (await this.client.getIndex(uid)).primaryKey;
+    } catch (error) {
+      if (!(error instanceof MeilisearchApiError) || error.cause?.code !== "index_not_found") throw error;
       await this.done(this.client.createIndex(uid, { primaryKey: "key" }));
+      primaryKey = "key";
     }
+    if (primaryKey == null) await this.done(this.client.updateIndex(uid, { primaryKey: "key" }));
+    else if (primaryKey !== "key")
+      throw new Error(`Meilisearch index ${uid} has the primary key "${primaryKey}" instead of "key"; delete it`);
     await this.done(this.client.index(uid).updateSettings(meiliSettings()));
   }
 
   async ensureSchema(): Promise<void> {
+    await this.checkVersion();
     await this.ensureIndex(this.uid);
+  }
+
+  /** The live index, and the shadow while a reindex (in any process) builds it. */
+  private async targets(): Promise<string[]> {
+    return (await this.building.get()) ? [this.uid, this.shadow] : [this.uid];
   }
 
   private toMeili(d: SearchDocument): MeiliDocument {
@@ -137,19 +217,19 @@ export class MeiliSearchEngine implements SearchEngine {
   async index(documents: readonly SearchDocument[]): Promise<void> {
     if (!documents.length) return;
     const docs = documents.map((d) => this.toMeili(d));
-    await this.done(this.client.index(this.uid).addDocuments(docs));
-    if (this.building) await this.done(this.client.index(this.shadow).addDocuments(docs));
+    for (const uid of await this.targets())
+      await this.done(this.client.index(uid).addDocuments(docs, { primaryKey: "key" }));
   }
 
   async remove(ids: readonly string[]): Promise<void> {
-    if (ids.length) await this.done(this.client.index(this.uid).deleteDocuments(ids.map(keyOf)));
+    if (!ids.length) return;
+    for (const uid of await this.targets()) await this.done(this.client.index(uid).deleteDocuments(ids.map(keyOf)));
   }
 
   /** `prefix` is "<type>:<source id>:" (every language of one source row). */
   async removePrefix(prefix: string): Promise<void> {
-    await this.done(
-      this.client.index(this.uid).deleteDocuments({ filter: `parent = ${quote(prefix.replace(/:$/, ""))}` }),
-    );
+    const filter = `parent = ${quote(prefix.replace(/:$/, ""))}`;
+    for (const uid of await this.targets()) await this.done(this.client.index(uid).deleteDocuments({ filter }));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -158,9 +238,8 @@ export class MeiliSearchEngine implements SearchEngine {
     if (!parsed.words.length || !query.audience.length) return empty;
     const limit = Math.min(50, Math.max(1, Math.trunc(query.limit ?? 20)));
     const offset = Math.min(1000, Math.max(0, Math.trunc(query.offset ?? 0)));
-    const literal = parsed.words.map((w) => w.forms[0]).join(" ");
-    // Kazakh typed in Latin: the Cyrillic reading is searched too, and the reading with more hits wins.
-    const cyrillic = parsed.words.map((w) => w.forms.at(-1)).join(" ");
+    // Kazakh typed in Latin: every reading ("til" → тіл, тил) is searched too, and the one with most hits wins.
+    const texts = queryReadings(parsed.words);
     const base = `audience IN [${query.audience.map(quote).join(", ")}]`;
     const clause = (name: "type" | "language" | "region" | "subject") =>
       query[name] === undefined ? null : `${name} = ${quote(query[name]!)}`;
@@ -175,7 +254,10 @@ export class MeiliSearchEngine implements SearchEngine {
       limit,
       offset,
       facets: query.facets ? ["type", "language", "region"] : undefined,
-      attributesToHighlight: query.highlight ? ["title"] : undefined,
+      // every word must match, as in the PostgreSQL engine (the server's default "last" drops words)
+      matchingStrategy: "all",
+      // the server highlights nothing in an attribute that is only cropped
+      attributesToHighlight: query.highlight ? ["title", "body"] : undefined,
       attributesToCrop: ["body"],
       cropLength: 30,
       highlightPreTag: HIGHLIGHT_START,
@@ -183,7 +265,6 @@ export class MeiliSearchEngine implements SearchEngine {
       showMatchesPosition: false,
       attributesToSearchOn: ["title", "body"],
     });
-    const texts = literal === cyrillic ? [literal] : [literal, cyrillic];
     const { results } = await this.client.multiSearch({ queries: texts.map(main) });
     const best = (results as unknown as SearchResponse<MeiliDocument>[]).reduce((a, b) =>
       (b.estimatedTotalHits ?? 0) > (a.estimatedTotalHits ?? 0) ? b : a,
@@ -197,7 +278,14 @@ export class MeiliSearchEngine implements SearchEngine {
       const own = (["type", "language", "region"] as const).filter((n) => query[n] !== undefined);
       if (own.length) {
         const extra = await this.client.multiSearch({
-          queries: own.map((n) => ({ indexUid: this.uid, q: chosen, filter: filterWithout(n), limit: 0, facets: [n] })),
+          queries: own.map((n) => ({
+            indexUid: this.uid,
+            q: chosen,
+            filter: filterWithout(n),
+            limit: 0,
+            facets: [n],
+            matchingStrategy: "all" as const,
+          })),
         });
         own.forEach((n, i) => (facets[n] = { ...(extra.results[i]!.facetDistribution?.[n] ?? {}) }));
       }
@@ -220,24 +308,41 @@ export class MeiliSearchEngine implements SearchEngine {
     source: () => AsyncIterable<readonly SearchDocument[]>,
     progress?: (written: number) => void,
   ): Promise<number> {
+    await this.checkVersion();
     await this.ensureIndex(this.uid);
-    await this.client.deleteIndexIfExists(this.shadow);
+    // a leftover shadow is gone before it is created again with its primary key
+    await this.dropShadow();
     await this.ensureIndex(this.shadow);
-    this.building = true;
+    await this.building.set(true);
     let written = 0;
     try {
       for await (const batch of source()) {
         if (batch.length)
-          await this.done(this.client.index(this.shadow).addDocuments(batch.map((d) => this.toMeili(d))));
+          await this.done(
+            this.client.index(this.shadow).addDocuments(
+              batch.map((d) => this.toMeili(d)),
+              { primaryKey: "key" },
+            ),
+          );
         written += batch.length;
         progress?.(written);
       }
       await this.done(this.client.swapIndexes([{ indexes: [this.uid, this.shadow], rename: false }]));
     } finally {
-      this.building = false;
+      await this.building.set(false);
     }
     await this.done(this.client.deleteIndex(this.shadow));
     return written;
+  }
+
+  private async dropShadow(): Promise<void> {
+    await this.done(this.client.deleteIndex(this.shadow), "index_not_found");
+  }
+
+  /** Deletes the live and shadow indexes (the contract suite cleans up after itself). */
+  async dropIndexes(): Promise<void> {
+    await this.dropShadow();
+    await this.done(this.client.deleteIndex(this.uid), "index_not_found");
   }
 
   async count(): Promise<number> {
@@ -247,9 +352,10 @@ export class MeiliSearchEngine implements SearchEngine {
   async health(): Promise<EngineHealth> {
     try {
       await this.client.health();
+      const { pkgVersion: version } = await this.client.getVersion();
       const r = await this.client.index(this.uid).search("", { limit: 0, facets: ["type"] });
       const byType = { ...(r.facetDistribution?.type ?? {}) };
-      return { ok: true, engine: "meilisearch", documents: await this.count(), byType };
+      return { ok: true, engine: "meilisearch", documents: await this.count(), byType, version };
     } catch (error) {
       return { ok: false, engine: "meilisearch", documents: 0, byType: {}, error: (error as Error).message };
     }

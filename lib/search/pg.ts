@@ -313,7 +313,9 @@ export class PgSearchEngine implements SearchEngine {
         [active],
       );
       const byType = Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
-      return { ok: true, engine: "postgres", documents: rows.reduce((s, r) => s + Number(r.n), 0), byType };
+      const [server] = await this.raw.query<{ server_version: string }>(`SHOW server_version`);
+      const version = server?.server_version;
+      return { ok: true, engine: "postgres", documents: rows.reduce((s, r) => s + Number(r.n), 0), byType, version };
     } catch (error) {
       return { ok: false, engine: "postgres", documents: 0, byType: {}, error: (error as Error).message };
     }

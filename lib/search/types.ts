@@ -95,6 +95,8 @@ export interface EngineHealth {
   engine: "postgres" | "meilisearch";
   documents: number;
   byType: Record<string, number>;
+  /** The server's version (Meilisearch release, PostgreSQL server version). */
+  version?: string;
   error?: string;
 }
 

@@ -26,13 +26,16 @@ export default async function SearchAdminPage({ params }: PageProps<"/[locale]/a
     <div className="max-w-3xl">
       <PageHeader title={t("admin.title")} description={t("admin.lead")} />
       <dl className="rounded-lg bg-white p-4 text-sm shadow-sm">
-        {row(t("admin.engine"), status.health.engine)}
+        {row(t("admin.engine"), status.health.engine, "search-engine")}
+        {row(t("admin.version"), status.health.version ?? t("admin.unknown"), "search-version")}
         {row(t("admin.health"), status.health.ok ? t("admin.ok") : `${t("admin.down")}: ${status.health.error ?? ""}`)}
         {row(t("admin.documents"), status.health.documents, "search-documents")}
         {DOCUMENT_TYPES.filter((type) => status.health.byType[type]).map((type) => (
           <div key={type}>{row(`— ${t(`types.${type}`)}`, status.health.byType[type])}</div>
         ))}
+        {row(t("admin.expected"), status.expected, "search-expected")}
         {row(t("admin.backlog"), status.backlog, "search-backlog")}
+        {row(t("admin.lag"), t("admin.lagSeconds", { seconds: status.lagSeconds }), "search-lag")}
         {row(t("admin.failing"), status.failing)}
         {row(t("admin.lastError"), status.lastError ?? t("admin.none"))}
         {row(t("admin.reindexedAt"), status.reindexedAt ? formatDateTime(status.reindexedAt) : t("admin.never"))}
