@@ -8,12 +8,13 @@ import { importApertium } from "./import";
 import { lookup } from "./search";
 
 /**
- * Small dictionaries in Apertium's format, written for these tests (import-full.int.test.ts reads the real
- * Apertium files when APERTIUM_DIR names their directory).
+ * Small dictionaries in Apertium's format, written for these tests and named as ours, so they are never
+ * taken for Apertium's own files; their languages are given, not read from the name
+ * (import-full.int.test.ts reads the real Apertium files when APERTIUM_DIR names their directory).
  */
-const FIXTURES = join(process.cwd(), "tests", "fixtures", "apertium");
-const KAZ_RUS = join(FIXTURES, "apertium-kaz-rus.kaz-rus.dix");
-const ENG_KAZ = join(FIXTURES, "apertium-eng-kaz.eng-kaz.dix");
+const FIXTURES = join(process.cwd(), "tests", "fixtures", "dictionary");
+const KAZ_RUS = { path: join(FIXTURES, "kk-ru.dix"), languages: ["kk", "ru"] as ["kk", "ru"] };
+const ENG_KAZ = { path: join(FIXTURES, "en-kk.dix"), languages: ["en", "kk"] as ["en", "kk"] };
 
 const tmp = mkdtempSync(join(tmpdir(), "dix-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -56,7 +57,7 @@ describe("refusing a malformed file", () => {
 describe("importing Apertium dictionaries", () => {
   it("merges both files per Kazakh lemma and reports the counts", async () => {
     const seeded = await prisma.dictionaryEntry.count();
-    const report = await importApertium(prisma, [{ path: KAZ_RUS }, { path: ENG_KAZ }]);
+    const report = await importApertium(prisma, [KAZ_RUS, ENG_KAZ]);
     const [kazRus, engKaz] = report.files;
     // the paradigm's entry is not counted; the skipped entries are counted by reason
     expect(kazRus).toMatchObject({
@@ -114,7 +115,7 @@ describe("importing Apertium dictionaries", () => {
 
   it("changes nothing when run again", async () => {
     const before = await counts();
-    const again = await importApertium(prisma, [{ path: KAZ_RUS }, { path: ENG_KAZ }]);
+    const again = await importApertium(prisma, [KAZ_RUS, ENG_KAZ]);
     expect(again.write).toMatchObject({
       entriesCreated: 0,
       entriesExtended: 0,
