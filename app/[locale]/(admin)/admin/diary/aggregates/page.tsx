@@ -90,33 +90,24 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
               defaultValue={weights[0]?.schoolYear ?? "2026/2027"}
               required
             />
-            <TextField
-              name="formative"
-              label={t("formative")}
-              type="number"
-              min={0}
-              max={100}
-              defaultValue={String(weights[0]?.formative ?? 25)}
-              required
-            />
-            <TextField
-              name="sor"
-              label={t("sor")}
-              type="number"
-              min={0}
-              max={100}
-              defaultValue={String(weights[0]?.sor ?? 25)}
-              required
-            />
-            <TextField
-              name="soch"
-              label={t("soch")}
-              type="number"
-              min={0}
-              max={100}
-              defaultValue={String(weights[0]?.soch ?? 50)}
-              required
-            />
+            {(
+              [
+                ["formative", weights[0]?.formative ?? 25],
+                ["sor", weights[0]?.sor ?? 25],
+                ["soch", weights[0]?.soch ?? 50],
+              ] as const
+            ).map(([name, value]) => (
+              <TextField
+                key={name}
+                name={name}
+                label={t(name)}
+                type="number"
+                min={0}
+                max={100}
+                defaultValue={String(value)}
+                required
+              />
+            ))}
           </ActionForm>
         </section>
       )}
