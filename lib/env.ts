@@ -20,6 +20,35 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   MEILISEARCH_HOST: z.string().url().optional(),
   MEILISEARCH_API_KEY: z.string().optional(),
+  /**
+   * The one public origin of the portal (e.g. https://eiso.edu.kz) for every absolute link: certificate QR
+   * codes and PDFs, feeds, sign-in redirects, sitemaps, canonical links, e-mails. Default http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http:// or https:// origin, e.g. https://eiso.edu.kz" })
+    .refine((v) => {
+      const u = new URL(v);
+      return (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !u.username;
+    }, "PUBLIC_URL must be an origin only (scheme, host and port), without a path, query or credentials")
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /**
+   * Whether X-Forwarded-For / -Proto / -Host are believed: "false" (default; the socket address counts),
+   * "true" (one reverse proxy in front) or the number of proxies in front (the client is that many entries
+   * from the right of X-Forwarded-For).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/, 'TRUST_PROXY must be "true", "false" or the number of proxies in front (0-9)')
+    .default("false")
+    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
+  /** A streaming replica for anonymous public reads; the primary (DATABASE_URL) serves everything else. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgresql:// URL")
+    .optional(),
+  /** Bearer token for the Prometheus endpoint; without it the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -40,4 +69,15 @@ export function env(): Env {
 export function pgliteDir(): string {
   const e = env();
   return e.PGLITE_DIR ?? `${e.DATA_DIR.replace(/\/$/, "")}/pglite`;
+}
+
+/** The public origin without a trailing slash: PUBLIC_URL, or http://localhost:PORT. */
+export function publicOrigin(): string {
+  const e = env();
+  return e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+}
+
+/** An absolute URL on the public origin for a path beginning with "/". */
+export function publicUrl(path: string): string {
+  return `${publicOrigin()}${path.startsWith("/") ? path : `/${path}`}`;
 }

@@ -16,6 +16,7 @@ import { useDatabase, closeDatabase } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { isEmpty, seed, type Scale } from "../prisma/seed";
 import { flags } from "./cli";
+import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
 import { startSchedules } from "../lib/archive/schedule";
 import { startPublicationSchedule } from "../lib/publications/release";
 
@@ -117,7 +118,11 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // the socket's address, never the client's own claim; lib/http/client.ts decides what to believe
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
   // scheduled archive export and the retention purge of data packages

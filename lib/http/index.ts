@@ -58,7 +58,15 @@ export function errorResponse(error: unknown, locale: Locale = routing.defaultLo
     appError.options.status ?? fieldKeys.map((key) => FIELD_STATUS[key]).find(Boolean) ?? HTTP_STATUS[appError.code];
   return NextResponse.json(
     { error: { code: appError.code, message, ...appError.options.details } },
-    { status, headers: { "cache-control": "no-store" } },
+    {
+      status,
+      headers: {
+        "cache-control": "no-store",
+        ...(appError.code === "rateLimited" && typeof appError.params.retryAfter === "number"
+          ? { "retry-after": String(appError.params.retryAfter) }
+          : {}),
+      },
+    },
   );
 }
 
