@@ -18,6 +18,7 @@ import { isEmpty, seed, SCALES, type Scale } from "../prisma/seed";
 import { isProduction, refuseDemoPasswords, seedDecision } from "../lib/production/start";
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
+import { serveObserved } from "../lib/log/request";
 import { startSchedules } from "../lib/archive/schedule";
 import { startPublicationSchedule } from "../lib/publications/release";
 
@@ -138,7 +139,8 @@ async function main() {
   const server = createServer((req, res) => {
     // the socket's address, never the client's own claim; lib/http/client.ts decides what to believe
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-    void handle(req, res);
+    // request id, JSON request log, metrics, replica reads for anonymous requests (lib/log/request.ts)
+    serveObserved(req, res, handle);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
