@@ -86,7 +86,9 @@ export function openReplica(url: string, primary: Database): Database {
   return postgresOn(pool);
 }
 
-const context = new AsyncLocalStorage<{ anonymous: boolean }>();
+// on globalThis: the start script's copy of this module sets it, the Next.js server bundle's copy reads it
+const shared = globalThis as unknown as { __eisoReadContext?: AsyncLocalStorage<{ anonymous: boolean }> };
+const context = (shared.__eisoReadContext ??= new AsyncLocalStorage<{ anonymous: boolean }>());
 
 /** Session cookies of next-auth (plain and __Secure- prefixed, possibly chunked as .0, .1 …). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
