@@ -24,6 +24,7 @@ vi.mock("next/cache", () => ({
   revalidateTag: () => undefined,
   updateTag: () => undefined,
 }));
+vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -77,5 +78,16 @@ describe("absolute links use PUBLIC_URL", () => {
     const { applyAuthUrl } = await import("@/lib/env");
     applyAuthUrl();
     expect(process.env.AUTH_URL).toBe("https://eiso.example.kz/api/auth");
+  });
+
+  it("a same-origin route accepts a post from the public origin behind a proxy that rewrites Host", async () => {
+    const { route } = await import("@/lib/http");
+    const post = route({ access: "public", sameOrigin: true, handler: () => new Response(null, { status: 204 }) });
+    const from = (origin: string) =>
+      post(new Request("http://10.0.0.5:3001/api/x", { method: "POST", headers: { origin, host: "10.0.0.5:3001" } }), {
+        params: Promise.resolve({}),
+      });
+    expect((await from("https://eiso.example.kz")).status).toBe(204);
+    expect((await from("https://evil.example")).status).toBe(403);
   });
 });
