@@ -47,9 +47,10 @@ export async function seedDecision(
     return empty ? { seed: scale, message: `Empty database: seeding ${scale} data…` } : { seed: null, message: null };
   }
   if (requested === undefined) {
+    const noAccounts = empty && (await prisma.user.count()) === 0;
     return {
       seed: null,
-      message: empty
+      message: noAccounts
         ? "Production database without data: no demo data is written. Create the first administrator with `npm run admin:create`."
         : null,
     };

@@ -48,8 +48,12 @@ describe("production start", () => {
 
   it("never seeds a production database unless asked, and refuses an unknown scale", async () => {
     const decision = await seedDecision(prisma, { production: true, empty: true, scales: SCALES });
-    expect(decision.seed).toBeNull();
-    expect(decision.message).toContain("admin:create");
+    expect(decision).toEqual({ seed: null, message: null });
+    // a database without any account is told how to create the first administrator
+    const noUsers = { user: { count: async () => 0 } } as unknown as typeof prisma;
+    const first = await seedDecision(noUsers, { production: true, empty: true, scales: SCALES });
+    expect(first.seed).toBeNull();
+    expect(first.message).toContain("admin:create");
     expect(
       await seedDecision(prisma, { production: true, empty: true, requested: "demo", scales: SCALES }),
     ).toMatchObject({ seed: "demo" });
