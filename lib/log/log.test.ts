@@ -1,11 +1,16 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestIsAnonymous } from "../db/replica";
 import { metricsText, recordJobRun, routeLabel } from "../metrics";
 import { createLogger, loggablePath, requestId } from ".";
 import { serveObserved } from "./request";
+
+// one proxy in front: its X-Request-Id is believed
+vi.hoisted(() => {
+  process.env.TRUST_PROXY = "1";
+});
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
