@@ -129,6 +129,14 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
+  // bench/csp.ts only: the same application on a second port without the security headers, so that one run
+  // measures what the headers cost; never set in production
+  const barePort = Number(process.env.BENCH_BARE_PORT || 0);
+  if (barePort && e.NODE_ENV !== "production")
+    createServer((req, res) => {
+      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+      void handle(req, res);
+    }).listen(barePort, "127.0.0.1");
   // scheduled archive export and the retention purge of data packages
   startSchedules();
   // scheduled publications become PUBLISHED (and searchable) when their moment comes

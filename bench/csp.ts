@@ -1,0 +1,70 @@
+/**
+ * `npx tsx bench/csp.ts [-- --duration 5 --rounds 4 --connections 10 --port 3311 --bare-port 3312]`: what the
+ * security headers (Content-Security-Policy and the rest, lib/http/security-headers.ts) cost public pages.
+ * One server, one build, one database: it listens on `--port` with the headers and on `--bare-port`
+ * without them (start.ts's BENCH_BARE_PORT), so both are measured in one run, in alternating rounds
+ * (with, without, with, …) so that other load on the machine falls on both alike. Prints req/s per page and
+ * the ratio with/without; writes bench/results/csp-<date>.json.
+ *
+ * Start the server first, e.g. `BENCH_BARE_PORT=3312 PORT=3311 DATA_DIR=./data/bench npm start`, with
+ * RATE_LIMITS=off when API routes are added to the list.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import autocannon from "autocannon";
+import { option, round } from "./lib";
+
+const duration = option("duration", 5);
+const rounds = option("rounds", 4);
+const connections = option("connections", 10);
+const port = option("port", 3311);
+const barePort = option("bare-port", 3312);
+
+/** Public pages served from the build or the data cache: the ones a CSP must not slow down. */
+const PAGES = ["/kk", "/kk/statistics", "/ru/dictionary", "/en/about"];
+
+async function measure(url: string): Promise<number> {
+  const result = await autocannon({ url, duration, connections, headers: { accept: "text/html" } });
+  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} answers were not 2xx`);
+  return result.requests.average;
+}
+
+async function main() {
+  const withHeaders = `http://127.0.0.1:${port}`;
+  const bare = `http://127.0.0.1:${barePort}`;
+  const check = await fetch(`${withHeaders}/kk`);
+  const csp = check.headers.get("content-security-policy");
+  const bareCheck = await fetch(`${bare}/kk`);
+  if (!csp || bareCheck.headers.get("content-security-policy"))
+    throw new Error("expected the CSP on --port and none on --bare-port (is BENCH_BARE_PORT set?)");
+
+  const rows = [];
+  for (const page of PAGES) {
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // alternate which goes first, so a warming or cooling machine favours neither
+      if (r % 2 === 0) {
+        on.push(await measure(withHeaders + page));
+        off.push(await measure(bare + page));
+      } else {
+        off.push(await measure(bare + page));
+        on.push(await measure(withHeaders + page));
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const row = { page, withCsp: round(mean(on)), withoutCsp: round(mean(off)), ratio: round(mean(on) / mean(off), 3) };
+    rows.push(row);
+    console.log(`${page.padEnd(16)} with ${row.withCsp} req/s, without ${row.withoutCsp} req/s, ratio ${row.ratio}`);
+  }
+  const total = rows.reduce((a, r) => a + r.withCsp, 0) / rows.reduce((a, r) => a + r.withoutCsp, 0);
+  console.log(`all pages: ratio ${round(total, 3)} (with / without the security headers)`);
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/csp-${new Date().toISOString().slice(0, 10)}.json`;
+  writeFileSync(file, JSON.stringify({ duration, rounds, connections, csp, rows, ratio: round(total, 3) }, null, 2));
+  console.log(`written ${file}`);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
