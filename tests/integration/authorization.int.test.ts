@@ -76,10 +76,10 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 
 async function routeHandler(key: string): Promise<{ handler: Handler; url: string; method: string; params: object }> {
   const [file, method] = key.split(" ") as [string, string];
-  const module = (await import(/* @vite-ignore */ join(process.cwd(), file))) as Record<string, Handler>;
+  const loaded = (await import(/* @vite-ignore */ join(process.cwd(), file))) as Record<string, Handler>;
   const segments = file.replace(/^app/, "").replace(/\/route\.tsx?$/, "");
   const params = Object.fromEntries([...segments.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, "x"]));
-  return { handler: module[method]!, url: `http://localhost${segments.replace(/\[(\w+)\]/g, "x")}`, method, params };
+  return { handler: loaded[method]!, url: `http://localhost${segments.replace(/\[(\w+)\]/g, "x")}`, method, params };
 }
 
 async function callRoute(
@@ -104,10 +104,10 @@ type FormAction = (previous: null, form: FormData) => Promise<{ ok: boolean; mes
 
 async function callAction(key: string, fields: Record<string, string> = {}) {
   const [file, name] = key.split("#") as [string, string];
-  const module = (await import(/* @vite-ignore */ join(process.cwd(), file))) as Record<string, FormAction>;
+  const loaded = (await import(/* @vite-ignore */ join(process.cwd(), file))) as Record<string, FormAction>;
   const form = new FormData();
   for (const [field, value] of Object.entries(fields)) form.set(field, value);
-  return module[name]!(null, form);
+  return loaded[name]!(null, form);
 }
 
 // --- cases of a permission held for another school or family --------------------------------------------------
