@@ -134,8 +134,7 @@ export function handleAtEdge(
   res.statusCode = refusal.status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("cache-control", "no-store");
-  // a refused body is not read: close the connection rather than drain it
-  if (refusal.status === 413) res.setHeader("connection", "close");
+  // an unread body is discarded by Node once the answer is sent, so the client reads the answer, not a reset
   res.end(body);
   return true;
 }
