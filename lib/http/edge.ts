@@ -9,6 +9,7 @@
  * Pure: it reads the request line and headers only.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { defaultSecurityHeaders } from "./security-headers";
@@ -30,10 +31,32 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** Whether a router state tree header is what the framework sends: URI-encoded JSON of an array. */
+/**
+ * The framework's own parser of the router state header (it throws on anything it would refuse later with a
+ * 500), so the edge refuses exactly what the framework cannot read. An internal module of Next.js: should a
+ * future version move it, the structural check below takes over.
+ */
+const frameworkParser = (() => {
+  try {
+    const load = createRequire(import.meta.url);
+    return (
+      load("next/dist/server/app-render/parse-and-validate-flight-router-state") as {
+        parseAndValidateFlightRouterState: (header: string) => unknown;
+      }
+    ).parseAndValidateFlightRouterState;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Whether a router state tree header is what the framework sends: URI-encoded JSON of its tree. */
 function validStateTree(value: string): boolean {
   if (value.length > 20_000) return false;
   try {
+    if (frameworkParser) {
+      frameworkParser(value);
+      return true;
+    }
     const parsed: unknown = JSON.parse(decodeURIComponent(value));
     return Array.isArray(parsed) && parsed.length >= 2 && (typeof parsed[0] === "string" || Array.isArray(parsed[0]));
   } catch {
