@@ -3,6 +3,8 @@
  * most script, and bad input answered with 400/403/413 in the shared error shape instead of a 500.
  */
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { APIResponse, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, fillSignInForm, storageStateOf, t, test } from "./fixtures";
 
@@ -60,25 +62,26 @@ test("security headers on a public page, a signed-in page, an API route and a fi
 });
 
 test("the sign-in page refuses to render inside a cross-origin frame", async ({ page, baseURL }) => {
-  // a page of another origin (localhost instead of 127.0.0.1, same port) that frames the sign-in page
-  const other = baseURL!.replace("127.0.0.1", "localhost");
-  expect(other).not.toBe(baseURL);
-  await page.route(`${other}/framing-test`, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>frame</title><iframe id="victim" src="${baseURL}/kk/sign-in"></iframe>`,
-    }),
-  );
-  const framed = page.waitForResponse((r) => r.url() === `${baseURL}/kk/sign-in`);
-  await page.goto(`${other}/framing-test`);
-  const response = await framed;
-  expect(response.status()).toBe(200);
-  expect(response.headers()["x-frame-options"]).toBe("DENY");
-  // the browser blocks the document: the frame never shows the form
-  const victim = page.frames().find((f) => f !== page.mainFrame())!;
-  await expect.poll(async () => victim.locator('input[name="password"]').count()).toBe(0);
-  await page.waitForTimeout(500);
-  expect(await victim.locator('input[name="password"]').count()).toBe(0);
+  // a page of another origin (another port on the same loopback address) that frames the sign-in page
+  const framing = createServer((_req, res) => {
+    res.setHeader("content-type", "text/html");
+    res.end(`<!doctype html><title>frame</title><iframe id="victim" src="${baseURL}/kk/sign-in"></iframe>`);
+  });
+  await new Promise<void>((resolve) => framing.listen(0, "127.0.0.1", resolve));
+  try {
+    const other = `http://127.0.0.1:${(framing.address() as AddressInfo).port}`;
+    const framed = page.waitForResponse((r) => r.url() === `${baseURL}/kk/sign-in`);
+    await page.goto(`${other}/`);
+    const response = await framed;
+    expect(response.status()).toBe(200);
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+    // the browser blocks the document: the frame never shows the form
+    const victim = page.frames().find((f) => f !== page.mainFrame())!;
+    await page.waitForTimeout(500);
+    expect(await victim.locator('input[name="password"]').count()).toBe(0);
+  } finally {
+    await new Promise((resolve) => framing.close(resolve));
+  }
   // the same page renders normally at the top level
   await page.goto("/kk/sign-in");
   await expect(page.locator('input[name="password"]')).toBeVisible();
@@ -98,10 +101,15 @@ test("no CSP violations on static, chart and signed-in pages, and the pages work
   await page.goto("/kk");
   await page.goto("/kk/statistics");
   await expect(page.locator("main h1")).toBeVisible();
-  await page.goto("/kk/dictionary");
+  for (const path of ["/kk/dictionary", "/kk/ratings", "/kk/publications", "/kk/forums", "/kk/search?q=мектеп"]) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+  }
   await signedIn("district");
-  await page.goto("/kk/admin");
-  await expect(page.locator("main h1")).toBeVisible();
+  for (const path of ["/kk/admin", "/kk/admin/databank", "/kk/admin/organizations", "/kk/reporting"]) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+  }
   // scripts with the nonce run: a client navigation through the header works
   await page.goto("/kk/account");
   await page.waitForLoadState("networkidle");
