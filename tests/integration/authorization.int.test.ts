@@ -124,6 +124,13 @@ const parentsChild = async () =>
   (await prisma.guardianship.findFirstOrThrow({ where: { userId: "u_parent" }, select: { studentId: true } }))
     .studentId;
 
+/** School No. 1 (the demo school administrator's organisation). */
+const schoolOne = async () =>
+  (await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_school", role: "ORG_ADMIN" } })).organizationId!;
+/** The demo teacher's role assignment at school No. 1. */
+const teachersAssignment = async () =>
+  (await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_teacher" } })).id;
+
 const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
   "app/api/v1/diary/students/[id]/export/route.ts GET": async () => [
     { as: "parent2", params: { id: await parentsChild() } },
@@ -131,6 +138,28 @@ const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
   ],
   "lib/users/actions.ts#setUserActiveAction": async () => [
     { as: "school2", form: { id: "u_teacher", version: "1", active: "false" } },
+  ],
+  "lib/users/actions.ts#updateUserAction": async () => [
+    { as: "school2", form: { id: "u_teacher", version: "1", displayName: "Someone Else", locale: "kk" } },
+  ],
+  "lib/users/actions.ts#createUserAction": async () => [
+    {
+      as: "school2",
+      form: {
+        login: "intruder1",
+        displayName: "Intruder",
+        password: "Another-Strong-Pass-2026!",
+        locale: "kk",
+        role: "TEACHER",
+        organizationId: await schoolOne(),
+      },
+    },
+  ],
+  "lib/users/actions.ts#grantRoleAction": async () => [
+    { as: "school2", form: { userId: "u_teacher", role: "TEACHER", organizationId: await schoolOne() } },
+  ],
+  "lib/users/actions.ts#revokeRoleAction": async () => [
+    { as: "school2", form: { userId: "u_teacher", assignmentId: await teachersAssignment() } },
   ],
   "lib/users/actions.ts#resetPasswordAction": async () => [
     { as: "school2", form: { id: "u_teacher", password: "Another-Strong-Pass-2026!" } },
