@@ -114,7 +114,9 @@ let server: ChildProcess | undefined;
 const serverLog: string[] = [];
 
 function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // on PostgreSQL the start is a production one: `--seed demo` says the demo accounts are meant to be there
+  const args = ["--import", "tsx", "scripts/start.ts", ...(databaseUrl ? ["--seed", "demo"] : [])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

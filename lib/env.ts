@@ -88,3 +88,13 @@ export function publicOrigin(): string {
 export function publicUrl(path: string): string {
   return `${publicOrigin()}${path.startsWith("/") ? path : `/${path}`}`;
 }
+
+/**
+ * next-auth builds its redirects from AUTH_URL when set, otherwise from the request's Host or X-Forwarded-Host
+ * (which a client can choose). With PUBLIC_URL set, AUTH_URL defaults to its `/api/auth`, so sign-in and
+ * sign-out redirects always lead to the public origin. Called before next-auth reads the environment.
+ */
+export function applyAuthUrl(): void {
+  const e = env();
+  if (e.PUBLIC_URL && !process.env.AUTH_URL && !process.env.NEXTAUTH_URL) process.env.AUTH_URL = publicUrl("/api/auth");
+}

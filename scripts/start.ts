@@ -14,9 +14,11 @@ import { acquireLock } from "../lib/db/lock";
 import { openDatabase } from "../lib/db/driver";
 import { useDatabase, closeDatabase } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
-import { isEmpty, seed, type Scale } from "../prisma/seed";
+import { isEmpty, seed, SCALES, type Scale } from "../prisma/seed";
+import { isProduction, refuseDemoPasswords, seedDecision } from "../lib/production/start";
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
+import { serveObserved } from "../lib/log/request";
 import { handleAtEdge } from "../lib/http/edge";
 import { startSchedules } from "../lib/archive/schedule";
 import { startPublicationSchedule } from "../lib/publications/release";
@@ -93,6 +95,26 @@ async function startSearch() {
   startSearchWorker();
 }
 
+/**
+ * Demo data only where it belongs: an empty embedded database gets it; a production database (DATABASE_URL
+ * or NODE_ENV=production) only with `--seed demo` and no real account, and never starts while an account
+ * has the demo password (lib/production/start.ts).
+ */
+async function seedOrRefuse(db: ReturnType<typeof openDatabase>) {
+  const production = isProduction(e);
+  const requested = typeof args.seed === "string" ? args.seed : undefined;
+  const decision = await seedDecision(db.prisma, {
+    production,
+    requested,
+    scale: typeof args.scale === "string" ? args.scale : undefined,
+    empty: await isEmpty(db.prisma),
+    scales: Object.keys(SCALES),
+  });
+  if (decision.message) console.log(decision.message);
+  if (decision.seed) await seed(db.prisma, decision.seed as Scale, (line) => console.log(`  ${line}`));
+  if (production && requested === undefined) await refuseDemoPasswords(db.prisma);
+}
+
 async function main() {
   if (args["build-only"] === true) {
     buildIfNeeded();
@@ -105,11 +127,7 @@ async function main() {
   useDatabase(db);
   const applied = await migrate(db.raw);
   if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
-  if (await isEmpty(db.prisma)) {
-    const scale = (typeof args.scale === "string" ? args.scale : "demo") as Scale;
-    console.log(`Empty database: seeding ${scale} data…`);
-    await seed(db.prisma, scale, (line) => console.log(`  ${line}`));
-  }
+  await seedOrRefuse(db);
   console.log(`Database: ${embedded ? `embedded PGlite at ${pgliteDir()}` : "PostgreSQL"}`);
   await startSearch();
 
@@ -123,9 +141,12 @@ async function main() {
   const server = createServer((req, res) => {
     // the socket's address, never the client's own claim; lib/http/client.ts decides what to believe
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    // request id, JSON request log, metrics, replica reads for anonymous requests (lib/log/request.ts);
     // security headers on every response; bad input refused before the framework sees it
-    if (handleAtEdge(req, res, edge)) return;
-    void handle(req, res);
+    serveObserved(req, res, (request, response) => {
+      if (handleAtEdge(request, response, edge)) return;
+      void handle(request, response);
+    });
   });
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));

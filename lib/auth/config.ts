@@ -1,6 +1,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
+import { applyAuthUrl } from "../env";
+
+// redirects on the public origin (PUBLIC_URL), never the bind address or a client-chosen Host
+applyAuthUrl();
 
 /** Failures that are part of normal use: a wrong password, a locked account, an expired or forged cookie. */
 const EXPECTED_FAILURES = new Set(["CredentialsSignin", "JWTSessionError"]);

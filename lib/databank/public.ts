@@ -7,7 +7,7 @@
  */
 import { publicDiaryFigures } from "../diary/aggregates";
 import "server-only";
-import { prisma } from "../db";
+import { publicReads as prisma } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { LocalizedText } from "../reporting/definition";

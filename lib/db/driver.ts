@@ -26,6 +26,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
   raw: RawSql;
+  /** The connection pool on PostgreSQL (pool-use metrics, a replica's fall-back). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -81,12 +83,17 @@ function openPglite(dir: string): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return postgresOn(new pg.Pool({ connectionString: url, max: 10 }));
+}
+
+/** A database over a pool of PostgreSQL connections (the primary's own, or a replica's that may fall back). */
+export function postgresOn(pool: pg.Pool): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closed = false;
   return {
     kind: "postgres",
     prisma,
+    pool,
     raw: rawOver(pool, async (fn) => {
       const connection = await pool.connect();
       try {

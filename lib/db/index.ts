@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { openDatabase, type Database } from "./driver";
+import { closeReplica, readDatabaseOf } from "./replica";
 
 /**
  * The one database of this process, opened lazily on first use and kept on globalThis so that the
@@ -26,8 +27,27 @@ export function useDatabase(db: Database): void {
 export async function closeDatabase(): Promise<void> {
   const db = holder.__eisoDatabase;
   holder.__eisoDatabase = undefined;
+  await closeReplica();
   await db?.close();
 }
+
+/**
+ * The database for reads that are the same for everyone (public statistics, open data, ratings, dictionary,
+ * publications, search): the read replica for an anonymous request when DATABASE_REPLICA_URL is set,
+ * otherwise this process's database (lib/db/replica.ts). Never for writes.
+ */
+export function readDatabase(): Database {
+  return readDatabaseOf(database());
+}
+
+/** The Prisma client of `readDatabase()`, resolved on each property access like `prisma`. */
+export const publicReads: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = readDatabase().prisma as unknown as Record<PropertyKey, unknown>;
+    const value = client[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});
 
 /** The Prisma client; resolved on each property access so importing this module opens nothing. */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {

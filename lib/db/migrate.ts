@@ -12,8 +12,9 @@ export interface Migration {
 const ADVISORY_LOCK_KEY = 7_310_2004; // any constant shared by every migrator of this schema
 
 export function loadMigrations(dir = join(process.cwd(), "prisma", "migrations")): Migration[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  // read at run time from the installation, not traced into the server build
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort()

@@ -2,7 +2,7 @@
  * Public reads of the dictionary: an entry by its permanent slug, thematic lists, the word of the day.
  * Results are plain JSON (dates as ISO strings) so that they can be cached.
  */
-import { prisma } from "../db";
+import { publicReads as prisma } from "../db";
 import { almatyDate } from "../time";
 import { isTheme, THEMES, type RelationKind, type Theme } from "./constants";
 import { escapeLike } from "./query-forms";

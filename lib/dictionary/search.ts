@@ -8,7 +8,7 @@
  * only for queries of at most TYPO_MAX_LENGTH letters), so no statement can run long; nothing loads the
  * dictionary into memory.
  */
-import { prisma } from "../db";
+import { publicReads as prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { normalizeText, isSupportedScript } from "../text";
 import {

@@ -17,6 +17,7 @@ import { authorize, getViewer } from "../auth/viewer";
 import type { Permission } from "../auth/permissions";
 import type { Scope, Viewer } from "../auth/scope";
 import { AppError, HTTP_STATUS, errorFromUnknown, errorMessageKey } from "../errors";
+import { publicOrigin } from "../env";
 import { enforcePerClient, type Limit } from "../rate-limit";
 
 type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
@@ -113,7 +114,12 @@ function sameOrigin(request: Request, url: URL): boolean {
   } catch {
     return false;
   }
-  const hosts = [url.host, request.headers.get("x-forwarded-host"), request.headers.get("host")];
+  const hosts = [
+    url.host,
+    new URL(publicOrigin()).host,
+    request.headers.get("x-forwarded-host"),
+    request.headers.get("host"),
+  ];
   return hosts.includes(host);
 }
 

@@ -4,7 +4,7 @@
  * in the reader's language when a published translation exists, otherwise in Kazakh with a note (R21).
  */
 import "server-only";
-import { prisma } from "../db";
+import { publicReads as prisma } from "../db";
 import type { ContentLanguage, Prisma } from "../generated/prisma/client";
 import { NAMED, localName } from "../names";
 import { OFFICIAL_TYPES, METHODICAL_TYPES, PAGE_SIZE, type Sort } from "./constants";

@@ -3,7 +3,7 @@ import "server-only";
  * Public reads of the published ratings (no sign-in; nothing personal: territories and organisations
  * only). Dates are ISO strings so that the results can go through the data cache (./cache.ts).
  */
-import { prisma } from "../db";
+import { publicReads as prisma } from "../db";
 import { AppError } from "../errors";
 import { methodIndicatorsSchema, type Level, type MethodIndicator } from "./catalogue";
 

@@ -2,7 +2,7 @@
  * The engine of this process: Meilisearch when MEILISEARCH_HOST is set, otherwise PostgreSQL full-text in
  * the portal's own database.
  */
-import { database } from "../db";
+import { database, readDatabase } from "../db";
 import type { Database } from "../db/driver";
 import { env } from "../env";
 import { databaseBuildingFlag, MeiliSearchEngine } from "./meili";
@@ -22,6 +22,11 @@ export function searchEngine(): SearchEngine {
     return holder.__eisoSearch.engine;
   }
   const db = database();
-  if (holder.__eisoSearch?.db !== db) holder.__eisoSearch = { db, engine: new PgSearchEngine(db.raw, db.kind) };
+  if (holder.__eisoSearch?.db !== db)
+    holder.__eisoSearch = {
+      db,
+      // searches read from the replica for anonymous requests (readDatabase), indexing writes to the primary
+      engine: new PgSearchEngine(db.raw, db.kind, () => readDatabase().raw),
+    };
   return holder.__eisoSearch.engine;
 }

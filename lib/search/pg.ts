@@ -53,9 +53,11 @@ interface HitRow {
 
 export class PgSearchEngine implements SearchEngine {
   readonly name = "postgres" as const;
+  /** `reads`: where searches read (the read replica for anonymous requests, lib/db/replica.ts). */
   constructor(
     private readonly raw: RawSql,
     private readonly kind: "pglite" | "postgres",
+    private readonly reads: () => RawSql = () => raw,
   ) {}
 
   async ensureSchema(): Promise<void> {
@@ -63,8 +65,8 @@ export class PgSearchEngine implements SearchEngine {
     await this.raw.query(`INSERT INTO "SearchState" (id, active) VALUES (1, 1) ON CONFLICT (id) DO NOTHING`);
   }
 
-  private async state(): Promise<State> {
-    const rows = await this.raw.query<State>(`SELECT active, building FROM "SearchState" WHERE id = 1`);
+  private async state(raw = this.raw): Promise<State> {
+    const rows = await raw.query<State>(`SELECT active, building FROM "SearchState" WHERE id = 1`);
     return rows[0] ?? { active: 1, building: null };
   }
 
@@ -129,21 +131,21 @@ export class PgSearchEngine implements SearchEngine {
   }
 
   /** Known words within one edit of a word of 5+ letters that is not itself a known word. */
-  private async typoForms(words: QueryWord[]): Promise<Map<number, string[]>> {
+  private async typoForms(words: QueryWord[], raw: RawSql): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
     const long = words.flatMap((w) => w.forms.filter((f) => [...f].length >= TYPO_MIN_LENGTH));
     if (!long.length) return out;
     const known = new Set(
-      (
-        await this.raw.query<{ term: string }>(`SELECT term FROM "SearchTerm" WHERE term = ANY($1::text[])`, [long])
-      ).map((r) => r.term),
+      (await raw.query<{ term: string }>(`SELECT term FROM "SearchTerm" WHERE term = ANY($1::text[])`, [long])).map(
+        (r) => r.term,
+      ),
     );
     for (const [i, w] of words.entries()) {
       const candidates = w.forms.filter((f) => [...f].length >= TYPO_MIN_LENGTH);
       if (!candidates.length || candidates.some((f) => known.has(f))) continue;
       const found = new Set<string>();
       for (const form of candidates.slice(0, 2)) {
-        const rows = await this.raw.query<{ term: string }>(
+        const rows = await raw.query<{ term: string }>(
           `SELECT term FROM "SearchTerm" WHERE term % $1 AND length(term) BETWEEN $2 AND $3 LIMIT 50`,
           [form, [...form].length - 1, [...form].length + 1],
         );
@@ -157,7 +159,8 @@ export class PgSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const parsed = parseQuery(query.q);
     if (!parsed.words.length || !query.audience.length) return { total: 0, hits: [], facets: emptyFacets() };
-    const typos = await this.typoForms(parsed.words);
+    const raw = this.reads();
+    const typos = await this.typoForms(parsed.words, raw);
     // Every form is letters and digits only (parseQuery), so quoting it is enough to keep it a plain lexeme.
     const tsquery = parsed.words
       .map((w, i) => {
@@ -170,7 +173,7 @@ export class PgSearchEngine implements SearchEngine {
       .join(" & ");
     const limit = Math.min(50, Math.max(1, Math.trunc(query.limit ?? 20)));
     const offset = Math.min(1000, Math.max(0, Math.trunc(query.offset ?? 0)));
-    const { active } = await this.state();
+    const { active } = await this.state(raw);
 
     const params: unknown[] = [tsquery, active, [...query.audience]];
     const filterOf = (column: string, value: string | undefined) => {
@@ -226,7 +229,7 @@ export class PgSearchEngine implements SearchEngine {
       n: number;
       rank: number;
     };
-    const rows = await this.timed<Row>(sql, params);
+    const rows = await this.timed<Row>(raw, sql, params);
     const result: SearchResult = { total: 0, hits: [], facets: emptyFacets() };
     for (const r of rows) {
       if (r.kind === "total") result.total = Number(r.n);
@@ -250,9 +253,9 @@ export class PgSearchEngine implements SearchEngine {
   }
 
   /** Runs a search statement under a statement timeout on PostgreSQL (PGlite runs in this process). */
-  private async timed<T>(sql: string, params: unknown[]): Promise<T[]> {
-    if (this.kind !== "postgres") return this.raw.query<T>(sql, params);
-    return this.raw.session(async (s) => {
+  private async timed<T>(raw: RawSql, sql: string, params: unknown[]): Promise<T[]> {
+    if (this.kind !== "postgres") return raw.query<T>(sql, params);
+    return raw.session(async (s) => {
       await s.exec("BEGIN");
       try {
         await s.exec(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);

@@ -7,6 +7,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "../db";
+import { publicUrl } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
@@ -147,24 +148,19 @@ const documentSelect = {
  * The PDF of a certificate for its owner only: the person who requested it, the holder, or a guardian of
  * the holder. Anyone else gets "not found" (the id reveals nothing).
  */
-export async function certificatePdf(
-  viewer: Viewer,
-  id: string,
-  origin: string,
-): Promise<{ number: string; pdf: Uint8Array }> {
+export async function certificatePdf(viewer: Viewer, id: string): Promise<{ number: string; pdf: Uint8Array }> {
   authorizeViewer(viewer, "services.apply");
   const cert = await prisma.certificate.findFirst({
     where: { id, OR: [{ issuedById: viewer.userId }, { student: familyWhere(viewer) }] },
     select: documentSelect,
   });
   if (!cert) throw new AppError("notFound");
-  return { number: cert.number, pdf: await renderDocument(cert, origin) };
+  return { number: cert.number, pdf: await renderDocument(cert) };
 }
 
-/** Renders a loaded certificate (shared with the benchmark). */
+/** Renders a loaded certificate (shared with the benchmark); the QR code leads to the public origin (PUBLIC_URL). */
 export function renderDocument(
   cert: Prisma.CertificateGetPayload<{ select: typeof documentSelect }>,
-  origin: string,
 ): Promise<Uint8Array> {
   const language = (["kk", "ru", "en"].includes(cert.language) ? cert.language : "kk") as PdfLanguage;
   const s = cert.student;
@@ -179,7 +175,7 @@ export function renderDocument(
     schoolName: localName(cert.organization, language),
     classLabel: cert.classLabel,
     schoolYear: cert.schoolYear,
-    verifyUrl: `${origin.replace(/\/$/, "")}/${language}/verify/certificate?code=${encodeURIComponent(cert.code)}`,
+    verifyUrl: publicUrl(`/${language}/verify/certificate?code=${encodeURIComponent(cert.code)}`),
   });
 }
 

@@ -28,3 +28,10 @@ export const DEMO_ACCOUNTS = [
   { login: "lexicographer2", displayName: "Лексикограф-сарапшы", role: "LEXICOGRAPHER", scope: "republic" },
   { login: "official", displayName: "Көкшетау қалалық білім бөлімінің басшысы", role: "OFFICIAL", scope: "district" },
 ] as const satisfies readonly DemoAccount[];
+
+/** Further accounts the e-diary seed adds (same demo password): two more teachers and a second parent. */
+export const DEMO_EXTRA_ACCOUNTS = [
+  { id: "u_teacher2", login: "teacher2", displayName: "Дәулет Серіков", role: "TEACHER" },
+  { id: "u_teacher3", login: "teacher3", displayName: "Гүлнар Жұмабаева", role: "TEACHER" },
+  { id: "u_parent2", login: "parent2", displayName: "Сәуле Қасымова", role: "PARENT" },
+] as const;

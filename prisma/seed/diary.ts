@@ -10,6 +10,7 @@
  * Deterministic (own generator); lessons reach up to today (Asia/Almaty), clamped to the term.
  */
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import { DEMO_EXTRA_ACCOUNTS } from "./accounts";
 import { computeTermGrade } from "../../lib/diary/grade";
 import { addDays, dateValue, daysBetween, weekday } from "../../lib/diary/dates";
 import { almatyDate } from "../../lib/time";
@@ -86,11 +87,7 @@ export async function seedDiary(
   await prisma.gradeWeights.create({ data: { schoolYear: DIARY_YEAR, formative: 25, sor: 25, soch: 50 } });
 
   // Extra teachers and the second parent (same demo password).
-  const extraUsers: { id: string; login: string; displayName: string; role: "TEACHER" | "PARENT" }[] = [
-    { id: "u_teacher2", login: "teacher2", displayName: "Дәулет Серіков", role: "TEACHER" },
-    { id: "u_teacher3", login: "teacher3", displayName: "Гүлнар Жұмабаева", role: "TEACHER" },
-    { id: "u_parent2", login: "parent2", displayName: "Сәуле Қасымова", role: "PARENT" },
-  ];
+  const extraUsers = DEMO_EXTRA_ACCOUNTS;
   for (const u of extraUsers) {
     await prisma.user.create({
       data: {

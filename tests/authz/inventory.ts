@@ -35,6 +35,14 @@ export const ROUTES: Record<string, Entry> = {
     access: "public",
     why: "probe: answers whether the database is reachable, nothing else",
   },
+  "app/api/metrics/route.ts GET": {
+    access: "public",
+    why: "Prometheus scrape: 404 without METRICS_TOKEN, 401 without the Bearer token; aggregate counts only",
+  },
+  "app/api/ready/route.ts GET": {
+    access: "public",
+    why: "probe: database, pending migration names and search engine reachability, nothing else",
+  },
   "app/api/v1/archive/backups/[id]/route.ts GET": { permission: "archive.manage" },
   "app/api/v1/archive/backups/[id]/status/route.ts GET": {
     access: "public",

@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   permission: "services.apply",
   params: z.object({ id: z.string() }),
-  handler: async ({ viewer, params, url }) => {
-    const { number, pdf } = await certificatePdf(viewer, params.id, url.origin);
+  handler: async ({ viewer, params }) => {
+    const { number, pdf } = await certificatePdf(viewer, params.id);
     return new NextResponse(Buffer.from(pdf), {
       headers: {
         "Content-Type": "application/pdf",
