@@ -14,7 +14,7 @@ import { acquireLock } from "../lib/db/lock";
 import { openDatabase } from "../lib/db/driver";
 import { useDatabase, closeDatabase } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
-import { isEmpty, seed, type Scale } from "../prisma/seed";
+import { DEMO_TOTP_SECRET, isEmpty, seed, seedDemoSecondFactor, type Scale } from "../prisma/seed";
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
 import { startSchedules } from "../lib/archive/schedule";
@@ -110,6 +110,11 @@ async function main() {
     await seed(db.prisma, scale, (line) => console.log(`  ${line}`));
   }
   console.log(`Database: ${embedded ? `embedded PGlite at ${pgliteDir()}` : "PostgreSQL"}`);
+  if (embedded) {
+    // demo only: the demo administrators sign in with codes from this secret (never on PostgreSQL)
+    await seedDemoSecondFactor(db.prisma);
+    console.log(`Demo administrators' TOTP secret (embedded database only): ${DEMO_TOTP_SECRET}`);
+  }
   await startSearch();
 
   if (!dev) buildIfNeeded();

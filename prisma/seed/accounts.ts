@@ -28,3 +28,11 @@ export const DEMO_ACCOUNTS = [
   { login: "lexicographer2", displayName: "Лексикограф-сарапшы", role: "LEXICOGRAPHER", scope: "republic" },
   { login: "official", displayName: "Көкшетау қалалық білім бөлімінің басшысы", role: "OFFICIAL", scope: "district" },
 ] as const satisfies readonly DemoAccount[];
+
+/**
+ * The TOTP secret (RFC 6238, base32) of the demo administrators on the embedded database only: `npm start`
+ * enrols the demo accounts whose roles require a second factor with it and prints it, so the demo and the
+ * end-to-end tests can compute codes. A PostgreSQL database never gets it: there every administrator enrols
+ * their own factor on first sign-in.
+ */
+export const DEMO_TOTP_SECRET = "EISODEMOKAZAKHSTANTOTPSECRETKEYS";
