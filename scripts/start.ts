@@ -18,6 +18,7 @@ import { DEMO_TOTP_SECRET, isEmpty, seed, seedDemoSecondFactor, type Scale } fro
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
 import { startSchedules } from "../lib/archive/schedule";
+import { pruneAuthRecords } from "../lib/auth/prune";
 import { startPublicationSchedule } from "../lib/publications/release";
 
 const args = flags();
@@ -132,6 +133,8 @@ async function main() {
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
   // scheduled archive export and the retention purge of data packages
   startSchedules();
+  // ended sessions, expired second-factor steps and remembered browsers, hourly
+  setInterval(() => void pruneAuthRecords().catch((error: unknown) => console.error(error)), 3_600_000).unref();
   // scheduled publications become PUBLISHED (and searchable) when their moment comes
   startPublicationSchedule();
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
 import { resetPassword, setUserActive } from "@/lib/users/users";
+import { pruneAuthRecords } from "./prune";
 import {
   checkSession,
   createSession,
@@ -80,5 +81,14 @@ describe("revocable sessions", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { id: "u_official" } });
     await setUserActive(viewer, scope, { id: "u_official", version: user.version, active: false });
     expect(await checkSession(three)).toMatchObject({ ok: false, reason: "revoked" });
+  });
+
+  it("prunes sessions that ended more than a day ago, and keeps the others", async () => {
+    const old = new Date("2026-11-01T08:00:00Z");
+    const ended = await createSession("u_editor", client, old);
+    const current = await createSession("u_editor", client);
+    expect(await pruneAuthRecords()).toBeGreaterThanOrEqual(1);
+    expect(await prisma.session.findUnique({ where: { id: ended } })).toBeNull();
+    expect(await prisma.session.findUnique({ where: { id: current } })).not.toBeNull();
   });
 });
