@@ -2,6 +2,7 @@ import QRCode from "qrcode";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
+import { secondFactorPolicy } from "@/lib/auth/roles";
 import { pendingEnrolment } from "@/lib/auth/second-factor";
 import { EnrolForm } from "@/components/security/enrol-form-client";
 
@@ -23,6 +24,7 @@ export default async function SecondFactorPage({ params }: PageProps<"/[locale]/
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("enrol.title")}</h1>
+      <p>{t(`factor.${secondFactorPolicy(viewer.roles.map((r) => r.role))}`)}</p>
       <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
         <p>{t("enrol.step1")}</p>
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
