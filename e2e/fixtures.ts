@@ -102,7 +102,7 @@ export const secondFactorForm = (page: Page) => page.getByTestId("second-factor-
 /**
  * Answers the second step with a code computed from the secret. A code is accepted once per 30-second step
  * (and the next step's code is accepted too), so when the account signed in moments ago the next step's
- * code is tried, and failing that the helper waits for a new step.
+ * code is tried, and failing that the helper waits for a new step and tries the one after it.
  */
 export async function enterSecondFactor(
   page: Page,
@@ -113,7 +113,9 @@ export async function enterSecondFactor(
   const form = secondFactorForm(page);
   for (const steps of [0, 1, "wait"] as const) {
     if (steps === "wait") await page.waitForTimeout((31 - (Math.floor(Date.now() / 1000) % 30)) * 1000);
-    await form.locator('input[name="code"]').fill(await totpCode(secret, steps === "wait" ? 0 : steps));
+    // a refused code empties the form (React resets it after the action): fill only once that has happened
+    await expect(form.locator('input[name="code"]')).toHaveValue("");
+    await form.locator('input[name="code"]').fill(await totpCode(secret, steps === "wait" ? 1 : steps));
     if (options.remember) await form.locator('input[name="remember"]').check();
     // the server action's answer: a redirect when the code was accepted, the form again when refused
     const answer = page.waitForResponse(

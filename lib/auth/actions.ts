@@ -27,6 +27,8 @@ export async function signInAction(_previous: SignInState | null, formData: Form
   const login = String(formData.get("login") ?? "");
   const code = formData.get("code");
   const redirectTo = safeCallback(formData.get("callbackUrl"), locale);
+  // the second step with no code typed stays on the second step (never the password path)
+  if (typeof code === "string" && !code.trim()) return { login, step: "code", error: ts("wrongCode") };
   try {
     if (typeof code === "string") {
       await signIn("credentials", { code, remember: formData.get("remember") === "on" ? "on" : "", redirectTo });
