@@ -1,6 +1,8 @@
 import {
   accountName,
   DEMO_ACCOUNTS,
+  DEMO_TOTP_SECRET,
+  enterSecondFactor,
   expect,
   fillSignInForm,
   formAlert,
@@ -59,6 +61,7 @@ test("the admin area sends a signed-out visitor to sign in, with the way back", 
   // Signing in from there returns to the admin area.
   await page.goto(`/kk/sign-in?callbackUrl=${encodeURIComponent("/kk/admin")}`);
   await fillSignInForm(page, "ministry", "Demo-2026!");
+  await enterSecondFactor(page, DEMO_TOTP_SECRET);
   await expect(page).toHaveURL(path("/kk/admin"));
   await expect(accountName(page)).toHaveText(DEMO_ACCOUNTS.find((a) => a.login === "ministry")!.displayName);
 });

@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
+import { generate } from "otplib";
+import { SECOND_FACTOR } from "../lib/auth/roles";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../prisma/seed/accounts";
 
 export { expect };
-export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 export const LOCALES = ["kk", "ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -64,13 +66,68 @@ export async function signIn(
   page: Page,
   login: string,
   locale: Locale = "kk",
-  options: { password?: string; callbackUrl?: string } = {},
+  options: { password?: string; callbackUrl?: string; secret?: string; remember?: boolean } = {},
 ): Promise<void> {
   const query = options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : "";
   await page.goto(`/${locale}/sign-in${query}`);
   await fillSignInForm(page, login, options.password ?? DEMO_PASSWORD, locale);
+  const secret = options.secret ?? (needsSecondFactor(login) ? DEMO_TOTP_SECRET : undefined);
+  if (secret) {
+    // the second step, unless this browser is remembered
+    const codeForm = secondFactorForm(page);
+    await Promise.race([
+      codeForm.waitFor({ timeout: 30_000 }),
+      page.waitForURL((url) => !url.pathname.endsWith("/sign-in"), { timeout: 30_000 }),
+    ]);
+    if (await codeForm.isVisible()) await enterSecondFactor(page, secret, locale, { remember: options.remember });
+  }
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"), { timeout: 30_000 });
   await expect(accountName(page)).toBeVisible();
+}
+
+/** Whether a demo account's role requires the second factor (the seed enrols those with DEMO_TOTP_SECRET). */
+export function needsSecondFactor(login: string): boolean {
+  const account = DEMO_ACCOUNTS.find((a) => a.login === login);
+  return account ? SECOND_FACTOR[account.role] === "required" : false;
+}
+
+/** A TOTP code (RFC 6238) of a secret, for now or `steps` 30-second steps later. */
+export function totpCode(secret: string, steps = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+}
+
+/** The sign-in form's second step (the code). */
+export const secondFactorForm = (page: Page) => page.getByTestId("second-factor-form");
+
+/**
+ * Answers the second step with a code computed from the secret. A code is accepted once per 30-second step
+ * (and the next step's code is accepted too), so when the account signed in moments ago the next step's
+ * code is tried, and failing that the helper waits for a new step and tries the one after it.
+ */
+export async function enterSecondFactor(
+  page: Page,
+  secret: string,
+  locale: Locale = "kk",
+  options: { remember?: boolean } = {},
+): Promise<void> {
+  const form = secondFactorForm(page);
+  for (const steps of [0, 1, "wait"] as const) {
+    if (steps === "wait") await page.waitForTimeout((31 - (Math.floor(Date.now() / 1000) % 30)) * 1000);
+    // a refused code empties the form (React resets it after the action): fill only once that has happened
+    await expect(form.locator('input[name="code"]')).toHaveValue("");
+    await form.locator('input[name="code"]').fill(await totpCode(secret, steps === "wait" ? 1 : steps));
+    if (options.remember) await form.locator('input[name="remember"]').check();
+    // the server action's answer: a redirect when the code was accepted, the form again when refused
+    const answer = page.waitForResponse(
+      (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+    );
+    await form.getByRole("button", { name: t(locale, "security.signIn.confirm"), exact: true }).click();
+    if ((await answer).headers()["x-action-redirect"]) {
+      await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"), { timeout: 30_000 });
+      return;
+    }
+  }
+  throw new Error("The second factor was refused");
 }
 
 /**
@@ -82,10 +139,13 @@ export const storageStateOf = (login: SessionLogin) => join(AUTH_DIR, `${login}.
 
 type SavedCookie = Parameters<BrowserContext["addCookies"]>[0][number];
 const SESSION_COOKIE = /^(__Secure-)?authjs\./;
+/** The remembered-browser cookie (lib/auth/config.ts). */
+const DEVICE_COOKIE = "eiso-trusted-device";
 
 /**
- * Opens a page as a seeded user without the sign-in form: puts the user's session cookies, saved by the
- * setup project, into the page's browser context (replacing any session it had), opens `callbackUrl` (the
+ * Opens a page as a seeded user without the sign-in form: signs in through next-auth's credentials endpoint
+ * with the remembered-browser cookie the setup project saved (so no second-factor code is needed), which
+ * gives the test a session of its own (replacing any session the context had), opens `callbackUrl` (the
  * account page when omitted, as after signing in) and checks that the header shows the account. Tests of
  * signing in itself use `signIn`.
  */
@@ -98,7 +158,18 @@ export async function signInAs(
   const state = JSON.parse(readFileSync(storageStateOf(login), "utf8")) as { cookies: SavedCookie[] };
   const context = page.context();
   await context.clearCookies({ name: SESSION_COOKIE });
-  await context.addCookies(state.cookies.filter((c) => SESSION_COOKIE.test(c.name)));
+  await context.clearCookies({ name: DEVICE_COOKIE });
+  // the remembered browser of an account with a second factor: the password alone then suffices
+  await context.addCookies(state.cookies.filter((c) => c.name === DEVICE_COOKIE));
+  // a session of this test's own (sessions are revocable: a test that signs out must not end another's)
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, login, password: DEMO_PASSWORD, callbackUrl: `/${locale}/account` },
+    maxRedirects: 0,
+  });
+  const location = response.headers()["location"] ?? "";
+  if (response.status() !== 302 || location.includes("error"))
+    throw new Error(`Signing in as ${login} failed: ${response.status()} ${location}`);
   await page.goto(options.callbackUrl ?? `/${locale}/account`);
   await expect(accountName(page)).toBeVisible();
 }
@@ -150,3 +221,22 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/**
+ * Enrols the second factor on the enrolment page that is open: reads the manual key, answers with a code
+ * computed from it (otplib), and returns the key and the recovery codes shown once.
+ */
+export async function enrolSecondFactor(
+  page: Page,
+  locale: Locale = "kk",
+): Promise<{ secret: string; codes: string[] }> {
+  await expect(page).toHaveURL(path(`/${locale}/account/security/second-factor`));
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  const form = page.getByTestId("enrol-form");
+  await form.locator('input[name="code"]').fill(await totpCode(secret));
+  await form.getByRole("button", { name: t(locale, "security.enrol.confirm"), exact: true }).click();
+  const list = page.getByTestId("recovery-codes");
+  await expect(list.getByRole("listitem")).toHaveCount(10);
+  const codes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
+  return { secret, codes };
+}

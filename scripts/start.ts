@@ -14,13 +14,14 @@ import { acquireLock } from "../lib/db/lock";
 import { openDatabase } from "../lib/db/driver";
 import { useDatabase, closeDatabase } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
-import { isEmpty, seed, SCALES, type Scale } from "../prisma/seed";
+import { DEMO_TOTP_SECRET, isEmpty, seed, seedDemoSecondFactor, SCALES, type Scale } from "../prisma/seed";
 import { isProduction, refuseDemoPasswords, seedDecision } from "../lib/production/start";
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
 import { serveObserved } from "../lib/log/request";
 import { handleAtEdge } from "../lib/http/edge";
 import { startSchedules } from "../lib/archive/schedule";
+import { pruneAuthRecords } from "../lib/auth/prune";
 import { startPublicationSchedule } from "../lib/publications/release";
 
 const args = flags();
@@ -129,6 +130,11 @@ async function main() {
   if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
   await seedOrRefuse(db);
   console.log(`Database: ${embedded ? `embedded PGlite at ${pgliteDir()}` : "PostgreSQL"}`);
+  if (embedded && !isProduction(e)) {
+    // demo only: the demo administrators sign in with codes from this secret (never on PostgreSQL)
+    await seedDemoSecondFactor(db.prisma);
+    console.log(`Demo administrators' TOTP secret (embedded database only): ${DEMO_TOTP_SECRET}`);
+  }
   await startSearch();
 
   if (!dev) buildIfNeeded();
@@ -160,6 +166,8 @@ async function main() {
     }).listen(barePort, "127.0.0.1");
   // scheduled archive export and the retention purge of data packages
   startSchedules();
+  // ended sessions, expired second-factor steps and remembered browsers, hourly
+  setInterval(() => void pruneAuthRecords().catch((error: unknown) => console.error(error)), 3_600_000).unref();
   // scheduled publications become PUBLISHED (and searchable) when their moment comes
   startPublicationSchedule();
 

@@ -9,6 +9,8 @@ import { LOCK_MINUTES } from "./credentials";
 export interface SignInState {
   error?: string;
   login?: string;
+  /** "code": the password was right and the second factor is asked for. */
+  step?: "code";
 }
 
 /** Only same-site paths are accepted as the page to return to after signing in. */
@@ -23,25 +25,34 @@ function safeCallback(value: FormDataEntryValue | null, locale: string): string 
 export async function signInAction(_previous: SignInState | null, formData: FormData): Promise<SignInState> {
   const locale = await getLocale();
   const t = await getTranslations("auth");
+  const ts = await getTranslations("security.signIn");
   const login = String(formData.get("login") ?? "");
+  const code = formData.get("code");
+  const redirectTo = safeCallback(formData.get("callbackUrl"), locale);
+  // the second step with no code typed stays on the second step (never the password path)
+  if (typeof code === "string" && !code.trim()) return { login, step: "code", error: ts("wrongCode") };
   try {
-    await signIn("credentials", {
-      login,
-      password: String(formData.get("password") ?? ""),
-      redirectTo: safeCallback(formData.get("callbackUrl"), locale),
-    });
+    if (typeof code === "string") {
+      await signIn("credentials", { code, remember: formData.get("remember") === "on" ? "on" : "", redirectTo });
+    } else {
+      await signIn("credentials", { login, password: String(formData.get("password") ?? ""), redirectTo });
+    }
     return {};
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      return { login, error: code === "locked" ? t("locked", { minutes: LOCK_MINUTES }) : t("invalid") };
+      const reason = (error as AuthError & { code?: string }).code;
+      if (reason === "second-factor") return { login, step: "code" };
+      if (reason === "wrong-code") return { login, step: "code", error: ts("wrongCode") };
+      if (reason === "challenge-expired") return { login, error: ts("challengeExpired") };
+      return { login, error: reason === "locked" ? t("locked", { minutes: LOCK_MINUTES }) : t("invalid") };
     }
     throw error;
   }
 }
 
 // Not made by signedInAction(): it takes no input and ends with next-auth's redirect, even when already signed out.
+// next-auth's signOut event ends the session row, so a copy of the token stops working at once.
 export async function signOutAction(): Promise<void> {
   const locale = await getLocale();
   await signOut({ redirectTo: `/${locale}?signedOut=1` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { DEMO_PASSWORD } from "@/prisma/seed";
-import { LOCK_MINUTES, MAX_FAILURES, verifyCredentials } from "./credentials";
+import { ADDRESS_FAILURES, credentialStats, LOCK_MINUTES, MAX_FAILURES, verifyCredentials } from "./credentials";
 import { verifyPassword } from "./password";
 
 describe("sign-in credentials", () => {
@@ -55,6 +55,54 @@ describe("sign-in credentials", () => {
     expect(await verifyCredentials({ login: "editor", password: DEMO_PASSWORD })).toEqual({
       ok: false,
       reason: "invalid",
+    });
+  });
+
+  it("checks at most MAX_FAILURES passwords when 30 attempts on one login race (29 wrong, 1 right)", async () => {
+    const now = new Date("2026-11-24T09:00:00Z");
+    const before = credentialStats.passwordChecks;
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      verifyCredentials(
+        { login: "moderator", password: i === 17 ? DEMO_PASSWORD : `wrong-${i}` },
+        { now, address: "10.1.1.1" },
+      ),
+    );
+    const results = await Promise.all(attempts);
+    expect(credentialStats.passwordChecks - before).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(1);
+    expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBeGreaterThanOrEqual(30 - MAX_FAILURES);
+    // the login is locked afterwards, even for the right password
+    expect(
+      await verifyCredentials({ login: "moderator", password: DEMO_PASSWORD }, { now, address: "10.1.1.2" }),
+    ).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+  });
+
+  it("limits failures per client address across logins (spraying), and successes do not count", async () => {
+    const now = new Date("2026-11-24T12:00:00Z");
+    const address = "10.2.2.2";
+    for (let i = 0; i < 3; i++)
+      expect(await verifyCredentials({ login: "parent", password: DEMO_PASSWORD }, { now, address })).toMatchObject({
+        ok: true,
+      });
+    for (let i = 0; i < ADDRESS_FAILURES.limit; i++)
+      expect(await verifyCredentials({ login: `spray-${i}`, password: "x" }, { now, address })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    const before = credentialStats.passwordChecks;
+    expect(await verifyCredentials({ login: "parent", password: DEMO_PASSWORD }, { now, address })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(credentialStats.passwordChecks).toBe(before);
+    // another address is not affected
+    expect(
+      await verifyCredentials({ login: "parent", password: DEMO_PASSWORD }, { now, address: "10.2.2.3" }),
+    ).toMatchObject({
+      ok: true,
     });
   });
 });

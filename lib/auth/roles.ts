@@ -48,3 +48,30 @@ export const ROLE_RANK: Record<Role, number> = {
   LEXICOGRAPHER: 0,
   OFFICIAL: 0,
 };
+
+/**
+ * The second factor by role: required for every administrative role, optional for teachers and officials,
+ * and for parents and students only when they ask for it ("onRequest": offered behind a link, not urged).
+ */
+export type SecondFactorPolicy = "required" | "optional" | "onRequest";
+
+export const SECOND_FACTOR: Record<Role, SecondFactorPolicy> = {
+  MINISTRY_ADMIN: "required",
+  REGION_ADMIN: "required",
+  DISTRICT_ADMIN: "required",
+  ORG_ADMIN: "required",
+  EDITOR: "required",
+  MODERATOR: "required",
+  LEXICOGRAPHER: "required",
+  TEACHER: "optional",
+  OFFICIAL: "optional",
+  STUDENT: "onRequest",
+  PARENT: "onRequest",
+};
+
+/** The strictest policy among a person's roles ("onRequest" for a person with no role). */
+export function secondFactorPolicy(roles: readonly Role[]): SecondFactorPolicy {
+  const policies = roles.map((role) => SECOND_FACTOR[role]);
+  if (policies.includes("required")) return "required";
+  return policies.includes("optional") ? "optional" : "onRequest";
+}

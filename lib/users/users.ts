@@ -8,6 +8,7 @@ import { canGrant, organizationWhere, territoryWhere, type GrantTarget, type Sco
 import { ROLE_SCOPE, ROLES } from "../auth/roles";
 import { roleHas } from "../auth/permissions";
 import { hashPassword } from "../auth/password";
+import { revokeUserSessions } from "../auth/sessions";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { nameField } from "../names";
 import { userWhere } from "./scope";
@@ -318,7 +319,10 @@ export async function setUserActive(viewer: Viewer, scope: Scope, input: UserAct
   return prisma.$transaction(async (tx) => {
     const current = await manageableUser(tx, viewer, scope, input.id);
     if (input.id === viewer.userId && !input.active) throw new AppError("validation", { _form: "user.selfDeactivate" });
-    return updateWithVersion(tx, viewer, current, input.id, input.version, { active: input.active });
+    const after = await updateWithVersion(tx, viewer, current, input.id, input.version, { active: input.active });
+    // a locked account is signed out everywhere at once
+    if (!input.active) await revokeUserSessions(input.id, { tx });
+    return after;
   });
 }
 
@@ -329,6 +333,8 @@ export async function resetPassword(viewer: Viewer, scope: Scope, input: Passwor
   return prisma.$transaction(async (tx) => {
     await manageableUser(tx, viewer, scope, input.id);
     await tx.user.update({ where: { id: input.id }, data: { passwordHash, version: { increment: 1 } } });
+    // a new password ends every session of the person (a stolen session does not outlive it)
+    await revokeUserSessions(input.id, { tx });
     await recordAudit(tx, {
       actorId: viewer.userId,
       action: "update",
@@ -344,7 +350,10 @@ export async function grantRole(viewer: Viewer, scope: Scope, input: RoleGrantIn
   return prisma.$transaction(async (tx) => {
     await userInScope(tx, scope, input.userId);
     const target = await resolveGrant(tx, viewer, input);
-    return insertAssignment(tx, viewer, input.userId, target);
+    const assignment = await insertAssignment(tx, viewer, input.userId, target);
+    // changed roles end the person's sessions: they sign in again under the new roles' lifetime and factor
+    await revokeUserSessions(input.userId, { tx });
+    return assignment;
   });
 }
 
@@ -364,6 +373,7 @@ export async function revokeRole(viewer: Viewer, scope: Scope, input: RoleRevoke
     }
     const deleted = await tx.roleAssignment.deleteMany({ where: { id: assignment.id, userId: user.id } });
     if (deleted.count === 0) throw new AppError("stale");
+    await revokeUserSessions(user.id, { tx });
     const { id, userId, role, territoryId, organizationId, grantedById, createdAt } = assignment;
     await recordAudit(tx, {
       actorId: viewer.userId,

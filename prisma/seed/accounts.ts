@@ -35,3 +35,11 @@ export const DEMO_EXTRA_ACCOUNTS = [
   { id: "u_teacher3", login: "teacher3", displayName: "Гүлнар Жұмабаева", role: "TEACHER" },
   { id: "u_parent2", login: "parent2", displayName: "Сәуле Қасымова", role: "PARENT" },
 ] as const;
+
+/**
+ * The TOTP secret (RFC 6238, base32) of the demo administrators on the embedded database only: `npm start`
+ * enrols the demo accounts whose roles require a second factor with it and prints it, so the demo and the
+ * end-to-end tests can compute codes. A PostgreSQL database never gets it: there every administrator enrols
+ * their own factor on first sign-in.
+ */
+export const DEMO_TOTP_SECRET = "EISODEMOKAZAKHSTANTOTPSECRETKEYS";

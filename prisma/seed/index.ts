@@ -1,7 +1,8 @@
 import { hashPassword } from "../../lib/auth/password";
 import { iinPrefix, withCheckDigit } from "../../lib/identity";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { SECOND_FACTOR } from "../../lib/auth/roles";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./accounts";
 import { CLASSIFIERS } from "./classifiers";
 import { seedDictionary } from "./dictionary";
 import { FEMALE_FIRST, MALE_FIRST, PATRONYMIC_STEMS, SURNAME_STEMS } from "./people";
@@ -28,7 +29,7 @@ export const SCALES = {
 
 export type Scale = keyof typeof SCALES;
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./accounts";
 
 /** Ids are derived from codes so the seed is deterministic and readable. */
 export const ids = {
@@ -305,4 +306,19 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
 
   // Kazakh dictionary: its own starter vocabulary
   log(`dictionary entries: ${await seedDictionary(prisma)}`);
+}
+
+/**
+ * Enrols the demo accounts whose roles require a second factor with the fixed DEMO_TOTP_SECRET (those not
+ * enrolled yet). Only for the embedded demo database — `npm start` calls it when there is no DATABASE_URL and
+ * prints the secret; a PostgreSQL database never gets it. Returns how many accounts were enrolled now.
+ */
+export async function seedDemoSecondFactor(prisma: PrismaClient): Promise<number> {
+  const logins = DEMO_ACCOUNTS.filter((a) => SECOND_FACTOR[a.role] === "required").map((a) => a.login);
+  const users = await prisma.user.findMany({ where: { login: { in: logins } }, select: { id: true } });
+  const { count } = await prisma.secondFactor.createMany({
+    data: users.map((u) => ({ userId: u.id, secret: DEMO_TOTP_SECRET, enabledAt: new Date() })),
+    skipDuplicates: true,
+  });
+  return count;
 }

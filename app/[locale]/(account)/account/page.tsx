@@ -19,6 +19,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const canAdmin = Boolean(scopeOf(viewer, "admin.access"));
   const canWrite = Boolean(scopeOf(viewer, "publications.write"));
   const tp = await getTranslations("publications");
+  const ts = await getTranslations("security");
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -49,6 +50,15 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
               </Link>
             </li>
           ))}
+          <li>
+            <Link
+              href="/account/security"
+              className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline"
+              data-testid="security-link"
+            >
+              {ts("navLink")}
+            </Link>
+          </li>
           {canWrite && (
             <li>
               <Link

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
+import { secondFactorPolicy } from "@/lib/auth/roles";
+import { hasSecondFactor } from "@/lib/auth/second-factor";
 import { ADMIN_NAV } from "@/components/admin/admin-nav";
 
 export default async function AdminLayout({ children, params }: LayoutProps<"/[locale]/admin">) {
@@ -9,6 +11,9 @@ export default async function AdminLayout({ children, params }: LayoutProps<"/[l
   setRequestLocale(locale);
   const viewer = await getViewer();
   if (!viewer) return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/admin` } }, locale });
+  // roles that require a second factor reach the admin area only once it is set up
+  if (secondFactorPolicy(viewer.roles.map((r) => r.role)) === "required" && !(await hasSecondFactor(viewer.userId)))
+    return redirect({ href: "/account/security/second-factor", locale });
   const t = await getTranslations("admin");
   if (!scopeOf(viewer, "admin.access")) {
     return (

@@ -6,12 +6,22 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   const { callbackUrl } = await searchParams;
   const t = await getTranslations("auth");
+  const ts = await getTranslations("security.signIn");
   return (
     <div className="mx-auto max-w-sm rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("signInTitle")}</h1>
       <SignInForm
         callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""}
-        labels={{ login: t("login"), password: t("password"), submit: t("submit") }}
+        labels={{
+          login: t("login"),
+          password: t("password"),
+          submit: t("submit"),
+          codeTitle: ts("codeTitle"),
+          codeIntro: ts("codeIntro"),
+          code: ts("code"),
+          remember: ts("remember"),
+          confirm: ts("confirm"),
+        }}
       />
       <p className="mt-4 text-sm text-slate-500">{t("demoHint")}</p>
     </div>
