@@ -118,6 +118,13 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/diary/actions.ts#generateLessonsAction": { permission: "diary.manage" },
   "lib/diary/actions.ts#saveWeightsAction": { permission: "diary.weights" },
   "lib/diary/actions.ts#linkGuardianAction": { permission: "diary.manage" },
+  "lib/auth/security-actions.ts#endSessionAction": { access: "signedIn" },
+  "lib/auth/security-actions.ts#signOutEverywhereAction": {
+    access: "public",
+    why: "signing out: ends the sessions of whoever is signed in, and does nothing without a session",
+  },
+  "lib/auth/security-actions.ts#confirmEnrolmentAction": { access: "signedIn" },
+  "lib/auth/security-actions.ts#disableSecondFactorAction": { access: "signedIn" },
   "lib/dictionary/actions.ts#proposeCreateAction": { permission: "dictionary.edit" },
   "lib/dictionary/actions.ts#proposeUpdateAction": { permission: "dictionary.edit" },
   "lib/dictionary/actions.ts#proposeDeleteAction": { permission: "dictionary.edit" },
