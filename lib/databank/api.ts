@@ -67,6 +67,10 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
     const { query, format } = parseApiParams(url.searchParams);
     const { result, cells } = await run(query);
     const t = translatorFor(locale, "databank");
+    const isPreliminary = (c: PublicCell) =>
+      c.key.year !== undefined
+        ? result.preliminary.includes(Number(c.key.year))
+        : result.years.some((y) => result.preliminary.includes(y));
     const named = (c: PublicCell) => {
       const row: Record<string, string | number | boolean | null> = {};
       for (const d of result.dimensions) {
@@ -76,17 +80,17 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       return row;
     };
     if (format === "csv") {
-      const header = [
-        ...result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`])),
-        "value",
-        "organizations",
-      ];
+      // A preliminary year (its reports still being accepted) is marked in a last column, only when one is shown.
+      const marked = result.preliminary.length > 0;
+      const keys = result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`]));
+      const header = [...keys, "value", "organizations", ...(marked ? ["preliminary"] : [])];
       const lines = cells.map((c) => {
         const row = named(c);
         return [
-          ...header.slice(0, -2).map((h) => String(row[h] ?? "")),
+          ...keys.map((h) => String(row[h] ?? "")),
           c.suppressed ? SUPPRESSED : String(c.value ?? ""),
           String(c.organizations),
+          ...(marked ? [String(isPreliminary(c))] : []),
         ];
       });
       return { status: 200, contentType: "text/csv; charset=utf-8", body: toCsv([header, ...lines]), cacheable: true };
@@ -96,6 +100,10 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       dimensions: result.dimensions,
       measure: result.measure,
       years: result.years,
+      preliminary: result.preliminary,
+      ...(result.preliminary.length
+        ? { preliminaryNote: t("preliminaryYears", { years: result.preliminary.join(", ") }) }
+        : {}),
       count: cells.length,
       truncated: result.truncated,
       suppression: { threshold: SUPPRESSED, note: t("api.suppressionNote", { shown: SUPPRESSED }) },
@@ -104,6 +112,7 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
         value: c.value,
         suppressed: c.suppressed,
         organizations: c.organizations,
+        preliminary: isPreliminary(c),
       })),
     };
     return { status: 200, contentType: "application/json; charset=utf-8", body: JSON.stringify(body), cacheable: true };

@@ -125,10 +125,25 @@ describe("the query engine", () => {
     expect(await m("avg")).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 1);
   });
 
-  it("defaults to the latest year and gives every year with the year dimension", async () => {
-    expect((await runStats({ all: true }, query({}))).years).toEqual([2026]);
+  it("defaults to the last complete year and gives every year, marked, with the year dimension", async () => {
+    // 2026's reporting periods are still open: its figures are preliminary and never the default.
+    const latest = await runStats({ all: true }, query({}));
+    expect(latest.years).toEqual([2025]);
+    expect(latest.preliminary).toEqual([]);
     const byYear = await runStats({ all: true }, query({ indicators: ["teachers"], dimensions: ["year"] }));
     expect(byYear.cells.map((c) => c.key.year)).toEqual(["2022", "2023", "2024", "2025"]);
+    const students = await runStats({ all: true }, query({ dimensions: ["year"] }));
+    expect(students.years).toContain(2026);
+    expect(students.preliminary).toEqual([2026]);
+    const asked = await runStats({ all: true }, query({ filters: { year: [2026] } }));
+    expect(asked.preliminary).toEqual([2026]);
+  });
+
+  it("never adds a stock over several years", async () => {
+    expect(
+      (await paramError(runStats({ all: true }, query({ filters: { year: [2024, 2025] } }), { route: "facts" })))
+        .reason,
+    ).toBe("stockAcrossYears");
   });
 
   it("keeps a district administrator inside the district", async () => {
@@ -446,6 +461,28 @@ describe("the open data API", () => {
     // The message is the reason's own, not a generic one.
     const template = (en.errors as Record<string, string>)[reason]!;
     expect(body.error.message.startsWith(template.split("{")[0]!)).toBe(true);
+  });
+
+  it("answers the last complete year by default and marks a preliminary one", async () => {
+    const latest = JSON.parse((await get("indicator=students&by=organization&territory=" + AKMOLA)).body);
+    expect(latest.years).toEqual([2025]);
+    expect(latest.cells.length).toBeGreaterThan(0);
+    expect(latest.preliminary).toEqual([]);
+    const byYear = JSON.parse((await get("indicator=students&by=year&locale=en")).body);
+    expect(byYear.preliminary).toEqual([2026]);
+    expect(byYear.preliminaryNote).toContain("2026");
+    const cell = (y: string) => byYear.cells.find((c: { year: string }) => c.year === y);
+    expect(cell("2026").preliminary).toBe(true);
+    expect(cell("2025").preliminary).toBe(false);
+    const csv = await get("indicator=students&by=year&format=csv");
+    expect(csv.body.split("\r\n")[0]).toMatch(/,preliminary$/);
+    expect(csv.body).toMatch(/\r\n2026,[^\r]*,true\r\n/);
+  });
+
+  it("gives several years of a stock one by one, never added", async () => {
+    const body = JSON.parse((await get("indicator=students&year=2024,2025")).body);
+    expect(body.dimensions).toEqual(["year"]);
+    expect(body.cells.map((c: { year: string }) => c.year)).toEqual(["2024", "2025"]);
   });
 
   it("gives the reason's message in the asked language", async () => {

@@ -16,7 +16,12 @@ const commaList = (item: z.ZodType, description: string) => ({
 
 /** One cell: the dimension values (`region`, `regionName`, …), the figure and whether it was suppressed. */
 const statsCell = z
-  .object({ value: z.number().nullable(), suppressed: z.boolean(), organizations: z.number().int() })
+  .object({
+    value: z.number().nullable(),
+    suppressed: z.boolean(),
+    organizations: z.number().int(),
+    preliminary: z.boolean().describe("The figure's year is still open: reports are being accepted, it may change."),
+  })
   .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** `GET /api/v1/stats` as JSON. */
@@ -24,7 +29,9 @@ export const statsAnswer = z.object({
   indicators: z.array(indicatorEnum),
   dimensions: z.array(dimensionEnum),
   measure: measureEnum,
-  years: z.array(z.number().int()),
+  years: z.array(z.number().int()).describe("Without a year filter: the last complete year (every year with by=year)."),
+  preliminary: z.array(z.number().int()).describe("Those of the years whose reporting periods are still open."),
+  preliminaryNote: z.string().optional(),
   count: z.number().int(),
   truncated: z.boolean(),
   suppression: z.object({ threshold: z.string(), note: z.string() }),

@@ -77,9 +77,12 @@ export default async function OrganizationReportPage({
         <YearSelector
           years={data.years}
           year={data.year}
-          provisional={[]}
+          provisional={data.provisional}
           base={`/statistics/organizations/${o.bin}`}
         />
+        {data.year !== null && data.provisional.includes(data.year) && (
+          <p className="text-sm text-amber-800">{t("provisionalNote")}</p>
+        )}
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
         <section
