@@ -25,6 +25,7 @@ import type ratings from "./kk/ratings.json";
 import type reportingReview from "./kk/reporting-review.json";
 import type reporting from "./kk/reporting.json";
 import type search from "./kk/search.json";
+import type seo from "./kk/seo.json";
 import type services from "./kk/services.json";
 import type statistics from "./kk/statistics.json";
 import type territories from "./kk/territories.json";
@@ -56,6 +57,7 @@ export interface MessagesShape {
   "reporting-review": typeof reportingReview;
   reporting: typeof reporting;
   search: typeof search;
+  seo: typeof seo;
   services: typeof services;
   statistics: typeof statistics;
   territories: typeof territories;

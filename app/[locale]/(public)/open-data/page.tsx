@@ -4,11 +4,13 @@ import { AREAS, DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } fr
 import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { ApiDocPage, CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "open-data" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/open-data", { title: t("title"), description: ts("openData") });
 }
 
 const EXAMPLE_RESPONSE = `{
