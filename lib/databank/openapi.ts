@@ -4,7 +4,7 @@
  * params.ts). Pure module.
  */
 import { z } from "zod";
-import { errorAnswer, jsonSchema, localeParameter } from "../openapi";
+import { errorAnswer, jsonSchema, localeParameter, openApiDocumentOf } from "../openapi";
 import { DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, dimensionEnum, indicatorEnum, measureEnum } from "./catalogue";
 import { DEFAULT_LIMIT, FILTERS, FORMATS, MAX_DIMENSIONS, filterSchemas } from "./params";
 
@@ -75,16 +75,16 @@ export function openApiDocument(): Record<string, unknown> {
     },
     localeParameter,
   ];
-  return {
-    openapi: "3.1.0",
-    info: {
+  return openApiDocumentOf(
+    {
       title: "ЕИСО open data API",
-      version: "1",
-      description: "Public figures of the data bank (accepted statistical reports), with small cells suppressed.",
+      description:
+        "Public figures of the data bank (accepted statistical reports), with small cells suppressed. Without a year, the last complete year; a year whose reports are still being accepted is marked preliminary.",
     },
-    paths: {
+    {
       "/api/v1/stats": {
         get: {
+          operationId: "getStats",
           summary: "Figures of the data bank grouped by dimensions",
           parameters,
           responses: {
@@ -93,6 +93,9 @@ export function openApiDocument(): Record<string, unknown> {
               content: {
                 "application/json": { schema: jsonSchema(statsAnswer) },
                 "text/csv": { schema: { type: "string" } },
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                  schema: { type: "string", contentMediaType: "application/octet-stream" },
+                },
               },
             },
             "400": {
@@ -103,5 +106,5 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-  };
+  );
 }

@@ -3,7 +3,7 @@
  * these zod schemas and the indicator catalogue. Pure module.
  */
 import { z } from "zod";
-import { errorAnswer, jsonSchema, localeParameter } from "../openapi";
+import { errorAnswer, jsonSchema, localeParameter, openApiDocumentOf } from "../openapi";
 import { AGGREGATIONS, DIRECTIONS, LEVELS, MISSING_POLICIES, NORMALISATIONS, RATING_INDICATORS } from "./catalogue";
 
 export const ratingsQuery = z.object({
@@ -110,16 +110,15 @@ export function ratingsOpenApi(): Record<string, unknown> {
     localeParameter,
   ];
   const error = { "application/json": { schema: jsonSchema(ratingsErrorAnswer) } };
-  return {
-    openapi: "3.1.0",
-    info: {
+  return openApiDocumentOf(
+    {
       title: "ЕИСО open ratings API",
-      version: "1",
       description: "Published ratings with their method version, frozen inputs, results and sensitivity intervals.",
     },
-    paths: {
+    {
       "/api/v1/ratings": {
         get: {
+          operationId: "getRatings",
           summary: "The published ratings, or one rating with all its inputs",
           parameters,
           responses: {
@@ -136,5 +135,5 @@ export function ratingsOpenApi(): Record<string, unknown> {
         },
       },
     },
-  };
+  );
 }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http";
 import { searchParamsSchema, searchPortal } from "@/lib/search/service";
+import { searchApiAnswer } from "@/lib/search/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +13,16 @@ const withoutEmpty = (input: unknown) =>
 /**
  * Portal search: `GET /api/v1/search?q=мектеп&type=page&language=kk&region=110000000&page=1`. Unknown
  * parameter names or bad values answer 400 naming the parameter. What the caller may see comes from their
- * session, never from the request. Snippets mark matches with U+0002 … U+0003.
+ * session, never from the request. Each hit gives its plain snippet with the matches as offsets
+ * (`highlights`) and as `<mark>` in `snippetHtml`; its `url` is the page in the asked locale (default kk).
+ * Described in /api/v1/search/openapi.json.
  */
 export const GET = route({
   // what the caller may see is chosen from the session by searchPortal
   access: "public",
   query: z.preprocess(withoutEmpty, searchParamsSchema),
-  handler: async ({ query, viewer }) => {
+  handler: async ({ query, viewer, locale }) => {
     const result = await searchPortal(await viewer(), query);
-    return NextResponse.json(result, { headers: { "cache-control": "private, no-store" } });
+    return NextResponse.json(searchApiAnswer(result, locale), { headers: { "cache-control": "private, no-store" } });
   },
 });
