@@ -10,6 +10,7 @@ import { loadMessages } from "@/i18n/messages";
 import { localName } from "../names";
 import type { Dimension } from "./catalogue";
 import { toCsv } from "../csv";
+import { toXlsx, XLSX_TYPE } from "../csv/xlsx";
 import { DatabankParamError, parseApiParams, type StatsQuery } from "./params";
 import { publicStats, type PublicCell } from "./public";
 import type { StatsResult } from "./query";
@@ -18,7 +19,7 @@ import { SUPPRESSED } from "./suppression";
 export interface ApiAnswer {
   status: number;
   contentType: string;
-  body: string;
+  body: string | Buffer;
   /** Public and identical for everyone (shared caches may keep it); errors are not cached. */
   cacheable: boolean;
 }
@@ -79,20 +80,29 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       }
       return row;
     };
-    if (format === "csv") {
+    if (format === "csv" || format === "xlsx") {
       // A preliminary year (its reports still being accepted) is marked in a last column, only when one is shown.
       const marked = result.preliminary.length > 0;
       const keys = result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`]));
       const header = [...keys, "value", "organizations", ...(marked ? ["preliminary"] : [])];
+      // XLSX: years and figures as numbers (a suppressed figure stays the text "<5"); CSV: all as written.
+      const typed = format === "xlsx";
       const lines = cells.map((c) => {
         const row = named(c);
         return [
-          ...keys.map((h) => String(row[h] ?? "")),
-          c.suppressed ? SUPPRESSED : String(c.value ?? ""),
-          String(c.organizations),
-          ...(marked ? [String(isPreliminary(c))] : []),
+          ...keys.map((h) => (typed && h === "year" ? Number(row[h]) : String(row[h] ?? ""))),
+          c.suppressed ? SUPPRESSED : typed ? c.value : String(c.value ?? ""),
+          typed ? c.organizations : String(c.organizations),
+          ...(marked ? [typed ? isPreliminary(c) : String(isPreliminary(c))] : []),
         ];
       });
+      if (typed)
+        return {
+          status: 200,
+          contentType: XLSX_TYPE,
+          body: await toXlsx([header, ...lines], { sheet: "stats" }),
+          cacheable: true,
+        };
       return { status: 200, contentType: "text/csv; charset=utf-8", body: toCsv([header, ...lines]), cacheable: true };
     }
     const body = {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
@@ -411,7 +412,30 @@ describe("public pages' data", () => {
 });
 
 describe("the open data API", () => {
-  const get = (qs: string) => statsApi(new URL(`http://x/api/v1/stats?${qs}`));
+  const answer = (qs: string) => statsApi(new URL(`http://x/api/v1/stats?${qs}`));
+  const get = async (qs: string) => {
+    const a = await answer(qs);
+    return { ...a, body: typeof a.body === "string" ? a.body : a.body.toString("latin1") };
+  };
+
+  it("gives the same figures as XLSX with numbers as numbers", async () => {
+    const json = JSON.parse((await get("indicator=students&by=region,year&year=2024,2025&locale=en")).body);
+    const file = await answer("indicator=students&by=region,year&year=2024,2025&format=xlsx&locale=en");
+    expect(file.status).toBe(200);
+    expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(["region", "regionName", "year", "value", "organizations"]);
+    const akmola = json.cells.find((c: { region: string; year: string }) => c.region === AKMOLA && c.year === "2025");
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>
+      (sheet.getRow(i + 2).values as unknown[]).slice(1),
+    );
+    const line = rows.find((r) => r[0] === AKMOLA && r[2] === 2025)!;
+    expect(line).toEqual([AKMOLA, "Akmola Region", 2025, akmola.value, akmola.organizations]);
+    expect(typeof line[3]).toBe("number");
+  });
 
   it("answers JSON and CSV with the same figures", async () => {
     const json = await get("indicator=students&by=region&year=2025&locale=en");

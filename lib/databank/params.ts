@@ -91,7 +91,7 @@ export class DatabankParamError extends Error {
   }
 }
 
-export const FORMATS = ["json", "csv"] as const;
+export const FORMATS = ["json", "csv", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
 export const DEFAULT_LIMIT = 1000;
 export const MAX_DIMENSIONS = 4;
