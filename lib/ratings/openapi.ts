@@ -12,7 +12,7 @@ export const ratingsQuery = z.object({
     .regex(/^[a-z0-9-]{1,60}$/)
     .optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z.enum(["json", "csv", "xlsx"]).default("json"),
   locale: z.enum(["kk", "ru", "en"]).default("kk"),
 });
 export type RatingsQuery = z.infer<typeof ratingsQuery>;
@@ -127,6 +127,9 @@ export function ratingsOpenApi(): Record<string, unknown> {
               content: {
                 "application/json": { schema: { oneOf: [jsonSchema(ratingsListAnswer), jsonSchema(ratingAnswer)] } },
                 "text/csv": { schema: { type: "string" } },
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                  schema: { type: "string", contentMediaType: "application/octet-stream" },
+                },
               },
             },
             "400": { description: "A parameter is malformed (the message names it)", content: error },

@@ -146,6 +146,12 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
           >
             {t("csv")}
           </a>
+          <a
+            href={`/api/v1/ratings?method=${method.code}&year=${view.year}&format=xlsx&locale=${locale}`}
+            data-testid="xlsx-link"
+          >
+            {t("xlsx")}
+          </a>
           <Link href="/ratings/api">{t("apiLink")}</Link>
         </p>
         <RatingTable
