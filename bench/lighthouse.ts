@@ -169,7 +169,8 @@ async function main() {
   if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath} (apt-get install -y chromium)`);
   console.log(`Starting the production server on ${origin} (data in ${dataDir}; builds first when stale)…`);
   server = startServer();
-  await waitForHealth(server, 15 * 60_000);
+  // A first build on a busy 2-core machine took over 15 minutes (compile and type check), then the seed.
+  await waitForHealth(server, 45 * 60_000);
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: [
