@@ -1,15 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { locales } from "./i18n/routing";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
-
-/** hreflang alternates of a localised path (`rest` is "" or "/…"), as an HTTP Link header value. */
-const alternates = (rest: string) =>
-  [
-    ...locales.map((l) => `</${l}${rest}>; rel="alternate"; hreflang="${l}"`),
-    `<${rest || "/"}>; rel="alternate"; hreflang="x-default"`,
-  ].join(", ");
 
 const config: NextConfig = {
   // NEXT_DIST_DIR lets several builds live side by side (e.g. a benchmark server beside a development one).
@@ -23,13 +15,6 @@ const config: NextConfig = {
     "@prisma/adapter-pg",
     "@prisma/client",
   ],
-  // Every localised page names its other languages for search engines (without running the proxy).
-  async headers() {
-    return [
-      { source: "/:locale(kk|ru|en)", headers: [{ key: "Link", value: alternates("") }] },
-      { source: "/:locale(kk|ru|en)/:path+", headers: [{ key: "Link", value: alternates("/:path+") }] },
-    ];
-  },
   outputFileTracingIncludes: { "/**": ["./messages/**/*", "./content/**/*"] },
 };
 

@@ -130,13 +130,35 @@ test("forms and client-side navigations answer in the page's language", async ({
   await expect(heading(page)).toHaveText(t("en", "dictionary.title"));
 });
 
-test("every localised page names its other languages in an hreflang Link header", async ({ request }) => {
+test("every localised page has a canonical link and absolute hreflang alternates in its head", async ({ page }) => {
   for (const path of ["/ru/statistics", "/en", "/kk/dictionary"]) {
-    const response = await request.get(path);
-    expect(response.ok()).toBe(true);
+    await page.goto(path);
     const rest = path.replace(/^\/(kk|ru|en)/, "");
-    const link = response.headers()["link"] ?? "";
-    for (const locale of LOCALES) expect(link).toContain(`</${locale}${rest}>; rel="alternate"; hreflang="${locale}"`);
-    expect(link).toContain(`<${rest || "/"}>; rel="alternate"; hreflang="x-default"`);
+    const canonical = await page.locator('head link[rel="canonical"]').getAttribute("href");
+    expect(canonical).toMatch(new RegExp(`^https?://[^/]+${path}$`));
+    const origin = new URL(canonical!).origin;
+    for (const locale of LOCALES)
+      await expect(page.locator(`head link[rel="alternate"][hreflang="${locale}"]`)).toHaveAttribute(
+        "href",
+        `${origin}/${locale}${rest}`,
+      );
+    await expect(page.locator('head link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute(
+      "href",
+      `${origin}/kk${rest}`,
+    );
+    expect((await page.locator('head meta[name="description"]').getAttribute("content"))?.length).toBeGreaterThan(20);
   }
+});
+
+test("search engines get robots.txt and a sitemap index of per-locale sitemaps", async ({ request }) => {
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/^Sitemap: https?:\/\/[^/]+\/sitemap\.xml$/m);
+  expect(robots).toContain("Disallow: /kk/admin");
+  const index = await request.get("/sitemap.xml");
+  expect(index.headers()["content-type"]).toContain("xml");
+  const sitemaps = [...(await index.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  for (const locale of LOCALES) expect(sitemaps).toContain(`/sitemaps/${locale}-dictionary-1.xml`);
+  const dictionary = await (await request.get("/sitemaps/ru-dictionary-1.xml")).text();
+  expect(dictionary).toMatch(/<loc>https?:\/\/[^<]+\/ru\/dictionary\/[^<]+<\/loc>/);
+  expect((await request.get("/sitemaps/de-dictionary-1.xml")).status()).toBe(404);
 });

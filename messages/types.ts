@@ -26,6 +26,7 @@ import type reportingReview from "./kk/reporting-review.json";
 import type reporting from "./kk/reporting.json";
 import type search from "./kk/search.json";
 import type security from "./kk/security.json";
+import type seo from "./kk/seo.json";
 import type services from "./kk/services.json";
 import type statistics from "./kk/statistics.json";
 import type territories from "./kk/territories.json";
@@ -58,6 +59,7 @@ export interface MessagesShape {
   reporting: typeof reporting;
   search: typeof search;
   security: typeof security;
+  seo: typeof seo;
   services: typeof services;
   statistics: typeof statistics;
   territories: typeof territories;

@@ -7,6 +7,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { isLocale, locales } from "@/i18n/routing";
 import { loadMessages, pickMessages } from "@/i18n/messages";
 import { BASE_CLIENT_MESSAGES } from "@/components/i18n/client-messages";
+import { publicOrigin } from "@/lib/env";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -16,7 +17,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: isLocale(locale) ? locale : "kk", namespace: "common" });
-  return { title: { default: `${t("siteName")} — ${t("siteFullName")}`, template: `%s — ${t("siteName")}` } };
+  // Absolute URLs of the head (canonical, hreflang, Open Graph) on the public origin; pages give their own
+  // title, description and alternates through pageMetadata (lib/seo).
+  return {
+    metadataBase: new URL(publicOrigin()),
+    title: { default: `${t("siteName")} — ${t("siteFullName")}`, template: `%s — ${t("siteName")}` },
+    applicationName: t("siteName"),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {

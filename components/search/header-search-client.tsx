@@ -11,11 +11,6 @@ interface Suggestion {
 
 const DEBOUNCE_MS = 200;
 
-/** The path of a search result in the current locale ("/" is the home page). */
-export function localePath(locale: string, url: string): string {
-  return url === "/" ? `/${locale}` : `/${locale}${url}`;
-}
-
 /**
  * The header's search box: a GET form to /<locale>/search (works without JavaScript) with suggestions as
  * you type from /api/v1/search/suggest (arrow keys choose, Enter opens, Escape closes). Texts come as props
@@ -103,7 +98,7 @@ export function HeaderSearch({
             setOpen(false);
           } else if (e.key === "Enter" && active >= 0) {
             e.preventDefault();
-            window.location.assign(localePath(locale, items[active]!.url));
+            window.location.assign(items[active]!.url);
           }
         }}
         className="w-44 rounded border border-slate-300 px-2 py-1 text-sm md:w-64"
@@ -121,7 +116,7 @@ export function HeaderSearch({
           {items.map((s, i) => (
             <li key={`${s.url}-${i}`} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
               <a
-                href={localePath(locale, s.url)}
+                href={s.url}
                 className={`block px-3 py-1.5 text-sm no-underline hover:bg-slate-100 ${i === active ? "bg-slate-100" : ""}`}
               >
                 <span className="block text-slate-900">{s.title}</span>

@@ -4,6 +4,7 @@ import { toCsv } from "@/lib/csv";
 import type { Figure } from "@/lib/databank/public";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatChart, type ChartDatum, type ChartSeries } from "./chart-client";
+import { XlsxDownload } from "./xlsx-download-client";
 
 export type CellValue = string | number | Figure | null;
 
@@ -71,6 +72,10 @@ export async function StatFigure({
   csvName: string;
 }) {
   const t = await getTranslations("statistics");
+  // XLSX: figures as numbers (a hidden one as "<5"), the rest as text.
+  const typed = (v: CellValue): string | number | null =>
+    isFigure(v) ? (v.hidden ? SUPPRESSED : v.value) : typeof v === "number" ? v : (v ?? null);
+  const xlsxRows = [columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => typed(r.cells[c.key] ?? null)))];
   const csv = toCsv([
     columns.map((c) => c.label),
     ...rows.map((r) => columns.map((c) => cellText(r.cells[c.key] ?? null, locale, true))),
@@ -85,14 +90,17 @@ export async function StatFigure({
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
-        <a
-          href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
-          download={`${csvName}.csv`}
-          className="text-sm"
-          data-testid={`csv-${id}`}
-        >
-          {t("downloadCsv")}
-        </a>
+        <span className="flex flex-wrap gap-3">
+          <a
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
+            download={`${csvName}.csv`}
+            className="text-sm"
+            data-testid={`csv-${id}`}
+          >
+            {t("downloadCsv")}
+          </a>
+          <XlsxDownload rows={xlsxRows} name={csvName} sheet={title} label={t("downloadXlsx")} testId={`xlsx-${id}`} />
+        </span>
       </div>
       {note && <p className="mb-2 text-sm text-slate-600">{note}</p>}
       {rows.length === 0 ? (

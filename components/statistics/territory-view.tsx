@@ -301,7 +301,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             chart={{
               kind: "line",
               data: data.byYear.map((r) => ({
-                label: String(r.year),
+                label: data.provisional.includes(r.year) ? `${r.year}*` : String(r.year),
                 values: { students: chartValue(r.students), teachers: chartValue(r.teachers) },
               })),
               series: [
@@ -317,7 +317,12 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             ]}
             rows={data.byYear.map((r) => ({
               href: `${base}?year=${r.year}`,
-              cells: { year: String(r.year), students: r.students, teachers: r.teachers, classes: r.classes },
+              cells: {
+                year: data.provisional.includes(r.year) ? `${r.year}*` : String(r.year),
+                students: r.students,
+                teachers: r.teachers,
+                classes: r.classes,
+              },
             }))}
           />
 

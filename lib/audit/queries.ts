@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { almatyDate, almatyDayStart, formatDateTime } from "../time";
 import { toCsv } from "../csv";
+import { toXlsx } from "../csv/xlsx";
 
 export const AUDIT_SORTS = ["at"] as const;
 export const AUDIT_ACTIONS = ["create", "update", "delete", "grant", "revoke"] as const;
@@ -94,8 +95,17 @@ const CSV_COLUMNS = ["at", "atAlmaty", "actor", "action", "entity", "entityId", 
 
 /** The export as CSV (lib/csv: UTF-8 with a byte order mark, CRLF, formula guard), one line per entry. */
 export function auditCsv(rows: readonly AuditRow[]): string {
-  return toCsv([
-    CSV_COLUMNS,
+  return toCsv(auditTable(rows));
+}
+
+/** The audit rows as an XLSX sheet: the same columns as the CSV, the time as a date-time cell. */
+export function auditXlsx(rows: readonly AuditRow[]): Promise<Buffer> {
+  return toXlsx(auditTable(rows), { sheet: "audit" });
+}
+
+function auditTable(rows: readonly AuditRow[]): string[][] {
+  return [
+    [...CSV_COLUMNS],
     ...rows.map((row) => [
       row.at.toISOString(),
       formatDateTime(row.at),
@@ -106,7 +116,7 @@ export function auditCsv(rows: readonly AuditRow[]): string {
       row.before === null ? "" : JSON.stringify(row.before),
       row.after === null ? "" : JSON.stringify(row.after),
     ]),
-  ]);
+  ];
 }
 
 /** Entity names present in the log, for the filter. */

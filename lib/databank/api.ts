@@ -10,6 +10,7 @@ import { loadMessages } from "@/i18n/messages";
 import { localName } from "../names";
 import type { Dimension } from "./catalogue";
 import { toCsv } from "../csv";
+import { toXlsx, XLSX_TYPE } from "../csv/xlsx";
 import { DatabankParamError, parseApiParams, type StatsQuery } from "./params";
 import { publicStats, type PublicCell } from "./public";
 import type { StatsResult } from "./query";
@@ -18,7 +19,7 @@ import { SUPPRESSED } from "./suppression";
 export interface ApiAnswer {
   status: number;
   contentType: string;
-  body: string;
+  body: string | Buffer;
   /** Public and identical for everyone (shared caches may keep it); errors are not cached. */
   cacheable: boolean;
 }
@@ -67,6 +68,10 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
     const { query, format } = parseApiParams(url.searchParams);
     const { result, cells } = await run(query);
     const t = translatorFor(locale, "databank");
+    const isPreliminary = (c: PublicCell) =>
+      c.key.year !== undefined
+        ? result.preliminary.includes(Number(c.key.year))
+        : result.years.some((y) => result.preliminary.includes(y));
     const named = (c: PublicCell) => {
       const row: Record<string, string | number | boolean | null> = {};
       for (const d of result.dimensions) {
@@ -75,20 +80,29 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       }
       return row;
     };
-    if (format === "csv") {
-      const header = [
-        ...result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`])),
-        "value",
-        "organizations",
-      ];
+    if (format === "csv" || format === "xlsx") {
+      // A preliminary year (its reports still being accepted) is marked in a last column, only when one is shown.
+      const marked = result.preliminary.length > 0;
+      const keys = result.dimensions.flatMap((d) => (d === "year" ? [d] : [d, `${d}Name`]));
+      const header = [...keys, "value", "organizations", ...(marked ? ["preliminary"] : [])];
+      // XLSX: years and figures as numbers (a suppressed figure stays the text "<5"); CSV: all as written.
+      const typed = format === "xlsx";
       const lines = cells.map((c) => {
         const row = named(c);
         return [
-          ...header.slice(0, -2).map((h) => String(row[h] ?? "")),
-          c.suppressed ? SUPPRESSED : String(c.value ?? ""),
-          String(c.organizations),
+          ...keys.map((h) => (typed && h === "year" ? Number(row[h]) : String(row[h] ?? ""))),
+          c.suppressed ? SUPPRESSED : typed ? c.value : String(c.value ?? ""),
+          typed ? c.organizations : String(c.organizations),
+          ...(marked ? [typed ? isPreliminary(c) : String(isPreliminary(c))] : []),
         ];
       });
+      if (typed)
+        return {
+          status: 200,
+          contentType: XLSX_TYPE,
+          body: await toXlsx([header, ...lines], { sheet: "stats" }),
+          cacheable: true,
+        };
       return { status: 200, contentType: "text/csv; charset=utf-8", body: toCsv([header, ...lines]), cacheable: true };
     }
     const body = {
@@ -96,6 +110,10 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
       dimensions: result.dimensions,
       measure: result.measure,
       years: result.years,
+      preliminary: result.preliminary,
+      ...(result.preliminary.length
+        ? { preliminaryNote: t("preliminaryYears", { years: result.preliminary.join(", ") }) }
+        : {}),
       count: cells.length,
       truncated: result.truncated,
       suppression: { threshold: SUPPRESSED, note: t("api.suppressionNote", { shown: SUPPRESSED }) },
@@ -104,6 +122,7 @@ export async function statsApi(url: URL, run: Run = publicStats): Promise<ApiAns
         value: c.value,
         suppressed: c.suppressed,
         organizations: c.organizations,
+        preliminary: isPreliminary(c),
       })),
     };
     return { status: 200, contentType: "application/json; charset=utf-8", body: JSON.stringify(body), cacheable: true };

@@ -60,9 +60,17 @@ export interface FactComponent {
   weight: 1 | -1;
 }
 
+/**
+ * How an indicator aggregates over time: a stock is a count on a date (pupils, classes, teachers on the
+ * reporting day) and is never added across years; a flow happens during the year (admissions, graduates)
+ * and a sum over years means something.
+ */
+export type TimeAggregation = "stock" | "flow";
+
 export interface IndicatorSpec {
   /** Counts of persons: suppressed below the threshold on public outputs. */
   persons: boolean;
+  time: TimeAggregation;
   /** The table rows of the fact are grades ("g1"…"g11"). */
   byGrade: boolean;
   splits: readonly SplitDimension[];
@@ -83,6 +91,7 @@ const c = (formCode: string, fact: string, extra: Partial<FactComponent> = {}): 
 export const CATALOGUE: Record<Indicator, IndicatorSpec> = {
   students: {
     persons: true,
+    time: "stock",
     byGrade: true,
     splits: ["grade", "sex"],
     components: [
@@ -91,16 +100,29 @@ export const CATALOGUE: Record<Indicator, IndicatorSpec> = {
       c(D1, "grades.girls", { sex: "M", weight: -1 }),
     ],
   },
-  studentsKazakh: { persons: true, byGrade: true, splits: ["grade"], components: [c(D1, "grades.kazakh")] },
-  classes: { persons: false, byGrade: false, splits: [], components: [c(D1, "summary.classes_total")] },
+  studentsKazakh: {
+    persons: true,
+    time: "stock",
+    byGrade: true,
+    splits: ["grade"],
+    components: [c(D1, "grades.kazakh")],
+  },
+  classes: { persons: false, time: "stock", byGrade: false, splits: [], components: [c(D1, "summary.classes_total")] },
   teachers: {
     persons: true,
+    time: "stock",
     byGrade: false,
     splits: ["qualification"],
     components: QUALIFICATIONS.map((q) => c(D3, `staff.${q}`, { qualification: q })),
   },
-  teachersHigherEducation: { persons: true, byGrade: false, splits: [], components: [c(D3, "staff.higher_education")] },
-  vacancies: { persons: false, byGrade: false, splits: [], components: [c(D3, "staff.vacancies")] },
+  teachersHigherEducation: {
+    persons: true,
+    time: "stock",
+    byGrade: false,
+    splits: [],
+    components: [c(D3, "staff.higher_education")],
+  },
+  vacancies: { persons: false, time: "stock", byGrade: false, splits: [], components: [c(D3, "staff.vacancies")] },
 };
 
 /** The split dimensions that every one of the indicators has (a pivot may only use those). */
@@ -108,6 +130,16 @@ export function splitsOf(indicators: readonly Indicator[]): Set<SplitDimension> 
   const out = new Set<SplitDimension>(SPLIT_DIMENSIONS);
   for (const i of indicators) for (const s of SPLIT_DIMENSIONS) if (!CATALOGUE[i].splits.includes(s)) out.delete(s);
   return out;
+}
+
+/** Whether any of the indicators is a stock (its figures of several years must not be added together). */
+export function hasStock(indicators: readonly Indicator[]): boolean {
+  return indicators.some((i) => CATALOGUE[i].time === "stock");
+}
+
+/** The forms whose facts make up the indicators (their reporting periods decide whether a year is final). */
+export function formsOf(indicators: readonly Indicator[]): string[] {
+  return [...new Set(indicators.flatMap((i) => CATALOGUE[i].components.map((c) => c.formCode)))].sort();
 }
 
 /** Small-cell threshold: a public figure computed from fewer persons is shown as "<5". */

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authorizeViewer, loadViewer } from "@/lib/auth/access";
@@ -125,10 +126,25 @@ describe("the query engine", () => {
     expect(await m("avg")).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 1);
   });
 
-  it("defaults to the latest year and gives every year with the year dimension", async () => {
-    expect((await runStats({ all: true }, query({}))).years).toEqual([2026]);
+  it("defaults to the last complete year and gives every year, marked, with the year dimension", async () => {
+    // 2026's reporting periods are still open: its figures are preliminary and never the default.
+    const latest = await runStats({ all: true }, query({}));
+    expect(latest.years).toEqual([2025]);
+    expect(latest.preliminary).toEqual([]);
     const byYear = await runStats({ all: true }, query({ indicators: ["teachers"], dimensions: ["year"] }));
     expect(byYear.cells.map((c) => c.key.year)).toEqual(["2022", "2023", "2024", "2025"]);
+    const students = await runStats({ all: true }, query({ dimensions: ["year"] }));
+    expect(students.years).toContain(2026);
+    expect(students.preliminary).toEqual([2026]);
+    const asked = await runStats({ all: true }, query({ filters: { year: [2026] } }));
+    expect(asked.preliminary).toEqual([2026]);
+  });
+
+  it("never adds a stock over several years", async () => {
+    expect(
+      (await paramError(runStats({ all: true }, query({ filters: { year: [2024, 2025] } }), { route: "facts" })))
+        .reason,
+    ).toBe("stockAcrossYears");
   });
 
   it("keeps a district administrator inside the district", async () => {
@@ -396,7 +412,30 @@ describe("public pages' data", () => {
 });
 
 describe("the open data API", () => {
-  const get = (qs: string) => statsApi(new URL(`http://x/api/v1/stats?${qs}`));
+  const answer = (qs: string) => statsApi(new URL(`http://x/api/v1/stats?${qs}`));
+  const get = async (qs: string) => {
+    const a = await answer(qs);
+    return { ...a, body: typeof a.body === "string" ? a.body : a.body.toString("latin1") };
+  };
+
+  it("gives the same figures as XLSX with numbers as numbers", async () => {
+    const json = JSON.parse((await get("indicator=students&by=region,year&year=2024,2025&locale=en")).body);
+    const file = await answer("indicator=students&by=region,year&year=2024,2025&format=xlsx&locale=en");
+    expect(file.status).toBe(200);
+    expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(["region", "regionName", "year", "value", "organizations"]);
+    const akmola = json.cells.find((c: { region: string; year: string }) => c.region === AKMOLA && c.year === "2025");
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>
+      (sheet.getRow(i + 2).values as unknown[]).slice(1),
+    );
+    const line = rows.find((r) => r[0] === AKMOLA && r[2] === 2025)!;
+    expect(line).toEqual([AKMOLA, "Akmola Region", 2025, akmola.value, akmola.organizations]);
+    expect(typeof line[3]).toBe("number");
+  });
 
   it("answers JSON and CSV with the same figures", async () => {
     const json = await get("indicator=students&by=region&year=2025&locale=en");
@@ -446,6 +485,28 @@ describe("the open data API", () => {
     // The message is the reason's own, not a generic one.
     const template = (en.errors as Record<string, string>)[reason]!;
     expect(body.error.message.startsWith(template.split("{")[0]!)).toBe(true);
+  });
+
+  it("answers the last complete year by default and marks a preliminary one", async () => {
+    const latest = JSON.parse((await get("indicator=students&by=organization&territory=" + AKMOLA)).body);
+    expect(latest.years).toEqual([2025]);
+    expect(latest.cells.length).toBeGreaterThan(0);
+    expect(latest.preliminary).toEqual([]);
+    const byYear = JSON.parse((await get("indicator=students&by=year&locale=en")).body);
+    expect(byYear.preliminary).toEqual([2026]);
+    expect(byYear.preliminaryNote).toContain("2026");
+    const cell = (y: string) => byYear.cells.find((c: { year: string }) => c.year === y);
+    expect(cell("2026").preliminary).toBe(true);
+    expect(cell("2025").preliminary).toBe(false);
+    const csv = await get("indicator=students&by=year&format=csv");
+    expect(csv.body.split("\r\n")[0]).toMatch(/,preliminary$/);
+    expect(csv.body).toMatch(/\r\n2026,[^\r]*,true\r\n/);
+  });
+
+  it("gives several years of a stock one by one, never added", async () => {
+    const body = JSON.parse((await get("indicator=students&year=2024,2025")).body);
+    expect(body.dimensions).toEqual(["year"]);
+    expect(body.cells.map((c: { year: string }) => c.year)).toEqual(["2024", "2025"]);
   });
 
   it("gives the reason's message in the asked language", async () => {

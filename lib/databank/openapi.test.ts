@@ -17,6 +17,6 @@ describe("the OpenAPI description", () => {
     const by = params.find((p) => p.name === "by")!;
     for (const d of DIMENSIONS) expect(by.schema.description).toContain(d);
     for (const i of INDICATORS) expect(params.find((p) => p.name === "indicator")!.schema.description).toContain(i);
-    expect(params.find((p) => p.name === "format")!.schema.enum).toEqual(["json", "csv"]);
+    expect(params.find((p) => p.name === "format")!.schema.enum).toEqual(["json", "csv", "xlsx"]);
   });
 });

@@ -4,7 +4,7 @@
  * params.ts). Pure module.
  */
 import { z } from "zod";
-import { errorAnswer, jsonSchema, localeParameter } from "../openapi";
+import { errorAnswer, jsonSchema, localeParameter, openApiDocumentOf } from "../openapi";
 import { DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, dimensionEnum, indicatorEnum, measureEnum } from "./catalogue";
 import { DEFAULT_LIMIT, FILTERS, FORMATS, MAX_DIMENSIONS, filterSchemas } from "./params";
 
@@ -16,7 +16,12 @@ const commaList = (item: z.ZodType, description: string) => ({
 
 /** One cell: the dimension values (`region`, `regionName`, …), the figure and whether it was suppressed. */
 const statsCell = z
-  .object({ value: z.number().nullable(), suppressed: z.boolean(), organizations: z.number().int() })
+  .object({
+    value: z.number().nullable(),
+    suppressed: z.boolean(),
+    organizations: z.number().int(),
+    preliminary: z.boolean().describe("The figure's year is still open: reports are being accepted, it may change."),
+  })
   .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** `GET /api/v1/stats` as JSON. */
@@ -24,7 +29,9 @@ export const statsAnswer = z.object({
   indicators: z.array(indicatorEnum),
   dimensions: z.array(dimensionEnum),
   measure: measureEnum,
-  years: z.array(z.number().int()),
+  years: z.array(z.number().int()).describe("Without a year filter: the last complete year (every year with by=year)."),
+  preliminary: z.array(z.number().int()).describe("Those of the years whose reporting periods are still open."),
+  preliminaryNote: z.string().optional(),
   count: z.number().int(),
   truncated: z.boolean(),
   suppression: z.object({ threshold: z.string(), note: z.string() }),
@@ -68,16 +75,16 @@ export function openApiDocument(): Record<string, unknown> {
     },
     localeParameter,
   ];
-  return {
-    openapi: "3.1.0",
-    info: {
+  return openApiDocumentOf(
+    {
       title: "ЕИСО open data API",
-      version: "1",
-      description: "Public figures of the data bank (accepted statistical reports), with small cells suppressed.",
+      description:
+        "Public figures of the data bank (accepted statistical reports), with small cells suppressed. Without a year, the last complete year; a year whose reports are still being accepted is marked preliminary.",
     },
-    paths: {
+    {
       "/api/v1/stats": {
         get: {
+          operationId: "getStats",
           summary: "Figures of the data bank grouped by dimensions",
           parameters,
           responses: {
@@ -86,6 +93,9 @@ export function openApiDocument(): Record<string, unknown> {
               content: {
                 "application/json": { schema: jsonSchema(statsAnswer) },
                 "text/csv": { schema: { type: "string" } },
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                  schema: { type: "string", contentMediaType: "application/octet-stream" },
+                },
               },
             },
             "400": {
@@ -96,5 +106,5 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-  };
+  );
 }

@@ -20,6 +20,7 @@ import {
   indicatorEnum,
   measureEnum,
   splitsOf,
+  hasStock,
   type Dimension,
   type Indicator,
   type Measure,
@@ -74,6 +75,7 @@ export type ParamErrorReason =
   | "tooManyDimensions"
   | "notApplicable"
   | "yearWithoutData"
+  | "stockAcrossYears"
   | "unknownTerritory"
   | "unknownOrganization"
   | "outOfScope";
@@ -89,7 +91,7 @@ export class DatabankParamError extends Error {
   }
 }
 
-export const FORMATS = ["json", "csv"] as const;
+export const FORMATS = ["json", "csv", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
 export const DEFAULT_LIMIT = 1000;
 export const MAX_DIMENSIONS = 4;
@@ -200,6 +202,11 @@ export function parseApiParams(params: URLSearchParams): ParsedApiParams {
   // Several indicators are never added together: each gets its own cells.
   if (new Set(list(params, "indicator")).size > 1 && !by.includes("indicator")) by.push("indicator");
   const query = common(params, API_PARAMS, by, parseLimit(params));
+  // Nor are several years of a stock (pupils on the reporting day): each year gets its own cells.
+  if ((query.filters.year?.length ?? 0) > 1 && !by.includes("year") && hasStock(query.indicators)) {
+    if (by.length >= MAX_DIMENSIONS) throw new DatabankParamError("tooManyDimensions", { max: MAX_DIMENSIONS });
+    query.dimensions = [...by, "year"];
+  }
   return { query, format: formatValue as Format };
 }
 
@@ -211,7 +218,18 @@ export function parsePivotParams(params: URLSearchParams): ParsedPivotParams {
     columns.push("indicator");
   const chartValue = params.get("chart") ?? "bar";
   const chart = chartValue === "line" || chartValue === "none" ? chartValue : "bar";
-  const query = common(params, PIVOT_PARAMS, [...rows, ...columns], MAX_LIMIT);
+  let query = common(params, PIVOT_PARAMS, [...rows, ...columns], MAX_LIMIT);
+  if (
+    (query.filters.year?.length ?? 0) > 1 &&
+    !rows.includes("year") &&
+    !columns.includes("year") &&
+    hasStock(query.indicators)
+  ) {
+    if (rows.length + columns.length >= MAX_DIMENSIONS)
+      throw new DatabankParamError("tooManyDimensions", { max: MAX_DIMENSIONS });
+    columns.push("year");
+    query = { ...query, dimensions: [...rows, ...columns] };
+  }
   return { query, rows, columns, chart };
 }
 

@@ -35,6 +35,24 @@ describe("the pivot", () => {
     expect(table.grandTotal).toBe(facts._sum.value);
   });
 
+  it("never adds pupils of different years: no total over years, the preliminary year marked", async () => {
+    const { scope } = await as("u_ministry");
+    const table = await buildPivot(scope, pivot("indicator=students&rows=region&cols=year"), "en");
+    expect(table.stockTotalsOmitted).toBe(true);
+    expect(table.grandTotal).toBeNull();
+    for (const line of table.lines) expect(line.total).toBeNull();
+    // Each year's column total is still a figure (regions of one year do add up).
+    for (const v of table.columnTotals) expect(v).toBeGreaterThan(0);
+    expect(table.preliminary).toEqual([2026]);
+    expect(table.columnLabels.map((l) => l[0])).toContain("2026 (preliminary)");
+    // Several years chosen without the year dimension: each year gets its own column.
+    const chosen = await buildPivot(scope, pivot("indicator=students&rows=region&year=2024,2025"), "en");
+    expect(chosen.columns).toEqual(["year"]);
+    expect(chosen.columnLabels.map((l) => l[0])).toEqual(["2024", "2025"]);
+    // Without a year: the last complete one.
+    expect((await buildPivot(scope, pivot("indicator=students&rows=region"), "en")).years).toEqual([2025]);
+  });
+
   it("an average's total is the average over organisations, not a sum", async () => {
     const { scope } = await as("u_ministry");
     const table = await buildPivot(scope, pivot("indicator=students&rows=region&measure=avg&year=2025"), "en");
@@ -75,14 +93,16 @@ describe("the pivot", () => {
     const { scope } = await as("u_region");
     const table = await buildPivot(scope, pivot("indicator=students&rows=district&cols=year"), "en");
     const grid = pivotGrid(table, { total: "Total", dimension: (d) => d });
-    expect(grid[0]).toEqual(["district", "2022", "2023", "2024", "2025", "2026", "Total"]);
+    expect(grid[0]).toEqual(["district", "2022", "2023", "2024", "2025", "2026 (preliminary)", "Total"]);
     expect(grid.at(-1)![0]).toBe("Total");
     expect(grid).toHaveLength(1 + 3 + 1);
-    // The total across years covers the same years as the cells.
-    for (const line of grid.slice(1)) {
-      const cells = (line.slice(1, -1) as (number | null)[]).reduce<number>((a, v) => a + (v ?? 0), 0);
-      expect(line.at(-1)).toBe(cells);
+    // Pupils are a stock: the districts of a year add up, the years of a district do not.
+    const footer = grid.at(-1)!;
+    for (let i = 1; i < footer.length - 1; i++) {
+      const column = grid.slice(1, -1).reduce<number>((a, line) => a + ((line[i] as number | null) ?? 0), 0);
+      expect(footer[i]).toBe(column);
     }
+    for (const line of grid.slice(1)) expect(line.at(-1)).toBeNull();
   });
 
   it("refuses unknown dimensions and measures in the URL", () => {

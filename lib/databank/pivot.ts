@@ -9,7 +9,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import type { Scope } from "../auth/scope";
 import type { Locale } from "@/i18n/routing";
-import type { Dimension } from "./catalogue";
+import { hasStock, type Dimension } from "./catalogue";
 import { valueName, translatorFor } from "./api";
 import { toCsv } from "../csv";
 import { pivotSearch, type ParsedPivotParams, type StatsFilters } from "./params";
@@ -36,6 +36,10 @@ export interface PivotTable {
   columnTotals: (number | null)[];
   grandTotal: number | null;
   years: number[];
+  /** Those of the years whose reporting periods are still open (preliminary figures). */
+  preliminary: number[];
+  /** Totals over years left out: the indicators are stocks, which are not added across years. */
+  stockTotalsOmitted: boolean;
   truncated: boolean;
   /** The chart: one category per row line, one series per column (at most 8). */
   chart: { label: string; values: Record<string, number | null> }[];
@@ -50,7 +54,13 @@ const NEXT: Partial<Record<Dimension, Dimension>> = { region: "district", distri
  */
 async function run(scope: Scope, parsed: ParsedPivotParams, dims: Dimension[]): Promise<StatsResult | null> {
   if (parsed.query.indicators.length > 1 && !dims.includes("indicator")) return null;
+  // Nor stocks of different years (pupils on the reporting day of 2022 + 2023 + … is no figure).
+  if (stockAcrossYears(parsed, dims)) return null;
   return runStats(scope, { ...parsed.query, dimensions: dims });
+}
+
+function stockAcrossYears(parsed: ParsedPivotParams, dims: Dimension[]): boolean {
+  return (parsed.query.filters.year?.length ?? 0) > 1 && !dims.includes("year") && hasStock(parsed.query.indicators);
 }
 
 function index(result: StatsResult | null, dims: Dimension[]): Map<string, number> {
@@ -107,7 +117,12 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
     rows.length > 1 && columns.length ? run(scope, parsed, [rows[0]!]) : Promise.resolve(null),
   ]);
   const t = translatorFor(locale, "databank");
-  const name = (d: Dimension, v: string) => (v === "" ? t("none") : valueName(main, d, v, locale, t));
+  const name = (d: Dimension, v: string) =>
+    v === ""
+      ? t("none")
+      : d === "year" && main.preliminary.includes(Number(v))
+        ? `${v} (${t("preliminary")})`
+        : valueName(main, d, v, locale, t);
   const cellMap = index(main, all);
   const rowTotalMap = columns.length ? index(rowTotals, rows) : index(main, rows);
   const colTotalMap = index(columnTotalsResult, columns);
@@ -189,6 +204,8 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
     columnTotals,
     grandTotal,
     years: main.years,
+    preliminary: main.preliminary,
+    stockTotalsOmitted: stockAcrossYears(parsed, []),
     truncated: main.truncated,
     chart,
     series,

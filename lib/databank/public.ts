@@ -13,7 +13,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { LocalizedText } from "../reporting/definition";
 import { CATALOGUE, GRADES, QUALIFICATIONS, type Dimension, type Indicator } from "./catalogue";
 import type { StatsQuery } from "./params";
-import { runStats, type StatsResult } from "./query";
+import { defaultYear, preliminaryYears, runStats, type StatsResult } from "./query";
 import { crossGroups, suppress, type SuppressionCell } from "./suppression";
 import { likePrefix } from "./sql";
 
@@ -213,7 +213,7 @@ export async function territoryPage(code: string | null, requestedYear: number |
     orderBy: { year: "asc" },
   });
   const years = [...new Set(yearRows.map((r) => r.year))];
-  const provisional = await provisionalYears(years);
+  const provisional = await preliminaryYears(years);
   if (requestedYear !== null && !years.includes(requestedYear)) throw new AppError("notFound");
   const closed = years.filter((y) => !provisional.includes(y));
   const year = requestedYear ?? closed.at(-1) ?? years.at(-1) ?? null;
@@ -382,16 +382,6 @@ async function organizationRows(districtCode: string, year: number): Promise<Chi
     .sort((a, b) => a.name.en.localeCompare(b.name.en, "en", { numeric: true }));
 }
 
-/** Years some of whose D-1/D-3 periods are not closed yet. */
-async function provisionalYears(years: number[]): Promise<number[]> {
-  if (!years.length) return [];
-  const open = await prisma.reportingPeriod.findMany({
-    where: { closedAt: null, form: { code: { in: ["D-1", "D-3"] }, formList: { year: { in: years } } } },
-    select: { form: { select: { formList: { select: { year: true } } } } },
-  });
-  return [...new Set(open.map((p) => p.form.formList.year))].sort();
-}
-
 /** Active organisations of the registry in a territory's subtree, by kind (education departments excluded). */
 async function diaryFigures(path: string): Promise<TerritoryPage["diary"]> {
   const figures = await publicDiaryFigures(path);
@@ -441,6 +431,8 @@ export interface OrganizationReport {
   };
   breadcrumb: Crumb[];
   years: number[];
+  /** Years whose reporting periods are still open: figures may change. */
+  provisional: number[];
   year: number | null;
   contingent: { grade: number; total: Figure; girls: Figure; boys: Figure; kazakh: Figure }[];
   summary: {
@@ -507,7 +499,8 @@ export async function organizationReport(
     >`SELECT DISTINCT year FROM "DataValue" WHERE "organizationId" = ${org.id} ORDER BY year`
   ).map((r) => Number(r.year));
   if (requestedYear !== null && !years.includes(requestedYear)) throw new AppError("notFound");
-  const year = requestedYear ?? years.at(-1) ?? null;
+  const provisional = await preliminaryYears(years);
+  const year = requestedYear ?? defaultYear(years, provisional) ?? null;
   const facts =
     year === null
       ? []
@@ -566,6 +559,7 @@ export async function organizationReport(
     },
     breadcrumb,
     years,
+    provisional,
     year,
     contingent,
     summary: {

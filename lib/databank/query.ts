@@ -14,7 +14,7 @@ import { Prisma } from "../generated/prisma/client";
 import { territoryWhere, type Scope } from "../auth/scope";
 import { classifierItems } from "../classifiers/queries";
 import type { LocalizedText } from "../reporting/definition";
-import { INDICATORS, type Dimension, type Indicator } from "./catalogue";
+import { INDICATORS, formsOf, hasStock, type Dimension, type Indicator } from "./catalogue";
 import { DatabankParamError, type StatsQuery } from "./params";
 import { GRADE_SQL, likePrefix, mappingCte } from "./sql";
 
@@ -32,6 +32,8 @@ export interface StatsResult {
   measure: StatsQuery["measure"];
   /** The years the figures cover. */
   years: number[];
+  /** Those of `years` whose reporting periods are still open: preliminary figures that may change. */
+  preliminary: number[];
   cells: StatsCell[];
   /** More cells matched than the limit. */
   truncated: boolean;
@@ -70,6 +72,27 @@ export async function yearsWithData(indicators: readonly Indicator[] = INDICATOR
   return rows.map((r) => Number(r.year));
 }
 
+/**
+ * Years some of whose reporting periods (of the forms that make up the indicators) are not closed yet: their
+ * figures are preliminary — reports are still being accepted — and they are never a default.
+ */
+export async function preliminaryYears(
+  years: readonly number[],
+  indicators: readonly Indicator[] = INDICATORS,
+): Promise<number[]> {
+  if (!years.length) return [];
+  const open = await prisma.reportingPeriod.findMany({
+    where: { closedAt: null, form: { code: { in: formsOf(indicators) }, formList: { year: { in: [...years] } } } },
+    select: { form: { select: { formList: { select: { year: true } } } } },
+  });
+  return [...new Set(open.map((p) => p.form.formList.year))].sort((a, b) => a - b);
+}
+
+/** The default year: the last complete one, or the last one when no year is complete yet. */
+export function defaultYear(years: readonly number[], preliminary: readonly number[]): number | undefined {
+  return years.filter((y) => !preliminary.includes(y)).at(-1) ?? years.at(-1);
+}
+
 function scopeSql(scope: Scope): Prisma.Sql {
   if (scope.all) return Prisma.sql`TRUE`;
   const parts: Prisma.Sql[] = scope.territoryPaths.map((p) => Prisma.sql`t.path LIKE ${likePrefix(p)}`);
@@ -85,16 +108,34 @@ export async function runStats(
 ): Promise<StatsResult> {
   const { indicators, dimensions, measure, filters } = query;
   const available = await yearsWithData(indicators);
+  const openYears = await preliminaryYears(available, indicators);
   let years: number[];
   if (filters.year?.length) {
     const missing = filters.year.find((y) => !available.includes(y));
     if (missing !== undefined)
       throw new DatabankParamError("yearWithoutData", { value: missing, available: available.join(", ") });
-    years = [...filters.year].sort();
+    years = [...filters.year].sort((a, b) => a - b);
   } else if (dimensions.includes("year")) years = available;
-  else years = available.slice(-1);
+  else {
+    const year = defaultYear(available, openYears);
+    years = year === undefined ? [] : [year];
+  }
+  // A stock (pupils on the reporting day) added over several years means nothing.
+  if (years.length > 1 && !dimensions.includes("year") && hasStock(indicators))
+    throw new DatabankParamError("stockAcrossYears", { indicators: indicators.join(", ") });
+  const preliminary = years.filter((y) => openYears.includes(y));
   if (!years.length)
-    return { indicators, dimensions, measure, years, cells: [], truncated: false, labels: {}, parents: {} };
+    return {
+      indicators,
+      dimensions,
+      measure,
+      years,
+      preliminary,
+      cells: [],
+      truncated: false,
+      labels: {},
+      parents: {},
+    };
 
   // Filters on the organisation and its territory.
   const where: Prisma.Sql[] = [scopeSql(scope)];
@@ -122,7 +163,7 @@ export async function runStats(
   }
   if (options.route !== "facts") {
     const viaSummary = await fromSummary(scope, query, years, filterTerritories);
-    if (viaSummary) return viaSummary;
+    if (viaSummary) return { ...viaSummary, preliminary };
   }
   if (filters.organization?.length) {
     const found = await prisma.organization.findMany({
@@ -211,7 +252,7 @@ export async function runStats(
     value: Math.round(Number(r.value) * 100) / 100,
     organizations: Number(r.organizations),
   }));
-  return { indicators, dimensions, measure, years, truncated, ...(await resolveKeys(raw, dimensions)) };
+  return { indicators, dimensions, measure, years, preliminary, truncated, ...(await resolveKeys(raw, dimensions)) };
 }
 
 /** Replaces internal ids by public codes (territory code, BIN) and collects the names of the values. */
@@ -409,7 +450,15 @@ async function fromSummary(
     value: Math.round(Number(r.value) * 100) / 100,
     organizations: Number(r.organizations),
   }));
-  return { indicators, dimensions, measure, years, truncated, ...(await resolveKeys(raw, dimensions)) };
+  return {
+    indicators,
+    dimensions,
+    measure,
+    years,
+    preliminary: [],
+    truncated,
+    ...(await resolveKeys(raw, dimensions)),
+  };
 }
 
 /** Organisation kinds a pivot may be filtered by (the data bank's scope of R8). */

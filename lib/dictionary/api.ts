@@ -3,7 +3,8 @@ import "server-only";
  * Shapes of the public dictionary API (`/api/v1/dictionary…`), shared by the route handlers and the
  * documentation page.
  */
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "use-intl/core";
+import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/routing";
 import { MAX_QUERY_LENGTH } from "./constants";
 import type { EntryView } from "./entries";
@@ -16,7 +17,12 @@ export const PUBLIC_CACHE = "public, max-age=60, s-maxage=300, stale-while-reval
 export type LookupJson = Awaited<ReturnType<typeof lookupJson>>;
 
 export async function lookupJson(result: LookupResult, locale: Locale) {
-  const t = await getTranslations({ locale, namespace: "dictionary.hints" });
+  // Outside a request's context too (route handlers under test): the locale's messages directly.
+  const t = createTranslator({
+    locale,
+    messages: loadMessages(locale) as never,
+    namespace: "dictionary.hints" as never,
+  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   return {
     query: result.query,
     from: result.from,

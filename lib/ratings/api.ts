@@ -6,6 +6,7 @@ import "server-only";
 import type { z } from "zod";
 import { localName } from "../names";
 import { toCsv } from "../csv";
+import { toXlsx } from "../csv/xlsx";
 import type { Aggregation } from "./compute";
 import type { PublishedMethod, RatingView } from "./public";
 import type { ratingAnswer, ratingsListAnswer } from "./openapi";
@@ -52,7 +53,8 @@ export function ratingBody(view: RatingView, locale: string): z.output<typeof ra
 }
 
 /** One line per entity: identity, result, sensitivity, then raw / normalised / contribution of every indicator. */
-export function ratingCsv(view: RatingView, locale: string): string {
+/** A rating as a table (header and a line per entity), for CSV and XLSX. */
+export function ratingRows(view: RatingView, locale: string): (string | number | null)[][] {
   const codes = view.version.indicators.map((i) => i.code);
   const header = [
     "code",
@@ -83,5 +85,13 @@ export function ratingCsv(view: RatingView, locale: string): string {
       ...codes.flatMap((c) => [cell(r.inputs[c]), cell(b.get(c)?.normalised), cell(b.get(c)?.contribution)]),
     ];
   });
-  return toCsv([header, ...lines]);
+  return [header, ...lines];
+}
+
+export function ratingCsv(view: RatingView, locale: string): string {
+  return toCsv(ratingRows(view, locale));
+}
+
+export function ratingXlsx(view: RatingView, locale: string): Promise<Buffer> {
+  return toXlsx(ratingRows(view, locale), { sheet: `${view.method.code}-${view.year}` });
 }

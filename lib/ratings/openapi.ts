@@ -3,7 +3,7 @@
  * these zod schemas and the indicator catalogue. Pure module.
  */
 import { z } from "zod";
-import { errorAnswer, jsonSchema, localeParameter } from "../openapi";
+import { errorAnswer, jsonSchema, localeParameter, openApiDocumentOf } from "../openapi";
 import { AGGREGATIONS, DIRECTIONS, LEVELS, MISSING_POLICIES, NORMALISATIONS, RATING_INDICATORS } from "./catalogue";
 
 export const ratingsQuery = z.object({
@@ -12,7 +12,7 @@ export const ratingsQuery = z.object({
     .regex(/^[a-z0-9-]{1,60}$/)
     .optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z.enum(["json", "csv", "xlsx"]).default("json"),
   locale: z.enum(["kk", "ru", "en"]).default("kk"),
 });
 export type RatingsQuery = z.infer<typeof ratingsQuery>;
@@ -110,16 +110,15 @@ export function ratingsOpenApi(): Record<string, unknown> {
     localeParameter,
   ];
   const error = { "application/json": { schema: jsonSchema(ratingsErrorAnswer) } };
-  return {
-    openapi: "3.1.0",
-    info: {
+  return openApiDocumentOf(
+    {
       title: "ЕИСО open ratings API",
-      version: "1",
       description: "Published ratings with their method version, frozen inputs, results and sensitivity intervals.",
     },
-    paths: {
+    {
       "/api/v1/ratings": {
         get: {
+          operationId: "getRatings",
           summary: "The published ratings, or one rating with all its inputs",
           parameters,
           responses: {
@@ -128,6 +127,9 @@ export function ratingsOpenApi(): Record<string, unknown> {
               content: {
                 "application/json": { schema: { oneOf: [jsonSchema(ratingsListAnswer), jsonSchema(ratingAnswer)] } },
                 "text/csv": { schema: { type: "string" } },
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                  schema: { type: "string", contentMediaType: "application/octet-stream" },
+                },
               },
             },
             "400": { description: "A parameter is malformed (the message names it)", content: error },
@@ -136,5 +138,5 @@ export function ratingsOpenApi(): Record<string, unknown> {
         },
       },
     },
-  };
+  );
 }

@@ -3,35 +3,14 @@ import "server-only";
  * Portal search for pages and route handlers. The caller's audience (public, their roles and permissions)
  * comes from the viewer loaded on the server; the request only brings the words and the filters.
  */
-import { z } from "zod";
 import type { Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { searchEngine } from "./engine";
 import { audienceOf, MAX_QUERY_LENGTH, parseQuery } from "./query";
-import { DOCUMENT_TYPES, LANGUAGES, type SearchResult } from "./types";
+import { LANGUAGES, type SearchResult } from "./types";
+import { PAGE_SIZE, searchParamsSchema, type SearchParams } from "./params";
 
-export const PAGE_SIZE = 10;
-export const MAX_PAGE = 50;
-
-/** Query parameters of the search page and API; unknown names are refused (strict). */
-export const searchParamsSchema = z
-  .object({
-    q: z.string().max(10_000).default(""),
-    type: z.enum(DOCUMENT_TYPES).optional(),
-    language: z.enum(LANGUAGES).optional(),
-    region: z
-      .string()
-      .regex(/^\d{1,12}$/)
-      .optional(),
-    subject: z
-      .string()
-      .regex(/^[a-z-]{1,40}$/)
-      .optional(),
-    page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
-    locale: z.string().optional(),
-  })
-  .strict();
-export type SearchParams = z.infer<typeof searchParamsSchema>;
+export { MAX_PAGE, PAGE_SIZE, searchParamsSchema, type SearchParams } from "./params";
 
 export type SearchHint = "empty" | "noResults";
 

@@ -5,6 +5,18 @@ import { readContent } from "@/lib/content";
 import { Prose } from "@/components/ui/prose";
 import { WordOfTheDay } from "@/components/dictionary/word-of-the-day-client";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "common" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "", {
+    title: { absolute: `${t("siteName")} — ${t("siteFullName")}` },
+    description: ts("home"),
+  });
+}
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale } = await params;

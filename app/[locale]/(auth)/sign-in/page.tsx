@@ -1,5 +1,14 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form-client";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/sign-in", { title: t("signInTitle"), description: ts("signIn"), noindex: true });
+}
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const { locale } = await params;

@@ -10,6 +10,15 @@ import { StudentDiaryView } from "@/components/diary/student-diary";
 import { childThreads } from "@/lib/diary/messages";
 import { Threads } from "@/components/diary/threads";
 import { runtimeKeys } from "@/i18n/keys";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/diary">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "diary" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/diary", { title: t("title"), description: ts("diary"), noindex: true });
+}
 
 /** Parents' and students' diary: the child switcher, then the week, the subjects of the term and the alerts. */
 export default async function DiaryPage({ params, searchParams }: PageProps<"/[locale]/diary">) {

@@ -6,6 +6,7 @@ import { cachedLookup } from "@/lib/dictionary/cache";
 import { isLocale, routing } from "@/i18n/routing";
 import { parseLookupParams } from "@/lib/dictionary/schemas";
 import { DictionarySearch } from "@/components/dictionary/search-client";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // Results for ?q=… are read from the database at request time (never during the build).
 export const dynamic = "force-dynamic";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "dictionary" });
-  return { title: t("title"), description: t("lead") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/dictionary", { title: t("title"), description: ts("dictionary") });
 }
 
 export default async function DictionaryPage({ params, searchParams }: PageProps<"/[locale]/dictionary">) {

@@ -4,6 +4,15 @@ import { getViewer } from "@/lib/auth/viewer";
 import { listCategories, type CategoryView } from "@/lib/forums/forums";
 import { isModerator } from "@/lib/forums/access";
 import { localName } from "@/lib/names";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/forums">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "forums" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/forums", { title: t("title"), description: ts("forums") });
+}
 
 /** The forums: discussion categories the viewer may read, then the open forums of education authorities. */
 export default async function ForumsPage({ params }: PageProps<"/[locale]/forums">) {

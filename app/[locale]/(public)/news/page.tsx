@@ -6,16 +6,17 @@ import { PublicationCard } from "@/components/publications/publication-card";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { PageHeading } from "@/components/ui/page-heading";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "publications" });
-  return {
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/news", {
     title: t("news.title"),
-    alternates: {
-      types: { "application/rss+xml": `/${locale}/news/rss.xml`, "application/atom+xml": `/${locale}/news/atom.xml` },
-    },
-  };
+    description: ts("news"),
+    feeds: { "application/rss+xml": `/${locale}/news/rss.xml`, "application/atom+xml": `/${locale}/news/atom.xml` },
+  });
 }
 
 /** Official information (R21, R24): news, announcements and legal acts, with RSS and Atom feeds per locale. */

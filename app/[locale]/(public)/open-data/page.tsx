@@ -4,11 +4,14 @@ import { AREAS, DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } fr
 import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { ApiDocPage, CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { OPENAPI_DOCUMENTS } from "@/lib/openapi";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "open-data" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/open-data", { title: t("title"), description: ts("openData") });
 }
 
 const EXAMPLE_RESPONSE = `{
@@ -104,6 +107,20 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("cacheTitle")}</h2>
         <p>{t("cacheText")}</p>
+      </section>
+      <section className="space-y-2" data-testid="openapi-documents">
+        <h2 className="text-xl font-semibold">{t("documentsTitle")}</h2>
+        <p>{t("documentsLead")}</p>
+        <ul className="list-disc space-y-1 pl-6">
+          {OPENAPI_DOCUMENTS.map((d) => (
+            <li key={d.key}>
+              {t(`documents.${d.key}`)}:{" "}
+              <a href={d.path} className="font-mono break-all">
+                {d.path}
+              </a>
+            </li>
+          ))}
+        </ul>
       </section>
     </ApiDocPage>
   );

@@ -8,11 +8,17 @@ import { PublicationCard } from "@/components/publications/publication-card";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { PageHeading } from "@/components/ui/page-heading";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "publications" });
-  return { title: t("title"), alternates: { types: { "application/rss+xml": `/${locale}/publications/rss.xml` } } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/publications", {
+    title: t("title"),
+    description: ts("publications"),
+    feeds: { "application/rss+xml": `/${locale}/publications/rss.xml` },
+  });
 }
 
 /** Published methodological materials with filters, sorting and pages. */

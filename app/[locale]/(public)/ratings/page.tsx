@@ -9,11 +9,13 @@ import { LEVELS, type Level } from "@/lib/ratings/catalogue";
 import { RatingTable, type RatingTableRow } from "@/components/ratings/rating-table-client";
 import { StatChart } from "@/components/statistics/chart-client";
 import { Choice, intervalText } from "@/components/ratings/parts";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "ratings" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/ratings", { title: t("title"), description: ts("ratings") });
 }
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -143,6 +145,12 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
             data-testid="csv-link"
           >
             {t("csv")}
+          </a>
+          <a
+            href={`/api/v1/ratings?method=${method.code}&year=${view.year}&format=xlsx&locale=${locale}`}
+            data-testid="xlsx-link"
+          >
+            {t("xlsx")}
           </a>
           <Link href="/ratings/api">{t("apiLink")}</Link>
         </p>

@@ -16,6 +16,7 @@ import { pageCount } from "@/lib/data-table/params";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { Input } from "@/components/ui/input";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,12 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[lo
   const q = pageParams(await searchParams)
     .q.trim()
     .slice(0, 80);
-  return { title: q ? t("titleOf", { q }) : t("title"), robots: { index: false } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/search", {
+    title: q ? t("titleOf", { q }) : t("title"),
+    description: ts("search"),
+    noindex: true,
+  });
 }
 
 export default async function SearchPage({ params, searchParams }: PageProps<"/[locale]/search">) {

@@ -3,6 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listServices } from "@/lib/services/applications";
 import { linkButtonClass } from "@/components/ui/button";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 /** Where each service is applied for (the account pages ask for sign-in). */
 const APPLY_HREF = {
@@ -11,6 +13,13 @@ const APPLY_HREF = {
   TRANSFER: "/account/services/transfer",
   PRESCHOOL: "/account/services/preschool",
 } as const;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/services">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "services" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/services", { title: t("title"), description: ts("services") });
+}
 
 /** The catalogue of electronic services: what each gives, who may apply, documents, time limit. */
 export default async function ServicesPage({ params }: PageProps<"/[locale]/services">) {

@@ -4,11 +4,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TerritoryView } from "@/components/statistics/territory-view";
 import { cachedTerritoryPage } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/statistics", { title: t("title"), description: ts("statistics") });
 }
 
 /** Public statistics of the republic (no sign-in): figures by region, drill-down to districts and schools. */

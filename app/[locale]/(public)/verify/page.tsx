@@ -3,11 +3,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ReceiptCheck } from "@/components/packages/receipt-check-client";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/verify">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "packages.check" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/verify", { title: t("title"), description: ts("verify") });
 }
 
 /** Public check of a data package receipt (R35): is the server's signature valid, and what does it acknowledge. */

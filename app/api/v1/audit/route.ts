@@ -1,7 +1,16 @@
 import { NextResponse } from "next/server";
 import { badParameter, route } from "@/lib/http";
 import { parseListParams } from "@/lib/data-table/params";
-import { AUDIT_FILTERS, AUDIT_SORTS, auditCsv, exportAudit, listAudit, type AuditRow } from "@/lib/audit/queries";
+import {
+  AUDIT_FILTERS,
+  AUDIT_SORTS,
+  auditCsv,
+  auditXlsx,
+  exportAudit,
+  listAudit,
+  type AuditRow,
+} from "@/lib/audit/queries";
+import { downloadHeaders } from "@/lib/csv/xlsx";
 import { formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -21,14 +30,15 @@ function json(row: AuditRow) {
 
 /**
  * The audit log (audit.read only), filtered like the admin page: entity, action, actor (or q), from, to
- * (days in Asia/Almaty), entityId; newest first. `format=csv` answers a CSV file of at most 10,000 rows,
+ * (days in Asia/Almaty), entityId; newest first. `format=csv` (or `xlsx`) answers a file of at most 10,000 rows,
  * otherwise one JSON page (`page`, `pageSize`).
  */
 export const GET = route({
   permission: "audit.read",
   handler: async ({ viewer, url }) => {
     const format = url.searchParams.get("format") ?? "json";
-    if (format !== "csv" && format !== "json") throw badParameter("format", format, ["json", "csv"]);
+    if (format !== "csv" && format !== "xlsx" && format !== "json")
+      throw badParameter("format", format, ["json", "csv", "xlsx"]);
     const params = parseListParams(Object.fromEntries(url.searchParams), {
       sortable: AUDIT_SORTS,
       defaultSort: "at",
@@ -43,8 +53,12 @@ export const GET = route({
       );
     }
     const rows = await exportAudit(viewer, params);
-    const body = auditCsv(rows);
     const stamp = formatDateTime(new Date()).slice(0, 10).replace(/-/g, "");
+    if (format === "xlsx")
+      return new NextResponse(new Uint8Array(await auditXlsx(rows)), {
+        headers: { ...downloadHeaders("xlsx", `audit-${stamp}`), "cache-control": "no-store" },
+      });
+    const body = auditCsv(rows);
     return new NextResponse(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/http";
 import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { cachedPublishedMethods, cachedRatingView } from "@/lib/ratings/cache";
-import { methodsBody, ratingBody, ratingCsv } from "@/lib/ratings/api";
+import { methodsBody, ratingBody, ratingCsv, ratingXlsx } from "@/lib/ratings/api";
+import { downloadHeaders } from "@/lib/csv/xlsx";
 import { ratingsQuery } from "@/lib/ratings/openapi";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ const HEADERS = {
 
 /**
  * Open ratings (R17): `GET /api/v1/ratings` lists the published ratings; `?method=regions&year=2025` gives
- * one with its inputs and results, `&format=csv` as CSV. Documented on /[locale]/ratings/api and in
+ * one with its inputs and results, `&format=csv` as CSV, `&format=xlsx` as XLSX. Documented on /[locale]/ratings/api and in
  * /api/v1/ratings/openapi.json. A malformed parameter answers 400 naming it.
  */
 export const GET = route({
@@ -25,6 +26,11 @@ export const GET = route({
     if (!query.method)
       return NextResponse.json(methodsBody(await cachedPublishedMethods(), query.locale), { headers: HEADERS });
     const view = await cachedRatingView(query.method, query.year ?? null);
+    if (query.format === "xlsx") {
+      return new NextResponse(new Uint8Array(await ratingXlsx(view, query.locale)), {
+        headers: { ...HEADERS, ...downloadHeaders("xlsx", `rating-${view.method.code}-${view.year}`) },
+      });
+    }
     if (query.format === "csv") {
       return new NextResponse(ratingCsv(view, query.locale), {
         headers: {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { route } from "@/lib/http";
 import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { searchParamsSchema, searchPortal } from "@/lib/search/service";
+import { searchApiAnswer } from "@/lib/search/api";
 
 export const dynamic = "force-dynamic";
 
@@ -13,15 +14,17 @@ const withoutEmpty = (input: unknown) =>
 /**
  * Portal search: `GET /api/v1/search?q=мектеп&type=page&language=kk&region=110000000&page=1`. Unknown
  * parameter names or bad values answer 400 naming the parameter. What the caller may see comes from their
- * session, never from the request. Snippets mark matches with U+0002 … U+0003.
+ * session, never from the request. Each hit gives its plain snippet with the matches as offsets
+ * (`highlights`) and as `<mark>` in `snippetHtml`; its `url` is the page in the asked locale (default kk).
+ * Described in /api/v1/search/openapi.json.
  */
 export const GET = route({
   // what the caller may see is chosen from the session by searchPortal
   access: "public",
   rateLimit: PUBLIC_LIMITS.search,
   query: z.preprocess(withoutEmpty, searchParamsSchema),
-  handler: async ({ query, viewer }) => {
+  handler: async ({ query, viewer, locale }) => {
     const result = await searchPortal(await viewer(), query);
-    return NextResponse.json(result, { headers: { "cache-control": "private, no-store" } });
+    return NextResponse.json(searchApiAnswer(result, locale), { headers: { "cache-control": "private, no-store" } });
   },
 });

@@ -3,11 +3,12 @@ import { route } from "@/lib/http";
 import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { statsApi } from "@/lib/databank/api";
 import { cachedPublicStats } from "@/lib/databank/cache";
+import { XLSX_TYPE } from "@/lib/csv/xlsx";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Open data (R11): `GET /api/v1/stats?indicator=students&by=region,sex&year=2025&format=json|csv` — the
+ * Open data (R11): `GET /api/v1/stats?indicator=students&by=region,sex&year=2025&format=json|csv|xlsx` — the
  * public figures of the data bank with small cells suppressed. Documented on /[locale]/open-data and in
  * /api/v1/stats/openapi.json. A refused parameter answers 400 naming it.
  */
@@ -22,6 +23,10 @@ export const GET = route({
       "x-content-type-options": "nosniff",
     };
     if (answer.contentType.startsWith("text/csv")) headers["content-disposition"] = 'attachment; filename="stats.csv"';
-    return new NextResponse(answer.body, { status: answer.status, headers });
+    if (answer.contentType === XLSX_TYPE) headers["content-disposition"] = 'attachment; filename="stats.xlsx"';
+    return new NextResponse(typeof answer.body === "string" ? answer.body : new Uint8Array(answer.body), {
+      status: answer.status,
+      headers,
+    });
   },
 });

@@ -47,14 +47,24 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         title={t("title")}
         description={t("description")}
         actions={
-          <a
-            href={`/api/v1/audit?${exportQuery.toString()}`}
-            download
-            className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
-            title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
-          >
-            {tc("actions.exportCsv")}
-          </a>
+          <>
+            <a
+              href={`/api/v1/audit?${exportQuery.toString()}`}
+              download
+              className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
+              title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
+            >
+              {tc("actions.exportCsv")}
+            </a>
+            <a
+              href={`/api/v1/audit?${new URLSearchParams({ ...Object.fromEntries(exportQuery), format: "xlsx" }).toString()}`}
+              download
+              className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
+              title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
+            >
+              {tc("actions.exportXlsx")}
+            </a>
+          </>
         }
       />
       <FilterBar

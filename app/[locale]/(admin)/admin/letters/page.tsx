@@ -67,14 +67,24 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
         title={t("title")}
         description={t("description")}
         actions={
-          <a
-            href={exportHref}
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100"
-            data-testid="export-csv"
-            download
-          >
-            {t("list.export")}
-          </a>
+          <>
+            <a
+              href={exportHref}
+              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100"
+              data-testid="export-csv"
+              download
+            >
+              {t("list.export")}
+            </a>
+            <a
+              href={`${exportHref}&format=xlsx`}
+              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100"
+              data-testid="export-xlsx"
+              download
+            >
+              {tc("actions.exportXlsx")}
+            </a>
+          </>
         }
         create={
           canManage ? { href: `/admin/letters/new?direction=${query.direction}`, label: t("list.new") } : undefined

@@ -13,6 +13,15 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { runtimeKeys } from "@/i18n/keys";
 import { Table } from "@/components/ui/table";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/diary/journal">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "diary.journal" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/diary/journal", { title: t("title"), description: ts("journal"), noindex: true });
+}
 
 /** The class journal: pick class and subject, then the grid with СОР/СОЧ, term confirmation and history. */
 export default async function JournalPage({ params, searchParams }: PageProps<"/[locale]/diary/journal">) {

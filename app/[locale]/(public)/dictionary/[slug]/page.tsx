@@ -6,6 +6,7 @@ import { cachedEntryBySlug } from "@/lib/dictionary/cache";
 import { AddFlashcardButton } from "@/components/dictionary/flashcard-button-client";
 import { PermanentLink } from "@/components/dictionary/permanent-link-client";
 import { runtimeKeys } from "@/i18n/keys";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +23,17 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/dictiona
   const { locale, slug } = await params;
   const entry = await cachedEntryBySlug(decodeSlug(slug));
   const t = await getTranslations({ locale, namespace: "dictionary" });
-  if (!entry) return { title: t("entry.notFound") };
+  if (!entry) return { title: t("entry.notFound"), robots: { index: false } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
   const translations = entry.senses.flatMap((s) => (locale === "en" ? s.en : s.ru)).slice(0, 5);
-  return { title: `${entry.lemma} (${entry.lemmaLatin})`, description: translations.join("; ") };
+  const words = { lemma: entry.lemma, latin: entry.lemmaLatin };
+  return pageMetadata(locale, `/dictionary/${encodeURIComponent(entry.slug)}`, {
+    title: `${entry.lemma} (${entry.lemmaLatin})`,
+    description: translations.length
+      ? ts("entry", { ...words, translations: translations.join("; ") })
+      : ts("entryPlain", words),
+    article: { section: t("title") },
+  });
 }
 
 export default async function EntryPage({ params }: PageProps<"/[locale]/dictionary/[slug]">) {

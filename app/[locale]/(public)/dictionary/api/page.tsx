@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MAX_LIMIT, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from "@/lib/dictionary/constants";
 import { ApiDocPage, CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/api">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "dictionary.api" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/dictionary/api", { title: t("title"), description: ts("dictionaryApi") });
 }
 
 const EXAMPLE_RESPONSE = `{

@@ -5,13 +5,15 @@ import { cachedThemeCounts, cachedWordOfTheDay } from "@/lib/dictionary/cache";
 import { THEMES } from "@/lib/dictionary/constants";
 import { almatyDate } from "@/lib/time";
 import { WordOfTheDayCard } from "@/components/dictionary/word-of-the-day-client";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/dictionary/learn">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
-  return { title: t("title"), description: t("lead") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/dictionary/learn", { title: t("title"), description: ts("learn") });
 }
 
 export default async function LearnPage({ params }: PageProps<"/[locale]/dictionary/learn">) {

@@ -13,6 +13,21 @@ import { BodyField } from "@/components/forums/forms-client";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/forums/[slug]">): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const t = await getTranslations({ locale, namespace: "forums" });
+  // As an anonymous reader sees it: a restricted category's name is not given away.
+  const category = await getCategory(null, slug).catch(() => null);
+  if (!category) return { title: t("title"), robots: { index: false } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  const name = localName(category, locale);
+  const description =
+    locale === "ru" ? category.descriptionRu : locale === "en" ? category.descriptionEn : category.descriptionKk;
+  return pageMetadata(locale, `/forums/${slug}`, { title: name, description: description || ts("forum", { name }) });
+}
 
 /** A category: its threads (pinned first, then the latest), a new-thread form; open forums show their answer figures. */
 export default async function CategoryPage({ params, searchParams }: PageProps<"/[locale]/forums/[slug]">) {

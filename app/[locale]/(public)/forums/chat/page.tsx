@@ -3,6 +3,15 @@ import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { listRooms, roomSubjects } from "@/lib/forums/chat";
 import { localName } from "@/lib/names";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/forums/chat">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "forums" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/forums/chat", { title: t("chat.title"), description: ts("chat"), noindex: true });
+}
 
 /** The viewer's chat rooms: their classes and their methodological groups. */
 export default async function ChatsPage({ params }: PageProps<"/[locale]/forums/chat">) {

@@ -4,6 +4,19 @@ import { authorize } from "@/lib/auth/viewer";
 import { moderationQueue } from "@/lib/forums/moderation";
 import { decidePostAction } from "@/lib/forums/actions";
 import { ButtonForm } from "@/components/forums/forms-client";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/forums/moderation">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "forums" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/forums/moderation", {
+    title: t("moderation.title"),
+    description: ts("moderation"),
+    noindex: true,
+  });
+}
 
 /** The moderators' queue: posts held for approval, hidden by flags, or with open flags. */
 export default async function ModerationPage({ params }: PageProps<"/[locale]/forums/moderation">) {

@@ -3,11 +3,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { CODE_BLOCK, ParamsTable } from "@/components/ui/api-docs";
 import { MAX_PACKAGE_BYTES } from "@/lib/packages/format";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/packages/api">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "packages.api" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/packages/api", { title: t("title"), description: ts("packagesApi") });
 }
 
 const EXAMPLE_PACKAGE = `{

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { readContent } from "@/lib/content";
 import { Prose } from "@/components/ui/prose";
+import { htmlText, pageMetadata } from "@/lib/seo/metadata";
 
 /** Static pages written by the project in content/<locale>/ (about, legal basis, help for each role). */
 const STATIC_PAGES = ["about", "legal", "help"] as const;
@@ -17,7 +18,13 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/pages/[s
   const { locale, slug } = await params;
   const page = readContent(locale, slug);
   const heading = page ? /<h2[^>]*>([^<]+)<\/h2>/.exec(page.html)?.[1] : undefined;
-  return heading ? { title: heading } : {};
+  if (!page || !heading) return {};
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  const lead = /<p[^>]*>([\s\S]*?)<\/p>/.exec(page.html)?.[1];
+  return pageMetadata(locale, `/pages/${slug}`, {
+    title: heading,
+    description: lead ? htmlText(lead) : ts("page", { title: heading }),
+  });
 }
 
 export default async function StaticPage({ params }: PageProps<"/[locale]/pages/[slug]">) {

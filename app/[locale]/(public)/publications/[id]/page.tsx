@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { cachedComments, cachedFilterOptions, cachedPublication } from "@/lib/publications/cache";
 import { FLAG_REASONS } from "@/lib/forums/moderation";
 import { Citation, ReaderPanel, type ReaderLabels } from "@/components/publications/reader-panel-client";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // The page is the same for every reader: rendered once, cached and tagged (publishing, comments and ratings
 // expire it); the personal part (forms, own rating, moderation) is loaded by ReaderPanel.
@@ -17,7 +18,14 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications/[id]">): Promise<Metadata> {
   const { locale, id } = await params;
   const p = await cachedPublication(id, locale);
-  return p ? { title: p.title, description: p.summary || undefined } : {};
+  if (!p) return {};
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, `/publications/${p.id}`, {
+    title: p.title,
+    description: p.summary || ts("publication", { title: p.title }),
+    article: { publishedTime: new Date(p.publishedAt).toISOString(), authors: [p.author] },
+    image: p.cover ? `/api/v1/files/${p.cover}` : undefined,
+  });
 }
 
 /** The reading page: text, attachments, rating, open discussion and a permanent link to cite. */

@@ -5,6 +5,7 @@ import { TerritoryView } from "@/components/statistics/territory-view";
 import { cachedTerritoryPage } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({
   params,
@@ -16,9 +17,13 @@ export async function generateMetadata({
     (data) => data.territory.name,
     () => null,
   );
-  return {
-    title: n ? t("titleOf", { name: localName({ nameKk: n.kk, nameRu: n.ru, nameEn: n.en }, locale) }) : t("title"),
-  };
+  if (!n) return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  const name = localName({ nameKk: n.kk, nameRu: n.ru, nameEn: n.en }, locale);
+  return pageMetadata(locale, `/statistics/${code}`, {
+    title: t("titleOf", { name }),
+    description: ts("territory", { name }),
+  });
 }
 
 /** Public statistics of a region or a district (territory code, KATO-style). */

@@ -7,6 +7,7 @@ import { cachedCompletenessBoard } from "@/lib/databank/cache";
 import { orNotFound } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -15,7 +16,8 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? 
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics/completeness">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "statistics.completeness" });
-  return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/statistics/completeness", { title: t("title"), description: ts("completeness") });
 }
 
 /** Public completeness board: per period and form, which regions and districts handed over on time, late or not yet. */

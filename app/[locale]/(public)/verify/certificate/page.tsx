@@ -8,8 +8,21 @@ import { verifyCertificate, type Verification } from "@/lib/services/certificate
 import { verifyQuery } from "@/lib/services/schemas";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/verify/certificate">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "services.verify" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/verify/certificate", {
+    title: t("title"),
+    description: ts("verifyCertificate"),
+    noindex: true,
+  });
+}
 
 /**
  * Public verification of a certificate by its code, or its number with the code (the QR code leads here with

@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/http";
 import { toCsv } from "@/lib/csv";
+import { downloadHeaders, toXlsx } from "@/lib/csv/xlsx";
+import { badParameter } from "@/lib/http";
 import { formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { exportLetters } from "@/lib/letters/letters";
@@ -17,10 +19,13 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   permission: "letters.read",
   handler: async ({ viewer, url, locale }) => {
+    const format = url.searchParams.get("format") ?? "csv";
+    if (format !== "csv" && format !== "xlsx") throw badParameter("format", format, ["csv", "xlsx"]);
     const query = letterQueryOf(Object.fromEntries(url.searchParams));
     const t = await getTranslations({ locale, namespace: "letters" });
     const rows = await exportLetters(viewer, query);
     const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+    const typed = format === "xlsx";
     const header = [
       "number",
       "registeredAt",
@@ -51,6 +56,13 @@ export const GET = route({
       l.replies.map((r) => r.number).join(" "),
       l.fileName ?? "",
     ]);
+    if (typed)
+      return new NextResponse(new Uint8Array(await toXlsx([header, ...lines], { sheet: t("csv.filename") })), {
+        headers: {
+          ...downloadHeaders("xlsx", `${t("csv.filename")}-${query.direction.toLowerCase()}`),
+          "cache-control": "private, no-store",
+        },
+      });
     const name = `${t("csv.filename")}-${query.direction.toLowerCase()}.csv`;
     return new NextResponse(toCsv([header, ...lines]), {
       headers: {

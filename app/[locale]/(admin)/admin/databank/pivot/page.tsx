@@ -6,7 +6,7 @@ import { localName } from "@/lib/names";
 import { AREAS, DIMENSIONS, GRADES, INDICATORS, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DatabankParamError, parsePivotParams, type ParsedPivotParams } from "@/lib/databank/params";
 import { buildPivot, type PivotTable } from "@/lib/databank/pivot";
-import { pivotFilterOptions, yearsWithData } from "@/lib/databank/query";
+import { pivotFilterOptions, preliminaryYears, yearsWithData } from "@/lib/databank/query";
 import { getView, myViews } from "@/lib/databank/views";
 import { saveViewAction } from "@/lib/databank/actions";
 import { translatorFor } from "@/lib/databank/api";
@@ -59,6 +59,7 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
     pivotFilterOptions(scope),
     myViews(viewer),
   ]);
+  const openYears = await preliminaryYears(years);
   const q = parsed?.query;
   const filter = (name: string) => search.getAll(name).flatMap((v) => v.split(","));
   const selected = (name: string, value: string) => filter(name).includes(value);
@@ -165,6 +166,7 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
             <label key={y} className="flex items-center gap-1 text-sm">
               <input type="checkbox" name="year" value={y} defaultChecked={selected("year", String(y))} />
               {y}
+              {openYears.includes(y) ? ` (${t("preliminary")})` : ""}
             </label>
           ))}
         </fieldset>
@@ -251,6 +253,16 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
           </div>
           <p className="text-sm text-slate-600">{t("pivot.drillHint")}</p>
           {table.truncated && <p className="text-sm text-amber-800">{t("pivot.truncated")}</p>}
+          {table.preliminary.length > 0 && (
+            <p className="text-sm text-amber-800" data-testid="pivot-preliminary">
+              {t("preliminaryYears", { years: table.preliminary.join(", ") })}
+            </p>
+          )}
+          {table.stockTotalsOmitted && (
+            <p className="text-sm text-slate-600" data-testid="pivot-stock-note">
+              {t("stockNoTotal")}
+            </p>
+          )}
           <div className="max-h-[32rem] overflow-auto">
             <table className="w-full text-sm" data-testid="pivot-table">
               <caption className="sr-only">{t("pivot.title")}</caption>

@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { deckStats, dueCards } from "@/lib/dictionary/flashcards";
 import { FlashcardSession } from "@/components/dictionary/flashcards-client";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 // Personal: read per request for the signed-in user, never cached.
 export const dynamic = "force-dynamic";
@@ -13,7 +14,12 @@ export async function generateMetadata({
 }: PageProps<"/[locale]/dictionary/learn/flashcards">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
-  return { title: t("flashcards.title"), robots: { index: false } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/dictionary/learn/flashcards", {
+    title: t("flashcards.title"),
+    description: ts("flashcards"),
+    noindex: true,
+  });
 }
 
 export default async function FlashcardsPage({ params }: PageProps<"/[locale]/dictionary/learn/flashcards">) {

@@ -2,13 +2,18 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { TransliterateTool } from "@/components/dictionary/transliterate-client";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({
   params,
 }: PageProps<"/[locale]/dictionary/learn/transliterate">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
-  return { title: t("transliterate.title"), description: t("transliterate.lead") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, "/dictionary/learn/transliterate", {
+    title: t("transliterate.title"),
+    description: ts("transliterate"),
+  });
 }
 
 export default async function TransliteratePage({ params }: PageProps<"/[locale]/dictionary/learn/transliterate">) {

@@ -5,6 +5,13 @@ import { getViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { memberRoom, roomMessages } from "@/lib/forums/chat";
 import { ChatRoom } from "@/components/forums/chat-room-client";
+import type { Metadata } from "next";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/forums/chat/[roomId]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "forums" });
+  return { title: t("chat.title"), robots: { index: false } };
+}
 
 /** One chat room for its members: history, live messages, the message box. */
 export default async function ChatRoomPage({ params }: PageProps<"/[locale]/forums/chat/[roomId]">) {

@@ -31,6 +31,23 @@ import { BodyField, ButtonForm } from "@/components/forums/forms-client";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/forums/t/[id]">): Promise<Metadata> {
+  const { locale, id } = await params;
+  const t = await getTranslations({ locale, namespace: "forums" });
+  // As an anonymous reader sees it: a thread that is not public keeps its title to itself.
+  const data = await getThreadPage(null, id, 1).catch(() => null);
+  if (!data) return { title: t("title"), robots: { index: false } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  const forum = localName(data.category, locale);
+  return pageMetadata(locale, `/forums/t/${data.thread.id}`, {
+    title: data.thread.title,
+    description: ts("thread", { title: data.thread.title, forum }),
+    article: { publishedTime: data.thread.createdAt, section: forum },
+  });
+}
 
 /** A thread: the question or opening post, official answers pinned under it (open forums), posts by pages of 20, the reply form. */
 export default async function ThreadPage({ params, searchParams }: PageProps<"/[locale]/forums/t/[id]">) {

@@ -2,6 +2,22 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cachedAuthor } from "@/lib/publications/cache";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo/metadata";
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/publications/authors/[id]">): Promise<Metadata> {
+  const { locale, id } = await params;
+  const profile = await cachedAuthor(id, locale);
+  if (!profile) return {};
+  const t = await getTranslations({ locale, namespace: "publications" });
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, `/publications/authors/${id}`, {
+    title: t("author.title", { name: profile.name }),
+    description: ts("author", { name: profile.name }),
+  });
+}
 
 /** An author's public profile: their organisation and published work with views and downloads. */
 export default async function AuthorPage({ params }: PageProps<"/[locale]/publications/authors/[id]">) {

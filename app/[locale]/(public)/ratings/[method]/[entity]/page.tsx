@@ -10,6 +10,7 @@ import { methodOf } from "@/lib/ratings/runner";
 import { StatChart } from "@/components/statistics/chart-client";
 import { intervalText } from "@/components/ratings/parts";
 import { Table } from "@/components/ui/table";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({
   params,
@@ -17,7 +18,12 @@ export async function generateMetadata({
   const { locale, method, entity } = await params;
   try {
     const card = await cachedEntityCard(method, entity, null);
-    return { title: localName(card.entry, locale) };
+    const ts = await getTranslations({ locale, namespace: "seo.description" });
+    const name = localName(card.entry, locale);
+    return pageMetadata(locale, `/ratings/${method}/${entity}`, {
+      title: name,
+      description: ts("ratingEntity", { name, method: localName(card.rating.method, locale) }),
+    });
   } catch {
     return {};
   }

@@ -8,13 +8,19 @@ import { cachedMethodView } from "@/lib/ratings/cache";
 import { normaliseWeights } from "@/lib/ratings/compute";
 import { methodOf } from "@/lib/ratings/runner";
 import { Table } from "@/components/ui/table";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/methods/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
   const t = await getTranslations({ locale, namespace: "ratings" });
   try {
     const view = await cachedMethodView(code, null);
-    return { title: t("method.title", { name: localName(view.method, locale) }) };
+    const ts = await getTranslations({ locale, namespace: "seo.description" });
+    const name = localName(view.method, locale);
+    return pageMetadata(locale, `/ratings/methods/${code}`, {
+      title: t("method.title", { name }),
+      description: ts("ratingMethod", { name }),
+    });
   } catch {
     return {};
   }

@@ -9,6 +9,7 @@ import { SUPPRESSED } from "@/lib/databank/suppression";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import type { KeysOf, Messages } from "@/i18n/keys";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -22,7 +23,12 @@ export async function generateMetadata({
     (data) => data.organization.name,
     () => null,
   );
-  return { title: name ? nameOf(name, locale) : t("title") };
+  if (!name) return { title: t("title") };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  return pageMetadata(locale, `/statistics/organizations/${bin}`, {
+    title: nameOf(name, locale),
+    description: ts("organization", { name: nameOf(name, locale) }),
+  });
 }
 
 /** An organisation's open report (R13): passport, contingent, staff and its record of handing reports over. */
@@ -77,9 +83,12 @@ export default async function OrganizationReportPage({
         <YearSelector
           years={data.years}
           year={data.year}
-          provisional={[]}
+          provisional={data.provisional}
           base={`/statistics/organizations/${o.bin}`}
         />
+        {data.year !== null && data.provisional.includes(data.year) && (
+          <p className="text-sm text-amber-800">{t("provisionalNote")}</p>
+        )}
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
         <section

@@ -6,6 +6,7 @@ import { cachedThemeWords } from "@/lib/dictionary/cache";
 import { isTheme } from "@/lib/dictionary/constants";
 import { AddThemeButton } from "@/components/dictionary/flashcard-button-client";
 import { runtimeKeys } from "@/i18n/keys";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,13 @@ export async function generateMetadata({
 }: PageProps<"/[locale]/dictionary/learn/themes/[theme]">): Promise<Metadata> {
   const { locale, theme } = await params;
   const t = await getTranslations({ locale, namespace: "learn" });
-  return { title: isTheme(theme) ? t(`themes.${theme}`) : t("title") };
+  if (!isTheme(theme)) return { title: t("title"), robots: { index: false } };
+  const ts = await getTranslations({ locale, namespace: "seo.description" });
+  const name = t(`themes.${theme}`);
+  return pageMetadata(locale, `/dictionary/learn/themes/${theme}`, {
+    title: name,
+    description: ts("theme", { theme: name }),
+  });
 }
 
 export default async function ThemePage({ params }: PageProps<"/[locale]/dictionary/learn/themes/[theme]">) {
