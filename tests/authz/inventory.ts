@@ -91,6 +91,14 @@ export const ROUTES: Record<string, Entry> = {
   },
   "app/api/v1/search/suggest/route.ts GET": { access: "public", why: "search suggestions; filtered like search" },
   "app/api/v1/services/certificates/[id]/pdf/route.ts GET": { permission: "services.apply" },
+  "app/api/v1/dictionary/openapi.json/route.ts GET": { access: "public", why: "API description" },
+  "app/api/v1/packages/openapi.json/route.ts GET": { access: "public", why: "API description" },
+  "app/api/v1/search/openapi.json/route.ts GET": { access: "public", why: "API description" },
+  "app/api/v1/services/certificates/openapi.json/route.ts GET": { access: "public", why: "API description" },
+  "app/api/v1/services/certificates/verify/route.ts GET": {
+    access: "public",
+    why: "anyone holding a certificate's code may check it; rate-limited per client",
+  },
   "app/api/v1/stats/openapi.json/route.ts GET": { access: "public", why: "API description" },
   "app/api/v1/stats/route.ts GET": { access: "public", why: "open data with small-cell suppression" },
 };
