@@ -7,7 +7,6 @@
 import { z } from "zod";
 import { errorAnswer, jsonContent, jsonSchema, localeParameter, openApiDocumentOf } from "../openapi";
 import { localName } from "../names";
-import { almatyDate } from "../time";
 import { verifyQuery } from "./schemas";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -16,11 +15,9 @@ export const certificateAnswer = z.object({
   genuine: z.literal(true),
   valid: z.boolean().describe("Still within its validity (Asia/Almaty calendar day)."),
   number: z.string(),
-  issuedOn: day,
   validUntil: day,
   holderInitials: z.string(),
   classLabel: z.string(),
-  schoolYear: z.string(),
   school: z.string().describe("The school's name in the asked language."),
 });
 
@@ -28,12 +25,10 @@ export const certificateErrorAnswer = errorAnswer(["validation", "notFound", "ba
 
 export interface VerifiedCertificate {
   number: string;
-  issuedAt: Date;
   validUntil: Date;
   valid: boolean;
   holderInitials: string;
   classLabel: string;
-  schoolYear: string;
   school: { nameKk: string; nameRu: string; nameEn: string };
 }
 
@@ -42,11 +37,9 @@ export function certificateJson(v: VerifiedCertificate, locale: string): z.infer
     genuine: true,
     valid: v.valid,
     number: v.number,
-    issuedOn: almatyDate(v.issuedAt),
     validUntil: v.validUntil.toISOString().slice(0, 10),
     holderInitials: v.holderInitials,
     classLabel: v.classLabel,
-    schoolYear: v.schoolYear,
     school: localName(v.school, locale),
   };
 }
@@ -57,7 +50,7 @@ export function certificatesOpenApi(): Record<string, unknown> {
     {
       title: "ЕИСО certificate verification API",
       description:
-        "Whether a certificate of study is genuine, by its number (SC-…) or the verification code of its QR code. Only the holder's initials are given.",
+        "Whether a certificate of study is genuine, by the verification code of its QR code, or its number (SC-…) together with that code; a number alone is refused. Only the holder's initials are given.",
     },
     {
       "/api/v1/services/certificates/verify": {

@@ -301,7 +301,7 @@ describe("certificate verification answers as its OpenAPI document says", () => 
         issuedById: issuer.id,
       },
     });
-    for (const query of ["q=SC-2026-900001&locale=en", "q=7k3m9qxa"]) {
+    for (const query of ["q=SC-2026-900001%207K3M-9QXA&locale=en", "q=7k3m9qxa"]) {
       const response = await call(verify, query);
       expect(response.status).toBe(200);
       const body = (await expectValid(doc, response)) as { holderInitials: string; number: string };
@@ -309,7 +309,9 @@ describe("certificate verification answers as its OpenAPI document says", () => 
       expect(JSON.stringify(body)).not.toContain(student.lastName);
     }
     for (const [query, status] of [
-      ["q=SC-2026-999999", 404],
+      ["q=SC-2026-900001", 400],
+      ["q=SC-2026-999999%207K3M-9QXA", 404],
+      ["q=ZZZZ-ZZZZ", 404],
       ["q=%3Cscript%3E", 400],
       ["", 400],
       ["q=SC-2026-900001&locale=de", 400],
