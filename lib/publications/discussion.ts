@@ -1,7 +1,7 @@
 /**
  * Ratings and the open discussion (R16) of published publications. Comments follow the forums' rules:
  * silenced or suspended people may not write (standing.ts), links per comment and comments per day are
- * limited by trust level (trust.ts), a comment containing an IIN is held for a moderator, and forum
+ * limited by trust level (trust.ts), a comment containing an IIN or a mobile number is held for a moderator, and forum
  * moderators (and editors) hide or restore comments. Readers flag comments as forum posts are flagged: three
  * flags of trusted people hide a comment until a moderator decides. Nothing may be written under an
  * unpublished publication.
@@ -17,7 +17,7 @@ import { linkCount, renderMarkdown } from "../markdown";
 import { assertMayPost, standingOf } from "../forums/standing";
 import { FLAGS_TO_HIDE, LIMITS, TRUSTED_FLAGGER } from "../forums/trust";
 import { FLAG_REASONS } from "../forums/moderation";
-import { containsIin } from "../forums/forums";
+import { containsPersonalData } from "../forums/personal-data";
 import { COMMENTS_PAGE, MAX_COMMENT } from "./constants";
 import { publishedWhere } from "./public";
 import { expire, TAGS } from "../cache";
@@ -106,7 +106,7 @@ export async function addComment(
       });
       if (today >= limits.postsPerDay) throw new AppError("rateLimited", {}, { minutes: 60, until: "" });
     }
-    const status = containsIin(body) ? "HELD" : "VISIBLE";
+    const status = containsPersonalData(body) ? "HELD" : "VISIBLE";
     const created = await tx.publicationComment.create({
       data: {
         publicationId: row.id,

@@ -354,6 +354,9 @@ describe("discussion", () => {
     expect(comments[0]!.html).not.toContain("<script");
     // a comment with an IIN waits for a moderator
     expect((await addComment(teacher2, { id, body: "Менің ЖСН: 811201401188" })).status).toBe("HELD");
+    // ... written in groups too, and so does one with a mobile number
+    expect((await addComment(teacher2, { id, body: "ЖСН 8112.0140.1188" })).status).toBe("HELD");
+    expect((await addComment(teacher2, { id, body: "Қоңырау шалыңыз +7 (777) 123 45 67" })).status).toBe("HELD");
     expect(await listComments(null, id)).toHaveLength(1);
     // a silenced person may not comment
     await prisma.forumUserState.upsert({
