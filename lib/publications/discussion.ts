@@ -301,8 +301,3 @@ export async function countView(id: string, reader: ViewReader, now = new Date()
     UPDATE "Publication" SET views = views + 1 WHERE id IN (SELECT "publicationId" FROM fresh)`;
   return counted === 1;
 }
-
-/** Drops the per-reader rows of days before `keepFrom` (the counters stay); for a periodic clean-up. */
-export async function pruneViews(keepFrom: string): Promise<number> {
-  return prisma.$executeRaw`DELETE FROM "PublicationView" WHERE "day" < ${keepFrom}::date`;
-}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { viewer } from "@/tests/setup/helpers";
 import { countView, viewReaderKey } from "./discussion";
+import { pruneReaderViews } from "./release";
 import { readerState } from "./reader";
 
 async function published(status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
@@ -9,7 +10,7 @@ async function published(status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
     data: {
       type: "LESSON_PLAN",
       status,
-      publishedAt: status === "PUBLISHED" ? new Date(Date.now() - 60_000) : null,
+      publishedAt: status === "PUBLISHED" ? new Date(Date.now() - 30 * 86_400_000) : null,
       language: "kk",
       title: "Бөлшектер",
       body: "Сабақ",
@@ -66,5 +67,16 @@ describe("view counts", () => {
     expect(await countView(draft.id, browser)).toBe(false);
     expect(await views(draft.id)).toBe(0);
     expect(await countView("no-such-publication", browser)).toBe(false);
+  });
+
+  it("forget the readers of days before yesterday, keeping the counts", async () => {
+    const publication = await published();
+    const now = new Date();
+    await countView(publication.id, browser, new Date(now.getTime() - 3 * 86_400_000));
+    await countView(publication.id, browser, new Date(now.getTime() - 86_400_000));
+    await countView(publication.id, browser, now);
+    expect(await pruneReaderViews(now)).toBeGreaterThanOrEqual(1);
+    expect(await prisma.publicationView.count({ where: { publicationId: publication.id } })).toBe(2);
+    expect(await views(publication.id)).toBe(3);
   });
 });
