@@ -49,6 +49,11 @@ const schema = z.object({
     .optional(),
   /** Bearer token for the Prometheus endpoint; without it the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /**
+   * "off" turns the per-address limits of the public APIs off, for benchmarks that hammer them from one
+   * address. Refused in production (see `publicLimitsOn`).
+   */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -62,6 +67,8 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.RATE_LIMITS === "off")
+    throw new Error("Invalid environment:\n  RATE_LIMITS: cannot be turned off in production");
   cached = parsed.data;
   return cached;
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { env, pgliteDir } from "../lib/env";
+import { env, pgliteDir, publicOrigin } from "../lib/env";
 import { acquireLock } from "../lib/db/lock";
 import { openDatabase } from "../lib/db/driver";
 import { useDatabase, closeDatabase } from "../lib/db";
@@ -17,6 +17,7 @@ import { migrate } from "../lib/db/migrate";
 import { isEmpty, seed, type Scale } from "../prisma/seed";
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
+import { handleAtEdge } from "../lib/http/edge";
 import { startSchedules } from "../lib/archive/schedule";
 import { startPublicationSchedule } from "../lib/publications/release";
 
@@ -118,13 +119,24 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const edge = { https: publicOrigin().startsWith("https:"), dev, trustForwardedHost: e.TRUST_PROXY > 0 };
   const server = createServer((req, res) => {
     // the socket's address, never the client's own claim; lib/http/client.ts decides what to believe
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    // security headers on every response; bad input refused before the framework sees it
+    if (handleAtEdge(req, res, edge)) return;
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
+  // bench/csp.ts only: the same application on a second port without the security headers, so that one run
+  // measures what the headers cost; never set in production
+  const barePort = Number(process.env.BENCH_BARE_PORT || 0);
+  if (barePort && e.NODE_ENV !== "production")
+    createServer((req, res) => {
+      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+      void handle(req, res);
+    }).listen(barePort, "127.0.0.1");
   // scheduled archive export and the retention purge of data packages
   startSchedules();
   // scheduled publications become PUBLISHED (and searchable) when their moment comes

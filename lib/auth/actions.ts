@@ -14,7 +14,9 @@ export interface SignInState {
 /** Only same-site paths are accepted as the page to return to after signing in. */
 function safeCallback(value: FormDataEntryValue | null, locale: string): string {
   const v = typeof value === "string" ? value : "";
-  return v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : `/${locale}/account`;
+  // a control character (a newline) would break the redirect's Location header
+  const plain = !/[\u0000-\u001f\u007f]/.test(v);
+  return plain && v.startsWith("/") && !v.startsWith("//") && !v.includes("\\") ? v : `/${locale}/account`;
 }
 
 // Not made by action()/signedInAction(): signing in has no session yet, and next-auth answers with a redirect.

@@ -17,6 +17,7 @@ import { authorize, getViewer } from "../auth/viewer";
 import type { Permission } from "../auth/permissions";
 import type { Scope, Viewer } from "../auth/scope";
 import { AppError, HTTP_STATUS, errorFromUnknown, errorMessageKey } from "../errors";
+import { enforcePerClient, type Limit } from "../rate-limit";
 
 type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
@@ -116,6 +117,9 @@ function sameOrigin(request: Request, url: URL): boolean {
   return hosts.includes(host);
 }
 
+/** NUL and the other C0 controls except tab, line feed and carriage return (which free text may hold). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Segments = Record<string, string | string[] | undefined>;
 
@@ -143,6 +147,11 @@ interface Options<PS, QS, BS, W> {
   body?: BS;
   /** Refuse a request whose Origin is another site (uploads and posts made from the portal's pages). */
   sameOrigin?: boolean;
+  /**
+   * A per-client-address limit (`defineLimit`), counted before anything else: over it, 429 with Retry-After
+   * in the shared error shape. Every public API that costs the server work has one.
+   */
+  rateLimit?: Limit;
   handler: (
     ctx: RouteInput<Parsed<PS> extends undefined ? Segments : Parsed<PS>, Parsed<QS>, Parsed<BS>> & W,
   ) => Promise<Response> | Response;
@@ -180,11 +189,16 @@ export function route(
     let locale = requestedLocale(url);
     try {
       if (options.sameOrigin && !sameOrigin(request, url)) throw new AppError("forbidden");
+      if (options.rateLimit) await enforcePerClient(options.rateLimit, request.headers);
       // The session is checked before any input, so a signed-out caller learns nothing about the parameters.
       const who = await session(options);
       const requested = url.searchParams.get("locale");
       if (requested !== null && !isLocale(requested)) throw badParameter("locale", requested, locales);
       const segments = (await context.params) ?? {};
+      // a NUL byte or other control character is never a valid id, query value or name: 400, not a 500 later
+      for (const [name, value] of [...Object.entries(segments), ...url.searchParams.entries()])
+        if ([value].flat().some((v) => typeof v === "string" && CONTROL.test(v)))
+          throw new AppError("badRequest", { [name]: "parameter.invalid" }, { param: name, value: "" });
       let params: unknown = segments;
       if (options.params) {
         const parsed = options.params.safeParse(segments);

@@ -6,6 +6,8 @@
  */
 import { AppError } from "../errors";
 import { prisma } from "../db";
+import { env } from "../env";
+import { clientAddress } from "../http/client";
 
 export interface Limit {
   /** A short name, the first part of every key of this limit. */
@@ -57,6 +59,16 @@ export async function hit(
 export async function enforce(limit: Limit, key: string, options: { cost?: number; now?: Date } = {}): Promise<void> {
   const result = await hit(limit, key, options);
   if (!result.allowed) throw rateLimitedError(result.retryAfterSeconds);
+}
+
+/**
+ * The per-address limit of a public endpoint (route handlers through `route({ rateLimit })`, public pages
+ * such as certificate verification): counted against `clientAddress(headers)`. `RATE_LIMITS=off` (never in
+ * production) skips it, for benchmarks run from one address.
+ */
+export async function enforcePerClient(limit: Limit, headers: { get(name: string): string | null }): Promise<void> {
+  if (env().RATE_LIMITS === "off") return;
+  await enforce(limit, clientAddress(headers));
 }
 
 /** The 429 every limit answers: the shared error shape, a localised "try again in N s", and Retry-After. */

@@ -187,43 +187,41 @@ export { documentSelect };
 
 export interface Verification {
   number: string;
-  issuedAt: Date;
   validUntil: Date;
   valid: boolean;
   holderInitials: string;
   classLabel: string;
-  schoolYear: string;
   school: { nameKk: string; nameRu: string; nameEn: string };
 }
 
 /**
- * Public verification by number or code. A malformed query is refused as invalid, an unknown one as
- * "not genuine" — both with `notFound`-style errors that reveal nothing else; never personal data.
+ * Public verification by the random code, or by the number together with the code — never by the sequential
+ * number alone (that would let anyone count through every certificate issued). A malformed query is refused
+ * as invalid, a number without its code with a request for the code, an unknown one as "not genuine": each
+ * reveals nothing else. Shows only what confirms the paper in hand: number, initials, school, class, validity.
+ * The page that calls this is rate-limited per client address.
  */
 export async function verifyCertificate(query: string, now = new Date()): Promise<Verification> {
   const q = normaliseQuery(query);
   if (!q) throw new AppError("validation", { q: "services.codeMalformed" });
+  if ("numberOnly" in q) throw new AppError("validation", { q: "services.codeRequired" });
   const cert = await prisma.certificate.findFirst({
-    where: "code" in q ? { code: q.code } : { number: q.number },
+    where: { code: q.code, ...(q.number ? { number: q.number } : {}) },
     select: {
       number: true,
-      issuedAt: true,
       validUntil: true,
       holderInitials: true,
       classLabel: true,
-      schoolYear: true,
       organization: { select: { nameKk: true, nameRu: true, nameEn: true } },
     },
   });
   if (!cert) throw new AppError("notFound", { q: "services.notGenuine" });
   return {
     number: cert.number,
-    issuedAt: cert.issuedAt,
     validUntil: cert.validUntil,
     valid: cert.validUntil.getTime() >= dateValue(almatyDate(now)).getTime(),
     holderInitials: cert.holderInitials,
     classLabel: cert.classLabel,
-    schoolYear: cert.schoolYear,
     school: cert.organization,
   };
 }

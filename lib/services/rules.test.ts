@@ -48,7 +48,11 @@ describe("certificate numbers and codes", () => {
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(normaliseQuery(code.toLowerCase().replace("-", " "))).toEqual({ code });
     expect(normaliseQuery("abco-1234")).toEqual({ code: "ABC0-1234" });
-    expect(normaliseQuery("sc-2026-000123")).toEqual({ number: "SC-2026-000123" });
+    // the sequential number alone is not enough; with the code after it, both must match
+    expect(normaliseQuery("sc-2026-000123")).toEqual({ numberOnly: "SC-2026-000123" });
+    expect(normaliseQuery(" SC-2026-000123   abco-1234 ")).toEqual({ number: "SC-2026-000123", code: "ABC0-1234" });
+    expect(normaliseQuery("SC-2026-000123/ABC01234")).toEqual({ number: "SC-2026-000123", code: "ABC0-1234" });
+    expect(normaliseQuery("SC-2026-000123 short")).toBeNull();
     expect(normaliseQuery("ABCU-1234")).toBeNull();
     expect(normaliseQuery("short")).toBeNull();
   });

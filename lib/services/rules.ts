@@ -49,16 +49,30 @@ export function verificationCode(bytes: Uint8Array): string {
   return `${out.slice(0, 4)}-${out.slice(4)}`;
 }
 
-/**
- * Normalises what someone typed into a code or a number: upper case, look-alike letters mapped
- * (O→0, I/L→1), dashes restored. Returns null when it cannot be either.
- */
-export function normaliseQuery(input: string): { code: string } | { number: string } | null {
-  const s = input.trim().toUpperCase().replace(/\s+/g, "");
-  if (NUMBER_PATTERN.test(s)) return { number: s };
-  const compact = s.replace(/-/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+/** A verification code as typed: upper case, look-alike letters mapped (O→0, I/L→1), the dash restored. */
+function normaliseCode(input: string): string | null {
+  const compact = input.replace(/-/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (compact.length !== 8 || [...compact].some((c) => !ALPHABET.includes(c))) return null;
-  return { code: `${compact.slice(0, 4)}-${compact.slice(4)}` };
+  return `${compact.slice(0, 4)}-${compact.slice(4)}`;
+}
+
+/**
+ * Normalises what someone typed: the verification code alone, or the number followed by the code
+ * ("SC-2026-000123 ABCD-EFGH"). The sequential number alone is never enough (numbers can be counted through):
+ * it gives `{ numberOnly }`, which is refused with a request for the code. Null when it is neither.
+ */
+export function normaliseQuery(input: string): { code: string; number?: string } | { numberOnly: string } | null {
+  const s = input.trim().toUpperCase();
+  const withNumber = /^([A-Z]{2}-\d{4}-\d{6,})(?:[\s/,;:]+(.*))?$/.exec(s);
+  if (withNumber) {
+    const number = withNumber[1]!;
+    const rest = (withNumber[2] ?? "").replace(/\s+/g, "");
+    if (!rest) return { numberOnly: number };
+    const code = normaliseCode(rest);
+    return code ? { number, code } : null;
+  }
+  const code = normaliseCode(s.replace(/\s+/g, ""));
+  return code ? { code } : null;
 }
 
 /** "А. Е. О." — the only trace of the holder's name the public verification page shows. */

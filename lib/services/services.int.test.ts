@@ -304,18 +304,28 @@ describe("certificates of study", () => {
     expect((await refusal(certificatePdf(parent2, certificateId, "http://localhost:3000"))).code).toBe("notFound");
   });
 
-  it("verifies a genuine number or code with initials only, and refuses a forged code", async () => {
+  it("verifies a genuine code (or number with code) with initials only, never the number alone", async () => {
     const byCode = await verifyCertificate(code.toLowerCase(), NOW);
     expect(byCode.number).toBe(number);
     expect(byCode.holderInitials).toBe("А. Е. О.");
     expect(byCode.valid).toBe(true);
     expect(byCode.classLabel).toMatch(/^5 /);
     expect(JSON.stringify(byCode)).not.toMatch(/Омарова|Аружан|\d{12}/);
-    expect((await verifyCertificate(number, NOW)).holderInitials).toBe("А. Е. О.");
+    expect(Object.keys(byCode).sort()).toEqual([
+      "classLabel",
+      "holderInitials",
+      "number",
+      "school",
+      "valid",
+      "validUntil",
+    ]);
+    expect((await verifyCertificate(`${number} ${code}`, NOW)).holderInitials).toBe("А. Е. О.");
+    expect((await refusal(verifyCertificate(number, NOW))).fieldErrors.q).toBe("services.codeRequired");
     const forged = code === "ZZZZ-ZZZZ" ? "ZZZZ-ZZZY" : "ZZZZ-ZZZZ";
     const before = await counts();
     expect((await refusal(verifyCertificate(forged, NOW))).fieldErrors.q).toBe("services.notGenuine");
-    expect((await refusal(verifyCertificate("SC-2026-999999", NOW))).fieldErrors.q).toBe("services.notGenuine");
+    expect((await refusal(verifyCertificate(`${number} ${forged}`, NOW))).fieldErrors.q).toBe("services.notGenuine");
+    expect((await refusal(verifyCertificate(`SC-2026-999999 ${code}`, NOW))).fieldErrors.q).toBe("services.notGenuine");
     expect((await refusal(verifyCertificate("<script>", NOW))).fieldErrors.q).toBe("services.codeMalformed");
     expect(await counts()).toEqual(before);
   });

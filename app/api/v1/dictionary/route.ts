@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { PUBLIC_CACHE, lookupJson } from "@/lib/dictionary/api";
 import { cachedLookup } from "@/lib/dictionary/cache";
 import { parseLookupParams } from "@/lib/dictionary/schemas";
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route({
   access: "public",
+  rateLimit: PUBLIC_LIMITS.dictionary,
   handler: async ({ url, locale }) => {
     const parsed = parseLookupParams(url.searchParams);
     if (!parsed.ok) throw new AppError("badRequest", {}, {}, { message: `dictionary.api.errors.${parsed.error}` });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { KEY_HEADER, MAX_PACKAGE_BYTES, SIGNATURE_HEADER } from "@/lib/packages/format";
 import { receivePackage } from "@/lib/packages/receive";
 
@@ -32,6 +33,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
 export const POST = route({
   // the package's signature is its authentication (docs/packages.md), not a session
   access: "public",
+  rateLimit: PUBLIC_LIMITS.packageUpload,
   handler: async ({ request }) => {
     const bytes = await readLimited(request, MAX_PACKAGE_BYTES);
     const result = await receivePackage({

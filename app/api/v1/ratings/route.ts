@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { cachedPublishedMethods, cachedRatingView } from "@/lib/ratings/cache";
 import { methodsBody, ratingBody, ratingCsv } from "@/lib/ratings/api";
 import { ratingsQuery } from "@/lib/ratings/openapi";
@@ -18,6 +19,7 @@ const HEADERS = {
  */
 export const GET = route({
   access: "public",
+  rateLimit: PUBLIC_LIMITS.ratings,
   query: ratingsQuery,
   handler: async ({ query }) => {
     if (!query.method)

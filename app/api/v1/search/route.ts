@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/http";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { searchParamsSchema, searchPortal } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,7 @@ const withoutEmpty = (input: unknown) =>
 export const GET = route({
   // what the caller may see is chosen from the session by searchPortal
   access: "public",
+  rateLimit: PUBLIC_LIMITS.search,
   query: z.preprocess(withoutEmpty, searchParamsSchema),
   handler: async ({ query, viewer }) => {
     const result = await searchPortal(await viewer(), query);

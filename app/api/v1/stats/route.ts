@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { statsApi } from "@/lib/databank/api";
 import { cachedPublicStats } from "@/lib/databank/cache";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route({
   access: "public",
+  rateLimit: PUBLIC_LIMITS.stats,
   handler: async ({ url }) => {
     const answer = await statsApi(url, cachedPublicStats);
     const headers: Record<string, string> = {

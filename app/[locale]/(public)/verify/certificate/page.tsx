@@ -1,7 +1,9 @@
+import { headers } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/names";
-import { formatDate } from "@/lib/time";
+import { enforcePerClient } from "@/lib/rate-limit";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { verifyCertificate, type Verification } from "@/lib/services/certificates";
 import { verifyQuery } from "@/lib/services/schemas";
 import { Button } from "@/components/ui/button";
@@ -10,8 +12,9 @@ import { Input } from "@/components/ui/input";
 export const dynamic = "force-dynamic";
 
 /**
- * Public verification of a certificate by its number or code (the QR code leads here with `?code=`).
- * Shows only the holder's initials, the school, the class, the school year and the dates.
+ * Public verification of a certificate by its code, or its number with the code (the QR code leads here with
+ * `?code=`); never by the number alone. Each check counts against the client address's limit.
+ * Shows only the number, the holder's initials, the school, the class and the validity.
  */
 export default async function VerifyCertificatePage({
   params,
@@ -23,16 +26,24 @@ export default async function VerifyCertificatePage({
   const sp = await searchParams;
   const raw = [sp.q, sp.code].map((v) => (Array.isArray(v) ? v[0] : v)).find((v) => typeof v === "string" && v.trim());
   let result: Verification | null = null;
-  let problem: "notGenuine" | "malformed" | null = null;
+  let problem: "notGenuine" | "malformed" | "codeRequired" | "rateLimited" | null = null;
   if (raw) {
     const parsed = verifyQuery.safeParse({ q: raw });
     if (!parsed.success) problem = "malformed";
     else {
       try {
+        await enforcePerClient(PUBLIC_LIMITS.certificateVerify, await headers());
         result = await verifyCertificate(parsed.data.q);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        problem = error.code === "notFound" ? "notGenuine" : "malformed";
+        problem =
+          error.code === "rateLimited"
+            ? "rateLimited"
+            : error.code === "notFound"
+              ? "notGenuine"
+              : error.fieldErrors.q === "services.codeRequired"
+                ? "codeRequired"
+                : "malformed";
       }
     }
   }
@@ -84,10 +95,6 @@ export default async function VerifyCertificatePage({
             <dd>{localName(result.school, locale)}</dd>
             <dt className="font-medium">{t("class")}</dt>
             <dd>{result.classLabel}</dd>
-            <dt className="font-medium">{t("schoolYear")}</dt>
-            <dd>{result.schoolYear}</dd>
-            <dt className="font-medium">{t("issued")}</dt>
-            <dd>{formatDate(result.issuedAt)}</dd>
             <dt className="font-medium">{t("validUntil")}</dt>
             <dd>{result.validUntil.toISOString().slice(0, 10)}</dd>
           </dl>

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
+import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { PUBLIC_CACHE, entryJson } from "@/lib/dictionary/api";
 import { cachedEntryBySlug } from "@/lib/dictionary/cache";
 
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 /** One entry by its permanent slug: `GET /api/v1/dictionary/entries/mektep`. */
 export const GET = route({
   access: "public",
+  rateLimit: PUBLIC_LIMITS.dictionary,
   params: z.object({ slug: z.string() }),
   handler: async ({ params, locale }) => {
     let decoded: string;

@@ -1,0 +1,163 @@
+/**
+ * The first check of every request, made by the server (scripts/start.ts) before Next.js sees it: input that
+ * would otherwise fail deep inside the framework or the database with a 500 is refused here with the status
+ * it deserves, in the shared error shape `{ error: { code, message } }`:
+ * - a NUL byte anywhere in the URL, a control character or malformed percent-encoding in the path → 400;
+ * - a `Next-Router-State-Tree` header that is not the framework's URI-encoded JSON array → 400;
+ * - a server action (`Next-Action` header) with a body over the actions' 1 MB limit → 413, or posted from
+ *   another site (its `Origin` is not this host) → 403.
+ * Pure: it reads the request line and headers only.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+import { defaultSecurityHeaders } from "./security-headers";
+
+/** The server actions' body limit (Next.js's `serverActions.bodySizeLimit` default). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+export interface EdgeRefusal {
+  status: 400 | 403 | 413;
+  code: "badRequest" | "forbidden" | "requestTooLarge";
+}
+
+const NUL = /%00|\u0000/i;
+// C0 controls and DEL, raw or percent-encoded
+const CONTROL = /[\u0000-\u001f\u007f]|%(?:[01][0-9a-f]|7f)/i;
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * The framework's own parser of the router state header (it throws on anything it would refuse later with a
+ * 500), so the edge refuses exactly what the framework cannot read. An internal module of Next.js: should a
+ * future version move it, the structural check below takes over.
+ */
+const frameworkParser = (() => {
+  try {
+    const load = createRequire(import.meta.url);
+    return (
+      load("next/dist/server/app-render/parse-and-validate-flight-router-state") as {
+        parseAndValidateFlightRouterState: (header: string) => unknown;
+      }
+    ).parseAndValidateFlightRouterState;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Whether a router state tree header is what the framework sends: URI-encoded JSON of its tree. */
+function validStateTree(value: string): boolean {
+  if (value.length > 20_000) return false;
+  try {
+    if (frameworkParser) {
+      frameworkParser(value);
+      return true;
+    }
+    const parsed: unknown = JSON.parse(decodeURIComponent(value));
+    return Array.isArray(parsed) && parsed.length >= 2 && (typeof parsed[0] === "string" || Array.isArray(parsed[0]));
+  } catch {
+    return false;
+  }
+}
+
+/** The host an Origin header names, or null when it is not a URL. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What to refuse about a request before it reaches the framework, or null to let it through.
+ * `trustForwardedHost`: a trusted proxy in front may name the public host in X-Forwarded-Host.
+ */
+export function edgeRefusal(
+  request: { method?: string; url?: string; headers: IncomingHttpHeaders },
+  trustForwardedHost = false,
+): EdgeRefusal | null {
+  const url = request.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  if (NUL.test(url) || CONTROL.test(path)) return { status: 400, code: "badRequest" };
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, code: "badRequest" };
+  }
+  const tree = header(request.headers, "next-router-state-tree");
+  if (tree !== undefined && !validStateTree(tree)) return { status: 400, code: "badRequest" };
+
+  if (header(request.headers, "next-action") !== undefined && request.method === "POST") {
+    const origin = header(request.headers, "origin");
+    if (origin !== undefined) {
+      const hosts = [header(request.headers, "host")];
+      if (trustForwardedHost) hosts.push(header(request.headers, "x-forwarded-host")?.split(",")[0]?.trim());
+      const from = originHost(origin);
+      if (!from || !hosts.includes(from)) return { status: 403, code: "forbidden" };
+    }
+    const length = Number(header(request.headers, "content-length") ?? 0);
+    if (Number.isFinite(length) && length > ACTION_BODY_LIMIT) return { status: 413, code: "requestTooLarge" };
+  }
+  return null;
+}
+
+/** The locale of a path's first segment, for the refusal's message (the default one otherwise). */
+export function pathLocale(url: string | undefined): "kk" | "ru" | "en" {
+  const match = /^\/(kk|ru|en)(?:[/?#]|$)/.exec(url ?? "");
+  return (match?.[1] as "kk" | "ru" | "en" | undefined) ?? "kk";
+}
+
+const refusalMessages = new Map<string, Record<string, unknown>>();
+
+/** The localised message of a refusal, from messages/<locale>/errors.json (read once per locale). */
+function refusalMessage(locale: string, code: EdgeRefusal["code"]): string {
+  let errors = refusalMessages.get(locale);
+  if (!errors) {
+    errors = JSON.parse(readFileSync(join(process.cwd(), "messages", locale, "errors.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    refusalMessages.set(locale, errors);
+  }
+  const message = errors[code];
+  return typeof message === "string" ? message : code;
+}
+
+/**
+ * What the server does with every request before Next.js: refuses bad input (answering it, true), and sets
+ * the security headers every response carries unless the response sets its own (the proxy's per-request CSP).
+ */
+export function handleAtEdge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { https: boolean; dev: boolean; trustForwardedHost: boolean },
+): boolean {
+  const defaults = defaultSecurityHeaders({ path: req.url ?? "/", https: options.https, dev: options.dev });
+  const writeHead = res.writeHead;
+  // applied when the headers are written (explicitly or by the first write), so the response's own win
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    for (const [name, value] of Object.entries(defaults)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+
+  const refusal = edgeRefusal(req, options.trustForwardedHost);
+  if (!refusal) return false;
+  const url = req.url ?? "/";
+  const apiLocale = /[?&]locale=(kk|ru|en)(?:&|$)/.exec(url)?.[1];
+  const message = refusalMessage(apiLocale ?? pathLocale(url), refusal.code);
+  const body = JSON.stringify({
+    error: { code: refusal.code === "requestTooLarge" ? "badRequest" : refusal.code, message },
+  });
+  res.statusCode = refusal.status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  // an unread body is discarded by Node once the answer is sent, so the client reads the answer, not a reset
+  res.end(body);
+  return true;
+}
