@@ -7,7 +7,12 @@ import type { DraftInput } from "@/lib/publications/workflow";
 import { MarkdownEditor } from "./editor-client";
 
 /** A draft's fields as the form shows them (a new draft has no id and may have no type or language yet). */
-export type DraftValues = Omit<DraftInput, "type" | "language"> & { id?: string; type: string; language: string };
+export type DraftValues = Omit<DraftInput, "type" | "language"> & {
+  id?: string;
+  version?: number;
+  type: string;
+  language: string;
+};
 
 /** The author's form: metadata, Markdown with live preview; official types only for those allowed. */
 export async function DraftForm({
@@ -26,6 +31,7 @@ export async function DraftForm({
   return (
     <ActionForm action={saveDraftAction} submitLabel={t("form.save")} testId="draft-form">
       {values.id && <input type="hidden" name="id" value={values.id} />}
+      {values.id && <input type="hidden" name="version" value={values.version ?? 1} />}
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
           name="type"

@@ -219,7 +219,9 @@ export function EntryForm({
     fd.set("file", file);
     setSave({ kind: "saving" });
     try {
-      const response = await fetch("/api/v1/reporting/template/upload", { method: "POST", body: fd });
+      // the report's ids in the query too, so the server checks access before it reads the file
+      const target = new URLSearchParams({ periodId: periodId!, organizationId: organizationId! });
+      const response = await fetch(`/api/v1/reporting/template/upload?${target}`, { method: "POST", body: fd });
       const body = (await response.json()) as {
         version?: number;
         values?: Record<string, Scalar>;

@@ -19,6 +19,7 @@ import {
 } from "./setup";
 import { generateLessons, saveTimetable } from "./timetable";
 import { refusal, viewer } from "@/tests/setup/helpers";
+import { zipBomb } from "@/tests/fixtures/zip-bomb";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -176,6 +177,27 @@ describe("school set-up", () => {
       importStudents(admin, { classGroupId: classId, xlsx: Buffer.from("not a workbook").toString("base64") }),
     );
     expect(corrupt.fieldErrors).toEqual({ csv: "diary.import.badXlsx" });
+
+    // a zip bomb is refused with 413 before ExcelJS opens it, for the school's administrator ...
+    const bomb = (await zipBomb({ mbPerEntry: 40 })).toString("base64");
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const bombed = await refusal(importStudents(admin, { classGroupId: classId, xlsx: bomb }));
+    expect([bombed.fieldErrors, bombed.options.status]).toEqual([{ csv: "files.zipTooLarge" }, 413]);
+    // ... and never opened at all for someone whose schools do not hold the class
+    const teacher = await refusal(importStudents(await viewer("u_teacher"), { classGroupId: classId, xlsx: bomb }));
+    expect(teacher.code).toBe("forbidden");
+    await prisma.user.create({
+      data: {
+        id: "u_other_school_admin",
+        login: "otherschooladmin",
+        passwordHash: "x",
+        displayName: "Other school",
+        roles: { create: [{ role: "ORG_ADMIN", organizationId: otherSchool }] },
+      },
+    });
+    const outsider = await viewer("u_other_school_admin");
+    const notYours = await refusal(importStudents(outsider, { classGroupId: classId, xlsx: bomb }));
+    expect(notYours.fieldErrors).toEqual({ classGroupId: "diary.classUnknown" });
 
     // the same student in another class of the same year is refused
     const other = (await createClass(admin, { academicYearId: yearId, grade: 6, letter: "В" })).id;

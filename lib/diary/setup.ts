@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { readCsv, type CsvRecord } from "../csv";
+import { assertZipWithinLimits, looksLikeZip, SPREADSHEET_LIMITS } from "../files/zip";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
@@ -231,6 +232,9 @@ export function parseStudentCsv(text: string): ImportRow[] {
  * gets its 12 digits back.
  */
 async function xlsxStudents(data: Buffer): Promise<ImportRow[]> {
+  if (!looksLikeZip(data)) throw new AppError("validation", { csv: "diary.import.badXlsx" });
+  // ExcelJS has no limit of its own: a zip bomb is refused (413) before it opens the file
+  await assertZipWithinLimits(data, SPREADSHEET_LIMITS, "csv");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -261,6 +265,8 @@ export async function importStudents(
   viewer: Viewer,
   input: { classGroupId: string; csv?: string; xlsx?: string },
 ): Promise<{ imported: number; created: number }> {
+  // the class must be in the viewer's schools before a byte of the file is parsed
+  await classInScope(prisma, viewer, input.classGroupId);
   const rows = input.xlsx ? await xlsxStudents(Buffer.from(input.xlsx, "base64")) : parseStudentCsv(input.csv ?? "");
   if (rows.length === 0) throw new AppError("validation", { csv: "diary.import.empty" });
   if (rows.length > 2000) throw new AppError("validation", { csv: "diary.import.tooMany" });

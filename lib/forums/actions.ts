@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { action, signedInAction } from "../actions";
-import { createThread, editPost, react, replyToThread, setSubscription } from "./forums";
+import { createThread, editPost, react, redactPost, replyToThread, setSubscription } from "./forums";
 import { decidePost, flagPost, moderateThread, restrictUser } from "./moderation";
 import { MAX_POST_LENGTH } from "./trust";
 
@@ -39,6 +39,13 @@ export const editPostAction = signedInAction({
   schema: z.object({ postId: id, body }),
   handler: ({ viewer, input }) => editPost(viewer, input),
   success: "forums.editedOk",
+});
+
+/** The author takes the earlier versions of their post out of its public history. */
+export const redactPostAction = signedInAction({
+  schema: z.object({ postId: id }),
+  handler: ({ viewer, input }) => redactPost(viewer, input),
+  success: (r) => ({ key: "forums.redaction.done", params: { count: r.redacted } }),
 });
 
 export const reactAction = signedInAction({

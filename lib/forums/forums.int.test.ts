@@ -12,6 +12,7 @@ import {
   markThreadRead,
   postHistory,
   react,
+  redactPost,
   replyToThread,
 } from "./forums";
 import { decidePost, flagPost, moderateThread, moderationQueue, restrictUser } from "./moderation";
@@ -192,11 +193,61 @@ describe("posting, replies, notifications, unread", () => {
       { now: new Date(start.getTime() + 20 * 60_000) },
     );
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id } })).editedAt).not.toBeNull();
-    const history = await postHistory(teacher2, post.id);
+    // the history (silent edit included) is the author's and the moderators', nobody else's
+    const history = await postHistory(teacher, post.id);
     expect(history.map((h) => h.html)).toEqual([
       expect.stringContaining("First version"),
       expect.stringContaining("Second version"),
     ]);
+    expect((await postHistory(moderator, post.id)).length).toBe(2);
+    for (const other of [teacher2, parent, null])
+      expect((await refusal(postHistory(other, post.id))).code).toBe("notFound");
+    const shown = async (v: Viewer | null) =>
+      (await getThreadPage(v, id, 1)).posts.find((p) => p.id === post.id)?.history;
+    expect([await shown(teacher), await shown(moderator), await shown(teacher2)]).toEqual([2, 2, 0]);
+  });
+
+  it("the author redacts a post: earlier texts leave its history, moderators still see them, audited", async () => {
+    const iin = (await prisma.person.findFirstOrThrow({ select: { iin: true } })).iin;
+    const start = later();
+    const { id } = await createThread(
+      teacher,
+      { categoryId: "fc_math", title: "Redaction test", body: "Сұрақ" },
+      { now: start },
+    );
+    const post = await prisma.forumPost.findFirstOrThrow({ where: { threadId: id } });
+    const edit = (body: string, minutes: number) =>
+      editPost(teacher, { postId: post.id, body }, { now: new Date(start.getTime() + minutes * 60_000) });
+    expect((await edit("Менің телефоным +7 701 123 45 67", 1)).status).toBe("HELD");
+    await edit(`ЖСН ${iin.slice(0, 4)} ${iin.slice(4, 8)} ${iin.slice(8)}`, 2);
+    await edit("Түзетілді", 3);
+    expect(await postHistory(teacher, post.id)).toHaveLength(3);
+
+    // only the author may redact; a moderator or another reader is refused and nothing changes
+    expect((await refusal(redactPost(moderator, { postId: post.id }))).code).toBe("forbidden");
+    expect((await refusal(redactPost(teacher2, { postId: post.id }))).code).toBe("forbidden");
+    expect((await refusal(redactPost(null, { postId: post.id }))).code).toBe("unauthenticated");
+    expect(await redactPost(teacher, { postId: post.id })).toEqual({ redacted: 3 });
+
+    expect(await postHistory(teacher, post.id)).toEqual([]);
+    const audit = await postHistory(moderator, post.id);
+    expect(
+      audit.map((h) => [h.html.includes("+7 701") || h.html.includes(iin.slice(0, 4)), Boolean(h.redactedAt)]),
+    ).toEqual([
+      [false, true],
+      [true, true],
+      [true, true],
+    ]);
+    expect(
+      await prisma.auditLog.findFirst({
+        where: { entity: "ForumPost", entityId: post.id, actorId: teacher.userId },
+        select: { after: true },
+      }),
+    ).toEqual({ after: { redactedVersions: 3 } });
+    // nothing left to redact; a later edit starts a new history that can be redacted again
+    expect((await refusal(redactPost(teacher, { postId: post.id }))).fieldErrors.postId).toBe("forums.nothingToRedact");
+    await edit("Тағы түзетілді", 4);
+    expect((await postHistory(teacher, post.id)).map((h) => h.html)).toEqual([expect.stringContaining("Түзетілді")]);
   });
 });
 
@@ -340,6 +391,16 @@ describe("flags, holds and the moderator queue", () => {
     const pageFor = async (v: Viewer | null) => (await getThreadPage(v, "ft_homework", 1)).total;
     expect(await pageFor(parent)).toBe((await pageFor(teacher)) - 1);
     expect((await moderationQueue(moderator)).find((q) => q.postId === held.id)?.statusReason).toBe("personalData");
+    // an IIN in groups, or a mobile number, is held just the same
+    for (const body of [
+      `ЖСН: ${iin.slice(0, 4)} ${iin.slice(4, 8)} ${iin.slice(8)}`,
+      `ЖСН ${iin.slice(0, 6)}-${iin.slice(6)}`,
+      "Хабарласыңыз: 8 (707) 123-45-67",
+    ]) {
+      expect((await replyToThread(teacher, { threadId: "ft_homework", body }, { now: later() })).status, body).toBe(
+        "HELD",
+      );
+    }
   });
 
   it("a new account's first question in an open forum waits for approval", async () => {

@@ -9,7 +9,8 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
-import { parseIin } from "../identity";
+import { containsPersonalData } from "./personal-data";
+import { recordAudit } from "../audit";
 import {
   answersFor,
   categoryReadWhere,
@@ -35,14 +36,6 @@ export type ReactionKind = (typeof REACTIONS)[number];
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError("unauthenticated");
   return viewer;
-}
-
-/** Whether a text contains an IIN with a valid check digit (personal data: the post is held). */
-export function containsIin(text: string): boolean {
-  for (const m of text.matchAll(/(?<!\d)\d{12}(?!\d)|(?<!\d)\d{6}[ -]\d{6}(?!\d)/g)) {
-    if (parseIin(m[0].replace(/\D/g, "")).ok) return true;
-  }
-  return false;
 }
 
 export function hashIp(ip: string | null | undefined): string | null {
@@ -273,6 +266,8 @@ export interface PostView {
   mine: boolean;
   canEdit: boolean;
   flaggedByMe: boolean;
+  /** Earlier versions the viewer may see in the history: the author's unredacted ones, all for moderators. */
+  history: number;
 }
 
 export interface ThreadPage {
@@ -392,7 +387,9 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
   if (!rows.length) return [];
   const ids = rows.map((p) => p.id);
   const replyIds = rows.map((p) => p.replyToId).filter((x): x is string => Boolean(x));
-  const [reactions, mine, flags, replies] = await Promise.all([
+  const moderator = isModerator(viewer);
+  const historyOf = moderator ? ids : rows.filter((p) => viewer && p.authorId === viewer.userId).map((p) => p.id);
+  const [reactions, mine, flags, replies, revisions] = await Promise.all([
     prisma.forumReaction.groupBy({ by: ["postId", "kind"], where: { postId: { in: ids } }, _count: { _all: true } }),
     viewer
       ? prisma.forumReaction.findMany({
@@ -409,7 +406,15 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
           select: { id: true, number: true, authorId: true },
         })
       : Promise.resolve([]),
+    historyOf.length
+      ? prisma.forumPostRevision.groupBy({
+          by: ["postId"],
+          where: { postId: { in: historyOf }, ...(moderator ? {} : { redactedAt: null }) },
+          _count: { _all: true },
+        })
+      : Promise.resolve([]),
   ]);
+  const historyCount = new Map(revisions.map((r) => [r.postId, r._count._all]));
   const names = await displayNames([...rows.map((p) => p.authorId), ...replies.map((r) => r.authorId)]);
   const mineSet = new Set(mine.map((r) => `${r.postId}:${r.kind}`));
   const flagged = new Set(flags.map((f) => f.postId));
@@ -438,18 +443,70 @@ async function postViews(viewer: Viewer | null, rows: Prisma.ForumPostGetPayload
       mine: own,
       canEdit: own && p.status !== "HIDDEN",
       flaggedByMe: flagged.has(p.id),
+      history: historyCount.get(p.id) ?? 0,
     };
   });
 }
 
-/** The edit history of a post, for anyone who may read it. */
-export async function postHistory(viewer: Viewer | null, postId: string) {
+/**
+ * The edit history of a post (earlier texts, silent edits included), only for its author and for moderators:
+ * the author sees what they have not redacted, moderators see every version, the redacted ones marked.
+ */
+export async function postHistory(
+  viewer: Viewer | null,
+  postId: string,
+): Promise<{ html: string; at: string; redactedAt: string | null }[]> {
+  if (!viewer) throw new AppError("notFound");
+  const moderator = isModerator(viewer);
   const post = await prisma.forumPost.findFirst({
-    where: { AND: [{ id: postId }, postReadWhere(viewer), { thread: threadReadWhere(viewer) }] },
-    include: { revisions: { orderBy: { createdAt: "asc" } } },
+    where: {
+      AND: [
+        { id: postId },
+        moderator ? {} : { authorId: viewer.userId },
+        postReadWhere(viewer),
+        { thread: threadReadWhere(viewer) },
+      ],
+    },
+    include: { revisions: { where: moderator ? {} : { redactedAt: null }, orderBy: { createdAt: "asc" } } },
   });
   if (!post) throw new AppError("notFound");
-  return post.revisions.map((r) => ({ html: renderMarkdown(r.body), at: r.createdAt.toISOString() }));
+  return post.revisions.map((r) => ({
+    html: renderMarkdown(r.body),
+    at: r.createdAt.toISOString(),
+    redactedAt: r.redactedAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * The author takes the earlier texts of their post out of its history (say, an IIN or a phone number they
+ * wrote and then edited away): every version not yet redacted is marked, so only moderators still see it,
+ * and the redaction is written to the audit log. Allowed whatever the author's standing (silenced or not)
+ * and in a locked thread: removing personal data is never refused. The current text is changed by editing.
+ */
+export async function redactPost(viewer: Viewer | null, input: { postId: string }): Promise<{ redacted: number }> {
+  const v = requireViewer(viewer);
+  return prisma.$transaction(async (tx) => {
+    const post = await tx.forumPost.findFirst({
+      where: { AND: [{ id: input.postId }, { thread: threadReadWhere(v) }] },
+      select: { id: true, authorId: true },
+    });
+    if (!post) throw new AppError("notFound");
+    if (post.authorId !== v.userId) throw new AppError("forbidden", { postId: "forums.notYourPost" });
+    const now = new Date();
+    const { count } = await tx.forumPostRevision.updateMany({
+      where: { postId: post.id, redactedAt: null },
+      data: { redactedAt: now },
+    });
+    if (count === 0) throw new AppError("conflict", { postId: "forums.nothingToRedact" });
+    await recordAudit(tx, {
+      actorId: v.userId,
+      action: "update",
+      entity: "ForumPost",
+      entityId: post.id,
+      after: { redactedVersions: count },
+    });
+    return { redacted: count };
+  });
 }
 
 /** Moves the viewer's read position forward (never back) to the last post they have seen. */
@@ -500,7 +557,7 @@ async function writePost(
   }
   let status: "VISIBLE" | "HELD" = "VISIBLE";
   let statusReason: string | null = null;
-  if (containsIin(input.body) || containsIin(thread.title)) {
+  if (containsPersonalData(input.body) || containsPersonalData(thread.title)) {
     status = "HELD";
     statusReason = "personalData";
   } else if (category.kind === "OPEN" && LIMITS[standing.level].heldInOpenForums > 0) {
@@ -661,7 +718,7 @@ export async function editPost(
       throw new AppError("validation", { body: "forums.tooManyLinks" }, { max: LIMITS[standing.level].linksPerPost });
     if (body === post.body) return { id: post.id, status: post.status };
     await tx.forumPostRevision.create({ data: { postId: post.id, body: post.body, createdAt: now } });
-    const held = containsIin(body);
+    const held = containsPersonalData(body);
     const status = held ? "HELD" : post.status;
     await tx.forumPost.update({
       where: { id: post.id },

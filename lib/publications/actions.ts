@@ -18,10 +18,12 @@ export const saveDraftAction = action({
   permission: "publications.write",
   schema: draftSchema,
   handler: async ({ viewer, input }) => {
-    const { id: existing, intent, ...data } = input;
+    const { id: existing, intent, version, ...data } = input;
     let publicationId = existing;
-    if (existing) await updateDraft(viewer, { id: existing, ...data });
-    else publicationId = (await createDraft(viewer, data)).id;
+    if (existing) {
+      if (version === undefined) throw new AppError("stale");
+      await updateDraft(viewer, { id: existing, version, ...data });
+    } else publicationId = (await createDraft(viewer, data)).id;
     if (intent === "submit") await submitForReview(viewer, publicationId!);
     if (!existing) redirect({ href: `/account/publications/${publicationId}?saved=1`, locale: await getLocale() });
     return { id: publicationId!, submitted: intent === "submit" };

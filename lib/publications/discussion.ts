@@ -1,12 +1,13 @@
 /**
  * Ratings and the open discussion (R16) of published publications. Comments follow the forums' rules:
  * silenced or suspended people may not write (standing.ts), links per comment and comments per day are
- * limited by trust level (trust.ts), a comment containing an IIN is held for a moderator, and forum
+ * limited by trust level (trust.ts), a comment containing an IIN or a mobile number is held for a moderator, and forum
  * moderators (and editors) hide or restore comments. Readers flag comments as forum posts are flagged: three
  * flags of trusted people hide a comment until a moderator decides. Nothing may be written under an
  * unpublished publication.
  */
 import "server-only";
+import { createHmac } from "node:crypto";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -16,10 +17,12 @@ import { linkCount, renderMarkdown } from "../markdown";
 import { assertMayPost, standingOf } from "../forums/standing";
 import { FLAGS_TO_HIDE, LIMITS, TRUSTED_FLAGGER } from "../forums/trust";
 import { FLAG_REASONS } from "../forums/moderation";
-import { containsIin } from "../forums/forums";
+import { containsPersonalData } from "../forums/personal-data";
 import { COMMENTS_PAGE, MAX_COMMENT } from "./constants";
 import { publishedWhere } from "./public";
 import { expire, TAGS } from "../cache";
+import { env } from "../env";
+import { almatyDate } from "../time";
 
 type Tx = Prisma.TransactionClient;
 
@@ -103,7 +106,7 @@ export async function addComment(
       });
       if (today >= limits.postsPerDay) throw new AppError("rateLimited", {}, { minutes: 60, until: "" });
     }
-    const status = containsIin(body) ? "HELD" : "VISIBLE";
+    const status = containsPersonalData(body) ? "HELD" : "VISIBLE";
     const created = await tx.publicationComment.create({
       data: {
         publicationId: row.id,
@@ -258,25 +261,43 @@ export async function flagComment(
 
 // ─────────────── counters ───────────────
 
-/**
- * Views are counted in memory and written in batches (a page view must not wait for a write, and the
- * public page stays cached); a few uncounted views may be lost when the process stops.
- */
-const pendingViews = new Map<string, number>();
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-
-export function countView(id: string): void {
-  pendingViews.set(id, (pendingViews.get(id) ?? 0) + 1);
-  if (!flushTimer) {
-    flushTimer = setTimeout(() => void flushViews(), 5_000);
-    flushTimer.unref?.();
-  }
+/** Who read a page: the signed-in user, or an anonymous client known by its address and user agent. */
+export interface ViewReader {
+  userId?: string | null;
+  address: string;
+  userAgent: string;
 }
 
-export async function flushViews(): Promise<void> {
-  flushTimer = null;
-  const batch = [...pendingViews];
-  pendingViews.clear();
-  for (const [id, n] of batch)
-    await prisma.publication.updateMany({ where: { id }, data: { views: { increment: n } } }).catch(() => {});
+/**
+ * The reader's key for one day: the user id when signed in; otherwise a keyed hash of the client's address,
+ * user agent and the day (the raw address is never stored, and the same client gets another key tomorrow).
+ */
+export function viewReaderKey(reader: ViewReader, day: string): string {
+  if (reader.userId) return `u:${reader.userId}`;
+  const secret = env().AUTH_SECRET ?? "eiso-publication-views";
+  const digest = createHmac("sha256", secret)
+    .update(`${reader.address}\n${reader.userAgent.slice(0, 512)}\n${day}`)
+    .digest("hex");
+  return `a:${digest.slice(0, 40)}`;
+}
+
+/**
+ * Counts a view of a public publication once per reader per Almaty day: the (publication, day, reader) row is
+ * inserted with ON CONFLICT DO NOTHING and the counter is raised in the same statement only when the row was
+ * new, so repeated calls, concurrent calls and a stopped process neither inflate nor lose a view.
+ * Returns whether this call counted.
+ */
+export async function countView(id: string, reader: ViewReader, now = new Date()): Promise<boolean> {
+  const day = almatyDate(now);
+  const key = viewReaderKey(reader, day);
+  const counted = await prisma.$executeRaw`
+    WITH fresh AS (
+      INSERT INTO "PublicationView" ("publicationId", "day", "reader")
+      SELECT p.id, ${day}::date, ${key} FROM "Publication" p
+      WHERE p.id = ${id} AND p.status IN ('PUBLISHED', 'SCHEDULED') AND p."publishedAt" <= ${now}
+      ON CONFLICT DO NOTHING
+      RETURNING "publicationId"
+    )
+    UPDATE "Publication" SET views = views + 1 WHERE id IN (SELECT "publicationId" FROM fresh)`;
+  return counted === 1;
 }

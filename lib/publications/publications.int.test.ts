@@ -81,7 +81,12 @@ describe("workflow", () => {
     expect((await myPublications(teacher)).find((p) => p.id === id)?.lastRemark?.text).toBe(
       "Бағалау критерийлерін қосыңыз",
     );
-    await updateDraft(teacher, { id, ...lesson({ body: `${lesson().body}\n\n## Бағалау\n\nКритерийлер` }) });
+    // created at version 1, submitted → 2
+    await updateDraft(teacher, {
+      id,
+      version: 2,
+      ...lesson({ body: `${lesson().body}\n\n## Бағалау\n\nКритерийлер` }),
+    });
     expect((await submitForReview(teacher, id)).version).toBe(2);
     const diff = await versionDiff(editor, id, 1, 2);
     expect(diff.body.filter((l) => l.op === "add").map((l) => l.text)).toContain("## Бағалау");
@@ -108,6 +113,27 @@ describe("workflow", () => {
     expect(await publicationIndexer.load([id])).toEqual([]);
   });
 
+  it("a stale save of a draft from a second tab is refused and the first tab's text is kept", async () => {
+    const { id } = await createDraft(teacher, lesson());
+    const opened = (await getForWork(teacher, id)).version;
+    // two tabs opened the draft at the same version; the first saves, the second is behind it
+    expect(await updateDraft(teacher, { id, version: opened, ...lesson({ body: "Бірінші бет" }) })).toEqual({
+      version: opened + 1,
+    });
+    expect((await refusal(updateDraft(teacher, { id, version: opened, ...lesson({ body: "Екінші бет" }) }))).code).toBe(
+      "stale",
+    );
+    const row = await prisma.publication.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ body: "Бірінші бет", version: opened + 1, revision: 0 });
+    // the reloaded form saves; submitting for review moves the version on as well
+    await updateDraft(teacher, { id, version: opened + 1, ...lesson({ body: "Үшінші бет" }) });
+    await submitForReview(teacher, id);
+    expect(await prisma.publication.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      version: opened + 3,
+      revision: 1,
+    });
+  });
+
   it("an author cannot decide on their own work, and others cannot touch someone's draft", async () => {
     const { id } = await createDraft(editor, lesson({ title: "Редактордың өз мақаласы" }));
     await submitForReview(editor, id);
@@ -120,7 +146,7 @@ describe("workflow", () => {
     expect((await refusal(decide(teacher, { id, decision: "publish", remarks: "" }))).code).toBe("forbidden");
     expect((await decide(ministry, { id, decision: "approve", remarks: "" })).status).toBe("APPROVED");
     const other = await createDraft(teacher, lesson());
-    expect((await refusal(updateDraft(teacher2, { id: other.id, ...lesson() }))).code).toBe("notFound");
+    expect((await refusal(updateDraft(teacher2, { id: other.id, version: 1, ...lesson() }))).code).toBe("notFound");
     expect((await refusal(getForWork(teacher2, other.id))).code).toBe("notFound");
     expect((await refusal(createDraft(parent, lesson()))).code).toBe("forbidden");
     expect((await refusal(createDraft(null, lesson()))).code).toBe("unauthenticated");
@@ -131,7 +157,7 @@ describe("workflow", () => {
       "publications.officialOnly",
     );
     const id = await published(teacher, { title: "Жарияланған" });
-    expect((await refusal(updateDraft(teacher, { id, ...lesson() }))).fieldErrors.status).toBe(
+    expect((await refusal(updateDraft(teacher, { id, version: 1, ...lesson() }))).fieldErrors.status).toBe(
       "publications.notEditable",
     );
     expect((await refusal(decide(editor, { id, decision: "approve", remarks: "" }))).fieldErrors.decision).toBe(
@@ -328,6 +354,9 @@ describe("discussion", () => {
     expect(comments[0]!.html).not.toContain("<script");
     // a comment with an IIN waits for a moderator
     expect((await addComment(teacher2, { id, body: "Менің ЖСН: 811201401188" })).status).toBe("HELD");
+    // ... written in groups too, and so does one with a mobile number
+    expect((await addComment(teacher2, { id, body: "ЖСН 8112.0140.1188" })).status).toBe("HELD");
+    expect((await addComment(teacher2, { id, body: "Қоңырау шалыңыз +7 (777) 123 45 67" })).status).toBe("HELD");
     expect(await listComments(null, id)).toHaveLength(1);
     // a silenced person may not comment
     await prisma.forumUserState.upsert({

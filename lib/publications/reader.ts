@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../auth/scope";
 import { prisma } from "../db";
-import { countView, isCommentModerator, listComments, myRating } from "./discussion";
+import { countView, isCommentModerator, listComments, myRating, type ViewReader } from "./discussion";
 
 export interface ReaderState {
   signedIn: boolean;
@@ -32,11 +32,16 @@ const SIGNED_OUT: ReaderState = {
 
 /**
  * What the (statically cached) reading page shows only to the person reading it: their rating, the forms,
- * moderation tools. With `count`, also counts the view, so only real page views in a browser are counted.
+ * moderation tools. With `count` (the client's address and user agent), also counts the view — once per reader
+ * and day — so only real page views in a browser are counted.
  */
-export async function readerState(viewer: Viewer | null, id: string, count = false): Promise<ReaderState> {
+export async function readerState(
+  viewer: Viewer | null,
+  id: string,
+  count?: Omit<ViewReader, "userId"> | null,
+): Promise<ReaderState> {
   if (id.length === 0 || id.length > 100) return SIGNED_OUT;
-  if (count) countView(id);
+  if (count) await countView(id, { ...count, userId: viewer?.userId ?? null });
   if (!viewer) return SIGNED_OUT;
   const moderator = isCommentModerator(viewer);
   const [mine, comments, row, flagged] = await Promise.all([

@@ -34,6 +34,8 @@ export const draftSchema = z.object({
     .max(100)
     .optional()
     .transform((v) => v || null),
+  /** The version the form was opened on (an existing draft's optimistic lock). */
+  version: z.coerce.number().int().min(1).max(1_000_000).optional(),
   intent: z.enum(["save", "submit"]).default("save"),
 });
 

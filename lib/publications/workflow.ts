@@ -117,21 +117,34 @@ async function ownEditable(tx: Tx, viewer: Viewer, id: string) {
   return row;
 }
 
-export async function updateDraft(viewer: Viewer | null, input: DraftInput & { id: string }): Promise<void> {
+/**
+ * Saves the author's form over the draft, checked against the `version` the form was opened on (as letters
+ * are): a save from a second tab that is behind another save is refused as stale, so no text is lost.
+ */
+export async function updateDraft(
+  viewer: Viewer | null,
+  input: DraftInput & { id: string; version: number },
+): Promise<{ version: number }> {
   const { viewer: v } = authorizeViewer(viewer, "publications.write");
-  const { id, ...data } = input;
-  await prisma.$transaction(async (tx) => {
+  const { id, version, ...data } = input;
+  return prisma.$transaction(async (tx) => {
     const before = await ownEditable(tx, v, id);
+    if (before.version !== version) throw new AppError("stale");
     await checkDraft(tx, v, data);
-    await tx.publication.update({ where: { id }, data: { ...data, html: renderMarkdown(data.body) } });
+    const changed = await tx.publication.updateMany({
+      where: { id, version },
+      data: { ...data, html: renderMarkdown(data.body), version: { increment: 1 } },
+    });
+    if (changed.count !== 1) throw new AppError("stale");
     await recordAudit(tx, {
       actorId: v.userId,
       action: "update",
       entity: "Publication",
       entityId: id,
       before: { title: before.title, status: before.status },
-      after: { title: data.title },
+      after: { title: data.title, version: version + 1 },
     });
+    return { version: version + 1 };
   });
 }
 
@@ -161,7 +174,10 @@ export async function submitForReview(viewer: Viewer | null, id: string): Promis
       },
     });
     const wasPublic = isPublic(row.status, row.publishedAt);
-    await tx.publication.update({ where: { id }, data: { status: "IN_REVIEW", revision: version } });
+    await tx.publication.update({
+      where: { id },
+      data: { status: "IN_REVIEW", revision: version, version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       actorId: v.userId,
       action: "update",

@@ -11,6 +11,7 @@ import { formsDueFor, isObliged, obligedOrganizationsWhere } from "./obligations
 import { loadEntry, saveDraft, submitEntry, UploadRefused, uploadTemplate } from "./entry";
 import { templateCsv, templateRows, templateXlsx } from "./template";
 import { refusal } from "@/tests/setup/helpers";
+import { zipBomb } from "@/tests/fixtures/zip-bomb";
 import { gradeRules, gradesTable, pupilsField, STARTER, T } from "@/tests/fixtures/reporting-forms";
 
 const YEAR = 2041;
@@ -509,6 +510,24 @@ describe("template upload", () => {
         params: { key: "general.teachers" },
       },
     ]);
+  });
+
+  it("refuses a zip bomb with 413 before parsing it, and checks who uploads before reading the file", async () => {
+    const bomb = new Uint8Array(await zipBomb({ mbPerEntry: 40 }));
+    const before = await stored();
+    const upload = (who: Viewer, organizationId = schoolOrg.id) =>
+      refusal(uploadTemplate(who, { periodId: uploadPeriod, organizationId, version, bytes: bomb }));
+    const tooLarge = await upload(school);
+    expect([tooLarge.fieldErrors, tooLarge.options.status]).toEqual([{ file: "files.zipTooLarge" }, 413]);
+    expect((await stored())!.version).toBe(before!.version);
+    // another school's report, an organisation not obliged, a person without the permission: refused as such
+    expect((await upload(school, otherSchool.id)).fieldErrors).toEqual({
+      organizationId: "reporting.notYourOrganization",
+    });
+    expect((await upload(kindergartenAdmin, kindergarten.id)).fieldErrors).toEqual({
+      periodId: "reporting.notObliged",
+    });
+    expect((await upload((await loadViewer("u_parent"))!)).code).toBe("forbidden");
   });
 
   it("refuses a file over 10 MB and a file that is neither CSV nor XLSX", async () => {

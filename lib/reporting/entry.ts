@@ -242,7 +242,8 @@ export class UploadRefused extends AppError {
 }
 
 /**
- * Replaces the draft's values with those of an uploaded CSV/XLSX template (comments are kept). All or
+ * Replaces the draft's values with those of an uploaded CSV/XLSX template (comments are kept), after the
+ * viewer's right to fill in this organisation's report is checked and before the file is parsed. All or
  * nothing: a file of another kind or size, another form's or version's template, unknown columns or keys,
  * or any value error refuses the whole file.
  */
@@ -250,9 +251,14 @@ export async function uploadTemplate(
   viewer: Viewer,
   input: { periodId: string; organizationId: string; version: number; bytes: Uint8Array },
 ): Promise<SavedDraft & { count: number; values: Record<string, Scalar> }> {
+  // Who may upload here is settled before a byte of the file is parsed (an XLSX may be a zip bomb).
+  const ctx0 = await loadEntry(viewer, input.periodId, input.organizationId);
+  if (!ctx0.editable)
+    throw new AppError("conflict", {
+      periodId: ctx0.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable",
+    });
   const file = await readFile(input.bytes);
   if ("problem" in file) throw new UploadRefused([file.problem]);
-  const ctx0 = await loadEntry(viewer, input.periodId, input.organizationId);
   const choices = await choiceCodes(ctx0.version.definition);
   let values: Record<string, Scalar> = {};
   const { submission } = await writeDraft(viewer, input, (ctx) => {

@@ -19,6 +19,7 @@
  */
 import ExcelJS from "exceljs";
 import { readCsv, toCsv, unguardCell } from "../csv";
+import { assertZipWithinLimits, SPREADSHEET_LIMITS } from "../files/zip";
 import { coerceValue, valueSlots, type FormDefinition, type LocalizedText, type Scalar } from "./definition";
 
 export const TEMPLATE_COLUMNS = ["key", "section", "row", "field", "value"] as const;
@@ -172,7 +173,10 @@ export async function parseXlsx(bytes: Uint8Array): Promise<Grid | null> {
   return { rows };
 }
 
-/** Reads an uploaded file of either kind into a grid, or says why it cannot be read. */
+/**
+ * Reads an uploaded file of either kind into a grid, or says why it cannot be read. An XLSX over the zip
+ * limits (a zip bomb) is refused with a 413 AppError before ExcelJS sees it.
+ */
 export async function readFile(
   bytes: Uint8Array,
 ): Promise<{ grid: Grid; kind: FileKind } | { problem: TemplateProblem }> {
@@ -180,6 +184,8 @@ export async function readFile(
   if (bytes.length === 0) return { problem: { code: "reporting.upload.empty" } };
   const kind = detectKind(bytes);
   if (!kind) return { problem: { code: "reporting.upload.badType" } };
+  // ExcelJS has no limit of its own: the zip's entries and expanded size are checked before it opens it
+  if (kind === "xlsx") await assertZipWithinLimits(bytes, SPREADSHEET_LIMITS);
   let grid: Grid | null;
   try {
     grid = kind === "csv" ? parseCsv(new TextDecoder("utf-8").decode(bytes)) : await parseXlsx(bytes);

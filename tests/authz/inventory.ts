@@ -84,7 +84,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/api/v1/ratings/route.ts GET": { access: "public", why: "open ratings" },
   "app/api/v1/reporting/reports/[periodId]/route.ts GET": { permission: "reporting.review" },
   "app/api/v1/reporting/template/route.ts GET": { access: "signedIn" },
-  "app/api/v1/reporting/template/upload/route.ts POST": { access: "signedIn" },
+  "app/api/v1/reporting/template/upload/route.ts POST": { permission: "reporting.submit" },
   "app/api/v1/search/route.ts GET": {
     access: "public",
     why: "search; results filtered by the viewer's audience from the session",
@@ -145,6 +145,7 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/forums/actions.ts#createThreadAction": { access: "signedIn" },
   "lib/forums/actions.ts#replyAction": { access: "signedIn" },
   "lib/forums/actions.ts#editPostAction": { access: "signedIn" },
+  "lib/forums/actions.ts#redactPostAction": { access: "signedIn" },
   "lib/forums/actions.ts#reactAction": { access: "signedIn" },
   "lib/forums/actions.ts#flagAction": { access: "signedIn" },
   "lib/forums/actions.ts#subscribeAction": { access: "signedIn" },

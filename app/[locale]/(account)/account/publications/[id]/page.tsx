@@ -88,6 +88,7 @@ export default async function MyPublicationPage({
               originals={originals.filter((o) => o.id !== p.id)}
               values={{
                 id: p.id,
+                version: p.version,
                 type: p.type,
                 language: p.language,
                 title: p.title,

@@ -20,6 +20,7 @@ import {
   flagAction,
   moderateThreadAction,
   reactAction,
+  redactPostAction,
   replyAction,
   restrictUserAction,
   subscribeAction,
@@ -95,13 +96,16 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
             {t("official")}
           </span>
         )}
-        {p.editedAt && (
+        {p.history > 0 ? (
           <Link
             href={`/forums/t/${thread.id}?page=${page}&history=${p.id}#post-${p.number}`}
             className="text-xs italic underline"
+            data-testid="history-link"
           >
-            {t("edited")}
+            {p.editedAt ? t("edited") : t("history")}
           </Link>
+        ) : (
+          p.editedAt && <span className="text-xs italic">{t("edited")}</span>
         )}
         {p.status === "HELD" && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs">{t("heldMark")}</span>}
         {p.status === "HIDDEN" && <span className="rounded bg-red-100 px-2 py-0.5 text-xs">{t("hiddenMark")}</span>}
@@ -116,14 +120,35 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
         dangerouslySetInnerHTML={{ __html: p.html }}
       />
       {historyFor === p.id && history.length > 0 && (
-        <details open className="mt-3 rounded bg-slate-50 p-2 text-sm">
+        <details open className="mt-3 rounded bg-slate-50 p-2 text-sm" data-testid="history">
           <summary>{t("history")}</summary>
           {history.map((h, i) => (
-            <div key={i} className="mt-2 border-t pt-2">
-              <div className="text-xs text-slate-500">{when(h.at)}</div>
+            <div key={i} className="mt-2 border-t pt-2" data-testid="history-version">
+              <div className="text-xs text-slate-500">
+                {when(h.at)}
+                {h.redactedAt && (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-900" data-testid="redacted-mark">
+                    {t("redaction.redactedMark", { date: when(h.redactedAt) })}
+                  </span>
+                )}
+              </div>
               <div dangerouslySetInnerHTML={{ __html: h.html }} />
             </div>
           ))}
+          {p.mine && history.some((h) => !h.redactedAt) && (
+            <div className="mt-3 border-t pt-2">
+              <p className="mb-2 text-xs text-slate-600">{t("redaction.hint")}</p>
+              <ActionForm
+                action={redactPostAction}
+                submitLabel={t("redaction.button")}
+                confirm={t("redaction.confirm")}
+                variant="danger"
+                testId="redact-form"
+              >
+                <input type="hidden" name="postId" value={p.id} />
+              </ActionForm>
+            </div>
+          )}
         </details>
       )}
       <footer className="mt-3 flex flex-wrap items-center gap-2 text-sm">

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { isLocale, type Locale } from "@/i18n/routing";
 import { AppError } from "@/lib/errors";
 import { route, translator } from "@/lib/http";
-import { UploadRefused, uploadTemplate } from "@/lib/reporting/entry";
+import { loadEntry, UploadRefused, uploadTemplate } from "@/lib/reporting/entry";
 import { MAX_UPLOAD_BYTES } from "@/lib/reporting/template";
 
 export const dynamic = "force-dynamic";
@@ -25,16 +26,24 @@ function refusal(error: UploadRefused, locale: Locale): AppError {
 }
 
 /**
- * Upload of a filled-in template (multipart: periodId, organizationId, version, locale, file). All or
- * nothing: on success the draft's values are replaced and `{ version, count, values }` comes back; otherwise
- * nothing is saved and `{ error: { code, message, problems: [{ row, column, message }] } }` lists every
- * problem in the requested language.
+ * Upload of a filled-in template (multipart: version, locale, file; `?periodId=&organizationId=` in the query,
+ * or as form fields). All or nothing: on success the draft's values are replaced and `{ version, count,
+ * values }` comes back; otherwise nothing is saved and `{ error: { code, message, problems: [{ row, column,
+ * message }] } }` lists every problem in the requested language. Who may upload is settled before the body
+ * is read: the permission by the route, the organisation and period (given in the query) by `loadEntry`; a
+ * zip-based file over the limits is refused with 413 before it is parsed.
  */
 export const POST = route({
-  // the permission to submit for the organisation is checked by uploadTemplate
-  access: "signedIn",
+  // the organisation and period are checked by loadEntry (here when in the query, and again by uploadTemplate)
+  permission: "reporting.submit",
   sameOrigin: true,
-  handler: async ({ request, viewer, locale, answerIn }) => {
+  query: z.object({
+    periodId: z.string().min(1).max(100).optional(),
+    organizationId: z.string().min(1).max(100).optional(),
+    locale: z.string().optional(),
+  }),
+  handler: async ({ request, viewer, query, locale, answerIn }) => {
+    if (query.periodId && query.organizationId) await loadEntry(viewer, query.periodId, query.organizationId);
     try {
       // The whole request is refused before reading it when it announces more than the limit (plus the form fields).
       const length = Number(request.headers.get("content-length") ?? "0");
@@ -59,8 +68,8 @@ export const POST = route({
           { param: "version", value: String(form.get("version") ?? "") },
         );
       const saved = await uploadTemplate(viewer, {
-        periodId: String(form.get("periodId") ?? ""),
-        organizationId: String(form.get("organizationId") ?? ""),
+        periodId: query.periodId ?? String(form.get("periodId") ?? ""),
+        organizationId: query.organizationId ?? String(form.get("organizationId") ?? ""),
         version,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
