@@ -17,8 +17,7 @@ import { migrate } from "../lib/db/migrate";
 import { isEmpty, seed, type Scale } from "../prisma/seed";
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
-import { startSchedules } from "../lib/archive/schedule";
-import { startPublicationSchedule } from "../lib/publications/release";
+import { startScaleOut, stopGracefully, trackStream } from "./scale-out";
 
 const args = flags();
 const dev = args.dev === true;
@@ -81,15 +80,13 @@ function clearDataCache() {
   rmSync(join(process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
-/** Builds the search index when it is empty (first start), then drains the search outbox in the background. */
+/** Builds the search index when it is empty (first start); the job runner drains the outbox afterwards. */
 async function startSearch() {
   const { searchEngine } = await import("../lib/search/engine");
   const { ensureIndexed } = await import("../lib/search/outbox");
-  const { startSearchWorker } = await import("../lib/search/worker");
   await ensureIndexed(searchEngine(), (line) => console.log(line)).catch((error: unknown) =>
     console.error(`Search index: ${(error as Error).message}`),
   );
-  startSearchWorker();
 }
 
 async function main() {
@@ -114,6 +111,8 @@ async function main() {
 
   if (!dev) buildIfNeeded();
   clearDataCache();
+  // chat across instances and the job runner (search outbox, releases, backups, reminders, lapses…)
+  await startScaleOut(e.DATABASE_URL);
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
@@ -121,22 +120,19 @@ async function main() {
   const server = createServer((req, res) => {
     // the socket's address, never the client's own claim; lib/http/client.ts decides what to believe
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    trackStream(req, res);
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(e.PORT, () => console.log(`ЕИСО is serving http://localhost:${e.PORT}/kk`));
-  // scheduled archive export and the retention purge of data packages
-  startSchedules();
-  // scheduled publications become PUBLISHED (and searchable) when their moment comes
-  startPublicationSchedule();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    server.close();
-    server.closeAllConnections();
+    // in-flight requests finish, the job runner releases its leases, the LISTEN connection closes
+    await stopGracefully(server);
     await app.close?.().catch(() => undefined);
     await closeDatabase();
     console.log("Stopped: database closed.");

@@ -1,7 +1,7 @@
 /**
  * Scheduled publications become PUBLISHED when their moment has passed (readers already see them from that
- * moment: public reads check the time). Runs every minute in the server process (scripts/start.ts), so the
- * search index learns about them; no "server-only" import, as the start script is outside the Next bundle.
+ * moment: public reads check the time). Run every minute by the job runner (lib/jobs, once across all
+ * instances), so the search index learns about them.
  */
 import { prisma } from "../db";
 import { enqueueSearch } from "../search/outbox";
@@ -24,15 +24,4 @@ export async function releaseScheduled(now = new Date()): Promise<number> {
     );
   });
   return due.length;
-}
-
-export function startPublicationSchedule(log: (line: string) => void = console.log): () => void {
-  const timer = setInterval(() => {
-    releaseScheduled().then(
-      (n) => n && log(`publications: ${n} scheduled publication(s) released`),
-      (error: unknown) => log(`publications: ${(error as Error).message}`),
-    );
-  }, 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
 }
