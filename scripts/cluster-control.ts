@@ -197,14 +197,24 @@ export function startProxy(state: ClusterState, ports: number[]) {
     .replace("worker_processes auto;", "worker_processes 1;\ndaemon on;");
   writeFileSync(join(prefix, "nginx.conf"), conf);
   sh("nginx", ["-p", prefix, "-c", "nginx.conf", "-t"]);
-  if (existsSync(join(prefix, "logs", "nginx.pid"))) sh("nginx", ["-p", prefix, "-c", "nginx.conf", "-s", "reload"]);
+  if (proxyPid(prefix)) sh("nginx", ["-p", prefix, "-c", "nginx.conf", "-s", "reload"]);
   else sh("nginx", ["-p", prefix, "-c", "nginx.conf"]);
+  // a reload lets old workers finish their requests; new requests go to the new upstreams at once
+  spawnSync("sleep", ["0.5"]);
+}
+
+/** The running nginx master's pid, or null (`nginx -t` leaves an empty pid file behind). */
+function proxyPid(prefix: string): number | null {
+  const file = join(prefix, "logs", "nginx.pid");
+  const pid = existsSync(file) ? Number(readFileSync(file, "utf8").trim()) : 0;
+  return pid > 0 && alive(pid) ? pid : null;
 }
 
 export function stopProxy(prefix: string) {
-  if (!existsSync(join(prefix, "logs", "nginx.pid"))) return;
+  const pid = proxyPid(prefix);
+  if (!pid) return;
   sh("nginx", ["-p", prefix, "-c", "nginx.conf", "-s", "quit"], { allowFail: true });
-  for (let i = 0; i < 50 && existsSync(join(prefix, "logs", "nginx.pid")); i++) spawnSync("sleep", ["0.1"]);
+  for (let i = 0; i < 100 && alive(pid); i++) spawnSync("sleep", ["0.1"]);
 }
 
 export function saveState(state: ClusterState) {
