@@ -129,8 +129,9 @@ export async function startInstance(state: ClusterState, index: number): Promise
   const port = FIRST_INSTANCE_PORT + index;
   const log = join(state.dir, `instance-${index}.log`);
   const out = openSync(log, "a");
-  // one Node process (no npx or tsx wrapper), so signals reach start.ts itself
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // one Node process (no npx or tsx wrapper), so signals reach start.ts itself; `--seed demo` says that
+  // this production-mode database holds demo data on purpose (its accounts keep the published password)
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--seed", "demo"], {
     env: instanceEnv(state, index),
     stdio: ["ignore", out, out],
     detached: true,
