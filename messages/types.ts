@@ -13,6 +13,7 @@ import type dictionary from "./kk/dictionary.json";
 import type errors from "./kk/errors.json";
 import type forums from "./kk/forums.json";
 import type home from "./kk/home.json";
+import type jobs from "./kk/jobs.json";
 import type learn from "./kk/learn.json";
 import type letters from "./kk/letters.json";
 import type lexicography from "./kk/lexicography.json";
@@ -46,6 +47,7 @@ export interface MessagesShape {
   errors: typeof errors;
   forums: typeof forums;
   home: typeof home;
+  jobs: typeof jobs;
   learn: typeof learn;
   letters: typeof letters;
   lexicography: typeof lexicography;

@@ -20,9 +20,7 @@ import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
 import { serveObserved } from "../lib/log/request";
 import { handleAtEdge } from "../lib/http/edge";
-import { startSchedules } from "../lib/archive/schedule";
-import { pruneAuthRecords } from "../lib/auth/prune";
-import { startPublicationSchedule } from "../lib/publications/release";
+import { startScaleOut, stopGracefully, trackStream } from "./scale-out";
 
 const args = flags();
 const dev = args.dev === true;
@@ -85,15 +83,13 @@ function clearDataCache() {
   rmSync(join(process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
-/** Builds the search index when it is empty (first start), then drains the search outbox in the background. */
+/** Builds the search index when it is empty (first start); the job runner drains the outbox afterwards. */
 async function startSearch() {
   const { searchEngine } = await import("../lib/search/engine");
   const { ensureIndexed } = await import("../lib/search/outbox");
-  const { startSearchWorker } = await import("../lib/search/worker");
   await ensureIndexed(searchEngine(), (line) => console.log(line)).catch((error: unknown) =>
     console.error(`Search index: ${(error as Error).message}`),
   );
-  startSearchWorker();
 }
 
 /**
@@ -139,6 +135,8 @@ async function main() {
 
   if (!dev) buildIfNeeded();
   clearDataCache();
+  // chat across instances and the job runner (search outbox, releases, backups, reminders, lapses…)
+  await startScaleOut(e.DATABASE_URL);
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
@@ -149,6 +147,7 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     // request id, JSON request log, metrics, replica reads for anonymous requests (lib/log/request.ts);
     // security headers on every response; bad input refused before the framework sees it
+    trackStream(req, res);
     serveObserved(req, res, (request, response) => {
       if (handleAtEdge(request, response, edge)) return;
       void handle(request, response);
@@ -164,20 +163,14 @@ async function main() {
       req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
       void handle(req, res);
     }).listen(barePort, "127.0.0.1");
-  // scheduled archive export and the retention purge of data packages
-  startSchedules();
-  // ended sessions, expired second-factor steps and remembered browsers, hourly
-  setInterval(() => void pruneAuthRecords().catch((error: unknown) => console.error(error)), 3_600_000).unref();
-  // scheduled publications become PUBLISHED (and searchable) when their moment comes
-  startPublicationSchedule();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    server.close();
-    server.closeAllConnections();
+    // in-flight requests finish, the job runner releases its leases, the LISTEN connection closes
+    await stopGracefully(server);
     await app.close?.().catch(() => undefined);
     await closeDatabase();
     console.log("Stopped: database closed.");

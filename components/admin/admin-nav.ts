@@ -27,4 +27,5 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "archiveBackups", href: "/admin/archive/backups", permission: "archive.manage" },
   { key: "search", href: "/admin/search", permission: "search.manage" },
   { key: "publications", href: "/admin/publications", permission: "publications.review" },
+  { key: "jobs", href: "/admin/jobs", permission: "system.jobs" },
 ];

@@ -1,5 +1,5 @@
 /**
- * Jobs of the running server (started by scripts/start.ts): the scheduled archive export (daily at the
+ * Jobs of the running server (run by the job runner, lib/jobs): the scheduled archive export (daily at the
  * set hour, keeping the newest N) and the daily purge of data packages past their retention period.
  */
 import { mkdirSync, rmSync } from "node:fs";
@@ -184,20 +184,4 @@ export async function tick(now = new Date(), log: (line: string) => void = conso
     where: { entity: "DataPackage", action: "delete", at: { gte: today } },
   });
   if (!purged) await purgeExpiredPackages(now, log);
-}
-
-/** Starts the jobs timer of the server process. */
-export function startSchedules(log: (line: string) => void = console.log): () => void {
-  void markInterruptedExports()
-    .then((n) => n && log(`archive: ${n} export(s) interrupted by the last stop marked failed`))
-    .catch((error: unknown) => log(`jobs: ${(error as Error).message}`));
-  const run = () => void tick(new Date(), log).catch((error: unknown) => log(`jobs: ${(error as Error).message}`));
-  const first = setTimeout(run, 30_000);
-  const timer = setInterval(run, 10 * 60_000);
-  timer.unref();
-  first.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

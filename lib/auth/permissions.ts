@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   "publications.write": ["TEACHER", "ORG_ADMIN", "EDITOR", "MINISTRY_ADMIN"],
   "publications.official": ["EDITOR", "MINISTRY_ADMIN"],
   "publications.review": ["EDITOR", "MINISTRY_ADMIN"],
+  // the job runner's runs (last run, duration, result, failures) across all instances
+  "system.jobs": ["MINISTRY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,8 +1,8 @@
 /**
  * Scheduled publications become PUBLISHED when their moment has passed (readers already see them from that
- * moment: public reads check the time). Runs every minute in the server process (scripts/start.ts), so the
- * search index learns about them; no "server-only" import, as the start script is outside the Next bundle.
- * The same schedule drops, once an hour, the per-reader view rows of days that can no longer be counted.
+ * moment: public reads check the time). Run every minute by the job runner (lib/jobs, once across all
+ * instances), so the search index learns about them.
+ * Also run by the job runner: pruneReaderViews, which drops the per-reader view rows of days that can no longer be counted.
  */
 import { prisma } from "../db";
 import { enqueueSearch } from "../search/outbox";
@@ -35,18 +35,4 @@ export async function releaseScheduled(now = new Date()): Promise<number> {
 export async function pruneReaderViews(now = new Date()): Promise<number> {
   const keepFrom = almatyDate(new Date(now.getTime() - 86_400_000));
   return prisma.$executeRaw`DELETE FROM "PublicationView" WHERE "day" < ${keepFrom}::date`;
-}
-
-export function startPublicationSchedule(log: (line: string) => void = console.log): () => void {
-  let minutes = 0;
-  const timer = setInterval(() => {
-    releaseScheduled().then(
-      (n) => n && log(`publications: ${n} scheduled publication(s) released`),
-      (error: unknown) => log(`publications: ${(error as Error).message}`),
-    );
-    if (minutes++ % 60 === 0)
-      pruneReaderViews().catch((error: unknown) => log(`publications: ${(error as Error).message}`));
-  }, 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
 }

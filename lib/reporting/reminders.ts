@@ -4,8 +4,8 @@
  * one after it; district administrators get a daily list of their overdue organisations.
  *
  * Idempotent: every notification has a `dedupeKey` (unique), so running it again — from several
- * processes at once, too — creates nothing new. It is run lazily when a dashboard or the board loads
- * (at most every few minutes per process) and by `npm run reporting:remind`.
+ * processes at once, too — creates nothing new. It is run by the job runner every few minutes
+ * (lib/jobs, once across all instances) and by `npm run reporting:remind`.
  */
 import "server-only";
 import { prisma } from "../db";
@@ -114,27 +114,4 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
     }
   }
   return { periods: periods.length, created };
-}
-
-const holder = globalThis as unknown as { __eisoRemindersAt?: number; __eisoRemindersRunning?: Promise<unknown> };
-const LAZY_INTERVAL = 5 * 60 * 1000;
-
-/**
- * Runs the reminders when a page that shows them loads, at most every few minutes per process; never
- * fails the page (a failed run is logged and retried on a later load).
- */
-export async function remindLazily(now: Date = new Date()): Promise<void> {
-  if (holder.__eisoRemindersRunning) return;
-  if (holder.__eisoRemindersAt && now.getTime() - holder.__eisoRemindersAt < LAZY_INTERVAL) return;
-  holder.__eisoRemindersAt = now.getTime();
-  const running = generateReminders(now).catch((error: unknown) => {
-    holder.__eisoRemindersAt = undefined;
-    console.error("reminders failed", error);
-  });
-  holder.__eisoRemindersRunning = running;
-  try {
-    await running;
-  } finally {
-    holder.__eisoRemindersRunning = undefined;
-  }
 }

@@ -26,13 +26,35 @@ export interface DrainResult {
   failed: number;
 }
 
+/**
+ * Seconds a claimed row stays invisible to other drains: a drain that dies mid-batch (its instance killed)
+ * leaves its rows, which become due again after this long and are indexed by the next drain.
+ */
+export const VISIBILITY_SECONDS = 300;
+
+interface ClaimedRow {
+  id: bigint;
+  source: string;
+  sourceId: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due rows for this drain: one UPDATE of the rows selected `FOR UPDATE SKIP LOCKED`
+ * (a concurrent drain skips them instead of waiting or taking them too) that moves their `notBefore` past
+ * the visibility timeout. The rows are deleted once indexed, so none is lost if the drain dies.
+ */
+export async function claimOutbox(limit: number): Promise<ClaimedRow[]> {
+  return prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "SearchOutbox" SET "notBefore" = clock_timestamp() + ${VISIBILITY_SECONDS}::int * interval '1 second'
+     WHERE id IN (SELECT id FROM "SearchOutbox" WHERE "notBefore" <= clock_timestamp()
+                   ORDER BY id LIMIT ${limit}::int FOR UPDATE SKIP LOCKED)
+    RETURNING id, source, "sourceId", attempts`;
+}
+
 /** Processes up to `limit` due outbox rows; returns how many rows went through and how many failed. */
 export async function drainOutbox(engine: SearchEngine, limit = 500): Promise<DrainResult> {
-  const rows = await prisma.searchOutbox.findMany({
-    where: { notBefore: { lte: new Date() } },
-    orderBy: { id: "asc" },
-    take: limit,
-  });
+  const rows = (await claimOutbox(limit)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const result: DrainResult = { indexed: 0, failed: 0 };
   const bySource = new Map<string, typeof rows>();
   for (const r of rows) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);

@@ -156,15 +156,19 @@ export async function lapseMyOffers(viewer: Viewer, now = new Date()): Promise<n
   return prisma.$transaction((tx) => lapseOffers(tx, { applicantId: viewer.userId }, now));
 }
 
-/** The district queue for staff: applications waiting or offered, in queue order (lapsed offers first lapse). */
-export async function districtQueue(viewer: Viewer, params: { territoryId?: string } = {}, now = new Date()) {
+/** Every offer past its deadline lapses (the job runner, every minute). Returns how many lapsed. */
+export async function lapseDueOffers(now = new Date()): Promise<number> {
+  return prisma.$transaction((tx) => lapseOffers(tx, {}, now));
+}
+
+/** The district queue for staff: applications waiting or offered, in queue order. */
+export async function districtQueue(viewer: Viewer, params: { territoryId?: string } = {}) {
   const { scope } = authorizeViewer(viewer, "services.process");
   const where: Prisma.ServiceApplicationWhereInput = {
     kind: "PRESCHOOL",
     organization: organizationWhere(scope),
     ...(params.territoryId ? { territoryId: params.territoryId } : {}),
   };
-  await prisma.$transaction((tx) => lapseOffers(tx, where, now));
   return prisma.serviceApplication.findMany({
     where: { ...where, status: { in: [...QUEUE_STATUSES] } },
     orderBy: [{ territoryId: "asc" }, { queuePosition: "asc" }],

@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
@@ -7,15 +6,12 @@ import { ADMIN_NAV } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/admin/page-header";
 import { scopeSummary } from "@/lib/registry/dashboard";
 import { unreadCount } from "@/lib/notifications/notifications";
-import { remindLazily } from "@/lib/reporting/reminders";
 
 export default async function AdminHome({ params }: PageProps<"/[locale]/admin">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = (await getViewer())!;
   const t = await getTranslations("admin");
-  // Reminders are created lazily (idempotent), after the page has been sent.
-  after(() => remindLazily());
   const [summary, unread] = await Promise.all([scopeSummary(viewer, locale), unreadCount(viewer.userId)]);
   const tn = await getTranslations("reporting-review.notifications");
   return (

@@ -6,7 +6,6 @@ import { formatDate, formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { myApplications } from "@/lib/services/applications";
 import { eligibleStudents } from "@/lib/services/certificates";
-import { lapseMyOffers } from "@/lib/services/preschool";
 import { answerInformationAction, answerOfferAction, requestCertificateAction } from "@/lib/services/actions";
 import { LANGUAGES } from "@/lib/services/schemas";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -28,7 +27,6 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
   if (!scopeOf(viewer, "services.apply")) {
     return <ServicesForbidden />;
   }
-  await lapseMyOffers(viewer);
   const [applications, students] = await Promise.all([myApplications(viewer), eligibleStudents(viewer)]);
   const appliesForChild = Boolean(scopeOf(viewer, "services.applyForChild"));
   return (

@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
@@ -15,7 +14,6 @@ import {
   reviewPeriods,
   type BoardCounts,
 } from "@/lib/reporting/review";
-import { remindLazily } from "@/lib/reporting/reminders";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { FilterBar } from "@/components/admin/filter-bar";
@@ -50,8 +48,6 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
   const { locale } = await params;
   setRequestLocale(locale);
   const { viewer, scope } = await authorize("reporting.review");
-  // Reminders are created lazily (idempotent), after the page has been sent.
-  after(() => remindLazily());
   const t = await getTranslations("reporting-review");
   const periods = await reviewPeriods();
   const list = parseListParams(await searchParams, {
