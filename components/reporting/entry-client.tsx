@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import {
   checkValues,
@@ -13,6 +13,7 @@ import {
 import { saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
 import { runtimeKeys } from "@/i18n/keys";
 import { Button } from "@/components/ui/button";
+import { formatClock } from "@/lib/format";
 
 export type EntryMode = "edit" | "readonly" | "preview";
 
@@ -65,7 +66,6 @@ export function EntryForm({
   const t = useTranslations("reporting.entry");
   const tr = useTranslations();
   const locale = useLocale();
-  const format = useFormatter();
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(initialValues).map(([k, v]) => [k, asText(v)])),
@@ -266,7 +266,7 @@ export function EntryForm({
               ? t("saving")
               : save.kind === "saved"
                 ? t("savedAt", {
-                    time: format.dateTime(new Date(save.at), { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+                    time: formatClock(new Date(save.at), true),
                   })
                 : save.kind === "error"
                   ? save.message

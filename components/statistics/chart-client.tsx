@@ -16,6 +16,7 @@ import {
   YAxis,
 } from "recharts";
 import { useRouter } from "@/i18n/navigation";
+import { formatNumber } from "@/lib/format";
 
 /** One point of a chart: its label, an optional drill-down link, and a value per series (null: hidden). */
 export interface ChartDatum {
@@ -54,7 +55,8 @@ export function StatChart({
 }) {
   const router = useRouter();
   const rows = data.map((d) => ({ label: d.label, href: d.href, ...d.values }));
-  const format = (v: unknown) => (typeof v === "number" ? new Intl.NumberFormat(locale).format(v) : String(v ?? ""));
+  const format = (v: unknown) =>
+    typeof v === "number" ? formatNumber(v, locale, { maximumFractionDigits: 3 }) : String(v ?? "");
   if (!data.length) return null;
   return (
     <figure className="h-72 w-full" aria-label={label} role="img">

@@ -216,7 +216,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
   return (
     <div className="space-y-6">
       <Breadcrumb items={data.breadcrumb} locale={locale} />
-      <header className="space-y-2">
+      <div className="space-y-2">
         <h1 className="text-2xl font-bold">{t("titleOf", { name })}</h1>
         <p className="text-slate-700">{t("lead")}</p>
         <YearSelector years={data.years} year={data.year} provisional={data.provisional} base={base} />
@@ -235,7 +235,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
           </Link>
           <Link href="/open-data">{t("openDataLink")}</Link>
         </p>
-      </header>
+      </div>
 
       <DiaryFigures diary={data.diary} locale={locale} />
 

@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   "publications.write": ["TEACHER", "ORG_ADMIN", "EDITOR", "MINISTRY_ADMIN"],
   "publications.official": ["EDITOR", "MINISTRY_ADMIN"],
   "publications.review": ["EDITOR", "MINISTRY_ADMIN"],
+  // Letters are executed by an organisation's staff, never by its pupils or their parents.
+  "letters.execute": [...ADMINS, "TEACHER", "OFFICIAL", "EDITOR", "MODERATOR", "LEXICOGRAPHER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

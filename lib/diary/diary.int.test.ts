@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { absentDayRuns, exportCsv, exportStudent, listChildren, loadStudentDiary } from "./diary";
+import { translator } from "@/lib/http";
 import { refusal, viewer } from "@/tests/setup/helpers";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -79,8 +80,25 @@ describe("export", () => {
     const marks = await prisma.mark.count({ where: { studentId: aruzhan } });
     expect(data.marks).toHaveLength(marks);
     expect(data.student.iin).toMatch(/^\d{12}$/);
-    const csv = exportCsv(data);
-    expect(csv.split("\r\n").filter((l) => l.startsWith("mark,"))).toHaveLength(marks);
+    const t = translator("kk");
+    const csv = exportCsv(data, {
+      headers: { record: "Жазба", date: "Күні", subject: "Пән", detail: "Толығырақ", value: "Мәні", max: "Ең жоғары" },
+      kinds: {
+        student: "Оқушы",
+        class: "Сынып",
+        mark: "Баға",
+        attendance: "Қатысу",
+        sor: "БЖБ",
+        soch: "ТЖБ",
+        term_grade: "Тоқсандық баға",
+      },
+      statuses: { ABSENT: t("diary.status.ABSENT"), LATE: t("diary.status.LATE"), EXCUSED: t("diary.status.EXCUSED") },
+      summative: (kind, n) => t(`diary.subjects.${kind}`, { n }),
+    });
+    expect(csv.split("\r\n")[0]).toContain("Жазба,Күні,Пән");
+    expect(csv.split("\r\n").filter((l) => l.startsWith("Баға,"))).toHaveLength(marks);
+    expect(csv).not.toMatch(/\r\n(mark|attendance|sor|soch|term_grade),/);
+    expect(csv).not.toMatch(/,(ABSENT|LATE|EXCUSED),/);
     expect((await refusal(exportStudent(parent2, aruzhan))).code).toBe("forbidden");
     // the student downloads their own data; their teacher (who reads the diary) does not get the export
     expect((await exportStudent(student, aruzhan)).student.id).toBe(aruzhan);

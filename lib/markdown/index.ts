@@ -45,6 +45,7 @@ export const ALLOWED_TAGS: readonly string[] = [
   "ol",
   "li",
   "a",
+  "h2",
   "h3",
   "h4",
   "h5",
@@ -66,10 +67,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "escape",
-  // Headings 1–2 are the page's own; a post's headings start at 3.
+  // Heading 1 is the page's own; a text's headings start at 2 and keep their order (no level is skipped).
   transformTags: {
-    h1: "h3",
-    h2: "h4",
+    h1: "h2",
+    h2: "h3",
+    h3: "h4",
+    h4: "h5",
+    h5: "h6",
     // A link to anything but http(s), mailto or a path of this site keeps its text and loses the link.
     a: (tagName, attribs) =>
       safeHref(attribs.href)

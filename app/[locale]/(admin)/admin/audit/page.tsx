@@ -99,7 +99,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         ]}
         rows={page.rows.map((r) => ({
           id: r.id,
-          at: formatDateTime(r.at),
+          at: formatDateTime(r.at, locale),
           actor: r.actor ? `${r.actor.login} (${r.actor.displayName})` : t("system"),
           action: ta.has(`actions.${r.action}`) ? ta(`actions.${r.action}`) : r.action,
           entity: `${entityLabel(r.entity)} · ${r.entityId}`,

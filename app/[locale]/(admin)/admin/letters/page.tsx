@@ -158,7 +158,7 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
                       {l.number}
                     </Link>
                   </td>
-                  <td className="p-2 font-mono text-xs">{formatDate(l.registeredAt)}</td>
+                  <td className="p-2 font-mono text-xs">{formatDate(l.registeredAt, locale)}</td>
                   <td className="p-2">
                     {l.correspondent}
                     {l.letterNumber && (

@@ -53,12 +53,12 @@ export default async function CompletenessPage({
           </>
         )}
       </nav>
-      <header className="space-y-2">
+      <div className="space-y-2">
         <h1 className="text-2xl font-bold">
           {board.territory ? t("titleOf", { name: nameOf(board.territory.name, locale) }) : t("title")}
         </h1>
         <p className="text-slate-700">{t("lead")}</p>
-      </header>
+      </div>
       <nav aria-label={t("periods")} className="flex flex-wrap gap-2 text-sm" data-testid="periods">
         {board.periods.map((p) => (
           <Link

@@ -87,7 +87,7 @@ export default async function VerifyCertificatePage({
             <dt className="font-medium">{t("schoolYear")}</dt>
             <dd>{result.schoolYear}</dd>
             <dt className="font-medium">{t("issued")}</dt>
-            <dd>{formatDate(result.issuedAt)}</dd>
+            <dd>{formatDate(result.issuedAt, locale)}</dd>
             <dt className="font-medium">{t("validUntil")}</dt>
             <dd>{result.validUntil.toISOString().slice(0, 10)}</dd>
           </dl>

@@ -119,11 +119,14 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         ]}
       />
       <p className="mb-3 text-sm text-slate-700" data-testid="board-deadline">
-        {t("board.deadline", { date: formatDate(period.dueDate), deadline: formatDateTime(period.deadlineAt) })}
+        {t("board.deadline", {
+          date: formatDate(period.dueDate, locale),
+          deadline: formatDateTime(period.deadlineAt, locale),
+        })}
         {overdue && <span className="ml-2 font-medium text-red-700">{t("board.deadlinePassed")}</span>}
         {period.closedAt && (
           <span className="ml-2 font-medium text-slate-600">
-            {t("board.closed", { date: formatDate(period.closedAt) })}
+            {t("board.closed", { date: formatDate(period.closedAt, locale) })}
           </span>
         )}
       </p>
@@ -236,7 +239,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
             ]
               .filter(Boolean)
               .join(" · ") || null,
-          submittedAt: s?.submittedAt ? formatDateTime(s.submittedAt) : null,
+          submittedAt: s?.submittedAt ? formatDateTime(s.submittedAt, locale) : null,
         }))}
         total={page.total}
         page={page.page}

@@ -71,7 +71,7 @@ export default async function OrganizationReportPage({
   return (
     <div className="space-y-6">
       <Breadcrumb items={data.breadcrumb} current={name} locale={locale} />
-      <header className="space-y-2">
+      <div className="space-y-2">
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-slate-700">{t("org.lead")}</p>
         <YearSelector
@@ -80,7 +80,7 @@ export default async function OrganizationReportPage({
           provisional={[]}
           base={`/statistics/organizations/${o.bin}`}
         />
-      </header>
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section
           aria-labelledby="passport-title"

@@ -59,7 +59,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           period: report.period.label,
           year: report.form.year,
           order: report.form.orderNumber,
-          orderDate: formatDate(report.form.orderDate),
+          orderDate: formatDate(report.form.orderDate, locale),
         })}
         actions={
           <div className="no-print flex flex-wrap gap-2">
@@ -83,10 +83,10 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           data-testid="report-state"
         >
           {report.period.closedAt
-            ? t("reports.final", { date: formatDateTime(report.period.closedAt) })
+            ? t("reports.final", { date: formatDateTime(report.period.closedAt, locale) })
             : t("reports.provisional")}
           <span className="ml-2 text-slate-600">
-            {t("reports.generated", { date: formatDateTime(report.generatedAt) })}
+            {t("reports.generated", { date: formatDateTime(report.generatedAt, locale) })}
           </span>
         </p>
         {canClose && (

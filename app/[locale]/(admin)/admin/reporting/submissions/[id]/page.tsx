@@ -84,11 +84,11 @@ export default async function SubmissionReviewPage({
             <dd>{actions.chain.map((l) => t(`levels.${l}`)).join(" → ")}</dd>
             <dt className="text-slate-600">{t("review.deadline")}</dt>
             <dd>
-              {formatDate(s.period.dueDate)} ({t("review.effective", { deadline: formatDateTime(s.period.deadlineAt) })}
-              )
+              {formatDate(s.period.dueDate, locale)} (
+              {t("review.effective", { deadline: formatDateTime(s.period.deadlineAt, locale) })})
             </dd>
             <dt className="text-slate-600">{t("review.submittedAt")}</dt>
-            <dd data-testid="submitted-at">{s.submittedAt ? formatDateTime(s.submittedAt) : "—"}</dd>
+            <dd data-testid="submitted-at">{s.submittedAt ? formatDateTime(s.submittedAt, locale) : "—"}</dd>
             <dt className="text-slate-600">{t("review.formVersion")}</dt>
             <dd>{s.formVersion.number}</dd>
             <dt className="text-slate-600">{t("review.revision")}</dt>
@@ -312,7 +312,7 @@ export default async function SubmissionReviewPage({
           <ol className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
             {events.map((e) => (
               <li key={e.id} data-action={e.action}>
-                <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span>{" "}
+                <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at, locale)}</span>{" "}
                 <span className="font-medium">
                   {runtimeKeys(t).has(`events.${e.action}`) ? runtimeKeys(t)(`events.${e.action}`) : e.action}
                 </span>{" "}
