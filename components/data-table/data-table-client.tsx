@@ -199,6 +199,8 @@ function renderCell(spec: ColumnSpec, row: TableRow) {
       return <StatusBadge tone="neutral" label={String(value)} />;
     case "mono":
       return <span className="font-mono">{String(value)}</span>;
+    case "lines":
+      return <span className="block max-w-xl min-w-48 break-words whitespace-pre-line">{String(value)}</span>;
     default:
       return String(value);
   }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { formatNumber } from "@/lib/format";
 import { Link } from "@/i18n/navigation";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
@@ -149,7 +150,7 @@ function KeyFigure({
 async function DiaryFigures({ diary, locale }: { diary: TerritoryPage["diary"]; locale: string }) {
   const t = await getTranslations("statistics.diary");
   const percent = (v: number | null) =>
-    v === null ? "—" : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)} %`;
+    v === null ? "—" : `${formatNumber(v, locale, { maximumFractionDigits: 1 })} %`;
   return (
     <section aria-labelledby="diary-figures" className="rounded-lg bg-white p-4 shadow-sm" data-testid="diary-figures">
       <h2 id="diary-figures" className="text-lg font-semibold">
@@ -172,9 +173,7 @@ async function DiaryFigures({ diary, locale }: { diary: TerritoryPage["diary"]; 
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("students")}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">
-              {new Intl.NumberFormat(locale).format(diary.students)}
-            </dd>
+            <dd className="text-2xl font-semibold tabular-nums">{formatNumber(diary.students, locale)}</dd>
           </div>
         </dl>
       ) : (

@@ -93,6 +93,8 @@ describe("forum Markdown sanitiser", () => {
     expect(html).toContain("<h2>Тақырып</h2>");
     expect(html).toContain("<h3>Бөлім</h3>");
     expect(html).toContain("<h5>Тармақ</h5>");
+    // a text that starts at "##" starts at h2 all the same
+    expect(renderMarkdown("## Мақсаты\n\n### Кезеңдер")).toBe("<h2>Мақсаты</h2>\n<h3>Кезеңдер</h3>\n");
     expect(html).toContain("<strong>қалың</strong>");
     expect(html).toContain('<a href="https://edu.gov.kz" rel="nofollow ugc noopener" target="_blank">сайт</a>');
     expect(html).toContain("<blockquote>");

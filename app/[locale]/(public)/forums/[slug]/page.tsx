@@ -93,7 +93,15 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
         labels={await pagerLabels()}
       />
       {!viewer ? (
-        <p className="text-slate-600">{t("signInToPost")}</p>
+        <p className="text-slate-600">
+          <Link
+            href={{ pathname: "/sign-in", query: { callbackUrl: `/${locale}/forums/${slug}` } }}
+            className="underline"
+            data-testid="sign-in-to-post"
+          >
+            {t("signInToPost")}
+          </Link>
+        </p>
       ) : category.canPost ? (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">{open ? t("askQuestion") : t("newThread")}</h2>

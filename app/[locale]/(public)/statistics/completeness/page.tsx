@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { StatFigure } from "@/components/statistics/figure";
 import { cachedCompletenessBoard } from "@/lib/databank/cache";
 import { orNotFound } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
+import { formatDay } from "@/lib/format";
 import type { LocalizedText } from "@/lib/reporting/definition";
 
 const nameOf = (text: LocalizedText, locale: string) =>
@@ -32,7 +33,6 @@ export default async function CompletenessPage({
   const board = await orNotFound(() => cachedCompletenessBoard(period, region), notFound);
   const t = await getTranslations("statistics.completeness");
   const ts = await getTranslations("statistics");
-  const format = await getFormatter();
   const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)} %` : "—");
   const query = (p: string | null, r: string | null) => {
     const q = new URLSearchParams();
@@ -78,7 +78,7 @@ export default async function CompletenessPage({
           <p className="text-sm" data-testid="period-info">
             {t("periodInfo", {
               form: `${current.form.code} ${nameOf(current.form.name, locale)}`,
-              due: format.dateTime(new Date(`${current.dueDate}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }),
+              due: formatDay(current.dueDate, locale),
             })}{" "}
             {!current.deadlinePassed && <span className="text-amber-800">{t("deadlineAhead")}</span>}
           </p>
@@ -95,9 +95,9 @@ export default async function CompletenessPage({
                 values: { onTime: l.onTime, late: l.late, notYet: l.notYet },
               })),
               series: [
-                { key: "onTime", name: t("onTime"), stack: "s" },
-                { key: "late", name: t("late"), stack: "s" },
-                { key: "notYet", name: t("notYet"), stack: "s" },
+                { key: "onTime", name: t("onTime"), stack: "s", color: "#15803d" },
+                { key: "late", name: t("late"), stack: "s", color: "#d97706" },
+                { key: "notYet", name: t("notYet"), stack: "s", color: "#b91c1c" },
               ],
             }}
             columns={[

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { DECISIONS } from "@/lib/publications/constants";
+import { decisionsFor } from "@/lib/publications/constants";
 import { getForWork, versionDiff } from "@/lib/publications/workflow";
 import { decideAction } from "@/lib/publications/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -27,6 +27,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
   const latest = p.versions[0]?.number ?? 0;
   const to = Number(query.to) || latest;
   const from = Number(query.from) || Math.max(1, to - 1);
+  const decisions = decisionsFor(p.status);
   const diff = latest > 1 && from !== to ? await versionDiff(viewer, id, from, to).catch(() => null) : null;
   return (
     <div className="space-y-4">
@@ -40,14 +41,18 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
 
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("review.decide")}</h2>
-        {p.canDecide ? (
+        {p.canDecide && decisions.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="no-decision">
+            {t("review.nothingToDecide", { status: t(`statuses.${p.status}`) })}
+          </p>
+        ) : p.canDecide ? (
           <ActionForm action={decideAction} submitLabel={t("review.apply")} testId="decision-form">
             <input type="hidden" name="id" value={p.id} />
             <SelectField
               name="decision"
               label={t("review.decide")}
-              options={DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
-              defaultValue="approve"
+              options={decisions.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
+              defaultValue={decisions[0]}
             />
             <BodyField name="remarks" label={t("review.remarks")} rows={4} />
             <TextField name="publishAt" label={t("review.publishAt")} type="datetime-local" />

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { applicationForStaff } from "@/lib/services/applications";
@@ -162,6 +163,9 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
               action={acceptFirstGradeAction}
               classes={classes}
               noClasses={t("review.noClasses")}
+              setUp={
+                scopeOf(viewer, "diary.manage") ? { href: "/admin/diary", label: t("review.toDiarySetup") } : undefined
+              }
               submitLabel={t("review.accept")}
               classLabel={t("review.class")}
               testId="accept-form"

@@ -305,7 +305,15 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
         </section>
       )}
       {!viewer ? (
-        <p className="text-slate-600">{t("signInToPost")}</p>
+        <p className="text-slate-600">
+          <Link
+            href={{ pathname: "/sign-in", query: { callbackUrl: `/${locale}/forums/t/${id}` } }}
+            className="underline"
+            data-testid="sign-in-to-post"
+          >
+            {t("signInToPost")}
+          </Link>
+        </p>
       ) : data.canPost ? (
         <section id="reply" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">
