@@ -19,6 +19,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { runtimeKeys } from "@/i18n/keys";
 import { Input } from "@/components/ui/input";
 import { linkButtonClass } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
@@ -68,7 +69,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
             href={`/api/v1/audit?${exportQuery.toString()}`}
             download
             className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
-            title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
+            title={t("exportHint", { limit: formatNumber(AUDIT_EXPORT_LIMIT, locale) })}
           >
             {tc("actions.exportCsv")}
           </a>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
@@ -13,13 +13,13 @@ import { BodyField } from "@/components/forums/forms-client";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
+import { formatDateTime, formatPercent } from "@/lib/format";
 
 /** A category: its threads (pinned first, then the latest), a new-thread form; open forums show their answer figures. */
 export default async function CategoryPage({ params, searchParams }: PageProps<"/[locale]/forums/[slug]">) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("forums");
-  const format = await getFormatter();
   const viewer = await getViewer();
   const category = await getCategory(viewer, slug).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!category) notFound();
@@ -41,7 +41,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
           <p className="mt-2 rounded bg-brand-50 p-2 text-sm" data-testid="answer-stats">
             {stats.questions
               ? t("stats", {
-                  rate: format.number(stats.answerRate ?? 0, { style: "percent" }),
+                  rate: formatPercent((stats.answerRate ?? 0) * 100, locale, { maximumFractionDigits: 0 }),
                   hours: stats.medianHours ?? "—",
                   questions: stats.questions,
                 })
@@ -68,7 +68,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
                   </span>
                 )}
                 <div className="text-xs text-slate-500">
-                  {th.author} · {format.dateTime(new Date(th.lastPostAt), { dateStyle: "medium", timeStyle: "short" })}
+                  {th.author} · {formatDateTime(new Date(th.lastPostAt), locale)}
                 </div>
               </div>
               <div className="text-right text-sm text-slate-500">

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { SelectField, TextField } from "@/components/forms/fields-client";
 import { BodyField } from "@/components/forums/forms-client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Select } from "@/components/ui/input";
+import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,6 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
   const p = await getForWork(viewer, id).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!p) notFound();
   const t = await getTranslations("publications");
-  const format = await getFormatter();
   const query = await searchParams;
   const latest = p.versions[0]?.number ?? 0;
   const to = Number(query.to) || latest;
@@ -127,8 +127,8 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
         <ul className="space-y-1 text-sm">
           {p.remarks.map((r, i) => (
             <li key={i}>
-              {format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })} · {r.reviewer} ·{" "}
-              {t(`decisions.${r.decision as "approve"}`)} · {t("work.onVersion", { version: r.version })}
+              {formatDateTime(new Date(r.at), locale)} · {r.reviewer} · {t(`decisions.${r.decision as "approve"}`)} ·{" "}
+              {t("work.onVersion", { version: r.version })}
               {r.text && <span className="block whitespace-pre-wrap text-slate-700">{r.text}</span>}
             </li>
           ))}

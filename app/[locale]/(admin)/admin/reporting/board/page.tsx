@@ -25,6 +25,7 @@ import { localText, periodLabel } from "@/components/reporting-review/labels";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { runtimeKeys } from "@/i18n/keys";
 import { linkButtonClass } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -137,10 +138,10 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
             <dd className={`text-2xl font-bold tabular-nums ${card.tone}`} data-testid={`count-${card.key}`}>
               {card.state ? (
                 <Link href={hrefFor(card.state)} className="no-underline hover:underline">
-                  {c[card.key].toLocaleString(locale)}
+                  {formatNumber(c[card.key], locale)}
                 </Link>
               ) : (
-                c[card.key].toLocaleString(locale)
+                formatNumber(c[card.key], locale)
               )}
               {card.key !== "obliged" && card.key !== "awaiting" && (
                 <span className="ml-1 text-xs font-normal text-slate-500">{pct(c[card.key])} %</span>

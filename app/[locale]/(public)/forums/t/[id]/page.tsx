@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
@@ -31,6 +31,7 @@ import { BodyField, ButtonForm } from "@/components/forums/forms-client";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
+import { formatDateTime } from "@/lib/format";
 
 /** A thread: the question or opening post, official answers pinned under it (open forums), posts by pages of 20, the reply form. */
 export default async function ThreadPage({ params, searchParams }: PageProps<"/[locale]/forums/t/[id]">) {
@@ -38,7 +39,6 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations("forums");
-  const format = await getFormatter();
   const viewer = await getViewer();
   // ?post=N (links from search) opens the page that holds post N
   const page =
@@ -56,7 +56,7 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
   const quoted = quoteId ? [...data.official, ...data.posts].find((p) => p.id === quoteId) : undefined;
   const categories = data.moderator ? await listCategories(viewer) : [];
   const waiting = category.kind === "OPEN" ? awaitingDays(thread.createdAt, thread.answeredAt) : null;
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => formatDateTime(new Date(iso), locale);
 
   const post = (p: PostView) => (
     <article

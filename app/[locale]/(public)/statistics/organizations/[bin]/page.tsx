@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Breadcrumb, GradeSexFigure, YearSelector } from "@/components/statistics/territory-view";
 import { StatFigure, cellText, chartValue } from "@/components/statistics/figure";
 import { cachedOrganizationReport } from "@/lib/databank/cache";
@@ -9,6 +9,7 @@ import { SUPPRESSED } from "@/lib/databank/suppression";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import type { KeysOf, Messages } from "@/i18n/keys";
+import { formatDate, formatDay } from "@/lib/format";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -37,7 +38,6 @@ export default async function OrganizationReportPage({
   const data = await orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound);
   const t = await getTranslations("statistics");
   const td = await getTranslations("databank");
-  const format = await getFormatter();
   const o = data.organization;
   const name = nameOf(o.name, locale);
   const dl = "grid grid-cols-[minmax(10rem,auto)_1fr] gap-x-4 gap-y-1 text-sm";
@@ -169,8 +169,8 @@ export default async function OrganizationReportPage({
           cells: {
             period: `${r.form.code} · ${r.label}`,
             form: nameOf(r.form.name, locale),
-            due: format.dateTime(new Date(`${r.dueDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
-            submitted: r.submittedAt ? format.dateTime(new Date(r.submittedAt), { dateStyle: "medium" }) : "—",
+            due: formatDay(r.dueDate, locale),
+            submitted: r.submittedAt ? formatDate(new Date(r.submittedAt), locale) : "—",
             state: t(`state.${r.state}`) + (r.accepted ? ` · ${t("state.accepted")}` : ""),
           },
         }))}

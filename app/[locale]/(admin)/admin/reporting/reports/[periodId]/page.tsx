@@ -11,6 +11,7 @@ import { localText } from "@/components/reporting-review/labels";
 import { PrintButton } from "@/components/ui/print-button-client";
 import { ClosePeriod } from "@/components/reporting-review/close-period-client";
 import { linkButtonClass } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
     throw error;
   }
   const canClose = Boolean(scopeOf(viewer, "reporting.accept")) && !report.period.closedAt;
-  const num = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const num = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 2 });
   const lineName = (l: ReportLine) =>
     l.level === "total"
       ? t("reports.total")

@@ -12,12 +12,13 @@ import { ReviewActions } from "@/components/reporting-review/review-actions-clie
 import { localText } from "@/components/reporting-review/labels";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { runtimeKeys } from "@/i18n/keys";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 function show(value: unknown, locale: string, yes: string, no: string): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "number") return value.toLocaleString(locale);
+  if (typeof value === "number") return formatNumber(value, locale);
   if (typeof value === "boolean") return value ? yes : no;
   return String(value);
 }
@@ -25,7 +26,7 @@ function show(value: unknown, locale: string, yes: string, no: string): string {
 function changeText(change: number | null, locale: string): string {
   if (change === null) return "";
   const pct = Math.round(change * 1000) / 10;
-  return `${pct > 0 ? "+" : ""}${pct.toLocaleString(locale)} %`;
+  return `${pct > 0 ? "+" : ""}${formatNumber(pct, locale)} %`;
 }
 
 /** One submission for review: values beside the previous period, what the viewer may do, the history. */
