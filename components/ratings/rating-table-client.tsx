@@ -96,7 +96,12 @@ export function RatingTable({
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      role="region"
+      aria-label={labels.score}
+      tabIndex={0}
+    >
       <table className="min-w-full text-sm" data-testid="rating-table">
         <thead className="bg-slate-50">
           <tr>

@@ -102,7 +102,7 @@ export async function StatFigure({
           {chart && (
             <StatChart kind={chart.kind} data={chart.data} series={chart.series} label={title} locale={locale} />
           )}
-          <div className="max-h-96 overflow-auto">
+          <div className="max-h-96 overflow-auto" role="region" aria-label={title} tabIndex={0}>
             <table className="w-full text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-slate-100 text-left">

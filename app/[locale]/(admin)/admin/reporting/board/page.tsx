@@ -137,7 +137,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
             <dt className="text-xs text-slate-600">{t(`counts.${card.key}`)}</dt>
             <dd className={`text-2xl font-bold tabular-nums ${card.tone}`} data-testid={`count-${card.key}`}>
               {card.state ? (
-                <Link href={hrefFor(card.state)} className="no-underline hover:underline">
+                <Link href={hrefFor(card.state)} className="underline decoration-2 underline-offset-4">
                   {formatNumber(c[card.key], locale)}
                 </Link>
               ) : (
@@ -170,7 +170,12 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
               missing: t("counts.missing"),
             }}
           />
-          <div className="overflow-x-auto">
+          <div
+            className="overflow-x-auto"
+            role="region"
+            aria-label={t(summary.groupLevel === "REGION" ? "board.byRegion" : "board.byDistrict")}
+            tabIndex={0}
+          >
             <table className="mt-3 w-full text-sm">
               <thead className="bg-slate-100 text-left">
                 <tr>
