@@ -32,11 +32,14 @@ async function visit(page: Page, path: string) {
   await audit(page);
 }
 
-/** The first link on the open page whose address starts with `prefix` (an entry of a list). */
+/** The first link on the open page whose address starts with `prefix` (an entry of a list, not a feed or file). */
 async function firstLink(page: Page, prefix: string): Promise<string> {
   const href = await page
     .locator(`main a[href^="${prefix}"]`)
-    .evaluateAll((links, p) => links.map((a) => a.getAttribute("href")!).find((h) => h.length > p.length), prefix);
+    .evaluateAll(
+      (links, p) => links.map((a) => a.getAttribute("href")!).find((h) => h.length > p.length && !/\.[a-z]+$/.test(h)),
+      prefix,
+    );
   expect(href, `a link under ${prefix}`).toBeTruthy();
   return href!;
 }
