@@ -57,7 +57,7 @@ export function ParamsTable({
       <tbody className="divide-y divide-slate-100">
         {rows.map(([name, text]) => (
           <tr key={name}>
-            <td className="px-3 py-2 font-mono">{name}</td>
+            <td className="px-3 py-2 font-mono [overflow-wrap:anywhere]">{name}</td>
             <td className="px-3 py-2">{text}</td>
           </tr>
         ))}
