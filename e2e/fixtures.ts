@@ -144,8 +144,12 @@ export interface ConsoleErrors {
   allow: (pattern: RegExp) => void;
 }
 
-/** Chromium's own line for a response a test asked for on purpose (a 404 page, a 403 of a protected API). */
-const EXPECTED_STATUS = /^Failed to load resource: the server responded with a status of (401|403|404|409|422|429)/;
+/**
+ * Chromium's own line for a refusal a test provokes on purpose and the page shows to the person (a 404 page, a
+ * 403 of a protected API, a 415 of an upload of the wrong type); a 500 is never expected.
+ */
+const EXPECTED_STATUS =
+  /^Failed to load resource: the server responded with a status of (400|401|403|404|409|413|415|422|429)\b/;
 
 interface Fixtures {
   consoleErrors: ConsoleErrors;
