@@ -161,3 +161,27 @@ test("school administrator's student import refuses a file with a bad IIN, row b
   await expect(problems.locator("tbody tr td").first()).toHaveText("4");
   await expect(problems).toContainText(tr("errors.iin.checksum"));
 });
+
+test("parent plans the coming week, writes to the teachers and downloads the diary in Kazakh", async ({ page }) => {
+  await signInAs(page, "parent", L, { callbackUrl: `/${L}/diary` });
+  const diary = page.getByTestId("student-diary");
+  // the week navigation sits above the week, and the next week shows the timetable's lessons
+  const nav = diary.getByTestId("week-nav");
+  await expect(nav).toBeVisible();
+  await nav.getByRole("link", { name: new RegExp(tr("diary.week.next")) }).click();
+  await expect(page).toHaveURL(/week=\d{4}-\d{2}-\d{2}/);
+  await expect(diary.locator("[data-planned]").first()).toBeVisible();
+  await expect(diary.getByText(tr("diary.week.none"))).toHaveCount(0);
+
+  const body = `Сәлеметсіз бе! Ертең дәрігерге барамыз (${Date.now()}).`;
+  const form = page.getByTestId("start-family-thread");
+  await form.locator('textarea[name="body"], input[name="body"]').fill(body);
+  await form.getByRole("button", { name: tr("diary.family.write") }).click();
+  await expect(page.getByTestId("threads")).toContainText(body);
+
+  const csv = await page.request.get(`/api/v1/diary/students/${aruzhan}/export?format=csv&locale=kk`);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain(tr("diary.export.headers.record"));
+  expect(text).not.toMatch(/\r\nmark,/);
+});

@@ -205,7 +205,25 @@ export const heading = (page: Page) => page.locator("main h1");
 /** A URL matcher for a path on the portal, ignoring origin and allowing a query string. */
 export const path = (pathname: string) => new RegExp(`^https?://[^/]+${escape(pathname)}(\\?.*)?$`);
 
+/**
+ * What the browser reported as an error while a test ran: console errors (React's hydration warnings among
+ * them) and uncaught page errors (React's minified hydration errors #418/#425). A test fails on any of them;
+ * a test that provokes one on purpose (a refused request the page reports) declares it with
+ * `consoleErrors.allow(/pattern/)`.
+ */
+export interface ConsoleErrors {
+  allow: (pattern: RegExp) => void;
+}
+
+/**
+ * Chromium's own line for a refusal a test provokes on purpose and the page shows to the person (a 404 page, a
+ * 403 of a protected API, a 415 of an upload of the wrong type); a 500 is never expected.
+ */
+const EXPECTED_STATUS =
+  /^Failed to load resource: the server responded with a status of (400|401|403|404|409|413|415|422|429)\b/;
+
 interface Fixtures {
+  consoleErrors: ConsoleErrors;
   /**
    * The test's page, signed in as the given demo user with the session the setup project saved:
    * `const page = await signedIn("district")`.
@@ -214,6 +232,25 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  consoleErrors: [
+    async ({ page }, provide, testInfo) => {
+      const allowed: RegExp[] = [EXPECTED_STATUS];
+      const seen: string[] = [];
+      const record = (text: string) => {
+        if (!allowed.some((a) => a.test(text))) seen.push(text);
+      };
+      page.on("console", (message) => {
+        if (message.type() === "error") record(message.text());
+        else if (message.type() === "warning" && /hydrat/i.test(message.text())) record(message.text());
+      });
+      page.on("pageerror", (error) => record(`${error.name}: ${error.message}`));
+      await provide({ allow: (pattern) => allowed.push(pattern) });
+      if (testInfo.status === testInfo.expectedStatus) {
+        expect(seen, "the browser reported errors (console errors, page errors or hydration warnings)").toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
   signedIn: async ({ page }, provide) => {
     await provide(async (login, locale = "kk") => {
       await signInAs(page, login, locale);

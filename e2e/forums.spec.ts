@@ -93,8 +93,14 @@ test("a parent asks in an open forum and the official answers", async ({ browser
   expect([tr("forums.held"), tr("forums.threadCreated")]).toContain(outcome);
 
   if (outcome === tr("forums.held")) {
-    // a new account's first questions wait for a moderator; the moderator approves from the queue
-    await expect(parent.getByTestId("threads").getByRole("link", { name: title })).toHaveCount(0);
+    // a new account's first questions wait for a moderator; its author still reads it, marked as waiting,
+    // while other readers do not see it; the moderator approves from the queue
+    await parent.getByTestId("threads").getByRole("link", { name: title }).click();
+    await expect(parent.getByTestId("post").first()).toContainText(question);
+    await expect(parent.getByText(tr("forums.heldMark")).first()).toBeVisible();
+    const other = await as(browser, null);
+    await openCategory(other, "open-kokshetau");
+    await expect(other.getByTestId("threads").getByRole("link", { name: title })).toHaveCount(0);
     const moderator = await as(browser, "moderator");
     await moderator.goto(`/${L}/forums`);
     await moderator.getByRole("link", { name: tr("forums.moderation.link"), exact: true }).click();

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -25,6 +25,9 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
     applicationName: t("siteName"),
   };
 }
+
+/** The browser's bar in the portal's colour when it is opened from a phone's home screen. */
+export const viewport: Viewport = { themeColor: "#00a3c4" };
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;

@@ -94,7 +94,12 @@ export function DataTable({
 
   return (
     <div className="space-y-3" aria-busy={pending}>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        role="region"
+        aria-label={caption}
+        tabIndex={0}
+      >
         <table className={`w-full text-left text-sm ${pending ? "opacity-60" : ""}`}>
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead className="bg-slate-100 text-slate-700">
@@ -199,6 +204,8 @@ function renderCell(spec: ColumnSpec, row: TableRow) {
       return <StatusBadge tone="neutral" label={String(value)} />;
     case "mono":
       return <span className="font-mono">{String(value)}</span>;
+    case "lines":
+      return <span className="block max-w-xl min-w-48 break-words whitespace-pre-line">{String(value)}</span>;
     default:
       return String(value);
   }

@@ -1,13 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { computeTermGrade } from "@/lib/diary/grade";
 import { saveJournalAction } from "@/lib/diary/actions";
 import type { JournalData } from "@/lib/diary/journal";
 import type { JournalChange } from "@/lib/diary/schemas";
 import { Input, Textarea } from "@/components/ui/input";
+import { formatClock, formatDay, formatDayMonth, formatNumber, formatWeekday } from "@/lib/format";
 
 type Status = "ABSENT" | "LATE" | "EXCUSED";
 type Student = JournalData["students"][number];
@@ -36,7 +37,7 @@ const BATCH = 30;
 export function JournalGrid({ data }: { data: JournalData }) {
   const t = useTranslations("diary.journal");
   const tg = useTranslations("diary.grade");
-  const format = useFormatter();
+  const locale = useLocale();
   const [marks, setMarks] = useState<Record<string, number>>(data.marks);
   const [attendance, setAttendance] = useState<Record<string, Status>>(data.attendance);
   const [results, setResults] = useState<Record<string, number>>(data.results);
@@ -345,11 +346,11 @@ export function JournalGrid({ data }: { data: JournalData }) {
                   title={t("editLesson")}
                   data-testid={`lesson-${column.id}`}
                 >
-                  {format.dateTime(new Date(`${column.date}T00:00:00Z`), {
-                    day: "2-digit",
-                    month: "2-digit",
-                    timeZone: "UTC",
-                  })}
+                  <span className="block text-xs text-slate-500" aria-hidden>
+                    {formatWeekday(column.date, locale)}
+                  </span>
+                  <span className="sr-only">{formatDay(column.date, locale)}</span>
+                  <span aria-hidden>{formatDayMonth(column.date, locale)}</span>
                 </button>
               ) : (
                 <span title={column.date}>
@@ -361,9 +362,23 @@ export function JournalGrid({ data }: { data: JournalData }) {
         ),
         helper.display({ id: "termGrade", header: () => t("termGrade") }),
       ]),
-    [columns, t, format],
+    [columns, t, locale],
   );
   const columnIndex = useMemo(() => new Map(columns.map((c, i) => [c.id, i])), [columns]);
+  // The journal opens at today's column (the last lesson held so far): the grid scrolls inside its own area,
+  // the students' names stay at the left, and the columns up to today end at the right edge.
+  const scroller = useRef<HTMLDivElement>(null);
+  const todayColumn = useMemo(() => {
+    const held = columns.filter((c) => c.kind === "lesson" && c.date <= data.today);
+    return held.at(-1)?.id ?? null;
+  }, [columns, data.today]);
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || !todayColumn) return;
+    const th = box.querySelector<HTMLElement>(`th[data-column="${CSS.escape(todayColumn)}"]`);
+    if (!th) return;
+    box.scrollLeft = Math.max(0, th.offsetLeft + th.offsetWidth - box.clientWidth + 8);
+  }, [todayColumn]);
 
   function renderGrade(student: Student) {
     const result = termGrade(student.id);
@@ -374,7 +389,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
           <>
             <strong>{result.grade}</strong>{" "}
             <span className="text-xs text-slate-600">
-              ({format.number(result.roundedPercent)}%{result.partial ? "*" : ""})
+              ({formatNumber(result.roundedPercent, locale)}%{result.partial ? "*" : ""})
             </span>
           </>
         ) : (
@@ -460,7 +475,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
           {save.kind === "saving" || save.kind === "pending"
             ? t("saving")
             : save.kind === "saved"
-              ? t("saved", { time: format.dateTime(save.at, { timeStyle: "short" }) })
+              ? t("saved", { time: formatClock(save.at) })
               : save.kind === "error"
                 ? `${t("saveError")} ${save.message}`
                 : editable
@@ -477,7 +492,11 @@ export function JournalGrid({ data }: { data: JournalData }) {
           <Input value={reason} onChange={(e) => setReason(e.target.value)} density="sm" maxLength={500} />
         </label>
       )}
-      <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div
+        ref={scroller}
+        className="max-h-[70vh] max-w-full overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        data-testid="journal-scroller"
+      >
         <table role="grid" aria-label={t("gridLabel")} className="border-separate border-spacing-0 text-sm">
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -487,6 +506,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
                     key={header.id}
                     scope="col"
                     className={`sticky top-0 border-b border-slate-200 bg-slate-100 px-2 py-1 text-center font-semibold ${i === 0 ? "left-0 z-20 text-left" : "z-10"}`}
+                    data-column={header.column.id}
                   >
                     <table.FlexRender header={header} />
                   </th>
@@ -506,7 +526,7 @@ export function JournalGrid({ data }: { data: JournalData }) {
                         scope="row"
                         className="sticky left-0 z-10 border-b border-r border-slate-100 bg-white px-2 py-1 text-left font-normal"
                       >
-                        <span className="whitespace-nowrap">
+                        <span className="block max-w-[7.5rem] truncate sm:max-w-none sm:whitespace-nowrap">
                           {row.index + 1}. {row.original.lastName} {row.original.firstName}
                         </span>
                       </th>

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { formatDayLong, formatDayMonth, formatNumber } from "@/lib/format";
 import { localName } from "@/lib/names";
 import type { StudentDiary } from "@/lib/diary/diary";
 
@@ -13,22 +15,19 @@ export async function StudentDiaryView({
   diary,
   locale,
   canExport,
+  weekNav,
 }: {
   diary: StudentDiary;
   locale: string;
   canExport: boolean;
+  /** The links to the previous and next weeks, shown above the week. */
+  weekNav?: ReactNode;
 }) {
   const t = await getTranslations("diary");
-  const format = await getFormatter();
   const day = (d: string, style: "full" | "short" = "full") =>
-    format.dateTime(
-      new Date(`${d}T00:00:00Z`),
-      style === "full"
-        ? { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }
-        : { day: "2-digit", month: "2-digit", timeZone: "UTC" },
-    );
-  const pct = (n: number) => `${format.number(n, { maximumFractionDigits: 1 })}%`;
-  const exportHref = (f: string) => `/api/v1/diary/students/${diary.student.id}/export?format=${f}`;
+    style === "full" ? formatDayLong(d, locale) : formatDayMonth(d, locale);
+  const pct = (n: number) => `${formatNumber(n, locale, { maximumFractionDigits: 1 })}%`;
+  const exportHref = (f: string) => `/api/v1/diary/students/${diary.student.id}/export?format=${f}&locale=${locale}`;
 
   return (
     <div className="space-y-5" data-testid="student-diary" data-student-id={diary.student.id}>
@@ -74,9 +73,12 @@ export async function StudentDiaryView({
       )}
 
       <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="week-title">
-        <h2 id="week-title" className="mb-3 text-lg font-semibold">
-          {t("week.title")}
-        </h2>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="week-title" className="text-lg font-semibold">
+            {t("week.title")}
+          </h2>
+          {weekNav}
+        </div>
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {diary.week.days.map((d) => {
             const lessons = diary.week.lessons.filter((l) => l.date === d);
@@ -95,10 +97,16 @@ export async function StudentDiaryView({
                 </h3>
                 <ol className="space-y-1 text-sm">
                   {lessons.map((l) => (
-                    <li key={l.id} className="border-t border-slate-100 pt-1" data-lesson={l.id}>
+                    <li
+                      key={l.id}
+                      className="border-t border-slate-100 pt-1"
+                      data-lesson={l.planned ? undefined : l.id}
+                      data-planned={l.planned ? "" : undefined}
+                    >
                       <div className="flex items-center gap-2">
                         <span className="w-4 text-slate-500">{l.period}</span>
                         <span className="font-medium">{localName(l.subject, locale)}</span>
+                        {l.planned && <span className="text-xs text-slate-500">({t("family.planned")})</span>}
                         <span className="ml-auto flex gap-1">
                           {l.attendance && (
                             <span className={`rounded px-1 text-xs ${statusClass[l.attendance]}`}>
@@ -172,7 +180,8 @@ export async function StudentDiaryView({
                 <p className="mt-1 text-sm">
                   {s.summatives.map((x) => (
                     <span key={`${x.kind}${x.number}`} className="mr-2 inline-block">
-                      {t(`subjects.${x.kind}`, { n: x.number })}: {x.points === null ? "—" : format.number(x.points)}/
+                      {t(`subjects.${x.kind}`, { n: x.number })}:{" "}
+                      {x.points === null ? "—" : formatNumber(x.points, locale, { maximumFractionDigits: 2 })}/
                       {x.maxPoints}
                     </span>
                   ))}

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/format";
 import type { ThreadView } from "@/lib/diary/messages";
 import { replyAction } from "@/lib/diary/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -7,7 +8,7 @@ import { TextField } from "@/components/forms/fields-client";
 /** Teacher–parent conversations with a reply form under each. */
 export async function Threads({ threads }: { threads: ThreadView[] }) {
   const t = await getTranslations("diary.messages");
-  const format = await getFormatter();
+  const locale = await getLocale();
   if (threads.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <ul className="space-y-3" data-testid="threads">
@@ -21,7 +22,7 @@ export async function Threads({ threads }: { threads: ThreadView[] }) {
               <li key={m.id} className={`rounded p-2 text-sm ${m.mine ? "bg-brand-50" : "bg-slate-50"}`}>
                 <p className="text-xs text-slate-500">
                   <span className="font-medium text-slate-700">{m.author}</span> ·{" "}
-                  {format.dateTime(new Date(m.at), { dateStyle: "medium", timeStyle: "short" })}
+                  {formatDateTime(new Date(m.at), locale)}
                 </p>
                 <p className="whitespace-pre-line">{m.body}</p>
               </li>

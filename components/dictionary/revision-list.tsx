@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { RevisionListItem } from "@/lib/dictionary/editing";
+import { formatDateTime } from "@/lib/format";
 
 /** A list of proposals with kind, status, author and reviewer. */
 export async function RevisionList({
@@ -13,7 +14,7 @@ export async function RevisionList({
   testId?: string;
 }) {
   const t = await getTranslations("lexicography");
-  const format = await getFormatter();
+  const locale = await getLocale();
   if (!items.length) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm" data-testid={testId}>
@@ -31,14 +32,14 @@ export async function RevisionList({
           <span className="text-slate-600">
             {t("by", {
               name: r.author.displayName,
-              date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+              date: formatDateTime(r.createdAt, locale),
             })}
           </span>
           {r.reviewer && r.reviewedAt && (
             <span className="text-slate-600">
               {t("reviewedBy", {
                 name: r.reviewer.displayName,
-                date: format.dateTime(r.reviewedAt, { dateStyle: "medium", timeStyle: "short" }),
+                date: formatDateTime(r.reviewedAt, locale),
               })}
             </span>
           )}

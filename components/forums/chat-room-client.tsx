@@ -4,6 +4,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatEvent } from "@/lib/forums/bus";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { almatyDate, formatClock, formatDateTime } from "@/lib/format";
+
+/** A message's time in Almaty, as the server writes it: the clock for today's, the date too for older ones. */
+const messageTime = (at: Date, locale: string) =>
+  almatyDate(at) === almatyDate() ? formatClock(at) : formatDateTime(at, locale);
 
 interface Labels {
   message: string;
@@ -136,7 +141,8 @@ export function ChatRoom({
               className={`max-w-[80%] rounded px-3 py-2 text-sm ${m.authorId === viewerId ? "ml-auto bg-brand-50" : "bg-slate-100"}`}
             >
               <div className="text-xs font-semibold text-slate-600">
-                {m.author} · {new Date(m.createdAt).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" })}
+                {m.author} ·{" "}
+                <time dateTime={new Date(m.createdAt).toISOString()}>{messageTime(new Date(m.createdAt), locale)}</time>
               </div>
               <div className="whitespace-pre-wrap break-words">{m.body}</div>
             </li>

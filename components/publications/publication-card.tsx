@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { ListItem } from "@/lib/publications/public";
+import { formatDate } from "@/lib/format";
 
 export async function PublicationCard({ item, subjects }: { item: ListItem; subjects: Map<string, string> }) {
   const t = await getTranslations("publications");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <li className="rounded-lg bg-white p-4 shadow-sm" data-testid="publication-card">
       <p className="text-xs text-slate-500">
@@ -12,7 +13,7 @@ export async function PublicationCard({ item, subjects }: { item: ListItem; subj
         {item.subjectCode && ` · ${subjects.get(item.subjectCode) ?? item.subjectCode}`}
         {item.grades.length > 0 &&
           ` · ${item.grades.map((g) => (g === 0 ? t("preschool") : t("gradeN", { grade: g }))).join(", ")}`}
-        {` · ${format.dateTime(new Date(item.publishedAt), { dateStyle: "medium" })}`}
+        {` · ${formatDate(new Date(item.publishedAt), locale)}`}
       </p>
       <h2 className="mt-1 text-lg font-semibold">
         <Link href={`/publications/${item.id}`} lang={item.language}>

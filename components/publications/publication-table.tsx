@@ -35,6 +35,8 @@ export function PublicationTable<T extends Listed>({
   return (
     <Table
       look="plain"
+      caption={t("form.title")}
+      frameClassName="overflow-x-auto rounded-lg"
       columns={[t("form.title"), ...columns]}
       rows={rows}
       className="w-full rounded-lg bg-white text-sm shadow-sm"

@@ -2,11 +2,13 @@
 
 import { useBrowserValue } from "@/components/ui/use-browser-value";
 import { useEffect, useState } from "react";
+import { useLocale } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField } from "@/components/forms/fields-client";
 import { BodyField, ButtonForm } from "@/components/forums/forms-client";
 import { commentAction, flagCommentAction, moderateCommentAction, rateAction } from "@/lib/publications/actions";
 import type { ReaderState } from "@/lib/publications/reader";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 export interface ReaderLabels {
   rating: string;
@@ -44,6 +46,7 @@ export function ReaderPanel({
   labels: ReaderLabels;
   part: "rating" | "discussion";
 }) {
+  const locale = useLocale();
   const [state, setState] = useState<ReaderState | null>(null);
   useEffect(() => {
     let live = true;
@@ -136,7 +139,7 @@ export function ReaderPanel({
               label={labels.flagComment}
               options={state.flaggable.map((c) => ({
                 value: c.id,
-                label: `${c.author} · ${new Date(c.createdAt).toLocaleString()}`,
+                label: `${c.author} · ${formatDateTime(new Date(c.createdAt), locale)}`,
               }))}
             />
             <SelectField
@@ -158,7 +161,7 @@ export function ReaderPanel({
 /** The permanent link and the citation with this site's address and today's date (the page itself is cached). */
 export function Citation({ prefix, path, accessed }: { prefix: string; path: string; accessed: string }) {
   const origin = useBrowserValue(() => window.location.origin, "");
-  const today = useBrowserValue(() => new Date().toLocaleDateString(document.documentElement.lang || undefined), "");
+  const today = useBrowserValue(() => formatDate(new Date(), document.documentElement.lang || "kk"), "");
   const link = `${origin}${path}`;
   return (
     <>

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Link } from "@/i18n/navigation";
+import { formatNumber } from "@/lib/format";
 
 /** One line of the public rating table; every text is prepared on the server (no messages in the browser). */
 export interface RatingTableRow {
@@ -47,7 +48,7 @@ export function RatingTable({
 }) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "rank", desc: false });
   const number = useMemo(
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3, minimumFractionDigits: 3 }),
+    () => ({ format: (v: number) => formatNumber(v, locale, { minimumFractionDigits: 3 }) }),
     [locale],
   );
   const sorted = useMemo(() => {
@@ -95,7 +96,12 @@ export function RatingTable({
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      role="region"
+      aria-label={labels.score}
+      tabIndex={0}
+    >
       <table className="min-w-full text-sm" data-testid="rating-table">
         <thead className="bg-slate-50">
           <tr>
@@ -131,7 +137,7 @@ export function RatingTable({
               ))}
               <td className="px-2 py-1 text-right" title={r.changeLabel}>
                 <span
-                  aria-label={r.changeLabel}
+                  aria-hidden
                   className={
                     r.change === null
                       ? "text-slate-400"
@@ -144,6 +150,7 @@ export function RatingTable({
                 >
                   {r.change === null ? "•" : r.change > 0 ? `▲ ${r.change}` : r.change < 0 ? `▼ ${-r.change}` : "—"}
                 </span>
+                <span className="sr-only">{r.changeLabel}</span>
               </td>
               <td className="px-2 py-1 text-right tabular-nums whitespace-nowrap">
                 {r.interval}

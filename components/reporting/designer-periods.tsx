@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, TextField } from "@/components/forms/fields-client";
 import { createPeriodAction, deletePeriodAction } from "@/lib/reporting/actions-design";
 import { DeadlineNote } from "./entry-deadline";
+import { formatDay } from "@/lib/format";
 
 interface PeriodRow {
   id: string;
@@ -27,8 +28,7 @@ export async function PeriodsPanel({
 }) {
   const t = await getTranslations("reporting.periods");
   const tc = await getTranslations("common");
-  const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const day = (d: Date) => formatDay(d.toISOString().slice(0, 10), locale);
   return (
     <div className="space-y-6">
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import {
   checkValues,
@@ -13,6 +13,7 @@ import {
 import { saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
 import { runtimeKeys } from "@/i18n/keys";
 import { Button } from "@/components/ui/button";
+import { formatClock, formatNumber } from "@/lib/format";
 
 export type EntryMode = "edit" | "readonly" | "preview";
 
@@ -65,7 +66,6 @@ export function EntryForm({
   const t = useTranslations("reporting.entry");
   const tr = useTranslations();
   const locale = useLocale();
-  const format = useFormatter();
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(initialValues).map(([k, v]) => [k, asText(v)])),
@@ -248,6 +248,28 @@ export function EntryForm({
   };
 
   const violated = checked.rules.filter((r) => r.passed === false);
+  /** The cells a violated rule reads, with the strongest severity, so they are highlighted in the form. */
+  const flagged = new Map<string, { severity: "error" | "warning"; rules: number[] }>();
+  for (const r of violated)
+    for (const c of r.cells) {
+      const f = flagged.get(c.key) ?? { severity: r.severity, rules: [] };
+      if (r.severity === "error") f.severity = "error";
+      f.rules.push(r.index);
+      flagged.set(c.key, f);
+    }
+  /** A cell's name as the form shows it: "Section — row — column" or "Section — field". */
+  const cellName = (key: string): string => {
+    const [sectionKey, ...rest] = key.split(".");
+    const section = definition.sections.find((x) => x.key === sectionKey);
+    if (!section) return key;
+    if (section.kind === "fields") {
+      const f = section.fields.find((x) => x.key === rest[0]);
+      return f ? pick(f.label, locale) : key;
+    }
+    const row = section.rows.find((x) => x.key === rest[0]);
+    const col = section.columns.find((x) => x.key === rest[1]);
+    return row && col ? `${pick(row.label, locale)} — ${pick(col.label, locale)}` : key;
+  };
 
   return (
     <div className="space-y-5" data-testid="entry-form" data-mode={mode}>
@@ -268,7 +290,7 @@ export function EntryForm({
               ? t("saving")
               : save.kind === "saved"
                 ? t("savedAt", {
-                    time: format.dateTime(new Date(save.at), { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+                    time: formatClock(new Date(save.at), true),
                   })
                 : save.kind === "error"
                   ? save.message
@@ -326,6 +348,7 @@ export function EntryForm({
                       field={f}
                       value={values[key] ?? ""}
                       error={problems[key]}
+                      flag={flagged.get(key)}
                       disabled={!editable}
                       choices={f.classifier ? choices[f.classifier] : undefined}
                       onChange={(v) => setValue(key, v)}
@@ -375,6 +398,7 @@ export function EntryForm({
                               field={c}
                               value={values[key] ?? ""}
                               error={problems[key]}
+                              flag={flagged.get(key)}
                               disabled={!editable}
                               label={`${pick(r.label, locale)} — ${pick(c.label, locale)}`}
                               onChange={(v) => setValue(key, v)}
@@ -407,12 +431,24 @@ export function EntryForm({
             {violated.map((r) => (
               <li
                 key={r.index}
+                id={`rule-${r.index}`}
                 data-rule={r.index}
                 data-severity={r.severity}
                 className={`rounded border p-2 text-sm ${r.severity === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}
               >
                 <span className="font-medium">{r.severity === "error" ? t("ruleError") : t("ruleWarning")}:</span>{" "}
                 {pick(r.message, locale)}
+                {r.cells.length > 0 && (
+                  <span className="mt-1 block text-xs" data-testid="rule-figures">
+                    {t("figures")}:{" "}
+                    {r.cells
+                      .map(
+                        (c) =>
+                          `${cellName(c.key)} = ${typeof c.value === "number" ? formatNumber(c.value, locale, { maximumFractionDigits: 4 }) : c.value === null || c.value === "" ? "—" : String(c.value)}`,
+                      )
+                      .join("; ")}
+                  </span>
+                )}
                 {r.severity === "warning" && (
                   <label className="mt-2 block text-slate-900">
                     <span className="mb-1 block text-xs font-medium">{t("comment")}</span>
@@ -528,6 +564,7 @@ function ValueInput({
   field,
   value,
   error,
+  flag,
   disabled,
   choices,
   label,
@@ -540,6 +577,8 @@ function ValueInput({
   field: Pick<Field, "type" | "required">;
   value: string;
   error?: string;
+  /** The cell is read by violated rules: highlighted and described by them. */
+  flag?: { severity: "error" | "warning"; rules: number[] };
   disabled: boolean;
   choices?: { code: string; label: string }[];
   label?: string;
@@ -553,10 +592,13 @@ function ValueInput({
     "data-key": valueKey,
     disabled,
     "aria-label": label,
-    "aria-invalid": Boolean(error),
-    "aria-describedby": error ? `${id}-error` : undefined,
+    "aria-invalid": Boolean(error) || flag?.severity === "error",
+    "aria-describedby":
+      [error ? `${id}-error` : "", ...(flag?.rules ?? []).map((r) => `rule-${r}`)].filter(Boolean).join(" ") ||
+      undefined,
     "aria-required": field.required || undefined,
-    className: `w-full rounded border px-2 ${compact ? "min-w-20 py-1 text-right tabular-nums" : "py-2"} ${error ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"} disabled:bg-slate-50 disabled:text-slate-800`,
+    "data-flagged": flag?.severity,
+    className: `w-full rounded border px-2 ${compact ? "min-w-20 py-1 text-right tabular-nums" : "py-2"} ${error || flag?.severity === "error" ? "border-red-500 bg-red-50" : flag ? "border-amber-500 bg-amber-50" : "border-slate-300 bg-white"} disabled:bg-slate-50 disabled:text-slate-800`,
   };
   switch (field.type) {
     case "boolean":

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { deadlineInfo } from "@/lib/reporting/periods";
+import { formatDay } from "@/lib/format";
 
 /**
  * The deadline of a period as people read it: the due date, and when it falls on a weekend or holiday,
@@ -7,9 +8,8 @@ import { deadlineInfo } from "@/lib/reporting/periods";
  */
 export async function DeadlineNote({ dueDate, locale, compact }: { dueDate: Date; locale: string; compact?: boolean }) {
   const t = await getTranslations("reporting.deadline");
-  const format = await getFormatter();
   const info = deadlineInfo(dueDate.toISOString().slice(0, 10), locale);
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const day = (iso: string) => formatDay(iso, locale);
   const reasons = info.skipped
     .map((s) => {
       const why = s.reasons.map((r) =>

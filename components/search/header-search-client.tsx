@@ -80,7 +80,7 @@ export function HeaderSearch({
         role="combobox"
         aria-label={labels.label}
         aria-expanded={shown}
-        aria-controls={listId}
+        aria-controls={shown ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
         placeholder={labels.placeholder}

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from "recharts";
 import { useRouter } from "@/i18n/navigation";
+import { formatNumber } from "@/lib/format";
 
 /** One point of a chart: its label, an optional drill-down link, and a value per series (null: hidden). */
 export interface ChartDatum {
@@ -29,6 +30,8 @@ export interface ChartSeries {
   name: string;
   /** Series with the same stack id are stacked (bars). */
   stack?: string;
+  /** A colour that carries meaning (e.g. green for on time, red for missing); the palette's otherwise. */
+  color?: string;
 }
 
 const COLORS = ["#0b6bcb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#14b8a6", "#64748b", "#ec4899"];
@@ -54,10 +57,16 @@ export function StatChart({
 }) {
   const router = useRouter();
   const rows = data.map((d) => ({ label: d.label, href: d.href, ...d.values }));
-  const format = (v: unknown) => (typeof v === "number" ? new Intl.NumberFormat(locale).format(v) : String(v ?? ""));
+  const color = (s: ChartSeries, i: number) => s.color ?? COLORS[i % COLORS.length];
+  // Many bars (schools, districts) lie on their side, one a row, so every name can be read in full; the
+  // height follows the number of rows and is known before the chart draws, so the page does not shift.
+  const horizontal = kind === "bar" && rows.length > 6;
+  const height = horizontal ? Math.max(288, rows.length * 28 + 64) : 288;
+  const format = (v: unknown) =>
+    typeof v === "number" ? formatNumber(v, locale, { maximumFractionDigits: 3 }) : String(v ?? "");
   if (!data.length) return null;
   return (
-    <figure className="h-72 w-full" aria-label={label} role="img">
+    <figure className="w-full" style={{ height }} aria-label={label} role="img">
       <ResponsiveContainer width="100%" height="100%">
         {kind === "donut" ? (
           <PieChart>
@@ -96,7 +105,7 @@ export function StatChart({
                 type="monotone"
                 dataKey={s.key}
                 name={s.name}
-                stroke={COLORS[i % COLORS.length]}
+                stroke={color(s, i)}
                 strokeWidth={2}
                 connectNulls={false}
                 isAnimationActive={false}
@@ -104,26 +113,32 @@ export function StatChart({
             ))}
           </LineChart>
         ) : (
-          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <BarChart
+            data={rows}
+            layout={horizontal ? "vertical" : "horizontal"}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="label"
-              interval={0}
-              angle={rows.length > 6 ? -35 : 0}
-              textAnchor={rows.length > 6 ? "end" : "middle"}
-              height={rows.length > 6 ? 90 : 30}
-              tick={{ fontSize: 11 }}
-            />
-            <YAxis tickFormatter={format} width={70} />
+            {horizontal ? (
+              <>
+                <XAxis type="number" tickFormatter={format} />
+                <YAxis type="category" dataKey="label" width={170} interval={0} tick={{ fontSize: 11 }} />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
+                <YAxis tickFormatter={format} width={70} />
+              </>
+            )}
             <Tooltip formatter={format} />
-            {series.length > 1 && <Legend />}
+            {series.length > 1 && <Legend verticalAlign="top" height={32} />}
             {series.map((s, i) => (
               <Bar
                 key={s.key}
                 dataKey={s.key}
                 name={s.name}
                 stackId={s.stack}
-                fill={COLORS[i % COLORS.length]}
+                fill={color(s, i)}
                 isAnimationActive={false}
                 cursor={rows.some((r) => r.href) ? "pointer" : undefined}
                 onClick={(entry: { payload?: { href?: string } }) => {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { formatNumber } from "@/lib/format";
 import { Link } from "@/i18n/navigation";
 import { toCsv } from "@/lib/csv";
 import type { Figure } from "@/lib/databank/public";
@@ -34,11 +35,10 @@ export function cellText(v: CellValue, locale: string, forCsv = false): string {
         : "—"
       : forCsv
         ? String(v.value)
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v.value);
+        : formatNumber(v.value, locale, { maximumFractionDigits: 1 });
   }
   if (v === null) return forCsv ? "" : "—";
-  if (typeof v === "number")
-    return forCsv ? String(v) : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  if (typeof v === "number") return forCsv ? String(v) : formatNumber(v, locale, { maximumFractionDigits: 1 });
   return v;
 }
 
@@ -110,7 +110,7 @@ export async function StatFigure({
           {chart && (
             <StatChart kind={chart.kind} data={chart.data} series={chart.series} label={title} locale={locale} />
           )}
-          <div className="max-h-96 overflow-auto">
+          <div className="max-h-96 overflow-auto" role="region" aria-label={title} tabIndex={0}>
             <table className="w-full text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-slate-100 text-left">

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { formatNumber } from "@/lib/format";
 import { Link } from "@/i18n/navigation";
 import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
@@ -149,7 +150,7 @@ function KeyFigure({
 async function DiaryFigures({ diary, locale }: { diary: TerritoryPage["diary"]; locale: string }) {
   const t = await getTranslations("statistics.diary");
   const percent = (v: number | null) =>
-    v === null ? "—" : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)} %`;
+    v === null ? "—" : `${formatNumber(v, locale, { maximumFractionDigits: 1 })} %`;
   return (
     <section aria-labelledby="diary-figures" className="rounded-lg bg-white p-4 shadow-sm" data-testid="diary-figures">
       <h2 id="diary-figures" className="text-lg font-semibold">
@@ -172,9 +173,7 @@ async function DiaryFigures({ diary, locale }: { diary: TerritoryPage["diary"]; 
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("students")}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">
-              {new Intl.NumberFormat(locale).format(diary.students)}
-            </dd>
+            <dd className="text-2xl font-semibold tabular-nums">{formatNumber(diary.students, locale)}</dd>
           </div>
         </dl>
       ) : (
@@ -216,7 +215,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
   return (
     <div className="space-y-6">
       <Breadcrumb items={data.breadcrumb} locale={locale} />
-      <header className="space-y-2">
+      <div className="space-y-2">
         <h1 className="text-2xl font-bold">{t("titleOf", { name })}</h1>
         <p className="text-slate-700">{t("lead")}</p>
         <YearSelector years={data.years} year={data.year} provisional={data.provisional} base={base} />
@@ -235,7 +234,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
           </Link>
           <Link href="/open-data">{t("openDataLink")}</Link>
         </p>
-      </header>
+      </div>
 
       <DiaryFigures diary={data.diary} locale={locale} />
 

@@ -30,7 +30,8 @@ export function ApiDocPage({
 }
 
 /** Class of a request or response example block. */
-export const CODE_BLOCK = "block overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100";
+export const CODE_BLOCK =
+  "block whitespace-pre-wrap break-words rounded bg-slate-900 p-3 font-mono text-xs text-slate-100 [overflow-wrap:anywhere]";
 
 /** An API's query parameters: name and meaning per row. */
 export function ParamsTable({
@@ -56,7 +57,7 @@ export function ParamsTable({
       <tbody className="divide-y divide-slate-100">
         {rows.map(([name, text]) => (
           <tr key={name}>
-            <td className="px-3 py-2 font-mono">{name}</td>
+            <td className="px-3 py-2 font-mono [overflow-wrap:anywhere]">{name}</td>
             <td className="px-3 py-2">{text}</td>
           </tr>
         ))}

@@ -16,7 +16,7 @@ export type TableColumn = {
 
 /**
  * How a table looks: `framed` stands alone in a bordered card with a shaded heading row, `compact` is a
- * lighter card, `plain` sits inside a card of its own.
+ * lighter card, `plain` sits inside a card of its own. Each scrolls sideways in its own frame on a narrow screen.
  */
 export type TableLook = "framed" | "compact" | "plain";
 
@@ -36,6 +36,7 @@ const looks: Record<TableLook, { frame?: string; table: string; head: string; th
     empty: "p-4 text-center text-slate-500",
   },
   plain: {
+    frame: "overflow-x-auto",
     table: "min-w-full text-sm",
     head: "text-left text-slate-600",
     th: "py-1 pr-3",
@@ -107,5 +108,13 @@ export function Table<T>({
     </table>
   );
   const frame = frameClassName ?? l.frame;
-  return frame ? <div className={frame}>{table}</div> : table;
+  if (!frame) return table;
+  // a frame that scrolls is a named region reachable with the keyboard, so its hidden columns can be scrolled to
+  return /overflow/.test(frame) ? (
+    <div className={frame} role="region" aria-label={caption} tabIndex={0}>
+      {table}
+    </div>
+  ) : (
+    <div className={frame}>{table}</div>
+  );
 }

@@ -65,7 +65,7 @@ export async function UserRoles({
                     <p className="font-medium">{ta(`roles.${r.role}`)}</p>
                     <p className="text-slate-700">{scopeName(r, locale)}</p>
                     <p className="text-xs text-slate-500">
-                      {t("grantedAt")}: {formatDate(r.createdAt)}
+                      {t("grantedAt")}: {formatDate(r.createdAt, locale)}
                       {r.grantedBy ? ` · ${t("grantedBy")}: ${r.grantedBy.login}` : ""}
                     </p>
                   </div>

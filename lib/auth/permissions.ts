@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   "publications.review": ["EDITOR", "MINISTRY_ADMIN"],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
+  // Letters are executed by an organisation's staff, never by its pupils or their parents.
+  "letters.execute": [...ADMINS, "TEACHER", "OFFICIAL", "EDITOR", "MODERATOR", "LEXICOGRAPHER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

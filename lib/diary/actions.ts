@@ -11,6 +11,7 @@ import {
   studentImport,
   termUpdate,
   threadReply,
+  familyThreadStart,
   threadStart,
   timetableSave,
   lessonsGenerate,
@@ -20,7 +21,7 @@ import {
 } from "./schemas";
 import { setWeights } from "./aggregates";
 import { generateLessons, saveTimetable } from "./timetable";
-import { reply, startThread } from "./messages";
+import { reply, startFamilyThread, startThread } from "./messages";
 import { createAssignment, createClass, createYear, importStudents, linkGuardian, updateTerm } from "./setup";
 
 const teach = actionsOf("diary.teach");
@@ -54,6 +55,13 @@ export const importStudentsAction = manage(studentImport, importStudents, "diary
 export const startThreadAction = teach(threadStart, startThread, "diary.messages.sent");
 
 export const replyAction = read(threadReply, reply, "diary.messages.sent");
+
+/** A parent writes to the teachers of their child's class. */
+export const startFamilyThreadAction = actionsOf("diary.family")(
+  familyThreadStart,
+  startFamilyThread,
+  "diary.messages.sent",
+);
 
 // ───────── timetable ─────────
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { absentDayRuns, exportCsv, exportStudent, listChildren, loadStudentDiary } from "./diary";
+import kk from "@/messages/kk/diary.json";
 import { refusal, viewer } from "@/tests/setup/helpers";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -31,6 +32,37 @@ describe("children", () => {
 });
 
 describe("student diary", () => {
+  it("shows the timetable on coming school days whose lessons are not in the journal yet", async () => {
+    const enrolment = await prisma.classEnrolment.findFirstOrThrow({
+      where: { studentId: aruzhan },
+      include: { academicYear: { include: { terms: true } } },
+      orderBy: { academicYear: { startDate: "desc" } },
+    });
+    const last = await prisma.lesson.findFirstOrThrow({
+      where: { classGroupId: enrolment.classGroupId },
+      orderBy: { date: "desc" },
+    });
+    const lastDay = last.date.toISOString().slice(0, 10);
+    const term = enrolment.academicYear.terms.find(
+      (t) =>
+        t.startDate <= last.date && last.date <= t.endDate && t.endDate.getTime() - last.date.getTime() > 14 * 864e5,
+    );
+    // the seed generates lessons up to the day it runs; near a term's end nothing is left to plan
+    if (!term) return;
+    // a week after the last generated lesson, seen on the day of that lesson
+    const week = new Date(last.date.getTime() + 7 * 864e5).toISOString().slice(0, 10);
+    const now = new Date(`${lastDay}T06:00:00Z`);
+    const d = await loadStudentDiary(parent, aruzhan, { week }, now);
+    const planned = d.week.lessons.filter((l) => l.planned);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.every((l) => l.date > lastDay && l.mark === null && l.homework === null)).toBe(true);
+    const slots = await prisma.timetableSlot.count({ where: { classGroupId: enrolment.classGroupId } });
+    expect(planned.length).toBeLessThanOrEqual(slots);
+    // the week that holds the journal's lessons plans nothing on the days already held
+    const held = await loadStudentDiary(parent, aruzhan, { week: lastDay }, now);
+    expect(held.week.lessons.filter((l) => l.planned && l.date <= lastDay)).toEqual([]);
+  });
+
   it("shows the week, the subjects with the term-grade formula and the attendance summary", async () => {
     const d = await loadStudentDiary(parent, aruzhan, {}, NOW);
     expect(d.student.firstName).toBe("Аружан");
@@ -79,8 +111,15 @@ describe("export", () => {
     const marks = await prisma.mark.count({ where: { studentId: aruzhan } });
     expect(data.marks).toHaveLength(marks);
     expect(data.student.iin).toMatch(/^\d{12}$/);
-    const csv = exportCsv(data);
-    expect(csv.split("\r\n").filter((l) => l.startsWith("mark,"))).toHaveLength(marks);
+    const csv = exportCsv(data, {
+      ...kk.export,
+      statuses: kk.status,
+      summative: (kind, n) => kk.subjects[kind].replace("{n}", String(n)),
+    });
+    expect(csv.split("\r\n")[0]).toContain("Жазба,Күні,Пән");
+    expect(csv.split("\r\n").filter((l) => l.startsWith("Баға,"))).toHaveLength(marks);
+    expect(csv).not.toMatch(/\r\n(mark|attendance|sor|soch|term_grade),/);
+    expect(csv).not.toMatch(/,(ABSENT|LATE|EXCUSED),/);
     expect((await refusal(exportStudent(parent2, aruzhan))).code).toBe("forbidden");
     // the student downloads their own data; their teacher (who reads the diary) does not get the export
     expect((await exportStudent(student, aruzhan)).student.id).toBe(aruzhan);

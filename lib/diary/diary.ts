@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import { toCsv, type CsvValue } from "../csv";
 import type { Viewer } from "../auth/scope";
 import { familyWhere, studentWhere } from "./access";
-import { addDays, dateValue, dayOf, mondayOf } from "./dates";
+import { addDays, dateValue, dayOf, mondayOf, weekday } from "./dates";
+import { isWorkingDay } from "../reporting/deadline";
 import { almatyDate } from "../time";
 import { computeTermGrade, type GradeWeights, type TermGradeResult } from "./grade";
 import { currentTerm, weightsFor } from "./journal";
@@ -80,6 +81,8 @@ export interface DiaryLesson {
   homework: string | null;
   mark: number | null;
   attendance: "ABSENT" | "LATE" | "EXCUSED" | null;
+  /** A lesson of the timetable on a coming school day that has not been put in the journal yet. */
+  planned?: boolean;
 }
 
 export interface SubjectTerm {
@@ -158,7 +161,7 @@ export async function loadStudentDiary(
   const sunday = addDays(monday, 6);
   const weights = await weightsFor(enrolment.academicYear.label);
 
-  const [weekLessons, assignments] = await Promise.all([
+  const [weekLessons, assignments, slots] = await Promise.all([
     prisma.lesson.findMany({
       where: { classGroupId, date: { gte: dateValue(monday), lte: dateValue(sunday) } },
       orderBy: [{ date: "asc" }, { period: "asc" }],
@@ -172,6 +175,11 @@ export async function loadStudentDiary(
       where: { classGroupId },
       include: { subject: true },
       orderBy: { subject: { sortOrder: "asc" } },
+    }),
+    prisma.timetableSlot.findMany({
+      where: { classGroupId },
+      orderBy: [{ weekday: "asc" }, { period: "asc" }],
+      select: { weekday: true, period: true, subject: { select: { nameKk: true, nameRu: true, nameEn: true } } },
     }),
   ]);
 
@@ -249,6 +257,30 @@ export async function loadStudentDiary(
     for (const run of absentDayRuns([...byDay.keys()], absentDays)) alerts.unshift({ kind: "absentDays", ...run });
   }
 
+  // Coming school days whose lessons are not in the journal yet show the timetable, so a family can plan the
+  // week ahead (and sees the lessons as soon as the teacher adds them, with their homework).
+  const weekDays = Array.from({ length: 6 }, (_, i) => addDays(monday, i));
+  const inTerm = (day: string) =>
+    enrolment.academicYear.terms.some((t) => dayOf(t.startDate) <= day && day <= dayOf(t.endDate));
+  const planned: DiaryLesson[] = weekDays
+    .filter((d) => d > today && inTerm(d) && !weekLessons.some((l) => dayOf(l.date) === d))
+    .filter((d) => weekday(d) > 5 || isWorkingDay(d))
+    .flatMap((d) =>
+      slots
+        .filter((s) => s.weekday === weekday(d))
+        .map((s) => ({
+          id: `planned:${d}:${s.period}`,
+          date: d,
+          period: s.period,
+          subject: s.subject,
+          topic: null,
+          homework: null,
+          mark: null,
+          attendance: null,
+          planned: true,
+        })),
+    );
+
   return {
     student: { id: student.id, lastName: student.lastName, firstName: student.firstName },
     className: `${enrolment.classGroup.grade} ${enrolment.classGroup.letter}`,
@@ -257,17 +289,20 @@ export async function loadStudentDiary(
       : null,
     week: {
       monday,
-      days: Array.from({ length: 6 }, (_, i) => addDays(monday, i)),
-      lessons: weekLessons.map((l) => ({
-        id: l.id,
-        date: dayOf(l.date),
-        period: l.period,
-        subject: l.subject,
-        topic: l.topic,
-        homework: l.homework,
-        mark: l.marks[0]?.value ?? null,
-        attendance: l.attendance[0]?.status ?? null,
-      })),
+      days: weekDays,
+      lessons: [
+        ...weekLessons.map((l) => ({
+          id: l.id,
+          date: dayOf(l.date),
+          period: l.period,
+          subject: l.subject,
+          topic: l.topic,
+          homework: l.homework,
+          mark: l.marks[0]?.value ?? null,
+          attendance: l.attendance[0]?.status ?? null,
+        })),
+        ...planned,
+      ].sort((a, b) => a.date.localeCompare(b.date) || a.period - b.period),
     },
     subjects,
     attendance: attendanceSummary,
@@ -387,11 +422,21 @@ export async function exportStudent(viewer: Viewer, studentId: string): Promise<
   };
 }
 
-/** The export as one CSV table: record, date, subject, detail, value, max. */
-export function exportCsv(data: StudentExport): string {
-  const rows: CsvValue[][] = [["record", "date", "subject", "detail", "value", "max"]];
+/** The words of the CSV export in the reader's language (headers, kinds of record, attendance codes). */
+export interface ExportLabels {
+  headers: Record<"record" | "date" | "subject" | "detail" | "value" | "max", string>;
+  kinds: Record<"student" | "class" | "mark" | "attendance" | "sor" | "soch" | "term_grade", string>;
+  statuses: Record<"ABSENT" | "LATE" | "EXCUSED", string>;
+  /** "СОР 2": a summative assessment's name with its number. */
+  summative: (kind: "SOR" | "SOCH", number: number) => string;
+}
+
+/** The export as one CSV table: record, date, subject, detail, value, max — in the reader's language. */
+export function exportCsv(data: StudentExport, labels: ExportLabels): string {
+  const { headers: h, kinds: k } = labels;
+  const rows: CsvValue[][] = [[h.record, h.date, h.subject, h.detail, h.value, h.max]];
   rows.push([
-    "student",
+    k.student,
     data.student.birthDate,
     "",
     `${data.student.lastName} ${data.student.firstName} ${data.student.middleName ?? ""}`.trim(),
@@ -400,18 +445,26 @@ export function exportCsv(data: StudentExport): string {
   ]);
   for (const e of data.enrolments)
     rows.push([
-      "class",
+      k.class,
       e.year,
       "",
       e.from || e.to ? `${e.school} (${e.from ?? ""}…${e.to ?? ""})` : e.school,
       e.className,
       "",
     ]);
-  for (const m of data.marks) rows.push(["mark", m.date, m.subject, m.topic ?? "", m.value, 10]);
-  for (const a of data.attendance) rows.push(["attendance", a.date, a.subject, "", a.status, ""]);
+  for (const m of data.marks) rows.push([k.mark, m.date, m.subject, m.topic ?? "", m.value, 10]);
+  for (const a of data.attendance)
+    rows.push([k.attendance, a.date, a.subject, "", labels.statuses[a.status as "ABSENT"] ?? a.status, ""]);
   for (const s of data.summatives)
-    rows.push([s.kind === "SOR" ? "sor" : "soch", s.date, s.subject, `${s.kind} ${s.number}`, s.points, s.maxPoints]);
+    rows.push([
+      s.kind === "SOR" ? k.sor : k.soch,
+      s.date,
+      s.subject,
+      labels.summative(s.kind === "SOR" ? "SOR" : "SOCH", s.number),
+      s.points,
+      s.maxPoints,
+    ]);
   for (const g of data.termGrades)
-    rows.push(["term_grade", g.confirmedAt.slice(0, 10), g.subject, `${g.year} / ${g.term}`, g.grade, `${g.percent}%`]);
+    rows.push([k.term_grade, g.confirmedAt.slice(0, 10), g.subject, `${g.year} / ${g.term}`, g.grade, `${g.percent}%`]);
   return toCsv(rows);
 }

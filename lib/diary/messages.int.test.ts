@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
-import { childThreads, classThreads, reply, startThread } from "./messages";
+import { childThreads, classThreads, reply, startFamilyThread, startThread } from "./messages";
 import { refusal, viewer } from "@/tests/setup/helpers";
 
 let teacher: Viewer;
@@ -62,5 +62,21 @@ describe("teacher–parent messages", () => {
     ).toBe("diary.notEnrolled");
     expect(await classThreads(teacher2, classA)).toEqual([]);
     expect((await refusal(startThread(parent, { classGroupId: classA, body: "x" }))).code).toBe("forbidden");
+  });
+
+  it("a parent starts a conversation about their own child; the class's teachers read it and are notified", async () => {
+    const before = await prisma.notification.count({ where: { userId: "u_teacher", kind: "diary_message" } });
+    const { id } = await startFamilyThread(parent, { studentId: aruzhan, body: "Ертең дәрігерге барамыз." });
+    expect((await classThreads(teacher, classA)).find((t) => t.id === id)?.messages[0]?.body).toBe(
+      "Ертең дәрігерге барамыз.",
+    );
+    expect((await childThreads(parent, aruzhan)).map((t) => t.id)).toContain(id);
+    expect((await childThreads(parent2, otherChild)).map((t) => t.id)).not.toContain(id);
+    expect(await prisma.notification.count({ where: { userId: "u_teacher", kind: "diary_message" } })).toBe(before + 1);
+    // another family's child, and anyone but a parent, is refused (nothing written)
+    const threads = await prisma.diaryThread.count();
+    expect((await refusal(startFamilyThread(parent2, { studentId: aruzhan, body: "x" }))).code).toBe("forbidden");
+    expect((await refusal(startFamilyThread(teacher, { studentId: aruzhan, body: "x" }))).code).toBe("forbidden");
+    expect(await prisma.diaryThread.count()).toBe(threads);
   });
 });

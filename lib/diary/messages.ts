@@ -145,6 +145,66 @@ export async function startThread(
   });
 }
 
+/**
+ * A parent starts a conversation about their own child with the teachers of the child's current class (its
+ * homeroom teacher and those who teach it); they are notified and answer in the journal.
+ */
+export async function startFamilyThread(
+  viewer: Viewer,
+  input: { studentId: string; body: string },
+): Promise<{ id: string }> {
+  authorizeViewer(viewer, "diary.family");
+  return prisma.$transaction(async (tx) => {
+    const enrolment = await tx.classEnrolment.findFirst({
+      where: {
+        studentId: input.studentId,
+        endedOn: null,
+        student: { guardians: { some: { userId: viewer.userId } } },
+      },
+      orderBy: { academicYear: { startDate: "desc" } },
+      include: { classGroup: { include: { assignments: { select: { teacherId: true } } } } },
+    });
+    if (!enrolment) throw new AppError("forbidden", { studentId: "diary.notYourChild" });
+    const classGroup = enrolment.classGroup;
+    const now = new Date();
+    const thread = await tx.diaryThread.create({
+      data: {
+        organizationId: classGroup.organizationId,
+        classGroupId: classGroup.id,
+        studentId: input.studentId,
+        createdById: viewer.userId,
+        createdAt: now,
+        lastMessageAt: now,
+      },
+    });
+    await tx.diaryMessage.create({
+      data: {
+        organizationId: classGroup.organizationId,
+        threadId: thread.id,
+        authorId: viewer.userId,
+        body: input.body,
+        createdAt: now,
+      },
+    });
+    const teachers = new Set(
+      [classGroup.homeroomTeacherId, ...classGroup.assignments.map((a) => a.teacherId)].filter(
+        (id): id is string => Boolean(id) && id !== viewer.userId,
+      ),
+    );
+    if (teachers.size) {
+      await tx.notification.createMany({
+        data: [...teachers].map((userId) => ({
+          userId,
+          organizationId: classGroup.organizationId,
+          kind: "diary_message" satisfies DiaryNotificationKind,
+          payload: { threadId: thread.id },
+        })),
+      });
+    }
+    return { id: thread.id };
+  });
+}
+
 /** A reply by anyone who sees the thread (its teachers, the parents concerned). */
 export async function reply(viewer: Viewer, input: { threadId: string; body: string }): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {

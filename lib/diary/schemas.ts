@@ -105,6 +105,7 @@ export const studentImport = z
 const body = z.string().trim().min(1).max(2000);
 export const threadStart = z.object({ classGroupId: id, studentId: optionalId, body });
 export const threadReply = z.object({ threadId: id, body });
+export const familyThreadStart = z.object({ studentId: id, body });
 
 // ───────── timetable ─────────
 

@@ -36,9 +36,14 @@ export function categoryWriteWhere(viewer: Viewer): Prisma.ForumCategoryWhereInp
   };
 }
 
-/** Threads the viewer may read: in a readable category, not hidden (moderators see hidden ones). */
+/** Threads the viewer may read: in a readable category, not hidden (moderators see hidden ones, authors their own). */
 export function threadReadWhere(viewer: Viewer | null): Prisma.ForumThreadWhereInput {
-  return { category: categoryReadWhere(viewer), ...(isModerator(viewer) ? {} : { hidden: false }) };
+  if (isModerator(viewer)) return { category: categoryReadWhere(viewer) };
+  // a thread waiting for approval (or hidden) stays readable to its author, who sees why
+  const shown: Prisma.ForumThreadWhereInput = viewer
+    ? { OR: [{ hidden: false }, { authorId: viewer.userId }] }
+    : { hidden: false };
+  return { AND: [{ category: categoryReadWhere(viewer) }, shown] };
 }
 
 /** Posts the viewer sees in a thread: visible ones, their own held or hidden ones; moderators all. */

@@ -411,6 +411,11 @@ describe("flags, holds and the moderator queue", () => {
     );
     expect(status).toBe("HELD");
     expect((await listThreads(parent, "fc_open_kokshetau")).rows.map((t) => t.id)).not.toContain(id);
+    // its author reads it, marked as waiting; nobody else does
+    const own = await getThreadPage(student, id);
+    expect(own.posts.map((p) => p.status)).toEqual(["HELD"]);
+    expect((await refusal(getThreadPage(parent, id))).code).toBe("notFound");
+    expect((await refusal(getThreadPage(null, id))).code).toBe("notFound");
     const post = await prisma.forumPost.findFirstOrThrow({ where: { threadId: id } });
     await decidePost(moderator, { postId: post.id, decision: "restore" });
     expect((await listThreads(parent, "fc_open_kokshetau")).rows.map((t) => t.id)).toContain(id);

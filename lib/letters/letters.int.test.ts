@@ -10,6 +10,7 @@ import { refusal, viewer } from "@/tests/setup/helpers";
 import {
   attachFile,
   changeStatus,
+  executorsOf,
   exportLetters,
   letterCard,
   letterFile,
@@ -183,6 +184,21 @@ describe("registration numbers", () => {
     expect((await registerLetter(school, incoming({ subject: "Үшінші" }), NOW)).number).toBe(
       registered("Кіріс", 2026, last + 1),
     );
+  });
+
+  it("offers and accepts only the organisation's staff as executors, never pupils or parents", async () => {
+    const pupilAndParent = await prisma.user.findMany({
+      where: { roles: { some: { organizationId: schoolId, role: { in: ["STUDENT", "PARENT"] } } } },
+      select: { id: true },
+    });
+    expect(pupilAndParent.length).toBeGreaterThan(0);
+    const offered = (await executorsOf(school, schoolId)).map((u) => u.id);
+    expect(offered).toContain("u_teacher");
+    for (const { id } of pupilAndParent) {
+      expect(offered).not.toContain(id);
+      const refused = await refusal(registerLetter(school, incoming({ executorId: id }), NOW));
+      expect(refused.fieldErrors.executorId).toBe("letters.executorInvalid");
+    }
   });
 
   it("keeps a cancelled letter and its number in the register", async () => {

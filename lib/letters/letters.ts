@@ -10,7 +10,7 @@ import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
-import { roleHas } from "../auth/permissions";
+import { roleHas, rolesWith } from "../auth/permissions";
 import { organizationWhere, type Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
@@ -79,7 +79,13 @@ async function ownOrganization(tx: Tx, viewer: Viewer, organizationId: string): 
   return org;
 }
 
-/** People who may execute letters of an organisation: users with a role in it. */
+/** An active member of the organisation's staff (a role in it that may execute letters). */
+const staffOf = (organizationId: string) => ({
+  active: true,
+  roles: { some: { organizationId, role: { in: [...rolesWith("letters.execute")] } } },
+});
+
+/** People who may execute letters of an organisation: its staff (not its pupils or their parents). */
 export async function executorsOf(viewer: Viewer, organizationId: string) {
   const org = await prisma.organization.findFirst({
     where: { AND: [{ id: organizationId }, readableWhere(viewer)] },
@@ -87,7 +93,7 @@ export async function executorsOf(viewer: Viewer, organizationId: string) {
   });
   if (!org) throw new AppError("notFound");
   return prisma.user.findMany({
-    where: { active: true, roles: { some: { organizationId } } },
+    where: staffOf(organizationId),
     select: { id: true, displayName: true },
     orderBy: { displayName: "asc" },
     take: 500,
@@ -97,7 +103,7 @@ export async function executorsOf(viewer: Viewer, organizationId: string) {
 async function checkExecutor(tx: Tx, organizationId: string, executorId: string | undefined): Promise<void> {
   if (!executorId) return;
   const user = await tx.user.findFirst({
-    where: { id: executorId, active: true, roles: { some: { organizationId } } },
+    where: { id: executorId, ...staffOf(organizationId) },
     select: { id: true },
   });
   if (!user) throw new AppError("validation", { executorId: "letters.executorInvalid" });

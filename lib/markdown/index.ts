@@ -45,6 +45,7 @@ export const ALLOWED_TAGS: readonly string[] = [
   "ol",
   "li",
   "a",
+  "h2",
   "h3",
   "h4",
   "h5",
@@ -66,10 +67,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "escape",
-  // Headings 1–2 are the page's own; a post's headings start at 3.
+  // Heading 1 is the page's own: a raw <h1> becomes a level-2 heading (Markdown headings are shifted by
+  // `shiftHeadings` before sanitising, so they keep their order).
   transformTags: {
-    h1: "h3",
-    h2: "h4",
+    h1: "h2",
     // A link to anything but http(s), mailto or a path of this site keeps its text and loses the link.
     a: (tagName, attribs) =>
       safeHref(attribs.href)
@@ -104,9 +105,23 @@ export function mentionsOf(markdown: string): string[] {
   return [...found];
 }
 
+/**
+ * Moves a text's headings under the page's own h1: its highest level becomes h2 and the others follow it
+ * one step at a time as written ("##" then "####" → h2, h4), so a page never jumps from h1 to h4.
+ */
+function shiftHeadings(html: string): string {
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+  if (!levels.length) return html;
+  const shift = 2 - Math.min(...levels);
+  if (shift === 0) return html;
+  return html.replace(/<(\/?)h([1-6])([\s>])/g, (_, close: string, level: string, after: string) => {
+    return `<${close}h${Math.min(6, Number(level) + shift)}${after}`;
+  });
+}
+
 /** Renders a post's Markdown to sanitised HTML; mentions become highlighted spans. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
+  const html = shiftHeadings(marked.parse(markdown) as string);
   const withMentions = html.replace(
     /(^|[\s(>])@([a-z0-9][a-z0-9_.-]{1,31})(?![^<]*<\/(?:code|a)>)/gi,
     '$1<span class="mention">@$2</span>',

@@ -86,11 +86,15 @@ describe("forum Markdown sanitiser", () => {
     expect(sanitize('<a href="javascript:alert(1)">x</a>')).toBe("<span>x</span>");
   });
 
-  it("keeps ordinary formatting; links get rel nofollow ugc; headings start at level 3", () => {
+  it("keeps ordinary formatting; links get rel nofollow ugc; headings start at level 2 and skip none", () => {
     const html = renderMarkdown(
-      "# Тақырып\n\n**қалың** _курсив_ [сайт](https://edu.gov.kz) `код`\n\n> цитата\n\n- бір\n- екі",
+      "# Тақырып\n\n## Бөлім\n\n#### Тармақ\n\n**қалың** _курсив_ [сайт](https://edu.gov.kz) `код`\n\n> цитата\n\n- бір\n- екі",
     );
-    expect(html).toContain("<h3>Тақырып</h3>");
+    expect(html).toContain("<h2>Тақырып</h2>");
+    expect(html).toContain("<h3>Бөлім</h3>");
+    expect(html).toContain("<h5>Тармақ</h5>");
+    // a text that starts at "##" starts at h2 all the same
+    expect(renderMarkdown("## Мақсаты\n\n### Кезеңдер")).toBe("<h2>Мақсаты</h2>\n<h3>Кезеңдер</h3>\n");
     expect(html).toContain("<strong>қалың</strong>");
     expect(html).toContain('<a href="https://edu.gov.kz" rel="nofollow ugc noopener" target="_blank">сайт</a>');
     expect(html).toContain("<blockquote>");

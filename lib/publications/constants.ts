@@ -35,6 +35,21 @@ export const EDITABLE: readonly PublicationStatusName[] = ["DRAFT", "CHANGES_REQ
 export const DECISIONS = ["approve", "requestChanges", "reject", "publish", "schedule", "unpublish"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/** The states each decision may be taken from (the editor is offered only these). */
+export const DECISION_FROM: Record<Decision, readonly PublicationStatusName[]> = {
+  approve: ["IN_REVIEW"],
+  requestChanges: ["IN_REVIEW", "APPROVED"],
+  reject: ["IN_REVIEW", "APPROVED"],
+  publish: ["IN_REVIEW", "APPROVED", "SCHEDULED"],
+  schedule: ["IN_REVIEW", "APPROVED", "SCHEDULED"],
+  unpublish: ["PUBLISHED", "SCHEDULED"],
+};
+
+/** The decisions that apply to a publication in a state, in the order of `DECISIONS`. */
+export function decisionsFor(status: string): Decision[] {
+  return DECISIONS.filter((d) => (DECISION_FROM[d] as readonly string[]).includes(status));
+}
+
 export const CONTENT_LANGUAGES = ["kk", "ru", "en"] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 

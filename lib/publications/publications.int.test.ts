@@ -93,7 +93,7 @@ describe("workflow", () => {
     expect(diff.body.filter((l) => l.op === "del")).toHaveLength(0);
     expect((await decide(editor, { id, decision: "publish", remarks: "" })).status).toBe("PUBLISHED");
     const page = await getPublished(id, "kk");
-    expect(page?.html).toContain("<h3>Мақсаты</h3>");
+    expect(page?.html).toContain("<h2>Мақсаты</h2>");
     expect(
       (await listPublished({ sort: "new", page: 1, subject: "MATH", grade: 5 }, "kk")).items.map((i) => i.id),
     ).toContain(id);

@@ -16,6 +16,7 @@ import { roleHas } from "../auth/permissions";
 import { enqueueSearch } from "../search/outbox";
 import { plainText, renderMarkdown } from "../markdown";
 import {
+  DECISION_FROM,
   EDITABLE,
   MAX_BODY,
   isOfficial,
@@ -208,14 +209,7 @@ export async function deleteDraft(viewer: Viewer | null, id: string): Promise<vo
   });
 }
 
-const FROM: Record<Decision, readonly string[]> = {
-  approve: ["IN_REVIEW"],
-  requestChanges: ["IN_REVIEW", "APPROVED"],
-  reject: ["IN_REVIEW", "APPROVED"],
-  publish: ["IN_REVIEW", "APPROVED", "SCHEDULED"],
-  schedule: ["IN_REVIEW", "APPROVED", "SCHEDULED"],
-  unpublish: ["PUBLISHED", "SCHEDULED"],
-};
+const FROM: Record<Decision, readonly string[]> = DECISION_FROM;
 
 /** An editor's decision on the submitted version, with remarks (required when asking for changes or rejecting). */
 export async function decide(

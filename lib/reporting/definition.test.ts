@@ -165,6 +165,13 @@ describe("form definition", () => {
     expect(r.rules.map((x) => x.passed)).toEqual([true, false, false, false]);
     expect(r.rules[3]!.needsComment).toBe(true);
     expect(r.submittable).toBe(false);
+    // each rule names the cells it reads, with their figures (bare names resolved, wildcards expanded)
+    expect(r.rules[1]!.cells).toEqual([
+      { key: "grades.g1.total", value: 5 },
+      { key: "grades.g2.total", value: 5 },
+      { key: "totals.pupils", value: 11 },
+    ]);
+    expect(r.rules[2]!.cells.map((c) => c.key)).toEqual(["grades.g1.girls", "grades.g1.total"]);
     const fixed = { ...base, "grades.g1.girls": "2", "totals.pupils": "10" };
     expect(checkValues(def, fixed, { mode: "submit" }).submittable).toBe(false);
     const commented = checkValues(def, fixed, {

@@ -10,7 +10,7 @@
  * and data packages alike.
  */
 import { z } from "zod";
-import { evaluate, validateExpression, type Ast, type ResolvedValue } from "./expression";
+import { evaluate, namesMatch, referencedNames, validateExpression, type Ast, type ResolvedValue } from "./expression";
 
 export const FIELD_TYPES = ["integer", "decimal", "percentage", "text", "date", "choice", "boolean"] as const;
 export const NUMERIC_TYPES = ["integer", "decimal", "percentage"] as const;
@@ -198,6 +198,8 @@ export interface RuleOutcome {
   message: LocalizedText;
   /** A violated warning without a comment blocks submission. */
   needsComment: boolean;
+  /** The cells the rule reads (wildcards expanded, at most 30) with their values: shown and highlighted. */
+  cells: { key: string; value: Scalar | null }[];
 }
 
 export interface CheckResult {
@@ -335,11 +337,20 @@ export function evaluateRules(
       .map(([, v]) => numeric(v))
       .filter((v): v is number => v !== null);
   };
+  const slotKeys = valueSlots(def).map((s) => s.key);
+  const cellsOf = (ast: Ast) => {
+    const keys = new Set<string>();
+    for (const name of referencedNames(ast)) {
+      const full = bare.get(name) ?? name;
+      for (const key of full.includes("*") ? slotKeys.filter((k) => namesMatch(full, k)) : [full]) keys.add(key);
+    }
+    return [...keys].slice(0, 30).map((key) => ({ key, value: values[key] ?? null }));
+  };
   return rulesAst(def).map((ast, index) => {
     const rule = def.rules[index]!;
     const result = evaluate(ast, resolve);
     const passed = result === null ? null : Boolean(result);
     const needsComment = rule.severity === "warning" && passed === false && !(comments[String(index)] ?? "").trim();
-    return { index, severity: rule.severity, passed, message: rule.message, needsComment };
+    return { index, severity: rule.severity, passed, message: rule.message, needsComment, cells: cellsOf(ast) };
   });
 }

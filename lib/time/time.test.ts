@@ -57,4 +57,20 @@ describe("localised forms", () => {
     expect(formatDateTime(LATE_UTC, "en")).toBe("Nov 24, 2026, 02:05");
     expect(formatDateTime(NOON, "en")).toBe("Nov 23, 2026, 12:30");
   });
+
+  it("writes the same text whatever locale data the runtime has (no Intl formatting by locale)", () => {
+    const original = Intl.DateTimeFormat;
+    const calls: unknown[] = [];
+    // a browser without Kazakh data: any locale-specific formatter would fall back to another language
+    Intl.DateTimeFormat = function (locale: unknown, options: Intl.DateTimeFormatOptions) {
+      calls.push(locale);
+      return new original(locale === "en-CA" ? "en-CA" : "en-US", options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    try {
+      expect(formatDateTime(LATE_UTC, "kk")).toBe("2026 ж. 24 қар., 02:05");
+      expect(calls.filter((l) => l !== "en-CA")).toEqual([]);
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+  });
 });

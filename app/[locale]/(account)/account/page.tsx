@@ -3,7 +3,7 @@ import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { scopeSummary } from "@/lib/registry/dashboard";
-import { NAV_ITEMS } from "@/components/layout/nav-items";
+import { NAV_ITEMS, RESTRICTED_ITEMS } from "@/components/layout/nav-items";
 
 /** Every signed-in person's landing page: who they are, their roles and scopes, and where to go. */
 export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
@@ -16,7 +16,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const ta = await getTranslations("admin");
   const tc = await getTranslations("common");
   const summary = await scopeSummary(viewer, locale);
-  const canAdmin = Boolean(scopeOf(viewer, "admin.access"));
+  const items = [...NAV_ITEMS, ...RESTRICTED_ITEMS.filter((i) => scopeOf(viewer, i.permission))];
   const canWrite = Boolean(scopeOf(viewer, "publications.write"));
   const tp = await getTranslations("publications");
   const ts = await getTranslations("security");
@@ -40,7 +40,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
       <section>
         <h2 className="mb-2 font-semibold">{t("goTo")}</h2>
         <ul className="grid gap-3 sm:grid-cols-2">
-          {NAV_ITEMS.filter((i) => i.key !== "admin" || canAdmin).map((i) => (
+          {items.map((i) => (
             <li key={i.key}>
               <Link
                 href={i.href}

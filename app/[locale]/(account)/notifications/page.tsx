@@ -62,7 +62,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       ) : (
         <ul className="space-y-2" data-testid="notifications">
           {page.rows.map((n) => {
-            const view = renderNotification(n, { locale, t: runtimeKeys(t), formatDate: (d) => formatDate(d) });
+            const view = renderNotification(n, { locale, t: runtimeKeys(t), formatDate: (d) => formatDate(d, locale) });
             return (
               <li
                 key={n.id}
@@ -80,7 +80,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
                     {view.href ? <Link href={view.href}>{view.text}</Link> : view.text}
                   </p>
                   {view.detail && <p className="mt-1 text-sm text-slate-700">{view.detail}</p>}
-                  <p className="mt-1 font-mono text-xs text-slate-500">{formatDateTime(n.createdAt)}</p>
+                  <p className="mt-1 font-mono text-xs text-slate-500">{formatDateTime(n.createdAt, locale)}</p>
                 </div>
                 {!n.readAt && (
                   <ActionForm

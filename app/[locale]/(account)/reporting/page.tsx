@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
@@ -7,6 +7,7 @@ import { submittingOrganizationNames, submittingOrganizations } from "@/lib/repo
 import { formsDueFor, type DuePeriod } from "@/lib/reporting/obligations";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";
 import { Table } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
 
 /** "Forms due from my organisation" for a year: every form of the published list with its periods. */
 export default async function ReportingPage({ params, searchParams }: PageProps<"/[locale]/reporting">) {
@@ -17,7 +18,6 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
     return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/reporting` } }, locale });
   const t = await getTranslations("reporting.due");
   const ts = await getTranslations("reporting.status");
-  const format = await getFormatter();
   const organizations = submittingOrganizations(viewer);
   if (organizations.length === 0) {
     return (
@@ -104,6 +104,7 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
             <Table
               look="plain"
               caption={f.code}
+              frameClassName="overflow-x-auto"
               columns={[t("period"), t("deadline"), t("statusColumn"), { label: t("open"), hiddenLabel: true }]}
               rows={f.periods}
             >
@@ -117,9 +118,7 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
                     {stateBadge(p)}
                     <span className="text-slate-700">{ts(p.submission?.status ?? "NONE")}</span>
                     {p.submission?.submittedAt && (
-                      <span className="text-xs text-slate-500">
-                        {format.dateTime(p.submission.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
-                      </span>
+                      <span className="text-xs text-slate-500">{formatDateTime(p.submission.submittedAt, locale)}</span>
                     )}
                     {p.submission?.late && (
                       <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">

@@ -6,6 +6,7 @@ import { ADMIN_NAV } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/admin/page-header";
 import { scopeSummary } from "@/lib/registry/dashboard";
 import { unreadCount } from "@/lib/notifications/notifications";
+import { formatNumber } from "@/lib/format";
 
 export default async function AdminHome({ params }: PageProps<"/[locale]/admin">) {
   const { locale } = await params;
@@ -47,7 +48,7 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
             <div key={k} className="rounded-lg bg-white p-4 shadow-sm">
               <dt className="text-sm text-slate-600">{t(`nav.${k}`)}</dt>
               <dd className="text-2xl font-bold tabular-nums" data-testid={`count-${k}`}>
-                {summary.counts![k].toLocaleString(locale)}
+                {formatNumber(summary.counts![k], locale)}
               </dd>
             </div>
           ))}

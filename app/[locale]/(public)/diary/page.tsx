@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { holds, scopeOf } from "@/lib/auth/scope";
@@ -10,6 +10,10 @@ import { StudentDiaryView } from "@/components/diary/student-diary";
 import { childThreads } from "@/lib/diary/messages";
 import { Threads } from "@/components/diary/threads";
 import { runtimeKeys } from "@/i18n/keys";
+import { startFamilyThreadAction } from "@/lib/diary/actions";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { TextField } from "@/components/forms/fields-client";
+import { formatDay } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -26,7 +30,6 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
   setRequestLocale(locale);
   const t = await getTranslations("diary");
   const te = await getTranslations("errors");
-  const format = await getFormatter();
   const viewer = await getViewer();
   if (!viewer) {
     return (
@@ -83,11 +86,11 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
               key={c.id}
               href={`/diary?student=${c.id}`}
               aria-current={c.id === diary?.student.id ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ${c.id === diary?.student.id ? "bg-brand-600 text-white" : "bg-white shadow-sm"}`}
+              className={`rounded-full px-3 py-1 text-sm ${c.id === diary?.student.id ? "bg-brand-700 text-white" : "bg-white shadow-sm"}`}
               data-testid="child-switch"
             >
               {c.firstName} {c.lastName}
-              {c.className && <span className="ml-1 opacity-75">({c.className})</span>}
+              {c.className && <span className="ml-1">({c.className})</span>}
             </Link>
           ))}
         </nav>
@@ -103,7 +106,7 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
       )}
       {!refused && !diary && (
         <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">
-          {canRead ? t("noChildren") : t("notAllowed")}
+          {!canRead ? t("notAllowed") : isTeacherSafe(viewer) ? t("family.teacherHint") : t("noChildren")}
         </p>
       )}
       {diary && (
@@ -112,23 +115,46 @@ export default async function DiaryPage({ params, searchParams }: PageProps<"/[l
             diary={diary}
             locale={locale}
             canExport={children.some((c) => c.id === diary!.student.id)}
+            weekNav={
+              <nav
+                aria-label={t("week.nav")}
+                className="flex flex-wrap items-center gap-3 text-sm"
+                data-testid="week-nav"
+              >
+                <Link href={link({ week: addDays(diary.week.monday, -7) })} rel="prev">
+                  ← {t("week.previous")}
+                </Link>
+                <span>
+                  {t("family.weekOf", {
+                    from: formatDay(diary.week.monday, locale),
+                    to: formatDay(addDays(diary.week.monday, 5), locale),
+                  })}
+                </span>
+                <Link href={link({ week: addDays(diary.week.monday, 7) })} rel="next">
+                  {t("week.next")} →
+                </Link>
+              </nav>
+            }
           />
-          <nav aria-label={t("week.nav")} className="flex items-center gap-3 text-sm">
-            <Link href={link({ week: addDays(diary.week.monday, -7) })} rel="prev">
-              ← {t("week.previous")}
-            </Link>
-            <span>
-              {format.dateTime(new Date(`${diary.week.monday}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
-            </span>
-            <Link href={link({ week: addDays(diary.week.monday, 7) })} rel="next">
-              {t("week.next")} →
-            </Link>
-          </nav>
           {threads && (
             <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="messages-title">
               <h2 id="messages-title" className="mb-2 text-lg font-semibold">
                 {t("messages.title")}
               </h2>
+              <ActionForm
+                action={startFamilyThreadAction}
+                submitLabel={t("family.write")}
+                testId="start-family-thread"
+                className="mb-3 space-y-2"
+              >
+                <input type="hidden" name="studentId" value={diary.student.id} />
+                <TextField
+                  name="body"
+                  label={t("family.writeLabel", { name: `${diary.student.firstName} ${diary.student.lastName}` })}
+                  maxLength={2000}
+                  required
+                />
+              </ActionForm>
               <Threads threads={threads} />
             </section>
           )}

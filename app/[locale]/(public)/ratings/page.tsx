@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { localName } from "@/lib/names";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
@@ -10,6 +10,7 @@ import { RatingTable, type RatingTableRow } from "@/components/ratings/rating-ta
 import { StatChart } from "@/components/statistics/chart-client";
 import { Choice, intervalText } from "@/components/ratings/parts";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatDate } from "@/lib/format";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings">): Promise<Metadata> {
   const { locale } = await params;
@@ -26,7 +27,6 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations("ratings");
-  const format = await getFormatter();
   const methods = await cachedPublishedMethods();
   const year = await orNotFound(async () => yearParam(query.year), notFound);
   if (!methods.length) {
@@ -132,7 +132,7 @@ export default async function RatingsPage({ params, searchParams }: PageProps<"/
         </h2>
         <p className="text-sm text-slate-600">
           {t("publishedOn", {
-            date: format.dateTime(new Date(view.publishedAt), { dateStyle: "long" }),
+            date: formatDate(new Date(view.publishedAt), locale),
             version: view.version.number,
           })}
         </p>

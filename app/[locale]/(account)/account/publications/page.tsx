@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
@@ -6,6 +6,7 @@ import { myPublications } from "@/lib/publications/workflow";
 import { Notice } from "@/components/ui/notice";
 import { PublicationTable } from "@/components/publications/publication-table";
 import { PageHeading } from "@/components/ui/page-heading";
+import { formatDateTime } from "@/lib/format";
 
 /** The author's workspace: drafts, submissions, the editors' last remark on each. */
 export default async function MyPublicationsPage({ params }: PageProps<"/[locale]/account/publications">) {
@@ -20,7 +21,6 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
   const t = await getTranslations("publications");
   const tc = await getTranslations("errors");
   if (!scopeOf(viewer, "publications.write")) return <Notice>{tc("forbidden")}</Notice>;
-  const format = await getFormatter();
   const rows = await myPublications(viewer);
   return (
     <div className="max-w-5xl space-y-4">
@@ -46,9 +46,7 @@ export default async function MyPublicationsPage({ params }: PageProps<"/[locale
               {t(`statuses.${r.status}`)}
             </td>
             <td className="p-2 text-slate-700">{r.lastRemark?.text || "—"}</td>
-            <td className="p-2 text-slate-600">
-              {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-            </td>
+            <td className="p-2 text-slate-600">{formatDateTime(r.updatedAt, locale)}</td>
           </>
         )}
       </PublicationTable>

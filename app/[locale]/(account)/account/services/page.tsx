@@ -93,7 +93,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                   <h3 className="font-semibold">{t(`catalogue.${a.kind}.name`)}</h3>
                   <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
                   <span className="ml-auto text-xs text-slate-500">
-                    {t("my.submitted", { date: formatDate(a.createdAt) })}
+                    {t("my.submitted", { date: formatDate(a.createdAt, locale) })}
                   </span>
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
@@ -124,7 +124,7 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                       kindergarten: localName(a.targetOrganization, locale),
                     })}
                     {a.status === "OFFERED" && a.offerExpiresAt
-                      ? ` ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt) })}`
+                      ? ` ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt, locale) })}`
                       : ""}
                   </p>
                 )}
@@ -146,14 +146,14 @@ export default async function MyServicesPage({ params }: PageProps<"/[locale]/ac
                 )}
                 {!["APPROVED", "REFUSED", "ISSUED"].includes(a.status) &&
                   !(a.kind === "PRESCHOOL" && a.status !== "OFFERED") && (
-                    <p className="mt-1 text-xs text-slate-500">{t("my.due", { date: formatDate(a.dueAt) })}</p>
+                    <p className="mt-1 text-xs text-slate-500">{t("my.due", { date: formatDate(a.dueAt, locale) })}</p>
                   )}
                 <details className="mt-2 text-sm">
                   <summary className="cursor-pointer text-slate-600">{t("my.timeline")}</summary>
                   <ol className="mt-2 space-y-1 border-l border-slate-200 pl-3">
                     {a.events.map((e, i) => (
                       <li key={i}>
-                        <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span>{" "}
+                        <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at, locale)}</span>{" "}
                         {t(`status.${e.status}`)}
                         {e.note ? ` — ${e.note}` : ""}
                       </li>

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -10,6 +10,7 @@ import { loadEntry, submittingOrganizations, type EntryContext } from "@/lib/rep
 import { EntryForm } from "@/components/reporting/entry-client";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";
 import { runtimeKeys } from "@/i18n/keys";
+import { formatDateTime } from "@/lib/format";
 
 /** The organisation's report for one period: fill in (autosave), upload a template, submit; read-only after. */
 export default async function ReportEntryPage({ params, searchParams }: PageProps<"/[locale]/reporting/[periodId]">) {
@@ -24,7 +25,6 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
   const t = await getTranslations("reporting.entry");
   const te = await getTranslations("errors");
   const ts = await getTranslations("reporting.status");
-  const format = await getFormatter();
   const query = await searchParams;
   const organizations = submittingOrganizations(viewer);
   const organizationId = organizations.find((o) => o === query.org) ?? organizations[0];
@@ -106,7 +106,7 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
             <dt className="text-slate-600">{t("submittedLabel")}</dt>
             <dd className="font-medium" data-testid="submitted-on">
               {t("submittedOn", {
-                date: format.dateTime(submission.submittedAt, { dateStyle: "long", timeStyle: "short" }),
+                date: formatDateTime(submission.submittedAt, locale),
               })}
               {submission.late && (
                 <span

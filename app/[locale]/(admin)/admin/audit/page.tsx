@@ -7,7 +7,8 @@ import {
   AUDIT_SORTS,
   AUDIT_EXPORT_LIMIT,
   auditEntities,
-  describeChanges,
+  changeValue,
+  fieldChanges,
   listAudit,
 } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/time";
@@ -18,6 +19,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { runtimeKeys } from "@/i18n/keys";
 import { Input } from "@/components/ui/input";
 import { linkButtonClass } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
@@ -26,6 +28,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("audit");
   const ta = runtimeKeys(t);
   const tc = await getTranslations("common");
+  const tr = runtimeKeys(await getTranslations("reporting"));
   const list = parseListParams(await searchParams, {
     sortable: AUDIT_SORTS,
     defaultSort: "at",
@@ -40,6 +43,21 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   const keep: Record<string, string> = { sort: list.sort, dir: list.dir };
   if (list.filters.entityId) keep.entityId = list.filters.entityId;
   const entityLabel = (entity: string) => (ta.has(`entities.${entity}`) ? ta(`entities.${entity}`) : entity);
+  /** A stored value as a person reads it: codes of states in words, yes/no, the rest as it is. */
+  const valueText = (v: unknown): string => {
+    if (typeof v === "boolean") return ta(`values.${v}`);
+    if (typeof v === "string" && /^[A-Z][A-Z_]+$/.test(v) && tr.has(`status.${v}`)) return tr(`status.${v}`);
+    return changeValue(v);
+  };
+  /** One change a line: "field: old → new". */
+  const changesText = (before: unknown, after: unknown) =>
+    fieldChanges(before, after)
+      .map((c) =>
+        "before" in c && "after" in c
+          ? `${c.field}: ${valueText(c.before)} → ${valueText(c.after)}`
+          : `${c.field}: ${valueText("after" in c ? c.after : c.before)}`,
+      )
+      .join("\n");
 
   return (
     <div>
@@ -52,7 +70,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
               href={`/api/v1/audit?${exportQuery.toString()}`}
               download
               className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
-              title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
+              title={t("exportHint", { limit: formatNumber(AUDIT_EXPORT_LIMIT, locale) })}
             >
               {tc("actions.exportCsv")}
             </a>
@@ -60,7 +78,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
               href={`/api/v1/audit?${new URLSearchParams({ ...Object.fromEntries(exportQuery), format: "xlsx" }).toString()}`}
               download
               className={linkButtonClass({ variant: "secondary", className: "font-medium" })}
-              title={t("exportHint", { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale) })}
+              title={t("exportHint", { limit: formatNumber(AUDIT_EXPORT_LIMIT, locale) })}
             >
               {tc("actions.exportXlsx")}
             </a>
@@ -104,16 +122,17 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           { id: "at", header: t("at"), sortable: true, kind: "mono" },
           { id: "actor", header: t("actor") },
           { id: "action", header: t("action"), kind: "badge" },
-          { id: "entity", header: t("entity") },
-          { id: "changes", header: t("changes") },
+          { id: "entity", header: t("entity"), kind: "link", hrefKey: "history" },
+          { id: "changes", header: t("changes"), kind: "lines" },
         ]}
         rows={page.rows.map((r) => ({
           id: r.id,
-          at: formatDateTime(r.at),
+          at: formatDateTime(r.at, locale),
           actor: r.actor ? `${r.actor.login} (${r.actor.displayName})` : t("system"),
           action: ta.has(`actions.${r.action}`) ? ta(`actions.${r.action}`) : r.action,
-          entity: `${entityLabel(r.entity)} · ${r.entityId}`,
-          changes: describeChanges(r.before, r.after),
+          entity: entityLabel(r.entity),
+          history: `/admin/audit?${new URLSearchParams({ entityId: r.entityId }).toString()}`,
+          changes: changesText(r.before, r.after),
         }))}
         total={page.total}
         page={page.page}

@@ -47,15 +47,14 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
   const pages = pageCount(page.total, page.pageSize);
   const canManage = viewer.roles.some((r) => roleHas(r.role, "letters.manage"));
   const exportHref = `/api/v1/letters/export?${new URLSearchParams({ ...queryOf(query), locale }).toString()}`;
+  /** The heading's sort state, on the column heading where assistive technology reads it. */
+  const sortState = (sort: LetterQuery["sort"]) =>
+    query.sort === sort ? (query.dir === "asc" ? ("ascending" as const) : ("descending" as const)) : undefined;
   const sortLink = (sort: LetterQuery["sort"], label: string) => {
     const active = query.sort === sort;
     const dir = active && query.dir === "desc" ? "asc" : "desc";
     return (
-      <Link
-        href={{ pathname: "/admin/letters", query: queryOf({ ...query, sort, dir }) }}
-        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-        data-testid={`sort-${sort}`}
-      >
+      <Link href={{ pathname: "/admin/letters", query: queryOf({ ...query, sort, dir }) }} data-testid={`sort-${sort}`}>
         {label}
         {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -140,17 +139,30 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
       {page.rows.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("list.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <div
+          className="overflow-x-auto rounded-lg bg-white shadow-sm"
+          role="region"
+          aria-label={t("title")}
+          tabIndex={0}
+        >
           <table className="w-full text-sm" data-testid="letters-register">
             <thead className="border-b border-slate-200 text-left">
               <tr>
-                <th className="p-2">{sortLink("number", t("fields.number"))}</th>
-                <th className="p-2">{sortLink("registeredAt", t("fields.registeredAt"))}</th>
-                <th className="p-2">{sortLink("correspondent", t("fields.correspondent"))}</th>
+                <th className="p-2" aria-sort={sortState("number")}>
+                  {sortLink("number", t("fields.number"))}
+                </th>
+                <th className="p-2" aria-sort={sortState("registeredAt")}>
+                  {sortLink("registeredAt", t("fields.registeredAt"))}
+                </th>
+                <th className="p-2" aria-sort={sortState("correspondent")}>
+                  {sortLink("correspondent", t("fields.correspondent"))}
+                </th>
                 <th className="p-2">{t("fields.subject")}</th>
                 {organizations.length > 1 && <th className="p-2">{t("fields.organization")}</th>}
                 <th className="p-2">{t("fields.executor")}</th>
-                <th className="p-2">{sortLink("dueDate", t("fields.dueDate"))}</th>
+                <th className="p-2" aria-sort={sortState("dueDate")}>
+                  {sortLink("dueDate", t("fields.dueDate"))}
+                </th>
                 <th className="p-2">{t("fields.status")}</th>
               </tr>
             </thead>
@@ -168,11 +180,11 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
                       {l.number}
                     </Link>
                   </td>
-                  <td className="p-2 font-mono text-xs">{formatDate(l.registeredAt)}</td>
+                  <td className="p-2 font-mono text-xs">{formatDate(l.registeredAt, locale)}</td>
                   <td className="p-2">
                     {l.correspondent}
                     {l.letterNumber && (
-                      <span className="block text-xs text-slate-500">
+                      <span className="block text-xs text-slate-600">
                         № {l.letterNumber}
                         {l.letterDate ? ` · ${l.letterDate.toISOString().slice(0, 10)}` : ""}
                       </span>
@@ -181,12 +193,12 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
                   <td className="p-2">
                     {l.subject}
                     {l.replyTo && (
-                      <span className="block text-xs text-slate-500">
+                      <span className="block text-xs text-slate-600">
                         {t("fields.replyTo")}: {l.replyTo.number}
                       </span>
                     )}
                     {l.replies.length > 0 && (
-                      <span className="block text-xs text-slate-500">
+                      <span className="block text-xs text-slate-600">
                         {t("fields.replies")}: {l.replies.map((r) => r.number).join(", ")}
                       </span>
                     )}

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authorize } from "@/lib/auth/viewer";
 import { PUBLICATION_STATUSES } from "@/lib/publications/constants";
 import { reviewQueue } from "@/lib/publications/workflow";
 import { PageHeader } from "@/components/admin/page-header";
 import { PublicationTable } from "@/components/publications/publication-table";
+import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,6 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
   setRequestLocale(locale);
   const { viewer } = await authorize("publications.review");
   const t = await getTranslations("publications");
-  const format = await getFormatter();
   const raw = (await searchParams).status;
   const status = typeof raw === "string" && (PUBLICATION_STATUSES as readonly string[]).includes(raw) ? raw : null;
   const rows = await reviewQueue(viewer, status);
@@ -52,9 +52,7 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
           <>
             <td className="p-2">{r.author}</td>
             <td className="p-2">{t(`statuses.${r.status}`)}</td>
-            <td className="p-2 text-slate-600">
-              {format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-            </td>
+            <td className="p-2 text-slate-600">{formatDateTime(r.updatedAt, locale)}</td>
           </>
         )}
       </PublicationTable>

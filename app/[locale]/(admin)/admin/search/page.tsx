@@ -38,7 +38,10 @@ export default async function SearchAdminPage({ params }: PageProps<"/[locale]/a
         {row(t("admin.lag"), t("admin.lagSeconds", { seconds: status.lagSeconds }), "search-lag")}
         {row(t("admin.failing"), status.failing)}
         {row(t("admin.lastError"), status.lastError ?? t("admin.none"))}
-        {row(t("admin.reindexedAt"), status.reindexedAt ? formatDateTime(status.reindexedAt) : t("admin.never"))}
+        {row(
+          t("admin.reindexedAt"),
+          status.reindexedAt ? formatDateTime(status.reindexedAt, locale) : t("admin.never"),
+        )}
       </dl>
       <ActionForm
         action={reindexAction}

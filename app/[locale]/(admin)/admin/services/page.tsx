@@ -121,9 +121,9 @@ export default async function ServicesQueuePage({ params, searchParams }: PagePr
                 {localName(a.organization, locale)}
                 {a.kind === "TRANSFER" && a.targetOrganization ? ` → ${localName(a.targetOrganization, locale)}` : ""}
               </td>
-              <td className="p-2 font-mono text-xs">{formatDate(a.createdAt)}</td>
+              <td className="p-2 font-mono text-xs">{formatDate(a.createdAt, locale)}</td>
               <td className="p-2 font-mono text-xs">
-                {formatDate(a.dueAt)}
+                {formatDate(a.dueAt, locale)}
                 {late && (
                   <span
                     className="ml-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs text-white"

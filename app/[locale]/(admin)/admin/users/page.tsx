@@ -53,7 +53,7 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
           displayName: u.displayName,
           roles: u.roles.map((r) => `${ta(`roles.${r.role}`)} — ${scopeName(r, locale)}`).join("; "),
           status: t(`statuses.${u.active ? "active" : "inactive"}`),
-          createdAt: formatDate(u.createdAt),
+          createdAt: formatDate(u.createdAt, locale),
         }))}
         total={page.total}
         page={page.page}

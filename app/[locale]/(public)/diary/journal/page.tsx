@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { holds, scopeOf } from "@/lib/auth/scope";
@@ -13,6 +13,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { runtimeKeys } from "@/i18n/keys";
 import { Table } from "@/components/ui/table";
+import { formatDate, formatDateTime, formatDay } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -32,7 +33,6 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
     return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/diary/journal` } }, locale });
   const t = await getTranslations("diary.journal");
   const te = await getTranslations("errors");
-  const format = await getFormatter();
   if (!scopeOf(viewer, "diary.read") || !(holds(viewer, "diary.teach") || holds(viewer, "diary.manage"))) {
     return (
       <div role="alert" className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm">
@@ -139,14 +139,13 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
               ))}
             </nav>
             <span className="text-sm text-slate-600">
-              {format.dateTime(new Date(`${data.term.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}{" "}
-              – {format.dateTime(new Date(`${data.term.endDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+              {formatDay(data.term.startDate, locale)} – {formatDay(data.term.endDate, locale)}
             </span>
             {data.closed && (
               <span className="rounded bg-green-100 px-2 py-0.5 text-sm text-green-800" data-testid="term-closed">
                 {t("closedBy", {
                   by: data.closed.by,
-                  at: format.dateTime(new Date(data.closed.at), { dateStyle: "medium" }),
+                  at: formatDate(new Date(data.closed.at), locale),
                 })}
               </span>
             )}
@@ -247,9 +246,7 @@ export default async function JournalPage({ params, searchParams }: PageProps<"/
                 >
                   {(h) => (
                     <tr key={h.id} className="border-t border-slate-100">
-                      <td className="pr-3">
-                        {format.dateTime(new Date(h.at), { dateStyle: "short", timeStyle: "short" })}
-                      </td>
+                      <td className="pr-3">{formatDateTime(new Date(h.at), locale)}</td>
                       <td className="pr-3">{h.by}</td>
                       <td className="pr-3">{h.student}</td>
                       <td className="pr-3">

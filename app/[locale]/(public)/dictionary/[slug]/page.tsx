@@ -7,6 +7,7 @@ import { AddFlashcardButton } from "@/components/dictionary/flashcard-button-cli
 import { PermanentLink } from "@/components/dictionary/permanent-link-client";
 import { runtimeKeys } from "@/i18n/keys";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -62,7 +63,11 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
           {entry.checked && (
             <span
               className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800"
-              title={entry.checkedAt ? t("entry.checkedAt", { date: new Date(entry.checkedAt) }) : undefined}
+              title={
+                entry.checkedAt
+                  ? t("entry.checkedAt", { date: formatDate(new Date(entry.checkedAt), locale) })
+                  : undefined
+              }
             >
               ✓ {t("entry.checked")}
             </span>
@@ -168,7 +173,7 @@ export default async function EntryPage({ params }: PageProps<"/[locale]/diction
           copiedLabel={t("entry.copied")}
         />
         <p>
-          {t("entry.updated", { date: new Date(entry.updatedAt) })} ·{" "}
+          {t("entry.updated", { date: formatDate(new Date(entry.updatedAt), locale) })} ·{" "}
           {t(`entry.sources.${entry.source === "apertium" ? "apertium" : entry.source === "seed" ? "seed" : "editor"}`)}
         </p>
       </footer>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
@@ -13,6 +13,7 @@ import { BodyField } from "@/components/forums/forms-client";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
+import { formatDateTime, formatPercent } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -34,7 +35,6 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("forums");
-  const format = await getFormatter();
   const viewer = await getViewer();
   const category = await getCategory(viewer, slug).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!category) notFound();
@@ -56,7 +56,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
           <p className="mt-2 rounded bg-brand-50 p-2 text-sm" data-testid="answer-stats">
             {stats.questions
               ? t("stats", {
-                  rate: format.number(stats.answerRate ?? 0, { style: "percent" }),
+                  rate: formatPercent((stats.answerRate ?? 0) * 100, locale, { maximumFractionDigits: 0 }),
                   hours: stats.medianHours ?? "—",
                   questions: stats.questions,
                 })
@@ -83,7 +83,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
                   </span>
                 )}
                 <div className="text-xs text-slate-500">
-                  {th.author} · {format.dateTime(new Date(th.lastPostAt), { dateStyle: "medium", timeStyle: "short" })}
+                  {th.author} · {formatDateTime(new Date(th.lastPostAt), locale)}
                 </div>
               </div>
               <div className="text-right text-sm text-slate-500">
@@ -108,7 +108,15 @@ export default async function CategoryPage({ params, searchParams }: PageProps<"
         labels={await pagerLabels()}
       />
       {!viewer ? (
-        <p className="text-slate-600">{t("signInToPost")}</p>
+        <p className="text-slate-600">
+          <Link
+            href={{ pathname: "/sign-in", query: { callbackUrl: `/${locale}/forums/${slug}` } }}
+            className="underline"
+            data-testid="sign-in-to-post"
+          >
+            {t("signInToPost")}
+          </Link>
+        </p>
       ) : category.canPost ? (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">{open ? t("askQuestion") : t("newThread")}</h2>

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { moderationQueue } from "@/lib/forums/moderation";
 import { decidePostAction } from "@/lib/forums/actions";
 import { ButtonForm } from "@/components/forums/forms-client";
+import { formatDateTime } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -24,7 +25,6 @@ export default async function ModerationPage({ params }: PageProps<"/[locale]/fo
   setRequestLocale(locale);
   const { viewer } = await authorize("forums.moderate");
   const t = await getTranslations("forums");
-  const format = await getFormatter();
   const queue = await moderationQueue(viewer);
   return (
     <div className="max-w-4xl space-y-4">
@@ -41,7 +41,7 @@ export default async function ModerationPage({ params }: PageProps<"/[locale]/fo
             </Link>
             <span>#{q.number}</span>
             <span>{q.author}</span>
-            <span>{format.dateTime(new Date(q.createdAt), { dateStyle: "medium", timeStyle: "short" })}</span>
+            <span>{formatDateTime(new Date(q.createdAt), locale)}</span>
             <span className="rounded bg-amber-100 px-2 py-0.5 text-xs">{t(`moderation.status.${q.status}`)}</span>
             {q.statusReason && q.statusReason in { personalData: 1, firstPost: 1, flags: 1, moderator: 1 } && (
               <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">

@@ -33,5 +33,14 @@ export default async function StaticPage({ params }: PageProps<"/[locale]/pages/
   if (!(STATIC_PAGES as readonly string[]).includes(slug)) notFound();
   const page = readContent(locale, slug);
   if (!page) notFound();
-  return <Prose html={page.html} lang={page.locale} />;
+  // The page's first heading is its title (h1); the rest of its headings follow under it.
+  const first = /<h2[^>]*>([\s\S]*?)<\/h2>/.exec(page.html);
+  if (!first) return <Prose html={page.html} lang={page.locale} />;
+  return (
+    <div className="space-y-4" lang={page.locale}>
+      {/* the text of our own content files, rendered by marked (trusted, not user input) */}
+      <h1 className="text-2xl font-bold" dangerouslySetInnerHTML={{ __html: first[1]! }} />
+      <Prose html={page.html.replace(first[0], "")} lang={page.locale} />
+    </div>
+  );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cachedComments, cachedFilterOptions, cachedPublication } from "@/lib/publications/cache";
 import { FLAG_REASONS } from "@/lib/forums/moderation";
 import { Citation, ReaderPanel, type ReaderLabels } from "@/components/publications/reader-panel-client";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 
 // The page is the same for every reader: rendered once, cached and tagged (publishing, comments and ratings
 // expire it); the personal part (forms, own rating, moderation) is loaded by ReaderPanel.
@@ -34,17 +35,16 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
   setRequestLocale(locale);
   const p = await cachedPublication(id, locale);
   if (!p) notFound();
-  const [t, tc, tf, format, options, comments] = await Promise.all([
+  const [t, tc, tf, options, comments] = await Promise.all([
     getTranslations("publications"),
     getTranslations("common"),
     getTranslations("forums"),
-    getFormatter(),
     cachedFilterOptions(locale),
     cachedComments(p.id),
   ]);
   const subject = p.subjectCode ? options.subjects.find((s) => s.code === p.subjectCode)?.name : null;
   const path = `/${locale}/publications/${p.id}`;
-  const published = format.dateTime(new Date(p.publishedAt), { dateStyle: "long" });
+  const published = formatDate(new Date(p.publishedAt), locale);
   const signInHref = `/${locale}/sign-in?callbackUrl=${encodeURIComponent(path)}`;
   const labels: ReaderLabels = {
     rating: t("read.rating"),
@@ -132,7 +132,7 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
                   {t("read.download")}: {a.fileName}
                 </a>{" "}
                 <span className="text-slate-500">
-                  ({a.kind.toUpperCase()}, {format.number(a.size / 1024, { maximumFractionDigits: 0 })} KB)
+                  ({a.kind.toUpperCase()}, {formatNumber(a.size / 1024, locale, { maximumFractionDigits: 0 })} KB)
                 </span>
               </li>
             ))}
@@ -168,7 +168,7 @@ export default async function PublicationPage({ params }: PageProps<"/[locale]/p
             <li key={c.id} className="rounded-lg bg-white p-3 shadow-sm" data-testid="comment">
               <p className="text-xs text-slate-500">
                 <span className="font-semibold text-slate-800">{c.author}</span> ·{" "}
-                {format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                {formatDateTime(new Date(c.createdAt), locale)}
               </p>
               <div className="prose mt-1 max-w-none text-sm" dangerouslySetInnerHTML={{ __html: c.html }} />
             </li>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { StatFigure } from "@/components/statistics/figure";
 import { cachedCompletenessBoard } from "@/lib/databank/cache";
 import { orNotFound } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
+import { formatDay } from "@/lib/format";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -34,7 +35,6 @@ export default async function CompletenessPage({
   const board = await orNotFound(() => cachedCompletenessBoard(period, region), notFound);
   const t = await getTranslations("statistics.completeness");
   const ts = await getTranslations("statistics");
-  const format = await getFormatter();
   const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)} %` : "—");
   const query = (p: string | null, r: string | null) => {
     const q = new URLSearchParams();
@@ -55,12 +55,12 @@ export default async function CompletenessPage({
           </>
         )}
       </nav>
-      <header className="space-y-2">
+      <div className="space-y-2">
         <h1 className="text-2xl font-bold">
           {board.territory ? t("titleOf", { name: nameOf(board.territory.name, locale) }) : t("title")}
         </h1>
         <p className="text-slate-700">{t("lead")}</p>
-      </header>
+      </div>
       <nav aria-label={t("periods")} className="flex flex-wrap gap-2 text-sm" data-testid="periods">
         {board.periods.map((p) => (
           <Link
@@ -80,7 +80,7 @@ export default async function CompletenessPage({
           <p className="text-sm" data-testid="period-info">
             {t("periodInfo", {
               form: `${current.form.code} ${nameOf(current.form.name, locale)}`,
-              due: format.dateTime(new Date(`${current.dueDate}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }),
+              due: formatDay(current.dueDate, locale),
             })}{" "}
             {!current.deadlinePassed && <span className="text-amber-800">{t("deadlineAhead")}</span>}
           </p>
@@ -97,9 +97,9 @@ export default async function CompletenessPage({
                 values: { onTime: l.onTime, late: l.late, notYet: l.notYet },
               })),
               series: [
-                { key: "onTime", name: t("onTime"), stack: "s" },
-                { key: "late", name: t("late"), stack: "s" },
-                { key: "notYet", name: t("notYet"), stack: "s" },
+                { key: "onTime", name: t("onTime"), stack: "s", color: "#15803d" },
+                { key: "late", name: t("late"), stack: "s", color: "#d97706" },
+                { key: "notYet", name: t("notYet"), stack: "s", color: "#b91c1c" },
               ],
             }}
             columns={[

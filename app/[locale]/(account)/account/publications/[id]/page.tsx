@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
@@ -11,6 +11,7 @@ import { DraftForm } from "@/components/publications/draft-form";
 import { Uploader } from "@/components/publications/uploader-client";
 import { ButtonForm } from "@/components/forums/forms-client";
 import { ActionForm } from "@/components/forms/action-form-client";
+import { formatDateTime } from "@/lib/format";
 
 /** The author's page of one publication: the form (while editable), attachments, submission and remarks. */
 export default async function MyPublicationPage({
@@ -29,7 +30,6 @@ export default async function MyPublicationPage({
   if (!p || !p.mine) notFound();
   const query = await searchParams;
   const t = await getTranslations("publications");
-  const format = await getFormatter();
   const official = Boolean(scopeOf(viewer, "publications.official"));
   const [subjects, originals] = await Promise.all([
     subjectOptions(locale),
@@ -69,8 +69,7 @@ export default async function MyPublicationPage({
                 <li key={i} className="rounded border border-amber-200 bg-amber-50 p-2" data-testid="remark">
                   <p className="text-xs text-slate-600">
                     {t(`decisions.${r.decision as "approve"}`)} · {r.reviewer} ·{" "}
-                    {t("work.onVersion", { version: r.version })} ·{" "}
-                    {format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })}
+                    {t("work.onVersion", { version: r.version })} · {formatDateTime(new Date(r.at), locale)}
                   </p>
                   <p className="mt-1 whitespace-pre-wrap">{r.text}</p>
                 </li>

@@ -8,8 +8,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { BackupJob } from "@/components/archive/backup-job-client";
 import { CheckboxField, TextField } from "@/components/forms/fields-client";
 import type { KeysOf, Messages } from "@/i18n/keys";
-
-const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "—");
+import { formatDateTime } from "@/lib/format";
 
 /** Backups (R26): start an export, download it, see the last one, set the daily schedule. */
 export default async function BackupsPage({ params }: PageProps<"/[locale]/admin/archive/backups">) {
@@ -19,6 +18,8 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
   const t = await getTranslations("archive.backups");
   const tc = await getTranslations("common");
   const { rows, setting, last, running } = await backups(viewer);
+  /** Times in Almaty, like every time a person reads. */
+  const time = (d: Date | null) => (d ? formatDateTime(d, locale) : "—");
   const labels = {
     start: t("start"),
     starting: t("starting"),

@@ -16,6 +16,7 @@ import { TextField } from "@/components/forms/fields-client";
 import { StatChart } from "@/components/statistics/chart-client";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/input";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -73,8 +74,7 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
     sp.set("locale", locale);
     return `/api/v1/databank/pivot?${sp.toString()}`;
   };
-  const fmt = (v: number | null) =>
-    v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
+  const fmt = (v: number | null) => (v === null ? "—" : formatNumber(v, locale, { maximumFractionDigits: 2 }));
   const dimSelect = (name: string, value: string | undefined, label: string, id: string) => (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="font-medium">

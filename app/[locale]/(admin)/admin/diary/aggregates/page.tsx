@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/names";
@@ -9,13 +9,13 @@ import { Notice } from "@/components/ui/notice";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
 import { Table } from "@/components/ui/table";
+import { formatNumber } from "@/lib/format";
 
 /** Authorities: attendance and quality by organisation and territory (aggregates only); ministry: weights. */
 export default async function DiaryAggregatesPage({ params }: PageProps<"/[locale]/admin/diary/aggregates">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("diary.aggregates");
-  const format = await getFormatter();
   const viewer = await getViewer();
   if (!viewer || !scopeOf(viewer, "diary.aggregates")) {
     return <Notice>{t("notAllowed")}</Notice>;
@@ -25,7 +25,7 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
     scopeOf(viewer, "diary.weights") ? listWeights() : Promise.resolve(null),
   ]);
   const pct = (n: number | null) =>
-    n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+    n === null ? "—" : `${formatNumber(n, locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
   const table = (rows: AggregateRow[], caption: string, testId: string) => (
     <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
       <h2 className="mb-2 font-semibold">{caption}</h2>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
@@ -6,6 +6,7 @@ import { chosenSchool, schoolAnalytics } from "@/lib/diary/setup";
 import { PageHeader } from "@/components/admin/page-header";
 import { Notice } from "@/components/ui/notice";
 import { Table } from "@/components/ui/table";
+import { formatNumber } from "@/lib/format";
 
 /** The school's analytics: averages and attendance by class and subject, students at risk. */
 export default async function DiaryAnalyticsPage({
@@ -15,7 +16,6 @@ export default async function DiaryAnalyticsPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("diary.analytics");
-  const format = await getFormatter();
   const viewer = await getViewer();
   const organizationId = chosenSchool(viewer, (await searchParams).org);
   if (!viewer || !organizationId) {
@@ -23,7 +23,7 @@ export default async function DiaryAnalyticsPage({
   }
   const a = await schoolAnalytics(viewer, organizationId);
   const num = (n: number | null, digits = 1) =>
-    n === null ? "—" : format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    n === null ? "—" : formatNumber(n, locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return (
     <div className="space-y-6">
       <PageHeader

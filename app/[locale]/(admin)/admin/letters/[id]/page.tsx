@@ -73,7 +73,7 @@ export default async function LetterPage({ params, searchParams }: PageProps<"/[
       )}
       <dl className="grid grid-cols-[12rem_1fr] gap-2 rounded-lg bg-white p-4 text-sm shadow-sm">
         {row(t("fields.organization"), localName(l.organization, locale))}
-        {row(t("fields.registeredAt"), formatDateTime(l.registeredAt))}
+        {row(t("fields.registeredAt"), formatDateTime(l.registeredAt, locale))}
         {row(t("fields.registeredBy"), l.registeredBy.displayName)}
         {row(
           l.direction === "INCOMING" ? t("fields.correspondentIn") : t("fields.correspondentOut"),

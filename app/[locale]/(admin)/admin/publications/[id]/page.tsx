@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { DECISIONS } from "@/lib/publications/constants";
+import { decisionsFor } from "@/lib/publications/constants";
 import { getForWork, versionDiff } from "@/lib/publications/workflow";
 import { decideAction } from "@/lib/publications/actions";
 import { ActionForm } from "@/components/forms/action-form-client";
@@ -11,6 +11,7 @@ import { SelectField, TextField } from "@/components/forms/fields-client";
 import { BodyField } from "@/components/forums/forms-client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Select } from "@/components/ui/input";
+import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -22,11 +23,11 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
   const p = await getForWork(viewer, id).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
   if (!p) notFound();
   const t = await getTranslations("publications");
-  const format = await getFormatter();
   const query = await searchParams;
   const latest = p.versions[0]?.number ?? 0;
   const to = Number(query.to) || latest;
   const from = Number(query.from) || Math.max(1, to - 1);
+  const decisions = decisionsFor(p.status);
   const diff = latest > 1 && from !== to ? await versionDiff(viewer, id, from, to).catch(() => null) : null;
   return (
     <div className="space-y-4">
@@ -40,14 +41,18 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
 
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("review.decide")}</h2>
-        {p.canDecide ? (
+        {p.canDecide && decisions.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="no-decision">
+            {t("review.nothingToDecide", { status: t(`statuses.${p.status}`) })}
+          </p>
+        ) : p.canDecide ? (
           <ActionForm action={decideAction} submitLabel={t("review.apply")} testId="decision-form">
             <input type="hidden" name="id" value={p.id} />
             <SelectField
               name="decision"
               label={t("review.decide")}
-              options={DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
-              defaultValue="approve"
+              options={decisions.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
+              defaultValue={decisions[0]}
             />
             <BodyField name="remarks" label={t("review.remarks")} rows={4} />
             <TextField name="publishAt" label={t("review.publishAt")} type="datetime-local" />
@@ -122,8 +127,8 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
         <ul className="space-y-1 text-sm">
           {p.remarks.map((r, i) => (
             <li key={i}>
-              {format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })} · {r.reviewer} ·{" "}
-              {t(`decisions.${r.decision as "approve"}`)} · {t("work.onVersion", { version: r.version })}
+              {formatDateTime(new Date(r.at), locale)} · {r.reviewer} · {t(`decisions.${r.decision as "approve"}`)} ·{" "}
+              {t("work.onVersion", { version: r.version })}
               {r.text && <span className="block whitespace-pre-wrap text-slate-700">{r.text}</span>}
             </li>
           ))}

@@ -23,6 +23,7 @@ import { intervalText } from "@/components/ratings/parts";
 import { runtimeKeys } from "@/i18n/keys";
 import { fieldClass } from "@/components/ui/input";
 import { Table } from "@/components/ui/table";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -87,8 +88,7 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
         : te(error.code === "validation" ? "validation.summary" : error.code);
     }
   }
-  const num = (v: number | null, d = 3) =>
-    v === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(v);
+  const num = (v: number | null, d = 3) => (v === null ? "—" : formatNumber(v, locale, { maximumFractionDigits: d }));
   return (
     <div className="space-y-6">
       <PageHeader

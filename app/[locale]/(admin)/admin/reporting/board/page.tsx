@@ -23,6 +23,7 @@ import { localText, periodLabel } from "@/components/reporting-review/labels";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { runtimeKeys } from "@/i18n/keys";
 import { linkButtonClass } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -115,11 +116,14 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
         ]}
       />
       <p className="mb-3 text-sm text-slate-700" data-testid="board-deadline">
-        {t("board.deadline", { date: formatDate(period.dueDate), deadline: formatDateTime(period.deadlineAt) })}
+        {t("board.deadline", {
+          date: formatDate(period.dueDate, locale),
+          deadline: formatDateTime(period.deadlineAt, locale),
+        })}
         {overdue && <span className="ml-2 font-medium text-red-700">{t("board.deadlinePassed")}</span>}
         {period.closedAt && (
           <span className="ml-2 font-medium text-slate-600">
-            {t("board.closed", { date: formatDate(period.closedAt) })}
+            {t("board.closed", { date: formatDate(period.closedAt, locale) })}
           </span>
         )}
       </p>
@@ -129,11 +133,11 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
             <dt className="text-xs text-slate-600">{t(`counts.${card.key}`)}</dt>
             <dd className={`text-2xl font-bold tabular-nums ${card.tone}`} data-testid={`count-${card.key}`}>
               {card.state ? (
-                <Link href={hrefFor(card.state)} className="no-underline hover:underline">
-                  {c[card.key].toLocaleString(locale)}
+                <Link href={hrefFor(card.state)} className="underline decoration-2 underline-offset-4">
+                  {formatNumber(c[card.key], locale)}
                 </Link>
               ) : (
-                c[card.key].toLocaleString(locale)
+                formatNumber(c[card.key], locale)
               )}
               {card.key !== "obliged" && card.key !== "awaiting" && (
                 <span className="ml-1 text-xs font-normal text-slate-500">{pct(c[card.key])} %</span>
@@ -162,7 +166,12 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
               missing: t("counts.missing"),
             }}
           />
-          <div className="overflow-x-auto">
+          <div
+            className="overflow-x-auto"
+            role="region"
+            aria-label={t(summary.groupLevel === "REGION" ? "board.byRegion" : "board.byDistrict")}
+            tabIndex={0}
+          >
             <table className="mt-3 w-full text-sm">
               <thead className="bg-slate-100 text-left">
                 <tr>
@@ -232,7 +241,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
             ]
               .filter(Boolean)
               .join(" · ") || null,
-          submittedAt: s?.submittedAt ? formatDateTime(s.submittedAt) : null,
+          submittedAt: s?.submittedAt ? formatDateTime(s.submittedAt, locale) : null,
         }))}
         total={page.total}
         page={page.page}

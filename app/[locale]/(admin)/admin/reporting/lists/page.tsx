@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { listFormLists } from "@/lib/reporting/forms";
@@ -6,6 +6,7 @@ import { createFormListAction } from "@/lib/reporting/actions-design";
 import { PageHeader } from "@/components/admin/page-header";
 import { FormListForm } from "@/components/reporting/designer-list-form";
 import { Table } from "@/components/ui/table";
+import { formatDate } from "@/lib/format";
 
 /** The annual lists of forms (R3): one per year, approved by an order, published when ready. */
 export default async function FormListsPage({ params }: PageProps<"/[locale]/admin/reporting/lists">) {
@@ -13,7 +14,6 @@ export default async function FormListsPage({ params }: PageProps<"/[locale]/adm
   setRequestLocale(locale);
   await authorize("reporting.design");
   const t = await getTranslations("reporting.lists");
-  const format = await getFormatter();
   const lists = await listFormLists();
   return (
     <div className="space-y-6">
@@ -34,7 +34,7 @@ export default async function FormListsPage({ params }: PageProps<"/[locale]/adm
             <td className="p-2">
               {t("orderText", {
                 number: l.orderNumber,
-                date: format.dateTime(l.orderDate, { dateStyle: "medium" }),
+                date: formatDate(l.orderDate, locale),
               })}
             </td>
             <td className="p-2 tabular-nums">{l._count.forms}</td>

@@ -34,9 +34,9 @@ export default async function ReportsPage({ params }: PageProps<"/[locale]/admin
               </Link>
             </td>
             <td className="px-3 py-2">{p.label}</td>
-            <td className="px-3 py-2 tabular-nums">{formatDate(p.dueDate)}</td>
+            <td className="px-3 py-2 tabular-nums">{formatDate(p.dueDate, locale)}</td>
             <td className="px-3 py-2">
-              {p.closedAt ? t("reports.closedOn", { date: formatDate(p.closedAt) }) : t("reports.open")}
+              {p.closedAt ? t("reports.closedOn", { date: formatDate(p.closedAt, locale) }) : t("reports.open")}
             </td>
           </tr>
         )}

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { localName } from "@/lib/names";
 import { applicationForStaff } from "@/lib/services/applications";
@@ -102,7 +103,7 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
                 <dd>
                   {localName(a.targetOrganization, locale)}
                   {a.status === "OFFERED" && a.offerExpiresAt
-                    ? ` · ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt) })}`
+                    ? ` · ${t("my.answerBy", { date: formatDateTime(a.offerExpiresAt, locale) })}`
                     : ""}
                 </dd>
               </>
@@ -116,9 +117,9 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
           </>
         )}
         <dt className="font-medium">{t("queue.submitted")}</dt>
-        <dd>{formatDateTime(a.createdAt)}</dd>
+        <dd>{formatDateTime(a.createdAt, locale)}</dd>
         <dt className="font-medium">{t("queue.due")}</dt>
-        <dd>{formatDate(a.dueAt)}</dd>
+        <dd>{formatDate(a.dueAt, locale)}</dd>
         {a.reason && (
           <>
             <dt className="font-medium">{t("review.reason")}</dt>
@@ -131,7 +132,8 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
         <ol className="space-y-1 border-l border-slate-200 pl-3" data-testid="timeline">
           {a.events.map((e, i) => (
             <li key={i}>
-              <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span> {t(`status.${e.status}`)}
+              <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at, locale)}</span>{" "}
+              {t(`status.${e.status}`)}
               {e.note ? ` — ${e.note}` : ""}
             </li>
           ))}
@@ -161,6 +163,9 @@ export default async function ApplicationPage({ params }: PageProps<"/[locale]/a
               action={acceptFirstGradeAction}
               classes={classes}
               noClasses={t("review.noClasses")}
+              setUp={
+                scopeOf(viewer, "diary.manage") ? { href: "/admin/diary", label: t("review.toDiarySetup") } : undefined
+              }
               submitLabel={t("review.accept")}
               classLabel={t("review.class")}
               testId="accept-form"

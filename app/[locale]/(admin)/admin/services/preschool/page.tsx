@@ -45,7 +45,7 @@ export default async function PreschoolQueuePage({ params }: PageProps<"/[locale
             <td className="p-2">{[a.childLastName, a.childFirstName].join(" ")}</td>
             <td className="p-2 font-mono text-xs">{a.childBirthDate.toISOString().slice(0, 10)}</td>
             <td className="p-2">{t(`preschool.priorities.${a.priority === 1 ? 1 : 0}`)}</td>
-            <td className="p-2 font-mono text-xs">{formatDateTime(a.createdAt)}</td>
+            <td className="p-2 font-mono text-xs">{formatDateTime(a.createdAt, locale)}</td>
             <td className="p-2">
               <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
               {a.status === "OFFERED" && a.targetOrganization && (

@@ -21,7 +21,7 @@ export default async function UserPage({ params, searchParams }: PageProps<"/[lo
     <div className="space-y-4">
       <PageHeader
         title={user.displayName}
-        description={`${t("login")}: ${user.login} · ${t("lastLoginAt")}: ${user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t("never")}`}
+        description={`${t("login")}: ${user.login} · ${t("lastLoginAt")}: ${user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("never")}`}
         link={{ href: "/admin/users", label: tc("actions.back") }}
       />
       {created && (

@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { deckStats, dueCards } from "@/lib/dictionary/flashcards";
 import { FlashcardSession } from "@/components/dictionary/flashcards-client";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatDateTime } from "@/lib/format";
 
 // Personal: read per request for the signed-in user, never cached.
 export const dynamic = "force-dynamic";
@@ -75,7 +76,7 @@ export default async function FlashcardsPage({ params }: PageProps<"/[locale]/di
           <div>
             <dt className="text-slate-500">{t("flashcards.stats.next")}</dt>
             <dd className="text-xl font-semibold">
-              {t("flashcards.stats.nextAt", { date: new Date(stats.nextDueAt) })}
+              {t("flashcards.stats.nextAt", { date: formatDateTime(new Date(stats.nextDueAt), locale) })}
             </dd>
           </div>
         )}

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
@@ -32,6 +32,7 @@ import { BodyField, ButtonForm } from "@/components/forums/forms-client";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { pageCount, parsePage } from "@/lib/data-table/params";
+import { formatDateTime } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -56,7 +57,6 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations("forums");
-  const format = await getFormatter();
   const viewer = await getViewer();
   // ?post=N (links from search) opens the page that holds post N
   const page =
@@ -74,7 +74,7 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
   const quoted = quoteId ? [...data.official, ...data.posts].find((p) => p.id === quoteId) : undefined;
   const categories = data.moderator ? await listCategories(viewer) : [];
   const waiting = category.kind === "OPEN" ? awaitingDays(thread.createdAt, thread.answeredAt) : null;
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => formatDateTime(new Date(iso), locale);
 
   const post = (p: PostView) => (
     <article
@@ -347,7 +347,15 @@ export default async function ThreadPage({ params, searchParams }: PageProps<"/[
         </section>
       )}
       {!viewer ? (
-        <p className="text-slate-600">{t("signInToPost")}</p>
+        <p className="text-slate-600">
+          <Link
+            href={{ pathname: "/sign-in", query: { callbackUrl: `/${locale}/forums/t/${id}` } }}
+            className="underline"
+            data-testid="sign-in-to-post"
+          >
+            {t("signInToPost")}
+          </Link>
+        </p>
       ) : data.canPost ? (
         <section id="reply" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">

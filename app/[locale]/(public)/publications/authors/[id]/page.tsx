@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cachedAuthor } from "@/lib/publications/cache";
+import { formatDate } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -26,7 +27,6 @@ export default async function AuthorPage({ params }: PageProps<"/[locale]/public
   const profile = await cachedAuthor(id, locale);
   if (!profile) notFound();
   const t = await getTranslations("publications");
-  const format = await getFormatter();
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-bold" data-testid="author-name">
@@ -48,7 +48,7 @@ export default async function AuthorPage({ params }: PageProps<"/[locale]/public
               {p.title}
             </Link>
             <p className="text-xs text-slate-600">
-              {t(`types.${p.type as "NEWS"}`)} · {format.dateTime(new Date(p.publishedAt), { dateStyle: "medium" })} ·{" "}
+              {t(`types.${p.type as "NEWS"}`)} · {formatDate(new Date(p.publishedAt), locale)} ·{" "}
               {t("views", { count: p.views })} · {t("downloads", { count: p.downloads })} ·{" "}
               {t("commentsCount", { count: p.commentCount })}
             </p>

@@ -11,6 +11,7 @@ import { StatChart } from "@/components/statistics/chart-client";
 import { intervalText } from "@/components/ratings/parts";
 import { Table } from "@/components/ui/table";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatNumber } from "@/lib/format";
 
 export async function generateMetadata({
   params,
@@ -40,7 +41,7 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
   const { rating, entry, history } = card;
   const weights = normaliseWeights(methodOf(rating.version.aggregation, rating.version.indicators)).indicators;
   const num = (v: number | null | undefined, digits = 3) =>
-    v == null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
+    v == null ? "—" : formatNumber(v, locale, { maximumFractionDigits: digits });
   const of = rating.rows.filter((r) => r.rank !== null).length;
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { localName } from "@/lib/names";
 import { orNotFound } from "@/lib/databank/page-params";
@@ -9,6 +9,7 @@ import { normaliseWeights } from "@/lib/ratings/compute";
 import { methodOf } from "@/lib/ratings/runner";
 import { Table } from "@/components/ui/table";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatDay, formatNumber } from "@/lib/format";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/methods/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -31,7 +32,6 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
   const { locale, code } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("ratings");
-  const format = await getFormatter();
   const { version } = await searchParams;
   if (version !== undefined && (typeof version !== "string" || !/^\d{1,4}$/.test(version))) notFound();
   const view = await orNotFound(() => cachedMethodView(code, version === undefined ? null : Number(version)), notFound);
@@ -53,10 +53,7 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
           {current.approvalOrder && current.approvedOn
             ? t("method.approved", {
                 order: current.approvalOrder,
-                date: format.dateTime(new Date(`${current.approvedOn}T00:00:00Z`), {
-                  dateStyle: "long",
-                  timeZone: "UTC",
-                }),
+                date: formatDay(current.approvedOn, locale),
               })
             : t("method.notApproved")}
         </p>
@@ -109,7 +106,7 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
               <td className="px-2 py-1 font-mono text-xs">{t(`normalisation.${i.normalisation}`)}</td>
               <td className="px-2 py-1">{t(`missing.${i.missing}`)}</td>
               <td className="px-2 py-1 text-right tabular-nums">
-                {new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(weights[index]!.weight * 100)} %
+                {formatNumber(weights[index]!.weight * 100, locale, { maximumFractionDigits: 1 })} %
               </td>
             </tr>
           )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Breadcrumb, GradeSexFigure, YearSelector } from "@/components/statistics/territory-view";
 import { StatFigure, cellText, chartValue } from "@/components/statistics/figure";
 import { cachedOrganizationReport } from "@/lib/databank/cache";
@@ -10,6 +10,7 @@ import { localName } from "@/lib/names";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { formatDate, formatDay } from "@/lib/format";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -43,7 +44,6 @@ export default async function OrganizationReportPage({
   const data = await orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound);
   const t = await getTranslations("statistics");
   const td = await getTranslations("databank");
-  const format = await getFormatter();
   const o = data.organization;
   const name = nameOf(o.name, locale);
   const dl = "grid grid-cols-[minmax(10rem,auto)_1fr] gap-x-4 gap-y-1 text-sm";
@@ -77,7 +77,7 @@ export default async function OrganizationReportPage({
   return (
     <div className="space-y-6">
       <Breadcrumb items={data.breadcrumb} current={name} locale={locale} />
-      <header className="space-y-2">
+      <div className="space-y-2">
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-slate-700">{t("org.lead")}</p>
         <YearSelector
@@ -89,7 +89,7 @@ export default async function OrganizationReportPage({
         {data.year !== null && data.provisional.includes(data.year) && (
           <p className="text-sm text-amber-800">{t("provisionalNote")}</p>
         )}
-      </header>
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section
           aria-labelledby="passport-title"
@@ -178,8 +178,8 @@ export default async function OrganizationReportPage({
           cells: {
             period: `${r.form.code} · ${r.label}`,
             form: nameOf(r.form.name, locale),
-            due: format.dateTime(new Date(`${r.dueDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
-            submitted: r.submittedAt ? format.dateTime(new Date(r.submittedAt), { dateStyle: "medium" }) : "—",
+            due: formatDay(r.dueDate, locale),
+            submitted: r.submittedAt ? formatDate(new Date(r.submittedAt), locale) : "—",
             state: t(`state.${r.state}`) + (r.accepted ? ` · ${t("state.accepted")}` : ""),
           },
         }))}

@@ -10,9 +10,20 @@ import { EntryEditor } from "@/components/dictionary/entry-editor-client";
 import { RevisionList } from "@/components/dictionary/revision-list";
 import { PageHeader } from "@/components/admin/page-header";
 import { Textarea } from "@/components/ui/input";
+import { formatDate } from "@/lib/format";
+
+/** Entry ids may arrive percent-encoded (Kazakh Latin letters such as ä, ū: "ds_d%C3%A4pter"). */
+function decodeId(raw: string): string {
+  try {
+    return decodeURIComponent(raw).normalize("NFC");
+  } catch {
+    return raw;
+  }
+}
 
 export default async function EditEntryPage({ params }: PageProps<"/[locale]/admin/dictionary/entries/[id]">) {
-  const { locale, id } = await params;
+  const { locale, id: rawId } = await params;
+  const id = decodeId(rawId);
   setRequestLocale(locale);
   const { viewer } = await authorize("dictionary.edit");
   const draft = await entryDraft(id);
@@ -45,7 +56,10 @@ export default async function EditEntryPage({ params }: PageProps<"/[locale]/adm
         <p className="text-sm">
           {status?.checked
             ? status.checkedBy
-              ? t("checkedBy", { name: status.checkedBy.displayName, date: status.checkedAt ?? new Date() })
+              ? t("checkedBy", {
+                  name: status.checkedBy.displayName,
+                  date: formatDate(status.checkedAt ?? new Date(), locale),
+                })
               : t("checked")
             : t("notChecked")}
         </p>

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
@@ -11,6 +11,7 @@ import { CheckboxField } from "@/components/forms/fields-client";
 import { DraftView } from "@/components/dictionary/draft-view";
 import { PageHeader } from "@/components/admin/page-header";
 import { Textarea } from "@/components/ui/input";
+import { formatDateTime } from "@/lib/format";
 
 export default async function RevisionPage({
   params,
@@ -22,7 +23,6 @@ export default async function RevisionPage({
   const revision = await getRevision(id);
   if (!revision) notFound();
   const t = await getTranslations("lexicography");
-  const format = await getFormatter();
   const sp = await searchParams;
   const proposed = revision.kind === "DELETE" ? null : (revision.data as unknown as EntryDraft);
   const before = (revision.before as unknown as EntryDraft | null) ?? null;
@@ -40,7 +40,7 @@ export default async function RevisionPage({
         title={`${t(`kinds.${revision.kind}`)}: ${revision.lemma}`}
         description={t("by", {
           name: revision.author.displayName,
-          date: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+          date: formatDateTime(revision.createdAt, locale),
         })}
       />
       {sp.sent && (
@@ -68,7 +68,7 @@ export default async function RevisionPage({
             <dd>
               {t("reviewedBy", {
                 name: revision.reviewer.displayName,
-                date: format.dateTime(revision.reviewedAt, { dateStyle: "medium", timeStyle: "short" }),
+                date: formatDateTime(revision.reviewedAt, locale),
               })}
             </dd>
           </>

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
 import { getFormList } from "@/lib/reporting/forms";
@@ -12,6 +12,7 @@ import { FormErrors } from "@/components/forms/fields-client";
 import { FormListForm } from "@/components/reporting/designer-list-form";
 import { linkButtonClass } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 /** One year's list of forms: its order, its forms, and publishing it. */
 export default async function FormListPage({ params }: PageProps<"/[locale]/admin/reporting/lists/[id]">) {
@@ -22,7 +23,6 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
   if (!list) notFound();
   const t = await getTranslations("reporting.lists");
   const tf = await getTranslations("reporting.forms");
-  const format = await getFormatter();
   const kinds = new Map((await classifierOptions("ORG_KIND", locale)).map((k) => [k.code, k.label]));
   const published = list.status === "PUBLISHED";
   return (
@@ -31,7 +31,7 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
         title={t("listTitle", { year: list.year })}
         description={t("orderText", {
           number: list.orderNumber,
-          date: format.dateTime(list.orderDate, { dateStyle: "medium" }),
+          date: formatDate(list.orderDate, locale),
         })}
         link={{ href: "/admin/reporting/lists", label: t("back") }}
       />
@@ -41,9 +41,7 @@ export default async function FormListPage({ params }: PageProps<"/[locale]/admi
         >
           {t(`statuses.${list.status}`)}
         </span>{" "}
-        {published &&
-          list.publishedAt &&
-          t("publishedAt", { date: format.dateTime(list.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        {published && list.publishedAt && t("publishedAt", { date: formatDateTime(list.publishedAt, locale) })}
       </p>
 
       <section>

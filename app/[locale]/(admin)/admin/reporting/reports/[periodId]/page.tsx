@@ -11,6 +11,7 @@ import { localText } from "@/components/reporting-review/labels";
 import { PrintButton } from "@/components/ui/print-button-client";
 import { ClosePeriod } from "@/components/reporting-review/close-period-client";
 import { linkButtonClass } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
     throw error;
   }
   const canClose = Boolean(scopeOf(viewer, "reporting.accept")) && !report.period.closedAt;
-  const num = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const num = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 2 });
   const lineName = (l: ReportLine) =>
     l.level === "total"
       ? t("reports.total")
@@ -59,7 +60,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           period: report.period.label,
           year: report.form.year,
           order: report.form.orderNumber,
-          orderDate: formatDate(report.form.orderDate),
+          orderDate: formatDate(report.form.orderDate, locale),
         })}
         actions={
           <div className="no-print flex flex-wrap gap-2">
@@ -83,10 +84,10 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           data-testid="report-state"
         >
           {report.period.closedAt
-            ? t("reports.final", { date: formatDateTime(report.period.closedAt) })
+            ? t("reports.final", { date: formatDateTime(report.period.closedAt, locale) })
             : t("reports.provisional")}
           <span className="ml-2 text-slate-600">
-            {t("reports.generated", { date: formatDateTime(report.generatedAt) })}
+            {t("reports.generated", { date: formatDateTime(report.generatedAt, locale) })}
           </span>
         </p>
         {canClose && (

@@ -12,12 +12,13 @@ import { ReviewActions } from "@/components/reporting-review/review-actions-clie
 import { localText } from "@/components/reporting-review/labels";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { runtimeKeys } from "@/i18n/keys";
+import { formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 function show(value: unknown, locale: string, yes: string, no: string): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "number") return value.toLocaleString(locale);
+  if (typeof value === "number") return formatNumber(value, locale);
   if (typeof value === "boolean") return value ? yes : no;
   return String(value);
 }
@@ -25,7 +26,7 @@ function show(value: unknown, locale: string, yes: string, no: string): string {
 function changeText(change: number | null, locale: string): string {
   if (change === null) return "";
   const pct = Math.round(change * 1000) / 10;
-  return `${pct > 0 ? "+" : ""}${pct.toLocaleString(locale)} %`;
+  return `${pct > 0 ? "+" : ""}${formatNumber(pct, locale)} %`;
 }
 
 /** One submission for review: values beside the previous period, what the viewer may do, the history. */
@@ -84,11 +85,11 @@ export default async function SubmissionReviewPage({
             <dd>{actions.chain.map((l) => t(`levels.${l}`)).join(" → ")}</dd>
             <dt className="text-slate-600">{t("review.deadline")}</dt>
             <dd>
-              {formatDate(s.period.dueDate)} ({t("review.effective", { deadline: formatDateTime(s.period.deadlineAt) })}
-              )
+              {formatDate(s.period.dueDate, locale)} (
+              {t("review.effective", { deadline: formatDateTime(s.period.deadlineAt, locale) })})
             </dd>
             <dt className="text-slate-600">{t("review.submittedAt")}</dt>
-            <dd data-testid="submitted-at">{s.submittedAt ? formatDateTime(s.submittedAt) : "—"}</dd>
+            <dd data-testid="submitted-at">{s.submittedAt ? formatDateTime(s.submittedAt, locale) : "—"}</dd>
             <dt className="text-slate-600">{t("review.formVersion")}</dt>
             <dd>{s.formVersion.number}</dd>
             <dt className="text-slate-600">{t("review.revision")}</dt>
@@ -312,7 +313,7 @@ export default async function SubmissionReviewPage({
           <ol className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
             {events.map((e) => (
               <li key={e.id} data-action={e.action}>
-                <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span>{" "}
+                <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at, locale)}</span>{" "}
                 <span className="font-medium">
                   {runtimeKeys(t).has(`events.${e.action}`) ? runtimeKeys(t)(`events.${e.action}`) : e.action}
                 </span>{" "}
