@@ -28,6 +28,7 @@ const teach = actionsOf("diary.teach");
 const manage = actionsOf("diary.manage");
 const read = actionsOf("diary.read");
 const weights = actionsOf("diary.weights");
+const family = actionsOf("diary.family");
 
 /** A batch of journal cells (marks, attendance, points, lesson texts); all or nothing. */
 export const saveJournalAction = teach(journalSaveForm, saveJournal);
@@ -57,11 +58,7 @@ export const startThreadAction = teach(threadStart, startThread, "diary.messages
 export const replyAction = read(threadReply, reply, "diary.messages.sent");
 
 /** A parent writes to the teachers of their child's class. */
-export const startFamilyThreadAction = actionsOf("diary.family")(
-  familyThreadStart,
-  startFamilyThread,
-  "diary.messages.sent",
-);
+export const startFamilyThreadAction = family(familyThreadStart, startFamilyThread, "diary.messages.sent");
 
 // ───────── timetable ─────────
 

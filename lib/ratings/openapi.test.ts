@@ -9,7 +9,7 @@ describe("the ratings API description and request schema", () => {
     };
     const params = doc.paths["/api/v1/ratings"]!.get.parameters;
     expect(params.map((p) => p.name)).toEqual(["method", "year", "format", "locale"]);
-    expect(params.find((p) => p.name === "format")!.schema.enum).toEqual(["json", "csv"]);
+    expect(params.find((p) => p.name === "format")!.schema.enum).toEqual(["json", "csv", "xlsx"]);
     const text = JSON.stringify(doc);
     for (const code of RATING_INDICATORS) expect(text).toContain(code);
   });

@@ -298,8 +298,10 @@ describe("file kinds", () => {
     expect(await readFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({
       problem: { code: "reporting.upload.badType" },
     });
-    expect(await readFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]))).toEqual({
-      problem: { code: "reporting.upload.badType" },
+    // a broken ZIP is refused by the zip guard before ExcelJS opens it (415, "damaged or not a spreadsheet")
+    await expect(readFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]))).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { file: "files.zipUnreadable" },
     });
   });
 

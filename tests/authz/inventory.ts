@@ -125,6 +125,7 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/diary/actions.ts#saveTimetableAction": { permission: "diary.manage" },
   "lib/diary/actions.ts#generateLessonsAction": { permission: "diary.manage" },
   "lib/diary/actions.ts#saveWeightsAction": { permission: "diary.weights" },
+  "lib/diary/actions.ts#startFamilyThreadAction": { permission: "diary.family" },
   "lib/diary/actions.ts#linkGuardianAction": { permission: "diary.manage" },
   "lib/auth/security-actions.ts#endSessionAction": { access: "signedIn" },
   "lib/auth/security-actions.ts#signOutEverywhereAction": {
