@@ -58,7 +58,8 @@ export default defineConfig({
     // as one Node process (no npx wrapper), so SIGINT reaches it and it closes the database cleanly.
     command: "node --import tsx scripts/start.ts --scale demo",
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR, PORT: String(PORT) },
+    // request logs would bury the test report: the server logs warnings and errors only
+    env: { DATA_DIR, PORT: String(PORT), LOG_LEVEL: process.env.LOG_LEVEL || "warn" },
     // Seeding the demo data and a cold `next build` take a few minutes on two busy cores.
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,

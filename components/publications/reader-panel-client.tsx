@@ -169,7 +169,7 @@ export function Citation({ prefix, path, accessed }: { prefix: string; path: str
         {prefix} URL: {link}
         {today && ` (${accessed.replace("{date}", today)})`}.
       </p>
-      <p className="no-print mt-2 text-sm">
+      <p className="no-print mt-2 break-all text-sm">
         <a href={path} data-testid="permalink">
           {link}
         </a>

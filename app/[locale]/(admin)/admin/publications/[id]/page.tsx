@@ -42,7 +42,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("review.decide")}</h2>
         {p.canDecide && decisions.length === 0 ? (
-          <p className="text-sm text-slate-600" data-testid="no-decision">
+          <p className="text-sm text-slate-600" role="status" data-testid="no-decision">
             {t("review.nothingToDecide", { status: t(`statuses.${p.status}`) })}
           </p>
         ) : p.canDecide ? (
