@@ -184,4 +184,13 @@ test("parent plans the coming week, writes to the teachers and downloads the dia
   const text = await csv.text();
   expect(text).toContain(tr("diary.export.headers.record"));
   expect(text).not.toMatch(/\r\nmark,/);
+  // the same table as a spreadsheet, offered beside the CSV on the child's page
+  const xlsxHref = await page
+    .getByRole("link", { name: tr("diary.download.xlsx") })
+    .first()
+    .getAttribute("href");
+  const xlsx = await page.request.get(xlsxHref!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 });

@@ -95,7 +95,7 @@ export function DataTable({
   return (
     <div className="space-y-3" aria-busy={pending}>
       <div
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
         role="region"
         aria-label={caption}
         tabIndex={0}

@@ -49,6 +49,9 @@ export async function StudentDiaryView({
             <a href={exportHref("csv")} download className="rounded border border-slate-300 px-3 py-1">
               {t("download.csv")}
             </a>
+            <a href={exportHref("xlsx")} download className="rounded border border-slate-300 px-3 py-1">
+              {t("download.xlsx")}
+            </a>
           </div>
         )}
       </section>

@@ -39,7 +39,7 @@ export function AccountMenu({ labels }: { labels: { signIn: string; signOut: str
   }
   return (
     <form action={signOutAction} onSubmit={() => setSession(null)} className="flex items-center gap-2 text-sm">
-      <span data-testid="account-name" className="font-medium text-slate-700">
+      <span data-testid="account-name" className="max-w-[9rem] truncate font-medium text-slate-700 sm:max-w-none">
         {session.user?.name}
       </span>
       <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">

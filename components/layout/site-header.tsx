@@ -21,7 +21,7 @@ export async function SiteHeader() {
           <span className="text-lg font-bold">{t("siteName")}</span>
           <span className="hidden text-sm text-slate-600 md:inline">{t("siteFullName")}</span>
         </Link>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-3">
           <HeaderSearch
             labels={{
               label: ts("label"),

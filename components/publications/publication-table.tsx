@@ -36,7 +36,7 @@ export function PublicationTable<T extends Listed>({
     <Table
       look="plain"
       caption={t("form.title")}
-      frameClassName="overflow-x-auto rounded-lg"
+      frameClassName="relative overflow-x-auto rounded-lg"
       columns={[t("form.title"), ...columns]}
       rows={rows}
       className="w-full rounded-lg bg-white text-sm shadow-sm"

@@ -97,7 +97,7 @@ export function RatingTable({
   };
   return (
     <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
       role="region"
       aria-label={labels.score}
       tabIndex={0}

@@ -31,7 +31,7 @@ export async function PeriodsPanel({
   const day = (d: Date) => formatDay(d.toISOString().slice(0, 10), locale);
   return (
     <div className="space-y-6">
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
         <table className="min-w-full text-sm" data-testid="periods">
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-50 text-left">

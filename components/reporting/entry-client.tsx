@@ -360,7 +360,7 @@ export function EntryForm({
               })}
             </div>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full border-collapse text-sm">
                 <thead>
                   <tr>

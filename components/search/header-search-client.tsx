@@ -68,7 +68,7 @@ export function HeaderSearch({
       role="search"
       action={`/${locale}/search`}
       method="get"
-      className="relative"
+      className="relative order-last w-full sm:order-none sm:w-auto"
       aria-label={labels.label}
     >
       <input
@@ -101,7 +101,7 @@ export function HeaderSearch({
             window.location.assign(items[active]!.url);
           }
         }}
-        className="w-44 rounded border border-slate-300 px-2 py-1 text-sm md:w-64"
+        className="w-full rounded border border-slate-300 px-2 py-1 text-sm sm:w-44 md:w-64"
       />
       <button type="submit" className="sr-only">
         {labels.submit}

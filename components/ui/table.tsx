@@ -22,21 +22,21 @@ export type TableLook = "framed" | "compact" | "plain";
 
 const looks: Record<TableLook, { frame?: string; table: string; head: string; th: string; empty: string }> = {
   framed: {
-    frame: "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm",
+    frame: "relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm",
     table: "w-full text-left text-sm",
     head: "bg-slate-100 text-slate-700",
     th: "px-3 py-2 font-semibold",
     empty: "px-3 py-8 text-center text-slate-500",
   },
   compact: {
-    frame: "overflow-x-auto rounded-lg bg-white shadow-sm",
+    frame: "relative overflow-x-auto rounded-lg bg-white shadow-sm",
     table: "min-w-full text-sm",
     head: "bg-slate-50 text-left",
     th: "p-2",
     empty: "p-4 text-center text-slate-500",
   },
   plain: {
-    frame: "overflow-x-auto",
+    frame: "relative overflow-x-auto",
     table: "min-w-full text-sm",
     head: "text-left text-slate-600",
     th: "py-1 pr-3",

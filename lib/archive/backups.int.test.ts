@@ -15,6 +15,7 @@ import {
   exportStatus,
   fileForm,
   ownExportProgress,
+  settingInput,
   startBackup,
   updateSetting,
 } from "./service";
@@ -120,6 +121,13 @@ describe("backups", () => {
     await startBackup(await viewer("u_ministry"));
     expect((await runningExport()!.done).status).toBe("DONE");
     await prisma.archiveBackup.deleteMany({ where: { kind: "manual" } });
+  });
+
+  it("takes the hour of the schedule in Almaty time and keeps it in UTC", async () => {
+    // Kazakhstan is on UTC+5: 06:00 in Almaty is 01:00 UTC, 03:00 is 22:00 UTC the day before
+    expect(settingInput.parse({ daily: "on", hour: "6", keep: "3" })).toEqual({ daily: true, hourUtc: 1, keep: 3 });
+    expect(settingInput.parse({ hour: "3", keep: "1" })).toEqual({ daily: false, hourUtc: 22, keep: 1 });
+    expect(settingInput.safeParse({ daily: "on", hour: "24", keep: "3" }).success).toBe(false);
   });
 
   it("runs the scheduled backup once a day at the set hour and keeps the newest N", async () => {

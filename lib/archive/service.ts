@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
+import { utcHourOfAlmaty } from "../time";
 import { ARCHIVE_SECTIONS } from "./sections";
 import type { ExportProgress } from "./archive";
 import {
@@ -21,11 +22,14 @@ import {
 } from "./schedule";
 
 export const filingInput = z.object({ formCode: z.string().trim().min(1).max(32), section: z.enum(ARCHIVE_SECTIONS) });
-export const settingInput = z.object({
-  daily: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  hourUtc: z.coerce.number().int().min(0).max(23),
-  keep: z.coerce.number().int().min(1).max(365),
-});
+/** The schedule as a person sets it: the hour in Almaty time (kept in UTC, the way the job runner counts). */
+export const settingInput = z
+  .object({
+    daily: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    hour: z.coerce.number().int().min(0).max(23),
+    keep: z.coerce.number().int().min(1).max(365),
+  })
+  .transform(({ hour, ...rest }) => ({ ...rest, hourUtc: utcHourOfAlmaty(hour) }));
 
 /** Every form code filed under its section, with the years and periods held (closed periods are read-only). */
 export async function catalogue(viewer: Viewer) {

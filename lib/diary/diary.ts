@@ -432,7 +432,13 @@ export interface ExportLabels {
 }
 
 /** The export as one CSV table: record, date, subject, detail, value, max — in the reader's language. */
+/** The CSV of the export (UTF-8, the rows of `exportRows`). */
 export function exportCsv(data: StudentExport, labels: ExportLabels): string {
+  return toCsv(exportRows(data, labels));
+}
+
+/** The export as one table, headers and record kinds in the reader's language: for the CSV and the XLSX. */
+export function exportRows(data: StudentExport, labels: ExportLabels): CsvValue[][] {
   const { headers: h, kinds: k } = labels;
   const rows: CsvValue[][] = [[h.record, h.date, h.subject, h.detail, h.value, h.max]];
   rows.push([
@@ -466,5 +472,5 @@ export function exportCsv(data: StudentExport, labels: ExportLabels): string {
     ]);
   for (const g of data.termGrades)
     rows.push([k.term_grade, g.confirmedAt.slice(0, 10), g.subject, `${g.year} / ${g.term}`, g.grade, `${g.percent}%`]);
-  return toCsv(rows);
+  return rows;
 }

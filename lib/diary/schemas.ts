@@ -60,7 +60,7 @@ export const assessmentCreate = journalKey.extend({
 });
 export type AssessmentCreate = z.output<typeof assessmentCreate>;
 
-export const exportFormat = z.enum(["json", "csv"]);
+export const exportFormat = z.enum(["json", "csv", "xlsx"]);
 
 // ───────── school set-up ─────────
 

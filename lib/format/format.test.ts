@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDay, formatDayLong, formatDayMonth, formatNumber, formatPercent, formatWeekday } from ".";
+import { almatyHourOfUtc, utcHourOfAlmaty } from "../time";
 
 describe("numbers", () => {
   it("write the decimal mark and digit groups of the reader's language", () => {
@@ -48,5 +49,18 @@ describe("calendar days", () => {
 
   it("refuse what is not a calendar day", () => {
     expect(() => formatDay("23.11.2026", "kk")).toThrow(RangeError);
+  });
+});
+
+describe("hours of a daily schedule", () => {
+  it("convert between Almaty and UTC hours with the zone's offset at the moment", () => {
+    const now = new Date("2026-12-07T12:00:00Z"); // UTC+5
+    expect(almatyHourOfUtc(1, now)).toBe(6);
+    expect(almatyHourOfUtc(22, now)).toBe(3);
+    expect(utcHourOfAlmaty(3, now)).toBe(22);
+    expect(utcHourOfAlmaty(6, now)).toBe(1);
+    const before = new Date("2023-12-07T12:00:00Z"); // UTC+6 until March 2024
+    expect(almatyHourOfUtc(1, before)).toBe(7);
+    expect(utcHourOfAlmaty(0, before)).toBe(18);
   });
 });

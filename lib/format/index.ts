@@ -6,6 +6,7 @@
  */
 export {
   almatyDate,
+  almatyHourOfUtc,
   formatClock,
   formatDate,
   formatDateTime,

@@ -216,3 +216,15 @@ export function almatyDayStart(day: string): Date | null {
   instant = midnightUtc - offset(instant);
   return new Date(instant);
 }
+
+/** The Almaty hour (0–23) of a UTC hour of the day, at the zone's offset of `at` (now by default). */
+export function almatyHourOfUtc(hourUtc: number, at: Date = new Date()): number {
+  const shift = Number(wallParts(at).hour) - at.getUTCHours();
+  return (((hourUtc + shift) % 24) + 24) % 24;
+}
+
+/** The UTC hour (0–23) of an Almaty hour of the day, at the zone's offset of `at` (now by default). */
+export function utcHourOfAlmaty(hour: number, at: Date = new Date()): number {
+  const shift = Number(wallParts(at).hour) - at.getUTCHours();
+  return (((hour - shift) % 24) + 24) % 24;
+}

@@ -104,7 +104,7 @@ export default async function ReportingPage({ params, searchParams }: PageProps<
             <Table
               look="plain"
               caption={f.code}
-              frameClassName="overflow-x-auto"
+              frameClassName="relative overflow-x-auto"
               columns={[t("period"), t("deadline"), t("statusColumn"), { label: t("open"), hiddenLabel: true }]}
               rows={f.periods}
             >

@@ -16,7 +16,7 @@ const TONE: Record<JobState["state"], BadgeTone> = {
   never: "muted",
 };
 
-const FRAME = "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm";
+const FRAME = "relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm";
 
 type JobName = KeysOf<Messages["jobs"]["names"]>;
 

@@ -140,7 +140,7 @@ export default async function LettersPage({ params, searchParams }: PageProps<"/
         <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("list.empty")}</p>
       ) : (
         <div
-          className="overflow-x-auto rounded-lg bg-white shadow-sm"
+          className="relative overflow-x-auto rounded-lg bg-white shadow-sm"
           role="region"
           aria-label={t("title")}
           tabIndex={0}

@@ -28,7 +28,7 @@ export default async function RatingMethodsPage({ params }: PageProps<"/[locale]
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.title")} description={t("admin.lead")} />
-      <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
+      <section className="relative overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
         {methods.length === 0 ? (
           <p className="text-slate-600">{t("admin.empty")}</p>
         ) : (

@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { BackupJob } from "@/components/archive/backup-job-client";
 import { CheckboxField, TextField } from "@/components/forms/fields-client";
 import type { KeysOf, Messages } from "@/i18n/keys";
-import { formatDateTime } from "@/lib/format";
+import { almatyHourOfUtc, formatDateTime } from "@/lib/format";
 
 /** Backups (R26): start an export, download it, see the last one, set the daily schedule. */
 export default async function BackupsPage({ params }: PageProps<"/[locale]/admin/archive/backups">) {
@@ -88,7 +88,7 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
           className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
         >
           <CheckboxField name="daily" label={t("daily")} defaultChecked={setting.daily} />
-          <TextField name="hourUtc" label={t("hourUtc")} inputMode="numeric" defaultValue={setting.hourUtc} />
+          <TextField name="hour" label={t("hour")} inputMode="numeric" defaultValue={almatyHourOfUtc(setting.hourUtc)} />
           <TextField name="keep" label={t("keep")} inputMode="numeric" defaultValue={setting.keep} />
         </ActionForm>
         <p className="mt-2 text-sm text-slate-600">{t("cliHint")}</p>

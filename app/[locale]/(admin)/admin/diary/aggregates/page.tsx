@@ -27,7 +27,7 @@ export default async function DiaryAggregatesPage({ params }: PageProps<"/[local
   const pct = (n: number | null) =>
     n === null ? "—" : `${formatNumber(n, locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
   const table = (rows: AggregateRow[], caption: string, testId: string) => (
-    <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
+    <section className="relative overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
       <h2 className="mb-2 font-semibold">{caption}</h2>
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>

@@ -35,7 +35,7 @@ export default async function DiaryAnalyticsPage({
           </Link>
         }
       />
-      <section className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
+      <section className="relative overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("byClass")}</h2>
         <Table
           look="plain"

@@ -53,7 +53,7 @@ export default async function TimetablePage({ params, searchParams }: PageProps<
           className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
         >
           <input type="hidden" name="classGroupId" value={data.classGroup.id} />
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="text-sm">
               <thead>
                 <tr>

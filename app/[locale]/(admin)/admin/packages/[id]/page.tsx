@@ -116,7 +116,7 @@ export default async function PackagePage({ params }: PageProps<"/[locale]/admin
         <h2 id="receipt" className="mb-2 text-lg font-semibold">
           {t("detail.receipt")}
         </h2>
-        <pre className="overflow-x-auto whitespace-pre-wrap break-all text-xs" data-testid="receipt-json">
+        <pre className="relative overflow-x-auto whitespace-pre-wrap break-all text-xs" data-testid="receipt-json">
           {JSON.stringify(row.receipt, null, 2)}
         </pre>
       </section>

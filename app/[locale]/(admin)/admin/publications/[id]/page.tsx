@@ -83,7 +83,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
             </button>
           </form>
           {diff && (
-            <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="version-diff">
+            <pre className="relative overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="version-diff">
               {[...diff.title, { op: "same" as const, text: "" }, ...diff.body].map((l, i) => (
                 <div
                   key={i}

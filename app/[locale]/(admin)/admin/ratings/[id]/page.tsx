@@ -107,7 +107,7 @@ export default async function RatingMethodPage({ params, searchParams }: PagePro
             look="plain"
             columns={[t("col.indicator"), t("admin.use"), t("col.direction"), t("col.normalisation"), t("col.missing")]}
             rows={RATING_INDICATORS}
-            frameClassName="overflow-x-auto"
+            frameClassName="relative overflow-x-auto"
           >
             {(code) => {
               const current = byCode.get(code);

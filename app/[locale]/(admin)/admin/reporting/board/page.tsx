@@ -167,7 +167,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<"/[l
             }}
           />
           <div
-            className="overflow-x-auto"
+            className="relative overflow-x-auto"
             role="region"
             aria-label={t(summary.groupLevel === "REGION" ? "board.byRegion" : "board.byDistrict")}
             tabIndex={0}

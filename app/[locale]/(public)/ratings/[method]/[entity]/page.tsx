@@ -67,7 +67,7 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
       </header>
 
       <section
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
         aria-labelledby="breakdown-title"
       >
         <h2 id="breakdown-title" className="mb-2 text-lg font-semibold">

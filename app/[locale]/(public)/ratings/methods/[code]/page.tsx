@@ -95,7 +95,7 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
           ]}
           rows={current.indicators}
           thClassName="px-2 py-2"
-          frameClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+          frameClassName="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
         >
           {(i, index) => (
             <tr key={i.code} className="border-t border-slate-100 align-top">

@@ -195,7 +195,7 @@ export default async function SubmissionReviewPage({
           const sectionRows = bySection.get(section.key) ?? [];
           if (section.kind === "table") {
             return (
-              <div key={section.key} className="mb-4 overflow-x-auto rounded-lg bg-white p-3 shadow-sm">
+              <div key={section.key} className="mb-4 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm">
                 <h3 className="mb-2 font-medium">{localText(section.title, locale)}</h3>
                 <table className="w-full text-sm" data-testid={`section-${section.key}`}>
                   <thead className="bg-slate-100">
@@ -245,7 +245,7 @@ export default async function SubmissionReviewPage({
             );
           }
           return (
-            <div key={section.key} className="mb-4 overflow-x-auto rounded-lg bg-white p-3 shadow-sm">
+            <div key={section.key} className="mb-4 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm">
               <h3 className="mb-2 font-medium">{localText(section.title, locale)}</h3>
               <table className="w-full text-sm" data-testid={`section-${section.key}`}>
                 <thead className="bg-slate-100">

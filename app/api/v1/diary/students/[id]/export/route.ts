@@ -1,14 +1,16 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route, translator } from "@/lib/http";
-import { exportCsv, exportStudent, type ExportLabels } from "@/lib/diary/diary";
+import { exportRows, exportStudent, type ExportLabels } from "@/lib/diary/diary";
+import { toCsv } from "@/lib/csv";
+import { downloadHeaders, toXlsx } from "@/lib/csv/xlsx";
 import { exportFormat } from "@/lib/diary/schemas";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Everything stored about a student, for the parent (or the student): `?format=json|csv`, the CSV in the
- * language of `?locale=` (Kazakh by default). Scope-checked.
+ * Everything stored about a student, for the parent (or the student): `?format=json|csv|xlsx`, the table
+ * (CSV or XLSX) in the language of `?locale=` (Kazakh by default). Scope-checked.
  */
 export const GET = route({
   permission: "diary.read",
@@ -18,7 +20,7 @@ export const GET = route({
     const data = await exportStudent(viewer, params.id);
     const name = `diary-${data.student.lastName}-${data.student.firstName}`.replace(/[^\p{L}\p{N}-]/gu, "_");
     const headers = { "Cache-Control": "private, no-store" };
-    if (query.format === "csv") {
+    if (query.format !== "json") {
       const t = translator(locale);
       const of = <K extends string>(prefix: string, keys: readonly K[]) =>
         Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
@@ -36,13 +38,10 @@ export const GET = route({
         statuses: of("diary.status", ["ABSENT", "LATE", "EXCUSED"] as const),
         summative: (kind, n) => t(`diary.subjects.${kind}`, { n }),
       };
-      return new NextResponse(exportCsv(data, labels), {
-        headers: {
-          ...headers,
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv`,
-        },
-      });
+      const rows = exportRows(data, labels);
+      const body =
+        query.format === "xlsx" ? new Uint8Array(await toXlsx(rows, { sheet: name })) : toCsv(rows);
+      return new NextResponse(body, { headers: { ...headers, ...downloadHeaders(query.format, name) } });
     }
     return NextResponse.json(data, {
       headers: { ...headers, "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}.json` },
