@@ -88,7 +88,12 @@ export default async function BackupsPage({ params }: PageProps<"/[locale]/admin
           className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
         >
           <CheckboxField name="daily" label={t("daily")} defaultChecked={setting.daily} />
-          <TextField name="hour" label={t("hour")} inputMode="numeric" defaultValue={almatyHourOfUtc(setting.hourUtc)} />
+          <TextField
+            name="hour"
+            label={t("hour")}
+            inputMode="numeric"
+            defaultValue={almatyHourOfUtc(setting.hourUtc)}
+          />
           <TextField name="keep" label={t("keep")} inputMode="numeric" defaultValue={setting.keep} />
         </ActionForm>
         <p className="mt-2 text-sm text-slate-600">{t("cliHint")}</p>

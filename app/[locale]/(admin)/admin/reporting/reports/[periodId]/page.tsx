@@ -102,7 +102,10 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         )}
       </div>
 
-      <section className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm" aria-labelledby="completeness-title">
+      <section
+        className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
+        aria-labelledby="completeness-title"
+      >
         <h2 id="completeness-title" className="mb-2 font-semibold">
           {t("reports.completenessTitle")}
         </h2>
@@ -147,7 +150,10 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         </table>
       </section>
 
-      <section className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm" aria-labelledby="totals-title">
+      <section
+        className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
+        aria-labelledby="totals-title"
+      >
         <h2 id="totals-title" className="mb-1 font-semibold">
           {t("reports.totalsTitle")}
         </h2>
@@ -189,7 +195,10 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
       </section>
 
       {tables.length > 0 && (
-        <section className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm" aria-labelledby="rows-title">
+        <section
+          className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
+          aria-labelledby="rows-title"
+        >
           <h2 id="rows-title" className="mb-2 font-semibold">
             {t("reports.byRowTitle")}
           </h2>

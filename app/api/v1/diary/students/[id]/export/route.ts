@@ -39,8 +39,7 @@ export const GET = route({
         summative: (kind, n) => t(`diary.subjects.${kind}`, { n }),
       };
       const rows = exportRows(data, labels);
-      const body =
-        query.format === "xlsx" ? new Uint8Array(await toXlsx(rows, { sheet: name })) : toCsv(rows);
+      const body = query.format === "xlsx" ? new Uint8Array(await toXlsx(rows, { sheet: name })) : toCsv(rows);
       return new NextResponse(body, { headers: { ...headers, ...downloadHeaders(query.format, name) } });
     }
     return NextResponse.json(data, {
