@@ -130,7 +130,9 @@ function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.ou
       );
       return {
         ok: false,
-        message: tr(`errors.${errorMessageKey(appError.code)}`, appError.params),
+        message: appError.options.message
+          ? tr(appError.options.message, appError.params)
+          : tr(`errors.${errorMessageKey(appError.code)}`, appError.params),
         fieldErrors,
         values,
       };

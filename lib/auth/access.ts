@@ -12,6 +12,7 @@ interface ViewerRow {
   territoryId: string | null;
   organizationId: string | null;
   territoryPath: string | null;
+  secondFactor: boolean;
 }
 
 /**
@@ -21,7 +22,8 @@ interface ViewerRow {
 export async function loadViewer(userId: string): Promise<Viewer | null> {
   const rows = await prisma.$queryRaw<ViewerRow[]>`
     SELECT u.id, u.login, u."displayName", r.role::text AS role, r."territoryId", r."organizationId",
-           COALESCE(t.path, ot.path) AS "territoryPath"
+           COALESCE(t.path, ot.path) AS "territoryPath",
+           EXISTS (SELECT 1 FROM "SecondFactor" f WHERE f."userId" = u.id AND f."enabledAt" IS NOT NULL) AS "secondFactor"
     FROM "User" u
     LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
     LEFT JOIN "Territory" t ON t.id = r."territoryId"
@@ -35,6 +37,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     userId: user.id,
     login: user.login,
     displayName: user.displayName,
+    secondFactor: Boolean(user.secondFactor),
     roles: rows
       .filter((r) => r.role !== null)
       .map((r) => ({

@@ -16,6 +16,8 @@ export interface Viewer {
   login: string;
   displayName: string;
   roles: ViewerRole[];
+  /** Whether the person has an enabled second factor (loaded with the roles; absent in hand-made viewers). */
+  secondFactor?: boolean;
 }
 
 /**

@@ -6,9 +6,11 @@
  * called as a role that holds the permission for another school or family, and refused.
  */
 import { join } from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { SECOND_FACTOR } from "@/lib/auth/roles";
+import { enrolSecondFactor } from "@/tests/setup/helpers";
 import { translator } from "@/lib/http";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/accounts";
 import { ACTIONS, ROUTES, type Entry } from "../authz/inventory";
@@ -54,6 +56,11 @@ vi.mock("@/i18n/navigation", () => ({
 
 beforeEach(() => {
   session = null;
+});
+
+// the administrators have their second factor set up, as they must before their roles grant anything
+beforeAll(async () => {
+  for (const a of DEMO_ACCOUNTS) if (SECOND_FACTOR[a.role] === "required") await enrolSecondFactor(`u_${a.login}`);
 });
 
 const en = translator("en");

@@ -8,6 +8,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
+import { prisma } from "@/lib/db";
+import { enrolSecondFactor } from "@/tests/setup/helpers";
 
 let session: { user: { id: string } } | null = null;
 vi.mock("@/lib/auth/config", () => ({ auth: async () => session }));
@@ -54,7 +56,18 @@ describe("who may call a route", () => {
     expect((await own(request(), noParams)).status).toBe(200);
   });
 
+  it("refuses an administrator's permissions until a second factor is set up, with a message saying so", async () => {
+    await prisma.secondFactor.deleteMany({ where: { userId: "u_ministry" } });
+    signIn("u_ministry");
+    const response = await audit(request("locale=en"), noParams);
+    expect(response.status).toBe(403);
+    expect(await error(response)).toEqual({ code: "forbidden", message: expect.stringMatching(/second factor/) });
+    // what needs no role (the person's own pages and settings) stays open, so they can set it up
+    expect((await own(request(), noParams)).status).toBe(200);
+  });
+
   it("gives the handler the viewer and the permission's scope", async () => {
+    await enrolSecondFactor("u_ministry");
     signIn("u_ministry");
     const response = await audit(request(), noParams);
     expect(response.status).toBe(200);

@@ -4,6 +4,7 @@
  * bomb from an authorised uploader with a localised 413 in the shared error shape.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { enrolSecondFactor } from "@/tests/setup/helpers";
 import { prisma } from "@/lib/db";
 import { zipBomb } from "@/tests/fixtures/zip-bomb";
 import { POST } from "@/app/api/v1/reporting/template/upload/route";
@@ -59,6 +60,7 @@ describe("the template upload", () => {
   });
 
   it("refuses another organisation's report before reading the body", async () => {
+    await enrolSecondFactor("u_school");
     session = { user: { id: "u_school" } };
     const other = await prisma.organization.findFirstOrThrow({
       where: { roles: { none: { userId: "u_school" } }, kind: { code: "SCHOOL" } },
@@ -73,6 +75,7 @@ describe("the template upload", () => {
   });
 
   it("answers an authorised uploader's zip bomb with a localised 413", async () => {
+    await enrolSecondFactor("u_school");
     session = { user: { id: "u_school" } };
     const period = await prisma.reportingPeriod.findFirst({
       where: { form: { formList: { status: "PUBLISHED" } }, closedAt: null },

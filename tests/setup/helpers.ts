@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
+import { prisma } from "@/lib/db";
 
 /** The viewer of a seeded user id (u_<login>); throws when the user does not exist or is inactive. */
 export async function viewer(userId: string): Promise<Viewer> {
@@ -19,4 +20,13 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
   );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
+}
+
+/** Sets up a second factor for a seeded user (an administrator's requests grant their roles only with one). */
+export async function enrolSecondFactor(userId: string): Promise<void> {
+  await prisma.secondFactor.upsert({
+    where: { userId },
+    create: { userId, secret: "JBSWY3DPEHPK3PXP", enabledAt: new Date() },
+    update: { enabledAt: new Date() },
+  });
 }
