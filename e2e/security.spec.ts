@@ -15,6 +15,7 @@ import {
   signOut,
   t,
   test,
+  totpCode,
 } from "./fixtures";
 
 /**
@@ -104,6 +105,42 @@ test("an administrator enrols a second factor, then signs in with a code and a r
   await codeForm.getByRole("button", { name: t("kk", "security.signIn.confirm"), exact: true }).click();
   await expect(codeForm.getByRole("alert")).toHaveText(t("kk", "security.signIn.wrongCode"));
   await expect(accountName(page)).toHaveCount(0);
+
+  // with the codes running out, new ones: a recovery code does not renew them, a code from the app does
+  await codeForm.locator('input[name="code"]').fill(codes[1]!);
+  await codeForm.getByRole("button", { name: t("kk", "security.signIn.confirm"), exact: true }).click();
+  await expect(accountName(page)).toBeVisible();
+  await page.goto("/kk/account/security");
+  await expect(page.getByTestId("second-factor-status")).toHaveText(
+    t("kk", "security.factor.enabled").replace("{count}", "8"),
+  );
+  await page.getByTestId("renew-recovery-codes").getByText(t("kk", "security.factor.renew")).click();
+  const renew = page.getByTestId("renew-form");
+  await renew.locator('input[name="code"]').fill(codes[2]!);
+  await renew.getByRole("button", { name: t("kk", "security.factor.renewSubmit"), exact: true }).click();
+  await expect(renew.getByRole("alert")).toBeVisible();
+  const list = page.getByTestId("recovery-codes");
+  for (const steps of [0, 1, "wait"] as const) {
+    if (steps === "wait") await page.waitForTimeout((31 - (Math.floor(Date.now() / 1000) % 30)) * 1000);
+    await renew.locator('input[name="code"]').fill(await totpCode(secret, steps === "wait" ? 1 : steps));
+    await renew.getByRole("button", { name: t("kk", "security.factor.renewSubmit"), exact: true }).click();
+    if (
+      await list.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+  }
+  await expect(list.getByRole("listitem")).toHaveCount(10);
+  const renewed = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
+  expect(renewed.filter((c) => codes.includes(c))).toEqual([]);
+  await expectAccessible(page);
+  await page.goto("/kk/account/security");
+  await expect(page.getByTestId("second-factor-status")).toHaveText(
+    t("kk", "security.factor.enabled").replace("{count}", "10"),
+  );
+  await signOut(page);
 });
 
 test("signing out in one browser ends the session copied into another", async ({ page, browser }) => {

@@ -1,23 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
+import type { ActionResult } from "@/lib/actions";
 import { confirmEnrolmentAction } from "@/lib/auth/security-actions";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/i18n/navigation";
 
 /**
- * The last step of enrolment: the first code from the app. On success the recovery codes are shown here,
- * once; the page itself never shows them again.
+ * A code from the app in exchange for recovery codes: the last step of enrolment (the first code), or renewing
+ * the codes later. On success the recovery codes are shown here, once; no page ever shows them again.
  */
 export function EnrolForm({
   labels,
   continueHref,
+  action = confirmEnrolmentAction,
+  testId = "enrol-form",
+  hint,
 }: {
   labels: { code: string; confirm: string; codesTitle: string; codesHint: string; continue: string };
   continueHref: string;
+  action?: (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
+  testId?: string;
+  hint?: string;
 }) {
-  const [state, formAction, pending] = useActionState(confirmEnrolmentAction, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const codes = state?.ok ? (state.data as string[] | undefined) : undefined;
   if (codes) {
     return (
@@ -46,7 +53,7 @@ export function EnrolForm({
   }
   const error = state && !state.ok ? (state.fieldErrors?.code ?? state.message) : undefined;
   return (
-    <form action={formAction} className="space-y-3" noValidate data-testid="enrol-form">
+    <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           {error}
@@ -54,6 +61,7 @@ export function EnrolForm({
       )}
       <label className="block max-w-xs">
         <span className="mb-1 block text-sm font-medium">{labels.code}</span>
+        {hint && <span className="mb-1 block text-xs text-slate-600">{hint}</span>}
         <Input name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={6} required className="w-full" />
       </label>
       <Button type="submit" disabled={pending}>

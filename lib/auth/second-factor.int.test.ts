@@ -13,6 +13,7 @@ import {
   isTrustedDevice,
   pendingEnrolment,
   RECOVERY_CODE_COUNT,
+  renewRecoveryCodes,
   startChallenge,
   trustDevice,
 } from "./second-factor";
@@ -62,6 +63,30 @@ describe("TOTP second factor", () => {
       code: "forbidden",
     });
     expect(await hasSecondFactor(userId)).toBe(true);
+  });
+
+  it("renews the recovery codes after a current code from the app, never after a recovery code", async () => {
+    const userId = "u_region";
+    const pending = await pendingEnrolment(userId, "region");
+    const codes = await confirmEnrolment(userId, await generate({ secret: pending!.secret }));
+    const before = await refusals(userId);
+    // a recovery code, a wrong code or nothing: refused, the old codes still hold
+    for (const wrong of [codes[0]!, "000000", ""])
+      await expect(renewRecoveryCodes(userId, wrong)).rejects.toMatchObject({ code: "validation" });
+    expect(await refusals(userId)).toBe(before + 3);
+    expect(await prisma.recoveryCode.count({ where: { userId, usedAt: null } })).toBe(RECOVERY_CODE_COUNT);
+
+    const renewed = await renewRecoveryCodes(
+      userId,
+      await generate({ secret: pending!.secret, epoch: seconds() + 30 }),
+    );
+    expect(renewed).toHaveLength(RECOVERY_CODE_COUNT);
+    expect(renewed.filter((c) => codes.includes(c))).toEqual([]);
+    // the old codes no longer work, the new ones do
+    expect(await checkSecondFactorCode(userId, codes[1]!)).toBe(false);
+    expect(await checkSecondFactorCode(userId, renewed[0]!)).toBe(true);
+    // a person without a factor has nothing to renew
+    await expect(renewRecoveryCodes("u_parent", "123456")).rejects.toMatchObject({ code: "stale" });
   });
 
   it("lets a teacher turn the optional factor off with a valid code", async () => {

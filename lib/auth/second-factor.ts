@@ -97,6 +97,28 @@ export async function confirmEnrolment(userId: string, code: string): Promise<st
   return newRecoveryCodes(userId);
 }
 
+/**
+ * Ten new recovery codes in place of the old ones (used up, lost or seen by someone else), after a current code
+ * from the app — not a recovery code, so a stolen recovery code cannot renew itself. Returned once.
+ */
+export async function renewRecoveryCodes(userId: string, code: string): Promise<string[]> {
+  const factor = await prisma.secondFactor.findUnique({ where: { userId } });
+  if (!factor?.enabledAt) throw new AppError("stale");
+  const digits = code.trim().replace(/\s/g, "");
+  if (!/^\d{6}$/.test(digits) || !(await acceptTotp(userId, factor.secret, factor.lastStep, digits))) {
+    await recordSecurityEvent({
+      userId,
+      action: "refuse",
+      entity: "SecondFactor",
+      detail: "recovery codes: wrong code",
+    });
+    throw new AppError("validation", { code: "secondFactor.wrongCode" });
+  }
+  const codes = await newRecoveryCodes(userId);
+  await recordSecurityEvent({ userId, action: "update", entity: "SecondFactor", detail: "recovery codes renewed" });
+  return codes;
+}
+
 /** Turns the factor off (only where the roles do not require it), after a valid code. */
 export async function disableSecondFactor(userId: string, roles: readonly Role[], code: string): Promise<void> {
   if (secondFactorPolicy(roles) === "required") throw new AppError("forbidden", { _form: "secondFactor.required" });

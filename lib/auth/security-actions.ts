@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signedInAction } from "../actions";
 import { AppError } from "../errors";
 import { sessionTag, signOut } from "./config";
-import { confirmEnrolment, disableSecondFactor } from "./second-factor";
+import { confirmEnrolment, disableSecondFactor, renewRecoveryCodes } from "./second-factor";
 import { recordSecurityEvent } from "./security-audit";
 import { listSessions, revokeSession, revokeUserSessions } from "./sessions";
 import { getViewer } from "./viewer";
@@ -51,6 +51,14 @@ export const confirmEnrolmentAction = signedInAction({
   schema: codeInput,
   handler: async ({ viewer, input }) => confirmEnrolment(viewer.userId, input.code),
   success: "security.enrol.done",
+  refresh: false,
+});
+
+/** New recovery codes after a current code from the app; they come back once, to be shown once. */
+export const renewRecoveryCodesAction = signedInAction({
+  schema: codeInput,
+  handler: async ({ viewer, input }) => renewRecoveryCodes(viewer.userId, input.code),
+  success: "security.factor.renewed",
   refresh: false,
 });
 

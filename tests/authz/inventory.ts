@@ -134,6 +134,7 @@ export const ACTIONS: Record<string, Entry> = {
   },
   "lib/auth/security-actions.ts#confirmEnrolmentAction": { access: "signedIn" },
   "lib/auth/security-actions.ts#disableSecondFactorAction": { access: "signedIn" },
+  "lib/auth/security-actions.ts#renewRecoveryCodesAction": { access: "signedIn" },
   "lib/dictionary/actions.ts#proposeCreateAction": { permission: "dictionary.edit" },
   "lib/dictionary/actions.ts#proposeUpdateAction": { permission: "dictionary.edit" },
   "lib/dictionary/actions.ts#proposeDeleteAction": { permission: "dictionary.edit" },

@@ -3,7 +3,8 @@ import { Link, redirect } from "@/i18n/navigation";
 import { auth, sessionTag } from "@/lib/auth/config";
 import { secondFactorPolicy } from "@/lib/auth/roles";
 import { hasSecondFactor, recoveryCodesLeft } from "@/lib/auth/second-factor";
-import { disableSecondFactorAction, endSessionAction } from "@/lib/auth/security-actions";
+import { disableSecondFactorAction, endSessionAction, renewRecoveryCodesAction } from "@/lib/auth/security-actions";
+import { EnrolForm } from "@/components/security/enrol-form-client";
 import { lifetimeOf, listSessions } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import { getViewer } from "@/lib/auth/viewer";
@@ -46,6 +47,26 @@ export default async function SecurityPage({ params }: PageProps<"/[locale]/acco
           <Link href="/account/security/second-factor" className={linkButtonClass({ variant: "primary" })}>
             {t("factor.setUp")}
           </Link>
+        )}
+        {enabled && (
+          <details className="rounded border border-slate-200 p-3" data-testid="renew-recovery-codes">
+            <summary className="cursor-pointer text-sm font-medium">{t("factor.renew")}</summary>
+            <div className="mt-3">
+              <EnrolForm
+                action={renewRecoveryCodesAction}
+                testId="renew-form"
+                continueHref="/account/security"
+                hint={t("factor.renewHint")}
+                labels={{
+                  code: t("signIn.code"),
+                  confirm: t("factor.renewSubmit"),
+                  codesTitle: t("enrol.codesTitle"),
+                  codesHint: t("enrol.codesHint"),
+                  continue: t("enrol.continue"),
+                }}
+              />
+            </div>
+          </details>
         )}
         {enabled && policy !== "required" && (
           <ActionForm action={disableSecondFactorAction} submitLabel={t("factor.disable")} variant="secondary">
