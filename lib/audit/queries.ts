@@ -9,7 +9,7 @@ import { toCsv } from "../csv";
 import { toXlsx } from "../csv/xlsx";
 
 export const AUDIT_SORTS = ["at"] as const;
-export const AUDIT_ACTIONS = ["create", "update", "delete", "grant", "revoke"] as const;
+export const AUDIT_ACTIONS = ["create", "update", "delete", "grant", "revoke", "refuse"] as const;
 /** URL filters of the audit list and its export (`q` also searches the actor's login). */
 export const AUDIT_FILTERS = ["entity", "action", "actor", "from", "to", "entityId"] as const;
 /** The most rows one CSV export holds. */
