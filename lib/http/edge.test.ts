@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT, edgeRefusal, pathLocale } from "./edge";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ACTION_BODY_LIMIT, actionWithinLimit, answerRefusal, edgeRefusal, isChunkedAction, pathLocale } from "./edge";
 import { defaultSecurityHeaders, noncePolicy, staticPolicy } from "./security-headers";
 
 const get = (url: string, headers: Record<string, string> = {}) => edgeRefusal({ method: "GET", url, headers });
@@ -53,6 +55,56 @@ describe("edge refusals", () => {
     expect(
       edgeRefusal({ method: "POST", url: "/api/v1/packages", headers: { "content-length": "9999999", origin: "x" } }),
     ).toBeNull();
+  });
+
+  it("reads a chunked server action up to the limit: passes it on with its length, or refuses it with 413", async () => {
+    // the server as scripts/start.ts wires it, with a stand-in for the framework that echoes what it got
+    const server: Server = createServer((req, res) => {
+      if (!isChunkedAction(req)) return res.end("not chunked");
+      void actionWithinLimit(req, 1000).then(async (copy) => {
+        if (!copy) return answerRefusal(req, res, { status: 413, code: "requestTooLarge" });
+        let body = "";
+        for await (const chunk of copy) body += String(chunk);
+        res.end(
+          JSON.stringify({ length: copy.headers["content-length"], te: copy.headers["transfer-encoding"], body }),
+        );
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    const post = (parts: string[], headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            port,
+            host: "127.0.0.1",
+            method: "POST",
+            path: "/ru/sign-in",
+            headers: { "next-action": "abc", ...headers },
+          },
+          (res) => {
+            let body = "";
+            res.on("data", (c) => (body += String(c)));
+            res.on("end", () => resolve({ status: res.statusCode!, body }));
+          },
+        );
+        req.on("error", reject);
+        for (const part of parts) req.write(part);
+        req.end();
+      });
+    try {
+      const small = await post(["a".repeat(400), "b".repeat(400)]);
+      expect(small.status).toBe(200);
+      expect(JSON.parse(small.body)).toEqual({ length: "800", body: "a".repeat(400) + "b".repeat(400) });
+      const large = await post(["a".repeat(600), "b".repeat(600)]);
+      expect(large.status).toBe(413);
+      expect(JSON.parse(large.body).error.code).toBe("badRequest");
+      expect(JSON.parse(large.body).error.message).toMatch(/[а-я]/);
+      // with a length, the edge's header check decides and the body is not read here
+      expect((await post(["x"], { "content-length": "1" })).body).toBe("not chunked");
+    } finally {
+      server.close();
+    }
   });
 
   it("answers in the path's language", () => {

@@ -4,13 +4,13 @@
  * it deserves, in the shared error shape `{ error: { code, message } }`:
  * - a NUL byte anywhere in the URL, a control character or malformed percent-encoding in the path → 400;
  * - a `Next-Router-State-Tree` header that is not the framework's URI-encoded JSON array → 400;
- * - a server action (`Next-Action` header) with a body over the actions' 1 MB limit → 413, or posted from
- *   another site (its `Origin` is not this host) → 403.
- * Pure: it reads the request line and headers only.
+ * - a server action (`Next-Action` header) with a body over the actions' 1 MB limit → 413 (by its length, or
+ *   by reading it when it comes without one), or posted from another site (its `Origin` is not this host) → 403.
+ * The checks read the request line and headers only, except for a chunked server action (`actionWithinLimit`).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { IncomingMessage, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { defaultSecurityHeaders } from "./security-headers";
 
@@ -130,6 +130,73 @@ function refusalMessage(locale: string, code: EdgeRefusal["code"]): string {
 }
 
 /**
+ * A server action posted without a length (chunked): the size is known only by reading it, so the edge reads
+ * it here, up to the limit. Within the limit, the request goes on to the framework as a copy carrying the body
+ * and its length; over it, the answer is null (refused with 413 — the framework would answer a 500).
+ */
+export function isChunkedAction(req: IncomingMessage): boolean {
+  return (
+    req.method === "POST" &&
+    header(req.headers, "next-action") !== undefined &&
+    header(req.headers, "content-length") === undefined
+  );
+}
+
+export async function actionWithinLimit(
+  req: IncomingMessage,
+  limit = ACTION_BODY_LIMIT,
+): Promise<IncomingMessage | null> {
+  const body = await new Promise<Buffer | null>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      // over the limit: the rest is read and dropped (not kept), so the client gets the answer, not a reset
+      req.off("data", onData);
+      req.resume();
+      resolve(null);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+  if (!body) return null;
+  const size = body.length;
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  const { "transfer-encoding": _chunked, ...headers } = req.headers;
+  copy.headers = { ...headers, "content-length": String(size) };
+  copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value ?? ""]).flatMap((v) => [name, v]),
+  );
+  copy.push(body);
+  copy.push(null);
+  // the whole message is here: reading it to the end must not close the connection (an incomplete one would)
+  copy.complete = true;
+  return copy;
+}
+
+/** Answers a refused request in the shared error shape, in the language of its path or `?locale=`. */
+export function answerRefusal(req: IncomingMessage, res: ServerResponse, refusal: EdgeRefusal): void {
+  const url = req.url ?? "/";
+  const apiLocale = /[?&]locale=(kk|ru|en)(?:&|$)/.exec(url)?.[1];
+  const message = refusalMessage(apiLocale ?? pathLocale(url), refusal.code);
+  const body = JSON.stringify({
+    error: { code: refusal.code === "requestTooLarge" ? "badRequest" : refusal.code, message },
+  });
+  res.statusCode = refusal.status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  // an unread body is discarded by Node once the answer is sent, so the client reads the answer, not a reset
+  res.end(body);
+}
+
+/**
  * What the server does with every request before Next.js: refuses bad input (answering it, true), and sets
  * the security headers every response carries unless the response sets its own (the proxy's per-request CSP).
  */
@@ -148,16 +215,6 @@ export function handleAtEdge(
 
   const refusal = edgeRefusal(req, options.trustForwardedHost);
   if (!refusal) return false;
-  const url = req.url ?? "/";
-  const apiLocale = /[?&]locale=(kk|ru|en)(?:&|$)/.exec(url)?.[1];
-  const message = refusalMessage(apiLocale ?? pathLocale(url), refusal.code);
-  const body = JSON.stringify({
-    error: { code: refusal.code === "requestTooLarge" ? "badRequest" : refusal.code, message },
-  });
-  res.statusCode = refusal.status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("cache-control", "no-store");
-  // an unread body is discarded by Node once the answer is sent, so the client reads the answer, not a reset
-  res.end(body);
+  answerRefusal(req, res, refusal);
   return true;
 }
