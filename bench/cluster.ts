@@ -24,12 +24,12 @@ import {
   primaryUrl,
   proxyOrigin,
   replicaUrl,
-  signIn,
   startCluster,
   startProxy,
   stopCluster,
   type ClusterState,
 } from "../scripts/cluster-control";
+import { signIn } from "../scripts/sign-in-client";
 import { flag, option, percentile, round, writeResult } from "./lib";
 
 const duration = option("duration", 10);

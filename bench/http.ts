@@ -21,6 +21,7 @@ import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { flag, listOption, option, round } from "./lib";
+import { signIn as signInOver } from "../scripts/sign-in-client";
 
 const DEMO_LOGIN = "district";
 const HOST = "127.0.0.1";
@@ -132,34 +133,9 @@ async function portInUse(): Promise<boolean> {
 
 // ---------------------------------------------------------------------------------------------- sign-in
 
-function cookiePairs(res: Response): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const header of res.headers.getSetCookie()) {
-    const pair = header.split(";", 1)[0]!;
-    const eq = pair.indexOf("=");
-    if (eq > 0) out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-  return out;
-}
-
-/** A real credentials sign-in through next-auth; returns the Cookie header of the session. */
+/** A real credentials sign-in, checked by reading the session back; returns the Cookie header. */
 async function signIn(login: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
-  if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf answered ${csrfRes.status}`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = cookiePairs(csrfRes);
-  const cookie = (m: Map<string, string>) => [...m].map(([k, v]) => `${k}=${v}`).join("; ");
-
-  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(jar) },
-    body: new URLSearchParams({ csrfToken, login, password, callbackUrl: `${origin}/kk` }),
-  });
-  const session = [...cookiePairs(res)].find(([name]) => name.endsWith("authjs.session-token"));
-  if (!session) throw new Error(`sign-in as "${login}" failed (status ${res.status}, no session cookie)`);
-  const header = `${session[0]}=${session[1]}`;
-
+  const header = await signInOver(origin, login, password);
   const check = await fetch(`${origin}/api/auth/session`, { headers: { cookie: header } });
   const body = (await check.json()) as { user?: { name?: string } } | null;
   if (!body?.user) throw new Error(`the session of "${login}" is not accepted by /api/auth/session`);

@@ -16,8 +16,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import autocannon from "autocannon";
 import { FileSystemBlobStore, MAX_FILE_BYTES, storeUpload } from "../lib/files/store";
-import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { log, ms, option, round, textOption, writeResult } from "./lib";
+import { signIn as signInOver } from "../scripts/sign-in-client";
 
 const origin = textOption("origin") ?? "http://127.0.0.1:3542";
 const duration = option("duration", 10);
@@ -86,31 +86,8 @@ async function uploadInProcess(total = MAX_FILE_BYTES) {
   }
 }
 
-function cookiePairs(res: Response): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const i = pair!.indexOf("=");
-    out.set(pair!.slice(0, i), pair!.slice(i + 1));
-  }
-  return out;
-}
-
 async function signIn(login: string): Promise<string | null> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiePairs(csrf);
-  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, login, password: DEMO_PASSWORD, callbackUrl: `${origin}/kk` }),
-  });
-  const session = [...cookiePairs(res)].find(([name]) => name.endsWith("authjs.session-token"));
-  return session ? `${session[0]}=${session[1]}` : null;
+  return signInOver(origin, login).catch(() => null);
 }
 
 /** Resident memory of a process in bytes (Linux), or undefined. */

@@ -22,12 +22,12 @@ import {
   primaryUrl,
   proxyOrigin,
   replicaUrl,
-  signIn,
   startCluster,
   stopCluster,
   stopInstance,
   type ClusterState,
 } from "../../scripts/cluster-control";
+import { signIn } from "../../scripts/sign-in-client";
 
 const reuse = process.argv.includes("--reuse");
 const keep = process.argv.includes("--keep");
