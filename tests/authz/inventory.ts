@@ -133,6 +133,21 @@ export const ACTIONS: Record<string, Entry> = {
     why: "signing out: ends the sessions of whoever is signed in, and does nothing without a session",
   },
   "lib/auth/security-actions.ts#confirmEnrolmentAction": { access: "signedIn" },
+  "lib/mail/actions.ts#addEmailAction": { access: "signedIn" },
+  "lib/mail/actions.ts#mailLanguageAction": { access: "signedIn" },
+  "lib/mail/actions.ts#confirmEmailAction": {
+    access: "public",
+    why: "a verification link from a mail: the single-use token is the proof, no session needed",
+  },
+  "lib/mail/actions.ts#forgotPasswordAction": {
+    access: "public",
+    why: "password recovery: no session; the same answer whether the account exists, limited per account and address",
+  },
+  "lib/mail/actions.ts#resetPasswordByTokenAction": {
+    access: "public",
+    why: "password recovery: the single-use link token or reset code is the proof; limited per client address",
+  },
+  "lib/mail/actions.ts#issueResetCodeAction": { permission: "users.resetCode" },
   "lib/auth/security-actions.ts#disableSecondFactorAction": { access: "signedIn" },
   "lib/dictionary/actions.ts#proposeCreateAction": { permission: "dictionary.edit" },
   "lib/dictionary/actions.ts#proposeUpdateAction": { permission: "dictionary.edit" },
