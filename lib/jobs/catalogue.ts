@@ -36,6 +36,17 @@ export const JOBS: JobDefinition[] = [
     },
   },
   {
+    // the daily digest of notifications for those who chose it (one mail a day per person)
+    name: "mail.digest",
+    intervalMs: 15 * MINUTE,
+    firstDelayMs: MINUTE,
+    async run() {
+      const { queueDigests } = await import("../mail/notify");
+      const n = await queueDigests();
+      return n ? `${n} digests queued` : undefined;
+    },
+  },
+  {
     // scheduled publications become PUBLISHED (and searchable) when their moment comes
     name: "publications.release",
     intervalMs: MINUTE,

@@ -16,6 +16,8 @@ import {
   resetPassword,
   setMailLocale,
 } from "./account";
+import { MAIL_MODES, MAIL_TOPICS, saveMailPreferences, unsubscribe } from "./notify";
+import { AppError } from "../errors";
 
 const tokenField = z.string().trim().min(1, "validation.required").max(128, "tooLong");
 
@@ -85,3 +87,28 @@ export const issueResetCodeAction = action({
   success: "mail.resetCode.issued",
   refresh: false,
 });
+
+/** The person's choice of mail for each topic of notifications. */
+export const mailPreferencesAction = signedInAction({
+  schema: z.object(
+    Object.fromEntries(MAIL_TOPICS.map((t) => [t, z.enum(MAIL_MODES)])) as Record<
+      (typeof MAIL_TOPICS)[number],
+      z.ZodEnum<{ IMMEDIATE: "IMMEDIATE"; DIGEST: "DIGEST"; OFF: "OFF" }>
+    >,
+  ),
+  handler: ({ viewer, input }) => saveMailPreferences(viewer.userId, input),
+  success: "mail.preferences.saved",
+});
+
+const unsubscribeOne = publicAction({
+  schema: z.object({ token: tokenField }),
+  handler: async ({ input }) => {
+    if (!(await unsubscribe(input.token))) throw new AppError("notFound");
+  },
+  success: "mail.unsubscribePage.done",
+});
+
+/** The button of an unsubscribe link: turns one topic's mail off for the token's person, without signing in. */
+export async function unsubscribeAction(...args: Parameters<typeof unsubscribeOne>) {
+  return unsubscribeOne(...args);
+}

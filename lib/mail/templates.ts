@@ -14,7 +14,7 @@ import { NotificationKind } from "../notifications/kinds";
 import { renderNotification } from "../notifications/registry";
 import { formatDate } from "../time";
 
-export const MAIL_TEMPLATES = ["account.verify", "password.reset", "notification"] as const;
+export const MAIL_TEMPLATES = ["account.verify", "password.reset", "notification", "digest"] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export interface RenderedMail {
@@ -23,8 +23,17 @@ export interface RenderedMail {
   text: string;
   /** The page the mail leads to (absolute). */
   url: string | null;
-  /** One-click unsubscribe (List-Unsubscribe), for notification mail. */
+  /** One-click unsubscribe (List-Unsubscribe, answered to a POST), for notification mail. */
   unsubscribeUrl: string | null;
+}
+
+/** A topic's unsubscribe token as the two links: the one-click POST endpoint and the page with a button. */
+function unsubscribeLinks(locale: Locale, token: string) {
+  if (!token) return { post: null, page: null };
+  return {
+    post: publicUrl(`/api/v1/mail/unsubscribe?token=${encodeURIComponent(token)}`),
+    page: pageUrl(locale, `/unsubscribe/${encodeURIComponent(token)}`),
+  };
 }
 
 type Translate = { (key: string, values?: Record<string, string | number | Date>): string; has(key: string): boolean };
@@ -49,6 +58,7 @@ interface Parts {
   action: { label: string; url: string } | null;
   note: string | null;
   unsubscribeUrl: string | null;
+  unsubscribePage: string | null;
 }
 
 const escapeHtml = (s: string) =>
@@ -118,14 +128,14 @@ async function compiledLayout(locale: Locale, withAction: boolean, withUnsubscri
 }
 
 async function layout(locale: Locale, parts: Parts): Promise<RenderedMail> {
-  const compiled = await compiledLayout(locale, parts.action !== null, parts.unsubscribeUrl !== null);
+  const compiled = await compiledLayout(locale, parts.action !== null, parts.unsubscribePage !== null);
   const values: Record<string, string> = {
     [SLOT.heading]: escapeHtml(parts.heading),
     [SLOT.body]: parts.paragraphs.map((p) => escapeHtml(p)).join("<br /><br />"),
     [SLOT.label]: escapeHtml(parts.action?.label ?? ""),
     [SLOT.url]: escapeHtml(parts.action?.url ?? ""),
     [SLOT.note]: escapeHtml(parts.note ?? ""),
-    [SLOT.unsubscribe]: escapeHtml(parts.unsubscribeUrl ?? ""),
+    [SLOT.unsubscribe]: escapeHtml(parts.unsubscribePage ?? ""),
   };
   const html = compiled.replace(/MAILSLOT[A-Z]+/g, (slot) => values[slot] ?? slot);
   const t = translator(locale, "mail");
@@ -140,7 +150,7 @@ async function layout(locale: Locale, parts: Parts): Promise<RenderedMail> {
     ...(parts.note ? [parts.note, ""] : []),
     "--",
     t("footer"),
-    ...(parts.unsubscribeUrl ? [`${t("unsubscribe")}: ${parts.unsubscribeUrl}`] : []),
+    ...(parts.unsubscribePage ? [`${t("unsubscribe")}: ${parts.unsubscribePage}`] : []),
   ].join("\n");
   return {
     subject: parts.subject,
@@ -165,9 +175,20 @@ export function pageUrl(locale: Locale, path: string): string {
   return publicUrl(`/${locale}${path.startsWith("/") ? path : `/${path}`}`);
 }
 
+/** How a notification reads in the recipient's language (the in-portal renderer of its module). */
+function notificationView(locale: Locale, kindName: unknown, payload: unknown) {
+  const kind = str(kindName) as NotificationKind;
+  if (!(kind in NotificationKind)) throw new Error(`Unknown notification kind "${kind}"`);
+  return renderNotification(
+    { kind, payload },
+    { locale, t: translator(locale, "reporting-review"), formatDate: (d) => formatDate(d, locale) },
+  );
+}
+
 /**
  * Renders a stored mail. Params by template — account.verify: name, token; password.reset: name, login, token;
- * notification: kind (enum name), payload (as stored on the notification), unsubscribe (signed token, optional).
+ * notification: kind (enum name), payload (as stored on the notification), unsubscribe (signed token, optional);
+ * digest: items (kind and payload of each notification).
  */
 export async function renderMail(template: string, localeCode: string, params: MailParams): Promise<RenderedMail> {
   const locale = mailLocale(localeCode);
@@ -184,6 +205,7 @@ export async function renderMail(template: string, localeCode: string, params: M
         },
         note: t("templates.account_verify.ignore"),
         unsubscribeUrl: null,
+        unsubscribePage: null,
       });
     case "password.reset":
       return layout(locale, {
@@ -196,31 +218,38 @@ export async function renderMail(template: string, localeCode: string, params: M
         },
         note: t("templates.password_reset.ignore"),
         unsubscribeUrl: null,
+        unsubscribePage: null,
       });
     case "notification": {
-      const kind = str(params.kind) as NotificationKind;
-      if (!(kind in NotificationKind)) throw new Error(`Unknown notification kind "${kind}"`);
-      const view = renderNotification(
-        { kind, payload: params.payload },
-        {
-          locale,
-          t: translator(locale, "reporting-review"),
-          formatDate: (d) => formatDate(d, locale),
-        },
-      );
-      const unsubscribe = str(params.unsubscribe);
+      const view = notificationView(locale, params.kind, params.payload);
+      const links = unsubscribeLinks(locale, str(params.unsubscribe));
       return layout(locale, {
         subject: view.text,
         heading: view.text,
         paragraphs: view.detail ? [view.detail] : [],
-        action: {
-          label: t("templates.notification.action"),
-          url: pageUrl(locale, view.href ?? "/notifications"),
-        },
+        action: { label: t("templates.notification.action"), url: pageUrl(locale, view.href ?? "/notifications") },
         note: t("templates.notification.why"),
-        unsubscribeUrl: unsubscribe
-          ? publicUrl(`/api/v1/mail/unsubscribe?token=${encodeURIComponent(unsubscribe)}`)
-          : null,
+        unsubscribeUrl: links.post,
+        unsubscribePage: links.page,
+      });
+    }
+    case "digest": {
+      const items = Array.isArray(params.items) ? (params.items as { kind?: unknown; payload?: unknown }[]) : [];
+      const views = items.flatMap((i) => {
+        try {
+          return [notificationView(locale, i.kind, i.payload)];
+        } catch {
+          return [];
+        }
+      });
+      return layout(locale, {
+        subject: t("templates.digest.subject", { count: views.length }),
+        heading: t("templates.digest.heading"),
+        paragraphs: views.map((v) => (v.detail ? `${v.text} — ${v.detail}` : v.text)),
+        action: { label: t("templates.digest.action"), url: pageUrl(locale, "/notifications") },
+        note: t("templates.digest.why"),
+        unsubscribeUrl: null,
+        unsubscribePage: null,
       });
     }
     default:

@@ -4,12 +4,16 @@ CREATE TYPE "MailStatus" AS ENUM ('QUEUED', 'SENT', 'STORED', 'FAILED');
 -- CreateEnum
 CREATE TYPE "MailTokenPurpose" AS ENUM ('VERIFY', 'RESET', 'RESET_CODE');
 
+-- CreateEnum
+CREATE TYPE "MailMode" AS ENUM ('IMMEDIATE', 'DIGEST', 'OFF');
+
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "email" TEXT,
 ADD COLUMN     "emailFailedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "emailFailure" TEXT,
 ADD COLUMN     "emailPending" TEXT,
 ADD COLUMN     "emailVerifiedAt" TIMESTAMPTZ(3),
+ADD COLUMN     "mailDigestAt" TIMESTAMPTZ(3),
 ADD COLUMN     "mailLocale" TEXT;
 
 -- CreateTable
@@ -44,6 +48,16 @@ CREATE TABLE "MailToken" (
     CONSTRAINT "MailToken_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "NotificationPreference" (
+    "userId" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "mode" "MailMode" NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "NotificationPreference_pkey" PRIMARY KEY ("userId","topic")
+);
+
 -- CreateIndex
 CREATE INDEX "MailOutbox_status_notBefore_idx" ON "MailOutbox"("status", "notBefore");
 
@@ -60,6 +74,9 @@ CREATE UNIQUE INDEX "MailToken_hash_key" ON "MailToken"("hash");
 CREATE INDEX "MailToken_userId_purpose_idx" ON "MailToken"("userId", "purpose");
 
 -- CreateIndex
+CREATE INDEX "NotificationPreference_topic_mode_idx" ON "NotificationPreference"("topic", "mode");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- AddForeignKey
@@ -67,3 +84,6 @@ ALTER TABLE "MailOutbox" ADD CONSTRAINT "MailOutbox_userId_fkey" FOREIGN KEY ("u
 
 -- AddForeignKey
 ALTER TABLE "MailToken" ADD CONSTRAINT "MailToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NotificationPreference" ADD CONSTRAINT "NotificationPreference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
