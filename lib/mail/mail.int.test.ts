@@ -185,7 +185,7 @@ describe("mail outbox", () => {
       subject: "Confirm your e-mail address",
     });
     const one = await mailDetail(ministry, list.rows[0]!.id);
-    expect(one.mail.url).toMatch(/\/en\/account\/email\/abc$/);
+    expect(one.mail.url).toMatch(/\/en\/verify-email\/abc$/);
     expect((await refusal(listMail(await viewer("u_school"), { page: 1 }))).code).toBe("forbidden");
     expect((await refusal(mailDetail(ministry, "999999"))).code).toBe("notFound");
   });
