@@ -43,10 +43,7 @@ export function smtpTransport(url: string, { pool = true, maxConnections = 4 } =
     ...(secure
       ? {}
       : {
-          getSocket: (
-            _options: unknown,
-            callback: (error: Error | null, socket?: { connection: Socket }) => void,
-          ) => {
+          getSocket: (_options: unknown, callback: (error: Error | null, socket?: { connection: Socket }) => void) => {
             const socket = connect({ host: u.hostname, port: Number(u.port) || 587, noDelay: true });
             const failed = (error: Error) => callback(error);
             socket.once("error", failed);

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
 import { createThread, getThreadPage, replyToThread } from "@/lib/forums/forums";
 import { createNotifications } from "@/lib/notifications/create";
+import { decide } from "@/lib/publications/workflow";
 import { startClockAfterSeed } from "@/tests/setup/clock";
 import { viewer } from "@/tests/setup/helpers";
 import {
@@ -126,5 +127,35 @@ describe("notifications by e-mail", () => {
     expect(await prisma.$transaction((tx) => createNotifications(tx, [row]))).toBe(1);
     expect(await prisma.$transaction((tx) => createNotifications(tx, [row]))).toBe(0);
     expect((await mailsTo("teacher@example.kz")).length).toBe(before + 1);
+  });
+
+  it("an editor's decision mails the author, with the remarks and a link to the author's page", async () => {
+    const submitted = await prisma.publication.create({
+      data: {
+        type: "LESSON_PLAN",
+        status: "IN_REVIEW",
+        language: "kk",
+        title: "Бөлшектерді қосу",
+        body: "Сабақ жоспары",
+        html: "<p>Сабақ жоспары</p>",
+        authorId: "u_teacher2",
+      },
+      select: { id: true, authorId: true, title: true },
+    });
+    const author = submitted!.authorId;
+    await prisma.user.update({
+      where: { id: author },
+      data: { email: `author-${author}@example.kz`, emailVerifiedAt: new Date(), mailLocale: "ru" },
+    });
+    await saveMailPreferences(author, { publications: "IMMEDIATE" });
+    const editor = await viewer("u_editor");
+    await decide(editor, { id: submitted!.id, decision: "requestChanges", remarks: "Уточните источники" });
+    const mails = await mailsTo(`author-${author}@example.kz`);
+    expect(mails).toHaveLength(1);
+    const rendered = await renderMail(mails[0]!.template, mails[0]!.locale, mails[0]!.params as never);
+    expect(rendered.subject).toContain(submitted!.title);
+    expect(rendered.subject).toContain("нужны изменения");
+    expect(rendered.text).toContain("Уточните источники");
+    expect(rendered.url).toMatch(new RegExp(`/ru/account/publications/${submitted!.id}$`));
   });
 });

@@ -7,6 +7,9 @@ CREATE TYPE "MailTokenPurpose" AS ENUM ('VERIFY', 'RESET', 'RESET_CODE');
 -- CreateEnum
 CREATE TYPE "MailMode" AS ENUM ('IMMEDIATE', 'DIGEST', 'OFF');
 
+-- AlterEnum
+ALTER TYPE "NotificationKind" ADD VALUE 'publications.decision';
+
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "email" TEXT,
 ADD COLUMN     "emailFailedAt" TIMESTAMPTZ(3),
