@@ -36,7 +36,11 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(JSON.stringify({ port: 
 process.stdin.on("data", () => process.stdout.write(JSON.stringify({ received, bytes }) + "\\n"));
 `;
 
-function startSink(): Promise<{ port: number; stats: () => Promise<{ received: number; bytes: number }>; stop: () => void }> {
+function startSink(): Promise<{
+  port: number;
+  stats: () => Promise<{ received: number; bytes: number }>;
+  stop: () => void;
+}> {
   const child = spawn(process.execPath, ["--input-type=module", "-e", SINK], { stdio: ["pipe", "pipe", "inherit"] });
   const waiting: ((line: string) => void)[] = [];
   let buffer = "";
