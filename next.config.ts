@@ -14,6 +14,9 @@ const config: NextConfig = {
     "pg",
     "@prisma/adapter-pg",
     "@prisma/client",
+    // the mail layout compiler and the SMTP client run as they are published
+    "mjml",
+    "nodemailer",
   ],
   outputFileTracingIncludes: { "/**": ["./messages/**/*", "./content/**/*"] },
 };

@@ -45,6 +45,11 @@ async function firstLink(page: Page, prefix: string): Promise<string> {
 
 const PUBLIC_PAGES = [
   "/kk",
+  "/kk/forgot-password",
+  "/kk/reset-password",
+  "/kk/reset-password/0000",
+  "/kk/verify-email/0000",
+  "/kk/unsubscribe/u_x.forums.invalid",
   "/kk/statistics",
   "/kk/statistics/completeness",
   "/kk/ratings",
@@ -82,9 +87,12 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ["parent", ["/kk/account", "/kk/diary", "/kk/account/services", "/kk/notifications"]],
   ["student", ["/kk/diary"]],
   ["teacher", ["/kk/diary/journal", "/kk/account/publications"]],
-  ["school", ["/kk/reporting", "/kk/admin", "/kk/admin/letters", "/kk/admin/diary"]],
+  ["school", ["/kk/reporting", "/kk/admin", "/kk/admin/letters", "/kk/admin/diary", "/kk/admin/users/u_student"]],
   ["district", ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services"]],
-  ["ministry", ["/kk/admin/audit", "/kk/admin/archive/backups", "/kk/admin/databank/pivot", "/kk/admin/users"]],
+  [
+    "ministry",
+    ["/kk/admin/audit", "/kk/admin/archive/backups", "/kk/admin/databank/pivot", "/kk/admin/users", "/kk/admin/mail"],
+  ],
   ["lexicographer", ["/kk/admin/dictionary"]],
   ["editor", ["/kk/admin/publications"]],
   ["moderator", ["/kk/forums/moderation"]],

@@ -54,6 +54,16 @@ const schema = z.object({
    * address. Refused in production (see `publicLimitsOn`).
    */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /**
+   * The SMTP server for outgoing mail (smtp://user:pass@host:587, smtps://…:465); without it mail is kept in the
+   * database and readable at /admin/mail (the embedded demo).
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The sender of every mail, e.g. "ЕИСО <noreply@eiso.edu.kz>". */
+  MAIL_FROM: z.string().min(3).default("ЕИСО <noreply@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;

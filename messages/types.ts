@@ -15,6 +15,7 @@ import type forums from "./kk/forums.json";
 import type home from "./kk/home.json";
 import type jobs from "./kk/jobs.json";
 import type learn from "./kk/learn.json";
+import type mail from "./kk/mail.json";
 import type letters from "./kk/letters.json";
 import type lexicography from "./kk/lexicography.json";
 import type openData from "./kk/open-data.json";
@@ -49,6 +50,7 @@ export interface MessagesShape {
   home: typeof home;
   jobs: typeof jobs;
   learn: typeof learn;
+  mail: typeof mail;
   letters: typeof letters;
   lexicography: typeof lexicography;
   "open-data": typeof openData;

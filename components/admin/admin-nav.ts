@@ -28,4 +28,5 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "search", href: "/admin/search", permission: "search.manage" },
   { key: "publications", href: "/admin/publications", permission: "publications.review" },
   { key: "jobs", href: "/admin/jobs", permission: "system.jobs" },
+  { key: "mail", href: "/admin/mail", permission: "mail.read" },
 ];

@@ -94,6 +94,15 @@ export function signedInAction<S extends z.ZodType, T>(options: Options<S, T, { 
   });
 }
 
+/**
+ * The same pipeline without a session, for the few forms a signed-out person uses (password recovery, a
+ * link from a mail): zod → handler → localised result. Exported from a "use server" file only through an
+ * `export async function` wrapper, which the authorisation inventory lists as public with its reason.
+ */
+export function publicAction<S extends z.ZodType, T>(options: Options<S, T, { input: z.output<S> }>) {
+  return run(options, async () => ({}));
+}
+
 function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.output<S> }>, session: () => Promise<B>) {
   return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
     const values = formValues(formData);

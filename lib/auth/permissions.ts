@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "registry.person.read": [...ADMINS],
   "registry.person.write": [...ADMINS],
   "users.manage": [...ADMINS],
+  // a one-time password reset code for a pupil or parent without e-mail, within the administrator's scope
+  "users.resetCode": [...ADMINS],
   "classifiers.manage": ["MINISTRY_ADMIN"],
   "audit.read": ["MINISTRY_ADMIN"],
   "dictionary.edit": ["LEXICOGRAPHER", "MINISTRY_ADMIN"],
@@ -62,6 +64,8 @@ export const PERMISSIONS = {
   "publications.review": ["EDITOR", "MINISTRY_ADMIN"],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
+  // outgoing mail (queued, sent, kept without an SMTP server on the demo, failed) and its text
+  "mail.read": ["MINISTRY_ADMIN"],
   // Letters are executed by an organisation's staff, never by its pupils or their parents.
   "letters.execute": [...ADMINS, "TEACHER", "OFFICIAL", "EDITOR", "MODERATOR", "LEXICOGRAPHER"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,6 +12,7 @@ import { authorizeViewer } from "../auth/access";
 import { holds, organizationsWith, type Viewer } from "../auth/scope";
 import { classReadWhere } from "./access";
 import type { DiaryNotificationKind } from "./notifications";
+import { createNotifications } from "../notifications/create";
 
 const nothing = { id: { in: [] as string[] } };
 
@@ -132,14 +133,15 @@ export async function startThread(
       distinct: ["userId"],
     });
     if (parents.length) {
-      await tx.notification.createMany({
-        data: parents.map((p) => ({
+      await createNotifications(
+        tx,
+        parents.map((p) => ({
           userId: p.userId,
           organizationId: classGroup.organizationId,
           kind: "diary_message" satisfies DiaryNotificationKind,
           payload: { threadId: thread.id },
         })),
-      });
+      );
     }
     return { id: thread.id };
   });
@@ -192,14 +194,15 @@ export async function startFamilyThread(
       ),
     );
     if (teachers.size) {
-      await tx.notification.createMany({
-        data: [...teachers].map((userId) => ({
+      await createNotifications(
+        tx,
+        [...teachers].map((userId) => ({
           userId,
           organizationId: classGroup.organizationId,
           kind: "diary_message" satisfies DiaryNotificationKind,
           payload: { threadId: thread.id },
         })),
-      });
+      );
     }
     return { id: thread.id };
   });

@@ -25,6 +25,7 @@ import type { ForumsNotificationKind } from "./notifications";
 import { assertMayPost, standingOf, type Standing } from "./standing";
 import { EDIT_GRACE_MS, LIMITS, MAX_POST_LENGTH, POSTS_PER_IP_HOUR } from "./trust";
 import { enqueuePost } from "./search-queue";
+import { createNotifications } from "../notifications/create";
 
 type Tx = Prisma.TransactionClient;
 
@@ -641,7 +642,10 @@ async function notifyPost(
     for (const m of mentioned) recipients.set(m.id, "forums_mention");
   }
   if (recipients.size)
-    await tx.notification.createMany({ data: [...recipients].map(([userId, kind]) => ({ userId, kind, payload })) });
+    await createNotifications(
+      tx,
+      [...recipients].map(([userId, kind]) => ({ userId, kind, payload })),
+    );
 }
 
 export async function createThread(

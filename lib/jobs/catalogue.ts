@@ -24,6 +24,29 @@ export const JOBS: JobDefinition[] = [
     },
   },
   {
+    // the mail outbox: queued mail goes to the SMTP server (or is kept for /admin/mail without SMTP_URL)
+    name: "mail.outbox",
+    intervalMs: 2 * SECOND,
+    async run() {
+      const { drainAllMail } = await import("../mail/outbox");
+      const { mailTransport } = await import("../mail/transport");
+      const r = await drainAllMail(mailTransport());
+      const done = r.sent + r.stored + r.retried + r.failed;
+      return done ? `${r.sent} sent, ${r.stored} kept, ${r.retried} to retry, ${r.failed} failed` : undefined;
+    },
+  },
+  {
+    // the daily digest of notifications for those who chose it (one mail a day per person)
+    name: "mail.digest",
+    intervalMs: 15 * MINUTE,
+    firstDelayMs: MINUTE,
+    async run() {
+      const { queueDigests } = await import("../mail/notify");
+      const n = await queueDigests();
+      return n ? `${n} digests queued` : undefined;
+    },
+  },
+  {
     // scheduled publications become PUBLISHED (and searchable) when their moment comes
     name: "publications.release",
     intervalMs: MINUTE,

@@ -41,6 +41,7 @@ const CODES = {
   diary_message: "diary.message",
   forums_reply: "forums.reply",
   forums_mention: "forums.mention",
+  publications_decision: "publications.decision",
 } as const satisfies Record<NotificationKind, `${string}.${string}`>;
 
 /** A kind's stored code, e.g. "reporting.submitted". */

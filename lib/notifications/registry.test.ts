@@ -21,10 +21,10 @@ const t = Object.assign(
 const ctx: RenderContext = { locale: "en", t, formatDate: (d) => d.toISOString().slice(0, 10) };
 
 describe("notification kinds", () => {
-  it("every kind except the forums' has its text in the three languages", () => {
+  it("every kind has its text in the three languages", () => {
     for (const locale of ["kk", "ru", "en"]) {
       const tree = messagesOf(locale);
-      for (const kind of NOTIFICATION_KINDS.filter((k) => !k.startsWith("forums_")))
+      for (const kind of NOTIFICATION_KINDS)
         expect(typeof lookup(tree, `notifications.kinds.${kindCode(kind)}`), `${locale} ${kind}`).toBe("string");
     }
   });
@@ -38,7 +38,8 @@ describe("notification kinds", () => {
     expect(href("services_new", { applicationId: "a1" })).toBe("/admin/services/a1");
     expect(href("services_approved", { applicationId: "a1" })).toBe("/account/services");
     expect(href("diary_message", {})).toBe("/diary");
-    expect(href("forums_reply", { threadId: "t1" })).toBeNull();
+    expect(href("forums_reply", { threadId: "t1", postNumber: 3 })).toBe("/forums/t/t1#post-3");
+    expect(href("forums_mention", {})).toBeNull();
     for (const kind of NOTIFICATION_KINDS) expect(renderNotification({ kind, payload: {} }, ctx).text).toBeTruthy();
   });
 
@@ -66,7 +67,8 @@ describe("notification kinds", () => {
   });
 
   it("a kind without a text of its own shows the generic line with its code", () => {
-    expect(renderNotification({ kind: "forums_reply", payload: null }, ctx)).toEqual({
+    const bare: RenderContext = { ...ctx, t: Object.assign(t.bind(null), { has: () => false }) };
+    expect(renderNotification({ kind: "forums_reply", payload: null }, bare)).toEqual({
       text: 'notifications.kinds.other{"kind":"forums.reply"}',
       detail: null,
       href: null,

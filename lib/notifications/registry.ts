@@ -1,6 +1,7 @@
 /** The one registry of notification renderers: every kind of the closed list, rendered by its own module. */
 import { diaryRenderers } from "../diary/notifications";
 import { forumsRenderers } from "../forums/notifications";
+import { publicationsRenderers } from "../publications/notifications";
 import { reportingRenderers } from "../reporting/notifications";
 import { servicesRenderers } from "../services/notifications";
 import type { NotificationKind } from "./kinds";
@@ -11,6 +12,7 @@ const RENDERERS: Record<NotificationKind, NotificationRenderer> = {
   ...servicesRenderers,
   ...diaryRenderers,
   ...forumsRenderers,
+  ...publicationsRenderers,
 };
 
 /** How a stored notification reads and where it leads. */

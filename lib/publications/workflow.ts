@@ -28,6 +28,7 @@ import {
 import { lineDiff, type DiffLine } from "./diff";
 import { expire, TAGS } from "../cache";
 import { releaseScheduled } from "./release";
+import { createNotifications } from "../notifications/create";
 
 type Tx = Prisma.TransactionClient;
 export const SEARCH_SOURCE = "publication";
@@ -287,6 +288,15 @@ export async function decide(
     });
     if (input.decision === "publish" || input.decision === "schedule" || input.decision === "unpublish")
       await enqueueSearch(tx, SEARCH_SOURCE, [row.id]);
+    // the author learns of the decision (in the portal, and by mail as they chose)
+    if (row.authorId !== v.userId)
+      await createNotifications(tx, [
+        {
+          userId: row.authorId,
+          kind: "publications_decision",
+          payload: { publicationId: row.id, title: row.title, decision: input.decision, remarks },
+        },
+      ]);
     return { status: updated.status };
   });
   expire(TAGS.publications);

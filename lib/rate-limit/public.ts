@@ -20,4 +20,6 @@ export const PUBLIC_LIMITS = {
   certificateVerify: defineLimit("cert-verify", 20, 60),
   /** Signed data package uploads by organisations. */
   packageUpload: defineLimit("api-package-upload", 30, 60),
+  /** One-click unsubscribe from mail (a mail client posts once per click). */
+  mailUnsubscribe: defineLimit("api-mail-unsubscribe", 60, 60),
 } as const;

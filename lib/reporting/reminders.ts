@@ -16,6 +16,7 @@ import type { ReportingNotificationKind } from "./notifications";
 import { reviewRoles } from "./workflow";
 import { rolesWith } from "../auth/permissions";
 import { NAMED } from "../names";
+import { createNotifications, type NewNotification } from "../notifications/create";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Overdue reminders stop this long after the deadline (the board still shows who is overdue). */
@@ -73,7 +74,7 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
       where: { role: { in: [...rolesWith("reporting.submit")] }, user: { active: true }, organization: owing },
       select: { userId: true, organizationId: true },
     });
-    const data: Prisma.NotificationCreateManyInput[] = admins.map((a) => ({
+    const data: NewNotification[] = admins.map((a) => ({
       userId: a.userId,
       organizationId: a.organizationId,
       kind: `reporting_reminder_${stage}` satisfies ReportingNotificationKind,
@@ -110,7 +111,8 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
       }
     }
     for (let i = 0; i < data.length; i += 1000) {
-      created += (await prisma.notification.createMany({ data: data.slice(i, i + 1000), skipDuplicates: true })).count;
+      const batch = data.slice(i, i + 1000);
+      created += await prisma.$transaction((tx) => createNotifications(tx, batch));
     }
   }
   return { periods: periods.length, created };

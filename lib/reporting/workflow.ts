@@ -31,6 +31,7 @@ import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
 import { refreshSummary } from "../databank/summary";
 import { expire, TAGS } from "../cache";
+import { createNotifications } from "../notifications/create";
 
 type Tx = Prisma.TransactionClient;
 
@@ -392,9 +393,10 @@ async function notify(
     organizationNameEn: org.nameEn,
     ...extra,
   };
-  await tx.notification.createMany({
-    data: [...new Set(userIds)].map((userId) => ({ userId, organizationId: org.id, kind, payload })),
-  });
+  await createNotifications(
+    tx,
+    [...new Set(userIds)].map((userId) => ({ userId, organizationId: org.id, kind, payload })),
+  );
 }
 
 async function event(

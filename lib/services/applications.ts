@@ -22,6 +22,7 @@ import { renumberQueue } from "./queue";
 import { STATUS_NOTIFICATION, type ServicesNotificationKind } from "./notifications";
 import { rolesWith } from "../auth/permissions";
 import { NAMED } from "../names";
+import { createNotifications } from "../notifications/create";
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,14 +54,14 @@ export async function recordStatus(
     status,
     ...(note && status !== "SUBMITTED" ? { reason: note } : {}),
   };
-  await tx.notification.create({
-    data: {
+  await createNotifications(tx, [
+    {
       userId: application.applicantId,
       organizationId: application.organizationId,
       kind: STATUS_NOTIFICATION[status],
       payload,
     },
-  });
+  ]);
   // Staff who now have to act: the organisation applied to, or the school joined once a transfer is released.
   const staffOrg =
     status === "SUBMITTED"
@@ -74,14 +75,15 @@ export async function recordStatus(
       select: { userId: true },
     });
     if (staff.length) {
-      await tx.notification.createMany({
-        data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
+      await createNotifications(
+        tx,
+        [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: staffOrg,
           kind: "services_new" satisfies ServicesNotificationKind,
           payload: { applicationId: application.id, service: application.kind },
         })),
-      });
+      );
     }
   }
 }

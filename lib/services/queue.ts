@@ -7,6 +7,7 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { queuePositions, QUEUE_STATUSES } from "./rules";
 import type { ServicesNotificationKind } from "./notifications";
+import { createNotifications } from "../notifications/create";
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,14 +37,15 @@ export async function renumberQueue(
     WHERE a.id = v.id`;
   const told = moved.filter((e) => e.queuePosition !== null && e.id !== options.silentFor);
   if (told.length) {
-    await tx.notification.createMany({
-      data: told.map((e) => ({
+    await createNotifications(
+      tx,
+      told.map((e) => ({
         userId: e.applicantId,
         organizationId: e.organizationId,
         kind: "services_queue_moved" satisfies ServicesNotificationKind,
         payload: { applicationId: e.id, service: "PRESCHOOL", from: e.queuePosition, to: positions.get(e.id)! },
       })),
-    });
+    );
   }
   return moved.length;
 }

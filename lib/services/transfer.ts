@@ -19,6 +19,7 @@ import { dueAt } from "./rules";
 import type { TransferApply } from "./schemas";
 import type { ServicesNotificationKind } from "./notifications";
 import { rolesWith } from "../auth/permissions";
+import { createNotifications } from "../notifications/create";
 
 /** The enrolment a student has now: in a class of a year under way, not ended. */
 function currentEnrolmentWhere(today: Date) {
@@ -209,14 +210,15 @@ export async function acceptTransfer(
       select: { userId: true },
     });
     if (staff.length) {
-      await tx.notification.createMany({
-        data: [...new Set(staff.map((s) => s.userId))].map((userId) => ({
+      await createNotifications(
+        tx,
+        [...new Set(staff.map((s) => s.userId))].map((userId) => ({
           userId,
           organizationId: app.organizationId,
           kind: "services_transferred" satisfies ServicesNotificationKind,
           payload: { applicationId: app.id, service: "TRANSFER" },
         })),
-      });
+      );
     }
     return { enrolmentId: joined.id };
   });

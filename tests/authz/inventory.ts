@@ -74,6 +74,14 @@ export const ROUTES: Record<string, Entry> = {
     access: "public",
     why: "package upload: authenticated by the organisation's registered signing key, not a session",
   },
+  "app/api/v1/mail/unsubscribe/route.ts GET": {
+    access: "public",
+    why: "the unsubscribe link of a mail: redirects to the page with a button, changes nothing",
+  },
+  "app/api/v1/mail/unsubscribe/route.ts POST": {
+    access: "public",
+    why: "one-click unsubscribe (RFC 8058) without signing in: the signed token names the person and topic",
+  },
   "app/api/v1/packages/server-key/route.ts GET": { access: "public", why: "the server's public key" },
   "app/api/v1/publications/[id]/attachments/route.ts POST": { permission: "publications.write" },
   "app/api/v1/publications/[id]/reader/route.ts GET": {
@@ -133,6 +141,26 @@ export const ACTIONS: Record<string, Entry> = {
     why: "signing out: ends the sessions of whoever is signed in, and does nothing without a session",
   },
   "lib/auth/security-actions.ts#confirmEnrolmentAction": { access: "signedIn" },
+  "lib/mail/actions.ts#addEmailAction": { access: "signedIn" },
+  "lib/mail/actions.ts#mailLanguageAction": { access: "signedIn" },
+  "lib/mail/actions.ts#confirmEmailAction": {
+    access: "public",
+    why: "a verification link from a mail: the single-use token is the proof, no session needed",
+  },
+  "lib/mail/actions.ts#forgotPasswordAction": {
+    access: "public",
+    why: "password recovery: no session; the same answer whether the account exists, limited per account and address",
+  },
+  "lib/mail/actions.ts#resetPasswordByTokenAction": {
+    access: "public",
+    why: "password recovery: the single-use link token or reset code is the proof; limited per client address",
+  },
+  "lib/mail/actions.ts#issueResetCodeAction": { permission: "users.resetCode" },
+  "lib/mail/actions.ts#mailPreferencesAction": { access: "signedIn" },
+  "lib/mail/actions.ts#unsubscribeAction": {
+    access: "public",
+    why: "the unsubscribe link of a mail works without signing in: the signed token names the person and topic",
+  },
   "lib/auth/security-actions.ts#disableSecondFactorAction": { access: "signedIn" },
   "lib/auth/security-actions.ts#renewRecoveryCodesAction": { access: "signedIn" },
   "lib/dictionary/actions.ts#proposeCreateAction": { permission: "dictionary.edit" },

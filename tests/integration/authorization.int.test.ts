@@ -168,6 +168,7 @@ const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
   "lib/users/actions.ts#revokeRoleAction": async () => [
     { as: "school2", form: { userId: "u_teacher", assignmentId: await teachersAssignment() } },
   ],
+  "lib/mail/actions.ts#issueResetCodeAction": async () => [{ as: "school2", form: { userId: "u_parent" } }],
   "lib/users/actions.ts#resetPasswordAction": async () => [
     { as: "school2", form: { id: "u_teacher", password: "Another-Strong-Pass-2026!" } },
   ],

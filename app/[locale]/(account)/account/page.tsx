@@ -4,6 +4,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { scopeSummary } from "@/lib/registry/dashboard";
 import { NAV_ITEMS, RESTRICTED_ITEMS } from "@/components/layout/nav-items";
+import { EmailSection } from "@/components/account/email-section";
+import { MailPreferences } from "@/components/account/mail-preferences";
 
 /** Every signed-in person's landing page: who they are, their roles and scopes, and where to go. */
 export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
@@ -37,6 +39,8 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           ))}
         </ul>
       </section>
+      <EmailSection userId={viewer.userId} />
+      <MailPreferences userId={viewer.userId} />
       <section>
         <h2 className="mb-2 font-semibold">{t("goTo")}</h2>
         <ul className="grid gap-3 sm:grid-cols-2">

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form-client";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -16,6 +17,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const { callbackUrl } = await searchParams;
   const t = await getTranslations("auth");
   const ts = await getTranslations("security.signIn");
+  const tm = await getTranslations("mail.recovery");
   return (
     <div className="mx-auto max-w-sm rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("signInTitle")}</h1>
@@ -32,6 +34,11 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
           confirm: ts("confirm"),
         }}
       />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" data-testid="forgot-link">
+          {tm("forgotLink")}
+        </Link>
+      </p>
       <p className="mt-4 text-sm text-slate-500">{t("demoHint")}</p>
     </div>
   );

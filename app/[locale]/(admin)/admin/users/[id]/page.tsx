@@ -6,6 +6,8 @@ import { formatDateTime } from "@/lib/time";
 import { PageHeader } from "@/components/admin/page-header";
 import { UserAccountForms } from "@/components/users/user-account-forms";
 import { UserRoles } from "@/components/users/user-roles";
+import { ResetCodeForm } from "@/components/users/reset-code-client";
+import { scopeOf } from "@/lib/auth/scope";
 
 export default async function UserPage({ params, searchParams }: PageProps<"/[locale]/admin/users/[id]">) {
   const { locale, id } = await params;
@@ -17,6 +19,13 @@ export default async function UserPage({ params, searchParams }: PageProps<"/[lo
   const tc = await getTranslations("common");
   const { created } = await searchParams;
   const manageable = canManageUser(viewer, user.roles);
+  // pupils and parents (who may have no e-mail) get a one-time reset code from their school
+  const resetCode =
+    manageable &&
+    Boolean(scopeOf(viewer, "users.resetCode")) &&
+    user.roles.length > 0 &&
+    user.roles.every((r) => r.role === "PARENT" || r.role === "STUDENT");
+  const tm = await getTranslations("mail.resetCode");
   return (
     <div className="space-y-4">
       <PageHeader
@@ -41,6 +50,18 @@ export default async function UserPage({ params, searchParams }: PageProps<"/[lo
         >
           {t("outranks")}
         </p>
+      )}
+      {resetCode && (
+        <ResetCodeForm
+          userId={user.id}
+          labels={{
+            title: tm("title"),
+            lead: tm("lead"),
+            submit: tm("submit"),
+            code: tm.raw("code") as string,
+            validUntil: tm.raw("validUntil") as string,
+          }}
+        />
       )}
       <UserRoles userId={user.id} roles={user.roles} viewer={viewer} scope={scope} locale={locale} />
     </div>

@@ -1,0 +1,146 @@
+import type { Browser, Page } from "@playwright/test";
+import { accountName, expect, heading, path, signIn, signInAs, signOut, t, test } from "./fixtures";
+
+/**
+ * E-mail on the embedded demo (no SMTP server): mail is kept and read at /admin/mail by the ministry. A parent
+ * account of its own (created here by the school admin) so that no demo account's password changes.
+ */
+const stamp = Date.now().toString(36);
+const login = `e2e.mail.${stamp}`;
+const email = `mail.${stamp}@example.kz`;
+const displayName = "Дана Сапарова";
+const FIRST = "Алатау-тауы-2026";
+const SECOND = "Көкше-көлі-2027!";
+const THIRD = "Есіл-өзені-2028?";
+
+test.describe.configure({ mode: "serial" });
+
+/** The newest mail to `to` as the ministry reads it at /admin/mail: its subject and the link it carries. */
+async function readMail(browser: Browser, subject: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signInAs(page, "ministry", "kk", { callbackUrl: "/kk/admin/mail" });
+    await expect(heading(page)).toHaveText(t("kk", "mail.admin.title"));
+    const row = page.locator(`tr[data-to="${email}"]`).filter({ hasText: subject }).first();
+    await row.getByRole("link", { name: subject }).click();
+    await expect(page.getByTestId("mail-to")).toHaveText(email);
+    const link = await page.getByTestId("mail-link").getAttribute("href");
+    expect(link).toBeTruthy();
+    return new URL(link!).pathname;
+  } finally {
+    await context.close();
+  }
+}
+
+async function setPassword(page: Page, password: string) {
+  const form = page.getByTestId("reset-form");
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('input[name="confirm"]').fill(password);
+  await form.getByRole("button", { name: t("kk", "mail.recovery.submitReset"), exact: true }).click();
+}
+
+test("the school admin creates a parent account for the mail journey", async ({ page }) => {
+  await signInAs(page, "school", "kk", { callbackUrl: "/kk/admin/users/new" });
+  const form = page.getByTestId("user-form");
+  await form.getByRole("textbox", { name: t("kk", "users.login"), exact: true }).fill(login);
+  await form.getByRole("textbox", { name: t("kk", "users.displayName"), exact: true }).fill(displayName);
+  await form.locator('input[name="password"]').fill(FIRST);
+  await form
+    .getByRole("combobox", { name: t("kk", "users.role"), exact: true })
+    .selectOption({ label: t("kk", "admin.roles.PARENT") });
+  const org = form.getByRole("combobox", { name: t("kk", "users.organization"), exact: true });
+  await org.selectOption({ index: 1 });
+  await form.getByRole("button", { name: t("kk", "common.actions.create"), exact: true }).click();
+  await expect(page).toHaveURL(/\/kk\/admin\/users\/[^/?]+\?created=1$/);
+  await expect(heading(page)).toHaveText(displayName);
+});
+
+test("a parent adds and verifies an address, recovers the password by the mailed link; an old link is refused", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, login, "kk", { password: FIRST, callbackUrl: "/kk/account" });
+  const section = page.getByTestId("email-section");
+  // a malformed address: refused with the field named, nothing kept
+  const form = page.getByTestId("email-form");
+  await form.getByRole("textbox", { name: t("kk", "mail.account.email"), exact: true }).fill("not-an-address");
+  await form.getByRole("button", { name: t("kk", "mail.account.save"), exact: true }).click();
+  await expect(form.getByText(t("kk", "errors.mail.invalidEmail"))).toBeVisible();
+  await expect(page.getByTestId("email-pending")).toHaveCount(0);
+
+  await form.getByRole("textbox", { name: t("kk", "mail.account.email"), exact: true }).fill(email);
+  await form.getByRole("button", { name: t("kk", "mail.account.save"), exact: true }).click();
+  await expect(form.getByRole("status")).toHaveText(t("kk", "mail.account.sent"));
+  await expect(page.getByTestId("email-pending")).toContainText(email);
+
+  // the verification mail, read where the demo keeps mail
+  const verify = await readMail(browser, t("kk", "mail.templates.account_verify.subject"));
+  expect(verify).toMatch(/^\/kk\/verify-email\/[0-9A-F]{64}$/);
+  await page.goto(verify);
+  await page.getByRole("button", { name: t("kk", "mail.verify.submit"), exact: true }).click();
+  await expect(page.getByTestId("verify-form").getByRole("status")).toHaveText(t("kk", "mail.account.confirmed"));
+  await page.goto("/kk/account");
+  await expect(section.getByTestId("email-verified")).toContainText(email);
+
+  // signed out, "Forgot password?" from the sign-in page
+  await signOut(page);
+  await page.goto("/kk/sign-in");
+  await page.getByTestId("forgot-link").click();
+  await expect(page).toHaveURL(path("/kk/forgot-password"));
+  const forgot = page.getByTestId("forgot-form");
+  await forgot.getByRole("textbox", { name: t("kk", "mail.recovery.identifier"), exact: true }).fill(login);
+  await forgot.getByRole("button", { name: t("kk", "mail.recovery.submit"), exact: true }).click();
+  await expect(forgot.getByRole("status")).toHaveText(t("kk", "mail.recovery.requested"));
+  // an unknown login gets exactly the same answer
+  await forgot.getByRole("textbox", { name: t("kk", "mail.recovery.identifier"), exact: true }).fill(`nobody.${stamp}`);
+  await forgot.getByRole("button", { name: t("kk", "mail.recovery.submit"), exact: true }).click();
+  await expect(forgot.getByRole("status")).toHaveText(t("kk", "mail.recovery.requested"));
+
+  const reset = await readMail(browser, t("kk", "mail.templates.password_reset.subject"));
+  expect(reset).toMatch(/^\/kk\/reset-password\/[0-9A-F]{64}$/);
+  await page.goto(reset);
+  // a password against the policy is refused and the link still works
+  await setPassword(page, "short");
+  await expect(page.getByText(t("kk", "errors.mail.password.tooShort"))).toBeVisible();
+  await setPassword(page, SECOND);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(t("kk", "mail.recovery.done"));
+
+  // the new password works
+  await signIn(page, login, "kk", { password: SECOND, callbackUrl: "/kk/account" });
+  await expect(accountName(page)).toHaveText(displayName);
+  await signOut(page);
+
+  // the used link is refused
+  await page.goto(reset);
+  await setPassword(page, THIRD);
+  await expect(page.getByTestId("reset-token-error")).toHaveText(t("kk", "errors.mail.tokenInvalid"));
+});
+
+test("the school admin issues a one-time reset code; the parent sets a password with it", async ({ page, browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "school", "kk", { callbackUrl: `/kk/admin/users?q=${encodeURIComponent(login)}` });
+  await admin.getByRole("link", { name: login, exact: true }).click();
+  await expect(heading(admin)).toHaveText(displayName);
+  const section = admin.getByTestId("reset-code");
+  await section.getByRole("button", { name: t("kk", "mail.resetCode.submit"), exact: true }).click();
+  const value = section.getByTestId("reset-code-value");
+  await expect(value).toBeVisible();
+  const code = (await value.getAttribute("data-code"))!;
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await admin.context().close();
+
+  await page.goto("/kk/sign-in");
+  await page.getByTestId("forgot-link").click();
+  await page.getByRole("link", { name: t("kk", "mail.recovery.codeLink") }).click();
+  await expect(page).toHaveURL(path("/kk/reset-password"));
+  await page
+    .getByTestId("reset-form")
+    .getByRole("textbox", { name: t("kk", "mail.recovery.code"), exact: true })
+    .fill(code);
+  await setPassword(page, THIRD);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(t("kk", "mail.recovery.done"));
+  await signIn(page, login, "kk", { password: THIRD, callbackUrl: "/kk/account" });
+  await expect(accountName(page)).toHaveText(displayName);
+});
