@@ -5,6 +5,7 @@
  * answers bad or missing input without a 500. Where a case is given in `OUT_OF_SCOPE`, the entry is also
  * called as a role that holds the permission for another school or family, and refused.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
@@ -13,6 +14,9 @@ import { SECOND_FACTOR } from "@/lib/auth/roles";
 import { enrolSecondFactor } from "@/tests/setup/helpers";
 import { translator } from "@/lib/http";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/accounts";
+import { iinPrefix, withCheckDigit } from "@/lib/identity";
+import { fingerprint, publicKeyPem } from "@/lib/packages/crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ACTIONS, ROUTES, type Entry } from "../authz/inventory";
 
 let session: { user: { id: string } } | null = null;
@@ -91,12 +95,12 @@ async function routeHandler(key: string): Promise<{ handler: Handler; url: strin
 
 async function callRoute(
   key: string,
-  options: { params?: Record<string, string>; query?: string } = {},
+  options: { params?: Record<string, string>; query?: string; body?: string } = {},
 ): Promise<{ status: number; code?: string }> {
   const { handler, url, method, params } = await routeHandler(key);
   const request = new Request(`${url}?locale=en${options.query ? `&${options.query}` : ""}`, {
     method,
-    ...(method === "GET" || method === "HEAD" ? {} : { body: "" }),
+    ...(method === "GET" || method === "HEAD" ? {} : { body: options.body ?? "" }),
   });
   const response = await handler(request, { params: Promise.resolve({ ...params, ...options.params }) });
   const body = response.headers.get("content-type")?.includes("json")
@@ -123,7 +127,17 @@ interface ScopeCase {
   /** A login that holds the entry's permission, but not over what is asked for. */
   as: string;
   params?: Record<string, string>;
+  query?: string;
+  /** A route handler's request body. */
+  body?: string;
   form?: Record<string, string>;
+  /**
+   * A create refused as a form error on the one field that points outside the scope (`[field, message key]`),
+   * instead of a refusal of the whole call; no other field may be at fault.
+   */
+  field?: [string, string];
+  /** Checks after the refused call that nothing was written. */
+  unchanged?: () => Promise<void>;
 }
 
 /** The student whose guardian is the demo parent (school No. 1). */
@@ -138,7 +152,517 @@ const schoolOne = async () =>
 const teachersAssignment = async () =>
   (await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_teacher" } })).id;
 
+/** School No. 2 of Kokshetau (the second school administrator's organisation). */
+const schoolTwo = async () =>
+  (await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_school2", role: "ORG_ADMIN" } })).organizationId!;
+/** Astana, outside Akmola region (the demo region administrator's) and Kokshetau (the district's). */
+const ASTANA = "t710000000";
+const ASTANA_DISTRICT = "t710200000";
+/** A school in Astana. */
+const astanaSchool = () =>
+  prisma.organization.findFirstOrThrow({ where: { territoryId: ASTANA_DISTRICT, kind: { code: "SCHOOL" } } });
+/** A registry person of school No. 1. */
+const personOfSchoolOne = async () =>
+  prisma.person.findFirstOrThrow({ where: { organizationId: await schoolOne() }, orderBy: { id: "asc" } });
+
+/** A valid BIN and IIN that are not in the registry (a create would pass every other check). */
+const freshBin = async () => {
+  for (let n = 0; ; n++) {
+    const bin = withCheckDigit(`2403409${String(n).padStart(4, "0")}`);
+    if (bin && !(await prisma.organization.findUnique({ where: { bin } }))) return bin;
+  }
+};
+const freshIin = async () => {
+  for (let n = 0; ; n++) {
+    const iin = withCheckDigit(`${iinPrefix("2015-03-04", "MALE")}${String(9000 + n)}`);
+    if (iin && !(await prisma.person.findUnique({ where: { iin } }))) return iin;
+  }
+};
+
+/** A valid IIN of a girl born in 2020 that no application has yet. */
+const childIin = async () => {
+  for (let n = 0; ; n++) {
+    const iin = withCheckDigit(`${iinPrefix("2020-03-04", "FEMALE")}${String(9000 + n)}`);
+    if (iin && !(await prisma.serviceApplication.findFirst({ where: { childIin: iin } }))) return iin;
+  }
+};
+
+/** The form of an organisation as its edit page sends it back. */
+function organizationForm(o: Awaited<ReturnType<typeof astanaSchool>>) {
+  return {
+    id: o.id,
+    version: String(o.version),
+    bin: o.bin,
+    nameKk: o.nameKk,
+    nameRu: o.nameRu,
+    nameEn: `${o.nameEn} (renamed)`,
+    kindId: o.kindId,
+    territoryId: o.territoryId,
+    reportsToId: o.reportsToId ?? "",
+    languageId: o.languageId ?? "",
+    status: o.status,
+    isUrban: o.isUrban ? "on" : "",
+    address: o.address ?? "",
+  };
+}
+
+/** Nothing about a row changed: its version is the same. */
+const sameVersion = (read: () => Promise<{ version: number }>, version: number) => async () =>
+  expect((await read()).version).toBe(version);
+
+/** An incoming letter in the register of school No. 1 (the tiny seed has none). */
+const schoolOneLetter = async () => {
+  const organizationId = await schoolOne();
+  return prisma.letter.upsert({
+    where: { id: "letter_scope_case" },
+    update: {},
+    create: {
+      id: "letter_scope_case",
+      organizationId,
+      direction: "INCOMING",
+      year: 2026,
+      sequence: 9001,
+      number: "Кіріс-2026/9001",
+      correspondent: "Көкшетау қалалық білім бөлімі",
+      subject: "Scope case",
+      registeredById: "u_school",
+    },
+  });
+};
+
+/** 5 А of school No. 1: the demo teacher's class (teacher2 teaches 5 Ә only), its first subject and term 2. */
+const teachersClass = async () => {
+  const assignment = await prisma.teachingAssignment.findFirstOrThrow({
+    where: { teacherId: "u_teacher" },
+    orderBy: { subjectId: "asc" },
+    include: { classGroup: true },
+  });
+  const term = await prisma.term.findFirstOrThrow({
+    where: { academicYearId: assignment.classGroup.academicYearId, number: 2 },
+  });
+  return { classGroupId: assignment.classGroupId, subjectId: assignment.subjectId, termId: term.id, term };
+};
+
+/** An application of the demo parent (to school No. 1 unless said otherwise), written as the service would. */
+async function application(
+  id: string,
+  data: Partial<Prisma.ServiceApplicationUncheckedCreateInput> = {},
+): Promise<{ id: string; version: number }> {
+  return prisma.serviceApplication.upsert({
+    where: { id },
+    update: {},
+    create: {
+      id,
+      kind: "FIRST_GRADE",
+      applicantId: "u_parent",
+      organizationId: await schoolOne(),
+      childIin: await childIin(),
+      childLastName: "Омарова",
+      childFirstName: "Айым",
+      childBirthDate: new Date("2020-03-04T00:00:00Z"),
+      admissionYear: 2026,
+      dueAt: new Date("2027-01-01T00:00:00Z"),
+      ...data,
+    },
+  });
+}
+/** The application's status and version are as before the refused call. */
+const applicationUnchanged = (app: { id: string; version: number }) => async () =>
+  expect(await prisma.serviceApplication.findUniqueOrThrow({ where: { id: app.id } })).toMatchObject({
+    version: app.version,
+  });
+/** The demo parent's child moving from school No. 1 to school No. 2. */
+const transfer = async (status: "SUBMITTED" | "RELEASED") =>
+  application(`app_scope_transfer_${status}`, {
+    kind: "TRANSFER",
+    status,
+    childId: await parentsChild(),
+    targetOrganizationId: await schoolTwo(),
+    targetGrade: 5,
+    admissionYear: null,
+  });
+/** A first-grade class of the school's year under way (the demo seed has one in each demo school, tiny none). */
+const firstGradeClass = async (organizationId: string) => {
+  const academicYearId = `ay_${organizationId}_2026`;
+  await prisma.academicYear.upsert({
+    where: { id: academicYearId },
+    update: {},
+    create: {
+      id: academicYearId,
+      organizationId,
+      label: "2026/2027",
+      startDate: new Date("2026-09-01T00:00:00Z"),
+      endDate: new Date("2027-05-25T00:00:00Z"),
+    },
+  });
+  const id = `cg_${academicYearId}_1_scope`;
+  await prisma.classGroup.upsert({
+    where: { id },
+    update: {},
+    create: { id, organizationId, academicYearId, grade: 1, letter: "А", languageId: "c_language_kk" },
+  });
+  return id;
+};
+
+/** A signing key of school No. 1 for data packages. */
+const schoolOneKey = async () => {
+  const publicKey = generateKeyPairSync("ed25519").publicKey;
+  return prisma.packageKey.upsert({
+    where: { id: "key_scope_case" },
+    update: {},
+    create: {
+      id: "key_scope_case",
+      organizationId: await schoolOne(),
+      publicKey: publicKeyPem(publicKey),
+      fingerprint: fingerprint(publicKey),
+      label: "Scope case",
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validTo: new Date("2027-12-31T00:00:00Z"),
+    },
+  });
+};
+
 const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
+  // electronic services: school No. 2 on an application to school No. 1; parent2 on the demo parent's things
+  "lib/services/actions.ts#requestCertificateAction": async () => {
+    const count = () => prisma.certificate.count();
+    const before = await count();
+    return [
+      {
+        as: "parent2",
+        form: { studentId: await parentsChild(), language: "kk" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/services/actions.ts#applyTransferAction": async () => {
+    const count = () => prisma.serviceApplication.count({ where: { applicantId: "u_parent2" } });
+    const before = await count();
+    return [
+      {
+        as: "parent2",
+        form: { studentId: await parentsChild(), targetOrganizationId: await schoolTwo(), targetGrade: "5" },
+        field: ["studentId", "services.notYourChild"],
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/services/actions.ts#answerInformationAction": async () => {
+    const app = await application("app_scope_needs_info", { status: "NEEDS_INFO" });
+    return [
+      {
+        as: "parent2",
+        form: { applicationId: app.id, version: String(app.version), note: "Here it is" },
+        unchanged: applicationUnchanged(app),
+      },
+    ];
+  },
+  "lib/services/actions.ts#startReviewAction": async () => {
+    const app = await application("app_scope_submitted");
+    const form = { applicationId: app.id, version: String(app.version) };
+    return [{ as: "school2", form, unchanged: applicationUnchanged(app) }];
+  },
+  "lib/services/actions.ts#refuseApplicationAction": async () => {
+    const app = await application("app_scope_submitted");
+    const form = { applicationId: app.id, version: String(app.version), reason: "No places left this year" };
+    return [{ as: "school2", form, unchanged: applicationUnchanged(app) }];
+  },
+  "lib/services/actions.ts#requestInformationAction": async () => {
+    const app = await application("app_scope_submitted");
+    const form = { applicationId: app.id, version: String(app.version), reason: "Send the birth certificate" };
+    return [{ as: "school2", form, unchanged: applicationUnchanged(app) }];
+  },
+  "lib/services/actions.ts#acceptFirstGradeAction": async () => {
+    const app = await application("app_scope_in_review", { status: "IN_REVIEW" });
+    const classGroupId = await firstGradeClass(await schoolOne());
+    const form = { applicationId: app.id, version: String(app.version), classGroupId };
+    return [{ as: "school2", form, unchanged: applicationUnchanged(app) }];
+  },
+  // a transfer's sides: the school joined may not release it, the school left may not accept it
+  "lib/services/actions.ts#releaseTransferAction": async () => {
+    const app = await transfer("SUBMITTED");
+    const form = { applicationId: app.id, version: String(app.version) };
+    return [{ as: "school2", form, unchanged: applicationUnchanged(app) }];
+  },
+  "lib/services/actions.ts#acceptTransferAction": async () => {
+    const app = await transfer("RELEASED");
+    const classGroupId = await firstGradeClass(await schoolTwo());
+    const form = { applicationId: app.id, version: String(app.version), classGroupId };
+    return [{ as: "school", form, unchanged: applicationUnchanged(app) }];
+  },
+  // data packages: school No. 2 on school No. 1's signing keys
+  "lib/packages/actions.ts#registerKeyAction": async () => {
+    const organizationId = await schoolOne();
+    const publicKey = publicKeyPem(generateKeyPairSync("ed25519").publicKey);
+    const count = () => prisma.packageKey.count({ where: { organizationId } });
+    const before = await count();
+    const form = { organizationId, label: "Intruder", publicKey, validFrom: "2026-12-01", validTo: "2027-12-01" };
+    return [{ as: "school2", form, unchanged: async () => expect(await count()).toBe(before) }];
+  },
+  "lib/packages/actions.ts#revokeKeyAction": async () => {
+    const key = await schoolOneKey();
+    const unchanged = async () =>
+      expect((await prisma.packageKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).toBeNull();
+    return [{ as: "school2", form: { id: key.id }, unchanged }];
+  },
+
+  // registry: a district or region administrator on an Astana school; a school on another school's person
+  "lib/registry/actions.ts#updateOrganizationAction": async () => {
+    const school = await astanaSchool();
+    const unchanged = sameVersion(
+      () => prisma.organization.findUniqueOrThrow({ where: { id: school.id } }),
+      school.version,
+    );
+    return [
+      { as: "district", form: organizationForm(school), unchanged },
+      { as: "region", form: organizationForm(school), unchanged },
+      {
+        as: "school2",
+        form: organizationForm(await prisma.organization.findUniqueOrThrow({ where: { id: await schoolOne() } })),
+      },
+    ];
+  },
+  "lib/registry/actions.ts#createOrganizationAction": async () => {
+    const form = { ...organizationForm(await astanaSchool()), id: "", version: "", bin: await freshBin() };
+    const unchanged = async () => expect(await prisma.organization.count({ where: { bin: form.bin } })).toBe(0);
+    return [
+      { as: "district", form, field: ["territoryId", "territory.outOfScope"], unchanged },
+      { as: "region", form, field: ["territoryId", "territory.outOfScope"], unchanged },
+    ];
+  },
+  "lib/registry/person-actions.ts#updatePersonAction": async () => {
+    const person = await personOfSchoolOne();
+    const form = {
+      id: person.id,
+      version: String(person.version),
+      iin: person.iin,
+      lastName: person.lastName,
+      firstName: "Renamed",
+      middleName: person.middleName ?? "",
+      birthDate: "",
+      sex: "",
+      organizationId: person.organizationId!,
+    };
+    return [
+      {
+        as: "school2",
+        form,
+        unchanged: sameVersion(() => prisma.person.findUniqueOrThrow({ where: { id: person.id } }), person.version),
+      },
+    ];
+  },
+  "lib/registry/person-actions.ts#createPersonAction": async () => {
+    const iin = await freshIin();
+    const form = { iin, lastName: "Сынақов", firstName: "Асқар", middleName: "", birthDate: "", sex: "" };
+    const unchanged = async () => expect(await prisma.person.count({ where: { iin } })).toBe(0);
+    const outOfScope: [string, string] = ["organizationId", "organization.outOfScope"];
+    return [
+      { as: "school2", form: { ...form, organizationId: await schoolOne() }, field: outOfScope, unchanged },
+      { as: "district", form: { ...form, organizationId: (await astanaSchool()).id }, field: outOfScope, unchanged },
+    ];
+  },
+  "lib/registry/territory-actions.ts#updateTerritoryAction": async () => {
+    const territory = await prisma.territory.findUniqueOrThrow({ where: { id: ASTANA_DISTRICT } });
+    const form = {
+      id: territory.id,
+      version: String(territory.version),
+      code: territory.code,
+      nameKk: territory.nameKk,
+      nameRu: territory.nameRu,
+      nameEn: `${territory.nameEn} (renamed)`,
+      parentId: territory.parentId ?? "",
+    };
+    const read = () => prisma.territory.findUniqueOrThrow({ where: { id: territory.id } });
+    return [{ as: "region", form, unchanged: sameVersion(read, territory.version) }];
+  },
+  "lib/registry/territory-actions.ts#createTerritoryAction": async () => {
+    const form = { code: "719990000", nameKk: "Сынақ ауданы", nameRu: "Тестовый район", nameEn: "Test District" };
+    const unchanged = async () => expect(await prisma.territory.count({ where: { code: form.code } })).toBe(0);
+    return [
+      {
+        as: "region",
+        form: { ...form, level: "DISTRICT", parentId: ASTANA },
+        field: ["parentId", "territory.outOfScope"],
+        unchanged,
+      },
+    ];
+  },
+  // letter registers: school No. 2 on school No. 1's register
+  "lib/letters/actions.ts#registerLetterAction": async () => {
+    const organizationId = await schoolOne();
+    const before = await prisma.letter.count({ where: { organizationId } });
+    return [
+      {
+        as: "school2",
+        form: { organizationId, direction: "INCOMING", correspondent: "Someone", subject: "Intrusion" },
+        unchanged: async () => expect(await prisma.letter.count({ where: { organizationId } })).toBe(before),
+      },
+    ];
+  },
+  "lib/letters/actions.ts#updateLetterAction": async () => {
+    const letter = await schoolOneLetter();
+    const read = () => prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
+    return [
+      {
+        as: "school2",
+        form: { id: letter.id, version: String(letter.version), correspondent: "Someone", subject: "Changed" },
+        unchanged: sameVersion(read, letter.version),
+      },
+    ];
+  },
+  "lib/letters/actions.ts#changeStatusAction": async () => {
+    const letter = await schoolOneLetter();
+    const read = () => prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
+    return [
+      {
+        as: "school2",
+        form: { id: letter.id, version: String(letter.version), status: "IN_PROGRESS" },
+        unchanged: sameVersion(read, letter.version),
+      },
+    ];
+  },
+  "app/api/v1/letters/[id]/file/route.ts PUT": async () => {
+    const letter = await schoolOneLetter();
+    return [
+      {
+        as: "school2",
+        params: { id: letter.id },
+        query: `version=${letter.version}&name=letter.pdf`,
+        body: "%PDF-1.4\n%%EOF\n",
+        unchanged: async () =>
+          expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).fileSha256).toBeNull(),
+      },
+    ];
+  },
+  // e-diary: teacher2 on the demo teacher's class; school No. 2 on school No. 1's set-up; parent2 on a child
+  "lib/diary/actions.ts#saveJournalAction": async () => {
+    const key = await teachersClass();
+    const lesson = await prisma.lesson.findFirstOrThrow({
+      where: { classGroupId: key.classGroupId, subjectId: key.subjectId, termId: key.termId },
+    });
+    const studentId = (await prisma.classEnrolment.findFirstOrThrow({ where: { classGroupId: key.classGroupId } }))
+      .studentId;
+    const changes = [{ type: "lesson", lessonId: lesson.id, topic: "Changed topic", homework: "Changed homework" }];
+    const marks = [{ type: "attendance", lessonId: lesson.id, studentId, status: "ABSENT" }];
+    const { term: _term, ...journal } = key;
+    const read = () => prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } });
+    const unchanged = async () => expect((await read()).topic).toBe(lesson.topic);
+    return [
+      { as: "teacher2", form: { ...journal, changes: JSON.stringify(changes) }, unchanged },
+      { as: "teacher2", form: { ...journal, changes: JSON.stringify(marks) } },
+    ];
+  },
+  "lib/diary/actions.ts#createAssessmentAction": async () => {
+    const { term, ...journal } = await teachersClass();
+    const count = () => prisma.summativeAssessment.count({ where: { classGroupId: journal.classGroupId } });
+    const before = await count();
+    return [
+      {
+        as: "teacher2",
+        form: { ...journal, kind: "SOR", maxPoints: "20", date: term.startDate.toISOString().slice(0, 10) },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/diary/actions.ts#confirmTermAction": async () => {
+    const { term: _term, ...journal } = await teachersClass();
+    const count = () => prisma.termClosure.count({ where: { classGroupId: journal.classGroupId } });
+    const before = await count();
+    return [{ as: "teacher2", form: journal, unchanged: async () => expect(await count()).toBe(before) }];
+  },
+  "lib/diary/actions.ts#startThreadAction": async () => {
+    const { classGroupId } = await teachersClass();
+    return [{ as: "teacher2", form: { classGroupId, body: "Hello from another class's teacher" } }];
+  },
+  "lib/diary/actions.ts#startFamilyThreadAction": async () => [
+    { as: "parent2", form: { studentId: await parentsChild(), body: "Hello about someone else's child" } },
+  ],
+  "lib/diary/actions.ts#createYearAction": async () => {
+    const organizationId = await schoolOne();
+    const count = () => prisma.academicYear.count({ where: { organizationId } });
+    const before = await count();
+    return [
+      {
+        as: "school2",
+        form: { organizationId, startYear: "2031" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/diary/actions.ts#updateTermAction": async () => {
+    const { term } = await teachersClass();
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    return [
+      {
+        as: "school2",
+        form: { termId: term.id, startDate: day(term.startDate), endDate: "2026-12-27" },
+        unchanged: async () =>
+          expect((await prisma.term.findUniqueOrThrow({ where: { id: term.id } })).endDate).toEqual(term.endDate),
+      },
+    ];
+  },
+  "lib/diary/actions.ts#createClassAction": async () => {
+    const { term } = await teachersClass();
+    const count = () => prisma.classGroup.count({ where: { academicYearId: term.academicYearId } });
+    const before = await count();
+    return [
+      {
+        as: "school2",
+        form: { academicYearId: term.academicYearId, grade: "9", letter: "Б" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/diary/actions.ts#createAssignmentAction": async () => {
+    const { classGroupId } = await teachersClass();
+    const count = () => prisma.teachingAssignment.count({ where: { classGroupId } });
+    const before = await count();
+    return [
+      {
+        as: "school2",
+        form: { classGroupId, subjectId: "c_subject_pe", teacherId: "u_teacher" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/diary/actions.ts#importStudentsAction": async () => {
+    const { classGroupId } = await teachersClass();
+    const count = () => prisma.classEnrolment.count({ where: { classGroupId } });
+    const before = await count();
+    const iin = await freshIin();
+    return [
+      {
+        as: "school2",
+        form: { classGroupId, csv: `iin;lastName;firstName\n${iin};Сынақов;Асқар\n` },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/diary/actions.ts#saveTimetableAction": async () => {
+    const { classGroupId, subjectId } = await teachersClass();
+    return [{ as: "school2", form: { classGroupId, "slot.1.1": subjectId } }];
+  },
+  "lib/diary/actions.ts#generateLessonsAction": async () => {
+    const { classGroupId, termId } = await teachersClass();
+    const count = () => prisma.lesson.count({ where: { classGroupId } });
+    const before = await count();
+    return [
+      { as: "school2", form: { classGroupId, termId }, unchanged: async () => expect(await count()).toBe(before) },
+    ];
+  },
+  "lib/diary/actions.ts#linkGuardianAction": async () => {
+    const student = await prisma.person.findUniqueOrThrow({ where: { id: await parentsChild() } });
+    const count = () => prisma.guardianship.count({ where: { studentId: student.id } });
+    const before = await count();
+    return [
+      {
+        as: "school2",
+        form: { organizationId: await schoolOne(), iin: student.iin, login: "parent2", relation: "aunt" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+
   "app/api/v1/diary/students/[id]/export/route.ts GET": async () => [
     { as: "parent2", params: { id: await parentsChild() } },
     { as: "school2", params: { id: await parentsChild() } },
@@ -209,14 +733,18 @@ function describeEntries(kind: "route" | "action", entries: Record<string, Entry
           for (const scopeCase of await scoped()) {
             signInAs(scopeCase.as);
             if (kind === "route") {
-              const answer = await callRoute(key, { params: scopeCase.params });
+              const answer = await callRoute(key, scopeCase);
               expect([403, 404], `${scopeCase.as}: ${JSON.stringify(answer)}`).toContain(answer.status);
               expect(REFUSED_CODES).toContain(answer.code);
             } else {
               const result = await callAction(key, scopeCase.form);
-              expect(result.ok, scopeCase.as).toBe(false);
-              expect(refusedMessages()).toContain(result.message);
+              expect(result.ok, `${scopeCase.as}: ${JSON.stringify(result)}`).toBe(false);
+              if (scopeCase.field) {
+                const [field, message] = scopeCase.field;
+                expect(result.fieldErrors, scopeCase.as).toEqual({ [field]: en(`errors.${message}`) });
+              } else expect(refusedMessages(), `${scopeCase.as}: ${JSON.stringify(result)}`).toContain(result.message);
             }
+            await scopeCase.unchanged?.();
           }
         });
     }
