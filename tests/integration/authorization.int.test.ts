@@ -16,7 +16,7 @@ import { translator } from "@/lib/http";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/accounts";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import { fingerprint, publicKeyPem } from "@/lib/packages/crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, SubmissionStatus } from "@/lib/generated/prisma/client";
 import { ACTIONS, ROUTES, type Entry } from "../authz/inventory";
 
 let session: { user: { id: string } } | null = null;
@@ -322,7 +322,107 @@ const schoolOneKey = async () => {
   });
 };
 
+/** The latest revision of a report of school No. 1 in one of these states. */
+const schoolOneSubmission = async (status: SubmissionStatus[]) =>
+  prisma.submission.findFirstOrThrow({
+    where: { organizationId: await schoolOne(), status: { in: status }, supersededAt: null },
+    orderBy: { id: "asc" },
+  });
+/** A report of an Astana organisation (outside Akmola region and Kokshetau) in the given state. */
+const astanaSubmission = (status: SubmissionStatus) =>
+  prisma.submission.findFirstOrThrow({
+    where: { status, supersededAt: null, organization: { territory: { path: { contains: `/${ASTANA}/` } } } },
+    orderBy: { id: "asc" },
+  });
+/** A reviewer without a reviewing role over the organisation's territory (not merely another level's turn). */
+const REVIEW_OUT_OF_SCOPE: [string, string] = ["workflow", "reportingWorkflow.outOfScope"];
+const submissionUnchanged = (submission: { id: string; version: number; status: SubmissionStatus }) => async () =>
+  expect(await prisma.submission.findUniqueOrThrow({ where: { id: submission.id } })).toMatchObject({
+    version: submission.version,
+    status: submission.status,
+  });
+
 const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
+  // reporting: school No. 2 on school No. 1's report; Kokshetau and Akmola reviewers on an Astana report
+  "lib/reporting/actions-entry.ts#saveDraftAction": async () => {
+    const draft = await schoolOneSubmission(["DRAFT", "RETURNED"]);
+    const form = {
+      periodId: draft.periodId,
+      organizationId: draft.organizationId,
+      version: String(draft.version),
+      values: JSON.stringify(draft.values),
+      comments: "{}",
+    };
+    return [{ as: "school2", form, unchanged: submissionUnchanged(draft) }];
+  },
+  "lib/reporting/actions-entry.ts#submitReportAction": async () => {
+    // the draft filled in with the values of a report handed over for the same form, so handing it over
+    // passes every check but the scope
+    const found = await schoolOneSubmission(["DRAFT", "RETURNED"]);
+    const full = await prisma.submission.findFirstOrThrow({
+      where: { formVersionId: found.formVersionId, status: "SUBMITTED" },
+      orderBy: { id: "asc" },
+    });
+    const draft = await prisma.submission.update({
+      where: { id: found.id },
+      data: { values: full.values ?? {}, comments: full.comments ?? {} },
+    });
+    const form = {
+      periodId: draft.periodId,
+      organizationId: draft.organizationId,
+      version: String(draft.version),
+      comments: "{}",
+    };
+    return [{ as: "school2", form, unchanged: submissionUnchanged(draft) }];
+  },
+  "app/api/v1/reporting/template/upload/route.ts POST": async () => {
+    const draft = await schoolOneSubmission(["DRAFT", "RETURNED"]);
+    // who may upload is settled from the query before the body is read
+    const query = `periodId=${draft.periodId}&organizationId=${draft.organizationId}`;
+    return [{ as: "school2", query, unchanged: submissionUnchanged(draft) }];
+  },
+  "lib/reporting/review-actions.ts#approveSubmissionAction": async () => {
+    const submitted = await astanaSubmission("SUBMITTED");
+    const form = { submissionId: submitted.id, version: String(submitted.version) };
+    const unchanged = submissionUnchanged(submitted);
+    return [
+      { as: "district", form, field: REVIEW_OUT_OF_SCOPE, unchanged },
+      { as: "region", form, field: REVIEW_OUT_OF_SCOPE, unchanged },
+    ];
+  },
+  "lib/reporting/review-actions.ts#returnSubmissionAction": async () => {
+    const submitted = await astanaSubmission("SUBMITTED");
+    const form = { submissionId: submitted.id, version: String(submitted.version), reason: "Row 3 does not add up" };
+    const unchanged = submissionUnchanged(submitted);
+    return [
+      { as: "district", form, field: REVIEW_OUT_OF_SCOPE, unchanged },
+      { as: "region", form, field: REVIEW_OUT_OF_SCOPE, unchanged },
+    ];
+  },
+  "lib/reporting/review-actions.ts#undoStepAction": async () => {
+    const approved = await astanaSubmission("APPROVED_DISTRICT");
+    const form = { submissionId: approved.id, version: String(approved.version) };
+    return [
+      { as: "district", form, field: REVIEW_OUT_OF_SCOPE, unchanged: submissionUnchanged(approved) },
+      { as: "region", form, field: REVIEW_OUT_OF_SCOPE, unchanged: submissionUnchanged(approved) },
+    ];
+  },
+  "lib/reporting/review-actions.ts#startCorrectionAction": async () => {
+    const accepted = await schoolOneSubmission(["ACCEPTED"]);
+    const count = () => prisma.submission.count({ where: { organizationId: accepted.organizationId } });
+    const before = await count();
+    return [
+      {
+        as: "school2",
+        form: { submissionId: accepted.id, reason: "The contingent of grade 10 was entered wrongly" },
+        unchanged: async () => {
+          await submissionUnchanged(accepted)();
+          expect(await count()).toBe(before);
+        },
+      },
+    ];
+  },
+
   // electronic services: school No. 2 on an application to school No. 1; parent2 on the demo parent's things
   "lib/services/actions.ts#requestCertificateAction": async () => {
     const count = () => prisma.certificate.count();
