@@ -111,7 +111,10 @@ async function callRoute(
 
 // --- server actions -------------------------------------------------------------------------------------------
 
-type FormAction = (previous: null, form: FormData) => Promise<{ ok: boolean; message?: string }>;
+type FormAction = (
+  previous: null,
+  form: FormData,
+) => Promise<{ ok: boolean; message?: string; fieldErrors?: Record<string, string> }>;
 
 async function callAction(key: string, fields: Record<string, string> = {}) {
   const [file, name] = key.split("#") as [string, string];
@@ -342,7 +345,130 @@ const submissionUnchanged = (submission: { id: string; version: number; status: 
     status: submission.status,
   });
 
+/**
+ * A national rating of regions (defined over the republic, so outside a region administrator's scope), as
+ * the ministry creates it: the tiny seed has no ratings.
+ */
+const nationalMethod = async () => {
+  const republic = await prisma.territory.findFirstOrThrow({ where: { level: "REPUBLIC" } });
+  await prisma.ratingMethod.upsert({
+    where: { code: "regions-scope-case" },
+    update: {},
+    create: {
+      code: "regions-scope-case",
+      level: "REGION",
+      territoryId: republic.id,
+      nameKk: "Өңірлер рейтингі",
+      nameRu: "Рейтинг регионов",
+      nameEn: "Rating of regions",
+      createdById: "u_ministry",
+      versions: {
+        create: {
+          number: 1,
+          aggregation: "arithmetic",
+          indicators: [
+            {
+              code: "pupilsPerTeacher",
+              direction: "lower",
+              normalisation: "minmax",
+              missing: "exclude-entity",
+              weight: 100,
+            },
+          ],
+        },
+      },
+    },
+  });
+  return prisma.ratingMethod.findUniqueOrThrow({
+    where: { code: "regions-scope-case" },
+    include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+};
+
+/** A teacher's thread with the demo parent about their child, in the child's class. */
+const parentsThread = async () => {
+  const studentId = await parentsChild();
+  const enrolment = await prisma.classEnrolment.findFirstOrThrow({ where: { studentId } });
+  const teacherId = (await prisma.classGroup.findUniqueOrThrow({ where: { id: enrolment.classGroupId } }))
+    .homeroomTeacherId!;
+  return prisma.diaryThread.upsert({
+    where: { id: "thread_scope_case" },
+    update: {},
+    create: {
+      id: "thread_scope_case",
+      organizationId: enrolment.organizationId,
+      classGroupId: enrolment.classGroupId,
+      studentId,
+      createdById: teacherId,
+      messages: { create: { organizationId: enrolment.organizationId, authorId: teacherId, body: "Hello" } },
+    },
+  });
+};
+
+/** A certificate of study the demo parent requested for their child (through the action, as they would). */
+const parentsCertificate = async () => {
+  signInAs("parent");
+  const issued = await callAction("lib/services/actions.ts#requestCertificateAction", {
+    studentId: await parentsChild(),
+    language: "kk",
+  });
+  expect(issued.ok, JSON.stringify(issued)).toBe(true);
+  return prisma.certificate.findFirstOrThrow({ where: { studentId: await parentsChild() }, orderBy: { seq: "desc" } });
+};
+
 const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
+  "lib/diary/actions.ts#replyAction": async () => {
+    const thread = await parentsThread();
+    const count = () => prisma.diaryMessage.count({ where: { threadId: thread.id } });
+    const before = await count();
+    return [
+      {
+        as: "parent2",
+        form: { threadId: thread.id, body: "Not my child's thread" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "app/api/v1/services/certificates/[id]/pdf/route.ts GET": async () => [
+    { as: "parent2", params: { id: (await parentsCertificate()).id } },
+  ],
+
+  // open ratings: the Akmola administrator on a method of Astana or of the republic
+  "lib/ratings/actions.ts#createMethodAction": async () => {
+    const form = {
+      code: "astana-districts-scope",
+      level: "DISTRICT",
+      territoryId: ASTANA,
+      nameKk: "Астана аудандары",
+      nameRu: "Районы Астаны",
+      nameEn: "Districts of Astana",
+    };
+    const unchanged = async () => expect(await prisma.ratingMethod.count({ where: { code: form.code } })).toBe(0);
+    return [{ as: "region", form, unchanged }];
+  },
+  "lib/ratings/actions.ts#saveVersionAction": async () => {
+    const method = await nationalMethod();
+    const latest = method.versions[0]!;
+    const form = { methodId: method.id, aggregation: "arithmetic", w_pupilsPerTeacher: "60", w_vacancyRate: "40" };
+    const unchanged = async () => {
+      const now = await nationalMethod();
+      expect(now.versions[0]).toMatchObject({ id: latest.id, indicators: latest.indicators });
+    };
+    return [{ as: "region", form, unchanged }];
+  },
+  "lib/ratings/actions.ts#publishRatingAction": async () => {
+    const method = await nationalMethod();
+    const count = () => prisma.rating.count({ where: { methodId: method.id } });
+    const before = await count();
+    return [
+      {
+        as: "region",
+        form: { methodId: method.id, year: "2026" },
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+
   // reporting: school No. 2 on school No. 1's report; Kokshetau and Akmola reviewers on an Astana report
   "lib/reporting/actions-entry.ts#saveDraftAction": async () => {
     const draft = await schoolOneSubmission(["DRAFT", "RETURNED"]);
