@@ -496,12 +496,48 @@ const schoolOneLetterWithFile = async () => {
  * - nothing scoped is named, the answer is limited to the caller's scope instead: `audit` GET, the data bank's
  *   pivot export and saved views (a view is its owner's; its query runs in the scope of who opens it), the
  *   consolidated report of a (national) period, the letters' CSV export (the registers in scope);
- * - the author's own work, not an organisation's: `publications.write` (drafts, attachments; the author
- *   check lives in lib/publications and its tests);
+ * - `publications.write`: a draft is its author's alone; another teacher is tried on the draft itself
+ *   (save, submit, delete); the attachment upload and removal need a stored file and are covered by
+ *   lib/publications' own tests;
  * - a new child typed in by IIN, not a record in scope: `applyFirstGradeAction`, `applyPreschoolAction`
  *   (a child with other guardians is refused by lib/services' own tests).
  */
+/** A draft lesson plan of the demo teacher (written through the action, as the editor page does). */
+const DRAFT_FORM = { type: "LESSON_PLAN", language: "kk", title: "Бөлшектер", body: "Сабақ жоспары" };
+const teachersDraft = async () => {
+  const existing = await prisma.publication.findFirst({
+    where: { authorId: "u_teacher", status: "DRAFT", title: DRAFT_FORM.title },
+  });
+  if (existing) return existing;
+  signInAs("teacher");
+  // a new draft's action ends in a redirect to its page, which the test's navigation stub throws
+  await callAction("lib/publications/actions.ts#saveDraftAction", DRAFT_FORM);
+  return prisma.publication.findFirstOrThrow({
+    where: { authorId: "u_teacher", status: "DRAFT", title: DRAFT_FORM.title },
+  });
+};
+const draftUnchanged = (draft: { id: string; version: number; status: string }) => async () =>
+  expect(await prisma.publication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+    version: draft.version,
+    status: draft.status,
+  });
+
 const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
+  // publications: another teacher on the demo teacher's draft (a draft is its author's alone)
+  "lib/publications/actions.ts#saveDraftAction": async () => {
+    const draft = await teachersDraft();
+    const form = { ...DRAFT_FORM, id: draft.id, version: String(draft.version), title: "Someone else's title" };
+    return [{ as: "teacher2", form, unchanged: draftUnchanged(draft) }];
+  },
+  "lib/publications/actions.ts#submitAction": async () => {
+    const draft = await teachersDraft();
+    return [{ as: "teacher2", form: { id: draft.id }, unchanged: draftUnchanged(draft) }];
+  },
+  "lib/publications/actions.ts#deleteDraftAction": async () => {
+    const draft = await teachersDraft();
+    return [{ as: "teacher2", form: { id: draft.id }, unchanged: draftUnchanged(draft) }];
+  },
+
   "app/api/v1/letters/[id]/file/route.ts GET": async () => [
     { as: "school2", params: { id: (await schoolOneLetterWithFile()).id } },
   ],
