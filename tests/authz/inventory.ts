@@ -6,8 +6,8 @@
  * `tests/unit/authz-inventory.test.ts` fails when a handler or an action appears without an entry here (or an
  * entry outlives its code, or says another permission than the code); `tests/integration/authorization.int.test.ts`
  * calls each entry signed out, as a role without the permission, and — where a case is given in
- * `outOfScope` there — as a role holding the permission for another school, district or region, and expects
- * a refusal every time.
+ * `OUT_OF_SCOPE` there — as a role holding the permission for another school, district, region, class or
+ * family, and expects a refusal every time.
  *
  * Keys: `<route file> <METHOD>` and `<action file>#<export>`.
  */
