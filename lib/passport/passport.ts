@@ -463,3 +463,80 @@ export async function listIn(
     }),
   };
 }
+
+export interface TerritoryLine {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  schools: number;
+  overcrowded: number;
+  threeShift: number;
+  emergency: number;
+  noInternet: number;
+  noGym: number;
+  perPupil: number | null;
+}
+
+/** The lists counted per district of the viewer's territory (the map-free table), with spending per pupil. */
+export async function territoryTable(viewer: Viewer, query: ListQuery, now = new Date()): Promise<TerritoryLine[]> {
+  const { scope } = authorizeViewer(viewer, "passport.read");
+  return tableIn(scope, query, now);
+}
+
+export async function tableIn(scope: Scope, query: ListQuery, now = new Date()): Promise<TerritoryLine[]> {
+  const year = query.year ?? almatyYear(now);
+  let within = Prisma.sql`TRUE`;
+  if (query.territory) {
+    const territory = await prisma.territory.findUnique({ where: { code: query.territory }, select: { path: true } });
+    within = territory ? Prisma.sql`t.path LIKE ${likePrefix(territory.path)}` : Prisma.sql`FALSE`;
+  }
+  const rows = await prisma.$queryRaw<
+    (Omit<TerritoryLine, "perPupil"> & { spent: number | null; pupils: number | null })[]
+  >`
+    WITH orgs AS (
+      SELECT o.id, t.code, t."nameKk", t."nameRu", t."nameEn"
+      FROM "Organization" o JOIN "Territory" t ON t.id = o."territoryId"
+      WHERE ${scopeSql(scope)} AND ${within}
+    ),
+    b AS (
+      SELECT pb."organizationId", SUM(pb.capacity)::int AS capacity, BOOL_OR(pb.gym) AS gym,
+        BOOL_OR(pb.condition = 'EMERGENCY') AS emergency
+      FROM "PassportBuilding" pb JOIN orgs ON orgs.id = pb."organizationId"
+      WHERE pb.status = 'CONFIRMED' AND pb."validTo" IS NULL GROUP BY pb."organizationId"
+    ),
+    f AS (
+      SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
+      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} GROUP BY bl."organizationId"
+    )
+    SELECT o.code, o."nameKk", o."nameRu", o."nameEn", COUNT(*)::int AS schools,
+      COUNT(*) FILTER (WHERE p.enrolment > b.capacity)::int AS overcrowded,
+      COUNT(*) FILTER (WHERE p.shifts >= 3)::int AS "threeShift",
+      COUNT(*) FILTER (WHERE b.emergency)::int AS emergency,
+      COUNT(*) FILTER (WHERE p.internet = 'NONE')::int AS "noInternet",
+      COUNT(*) FILTER (WHERE NOT COALESCE(b.gym, false))::int AS "noGym",
+      SUM(f.spent)::float8 AS spent, SUM(p.enrolment) FILTER (WHERE f.spent IS NOT NULL)::float8 AS pupils
+    FROM orgs o JOIN "PassportProfile" p ON p."organizationId" = o.id AND p."validTo" IS NULL
+    LEFT JOIN b ON b."organizationId" = o.id LEFT JOIN f ON f."organizationId" = o.id
+    GROUP BY o.code, o."nameKk", o."nameRu", o."nameEn"
+    ORDER BY o.code
+    LIMIT 1000`;
+  return rows.map(({ spent, pupils, ...r }) => ({
+    ...r,
+    perPupil: perPupil(spent === null ? null : Number(spent), pupils === null ? null : Number(pupils)),
+  }));
+}
+
+/** The territories the viewer may filter the lists by (districts and regions of their scope). */
+export async function listTerritories(viewer: Viewer) {
+  const { scope } = authorizeViewer(viewer, "passport.read");
+  return prisma.territory.findMany({
+    where: {
+      level: { in: ["REGION", "DISTRICT"] },
+      ...(scope.all ? {} : { OR: [...scope.territoryPaths.map((p) => ({ path: { startsWith: p } })), { id: "" }] }),
+    },
+    select: { code: true, level: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: { code: "asc" },
+    take: 500,
+  });
+}
