@@ -47,7 +47,21 @@ export async function PassportCardSection({ card, locale, bin }: { card: Passpor
       "card-condition",
     ],
     [t("card.shifts"), card.shifts ? String(card.shifts.count) : "—", "card-shifts"],
+    ...(card.budget
+      ? ([
+          [
+            `${t("card.perPupil")} (${card.budget.year})`,
+            `${num(card.budget.perPupil)} ${t("card.tenge")}`,
+            "card-per-pupil",
+          ],
+        ] as [string, ReactNode, string][])
+      : []),
   ];
+  /** The plain number of a figure for tests and scripts. */
+  const valueOf: Record<string, number | null | undefined> = {
+    "card-overcrowding": card.overcrowding,
+    "card-per-pupil": card.budget?.perPupil,
+  };
   const budget = card.budget;
   return (
     <section aria-labelledby="school-passport-title" className="space-y-4" data-testid="school-passport">
@@ -61,11 +75,7 @@ export async function PassportCardSection({ card, locale, bin }: { card: Passpor
             {key.map(([k, v, id]) => (
               <div key={id} className="contents">
                 <dt className="text-slate-600">{k}</dt>
-                <dd
-                  className="tabular-nums"
-                  data-testid={id}
-                  data-overcrowding={id === "card-overcrowding" ? (card.overcrowding ?? "") : undefined}
-                >
+                <dd className="tabular-nums" data-testid={id} data-value={valueOf[id] ?? undefined}>
                   {v}
                 </dd>
               </div>
