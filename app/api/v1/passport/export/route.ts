@@ -59,11 +59,7 @@ export const GET = route({
         headers: { ...downloadHeaders("xlsx", name), "cache-control": "private, no-store" },
       });
     return new NextResponse(toCsv([header, ...lines]), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}.csv"`,
-        "cache-control": "private, no-store",
-      },
+      headers: { ...downloadHeaders("csv", name), "cache-control": "private, no-store" },
     });
   },
 });
