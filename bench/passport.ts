@@ -47,7 +47,7 @@ async function serverTimes() {
     const existing = await prisma.organization.count({ where: { kindId: kind.id } });
     const orgs: Prisma.OrganizationCreateManyInput[] = [];
     for (let i = 0, serial = 1; orgs.length < SCHOOLS - existing; i++) {
-      const bin = withCheckDigit(`9901${String(50_000_000 + serial++).padStart(8, "0")}`.slice(0, 11));
+      const bin = withCheckDigit(`9901${String(serial++).padStart(7, "0")}`);
       if (!bin) continue;
       const d = districts[i % districts.length]!;
       orgs.push({

@@ -407,6 +407,14 @@ export async function listIn(
   const limit = window
     ? Prisma.sql`LIMIT ${window.pageSize} OFFSET ${(window.page - 1) * window.pageSize}`
     : Prisma.sql`LIMIT 50000`;
+  // spending is summed in the query only for the spending list; the other lists add it for their page's rows
+  const spending = query.list === "spending";
+  const budget = spending
+    ? Prisma.sql`, f AS (
+      SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
+      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} GROUP BY bl."organizationId"
+    )`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<RawRow[]>`
     WITH orgs AS (
       SELECT o.id, o.bin, o."nameKk", o."nameRu", o."nameEn", t."nameKk" AS "tKk", t."nameRu" AS "tRu", t."nameEn" AS "tEn", t.path
@@ -422,20 +430,26 @@ export async function listIn(
         MAX(CASE pb.condition WHEN 'EMERGENCY' THEN 2 WHEN 'NEEDS_REPAIR' THEN 1 ELSE 0 END)::int AS cond
       FROM "PassportBuilding" pb JOIN orgs ON orgs.id = pb."organizationId"
       WHERE pb.status = 'CONFIRMED' AND pb."validTo" IS NULL GROUP BY pb."organizationId"
-    ),
-    f AS (
-      SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
-      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} GROUP BY bl."organizationId"
-    )
+    )${budget}
     SELECT o.id, o.bin, o."nameKk", o."nameRu", o."nameEn", o."tKk", o."tRu", o."tEn",
-      b.capacity, p.enrolment, p.shifts, b.cond, b.gym, p.internet, f.spent, COUNT(*) OVER () AS total
+      b.capacity, p.enrolment, p.shifts, b.cond, b.gym, p.internet, ${spending ? Prisma.sql`f.spent` : Prisma.sql`NULL::float8`} AS spent,
+      COUNT(*) OVER () AS total
     FROM orgs o
     JOIN p ON p."organizationId" = o.id
     LEFT JOIN b ON b."organizationId" = o.id
-    LEFT JOIN f ON f."organizationId" = o.id
+    ${spending ? Prisma.sql`LEFT JOIN f ON f."organizationId" = o.id` : Prisma.empty}
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${LIST_ORDER[query.list]} NULLS LAST, o.bin
     ${limit}`;
+  if (!spending && rows.length) {
+    const sums = await prisma.budgetLine.groupBy({
+      by: ["organizationId"],
+      where: { year, organizationId: { in: rows.map((r) => r.id) } },
+      _sum: { spent: true },
+    });
+    const of = new Map(sums.map((x) => [x.organizationId, x._sum.spent]));
+    for (const r of rows) r.spent = of.get(r.id) ?? null;
+  }
   return {
     year,
     total: rows.length ? Number(rows[0]!.total) : 0,

@@ -50,19 +50,33 @@ export interface PassportCard {
   } | null;
 }
 
-/** Spending per pupil across the schools under a territory path in a year (sum spent / sum enrolment). */
-async function averagePerPupil(path: string, year: number): Promise<number | null> {
-  const rows = await prisma.$queryRaw<{ spent: number | null; enrolment: number | null }[]>`
+/**
+ * Spending per pupil across the schools of a district and of its region in a year (sum spent / sum enrolment),
+ * in one pass over the region's budget lines.
+ */
+async function averagesPerPupil(
+  districtPath: string,
+  regionPath: string,
+  year: number,
+): Promise<{ district: number | null; region: number | null }> {
+  const rows = await prisma.$queryRaw<
+    { dSpent: number | null; dPupils: number | null; rSpent: number | null; rPupils: number | null }[]
+  >`
     WITH f AS (
-      SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent FROM "BudgetLine" bl
+      SELECT bl."organizationId", t.path, SUM(bl.spent)::float8 AS spent FROM "BudgetLine" bl
       JOIN "Organization" o ON o.id = bl."organizationId" JOIN "Territory" t ON t.id = o."territoryId"
-      WHERE bl.year = ${year} AND t.path LIKE ${likePrefix(path)} GROUP BY bl."organizationId"
+      WHERE bl.year = ${year} AND t.path LIKE ${likePrefix(regionPath)} GROUP BY bl."organizationId", t.path
     )
-    SELECT SUM(f.spent)::float8 AS spent, SUM(p.enrolment)::float8 AS enrolment
+    SELECT SUM(f.spent) FILTER (WHERE f.path LIKE ${likePrefix(districtPath)})::float8 AS "dSpent",
+      SUM(p.enrolment) FILTER (WHERE f.path LIKE ${likePrefix(districtPath)})::float8 AS "dPupils",
+      SUM(f.spent)::float8 AS "rSpent", SUM(p.enrolment)::float8 AS "rPupils"
     FROM f JOIN "PassportProfile" p ON p."organizationId" = f."organizationId" AND p."validTo" IS NULL
     WHERE p.enrolment > 0`;
   const r = rows[0];
-  return perPupil(r?.spent ?? null, r?.enrolment ?? null);
+  return {
+    district: perPupil(r?.dSpent ?? null, r?.dPupils ?? null),
+    region: perPupil(r?.rSpent ?? null, r?.rPupils ?? null),
+  };
 }
 
 /** The passport of an organisation by BIN for the public card; null without any passport. */
@@ -123,10 +137,7 @@ export async function passportCard(bin: string, now = new Date()): Promise<Passp
     const path = org.territory.path;
     const parts = path.split("/").filter(Boolean);
     const regionPath = parts.length >= 2 ? `/${parts.slice(0, 2).join("/")}/` : path;
-    const [district, region] = await Promise.all([
-      averagePerPupil(path, budgetYear.year),
-      averagePerPupil(regionPath, budgetYear.year),
-    ]);
+    const { district, region } = await averagesPerPupil(path, regionPath, budgetYear.year);
     budget = {
       year: budgetYear.year,
       planned: lines.reduce((s, l) => s + l.planned, 0),
