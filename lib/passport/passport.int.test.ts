@@ -10,6 +10,7 @@ import {
   saveBuilding,
   saveProfile,
   territoryList,
+  territoryTable,
 } from "./passport";
 import { passportCard } from "./public";
 import { budgetLineSave, buildingSave, listQueryOf, profileSave } from "./schemas";
@@ -262,5 +263,44 @@ describe("open finance", () => {
     expect(card?.shifts?.pupils.map((p) => p.hidden)).toEqual([true, true]);
     expect(card?.transport?.pupilsCarried.hidden).toBe(true);
     expect(card?.enrolment.value).toBe(643);
+  });
+});
+
+describe("the authorities' lists", () => {
+  it("find the seeded three-shift school and emergency building, and count them by district within the scope", async () => {
+    const ministry = await viewer("u_ministry");
+    const all = { page: 1, pageSize: 100 };
+    const threeShift = await territoryList(ministry, listQueryOf({ list: "threeShift" }), all);
+    expect(threeShift.total).toBeGreaterThanOrEqual(1);
+    expect(threeShift.rows.every((r) => r.shifts === 3)).toBe(true);
+    const emergency = await territoryList(ministry, listQueryOf({ list: "emergency" }), all);
+    expect(emergency.rows.every((r) => r.condition === "EMERGENCY")).toBe(true);
+    expect(emergency.total).toBeGreaterThanOrEqual(1);
+    const table = await territoryTable(ministry, listQueryOf({}));
+    expect(table.reduce((s, r) => s + r.threeShift, 0)).toBe(threeShift.total);
+    expect(table.reduce((s, r) => s + r.emergency, 0)).toBe(emergency.total);
+    // the region admin sees only the districts and schools of their region
+    const regionPath = region.roles[0]!.territoryPath!;
+    const own = await prisma.territory.findMany({
+      where: { path: { startsWith: regionPath } },
+      select: { code: true },
+    });
+    const codes = new Set(own.map((t) => t.code));
+    expect((await territoryTable(region, listQueryOf({}))).every((r) => codes.has(r.code))).toBe(true);
+    const spending = await territoryList(region, listQueryOf({ list: "spending", year: String(YEAR - 1) }), all);
+    expect(spending.rows.length).toBeGreaterThan(0);
+    const bins = new Set(
+      (
+        await prisma.organization.findMany({
+          where: { territory: { path: { startsWith: regionPath } } },
+          select: { bin: true },
+        })
+      ).map((o) => o.bin),
+    );
+    expect(spending.rows.every((r) => bins.has(r.bin) && r.perPupil !== null)).toBe(true);
+  });
+
+  it("are refused to a school admin", async () => {
+    expect((await refusal(territoryList(school, listQueryOf({}), null))).code).toBe("forbidden");
   });
 });
