@@ -80,6 +80,8 @@ const PUBLIC_DETAILS: [string, string][] = [
   ["/kk/publications", "/kk/publications/"],
   ["/kk/forums", "/kk/forums/"],
   ["/kk/dictionary/learn", "/kk/dictionary/"],
+  // a school's card with its passport (Kokshetau's schools)
+  ["/kk/statistics/110200000", "/kk/statistics/organizations/"],
 ];
 
 /** Each role's main pages. */
@@ -87,8 +89,22 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ["parent", ["/kk/account", "/kk/diary", "/kk/account/services", "/kk/notifications"]],
   ["student", ["/kk/diary"]],
   ["teacher", ["/kk/diary/journal", "/kk/account/publications"]],
-  ["school", ["/kk/reporting", "/kk/admin", "/kk/admin/letters", "/kk/admin/diary", "/kk/admin/users/u_student"]],
-  ["district", ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services"]],
+  [
+    "school",
+    [
+      "/kk/reporting",
+      "/kk/admin",
+      "/kk/admin/letters",
+      "/kk/admin/diary",
+      "/kk/admin/users/u_student",
+      "/kk/admin/passport",
+      "/kk/admin/passport/profile",
+      "/kk/admin/passport/budget",
+      "/ru/admin/passport",
+    ],
+  ],
+  ["district", ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services", "/kk/admin/passport/queue"]],
+  ["region", ["/kk/admin/passport/lists", "/en/admin/passport/lists?list=spending"]],
   [
     "ministry",
     ["/kk/admin/audit", "/kk/admin/archive/backups", "/kk/admin/databank/pivot", "/kk/admin/users", "/kk/admin/mail"],

@@ -21,6 +21,7 @@ import type lexicography from "./kk/lexicography.json";
 import type openData from "./kk/open-data.json";
 import type organizations from "./kk/organizations.json";
 import type packages from "./kk/packages.json";
+import type passport from "./kk/passport.json";
 import type people from "./kk/people.json";
 import type publications from "./kk/publications.json";
 import type ratings from "./kk/ratings.json";
@@ -56,6 +57,7 @@ export interface MessagesShape {
   "open-data": typeof openData;
   organizations: typeof organizations;
   packages: typeof packages;
+  passport: typeof passport;
   people: typeof people;
   publications: typeof publications;
   ratings: typeof ratings;

@@ -62,6 +62,11 @@ export const PERMISSIONS = {
   "publications.write": ["TEACHER", "ORG_ADMIN", "EDITOR", "MINISTRY_ADMIN"],
   "publications.official": ["EDITOR", "MINISTRY_ADMIN"],
   "publications.review": ["EDITOR", "MINISTRY_ADMIN"],
+  // The organisation passport (issue 25): a school's admin keeps it; the district admin confirms changes of
+  // capacity or condition; authorities read the lists of their territory.
+  "passport.manage": ["ORG_ADMIN"],
+  "passport.confirm": ["DISTRICT_ADMIN", "MINISTRY_ADMIN"],
+  "passport.read": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
   // outgoing mail (queued, sent, kept without an SMTP server on the demo, failed) and its text

@@ -18,6 +18,8 @@ export const TAGS = {
   dictionary: "dictionary",
   /** Published publications, their authors, filters and visible comments. */
   publications: "publications",
+  /** Organisation passports as the public school card shows them. */
+  passport: "passport",
   /** Published rating methods, ratings and entity cards. */
   ratings: "ratings",
 } as const;

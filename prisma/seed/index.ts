@@ -17,6 +17,7 @@ import { seedArchive } from "./archive";
 import { seedForums } from "./forums";
 import { seedLetters } from "./letters";
 import { seedPublications } from "./publications";
+import { seedPassport } from "./passport";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -301,6 +302,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   await seedServices(prisma, scale, log);
   await seedForums(prisma, log);
   await seedLetters(prisma, scale, log);
+  await seedPassport(prisma, log);
   // small demo content; tests create their own publications
   if (scale !== "tiny") await seedPublications(prisma, log);
 

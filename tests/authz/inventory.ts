@@ -61,6 +61,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/api/v1/letters/[id]/file/route.ts GET": { permission: "letters.read" },
   "app/api/v1/letters/[id]/file/route.ts PUT": { permission: "letters.manage" },
   "app/api/v1/letters/export/route.ts GET": { permission: "letters.read" },
+  "app/api/v1/passport/export/route.ts GET": { permission: "passport.read" },
   "app/api/v1/packages/[id]/original/route.ts GET": { permission: "packages.manage" },
   "app/api/v1/packages/[id]/receipt/route.ts GET": {
     access: "public",
@@ -183,6 +184,10 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/forums/actions.ts#moderateThreadAction": { permission: "forums.moderate" },
   "lib/forums/actions.ts#restrictUserAction": { permission: "forums.moderate" },
   "lib/letters/actions.ts#registerLetterAction": { permission: "letters.manage" },
+  "lib/passport/actions.ts#saveBuildingAction": { permission: "passport.manage" },
+  "lib/passport/actions.ts#saveProfileAction": { permission: "passport.manage" },
+  "lib/passport/actions.ts#saveBudgetLineAction": { permission: "passport.manage" },
+  "lib/passport/actions.ts#decideChangeAction": { permission: "passport.confirm" },
   "lib/letters/actions.ts#updateLetterAction": { permission: "letters.manage" },
   "lib/letters/actions.ts#changeStatusAction": { permission: "letters.manage" },
   "lib/notifications/actions.ts#markNotificationsReadAction": { access: "signedIn" },

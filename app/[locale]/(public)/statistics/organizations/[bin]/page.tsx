@@ -11,6 +11,8 @@ import type { LocalizedText } from "@/lib/reporting/definition";
 import type { KeysOf, Messages } from "@/i18n/keys";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { formatDate, formatDay } from "@/lib/format";
+import { cachedPassportCard } from "@/lib/passport/public";
+import { PassportCardSection } from "@/components/passport/card";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -41,7 +43,10 @@ export default async function OrganizationReportPage({
   setRequestLocale(locale);
   if (!/^\d{12}$/.test(bin)) notFound();
   const { year } = await searchParams;
-  const data = await orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound);
+  const [data, card] = await Promise.all([
+    orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound),
+    cachedPassportCard(bin),
+  ]);
   const t = await getTranslations("statistics");
   const td = await getTranslations("databank");
   const o = data.organization;
@@ -126,6 +131,7 @@ export default async function OrganizationReportPage({
           </dl>
         </section>
       </div>
+      {card && <PassportCardSection card={card} locale={locale} bin={o.bin} />}
       <GradeSexFigure
         id="contingent"
         title={t("org.contingent")}

@@ -1,0 +1,103 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { authorize } from "@/lib/auth/viewer";
+import { pendingChanges } from "@/lib/passport/passport";
+import { decideChangeAction } from "@/lib/passport/actions";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { localName } from "@/lib/names";
+import { PageHeader } from "@/components/admin/page-header";
+import { ConditionBadge } from "@/components/passport/tabs";
+import { ActionForm } from "@/components/forms/action-form-client";
+import { TextField } from "@/components/forms/fields-client";
+
+export const dynamic = "force-dynamic";
+
+/** The district admin's queue: pending changes of capacity or condition, each beside the version in force. */
+export default async function PassportQueuePage({ params }: PageProps<"/[locale]/admin/passport/queue">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { viewer } = await authorize("passport.confirm");
+  const t = await getTranslations("passport");
+  const queue = await pendingChanges(viewer);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("queue.title")} description={t("queue.description")} />
+      {queue.length === 0 && <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("queue.empty")}</p>}
+      {queue.map((c) => (
+        <section
+          key={c.id}
+          aria-labelledby={`change-${c.id}`}
+          className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+          data-testid="pending-change"
+          data-bin={c.organization.bin}
+        >
+          <h2 id={`change-${c.id}`} className="font-semibold">
+            {localName(c.organization, locale)} · {t("buildings.building", { number: c.number })}
+            {!c.current && ` · ${t("queue.newBuilding")}`}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {c.createdBy.displayName} · {formatDateTime(c.createdAt, locale)} · {c.address}
+          </p>
+          <div className="overflow-x-auto" role="region" aria-labelledby={`change-${c.id}`} tabIndex={0}>
+            <table className="text-sm">
+              <thead className="text-left">
+                <tr>
+                  <th className="p-2" />
+                  <th className="p-2">{t("queue.current")}</th>
+                  <th className="p-2">{t("queue.proposed")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row" className="p-2 text-left font-normal text-slate-600">
+                    {t("fields.capacity")}
+                  </th>
+                  <td className="p-2 tabular-nums">{c.current ? formatNumber(c.current.capacity, locale) : "—"}</td>
+                  <td className="p-2 font-semibold tabular-nums" data-testid="proposed-capacity">
+                    {formatNumber(c.capacity, locale)}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row" className="p-2 text-left font-normal text-slate-600">
+                    {t("fields.condition")}
+                  </th>
+                  <td className="p-2">
+                    {c.current ? (
+                      <ConditionBadge condition={c.current.condition} label={t(`condition.${c.current.condition}`)} />
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="p-2">
+                    <ConditionBadge condition={c.condition} label={t(`condition.${c.condition}`)} />
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <div className="flex flex-wrap items-end gap-4">
+            <ActionForm
+              action={decideChangeAction}
+              submitLabel={t("queue.confirm")}
+              testId="confirm-change"
+              className="flex items-end gap-2"
+            >
+              <input type="hidden" name="id" value={c.id} />
+              <input type="hidden" name="decision" value="CONFIRMED" />
+            </ActionForm>
+            <ActionForm
+              action={decideChangeAction}
+              submitLabel={t("queue.reject")}
+              variant="secondary"
+              testId="reject-change"
+              className="flex flex-wrap items-end gap-2"
+            >
+              <input type="hidden" name="id" value={c.id} />
+              <input type="hidden" name="decision" value="REJECTED" />
+              <TextField name="note" label={t("queue.note")} maxLength={500} />
+            </ActionForm>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

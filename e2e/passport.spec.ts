@@ -1,0 +1,96 @@
+import { expect, t, test } from "./fixtures";
+
+/**
+ * The organisation passport end to end: the school admin finds the passport in the admin menu, a capacity of
+ * zero is refused with the field named, a lower capacity waits for the district; the district admin confirms
+ * it in the queue; the public school card shows the new overcrowding figure and the region admin sees the
+ * school in the overcrowded list; a budget line entered by the school gives the per-pupil figure on the card.
+ */
+test("capacity confirmed by the district shows on the card and in the region's list; a budget gives the per-pupil figure", async ({
+  page,
+  signedIn,
+}) => {
+  test.setTimeout(180_000);
+  const L = "kk";
+  const nav = () => page.getByRole("navigation", { name: t(L, "admin.navLabel") });
+
+  // the school admin: the passport from the admin menu
+  await signedIn("school");
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.passport"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "passport.title"));
+  const form = page.getByTestId("building-form-1");
+  await expect(form.locator('input[name="capacity"]')).toHaveValue("800");
+
+  // bad input: a capacity of zero, refused and named
+  await form.locator('input[name="capacity"]').fill("0");
+  await form.getByRole("button", { name: t(L, "passport.buildings.submit"), exact: true }).click();
+  await expect(form.getByText(t(L, "errors.passport.capacityPositive"))).toBeVisible();
+
+  // 500 places for 640 pupils: pending until the district confirms
+  await form.locator('input[name="capacity"]').fill("500");
+  await form.getByRole("button", { name: t(L, "passport.buildings.submit"), exact: true }).click();
+  await expect(form.getByRole("status")).toHaveText(t(L, "passport.buildings.sentForConfirmation"));
+  await expect(page.getByTestId("building-1").getByTestId("change-status")).toHaveText(
+    t(L, "passport.buildings.pending"),
+  );
+
+  // the district admin confirms in the queue
+  await signedIn("district");
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.passportQueue"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "passport.queue.title"));
+  const change = page
+    .getByTestId("pending-change")
+    .filter({ has: page.getByTestId("proposed-capacity").getByText("500") });
+  await expect(change).toHaveCount(1);
+  const bin = (await change.getAttribute("data-bin"))!;
+  await change.getByTestId("confirm-change").getByRole("button").click();
+  // the decided change leaves the queue (the page re-renders without it)
+  await expect(page.locator(`[data-testid="pending-change"][data-bin="${bin}"]`)).toHaveCount(0);
+
+  // the public card: 640 pupils in 500 places, 28 % overcrowded
+  await page.goto(`/${L}/statistics/organizations/${bin}`);
+  await expect(page.getByTestId("card-capacity")).toHaveText("500");
+  await expect(page.getByTestId("card-overcrowding")).toHaveAttribute("data-value", "28");
+
+  // the region admin sees the school in the overcrowded list
+  await signedIn("region");
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.passportLists"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "passport.lists.title"));
+  await page.getByRole("main").getByRole("search").locator('input[name="q"]').fill(bin);
+  await page.getByRole("main").getByRole("search").getByRole("button").click();
+  await expect(
+    page.getByTestId("passport-list").locator(`tr[data-bin="${bin}"]`).getByTestId("overcrowding"),
+  ).toHaveText("28");
+  const csv = await page.request.get(`/api/v1/passport/export?list=overcrowded&q=${bin}&locale=${L}`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(bin);
+
+  // the school enters a budget line: 64 000 000 tenge spent for 640 pupils is 100 000 per pupil
+  await signedIn("school");
+  await page.goto(`/${L}/admin/passport/budget`);
+  const budget = page.getByTestId("budget-form");
+  await budget.locator('select[name="source"]').selectOption("LOCAL");
+  await budget.locator('select[name="expense"]').selectOption("FOOD");
+  await budget.locator('input[name="planned"]').fill("60000000");
+  await budget.locator('input[name="spent"]').fill("64000000");
+  await budget.getByRole("button", { name: t(L, "passport.budget.submit"), exact: true }).click();
+  // above plan without a comment: refused, the comment named
+  await expect(budget.getByText(t(L, "errors.passport.overspendComment"))).toBeVisible();
+  await budget.locator('input[name="comment"]').fill("Азық-түлік бағасы өсті");
+  await budget.getByRole("button", { name: t(L, "passport.budget.submit"), exact: true }).click();
+  await expect(budget.getByRole("status")).toHaveText(t(L, "passport.budget.saved"));
+  await expect(page.getByTestId("budget-lines")).toContainText("Азық-түлік бағасы өсті");
+
+  await page.goto(`/${L}/statistics/organizations/${bin}`);
+  await expect(page.getByTestId("card-per-pupil")).toHaveAttribute("data-value", "100000");
+  await expect(page.getByTestId("figure-budget")).toBeVisible();
+});
