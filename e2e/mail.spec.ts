@@ -118,6 +118,48 @@ test("a parent adds and verifies an address, recovers the password by the mailed
   await expect(page.getByTestId("reset-token-error")).toHaveText(t("kk", "errors.mail.tokenInvalid"));
 });
 
+test("a forum mention reaches the parent by mail, and one click on its unsubscribe link stops that topic", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // the department's official answers in the open forum, naming the parent (who reads that forum)
+  const official = await (await browser.newContext()).newPage();
+  await signInAs(official, "official", "kk", { callbackUrl: "/kk/forums/open-kokshetau" });
+  await official.getByTestId("threads").getByRole("link").first().click();
+  const note = `@${login} кезек туралы хабарды бөлімнен біле аласыз (${stamp}).`;
+  const reply = official.getByTestId("reply-form");
+  await reply.locator('textarea[name="body"]').fill(note);
+  await reply.getByRole("button", { name: t("kk", "forums.reply"), exact: true }).click();
+  await expect(reply.getByRole("status")).toHaveText(t("kk", "forums.replied"));
+  await official.context().close();
+
+  // the mail as the demo keeps it: it leads to the thread and carries the unsubscribe link of its topic
+  const reader = await (await browser.newContext()).newPage();
+  await signInAs(reader, "ministry", "kk", { callbackUrl: "/kk/admin/mail" });
+  const row = reader.locator(`tr[data-to="${email}"]`).first();
+  // the newest mail to the parent, once the reply's notification is queued (the list is newest first)
+  await expect(async () => {
+    await reader.goto("/kk/admin/mail");
+    await row.getByRole("link").first().click();
+    await expect(reader.getByTestId("mail-link")).toHaveAttribute("href", /\/kk\/forums\/t\//, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  const unsubscribe = /\/kk\/unsubscribe\/\S+/.exec((await reader.getByTestId("mail-text").textContent()) ?? "")?.[0];
+  expect(unsubscribe).toBeTruthy();
+  await reader.context().close();
+
+  // one click, without signing in
+  await page.goto(unsubscribe!);
+  const form = page.getByTestId("unsubscribe-form");
+  await form.getByRole("button").click();
+  await expect(form.getByRole("status")).toHaveText(t("kk", "mail.unsubscribePage.done"));
+
+  // the parent's choices show the forums topic without mail
+  await signIn(page, login, "kk", { password: SECOND, callbackUrl: "/kk/account" });
+  await expect(page.getByTestId("mail-preferences-form").locator('select[name="forums"]')).toHaveValue("OFF");
+  await signOut(page);
+});
+
 test("the school admin issues a one-time reset code; the parent sets a password with it", async ({ page, browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await signInAs(admin, "school", "kk", { callbackUrl: `/kk/admin/users?q=${encodeURIComponent(login)}` });

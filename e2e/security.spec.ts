@@ -28,6 +28,8 @@ const login = `e2e.totp.${Date.now().toString(36)}`;
 
 /** axe-core (WCAG A/AA rules) on the open page: no violations. */
 async function expectAccessible(page: Page) {
+  // after a server action the framework writes the head again: audit the settled page, with its title
+  await expect(page).toHaveTitle(/\S/);
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
     const result = await (
