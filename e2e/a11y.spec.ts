@@ -33,13 +33,19 @@ async function visit(page: Page, path: string) {
 
 /** The first link on the open page whose address starts with `prefix` (an entry of a list, not a feed or file). */
 async function firstLink(page: Page, prefix: string): Promise<string> {
-  const href = await page
-    .locator(`main a[href^="${prefix}"]`)
-    .evaluateAll(
-      (links, p) => links.map((a) => a.getAttribute("href")!).find((h) => h.length > p.length && !/\.[a-z]+$/.test(h)),
-      prefix,
-    );
-  expect(href, `a link under ${prefix}`).toBeTruthy();
+  let href: string | undefined;
+  // a list filled from data the server refreshes after a fresh start may come without entries at first
+  await expect(async () => {
+    href = await page
+      .locator(`main a[href^="${prefix}"]`)
+      .evaluateAll(
+        (links, p) =>
+          links.map((a) => a.getAttribute("href")!).find((h) => h.length > p.length && !/\.[a-z]+$/.test(h)),
+        prefix,
+      );
+    if (!href) await page.reload();
+    expect(href, `a link under ${prefix}`).toBeTruthy();
+  }).toPass({ timeout: 30_000 });
   return href!;
 }
 
