@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { StatusBadge, type BadgeTone } from "@/components/ui/status-badge";
+import { PageHeader } from "@/components/admin/page-header";
 
 const TABS = [
   { key: "buildings", href: "/admin/passport" },
@@ -45,5 +46,16 @@ export function ConditionBadge({ condition, label }: { condition: string; label:
       label={label}
       data-testid="condition"
     />
+  );
+}
+
+/** A school admin's passport page when their role names no organisation: the title and why there is nothing. */
+export async function NoPassport() {
+  const t = await getTranslations("passport");
+  return (
+    <div>
+      <PageHeader title={t("title")} />
+      <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("noOrganization")}</p>
+    </div>
   );
 }

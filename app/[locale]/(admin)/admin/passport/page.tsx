@@ -5,7 +5,7 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { BuildingForm } from "@/components/passport/building-form";
-import { ChangeStatusBadge, ConditionBadge, PassportTabs } from "@/components/passport/tabs";
+import { ChangeStatusBadge, ConditionBadge, NoPassport, PassportTabs } from "@/components/passport/tabs";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +16,7 @@ export default async function PassportBuildingsPage({ params }: PageProps<"/[loc
   const { viewer } = await authorize("passport.manage");
   const t = await getTranslations("passport");
   const passport = await passportOf(viewer);
-  if (!passport)
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("noOrganization")}</p>
-      </div>
-    );
+  if (!passport) return <NoPassport />;
   const numbers = [...new Set(passport.buildings.map((b) => b.number))];
   return (
     <div className="space-y-4">

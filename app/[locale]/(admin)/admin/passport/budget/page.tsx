@@ -7,7 +7,7 @@ import { BUDGET_SOURCES, budgetYears, EXPENSE_LINES, QUARTERS } from "@/lib/pass
 import { formatNumber } from "@/lib/format";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
-import { PassportTabs } from "@/components/passport/tabs";
+import { NoPassport, PassportTabs } from "@/components/passport/tabs";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 
@@ -26,13 +26,7 @@ export default async function PassportBudgetPage({
   const requested = Number((await searchParams).year);
   const year = years.includes(requested) ? requested : years[1]!;
   const passport = await passportOf(viewer, year);
-  if (!passport)
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("noOrganization")}</p>
-      </div>
-    );
+  if (!passport) return <NoPassport />;
   const total = passport.budget.reduce((s, l) => ({ planned: s.planned + l.planned, spent: s.spent + l.spent }), {
     planned: 0,
     spent: 0,

@@ -6,7 +6,7 @@ import { INTERNET_TYPES } from "@/lib/passport/rules";
 import { formatDateTime } from "@/lib/format";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
-import { PassportTabs } from "@/components/passport/tabs";
+import { NoPassport, PassportTabs } from "@/components/passport/tabs";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { CheckboxField, FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 
@@ -19,13 +19,7 @@ export default async function PassportProfilePage({ params }: PageProps<"/[local
   const { viewer } = await authorize("passport.manage");
   const t = await getTranslations("passport");
   const passport = await passportOf(viewer);
-  if (!passport)
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <p className="rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("noOrganization")}</p>
-      </div>
-    );
+  if (!passport) return <NoPassport />;
   const p = passport.profile;
   const num = (name: string, value: number | undefined, required = false) => (
     <TextField
