@@ -1,7 +1,6 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
-import { noncePolicy } from "./lib/http/security-headers";
 
 const intl = createMiddleware(routing);
 
@@ -21,27 +20,8 @@ export default function proxy(request: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  if (match) return withNonce(request);
   return intl(request);
 }
-
-// --- Content-Security-Policy with a nonce -------------------------------------------------------------------
-/**
- * The admin area and the account render per request anyway (they read the session), so they get the strict
- * policy: a fresh nonce, which Next.js reads from the request's CSP header and puts on its own scripts, and
- * 'strict-dynamic'. Every other response gets the server's default headers (lib/http/security-headers.ts),
- * so prerendered and cached pages stay static.
- */
-function withNonce(request: NextRequest) {
-  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-  const policy = noncePolicy(nonce, process.env.NODE_ENV === "development");
-  const headers = new Headers(request.headers);
-  headers.set("content-security-policy", policy);
-  const response = intl(new NextRequest(request, { headers }));
-  response.headers.set("content-security-policy", policy);
-  return response;
-}
-// --- end of Content-Security-Policy ---------------------------------------------------------------------------
 
 /**
  * Where the proxy runs. A page request with a locale in its path does not need it: the locale layout sets

@@ -19,7 +19,7 @@ import { isProduction, refuseDemoPasswords, seedDecision } from "../lib/producti
 import { flags } from "./cli";
 import { CLIENT_ADDRESS_HEADER } from "../lib/http/client";
 import { serveObserved } from "../lib/log/request";
-import { actionWithinLimit, answerRefusal, handleAtEdge, isChunkedAction } from "../lib/http/edge";
+import { handleAtEdge, isActionPost, serveAction } from "../lib/http/edge";
 import { startScaleOut, stopGracefully, trackStream } from "./scale-out";
 
 const args = flags();
@@ -150,14 +150,7 @@ async function main() {
     trackStream(req, res);
     serveObserved(req, res, (request, response) => {
       if (handleAtEdge(request, response, edge)) return;
-      if (isChunkedAction(request)) {
-        void actionWithinLimit(request).then(
-          (copy) =>
-            copy ? handle(copy, response) : answerRefusal(request, response, { status: 413, code: "requestTooLarge" }),
-          () => response.destroy(),
-        );
-        return;
-      }
+      if (isActionPost(request)) return serveAction(request, response, handle);
       void handle(request, response);
     });
   });

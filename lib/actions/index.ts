@@ -105,8 +105,10 @@ export function publicAction<S extends z.ZodType, T>(options: Options<S, T, { in
 
 function run<S extends z.ZodType, T, B>(options: Options<S, T, B & { input: z.output<S> }>, session: () => Promise<B>) {
   return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
-    const values = formValues(formData);
     const t = await getTranslations();
+    // a hand-made request may call an action with anything as its arguments: only a form is an input
+    if (!(formData instanceof FormData)) return { ok: false, message: t("errors.badRequest"), fieldErrors: {} };
+    const values = formValues(formData);
     // keys carried by errors and success results are known only at run time
     const tr = runtimeKeys(t);
     try {

@@ -26,6 +26,8 @@ export async function signInAction(_previous: SignInState | null, formData: Form
   const locale = await getLocale();
   const t = await getTranslations("auth");
   const ts = await getTranslations("security.signIn");
+  // a hand-made request may call the action with anything as its arguments
+  if (!(formData instanceof FormData)) return { error: t("invalid") };
   const login = String(formData.get("login") ?? "");
   const code = formData.get("code");
   const redirectTo = safeCallback(formData.get("callbackUrl"), locale);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ACTION_BODY_LIMIT, actionWithinLimit, answerRefusal, edgeRefusal, isChunkedAction, pathLocale } from "./edge";
-import { defaultSecurityHeaders, noncePolicy, staticPolicy } from "./security-headers";
+import { ACTION_BODY_LIMIT, edgeRefusal, isActionPost, pathLocale, serveAction } from "./edge";
+import { API_POLICY, defaultSecurityHeaders, hashPolicy, noncePolicy } from "./security-headers";
 
 const get = (url: string, headers: Record<string, string> = {}) => edgeRefusal({ method: "GET", url, headers });
 const action = (headers: Record<string, string>, trust = false) =>
@@ -57,30 +57,35 @@ describe("edge refusals", () => {
     ).toBeNull();
   });
 
-  it("reads a chunked server action up to the limit: passes it on with its length, or refuses it with 413", async () => {
+  it("reads a server action up to the limit, refuses one over it (413) or one that cannot be decoded (400)", async () => {
     // the server as scripts/start.ts wires it, with a stand-in for the framework that echoes what it got
     const server: Server = createServer((req, res) => {
-      if (!isChunkedAction(req)) return res.end("not chunked");
-      void actionWithinLimit(req, 1000).then(async (copy) => {
-        if (!copy) return answerRefusal(req, res, { status: 413, code: "requestTooLarge" });
-        let body = "";
-        for await (const chunk of copy) body += String(chunk);
-        res.end(
-          JSON.stringify({ length: copy.headers["content-length"], te: copy.headers["transfer-encoding"], body }),
-        );
-      });
+      if (!isActionPost(req)) return res.end("not an action");
+      serveAction(
+        req,
+        res,
+        async (copy, response) => {
+          let body = "";
+          for await (const chunk of copy) body += String(chunk);
+          response.end(
+            JSON.stringify({ length: copy.headers["content-length"], te: copy.headers["transfer-encoding"], body }),
+          );
+        },
+        1000,
+      );
     });
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const { port } = server.address() as AddressInfo;
-    const post = (parts: string[], headers: Record<string, string> = {}) =>
+    const post = (parts: string[], headers: Record<string, string> = {}, path = "/ru/sign-in") =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = httpRequest(
           {
             port,
             host: "127.0.0.1",
             method: "POST",
-            path: "/ru/sign-in",
-            headers: { "next-action": "abc", ...headers },
+            path,
+            // a header given as "" is left out (a form posted without JavaScript has no action header)
+            headers: Object.fromEntries(Object.entries({ "next-action": "abc", ...headers }).filter(([, v]) => v)),
           },
           (res) => {
             let body = "";
@@ -93,15 +98,28 @@ describe("edge refusals", () => {
         req.end();
       });
     try {
-      const small = await post(["a".repeat(400), "b".repeat(400)]);
+      const args = JSON.stringify(["a".repeat(390), "b".repeat(390)]);
+      const small = await post([args.slice(0, 400), args.slice(400)]);
       expect(small.status).toBe(200);
-      expect(JSON.parse(small.body)).toEqual({ length: "800", body: "a".repeat(400) + "b".repeat(400) });
+      expect(JSON.parse(small.body)).toEqual({ length: String(args.length), body: args });
+      // with a length too: the body is read and checked all the same
+      expect(JSON.parse((await post([args], { "content-length": String(args.length) })).body).body).toBe(args);
       const large = await post(["a".repeat(600), "b".repeat(600)]);
       expect(large.status).toBe(413);
       expect(JSON.parse(large.body).error.code).toBe("badRequest");
       expect(JSON.parse(large.body).error.message).toMatch(/[а-я]/);
-      // with a length, the edge's header check decides and the body is not read here
-      expect((await post(["x"], { "content-length": "1" })).body).toBe("not chunked");
+      const garbled = await post(["[1,2,"], { "content-type": "text/plain;charset=UTF-8" });
+      expect(garbled.status).toBe(400);
+      expect(JSON.parse(garbled.body).error.code).toBe("badRequest");
+      const form = ["--X", 'Content-Disposition: form-data; name="0"', "", '["$K1"]', "--X--", ""].join("\r\n");
+      const multipart = { "content-type": "multipart/form-data; boundary=X" };
+      expect((await post([form], multipart)).status).toBe(200);
+      expect((await post([form.slice(0, 30)], multipart)).status).toBe(400);
+      // a form posted without JavaScript must at least be readable
+      const plain = { ...multipart, "next-action": "" };
+      expect((await post([form], plain)).status).toBe(200);
+      expect((await post(["broken"], plain)).status).toBe(400);
+      expect((await post(["x"], { "next-action": "" }, "/api/v1/packages")).body).toBe("not an action");
     } finally {
       server.close();
     }
@@ -116,11 +134,15 @@ describe("edge refusals", () => {
 
 describe("security headers", () => {
   it("locks pages down, sandboxes API answers and sends HSTS only over https", () => {
-    const page = defaultSecurityHeaders({ path: "/kk/statistics", https: false });
+    const page = defaultSecurityHeaders({ path: "/kk/statistics", https: false, page: true });
     expect(page["x-frame-options"]).toBe("DENY");
     expect(page["x-content-type-options"]).toBe("nosniff");
     expect(page["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(page["content-security-policy"]).toBe(staticPolicy("static"));
+    // a page's policy is decided per response (page-csp.ts); an asset's lets nothing inline run
+    expect(page["content-security-policy"]).toBeUndefined();
+    expect(defaultSecurityHeaders({ path: "/_next/static/x.js", https: false })["content-security-policy"]).toBe(
+      hashPolicy([]),
+    );
     expect(page["strict-transport-security"]).toBeUndefined();
     expect(defaultSecurityHeaders({ path: "/kk", https: true })["strict-transport-security"]).toMatch(/^max-age=/);
     expect(defaultSecurityHeaders({ path: "/api/v1/files/f1", https: false })["content-security-policy"]).toContain(
@@ -128,12 +150,14 @@ describe("security headers", () => {
     );
   });
 
-  it("allows scripts on per-request pages only with the nonce", () => {
+  it("allows inline scripts only with the nonce or the hash", () => {
     const policy = noncePolicy("abc123");
     expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(noncePolicy("abc123", true)).toContain("'unsafe-eval'");
-    for (const p of [policy, staticPolicy("static"), staticPolicy("api")])
-      expect(p).toContain("frame-ancestors 'none'");
+    const hashed = hashPolicy(["'sha256-abc='"]);
+    expect(hashed).toContain("script-src 'self' 'sha256-abc='");
+    for (const p of [policy, hashed, hashPolicy([])]) expect(p).not.toMatch(/script-src[^;]*unsafe-inline/);
+    for (const p of [policy, hashed, API_POLICY]) expect(p).toContain("frame-ancestors 'none'");
   });
 });

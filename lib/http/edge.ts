@@ -12,7 +12,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { IncomingMessage, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { defaultSecurityHeaders } from "./security-headers";
+import { checkActionBody } from "./action-body";
+import { isPageRequest, protectPage } from "./page-csp";
+import { API_POLICY, defaultSecurityHeaders } from "./security-headers";
 
 /** The server actions' body limit (Next.js's `serverActions.bodySizeLimit` default). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -130,22 +132,21 @@ function refusalMessage(locale: string, code: EdgeRefusal["code"]): string {
 }
 
 /**
- * A server action posted without a length (chunked): the size is known only by reading it, so the edge reads
- * it here, up to the limit. Within the limit, the request goes on to the framework as a copy carrying the body
- * and its length; over it, the answer is null (refused with 413 — the framework would answer a 500).
+ * A server action (a `next-action` post, or a form posted to a page without JavaScript): its body is read here,
+ * up to the limit, so that its size and shape are checked before the framework decodes it (it answers a 500 to
+ * a body over its limit or one it cannot decode). Within the limit, the request goes on to the framework as a
+ * copy carrying the body and its length; over it, the answer is null (refused with 413).
  */
-export function isChunkedAction(req: IncomingMessage): boolean {
-  return (
-    req.method === "POST" &&
-    header(req.headers, "next-action") !== undefined &&
-    header(req.headers, "content-length") === undefined
-  );
+export function isActionPost(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || (req.url ?? "/").startsWith("/api/")) return false;
+  if (header(req.headers, "next-action") !== undefined) return true;
+  return (header(req.headers, "content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
 export async function actionWithinLimit(
   req: IncomingMessage,
   limit = ACTION_BODY_LIMIT,
-): Promise<IncomingMessage | null> {
+): Promise<{ copy: IncomingMessage; body: Buffer } | null> {
   const body = await new Promise<Buffer | null>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -178,7 +179,28 @@ export async function actionWithinLimit(
   copy.push(null);
   // the whole message is here: reading it to the end must not close the connection (an incomplete one would)
   copy.complete = true;
-  return copy;
+  return { copy, body };
+}
+
+/**
+ * Serves a server action post (see `isActionPost`): reads its body within the limit (413 over it), refuses a
+ * body the framework could not decode (400, lib/http/action-body.ts), and hands the rest to the framework.
+ */
+export function serveAction(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown,
+  limit = ACTION_BODY_LIMIT,
+): void {
+  void actionWithinLimit(req, limit)
+    .then(async (read) => {
+      if (!read) return answerRefusal(req, res, { status: 413, code: "requestTooLarge" });
+      const fetchAction = header(req.headers, "next-action") !== undefined;
+      const verdict = await checkActionBody(read.body, header(req.headers, "content-type"), fetchAction);
+      if (verdict !== "ok") return answerRefusal(req, res, { status: 400, code: "badRequest" });
+      await handle(read.copy, res);
+    })
+    .catch(() => res.destroy());
 }
 
 /** Answers a refused request in the shared error shape, in the language of its path or `?locale=`. */
@@ -192,20 +214,22 @@ export function answerRefusal(req: IncomingMessage, res: ServerResponse, refusal
   res.statusCode = refusal.status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("cache-control", "no-store");
+  res.setHeader("content-security-policy", API_POLICY);
   // an unread body is discarded by Node once the answer is sent, so the client reads the answer, not a reset
   res.end(body);
 }
 
 /**
  * What the server does with every request before Next.js: refuses bad input (answering it, true), and sets
- * the security headers every response carries unless the response sets its own (the proxy's per-request CSP).
+ * the security headers every response carries unless the response sets its own (a page's CSP: page-csp.ts).
  */
 export function handleAtEdge(
   req: IncomingMessage,
   res: ServerResponse,
   options: { https: boolean; dev: boolean; trustForwardedHost: boolean },
 ): boolean {
-  const defaults = defaultSecurityHeaders({ path: req.url ?? "/", https: options.https, dev: options.dev });
+  const page = isPageRequest(req);
+  const defaults = defaultSecurityHeaders({ path: req.url ?? "/", https: options.https, dev: options.dev, page });
   const writeHead = res.writeHead;
   // applied when the headers are written (explicitly or by the first write), so the response's own win
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
@@ -214,7 +238,11 @@ export function handleAtEdge(
   } as typeof res.writeHead;
 
   const refusal = edgeRefusal(req, options.trustForwardedHost);
-  if (!refusal) return false;
+  if (!refusal) {
+    // the page's CSP: a nonce for what is rendered now, hashes for what was prerendered
+    if (page) protectPage(req, res, options.dev);
+    return false;
+  }
   answerRefusal(req, res, refusal);
   return true;
 }

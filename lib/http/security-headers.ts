@@ -1,22 +1,19 @@
 /**
- * The security headers of every response, in one place. The server (scripts/start.ts) adds them to every
- * response that has not set its own; the proxy gives the pages it renders per request a CSP with a nonce.
+ * The security headers of every response, in one place. The server (scripts/start.ts, through
+ * lib/http/edge.ts) adds them to every response that has not set its own.
  *
- * Content-Security-Policy, two forms:
- * - pages rendered per request that pass the proxy (admin area, account): scripts only with the request's
- *   nonce, and what those load ('strict-dynamic') — an injected inline script does not run;
- * - prerendered and cached pages (served straight from the build, without the proxy, so that they stay
- *   static): Next.js inlines the page's RSC payload as inline scripts whose content changes with every
- *   revalidation, and a nonce would force every such page to render per request. They get 'self' plus
- *   inline scripts, and everything else locked down: no plugins, no foreign scripts, styles, frames, forms or
- *   connections, no <base> rewriting, no framing. All our HTML comes from React (escaped) and sanitised
- *   Markdown (lib/markdown), which is where injection is stopped on these pages.
+ * Content-Security-Policy: no page lets an inline script run unless the server vouched for it
+ * (lib/http/page-csp.ts decides per response):
+ * - pages rendered for the request: scripts only with the request's nonce, and what those load
+ *   ('strict-dynamic');
+ * - prerendered and cached pages, rendered before the request and so without a nonce: 'self' plus the
+ *   SHA-256 hash of each inline script of that very body (Next.js inlines the page's RSC payload as inline
+ *   scripts whose content changes with every revalidation);
  * - everything under /api/ (JSON, files, feeds): nothing may run or load at all, and a downloaded file
  *   opened in the browser is sandboxed.
+ * Everything else is locked down on every page: no plugins, no foreign scripts, styles, frames, forms or
+ * connections, no <base> rewriting, no framing.
  */
-
-/** Where a response's policy comes from. */
-export type PolicyKind = "static" | "api";
 
 const COMMON = [
   "default-src 'self'",
@@ -43,16 +40,18 @@ export function noncePolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
-/** The CSP of prerendered pages and of API responses (see the module comment). */
-export function staticPolicy(kind: PolicyKind, dev = false): string {
-  if (kind === "api") return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+/** The CSP of a prerendered page: inline scripts only with these hashes (`'sha256-…'` sources). */
+export function hashPolicy(hashes: readonly string[], dev = false): string {
   return [
     ...COMMON,
-    `script-src 'self' 'unsafe-inline'${devScript(dev)}`,
+    `script-src 'self'${hashes.map((h) => ` ${h}`).join("")}${devScript(dev)}`,
     "style-src 'self' 'unsafe-inline'",
     `connect-src 'self'${devConnect(dev)}`,
   ].join("; ");
 }
+
+/** The CSP of API responses: nothing runs, nothing loads, a file opened in the browser is sandboxed. */
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 /** Browser features the portal never uses, turned off for it and for anything it might embed. */
 export const PERMISSIONS_POLICY =
@@ -61,15 +60,19 @@ export const PERMISSIONS_POLICY =
 /** Two years, with subdomains: only sent when the public origin is https. */
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-/** The headers every response gets unless it set its own (the CSP of the proxy's pages, for one). */
+/**
+ * The headers every response gets unless it set its own. A page's CSP is left to lib/http/page-csp.ts
+ * (`page: true`); other responses get the API policy under /api/ and a no-inline policy elsewhere.
+ */
 export function defaultSecurityHeaders(options: {
   path: string;
   https: boolean;
   dev?: boolean;
+  page?: boolean;
 }): Record<string, string> {
   const api = options.path.startsWith("/api/");
   return {
-    "content-security-policy": staticPolicy(api ? "api" : "static", options.dev),
+    ...(options.page ? {} : { "content-security-policy": api ? API_POLICY : hashPolicy([], options.dev) }),
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
