@@ -2,6 +2,7 @@
  * Security headers on every kind of response, framing refused, no CSP violations on the pages that run the
  * most script, and bad input answered with 400/403/413 in the shared error shape instead of a 500.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -35,10 +36,19 @@ function sessionCookie(login: "school" | "parent"): string {
 }
 
 test("security headers on a public page, a signed-in page, an API route and a file download", async ({ request }) => {
+  // a prerendered page: each of its inline scripts by its hash, no other inline script
   const publicPage = await request.get("/kk");
   expect(publicPage.status()).toBe(200);
   expectSecurityHeaders(publicPage, false);
-  expect(publicPage.headers()["content-security-policy"]).not.toContain("nonce-");
+  const prerendered = publicPage.headers()["content-security-policy"]!;
+  expect(prerendered).not.toContain("nonce-");
+  expect(prerendered).not.toMatch(/script-src[^;]*unsafe-inline/);
+  const inline = [...(await publicPage.text()).matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+  expect(inline.length).toBeGreaterThan(0);
+  for (const [, code] of inline)
+    expect(prerendered).toContain(`'sha256-${createHash("sha256").update(code!).digest("base64")}'`);
+  // a public page rendered per request: the nonce
+  expectSecurityHeaders(await request.get("/kk/statistics"), true);
 
   const account = await request.get("/kk/account", { headers: { cookie: sessionCookie("parent") }, maxRedirects: 0 });
   expect(account.status()).toBe(200);
@@ -154,6 +164,30 @@ test("bad input answers 400, 403 or 413 in the shared error shape, never 500", a
   await refusal(big, 413);
   const foreign = await request.post("/kk", { headers: { ...action, origin: "https://attacker.test" }, data: "[]" });
   expect((await refusal(foreign, 403)).code).toBe("forbidden");
+
+  // a real action (the sign-in form's, from its no-JavaScript fields) with a body its decoder cannot read → 400
+  const signInPage = await (await request.get("/kk/sign-in")).text();
+  const id = /&quot;id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(signInPage)![1]!;
+  const signIn = { "next-action": id, origin: baseURL! };
+  for (const data of ["garbage", "[1,2,", '["$1"]'])
+    await refusal(
+      await request.post("/kk/sign-in", { headers: { ...signIn, "content-type": "text/plain" }, data }),
+      400,
+    );
+  const truncated = '--B\r\nContent-Disposition: form-data; name="0"\r\n\r\n[';
+  await refusal(
+    await request.post("/kk/sign-in", {
+      headers: { ...signIn, "content-type": "multipart/form-data; boundary=B" },
+      data: truncated,
+    }),
+    400,
+  );
+  // well-formed, but not the form the action takes: the action's own refusal, not a 500
+  const wrongArguments = await request.post("/kk/sign-in", {
+    headers: { ...signIn, "content-type": "text/plain" },
+    data: '["x", 1]',
+  });
+  expect(wrongArguments.status()).toBe(200);
 });
 
 test("a newline in callbackUrl signs in to the account instead of failing", async ({ page }) => {
