@@ -26,7 +26,13 @@ export function AccountMenu({ labels }: { labels: { signIn: string; signOut: str
       alive = false;
     };
   }, [pathname]);
-  if (session === undefined) return <span className="text-sm text-slate-500">{labels.loading}</span>;
+  // while the session is read: a placeholder of the sign-in button's size, so that the header does not move
+  if (session === undefined)
+    return (
+      <span role="status" className="inline-block h-7 w-16 animate-pulse rounded bg-slate-200">
+        <span className="sr-only">{labels.loading}</span>
+      </span>
+    );
   if (!session) {
     return (
       <Link

@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { toCsv } from "@/lib/csv";
 import type { Figure } from "@/lib/databank/public";
 import { SUPPRESSED } from "@/lib/databank/suppression";
-import { StatChart, type ChartDatum, type ChartSeries } from "./chart-client";
+import { StatChart, type ChartDatum, type ChartSeries } from "./chart";
 import { XlsxDownload } from "./xlsx-download-client";
 
 export type CellValue = string | number | Figure | null;

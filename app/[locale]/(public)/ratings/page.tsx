@@ -7,7 +7,7 @@ import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { cachedPublishedMethods, cachedRatingView } from "@/lib/ratings/cache";
 import { LEVELS, type Level } from "@/lib/ratings/catalogue";
 import { RatingTable, type RatingTableRow } from "@/components/ratings/rating-table-client";
-import { StatChart } from "@/components/statistics/chart-client";
+import { StatChart } from "@/components/statistics/chart";
 import { Choice, intervalText } from "@/components/ratings/parts";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { formatDate } from "@/lib/format";

@@ -13,7 +13,7 @@ import { translatorFor } from "@/lib/databank/api";
 import { PageHeader } from "@/components/admin/page-header";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
-import { StatChart } from "@/components/statistics/chart-client";
+import { StatChart } from "@/components/statistics/chart";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/input";
 import { formatNumber } from "@/lib/format";

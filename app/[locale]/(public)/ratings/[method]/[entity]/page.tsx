@@ -7,7 +7,7 @@ import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { cachedEntityCard } from "@/lib/ratings/cache";
 import { normaliseWeights } from "@/lib/ratings/compute";
 import { methodOf } from "@/lib/ratings/runner";
-import { StatChart } from "@/components/statistics/chart-client";
+import { StatChart } from "@/components/statistics/chart";
 import { intervalText } from "@/components/ratings/parts";
 import { Table } from "@/components/ui/table";
 import { pageMetadata } from "@/lib/seo/metadata";
