@@ -11,7 +11,7 @@ import type { Viewer } from "../auth/scope";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { cached, TAGS } from "../cache";
-import { dateValue } from "../diary/dates";
+import { dateValue, dayOf } from "../diary/dates";
 import { NAMED } from "../names";
 import { ownOrganizationIds } from "./staff";
 import type { VacancyInput, VacancyQuery, VacancyWithdraw } from "./schemas";
@@ -131,7 +131,15 @@ export async function publicVacancies(query: VacancyQuery) {
       orderBy: { sortOrder: "asc" },
     }),
   ]);
-  return { rows, total, regions, districts, subjects, pageSize: PUBLIC_PAGE_SIZE };
+  // plain values only: the cached copy goes through JSON
+  return {
+    rows: rows.map((r) => ({ ...r, startDate: dayOf(r.startDate) })),
+    total,
+    regions,
+    districts,
+    subjects,
+    pageSize: PUBLIC_PAGE_SIZE,
+  };
 }
 
 export const cachedPublicVacancies = cached(publicVacancies, ["vacancies:public:1"], {

@@ -83,7 +83,7 @@ export default async function VacanciesPage({ params, searchParams }: PageProps<
                   .join(", ")}
               </p>
               <p className="mt-1 text-sm">
-                {t("hours", { hours: v.weeklyHours })} · {t("starts", { date: v.startDate.toISOString().slice(0, 10) })}
+                {t("hours", { hours: v.weeklyHours })} · {t("starts", { date: v.startDate })}
                 {v.language ? ` · ${localName(v.language, locale)}` : ""}
               </p>
               <p className="mt-2 text-sm whitespace-pre-line">{v.description}</p>
