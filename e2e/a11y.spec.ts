@@ -76,6 +76,7 @@ const PUBLIC_PAGES = [
   "/kk/pages/about",
   "/kk/pages/legal",
   "/kk/pages/help",
+  "/kk/vacancies",
   "/ru",
   "/en/statistics",
 ];
@@ -94,7 +95,7 @@ const PUBLIC_DETAILS: [string, string][] = [
 const ROLE_PAGES: [SessionLogin, string[]][] = [
   ["parent", ["/kk/account", "/kk/diary", "/kk/account/services", "/kk/notifications"]],
   ["student", ["/kk/diary"]],
-  ["teacher", ["/kk/diary/journal", "/kk/account/publications"]],
+  ["teacher", ["/kk/diary/journal", "/kk/account/publications", "/kk/account/staff"]],
   [
     "school",
     [
@@ -107,9 +108,15 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/passport/profile",
       "/kk/admin/passport/budget",
       "/ru/admin/passport",
+      "/kk/admin/staff",
+      "/kk/admin/staff/new",
+      "/kk/admin/staff/vacancies",
     ],
   ],
-  ["district", ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services", "/kk/admin/passport/queue"]],
+  [
+    "district",
+    ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services", "/kk/admin/passport/queue", "/kk/admin/staff"],
+  ],
   ["region", ["/kk/admin/passport/lists", "/en/admin/passport/lists?list=spending"]],
   [
     "ministry",

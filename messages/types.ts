@@ -31,6 +31,7 @@ import type search from "./kk/search.json";
 import type security from "./kk/security.json";
 import type seo from "./kk/seo.json";
 import type services from "./kk/services.json";
+import type staff from "./kk/staff.json";
 import type statistics from "./kk/statistics.json";
 import type territories from "./kk/territories.json";
 import type users from "./kk/users.json";
@@ -67,6 +68,7 @@ export interface MessagesShape {
   security: typeof security;
   seo: typeof seo;
   services: typeof services;
+  staff: typeof staff;
   statistics: typeof statistics;
   territories: typeof territories;
   users: typeof users;

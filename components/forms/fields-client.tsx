@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
-import { Input, Select } from "@/components/ui/input";
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { useFormResult } from "./action-form-client";
 
 interface BaseProps {
@@ -102,6 +102,22 @@ export function TextField({
   return (
     <FieldFrame f={f} label={label} required={required} hint={hint}>
       <Input key={f.key} {...controlProps(f, name, hint)} aria-required={required} {...rest} />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  required,
+  ...rest
+}: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">) {
+  const f = useField(name, defaultValue);
+  return (
+    <FieldFrame f={f} label={label} required={required} hint={hint}>
+      <Textarea key={f.key} {...controlProps(f, name, hint)} aria-required={required} rows={5} {...rest} />
     </FieldFrame>
   );
 }

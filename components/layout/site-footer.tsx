@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 export async function SiteFooter() {
   const t = await getTranslations("common");
   const tp = await getTranslations("publications.footer");
+  const ts = await getTranslations("staff.public");
   return (
     <footer className="border-t border-slate-200 bg-white text-sm text-slate-600">
       <div className="mx-auto max-w-7xl space-y-1 px-4 py-4">
@@ -17,6 +18,9 @@ export async function SiteFooter() {
           </Link>
           <Link href="/news" data-testid="footer-news">
             {tp("news")}
+          </Link>
+          <Link href="/vacancies" data-testid="footer-vacancies">
+            {ts("footerLink")}
           </Link>
         </nav>
         <p>{t("footer.legal")}</p>

@@ -67,6 +67,10 @@ export const PERMISSIONS = {
   "passport.manage": ["ORG_ADMIN"],
   "passport.confirm": ["DISTRICT_ADMIN", "MINISTRY_ADMIN"],
   "passport.read": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
+  // The personnel registry (issue 24): a school's admin keeps its staff and vacancies; authorities read their
+  // territory's staff; a person reads their own record on the account page (signed in, no permission).
+  "staff.manage": ["ORG_ADMIN"],
+  "staff.read": [...ADMINS],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
   // outgoing mail (queued, sent, kept without an SMTP server on the demo, failed) and its text

@@ -22,6 +22,8 @@ export const TAGS = {
   passport: "passport",
   /** Published rating methods, ratings and entity cards. */
   ratings: "ratings",
+  /** Open vacancies on the public list. */
+  vacancies: "vacancies",
 } as const;
 
 export type CacheTag = (typeof TAGS)[keyof typeof TAGS];

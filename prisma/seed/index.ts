@@ -18,6 +18,7 @@ import { seedForums } from "./forums";
 import { seedLetters } from "./letters";
 import { seedPublications } from "./publications";
 import { seedPassport } from "./passport";
+import { seedStaff } from "./staff";
 
 export const SCALES = {
   /** Tests: every territory, organisations in two regions only. */
@@ -303,6 +304,7 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
   await seedForums(prisma, log);
   await seedLetters(prisma, scale, log);
   await seedPassport(prisma, log);
+  await seedStaff(prisma, log);
   // small demo content; tests create their own publications
   if (scale !== "tiny") await seedPublications(prisma, log);
 

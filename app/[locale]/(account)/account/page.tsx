@@ -22,6 +22,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const canWrite = Boolean(scopeOf(viewer, "publications.write"));
   const tp = await getTranslations("publications");
   const ts = await getTranslations("security");
+  const tst = await getTranslations("staff");
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -61,6 +62,15 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
               data-testid="security-link"
             >
               {ts("navLink")}
+            </Link>
+          </li>
+          <li>
+            <Link
+              href="/account/staff"
+              className="block rounded-lg border border-slate-200 bg-white p-3 no-underline hover:border-brand-600 hover:no-underline"
+              data-testid="my-staff-link"
+            >
+              {tst("own.title")}
             </Link>
           </li>
           {canWrite && (

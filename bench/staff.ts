@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:staff [-- --appointments 5000 --runs 100]`: the district admin's staff list.
+ *
+ * Builds a throw-away database (in-memory PGlite, or the PostgreSQL of TEST_DATABASE_URL) with the `tiny`
+ * seed (its staff registry included), adds `--appointments` generated employees with a main appointment
+ * each — half in the demo district's schools, half spread over the other schools — then times, as the demo
+ * district admin (scope in the WHERE), over `--runs`: the first page of 25 by name, sorted by category
+ * expiry, the "due within 12 months" filter, and a name search (p50/p95). Target: p95 ≤ 150 ms.
+ * Writes bench/results/staff-<date>-<pglite|postgres>.json.
+ */
+import type { Prisma } from "../lib/generated/prisma/client";
+import { iinPrefix, withCheckDigit } from "../lib/identity";
+import { loadViewer } from "../lib/auth/access";
+import { scopeOf } from "../lib/auth/scope";
+import { prisma } from "../lib/db";
+import { parseListParams } from "../lib/data-table/params";
+import { listStaff, STAFF_FILTERS, STAFF_SORTS } from "../lib/staff/staff";
+import { QUALIFICATION_CATEGORIES } from "../lib/staff/rules";
+import { closeBenchDatabase, log, openBenchDatabase, option, timeRuns, writeResult } from "./lib";
+
+const APPOINTMENTS = option("appointments", 5000);
+const RUNS = option("runs", 100);
+const TARGET_P95_MS = 150;
+
+const { label } = await openBenchDatabase();
+try {
+  console.log(`Staff list benchmark on ${label}: ${APPOINTMENTS} generated appointments`);
+  const district = (await loadViewer("u_district"))!;
+  const scope = scopeOf(district, "staff.read")!;
+  const districtPath = district.roles[0]!.territoryPath!;
+  const schools = await prisma.organization.findMany({
+    where: { kind: { code: "SCHOOL" } },
+    select: { id: true, territory: { select: { path: true } } },
+  });
+  const inDistrict = schools.filter((s) => s.territory.path.startsWith(districtPath));
+  const outside = schools.filter((s) => !s.territory.path.startsWith(districtPath));
+  const position = await prisma.classifierItem.findFirstOrThrow({
+    where: { code: "TEACHER", classifier: { code: "POSITION" } },
+  });
+  const creator = "u_ministry";
+  const people: Prisma.PersonCreateManyInput[] = [];
+  const employees: Prisma.EmployeeCreateManyInput[] = [];
+  const appointments: Prisma.AppointmentCreateManyInput[] = [];
+  const surnames = ["Ахметов", "Серіков", "Жұмабаев", "Омаров", "Қасымов", "Нұрланов", "Бекова", "Ержанова"];
+  for (let i = 0, serial = 0; people.length < APPOINTMENTS; i++) {
+    const iin = withCheckDigit(iinPrefix("1984-05-17", i % 2 ? "MALE" : "FEMALE") + String(serial++).padStart(4, "0"));
+    if (!iin) continue;
+    const n = people.length;
+    const school = n % 2 ? inDistrict[n % inDistrict.length]! : outside[n % outside.length]!;
+    const category = QUALIFICATION_CATEGORIES[n % 5]!;
+    people.push({
+      id: `bp_${iin}`,
+      iin,
+      lastName: `${surnames[n % surnames.length]}${n}`,
+      firstName: "Бенч",
+      birthDate: new Date("1984-05-17T00:00:00Z"),
+      sex: i % 2 ? "MALE" : "FEMALE",
+      organizationId: school.id,
+    });
+    employees.push({
+      id: `be_${iin}`,
+      personId: `bp_${iin}`,
+      category,
+      categoryExpiresOn: category === "no_category" ? null : new Date(Date.UTC(2027 + (n % 5), n % 12, 1)),
+    });
+    appointments.push({
+      id: `ba_${iin}`,
+      organizationId: school.id,
+      employeeId: `be_${iin}`,
+      positionId: position.id,
+      kind: "MAIN",
+      rate: 1,
+      weeklyHours: 16,
+      startDate: new Date(Date.UTC(2010 + (n % 15), 8, 1)),
+      createdById: creator,
+    });
+    // one in ten has ended
+    if (n % 10 === 0) appointments[appointments.length - 1]!.endDate = new Date("2025-06-30T00:00:00Z");
+  }
+  for (let i = 0; i < people.length; i += 5000) await prisma.person.createMany({ data: people.slice(i, i + 5000) });
+  for (let i = 0; i < employees.length; i += 5000)
+    await prisma.employee.createMany({ data: employees.slice(i, i + 5000) });
+  for (let i = 0; i < appointments.length; i += 5000)
+    await prisma.appointment.createMany({ data: appointments.slice(i, i + 5000) });
+  const total = await prisma.appointment.count();
+  const seen = (
+    await listStaff(scope, parseListParams({}, { sortable: STAFF_SORTS, defaultSort: "name", filters: STAFF_FILTERS }))
+  ).total;
+  log(`appointments in the database: ${total}; current ones in the demo district: ${seen}`);
+
+  const params = (extra: Record<string, string>) =>
+    parseListParams(extra, { sortable: STAFF_SORTS, defaultSort: "name", filters: STAFF_FILTERS });
+  const byName = await timeRuns(RUNS, (i) => listStaff(scope, params({ page: String(1 + (Math.abs(i) % 5)) })));
+  const byExpiry = await timeRuns(RUNS, () => listStaff(scope, params({ sort: "expiry", dir: "asc" })));
+  const due = await timeRuns(RUNS, () => listStaff(scope, params({ due: "1" })));
+  const search = await timeRuns(RUNS, (i) => listStaff(scope, params({ q: surnames[Math.abs(i) % surnames.length]! })));
+  log(`first pages of 25 by name: ${JSON.stringify(byName)} ms`);
+  log(`sorted by category expiry: ${JSON.stringify(byExpiry)} ms`);
+  log(`due within 12 months: ${JSON.stringify(due)} ms`);
+  log(`name search: ${JSON.stringify(search)} ms`);
+  const worst = Math.max(byName.p95, byExpiry.p95, due.p95, search.p95);
+  log(`worst p95 ${worst} ms (target ≤ ${TARGET_P95_MS} ms): ${worst <= TARGET_P95_MS ? "met" : "NOT met"}`);
+  writeResult(
+    "staff",
+    {
+      database: label,
+      appointments: total,
+      inDistrict: seen,
+      runs: RUNS,
+      byName,
+      byExpiry,
+      due,
+      search,
+      targetP95Ms: TARGET_P95_MS,
+    },
+    label.includes("PostgreSQL") ? "postgres" : "pglite",
+  );
+} finally {
+  await closeBenchDatabase();
+}

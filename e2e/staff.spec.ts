@@ -1,0 +1,121 @@
+import { withCheckDigit } from "../lib/identity/checksum";
+import { expect, t, test } from "./fixtures";
+
+/** A valid IIN of a woman born on 12 April 1991 with a random serial (the run's database is fresh anyway). */
+function iin(): string {
+  for (;;) {
+    const full = withCheckDigit(`910412${"4"}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`);
+    if (full) return full;
+  }
+}
+
+/**
+ * The personnel registry end to end: the school admin finds the staff list in the admin menu, hires a
+ * teacher — a wrong IIN is refused with the field named and nothing written, the right one hires — and finds
+ * her in the list and on her card; the school publishes a vacancy (a phone number in its text refused), the
+ * public sees it on /vacancies, and after the school fills it with a new appointment the public no longer does.
+ */
+test("the school hires a teacher (a wrong IIN refused); a vacancy is public until it is filled", async ({
+  page,
+  signedIn,
+}) => {
+  test.setTimeout(180_000);
+  const L = "kk";
+  const nav = () => page.getByRole("navigation", { name: t(L, "admin.navLabel") });
+  const good = iin();
+  const wrong = good.slice(0, 11) + String((Number(good[11]) + 1) % 10);
+
+  // the school admin: the staff list from the admin menu, then the hire form
+  await signedIn("school");
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.staff"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.title"));
+  await page.getByRole("link", { name: t(L, "staff.new"), exact: true }).click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.hire.title"));
+  const form = page.getByTestId("hire-form");
+  const fill = async (value: string) => {
+    await form.locator('input[name="iin"]').fill(value);
+    await form.locator('input[name="lastName"]').fill("Тестова");
+    await form.locator('input[name="firstName"]').fill("Меруерт");
+    await form.locator('input[name="weeklyHours"]').fill("18");
+    await form.locator('input[name="startDate"]').fill("2026-09-01");
+  };
+
+  // a wrong IIN: refused, the field named, nothing written
+  await fill(wrong);
+  await form.getByRole("button", { name: t(L, "staff.hire.submit"), exact: true }).click();
+  await expect(form.getByText(t(L, "errors.iin.checksum"))).toBeVisible();
+  await page.goto(`/${L}/admin/staff?q=Тестова`);
+  await expect(page.getByRole("link", { name: /Тестова Меруерт/ })).toHaveCount(0);
+
+  // the right IIN hires her
+  await page.goto(`/${L}/admin/staff/new`);
+  await fill(good);
+  await form.getByText("Математика", { exact: true }).click();
+  await form.getByRole("button", { name: t(L, "staff.hire.submit"), exact: true }).click();
+  await expect(form.getByRole("status")).toHaveText(t(L, "staff.hire.saved"));
+  await page.goto(`/${L}/admin/staff?q=Тестова`);
+  await page.getByRole("link", { name: "Тестова Меруерт" }).click();
+  await expect(page.getByTestId("employee-card")).toContainText(good);
+  await expect(page.getByTestId("appointments")).toContainText("Математика");
+
+  // a vacancy: a phone number in the public text is refused, then published
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.vacancies"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.vacancies.title"));
+  const vacancy = page.getByTestId("vacancy-form");
+  const marker = `Химия мұғалімі ${Date.now().toString(36)}`;
+  await vacancy.locator('select[name="subjectId"]').selectOption({ label: "Химия" });
+  await vacancy.locator('input[name="startDate"]').fill("2027-09-01");
+  await vacancy.locator('textarea[name="description"]').fill(`${marker}, қоңырау шалыңыз +7 701 555 12 34`);
+  await vacancy.getByRole("button", { name: t(L, "staff.vacancies.publish"), exact: true }).click();
+  await expect(vacancy.getByText(t(L, "errors.staff.vacancyContact.phone"))).toBeVisible();
+  await vacancy.locator('textarea[name="description"]').fill(`${marker}: 8–11 сыныптар, аптасына 16 сағат.`);
+  await vacancy.getByRole("button", { name: t(L, "staff.vacancies.publish"), exact: true }).click();
+  await expect(vacancy.getByRole("status")).toHaveText(t(L, "staff.vacancies.published"));
+
+  // the public sees it (signed out), from the footer's link
+  await page.context().clearCookies();
+  await page.goto(`/${L}`);
+  await page.getByTestId("footer-vacancies").click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.public.title"));
+  await expect(page.getByTestId("public-vacancies").getByText(marker)).toBeVisible();
+  await expect(page.getByTestId("public-vacancies")).not.toContainText(good);
+
+  // the school fills it with a new appointment: the vacancy closes
+  await signedIn("school");
+  await page.goto(`/${L}/admin/staff/vacancies`);
+  const open = page.getByTestId("own-vacancies").locator('li[data-status="OPEN"]');
+  const before = await open.count();
+  await open.filter({ hasText: "Химия" }).first().getByTestId("fill-vacancy").click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.hire.title"));
+  await expect(form.locator('select[name="vacancyId"]')).not.toHaveValue("");
+  await form.locator('input[name="iin"]').fill(iin());
+  await form.locator('input[name="lastName"]').fill("Химикова");
+  await form.locator('input[name="firstName"]').fill("Алма");
+  await form.locator('input[name="startDate"]').fill("2027-09-01");
+  await form.getByRole("button", { name: t(L, "staff.hire.submit"), exact: true }).click();
+  await expect(form.getByRole("status")).toHaveText(t(L, "staff.hire.saved"));
+  await page.goto(`/${L}/admin/staff/vacancies`);
+  await expect(page.getByTestId("own-vacancies").locator('li[data-status="OPEN"]')).toHaveCount(before - 1);
+
+  // the public no longer sees it
+  await page.context().clearCookies();
+  await page.goto(`/${L}/vacancies`);
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.public.title"));
+  await expect(page.getByText(marker)).toHaveCount(0);
+});
+
+test("a teacher reads their own record from the account page", async ({ page, signedIn }) => {
+  const L = "ru";
+  await signedIn("teacher", L);
+  await page.goto(`/${L}/account`);
+  await page.getByTestId("my-staff-link").click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.own.title"));
+  await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.expert"));
+  await expect(page.getByTestId("own-appointments")).toContainText("Математика");
+});

@@ -1,0 +1,66 @@
+"use server";
+
+import { action } from "../actions";
+import { expire, TAGS } from "../cache";
+import { awardCategory, endAppointment, hire, transfer } from "./staff";
+import { publishVacancy, withdrawVacancy } from "./vacancies";
+import { awardInput, endInput, hireInput, transferInput, vacancyInput, vacancyWithdraw } from "./schemas";
+
+/** Hires a person (IIN checked) into the viewer's school; with a vacancy, closes it. */
+export const hireAction = action({
+  permission: "staff.manage",
+  schema: hireInput,
+  success: "staff.hire.saved",
+  handler: async ({ viewer, input }) => {
+    const result = await hire(viewer, input);
+    if (input.vacancyId) expire(TAGS.vacancies);
+    return result;
+  },
+});
+
+export const endAppointmentAction = action({
+  permission: "staff.manage",
+  schema: endInput,
+  success: "staff.end.saved",
+  handler: async ({ viewer, input }) => {
+    await endAppointment(viewer, input);
+  },
+});
+
+export const transferAction = action({
+  permission: "staff.manage",
+  schema: transferInput,
+  success: "staff.transfer.saved",
+  handler: async ({ viewer, input }) => {
+    await transfer(viewer, input);
+  },
+});
+
+export const awardCategoryAction = action({
+  permission: "staff.manage",
+  schema: awardInput,
+  success: "staff.award.saved",
+  handler: async ({ viewer, input }) => {
+    await awardCategory(viewer, input);
+  },
+});
+
+export const publishVacancyAction = action({
+  permission: "staff.manage",
+  schema: vacancyInput,
+  success: "staff.vacancies.published",
+  handler: async ({ viewer, input }) => {
+    await publishVacancy(viewer, input);
+    expire(TAGS.vacancies);
+  },
+});
+
+export const withdrawVacancyAction = action({
+  permission: "staff.manage",
+  schema: vacancyWithdraw,
+  success: "staff.vacancies.withdrawn",
+  handler: async ({ viewer, input }) => {
+    await withdrawVacancy(viewer, input);
+    expire(TAGS.vacancies);
+  },
+});

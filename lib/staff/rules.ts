@@ -1,0 +1,74 @@
+/**
+ * The personnel registry's closed lists and pure rules, shared by the services, the pages and the tests.
+ *
+ * Hours: a teacher's weekly teaching load is capped at 36 hours over all the appointments in force at the
+ * same time — the reduced working week of pedagogues (Labour Code of the Republic of Kazakhstan, art. 69: no
+ * more than 36 hours a week), which also bounds the teaching hours of a main job plus part-time ones. A
+ * single appointment's rate is 0.25–1.5 of a full rate in steps of 0.25.
+ *
+ * Categories: педагог (no_category) → модератор → сарапшы → зерттеуші → шебер; a category is awarded for
+ * five years, and an award may raise the category by one step at most (a skipped step is refused); keeping
+ * or lowering the category is allowed (re-attestation, a refusal's consequence).
+ */
+export const QUALIFICATION_CATEGORIES = ["no_category", "moderator", "expert", "researcher", "master"] as const;
+export type QualificationCategory = (typeof QUALIFICATION_CATEGORIES)[number];
+
+export const EMPLOYMENT_KINDS = ["MAIN", "PART_TIME"] as const;
+export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
+
+export const END_REASONS = ["RESIGNATION", "DISMISSAL", "RETIREMENT", "CONTRACT_END", "OTHER"] as const;
+/** Every end reason, including the one a transfer writes. */
+export const ALL_END_REASONS = ["TRANSFER", ...END_REASONS] as const;
+
+export const VACANCY_STATUSES = ["OPEN", "FILLED", "WITHDRAWN"] as const;
+
+/** The legal maximum of weekly teaching hours of one person over overlapping appointments. */
+export const MAX_WEEKLY_HOURS = 36;
+export const MIN_RATE = 0.25;
+export const MAX_RATE = 1.5;
+/** Years a category is valid. */
+export const CATEGORY_YEARS = 5;
+/** Whom the "due within 12 months" list shows. */
+export const DUE_MONTHS = 12;
+
+export function categoryRank(c: QualificationCategory): number {
+  return QUALIFICATION_CATEGORIES.indexOf(c);
+}
+
+/** Whether an award of `next` over `current` skips a step (a jump of more than one level up). */
+export function skipsCategory(current: QualificationCategory, next: QualificationCategory): boolean {
+  return categoryRank(next) - categoryRank(current) > 1;
+}
+
+/** The expiry of a category awarded on `awardedOn` ("YYYY-MM-DD"); none for the base category. */
+export function defaultExpiry(category: QualificationCategory, awardedOn: string): string | null {
+  if (category === "no_category") return null;
+  const [y, m, d] = awardedOn.split("-");
+  return `${Number(y) + CATEGORY_YEARS}-${m}-${d}`;
+}
+
+/** A validity interval of calendar days ("YYYY-MM-DD"), `end` inclusive, null: open. */
+export interface Interval {
+  start: string;
+  end: string | null;
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return (a.end === null || b.start <= a.end) && (b.end === null || a.start <= b.end);
+}
+
+/** Whether a rate is one the registry accepts (0.25 … 1.5 in quarters). */
+export function validRate(rate: number): boolean {
+  return rate >= MIN_RATE && rate <= MAX_RATE && Number.isInteger(rate * 4);
+}
+
+/**
+ * Contact details a public text must not hold: an e-mail address, or a phone number (seven or more digits,
+ * possibly with +, spaces, brackets, dots or dashes between them; dates are not numbers). Contact goes through the portal's messages.
+ */
+export function containsContact(text: string): "email" | "phone" | null {
+  if (/[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/u.test(text)) return "email";
+  const withoutDates = text.replace(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g, " ");
+  if (/(?:\+?\d[\s().-]{0,3}){7,}/.test(withoutDates)) return "phone";
+  return null;
+}

@@ -1,0 +1,171 @@
+/** Input of the personnel registry's actions and route handlers (one schema per boundary). */
+import { z } from "zod";
+import { isDay } from "../diary/dates";
+import { iinField } from "../registry/schemas";
+import {
+  containsContact,
+  EMPLOYMENT_KINDS,
+  END_REASONS,
+  MAX_WEEKLY_HOURS,
+  QUALIFICATION_CATEGORIES,
+  validRate,
+} from "./rules";
+
+/** A parsed shape where fields that may be undefined are also optional (services are called from tests too). */
+type Loose<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: T[K];
+};
+
+const id = z.string().trim().min(1, "validation.required").max(60);
+const optionalId = z
+  .string()
+  .trim()
+  .max(60)
+  .optional()
+  .transform((v) => v || undefined);
+const day = z.string().trim().refine(isDay, "staff.date");
+const optionalDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+  .refine((v) => v === undefined || isDay(v), "staff.date");
+const name = (required: boolean) =>
+  z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => !required || v !== undefined, "validation.required");
+const rate = z.coerce.number("staff.rate").refine(validRate, "staff.rate");
+const hours = z.coerce
+  .number("staff.hours")
+  .int("staff.hours")
+  .min(0, "staff.hours")
+  .max(MAX_WEEKLY_HOURS, "staff.hoursMax");
+
+/** Subjects come from checkboxes named `subject:<classifier item id>`; tests may pass `subjects` directly. */
+function withSubjects(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const values = raw as Record<string, unknown>;
+  if (Array.isArray(values.subjects)) return values;
+  const subjects = Object.keys(values)
+    .filter((k) => k.startsWith("subject:") && values[k])
+    .map((k) => k.slice("subject:".length));
+  return { ...values, subjects };
+}
+
+const subjects = z.array(z.string().trim().min(1).max(60)).max(10).default([]);
+
+const terms = {
+  positionId: id,
+  kind: z.enum(EMPLOYMENT_KINDS),
+  rate,
+  weeklyHours: hours,
+  subjects,
+};
+
+/** A hire: the person by IIN (names needed only when the IIN is not in the registry yet) and the appointment. */
+export const hireInput = z.preprocess(
+  withSubjects,
+  z
+    .object({
+      organizationId: id,
+      iin: iinField,
+      lastName: name(false),
+      firstName: name(false),
+      middleName: name(false),
+      ...terms,
+      startDate: day,
+      endDate: optionalDay,
+      vacancyId: optionalId,
+    })
+    .superRefine((v, ctx) => {
+      if (v.endDate && v.endDate < v.startDate)
+        ctx.addIssue({ code: "custom", path: ["endDate"], message: "staff.endBeforeStart" });
+    }),
+);
+export type HireInput = Loose<z.output<typeof hireInput>>;
+
+export const endInput = z.object({
+  id,
+  endDate: day,
+  endReason: z.enum(END_REASONS),
+  version: z.coerce.number().int().min(1),
+});
+export type EndInput = z.output<typeof endInput>;
+
+/** A transfer: the appointment ends the day before `startDate` and a new one starts then (same person). */
+export const transferInput = z.preprocess(
+  withSubjects,
+  z.object({
+    id,
+    version: z.coerce.number().int().min(1),
+    organizationId: id,
+    ...terms,
+    startDate: day,
+  }),
+);
+export type TransferInput = Loose<z.output<typeof transferInput>>;
+
+export const awardInput = z
+  .object({
+    employeeId: id,
+    category: z.enum(QUALIFICATION_CATEGORIES),
+    awardedOn: day,
+    expiresOn: optionalDay,
+    decisionNumber: z.string().trim().min(1, "validation.required").max(60),
+  })
+  .superRefine((v, ctx) => {
+    if (v.expiresOn && v.expiresOn <= v.awardedOn)
+      ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "staff.expiryBeforeAward" });
+  });
+export type AwardInput = Loose<z.output<typeof awardInput>>;
+
+/** The public text of a vacancy holds no phone number and no e-mail address. */
+const publicText = z
+  .string()
+  .trim()
+  .min(10, "validation.required")
+  .max(2000)
+  .superRefine((v, ctx) => {
+    const found = containsContact(v);
+    if (found) ctx.addIssue({ code: "custom", message: `staff.vacancyContact.${found}` });
+  });
+
+export const vacancyInput = z.object({
+  organizationId: id,
+  positionId: id,
+  subjectId: optionalId,
+  languageId: optionalId,
+  weeklyHours: hours,
+  startDate: day,
+  description: publicText,
+});
+export type VacancyInput = Loose<z.output<typeof vacancyInput>>;
+
+export const vacancyWithdraw = z.object({ id });
+export type VacancyWithdraw = z.output<typeof vacancyWithdraw>;
+
+/** The public list's filters (region, district, subject) and page. */
+export const vacancyQuery = z.object({
+  region: z.string().trim().max(60).optional().catch(undefined),
+  district: z.string().trim().max(60).optional().catch(undefined),
+  subject: z.string().trim().max(60).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type VacancyQuery = z.output<typeof vacancyQuery>;
+
+export function vacancyQueryOf(params: Record<string, string | string[] | undefined>): VacancyQuery {
+  const one = (k: string) => {
+    const v = params[k];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  return vacancyQuery.parse({
+    region: one("region"),
+    district: one("district"),
+    subject: one("subject"),
+    page: one("page"),
+  });
+}
