@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { withCheckDigit } from "@/lib/identity";
+import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import type { Viewer } from "@/lib/auth/scope";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { openSource, withHeader } from "./reader";
@@ -118,5 +118,61 @@ describe("dry run of organisations", () => {
       dryRun(await viewer("u_teacher"), { target: "organizations", columns, rows, mapping: {} }),
     );
     expect(teacher.code).toBe("forbidden");
+  });
+});
+
+describe("dry run of pupils", () => {
+  it("classifies pupils by IIN with the person form's rules, the class in the school and the scope", async () => {
+    const admin = await viewer("u_school");
+    const schoolId = admin.roles.find((r) => r.role === "ORG_ADMIN")!.organizationId!;
+    const own = await prisma.organization.findUniqueOrThrow({ where: { id: schoolId } });
+    const other = await prisma.organization.findFirstOrThrow({
+      where: { id: { not: schoolId }, kind: { code: "SCHOOL" } },
+    });
+    const klass = await prisma.classGroup.findFirstOrThrow({
+      where: { organizationId: schoolId, enrolments: { some: {} } },
+      orderBy: [{ academicYear: { startDate: "desc" } }, { grade: "asc" }],
+      include: { enrolments: { include: { student: true }, take: 1 } },
+    });
+    const enrolled = klass.enrolments[0]!.student;
+    const pupilIin = (date: string, n: number) => withCheckDigit(iinPrefix(date, "MALE") + String(n).padStart(4, "0"))!;
+    const fresh = pupilIin("2015-03-04", 7301);
+    const badSum = fresh.slice(0, 11) + String((Number(fresh[11]) + 1) % 10);
+    const csv = [
+      "ЖСН\tАты-жөні\tТуған күні\tМектеп БСН\tСынып",
+      `${fresh}\tАсанов Нұрлан Серікұлы\t04.03.2015\t${own.bin}\t${klass.grade}${klass.letter}`,
+      `${enrolled.iin}\t${enrolled.lastName} ${enrolled.firstName}${enrolled.middleName ? ` ${enrolled.middleName}` : ""}\t\t${own.bin}\t${klass.grade} ${klass.letter}`,
+      `${badSum}\tҚате Жол\t\t${own.bin}\t${klass.grade}${klass.letter}`,
+      `${pupilIin("2015-03-04", 7304)}\tБасқа Күн\t05.03.2015\t${own.bin}\t${klass.grade}${klass.letter}`,
+      `${pupilIin("2015-03-05", 7302)}\tБөтен Мектеп\t\t${other.bin}\t1А`,
+      `${pupilIin("2015-03-05", 7303)}\tЖоқ Сынып\t\t${own.bin}\t12Я`,
+    ].join("\n");
+    const { rows } = await openSource("pupils.tsv", new Uint8Array(Buffer.from(csv, "utf8")));
+    const { columns, rows: data } = await withHeader(rows);
+    const { PUPIL_FIELDS } = await import("./targets/pupils");
+    const mapping = suggestMapping(columns, PUPIL_FIELDS);
+    expect(mapping.lastName).toEqual({ column: "Аты-жөні", transform: "surname" });
+    const before = await prisma.person.count();
+    const report = await dryRun(admin, { target: "pupils", columns, rows: data, mapping });
+    expect(await prisma.person.count()).toBe(before);
+    const outcomes = report.results.map((r) => [r.line, r.outcome, r.field ?? "", r.reason ?? ""]);
+    expect(outcomes.slice(0, 3)).toEqual([
+      [2, "new", "", ""],
+      [3, "unchanged", "", ""],
+      [4, "invalid", "iin", "iin.checksum"],
+    ]);
+    expect(report.results[0]!.data).toMatchObject({
+      lastName: "Асанов",
+      firstName: "Нұрлан",
+      middleName: "Серікұлы",
+      classGroupId: klass.id,
+    });
+    // an IIN whose check digit is wrong, or a birth date disagreeing with the IIN
+    expect(outcomes[3]).toEqual([5, "invalid", "birthDate", "iin.birthDateMismatch"]);
+    expect(report.results[3]!.params).toEqual({ expected: "2015-03-04" });
+    expect(outcomes.slice(4)).toEqual([
+      [6, "invalid", "school", "import.outOfScope"],
+      [7, "invalid", "class", "diary.classUnknown"],
+    ]);
   });
 });
