@@ -12,7 +12,7 @@ import { authorizeViewer } from "../auth/access";
 import type { Scope, Viewer } from "../auth/scope";
 import { mapRow, unmappedRequired, type Mapping } from "./mapping";
 import type { SourceRow } from "./reader";
-import { TARGETS, type ImportTargetName, type RowResult } from "./targets";
+import { TARGETS, type ImportTarget, type ImportTargetName, type RowResult } from "./targets";
 
 export type { RowResult, Outcome } from "./targets";
 
@@ -58,7 +58,7 @@ export async function classifyRows(
   onBatch?: (results: RowResult[]) => Promise<void> | void,
 ): Promise<DryRunReport> {
   checkMapping(input.target, input.columns, input.mapping);
-  const target = TARGETS[input.target];
+  const target = TARGETS[input.target] as ImportTarget<unknown>;
   const context = await target.prepare(prisma, scope);
   const counts: DryRunReport["counts"] = { new: 0, update: 0, unchanged: 0, duplicate: 0, invalid: 0 };
   const results: RowResult[] = [];
