@@ -45,8 +45,8 @@ describe("transforms", () => {
 describe("mapping", () => {
   const fields = [
     { name: "iin", required: true, synonyms: ["ИИН", "ЖСН", "IIN"] },
-    { name: "lastName", required: true, synonyms: ["Фамилия", "ФИО"], transform: "surname" as const },
-    { name: "firstName", required: true, synonyms: ["Имя", "ФИО"], transform: "name" as const },
+    { name: "lastName", required: true, synonyms: ["Фамилия"], namePart: "surname" as const },
+    { name: "firstName", required: true, synonyms: ["Имя"], namePart: "name" as const },
     { name: "birthDate", required: false, synonyms: ["Дата рождения"], transform: "date" as const },
   ];
 

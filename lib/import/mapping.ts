@@ -33,7 +33,12 @@ export interface TargetField {
   synonyms: readonly string[];
   /** The transform a suggestion sets. */
   transform?: Transform;
+  /** A part of a person's name: a full-name column ("ФИО", "Аты-жөні") is suggested with this splitting transform. */
+  namePart?: "surname" | "name" | "patronymic";
 }
+
+/** Column names of a full name in one column. */
+export const FULL_NAME_COLUMNS = ["Аты-жөні", "Толық аты-жөні", "ТАӘ", "ФИО", "Ф.И.О.", "Full name"] as const;
 
 /** The fields of `fields` that are required but have neither a column nor a constant. */
 export function unmappedRequired(fields: readonly TargetField[], mapping: Mapping): string[] {
@@ -55,13 +60,15 @@ export function suggestMapping(columns: readonly string[], fields: readonly Targ
   const used = new Set<string>();
   const mapping: Mapping = {};
   for (const field of fields) {
-    for (const synonym of field.synonyms) {
-      const column = byKey.get(key(synonym));
-      if (column && (!used.has(column) || field.transform)) {
-        mapping[field.name] = { column, transform: field.transform ?? "none" };
-        if (!field.transform) used.add(column);
-        break;
-      }
+    const column = field.synonyms.map((s) => byKey.get(key(s))).find((c) => c !== undefined && !used.has(c));
+    if (column) {
+      mapping[field.name] = { column, transform: field.transform ?? "none" };
+      used.add(column);
+      continue;
+    }
+    if (field.namePart) {
+      const full = FULL_NAME_COLUMNS.map((s) => byKey.get(key(s))).find((c) => c !== undefined);
+      if (full) mapping[field.name] = { column: full, transform: field.namePart };
     }
   }
   return mapping;

@@ -1,0 +1,527 @@
+/**
+ * Import runs: a source is stored in the one file store, a run is queued, and the job runner's
+ * `import.runs` job writes it in batches — each batch one transaction with its rows' outcomes, audit entries,
+ * search outbox rows and the run's progress, so a failed batch leaves the earlier ones recorded and the run
+ * resumes after the last written line. Natural keys (BIN, IIN) decide insert or update, so the same file run
+ * twice changes nothing the second time. A finished run can be rolled back: what it inserted is removed
+ * and what it updated restored, unless the record changed since (those are listed and left alone).
+ */
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit";
+import { enqueueSearch } from "../search/outbox";
+import { loadViewer } from "../auth/access";
+import type { Scope, Viewer } from "../auth/scope";
+import { blobStore } from "../files/store";
+import type { Prisma } from "../generated/prisma/client";
+import { classifyRows, importScope, checkMapping, type RowResult } from "./dry-run";
+import { mappingSchema, type Mapping } from "./mapping";
+import { openSource, withHeader, type ReadOptions } from "./reader";
+import { TARGETS, type ImportTargetName } from "./targets";
+import { ORGANIZATION_COLUMNS } from "./targets/organizations";
+
+type Tx = Prisma.TransactionClient;
+
+/** The largest source an import takes. */
+export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
+
+/** Stores a source's bytes in the file store (streamed, hashed, size-limited); returns its hash. */
+export async function storeSource(input: Readable | Uint8Array): Promise<string> {
+  const store = blobStore();
+  const temp = join(await store.tempDir(), `.import-${randomBytes(12).toString("hex")}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const stream = input instanceof Uint8Array ? Readable.from([Buffer.from(input)]) : input;
+  try {
+    await pipeline(
+      stream,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          if (size > MAX_SOURCE_BYTES) throw new AppError("validation", { file: "files.tooLarge" }, { max: 200 });
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      createWriteStream(temp, { flags: "wx" }),
+    );
+    if (size === 0) throw new AppError("validation", { file: "files.empty" });
+    const sha256 = hash.digest("hex");
+    await store.commit(temp, sha256);
+    return sha256;
+  } finally {
+    await unlink(temp).catch(() => {});
+  }
+}
+
+/** A stored source opened again (CSV streamed from the store; XLSX read whole, as ExcelJS needs). */
+export async function reopenSource(sha256: string, name: string, options: ReadOptions) {
+  const stream = await blobStore().read(sha256);
+  if (!stream) throw new AppError("notFound");
+  const { rows } = await openSource(name, stream, options);
+  return withHeader(rows);
+}
+
+export interface StartRunInput {
+  target: ImportTargetName;
+  sourceName: string;
+  sourceSha256: string;
+  options: ReadOptions;
+  mapping: Mapping;
+}
+
+/** Queues a run (the importer's scope and the mapping checked first); the job runner writes it. */
+export async function startRun(viewer: Viewer | null, input: StartRunInput): Promise<{ id: string }> {
+  const { viewer: v } = importScope(viewer, input.target);
+  const mapping = mappingSchema.parse(input.mapping);
+  const { columns } = await reopenSource(input.sourceSha256, input.sourceName, input.options);
+  checkMapping(input.target, columns, mapping);
+  const run = await prisma.importRun.create({
+    data: {
+      target: input.target,
+      actorId: v.userId,
+      sourceName: input.sourceName,
+      sourceSha256: input.sourceSha256,
+      options: input.options as Prisma.InputJsonValue,
+      mapping: mapping as Prisma.InputJsonValue,
+    },
+    select: { id: true },
+  });
+  return run;
+}
+
+/** A run's outcome counters, as stored columns. */
+const COUNTER: Record<RowResult["outcome"], "countNew" | "countUpdate" | "countSame" | "countDup" | "countInvalid"> = {
+  new: "countNew",
+  update: "countUpdate",
+  unchanged: "countSame",
+  duplicate: "countDup",
+  invalid: "countInvalid",
+};
+
+/** Writes one classified row; returns what the rollback needs (the record, its values before, its version after). */
+async function writeRow(
+  tx: Tx,
+  target: ImportTargetName,
+  actorId: string,
+  row: RowResult,
+): Promise<{
+  entityId?: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  version?: number;
+  extraId?: string;
+}> {
+  if (row.outcome !== "new" && row.outcome !== "update") return { entityId: row.id };
+  const data = row.data!;
+  if (target === "organizations") {
+    if (row.outcome === "new") {
+      const created = await tx.organization.create({ data: data as Prisma.OrganizationUncheckedCreateInput });
+      await recordAudit(tx, {
+        actorId,
+        action: "create",
+        entity: "Organization",
+        entityId: created.id,
+        after: created,
+      });
+      await enqueueSearch(tx, "organization", [created.id]);
+      return { entityId: created.id, version: created.version, after: data };
+    }
+    const current = await tx.organization.findUniqueOrThrow({ where: { id: row.id! } });
+    const before = Object.fromEntries(Object.keys(data).map((k) => [k, (current as Record<string, unknown>)[k]]));
+    const after = await tx.organization.update({
+      where: { id: row.id! },
+      data: { ...(data as Prisma.OrganizationUncheckedUpdateInput), version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "update",
+      entity: "Organization",
+      entityId: after.id,
+      before,
+      after: data,
+    });
+    await enqueueSearch(tx, "organization", [after.id]);
+    return { entityId: after.id, before, version: after.version, after: data };
+  }
+  // pupils: the person and the enrolment in the class of the current year
+  const { classGroupId, academicYearId, ...person } = data as Record<string, string | null>;
+  const klass = classGroupId
+    ? await tx.classGroup.findUniqueOrThrow({ where: { id: classGroupId }, select: { organizationId: true } })
+    : null;
+  if (row.outcome === "new") {
+    const created = await tx.person.create({
+      data: {
+        iin: person.iin!,
+        lastName: person.lastName!,
+        firstName: person.firstName!,
+        middleName: person.middleName ?? null,
+        birthDate: new Date(`${person.birthDate}T00:00:00Z`),
+        sex: person.sex as "MALE" | "FEMALE",
+        organizationId: person.organizationId ?? null,
+      },
+    });
+    const enrolment = await tx.classEnrolment.create({
+      data: {
+        organizationId: klass!.organizationId,
+        academicYearId: academicYearId!,
+        classGroupId: classGroupId!,
+        studentId: created.id,
+      },
+    });
+    await recordAudit(tx, { actorId, action: "create", entity: "Person", entityId: created.id, after: created });
+    return {
+      entityId: created.id,
+      version: created.version,
+      extraId: enrolment.id,
+      after: {
+        lastName: created.lastName,
+        firstName: created.firstName,
+        middleName: created.middleName,
+        classGroupId,
+        academicYearId,
+      },
+    };
+  }
+  const current = await tx.person.findUniqueOrThrow({ where: { id: row.id! } });
+  const fields = Object.fromEntries(Object.entries(person).filter(([k]) => k !== "iin"));
+  const before: Record<string, unknown> = Object.fromEntries(
+    Object.keys(fields).map((k) => [k, (current as Record<string, unknown>)[k]]),
+  );
+  let extraId: string | undefined;
+  if (row.changes.includes("classGroupId")) {
+    const enrolment = await tx.classEnrolment.findUnique({
+      where: { academicYearId_studentId: { academicYearId: academicYearId!, studentId: row.id! } },
+    });
+    before.classGroupId = enrolment?.classGroupId ?? null;
+    if (enrolment)
+      await tx.classEnrolment.update({ where: { id: enrolment.id }, data: { classGroupId: classGroupId! } });
+    else
+      extraId = (
+        await tx.classEnrolment.create({
+          data: {
+            organizationId: klass!.organizationId,
+            academicYearId: academicYearId!,
+            classGroupId: classGroupId!,
+            studentId: row.id!,
+          },
+        })
+      ).id;
+    before.academicYearId = academicYearId;
+  }
+  const after = await tx.person.update({ where: { id: row.id! }, data: { ...fields, version: { increment: 1 } } });
+  await recordAudit(tx, { actorId, action: "update", entity: "Person", entityId: after.id, before, after: data });
+  return {
+    entityId: after.id,
+    before,
+    version: after.version,
+    extraId,
+    after: { ...fields, ...(row.changes.includes("classGroupId") ? { classGroupId, academicYearId } : {}) },
+  };
+}
+
+/**
+ * Writes a queued (or interrupted) run: rows after its last written line are classified in batches as in
+ * the dry run, and each batch is written in one transaction with the run's progress. Stops between batches
+ * when the run has been cancelled.
+ */
+export async function executeRun(runId: string): Promise<void> {
+  const run = await prisma.importRun.findUniqueOrThrow({ where: { id: runId } });
+  const target = run.target as ImportTargetName;
+  const viewer = await loadViewer(run.actorId);
+  let scope: Scope;
+  try {
+    scope = importScope(viewer, target).scope;
+  } catch {
+    await prisma.importRun.update({
+      where: { id: runId },
+      data: { status: "FAILED", error: "forbidden", finishedAt: new Date() },
+    });
+    return;
+  }
+  await prisma.importRun.update({
+    where: { id: runId },
+    data: { status: "RUNNING", startedAt: run.startedAt ?? new Date(), heartbeatAt: new Date() },
+  });
+  try {
+    const { columns, rows } = await reopenSource(run.sourceSha256, run.sourceName, run.options as ReadOptions);
+    async function* after() {
+      for await (const row of rows) if (row.line > run.lastLine) yield row;
+    }
+    let cancelled = false;
+    await classifyRows(
+      viewer!,
+      scope,
+      { target, columns, rows: after(), mapping: run.mapping as Mapping },
+      async (batch) => {
+        if (cancelled) return;
+        const status = await prisma.importRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
+        if (status.status === "CANCELLED") {
+          cancelled = true;
+          throw new CancelledRun();
+        }
+        await prisma.$transaction(async (tx) => {
+          const counts: Record<string, number> = {};
+          for (const row of batch) {
+            const written = await writeRow(tx, target, run.actorId, row);
+            counts[COUNTER[row.outcome]] = (counts[COUNTER[row.outcome]] ?? 0) + 1;
+            await tx.importRowOutcome.create({
+              data: {
+                runId,
+                line: row.line,
+                key: row.key,
+                outcome: row.outcome,
+                changes: row.changes,
+                field: row.field ?? null,
+                reason: row.reason ?? null,
+                params: (row.params ?? undefined) as Prisma.InputJsonValue | undefined,
+                entityId: written.entityId ?? null,
+                before: (written.before ?? undefined) as Prisma.InputJsonValue | undefined,
+                after: (written.after ?? undefined) as Prisma.InputJsonValue | undefined,
+                version: written.version ?? null,
+                extraId: written.extraId ?? null,
+              },
+            });
+          }
+          await tx.importRun.update({
+            where: { id: runId },
+            data: {
+              lastLine: Math.max(...batch.map((r) => r.line)),
+              rowsDone: { increment: batch.length },
+              heartbeatAt: new Date(),
+              ...Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, { increment: n }])),
+            },
+          });
+        });
+      },
+    );
+    await prisma.importRun.update({
+      where: { id: runId },
+      data: { status: "DONE", finishedAt: new Date(), error: null },
+    });
+  } catch (error) {
+    if (error instanceof CancelledRun) {
+      await prisma.importRun.update({ where: { id: runId }, data: { finishedAt: new Date() } });
+      return;
+    }
+    const message =
+      error instanceof AppError
+        ? (Object.values(error.fieldErrors)[0] ?? error.code)
+        : String((error as Error).message);
+    await prisma.importRun.update({
+      where: { id: runId },
+      data: { status: "FAILED", error: message.slice(0, 500), finishedAt: new Date() },
+    });
+  }
+}
+
+class CancelledRun extends Error {}
+
+/**
+ * The job runner's work: the oldest queued run, or a running one whose instance stopped beating (it
+ * resumes after its last written line), is claimed with one UPDATE (SKIP LOCKED) and written.
+ */
+export async function runQueuedImports(): Promise<string | undefined> {
+  const claimed = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "ImportRun" SET status = 'RUNNING', "heartbeatAt" = now()
+     WHERE id = (SELECT id FROM "ImportRun"
+                  WHERE status = 'QUEUED' OR (status = 'RUNNING' AND "heartbeatAt" < now() - interval '2 minutes')
+                  ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING id`;
+  if (!claimed[0]) return undefined;
+  await executeRun(claimed[0].id);
+  return `run ${claimed[0].id}`;
+}
+
+/** The runs a viewer may see: their own, or every run with the republic's scope. */
+function runWhere(viewer: Viewer, scope: Scope): Prisma.ImportRunWhereInput {
+  return scope.all ? {} : { actorId: viewer.userId };
+}
+
+export async function getRun(viewer: Viewer | null, target: ImportTargetName, id: string) {
+  const { viewer: v, scope } = importScope(viewer, target);
+  const run = await prisma.importRun.findFirst({ where: { AND: [{ id, target }, runWhere(v, scope)] } });
+  if (!run) throw new AppError("notFound");
+  return run;
+}
+
+export async function listRuns(viewer: Viewer | null, target: ImportTargetName) {
+  const { viewer: v, scope } = importScope(viewer, target);
+  return prisma.importRun.findMany({
+    where: { AND: [{ target }, runWhere(v, scope)] },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+}
+
+/** Cancels a queued or running run: it stops before its next batch (the written batches stay, and can be rolled back). */
+export async function cancelRun(viewer: Viewer | null, target: ImportTargetName, id: string): Promise<void> {
+  const run = await getRun(viewer, target, id);
+  const done = await prisma.importRun.updateMany({
+    where: { id: run.id, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "CANCELLED" },
+  });
+  if (!done.count) throw new AppError("conflict");
+}
+
+export interface RollbackResult {
+  removed: number;
+  restored: number;
+  /** Rows whose record changed since the run: left as they are. */
+  kept: { line: number; key: string }[];
+}
+
+/**
+ * Rolls a finished (or cancelled, or failed) run back in one transaction: inserted records are removed and
+ * updated ones restored, each only when its version is still the one the run left; the others are listed.
+ */
+export async function rollbackRun(
+  viewer: Viewer | null,
+  target: ImportTargetName,
+  id: string,
+): Promise<RollbackResult> {
+  const run = await getRun(viewer, target, id);
+  const { viewer: v } = importScope(viewer, target);
+  if (!["DONE", "CANCELLED", "FAILED"].includes(run.status)) throw new AppError("conflict");
+  return prisma.$transaction(
+    async (tx) => {
+      const claimed = await tx.importRun.updateMany({
+        where: { id: run.id, status: run.status },
+        data: { status: "ROLLED_BACK", rolledBackAt: new Date() },
+      });
+      if (!claimed.count) throw new AppError("stale");
+      const rows = await tx.importRowOutcome.findMany({
+        where: { runId: run.id, outcome: { in: ["new", "update"] } },
+        orderBy: { line: "desc" },
+      });
+      const result: RollbackResult = { removed: 0, restored: 0, kept: [] };
+      for (const row of rows) {
+        const entity = target === "organizations" ? tx.organization : tx.person;
+        const current = await (entity as typeof tx.organization).findUnique({ where: { id: row.entityId! } });
+        if (!current || !(await stillAsWritten(tx, target, current, (row.after ?? {}) as Record<string, unknown>))) {
+          result.kept.push({ line: row.line, key: row.key });
+          continue;
+        }
+        if (row.outcome === "new") {
+          try {
+            await tx.$executeRaw`SAVEPOINT import_rollback_row`;
+            if (target === "organizations") await tx.organization.delete({ where: { id: row.entityId! } });
+            else {
+              await tx.classEnrolment.deleteMany({ where: { studentId: row.entityId! } });
+              await tx.person.delete({ where: { id: row.entityId! } });
+            }
+            await tx.$executeRaw`RELEASE SAVEPOINT import_rollback_row`;
+          } catch {
+            // something refers to the record now (a user, marks): it stays
+            await tx.$executeRaw`ROLLBACK TO SAVEPOINT import_rollback_row`;
+            result.kept.push({ line: row.line, key: row.key });
+            continue;
+          }
+          await recordAudit(tx, {
+            actorId: v.userId,
+            action: "delete",
+            entity: target === "organizations" ? "Organization" : "Person",
+            entityId: row.entityId!,
+            before: current,
+          });
+          if (target === "organizations") await enqueueSearch(tx, "organization", [row.entityId!]);
+          result.removed++;
+          continue;
+        }
+        const before = (row.before ?? {}) as Record<string, unknown>;
+        if (target === "organizations") {
+          const data = Object.fromEntries(
+            Object.entries(before).filter(([k]) => (ORGANIZATION_COLUMNS as readonly string[]).includes(k)),
+          );
+          await tx.organization.update({ where: { id: row.entityId! }, data: { ...data, version: { increment: 1 } } });
+          await enqueueSearch(tx, "organization", [row.entityId!]);
+        } else {
+          const { classGroupId, academicYearId, ...fields } = before as Record<string, string | null>;
+          if (academicYearId !== undefined) {
+            if (row.extraId) await tx.classEnrolment.deleteMany({ where: { id: row.extraId } });
+            else if (classGroupId)
+              await tx.classEnrolment.updateMany({
+                where: { academicYearId: academicYearId!, studentId: row.entityId! },
+                data: { classGroupId },
+              });
+          }
+          await tx.person.update({ where: { id: row.entityId! }, data: { ...fields, version: { increment: 1 } } });
+        }
+        await recordAudit(tx, {
+          actorId: v.userId,
+          action: "update",
+          entity: target === "organizations" ? "Organization" : "Person",
+          entityId: row.entityId!,
+          before: current,
+          after: before,
+        });
+        result.restored++;
+      }
+      return result;
+    },
+    { timeout: 600_000 },
+  );
+}
+
+/** Whether a record still holds what a run wrote (a later change, even one undone by a rollback of its own, is compared by value). */
+async function stillAsWritten(
+  tx: Tx,
+  target: ImportTargetName,
+  current: Record<string, unknown>,
+  written: Record<string, unknown>,
+): Promise<boolean> {
+  const { classGroupId, academicYearId, ...fields } = written;
+  for (const [k, v] of Object.entries(fields)) if ((current[k] ?? null) !== (v ?? null)) return false;
+  if (target === "pupils" && academicYearId) {
+    const enrolment = await tx.classEnrolment.findUnique({
+      where: {
+        academicYearId_studentId: { academicYearId: academicYearId as string, studentId: current.id as string },
+      },
+    });
+    if ((enrolment?.classGroupId ?? null) !== (classGroupId ?? null)) return false;
+  }
+  return true;
+}
+
+/** The outcomes of a run's rows, for its report. */
+export async function runOutcomes(viewer: Viewer | null, target: ImportTargetName, id: string): Promise<RowResult[]> {
+  const run = await getRun(viewer, target, id);
+  const rows = await prisma.importRowOutcome.findMany({ where: { runId: run.id }, orderBy: { line: "asc" } });
+  return rows.map((r) => ({
+    line: r.line,
+    key: r.key,
+    outcome: r.outcome as RowResult["outcome"],
+    changes: r.changes,
+    field: r.field ?? undefined,
+    reason: r.reason ?? undefined,
+    params: (r.params ?? undefined) as Record<string, string | number> | undefined,
+  }));
+}
+
+// ───────── saved mappings ─────────
+
+export async function saveProfile(
+  viewer: Viewer | null,
+  input: { target: ImportTargetName; name: string; columns: string[]; mapping: Mapping },
+) {
+  const { viewer: v } = importScope(viewer, input.target);
+  const mapping = mappingSchema.parse(input.mapping);
+  void TARGETS;
+  return prisma.importProfile.upsert({
+    where: { createdById_target_name: { createdById: v.userId, target: input.target, name: input.name } },
+    create: { createdById: v.userId, target: input.target, name: input.name, columns: input.columns, mapping },
+    update: { columns: input.columns, mapping },
+  });
+}
+
+export async function listProfiles(viewer: Viewer | null, target: ImportTargetName) {
+  const { viewer: v } = importScope(viewer, target);
+  return prisma.importProfile.findMany({ where: { createdById: v.userId, target }, orderBy: { name: "asc" } });
+}
