@@ -67,6 +67,8 @@ export const PERMISSIONS = {
   "passport.manage": ["ORG_ADMIN"],
   "passport.confirm": ["DISTRICT_ADMIN", "MINISTRY_ADMIN"],
   "passport.read": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
+  // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
+  "import.use": [...ADMINS],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
   // outgoing mail (queued, sent, kept without an SMTP server on the demo, failed) and its text

@@ -18,11 +18,11 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { enqueueSearch } from "../search/outbox";
 import { loadViewer } from "../auth/access";
-import type { Scope, Viewer } from "../auth/scope";
+import { scopeOf, type Scope, type Viewer } from "../auth/scope";
 import { blobStore } from "../files/store";
 import type { Prisma } from "../generated/prisma/client";
 import { classifyRows, importScope, checkMapping, type RowResult } from "./dry-run";
-import { mappingSchema, type Mapping } from "./mapping";
+import { mappingSchema, suggestMapping, type Mapping } from "./mapping";
 import { openSource, withHeader, type ReadOptions } from "./reader";
 import { TARGETS, type ImportTargetName } from "./targets";
 import { ORGANIZATION_COLUMNS } from "./targets/organizations";
@@ -524,4 +524,77 @@ export async function saveProfile(
 export async function listProfiles(viewer: Viewer | null, target: ImportTargetName) {
   const { viewer: v } = importScope(viewer, target);
   return prisma.importProfile.findMany({ where: { createdById: v.userId, target }, orderBy: { name: "asc" } });
+}
+
+// ───────── what the wizard's routes call ─────────
+
+export interface SourceRef {
+  target: ImportTargetName;
+  sourceName: string;
+  sourceSha256: string;
+  options: ReadOptions;
+}
+
+/** A stored source as the wizard shows it: what was detected, the columns, the first rows, a suggested mapping, saved profiles. */
+export async function inspectSource(viewer: Viewer | null, ref: SourceRef) {
+  importScope(viewer, ref.target);
+  const stream = await blobStore().read(ref.sourceSha256);
+  if (!stream) throw new AppError("notFound");
+  const { info, rows } = await openSource(ref.sourceName, stream, ref.options);
+  const { columns, rows: data } = await withHeader(rows);
+  const preview: string[][] = [];
+  for await (const row of data) {
+    preview.push(row.cells);
+    if (preview.length >= 5) break;
+  }
+  const fields = TARGETS[ref.target].fields;
+  const profiles = (await listProfiles(viewer, ref.target)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    columns: p.columns,
+    mapping: p.mapping as Mapping,
+  }));
+  // a saved profile made for the same columns is the suggestion; otherwise the one from the column names
+  const same = profiles.find((p) => p.columns.join("\u0000") === columns.join("\u0000"));
+  return {
+    info,
+    columns,
+    preview,
+    fields: fields.map((f) => ({ name: f.name, required: f.required })),
+    suggestion: same?.mapping ?? suggestMapping(columns, fields),
+    profiles,
+  };
+}
+
+/** The dry run of a stored source: counts and every row's result (nothing is written). */
+export async function dryRunSource(viewer: Viewer | null, ref: SourceRef & { mapping: Mapping }) {
+  const { viewer: v, scope } = importScope(viewer, ref.target);
+  const mapping = mappingSchema.parse(ref.mapping);
+  const { columns, rows } = await reopenSource(ref.sourceSha256, ref.sourceName, ref.options);
+  return classifyRows(v, scope, { target: ref.target, columns, rows, mapping });
+}
+
+/** A run by id for a viewer who may see it (its importer, or anyone with the republic's scope for its target). */
+export async function runById(viewer: Viewer | null, id: string) {
+  const run = await prisma.importRun.findUnique({ where: { id }, select: { target: true } });
+  if (!run || !(run.target in TARGETS)) throw new AppError("notFound");
+  return getRun(viewer, run.target as ImportTargetName, id);
+}
+
+/** Every run a viewer may see, newest first, across the targets they can import into. */
+export async function visibleRuns(viewer: Viewer) {
+  const runs = [];
+  for (const target of Object.keys(TARGETS) as ImportTargetName[]) {
+    try {
+      runs.push(...(await listRuns(viewer, target)));
+    } catch {
+      // no permission for this target
+    }
+  }
+  return runs.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 50);
+}
+
+/** The targets a viewer may import into (each needs its form's permission). */
+export function importTargets(viewer: Viewer): ImportTargetName[] {
+  return (Object.keys(TARGETS) as ImportTargetName[]).filter((name) => scopeOf(viewer, TARGETS[name].permission));
 }
