@@ -15,7 +15,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import { recordAudit } from "../audit";
+import { recordAudit, recordAudits } from "../audit";
 import { enqueueSearch } from "../search/outbox";
 import { loadViewer } from "../auth/access";
 import { scopeOf, type Scope, type Viewer } from "../auth/scope";
@@ -227,6 +227,84 @@ async function writeRow(
   };
 }
 
+/** Inserts a batch's new rows with one statement per table (records, enrolments, audit entries, search outbox). */
+async function insertNew(
+  tx: Tx,
+  target: ImportTargetName,
+  actorId: string,
+  rows: readonly RowResult[],
+): Promise<Map<number, { entityId: string; version: number; extraId?: string; after: Record<string, unknown> }>> {
+  const out = new Map<
+    number,
+    { entityId: string; version: number; extraId?: string; after: Record<string, unknown> }
+  >();
+  if (!rows.length) return out;
+  const id = () => `imp${randomBytes(11).toString("hex")}`;
+  if (target === "organizations") {
+    const records = rows.map((r) => ({ id: id(), ...(r.data as Omit<Prisma.OrganizationCreateManyInput, "id">) }));
+    await tx.organization.createMany({ data: records });
+    await recordAudits(
+      tx,
+      records.map((r) => ({ actorId, action: "create" as const, entity: "Organization", entityId: r.id, after: r })),
+    );
+    await enqueueSearch(
+      tx,
+      "organization",
+      records.map((r) => r.id),
+    );
+    rows.forEach((r, i) => out.set(r.line, { entityId: records[i]!.id, version: 1, after: r.data! }));
+    return out;
+  }
+  const classIds = [...new Set(rows.map((r) => r.data!.classGroupId as string))];
+  const classes = new Map(
+    (await tx.classGroup.findMany({ where: { id: { in: classIds } }, select: { id: true, organizationId: true } })).map(
+      (c) => [c.id, c.organizationId],
+    ),
+  );
+  const people = rows.map((r) => {
+    const d = r.data as Record<string, string | null>;
+    return {
+      id: id(),
+      iin: d.iin!,
+      lastName: d.lastName!,
+      firstName: d.firstName!,
+      middleName: d.middleName ?? null,
+      birthDate: new Date(`${d.birthDate}T00:00:00Z`),
+      sex: d.sex as "MALE" | "FEMALE",
+      organizationId: d.organizationId ?? null,
+    };
+  });
+  await tx.person.createMany({ data: people });
+  const enrolments = rows.map((r, i) => ({
+    id: id(),
+    organizationId: classes.get(r.data!.classGroupId as string)!,
+    academicYearId: r.data!.academicYearId as string,
+    classGroupId: r.data!.classGroupId as string,
+    studentId: people[i]!.id,
+  }));
+  await tx.classEnrolment.createMany({ data: enrolments });
+  await recordAudits(
+    tx,
+    people.map((p) => ({ actorId, action: "create" as const, entity: "Person", entityId: p.id, after: p })),
+  );
+  rows.forEach((r, i) => {
+    const p = people[i]!;
+    out.set(r.line, {
+      entityId: p.id,
+      version: 1,
+      extraId: enrolments[i]!.id,
+      after: {
+        lastName: p.lastName,
+        firstName: p.firstName,
+        middleName: p.middleName,
+        classGroupId: enrolments[i]!.classGroupId,
+        academicYearId: enrolments[i]!.academicYearId,
+      },
+    });
+  });
+  return out;
+}
+
 /**
  * Writes a queued (or interrupted) run: rows after its last written line are classified in batches as in
  * the dry run, and each batch is written in one transaction with the run's progress. Stops between batches
@@ -269,27 +347,35 @@ export async function executeRun(runId: string): Promise<void> {
         }
         await prisma.$transaction(async (tx) => {
           const counts: Record<string, number> = {};
+          // new rows in bulk (one statement per table), updates one by one (each keeps its own before)
+          const inserted = await insertNew(
+            tx,
+            target,
+            run.actorId,
+            batch.filter((r) => r.outcome === "new"),
+          );
+          const outcomes: Prisma.ImportRowOutcomeCreateManyInput[] = [];
           for (const row of batch) {
-            const written = await writeRow(tx, target, run.actorId, row);
+            const written: Awaited<ReturnType<typeof writeRow>> =
+              row.outcome === "new" ? inserted.get(row.line)! : await writeRow(tx, target, run.actorId, row);
             counts[COUNTER[row.outcome]] = (counts[COUNTER[row.outcome]] ?? 0) + 1;
-            await tx.importRowOutcome.create({
-              data: {
-                runId,
-                line: row.line,
-                key: row.key,
-                outcome: row.outcome,
-                changes: row.changes,
-                field: row.field ?? null,
-                reason: row.reason ?? null,
-                params: (row.params ?? undefined) as Prisma.InputJsonValue | undefined,
-                entityId: written.entityId ?? null,
-                before: (written.before ?? undefined) as Prisma.InputJsonValue | undefined,
-                after: (written.after ?? undefined) as Prisma.InputJsonValue | undefined,
-                version: written.version ?? null,
-                extraId: written.extraId ?? null,
-              },
+            outcomes.push({
+              runId,
+              line: row.line,
+              key: row.key,
+              outcome: row.outcome,
+              changes: row.changes,
+              field: row.field ?? null,
+              reason: row.reason ?? null,
+              params: (row.params ?? undefined) as Prisma.InputJsonValue | undefined,
+              entityId: written.entityId ?? null,
+              before: (written.before ?? undefined) as Prisma.InputJsonValue | undefined,
+              after: (written.after ?? undefined) as Prisma.InputJsonValue | undefined,
+              version: written.version ?? null,
+              extraId: written.extraId ?? null,
             });
           }
+          await tx.importRowOutcome.createMany({ data: outcomes });
           await tx.importRun.update({
             where: { id: runId },
             data: {
@@ -402,7 +488,72 @@ export async function rollbackRun(
         orderBy: { line: "desc" },
       });
       const result: RollbackResult = { removed: 0, restored: 0, kept: [] };
-      for (const row of rows) {
+      // inserted rows still as written are removed in bulk, a chunk at a time; a chunk something now refers
+      // to (a user, marks) falls back to one row at a time, which keeps exactly those rows
+      const pending: typeof rows = [];
+      const inserted = rows.filter((r) => r.outcome === "new");
+      for (let i = 0; i < inserted.length; i += 500) {
+        const chunk = inserted.slice(i, i + 500);
+        const ids = chunk.map((r) => r.entityId!);
+        const current = new Map<string, Record<string, unknown>>(
+          (target === "organizations"
+            ? await tx.organization.findMany({ where: { id: { in: ids } } })
+            : await tx.person.findMany({ where: { id: { in: ids } } })
+          ).map((r) => [r.id, r as Record<string, unknown>]),
+        );
+        const enrolled = new Map<string, string>(
+          target === "pupils"
+            ? (
+                await tx.classEnrolment.findMany({
+                  where: { studentId: { in: ids } },
+                  select: { studentId: true, academicYearId: true, classGroupId: true },
+                })
+              ).map((e) => [`${e.studentId}|${e.academicYearId}`, e.classGroupId])
+            : [],
+        );
+        const removable = chunk.filter((row) => {
+          const record = current.get(row.entityId!);
+          const written = (row.after ?? {}) as Record<string, unknown>;
+          const { classGroupId, academicYearId, ...fields } = written;
+          const same =
+            !!record &&
+            Object.entries(fields).every(([k, v]) => (record[k] ?? null) === (v ?? null)) &&
+            (target !== "pupils" ||
+              !academicYearId ||
+              enrolled.get(`${row.entityId}|${academicYearId}`) === classGroupId);
+          if (!same) result.kept.push({ line: row.line, key: row.key });
+          return same;
+        });
+        const removeIds = removable.map((r) => r.entityId!);
+        try {
+          await tx.$executeRaw`SAVEPOINT import_rollback_chunk`;
+          if (target === "organizations") await tx.organization.deleteMany({ where: { id: { in: removeIds } } });
+          else {
+            await tx.classEnrolment.deleteMany({ where: { studentId: { in: removeIds } } });
+            await tx.person.deleteMany({ where: { id: { in: removeIds } } });
+          }
+          await tx.$executeRaw`RELEASE SAVEPOINT import_rollback_chunk`;
+        } catch {
+          await tx.$executeRaw`ROLLBACK TO SAVEPOINT import_rollback_chunk`;
+          pending.push(...removable);
+          continue;
+        }
+        await recordAudits(
+          tx,
+          removable.map((r) => ({
+            actorId: v.userId,
+            action: "delete" as const,
+            entity: target === "organizations" ? "Organization" : "Person",
+            entityId: r.entityId!,
+            before: current.get(r.entityId!)!,
+          })),
+        );
+        if (target === "organizations") await enqueueSearch(tx, "organization", removeIds);
+        result.removed += removable.length;
+      }
+      pending.push(...rows.filter((r) => r.outcome === "update"));
+      pending.sort((a, b) => b.line - a.line);
+      for (const row of pending) {
         const entity = target === "organizations" ? tx.organization : tx.person;
         const current = await (entity as typeof tx.organization).findUnique({ where: { id: row.entityId! } });
         if (!current || !(await stillAsWritten(tx, target, current, (row.after ?? {}) as Record<string, unknown>))) {
