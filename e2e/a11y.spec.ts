@@ -117,7 +117,10 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
     "district",
     ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services", "/kk/admin/passport/queue", "/kk/admin/staff"],
   ],
-  ["region", ["/kk/admin/passport/lists", "/en/admin/passport/lists?list=spending"]],
+  [
+    "region",
+    ["/kk/admin/passport/lists", "/en/admin/passport/lists?list=spending", "/kk/admin/import", "/ru/admin/import"],
+  ],
   [
     "ministry",
     ["/kk/admin/audit", "/kk/admin/archive/backups", "/kk/admin/databank/pivot", "/kk/admin/users", "/kk/admin/mail"],

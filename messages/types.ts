@@ -13,6 +13,7 @@ import type dictionary from "./kk/dictionary.json";
 import type errors from "./kk/errors.json";
 import type forums from "./kk/forums.json";
 import type home from "./kk/home.json";
+import type importMessages from "./kk/import.json";
 import type jobs from "./kk/jobs.json";
 import type learn from "./kk/learn.json";
 import type mail from "./kk/mail.json";
@@ -50,6 +51,7 @@ export interface MessagesShape {
   errors: typeof errors;
   forums: typeof forums;
   home: typeof home;
+  import: typeof importMessages;
   jobs: typeof jobs;
   learn: typeof learn;
   mail: typeof mail;

@@ -32,6 +32,7 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "archiveBackups", href: "/admin/archive/backups", permission: "archive.manage" },
   { key: "search", href: "/admin/search", permission: "search.manage" },
   { key: "publications", href: "/admin/publications", permission: "publications.review" },
+  { key: "import", href: "/admin/import", permission: "import.use" },
   { key: "jobs", href: "/admin/jobs", permission: "system.jobs" },
   { key: "mail", href: "/admin/mail", permission: "mail.read" },
 ];

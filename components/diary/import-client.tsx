@@ -17,6 +17,19 @@ async function base64Of(file: File): Promise<string> {
 }
 
 /**
+ * A CSV file's text: UTF-8 (with or without a byte order mark) when its bytes are valid UTF-8, otherwise
+ * Windows-1251, the encoding of old Russian-locale exports (the server's import reader decides the same way).
+ */
+async function csvText(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1251").decode(bytes);
+  }
+}
+
+/**
  * Student import: choose a CSV or XLSX file (or paste the rows), send it; a refused file lists its problems
  * row by row (nothing is saved until every row is right).
  */
@@ -87,7 +100,7 @@ export function StudentImportForm({
             setFileError(null);
             setXlsx(null);
             if (!file) return;
-            if (!file.name.toLowerCase().endsWith(".xlsx")) return setCsv(await file.text());
+            if (!file.name.toLowerCase().endsWith(".xlsx")) return setCsv(await csvText(file));
             if (file.size > XLSX_MAX_BYTES) return setFileError(t("fileTooLarge"));
             setCsv("");
             setXlsx({ name: file.name, data: await base64Of(file) });

@@ -60,3 +60,28 @@ export async function recordAudit(
     },
   });
 }
+
+/** Several audit entries in one statement (bulk writers such as imports), in the same transaction as their change. */
+export async function recordAudits(
+  tx: Tx,
+  entries: readonly {
+    actorId: string | null;
+    action: "create" | "update" | "delete";
+    entity: string;
+    entityId: string;
+    before?: object | null;
+    after?: object | null;
+  }[],
+): Promise<void> {
+  if (!entries.length) return;
+  await tx.auditLog.createMany({
+    data: entries.map((e) => ({
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: snapshot(e.before),
+      after: snapshot(e.after),
+    })),
+  });
+}

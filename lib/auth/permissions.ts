@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   // territory's staff; a person reads their own record on the account page (signed in, no permission).
   "staff.manage": ["ORG_ADMIN"],
   "staff.read": [...ADMINS],
+  // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
+  "import.use": [...ADMINS],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
   // outgoing mail (queued, sent, kept without an SMTP server on the demo, failed) and its text

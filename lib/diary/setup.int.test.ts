@@ -20,6 +20,7 @@ import {
 import { generateLessons, saveTimetable } from "./timetable";
 import { refusal, viewer } from "@/tests/setup/helpers";
 import { zipBomb } from "@/tests/fixtures/zip-bomb";
+import iconv from "iconv-lite";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -248,20 +249,26 @@ describe("school set-up", () => {
     expect(chosenSchool(null, school)).toBeNull();
   });
 
-  it("parses headers, semicolons and quotes", () => {
-    expect(parseStudentCsv('\uFEFFiin,last,first\r\n"811201401188","Ахметов","Ерлан"\r\n')).toEqual([
+  it("parses headers, semicolons and quotes", async () => {
+    expect(await parseStudentCsv('\uFEFFiin,last,first\r\n"811201401188","Ахметов","Ерлан"\r\n')).toEqual([
       { line: 2, iin: "811201401188", lastName: "Ахметов", firstName: "Ерлан", middleName: "" },
     ]);
   });
 
-  it("keeps a quoted comma inside its cell and numbers rows by file line", () => {
-    expect(parseStudentCsv('iin;last;first;middle\n\n811201401188;"Ахметов, мл.";Ерлан;"Серікұлы"\n')).toEqual([
+  it("keeps a quoted comma inside its cell and numbers rows by file line", async () => {
+    expect(await parseStudentCsv('iin;last;first;middle\n\n811201401188;"Ахметов, мл.";Ерлан;"Серікұлы"\n')).toEqual([
       { line: 3, iin: "811201401188", lastName: "Ахметов, мл.", firstName: "Ерлан", middleName: "Серікұлы" },
     ]);
-    expect(parseStudentCsv('811201401188,"Ахметов, мл.",Ерлан\r\n')).toEqual([
+    expect(await parseStudentCsv('811201401188,"Ахметов, мл.",Ерлан\r\n')).toEqual([
       { line: 1, iin: "811201401188", lastName: "Ахметов, мл.", firstName: "Ерлан", middleName: "" },
     ]);
-    expect(() => parseStudentCsv('811201401188,"Ахметов,Ерлан\n')).toThrow(AppError);
+    await expect(parseStudentCsv('811201401188,"Ахметов,Ерлан\n')).rejects.toThrow(AppError);
+    // an unquoted comma in a semicolon file is part of its cell; a Windows-1251 file is decoded
+    expect(await parseStudentCsv("iin;last;first\n811201401188;Ахметов, мл.;Ерлан\n")).toEqual([
+      { line: 2, iin: "811201401188", lastName: "Ахметов, мл.", firstName: "Ерлан", middleName: "" },
+    ]);
+    const cp1251 = new Uint8Array(iconv.encode("ИИН;Фамилия;Имя\r\n811201401188;Ахметов;Ерлан\r\n", "windows-1251"));
+    expect((await parseStudentCsv(cp1251))[0]).toMatchObject({ line: 2, lastName: "Ахметов", firstName: "Ерлан" });
   });
 });
 

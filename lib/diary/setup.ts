@@ -5,11 +5,9 @@
  * Every function is limited to the schools the viewer administers (`diary.manage`).
  */
 import "server-only";
-import ExcelJS from "exceljs";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import { readCsv, type CsvRecord } from "../csv";
-import { assertZipWithinLimits, looksLikeZip, SPREADSHEET_LIMITS } from "../files/zip";
+import { openSource, type SourceRow } from "../import/reader";
 import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, type Viewer } from "../auth/scope";
@@ -199,60 +197,75 @@ export interface ImportRow {
 }
 
 /**
- * The students of "iin,last name,first name[,middle name]" records: a first line that does not start with a
- * digit is a header; empty lines are skipped.
+ * The students of "iin,last name,first name[,middle name]" rows: a first line that does not start with a
+ * digit is a header; empty lines are skipped. In a workbook an IIN kept as a number (leading zero lost) gets
+ * its 12 digits back.
  */
-function studentRows(records: readonly CsvRecord[]): ImportRow[] {
+async function studentRows(records: AsyncIterable<SourceRow>, fromSheet = false): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
-  for (const record of records) {
+  for await (const record of records) {
     const cells = record.cells.map((c) => c.trim());
     if (!cells.some(Boolean)) continue;
     if (record.line === 1 && !/^\d/.test(cells[0] ?? "")) continue; // header
+    const iin = cells[0] ?? "";
     rows.push({
       line: record.line,
-      iin: cells[0] ?? "",
+      iin: fromSheet && /^\d{1,11}$/.test(iin) ? iin.padStart(12, "0") : iin,
       lastName: cells[1] ?? "",
       firstName: cells[2] ?? "",
       middleName: cells[3] ?? "",
     });
+    if (rows.length > MAX_STUDENT_ROWS) break; // refused as too many; the rest is not read
   }
   return rows;
 }
 
-/** Parses CSV text of students (comma or semicolon separated, RFC 4180 quotes; a header line is skipped). */
-export function parseStudentCsv(text: string): ImportRow[] {
-  const records = readCsv(text, [",", ";"]);
-  if (!records) throw new AppError("validation", { csv: "diary.import.badCsv" });
-  return studentRows(records);
+const MAX_STUDENT_ROWS = 2000;
+
+/**
+ * The import reader's refusals in the diary's terms: the form's field is `csv`, a file that cannot be read
+ * gets the diary's own messages, a zip over the limits keeps its 413.
+ */
+function asDiaryError(error: unknown, kind: "csv" | "xlsx"): unknown {
+  if (!(error instanceof AppError) || !error.fieldErrors.file) return error;
+  const key = error.fieldErrors.file;
+  const diaryKey =
+    key === "import.empty"
+      ? "diary.import.empty"
+      : key.startsWith("files.")
+        ? key
+        : kind === "xlsx"
+          ? "diary.import.badXlsx"
+          : key === "import.undecodable"
+            ? key
+            : "diary.import.badCsv";
+  return new AppError(error.code, { csv: diaryKey }, error.params, error.options);
 }
 
 /**
- * The first sheet of an XLSX file as records of four cells, numbered by sheet row so that problems are
- * reported by the row numbers people see in their spreadsheet. An IIN kept as a number (leading zero lost)
- * gets its 12 digits back.
+ * Parses a CSV file of students with the one import reader (separator `,` `;` or tab and the encoding —
+ * UTF-8 with or without BOM, Windows-1251 — detected; RFC 4180 quotes; a header line is skipped).
+ */
+export async function parseStudentCsv(data: string | Uint8Array): Promise<ImportRow[]> {
+  try {
+    const bytes = typeof data === "string" ? new Uint8Array(Buffer.from(data, "utf8")) : data;
+    return await studentRows((await openSource("students.csv", bytes)).rows);
+  } catch (error) {
+    throw asDiaryError(error, "csv");
+  }
+}
+
+/**
+ * The first sheet of an XLSX file read by the import reader (the zip guard first: a zip bomb is refused with
+ * 413 before ExcelJS opens it), numbered by sheet row so that problems are reported by the row numbers
+ * people see in their spreadsheet.
  */
 async function xlsxStudents(data: Buffer): Promise<ImportRow[]> {
-  if (!looksLikeZip(data)) throw new AppError("validation", { csv: "diary.import.badXlsx" });
-  // ExcelJS has no limit of its own: a zip bomb is refused (413) before it opens the file
-  await assertZipWithinLimits(data, SPREADSHEET_LIMITS, "csv");
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError("validation", { csv: "diary.import.badXlsx" });
+    return await studentRows((await openSource("students.xlsx", new Uint8Array(data))).rows, true);
+  } catch (error) {
+    throw asDiaryError(error, "xlsx");
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError("validation", { csv: "diary.import.empty" });
-  const records: CsvRecord[] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells = [1, 2, 3, 4].map((c) => {
-      const cell = row.getCell(c);
-      return c === 1 && typeof cell.value === "number" ? String(cell.value).padStart(12, "0") : cell.text.trim();
-    });
-    records.push({ line: r, cells });
-  }
-  return studentRows(records);
 }
 
 /**
@@ -267,9 +280,11 @@ export async function importStudents(
 ): Promise<{ imported: number; created: number }> {
   // the class must be in the viewer's schools before a byte of the file is parsed
   await classInScope(prisma, viewer, input.classGroupId);
-  const rows = input.xlsx ? await xlsxStudents(Buffer.from(input.xlsx, "base64")) : parseStudentCsv(input.csv ?? "");
+  const rows = input.xlsx
+    ? await xlsxStudents(Buffer.from(input.xlsx, "base64"))
+    : await parseStudentCsv(input.csv ?? "");
   if (rows.length === 0) throw new AppError("validation", { csv: "diary.import.empty" });
-  if (rows.length > 2000) throw new AppError("validation", { csv: "diary.import.tooMany" });
+  if (rows.length > MAX_STUDENT_ROWS) throw new AppError("validation", { csv: "diary.import.tooMany" });
   return prisma.$transaction(async (tx) => {
     const c = await classInScope(tx, viewer, input.classGroupId);
     const problems: Record<string, string> = {};

@@ -112,6 +112,16 @@ export const JOBS: JobDefinition[] = [
     },
   },
   {
+    // queued imports (and runs whose instance stopped) are written in batches, resuming after the last written line
+    name: "import.runs",
+    intervalMs: 2 * SECOND,
+    leaseMs: 5 * MINUTE,
+    async run() {
+      const { runQueuedImports } = await import("../import/runs");
+      return runQueuedImports();
+    },
+  },
+  {
     // ended sessions, expired second-factor steps and remembered browsers
     name: "auth.prune",
     intervalMs: 60 * MINUTE,

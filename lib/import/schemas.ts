@@ -1,0 +1,28 @@
+/** The zod shapes of the import wizard's requests. */
+import { z } from "zod";
+import { DELIMITERS, ENCODINGS } from "./reader";
+import { mappingSchema } from "./mapping";
+
+export const targetName = z.enum(["organizations", "pupils"]);
+
+export const readOptions = z.object({
+  encoding: z.enum(ENCODINGS).optional(),
+  delimiter: z.enum(DELIMITERS).optional(),
+  sheet: z.string().trim().min(1).max(100).optional(),
+});
+
+export const sourceRef = z.object({
+  target: targetName,
+  sourceName: z.string().trim().min(1).max(200),
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/, "parameter.invalid"),
+  options: readOptions.default({}),
+});
+
+export const mappedSource = sourceRef.extend({ mapping: mappingSchema });
+
+export const profileInput = z.object({
+  target: targetName,
+  name: z.string().trim().min(1).max(100),
+  columns: z.array(z.string().max(200)).max(500),
+  mapping: mappingSchema,
+});
