@@ -11,6 +11,7 @@ const LEVELS = ["DISTRICT", "REGION", "MINISTRY"];
 const REVIEW_KINDS = new Set<NotificationKind>([
   NotificationKind.reporting_submitted,
   NotificationKind.reporting_correction,
+  NotificationKind.reporting_escalated,
 ]);
 
 const renderReporting: NotificationRenderer = (p, kind, ctx) => {
@@ -68,4 +69,5 @@ export const reportingRenderers: Record<ReportingNotificationKind, NotificationR
   reporting_reminder_d1: renderReporting,
   reporting_reminder_overdue: renderReporting,
   reporting_overdue_list: renderReporting,
+  reporting_escalated: renderReporting,
 };
