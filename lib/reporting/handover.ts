@@ -414,7 +414,9 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
       row.territoryLevel ?? "REPUBLIC",
     );
     const recipients = [
-      ...new Set((row.reviewers ?? []).filter(([, role]) => reviewLevelOf(role) === chain[0]).map(([userId]) => userId)),
+      ...new Set(
+        (row.reviewers ?? []).filter(([, role]) => reviewLevelOf(role) === chain[0]).map(([userId]) => userId),
+      ),
     ].map((userId) => ({ id: randomUUID(), userId }));
     const [written] = await run<{ written: number }>(tx, "eiso_handover_write", WRITE_SQL, [
       submissionId,

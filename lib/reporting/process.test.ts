@@ -133,15 +133,15 @@ describe("every transition of every shipped process", () => {
   });
 
   it("republican: the ministry alone", () => {
-    expect(transitions(chainOf(REPUBLICAN, "DISTRICT"), REPUBLICAN).map((t) => `${t.from}-${t.action}-${t.to}`)).toEqual(
-      [
-        "DRAFT-submit-SUBMITTED",
-        "RETURNED-submit-SUBMITTED",
-        "SUBMITTED-accept-ACCEPTED",
-        "SUBMITTED-return-RETURNED",
-        "RETURNED-undo-SUBMITTED",
-      ],
-    );
+    expect(
+      transitions(chainOf(REPUBLICAN, "DISTRICT"), REPUBLICAN).map((t) => `${t.from}-${t.action}-${t.to}`),
+    ).toEqual([
+      "DRAFT-submit-SUBMITTED",
+      "RETURNED-submit-SUBMITTED",
+      "SUBMITTED-accept-ACCEPTED",
+      "SUBMITTED-return-RETURNED",
+      "RETURNED-undo-SUBMITTED",
+    ]);
   });
 
   it("stepwise: returns go one level down, late levels pass through (never past the last)", () => {
@@ -189,9 +189,11 @@ describe("late levels", () => {
       notify: "REGION",
       passTo: null,
     });
-    expect(lateStep(STANDARD_PROCESS, chain, "APPROVED_REGION", T0, new Date(T0.getTime() + 11 * DAY))).toMatchObject(
-      { level: "MINISTRY", notify: "MINISTRY", passTo: null },
-    );
+    expect(lateStep(STANDARD_PROCESS, chain, "APPROVED_REGION", T0, new Date(T0.getTime() + 11 * DAY))).toMatchObject({
+      level: "MINISTRY",
+      notify: "MINISTRY",
+      passTo: null,
+    });
     for (const status of ["DRAFT", "RETURNED", "ACCEPTED"] as const)
       expect(lateStep(STANDARD_PROCESS, chain, status, T0, new Date(T0.getTime() + 99 * DAY))).toBeNull();
   });

@@ -191,8 +191,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** The days `level` has under a process (the standard's when the process does not list it). */
 export function daysAt(process: Pick<ProcessDefinition, "levels">, level: ReviewLevel): number {
   return (
-    process.levels.find((l) => l.level === level)?.days ??
-    STANDARD_PROCESS.levels.find((l) => l.level === level)!.days
+    process.levels.find((l) => l.level === level)?.days ?? STANDARD_PROCESS.levels.find((l) => l.level === level)!.days
   );
 }
 

@@ -105,10 +105,7 @@ export function submissionChain(
  * Submissions waiting for the viewer: for each level the viewer reviews at (inside its territory), the
  * submissions of each process and organisation territory level whose status is the one that level acts on.
  */
-export function awaitingWhere(
-  viewer: Viewer,
-  processes: Map<string, ProcessDefinition>,
-): Prisma.SubmissionWhereInput {
+export function awaitingWhere(viewer: Viewer, processes: Map<string, ProcessDefinition>): Prisma.SubmissionWhereInput {
   const or: Prisma.SubmissionWhereInput[] = [];
   for (const r of viewer.roles) {
     const level = reviewLevelOf(r.role);
@@ -127,7 +124,8 @@ export function awaitingWhere(
           processId: process.id,
           status,
           organization: {
-            territory: levels.length === TERRITORY_LEVELS.length ? inside : { ...inside, level: { in: levels as never } },
+            territory:
+              levels.length === TERRITORY_LEVELS.length ? inside : { ...inside, level: { in: levels as never } },
           },
         });
     }

@@ -213,6 +213,8 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/registry/territory-actions.ts#createTerritoryAction": { permission: "registry.territory.write" },
   "lib/registry/territory-actions.ts#updateTerritoryAction": { permission: "registry.territory.write" },
   "lib/reporting/actions-design.ts#createFormListAction": { permission: "reporting.design" },
+  "lib/reporting/actions-process.ts#saveProcessAction": { permission: "reporting.design" },
+  "lib/reporting/actions-process.ts#assignProcessAction": { permission: "reporting.design" },
   "lib/reporting/actions-design.ts#updateFormListAction": { permission: "reporting.design" },
   "lib/reporting/actions-design.ts#publishFormListAction": { permission: "reporting.design" },
   "lib/reporting/actions-design.ts#createFormAction": { permission: "reporting.design" },
