@@ -113,7 +113,14 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ["region", ["/kk/admin/passport/lists", "/en/admin/passport/lists?list=spending"]],
   [
     "ministry",
-    ["/kk/admin/audit", "/kk/admin/archive/backups", "/kk/admin/databank/pivot", "/kk/admin/users", "/kk/admin/mail"],
+    [
+      "/kk/admin/audit",
+      "/kk/admin/archive/backups",
+      "/kk/admin/databank/pivot",
+      "/kk/admin/users",
+      "/kk/admin/mail",
+      "/kk/admin/reporting/processes",
+    ],
   ],
   ["lexicographer", ["/kk/admin/dictionary"]],
   ["editor", ["/kk/admin/publications"]],

@@ -11,7 +11,6 @@ const LEVELS = ["DISTRICT", "REGION", "MINISTRY"];
 const REVIEW_KINDS = new Set<NotificationKind>([
   NotificationKind.reporting_submitted,
   NotificationKind.reporting_correction,
-  NotificationKind.reporting_escalated,
 ]);
 
 const renderReporting: NotificationRenderer = (p, kind, ctx) => {
@@ -52,6 +51,8 @@ function reportingHref(p: Payload, kind: NotificationKind): string | null {
   const periodId = str(p.periodId);
   if (kind === NotificationKind.reporting_overdue_list && periodId)
     return `/admin/reporting/board?period=${encodeURIComponent(periodId)}&state=overdue`;
+  if (kind === NotificationKind.reporting_escalated && periodId)
+    return `/admin/reporting/board?period=${encodeURIComponent(periodId)}`;
   if (REVIEW_KINDS.has(kind) && submissionId) return `/admin/reporting/submissions/${encodeURIComponent(submissionId)}`;
   if (periodId) return `/reporting/${encodeURIComponent(periodId)}`;
   if (submissionId) return `/admin/reporting/submissions/${encodeURIComponent(submissionId)}`;

@@ -34,7 +34,8 @@ import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
 import { refreshSummary } from "../databank/summary";
 import { expire, TAGS } from "../cache";
-import { createNotifications } from "../notifications/create";
+import { createNotifications, type NewNotification } from "../notifications/create";
+import { almatyDate } from "../time";
 import {
   approvedStatus,
   chainOf,
@@ -353,9 +354,8 @@ async function notify(
   tx: Tx,
   userIds: string[],
   submission: LoadedSubmission,
-  kind: WorkflowNotificationKind | "reporting_escalated",
+  kind: WorkflowNotificationKind,
   extra: Record<string, string | number | null> = {},
-  dedupeKey?: string,
 ) {
   if (userIds.length === 0) return;
   const org = submission.organization;
@@ -371,13 +371,7 @@ async function notify(
   };
   await createNotifications(
     tx,
-    [...new Set(userIds)].map((userId) => ({
-      userId,
-      organizationId: org.id,
-      kind,
-      payload,
-      dedupeKey: dedupeKey ? `${dedupeKey}:${userId}` : null,
-    })),
+    [...new Set(userIds)].map((userId) => ({ userId, organizationId: org.id, kind, payload })),
   );
 }
 
@@ -694,59 +688,89 @@ const IN_REVIEW: SubmissionStatus[] = ["SUBMITTED", "APPROVED_DISTRICT", "APPROV
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Late review levels: a submission waiting at a level longer than its process gives that level gets one
- * escalation notice to the next level (the level itself when it is the last); under a pass-through process
- * it then moves on to the next level as if approved (an event "pass" without an actor; never accepted this
- * way). Idempotent: the notice has a dedupe key of the submission's version, and a pass is guarded by it.
- * Run by the reminders job.
+ * Late review levels: submissions waiting at a level longer than their process gives that level are
+ * escalated to the next level (the level itself when it is the last) as one daily notice per reviewer,
+ * period and late level with the count; under a pass-through process each then moves on to the next level
+ * as if approved (an event "pass" without an actor, guarded by the version read; never accepted this
+ * way). Idempotent: the notices have a dedupe key of the day. Run by the reminders job.
  */
 export async function escalateLate(now: Date = new Date()): Promise<{ notified: number; passed: number }> {
   const processes = await loadProcesses(prisma);
   const shortest = Math.min(...[...processes.values()].flatMap((p) => p.levels.map((l) => l.days)));
-  const waiting = await prisma.submission.findMany({
-    where: {
-      supersededAt: null,
-      status: { in: IN_REVIEW },
-      period: { closedAt: null },
-      updatedAt: { lt: new Date(now.getTime() - shortest * DAY) },
-    },
-    select: {
-      id: true,
-      status: true,
-      processId: true,
-      version: true,
-      organization: { select: { territory: { select: { level: true } } } },
-      events: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { at: true } },
-    },
-  });
-  let notified = 0;
-  let passed = 0;
+  const [waiting, reviewers] = await Promise.all([
+    prisma.submission.findMany({
+      where: {
+        supersededAt: null,
+        status: { in: IN_REVIEW },
+        period: { closedAt: null },
+        updatedAt: { lt: new Date(now.getTime() - shortest * DAY) },
+      },
+      select: {
+        id: true,
+        status: true,
+        processId: true,
+        version: true,
+        period: { select: { id: true, label: true, form: { select: { code: true } } } },
+        organization: { select: { territory: { select: { path: true, level: true } } } },
+        events: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { at: true } },
+      },
+    }),
+    prisma.roleAssignment.findMany({
+      where: { role: { in: ROLES.filter((r) => reviewLevelOf(r) !== null) }, user: { active: true } },
+      select: { userId: true, role: true, territory: { select: { path: true } } },
+    }),
+  ]);
+  const day = almatyDate(now);
+  const digests = new Map<string, NewNotification & { payload: Record<string, string | number> }>();
+  const passes: {
+    id: string;
+    version: number;
+    status: SubmissionStatus;
+    step: NonNullable<ReturnType<typeof lateStep>>;
+  }[] = [];
   for (const w of waiting) {
     const process = processes.get(w.processId) ?? STANDARD_PROCESS;
-    const chain = chainOf(process, w.organization.territory.level);
-    const step = lateStep(process, chain, w.status, w.events[0]?.at ?? now, now);
+    const territory = w.organization.territory;
+    const step = lateStep(process, chainOf(process, territory.level), w.status, w.events[0]?.at ?? now, now);
     if (!step) continue;
+    for (const r of reviewers) {
+      if (reviewLevelOf(r.role) !== step.notify) continue;
+      if (step.notify !== "MINISTRY" && !(r.territory && territory.path.startsWith(r.territory.path))) continue;
+      const key = `escalated:${w.period.id}:${step.level}:${r.userId}:${day}`;
+      const digest = digests.get(key) ?? {
+        userId: r.userId,
+        kind: "reporting_escalated" as const,
+        dedupeKey: key,
+        payload: {
+          periodId: w.period.id,
+          periodLabel: w.period.label,
+          formCode: w.period.form.code,
+          level: step.level,
+          count: 0,
+        },
+      };
+      digest.payload.count = Number(digest.payload.count) + 1;
+      digests.set(key, digest);
+    }
+    if (step.passTo) passes.push({ id: w.id, version: w.version, status: w.status, step });
+  }
+  const rows = [...digests.values()];
+  let notified = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    notified += await prisma.$transaction((tx) => createNotifications(tx, batch));
+  }
+  let passed = 0;
+  for (const w of passes) {
     await transaction(async (tx) => {
       const current = await loadSubmission(tx, w.id);
       if (current.version !== w.version || current.status !== w.status || current.supersededAt) return;
       const path = current.organization.territory.path;
-      const key = `escalated:${current.id}:${current.version}`;
-      const before = await tx.notification.count({ where: { dedupeKey: { startsWith: key } } });
-      await notify(
-        tx,
-        await usersAt(tx, step.notify, current.organizationId, path),
-        current,
-        "reporting_escalated",
-        { level: step.level },
-        key,
-      );
-      if (before === 0) notified++;
-      if (!step.passTo) return;
-      const after = await advance(tx, current, { status: step.passTo });
-      await event(tx, current, "pass", step.level, null);
+      const after = await advance(tx, current, { status: w.step.passTo! });
+      await event(tx, current, "pass", w.step.level, null);
       await audit(tx, null, current, after);
-      await notify(tx, await usersAt(tx, step.notify, current.organizationId, path), current, "reporting_submitted", {
-        approvedBy: step.level,
+      await notify(tx, await usersAt(tx, w.step.notify, current.organizationId, path), current, "reporting_submitted", {
+        approvedBy: w.step.level,
       });
       passed++;
     });
