@@ -120,6 +120,7 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/users",
       "/kk/admin/mail",
       "/kk/admin/reporting/processes",
+      "/kk/admin/configuration",
     ],
   ],
   ["lexicographer", ["/kk/admin/dictionary"]],

@@ -4,7 +4,8 @@ import { expect, heading, signInAs, signOut, t, test } from "./fixtures";
  * Reporting processes (issue 27), end to end: the ministry defines a process with the region as the only
  * level — refused first without a level and with a level twice, nothing written — and assigns it to
  * colleges and to the ad-hoc request AH-1; the demo school (an addressee of AH-1: the demo has no college
- * account) hands the request over, and it goes to the region, whose approval is acceptance.
+ * account) hands the request over, and it goes to the region, whose approval is acceptance. The
+ * configuration's documentation lists the new process.
  */
 const L = "kk" as const;
 const tr = (key: string) => t(L, key);
@@ -66,6 +67,19 @@ test("the ministry defines a region-only process, refused first with no level an
   await assign.getByLabel(p("assign.form"), { exact: true }).selectOption("f2026_ah1");
   await assign.getByRole("button", { name: p("assign.submit"), exact: true }).click();
   await expect(created.getByTestId("process-assigned")).toContainText("AH-1 (2026)");
+
+  // The configuration's documentation lists the new process, and AH-1 under it.
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: tr("admin.nav.configuration"), exact: true })
+    .first()
+    .click();
+  await expect(heading(page)).toHaveText(tr("admin.configuration.title"));
+  await expect(page.getByTestId("config-processes").locator(`[data-process="${CODE}"]`)).toContainText(
+    p("levels.REGION"),
+  );
+  await expect(page.getByTestId("config-forms").locator('[data-form="AH-1"]').first()).toContainText(CODE);
+  await expect(page.getByTestId("config-permissions")).toContainText("reporting.design");
   await signOut(page, L);
 });
 

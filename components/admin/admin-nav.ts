@@ -10,6 +10,7 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "classifiers", href: "/admin/classifiers", permission: "classifiers.manage" },
   { key: "audit", href: "/admin/audit", permission: "audit.read" },
+  { key: "configuration", href: "/admin/configuration", permission: "admin.access" },
   { key: "dictionary", href: "/admin/dictionary", permission: "dictionary.edit" },
   { key: "reportingForms", href: "/admin/reporting/lists", permission: "reporting.design" },
   { key: "reportingProcesses", href: "/admin/reporting/processes", permission: "reporting.design" },
