@@ -123,7 +123,15 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ],
   [
     "ministry",
-    ["/kk/admin/audit", "/kk/admin/archive/backups", "/kk/admin/databank/pivot", "/kk/admin/users", "/kk/admin/mail"],
+    [
+      "/kk/admin/audit",
+      "/kk/admin/archive/backups",
+      "/kk/admin/databank/pivot",
+      "/kk/admin/users",
+      "/kk/admin/mail",
+      "/kk/admin/reporting/processes",
+      "/kk/admin/configuration",
+    ],
   ],
   ["lexicographer", ["/kk/admin/dictionary"]],
   ["editor", ["/kk/admin/publications"]],

@@ -16,7 +16,7 @@ await run(async () => {
   try {
     const result = await generateReminders(now);
     console.log(
-      `Reminders at ${now.toISOString()}: ${result.periods} period(s) checked, ${result.created} new notification(s).`,
+      `Reminders at ${now.toISOString()}: ${result.periods} period(s) checked, ${result.created} new notification(s), ${result.escalated} escalation(s), ${result.passed} passed through.`,
     );
   } finally {
     await closeDatabase();

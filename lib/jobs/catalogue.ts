@@ -76,7 +76,12 @@ export const JOBS: JobDefinition[] = [
     async run() {
       const { generateReminders } = await import("../reporting/reminders");
       const r = await generateReminders();
-      return r.created ? `${r.created} reminders` : undefined;
+      const parts = [
+        r.created ? `${r.created} reminders` : "",
+        r.escalated ? `${r.escalated} escalations` : "",
+        r.passed ? `${r.passed} passed through` : "",
+      ].filter(Boolean);
+      return parts.length ? parts.join(", ") : undefined;
     },
   },
   {

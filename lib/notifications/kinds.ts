@@ -26,6 +26,7 @@ const CODES = {
   reporting_reminder_d1: "reporting.reminder.d1",
   reporting_reminder_overdue: "reporting.reminder.overdue",
   reporting_overdue_list: "reporting.overdueList",
+  reporting_escalated: "reporting.escalated",
   services_submitted: "services.submitted",
   services_in_review: "services.in_review",
   services_needs_info: "services.needs_info",

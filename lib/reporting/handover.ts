@@ -28,6 +28,10 @@ import type { Viewer } from "../auth/scope";
 import { checkValues, definitionSchema, valueSlots, type CheckResult, type FormDefinition } from "./definition";
 import { isLate } from "./deadline";
 import { definitionOf, frozenDefinition } from "./workflow";
+import { chainOf, resolveProcessId, STANDARD_PROCESS, type ReviewLevel } from "./process";
+import { reviewLevelOf } from "./processes";
+import { ROLES } from "../auth/roles";
+import type { Role } from "../generated/prisma/enums";
 
 export interface HandOverInput {
   organizationId: string;
@@ -85,9 +89,17 @@ interface ContextRow {
   orgNameRu: string | null;
   orgNameEn: string | null;
   territoryPath: string | null;
+  territoryLevel: string | null;
   obliged: boolean | null;
   actorId: string | null;
-  recipients: string[] | null;
+  /** The process candidates: the organisation's own, its kind's and its form's (see process.resolveProcessId). */
+  orgProcessId: string | null;
+  kindProcessId: string | null;
+  formProcessId: string | null;
+  /** The review levels of the candidate processes (and the standard one), by process id. */
+  processLevels: Record<string, ReviewLevel[]> | null;
+  /** Active reviewers over the organisation: [user id, role]. */
+  reviewers: [string, Role][] | null;
   choices: [string, string][] | null;
   sId: string | null;
   sStatus: SubmissionStatus | null;
@@ -114,19 +126,25 @@ const CONTEXT_SQL = `
     LEFT JOIN "DataPackage" dp ON dp.id = $1::text
     LEFT JOIN LATERAL (
       SELECT p.id AS "periodId", to_char(p."dueDate", 'YYYY-MM-DD') AS "dueDate", p."closedAt", p.label AS "periodLabel", f.code AS "formCode", f."retentionYears", fl.status::text AS "listStatus",
-             o.id AS "orgId", o."nameKk" AS "orgNameKk", o."nameRu" AS "orgNameRu", o."nameEn" AS "orgNameEn", t.path AS "territoryPath",
+             o.id AS "orgId", o."nameKk" AS "orgNameKk", o."nameRu" AS "orgNameRu", o."nameEn" AS "orgNameEn", t.path AS "territoryPath", t.level::text AS "territoryLevel",
              (o.status::text = 'ACTIVE' AND (k.code = ANY(f."orgKinds")
                OR EXISTS (SELECT 1 FROM "FormAddressee" a WHERE a."formId" = f.id AND a."organizationId" = o.id))) AS obliged,
              COALESCE($3::text,
                (SELECT ra."userId" FROM "RoleAssignment" ra WHERE ra."organizationId" = o.id AND ra.role::text = 'ORG_ADMIN' LIMIT 1)) AS "actorId",
-             ARRAY(
-               SELECT DISTINCT u.id FROM "User" u
+             (SELECT r."processId" FROM "ReportingProcessRule" r WHERE r."organizationId" = o.id) AS "orgProcessId",
+             (SELECT r."processId" FROM "ReportingProcessRule" r WHERE r."orgKind" = k.code) AS "kindProcessId",
+             f."processId" AS "formProcessId",
+             (SELECT json_object_agg(rp.id, (SELECT json_agg(l.level ORDER BY l.position) FROM "ReportingProcessLevel" l WHERE l."processId" = rp.id))
+                FROM "ReportingProcess" rp
+               WHERE rp.id = 'standard' OR rp.id = f."processId"
+                  OR rp.id IN (SELECT r."processId" FROM "ReportingProcessRule" r WHERE r."organizationId" = o.id OR r."orgKind" = k.code)) AS "processLevels",
+             (SELECT json_agg(DISTINCT jsonb_build_array(u.id, ra.role::text)) FROM "User" u
                JOIN "RoleAssignment" ra ON ra."userId" = u.id
                LEFT JOIN "Territory" rt ON rt.id = ra."territoryId"
                WHERE u.active
-                 AND ra.role::text = CASE WHEN t.level::text IN ('DISTRICT', 'SETTLEMENT') THEN 'DISTRICT_ADMIN' WHEN t.level::text = 'REGION' THEN 'REGION_ADMIN' ELSE 'MINISTRY_ADMIN' END
-                 AND (ra.role::text = 'MINISTRY_ADMIN' OR (rt.path IS NOT NULL AND left(t.path, length(rt.path)) = rt.path))
-             ) AS recipients,
+                 AND ra.role::text IN (SELECT jsonb_array_elements_text($8::jsonb))
+                 AND (ra.role::text IN (SELECT jsonb_array_elements_text($9::jsonb)) OR (rt.path IS NOT NULL AND left(t.path, length(rt.path)) = rt.path))
+             ) AS reviewers,
              (SELECT json_agg(json_build_array(cl.code, ci.code) ORDER BY ci."sortOrder", ci.code)
                 FROM "ClassifierItem" ci JOIN "Classifier" cl ON cl.id = ci."classifierId"
                WHERE cl.code IN (SELECT jsonb_array_elements_text($7::jsonb))) AS choices,
@@ -151,6 +169,9 @@ const CONTEXT_SQL = `
       WHERE p.label = $4::text AND f.code = $5::text AND fl.year = $6::int
       LIMIT 1
     ) c ON true`;
+
+/** The roles that review at some level (the permission table with the role's scope level). */
+const REVIEWING_ROLES: Role[] = ROLES.filter((role) => reviewLevelOf(role) !== null);
 
 /** The embedded databases (by instance) whose session has this module's statements prepared. */
 const preparedOn = new WeakMap<object, Set<string>>();
@@ -189,8 +210,9 @@ async function run<T>(tx: RawSql, name: string, sql: string, params: unknown[]):
 
 /**
  * Everything the hand-over needs, in one round trip: the earlier package of the id, the period with its
- * form and list, the organisation with its territory and obligation, the acting user, the users of the
- * first reviewing level (notified), the items of the classifiers the form's choice fields used last time,
+ * form and list, the organisation with its territory and obligation, the acting user, the candidates of
+ * its reporting process with their levels and the reviewers over the organisation (the first level's are
+ * notified; which level that is comes from process.ts, the one transition table), the items of the classifiers the form's choice fields used last time,
  * the current submission and the form version the report is filled in (its definition only when not
  * frozen — frozen ones are immutable and kept in memory).
  */
@@ -204,6 +226,8 @@ async function readContext(tx: RawSql, input: HandOverInput): Promise<ContextRow
     input.form,
     input.year,
     JSON.stringify(guess),
+    JSON.stringify(REVIEWING_ROLES),
+    JSON.stringify(REVIEWING_ROLES.filter((role) => reviewLevelOf(role) === "MINISTRY")),
   ]);
   return rows[0]!;
 }
@@ -271,18 +295,18 @@ const auditFields = (s: {
 
 /**
  * The hand-over's writes in one statement: the submission (created, or the current draft or returned one
- * updated under its version guard), the form version frozen, the event, the audit entry and the
+ * updated under its version guard, with the process it is handed over under), the form version frozen, the event, the audit entry and the
  * notifications. Returns false when the guard did not match (someone changed the report meanwhile).
  */
 const WRITE_SQL = `
     WITH created AS (
-      INSERT INTO "Submission" (id, "organizationId", "periodId", "formVersionId", status, values, comments, "submittedAt", "submittedById", late, "returnReason", version, "updatedAt")
-      SELECT $1::text, $2::text, $3::text, $4::text, 'SUBMITTED'::"SubmissionStatus", $5::jsonb, $6::jsonb, $7::timestamp, $8::text, $9::boolean, NULL, 2, $7::timestamp
+      INSERT INTO "Submission" (id, "organizationId", "periodId", "formVersionId", status, values, comments, "submittedAt", "submittedById", late, "returnReason", version, "updatedAt", "processId")
+      SELECT $1::text, $2::text, $3::text, $4::text, 'SUBMITTED'::"SubmissionStatus", $5::jsonb, $6::jsonb, $7::timestamp, $8::text, $9::boolean, NULL, 2, $7::timestamp, $19::text
       WHERE $10::int IS NULL
       RETURNING id
     ), updated AS (
       UPDATE "Submission" SET status = 'SUBMITTED', values = $5::jsonb, comments = $6::jsonb, "formVersionId" = $4::text, "submittedAt" = $7::timestamp,
-             "submittedById" = $8::text, late = $9::boolean, "returnReason" = NULL, version = version + 2, "updatedAt" = $7::timestamp
+             "submittedById" = $8::text, late = $9::boolean, "returnReason" = NULL, version = version + 2, "updatedAt" = $7::timestamp, "processId" = $19::text
       WHERE id = $1::text AND $10::int IS NOT NULL AND version = $10::int AND status::text = $11::text AND "supersededAt" IS NULL
       RETURNING id
     ), s AS (SELECT id FROM created UNION ALL SELECT id FROM updated),
@@ -378,7 +402,22 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
       organizationNameEn: row.orgNameEn,
       late: late ? 1 : 0,
     };
-    const recipients = [...new Set(row.recipients ?? [])].map((userId) => ({ id: randomUUID(), userId }));
+    // The process decided now (as workflow.submitSubmission does) and the users of its first level over the organisation.
+    const processId = resolveProcessId({
+      organization: row.orgProcessId,
+      kind: row.kindProcessId,
+      form: row.formProcessId,
+    });
+    const levels = row.processLevels?.[processId];
+    const chain = chainOf(
+      levels ? { levels: levels.map((level) => ({ level, days: 1 })) } : STANDARD_PROCESS,
+      row.territoryLevel ?? "REPUBLIC",
+    );
+    const recipients = [
+      ...new Set(
+        (row.reviewers ?? []).filter(([, role]) => reviewLevelOf(role) === chain[0]).map(([userId]) => userId),
+      ),
+    ].map((userId) => ({ id: randomUUID(), userId }));
     const [written] = await run<{ written: number }>(tx, "eiso_handover_write", WRITE_SQL, [
       submissionId,
       input.organizationId,
@@ -398,6 +437,7 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
       JSON.stringify(auditFields(after)),
       JSON.stringify(payload),
       JSON.stringify(recipients),
+      levels ? processId : STANDARD_PROCESS.id,
     ]);
     if (!written || Number(written.written) !== 1) throw new AppError("stale");
     return result({ kind: "submitted", submissionId });

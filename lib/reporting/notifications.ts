@@ -51,6 +51,8 @@ function reportingHref(p: Payload, kind: NotificationKind): string | null {
   const periodId = str(p.periodId);
   if (kind === NotificationKind.reporting_overdue_list && periodId)
     return `/admin/reporting/board?period=${encodeURIComponent(periodId)}&state=overdue`;
+  if (kind === NotificationKind.reporting_escalated && periodId)
+    return `/admin/reporting/board?period=${encodeURIComponent(periodId)}`;
   if (REVIEW_KINDS.has(kind) && submissionId) return `/admin/reporting/submissions/${encodeURIComponent(submissionId)}`;
   if (periodId) return `/reporting/${encodeURIComponent(periodId)}`;
   if (submissionId) return `/admin/reporting/submissions/${encodeURIComponent(submissionId)}`;
@@ -68,4 +70,5 @@ export const reportingRenderers: Record<ReportingNotificationKind, NotificationR
   reporting_reminder_d1: renderReporting,
   reporting_reminder_overdue: renderReporting,
   reporting_overdue_list: renderReporting,
+  reporting_escalated: renderReporting,
 };

@@ -1,7 +1,9 @@
 /**
  * Escalating in-app reminders of reporting deadlines: the administrators of every obliged organisation
  * that has not handed over a report get one notification 7 days before the deadline, one 1 day before and
- * one after it; district administrators get a daily list of their overdue organisations.
+ * one after it; district administrators get a daily list of their overdue organisations. Review levels
+ * late by their process's days are escalated (and passed through when the process says so) by
+ * workflow.escalateLate, run here too.
  *
  * Idempotent: every notification has a `dedupeKey` (unique), so running it again — from several
  * processes at once, too — creates nothing new. It is run by the job runner every few minutes
@@ -13,7 +15,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { almatyDate } from "../time";
 import { obligedOrganizationsWhere } from "./obligations";
 import type { ReportingNotificationKind } from "./notifications";
-import { reviewRoles } from "./workflow";
+import { escalateLate, reviewRoles } from "./workflow";
 import { rolesWith } from "../auth/permissions";
 import { NAMED } from "../names";
 import { createNotifications, type NewNotification } from "../notifications/create";
@@ -39,6 +41,9 @@ export function reminderStage(deadlineAt: Date, now: Date): ReminderStage | null
 export interface ReminderRun {
   periods: number;
   created: number;
+  /** Escalation notices of late review levels, and submissions passed through. */
+  escalated: number;
+  passed: number;
 }
 
 /** Creates the reminders due at `now` (see the module comment); returns how many were new. */
@@ -115,5 +120,6 @@ export async function generateReminders(now: Date = new Date()): Promise<Reminde
       created += await prisma.$transaction((tx) => createNotifications(tx, batch));
     }
   }
-  return { periods: periods.length, created };
+  const late = await escalateLate(now);
+  return { periods: periods.length, created, escalated: late.notified, passed: late.passed };
 }

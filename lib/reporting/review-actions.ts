@@ -29,7 +29,11 @@ export const approveSubmissionAction = review(
   "reporting-review.review.done.approved",
 );
 
-export const acceptSubmissionAction = accept(
+/**
+ * The last level of the submission's process accepts (the ministry in the standard process, the region in
+ * a region-only one): a reviewer's permission, the level checked by the service against the process.
+ */
+export const acceptSubmissionAction = review(
   stepInput,
   step(acceptSubmission),
   "reporting-review.review.done.accepted",

@@ -16,7 +16,9 @@ import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { nameField } from "../names";
 import { definitionSchema, valueSlots, NUMERIC_TYPES, type FormDefinition, type LocalizedText } from "./definition";
 import { obligedOrganizationsWhere } from "./obligations";
-import { allowedActions, chainFor, reviewLevelOf, submitsFor, type AllowedActions } from "./workflow";
+import { allowedActions, submitsFor, type AllowedActions } from "./workflow";
+import { chainOf } from "./process";
+import { awaitingWhere, awaits, loadProcess, loadProcesses } from "./processes";
 
 export const HANDED_OVER: SubmissionStatus[] = ["SUBMITTED", "APPROVED_DISTRICT", "APPROVED_REGION", "ACCEPTED"];
 /** A change from the previous period larger than this share is highlighted. */
@@ -148,48 +150,6 @@ function emptyCounts(): BoardCounts {
   };
 }
 
-/**
- * Submissions waiting for the viewer's level: a district its organisations' SUBMITTED reports; a region
- * the reports its districts approved plus SUBMITTED reports of organisations directly under it; the
- * ministry what the regions approved plus SUBMITTED reports of republic-level organisations.
- */
-export function awaitingWhere(viewer: Viewer): Prisma.SubmissionWhereInput {
-  const or: Prisma.SubmissionWhereInput[] = [];
-  for (const r of viewer.roles) {
-    const level = reviewLevelOf(r.role);
-    if (level === "DISTRICT" && r.territoryPath)
-      or.push({ status: "SUBMITTED", organization: { territory: { path: { startsWith: r.territoryPath } } } });
-    if (level === "REGION" && r.territoryPath) {
-      or.push({ status: "APPROVED_DISTRICT", organization: { territory: { path: { startsWith: r.territoryPath } } } });
-      or.push({
-        status: "SUBMITTED",
-        organization: { territory: { path: { startsWith: r.territoryPath }, level: "REGION" } },
-      });
-    }
-    if (level === "MINISTRY") {
-      or.push({ status: "APPROVED_REGION" });
-      or.push({ status: "SUBMITTED", organization: { territory: { level: "REPUBLIC" } } });
-    }
-  }
-  return { supersededAt: null, OR: [...or, { id: { in: [] as string[] } }] };
-}
-
-function awaits(viewer: Viewer, status: SubmissionStatus, path: string, level: string): boolean {
-  return viewer.roles.some((r) => {
-    const reviews = reviewLevelOf(r.role);
-    if (reviews === "DISTRICT")
-      return status === "SUBMITTED" && r.territoryPath !== null && path.startsWith(r.territoryPath);
-    if (reviews === "REGION")
-      return (
-        r.territoryPath !== null &&
-        path.startsWith(r.territoryPath) &&
-        (status === "APPROVED_DISTRICT" || (status === "SUBMITTED" && level === "REGION"))
-      );
-    if (reviews === "MINISTRY") return status === "APPROVED_REGION" || (status === "SUBMITTED" && level === "REPUBLIC");
-    return false;
-  });
-}
-
 /** Where obliged organisations in scope (optionally inside one territory subtree) are. */
 async function obligedInScope(
   scope: Scope,
@@ -264,12 +224,13 @@ export async function boardSummary(
 ): Promise<Board> {
   const period = await loadPeriod(periodId);
   const where = await obligedInScope(scope, period.form, territoryId);
-  const [orgs, submissions] = await Promise.all([
+  const [orgs, submissions, processes] = await Promise.all([
     prisma.organization.findMany({ where, select: { id: true, territory: { select: { path: true, level: true } } } }),
     prisma.submission.findMany({
       where: { periodId, supersededAt: null, organization: where },
-      select: { organizationId: true, status: true, late: true, corrected: true },
+      select: { organizationId: true, status: true, late: true, corrected: true, processId: true },
     }),
+    loadProcesses(prisma),
   ]);
   const byOrg = new Map(submissions.map((s) => [s.organizationId, s]));
   const overdue = now.getTime() > period.deadlineAt.getTime();
@@ -279,7 +240,7 @@ export async function boardSummary(
   const groups = new Map<string, BoardCounts>();
   for (const o of orgs) {
     const s = byOrg.get(o.id);
-    const awaiting = s ? awaits(viewer, s.status, o.territory.path, o.territory.level) : false;
+    const awaiting = s ? awaits(viewer, processes, s, o.territory.path, o.territory.level) : false;
     tally(counts, s, overdue, awaiting);
     const parts = o.territory.path.split("/").filter(Boolean);
     const key = parts[Math.min(depth, parts.length) - 1]!;
@@ -323,12 +284,12 @@ export interface BoardRow {
 }
 
 /** A submission filter for one board state (the organisation's current revision of the period). */
-function stateWhere(
+async function stateWhere(
   state: BoardState | undefined,
   periodId: string,
   viewer: Viewer,
   overdue: boolean,
-): Prisma.OrganizationWhereInput {
+): Promise<Prisma.OrganizationWhereInput> {
   const current = { periodId, supersededAt: null };
   const has = (where: Prisma.SubmissionWhereInput): Prisma.OrganizationWhereInput => ({
     submissions: { some: { ...current, ...where } },
@@ -357,7 +318,7 @@ function stateWhere(
     case "corrected":
       return has({ corrected: true });
     case "awaiting":
-      return { submissions: { some: { ...current, ...awaitingWhere(viewer) } } };
+      return { submissions: { some: { ...current, ...awaitingWhere(viewer, await loadProcesses(prisma)) } } };
     default:
       return {};
   }
@@ -380,7 +341,7 @@ export async function boardList(
   const where: Prisma.OrganizationWhereInput = {
     AND: [
       await obligedInScope(scope, period.form, params.filters.territory),
-      stateWhere(state, periodId, viewer, now.getTime() > period.deadlineAt.getTime()),
+      await stateWhere(state, periodId, viewer, now.getTime() > period.deadlineAt.getTime()),
       q
         ? {
             OR: [
@@ -541,7 +502,7 @@ export async function reviewSubmission(viewer: Viewer, submissionId: string): Pr
       highlight: previousSubmission !== null && isNotableChange(value, previous),
     };
   });
-  const chain = chainFor(submission.organization.territory.level);
+  const chain = chainOf(await loadProcess(prisma, submission.processId), submission.organization.territory.level);
   const [revisions, events] = await Promise.all([
     prisma.submission.findMany({
       where: { organizationId: org.id, periodId: submission.periodId },

@@ -1,15 +1,18 @@
 /**
  * Stepwise submission and approval of statistical reports (R2, R4, R5).
  *
- * A submission moves organisation → district → region → ministry:
+ * A submission moves up the chain of its reporting process (process.ts, the one transition table); the
+ * standard process is organisation → district → region → ministry:
  *
  *   DRAFT ─submit→ SUBMITTED ─district→ APPROVED_DISTRICT ─region→ APPROVED_REGION ─ministry→ ACCEPTED
  *
- * An organisation whose territory is directly a region (a city of republican significance's department,
- * a region's own department) skips the district step; one at republic level goes straight to the ministry.
- * The level whose turn it is may approve or return (with a reason) the submission; a returned submission is
- * edited and submitted again. A level may undo its own step until the next level has acted. After
- * acceptance, values land in the data bank (DataValue); a correction is a new revision with a reason.
+ * A chain has only the process's levels above the organisation (one directly in a region skips the district
+ * step; one at republic level goes straight to the ministry); the last level's approval is acceptance. The
+ * process is resolved when the report is handed over and kept by the submission while it is in review.
+ * The level whose turn it is may approve or return (with a reason) the submission — to the organisation, or
+ * one level down when the process says so; a returned submission is edited and submitted again. A level may
+ * undo its own step until the next level has acted. After acceptance, values land in the data bank
+ * (DataValue); a correction is a new revision with a reason.
  *
  * Every transition runs in one transaction guarded by the submission's optimistic `version`
  * (updateMany where id + version + status): of two concurrent approvals exactly one wins, the other gets
@@ -20,9 +23,9 @@ import { prisma } from "../db";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import type { Prisma, Submission } from "../generated/prisma/client";
-import type { ReportingLevel, Role, SubmissionStatus, TerritoryLevel } from "../generated/prisma/enums";
+import type { ReportingLevel, Role, SubmissionStatus } from "../generated/prisma/enums";
 import { roleHas, rolesWith } from "../auth/permissions";
-import { ROLE_SCOPE, ROLES } from "../auth/roles";
+import { ROLES } from "../auth/roles";
 import { scopeOf, type Viewer } from "../auth/scope";
 import { checkValues, definitionSchema, valueSlots, type FormDefinition } from "./definition";
 import { factRows } from "./facts";
@@ -31,32 +34,29 @@ import { isLate } from "./deadline";
 import { isObliged } from "./obligations";
 import { refreshSummary } from "../databank/summary";
 import { expire, TAGS } from "../cache";
-import { createNotifications } from "../notifications/create";
+import { createNotifications, type NewNotification } from "../notifications/create";
+import { almatyDate } from "../time";
+import {
+  approvedStatus,
+  chainOf,
+  isFinal,
+  lastApprovingLevel,
+  lateStep,
+  pendingLevel,
+  returnTarget,
+  STANDARD_PROCESS,
+  statusAwaiting,
+  type ProcessDefinition,
+  type ReviewLevel,
+} from "./process";
+import { loadProcess, loadProcesses, processFor, reviewLevelOf } from "./processes";
+
+export { lastApprovingLevel, pendingLevel, reviewLevelOf, statusAwaiting, type ReviewLevel };
 
 type Tx = Prisma.TransactionClient;
 
-/** The levels above an organisation that act on its submissions, in order. */
-export type ReviewLevel = Exclude<ReportingLevel, "ORGANIZATION">;
-
 /** Key under `errors.` of the detailed reason of a refused transition (shown beside the summary). */
 export const WORKFLOW_FIELD = "workflow";
-
-/** The reviewing level of a reviewer whose scope is a territory of this level. */
-const LEVEL_OF_SCOPE: Partial<Record<TerritoryLevel, ReviewLevel>> = {
-  DISTRICT: "DISTRICT",
-  REGION: "REGION",
-  REPUBLIC: "MINISTRY",
-};
-
-/**
- * The level a role reviews at: the permission table says who reviews (`reporting.review`), the level of
- * the territory the role is assigned to says where in the reporting line. Null for a role that does not review.
- */
-export function reviewLevelOf(role: Role): ReviewLevel | null {
-  if (!roleHas(role, "reporting.review")) return null;
-  const scope = ROLE_SCOPE[role];
-  return scope.kind === "territory" && scope.level ? (LEVEL_OF_SCOPE[scope.level] ?? null) : null;
-}
 
 /** The roles that review at `level`. */
 export function reviewRoles(level: ReviewLevel): Role[] {
@@ -71,29 +71,6 @@ function isReviewer(viewer: Viewer): boolean {
 /** True when the viewer hands over the reports of this organisation (`reporting.submit` assigned to it). */
 export function submitsFor(viewer: Viewer, organizationId: string): boolean {
   return viewer.roles.some((r) => roleHas(r.role, "reporting.submit") && r.organizationId === organizationId);
-}
-
-/** Status a submission has after `level` approved it. */
-const APPROVED_STATUS: Record<ReviewLevel, SubmissionStatus> = {
-  DISTRICT: "APPROVED_DISTRICT",
-  REGION: "APPROVED_REGION",
-  MINISTRY: "ACCEPTED",
-};
-
-/** The status a submission has while it waits for `level` (the status `level` acts on). */
-export function statusAwaiting(level: ReviewLevel, chain: readonly ReviewLevel[]): SubmissionStatus {
-  const i = chain.indexOf(level);
-  return i <= 0 ? "SUBMITTED" : APPROVED_STATUS[chain[i - 1]!];
-}
-
-/** The level whose turn it is, or null when no level acts (draft, returned, accepted). */
-export function pendingLevel(status: SubmissionStatus, chain: readonly ReviewLevel[]): ReviewLevel | null {
-  return chain.find((level) => statusAwaiting(level, chain) === status) ?? null;
-}
-
-/** The level that brought a submission to its current status by approving (null for other statuses). */
-export function lastApprovingLevel(status: SubmissionStatus, chain: readonly ReviewLevel[]): ReviewLevel | null {
-  return chain.find((level) => APPROVED_STATUS[level] === status) ?? null;
 }
 
 /** Prefixes of a materialised path: "/a/b/c/" → ["/a/", "/a/b/", "/a/b/c/"]. */
@@ -234,6 +211,7 @@ async function loadSubmission(tx: Tx, id: string): Promise<LoadedSubmission> {
     organizationId: r.organizationId,
     periodId: r.periodId,
     formVersionId: r.formVersionId,
+    processId: r.processId,
     revision: Number(r.revision),
     status: r.status,
     values: r.values,
@@ -279,14 +257,12 @@ async function loadSubmission(tx: Tx, id: string): Promise<LoadedSubmission> {
 }
 
 /**
- * Approval chain of an organisation from its territory's level. Territory levels nest strictly (a
- * settlement lies in a district, a district in a region, a region in the republic), so the level alone
- * tells which reviewing levels lie above.
+ * Approval chain of an organisation under the standard process, from its territory's level. Territory
+ * levels nest strictly (a settlement lies in a district, a district in a region, a region in the republic),
+ * so the level alone tells which reviewing levels lie above (see process.chainOf for any process).
  */
-export function chainFor(territoryLevel: string): ReviewLevel[] {
-  if (territoryLevel === "DISTRICT" || territoryLevel === "SETTLEMENT") return ["DISTRICT", "REGION", "MINISTRY"];
-  if (territoryLevel === "REGION") return ["REGION", "MINISTRY"];
-  return ["MINISTRY"];
+export function chainFor(territoryLevel: string, process: Pick<ProcessDefinition, "levels"> = STANDARD_PROCESS) {
+  return chainOf(process, territoryLevel);
 }
 
 function dateOnly(d: Date): string {
@@ -404,7 +380,7 @@ async function event(
   submission: { id: string; organizationId: string },
   action: string,
   level: ReportingLevel,
-  actorId: string,
+  actorId: string | null,
   reason?: string | null,
 ) {
   await tx.submissionEvent.create({
@@ -419,7 +395,7 @@ async function event(
   });
 }
 
-async function audit(tx: Tx, viewer: Viewer, before: Submission, after: Submission) {
+async function audit(tx: Tx, viewer: Pick<Viewer, "userId"> | null, before: Submission, after: Submission) {
   const pick = (s: Submission) => ({
     status: s.status,
     revision: s.revision,
@@ -428,7 +404,7 @@ async function audit(tx: Tx, viewer: Viewer, before: Submission, after: Submissi
     correctionReason: s.correctionReason,
   });
   await recordAudit(tx, {
-    actorId: viewer.userId,
+    actorId: viewer?.userId ?? null,
     action: "update",
     entity: "Submission",
     entityId: after.id,
@@ -514,8 +490,11 @@ export async function submitSubmission(
       late = previous?.late ?? late;
     }
     const resubmit = current.status === "RETURNED";
+    // The process is decided now (the organisation's, its kind's, its form's or the standard one) and kept.
+    const process = await processFor(tx, current.organizationId, form.id);
     const after = await advance(tx, current, {
       status: "SUBMITTED",
+      processId: process.id,
       values: checked.values as Prisma.InputJsonValue,
       comments: comments as Prisma.InputJsonValue,
       submittedAt: now,
@@ -527,7 +506,7 @@ export async function submitSubmission(
       await tx.formVersion.update({ where: { id: current.formVersion.id }, data: { frozen: true } });
     await event(tx, current, resubmit ? "resubmit" : "submit", "ORGANIZATION", viewer.userId);
     await audit(tx, viewer, current, after);
-    const chain = chainFor(current.organization.territory.level);
+    const chain = chainOf(process, current.organization.territory.level);
     await notify(
       tx,
       await usersAt(tx, chain[0]!, current.organizationId, current.organization.territory.path),
@@ -541,7 +520,7 @@ export async function submitSubmission(
 
 // ───────────────────────── Review ─────────────────────────
 
-async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promise<Submission> {
+async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission, level: ReviewLevel): Promise<Submission> {
   const after = await advance(tx, current, { status: "ACCEPTED", returnReason: null });
   const def = definitionOf(current.formVersion);
   const rows = factRows(def, (current.values ?? {}) as Record<string, unknown>);
@@ -567,7 +546,7 @@ async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promis
     current.period.form.formList.year,
     current.organization.territory.path.split("/").filter(Boolean)[1],
   );
-  await event(tx, current, "accept", "MINISTRY", viewer.userId);
+  await event(tx, current, "accept", level, viewer.userId);
   await audit(tx, viewer, current, after);
   await notify(
     tx,
@@ -585,19 +564,26 @@ async function accept(tx: Tx, viewer: Viewer, current: LoadedSubmission): Promis
 function reviewStep<T>(
   viewer: Viewer,
   input: { submissionId: string; version: number },
-  step: (tx: Tx, current: LoadedSubmission, path: string, chain: readonly ReviewLevel[]) => Promise<T>,
+  step: (
+    tx: Tx,
+    current: LoadedSubmission,
+    path: string,
+    chain: readonly ReviewLevel[],
+    process: ProcessDefinition,
+  ) => Promise<T>,
 ): Promise<T> {
   return transaction(async (tx) => {
     const current = await loadSubmission(tx, input.submissionId);
     const path = current.organization.territory.path;
-    const chain = chainFor(current.organization.territory.level);
+    const process = await loadProcess(tx, current.processId);
+    const chain = chainOf(process, current.organization.territory.level);
     guardReview(viewer, current, input.version, path, chain);
-    return step(tx, current, path, chain);
+    return step(tx, current, path, chain, process);
   });
 }
 
 /**
- * The level whose turn it is approves: the submission goes up to the next level. At the ministry's turn
+ * The level whose turn it is approves: the submission goes up to the next level. At the last level's turn
  * approval is acceptance (see acceptSubmission).
  */
 export async function approveSubmission(
@@ -608,8 +594,8 @@ export async function approveSubmission(
     const level = pendingLevel(current.status, chain);
     if (!level) refuse("conflict", `notAwaiting.${current.status}`);
     requireLevel(viewer, level, path, chain);
-    if (level === "MINISTRY") return accept(tx, viewer, current);
-    const after = await advance(tx, current, { status: APPROVED_STATUS[level] });
+    if (isFinal(level, chain)) return accept(tx, viewer, current, level);
+    const after = await advance(tx, current, { status: approvedStatus(level, chain) });
     await event(tx, current, "approve", level, viewer.userId);
     await audit(tx, viewer, current, after);
     const next = chain[chain.indexOf(level) + 1]!;
@@ -625,38 +611,41 @@ export async function approveSubmission(
   return result;
 }
 
-/** The ministry accepts a submission approved by the levels below: its values land in the data bank. */
+/** The chain's last level (the ministry in the standard process) accepts: its values land in the data bank. */
 export async function acceptSubmission(
   viewer: Viewer,
   input: { submissionId: string; version: number },
 ): Promise<Submission> {
   const result = await reviewStep(viewer, input, async (tx, current, path, chain) => {
-    requireLevel(viewer, "MINISTRY", path, chain);
-    if (pendingLevel(current.status, chain) !== "MINISTRY") refuse("conflict", `notAwaiting.${current.status}`);
-    return accept(tx, viewer, current);
+    const last = chain.at(-1)!;
+    requireLevel(viewer, last, path, chain);
+    if (pendingLevel(current.status, chain) !== last) refuse("conflict", `notAwaiting.${current.status}`);
+    return accept(tx, viewer, current, last);
   });
   if (result.status === "ACCEPTED") expire(TAGS.databank);
   return result;
 }
 
-/** The level whose turn it is returns the submission to the organisation with a reason. */
+/**
+ * The level whose turn it is returns the submission with a reason: to the organisation, or to the level
+ * below it when the process returns one level down (the first level always returns to the organisation).
+ */
 export async function returnSubmission(
   viewer: Viewer,
   input: { submissionId: string; version: number; reason: string },
 ): Promise<Submission> {
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new AppError("validation", { reason: "reportingWorkflow.reasonRequired" });
-  return reviewStep(viewer, input, async (tx, current, path, chain) => {
+  return reviewStep(viewer, input, async (tx, current, path, chain, process) => {
     const level = pendingLevel(current.status, chain);
     if (!level) refuse("conflict", `notAwaiting.${current.status}`);
     requireLevel(viewer, level, path, chain);
-    const after = await advance(tx, current, { status: "RETURNED", returnReason: reason });
+    const target = returnTarget(level, chain, process.returnTo);
+    const after = await advance(tx, current, { status: target.status, returnReason: reason });
     await event(tx, current, "return", level, viewer.userId, reason);
     await audit(tx, viewer, current, after);
-    await notify(tx, await usersAt(tx, "ORGANIZATION", current.organizationId, path), current, "reporting_returned", {
-      level,
-      reason,
-    });
+    const recipients = await usersAt(tx, target.to, current.organizationId, path);
+    await notify(tx, recipients, current, "reporting_returned", { level, reason });
     return after;
   });
 }
@@ -671,14 +660,12 @@ export async function undoApproval(
 ): Promise<Submission> {
   return reviewStep(viewer, input, async (tx, current, path, chain) => {
     let level: ReviewLevel | null = null;
-    if (current.status === "RETURNED") {
+    if (current.status !== "ACCEPTED") {
       const last = await tx.submissionEvent.findFirst({
         where: { submissionId: current.id },
         orderBy: [{ at: "desc" }, { id: "desc" }],
       });
-      if (last?.action === "return" && last.level !== "ORGANIZATION") level = last.level;
-    } else if (current.status !== "ACCEPTED") {
-      level = lastApprovingLevel(current.status, chain);
+      level = undoLevel(current.status, chain, last);
     }
     if (!level) refuse("conflict", current.status === "ACCEPTED" ? "acceptedFinal" : "nothingToUndo");
     // Another level: the one above has already acted, or the step is not this viewer's.
@@ -693,6 +680,102 @@ export async function undoApproval(
     });
     return after;
   });
+}
+
+// ───────────────────────── Late levels ─────────────────────────
+
+const IN_REVIEW: SubmissionStatus[] = ["SUBMITTED", "APPROVED_DISTRICT", "APPROVED_REGION"];
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Late review levels: submissions waiting at a level longer than their process gives that level are
+ * escalated to the next level (the level itself when it is the last) as one daily notice per reviewer,
+ * period and late level with the count; under a pass-through process each then moves on to the next level
+ * as if approved (an event "pass" without an actor, guarded by the version read; never accepted this
+ * way). Idempotent: the notices have a dedupe key of the day. Run by the reminders job.
+ */
+export async function escalateLate(now: Date = new Date()): Promise<{ notified: number; passed: number }> {
+  const processes = await loadProcesses(prisma);
+  const shortest = Math.min(...[...processes.values()].flatMap((p) => p.levels.map((l) => l.days)));
+  const [waiting, reviewers] = await Promise.all([
+    prisma.submission.findMany({
+      where: {
+        supersededAt: null,
+        status: { in: IN_REVIEW },
+        period: { closedAt: null },
+        updatedAt: { lt: new Date(now.getTime() - shortest * DAY) },
+      },
+      select: {
+        id: true,
+        status: true,
+        processId: true,
+        version: true,
+        period: { select: { id: true, label: true, form: { select: { code: true } } } },
+        organization: { select: { territory: { select: { path: true, level: true } } } },
+        events: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { at: true } },
+      },
+    }),
+    prisma.roleAssignment.findMany({
+      where: { role: { in: ROLES.filter((r) => reviewLevelOf(r) !== null) }, user: { active: true } },
+      select: { userId: true, role: true, territory: { select: { path: true } } },
+    }),
+  ]);
+  const day = almatyDate(now);
+  const digests = new Map<string, NewNotification & { payload: Record<string, string | number> }>();
+  const passes: {
+    id: string;
+    version: number;
+    status: SubmissionStatus;
+    step: NonNullable<ReturnType<typeof lateStep>>;
+  }[] = [];
+  for (const w of waiting) {
+    const process = processes.get(w.processId) ?? STANDARD_PROCESS;
+    const territory = w.organization.territory;
+    const step = lateStep(process, chainOf(process, territory.level), w.status, w.events[0]?.at ?? now, now);
+    if (!step) continue;
+    for (const r of reviewers) {
+      if (reviewLevelOf(r.role) !== step.notify) continue;
+      if (step.notify !== "MINISTRY" && !(r.territory && territory.path.startsWith(r.territory.path))) continue;
+      const key = `escalated:${w.period.id}:${step.level}:${r.userId}:${day}`;
+      const digest = digests.get(key) ?? {
+        userId: r.userId,
+        kind: "reporting_escalated" as const,
+        dedupeKey: key,
+        payload: {
+          periodId: w.period.id,
+          periodLabel: w.period.label,
+          formCode: w.period.form.code,
+          level: step.level,
+          count: 0,
+        },
+      };
+      digest.payload.count = Number(digest.payload.count) + 1;
+      digests.set(key, digest);
+    }
+    if (step.passTo) passes.push({ id: w.id, version: w.version, status: w.status, step });
+  }
+  const rows = [...digests.values()];
+  let notified = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    notified += await prisma.$transaction((tx) => createNotifications(tx, batch));
+  }
+  let passed = 0;
+  for (const w of passes) {
+    await transaction(async (tx) => {
+      const current = await loadSubmission(tx, w.id);
+      if (current.version !== w.version || current.status !== w.status || current.supersededAt) return;
+      const path = current.organization.territory.path;
+      const after = await advance(tx, current, { status: w.step.passTo! });
+      await event(tx, current, "pass", w.step.level, null);
+      await audit(tx, null, current, after);
+      await notify(tx, await usersAt(tx, w.step.notify, current.organizationId, path), current, "reporting_submitted", {
+        approvedBy: w.step.level,
+      });
+      passed++;
+    });
+  }
+  return { notified, passed };
 }
 
 // ───────────────────────── Correction ─────────────────────────
@@ -713,7 +796,7 @@ export async function startCorrection(
     const path = current.organization.territory.path;
     const orgAdmin = submitsFor(viewer, current.organizationId);
     if (!orgAdmin && !actsAt(viewer, "MINISTRY", path)) {
-      const chain = chainFor(current.organization.territory.level);
+      const chain = chainOf(await loadProcess(tx, current.processId), current.organization.territory.level);
       if (viewerLevels(viewer, path, chain).length === 0 && !scopeOf(viewer, "reporting.submit")) refuse("forbidden");
       refuse(viewerLevels(viewer, path, chain).length ? "forbidden" : "outOfScope", "correctionNotAllowed");
     }
@@ -761,6 +844,25 @@ export async function startCorrection(
 
 // ───────────────────────── What a viewer may do ─────────────────────────
 
+/**
+ * The level that may take back the last step: the level of a return the receiver has not answered (the
+ * submission is RETURNED, or waits again for the level below), else the level whose approval brought it here.
+ */
+export function undoLevel(
+  status: SubmissionStatus,
+  chain: readonly ReviewLevel[],
+  lastEvent: { action: string; level: ReportingLevel } | null,
+): ReviewLevel | null {
+  if (status === "ACCEPTED") return null;
+  if (lastEvent?.action === "return" && lastEvent.level !== "ORGANIZATION") {
+    const level = lastEvent.level;
+    const below = chain[chain.indexOf(level) - 1];
+    if (status === "RETURNED" || (below && status === statusAwaiting(below, chain))) return level;
+  }
+  if (status === "RETURNED") return null;
+  return lastApprovingLevel(status, chain);
+}
+
 export interface AllowedActions {
   approve: boolean;
   accept: boolean;
@@ -783,21 +885,14 @@ export function allowedActions(
   const current = !submission.supersededAt;
   const pending = current ? pendingLevel(submission.status, chain) : null;
   const mine = pending !== null && actsAt(viewer, pending, territoryPath);
-  let undoLevel: ReviewLevel | null = null;
-  if (
-    current &&
-    submission.status === "RETURNED" &&
-    lastEvent?.action === "return" &&
-    lastEvent.level !== "ORGANIZATION"
-  )
-    undoLevel = lastEvent.level;
-  else if (current && submission.status !== "ACCEPTED") undoLevel = lastApprovingLevel(submission.status, chain);
+  const undoing = current && submission.status !== "ACCEPTED" ? undoLevel(submission.status, chain, lastEvent) : null;
   const orgAdmin = submitsFor(viewer, submission.organizationId);
+  const final = pending !== null && isFinal(pending, chain);
   return {
-    approve: mine && pending !== "MINISTRY",
-    accept: mine && pending === "MINISTRY",
+    approve: mine && !final,
+    accept: mine && final,
     return: mine,
-    undo: undoLevel !== null && actsAt(viewer, undoLevel, territoryPath),
+    undo: undoing !== null && actsAt(viewer, undoing, territoryPath),
     correct: current && submission.status === "ACCEPTED" && (orgAdmin || actsAt(viewer, "MINISTRY", territoryPath)),
     pending,
     chain,

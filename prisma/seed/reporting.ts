@@ -489,6 +489,18 @@ export async function seedReporting(
     },
   ];
   await prisma.form.createMany({ data: forms });
+  // Reporting processes beside the standard one the migration made: an ad-hoc request may need the
+  // ministry only. Assigned to nothing in the demo (the ministry assigns it at /admin/reporting/processes).
+  await prisma.reportingProcess.create({
+    data: {
+      id: "proc_ministry_only",
+      code: "ministry-only",
+      nameKk: "Тек министрлік (жедел сұраулар)",
+      nameRu: "Только министерство (оперативные запросы)",
+      nameEn: "Ministry only (ad-hoc requests)",
+      levels: { create: [{ position: 0, level: "MINISTRY", days: 5 }] },
+    },
+  });
   await prisma.formVersion.createMany({
     data: [
       {

@@ -490,7 +490,7 @@ const schoolOneLetterWithFile = async () => {
  * Entries with a permission but no case here, and why:
  * - scope "all" only (the ministry, or republic-wide roles): archive (`archive.manage`: backups, settings,
  *   filing), `audit.read`, `classifiers.manage`, the dictionary (`dictionary.edit` / `dictionary.review`:
- *   lexicographers work republic-wide), `reporting.design`, `reporting.accept` (accept, close a period),
+ *   lexicographers work republic-wide), `reporting.design`, `reporting.accept` (close a period),
  *   `search.manage`, `diary.weights`, `forums.moderate` (moderators and the ministry, republic-wide) and
  *   `publications.review`;
  * - nothing scoped is named, the answer is limited to the caller's scope instead: `audit` GET, the data bank's
@@ -647,6 +647,15 @@ const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
     return [{ as: "school2", query, unchanged: submissionUnchanged(draft) }];
   },
   "lib/reporting/review-actions.ts#approveSubmissionAction": async () => {
+    const submitted = await astanaSubmission("SUBMITTED");
+    const form = { submissionId: submitted.id, version: String(submitted.version) };
+    const unchanged = submissionUnchanged(submitted);
+    return [
+      { as: "district", form, field: REVIEW_OUT_OF_SCOPE, unchanged },
+      { as: "region", form, field: REVIEW_OUT_OF_SCOPE, unchanged },
+    ];
+  },
+  "lib/reporting/review-actions.ts#acceptSubmissionAction": async () => {
     const submitted = await astanaSubmission("SUBMITTED");
     const form = { submissionId: submitted.id, version: String(submitted.version) };
     const unchanged = submissionUnchanged(submitted);

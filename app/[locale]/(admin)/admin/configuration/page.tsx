@@ -1,0 +1,207 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { authorize } from "@/lib/auth/viewer";
+import { localName } from "@/lib/names";
+import {
+  documentedClassifiers,
+  documentedForms,
+  documentedRatingMethods,
+  permissionMatrix,
+} from "@/lib/configuration/docs";
+import { listProcesses } from "@/lib/reporting/process-admin";
+import type { LocalizedText } from "@/lib/reporting/definition";
+import { PageHeader } from "@/components/admin/page-header";
+import { ProcessDiagram } from "@/components/reporting/process-diagram";
+import { Table } from "@/components/ui/table";
+
+const SECTIONS = ["forms", "classifiers", "processes", "permissions", "ratings"] as const;
+
+/**
+ * Built-in documentation of the configuration (issue 27), generated from the data on every request: forms
+ * of each year with their rules in words, classifiers, reporting processes as diagrams, the roles ×
+ * permissions matrix of the permission table and the rating methods.
+ */
+export default async function ConfigurationPage({ params }: PageProps<"/[locale]/admin/configuration">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await authorize("admin.access");
+  const t = await getTranslations("admin.configuration");
+  const ta = await getTranslations("admin");
+  const tp = await getTranslations("reporting.processes");
+  const tl = await getTranslations("reporting.lists");
+  const [years, classifiers, processes, methods] = await Promise.all([
+    documentedForms(),
+    documentedClassifiers(),
+    listProcesses(),
+    documentedRatingMethods(),
+  ]);
+  const matrix = permissionMatrix();
+  const l = (x: LocalizedText) => x[locale as keyof LocalizedText] ?? x.kk;
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("title")} description={t("description")} />
+      <nav aria-label={t("contents")}>
+        <ul className="flex flex-wrap gap-3 text-sm">
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`} className="text-brand-700 underline">
+                {t(`sections.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section id="forms" aria-labelledby="forms-h" data-testid="config-forms">
+        <h2 id="forms-h" className="mb-2 text-xl font-semibold">
+          {t("sections.forms")}
+        </h2>
+        {years.map((y) => (
+          <div key={y.year} className="mb-4">
+            <h3 className="mb-2 text-lg font-semibold">
+              {y.year} · {tl(`statuses.${y.status as "DRAFT" | "PUBLISHED"}`)}
+            </h3>
+            <ul className="space-y-2">
+              {y.forms.map((f) => (
+                <li key={f.id} className="rounded-lg bg-white p-3 shadow-sm" data-form={f.code}>
+                  <details>
+                    <summary className="cursor-pointer font-medium">
+                      {f.code} — {l(f.name)}{" "}
+                      <span className="text-sm font-normal text-slate-600">
+                        ({t("formMeta", { version: f.version ?? 0, process: f.processCode ?? tp("standard") })})
+                      </span>
+                    </summary>
+                    {f.sections.map((s) => (
+                      <div key={s.key} className="mt-2 text-sm">
+                        <h4 className="font-semibold">
+                          {l(s.title)} <code className="text-slate-600">{s.key}</code>
+                        </h4>
+                        {s.rows.length > 0 && (
+                          <p>
+                            {t("rows")}: {s.rows.map((r) => l(r.label)).join("; ")}
+                          </p>
+                        )}
+                        <p>
+                          {s.rows.length > 0 ? t("columns") : t("fields")}:{" "}
+                          {s.cells.map((c) => `${l(c.label)} (${c.key}, ${c.type})`).join("; ")}
+                        </p>
+                      </div>
+                    ))}
+                    {f.rules.length > 0 && (
+                      <div className="mt-2 text-sm">
+                        <h4 className="font-semibold">{t("rules")}</h4>
+                        <ol className="list-decimal space-y-1 pl-5">
+                          {f.rules.map((r, i) => (
+                            <li key={i}>
+                              {l(r.message)} <span className="text-slate-600">({t(`severity.${r.severity}`)})</span>{" "}
+                              <code className="break-all text-slate-700">{r.expression}</code>
+                            </li>
+                          ))}
+                        </ol>
+                      </div>
+                    )}
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section id="classifiers" aria-labelledby="classifiers-h">
+        <h2 id="classifiers-h" className="mb-2 text-xl font-semibold">
+          {t("sections.classifiers")}
+        </h2>
+        <Table
+          look="compact"
+          caption={t("sections.classifiers")}
+          columns={[t("code"), t("name"), { label: t("items"), numeric: true }]}
+          rows={classifiers}
+        >
+          {(c) => (
+            <tr key={c.code} className="border-t border-slate-100">
+              <td className="p-2 font-mono text-xs">{c.code}</td>
+              <td className="p-2">{l(c.name)}</td>
+              <td className="p-2 text-right tabular-nums">{c.items}</td>
+            </tr>
+          )}
+        </Table>
+      </section>
+
+      <section id="processes" aria-labelledby="processes-h" data-testid="config-processes">
+        <h2 id="processes-h" className="mb-2 text-xl font-semibold">
+          {t("sections.processes")}
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">{tp("resolution")}</p>
+        <ul className="space-y-3">
+          {processes.map((p) => (
+            <li key={p.id} className="rounded-lg bg-white p-3 shadow-sm" data-process={p.code}>
+              <h3 className="font-semibold">
+                {localName(p, locale)} <span className="text-sm font-normal text-slate-600">({p.code})</span>
+              </h3>
+              <ProcessDiagram levels={p.levels} />
+              <p className="mt-1 text-sm text-slate-700">
+                {tp(`onLateOptions.${p.onLate}`)} · {tp("returnTo")}: {tp(`returnToOptions.${p.returnTo}`)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section id="permissions" aria-labelledby="permissions-h">
+        <h2 id="permissions-h" className="mb-2 text-xl font-semibold">
+          {t("sections.permissions")}
+        </h2>
+        <Table
+          look="compact"
+          caption={t("sections.permissions")}
+          testId="config-permissions"
+          columns={[t("permission"), ...matrix.roles.map((r) => ta(`roles.${r}`))]}
+          rows={matrix.rows}
+        >
+          {(row) => (
+            <tr key={row.permission} className="border-t border-slate-100">
+              <th scope="row" className="p-2 text-left font-mono text-xs font-normal">
+                {row.permission}
+              </th>
+              {matrix.roles.map((r) => (
+                <td key={r} className="p-2 text-center">
+                  {row.roles.has(r) ? (
+                    <>
+                      <span aria-hidden="true">✓</span>
+                      <span className="sr-only">{t("yes")}</span>
+                    </>
+                  ) : (
+                    ""
+                  )}
+                </td>
+              ))}
+            </tr>
+          )}
+        </Table>
+      </section>
+
+      <section id="ratings" aria-labelledby="ratings-h">
+        <h2 id="ratings-h" className="mb-2 text-xl font-semibold">
+          {t("sections.ratings")}
+        </h2>
+        <Table
+          look="compact"
+          caption={t("sections.ratings")}
+          columns={[t("code"), t("name"), t("territory"), { label: t("versions"), numeric: true }, t("published")]}
+          rows={methods}
+          empty={t("none")}
+        >
+          {(m) => (
+            <tr key={m.code} className="border-t border-slate-100">
+              <td className="p-2 font-mono text-xs">{m.code}</td>
+              <td className="p-2">{l(m.name)}</td>
+              <td className="p-2">{l(m.territory)}</td>
+              <td className="p-2 text-right tabular-nums">{m.versions}</td>
+              <td className="p-2">{m.published ?? "—"}</td>
+            </tr>
+          )}
+        </Table>
+      </section>
+    </div>
+  );
+}
