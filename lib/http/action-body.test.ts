@@ -11,7 +11,9 @@ const FORM = "multipart/form-data; boundary=B";
 
 describe("server action bodies", () => {
   it("accepts what the browser's encoder writes", async () => {
-    expect(replyWellFormed('["text","$$escaped",1,null,{"a":["$undefined","$NaN","$-0","$n12","$D2026-01-01"]}]', new Set())).toBe(true);
+    expect(
+      replyWellFormed('["text","$$escaped",1,null,{"a":["$undefined","$NaN","$-0","$n12","$D2026-01-01"]}]', new Set()),
+    ).toBe(true);
     expect(await checkActionBody(Buffer.from("[]"), "text/plain;charset=UTF-8", true)).toBe("ok");
     expect(await checkActionBody(multipart({ "0": '[null,"$K1"]', "1_email": "a@b.kz" }), FORM, true)).toBe("ok");
     // an outlined value refers to a field by its id in hexadecimal

@@ -117,8 +117,7 @@ export function protectPage(req: IncomingMessage, res: ServerResponse, dev = fal
   res.end = function (this: ServerResponse, ...args: unknown[]) {
     const callback = args.find((a) => typeof a === "function") as Callback | undefined;
     const chunk = args.find((a) => typeof a === "string" || Buffer.isBuffer(a) || a instanceof Uint8Array) as
-      | Chunk
-      | undefined;
+      Chunk | undefined;
     if (mode === "open" && !this.headersSent) this.writeHead(this.statusCode);
     if (mode !== "hold") return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
     if (chunk !== undefined) held.push(toBuffer(chunk, args[1]));
@@ -135,7 +134,10 @@ export function protectPage(req: IncomingMessage, res: ServerResponse, dev = fal
       }
     }
     this.setHeader("content-security-policy", policy);
-    this.setHeader("content-length", held.reduce((sum, part) => sum + part.length, 0));
+    this.setHeader(
+      "content-length",
+      held.reduce((sum, part) => sum + part.length, 0),
+    );
     this.removeHeader("transfer-encoding");
     mode = "pass";
     send();
