@@ -18,7 +18,16 @@ import { boardList, boardSummary, type BoardSort } from "../lib/reporting/review
 import type { Prisma } from "../lib/generated/prisma/client";
 import type { SubmissionStatus } from "../lib/generated/prisma/enums";
 import { CONTINGENT_DEFINITION } from "../prisma/seed/reporting";
-import { closeBenchDatabase, log, ms, openBenchDatabase, option, timeRuns, writeResult } from "./lib";
+import {
+  closeBenchDatabase,
+  createBenchSchools,
+  log,
+  ms,
+  openBenchDatabase,
+  option,
+  timeRuns,
+  writeResult,
+} from "./lib";
 
 const ORGS = option("orgs", 10_000);
 const RUNS = option("runs", 20);
@@ -52,19 +61,7 @@ try {
       },
     });
   const districts = await prisma.territory.findMany({ where: { level: "DISTRICT" }, select: { id: true } });
-  const kindId = (
-    await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })
-  ).id;
-  const orgs: Prisma.OrganizationCreateManyInput[] = Array.from({ length: ORGS }, (_, i) => ({
-    id: `ocb${i}`,
-    bin: `8${String(i).padStart(11, "0")}`,
-    nameKk: `Бенч мектебі №${i}`,
-    nameRu: `Бенч школа №${i}`,
-    nameEn: `Bench school No. ${i}`,
-    kindId,
-    territoryId: districts[i % districts.length]!.id,
-  }));
-  for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
+  const orgs = await createBenchSchools(prisma, districts, ORGS, { id: "ocb", binDigit: "8" });
   await prisma.form.create({
     data: {
       id: "f_bench_completeness",

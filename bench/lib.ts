@@ -159,3 +159,29 @@ export function writeResult(name: string, result: Record<string, unknown>, suffi
   console.log(`Wrote ${file}`);
   return file;
 }
+
+/**
+ * `count` generated schools (kind SCHOOL) spread over `districts`, inserted in batches: ids `<idPrefix><n>`,
+ * BINs `<binDigit>` + n padded to 12 digits (so benchmarks that share a database do not collide); returns them.
+ */
+export async function createBenchSchools(
+  prisma: Database["prisma"],
+  districts: readonly { id: string }[],
+  count: number,
+  prefix: { id: string; binDigit: string },
+): Promise<{ id: string; bin: string; territoryId: string }[]> {
+  const kindId = (
+    await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })
+  ).id;
+  const orgs = Array.from({ length: count }, (_, i) => ({
+    id: `${prefix.id}${i}`,
+    bin: `${prefix.binDigit}${String(i).padStart(11, "0")}`,
+    nameKk: `Бенч мектебі №${i}`,
+    nameRu: `Бенч школа №${i}`,
+    nameEn: `Bench school No. ${i}`,
+    kindId,
+    territoryId: districts[i % districts.length]!.id,
+  }));
+  for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
+  return orgs;
+}

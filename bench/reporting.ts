@@ -20,7 +20,7 @@ import { acceptSubmission } from "../lib/reporting/workflow";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { CONTINGENT_DEFINITION, contingentValues } from "../prisma/seed/reporting";
 import { rng } from "../prisma/seed/random";
-import { closeBenchDatabase, log, ms, openBenchDatabase, option, writeResult } from "./lib";
+import { closeBenchDatabase, createBenchSchools, log, ms, openBenchDatabase, option, writeResult } from "./lib";
 
 const ORGS = option("orgs", 10_000);
 const ACCEPT = option("accept", 300);
@@ -42,19 +42,7 @@ try {
     select: { id: true },
     orderBy: { code: "asc" },
   });
-  const kindId = (
-    await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })
-  ).id;
-  const orgs: Prisma.OrganizationCreateManyInput[] = Array.from({ length: ORGS + ACCEPT }, (_, i) => ({
-    id: `obench${i}`,
-    bin: `9${String(i).padStart(11, "0")}`,
-    nameKk: `Бенч мектебі №${i}`,
-    nameRu: `Бенч школа №${i}`,
-    nameEn: `Bench school No. ${i}`,
-    kindId,
-    territoryId: districts[i % districts.length]!.id,
-  }));
-  for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
+  const orgs = await createBenchSchools(prisma, districts, ORGS + ACCEPT, { id: "obench", binDigit: "9" });
   await prisma.form.create({
     data: {
       id: "f_bench",
