@@ -69,6 +69,7 @@ const PUBLIC_PAGES = [
   "/kk/dictionary/api",
   "/kk/search?q=мектеп",
   "/kk/open-data",
+  "/ru/open-data/definitions",
   "/kk/packages/api",
   "/kk/services",
   "/kk/verify",

@@ -4,7 +4,7 @@ import { expect, heading, signInAs, t, test } from "./fixtures";
 /**
  * The data bank (issue 5): a reader without an account drills from the republic down to a school by
  * clicking, climbs back with the breadcrumb and downloads a table as CSV; the open data API refuses bad
- * parameters with a 400; a district administrator builds a pivot, saves it as a named view and reopens it
+ * parameters with a 400, and its definitions are generated from the configuration; a district administrator builds a pivot, saves it as a named view and reopens it
  * by its link.
  */
 const L = "kk" as const;
@@ -72,6 +72,23 @@ test("the completeness board and the open data API are public; bad parameters ge
   }
   await page.goto(`/${L}/open-data`);
   await expect(heading(page)).toHaveText(tr("open-data.title"));
+
+  // the definitions, generated from the configuration: indicators with their form and cells, the forms of the
+  // current year with their rules, the published rating methods (a link to the method)
+  await page.getByTestId("definitions-link").click();
+  await expect(heading(page)).toHaveText(tr("open-data.definitions.title"));
+  const students = page.getByTestId("definitions-indicators").locator('tr[data-indicator="students"]');
+  await expect(students).toContainText(tr("databank.indicator.students"));
+  await expect(students).toContainText("D-1 · grades.total");
+  await expect(page.getByTestId("definitions-forms").locator('[data-form="D-1"]')).toBeVisible();
+  await page.getByTestId("definitions-forms").locator('[data-form="D-1"] summary').click();
+  await expect(page.getByTestId("definitions-forms").locator('[data-form="D-1"]')).toContainText(
+    tr("admin.configuration.rules"),
+  );
+  const method = page.getByTestId("definitions-ratings").getByRole("link").first();
+  const name = (await method.textContent())!;
+  await method.click();
+  await expect(heading(page)).toContainText(name);
 });
 
 test("a district administrator builds a pivot, saves it and reopens it by its link", async ({ page }) => {

@@ -48,6 +48,7 @@ const FIXED_PAGES = [
   "/dictionary/learn/transliterate",
   "/forums",
   "/open-data",
+  "/open-data/definitions",
   "/packages/api",
   "/services",
   "/verify",

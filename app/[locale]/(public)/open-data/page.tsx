@@ -5,6 +5,7 @@ import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { ApiDocPage, CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { Link } from "@/i18n/navigation";
 import { OPENAPI_DOCUMENTS } from "@/lib/openapi";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data">): Promise<Metadata> {
@@ -58,6 +59,11 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
   ];
   return (
     <ApiDocPage back={{ href: "/statistics", label: t("back") }} title={t("title")} lead={t("lead")}>
+      <p>
+        <Link href="/open-data/definitions" data-testid="definitions-link">
+          {t("definitions.link")}
+        </Link>
+      </p>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("endpoint")}</h2>
         <code className={CODE_BLOCK}>

@@ -10,14 +10,16 @@ import {
 import { listProcesses } from "@/lib/reporting/process-admin";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import { PageHeader } from "@/components/admin/page-header";
+import { FormsDocumentation } from "@/components/configuration/forms-documentation";
+import { IndicatorCatalogue } from "@/components/configuration/indicator-catalogue";
 import { ProcessDiagram } from "@/components/reporting/process-diagram";
 import { Table } from "@/components/ui/table";
 
-const SECTIONS = ["forms", "classifiers", "processes", "permissions", "ratings"] as const;
+const SECTIONS = ["forms", "indicators", "classifiers", "processes", "permissions", "ratings"] as const;
 
 /**
  * Built-in documentation of the configuration (issue 27), generated from the data on every request: forms
- * of each year with their rules in words, classifiers, reporting processes as diagrams, the roles ×
+ * of each year with their rules in words, the indicator catalogue, classifiers, reporting processes as diagrams, the roles ×
  * permissions matrix of the permission table and the rating methods.
  */
 export default async function ConfigurationPage({ params }: PageProps<"/[locale]/admin/configuration">) {
@@ -27,7 +29,6 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
   const t = await getTranslations("admin.configuration");
   const ta = await getTranslations("admin");
   const tp = await getTranslations("reporting.processes");
-  const tl = await getTranslations("reporting.lists");
   const [years, classifiers, processes, methods] = await Promise.all([
     documentedForms(),
     documentedClassifiers(),
@@ -55,56 +56,14 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
         <h2 id="forms-h" className="mb-2 text-xl font-semibold">
           {t("sections.forms")}
         </h2>
-        {years.map((y) => (
-          <div key={y.year} className="mb-4">
-            <h3 className="mb-2 text-lg font-semibold">
-              {y.year} · {tl(`statuses.${y.status as "DRAFT" | "PUBLISHED"}`)}
-            </h3>
-            <ul className="space-y-2">
-              {y.forms.map((f) => (
-                <li key={f.id} className="rounded-lg bg-white p-3 shadow-sm" data-form={f.code}>
-                  <details>
-                    <summary className="cursor-pointer font-medium">
-                      {f.code} — {l(f.name)}{" "}
-                      <span className="text-sm font-normal text-slate-600">
-                        ({t("formMeta", { version: f.version ?? 0, process: f.processCode ?? tp("standard") })})
-                      </span>
-                    </summary>
-                    {f.sections.map((s) => (
-                      <div key={s.key} className="mt-2 text-sm">
-                        <h4 className="font-semibold">
-                          {l(s.title)} <code className="text-slate-600">{s.key}</code>
-                        </h4>
-                        {s.rows.length > 0 && (
-                          <p>
-                            {t("rows")}: {s.rows.map((r) => l(r.label)).join("; ")}
-                          </p>
-                        )}
-                        <p>
-                          {s.rows.length > 0 ? t("columns") : t("fields")}:{" "}
-                          {s.cells.map((c) => `${l(c.label)} (${c.key}, ${c.type})`).join("; ")}
-                        </p>
-                      </div>
-                    ))}
-                    {f.rules.length > 0 && (
-                      <div className="mt-2 text-sm">
-                        <h4 className="font-semibold">{t("rules")}</h4>
-                        <ol className="list-decimal space-y-1 pl-5">
-                          {f.rules.map((r, i) => (
-                            <li key={i}>
-                              {l(r.message)} <span className="text-slate-600">({t(`severity.${r.severity}`)})</span>{" "}
-                              <code className="break-all text-slate-700">{r.expression}</code>
-                            </li>
-                          ))}
-                        </ol>
-                      </div>
-                    )}
-                  </details>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+        <FormsDocumentation years={years} locale={locale} />
+      </section>
+
+      <section id="indicators" aria-labelledby="indicators-h">
+        <h2 id="indicators-h" className="mb-2 text-xl font-semibold">
+          {t("sections.indicators")}
+        </h2>
+        <IndicatorCatalogue />
       </section>
 
       <section id="classifiers" aria-labelledby="classifiers-h">
