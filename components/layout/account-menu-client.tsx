@@ -29,7 +29,7 @@ export function AccountMenu({ labels }: { labels: { signIn: string; signOut: str
   // while the session is read: a placeholder of the sign-in button's size, so that the header does not move
   if (session === undefined)
     return (
-      <span role="status" className="inline-block h-7 w-16 animate-pulse rounded bg-slate-200">
+      <span className="inline-block h-7 w-16 animate-pulse rounded bg-slate-200">
         <span className="sr-only">{labels.loading}</span>
       </span>
     );
