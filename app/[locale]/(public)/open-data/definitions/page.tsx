@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cached, TAGS } from "@/lib/cache";
@@ -36,6 +37,8 @@ const publicDefinitions = cached(
 export default async function DefinitionsPage({ params }: PageProps<"/[locale]/open-data/definitions">) {
   const { locale } = await params;
   setRequestLocale(locale);
+  // read at request time (from the data cache), never during the build
+  await connection();
   const t = await getTranslations("open-data");
   const { year, methods } = await publicDefinitions();
   const l = (x: LocalizedText) => x[locale as keyof LocalizedText] ?? x.kk;
