@@ -84,7 +84,7 @@ test("the completeness board and the open data API are public; bad parameters ge
   const form = page.getByTestId("definitions-forms").locator("[data-form]").first();
   await expect(form).toBeVisible();
   await form.locator("summary").click();
-  await expect(form.locator("h4").first()).toBeVisible();
+  await expect(form.locator("details")).toHaveAttribute("open", "");
   const method = page.getByTestId("definitions-ratings").getByRole("link").first();
   const name = (await method.textContent())!;
   await method.click();
