@@ -38,14 +38,15 @@ export interface CsvRecord {
   cells: string[];
 }
 
-const SEPARATORS = [",", ";", "\t"] as const;
+export const SEPARATORS = [",", ";", "\t"] as const;
+export type Separator = (typeof SEPARATORS)[number];
 
 /** The separator a file uses, from its first line: the one of comma, semicolon and tab found most often. */
-export function detectSeparator(text: string): string {
+export function detectSeparator(text: string): Separator {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/, 1)[0] ?? "";
   const outsideQuotes = firstLine.replace(/"[^"]*"/g, "");
   const count = (sep: string) => outsideQuotes.split(sep).length - 1;
-  return SEPARATORS.reduce<string>((best, sep) => (count(sep) > count(best) ? sep : best), ",");
+  return SEPARATORS.reduce<Separator>((best, sep) => (count(sep) > count(best) ? sep : best), ",");
 }
 
 /**

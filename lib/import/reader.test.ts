@@ -2,8 +2,9 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { detectSeparator } from "../csv";
 import { AppError } from "../errors";
-import { detectDelimiter, detectEncoding, openSource, take, withHeader, type SourceRow } from "./reader";
+import { detectEncoding, openSource, take, withHeader, type SourceRow } from "./reader";
 
 async function all(rows: AsyncIterable<SourceRow>): Promise<SourceRow[]> {
   const out: SourceRow[] = [];
@@ -40,9 +41,9 @@ describe("CSV sources", () => {
   });
 
   it("detects ; and tab separators, and an unquoted comma in a ;-file stays in its cell", async () => {
-    expect(detectDelimiter("a;b;c\n1,5;2;3")).toBe(";");
-    expect(detectDelimiter("a\tb\n")).toBe("\t");
-    expect(detectDelimiter('"a;b",c')).toBe(",");
+    expect(detectSeparator("a;b;c\n1,5;2;3")).toBe(";");
+    expect(detectSeparator("a\tb\n")).toBe("\t");
+    expect(detectSeparator('"a;b",c')).toBe(",");
     const semi = await openSource("x.csv", utf8("ФИО;ИИН\nИванов, Иван;1\n"));
     expect(semi.info.delimiter).toBe(";");
     expect((await all(semi.rows)).map((r) => r.cells)).toEqual([

@@ -13,14 +13,16 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import ExcelJS from "exceljs";
+import { detectSeparator, SEPARATORS, type Separator } from "../csv";
 import { AppError } from "../errors";
 import { assertZipWithinLimits, looksLikeZip, SPREADSHEET_LIMITS } from "../files/zip";
 
 export type SourceKind = "csv" | "xlsx";
 export const ENCODINGS = ["utf-8", "windows-1251"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
-export const DELIMITERS = [",", ";", "\t"] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
+/** The separators a CSV source may use: the CSV module's, detected by its `detectSeparator`. */
+export const DELIMITERS = SEPARATORS;
+export type Delimiter = Separator;
 
 /** One row of a source: `line` is the file line (CSV, where the record starts) or the sheet row (XLSX). */
 export interface SourceRow {
@@ -91,14 +93,6 @@ export function detectEncoding(sample: Uint8Array): Encoding {
   }
 }
 
-/** The separator of CSV text from its first line: the one of comma, semicolon and tab found most often outside quotes. */
-export function detectDelimiter(text: string): Delimiter {
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/, 1)[0] ?? "";
-  const outside = firstLine.replace(/"[^"]*"/g, "");
-  const count = (d: string) => outside.split(d).length - 1;
-  return DELIMITERS.reduce<Delimiter>((best, d) => (count(d) > count(best) ? d : best), ",");
-}
-
 /** Reads the first bytes of a stream without losing them: the sample and a stream that still yields everything. */
 async function peek(input: Readable, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; rest: Readable }> {
   const chunks: Buffer[] = [];
@@ -143,7 +137,7 @@ export async function csvSource(
       throw refused("import.undecodable");
     }
   }
-  const delimiter = options.delimiter ?? detectDelimiter(decodeSample(sample, encoding));
+  const delimiter = options.delimiter ?? detectSeparator(decodeSample(sample, encoding));
   return { info: { kind: "csv", encoding, delimiter }, rows: csvRows(rest, encoding, delimiter) };
 }
 
