@@ -38,50 +38,36 @@ export function changedFields(
  * Records who changed what, in the same transaction as the change itself (so a rolled-back change leaves
  * no audit entry, and a committed one always has one).
  */
-export async function recordAudit(
-  tx: Tx,
-  entry: {
-    actorId: string | null;
-    action: "create" | "update" | "delete" | "grant" | "revoke";
-    entity: string;
-    entityId: string;
-    before?: object | null;
-    after?: object | null;
-  },
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      before: snapshot(entry.before),
-      after: snapshot(entry.after),
-    },
-  });
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: auditRow(entry) });
 }
 
 /** Several audit entries in one statement (bulk writers such as imports), in the same transaction as their change. */
 export async function recordAudits(
   tx: Tx,
-  entries: readonly {
-    actorId: string | null;
-    action: "create" | "update" | "delete";
-    entity: string;
-    entityId: string;
-    before?: object | null;
-    after?: object | null;
-  }[],
+  entries: readonly (AuditEntry & { action: "create" | "update" | "delete" })[],
 ): Promise<void> {
   if (!entries.length) return;
-  await tx.auditLog.createMany({
-    data: entries.map((e) => ({
-      actorId: e.actorId,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      before: snapshot(e.before),
-      after: snapshot(e.after),
-    })),
-  });
+  await tx.auditLog.createMany({ data: entries.map(auditRow) });
+}
+
+/** One change as the audit log records it. */
+export interface AuditEntry {
+  actorId: string | null;
+  action: "create" | "update" | "delete" | "grant" | "revoke";
+  entity: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    actorId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+  };
 }
