@@ -142,10 +142,14 @@ export function awaits(
   territoryLevel: string,
 ): boolean {
   const level = pendingLevel(submission.status, submissionChain(processes, submission.processId, territoryLevel));
-  if (!level) return false;
+  return level !== null && actsAt(viewer, level, path);
+}
+
+/** True when the viewer may act for `level` on an organisation at `territoryPath`. */
+export function actsAt(viewer: Viewer, level: ReviewLevel, territoryPath: string): boolean {
   return viewer.roles.some(
     (r) =>
       reviewLevelOf(r.role) === level &&
-      (level === "MINISTRY" || (r.territoryPath !== null && path.startsWith(r.territoryPath))),
+      (level === "MINISTRY" || (r.territoryPath !== null && territoryPath.startsWith(r.territoryPath))),
   );
 }

@@ -49,9 +49,9 @@ import {
   type ProcessDefinition,
   type ReviewLevel,
 } from "./process";
-import { loadProcess, loadProcesses, processFor, reviewLevelOf } from "./processes";
+import { actsAt, loadProcess, loadProcesses, processFor, reviewLevelOf } from "./processes";
 
-export { lastApprovingLevel, pendingLevel, reviewLevelOf, statusAwaiting, type ReviewLevel };
+export { actsAt, lastApprovingLevel, pendingLevel, reviewLevelOf, statusAwaiting, type ReviewLevel };
 
 type Tx = Prisma.TransactionClient;
 
@@ -77,15 +77,6 @@ export function submitsFor(viewer: Viewer, organizationId: string): boolean {
 export function pathPrefixes(path: string): string[] {
   const parts = path.split("/").filter(Boolean);
   return parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}/`);
-}
-
-/** True when the viewer may act for `level` on an organisation at `territoryPath`. */
-export function actsAt(viewer: Viewer, level: ReviewLevel, territoryPath: string): boolean {
-  return viewer.roles.some(
-    (r) =>
-      reviewLevelOf(r.role) === level &&
-      (level === "MINISTRY" || (r.territoryPath !== null && territoryPath.startsWith(r.territoryPath))),
-  );
 }
 
 /** The reviewing levels a viewer may act at for an organisation (any status). */
