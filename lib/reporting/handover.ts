@@ -27,7 +27,7 @@ import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
 import { checkValues, definitionSchema, valueSlots, type CheckResult, type FormDefinition } from "./definition";
 import { isLate } from "./deadline";
-import { definitionOf, frozenDefinition } from "./workflow";
+import { definitionOf, frozenDefinition, reviewRoles } from "./workflow";
 import { chainOf, resolveProcessId, STANDARD_PROCESS, type ReviewLevel } from "./process";
 import { reviewLevelOf } from "./processes";
 import { ROLES } from "../auth/roles";
@@ -227,7 +227,7 @@ async function readContext(tx: RawSql, input: HandOverInput): Promise<ContextRow
     input.year,
     JSON.stringify(guess),
     JSON.stringify(REVIEWING_ROLES),
-    JSON.stringify(REVIEWING_ROLES.filter((role) => reviewLevelOf(role) === "MINISTRY")),
+    JSON.stringify(reviewRoles("MINISTRY")),
   ]);
   return rows[0]!;
 }
