@@ -13,13 +13,12 @@
  * Prints the figures and writes bench/results/completeness-<date>.json.
  */
 import { loadViewer } from "../lib/auth/access";
-import { effectiveDeadline } from "../lib/reporting/deadline";
 import { boardList, boardSummary, type BoardSort } from "../lib/reporting/review";
 import type { Prisma } from "../lib/generated/prisma/client";
 import type { SubmissionStatus } from "../lib/generated/prisma/enums";
-import { CONTINGENT_DEFINITION } from "../prisma/seed/reporting";
 import {
   closeBenchDatabase,
+  createBenchForm,
   createBenchSchools,
   log,
   ms,
@@ -62,41 +61,12 @@ try {
     });
   const districts = await prisma.territory.findMany({ where: { level: "DISTRICT" }, select: { id: true } });
   const orgs = await createBenchSchools(prisma, districts, ORGS, { id: "ocb", binDigit: "8" });
-  await prisma.form.create({
-    data: {
-      id: "f_bench_completeness",
-      formListId: "fl2026",
-      code: "BC-1",
-      nameKk: "Бенч",
-      nameRu: "Бенч",
-      nameEn: "Bench",
-      periodicity: "ANNUAL",
-      orgKinds: [],
-      adHoc: true,
-      versions: {
-        create: {
-          id: "fv_bench_c",
-          number: 1,
-          definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue,
-          frozen: true,
-        },
-      },
-      periods: {
-        create: {
-          id: PERIOD,
-          label: "2026",
-          startsOn: new Date("2026-09-01"),
-          endsOn: new Date("2026-09-05"),
-          dueDate: new Date("2026-10-05"),
-          deadlineAt: effectiveDeadline("2026-10-05").endsAt,
-        },
-      },
-    },
+  await createBenchForm(prisma, orgs, {
+    form: "f_bench_completeness",
+    code: "BC-1",
+    version: "fv_bench_c",
+    period: PERIOD,
   });
-  for (let i = 0; i < orgs.length; i += 5000)
-    await prisma.formAddressee.createMany({
-      data: orgs.slice(i, i + 5000).map((o) => ({ formId: "f_bench_completeness", organizationId: o.id! })),
-    });
   const statuses: (SubmissionStatus | null)[] = [
     null,
     "DRAFT",

@@ -9,6 +9,9 @@ import { closeDatabase, useDatabase as makeCurrentDatabase } from "../lib/db";
 import { openDatabase, type Database } from "../lib/db/driver";
 import { migrate } from "../lib/db/migrate";
 import { seed } from "../prisma/seed";
+import { CONTINGENT_DEFINITION } from "../prisma/seed/reporting";
+import { effectiveDeadline } from "../lib/reporting/deadline";
+import type { Prisma } from "../lib/generated/prisma/client";
 
 /** `--name <number>`: a positive number (an integer unless `integer: false`), or the fallback. */
 export function option(name: string, fallback: number, { integer = true } = {}): number {
@@ -184,4 +187,50 @@ export async function createBenchSchools(
   }));
   for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
   return orgs;
+}
+
+/**
+ * An ad-hoc contingent form (the seed's D-1 definition) with one 2026 period, addressed to `orgs` only, so that
+ * the seed's schools are not obliged to report it.
+ */
+export async function createBenchForm(
+  prisma: Database["prisma"],
+  orgs: readonly { id: string }[],
+  ids: { form: string; code: string; version: string; period: string },
+): Promise<void> {
+  await prisma.form.create({
+    data: {
+      id: ids.form,
+      formListId: "fl2026",
+      code: ids.code,
+      nameKk: "Бенч",
+      nameRu: "Бенч",
+      nameEn: "Bench",
+      periodicity: "ANNUAL",
+      orgKinds: [],
+      adHoc: true,
+      versions: {
+        create: {
+          id: ids.version,
+          number: 1,
+          definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue,
+          frozen: true,
+        },
+      },
+      periods: {
+        create: {
+          id: ids.period,
+          label: "2026",
+          startsOn: new Date("2026-09-01"),
+          endsOn: new Date("2026-09-05"),
+          dueDate: new Date("2026-10-05"),
+          deadlineAt: effectiveDeadline("2026-10-05").endsAt,
+        },
+      },
+    },
+  });
+  for (let i = 0; i < orgs.length; i += 5000)
+    await prisma.formAddressee.createMany({
+      data: orgs.slice(i, i + 5000).map((o) => ({ formId: ids.form, organizationId: o.id })),
+    });
 }

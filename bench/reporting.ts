@@ -14,13 +14,21 @@
  * Prints the figures and writes bench/results/reporting-<date>.json.
  */
 import { loadViewer } from "../lib/auth/access";
-import { effectiveDeadline } from "../lib/reporting/deadline";
 import { consolidatedReport } from "../lib/reporting/reports";
 import { acceptSubmission } from "../lib/reporting/workflow";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { CONTINGENT_DEFINITION, contingentValues } from "../prisma/seed/reporting";
+import { contingentValues } from "../prisma/seed/reporting";
 import { rng } from "../prisma/seed/random";
-import { closeBenchDatabase, createBenchSchools, log, ms, openBenchDatabase, option, writeResult } from "./lib";
+import {
+  closeBenchDatabase,
+  createBenchForm,
+  createBenchSchools,
+  log,
+  ms,
+  openBenchDatabase,
+  option,
+  writeResult,
+} from "./lib";
 
 const ORGS = option("orgs", 10_000);
 const ACCEPT = option("accept", 300);
@@ -43,37 +51,7 @@ try {
     orderBy: { code: "asc" },
   });
   const orgs = await createBenchSchools(prisma, districts, ORGS + ACCEPT, { id: "obench", binDigit: "9" });
-  await prisma.form.create({
-    data: {
-      id: "f_bench",
-      formListId: "fl2026",
-      code: "B-1",
-      nameKk: "Бенч",
-      nameRu: "Бенч",
-      nameEn: "Bench",
-      periodicity: "ANNUAL",
-      // Obliged: the bench schools only (as addressees), so the seed's schools do not count.
-      orgKinds: [],
-      adHoc: true,
-      versions: {
-        create: { id: "fv_bench", number: 1, definition: CONTINGENT_DEFINITION as Prisma.InputJsonValue, frozen: true },
-      },
-      periods: {
-        create: {
-          id: PERIOD,
-          label: "2026",
-          startsOn: new Date("2026-09-01"),
-          endsOn: new Date("2026-09-05"),
-          dueDate: new Date("2026-10-05"),
-          deadlineAt: effectiveDeadline("2026-10-05").endsAt,
-        },
-      },
-    },
-  });
-  for (let i = 0; i < orgs.length; i += 5000)
-    await prisma.formAddressee.createMany({
-      data: orgs.slice(i, i + 5000).map((o) => ({ formId: "f_bench", organizationId: o.id! })),
-    });
+  await createBenchForm(prisma, orgs, { form: "f_bench", code: "B-1", version: "fv_bench", period: PERIOD });
   const random = rng(10_000);
   const submittedAt = new Date("2026-10-01T05:00:00Z");
   const submissions: Prisma.SubmissionCreateManyInput[] = orgs.map((o, i) => ({
