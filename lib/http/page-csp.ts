@@ -95,7 +95,6 @@ export function protectPage(req: IncomingMessage, res: ServerResponse, dev = fal
       // no body to hash: the policy of this ETag if known; otherwise none, so that a cached copy keeps its own
       const known = etag ? policies.get(etag) : undefined;
       if (known) this.setHeader("content-security-policy", known);
-      else this.setHeader("content-security-policy", "frame-ancestors 'none'");
       mode = "pass";
     } else {
       mode = "hold";
