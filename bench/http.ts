@@ -6,7 +6,10 @@
  *
  * Routes: /api/health (database round trip), /kk (home page), /probe (a bare static Next page outside the
  * portal's layout: the baseline), /probe/sized (the same, about as large as the home page),
- * /kk/statistics (a static section page), and /kk/admin/organizations (the registry list, signed in). A route that does not answer 200 is skipped with a message.
+ * /kk/statistics (the public statistics entry), the cached public pages (statistics views, ratings, news,
+ * publications, vacancies, a dictionary entry: each compared with /probe), the registry list (district
+ * administrator), the parent's diary and the teacher's journal (signed in). A route that does not answer 200
+ * is skipped with a message.
  *
  * Besides req/s and latency it reports the server process's CPU time per request and the response size:
  * on a loaded or small machine the load generator competes with the server, and CPU per request is the
@@ -38,6 +41,10 @@ interface Route {
   name: string;
   path: string;
   signedIn?: boolean;
+  /** The demo account a signed-in route is loaded as (default: the district administrator). */
+  login?: string;
+  /** A public page that should come from the page cache: its throughput is compared with the bare page's. */
+  cached?: boolean;
   /** Why a missing route may be missing. */
   hint?: string;
 }
@@ -48,12 +55,28 @@ const ROUTES: Route[] = [
   { name: "bare", path: "/probe", hint: "the bare static page app/(probe)/probe/page.tsx is missing" },
   { name: "bare-sized", path: "/probe/sized", hint: "the sized bare page app/(probe)/probe/sized/page.tsx is missing" },
   { name: "section", path: "/kk/statistics" },
+  // Public pages served from the page cache (their views are cached twins, lib/http/cached-views.ts):
+  // each should serve at least 0.8× the bare page's throughput.
+  { name: "statistics-year", path: "/kk/statistics?year=2025", cached: true },
+  { name: "district", path: "/kk/statistics/110200000", cached: true },
+  { name: "school-card", path: "/kk/statistics/organizations/951040000386?year=2025", cached: true },
+  { name: "completeness", path: "/kk/statistics/completeness", cached: true },
+  { name: "ratings", path: "/kk/ratings", cached: true },
+  { name: "rating-card", path: "/kk/ratings/regions/270000000?year=2025", cached: true },
+  { name: "rating-method", path: "/kk/ratings/methods/regions?version=2", cached: true },
+  { name: "news", path: "/kk/news", cached: true },
+  { name: "publications", path: "/kk/publications?page=1", cached: true },
+  { name: "vacancies", path: "/kk/vacancies", cached: true },
+  { name: "dictionary-entry", path: "/kk/dictionary/mektep", cached: true },
   {
     name: "registry",
     path: "/kk/admin/organizations",
     signedIn: true,
     hint: "the registry list page is missing or refused",
   },
+  // The signed-in pages of the quarter-end rush: a parent's diary and a teacher's journal.
+  { name: "diary", path: "/kk/diary", signedIn: true, login: "parent" },
+  { name: "journal", path: "/kk/diary/journal", signedIn: true, login: "teacher" },
 ];
 
 const only = listOption("only");
@@ -160,6 +183,8 @@ interface Row {
   bytesPerResponse?: number;
   /** The server process's CPU time (user + system) per request: the cost of a page, whatever else runs. */
   serverCpuMsPerRequest?: number;
+  /** `x-nextjs-cache` and `Cache-Control` of the route's answer. */
+  cache?: string;
 }
 
 /** CPU seconds used so far by a process (Linux /proc; undefined elsewhere). */
@@ -174,20 +199,26 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-async function probe(path: string, headers: Record<string, string>): Promise<number> {
-  const res = await fetch(`${origin}${path}`, { headers, redirect: "manual" });
-  await res.arrayBuffer();
-  return res.status;
+/** One request: its status and how the page cache answered it (second request, so a cached page is in). */
+async function probe(path: string, headers: Record<string, string>): Promise<{ status: number; cache?: string }> {
+  let res: Response | undefined;
+  for (let i = 0; i < 2; i++) {
+    res = await fetch(`${origin}${path}`, { headers, redirect: "manual" });
+    await res.arrayBuffer();
+  }
+  const cache = [res!.headers.get("x-nextjs-cache"), res!.headers.get("cache-control")].filter(Boolean).join("; ");
+  return { status: res!.status, cache: cache || undefined };
 }
 
-async function measure(route: Route, cookie: string | undefined): Promise<Row> {
+async function measure(route: Route, cookies: Map<string, string | undefined>): Promise<Row> {
+  const cookie = cookies.get(route.login ?? DEMO_LOGIN);
   const headers: Record<string, string> = {
     ...(route.signedIn && cookie ? { cookie } : {}),
     ...(gzip ? { "accept-encoding": "gzip, deflate, br" } : {}),
   };
   if (route.signedIn && !cookie)
     return { route: route.name, path: route.path, status: "skipped", reason: "no session" };
-  const status = await probe(route.path, headers);
+  const { status, cache } = await probe(route.path, headers);
   if (status !== 200) {
     const reason = `answers ${status}${route.hint ? ` — ${route.hint}` : ""}`;
     console.log(`- ${route.name} ${route.path}: skipped, ${reason}`);
@@ -210,6 +241,7 @@ async function measure(route: Route, cookie: string | undefined): Promise<Row> {
     route: route.name,
     path: route.path,
     status: "measured",
+    cache,
     requestsPerSecond: round(r.requests.average),
     latencyMs: {
       p50: r.latency.p50,
@@ -287,13 +319,19 @@ async function main(): Promise<void> {
   await waitForHealth(server, 300_000);
   console.log(`Server ready in ${round((Date.now() - started) / 1000)} s.`);
 
-  const cookie = await signIn(DEMO_LOGIN, DEMO_PASSWORD).catch((error: Error) => {
-    console.log(`! ${error.message}; signed-in routes are skipped`);
-    return undefined;
-  });
+  const cookies = new Map<string, string | undefined>();
+  const chosen = ROUTES.filter((r) => r.signedIn && (!only || only.includes(r.name)));
+  for (const login of new Set(chosen.map((r) => r.login ?? DEMO_LOGIN)))
+    cookies.set(
+      login,
+      await signIn(login, DEMO_PASSWORD).catch((error: Error) => {
+        console.log(`! ${error.message}; routes signed in as ${login} are skipped`);
+        return undefined;
+      }),
+    );
 
   const rows: Row[] = [];
-  for (const route of ROUTES) if (!only || only.includes(route.name)) rows.push(await measure(route, cookie));
+  for (const route of ROUTES) if (!only || only.includes(route.name)) rows.push(await measure(route, cookies));
   printTable(rows);
   const load = loadavg()[0]!;
   if (load > cpus().length)
@@ -334,6 +372,22 @@ async function main(): Promise<void> {
     );
   }
 
+  const cachedPages = bare
+    ? ROUTES.filter((r) => r.cached)
+        .map((r) => by(r.name))
+        .filter((row): row is Row => row !== undefined)
+        .map((row) => ({
+          route: row.route,
+          throughputToBare: round(row.requestsPerSecond! / bare.requestsPerSecond!, 2),
+          cache: row.cache ?? null,
+        }))
+    : [];
+  if (cachedPages.length) {
+    console.log("\ncached public pages / bare (target ≥ 0.8):");
+    for (const c of cachedPages)
+      console.log(`  ${c.route.padEnd(18)} ×${c.throughputToBare}${c.cache ? `  (${c.cache})` : ""}`);
+  }
+
   const file = resultFile();
   const cpu = cpus();
   writeFileSync(
@@ -355,12 +409,13 @@ async function main(): Promise<void> {
           origin,
           dataDir,
           database: process.env.DATABASE_URL ? "postgresql" : "pglite",
-          signedInAs: DEMO_LOGIN,
+          signedInAs: Object.fromEntries(ROUTES.filter((r) => r.signedIn).map((r) => [r.name, r.login ?? DEMO_LOGIN])),
         },
         settings: { durationSeconds: duration, connections, acceptEncoding: gzip ? "gzip, deflate, br" : null },
         routes: rows,
         homeToBare: ratio ?? null,
         homeToSizedBare: sizedRatio ?? null,
+        cachedPagesToBare: cachedPages,
       },
       null,
       2,

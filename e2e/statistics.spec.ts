@@ -137,3 +137,33 @@ test("a district administrator builds a pivot, saves it and reopens it by its li
   await expect(page).toHaveURL(/indicator=teachers.*cols=qualification.*view=/);
   await expect(page.getByTestId("pivot-grand-total")).toHaveText(total);
 });
+
+test("public pages with a view come from the page cache, one copy per view, and a bad view is a 404", async ({
+  page,
+  request,
+}) => {
+  // two spellings of the same view (an unknown parameter, a repeated one): the second is served from the cache
+  const first = await request.get(`/${L}/statistics?year=2025`);
+  expect(first.status()).toBe(200);
+  const again = await request.get(`/${L}/statistics?utm_source=mail&year=2025&year=2024`);
+  expect(again.status()).toBe(200);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(again.headers()["cache-control"]).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+  // a cached page runs no inline script the server did not hash, and carries nothing of a session
+  expect(again.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+  expect(again.headers()["set-cookie"]).toBeUndefined();
+  for (const path of [`/${L}/ratings`, `/${L}/news?page=1`, `/${L}/open-data/definitions`]) {
+    await request.get(path);
+    expect((await request.get(path)).headers()["x-nextjs-cache"], path).toBe("HIT");
+  }
+  expect((await request.get(`/${L}/statistics?year=20x5`)).status()).toBe(404);
+  expect((await request.get(`/${L}/statistics/v/not-a-view!`)).status()).toBe(404);
+
+  // in the browser the year links keep working, by a client navigation to the cached view
+  await page.goto(`/${L}/statistics?year=2025`);
+  await expect(heading(page)).toHaveText(tr("statistics.titleOf").replace("{name}", "Қазақстан Республикасы"));
+  const years = page.getByTestId("year-selector");
+  await years.getByRole("link", { name: "2024", exact: true }).click();
+  await expect(page).toHaveURL(/\/kk\/statistics\?year=2024$/);
+  await expect(years.getByRole("link", { name: "2024", exact: true })).toHaveAttribute("aria-current", "true");
+});

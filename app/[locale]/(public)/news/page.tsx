@@ -7,6 +7,7 @@ import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { PageHeading } from "@/components/ui/page-heading";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/news">): Promise<Metadata> {
   const { locale } = await params;
@@ -24,7 +25,7 @@ export default async function NewsPage({ params, searchParams }: PageProps<"/[lo
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("publications");
-  const { query, raw } = listQueryFrom(await searchParams, "official");
+  const { query, raw } = listQueryFrom(await viewParams({ params, searchParams }), "official");
   const list = await cachedList(query, locale);
   return (
     <div className="space-y-4">

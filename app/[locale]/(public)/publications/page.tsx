@@ -9,6 +9,7 @@ import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
 import { PageHeading } from "@/components/ui/page-heading";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/publications">): Promise<Metadata> {
   const { locale } = await params;
@@ -26,7 +27,7 @@ export default async function PublicationsPage({ params, searchParams }: PagePro
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("publications");
-  const { query, raw } = listQueryFrom(await searchParams, "methodical");
+  const { query, raw } = listQueryFrom(await viewParams({ params, searchParams }), "methodical");
   const [list, options] = await Promise.all([cachedList(query, locale), cachedFilterOptions(locale)]);
   const subjects = new Map(options.subjects.map((s) => [s.code, s.name]));
   const select = (

@@ -11,6 +11,7 @@ import { StatChart } from "@/components/statistics/chart";
 import { Choice, intervalText } from "@/components/ratings/parts";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { formatDate } from "@/lib/format";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings">): Promise<Metadata> {
   const { locale } = await params;
@@ -25,7 +26,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 export default async function RatingsPage({ params, searchParams }: PageProps<"/[locale]/ratings">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const query = await searchParams;
+  const query = await viewParams({ params, searchParams });
   const t = await getTranslations("ratings");
   const methods = await cachedPublishedMethods();
   const year = await orNotFound(async () => yearParam(query.year), notFound);

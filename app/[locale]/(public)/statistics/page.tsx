@@ -5,6 +5,7 @@ import { TerritoryView } from "@/components/statistics/territory-view";
 import { cachedTerritoryPage } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics">): Promise<Metadata> {
   const { locale } = await params;
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/statisti
 export default async function StatisticsPage({ params, searchParams }: PageProps<"/[locale]/statistics">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { year } = await searchParams;
+  const { year } = await viewParams({ params, searchParams });
   const data = await orNotFound(() => cachedTerritoryPage(null, yearParam(year)), notFound);
   return <TerritoryView data={data} locale={locale} />;
 }

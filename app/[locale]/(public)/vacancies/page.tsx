@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { pagerLabels } from "@/components/ui/pager-labels";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/vacancies">): Promise<Metadata> {
   const { locale } = await params;
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/vacancie
 export default async function VacanciesPage({ params, searchParams }: PageProps<"/[locale]/vacancies">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const query = vacancyQueryOf(await searchParams);
+  const query = vacancyQueryOf(await viewParams({ params, searchParams }));
   const t = await getTranslations("staff.public");
   const data = await cachedPublicVacancies(query);
   const pages = pageCount(data.total, data.pageSize);

@@ -9,7 +9,13 @@ import { runtimeKeys } from "@/i18n/keys";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { formatDate } from "@/lib/format";
 
-export const dynamic = "force-dynamic";
+// The same for every reader: rendered on the first request for an entry, then kept like a static page and
+// expired with the dictionary's tag when an entry is edited or imported.
+export const revalidate = 3600;
+
+export function generateStaticParams() {
+  return [];
+}
 
 /** Slugs may arrive percent-encoded (Latin letters such as ä, ş). */
 function decodeSlug(raw: string): string {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { cached, TAGS } from "@/lib/cache";
@@ -9,6 +8,7 @@ import { pageMetadata } from "@/lib/seo/metadata";
 import { FormsDocumentation } from "@/components/configuration/forms-documentation";
 import { IndicatorCatalogue } from "@/components/configuration/indicator-catalogue";
 import { Table } from "@/components/ui/table";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data/definitions">): Promise<Metadata> {
   const { locale } = await params;
@@ -34,11 +34,11 @@ const publicDefinitions = cached(
  * ones the figures are computed with: the indicator catalogue, the report forms of the current year with their
  * rules in words, and the published rating methods. Nothing personal.
  */
-export default async function DefinitionsPage({ params }: PageProps<"/[locale]/open-data/definitions">) {
+export default async function DefinitionsPage({ params, searchParams }: PageProps<"/[locale]/open-data/definitions">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  // read at request time (from the data cache), never during the build
-  await connection();
+  // never rendered during the build: the cached twin renders on its first request (lib/http/cached-views.ts)
+  await viewParams({ params, searchParams });
   const t = await getTranslations("open-data");
   const { year, methods } = await publicDefinitions();
   const l = (x: LocalizedText) => x[locale as keyof LocalizedText] ?? x.kk;

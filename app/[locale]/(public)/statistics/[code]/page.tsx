@@ -6,6 +6,7 @@ import { cachedTerritoryPage } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({
   params,
@@ -13,7 +14,7 @@ export async function generateMetadata({
 }: PageProps<"/[locale]/statistics/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
-  const n = await cachedTerritoryPage(code, yearParam((await searchParams).year)).then(
+  const n = await cachedTerritoryPage(code, yearParam((await viewParams({ params, searchParams })).year)).then(
     (data) => data.territory.name,
     () => null,
   );
@@ -34,7 +35,7 @@ export default async function TerritoryStatisticsPage({
   const { locale, code } = await params;
   setRequestLocale(locale);
   if (!/^\d{9}$/.test(code)) notFound();
-  const { year } = await searchParams;
+  const { year } = await viewParams({ params, searchParams });
   const data = await orNotFound(() => cachedTerritoryPage(code, yearParam(year)), notFound);
   if (data.territory.level === "REPUBLIC") notFound();
   return <TerritoryView data={data} locale={locale} />;

@@ -9,6 +9,7 @@ import { localName } from "@/lib/names";
 import { formatDay } from "@/lib/format";
 import type { LocalizedText } from "@/lib/reporting/definition";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { viewParams } from "@/lib/http/view-params";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -28,7 +29,7 @@ export default async function CompletenessPage({
 }: PageProps<"/[locale]/statistics/completeness">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const sp = await searchParams;
+  const sp = await viewParams({ params, searchParams });
   const period = one(sp.period);
   const region = one(sp.region);
   if ((period && !/^[A-Za-z0-9_-]{1,60}$/.test(period)) || (region && !/^\d{9}$/.test(region))) notFound();

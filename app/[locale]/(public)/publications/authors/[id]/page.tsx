@@ -6,6 +6,13 @@ import { formatDate } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
 
+// The same for every reader: rendered on its first request, kept and expired with the publications' tag.
+export const revalidate = 300;
+
+export function generateStaticParams() {
+  return [];
+}
+
 export async function generateMetadata({
   params,
 }: PageProps<"/[locale]/publications/authors/[id]">): Promise<Metadata> {

@@ -12,6 +12,7 @@ import { intervalText } from "@/components/ratings/parts";
 import { Table } from "@/components/ui/table";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { formatNumber } from "@/lib/format";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({
   params,
@@ -35,7 +36,7 @@ export default async function EntityPage({ params, searchParams }: PageProps<"/[
   const { locale, method, entity } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("ratings");
-  const { year: yearValue } = await searchParams;
+  const { year: yearValue } = await viewParams({ params, searchParams });
   const year = await orNotFound(async () => yearParam(yearValue), notFound);
   const card = await orNotFound(() => cachedEntityCard(method, entity, year), notFound);
   const { rating, entry, history } = card;

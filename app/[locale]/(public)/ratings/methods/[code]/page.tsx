@@ -10,6 +10,7 @@ import { methodOf } from "@/lib/ratings/runner";
 import { Table } from "@/components/ui/table";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { formatDay, formatNumber } from "@/lib/format";
+import { viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/ratings/methods/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -32,7 +33,7 @@ export default async function MethodPage({ params, searchParams }: PageProps<"/[
   const { locale, code } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("ratings");
-  const { version } = await searchParams;
+  const { version } = await viewParams({ params, searchParams });
   if (version !== undefined && (typeof version !== "string" || !/^\d{1,4}$/.test(version))) notFound();
   const view = await orNotFound(() => cachedMethodView(code, version === undefined ? null : Number(version)), notFound);
   const current = view.current;

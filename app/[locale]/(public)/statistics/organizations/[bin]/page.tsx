@@ -13,6 +13,7 @@ import { pageMetadata } from "@/lib/seo/metadata";
 import { formatDate, formatDay } from "@/lib/format";
 import { cachedPassportCard } from "@/lib/passport/public";
 import { PassportCardSection } from "@/components/passport/card";
+import { viewParams } from "@/lib/http/view-params";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -42,7 +43,7 @@ export default async function OrganizationReportPage({
   const { locale, bin } = await params;
   setRequestLocale(locale);
   if (!/^\d{12}$/.test(bin)) notFound();
-  const { year } = await searchParams;
+  const { year } = await viewParams({ params, searchParams });
   const [data, card] = await Promise.all([
     orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound),
     cachedPassportCard(bin),
