@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { formatNumber } from "@/lib/format";
 import { Link } from "@/i18n/navigation";
-import { toCsv } from "@/lib/csv";
 import type { Figure } from "@/lib/databank/public";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatChart, type ChartDatum, type ChartSeries } from "./chart";
-import { XlsxDownload } from "./xlsx-download-client";
+import { TableDownload } from "./table-download-client";
 
 export type CellValue = string | number | Figure | null;
 
@@ -26,20 +25,24 @@ function isFigure(v: CellValue): v is Figure {
 }
 
 /** A cell as published: "<5" when hidden, "—" when missing. */
-export function cellText(v: CellValue, locale: string, forCsv = false): string {
+export function cellText(v: CellValue, locale: string): string {
   if (isFigure(v)) {
     if (v.hidden) return SUPPRESSED;
-    return v.value === null
-      ? forCsv
-        ? ""
-        : "—"
-      : forCsv
-        ? String(v.value)
-        : formatNumber(v.value, locale, { maximumFractionDigits: 1 });
+    return v.value === null ? "—" : formatNumber(v.value, locale, { maximumFractionDigits: 1 });
   }
-  if (v === null) return forCsv ? "" : "—";
-  if (typeof v === "number") return forCsv ? String(v) : formatNumber(v, locale, { maximumFractionDigits: 1 });
+  if (v === null) return "—";
+  if (typeof v === "number") return formatNumber(v, locale, { maximumFractionDigits: 1 });
   return v;
+}
+
+/**
+ * The raw number behind a cell shown formatted ("1 234,5" → "1234.5"; "" when missing), for the downloads;
+ * undefined where the text is the value (names, "<5").
+ */
+function rawValue(v: CellValue): string | undefined {
+  if (isFigure(v)) return v.hidden ? undefined : v.value === null ? "" : String(v.value);
+  if (typeof v === "number") return String(v);
+  return v === null ? "" : undefined;
 }
 
 /** The number of a cell for a chart (null when hidden or missing). */
@@ -49,8 +52,8 @@ export function chartValue(v: CellValue): number | null {
 }
 
 /**
- * One figure of the statistics pages: a chart and, beside it, the table with the same numbers and a CSV
- * download of that table (a data: link, no request needed).
+ * One figure of the statistics pages: a chart and, beside it, the table with the same numbers, and CSV and
+ * XLSX of that table built in the browser from the table (no request, and the numbers are sent once).
  */
 export async function StatFigure({
   id,
@@ -72,14 +75,6 @@ export async function StatFigure({
   csvName: string;
 }) {
   const t = await getTranslations("statistics");
-  // XLSX: figures as numbers (a hidden one as "<5"), the rest as text.
-  const typed = (v: CellValue): string | number | null =>
-    isFigure(v) ? (v.hidden ? SUPPRESSED : v.value) : typeof v === "number" ? v : (v ?? null);
-  const xlsxRows = [columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => typed(r.cells[c.key] ?? null)))];
-  const csv = toCsv([
-    columns.map((c) => c.label),
-    ...rows.map((r) => columns.map((c) => cellText(r.cells[c.key] ?? null, locale, true))),
-  ]);
   return (
     <section
       aria-labelledby={`${id}-title`}
@@ -90,17 +85,14 @@ export async function StatFigure({
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
-        <span className="flex flex-wrap gap-3">
-          <a
-            href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
-            download={`${csvName}.csv`}
-            className="text-sm"
-            data-testid={`csv-${id}`}
-          >
-            {t("downloadCsv")}
-          </a>
-          <XlsxDownload rows={xlsxRows} name={csvName} sheet={title} label={t("downloadXlsx")} testId={`xlsx-${id}`} />
-        </span>
+        <TableDownload
+          tableId={`${id}-table`}
+          name={csvName}
+          sheet={title}
+          csvLabel={t("downloadCsv")}
+          xlsxLabel={t("downloadXlsx")}
+          testId={id}
+        />
       </div>
       {note && <p className="mb-2 text-sm text-slate-600">{note}</p>}
       {rows.length === 0 ? (
@@ -111,7 +103,7 @@ export async function StatFigure({
             <StatChart kind={chart.kind} data={chart.data} series={chart.series} label={title} locale={locale} />
           )}
           <div className="max-h-96 overflow-auto" role="region" aria-label={title} tabIndex={0}>
-            <table className="w-full text-sm">
+            <table id={`${id}-table`} className="w-full text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-slate-100 text-left">
                 <tr>
@@ -126,13 +118,18 @@ export async function StatFigure({
                 {rows.map((r, i) => (
                   <tr key={i}>
                     {columns.map((c, j) => {
-                      const text = cellText(r.cells[c.key] ?? null, locale);
+                      const value = r.cells[c.key] ?? null;
+                      const text = cellText(value, locale);
                       return j === 0 ? (
                         <th key={c.key} scope="row" className="px-2 py-1 text-left font-normal">
                           {r.href ? <Link href={r.href}>{text}</Link> : text}
                         </th>
                       ) : (
-                        <td key={c.key} className={`px-2 py-1 ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                        <td
+                          key={c.key}
+                          className={`px-2 py-1 ${c.numeric ? "text-right tabular-nums" : ""}`}
+                          data-v={rawValue(value)}
+                        >
                           {text}
                         </td>
                       );
