@@ -15,6 +15,7 @@ import { holds, organizationsWith, type Viewer } from "../auth/scope";
 import { assignmentWriteWhere, classReadWhere } from "./access";
 import { dateValue, dayOf } from "./dates";
 import { almatyDate } from "../time";
+import { notifyAbsences, notifyTermGrades } from "./alerts";
 import { computeTermGrade, DEFAULT_WEIGHTS, gradeWeightsSchema, type GradeWeights, type TermGradeInput } from "./grade";
 import type { AssessmentCreate, JournalChange, JournalKey, JournalSave } from "./schemas";
 
@@ -279,6 +280,7 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
     const oldMark = new Map(marks.map((m) => [cellKey(m.lessonId, m.studentId), String(m.value)]));
     const oldAttendance = new Map(attendance.map((a) => [cellKey(a.lessonId, a.studentId), a.status as string]));
     const oldResult = new Map(results.map((r) => [cellKey(r.assessmentId, r.studentId), String(r.points)]));
+    const wasAbsent = new Set([...oldAttendance].filter(([, status]) => status === "ABSENT").map(([k]) => k));
 
     const history: Prisma.MarkChangeCreateManyInput[] = [];
     const record = (
@@ -369,6 +371,16 @@ export async function saveJournal(viewer: Viewer, input: JournalSave, now = new 
       }
     }
     if (history.length) await tx.markChange.createMany({ data: history });
+    // Absence alerts for the pupils absent after this save who were not before (a mark set and corrected
+    // within the same save alerts nobody); once per pupil and day, whatever the number of lessons.
+    const absences = input.changes.flatMap((c) => {
+      if (c.type !== "attendance") return [];
+      const k = cellKey(c.lessonId, c.studentId);
+      return oldAttendance.get(k) === "ABSENT" && !wasAbsent.has(k)
+        ? [{ studentId: c.studentId, date: dayOf(lessonById.get(c.lessonId)!.date) }]
+        : [];
+    });
+    await notifyAbsences(tx, organizationId, absences);
     return { saved: input.changes.length, changed };
   });
 }
@@ -504,6 +516,12 @@ export async function confirmTerm(viewer: Viewer, input: JournalKey, now = new D
         changedAt: now,
       })),
     });
+    await notifyTermGrades(
+      tx,
+      organizationId,
+      key,
+      rows.map((r) => r.studentId),
+    );
     return { confirmed: rows.length };
   });
 }

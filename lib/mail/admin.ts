@@ -11,6 +11,13 @@ import { renderMail, type MailParams, type RenderedMail } from "./templates";
 
 export const MAIL_PAGE_SIZE = 50;
 
+/**
+ * The policy of a mail's HTML part shown to the administrator (app/api/v1/mail/[id]/html): nothing may run
+ * or load (inline styles and data: images only), the document is sandboxed, and only the portal frames it.
+ */
+export const MAIL_HTML_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
 export interface MailRow {
   id: string;
   to: string;

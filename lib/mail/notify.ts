@@ -4,8 +4,13 @@
  * verified, not failing address whose choice for the notification's topic is "immediately" gets a mail in the
  * outbox; "daily digest" collects the topic's notifications into one mail a day (`queueDigests`, a job);
  * "off" sends nothing. Each mail carries a signed one-click unsubscribe token for its topic.
+ *
+ * A notification of an organisation with no single recipient (`userId` null, `organizationId` set, e.g. a
+ * report returned to the organisation) is mailed to the people who hold, at that organisation, a role with
+ * the topic's permission (`ORGANIZATION_RECIPIENTS`), each by their own choice for the topic.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { roleHas, rolesWith, type Permission } from "../auth/permissions";
 import { prisma } from "../db";
 import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
@@ -19,6 +24,28 @@ export const MAIL_TOPICS = ["reporting", "services", "diary", "forums", "publica
 export type MailTopic = (typeof MAIL_TOPICS)[number];
 export const MAIL_MODES = ["IMMEDIATE", "DIGEST", "OFF"] as const satisfies readonly MailMode[];
 export const DEFAULT_MODE: MailMode = "IMMEDIATE";
+
+/**
+ * Who receives the mail of an organisation's notification of each topic: the people holding, at that
+ * organisation, a role with this permission (the school administrators for reporting, the diary and
+ * publications and forums; those who process applications for e-services).
+ */
+export const ORGANIZATION_RECIPIENTS: Record<MailTopic, Permission> = {
+  reporting: "reporting.submit",
+  services: "services.process",
+  diary: "diary.manage",
+  forums: "diary.manage",
+  publications: "diary.manage",
+};
+
+/** Whether a person's roles make them a recipient of an organisation's notification of `topic`. */
+function receivesFor(
+  roles: readonly { role: Parameters<typeof roleHas>[0]; organizationId: string | null }[],
+  organizationId: string,
+  topic: MailTopic,
+): boolean {
+  return roles.some((r) => r.organizationId === organizationId && roleHas(r.role, ORGANIZATION_RECIPIENTS[topic]));
+}
 
 export function topicOf(kind: NotificationKind): MailTopic {
   const topic = kind.slice(0, kind.indexOf("_")) as MailTopic;
@@ -88,16 +115,55 @@ export async function saveMailPreferences(userId: string, prefs: Partial<Record<
 
 export interface NotificationToMail {
   userId: string | null;
+  organizationId?: string | null;
   kind: NotificationKind;
   payload: unknown;
 }
 
 /**
+ * The people an organisation's notifications (no `userId`) go to: per organisation and topic, the active
+ * holders of a role with the topic's permission there. One query for all.
+ */
+async function organizationRecipients(
+  tx: Tx,
+  notifications: readonly NotificationToMail[],
+): Promise<Map<string, string[]>> {
+  const wanted = new Map<string, Set<MailTopic>>();
+  for (const n of notifications)
+    if (!n.userId && n.organizationId)
+      wanted.set(n.organizationId, (wanted.get(n.organizationId) ?? new Set()).add(topicOf(n.kind)));
+  const out = new Map<string, string[]>();
+  if (!wanted.size) return out;
+  const roles = [
+    ...new Set(
+      [...wanted.values()].flatMap((topics) => [...topics].flatMap((t) => rolesWith(ORGANIZATION_RECIPIENTS[t]))),
+    ),
+  ];
+  const holders = await tx.roleAssignment.findMany({
+    where: { organizationId: { in: [...wanted.keys()] }, role: { in: roles }, user: { active: true } },
+    select: { userId: true, role: true, organizationId: true },
+  });
+  for (const [organizationId, topics] of wanted)
+    for (const topic of topics)
+      out.set(`${organizationId}:${topic}`, [
+        ...new Set(holders.filter((h) => receivesFor([h], organizationId, topic)).map((h) => h.userId)),
+      ]);
+  return out;
+}
+
+/**
  * Queues the "immediately" mail of new notifications, in the caller's transaction: one query for the
- * recipients' addresses and choices, one insert for the mail.
+ * recipients' addresses and choices (one more for an organisation's notifications), one insert for the mail.
  */
 export async function mailNotifications(tx: Tx, notifications: readonly NotificationToMail[]): Promise<number> {
-  const personal = notifications.filter((n): n is NotificationToMail & { userId: string } => Boolean(n.userId));
+  const byOrganization = await organizationRecipients(tx, notifications);
+  const personal = notifications.flatMap((n) =>
+    n.userId
+      ? [{ ...n, userId: n.userId }]
+      : n.organizationId
+        ? (byOrganization.get(`${n.organizationId}:${topicOf(n.kind)}`) ?? []).map((userId) => ({ ...n, userId }))
+        : [],
+  );
   if (!personal.length) return 0;
   const userIds = [...new Set(personal.map((n) => n.userId))];
   const users = await tx.user.findMany({
@@ -145,6 +211,7 @@ export async function queueDigests(now = new Date(), limit = 500): Promise<numbe
       mailLocale: true,
       mailDigestAt: true,
       notificationPreferences: true,
+      roles: { where: { organizationId: { not: null } }, select: { role: true, organizationId: true } },
     },
     take: limit,
   });
@@ -152,13 +219,22 @@ export async function queueDigests(now = new Date(), limit = 500): Promise<numbe
   for (const user of users) {
     const topics = user.notificationPreferences.filter((p) => p.mode === "DIGEST").map((p) => p.topic);
     const since = user.mailDigestAt ?? dayAgo;
+    // the person's own notifications and those of the organisations where they are a recipient
+    const organizations = [...new Set(user.roles.map((r) => r.organizationId!))];
     const rows = await prisma.notification.findMany({
-      where: { userId: user.id, createdAt: { gt: since, lte: now } },
+      where: {
+        createdAt: { gt: since, lte: now },
+        OR: [{ userId: user.id }, { userId: null, organizationId: { in: organizations } }],
+      },
       orderBy: { createdAt: "asc" },
       take: 200,
-      select: { kind: true, payload: true },
+      select: { kind: true, payload: true, userId: true, organizationId: true },
     });
-    const items = rows.filter((r) => topics.includes(topicOf(r.kind)));
+    const items = rows.filter(
+      (r) =>
+        topics.includes(topicOf(r.kind)) &&
+        (r.userId !== null || receivesFor(user.roles, r.organizationId!, topicOf(r.kind))),
+    );
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { mailDigestAt: now } });
       if (items.length)

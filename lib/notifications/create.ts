@@ -1,6 +1,7 @@
 /**
  * The one way to create in-portal notifications: the rows, and in the same transaction the e-mail of those
- * whose recipients chose it (lib/mail/notify.ts). Returns how many notifications were created.
+ * whose recipients chose it (lib/mail/notify.ts). A row with an organisation and no user is the organisation's:
+ * its mail goes to the people holding the topic's role there. Returns how many notifications were created.
  */
 import type { Prisma } from "../generated/prisma/client";
 import type { NotificationKind } from "./kinds";
@@ -25,7 +26,7 @@ export async function createNotifications(tx: Tx, data: readonly NewNotification
   const created = await tx.notification.createManyAndReturn({
     data: data.map((n) => ({ ...n, payload: n.payload ?? {} })),
     skipDuplicates: true,
-    select: { userId: true, kind: true, payload: true },
+    select: { userId: true, organizationId: true, kind: true, payload: true },
   });
   await mailNotifications(tx, created);
   return created.length;

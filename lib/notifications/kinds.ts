@@ -40,6 +40,8 @@ const CODES = {
   services_queue_moved: "services.queue_moved",
   services_transferred: "services.transferred",
   diary_message: "diary.message",
+  diary_absence: "diary.absence",
+  diary_term_grades: "diary.termGrades",
   forums_reply: "forums.reply",
   forums_mention: "forums.mention",
   publications_decision: "publications.decision",

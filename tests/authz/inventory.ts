@@ -84,6 +84,7 @@ export const ROUTES: Record<string, Entry> = {
     access: "public",
     why: "package upload: authenticated by the organisation's registered signing key, not a session",
   },
+  "app/api/v1/mail/[id]/html/route.ts GET": { permission: "mail.read" },
   "app/api/v1/mail/unsubscribe/route.ts GET": {
     access: "public",
     why: "the unsubscribe link of a mail: redirects to the page with a button, changes nothing",

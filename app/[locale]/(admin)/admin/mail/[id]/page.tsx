@@ -9,7 +9,10 @@ import { StatusBadge } from "@/components/ui/status-badge";
 
 export const dynamic = "force-dynamic";
 
-/** One mail as its recipient reads it (the plain-text part) with the link it carries. */
+/**
+ * One mail as its recipient reads it: the HTML part (framed from the route that serves it under a policy
+ * where nothing runs or loads, and sandboxed here too), the plain-text part and the link it carries.
+ */
 export default async function MailDetailPage({ params }: PageProps<"/[locale]/admin/mail/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -44,6 +47,19 @@ export default async function MailDetailPage({ params }: PageProps<"/[locale]/ad
           </>
         )}
       </dl>
+      <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="mail-html-heading">
+        <h2 id="mail-html-heading" className="mb-2 font-semibold">
+          {t("html")}
+        </h2>
+        <iframe
+          src={`/api/v1/mail/${encodeURIComponent(m.id)}/html`}
+          sandbox=""
+          referrerPolicy="no-referrer"
+          title={t("htmlFrame", { subject: m.subject })}
+          className="h-[32rem] w-full rounded border border-slate-200"
+          data-testid="mail-html"
+        />
+      </section>
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-semibold">{t("text")}</h2>
         <pre className="text-sm break-words whitespace-pre-wrap" data-testid="mail-text">
