@@ -100,9 +100,25 @@ describe("the exchange", () => {
       buildPackage({ bin: school.bin, form: "P-1", year: 2026, period: "2026", values: passport }),
       schoolKey,
     );
+    // the district administrator reviews the school's reports and has a verified address
+    await prisma.user.update({
+      where: { id: "u_district" },
+      data: { email: "district@example.kz", emailVerifiedAt: new Date(), mailLocale: "ru" },
+    });
     const before = await counts();
     const result = await receive(accepted);
     expect(result.status).toBe(201);
+    // their notification of the hand-over is mailed as on the report page
+    const notified = await prisma.notification.findMany({
+      where: {
+        kind: "reporting_submitted",
+        payload: { path: ["submissionId"], equals: result.receipt.receipt.submissionId },
+      },
+      select: { userId: true },
+    });
+    expect(notified.map((n) => n.userId)).toContain("u_district");
+    const mails = await prisma.mailOutbox.findMany({ where: { userId: "u_district", to: "district@example.kz" } });
+    expect(mails).toHaveLength(1);
     expect(result.receipt.receipt).toMatchObject({
       verdict: "accepted",
       stage: "submission",

@@ -12,6 +12,7 @@ import "server-only";
 import { database, prisma } from "../db";
 import type { RawSql } from "../db/driver";
 import { AppError } from "../errors";
+import { mailNotifications } from "../mail/notify";
 import { handOver, type HandOverOutcome } from "../reporting/handover";
 import { sha256Hex, signReceipt } from "./crypto";
 import {
@@ -212,9 +213,10 @@ export async function receivePackage(
       ],
     );
   };
+  let notified: Extract<HandOverOutcome, { kind: "submitted" }>["notified"] = [];
   for (let attempt = 1; ; attempt++) {
     try {
-      return await database().raw.transaction(async (tx): Promise<ReceiveResult> => {
+      const received = await database().raw.transaction(async (tx): Promise<ReceiveResult> => {
         const { outcome, retentionYears, earlierPackage } = await handOver(tx, {
           packageId: authenticated.id,
           organizationId: key.organizationId,
@@ -244,6 +246,7 @@ export async function receivePackage(
           }
           return { status: 200, receipt: earlierPackage.receipt as Receipt, replay: true };
         }
+        notified = outcome.kind === "submitted" ? outcome.notified : [];
         const refusal = refusalOf(outcome);
         const receipt = refusal
           ? sign({ ...base, verdict: "rejected", stage: refusal.stage, reasons: refusal.reasons })
@@ -257,6 +260,10 @@ export async function receivePackage(
         await storePackage(tx, receipt, retentionYears);
         return { status: refusal ? 422 : 201, receipt, replay: false };
       });
+      // The reviewers' mail, as each chose, once the report is handed over: queued after the raw-SQL
+      // transaction (the mail queue is written through Prisma); the notifications themselves are in it.
+      if (received.status === 201 && notified.length) await mailNotifications(prisma, notified);
+      return received;
     } catch (error) {
       // The same package, or another one of the same report, written at the same moment by another request:
       // everything of this attempt is rolled back, and the next attempt sees what the other one wrote (the

@@ -54,7 +54,12 @@ export type HandOverOutcome =
   /** A data package is stored under `packageId` already: nothing was looked at further. */
   | { kind: "replay" }
   /** Handed over: a new submission (or a draft or returned one) is now SUBMITTED. */
-  | { kind: "submitted"; submissionId: string }
+  | {
+      kind: "submitted";
+      submissionId: string;
+      /** The notifications written with it (the first reviewing level), for their mail once committed. */
+      notified: { userId: string; organizationId: string; kind: "reporting_submitted"; payload: unknown }[];
+    }
   /** No period of that label for the form and year. */
   | { kind: "periodUnknown" }
   /** Nobody administers the organisation: nobody to record the submission for. */
@@ -440,7 +445,16 @@ export async function handOver(tx: RawSql, input: HandOverInput): Promise<HandOv
       levels ? processId : STANDARD_PROCESS.id,
     ]);
     if (!written || Number(written.written) !== 1) throw new AppError("stale");
-    return result({ kind: "submitted", submissionId });
+    return result({
+      kind: "submitted",
+      submissionId,
+      notified: recipients.map(({ userId }) => ({
+        userId,
+        organizationId: input.organizationId,
+        kind: "reporting_submitted" as const,
+        payload,
+      })),
+    });
   } catch (error) {
     if (error instanceof AppError) return result({ kind: "refused", error });
     throw error;
