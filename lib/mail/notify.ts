@@ -124,7 +124,7 @@ export interface NotificationToMail {
  * The people an organisation's notifications (no `userId`) go to: per organisation and topic, the active
  * holders of a role with the topic's permission there. One query for all.
  */
-async function organizationRecipients(
+export async function organizationRecipients(
   tx: Tx,
   notifications: readonly NotificationToMail[],
 ): Promise<Map<string, string[]>> {

@@ -147,7 +147,7 @@ describe("published term grades", () => {
 });
 
 describe("an organisation's notifications", () => {
-  it("are mailed to the holders of the topic's role at that organisation, each by their own choice", async () => {
+  it("are given and mailed to the holders of the topic's role at that organisation, each by their own choice", async () => {
     const school2 = (await prisma.roleAssignment.findFirstOrThrow({ where: { userId: "u_school2" } })).organizationId!;
     await verified("u_school", "school@example.kz", "en");
     await verified("u_school2", "school2@example.kz", null);
@@ -159,6 +159,11 @@ describe("an organisation's notifications", () => {
     const mails = await mailsOf("u_school");
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: "school@example.kz", locale: "en" });
+    // in the school admin's own list, read on their own; nobody else's
+    const listed = await prisma.notification.findMany({
+      where: { organizationId: school, kind: "reporting_returned" },
+    });
+    expect(listed.map((n) => n.userId)).toEqual(["u_school"]);
     // not the other school's admin, not the teacher of the same school (no reporting role)
     expect(await mailsOf("u_school2")).toHaveLength(0);
     expect(await mailsOf("u_teacher")).toHaveLength(0);
