@@ -112,7 +112,7 @@ describe("the exchange", () => {
     const notified = await prisma.notification.findMany({
       where: {
         kind: "reporting_submitted",
-        payload: { path: ["submissionId"], equals: result.receipt.receipt.submissionId },
+        payload: { path: ["submissionId"], equals: result.receipt.receipt.submissionId! },
       },
       select: { userId: true },
     });
