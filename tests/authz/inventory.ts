@@ -223,6 +223,7 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/ratings/actions.ts#publishRatingAction": { permission: "ratings.manage" },
   "lib/registry/actions.ts#createOrganizationAction": { permission: "registry.organization.write" },
   "lib/registry/actions.ts#updateOrganizationAction": { permission: "registry.organization.write" },
+  "lib/registry/attribute-actions.ts#saveAttributeDefinitionAction": { permission: "registry.attributes.manage" },
   "lib/registry/person-actions.ts#createPersonAction": { permission: "registry.person.write" },
   "lib/registry/person-actions.ts#updatePersonAction": { permission: "registry.person.write" },
   "lib/registry/territory-actions.ts#createTerritoryAction": { permission: "registry.territory.write" },
