@@ -49,6 +49,7 @@ export const ROUTES: Record<string, Entry> = {
     why: "status of a backup job by its unguessable id, no content",
   },
   "app/api/v1/audit/route.ts GET": { permission: "audit.read" },
+  "app/api/v1/configuration/document/route.ts GET": { permission: "admin.access" },
   "app/api/v1/databank/pivot/route.ts GET": { permission: "databank.pivot" },
   "app/api/v1/diary/students/[id]/export/route.ts GET": { permission: "diary.read" },
   "app/api/v1/dictionary/entries/[slug]/route.ts GET": { access: "public", why: "open dictionary" },
@@ -99,6 +100,10 @@ export const ROUTES: Record<string, Entry> = {
     why: "the reader's own state; the service reads the session",
   },
   "app/api/v1/ratings/openapi.json/route.ts GET": { access: "public", why: "API description" },
+  "app/api/v1/open-data/definitions/document/route.ts GET": {
+    access: "public",
+    why: "the public definitions of the open data (indicators, forms, published rating methods)",
+  },
   "app/api/v1/ratings/route.ts GET": { access: "public", why: "open ratings" },
   "app/api/v1/reporting/reports/[periodId]/route.ts GET": { permission: "reporting.review" },
   "app/api/v1/reporting/template/route.ts GET": { access: "signedIn" },

@@ -15,6 +15,7 @@ import { IndicatorCatalogue } from "@/components/configuration/indicator-catalog
 import { ProcessDiagram } from "@/components/reporting/process-diagram";
 import { Table } from "@/components/ui/table";
 import { ChangeHistory } from "@/components/configuration/change-history";
+import { DocumentLinks } from "@/components/configuration/document-links";
 import { configurationHistory, type HistorySection } from "@/lib/configuration/history";
 import { listAttributeDefinitions } from "@/lib/registry/attributes";
 import { classifierOptions } from "@/lib/classifiers/queries";
@@ -57,6 +58,7 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("description")} />
+      <DocumentLinks href="/api/v1/configuration/document" locale={locale} testId="config-download" />
       <nav aria-label={t("contents")}>
         <ul className="flex flex-wrap gap-3 text-sm">
           {SECTIONS.map((s) => (
