@@ -52,9 +52,9 @@ describe("attribute definition input", () => {
   });
 
   it("refuses a range whose minimum exceeds its maximum, a range on a non-number and a choice without classifier", () => {
-    expect(messages(attributeDefinitionInput.safeParse(definition({ type: "NUMBER", min: "10", max: "2" })))).toEqual(
-      [["max", "attribute.rangeInverted"]],
-    );
+    expect(messages(attributeDefinitionInput.safeParse(definition({ type: "NUMBER", min: "10", max: "2" })))).toEqual([
+      ["max", "attribute.rangeInverted"],
+    ]);
     expect(messages(attributeDefinitionInput.safeParse(definition({ type: "TEXT", min: "1" })))).toEqual([
       ["min", "attribute.rangeOnlyNumber"],
     ]);
