@@ -7,6 +7,7 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "territories", href: "/admin/territories", permission: "registry.territory.read" },
   { key: "organizations", href: "/admin/organizations", permission: "registry.organization.read" },
   { key: "people", href: "/admin/people", permission: "registry.person.read" },
+  { key: "attributes", href: "/admin/attributes", permission: "registry.attributes.manage" },
   { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "classifiers", href: "/admin/classifiers", permission: "classifiers.manage" },
   { key: "audit", href: "/admin/audit", permission: "audit.read" },

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { DocumentedYear } from "@/lib/configuration/docs";
 import type { LocalizedText } from "@/lib/reporting/definition";
+import { ruleInWords } from "@/lib/configuration/rule-words";
 
 /**
  * The forms of each year as the configuration documents them: per form its sections (rows, columns or fields
@@ -11,6 +12,9 @@ export async function FormsDocumentation({ years, locale }: { years: DocumentedY
   const t = await getTranslations("admin.configuration");
   const tp = await getTranslations("reporting.processes");
   const tl = await getTranslations("reporting.lists");
+  const tw = await getTranslations("admin.configuration.words");
+  const phrase = (key: string, params?: Record<string, string>) => tw(key as "eq", params);
+  const lang = (["kk", "ru", "en"].includes(locale) ? locale : "kk") as keyof LocalizedText;
   const l = (x: LocalizedText) => x[locale as keyof LocalizedText] ?? x.kk;
   return years.map((y) => (
     <div key={y.year} className="mb-4">
@@ -47,12 +51,20 @@ export async function FormsDocumentation({ years, locale }: { years: DocumentedY
                 <div className="mt-2 text-sm">
                   <h4 className="font-semibold">{t("rules")}</h4>
                   <ol className="list-decimal space-y-1 pl-5">
-                    {f.rules.map((r, i) => (
-                      <li key={i}>
-                        {l(r.message)} <span className="text-slate-600">({t(`severity.${r.severity}`)})</span>{" "}
-                        <code className="break-all text-slate-700">{r.expression}</code>
-                      </li>
-                    ))}
+                    {f.rules.map((r, i) => {
+                      const words = ruleInWords(r.expression, f.sections, lang, phrase);
+                      return (
+                        <li key={i}>
+                          {l(r.message)} <span className="text-slate-600">({t(`severity.${r.severity}`)})</span>{" "}
+                          <code className="break-all text-slate-700">{r.expression}</code>
+                          {words && (
+                            <span className="block text-slate-700" data-testid="rule-words">
+                              {tw("inWords")}: {words}
+                            </span>
+                          )}
+                        </li>
+                      );
+                    })}
                   </ol>
                 </div>
               )}

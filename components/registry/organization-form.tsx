@@ -7,6 +7,9 @@ import { territoryOptions } from "@/lib/registry/territory-options";
 import { reportingCandidates } from "@/lib/registry/organizations";
 import { localName } from "@/lib/names";
 import type { Scope } from "@/lib/auth/scope";
+import { attributeChoices, listAttributeDefinitions } from "@/lib/registry/attributes";
+import { appliesTo, type AttributeValues } from "@/lib/registry/attribute-schemas";
+import { AttributeFields } from "@/components/registry/attribute-fields";
 
 interface OrganizationValues {
   id: string;
@@ -22,6 +25,8 @@ interface OrganizationValues {
   status: string;
   isUrban: boolean;
   address: string | null;
+  attributes?: unknown;
+  kind?: { code: string };
 }
 
 /** Create or edit an organisation; the territory list offers only territories inside the writer's scope. */
@@ -37,12 +42,16 @@ export async function OrganizationForm({
   values?: OrganizationValues;
 }) {
   const t = await getTranslations("organizations");
-  const [kinds, languages, territories, candidates] = await Promise.all([
+  const [kinds, languages, territories, candidates, allDefs] = await Promise.all([
     classifierOptions("ORG_KIND", locale),
     classifierOptions("LANGUAGE", locale),
     territoryOptions(scope, locale),
     reportingCandidates(values?.id),
+    listAttributeDefinitions(),
   ]);
+  // an edited organisation shows the attributes of its kind; a new one all of them, each naming its kinds
+  const defs = values?.kind ? allDefs.filter((d) => appliesTo(d, values.kind!.code)) : allDefs;
+  const choices = await attributeChoices(defs);
   return (
     <RecordForm action={action} record={values} testId="organization-form">
       <FormErrors names={["id", "version"]} />
@@ -97,6 +106,13 @@ export async function OrganizationForm({
       />
       <CheckboxField name="isUrban" label={t("isUrban")} defaultChecked={values?.isUrban ?? true} />
       <TextField name="address" label={t("address")} defaultValue={values?.address} />
+      <AttributeFields
+        defs={defs}
+        choices={choices}
+        values={(values?.attributes ?? {}) as AttributeValues}
+        kindNames={new Map(kinds.map((k) => [k.code, k.label]))}
+        locale={locale}
+      />
     </RecordForm>
   );
 }

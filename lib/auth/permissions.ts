@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "registry.organization.write": [...ADMINS],
   "registry.person.read": [...ADMINS],
   "registry.person.write": [...ADMINS],
+  // custom attributes of organisations (issue 27): the ministry defines them, the registry's writers fill them
+  "registry.attributes.manage": ["MINISTRY_ADMIN"],
   "users.manage": [...ADMINS],
   // a one-time password reset code for a pupil or parent without e-mail, within the administrator's scope
   "users.resetCode": [...ADMINS],

@@ -24,6 +24,8 @@ export const TAGS = {
   ratings: "ratings",
   /** Open vacancies on the public list. */
   vacancies: "vacancies",
+  /** Public custom attributes of organisations on the public card (definitions and values). */
+  attributes: "attributes",
 } as const;
 
 export type CacheTag = (typeof TAGS)[keyof typeof TAGS];

@@ -14,6 +14,8 @@ export const PUBLIC_LIMITS = {
   dictionary: defineLimit("api-dictionary", 300, 60),
   /** Open data (statistics) API. */
   stats: defineLimit("api-stats", 120, 60),
+  /** The public definitions as one downloadable HTML or PDF document (generated on each request). */
+  definitionsDocument: defineLimit("api-definitions-document", 20, 60),
   /** Ratings API. */
   ratings: defineLimit("api-ratings", 120, 60),
   /** Certificate verification (page): few per person; the codes must not be guessed. */

@@ -8,6 +8,9 @@ import { pageWindow, type ListParams, type Page } from "../data-table/params";
 import { NAMED, nameField } from "../names";
 import type { OrganizationInput } from "./schemas";
 import { enqueueSearch } from "../search/outbox";
+import { expire, TAGS } from "../cache";
+import { attributeWhere, checkAttributes, listAttributeDefinitions } from "./attributes";
+import { ATTRIBUTE_FIELD_PREFIX } from "./attribute-schemas";
 
 export const ORGANIZATION_SORTS = ["name", "bin", "updatedAt", "territory"] as const;
 export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
@@ -29,9 +32,16 @@ export async function listOrganizations(
   const territoryPath = filters.territory
     ? (await prisma.territory.findUnique({ where: { id: filters.territory }, select: { path: true } }))?.path
     : undefined;
+  const attributeFilters = Object.keys(filters).some((f) => f.startsWith(ATTRIBUTE_FIELD_PREFIX))
+    ? (await listAttributeDefinitions()).flatMap((d) => {
+        const value = filters[`${ATTRIBUTE_FIELD_PREFIX}${d.code}`];
+        return value ? [attributeWhere(d, value)] : [];
+      })
+    : [];
   const where: Prisma.OrganizationWhereInput = {
     AND: [
       organizationWhere(scope),
+      ...attributeFilters,
       q
         ? {
             OR: [
@@ -147,9 +157,10 @@ async function checkReferences(
 }
 
 export async function createOrganization(viewer: Viewer, scope: Scope, input: OrganizationInput) {
-  return prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
     await checkReferences(tx, scope, input, null);
-    const created = await tx.organization.create({ data: input });
+    const attributes = await checkAttributes(tx, input.kindId, input.attributes ?? {});
+    const created = await tx.organization.create({ data: { ...input, attributes } });
     await recordAudit(tx, {
       actorId: viewer.userId,
       action: "create",
@@ -160,6 +171,8 @@ export async function createOrganization(viewer: Viewer, scope: Scope, input: Or
     await enqueueSearch(tx, "organization", [created.id]);
     return created;
   });
+  expire(TAGS.attributes);
+  return created;
 }
 
 export async function updateOrganization(
@@ -167,7 +180,7 @@ export async function updateOrganization(
   scope: Scope,
   input: OrganizationInput & { id: string; version: number },
 ) {
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const { id, version, ...data } = input;
     const current = await tx.organization.findUnique({
       where: { id },
@@ -176,9 +189,12 @@ export async function updateOrganization(
     if (!current || !organizationInScope(scope, { id, territoryPath: current.territory.path }))
       throw new AppError("notFound");
     await checkReferences(tx, scope, data, current);
+    // without attribute fields the stored values stay as they are
+    const attributes =
+      data.attributes === undefined ? undefined : await checkAttributes(tx, data.kindId, data.attributes);
     const updated = await tx.organization.updateMany({
       where: { id, version },
-      data: { ...data, version: { increment: 1 } },
+      data: { ...data, attributes, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new AppError("stale");
     const after = await tx.organization.findUniqueOrThrow({ where: { id } });
@@ -187,4 +203,6 @@ export async function updateOrganization(
     await enqueueSearch(tx, "organization", [id]);
     return after;
   });
+  expire(TAGS.attributes);
+  return saved;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { binProblem, parseIin } from "../identity";
+import { attributeFormValues, ATTRIBUTE_FIELD_PREFIX } from "./attribute-schemas";
 
 /** Empty form fields mean "not given". */
 export const optionalText = (max: number) =>
@@ -30,7 +31,7 @@ export const iinField = z
 
 export const versionField = z.coerce.number().int().min(1);
 
-export const organizationInput = z.object({
+const organizationFields = z.object({
   bin: binField,
   nameKk: nameText,
   nameRu: nameText,
@@ -45,9 +46,28 @@ export const organizationInput = z.object({
     .optional()
     .transform((v) => v === "on"),
   address: optionalText(500),
+  /**
+   * The custom attributes' raw values by code, from the `attr_<code>` fields; absent when the form sent none
+   * (the stored values are then kept). Checked by the service against the schema built from the definitions.
+   */
+  attributes: z.record(z.string(), z.string().max(1000)).optional(),
 });
 
-export const organizationUpdate = organizationInput.extend({ id: z.string().min(1), version: versionField });
+/** Collects the `attr_<code>` fields of a form into `attributes` (undefined when there are none). */
+function withAttributes<S extends z.ZodType>(schema: S) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object" || "attributes" in raw) return raw;
+    const record = raw as Record<string, unknown>;
+    if (!Object.keys(record).some((k) => k.startsWith(ATTRIBUTE_FIELD_PREFIX))) return raw;
+    return { ...record, attributes: attributeFormValues(record) };
+  }, schema);
+}
+
+export const organizationInput = withAttributes(organizationFields);
+
+export const organizationUpdate = withAttributes(
+  organizationFields.extend({ id: z.string().min(1), version: versionField }),
+);
 
 export type OrganizationInput = z.output<typeof organizationInput>;
 

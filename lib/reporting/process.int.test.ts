@@ -204,6 +204,7 @@ describe("the data-package hand-over", () => {
       createdAt: _c,
       updatedAt: _u,
       version: _v,
+      attributes: _a,
       ...template
     } = await prisma.organization.findUniqueOrThrow({ where: { id: schoolOrgId } });
     const other = await prisma.organization.create({

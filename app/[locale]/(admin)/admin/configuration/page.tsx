@@ -14,8 +14,14 @@ import { FormsDocumentation } from "@/components/configuration/forms-documentati
 import { IndicatorCatalogue } from "@/components/configuration/indicator-catalogue";
 import { ProcessDiagram } from "@/components/reporting/process-diagram";
 import { Table } from "@/components/ui/table";
+import { ChangeHistory } from "@/components/configuration/change-history";
+import { DocumentLinks } from "@/components/configuration/document-links";
+import { configurationHistory, type HistorySection } from "@/lib/configuration/history";
+import { listAttributeDefinitions } from "@/lib/registry/attributes";
+import { classifierOptions } from "@/lib/classifiers/queries";
 
-const SECTIONS = ["forms", "indicators", "classifiers", "processes", "permissions", "ratings"] as const;
+const SECTIONS = ["forms", "indicators", "classifiers", "processes", "attributes", "permissions", "ratings"] as const;
+const HISTORY: HistorySection[] = ["forms", "classifiers", "processes", "attributes", "ratings"];
 
 /**
  * Built-in documentation of the configuration (issue 27), generated from the data on every request: forms
@@ -29,17 +35,30 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
   const t = await getTranslations("admin.configuration");
   const ta = await getTranslations("admin");
   const tp = await getTranslations("reporting.processes");
-  const [years, classifiers, processes, methods] = await Promise.all([
+  const tr = await getTranslations("organizations.attributes");
+  const [years, classifiers, processes, methods, attributes, kinds, ...histories] = await Promise.all([
     documentedForms(),
     documentedClassifiers(),
     listProcesses(),
     documentedRatingMethods(),
+    listAttributeDefinitions(),
+    classifierOptions("ORG_KIND", locale),
+    ...HISTORY.map((s) => configurationHistory(s, { limit: 10 })),
   ]);
+  const history = new Map(HISTORY.map((s, i) => [s, histories[i]!]));
+  const kindName = new Map(kinds.map((k) => [k.code, k.label]));
+  const changes = (s: HistorySection) => (
+    <div className="mt-3">
+      <h3 className="text-base font-semibold">{t("history.section")}</h3>
+      <ChangeHistory entries={history.get(s) ?? []} locale={locale} showEntity testId={`config-history-${s}`} />
+    </div>
+  );
   const matrix = permissionMatrix();
   const l = (x: LocalizedText) => x[locale as keyof LocalizedText] ?? x.kk;
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("description")} />
+      <DocumentLinks href="/api/v1/configuration/document" locale={locale} testId="config-download" />
       <nav aria-label={t("contents")}>
         <ul className="flex flex-wrap gap-3 text-sm">
           {SECTIONS.map((s) => (
@@ -57,6 +76,7 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
           {t("sections.forms")}
         </h2>
         <FormsDocumentation years={years} locale={locale} />
+        {changes("forms")}
       </section>
 
       <section id="indicators" aria-labelledby="indicators-h">
@@ -84,6 +104,7 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
             </tr>
           )}
         </Table>
+        {changes("classifiers")}
       </section>
 
       <section id="processes" aria-labelledby="processes-h" data-testid="config-processes">
@@ -104,6 +125,47 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
             </li>
           ))}
         </ul>
+        {changes("processes")}
+      </section>
+
+      <section id="attributes" aria-labelledby="attributes-h" data-testid="config-attributes">
+        <h2 id="attributes-h" className="mb-2 text-xl font-semibold">
+          {t("sections.attributes")}
+        </h2>
+        <Table
+          look="compact"
+          caption={t("sections.attributes")}
+          columns={[
+            t("code"),
+            t("name"),
+            t("attributes.type"),
+            t("attributes.kinds"),
+            t("attributes.required"),
+            t("attributes.public"),
+          ]}
+          rows={attributes}
+          empty={t("none")}
+        >
+          {(a) => (
+            <tr key={a.code} className="border-t border-slate-100" data-attribute={a.code}>
+              <td className="p-2 font-mono text-xs">{a.code}</td>
+              <td className="p-2">{localName(a, locale)}</td>
+              <td className="p-2">
+                {tr(`types.${a.type}`)}
+                {a.type === "NUMBER" && (a.min !== null || a.max !== null)
+                  ? ` (${tr("range", { min: a.min ?? "—", max: a.max ?? "—" })})`
+                  : ""}
+                {a.type === "CHOICE" && a.classifierCode ? ` (${a.classifierCode})` : ""}
+              </td>
+              <td className="p-2">
+                {a.orgKinds.length ? a.orgKinds.map((k) => kindName.get(k) ?? k).join(", ") : tr("allKinds")}
+              </td>
+              <td className="p-2">{a.required ? t("yes") : "—"}</td>
+              <td className="p-2">{a.public ? t("yes") : "—"}</td>
+            </tr>
+          )}
+        </Table>
+        {changes("attributes")}
       </section>
 
       <section id="permissions" aria-labelledby="permissions-h">
@@ -160,6 +222,7 @@ export default async function ConfigurationPage({ params }: PageProps<"/[locale]
             </tr>
           )}
         </Table>
+        {changes("ratings")}
       </section>
     </div>
   );

@@ -8,21 +8,41 @@ import { localName } from "@/lib/names";
 import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { ListPage } from "@/components/admin/list-page";
+import { attributeChoices, listAttributeDefinitions } from "@/lib/registry/attributes";
+import { ATTRIBUTE_FIELD_PREFIX, type AttributeValues } from "@/lib/registry/attribute-schemas";
+import { attributeText } from "@/components/registry/attribute-fields";
 
 export default async function OrganizationsPage({ params, searchParams }: PageProps<"/[locale]/admin/organizations">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { viewer, scope } = await authorize("registry.organization.read");
   const t = await getTranslations("organizations");
+  const defs = await listAttributeDefinitions();
   const list = parseListParams(await searchParams, {
     sortable: ORGANIZATION_SORTS,
     defaultSort: "name",
-    filters: ["kind", "status", "territory"],
+    filters: ["kind", "status", "territory", ...defs.map((d) => `${ATTRIBUTE_FIELD_PREFIX}${d.code}`)],
   });
-  const [page, kinds] = await Promise.all([
+  const [page, kinds, choices] = await Promise.all([
     listOrganizations(scope, list, locale),
     classifierOptions("ORG_KIND", locale),
+    attributeChoices(defs),
   ]);
+  const yesNo = { yes: t("attributes.yes"), no: t("attributes.no") };
+  // yes/no and choice attributes filter the list; every attribute is a column
+  const attributeSelects = defs
+    .filter((d) => d.type === "BOOLEAN" || d.type === "CHOICE")
+    .map((d) => ({
+      name: `${ATTRIBUTE_FIELD_PREFIX}${d.code}`,
+      label: localName(d, locale),
+      options:
+        d.type === "BOOLEAN"
+          ? [
+              { value: "yes", label: yesNo.yes },
+              { value: "no", label: yesNo.no },
+            ]
+          : (choices[d.code] ?? []).map((i) => ({ value: i.code, label: localName(i, locale) })),
+    }));
   const canCreate = Boolean(scopeOf(viewer, "registry.organization.write"));
   return (
     <ListPage
@@ -38,6 +58,7 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
           label: t("status"),
           options: (["ACTIVE", "SUSPENDED", "CLOSED"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) })),
         },
+        ...attributeSelects,
       ]}
     >
       <DataTable
@@ -48,6 +69,7 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
           { id: "kind", header: t("kind") },
           { id: "territory", header: t("territory"), sortable: true },
           { id: "status", header: t("status"), kind: "badge" },
+          ...defs.map((d) => ({ id: `${ATTRIBUTE_FIELD_PREFIX}${d.code}`, header: localName(d, locale) })),
         ]}
         rows={page.rows.map((o) => ({
           id: o.id,
@@ -57,6 +79,12 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
           kind: localName(o.kind, locale),
           territory: localName(o.territory, locale),
           status: t(`statuses.${o.status}`),
+          ...Object.fromEntries(
+            defs.map((d) => [
+              `${ATTRIBUTE_FIELD_PREFIX}${d.code}`,
+              attributeText(d, (o.attributes as AttributeValues)[d.code], choices, locale, yesNo),
+            ]),
+          ),
         }))}
         total={page.total}
         page={page.page}

@@ -9,6 +9,7 @@ import { FormsDocumentation } from "@/components/configuration/forms-documentati
 import { IndicatorCatalogue } from "@/components/configuration/indicator-catalogue";
 import { Table } from "@/components/ui/table";
 import { viewParams } from "@/lib/http/view-params";
+import { DocumentLinks } from "@/components/configuration/document-links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/open-data/definitions">): Promise<Metadata> {
   const { locale } = await params;
@@ -50,6 +51,9 @@ export default async function DefinitionsPage({ params, searchParams }: PageProp
         </p>
         <h1 className="text-2xl font-bold">{t("definitions.title")}</h1>
         <p className="mt-1 max-w-3xl text-slate-700">{t("definitions.description")}</p>
+        <div className="mt-2">
+          <DocumentLinks href="/api/v1/open-data/definitions/document" locale={locale} testId="definitions-download" />
+        </div>
       </div>
       <section aria-labelledby="indicators-h">
         <h2 id="indicators-h" className="mb-2 text-xl font-semibold">

@@ -7,6 +7,9 @@ import { updateOrganizationAction } from "@/lib/registry/actions";
 import { OrganizationForm } from "@/components/registry/organization-form";
 import { PageHeader } from "@/components/admin/page-header";
 import { localName } from "@/lib/names";
+import { attributeChoices, listAttributeDefinitions } from "@/lib/registry/attributes";
+import { appliesTo, type AttributeValues } from "@/lib/registry/attribute-schemas";
+import { attributeText } from "@/components/registry/attribute-fields";
 
 export default async function OrganizationPage({
   params,
@@ -20,6 +23,10 @@ export default async function OrganizationPage({
   const t = await getTranslations("organizations");
   const writeScope = scopeOf(viewer, "registry.organization.write");
   const { created } = await searchParams;
+  const defs = (await listAttributeDefinitions()).filter((d) => appliesTo(d, organization.kind.code));
+  const choices = await attributeChoices(defs);
+  const values = organization.attributes as AttributeValues;
+  const yesNo = { yes: t("attributes.yes"), no: t("attributes.no") };
   return (
     <div>
       <PageHeader title={localName(organization, locale)} description={`${t("bin")}: ${organization.bin}`} />
@@ -41,6 +48,12 @@ export default async function OrganizationPage({
           <dd>{localName(organization.kind, locale)}</dd>
           <dt>{t("territory")}</dt>
           <dd>{localName(organization.territory, locale)}</dd>
+          {defs.map((d) => (
+            <div key={d.code} className="contents">
+              <dt>{localName(d, locale)}</dt>
+              <dd>{attributeText(d, values[d.code], choices, locale, yesNo) || "—"}</dd>
+            </div>
+          ))}
         </dl>
       )}
     </div>

@@ -8,6 +8,8 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { ProcessForm } from "@/components/reporting/process-form";
 import { ProcessDiagram } from "@/components/reporting/process-diagram";
+import { ChangeHistory } from "@/components/configuration/change-history";
+import { historyByItem } from "@/lib/configuration/history";
 
 /** Reporting processes (issue 27): the approval chains as data, their assignments, and forms to change both. */
 export default async function ProcessesPage({ params }: PageProps<"/[locale]/admin/reporting/processes">) {
@@ -18,6 +20,10 @@ export default async function ProcessesPage({ params }: PageProps<"/[locale]/adm
   const tc = await getTranslations("common");
   const [processes, forms, kinds] = await Promise.all([listProcesses(), assignableForms(), orgKindOptions()]);
   const kindName = new Map(kinds.map((k) => [k.code, localName(k, locale)]));
+  const history = await historyByItem(
+    "processes",
+    processes.map((p) => p.id),
+  );
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
@@ -51,6 +57,12 @@ export default async function ProcessesPage({ params }: PageProps<"/[locale]/adm
                 <ProcessForm action={saveProcessAction} process={p} />
               </div>
             </details>
+            <ChangeHistory
+              entries={history.get(p.id) ?? []}
+              locale={locale}
+              collapsed
+              testId={`process-history-${p.code}`}
+            />
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import { formatDate, formatDay } from "@/lib/format";
 import { cachedPassportCard } from "@/lib/passport/public";
 import { PassportCardSection } from "@/components/passport/card";
 import { viewParams } from "@/lib/http/view-params";
+import { cachedPublicAttributes } from "@/lib/registry/attributes";
 
 const nameOf = (text: LocalizedText, locale: string) =>
   localName({ nameKk: text.kk, nameRu: text.ru, nameEn: text.en }, locale);
@@ -44,9 +45,10 @@ export default async function OrganizationReportPage({
   setRequestLocale(locale);
   if (!/^\d{12}$/.test(bin)) notFound();
   const { year } = await viewParams({ params, searchParams });
-  const [data, card] = await Promise.all([
+  const [data, card, attributes] = await Promise.all([
     orNotFound(() => cachedOrganizationReport(bin, yearParam(year)), notFound),
     cachedPassportCard(bin),
+    cachedPublicAttributes(bin),
   ]);
   const t = await getTranslations("statistics");
   const td = await getTranslations("databank");
@@ -69,6 +71,15 @@ export default async function OrganizationReportPage({
     ...(data.passport.computers !== null
       ? ([[t("org.computers"), cellText(data.passport.computers, locale)]] as [string, string][])
       : []),
+    // the ministry's public custom attributes (issue 27)
+    ...attributes.map((a): [string, string] => [
+      nameOf(a.name, locale),
+      a.item
+        ? nameOf(a.item, locale)
+        : typeof a.value === "boolean"
+          ? t(a.value ? "org.yes" : "org.no")
+          : String(a.value),
+    ]),
   ];
   const summary: [string, string][] = [
     [t("col.students"), cellText(data.summary.students, locale)],

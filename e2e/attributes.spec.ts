@@ -1,0 +1,179 @@
+import { readFileSync } from "node:fs";
+import { expect, heading, signInAs, signOut, t, test } from "./fixtures";
+
+/**
+ * Custom attributes of organisations (issue 27), end to end: the ministry defines "has a sports hall"
+ * (yes/no, public, schools) and "sports hall area" (a number 0–5000) — refused first with a built-in
+ * field's code and with a range whose minimum exceeds its maximum, nothing written; the district admin
+ * fills them in for a school (a value out of range refused, naming the attribute), filters the registry by
+ * the attribute; the public school card shows the public one to a signed-out reader; the configuration's
+ * documentation lists both with their change history.
+ */
+const SUFFIX = Date.now().toString(36).slice(-5);
+const GYM = `hasSportsHall${SUFFIX}`;
+const AREA = `sportsHallArea${SUFFIX}`;
+const NAMES = {
+  [GYM]: { kk: `Спорт залы бар ${SUFFIX}`, ru: `Есть спортзал ${SUFFIX}`, en: `Has a sports hall ${SUFFIX}` },
+  [AREA]: { kk: `Спорт залының ауданы ${SUFFIX}`, ru: `Площадь спортзала ${SUFFIX}`, en: `Sports hall area ${SUFFIX}` },
+};
+
+test.describe.configure({ mode: "serial" });
+
+let bin = "";
+
+test("the ministry defines the attributes, refused first with a built-in code and an inverted range", async ({
+  page,
+}) => {
+  const L = "kk" as const;
+  const a = (key: string) => t(L, `organizations.attributes.${key}`);
+  await signInAs(page, "ministry", L, { callbackUrl: `/${L}/admin` });
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: t(L, "admin.nav.attributes"), exact: true })
+    .first()
+    .click();
+  await expect(heading(page)).toHaveText(a("title"));
+
+  const form = page.getByTestId("attribute-new");
+  const create = form.getByRole("button", { name: a("create"), exact: true });
+  const fill = async (code: string, type: string) => {
+    await form.getByRole("textbox", { name: a("code"), exact: true }).fill(code);
+    await form.getByRole("combobox", { name: a("type"), exact: true }).selectOption(type);
+    await form.getByRole("textbox", { name: a("nameKk"), exact: true }).fill(NAMES[code]?.kk ?? "Атау");
+    await form.getByRole("textbox", { name: a("nameRu"), exact: true }).fill(NAMES[code]?.ru ?? "Название");
+    await form.getByRole("textbox", { name: a("nameEn"), exact: true }).fill(NAMES[code]?.en ?? "Name");
+  };
+
+  await fill("bin", "BOOLEAN");
+  await create.click();
+  await expect(form.getByText(t(L, "errors.attribute.codeBuiltIn"))).toBeVisible();
+  await expect(page.getByTestId("attribute-bin")).toHaveCount(0);
+
+  await fill(AREA, "NUMBER");
+  await form.getByRole("textbox", { name: a("min"), exact: true }).fill("10");
+  await form.getByRole("textbox", { name: a("max"), exact: true }).fill("1");
+  await create.click();
+  await expect(form.getByText(t(L, "errors.attribute.rangeInverted"))).toBeVisible();
+  await expect(page.getByTestId(`attribute-${AREA}`)).toHaveCount(0);
+  await form.getByRole("textbox", { name: a("min"), exact: true }).fill("0");
+  await form.getByRole("textbox", { name: a("max"), exact: true }).fill("5000");
+  await create.click();
+  await expect(page.getByTestId(`attribute-${AREA}`)).toContainText(AREA);
+
+  await fill(GYM, "BOOLEAN");
+  await form.getByRole("textbox", { name: a("min"), exact: true }).fill("");
+  await form.getByRole("textbox", { name: a("max"), exact: true }).fill("");
+  await form.getByRole("checkbox", { name: "Жалпы білім беретін мектеп", exact: true }).check();
+  await form.getByRole("checkbox", { name: a("public"), exact: true }).check();
+  await create.click();
+  const gym = page.getByTestId(`attribute-${GYM}`);
+  await expect(gym).toContainText(NAMES[GYM]!.kk);
+  await expect(gym).toContainText("Жалпы білім беретін мектеп");
+  await gym.getByText(t(L, "admin.configuration.history.title").replace("{count}", "1")).click();
+  await expect(gym.getByTestId(`attribute-history-${GYM}`)).toContainText(
+    t(L, "admin.configuration.history.actions.create"),
+  );
+  await signOut(page, L);
+});
+
+test("the district admin fills them in for a school, refused first out of range, and filters the registry", async ({
+  page,
+}) => {
+  const L = "ru" as const;
+  await signInAs(page, "district", L, { callbackUrl: `/${L}/admin` });
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: t(L, "admin.nav.organizations"), exact: true })
+    .first()
+    .click();
+  await expect(heading(page)).toHaveText(t(L, "organizations.title"));
+  await page.getByRole("combobox", { name: t(L, "organizations.kind"), exact: true }).selectOption("SCHOOL");
+  await page.getByRole("button", { name: t(L, "common.actions.filter"), exact: true }).click();
+  await expect(page).toHaveURL(/kind=SCHOOL/);
+  await page.getByRole("table").getByRole("link").first().click();
+  const header = page.locator("main").getByText(new RegExp(`^${t(L, "organizations.bin")}: \\d{12}$`));
+  bin = (await header.textContent())!.match(/\d{12}/)![0];
+
+  const form = page.getByTestId("organization-form");
+  await form.getByRole("combobox", { name: NAMES[GYM]!.ru, exact: true }).selectOption("yes");
+  await form.getByRole("textbox", { name: NAMES[AREA]!.ru, exact: true }).fill("9999");
+  await form.getByRole("button", { name: t(L, "common.actions.save"), exact: true }).click();
+  await expect(form.getByText(t(L, "errors.attribute.outOfRange").replace("{range}", "0–5000"))).toBeVisible();
+  await expect(form.getByRole("alert")).toHaveText(
+    t(L, "errors.attribute.invalid").replace("{nameRu}", NAMES[AREA]!.ru),
+  );
+
+  await form.getByRole("textbox", { name: NAMES[AREA]!.ru, exact: true }).fill("288");
+  await form.getByRole("button", { name: t(L, "common.actions.save"), exact: true }).click();
+  await expect(form.getByRole("status")).toHaveText(t(L, "common.state.saved"));
+
+  // the registry's list: a column and a filter for the attribute
+  await page.goto(`/${L}/admin/organizations`);
+  await page.getByRole("combobox", { name: NAMES[GYM]!.ru, exact: true }).selectOption("yes");
+  await page.getByRole("button", { name: t(L, "common.actions.filter"), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`attr_${GYM}=yes`));
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(bin);
+  await expect(rows.first()).toContainText(t(L, "organizations.attributes.yes"));
+  await signOut(page, L);
+});
+
+test("a signed-out reader sees the public attribute on the school card, not the other", async ({ page }) => {
+  const L = "en" as const;
+  await page.goto(`/${L}/statistics/organizations/${bin}`);
+  const passport = page.getByTestId("passport");
+  await expect(passport).toContainText(NAMES[GYM]!.en);
+  await expect(passport).toContainText(t(L, "statistics.org.yes"));
+  await expect(passport).not.toContainText(NAMES[AREA]!.en);
+});
+
+test("the configuration's documentation lists the attributes and their change history", async ({ page }) => {
+  const L = "en" as const;
+  await signInAs(page, "ministry", L, { callbackUrl: `/${L}/admin/configuration` });
+  await expect(heading(page)).toHaveText(t(L, "admin.configuration.title"));
+  const section = page.getByTestId("config-attributes");
+  await expect(section.locator(`[data-attribute="${GYM}"]`)).toContainText(NAMES[GYM]!.en);
+  await expect(section.locator(`[data-attribute="${AREA}"]`)).toContainText("0");
+  await expect(page.getByTestId("config-history-attributes")).toContainText(AREA);
+  // the rules in words, generated from their expressions
+  await expect(page.getByTestId("rule-words").first()).toContainText(t(L, "admin.configuration.words.inWords"));
+
+  // the whole configuration as one printable HTML file, and as PDF
+  const links = page.getByTestId("config-download");
+  const [html] = await Promise.all([
+    page.waitForEvent("download"),
+    links.getByRole("link", { name: t(L, "admin.configuration.downloadHtml") }).click(),
+  ]);
+  expect(html.suggestedFilename()).toMatch(/^configuration-\d{4}-\d{2}-\d{2}\.html$/);
+  const text = readFileSync((await html.path())!, "utf8");
+  expect(text).toContain("@media print");
+  expect(text).toContain(GYM);
+  expect(text).not.toContain("<script");
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    links.getByRole("link", { name: t(L, "admin.configuration.downloadPdf") }).click(),
+  ]);
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe("%PDF-");
+  await signOut(page, L);
+});
+
+test("a signed-out reader downloads the definitions of the open data", async ({ page }) => {
+  const L = "ru" as const;
+  await page.goto(`/${L}/open-data/definitions`);
+  const [html] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByTestId("definitions-download")
+      .getByRole("link", { name: t(L, "admin.configuration.downloadHtml") })
+      .click(),
+  ]);
+  const text = readFileSync((await html.path())!, "utf8");
+  expect(text).toContain('<html lang="ru">');
+  expect(text).toContain(t(L, "open-data.definitions.title"));
+  expect(text).not.toContain(GYM);
+});
