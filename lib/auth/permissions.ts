@@ -71,6 +71,9 @@ export const PERMISSIONS = {
   // territory's staff; a person reads their own record on the account page (signed in, no permission).
   "staff.manage": ["ORG_ADMIN"],
   "staff.read": [...ADMINS],
+  // attestation commissions: the level of each category (lib/staff/rules.ts COMMISSION_LEVEL) picks the role,
+  // the role's territory the applications it decides
+  "staff.attest": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
   "import.use": [...ADMINS],
   // the job runner's runs (last run, duration, result, failures) across all instances

@@ -1,10 +1,20 @@
 "use server";
 
-import { action } from "../actions";
+import { action, signedInAction } from "../actions";
 import { expire, TAGS } from "../cache";
 import { awardCategory, endAppointment, hire, transfer } from "./staff";
 import { publishVacancy, withdrawVacancy } from "./vacancies";
-import { awardInput, endInput, hireInput, transferInput, vacancyInput, vacancyWithdraw } from "./schemas";
+import { applyForAttestation, decideAttestation } from "./attestation";
+import {
+  attestationApply,
+  attestationDecide,
+  awardInput,
+  endInput,
+  hireInput,
+  transferInput,
+  vacancyInput,
+  vacancyWithdraw,
+} from "./schemas";
 
 /** Hires a person (IIN checked) into the viewer's school; with a vacancy, closes it. */
 export const hireAction = action({
@@ -62,5 +72,24 @@ export const withdrawVacancyAction = action({
   handler: async ({ viewer, input }) => {
     await withdrawVacancy(viewer, input);
     expire(TAGS.vacancies);
+  },
+});
+
+/** A teacher applies for the next qualification category (their own record; no permission beyond signing in). */
+export const applyAttestationAction = signedInAction({
+  schema: attestationApply,
+  success: "staff.attestation.applied",
+  handler: async ({ viewer, input }) => {
+    await applyForAttestation(viewer, input);
+  },
+});
+
+/** The commission of the application's level records its result (awarded with a decision number, or refused). */
+export const decideAttestationAction = action({
+  permission: "staff.attest",
+  schema: attestationDecide,
+  success: "staff.attestation.decided",
+  handler: async ({ viewer, input }) => {
+    await decideAttestation(viewer, input);
   },
 });

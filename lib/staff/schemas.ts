@@ -169,3 +169,42 @@ export function vacancyQueryOf(params: Record<string, string | string[] | undefi
     page: one("page"),
   });
 }
+
+/** A teacher's application for attestation: the category applied for (only the next one is accepted). */
+export const attestationApply = z.object({ category: z.enum(QUALIFICATION_CATEGORIES, "validation.invalidOption") });
+export type AttestationApply = z.output<typeof attestationApply>;
+
+/** The commission's result: awarded with the decision's number and date, or refused with a reason. */
+export const attestationDecide = z
+  .object({
+    id,
+    decision: z.enum(["award", "refuse"], "validation.invalidOption"),
+    decisionNumber: z
+      .string()
+      .trim()
+      .max(60)
+      .optional()
+      .transform((v) => v || undefined),
+    awardedOn: optionalDay,
+    reason: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "award") {
+      if (!v.decisionNumber) ctx.addIssue({ code: "custom", path: ["decisionNumber"], message: "validation.required" });
+      if (!v.awardedOn) ctx.addIssue({ code: "custom", path: ["awardedOn"], message: "validation.required" });
+    } else if (!v.reason || v.reason.length < 3)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "staff.attestation.reasonRequired" });
+  });
+export type AttestationDecide = Loose<z.output<typeof attestationDecide>>;
+
+/** The commission queue's tab and page. */
+export const attestationQuery = z.object({
+  status: z.enum(["open", "decided"]).catch("open").default("open"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AttestationQuery = z.output<typeof attestationQuery>;

@@ -124,7 +124,7 @@ export async function seedStaff(
     const employeeId = `e_${u.personId}`;
     const category = (["expert", "moderator", "no_category"] as const)[i % 3]!;
     // the first teacher's category falls due within the year, the second's in three years
-    const awardedOn = addDays(today, i === 0 ? -(5 * 365 - 120) : -(2 * 365));
+    const awardedOn = addDays(today, i === 0 ? -(5 * 365 - 120) : -(2 * 365 + 30));
     const expiresOn = defaultExpiry(category, awardedOn);
     employees.push({
       id: employeeId,

@@ -203,6 +203,8 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/staff/actions.ts#awardCategoryAction": { permission: "staff.manage" },
   "lib/staff/actions.ts#publishVacancyAction": { permission: "staff.manage" },
   "lib/staff/actions.ts#withdrawVacancyAction": { permission: "staff.manage" },
+  "lib/staff/actions.ts#applyAttestationAction": { access: "signedIn" },
+  "lib/staff/actions.ts#decideAttestationAction": { permission: "staff.attest" },
   "lib/letters/actions.ts#updateLetterAction": { permission: "letters.manage" },
   "lib/letters/actions.ts#changeStatusAction": { permission: "letters.manage" },
   "lib/notifications/actions.ts#markNotificationsReadAction": { access: "signedIn" },
