@@ -116,7 +116,15 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ],
   [
     "district",
-    ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services", "/kk/admin/passport/queue", "/kk/admin/staff"],
+    [
+      "/kk/admin",
+      "/kk/admin/reporting/board",
+      "/kk/admin/services",
+      "/kk/admin/passport/queue",
+      "/kk/admin/staff",
+      "/kk/admin/staff/attestation",
+      "/ru/admin/staff/attestation?status=decided",
+    ],
   ],
   [
     "region",

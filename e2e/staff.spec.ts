@@ -119,3 +119,53 @@ test("a teacher reads their own record from the account page", async ({ page, si
   await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.expert"));
   await expect(page.getByTestId("own-appointments")).toContainText("Математика");
 });
+
+/**
+ * Attestation end to end: the second demo teacher (педагог-модератор for over two years) applies from their
+ * account page for the next category; the district administrator finds the commission's queue in the admin
+ * menu and awards it with a decision number; the teacher's own record then shows the new category and the
+ * decision.
+ */
+test("a teacher applies for attestation, the district commission awards the category", async ({ page, signedIn }) => {
+  test.setTimeout(120_000);
+  const L = "en";
+  const decision = `AK-${Date.now().toString(36)}`;
+
+  await signedIn("teacher2", L);
+  await page.goto(`/${L}/account`);
+  await page.getByTestId("my-staff-link").click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.own.title"));
+  await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.moderator"));
+  const apply = page.getByTestId("attestation-apply");
+  await apply.getByRole("button", { name: t(L, "staff.attestation.apply"), exact: true }).click();
+  await expect(page.getByTestId("attestation-open")).toBeVisible();
+  await expect(page.getByTestId("attestation-apply")).toHaveCount(0);
+
+  // the district commission: its queue from the admin menu, the award with a decision number
+  await signedIn("district", L);
+  await page.goto(`/${L}/admin`);
+  await page
+    .getByRole("navigation", { name: t(L, "admin.navLabel") })
+    .getByRole("link", { name: t(L, "admin.nav.attestation"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.attestation.queueTitle"));
+  const item = page.getByTestId("attestation-queue").locator("li").filter({ hasText: "Серіков" });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(t(L, "staff.categories.expert"));
+  // a refusal without a reason is refused naming the field
+  const refuse = item.getByTestId("attestation-refuse");
+  await refuse.getByRole("button", { name: t(L, "staff.attestation.refuse"), exact: true }).click();
+  await expect(refuse.getByText(t(L, "errors.staff.attestation.reasonRequired"))).toBeVisible();
+  const award = item.getByTestId("attestation-award");
+  await award.locator('input[name="decisionNumber"]').fill(decision);
+  await award.getByRole("button", { name: t(L, "staff.attestation.award"), exact: true }).click();
+  await expect(page.getByTestId("attestation-queue").locator("li").filter({ hasText: "Серіков" })).toHaveCount(0);
+  await page.getByRole("link", { name: t(L, "staff.attestation.tab.decided"), exact: true }).click();
+  await expect(page.getByTestId("attestation-queue")).toContainText(decision);
+
+  // the teacher's card shows the new category and the decision
+  await signedIn("teacher2", L);
+  await page.goto(`/${L}/account/staff`);
+  await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.expert"));
+  await expect(page.getByTestId("attestation-history")).toContainText(decision);
+});
