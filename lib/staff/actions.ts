@@ -5,9 +5,13 @@ import { expire, TAGS } from "../cache";
 import { awardCategory, endAppointment, hire, transfer } from "./staff";
 import { publishVacancy, withdrawVacancy } from "./vacancies";
 import { applyForAttestation, decideAttestation } from "./attestation";
+import { createCourse, createProvider, recordCompletion } from "./courses";
 import {
   attestationApply,
   attestationDecide,
+  completionInput,
+  courseInput,
+  providerInput,
   awardInput,
   endInput,
   hireInput,
@@ -91,5 +95,35 @@ export const decideAttestationAction = action({
   success: "staff.attestation.decided",
   handler: async ({ viewer, input }) => {
     await decideAttestation(viewer, input);
+  },
+});
+
+/** The ministry's and regions' catalogue of providers and courses. */
+export const createProviderAction = action({
+  permission: "courses.manage",
+  schema: providerInput,
+  success: "staff.courses.providerSaved",
+  handler: async ({ viewer, input }) => {
+    await createProvider(viewer, input);
+  },
+});
+
+export const createCourseAction = action({
+  permission: "courses.manage",
+  schema: courseInput,
+  success: "staff.courses.courseSaved",
+  handler: async ({ viewer, input }) => {
+    await createCourse(viewer, input);
+  },
+});
+
+/** A completion recorded by the employee's school admin or the provider's admin: issues the certificate. */
+export const recordCompletionAction = action({
+  permission: "courses.complete",
+  schema: completionInput,
+  success: (r: { number: string }) => ({ key: "staff.courses.completed", params: { number: r.number } }),
+  handler: async ({ viewer, input }) => {
+    const { number } = await recordCompletion(viewer, input);
+    return { number };
   },
 });

@@ -108,3 +108,14 @@ export function eligibleFrom(since: string): string {
   const [y, m, d] = since.split("-");
   return `${Number(y) + MIN_YEARS_IN_CATEGORY}-${m}-${d === "29" && m === "02" ? "28" : d}`;
 }
+
+/**
+ * Professional development. The hours policy — the one place for the figure: a teacher completes at least
+ * 72 hours of professional development courses within 5 years (the periodicity of upgrading qualifications
+ * of pedagogues, once in five years, with the 72-hour minimum course length of the ministry's rules); the
+ * card shows the hours of the last five years and "below the required 72 hours" under it.
+ */
+export const COURSE_HOURS_POLICY = { hours: 72, years: 5 } as const;
+/** The longest course counted (hours of one course or one completion). */
+export const MAX_COURSE_HOURS = 2000;
+export const COURSE_FORMATS = ["IN_PERSON", "ONLINE", "BLENDED"] as const;

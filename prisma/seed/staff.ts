@@ -208,6 +208,60 @@ export async function seedStaff(
     createdById: creator,
   }));
   await prisma.vacancy.createMany({ data: vacancies });
+
+  // professional development: two providers with courses (completions are recorded through the portal)
+  await prisma.courseProvider.createMany({
+    data: [
+      {
+        id: "cp_orleu",
+        nameKk: "«Өрлеу» біліктілікті арттыру орталығы",
+        nameRu: "Центр повышения квалификации «Өрлеу»",
+        nameEn: "Orleu professional development centre",
+        createdById: creator,
+      },
+      {
+        id: "cp_nis",
+        nameKk: "НЗМ Педагогикалық шеберлік орталығы",
+        nameRu: "Центр педагогического мастерства НИШ",
+        nameEn: "NIS Centre of Excellence",
+        createdById: creator,
+      },
+    ],
+  });
+  await prisma.course.createMany({
+    data: [
+      {
+        id: "co_digital",
+        providerId: "cp_orleu",
+        nameKk: "Мұғалімнің цифрлық сауаттылығы",
+        nameRu: "Цифровая грамотность учителя",
+        nameEn: "Digital literacy for teachers",
+        hours: 72,
+        format: "BLENDED",
+        createdById: creator,
+      },
+      {
+        id: "co_assess",
+        providerId: "cp_orleu",
+        nameKk: "Критериалды бағалау",
+        nameRu: "Критериальное оценивание",
+        nameEn: "Criteria-based assessment",
+        hours: 36,
+        format: "ONLINE",
+        createdById: creator,
+      },
+      {
+        id: "co_math",
+        providerId: "cp_nis",
+        nameKk: "Математиканы оқыту әдістемесі",
+        nameRu: "Методика преподавания математики",
+        nameEn: "Teaching mathematics",
+        hours: 80,
+        format: "IN_PERSON",
+        createdById: creator,
+      },
+    ],
+  });
   log(
     `staff: ${employees.length} employees, ${appointments.length} appointments, ${awards.length} categories, ${vacancies.length} vacancies`,
   );

@@ -7,6 +7,8 @@ import { dueLimit, ownRecord } from "@/lib/staff/staff";
 import { ownAttestation } from "@/lib/staff/attestation";
 import { formatDate } from "@/lib/format";
 import { ApplyAttestationForm } from "@/components/staff/attestation";
+import { CourseRecordView } from "@/components/staff/courses";
+import { courseRecord } from "@/lib/staff/courses";
 
 export const dynamic = "force-dynamic";
 
@@ -91,6 +93,10 @@ export default async function OwnStaffPage({ params }: PageProps<"/[locale]/acco
               )}
             </section>
           )}
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-semibold">{t("courses.title2")}</h2>
+            <CourseRecordView record={await courseRecord(record.id)} locale={locale} />
+          </section>
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-semibold">{t("card.appointments")}</h2>
             <ul className="space-y-2 text-sm" data-testid="own-appointments">
