@@ -6,6 +6,8 @@ import { cachedTerritoryPage } from "@/lib/databank/cache";
 import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { cachedVacancyCounts } from "@/lib/staff/analytics";
+import { VacancyCountsTable } from "@/components/staff/analytics";
 
 export async function generateMetadata({
   params,
@@ -37,5 +39,11 @@ export default async function TerritoryStatisticsPage({
   const { year } = await searchParams;
   const data = await orNotFound(() => cachedTerritoryPage(code, yearParam(year)), notFound);
   if (data.territory.level === "REPUBLIC") notFound();
-  return <TerritoryView data={data} locale={locale} />;
+  const vacancies = await cachedVacancyCounts(code);
+  return (
+    <>
+      <TerritoryView data={data} locale={locale} />
+      <VacancyCountsTable rows={vacancies} locale={locale} />
+    </>
+  );
 }
