@@ -37,6 +37,7 @@ const PUBLIC_PAGES = [
   "/kk/unsubscribe/u_x.forums.invalid",
   "/kk/statistics",
   "/kk/statistics/completeness",
+  "/ru/statistics/110000000",
   "/kk/ratings",
   "/kk/ratings/api",
   "/kk/publications",
@@ -95,7 +96,15 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ],
   [
     "district",
-    ["/kk/admin", "/kk/admin/reporting/board", "/kk/admin/services", "/kk/admin/passport/queue", "/kk/admin/staff"],
+    [
+      "/kk/admin",
+      "/kk/admin/reporting/board",
+      "/kk/admin/services",
+      "/kk/admin/passport/queue",
+      "/kk/admin/staff",
+      "/kk/admin/staff/attestation",
+      "/ru/admin/staff/attestation?status=decided",
+    ],
   ],
   [
     "region",
@@ -114,6 +123,8 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/attributes",
       "/ru/admin/attributes",
       "/en/admin/configuration",
+      "/kk/admin/staff/courses",
+      "/en/admin/staff/courses",
     ],
   ],
   ["lexicographer", ["/kk/admin/dictionary"]],

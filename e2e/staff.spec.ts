@@ -119,3 +119,123 @@ test("a teacher reads their own record from the account page", async ({ page, si
   await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.expert"));
   await expect(page.getByTestId("own-appointments")).toContainText("Математика");
 });
+
+/**
+ * Attestation end to end: the second demo teacher (педагог-модератор for over two years) applies from their
+ * account page for the next category; the district administrator finds the commission's queue in the admin
+ * menu and awards it with a decision number; the teacher's own record then shows the new category and the
+ * decision.
+ */
+test("a teacher applies for attestation, the district commission awards the category", async ({ page, signedIn }) => {
+  test.setTimeout(120_000);
+  const L = "en";
+  const decision = `AK-${Date.now().toString(36)}`;
+
+  await signedIn("teacher2", L);
+  await page.goto(`/${L}/account`);
+  await page.getByTestId("my-staff-link").click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.own.title"));
+  await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.moderator"));
+  const apply = page.getByTestId("attestation-apply");
+  await apply.getByRole("button", { name: t(L, "staff.attestation.apply"), exact: true }).click();
+  await expect(page.getByTestId("attestation-open")).toBeVisible();
+  await expect(page.getByTestId("attestation-apply")).toHaveCount(0);
+
+  // the district commission: its queue from the admin menu, the award with a decision number
+  await signedIn("district", L);
+  await page.goto(`/${L}/admin`);
+  await page
+    .getByRole("navigation", { name: t(L, "admin.navLabel") })
+    .getByRole("link", { name: t(L, "admin.nav.attestation"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.attestation.queueTitle"));
+  const item = page.getByTestId("attestation-queue").locator("li").filter({ hasText: "Серіков" });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(t(L, "staff.categories.expert"));
+  // a refusal without a reason is refused naming the field
+  const refuse = item.getByTestId("attestation-refuse");
+  await refuse.getByRole("button", { name: t(L, "staff.attestation.refuse"), exact: true }).click();
+  await expect(refuse.getByText(t(L, "errors.staff.attestation.reasonRequired"))).toBeVisible();
+  const award = item.getByTestId("attestation-award");
+  await award.locator('input[name="decisionNumber"]').fill(decision);
+  await award.getByRole("button", { name: t(L, "staff.attestation.award"), exact: true }).click();
+  await expect(page.getByTestId("attestation-queue").locator("li").filter({ hasText: "Серіков" })).toHaveCount(0);
+  await page.getByRole("link", { name: t(L, "staff.attestation.tab.decided"), exact: true }).click();
+  await expect(page.getByTestId("attestation-queue")).toContainText(decision);
+
+  // the teacher's card shows the new category and the decision
+  await signedIn("teacher2", L);
+  await page.goto(`/${L}/account/staff`);
+  await expect(page.getByTestId("own-category")).toContainText(t(L, "staff.categories.expert"));
+  await expect(page.getByTestId("attestation-history")).toContainText(decision);
+});
+
+/**
+ * Professional development end to end: the ministry finds the course catalogue in the admin menu; the school
+ * admin records on a teacher's card that she completed a course (hours 0 refused naming the field) and the
+ * card shows the certificate with its code and the hours against the policy; signed out, the code verifies on
+ * the public verification page, and a wrong code does not.
+ */
+test("a course completion issues a certificate that verifies publicly", async ({ page, signedIn }) => {
+  test.setTimeout(120_000);
+  const L = "ru";
+  const nav = () => page.getByRole("navigation", { name: t(L, "admin.navLabel") });
+
+  await signedIn("ministry", L);
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.courses"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.courses.title"));
+  await expect(page.getByTestId("course-catalogue")).toContainText("Цифровая грамотность учителя");
+
+  await signedIn("school", L);
+  await page.goto(`/${L}/admin/staff?q=Ахметова`);
+  await page
+    .getByRole("link", { name: /Ахметова Айгерім/ })
+    .first()
+    .click();
+  const form = page.getByTestId("completion-form");
+  await form.locator('select[name="courseId"]').selectOption("co_digital");
+  await form.locator('input[name="hours"]').fill("0");
+  await form.getByRole("button", { name: t(L, "staff.courses.complete"), exact: true }).click();
+  await expect(form.getByText(t(L, "errors.staff.courses.hours"))).toBeVisible();
+  await expect(page.getByTestId("course-certificates")).toHaveCount(0);
+  await form.locator('input[name="hours"]').fill("72");
+  await form.getByRole("button", { name: t(L, "staff.courses.complete"), exact: true }).click();
+  await expect(page.getByTestId("course-certificates")).toContainText("Цифровая грамотность учителя");
+  const code = (await page.getByTestId("certificate-code").first().textContent())!.trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByTestId("course-hours")).toContainText("72");
+
+  // the public verification page: the code verifies, a wrong one does not
+  await page.context().clearCookies();
+  await page.goto(`/${L}/verify/certificate`);
+  await page.getByTestId("verify-query").fill(code);
+  await page.getByRole("button", { name: t(L, "services.verify.check"), exact: true }).click();
+  await expect(page.getByTestId("verify-genuine")).toContainText(t(L, "services.verify.courseTitle"));
+  await expect(page.getByTestId("verify-genuine")).toContainText("Цифровая грамотность учителя");
+  await expect(page.getByTestId("verify-genuine")).not.toContainText("Ахметова");
+  const wrong = code.startsWith("2") ? `3${code.slice(1)}` : `2${code.slice(1)}`;
+  await page.getByTestId("verify-query").fill(wrong);
+  await page.getByRole("button", { name: t(L, "services.verify.check"), exact: true }).click();
+  await expect(page.getByTestId("verify-refused")).toHaveText(t(L, "services.verify.notGenuine"));
+});
+
+test("the public statistics of a region and the district staff page show vacancy counts and staff figures", async ({
+  page,
+  signedIn,
+}) => {
+  const L = "kk";
+  await page.goto(`/${L}/statistics/110000000`);
+  const counts = page.getByTestId("public-vacancy-counts");
+  await expect(counts).toContainText(t(L, "staff.analytics.publicVacancies"));
+  await expect(counts.locator("tbody tr").first()).toBeVisible();
+  await expect(counts).not.toContainText("@");
+
+  await signedIn("district", L);
+  await page.goto(`/${L}/admin/staff`);
+  await expect(page.getByTestId("staff-analytics")).toContainText(t(L, "staff.analytics.title"));
+  await expect(page.getByTestId("staff-by-category")).toContainText(t(L, "staff.categories.moderator"));
+  await expect(page.getByTestId("staff-by-age").locator("tr")).toHaveCount(5);
+});

@@ -29,6 +29,8 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "passportLists", href: "/admin/passport/lists", permission: "passport.read" },
   { key: "staff", href: "/admin/staff", permission: "staff.read" },
   { key: "vacancies", href: "/admin/staff/vacancies", permission: "staff.manage" },
+  { key: "attestation", href: "/admin/staff/attestation", permission: "staff.attest" },
+  { key: "courses", href: "/admin/staff/courses", permission: "courses.manage" },
   { key: "packages", href: "/admin/packages", permission: "packages.manage" },
   { key: "packageKeys", href: "/admin/packages/keys", permission: "packages.manage" },
   { key: "archive", href: "/admin/archive", permission: "archive.read" },

@@ -73,6 +73,13 @@ export const PERMISSIONS = {
   // territory's staff; a person reads their own record on the account page (signed in, no permission).
   "staff.manage": ["ORG_ADMIN"],
   "staff.read": [...ADMINS],
+  // attestation commissions: the level of each category (lib/staff/rules.ts COMMISSION_LEVEL) picks the role,
+  // the role's territory the applications it decides
+  "staff.attest": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
+  // professional development: the ministry and regions keep the catalogue of providers and courses; a school's
+  // admin (for its staff) or a provider organisation's admin (for its courses) records completions
+  "courses.manage": ["MINISTRY_ADMIN", "REGION_ADMIN"],
+  "courses.complete": ["ORG_ADMIN"],
   // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
   "import.use": [...ADMINS],
   // the job runner's runs (last run, duration, result, failures) across all instances

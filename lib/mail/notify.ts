@@ -20,7 +20,7 @@ import { enqueueMail, type MailToQueue } from "./outbox";
 type Tx = Prisma.TransactionClient;
 
 /** The topics a person chooses for: each notification kind belongs to the topic its name starts with. */
-export const MAIL_TOPICS = ["reporting", "services", "diary", "forums", "publications"] as const;
+export const MAIL_TOPICS = ["reporting", "services", "diary", "forums", "publications", "staff"] as const;
 export type MailTopic = (typeof MAIL_TOPICS)[number];
 export const MAIL_MODES = ["IMMEDIATE", "DIGEST", "OFF"] as const satisfies readonly MailMode[];
 export const DEFAULT_MODE: MailMode = "IMMEDIATE";

@@ -45,6 +45,7 @@ const CODES = {
   forums_reply: "forums.reply",
   forums_mention: "forums.mention",
   publications_decision: "publications.decision",
+  staff_attestation: "staff.attestation",
 } as const satisfies Record<NotificationKind, `${string}.${string}`>;
 
 /** A kind's stored code, e.g. "reporting.submitted". */

@@ -4,6 +4,7 @@ import { forumsRenderers } from "../forums/notifications";
 import { publicationsRenderers } from "../publications/notifications";
 import { reportingRenderers } from "../reporting/notifications";
 import { servicesRenderers } from "../services/notifications";
+import { staffRenderers } from "../staff/notifications";
 import type { NotificationKind } from "./kinds";
 import type { NotificationRenderer, NotificationView, Payload, RenderContext } from "./render";
 
@@ -13,6 +14,7 @@ const RENDERERS: Record<NotificationKind, NotificationRenderer> = {
   ...diaryRenderers,
   ...forumsRenderers,
   ...publicationsRenderers,
+  ...staffRenderers,
 };
 
 /** How a stored notification reads and where it leads. */

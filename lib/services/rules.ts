@@ -30,7 +30,8 @@ export function admissionYears(today: string): number[] {
   return [current, current + 1];
 }
 
-const PREFIX = { STUDY_CERTIFICATE: "SC" } as const;
+/** Number prefixes: certificates of study, and professional development course certificates (lib/staff/courses.ts). */
+const PREFIX = { STUDY_CERTIFICATE: "SC", COURSE_CERTIFICATE: "PD" } as const;
 
 /** "SC-2026-000123": kind, year of issue and the database sequence value. */
 export function certificateNumber(seq: number, year: number, kind: keyof typeof PREFIX = "STUDY_CERTIFICATE"): string {

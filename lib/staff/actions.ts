@@ -1,10 +1,24 @@
 "use server";
 
-import { action } from "../actions";
+import { action, signedInAction } from "../actions";
 import { expire, TAGS } from "../cache";
 import { awardCategory, endAppointment, hire, transfer } from "./staff";
 import { publishVacancy, withdrawVacancy } from "./vacancies";
-import { awardInput, endInput, hireInput, transferInput, vacancyInput, vacancyWithdraw } from "./schemas";
+import { applyForAttestation, decideAttestation } from "./attestation";
+import { createCourse, createProvider, recordCompletion } from "./courses";
+import {
+  attestationApply,
+  attestationDecide,
+  completionInput,
+  courseInput,
+  providerInput,
+  awardInput,
+  endInput,
+  hireInput,
+  transferInput,
+  vacancyInput,
+  vacancyWithdraw,
+} from "./schemas";
 
 /** Hires a person (IIN checked) into the viewer's school; with a vacancy, closes it. */
 export const hireAction = action({
@@ -62,5 +76,54 @@ export const withdrawVacancyAction = action({
   handler: async ({ viewer, input }) => {
     await withdrawVacancy(viewer, input);
     expire(TAGS.vacancies);
+  },
+});
+
+/** A teacher applies for the next qualification category (their own record; no permission beyond signing in). */
+export const applyAttestationAction = signedInAction({
+  schema: attestationApply,
+  success: "staff.attestation.applied",
+  handler: async ({ viewer, input }) => {
+    await applyForAttestation(viewer, input);
+  },
+});
+
+/** The commission of the application's level records its result (awarded with a decision number, or refused). */
+export const decideAttestationAction = action({
+  permission: "staff.attest",
+  schema: attestationDecide,
+  success: "staff.attestation.decided",
+  handler: async ({ viewer, input }) => {
+    await decideAttestation(viewer, input);
+  },
+});
+
+/** The ministry's and regions' catalogue of providers and courses. */
+export const createProviderAction = action({
+  permission: "courses.manage",
+  schema: providerInput,
+  success: "staff.courses.providerSaved",
+  handler: async ({ viewer, input }) => {
+    await createProvider(viewer, input);
+  },
+});
+
+export const createCourseAction = action({
+  permission: "courses.manage",
+  schema: courseInput,
+  success: "staff.courses.courseSaved",
+  handler: async ({ viewer, input }) => {
+    await createCourse(viewer, input);
+  },
+});
+
+/** A completion recorded by the employee's school admin or the provider's admin: issues the certificate. */
+export const recordCompletionAction = action({
+  permission: "courses.complete",
+  schema: completionInput,
+  success: (r: { number: string }) => ({ key: "staff.courses.completed", params: { number: r.number } }),
+  handler: async ({ viewer, input }) => {
+    const { number } = await recordCompletion(viewer, input);
+    return { number };
   },
 });

@@ -72,3 +72,50 @@ export function containsContact(text: string): "email" | "phone" | null {
   if (/(?:\+?\d[\s().-]{0,3}){7,}/.test(withoutDates)) return "phone";
   return null;
 }
+
+/**
+ * Attestation (the rules of attestation of pedagogues, order No. 83 of 27.01.2016 as amended): a teacher applies
+ * for the next category only (one step up from the category in force; no application above педагог-шебер),
+ * while no application of theirs is open, and not earlier than MIN_YEARS_IN_CATEGORY years after the category
+ * in force was awarded (for the base category: after the start of their earliest appointment — the pedagogical
+ * experience). The commission that decides is the one of the level this table gives the category applied for;
+ * the data-driven table is the one place to change it.
+ */
+export const MIN_YEARS_IN_CATEGORY = 2;
+export const COMMISSION_LEVELS = ["district", "region", "ministry"] as const;
+export type CommissionLevel = (typeof COMMISSION_LEVELS)[number];
+export const COMMISSION_LEVEL: Record<Exclude<QualificationCategory, "no_category">, CommissionLevel> = {
+  moderator: "district",
+  expert: "district",
+  researcher: "region",
+  master: "ministry",
+};
+/** The administrator's role that sits on the commission of each level (its territory is the role's scope). */
+export const COMMISSION_ROLE = {
+  district: "DISTRICT_ADMIN",
+  region: "REGION_ADMIN",
+  ministry: "MINISTRY_ADMIN",
+} as const satisfies Record<CommissionLevel, string>;
+
+/** The category one step above `current`, or null above the top. */
+export function nextCategory(current: QualificationCategory): Exclude<QualificationCategory, "no_category"> | null {
+  const next = QUALIFICATION_CATEGORIES[categoryRank(current) + 1];
+  return (next as Exclude<QualificationCategory, "no_category"> | undefined) ?? null;
+}
+
+/** The first day a teacher may apply, counted from `since` ("YYYY-MM-DD", the award or first appointment). */
+export function eligibleFrom(since: string): string {
+  const [y, m, d] = since.split("-");
+  return `${Number(y) + MIN_YEARS_IN_CATEGORY}-${m}-${d === "29" && m === "02" ? "28" : d}`;
+}
+
+/**
+ * Professional development. The hours policy — the one place for the figure: a teacher completes at least
+ * 72 hours of professional development courses within 5 years (the periodicity of upgrading qualifications
+ * of pedagogues, once in five years, with the 72-hour minimum course length of the ministry's rules); the
+ * card shows the hours of the last five years and "below the required 72 hours" under it.
+ */
+export const COURSE_HOURS_POLICY = { hours: 72, years: 5 } as const;
+/** The longest course counted (hours of one course or one completion). */
+export const MAX_COURSE_HOURS = 2000;
+export const COURSE_FORMATS = ["IN_PERSON", "ONLINE", "BLENDED"] as const;

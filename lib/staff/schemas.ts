@@ -4,7 +4,9 @@ import { isDay } from "../diary/dates";
 import { iinField } from "../registry/schemas";
 import {
   containsContact,
+  COURSE_FORMATS,
   EMPLOYMENT_KINDS,
+  MAX_COURSE_HOURS,
   END_REASONS,
   MAX_WEEKLY_HOURS,
   QUALIFICATION_CATEGORIES,
@@ -169,3 +171,81 @@ export function vacancyQueryOf(params: Record<string, string | string[] | undefi
     page: one("page"),
   });
 }
+
+/** A teacher's application for attestation: the category applied for (only the next one is accepted). */
+export const attestationApply = z.object({ category: z.enum(QUALIFICATION_CATEGORIES, "validation.invalidOption") });
+export type AttestationApply = z.output<typeof attestationApply>;
+
+/** The commission's result: awarded with the decision's number and date, or refused with a reason. */
+export const attestationDecide = z
+  .object({
+    id,
+    decision: z.enum(["award", "refuse"], "validation.invalidOption"),
+    decisionNumber: z
+      .string()
+      .trim()
+      .max(60)
+      .optional()
+      .transform((v) => v || undefined),
+    awardedOn: optionalDay,
+    reason: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "award") {
+      if (!v.decisionNumber) ctx.addIssue({ code: "custom", path: ["decisionNumber"], message: "validation.required" });
+      if (!v.awardedOn) ctx.addIssue({ code: "custom", path: ["awardedOn"], message: "validation.required" });
+    } else if (!v.reason || v.reason.length < 3)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "staff.attestation.reasonRequired" });
+  });
+export type AttestationDecide = Loose<z.output<typeof attestationDecide>>;
+
+/** The commission queue's tab and page. */
+export const attestationQuery = z.object({
+  status: z.enum(["open", "decided"]).catch("open").default("open"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AttestationQuery = z.output<typeof attestationQuery>;
+
+const localName = z.string().trim().min(2, "validation.required").max(200);
+
+/** A course provider: its names, and optionally the organisation whose admin records completions. */
+export const providerInput = z.object({
+  nameKk: localName,
+  nameRu: localName,
+  nameEn: localName,
+  organizationId: optionalId,
+});
+export type ProviderInput = Loose<z.output<typeof providerInput>>;
+
+/** A course of a provider: names, hours (1 … MAX_COURSE_HOURS) and format. */
+export const courseInput = z.object({
+  providerId: id,
+  nameKk: localName,
+  nameRu: localName,
+  nameEn: localName,
+  hours: z.coerce
+    .number("staff.courses.hours")
+    .int("staff.courses.hours")
+    .min(1, "staff.courses.hours")
+    .max(MAX_COURSE_HOURS, "staff.courses.hours"),
+  format: z.enum(COURSE_FORMATS, "validation.invalidOption"),
+});
+export type CourseInput = z.output<typeof courseInput>;
+
+/** A completion: the course, the employee, the day and the hours counted (more than 0). */
+export const completionInput = z.object({
+  courseId: id,
+  employeeId: id,
+  completedOn: day,
+  hours: z.coerce
+    .number("staff.courses.hours")
+    .int("staff.courses.hours")
+    .min(1, "staff.courses.hours")
+    .max(MAX_COURSE_HOURS, "staff.courses.hours"),
+});
+export type CompletionInput = z.output<typeof completionInput>;

@@ -411,8 +411,52 @@ export async function transfer(viewer: Viewer, input: TransferInput): Promise<{ 
 }
 
 /**
+ * Writes an award inside the caller's transaction: the CategoryAward row, the category in force copied onto the
+ * employee, the audit entry. One step up at most; the expiry is five years on unless given.
+ */
+export async function writeAward(
+  tx: Tx,
+  actorId: string,
+  employee: { id: string; category: QualificationCategory; categoryExpiresOn: Date | null },
+  input: Omit<AwardInput, "employeeId">,
+): Promise<{ id: string }> {
+  if (skipsCategory(employee.category, input.category))
+    throw new AppError("validation", { category: "staff.categorySkipped" });
+  const expiresOn = input.expiresOn ?? defaultExpiry(input.category, input.awardedOn);
+  const award = await tx.categoryAward.create({
+    data: {
+      employeeId: employee.id,
+      category: input.category,
+      awardedOn: dateValue(input.awardedOn),
+      expiresOn: expiresOn ? dateValue(expiresOn) : null,
+      decisionNumber: input.decisionNumber,
+      createdById: actorId,
+    },
+  });
+  await tx.employee.update({
+    where: { id: employee.id },
+    data: {
+      category: input.category,
+      categoryAwardedOn: award.awardedOn,
+      categoryExpiresOn: award.expiresOn,
+      categoryDecision: input.decisionNumber,
+      version: { increment: 1 },
+    },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: "update",
+    entity: "Employee",
+    entityId: employee.id,
+    before: { category: employee.category, categoryExpiresOn: employee.categoryExpiresOn },
+    after: { category: input.category, expiresOn, decisionNumber: input.decisionNumber },
+  });
+  return { id: award.id };
+}
+
+/**
  * Records a category awarded by a commission's decision for an employee with an appointment in force at the
- * viewer's school: one step up at most; the expiry is five years on unless given.
+ * viewer's school (see writeAward).
  */
 export async function awardCategory(viewer: Viewer, input: AwardInput): Promise<void> {
   const own = ownOrganizationIds(viewer);
@@ -421,36 +465,6 @@ export async function awardCategory(viewer: Viewer, input: AwardInput): Promise<
       where: { id: input.employeeId, appointments: { some: { organizationId: { in: own }, ...inForce(today()) } } },
     });
     if (!employee) throw new AppError("notFound");
-    if (skipsCategory(employee.category, input.category))
-      throw new AppError("validation", { category: "staff.categorySkipped" });
-    const expiresOn = input.expiresOn ?? defaultExpiry(input.category, input.awardedOn);
-    const award = await tx.categoryAward.create({
-      data: {
-        employeeId: employee.id,
-        category: input.category,
-        awardedOn: dateValue(input.awardedOn),
-        expiresOn: expiresOn ? dateValue(expiresOn) : null,
-        decisionNumber: input.decisionNumber,
-        createdById: viewer.userId,
-      },
-    });
-    await tx.employee.update({
-      where: { id: employee.id },
-      data: {
-        category: input.category,
-        categoryAwardedOn: award.awardedOn,
-        categoryExpiresOn: award.expiresOn,
-        categoryDecision: input.decisionNumber,
-        version: { increment: 1 },
-      },
-    });
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      action: "update",
-      entity: "Employee",
-      entityId: employee.id,
-      before: { category: employee.category, categoryExpiresOn: employee.categoryExpiresOn },
-      after: { category: input.category, expiresOn, decisionNumber: input.decisionNumber },
-    });
+    await writeAward(tx, viewer.userId, employee, input);
   });
 }

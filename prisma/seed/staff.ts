@@ -124,7 +124,7 @@ export async function seedStaff(
     const employeeId = `e_${u.personId}`;
     const category = (["expert", "moderator", "no_category"] as const)[i % 3]!;
     // the first teacher's category falls due within the year, the second's in three years
-    const awardedOn = addDays(today, i === 0 ? -(5 * 365 - 120) : -(2 * 365));
+    const awardedOn = addDays(today, i === 0 ? -(5 * 365 - 120) : -(2 * 365 + 30));
     const expiresOn = defaultExpiry(category, awardedOn);
     employees.push({
       id: employeeId,
@@ -208,6 +208,60 @@ export async function seedStaff(
     createdById: creator,
   }));
   await prisma.vacancy.createMany({ data: vacancies });
+
+  // professional development: two providers with courses (completions are recorded through the portal)
+  await prisma.courseProvider.createMany({
+    data: [
+      {
+        id: "cp_orleu",
+        nameKk: "«Өрлеу» біліктілікті арттыру орталығы",
+        nameRu: "Центр повышения квалификации «Өрлеу»",
+        nameEn: "Orleu professional development centre",
+        createdById: creator,
+      },
+      {
+        id: "cp_nis",
+        nameKk: "НЗМ Педагогикалық шеберлік орталығы",
+        nameRu: "Центр педагогического мастерства НИШ",
+        nameEn: "NIS Centre of Excellence",
+        createdById: creator,
+      },
+    ],
+  });
+  await prisma.course.createMany({
+    data: [
+      {
+        id: "co_digital",
+        providerId: "cp_orleu",
+        nameKk: "Мұғалімнің цифрлық сауаттылығы",
+        nameRu: "Цифровая грамотность учителя",
+        nameEn: "Digital literacy for teachers",
+        hours: 72,
+        format: "BLENDED",
+        createdById: creator,
+      },
+      {
+        id: "co_assess",
+        providerId: "cp_orleu",
+        nameKk: "Критериалды бағалау",
+        nameRu: "Критериальное оценивание",
+        nameEn: "Criteria-based assessment",
+        hours: 36,
+        format: "ONLINE",
+        createdById: creator,
+      },
+      {
+        id: "co_math",
+        providerId: "cp_nis",
+        nameKk: "Математиканы оқыту әдістемесі",
+        nameRu: "Методика преподавания математики",
+        nameEn: "Teaching mathematics",
+        hours: 80,
+        format: "IN_PERSON",
+        createdById: creator,
+      },
+    ],
+  });
   log(
     `staff: ${employees.length} employees, ${appointments.length} appointments, ${awards.length} categories, ${vacancies.length} vacancies`,
   );

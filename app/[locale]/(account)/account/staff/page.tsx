@@ -4,6 +4,11 @@ import { getViewer } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
 import { almatyDate } from "@/lib/time";
 import { dueLimit, ownRecord } from "@/lib/staff/staff";
+import { ownAttestation } from "@/lib/staff/attestation";
+import { formatDate } from "@/lib/format";
+import { ApplyAttestationForm } from "@/components/staff/attestation";
+import { CourseRecordView } from "@/components/staff/courses";
+import { courseRecord } from "@/lib/staff/courses";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +22,7 @@ export default async function OwnStaffPage({ params }: PageProps<"/[locale]/acco
   if (!viewer)
     return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/staff` } }, locale });
   const t = await getTranslations("staff");
-  const record = await ownRecord(viewer);
+  const [record, attestation] = await Promise.all([ownRecord(viewer), ownAttestation(viewer)]);
   const today = almatyDate(new Date());
   return (
     <div className="max-w-3xl space-y-4">
@@ -37,6 +42,60 @@ export default async function OwnStaffPage({ params }: PageProps<"/[locale]/acco
                 <span className="ml-2 rounded bg-amber-100 px-2 text-amber-900">{t("card.due")}</span>
               )}
             </p>
+          </section>
+          {attestation && (
+            <section className="rounded-lg bg-white p-4 shadow-sm" data-testid="own-attestation">
+              <h2 className="mb-2 font-semibold">{t("attestation.title")}</h2>
+              {attestation.open ? (
+                <p className="text-sm" data-testid="attestation-open">
+                  {t("attestation.openLine", {
+                    category: t(`categories.${attestation.open.category}`),
+                    level: t(`attestation.levels.${attestation.open.level}`),
+                    date: formatDate(attestation.open.submittedAt, locale),
+                  })}
+                </p>
+              ) : !attestation.next ? (
+                <p className="text-sm">{t("attestation.topReached")}</p>
+              ) : attestation.canApply ? (
+                <>
+                  <p className="mb-2 text-sm">
+                    {t("attestation.nextLine", {
+                      category: t(`categories.${attestation.next}`),
+                      level: t(`attestation.levels.${attestation.level!}`),
+                    })}
+                  </p>
+                  <ApplyAttestationForm category={attestation.next} />
+                </>
+              ) : (
+                <p className="text-sm">
+                  {t("attestation.notYet", {
+                    category: t(`categories.${attestation.next}`),
+                    date: attestation.eligibleFrom ?? "—",
+                  })}
+                </p>
+              )}
+              {attestation.applications.some((a) => a.status !== "SUBMITTED") && (
+                <ul className="mt-3 space-y-1 text-sm" data-testid="attestation-history">
+                  {attestation.applications
+                    .filter((a) => a.status !== "SUBMITTED")
+                    .map((a) => (
+                      <li key={a.id}>
+                        {t(`categories.${a.category}`)}: {t(`attestation.statuses.${a.status}`)}
+                        {a.decidedAt ? ` (${formatDate(a.decidedAt, locale)})` : ""}
+                        {a.award
+                          ? ` — ${t("card.decision")}: ${a.award.decisionNumber}`
+                          : a.reason
+                            ? ` — ${a.reason}`
+                            : ""}
+                      </li>
+                    ))}
+                </ul>
+              )}
+            </section>
+          )}
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-semibold">{t("courses.title2")}</h2>
+            <CourseRecordView record={await courseRecord(record.id)} locale={locale} />
           </section>
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-semibold">{t("card.appointments")}</h2>

@@ -7,6 +7,8 @@ import { orNotFound, yearParam } from "@/lib/databank/page-params";
 import { localName } from "@/lib/names";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { viewParams } from "@/lib/http/view-params";
+import { cachedVacancyCounts } from "@/lib/staff/analytics";
+import { VacancyCountsTable } from "@/components/staff/analytics";
 
 export async function generateMetadata({
   params,
@@ -38,5 +40,11 @@ export default async function TerritoryStatisticsPage({
   const { year } = await viewParams({ params, searchParams });
   const data = await orNotFound(() => cachedTerritoryPage(code, yearParam(year)), notFound);
   if (data.territory.level === "REPUBLIC") notFound();
-  return <TerritoryView data={data} locale={locale} />;
+  const vacancies = await cachedVacancyCounts(code);
+  return (
+    <>
+      <TerritoryView data={data} locale={locale} />
+      <VacancyCountsTable rows={vacancies} locale={locale} />
+    </>
+  );
 }

@@ -6,6 +6,7 @@ import { enforcePerClient } from "@/lib/rate-limit";
 import { PUBLIC_LIMITS } from "@/lib/rate-limit/public";
 import { verifyCertificate, type Verification } from "@/lib/services/certificates";
 import { verifyQuery } from "@/lib/services/schemas";
+import { verifyCourseCertificate, type CourseVerification } from "@/lib/staff/courses";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Metadata } from "next";
@@ -39,6 +40,7 @@ export default async function VerifyCertificatePage({
   const sp = await searchParams;
   const raw = [sp.q, sp.code].map((v) => (Array.isArray(v) ? v[0] : v)).find((v) => typeof v === "string" && v.trim());
   let result: Verification | null = null;
+  let course: CourseVerification | null = null;
   let problem: "notGenuine" | "malformed" | "codeRequired" | "rateLimited" | null = null;
   if (raw) {
     const parsed = verifyQuery.safeParse({ q: raw });
@@ -49,6 +51,8 @@ export default async function VerifyCertificatePage({
         result = await verifyCertificate(parsed.data.q);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
+        // not a certificate of study: a professional development course certificate (the same code and number)
+        if (error.code === "notFound") course = await verifyCourseCertificate(parsed.data.q);
         problem =
           error.code === "rateLimited"
             ? "rateLimited"
@@ -79,7 +83,7 @@ export default async function VerifyCertificatePage({
         </label>
         <Button type="submit">{t("check")}</Button>
       </form>
-      {problem && (
+      {problem && !course && (
         <p
           role="alert"
           data-testid="verify-refused"
@@ -87,6 +91,32 @@ export default async function VerifyCertificatePage({
         >
           {t(problem)}
         </p>
+      )}
+      {course && (
+        <section
+          role="status"
+          data-testid="verify-genuine"
+          className="rounded-lg border border-green-300 bg-green-50 p-4"
+        >
+          <h2 className="text-lg font-semibold text-green-900">{t("courseTitle")}</h2>
+          <dl className="mt-3 grid grid-cols-[10rem_1fr] gap-2 text-sm">
+            <dt className="font-medium">{t("number")}</dt>
+            <dd className="font-mono" data-testid="verify-number">
+              {course.number}
+            </dd>
+            <dt className="font-medium">{t("holder")}</dt>
+            <dd data-testid="verify-holder">{course.holderInitials}</dd>
+            <dt className="font-medium">{t("course")}</dt>
+            <dd>{localName(course.course, locale)}</dd>
+            <dt className="font-medium">{t("provider")}</dt>
+            <dd>{localName(course.provider, locale)}</dd>
+            <dt className="font-medium">{t("hours")}</dt>
+            <dd>{course.hours}</dd>
+            <dt className="font-medium">{t("completedOn")}</dt>
+            <dd>{course.completedOn.toISOString().slice(0, 10)}</dd>
+          </dl>
+          <p className="mt-3 text-xs text-slate-600">{t("privacy")}</p>
+        </section>
       )}
       {result && (
         <section

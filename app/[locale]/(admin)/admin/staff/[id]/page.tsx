@@ -8,6 +8,8 @@ import { almatyDate } from "@/lib/time";
 import { classifierItems, dueLimit, employeeCard } from "@/lib/staff/staff";
 import { PageHeader } from "@/components/admin/page-header";
 import { AwardForm, EndForm, TransferForm } from "@/components/staff/forms";
+import { CompletionForm, CourseRecordView } from "@/components/staff/courses";
+import { catalogue, courseRecord } from "@/lib/staff/courses";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +33,9 @@ export default async function EmployeePage({ params }: PageProps<"/[locale]/admi
   const [positions, subjects] = current.length
     ? await Promise.all([classifierItems("POSITION"), classifierItems("SUBJECT")])
     : [[], []];
+  const canComplete = current.length > 0 && organizationsWith(viewer, "courses.complete").length > 0;
+  const [courses, providers] = await Promise.all([courseRecord(employee.id), canComplete ? catalogue() : []]);
+  const offered = providers.flatMap((p) => p.courses.map((c) => ({ ...c, provider: p })));
   const p = employee.person;
   const due = employee.categoryExpiresOn !== null && day(employee.categoryExpiresOn) <= dueLimit();
   return (
@@ -124,6 +129,19 @@ export default async function EmployeePage({ params }: PageProps<"/[locale]/admi
               </li>
             ))}
           </ul>
+        )}
+      </section>
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="mb-2 font-semibold">{t("courses.title2")}</h2>
+        <CourseRecordView record={courses} locale={locale} />
+        {canComplete && (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            {offered.length ? (
+              <CompletionForm employeeId={employee.id} courses={offered} locale={locale} today={today} />
+            ) : (
+              <p className="text-sm text-slate-600">{t("courses.noCourses")}</p>
+            )}
+          </div>
         )}
       </section>
       {current.map((a) => (
