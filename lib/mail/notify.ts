@@ -27,7 +27,7 @@ export const DEFAULT_MODE: MailMode = "IMMEDIATE";
 
 /**
  * Who receives the mail of an organisation's notification of each topic: the people holding, at that
- * organisation, a role with this permission (the school administrators for reporting, the diary and
+ * organisation, a role with this permission (the school administrators for reporting, the diary, staff,
  * publications and forums; those who process applications for e-services).
  */
 export const ORGANIZATION_RECIPIENTS: Record<MailTopic, Permission> = {
@@ -36,6 +36,7 @@ export const ORGANIZATION_RECIPIENTS: Record<MailTopic, Permission> = {
   diary: "diary.manage",
   forums: "diary.manage",
   publications: "diary.manage",
+  staff: "staff.manage",
 };
 
 /** Whether a person's roles make them a recipient of an organisation's notification of `topic`. */
