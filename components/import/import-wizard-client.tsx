@@ -4,17 +4,32 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Input, Select, Textarea } from "@/components/ui/input";
 
 type Target = "organizations" | "pupils";
-type Options = { encoding?: "utf-8" | "windows-1251"; delimiter?: "," | ";" | "\t"; sheet?: string };
+type Options = {
+  encoding?: "utf-8" | "windows-1251";
+  delimiter?: "," | ";" | "\t";
+  sheet?: string;
+  table?: string;
+  query?: string;
+};
 type FieldMap = { column?: string; constant?: string; transform: string };
 type Mapping = Record<string, FieldMap>;
 type Outcome = "new" | "update" | "unchanged" | "duplicate" | "invalid";
 
 interface Inspected {
   ref: { target: Target; sourceName: string; sourceSha256: string; options: Options };
-  info: { kind: "csv" | "xlsx"; encoding?: string; delimiter?: string; sheets?: string[]; sheet?: string };
+  info: {
+    kind: "csv" | "xlsx" | "sqlite";
+    encoding?: string;
+    delimiter?: string;
+    sheets?: string[];
+    sheet?: string;
+    tables?: string[];
+    table?: string;
+    query?: string;
+  };
   columns: string[];
   preview: string[][];
   fields: { name: string; required: boolean }[];
@@ -79,6 +94,8 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
       encoding: inspected.info.encoding as Options["encoding"],
       delimiter: inspected.info.delimiter as Options["delimiter"],
       sheet: inspected.info.sheet,
+      table: inspected.info.table,
+      query: inspected.info.query,
     });
     setMapping(inspected.suggestion);
     setDry(null);
@@ -100,7 +117,9 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
 
   async function reread() {
     if (!source) return;
-    const clean = Object.fromEntries(Object.entries(options).filter(([, v]) => v)) as Options;
+    // a SELECT replaces the table: the two are not sent together
+    const chosen = options.query?.trim() ? { ...options, table: undefined } : { ...options, query: undefined };
+    const clean = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v)) as Options;
     const inspected = await step("uploading", async () =>
       answer<Inspected>(await post("inspect", { ...source.ref, options: clean })),
     );
@@ -188,7 +207,7 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
             <input
               type="file"
               name="file"
-              accept=".csv,.tsv,.txt,.xlsx"
+              accept=".csv,.tsv,.txt,.xlsx,.sqlite,.sqlite3,.db"
               className="mt-1 block max-w-full text-sm"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
@@ -236,6 +255,43 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
                       </option>
                     ))}
                   </Select>
+                </label>
+              </>
+            ) : source.info.kind === "sqlite" ? (
+              <>
+                <label className="block text-sm">
+                  {t("table")}
+                  <Select
+                    name="table"
+                    value={options.table ?? ""}
+                    onChange={(e) => setOptions({ ...options, table: e.target.value, query: undefined })}
+                    className="mt-1 block"
+                  >
+                    <option value="" disabled>
+                      —
+                    </option>
+                    {(source.info.tables ?? []).map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </Select>
+                </label>
+                <label className="block w-full text-sm">
+                  {t("query")}
+                  <Textarea
+                    name="query"
+                    rows={3}
+                    maxLength={10000}
+                    value={options.query ?? ""}
+                    onChange={(e) => setOptions({ ...options, query: e.target.value })}
+                    aria-describedby="import-query-hint"
+                    density="sm"
+                    className="mt-1 block w-full font-mono text-sm"
+                  />
+                  <span id="import-query-hint" className="text-xs text-slate-600">
+                    {t("queryHint")}
+                  </span>
                 </label>
               </>
             ) : (
