@@ -88,6 +88,12 @@ describe("import of pupils from a SQLite file", () => {
     const dry = await dryRunSource(admin, { ...ref, options, mapping: MAPPING });
     expect(dry.counts).toEqual({ new: 1, update: 0, unchanged: 0, duplicate: 0, invalid: 1 });
     expect(await prisma.person.findUnique({ where: { iin: fresh } })).toBeNull();
+    // as the wizard asks: the counts of every row, but only the first results kept, without what they would write
+    const kept = await dryRunSource(admin, { ...ref, options, mapping: MAPPING }, { limit: 1 });
+    expect(kept.counts).toEqual(dry.counts);
+    expect(kept.results).toHaveLength(1);
+    expect(kept.results[0]).toMatchObject({ line: 1, outcome: "new" });
+    expect(kept.results[0]!.data).toBeUndefined();
 
     const { id } = await startRun(admin, { ...ref, options, mapping: MAPPING });
     expect(await runQueuedImports()).toBe(`run ${id}`);
