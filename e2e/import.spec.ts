@@ -122,6 +122,19 @@ test("a region admin imports schools from a SQLite file with a SELECT, at 360 px
   await signedIn("region");
   await page.goto(`/${L}/admin/import`);
   await expect(page.locator("main h1")).toHaveText(t(L, "import.title"));
+  // a live database is one of the sources of a region admin: a server that cannot be reached is said so
+  const kind = page.getByRole("combobox", { name: t(L, "import.sourceKind") });
+  await kind.selectOption("database");
+  await expect(page.getByText(t(L, "import.connectionNote"))).toBeVisible();
+  await page.getByRole("textbox", { name: t(L, "import.host") }).fill("127.0.0.1");
+  await page.getByRole("spinbutton", { name: t(L, "import.port") }).fill("1");
+  await page.getByRole("textbox", { name: t(L, "import.database"), exact: true }).fill("legacy_school");
+  await page.getByRole("textbox", { name: t(L, "import.user") }).fill("legacy");
+  await page.getByRole("button", { name: t(L, "import.connect") }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText(t(L, "errors.import.connectionFailed"));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await kind.selectOption("file");
+
   await page.getByLabel(t(L, "import.file")).setInputFiles(file);
   await page.getByRole("button", { name: t(L, "import.upload") }).click();
   const table = page.getByRole("combobox", { name: t(L, "import.table") });
