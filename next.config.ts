@@ -14,6 +14,8 @@ const config: NextConfig = {
     "pg",
     "@prisma/adapter-pg",
     "@prisma/client",
+    // SQLite import sources: sql.js loads its WebAssembly file from beside itself
+    "sql.js",
     // the mail layout compiler and the SMTP client run as they are published
     "mjml",
     "nodemailer",

@@ -108,7 +108,13 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
   ],
   [
     "region",
-    ["/kk/admin/passport/lists", "/en/admin/passport/lists?list=spending", "/kk/admin/import", "/ru/admin/import"],
+    [
+      "/kk/admin/passport/lists",
+      "/en/admin/passport/lists?list=spending",
+      "/kk/admin/import",
+      "/ru/admin/import",
+      "/en/admin/import",
+    ],
   ],
   [
     "ministry",

@@ -1,3 +1,4 @@
+import initSqlJs from "sql.js";
 import { withCheckDigit } from "../lib/identity";
 import { expect, t, test, type Locale } from "./fixtures";
 
@@ -95,4 +96,76 @@ test("a region admin imports schools, re-runs the file unchanged and rolls the i
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "ROLLED_BACK");
   await page.goto(`/${L}/admin/organizations?q=${a}`);
   await expect(page.getByText("Школа импорта 1")).toHaveCount(0);
+});
+
+/**
+ * A region administrator, on a 360 px screen in Kazakh, imports schools from a legacy system's SQLite file:
+ * the first table is offered, a write is refused with a message saying so, a SELECT that names the columns
+ * as the portal does gets the suggested mapping, the dry run shows two new schools, the run writes them, and
+ * the run is rolled back.
+ */
+test("a region admin imports schools from a SQLite file with a SELECT, at 360 px", async ({ page, signedIn }) => {
+  test.setTimeout(180_000);
+  const L: Locale = "kk";
+  const [a, b] = bins(2) as [string, string];
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run(`CREATE TABLE pupils (iin TEXT, fio TEXT);
+          CREATE TABLE mektep (bin TEXT, name_kk TEXT, name_ru TEXT, kato TEXT, kind TEXT, closed INTEGER);
+          INSERT INTO mektep VALUES ('${a}', 'SQLite мектебі 1', 'Школа SQLite 1', '110200000', 'SCHOOL', 0),
+                                    ('${b}', 'SQLite мектебі 2', 'Школа SQLite 2', '110200000', 'SCHOOL', 0),
+                                    ('000000000000', 'Жабық', 'Закрыта', '110200000', 'SCHOOL', 1);`);
+  const file = { name: "legacy.sqlite", mimeType: "application/vnd.sqlite3", buffer: Buffer.from(db.export()) };
+  db.close();
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signedIn("region");
+  await page.goto(`/${L}/admin/import`);
+  await expect(page.locator("main h1")).toHaveText(t(L, "import.title"));
+  // a live database is one of the sources of a region admin: a server that cannot be reached is said so
+  const kind = page.getByRole("combobox", { name: t(L, "import.sourceKind") });
+  await kind.selectOption("database");
+  await expect(page.getByText(t(L, "import.connectionNote"))).toBeVisible();
+  await page.getByRole("textbox", { name: t(L, "import.host") }).fill("127.0.0.1");
+  await page.getByRole("spinbutton", { name: t(L, "import.port") }).fill("1");
+  await page.getByRole("textbox", { name: t(L, "import.database"), exact: true }).fill("legacy_school");
+  await page.getByRole("textbox", { name: t(L, "import.user") }).fill("legacy");
+  await page.getByRole("button", { name: t(L, "import.connect") }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText(t(L, "errors.import.connectionFailed"));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await kind.selectOption("file");
+
+  await page.getByLabel(t(L, "import.file")).setInputFiles(file);
+  await page.getByRole("button", { name: t(L, "import.upload") }).click();
+  const table = page.getByRole("combobox", { name: t(L, "import.table") });
+  await expect(table).toHaveValue("mektep");
+  await expect(table.locator("option")).toHaveText(["—", "mektep", "pupils"]);
+
+  // a statement that writes is refused, with a message saying what is allowed
+  const query = page.getByRole("textbox", { name: t(L, "import.query") });
+  await query.fill("DELETE FROM mektep");
+  await page.getByRole("button", { name: t(L, "import.reread") }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText(t(L, "errors.import.notSelect"));
+
+  await query.fill(
+    "SELECT bin AS БСН, name_kk AS Атауы, name_ru AS Наименование, kato AS КАТО, kind AS Түрі FROM mektep WHERE closed = 0",
+  );
+  await page.getByRole("button", { name: t(L, "import.reread") }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: t(L, "import.preview") })).toContainText("SQLite мектебі 1");
+  await expect(page.locator('[data-field="bin"] select').first()).toHaveValue("БСН");
+  await page.getByRole("button", { name: t(L, "import.dryRun"), exact: true }).click();
+  await expect(page.getByText(t(L, "import.dryRunDone"))).toBeVisible();
+  const counts = page.getByTestId("dry-counts");
+  await expect(counts.locator('[data-outcome="new"] strong')).toHaveText("2");
+  await expect(counts.locator('[data-outcome="invalid"] strong')).toHaveText("0");
+  // the page fits the narrow screen
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.getByRole("button", { name: t(L, "import.run") }).click();
+  await expect(page).toHaveURL(/\/admin\/import\/runs\//);
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "DONE", { timeout: 60_000 });
+  await expect(page.getByTestId("run-counts").locator('[data-outcome="new"] strong')).toHaveText("2");
+  await page.getByRole("button", { name: t(L, "import.rollback") }).click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "ROLLED_BACK");
 });

@@ -4,17 +4,32 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Input, Select, Textarea } from "@/components/ui/input";
 
 type Target = "organizations" | "pupils";
-type Options = { encoding?: "utf-8" | "windows-1251"; delimiter?: "," | ";" | "\t"; sheet?: string };
+type Options = {
+  encoding?: "utf-8" | "windows-1251";
+  delimiter?: "," | ";" | "\t";
+  sheet?: string;
+  table?: string;
+  query?: string;
+};
 type FieldMap = { column?: string; constant?: string; transform: string };
 type Mapping = Record<string, FieldMap>;
 type Outcome = "new" | "update" | "unchanged" | "duplicate" | "invalid";
 
 interface Inspected {
   ref: { target: Target; sourceName: string; sourceSha256: string; options: Options };
-  info: { kind: "csv" | "xlsx"; encoding?: string; delimiter?: string; sheets?: string[]; sheet?: string };
+  info: {
+    kind: "csv" | "xlsx" | "sqlite";
+    encoding?: string;
+    delimiter?: string;
+    sheets?: string[];
+    sheet?: string;
+    tables?: string[];
+    table?: string;
+    query?: string;
+  };
   columns: string[];
   preview: string[][];
   fields: { name: string; required: boolean }[];
@@ -26,6 +41,15 @@ interface DryRun {
   counts: Record<Outcome, number>;
   results: { line: number; key: string; outcome: Outcome; changes: string[]; field?: string; reason?: string }[];
 }
+
+type Connection = {
+  engine: "mysql" | "postgres";
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+  password: string;
+};
 
 const TRANSFORMS = ["none", "upper", "lower", "date", "decimal", "surname", "name", "patronymic"] as const;
 const DELIMITER_KEYS = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
@@ -41,7 +65,7 @@ async function answer<T>(response: Response): Promise<T> {
  * The import wizard: upload → encoding, separator or sheet → mapping (suggested, or a saved profile) → dry
  * run with its report → run (then the run's page shows progress and the rollback).
  */
-export function ImportWizard({ targets }: { targets: Target[] }) {
+export function ImportWizard({ targets, databases = false }: { targets: Target[]; databases?: boolean }) {
   const t = useTranslations("import");
   const locale = useLocale();
   const router = useRouter();
@@ -55,6 +79,19 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
   const [dry, setDry] = useState<DryRun | null>(null);
   const [profileName, setProfileName] = useState("");
   const [saved, setSaved] = useState(false);
+  const [sourceKind, setSourceKind] = useState<"file" | "database">("file");
+  const [connection, setConnection] = useState<Connection>({
+    engine: "mysql",
+    host: "",
+    port: "",
+    database: "",
+    user: "",
+    password: "",
+  });
+  const [tables, setTables] = useState<string[] | null>(null);
+  const [liveTable, setLiveTable] = useState("");
+  const [liveQuery, setLiveQuery] = useState("");
+  const [readRows, setReadRows] = useState<number | null>(null);
 
   const api = (path: string) => `/api/v1/import/${path}${path.includes("?") ? "&" : "?"}locale=${locale}`;
   const post = (path: string, body: unknown) =>
@@ -79,6 +116,8 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
       encoding: inspected.info.encoding as Options["encoding"],
       delimiter: inspected.info.delimiter as Options["delimiter"],
       sheet: inspected.info.sheet,
+      table: inspected.info.table,
+      query: inspected.info.query,
     });
     setMapping(inspected.suggestion);
     setDry(null);
@@ -98,9 +137,44 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
     if (inspected) show(inspected);
   }
 
+  const live = (action: "tables" | "read") => ({
+    target,
+    action,
+    connection: { ...connection, port: connection.port || undefined },
+    ...(action === "read" && liveQuery.trim()
+      ? { query: liveQuery }
+      : action === "read" && liveTable
+        ? { table: liveTable }
+        : {}),
+  });
+
+  async function listTables() {
+    const answered = await step("uploading", async () =>
+      answer<{ tables: string[] }>(await post("database", live("tables"))),
+    );
+    if (answered) {
+      setTables(answered.tables);
+      setLiveTable(answered.tables[0] ?? "");
+    }
+  }
+
+  async function readDatabase() {
+    const inspected = await step("uploading", async () =>
+      answer<Inspected & { rows: number }>(await post("database", live("read"))),
+    );
+    if (inspected) {
+      setReadRows(inspected.rows);
+      show(inspected);
+    }
+  }
+
+  const setConn = (change: Partial<Connection>) => setConnection((c) => ({ ...c, ...change }));
+
   async function reread() {
     if (!source) return;
-    const clean = Object.fromEntries(Object.entries(options).filter(([, v]) => v)) as Options;
+    // a SELECT replaces the table: the two are not sent together
+    const chosen = options.query?.trim() ? { ...options, table: undefined } : { ...options, query: undefined };
+    const clean = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v)) as Options;
     const inspected = await step("uploading", async () =>
       answer<Inspected>(await post("inspect", { ...source.ref, options: clean })),
     );
@@ -183,20 +257,122 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
               ))}
             </Select>
           </label>
-          <label className="block text-sm">
-            {t("file")}
-            <input
-              type="file"
-              name="file"
-              accept=".csv,.tsv,.txt,.xlsx"
-              className="mt-1 block max-w-full text-sm"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </label>
-          <Button onClick={upload} disabled={!file || busy !== null}>
-            {busy === "uploading" ? t("uploading") : t("upload")}
-          </Button>
+          {databases && (
+            <label className="block text-sm">
+              {t("sourceKind")}
+              <Select
+                name="sourceKind"
+                value={sourceKind}
+                onChange={(e) => {
+                  setSourceKind(e.target.value as "file" | "database");
+                  setSource(null);
+                }}
+                className="mt-1 block"
+              >
+                <option value="file">{t("sourceKinds.file")}</option>
+                <option value="database">{t("sourceKinds.database")}</option>
+              </Select>
+            </label>
+          )}
+          {sourceKind === "file" && (
+            <>
+              <label className="block text-sm">
+                {t("file")}
+                <input
+                  type="file"
+                  name="file"
+                  accept=".csv,.tsv,.txt,.xlsx,.sqlite,.sqlite3,.db"
+                  className="mt-1 block max-w-full text-sm"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
+              </label>
+              <Button onClick={upload} disabled={!file || busy !== null}>
+                {busy === "uploading" ? t("uploading") : t("upload")}
+              </Button>
+            </>
+          )}
         </div>
+        {sourceKind === "database" && (
+          <div className="space-y-3" data-testid="import-database">
+            <p className="text-sm text-slate-600">{t("connectionNote")}</p>
+            <div className="flex flex-wrap items-end gap-3">
+              <label className="block text-sm">
+                {t("engine")}
+                <Select
+                  name="engine"
+                  value={connection.engine}
+                  onChange={(e) => setConn({ engine: e.target.value as Connection["engine"] })}
+                  className="mt-1 block"
+                >
+                  <option value="mysql">MySQL / MariaDB</option>
+                  <option value="postgres">PostgreSQL</option>
+                </Select>
+              </label>
+              {(["host", "port", "database", "user", "password"] as const).map((key) => (
+                <label key={key} className="block text-sm">
+                  {t(key)}
+                  <Input
+                    name={key}
+                    type={key === "password" ? "password" : key === "port" ? "number" : "text"}
+                    autoComplete={key === "password" ? "new-password" : "off"}
+                    value={connection[key]}
+                    onChange={(e) => setConn({ [key]: e.target.value })}
+                    className={key === "port" ? "mt-1 block w-24" : "mt-1 block w-full max-w-48"}
+                  />
+                </label>
+              ))}
+              <Button
+                variant="secondary"
+                onClick={listTables}
+                disabled={!connection.host || !connection.database || !connection.user || busy !== null}
+              >
+                {t("connect")}
+              </Button>
+            </div>
+            <div className="flex flex-wrap items-end gap-3">
+              {tables && (
+                <label className="block text-sm">
+                  {t("table")}
+                  <Select
+                    name="liveTable"
+                    value={liveTable}
+                    onChange={(e) => setLiveTable(e.target.value)}
+                    className="mt-1 block max-w-full"
+                  >
+                    {tables.map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </Select>
+                </label>
+              )}
+              <label className="block w-full text-sm">
+                {t("query")}
+                <Textarea
+                  name="liveQuery"
+                  rows={3}
+                  maxLength={10000}
+                  value={liveQuery}
+                  onChange={(e) => setLiveQuery(e.target.value)}
+                  aria-describedby="import-live-query-hint"
+                  density="sm"
+                  className="mt-1 block w-full font-mono text-sm"
+                />
+                <span id="import-live-query-hint" className="text-xs text-slate-600">
+                  {t("queryHint")}
+                </span>
+              </label>
+              <Button
+                onClick={readDatabase}
+                disabled={(!liveTable && !liveQuery.trim()) || !connection.host || busy !== null}
+              >
+                {busy === "uploading" ? t("uploading") : t("read")}
+              </Button>
+            </div>
+            {readRows !== null && source && <p role="status">{t("readRows", { rows: readRows })}</p>}
+          </div>
+        )}
         {error && (
           <p role="alert" className="text-sm text-red-800">
             {error}
@@ -236,6 +412,43 @@ export function ImportWizard({ targets }: { targets: Target[] }) {
                       </option>
                     ))}
                   </Select>
+                </label>
+              </>
+            ) : source.info.kind === "sqlite" ? (
+              <>
+                <label className="block text-sm">
+                  {t("table")}
+                  <Select
+                    name="table"
+                    value={options.table ?? ""}
+                    onChange={(e) => setOptions({ ...options, table: e.target.value, query: undefined })}
+                    className="mt-1 block"
+                  >
+                    <option value="" disabled>
+                      —
+                    </option>
+                    {(source.info.tables ?? []).map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </Select>
+                </label>
+                <label className="block w-full text-sm">
+                  {t("query")}
+                  <Textarea
+                    name="query"
+                    rows={3}
+                    maxLength={10000}
+                    value={options.query ?? ""}
+                    onChange={(e) => setOptions({ ...options, query: e.target.value })}
+                    aria-describedby="import-query-hint"
+                    density="sm"
+                    className="mt-1 block w-full font-mono text-sm"
+                  />
+                  <span id="import-query-hint" className="text-xs text-slate-600">
+                    {t("queryHint")}
+                  </span>
                 </label>
               </>
             ) : (

@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   "courses.complete": ["ORG_ADMIN"],
   // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
   "import.use": [...ADMINS],
+  // live MySQL/MariaDB and PostgreSQL sources of an import (connection details given per read, never stored)
+  "import.database": ["MINISTRY_ADMIN", "REGION_ADMIN"],
   // the job runner's runs (last run, duration, result, failures) across all instances
   "system.jobs": ["MINISTRY_ADMIN"],
   // outgoing mail (queued, sent, kept without an SMTP server on the demo, failed) and its text

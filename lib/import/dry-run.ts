@@ -27,7 +27,19 @@ export interface DryRunInput {
 
 export interface DryRunReport {
   counts: Record<RowResult["outcome"], number>;
+  /** The rows' results, as many as `KeepOptions` asks for (all by default). */
   results: RowResult[];
+}
+
+/**
+ * Which results a dry run keeps in memory: by default every one (tests, small sources); a run or a large
+ * source keeps none or the first `limit` (without what they would write), so memory does not grow with
+ * the source — every result still goes to `onBatch`.
+ */
+export interface KeepOptions {
+  limit?: number;
+  /** Whether unchanged rows are kept (the wizard shows only the others). */
+  unchanged?: boolean;
 }
 
 /** The importer's scope for a target: the target form's permission (403 without it). */
@@ -56,7 +68,9 @@ export async function classifyRows(
   scope: Scope,
   input: DryRunInput,
   onBatch?: (results: RowResult[]) => Promise<void> | void,
+  keep: KeepOptions = {},
 ): Promise<DryRunReport> {
+  const limit = keep.limit ?? Infinity;
   checkMapping(input.target, input.columns, input.mapping);
   const target = TARGETS[input.target] as ImportTarget<unknown>;
   const context = await target.prepare(prisma, scope);
@@ -71,7 +85,12 @@ export async function classifyRows(
     const done = [...pending, ...classified].sort((a, b) => a.line - b.line);
     for (const r of done) {
       counts[r.outcome]++;
-      results.push(r);
+      if (results.length >= limit || (keep.unchanged === false && r.outcome === "unchanged")) continue;
+      if (limit === Infinity) results.push(r);
+      else {
+        const { data: _written, ...shown } = r;
+        results.push(shown);
+      }
     }
     batch = [];
     pending.length = 0;
@@ -104,14 +123,18 @@ export async function dryRun(viewer: Viewer | null, input: DryRunInput): Promise
   return classifyRows(v, scope, input);
 }
 
-/** The report as CSV for the person to fix the source: line, key, outcome, changing fields, field, reason (localised). */
-export function reportCsv(
-  results: readonly RowResult[],
-  t: (key: string, params?: Record<string, string | number>) => string,
-): string {
-  return toCsv([
-    [t("line"), t("key"), t("outcome"), t("changes"), t("field"), t("reason")],
-    ...results.map((r) => [
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** The report's header line (with the byte order mark spreadsheet programs need to read UTF-8). */
+export function reportCsvHead(t: Translate): string {
+  return toCsv([[t("line"), t("key"), t("outcome"), t("changes"), t("field"), t("reason")]]);
+}
+
+/** Report lines of some rows (no header, no byte order mark): a report can be written a batch at a time. */
+export function reportCsvLines(results: readonly RowResult[], t: Translate): string {
+  if (!results.length) return "";
+  return toCsv(
+    results.map((r) => [
       r.line,
       r.key,
       t(`outcomes.${r.outcome}`),
@@ -119,5 +142,10 @@ export function reportCsv(
       r.field ?? "",
       r.reason ? t(`reasons.${r.reason}`, r.params) : "",
     ]),
-  ]);
+  ).replace(/^\uFEFF/, "");
+}
+
+/** The report as CSV for the person to fix the source: line, key, outcome, changing fields, field, reason (localised). */
+export function reportCsv(results: readonly RowResult[], t: Translate): string {
+  return reportCsvHead(t) + reportCsvLines(results, t);
 }

@@ -16,8 +16,9 @@ import ExcelJS from "exceljs";
 import { detectSeparator, SEPARATORS, type Separator } from "../csv";
 import { AppError } from "../errors";
 import { assertZipWithinLimits, looksLikeZip, SPREADSHEET_LIMITS } from "../files/zip";
+import { looksLikeSqlite, sqliteSource } from "./sqlite";
 
-export type SourceKind = "csv" | "xlsx";
+export type SourceKind = "csv" | "xlsx" | "sqlite";
 export const ENCODINGS = ["utf-8", "windows-1251"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 /** The separators a CSV source may use: the CSV module's, detected by its `detectSeparator`. */
@@ -37,6 +38,10 @@ export interface ReadOptions {
   delimiter?: Delimiter;
   /** XLSX: the sheet's name; the first sheet when not given. */
   sheet?: string;
+  /** SQLite: the table or view read whole (the first by default)… */
+  table?: string;
+  /** …or a read-only SELECT the person writes instead. */
+  query?: string;
 }
 
 /** What was detected (or chosen) about a source, shown for confirmation before it is mapped. */
@@ -46,6 +51,9 @@ export interface SourceInfo {
   delimiter?: Delimiter;
   sheets?: string[];
   sheet?: string;
+  tables?: string[];
+  table?: string;
+  query?: string;
 }
 
 /** Bytes looked at to detect the encoding and the separator. */
@@ -65,8 +73,21 @@ function hasBom(bytes: Uint8Array): boolean {
  * .csv, or text named .xlsx, is refused as "not what its extension says". Text with NUL bytes is binary.
  */
 export function sourceKind(fileName: string, head: Uint8Array): SourceKind {
-  const claimed = /\.xlsx$/i.test(fileName) ? "xlsx" : /\.(csv|txt|tsv)$/i.test(fileName) ? "csv" : null;
+  const claimed = /\.xlsx$/i.test(fileName)
+    ? "xlsx"
+    : /\.(csv|txt|tsv)$/i.test(fileName)
+      ? "csv"
+      : /\.(sqlite|sqlite3|db|db3)$/i.test(fileName)
+        ? "sqlite"
+        : null;
   const zip = looksLikeZip(head);
+  const sqlite = looksLikeSqlite(head);
+  if (claimed === "sqlite") {
+    if (!sqlite) throw refused("import.notSqlite", 415);
+    return "sqlite";
+  }
+  if (sqlite && claimed === "csv") throw refused("import.notCsv", 415);
+  if (sqlite && !claimed) return "sqlite";
   if (claimed === "xlsx" && !zip) throw refused("import.notXlsx", 415);
   if (claimed === "csv" && (zip || head.subarray(0, SAMPLE_BYTES).includes(0))) throw refused("import.notCsv", 415);
   if (!claimed) {
@@ -226,6 +247,7 @@ export async function openSource(
 ): Promise<{ info: SourceInfo; rows: AsyncIterable<SourceRow> }> {
   if (input instanceof Uint8Array) {
     const kind = sourceKind(fileName, input);
+    if (kind === "sqlite") return sqliteSource(input, options);
     return kind === "xlsx" ? xlsxSource(input, options) : csvSource(Readable.from([Buffer.from(input)]), options);
   }
   const { sample, rest } = await peek(input);
@@ -233,7 +255,7 @@ export async function openSource(
   if (kind === "csv") return csvSource(rest, options);
   const chunks: Buffer[] = [];
   for await (const chunk of rest) chunks.push(chunk as Buffer);
-  return xlsxSource(Buffer.concat(chunks), options);
+  return kind === "sqlite" ? sqliteSource(Buffer.concat(chunks), options) : xlsxSource(Buffer.concat(chunks), options);
 }
 
 /** A source's rows without the empty ones (every cell blank). */
@@ -260,10 +282,15 @@ export async function withHeader(
   )
     throw refused("import.noHeader");
   async function* rest(): AsyncIterable<SourceRow> {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // a reader left early (a preview) still closes its source (a SQLite database frees its memory)
+      await iterator.return?.();
     }
   }
   return { columns, rows: rest() };

@@ -21,7 +21,7 @@ import { loadViewer } from "../auth/access";
 import { scopeOf, type Scope, type Viewer } from "../auth/scope";
 import { blobStore } from "../files/store";
 import type { Prisma } from "../generated/prisma/client";
-import { classifyRows, importScope, checkMapping, type RowResult } from "./dry-run";
+import { classifyRows, importScope, checkMapping, type KeepOptions, type RowResult } from "./dry-run";
 import { mappingSchema, suggestMapping, type Mapping } from "./mapping";
 import { openSource, withHeader, type ReadOptions } from "./reader";
 import { TARGETS, type ImportTargetName } from "./targets";
@@ -387,6 +387,8 @@ export async function executeRun(runId: string): Promise<void> {
           });
         });
       },
+      // the outcomes are in the run's rows table: none kept in memory, however long the source
+      { limit: 0 },
     );
     await prisma.importRun.update({
       where: { id: runId },
@@ -717,12 +719,23 @@ export async function inspectSource(viewer: Viewer | null, ref: SourceRef) {
   };
 }
 
-/** The dry run of a stored source: counts and every row's result (nothing is written). */
-export async function dryRunSource(viewer: Viewer | null, ref: SourceRef & { mapping: Mapping }) {
+/**
+ * A dry run of a stored source made ready: the importer's scope, the source opened and the mapping checked
+ * (each refused here, before anything is answered), then the rows classified when the result is called —
+ * each batch to `onBatch`, and in memory only what `keep` asks for. Nothing is written.
+ */
+export async function prepareDryRun(viewer: Viewer | null, ref: SourceRef & { mapping: Mapping }) {
   const { viewer: v, scope } = importScope(viewer, ref.target);
   const mapping = mappingSchema.parse(ref.mapping);
   const { columns, rows } = await reopenSource(ref.sourceSha256, ref.sourceName, ref.options);
-  return classifyRows(v, scope, { target: ref.target, columns, rows, mapping });
+  checkMapping(ref.target, columns, mapping);
+  return (onBatch?: (results: RowResult[]) => Promise<void> | void, keep?: KeepOptions) =>
+    classifyRows(v, scope, { target: ref.target, columns, rows, mapping }, onBatch, keep);
+}
+
+/** The dry run of a stored source: counts and the rows' results `keep` asks for (every one by default). */
+export async function dryRunSource(viewer: Viewer | null, ref: SourceRef & { mapping: Mapping }, keep?: KeepOptions) {
+  return (await prepareDryRun(viewer, ref))(undefined, keep);
 }
 
 /** A run by id for a viewer who may see it (its importer, or anyone with the republic's scope for its target). */

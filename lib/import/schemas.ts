@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DELIMITERS, ENCODINGS } from "./reader";
 import { mappingSchema } from "./mapping";
+import { MAX_QUERY_LENGTH } from "./sqlite";
 
 export const targetName = z.enum(["organizations", "pupils"]);
 
@@ -9,6 +10,8 @@ export const readOptions = z.object({
   encoding: z.enum(ENCODINGS).optional(),
   delimiter: z.enum(DELIMITERS).optional(),
   sheet: z.string().trim().min(1).max(100).optional(),
+  table: z.string().trim().min(1).max(200).optional(),
+  query: z.string().trim().min(1).max(MAX_QUERY_LENGTH).optional(),
 });
 
 export const sourceRef = z.object({

@@ -67,6 +67,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/api/v1/import/runs/[id]/route.ts POST": { permission: "import.use" },
   "app/api/v1/import/runs/[id]/report/route.ts GET": { permission: "import.use" },
   "app/api/v1/import/profiles/route.ts POST": { permission: "import.use" },
+  "app/api/v1/import/database/route.ts POST": { permission: "import.database" },
   "app/api/v1/letters/[id]/file/route.ts GET": { permission: "letters.read" },
   "app/api/v1/letters/[id]/file/route.ts PUT": { permission: "letters.manage" },
   "app/api/v1/letters/export/route.ts GET": { permission: "letters.read" },

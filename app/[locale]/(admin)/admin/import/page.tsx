@@ -4,6 +4,7 @@ import { ImportWizard } from "@/components/import/import-wizard-client";
 import { Table } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/lib/auth/viewer";
+import { scopeOf } from "@/lib/auth/scope";
 import { importTargets, visibleRuns } from "@/lib/import/runs";
 import { formatDateTime } from "@/lib/time";
 
@@ -20,7 +21,7 @@ export default async function ImportPage({ params }: PageProps<"/[locale]/admin/
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("lead")} />
-      <ImportWizard targets={targets} />
+      <ImportWizard targets={targets} databases={!!scopeOf(viewer, "import.database")} />
       <section aria-labelledby="import-history" className="space-y-2">
         <h2 id="import-history" className="text-lg font-semibold">
           {t("history")}
