@@ -240,6 +240,7 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/reporting/actions-design.ts#deletePeriodAction": { permission: "reporting.design" },
   "lib/reporting/actions-entry.ts#saveDraftAction": { permission: "reporting.submit" },
   "lib/reporting/actions-entry.ts#submitReportAction": { permission: "reporting.submit" },
+  "lib/reporting/actions-entry.ts#prefillDraftAction": { permission: "reporting.submit" },
   "lib/reporting/review-actions.ts#approveSubmissionAction": { permission: "reporting.review" },
   "lib/reporting/review-actions.ts#acceptSubmissionAction": { permission: "reporting.review" },
   "lib/reporting/review-actions.ts#returnSubmissionAction": { permission: "reporting.review" },
