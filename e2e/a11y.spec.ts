@@ -112,6 +112,8 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/staff",
       "/kk/admin/staff/new",
       "/kk/admin/staff/vacancies",
+      "/kk/reporting/rp2026_d3",
+      "/en/reporting/rp2026_p1",
     ],
   ],
   [
