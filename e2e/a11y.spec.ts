@@ -133,6 +133,8 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/users",
       "/kk/admin/mail",
       "/kk/admin/reporting/processes",
+      "/kk/admin/reporting/prefill",
+      "/en/admin/reporting/prefill",
       "/kk/admin/configuration",
     ],
   ],

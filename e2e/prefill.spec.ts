@@ -64,3 +64,37 @@ for (const [L, width] of [
     expect(overflow).toBe(false);
   });
 }
+
+test("the ministry maps a form's cell to the registry from the admin menu; a cell the form lacks is refused", async ({
+  page,
+  signedIn,
+}) => {
+  const L = "kk";
+  await signedIn("ministry", L);
+  await page.goto(`/${L}/admin`);
+  await page
+    .getByRole("navigation", { name: t(L, "admin.navLabel") })
+    .getByRole("link", { name: t(L, "admin.nav.reportingPrefill"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "reporting.prefill.admin.title"));
+  await expect(page.getByTestId("prefill-mappings").locator('tr[data-cell="D-3:staff.teachers_total"]')).toHaveCount(1);
+
+  const form = page.getByTestId("mapping-form");
+  await form.locator('input[name="formCode"]').fill("D-3");
+  await form.locator('input[name="cellKey"]').fill("staff.nonexistent");
+  await form.locator('select[name="source"]').selectOption("STAFF");
+  await form.locator('select[name="measure"]').selectOption("employees");
+  await form.getByRole("button", { name: t(L, "reporting.prefill.admin.save"), exact: true }).click();
+  await expect(form.getByText(t(L, "errors.reporting.prefill.unknownCell"))).toBeVisible();
+
+  await form.locator('input[name="formCode"]').fill("P-1");
+  await form.locator('input[name="cellKey"]').fill("general.area");
+  await form.locator('select[name="source"]').selectOption("PASSPORT");
+  await form.locator('select[name="measure"]').selectOption("scienceRooms");
+  await form.getByRole("button", { name: t(L, "reporting.prefill.admin.save"), exact: true }).click();
+  await expect(form.getByRole("status")).toHaveText(t(L, "reporting.prefill.admin.saved"));
+  const row = page.getByTestId("prefill-mappings").locator('tr[data-cell="P-1:general.area"]');
+  await expect(row).toHaveCount(1);
+  await row.getByTestId("delete-mapping").getByRole("button").click();
+  await expect(row).toHaveCount(0);
+});

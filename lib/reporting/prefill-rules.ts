@@ -134,3 +134,27 @@ export function readPrefillRecord(raw: unknown): PrefillRecord | null {
   const parsed = prefillRecordSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/** The ministry's form for a mapping (parameters as JSON text, checked against the measure by the service). */
+export const mappingSave = z.object({
+  formCode: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N}\-./]{0,23}$/u, "reporting.form.codeFormat"),
+  cellKey: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){1,2}$/, "reporting.prefill.cellKey"),
+  source: z.enum(PREFILL_SOURCES),
+  measure: z.string().trim().min(1).max(40),
+  params: z.string().trim().max(2000).optional(),
+});
+export type MappingSave = z.output<typeof mappingSave>;
+
+export const mappingDelete = z.object({ id: z.string().trim().min(1).max(40) });
+
+/** Every measure with its source, for the ministry's form. */
+export const ALL_MEASURES = [
+  ...STAFF_MEASURES.map((m) => ({ source: "STAFF" as const, measure: m })),
+  ...PASSPORT_MEASURES.map((m) => ({ source: "PASSPORT" as const, measure: m })),
+];

@@ -156,3 +156,40 @@ describe("prefill of the material resources from the passport", () => {
     expect(filled.values["general.director"]).toBeUndefined();
   });
 });
+
+describe("the ministry's mappings", () => {
+  it("adds, replaces and removes a mapping; refuses what the form or the source lacks, naming the field", async () => {
+    const { deleteMapping, listMappings, saveMapping } = await import("./prefill");
+    const ministry = await viewer("u_ministry");
+    const input = { formCode: "P-1", cellKey: "general.area", source: "PASSPORT" as const, measure: "scienceRooms" };
+    expect((await refusal(saveMapping(school, input))).code).toBe("forbidden");
+    expect((await refusal(saveMapping(ministry, { ...input, formCode: "Z-9" }))).fieldErrors).toEqual({
+      formCode: "reporting.prefill.unknownForm",
+    });
+    expect((await refusal(saveMapping(ministry, { ...input, cellKey: "general.nothing" }))).fieldErrors).toEqual({
+      cellKey: "reporting.prefill.unknownCell",
+    });
+    expect((await refusal(saveMapping(ministry, { ...input, measure: "employees" }))).fieldErrors).toEqual({
+      measure: "reporting.prefill.measure",
+    });
+    expect(
+      (await refusal(saveMapping(ministry, { ...input, source: "STAFF", measure: "employees", params: "{" })))
+        .fieldErrors,
+    ).toEqual({ params: "reporting.prefill.paramsJson" });
+    expect(
+      (
+        await refusal(
+          saveMapping(ministry, { ...input, source: "STAFF", measure: "employees", params: '{"salary":1}' }),
+        )
+      ).fieldErrors,
+    ).toEqual({ params: "reporting.prefill.params" });
+    const before = (await listMappings(ministry)).length;
+    const { id } = await saveMapping(ministry, input);
+    await saveMapping(ministry, { ...input, measure: "computerRooms" });
+    const all = await listMappings(ministry);
+    expect(all).toHaveLength(before + 1);
+    expect(all.find((m) => m.id === id)?.measure).toBe("computerRooms");
+    await deleteMapping(ministry, { id });
+    expect(await listMappings(ministry)).toHaveLength(before);
+  });
+});

@@ -14,15 +14,18 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
 import { AppError } from "../errors";
+import { authorizeViewer } from "../auth/access";
+import { recordAudit } from "../audit";
 import { almatyDate } from "../time";
 import { addDays, dateValue, dayOf } from "../diary/dates";
 import { inForce } from "../staff/staff";
-import { coerceValue, valueSlots, type FormDefinition, type Scalar } from "./definition";
+import { coerceValue, definitionSchema, valueSlots, type FormDefinition, type Scalar } from "./definition";
 import { loadEntry, writeDraft, type SavedDraft } from "./entry";
 import {
   countEmployees,
   mappingSchema,
   type Mapping,
+  type MappingSave,
   type PassportMeasure,
   type PrefillRecord,
   type StaffRow,
@@ -206,4 +209,96 @@ export async function prefillDraft(
     values,
     prefill: record,
   };
+}
+
+// ───────────────────────── The ministry's mappings ─────────────────────────
+
+/** Every mapping, by form code and cell (the ministry's page). */
+export async function listMappings(viewer: Viewer) {
+  authorizeViewer(viewer, "reporting.design");
+  return prisma.prefillMapping.findMany({ orderBy: [{ formCode: "asc" }, { cellKey: "asc" }], take: 2000 });
+}
+
+/**
+ * Adds or replaces the mapping of a form's cell: the form code must be a form's, the cell one of its
+ * versions' value keys, the measure one the source offers and the parameters its own (zod), each refused
+ * naming the field; one transaction with its audit entry.
+ */
+export async function saveMapping(viewer: Viewer, input: MappingSave): Promise<{ id: string }> {
+  authorizeViewer(viewer, "reporting.design");
+  let params: unknown = {};
+  if (input.params) {
+    try {
+      params = JSON.parse(input.params);
+    } catch {
+      throw new AppError("validation", { params: "reporting.prefill.paramsJson" });
+    }
+  }
+  const parsed = mappingSchema.safeParse({
+    source: input.source,
+    cellKey: input.cellKey,
+    measure: input.measure,
+    params,
+  });
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? "measure");
+    throw new AppError("validation", {
+      [field === "params" ? "params" : "measure"]:
+        field === "params" ? "reporting.prefill.params" : "reporting.prefill.measure",
+    });
+  }
+  return prisma.$transaction(async (tx) => {
+    const versions = await tx.formVersion.findMany({
+      where: { form: { code: input.formCode } },
+      select: { definition: true },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+    });
+    if (!versions.length) throw new AppError("validation", { formCode: "reporting.prefill.unknownForm" });
+    const keys = new Set(
+      versions.flatMap((v) => {
+        const def = definitionSchema.safeParse(v.definition);
+        return def.success ? valueSlots(def.data).map((s) => s.key) : [];
+      }),
+    );
+    if (!keys.has(parsed.data.cellKey)) throw new AppError("validation", { cellKey: "reporting.prefill.unknownCell" });
+    const key = { formCode: input.formCode, cellKey: parsed.data.cellKey };
+    const before = await tx.prefillMapping.findUnique({ where: { formCode_cellKey: key } });
+    const data = {
+      source: parsed.data.source,
+      measure: parsed.data.measure,
+      params: parsed.data.params as Prisma.InputJsonValue,
+    };
+    const saved = await tx.prefillMapping.upsert({
+      where: { formCode_cellKey: key },
+      create: { ...key, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: before ? "update" : "create",
+      entity: "PrefillMapping",
+      entityId: saved.id,
+      before,
+      after: { ...key, ...data },
+    });
+    return { id: saved.id };
+  });
+}
+
+/** Removes a mapping (the cell is then typed by the organisations). */
+export async function deleteMapping(viewer: Viewer, input: { id: string }): Promise<void> {
+  authorizeViewer(viewer, "reporting.design");
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.prefillMapping.findUnique({ where: { id: input.id } });
+    if (!before) throw new AppError("notFound");
+    await tx.prefillMapping.delete({ where: { id: before.id } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "delete",
+      entity: "PrefillMapping",
+      entityId: before.id,
+      before,
+    });
+  });
 }

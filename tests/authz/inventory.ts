@@ -241,6 +241,8 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/reporting/actions-entry.ts#saveDraftAction": { permission: "reporting.submit" },
   "lib/reporting/actions-entry.ts#submitReportAction": { permission: "reporting.submit" },
   "lib/reporting/actions-entry.ts#prefillDraftAction": { permission: "reporting.submit" },
+  "lib/reporting/actions-prefill.ts#saveMappingAction": { permission: "reporting.design" },
+  "lib/reporting/actions-prefill.ts#deleteMappingAction": { permission: "reporting.design" },
   "lib/reporting/review-actions.ts#approveSubmissionAction": { permission: "reporting.review" },
   "lib/reporting/review-actions.ts#acceptSubmissionAction": { permission: "reporting.review" },
   "lib/reporting/review-actions.ts#returnSubmissionAction": { permission: "reporting.review" },
