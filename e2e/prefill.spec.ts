@@ -77,7 +77,7 @@ test("the ministry maps a form's cell to the registry from the admin menu; a cel
     .getByRole("link", { name: t(L, "admin.nav.reportingPrefill"), exact: true })
     .click();
   await expect(page.locator("main h1")).toHaveText(t(L, "reporting.prefill.admin.title"));
-  await expect(page.getByTestId("prefill-mappings").locator('tr[data-cell="D-3:staff.teachers_total"]')).toHaveCount(1);
+  await expect(page.getByTestId("prefill-mappings").locator('li[data-cell="D-3:staff.teachers_total"]')).toHaveCount(1);
 
   const form = page.getByTestId("mapping-form");
   await form.locator('input[name="formCode"]').fill("D-3");
@@ -93,7 +93,7 @@ test("the ministry maps a form's cell to the registry from the admin menu; a cel
   await form.locator('select[name="measure"]').selectOption("scienceRooms");
   await form.getByRole("button", { name: t(L, "reporting.prefill.admin.save"), exact: true }).click();
   await expect(form.getByRole("status")).toHaveText(t(L, "reporting.prefill.admin.saved"));
-  const row = page.getByTestId("prefill-mappings").locator('tr[data-cell="P-1:general.area"]');
+  const row = page.getByTestId("prefill-mappings").locator('li[data-cell="P-1:general.area"]');
   await expect(row).toHaveCount(1);
   await row.getByTestId("delete-mapping").getByRole("button").click();
   await expect(row).toHaveCount(0);

@@ -29,43 +29,31 @@ export default async function PrefillMappingsPage({ params }: PageProps<"/[local
         {mappings.length === 0 ? (
           <p className="text-slate-600">{t("admin.empty")}</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-labelledby="mappings-title" tabIndex={0}>
-            <table className="w-full text-sm" data-testid="prefill-mappings">
-              <thead className="border-b border-slate-200 text-left">
-                <tr>
-                  <th className="p-2">{t("admin.formCode")}</th>
-                  <th className="p-2">{t("admin.cellKey")}</th>
-                  <th className="p-2">{t("admin.source")}</th>
-                  <th className="p-2">{t("admin.measure")}</th>
-                  <th className="p-2">{t("admin.params")}</th>
-                  <th className="p-2">
-                    <span className="sr-only">{t("admin.delete")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {mappings.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100" data-cell={`${m.formCode}:${m.cellKey}`}>
-                    <td className="p-2 font-mono">{m.formCode}</td>
-                    <td className="p-2 font-mono">{m.cellKey}</td>
-                    <td className="p-2">{t(`source.${m.source}`)}</td>
-                    <td className="p-2 font-mono">{m.measure}</td>
-                    <td className="p-2 font-mono text-xs break-all">{JSON.stringify(m.params)}</td>
-                    <td className="p-2">
-                      <ActionForm
-                        action={deleteMappingAction}
-                        submitLabel={t("admin.delete")}
-                        variant="secondary"
-                        testId="delete-mapping"
-                      >
-                        <input type="hidden" name="id" value={m.id} />
-                      </ActionForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="prefill-mappings">
+            {mappings.map((m) => (
+              <li
+                key={m.id}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2"
+                data-cell={`${m.formCode}:${m.cellKey}`}
+              >
+                <span className="font-mono break-all">
+                  {m.formCode} · {m.cellKey}
+                </span>
+                <span>
+                  {t(`source.${m.source}`)}: <span className="font-mono">{m.measure}</span>
+                </span>
+                <span className="min-w-0 font-mono text-xs break-all text-slate-600">{JSON.stringify(m.params)}</span>
+                <ActionForm
+                  action={deleteMappingAction}
+                  submitLabel={t("admin.delete")}
+                  variant="secondary"
+                  testId="delete-mapping"
+                >
+                  <input type="hidden" name="id" value={m.id} />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="mapping-new" className="rounded-lg bg-white p-4 shadow-sm">
