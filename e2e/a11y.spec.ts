@@ -92,6 +92,8 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/staff",
       "/kk/admin/staff/new",
       "/kk/admin/staff/vacancies",
+      "/kk/reporting/rp2026_d3",
+      "/en/reporting/rp2026_p1",
     ],
   ],
   [
@@ -125,6 +127,8 @@ const ROLE_PAGES: [SessionLogin, string[]][] = [
       "/kk/admin/users",
       "/kk/admin/mail",
       "/kk/admin/reporting/processes",
+      "/kk/admin/reporting/prefill",
+      "/en/admin/reporting/prefill",
       "/kk/admin/configuration",
       "/kk/admin/attributes",
       "/ru/admin/attributes",

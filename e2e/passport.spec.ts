@@ -57,6 +57,14 @@ test("capacity confirmed by the district shows on the card and in the region's l
   await page.goto(`/${L}/statistics/organizations/${bin}`);
   await expect(page.getByTestId("card-capacity")).toHaveText("500");
   await expect(page.getByTestId("card-overcrowding")).toHaveAttribute("data-value", "28");
+  // the passport's figures are data bank indicators: the open data API counts the overcrowded schools
+  const year = new Date(Date.now() + 5 * 3_600_000).getUTCFullYear();
+  const stats = await page.request.get(
+    `/api/v1/stats?indicator=overcrowdedSchools,schoolCapacity&by=indicator&year=${year}`,
+  );
+  expect(stats.status()).toBe(200);
+  const figures = (await stats.json()) as { cells: { indicator: string; value: number | null }[] };
+  expect(figures.cells.find((c) => c.indicator === "overcrowdedSchools")?.value).toBeGreaterThanOrEqual(1);
 
   // the region admin sees the school in the overcrowded list
   await signedIn("region");
@@ -87,8 +95,20 @@ test("capacity confirmed by the district shows on the card and in the region's l
   await expect(budget.getByText(t(L, "errors.passport.overspendComment"))).toBeVisible();
   await budget.locator('input[name="comment"]').fill("Азық-түлік бағасы өсті");
   await budget.getByRole("button", { name: t(L, "passport.budget.submit"), exact: true }).click();
-  await expect(budget.getByRole("status")).toHaveText(t(L, "passport.budget.saved"));
+  await expect(budget.getByRole("status")).toHaveText(t(L, "passport.budget.sentForConfirmation"));
   await expect(page.getByTestId("budget-lines")).toContainText("Азық-түлік бағасы өсті");
+  await expect(page.getByTestId("budget-status").first()).toHaveAttribute("data-status", "PENDING");
+
+  // the district confirms the line in the same queue
+  await signedIn("district");
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.passportQueue"), exact: true })
+    .click();
+  const line = page.locator(`[data-testid="pending-budget-line"][data-bin="${bin}"]`);
+  await expect(line).toHaveCount(1);
+  await line.getByTestId("confirm-budget-line").getByRole("button").click();
+  await expect(line).toHaveCount(0);
 
   await page.goto(`/${L}/statistics/organizations/${bin}`);
   await expect(page.getByTestId("card-per-pupil")).toHaveAttribute("data-value", "100000");

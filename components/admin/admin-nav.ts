@@ -15,6 +15,7 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "dictionary", href: "/admin/dictionary", permission: "dictionary.edit" },
   { key: "reportingForms", href: "/admin/reporting/lists", permission: "reporting.design" },
   { key: "reportingProcesses", href: "/admin/reporting/processes", permission: "reporting.design" },
+  { key: "reportingPrefill", href: "/admin/reporting/prefill", permission: "reporting.design" },
   { key: "reporting", href: "/reporting", permission: "reporting.submit" },
   { key: "reportingBoard", href: "/admin/reporting/board", permission: "reporting.review" },
   { key: "reportingReports", href: "/admin/reporting/reports", permission: "reporting.review" },

@@ -10,10 +10,11 @@ import {
   type LocalizedText,
   type Scalar,
 } from "@/lib/reporting/definition";
-import { saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
+import { prefillDraftAction, saveDraftAction, submitReportAction } from "@/lib/reporting/actions-entry";
+import type { PrefillRecord } from "@/lib/reporting/prefill-rules";
 import { runtimeKeys } from "@/i18n/keys";
 import { Button } from "@/components/ui/button";
-import { formatClock, formatNumber } from "@/lib/format";
+import { formatClock, formatDateTime, formatDay, formatNumber } from "@/lib/format";
 
 export type EntryMode = "edit" | "readonly" | "preview";
 
@@ -52,6 +53,7 @@ export function EntryForm({
   organizationId,
   version: initialVersion = 0,
   templates,
+  prefill,
 }: {
   mode: EntryMode;
   definition: FormDefinition;
@@ -62,6 +64,8 @@ export function EntryForm({
   organizationId?: string;
   version?: number;
   templates?: { csv: string; xlsx: string };
+  /** The form has cells mapped to the registry/passport; the draft's record of its last fill. */
+  prefill?: { available: boolean; record: PrefillRecord | null };
 }) {
   const t = useTranslations("reporting.entry");
   const tr = useTranslations();
@@ -77,6 +81,10 @@ export function EntryForm({
   const [submitting, setSubmitting] = useState(false);
   const [uploadProblems, setUploadProblems] = useState<UploadProblem[] | null>(null);
   const [uploadMessage, setUploadMessage] = useState<string | null>(null);
+  const [prefillRecord, setPrefillRecord] = useState<PrefillRecord | null>(prefill?.record ?? null);
+  const [filling, setFilling] = useState(false);
+  const [prefillError, setPrefillError] = useState<string | null>(null);
+  const tp = useTranslations("reporting.prefill");
 
   const versionRef = useRef(initialVersion);
   const valuesRef = useRef(values);
@@ -247,6 +255,60 @@ export function EntryForm({
     }
   };
 
+  /** Fills the mapped cells from the registry and the passport (after the pending changes are saved). */
+  const fillFromSources = async () => {
+    setPrefillError(null);
+    if (!(await flush())) return;
+    setFilling(true);
+    const fd = new FormData();
+    fd.set("periodId", periodId!);
+    fd.set("organizationId", organizationId!);
+    fd.set("version", String(versionRef.current));
+    setSave({ kind: "saving" });
+    try {
+      const result = await prefillDraftAction(null, fd);
+      if (result.ok && result.data) {
+        const data = result.data as {
+          version: number;
+          savedAt: string;
+          values: Record<string, Scalar>;
+          prefill: PrefillRecord;
+        };
+        versionRef.current = data.version;
+        const next = Object.fromEntries(Object.entries(data.values).map(([k, v]) => [k, asText(v)]));
+        valuesRef.current = next;
+        setValues(next);
+        setPrefillRecord(data.prefill);
+        setSave({ kind: "saved", at: data.savedAt });
+      } else {
+        setSave({ kind: "idle" });
+        setPrefillError(describe(result));
+      }
+    } catch {
+      setSave({ kind: "idle" });
+      setPrefillError(t("saveFailed"));
+    } finally {
+      setFilling(false);
+    }
+  };
+  /** A prefilled cell's mark: its source, and the source's figure when the value now differs from it. */
+  const prefillMark = (key: string): ReactNode => {
+    const cell = prefillRecord?.cells[key];
+    if (!cell) return null;
+    const shown = (v: number | boolean) =>
+      typeof v === "boolean" ? (v ? tp("yes") : tp("no")) : formatNumber(v, locale, { maximumFractionDigits: 4 });
+    const same = (values[key] ?? "") === asText(cell.value);
+    return (
+      <span className="mt-0.5 block text-xs text-sky-800" data-testid="prefilled" data-key={key} data-changed={!same}>
+        {tp(`badge.${cell.source}`)}
+        {!same && <span className="ml-1 text-amber-800">· {tp("differs", { value: shown(cell.value) })}</span>}
+      </span>
+    );
+  };
+  const prefillSources = prefillRecord
+    ? [...new Set(Object.values(prefillRecord.cells).map((c) => c.source))].map((s) => tp(`source.${s}`)).join(", ")
+    : "";
+
   const violated = checked.rules.filter((r) => r.passed === false);
   /** The cells a violated rule reads, with the strongest severity, so they are highlighted in the form. */
   const flagged = new Map<string, { severity: "error" | "warning"; rules: number[] }>();
@@ -317,6 +379,46 @@ export function EntryForm({
         </div>
       )}
 
+      {mode === "edit" && prefill?.available && (
+        <div className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm" data-testid="prefill-panel">
+          <div className="flex flex-wrap items-center gap-3">
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void fillFromSources()}
+              disabled={filling}
+              data-testid="prefill-button"
+            >
+              {filling ? tp("filling") : tp("button")}
+            </Button>
+            <span className="text-slate-700">{tp("hint")}</span>
+          </div>
+          {prefillRecord && (
+            <p className="text-slate-700" data-testid="prefill-note">
+              {tp("note", {
+                date: formatDateTime(new Date(prefillRecord.at), locale),
+                referenceDate: formatDay(prefillRecord.referenceDate, locale),
+                sources: prefillSources,
+              })}
+            </p>
+          )}
+          {prefillError && (
+            <p role="alert" className="text-red-800" data-testid="prefill-error">
+              {prefillError}
+            </p>
+          )}
+        </div>
+      )}
+      {mode === "readonly" && prefillRecord && (
+        <p className="text-sm text-slate-600" data-testid="prefill-note">
+          {tp("note", {
+            date: formatDateTime(new Date(prefillRecord.at), locale),
+            referenceDate: formatDay(prefillRecord.referenceDate, locale),
+            sources: prefillSources,
+          })}
+        </p>
+      )}
+
       {definition.sections.map((section) => (
         <section
           key={section.key}
@@ -355,6 +457,7 @@ export function EntryForm({
                       t={t}
                     />
                     <CellError id={`v-${key}-error`} message={problems[key]} />
+                    {prefillMark(key)}
                   </div>
                 );
               })}
@@ -406,6 +509,7 @@ export function EntryForm({
                               compact
                             />
                             <CellError id={`v-${key}-error`} message={problems[key]} />
+                            {prefillMark(key)}
                           </td>
                         );
                       })}

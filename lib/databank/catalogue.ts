@@ -14,6 +14,16 @@ export const INDICATORS = [
   "teachers",
   "teachersHigherEducation",
   "vacancies",
+  "schoolCapacity",
+  "schoolEnrolment",
+  "overcrowdedSchools",
+  "threeShiftSchools",
+  "emergencySchools",
+  "schoolComputers",
+  "schoolsWithInternet",
+  "schoolsWithGym",
+  "budgetSpent",
+  "spendingPerPupil",
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
@@ -78,6 +88,8 @@ export interface IndicatorSpec {
 }
 
 const D1 = "D-1";
+/** The organisation passport's facts (PassportFact; lib/databank/passport-facts.ts), a second source beside the forms. */
+const PASSPORT = "PASSPORT";
 const D3 = "D-3";
 const c = (formCode: string, fact: string, extra: Partial<FactComponent> = {}): FactComponent => ({
   formCode,
@@ -87,6 +99,10 @@ const c = (formCode: string, fact: string, extra: Partial<FactComponent> = {}): 
   weight: 1,
   ...extra,
 });
+
+function passportFact(fact: string): IndicatorSpec {
+  return { persons: false, time: "stock", byGrade: false, splits: [], components: [c(PASSPORT, fact)] };
+}
 
 export const CATALOGUE: Record<Indicator, IndicatorSpec> = {
   students: {
@@ -123,6 +139,17 @@ export const CATALOGUE: Record<Indicator, IndicatorSpec> = {
     components: [c(D3, "staff.higher_education")],
   },
   vacancies: { persons: false, time: "stock", byGrade: false, splits: [], components: [c(D3, "staff.vacancies")] },
+  // From the organisation passport (counts of schools are 1/0 facts per school: their sum is the count).
+  schoolCapacity: passportFact("capacity"),
+  schoolEnrolment: { ...passportFact("enrolment"), persons: true },
+  overcrowdedSchools: passportFact("overcrowded"),
+  threeShiftSchools: passportFact("threeShift"),
+  emergencySchools: passportFact("emergency"),
+  schoolComputers: passportFact("computers"),
+  schoolsWithInternet: passportFact("internet"),
+  schoolsWithGym: passportFact("gym"),
+  budgetSpent: { ...passportFact("spent"), time: "flow" },
+  spendingPerPupil: passportFact("spendingPerPupil"),
 };
 
 /** The split dimensions that every one of the indicators has (a pivot may only use those). */

@@ -16,7 +16,7 @@ import { classifierItems } from "../classifiers/queries";
 import type { LocalizedText } from "../reporting/definition";
 import { INDICATORS, formsOf, hasStock, type Dimension, type Indicator } from "./catalogue";
 import { DatabankParamError, type StatsQuery } from "./params";
-import { GRADE_SQL, likePrefix, mappingCte } from "./sql";
+import { factsFrom, GRADE_SQL, likePrefix, mappingCte } from "./sql";
 
 export interface StatsCell {
   /** Dimension → value (territory code, BIN, classifier code, year, "F"/"M", grade, qualification, indicator). */
@@ -227,7 +227,7 @@ export async function runStats(
     WITH ${mappingCte(indicators)},
     cells AS (
       SELECT ${Prisma.join(cellCols, ", ")}, SUM(dv.value * m.weight) AS v
-      FROM "DataValue" dv
+      FROM ${factsFrom(indicators)}
       JOIN m ON m.form_code = dv."formCode" AND m.fact = dv.indicator
       JOIN "Organization" o ON o.id = dv."organizationId"
       JOIN "Territory" t ON t.id = o."territoryId"

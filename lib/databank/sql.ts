@@ -17,6 +17,22 @@ export function mappingCte(indicators: readonly Indicator[]): Prisma.Sql {
   return Prisma.sql`m(form_code, fact, ind, sex, qual, weight, by_grade) AS (VALUES ${Prisma.join(rows)})`;
 }
 
+/** The pseudo form code of the organisation passport's facts (PassportFact, lib/databank/passport-facts.ts). */
+export const PASSPORT_SOURCE = "PASSPORT";
+
+/**
+ * The fact table as `dv` for the indicators: the accepted reports' values (DataValue), the passport's
+ * facts (PassportFact, as form code PASSPORT with no row key), or both.
+ */
+export function factsFrom(indicators: readonly Indicator[]): Prisma.Sql {
+  const forms = new Set(indicators.flatMap((i) => CATALOGUE[i].components.map((c) => c.formCode)));
+  const passport = forms.has(PASSPORT_SOURCE);
+  if (!passport) return Prisma.sql`"DataValue" dv`;
+  const facts = Prisma.sql`SELECT "organizationId", year, ${PASSPORT_SOURCE}::text AS "formCode", fact AS indicator, ''::text AS "rowKey", value FROM "PassportFact"`;
+  if (forms.size === 1) return Prisma.sql`(${facts}) dv`;
+  return Prisma.sql`(SELECT "organizationId", year, "formCode", indicator, "rowKey", value FROM "DataValue" UNION ALL ${facts}) dv`;
+}
+
 /** Grade of a fact row ("g7" → 7), 0 when the indicator has no grades. */
 export const GRADE_SQL = Prisma.sql`CASE WHEN m.by_grade AND dv."rowKey" ~ '^g[0-9]+$' THEN substring(dv."rowKey" from 2)::int ELSE 0 END`;
 

@@ -9,7 +9,7 @@
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { INDICATORS } from "./catalogue";
-import { GRADE_SQL, likePrefix, mappingCte } from "./sql";
+import { factsFrom, GRADE_SQL, likePrefix, mappingCte } from "./sql";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -35,7 +35,7 @@ export async function refreshSummary(db: Db, year: number, regionId?: string): P
     cells AS (
       SELECT dv."organizationId" AS org, m.ind, ${GRADE_SQL} AS grade, COALESCE(m.sex, '') AS sex, COALESCE(m.qual, '') AS qual,
              SUM(dv.value * m.weight) AS v
-      FROM "DataValue" dv
+      FROM ${factsFrom(INDICATORS)}
       JOIN m ON m.form_code = dv."formCode" AND m.fact = dv.indicator
       WHERE dv.year = ${year}
       GROUP BY 1, 2, 3, 4, 5
@@ -69,9 +69,11 @@ export async function refreshSummary(db: Db, year: number, regionId?: string): P
 
 /** Recomputes the summary of every year that has facts (seed, maintenance). */
 export async function refreshAllSummaries(db: Db): Promise<number[]> {
-  const years = (await db.$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM "DataValue" ORDER BY year`).map((r) =>
-    Number(r.year),
-  );
+  const years = (
+    await db.$queryRaw<
+      { year: number }[]
+    >`SELECT year FROM "DataValue" UNION SELECT year FROM "PassportFact" ORDER BY year`
+  ).map((r) => Number(r.year));
   await db.$executeRaw`DELETE FROM "DatabankSummary"`;
   for (const year of years) await refreshSummary(db, year);
   return years;

@@ -26,20 +26,24 @@ export const saveProfileAction = action({
   handler: async ({ viewer, input }) => {
     await saveProfile(viewer, input);
     expire(TAGS.passport);
+    expire(TAGS.databank);
   },
 });
 
 export const saveBudgetLineAction = action({
   permission: "passport.manage",
   schema: budgetLineSave,
-  success: "passport.budget.saved",
+  success: "passport.budget.sentForConfirmation",
   handler: async ({ viewer, input }) => {
     await saveBudgetLine(viewer, input);
     expire(TAGS.passport);
   },
 });
 
-/** The district admin confirms or rejects a pending change of capacity or condition. */
+/**
+ * The district admin confirms or rejects a pending change of capacity or condition, or a budget line; the
+ * passport's figures in the data bank follow (./passport.ts), so its public cache expires too.
+ */
 export const decideChangeAction = action({
   permission: "passport.confirm",
   schema: changeDecision,
@@ -47,5 +51,6 @@ export const decideChangeAction = action({
   handler: async ({ viewer, input }) => {
     await decideChange(viewer, input);
     expire(TAGS.passport);
+    expire(TAGS.databank);
   },
 });

@@ -5,6 +5,7 @@ import { refusal, viewer } from "@/tests/setup/helpers";
 import {
   decideChange,
   passportOf,
+  pendingBudgetLines,
   pendingChanges,
   saveBudgetLine,
   saveBuilding,
@@ -234,6 +235,15 @@ describe("open finance", () => {
   it("shows the per-pupil figure from the enrolment beside the district and region averages", async () => {
     await saveProfile(school, profileSave.parse(profileForm()));
     await saveBudgetLine(school, budgetLineSave.parse(budgetForm({ planned: "64000000", spent: "64000000" })));
+    // the line counts once the district has confirmed it (until then the card shows last year's budget)
+    expect((await passportCard(bin))?.budget?.year).toBe(YEAR - 1);
+    const confirmLine = async () => {
+      const pending = (await pendingBudgetLines(district)).filter((l) => l.organization.bin === bin);
+      expect(pending).toHaveLength(1);
+      await decideChange(district, { kind: "budget", id: pending[0]!.id, decision: "CONFIRMED" });
+    };
+    expect((await refusal(pendingBudgetLines(school))).code).toBe("forbidden");
+    await confirmLine();
     const card = await passportCard(bin);
     expect(card?.budget?.year).toBe(YEAR);
     expect(card?.budget?.perPupil).toBe(100000);
@@ -241,6 +251,8 @@ describe("open finance", () => {
     expect(card?.budget?.region).not.toBeNull();
     // a correction replaces the line (one line per year, source, expense line and quarter)
     await saveBudgetLine(school, budgetLineSave.parse(budgetForm({ planned: "64000000", spent: "32000000" })));
+    expect((await passportCard(bin))?.budget?.year).toBe(YEAR - 1);
+    await confirmLine();
     expect((await passportCard(bin))?.budget?.perPupil).toBe(50000);
   });
 

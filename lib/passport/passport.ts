@@ -16,6 +16,7 @@ import { recordAudit } from "../audit";
 import { dateValue } from "../diary/dates";
 import { likePrefix } from "../databank/sql";
 import { NAMED } from "../names";
+import { refreshPassportOf } from "../databank/passport-facts";
 import { almatyYear, overcrowding, perPupil, type ListKind } from "./rules";
 import type { BudgetLineSave, BuildingSave, ChangeDecision, ListQuery, ProfileSave } from "./schemas";
 
@@ -193,11 +194,15 @@ export async function saveProfile(viewer: Viewer, input: ProfileSave, now = new 
       before,
       after: data,
     });
+    await refreshPassportOf(tx, organizationId, now);
     return { id: created.id };
   });
 }
 
-/** Enters or corrects one budget line (year, source, expense line, quarter). */
+/**
+ * Enters or corrects one budget line (year, source, expense line, quarter). Every entry or correction waits
+ * for the district (PENDING, the one confirm step of the passport); only confirmed lines count publicly.
+ */
 export async function saveBudgetLine(viewer: Viewer, input: BudgetLineSave): Promise<{ id: string }> {
   checkOwn(viewer, input.organizationId);
   const key = {
@@ -207,7 +212,15 @@ export async function saveBudgetLine(viewer: Viewer, input: BudgetLineSave): Pro
     expense: input.expense,
     quarter: input.quarter,
   };
-  const values = { planned: input.planned, spent: input.spent ?? 0, comment: input.comment ?? null };
+  const values = {
+    planned: input.planned,
+    spent: input.spent ?? 0,
+    comment: input.comment ?? null,
+    status: "PENDING" as const,
+    decidedById: null,
+    decidedAt: null,
+    decisionNote: null,
+  };
   return prisma.$transaction(async (tx) => {
     const before = await tx.budgetLine.findUnique({ where: { organizationId_year_source_expense_quarter: key } });
     const line = await tx.budgetLine.upsert({
@@ -223,6 +236,8 @@ export async function saveBudgetLine(viewer: Viewer, input: BudgetLineSave): Pro
       before,
       after: { ...key, ...values },
     });
+    // a confirmed line corrected leaves the public figures until the district confirms it again
+    if (before?.status === "CONFIRMED") await refreshPassportOf(tx, input.organizationId);
     return { id: line.id };
   });
 }
@@ -266,9 +281,28 @@ export async function pendingChanges(viewer: Viewer) {
   }));
 }
 
-/** Confirms (the change replaces the version in force) or rejects a pending change in the viewer's territory. */
+/** Budget lines entered or corrected in the viewer's territory and not yet decided. */
+export async function pendingBudgetLines(viewer: Viewer) {
+  const { scope } = authorizeViewer(viewer, "passport.confirm");
+  return prisma.budgetLine.findMany({
+    where: { status: "PENDING", organization: inScope(scope) },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: 200,
+    include: {
+      organization: { select: { ...NAMED, bin: true } },
+      updatedBy: { select: { displayName: true } },
+    },
+  });
+}
+
+/**
+ * Confirms or rejects a pending change in the viewer's territory: a building's capacity or condition (the
+ * change replaces the version in force) or a budget line (it counts from then on). A confirmed change
+ * refreshes the organisation's passport facts of the data bank in the same transaction.
+ */
 export async function decideChange(viewer: Viewer, input: ChangeDecision, now = new Date()): Promise<{ bin: string }> {
   const { scope } = authorizeViewer(viewer, "passport.confirm");
+  if (input.kind === "budget") return decideBudgetLine(viewer, scope, input, now);
   return prisma.$transaction(async (tx) => {
     const change = await tx.passportBuilding.findFirst({
       where: { id: input.id, organization: inScope(scope) },
@@ -300,7 +334,33 @@ export async function decideChange(viewer: Viewer, input: ChangeDecision, now = 
       before: { status: "PENDING" },
       after: { status: input.decision, note: input.note ?? null },
     });
+    if (input.decision === "CONFIRMED") await refreshPassportOf(tx, change.organizationId, now);
     return { bin: change.organization.bin };
+  });
+}
+
+async function decideBudgetLine(viewer: Viewer, scope: Scope, input: ChangeDecision, now: Date) {
+  return prisma.$transaction(async (tx) => {
+    const line = await tx.budgetLine.findFirst({
+      where: { id: input.id, organization: inScope(scope) },
+      include: { organization: { select: { bin: true } } },
+    });
+    if (!line) throw new AppError("notFound");
+    const done = await tx.budgetLine.updateMany({
+      where: { id: line.id, status: "PENDING", version: line.version },
+      data: { status: input.decision, decidedById: viewer.userId, decidedAt: now, decisionNote: input.note ?? null },
+    });
+    if (line.status !== "PENDING" || done.count !== 1) throw new AppError("conflict", { id: "passport.decided" });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "update",
+      entity: "BudgetLine",
+      entityId: line.id,
+      before: { status: "PENDING" },
+      after: { status: input.decision, note: input.note ?? null },
+    });
+    if (input.decision === "CONFIRMED") await refreshPassportOf(tx, line.organizationId, now);
+    return { bin: line.organization.bin };
   });
 }
 
@@ -412,7 +472,7 @@ export async function listIn(
   const budget = spending
     ? Prisma.sql`, f AS (
       SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
-      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} GROUP BY bl."organizationId"
+      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} AND bl.status = 'CONFIRMED' GROUP BY bl."organizationId"
     )`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<RawRow[]>`
@@ -444,7 +504,7 @@ export async function listIn(
   if (!spending && rows.length) {
     const sums = await prisma.budgetLine.groupBy({
       by: ["organizationId"],
-      where: { year, organizationId: { in: rows.map((r) => r.id) } },
+      where: { year, status: "CONFIRMED", organizationId: { in: rows.map((r) => r.id) } },
       _sum: { spent: true },
     });
     const of = new Map(sums.map((x) => [x.organizationId, x._sum.spent]));
@@ -521,7 +581,7 @@ export async function tableIn(scope: Scope, query: ListQuery, now = new Date()):
     ),
     f AS (
       SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
-      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} GROUP BY bl."organizationId"
+      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} AND bl.status = 'CONFIRMED' GROUP BY bl."organizationId"
     )
     SELECT o.code, o."nameKk", o."nameRu", o."nameEn", COUNT(*)::int AS schools,
       COUNT(*) FILTER (WHERE p.enrolment > b.capacity)::int AS overcrowded,

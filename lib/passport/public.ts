@@ -65,7 +65,7 @@ async function averagesPerPupil(
     WITH f AS (
       SELECT bl."organizationId", t.path, SUM(bl.spent)::float8 AS spent FROM "BudgetLine" bl
       JOIN "Organization" o ON o.id = bl."organizationId" JOIN "Territory" t ON t.id = o."territoryId"
-      WHERE bl.year = ${year} AND t.path LIKE ${likePrefix(regionPath)} GROUP BY bl."organizationId", t.path
+      WHERE bl.year = ${year} AND bl.status = 'CONFIRMED' AND t.path LIKE ${likePrefix(regionPath)} GROUP BY bl."organizationId", t.path
     )
     SELECT SUM(f.spent) FILTER (WHERE f.path LIKE ${likePrefix(districtPath)})::float8 AS "dSpent",
       SUM(p.enrolment) FILTER (WHERE f.path LIKE ${likePrefix(districtPath)})::float8 AS "dPupils",
@@ -93,7 +93,7 @@ export async function passportCard(bin: string, now = new Date()): Promise<Passp
     }),
     prisma.passportProfile.findFirst({ where: { organizationId: org.id, validTo: null } }),
     prisma.budgetLine.findFirst({
-      where: { organizationId: org.id, year: { lte: almatyYear(now) } },
+      where: { organizationId: org.id, year: { lte: almatyYear(now) }, status: "CONFIRMED" },
       orderBy: { year: "desc" },
       select: { year: true },
     }),
@@ -120,7 +120,7 @@ export async function passportCard(bin: string, now = new Date()): Promise<Passp
   let budget: PassportCard["budget"] = null;
   if (budgetYear) {
     const lines = await prisma.budgetLine.findMany({
-      where: { organizationId: org.id, year: budgetYear.year },
+      where: { organizationId: org.id, year: budgetYear.year, status: "CONFIRMED" },
       select: { source: true, expense: true, planned: true, spent: true },
     });
     const sum = <K extends "source" | "expense">(key: K) => {

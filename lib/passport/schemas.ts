@@ -127,10 +127,12 @@ export type BudgetLineSave = Loose<z.output<typeof budgetLineSave>>;
 
 export const changeDecision = z.object({
   id,
+  /** What is decided: a building's capacity or condition, or a budget line. */
+  kind: z.enum(["building", "budget"]).default("building"),
   decision: z.enum(["CONFIRMED", "REJECTED"]),
   note: optionalText(500),
 });
-export type ChangeDecision = Loose<z.output<typeof changeDecision>>;
+export type ChangeDecision = Omit<Loose<z.output<typeof changeDecision>>, "kind"> & { kind?: "building" | "budget" };
 
 /** The authorities' territory list state (also the export's query). */
 export const listQuery = z.object({

@@ -3,6 +3,7 @@
 import { action } from "../actions";
 import { draftSave } from "./designer-schemas";
 import { saveDraft, submitEntry } from "./entry";
+import { prefillDraft } from "./prefill";
 
 /** Autosave of a report's draft: values and comments with the optimistic version. */
 export const saveDraftAction = action({
@@ -19,6 +20,7 @@ export const saveDraftAction = action({
 });
 
 const submitInput = draftSave.omit({ values: true });
+const prefillInput = draftSave.pick({ periodId: true, organizationId: true, version: true });
 
 /** Hands over the report (the page saves its values first). */
 export const submitReportAction = action({
@@ -37,3 +39,19 @@ export const submitReportAction = action({
 
 export type SaveDraftResult = { id: string; version: number; savedAt: string };
 export type SubmitResult = { version: number; submittedAt: string | null; late: boolean };
+
+/** Fills the mapped cells of the draft from the personnel registry and the passport. */
+export const prefillDraftAction = action({
+  permission: "reporting.submit",
+  schema: prefillInput,
+  success: "reporting.prefill.done",
+  handler: async ({ viewer, input }) => {
+    const saved = await prefillDraft(viewer, input);
+    return {
+      version: saved.submission.version,
+      savedAt: saved.submission.updatedAt.toISOString(),
+      values: saved.values,
+      prefill: saved.prefill,
+    };
+  },
+});

@@ -157,11 +157,18 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
 }
 
-/** Writes values and comments of the current report; creates the draft on first save (version 0). */
-async function writeDraft(
+/**
+ * Writes values and comments of the current report; creates the draft on first save (version 0). `prefill`
+ * (lib/reporting/prefill.ts) replaces the record of the last fill from the registry/passport.
+ */
+export async function writeDraft(
   viewer: Viewer,
   input: { periodId: string; organizationId: string; version: number },
-  build: (ctx: EntryContext) => { values: Record<string, Scalar>; comments: Record<string, string> | null },
+  build: (ctx: EntryContext) => {
+    values: Record<string, Scalar>;
+    comments: Record<string, string> | null;
+    prefill?: Prisma.InputJsonValue;
+  },
 ): Promise<{ submission: Submission; ctx: EntryContext }> {
   try {
     return await prisma.$transaction(async (tx) => {
@@ -171,7 +178,7 @@ async function writeDraft(
           periodId: ctx.period.closedAt ? "reporting.periodClosed" : "reporting.notEditable",
         });
       }
-      const { values, comments } = build(ctx);
+      const { values, comments, prefill } = build(ctx);
       const current = ctx.submission;
       if (!current) {
         if (input.version !== 0) throw new AppError("stale");
@@ -182,6 +189,7 @@ async function writeDraft(
             formVersionId: ctx.version.id,
             values: values as Prisma.InputJsonValue,
             comments: (comments ?? {}) as Prisma.InputJsonValue,
+            ...(prefill ? { prefill } : {}),
           },
         });
         return { submission: created, ctx };
@@ -191,6 +199,7 @@ async function writeDraft(
         data: {
           values: values as Prisma.InputJsonValue,
           ...(comments ? { comments: comments as Prisma.InputJsonValue } : {}),
+          ...(prefill ? { prefill } : {}),
           formVersionId: ctx.version.id,
           version: { increment: 1 },
         },

@@ -213,6 +213,7 @@ async function loadSubmission(tx: Tx, id: string): Promise<LoadedSubmission> {
     corrected: r.corrected,
     correctionReason: r.correctionReason,
     returnReason: r.returnReason,
+    prefill: r.prefill,
     supersededAt: r.supersededAt,
     version: Number(r.version),
     createdAt: r.createdAt,

@@ -8,6 +8,8 @@
  */
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { almatyYear } from "../../lib/passport/rules";
+import { rebuildPassportFacts } from "../../lib/databank/passport-facts";
+import { refreshSummary } from "../../lib/databank/summary";
 import { rng } from "./random";
 
 const CHUNK = 5000;
@@ -155,11 +157,18 @@ export async function seedPassport(
             planned,
             spent,
             updatedById: creator,
+            status: "CONFIRMED",
+            decidedById: creator,
           });
         }
   }
   await insert(buildings, (data) => prisma.passportBuilding.createMany({ data }));
   await insert(profiles, (data) => prisma.passportProfile.createMany({ data }));
   await insert(budget, (data) => prisma.budgetLine.createMany({ data }));
-  log(`passports: ${profiles.length} schools, ${buildings.length} buildings, ${budget.length} budget lines`);
+  // the passport's figures in the data bank (the current year's facts and that year's summary)
+  const facts = await rebuildPassportFacts(prisma, { year });
+  await refreshSummary(prisma, year);
+  log(
+    `passports: ${profiles.length} schools, ${buildings.length} buildings, ${budget.length} budget lines, ${facts} data bank facts`,
+  );
 }

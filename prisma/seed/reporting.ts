@@ -119,6 +119,22 @@ export const STAFF_DEFINITION = {
         int("vacancies", L("бос орындар", "вакансии", "vacancies"), { required: false }),
       ],
     },
+    {
+      kind: "fields",
+      key: "profile",
+      title: L(
+        "Педагогтер жынысы, жасы және жұмыс түрі бойынша",
+        "Педагоги по полу, возрасту и виду занятости",
+        "Teachers by sex, age and employment",
+      ),
+      fields: [
+        int("women", L("әйелдер", "женщины", "women"), { required: false }),
+        int("under_30", L("30 жасқа дейін", "моложе 30 лет", "under 30"), { required: false }),
+        int("age_30_49", L("30–49 жас", "30–49 лет", "aged 30–49"), { required: false }),
+        int("age_50_plus", L("50 жас және одан асқан", "50 лет и старше", "50 and over"), { required: false }),
+        int("part_time", L("қоса атқарушылар", "совместители", "part-time only"), { required: false }),
+      ],
+    },
   ],
   rules: [
     {
@@ -213,6 +229,18 @@ export const PASSPORT_DEFINITION = {
         },
       ],
     },
+    {
+      kind: "fields",
+      key: "material",
+      title: L("Материалдық-техникалық база", "Материально-техническая база", "Material resources"),
+      fields: [
+        { key: "gym", label: L("Спорт залы", "Спортивный зал", "Gym"), type: "boolean" },
+        int("canteen_seats", L("Асхана орындары", "Мест в столовой", "Canteen seats"), { required: false }),
+        int("shifts", L("Ауысымдар саны", "Число смен", "Shifts"), { required: false, min: 1, max: 3 }),
+        int("boards", L("Интерактивті тақталар", "Интерактивные доски", "Interactive boards"), { required: false }),
+        int("buses", L("Мектеп автобустары", "Школьные автобусы", "School buses"), { required: false }),
+      ],
+    },
   ],
   rules: [
     {
@@ -254,6 +282,80 @@ export const HEATING_DEFINITION = {
   ],
   rules: [],
 };
+
+// ───────────────────────── Prefill mappings ─────────────────────────
+
+const TEACHERS = { positions: ["TEACHER"] };
+/**
+ * The cells of D-3 filled from the personnel registry and those of P-1 filled from the passport
+ * (lib/reporting/prefill.ts). Data: the ministry maps next year's form without a release.
+ */
+export const PREFILL_MAPPINGS: Prisma.PrefillMappingCreateManyInput[] = [
+  { formCode: "D-3", cellKey: "staff.teachers_total", source: "STAFF", measure: "employees", params: TEACHERS },
+  ...(["master", "researcher", "expert", "moderator", "no_category"] as const).map((category) => ({
+    formCode: "D-3",
+    cellKey: `staff.${category}`,
+    source: "STAFF" as const,
+    measure: "employees",
+    params: { ...TEACHERS, category },
+  })),
+  {
+    formCode: "D-3",
+    cellKey: "staff.higher_education",
+    source: "STAFF",
+    measure: "employees",
+    params: { ...TEACHERS, higherEducation: true },
+  },
+  { formCode: "D-3", cellKey: "staff.vacancies", source: "STAFF", measure: "vacancies", params: TEACHERS },
+  {
+    formCode: "D-3",
+    cellKey: "profile.women",
+    source: "STAFF",
+    measure: "employees",
+    params: { ...TEACHERS, sex: "FEMALE" },
+  },
+  {
+    formCode: "D-3",
+    cellKey: "profile.under_30",
+    source: "STAFF",
+    measure: "employees",
+    params: { ...TEACHERS, ageTo: 29 },
+  },
+  {
+    formCode: "D-3",
+    cellKey: "profile.age_30_49",
+    source: "STAFF",
+    measure: "employees",
+    params: { ...TEACHERS, ageFrom: 30, ageTo: 49 },
+  },
+  {
+    formCode: "D-3",
+    cellKey: "profile.age_50_plus",
+    source: "STAFF",
+    measure: "employees",
+    params: { ...TEACHERS, ageFrom: 50 },
+  },
+  {
+    formCode: "D-3",
+    cellKey: "profile.part_time",
+    source: "STAFF",
+    measure: "employees",
+    params: { ...TEACHERS, kind: "PART_TIME" },
+  },
+  ...(
+    [
+      ["general.capacity", "capacity"],
+      ["general.internet", "internet"],
+      ["general.internet_speed", "internetMbps"],
+      ["general.computers", "computers"],
+      ["material.gym", "gym"],
+      ["material.canteen_seats", "canteenSeats"],
+      ["material.shifts", "shifts"],
+      ["material.boards", "boards"],
+      ["material.buses", "buses"],
+    ] as const
+  ).map(([cellKey, measure]) => ({ formCode: "P-1", cellKey, source: "PASSPORT" as const, measure, params: {} })),
+];
 
 // ───────────────────────── Values ─────────────────────────
 
@@ -571,6 +673,7 @@ export async function seedReporting(
     ah1: period("rp2026_ah1", "f2026_ah1", "2026-11", "2026-11-01", "2026-11-05", "2026-11-10"),
   };
   await prisma.reportingPeriod.createMany({ data: Object.values(periods) });
+  await prisma.prefillMapping.createMany({ data: PREFILL_MAPPINGS });
 
   // The organisations reporting in the demo: schools first in the demo region, the demo school first of all.
   const demoSchool = (

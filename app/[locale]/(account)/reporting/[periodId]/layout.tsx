@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 export default async function Layout({ children, params }: LayoutProps<"/[locale]/reporting/[periodId]">) {
   const { locale } = await params;
   return (
-    <ClientMessages locale={locale} namespaces={["reporting.entry", "errors"]}>
+    <ClientMessages locale={locale} namespaces={["reporting.entry", "reporting.prefill", "errors"]}>
       {children}
     </ClientMessages>
   );

@@ -7,6 +7,8 @@ import { localName } from "@/lib/names";
 import { classifierOptions } from "@/lib/classifiers/queries";
 import { valueSlots, type Scalar } from "@/lib/reporting/definition";
 import { loadEntry, submittingOrganizations, type EntryContext } from "@/lib/reporting/entry";
+import { mappingsFor } from "@/lib/reporting/prefill";
+import { readPrefillRecord } from "@/lib/reporting/prefill-rules";
 import { EntryForm } from "@/components/reporting/entry-client";
 import { DeadlineNote } from "@/components/reporting/entry-deadline";
 import { runtimeKeys } from "@/i18n/keys";
@@ -68,6 +70,7 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
       ),
     ),
   );
+  const prefillAvailable = entry.editable && (await mappingsFor(form.code, version.definition)).length > 0;
   const orgQuery = organizations.length > 1 ? `&org=${organizationId}` : "";
   const template = (fmt: string) =>
     `/api/v1/reporting/template?period=${period.id}&org=${organizationId}&format=${fmt}&locale=${locale}`;
@@ -151,6 +154,7 @@ export default async function ReportEntryPage({ params, searchParams }: PageProp
         organizationId={entry.organization.id}
         version={submission?.version ?? 0}
         templates={{ csv: template("csv"), xlsx: template("xlsx") }}
+        prefill={{ available: prefillAvailable, record: readPrefillRecord(submission?.prefill) }}
       />
     </div>
   );

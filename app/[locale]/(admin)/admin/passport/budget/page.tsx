@@ -65,6 +65,7 @@ export default async function PassportBudgetPage({
                   <th className="p-2 text-right">{t("fields.planned")}</th>
                   <th className="p-2 text-right">{t("fields.spent")}</th>
                   <th className="p-2">{t("fields.comment")}</th>
+                  <th className="p-2">{t("budget.status")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -76,6 +77,10 @@ export default async function PassportBudgetPage({
                     <td className="p-2 text-right tabular-nums">{money(l.planned)}</td>
                     <td className="p-2 text-right tabular-nums">{money(l.spent)}</td>
                     <td className="p-2">{l.comment ?? ""}</td>
+                    <td className="p-2" data-testid="budget-status" data-status={l.status}>
+                      {t(`budgetStatus.${l.status}`)}
+                      {l.status === "REJECTED" && l.decisionNote ? ` · ${l.decisionNote}` : ""}
+                    </td>
                   </tr>
                 ))}
                 <tr className="font-semibold">
@@ -84,6 +89,7 @@ export default async function PassportBudgetPage({
                   </td>
                   <td className="p-2 text-right tabular-nums">{money(total.planned)}</td>
                   <td className="p-2 text-right tabular-nums">{money(total.spent)}</td>
+                  <td />
                   <td />
                 </tr>
               </tbody>

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authorize } from "@/lib/auth/viewer";
-import { pendingChanges } from "@/lib/passport/passport";
+import { pendingBudgetLines, pendingChanges } from "@/lib/passport/passport";
 import { decideChangeAction } from "@/lib/passport/actions";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { localName } from "@/lib/names";
@@ -17,7 +17,8 @@ export default async function PassportQueuePage({ params }: PageProps<"/[locale]
   setRequestLocale(locale);
   const { viewer } = await authorize("passport.confirm");
   const t = await getTranslations("passport");
-  const queue = await pendingChanges(viewer);
+  const [queue, budget] = await Promise.all([pendingChanges(viewer), pendingBudgetLines(viewer)]);
+  const money = (v: number) => formatNumber(v, locale);
   return (
     <div className="space-y-4">
       <PageHeader title={t("queue.title")} description={t("queue.description")} />
@@ -98,6 +99,59 @@ export default async function PassportQueuePage({ params }: PageProps<"/[locale]
           </div>
         </section>
       ))}
+      <section aria-labelledby="budget-queue" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="budget-queue" className="text-lg font-semibold">
+          {t("queue.budgetTitle")}
+        </h2>
+        {budget.length === 0 ? (
+          <p className="text-slate-600">{t("queue.budgetEmpty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {budget.map((l) => (
+              <li key={l.id} className="space-y-2 py-3" data-testid="pending-budget-line" data-bin={l.organization.bin}>
+                <p className="font-medium">
+                  {localName(l.organization, locale)} · {t("queue.budgetLine", { year: l.year, quarter: l.quarter })}
+                </p>
+                <p className="text-sm text-slate-700">
+                  {t(`source.${l.source}`)} · {t(`expense.${l.expense}`)} · {t("fields.planned")}:{" "}
+                  <span className="tabular-nums">{money(l.planned)}</span> · {t("fields.spent")}:{" "}
+                  <span className="tabular-nums" data-testid="pending-spent">
+                    {money(l.spent)}
+                  </span>
+                  {l.comment ? ` · ${l.comment}` : ""}
+                </p>
+                <p className="text-xs text-slate-600">
+                  {l.updatedBy.displayName} · {formatDateTime(l.updatedAt, locale)}
+                </p>
+                <div className="flex flex-wrap items-end gap-4">
+                  <ActionForm
+                    action={decideChangeAction}
+                    submitLabel={t("queue.confirm")}
+                    testId="confirm-budget-line"
+                    className="flex items-end gap-2"
+                  >
+                    <input type="hidden" name="id" value={l.id} />
+                    <input type="hidden" name="kind" value="budget" />
+                    <input type="hidden" name="decision" value="CONFIRMED" />
+                  </ActionForm>
+                  <ActionForm
+                    action={decideChangeAction}
+                    submitLabel={t("queue.reject")}
+                    variant="secondary"
+                    testId="reject-budget-line"
+                    className="flex flex-wrap items-end gap-2"
+                  >
+                    <input type="hidden" name="id" value={l.id} />
+                    <input type="hidden" name="kind" value="budget" />
+                    <input type="hidden" name="decision" value="REJECTED" />
+                    <TextField name="note" label={t("queue.note")} maxLength={500} />
+                  </ActionForm>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }
