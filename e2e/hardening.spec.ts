@@ -47,8 +47,13 @@ test("security headers on a public page, a signed-in page, an API route and a fi
   expect(inline.length).toBeGreaterThan(0);
   for (const [, code] of inline)
     expect(prerendered).toContain(`'sha256-${createHash("sha256").update(code!).digest("base64")}'`);
-  // a public page rendered per request: the nonce
-  expectSecurityHeaders(await request.get("/kk/statistics"), true);
+  // a public page rendered per request: the nonce; a public page from the page cache (a statistics view): hashes
+  expectSecurityHeaders(await request.get(`/kk/search?q=${encodeURIComponent("мектеп")}`), true);
+  await request.get("/kk/statistics");
+  const cachedPage = await request.get("/kk/statistics");
+  expect(cachedPage.headers()["x-nextjs-cache"]).toBe("HIT");
+  expectSecurityHeaders(cachedPage, false);
+  expect(cachedPage.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
 
   const account = await request.get("/kk/account", { headers: { cookie: sessionCookie("parent") }, maxRedirects: 0 });
   expect(account.status()).toBe(200);
