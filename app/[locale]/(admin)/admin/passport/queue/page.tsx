@@ -12,6 +12,49 @@ import { TextField } from "@/components/forms/fields-client";
 export const dynamic = "force-dynamic";
 
 /** The district admin's queue: pending changes of capacity or condition, each beside the version in force. */
+/** Confirm, or reject with a note, one pending change (`kind` "budget" for a budget line). */
+function Decision({
+  id,
+  kind,
+  testId,
+  labels,
+}: {
+  id: string;
+  kind?: "budget";
+  testId: string;
+  labels: { confirm: string; reject: string; note: string };
+}) {
+  const hidden = (decision: "CONFIRMED" | "REJECTED") => (
+    <>
+      <input type="hidden" name="id" value={id} />
+      {kind && <input type="hidden" name="kind" value={kind} />}
+      <input type="hidden" name="decision" value={decision} />
+    </>
+  );
+  return (
+    <div className="flex flex-wrap items-end gap-4">
+      <ActionForm
+        action={decideChangeAction}
+        submitLabel={labels.confirm}
+        testId={`confirm-${testId}`}
+        className="flex items-end gap-2"
+      >
+        {hidden("CONFIRMED")}
+      </ActionForm>
+      <ActionForm
+        action={decideChangeAction}
+        submitLabel={labels.reject}
+        variant="secondary"
+        testId={`reject-${testId}`}
+        className="flex flex-wrap items-end gap-2"
+      >
+        {hidden("REJECTED")}
+        <TextField name="note" label={labels.note} maxLength={500} />
+      </ActionForm>
+    </div>
+  );
+}
+
 export default async function PassportQueuePage({ params }: PageProps<"/[locale]/admin/passport/queue">) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -19,6 +62,7 @@ export default async function PassportQueuePage({ params }: PageProps<"/[locale]
   const t = await getTranslations("passport");
   const [queue, budget] = await Promise.all([pendingChanges(viewer), pendingBudgetLines(viewer)]);
   const money = (v: number) => formatNumber(v, locale);
+  const labels = { confirm: t("queue.confirm"), reject: t("queue.reject"), note: t("queue.note") };
   return (
     <div className="space-y-4">
       <PageHeader title={t("queue.title")} description={t("queue.description")} />
@@ -75,28 +119,7 @@ export default async function PassportQueuePage({ params }: PageProps<"/[locale]
               </tbody>
             </table>
           </div>
-          <div className="flex flex-wrap items-end gap-4">
-            <ActionForm
-              action={decideChangeAction}
-              submitLabel={t("queue.confirm")}
-              testId="confirm-change"
-              className="flex items-end gap-2"
-            >
-              <input type="hidden" name="id" value={c.id} />
-              <input type="hidden" name="decision" value="CONFIRMED" />
-            </ActionForm>
-            <ActionForm
-              action={decideChangeAction}
-              submitLabel={t("queue.reject")}
-              variant="secondary"
-              testId="reject-change"
-              className="flex flex-wrap items-end gap-2"
-            >
-              <input type="hidden" name="id" value={c.id} />
-              <input type="hidden" name="decision" value="REJECTED" />
-              <TextField name="note" label={t("queue.note")} maxLength={500} />
-            </ActionForm>
-          </div>
+          <Decision id={c.id} testId="change" labels={labels} />
         </section>
       ))}
       <section aria-labelledby="budget-queue" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
@@ -123,30 +146,7 @@ export default async function PassportQueuePage({ params }: PageProps<"/[locale]
                 <p className="text-xs text-slate-600">
                   {l.updatedBy.displayName} · {formatDateTime(l.updatedAt, locale)}
                 </p>
-                <div className="flex flex-wrap items-end gap-4">
-                  <ActionForm
-                    action={decideChangeAction}
-                    submitLabel={t("queue.confirm")}
-                    testId="confirm-budget-line"
-                    className="flex items-end gap-2"
-                  >
-                    <input type="hidden" name="id" value={l.id} />
-                    <input type="hidden" name="kind" value="budget" />
-                    <input type="hidden" name="decision" value="CONFIRMED" />
-                  </ActionForm>
-                  <ActionForm
-                    action={decideChangeAction}
-                    submitLabel={t("queue.reject")}
-                    variant="secondary"
-                    testId="reject-budget-line"
-                    className="flex flex-wrap items-end gap-2"
-                  >
-                    <input type="hidden" name="id" value={l.id} />
-                    <input type="hidden" name="kind" value="budget" />
-                    <input type="hidden" name="decision" value="REJECTED" />
-                    <TextField name="note" label={t("queue.note")} maxLength={500} />
-                  </ActionForm>
-                </div>
+                <Decision id={l.id} kind="budget" testId="budget-line" labels={labels} />
               </li>
             ))}
           </ul>
