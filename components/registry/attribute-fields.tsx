@@ -37,16 +37,14 @@ export async function AttributeFields({
           : d.type === "NUMBER" && (d.min !== null || d.max !== null)
             ? t("range", { min: d.min ?? "—", max: d.max ?? "—" })
             : undefined;
+        // what every kind of field shares; the kind adds its options or input hints
+        const field = { name, label, required: d.required, hint, defaultValue: value };
         switch (d.type) {
           case "BOOLEAN":
             return (
               <SelectField
                 key={d.code}
-                name={name}
-                label={label}
-                required={d.required}
-                hint={hint}
-                defaultValue={value}
+                {...field}
                 placeholder={t("notGiven")}
                 options={[
                   { value: "yes", label: t("yes") },
@@ -58,52 +56,17 @@ export async function AttributeFields({
             return (
               <SelectField
                 key={d.code}
-                name={name}
-                label={label}
-                required={d.required}
-                hint={hint}
-                defaultValue={value}
+                {...field}
                 placeholder={t("notGiven")}
                 options={(choices[d.code] ?? []).map((i) => ({ value: i.code, label: localName(i, locale) }))}
               />
             );
           case "DATE":
-            return (
-              <TextField
-                key={d.code}
-                name={name}
-                label={label}
-                required={d.required}
-                hint={hint}
-                defaultValue={value}
-                type="date"
-              />
-            );
+            return <TextField key={d.code} {...field} type="date" />;
           case "NUMBER":
-            return (
-              <TextField
-                key={d.code}
-                name={name}
-                label={label}
-                required={d.required}
-                hint={hint}
-                defaultValue={value}
-                inputMode="decimal"
-                maxLength={30}
-              />
-            );
+            return <TextField key={d.code} {...field} inputMode="decimal" maxLength={30} />;
           default:
-            return (
-              <TextField
-                key={d.code}
-                name={name}
-                label={label}
-                required={d.required}
-                hint={hint}
-                defaultValue={value}
-                maxLength={500}
-              />
-            );
+            return <TextField key={d.code} {...field} maxLength={500} />;
         }
       })}
     </fieldset>
