@@ -326,17 +326,29 @@ export async function decideChange(viewer: Viewer, input: ChangeDecision, now = 
       },
     });
     if (done.count !== 1) throw new AppError("conflict", { id: "passport.decided" });
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      action: "update",
-      entity: "PassportBuilding",
-      entityId: change.id,
-      before: { status: "PENDING" },
-      after: { status: input.decision, note: input.note ?? null },
-    });
-    if (input.decision === "CONFIRMED") await refreshPassportOf(tx, change.organizationId, now);
-    return { bin: change.organization.bin };
+    return afterDecision(tx, viewer, "PassportBuilding", change, input, now);
   });
+}
+
+/** What follows a decision on a pending building change or budget line: its audit entry and, when confirmed, the passport's figures. */
+async function afterDecision(
+  tx: Tx,
+  viewer: Viewer,
+  entity: "PassportBuilding" | "BudgetLine",
+  decided: { id: string; organizationId: string; organization: { bin: string } },
+  input: ChangeDecision,
+  now: Date,
+): Promise<{ bin: string }> {
+  await recordAudit(tx, {
+    actorId: viewer.userId,
+    action: "update",
+    entity,
+    entityId: decided.id,
+    before: { status: "PENDING" },
+    after: { status: input.decision, note: input.note ?? null },
+  });
+  if (input.decision === "CONFIRMED") await refreshPassportOf(tx, decided.organizationId, now);
+  return { bin: decided.organization.bin };
 }
 
 async function decideBudgetLine(viewer: Viewer, scope: Scope, input: ChangeDecision, now: Date) {
@@ -351,16 +363,7 @@ async function decideBudgetLine(viewer: Viewer, scope: Scope, input: ChangeDecis
       data: { status: input.decision, decidedById: viewer.userId, decidedAt: now, decisionNote: input.note ?? null },
     });
     if (line.status !== "PENDING" || done.count !== 1) throw new AppError("conflict", { id: "passport.decided" });
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      action: "update",
-      entity: "BudgetLine",
-      entityId: line.id,
-      before: { status: "PENDING" },
-      after: { status: input.decision, note: input.note ?? null },
-    });
-    if (input.decision === "CONFIRMED") await refreshPassportOf(tx, line.organizationId, now);
-    return { bin: line.organization.bin };
+    return afterDecision(tx, viewer, "BudgetLine", line, input, now);
   });
 }
 
