@@ -1,27 +1,19 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import mysql from "mysql2/promise";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/scope";
-import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
-import { refusal, viewer } from "@/tests/setup/helpers";
+import { refusal, viewer, useTemporaryBlobStore } from "@/tests/setup/helpers";
 import { LIVE_LIMITS, liveTables, readLiveSource, type LiveSourceInput } from "./live";
 import type { Mapping } from "./mapping";
 import { dryRunSource, getRun, rollbackRun, runQueuedImports, startRun } from "./runs";
 
-let root: string;
 let region: Viewer;
 
+useTemporaryBlobStore("eiso-import-live-");
+
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "eiso-import-live-"));
-  useBlobStore(new FileSystemBlobStore(join(root, "files")));
   region = await viewer("u_region");
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 /** The legacy fixture's columns mapped to pupils: the one full-name column split, dd.mm.yyyy birth dates. */

@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import type { Viewer } from "@/lib/auth/scope";
-import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
-import { refusal, viewer } from "@/tests/setup/helpers";
+import { refusal, viewer, useTemporaryBlobStore } from "@/tests/setup/helpers";
 import { suggestMapping } from "./mapping";
 import { ORGANIZATION_FIELDS } from "./targets/organizations";
 import { PUPIL_FIELDS } from "./targets/pupils";
@@ -23,7 +19,6 @@ import {
   storeSource,
 } from "./runs";
 
-let root: string;
 let region: Viewer;
 let serial = 8500;
 
@@ -35,13 +30,10 @@ async function freshBin(): Promise<string> {
   throw new Error("no BIN left");
 }
 
+useTemporaryBlobStore("eiso-import-");
+
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "eiso-import-"));
-  useBlobStore(new FileSystemBlobStore(join(root, "files")));
   region = await viewer("u_region");
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 const HEADER = "БСН;Атауы;Наименование;КАТО;Түрі";

@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { iinPrefix, withCheckDigit } from "@/lib/identity";
 import type { Viewer } from "@/lib/auth/scope";
-import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
-import { refusal, viewer } from "@/tests/setup/helpers";
+import { refusal, viewer, useTemporaryBlobStore } from "@/tests/setup/helpers";
 import { legacySqlite } from "@/tests/fixtures/import/sqlite";
 import type { Mapping } from "./mapping";
 import {
@@ -20,16 +16,12 @@ import {
   storeSource,
 } from "./runs";
 
-let root: string;
 let admin: Viewer;
 
+useTemporaryBlobStore("eiso-import-sqlite-");
+
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "eiso-import-sqlite-"));
-  useBlobStore(new FileSystemBlobStore(join(root, "files")));
   admin = await viewer("u_school");
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 /** The legacy system's one "fio" column split into the three name fields; dates as dd.mm.yyyy strings. */

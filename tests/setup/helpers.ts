@@ -1,5 +1,9 @@
 /** Helpers shared by the integration tests. */
-import { expect } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { FileSystemBlobStore, useBlobStore } from "@/lib/files/store";
 import { loadViewer } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
@@ -29,4 +33,14 @@ export async function enrolSecondFactor(userId: string): Promise<void> {
     create: { userId, secret: "JBSWY3DPEHPK3PXP", enabledAt: new Date() },
     update: { enabledAt: new Date() },
   });
+}
+
+/** Stored files of this test file in a temporary directory (`prefix` names it), removed after the file's tests. */
+export function useTemporaryBlobStore(prefix: string): void {
+  let root = "";
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), prefix));
+    useBlobStore(new FileSystemBlobStore(join(root, "files")));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
 }
