@@ -7,6 +7,9 @@ const config: NextConfig = {
   // NEXT_DIST_DIR lets several builds live side by side (e.g. a benchmark server beside a development one).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // A prerendered page's ETag is set by the server from the bytes it sends (lib/http/page-csp.ts), natively;
+  // the framework's own is a hash of the whole page string in JavaScript on every response.
+  generateEtags: false,
   // Database drivers stay outside the bundle: they load WebAssembly and native modules at run time.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -45,9 +45,15 @@ interface Route {
   login?: string;
   /** A public page that should come from the page cache: its throughput is compared with the bare page's. */
   cached?: boolean;
+  /** A query with parameters (search, dictionary): its throughput is compared with QUERY_TARGET. */
+  query?: boolean;
   /** Why a missing route may be missing. */
   hint?: string;
 }
+
+/** Requests a second that a search or dictionary query with parameters should reach on this machine. */
+const QUERY_TARGET = 400;
+const WORD = encodeURIComponent("мектеп");
 
 const ROUTES: Route[] = [
   { name: "health", path: "/api/health" },
@@ -68,6 +74,11 @@ const ROUTES: Route[] = [
   { name: "publications", path: "/kk/publications?page=1", cached: true },
   { name: "vacancies", path: "/kk/vacancies", cached: true },
   { name: "dictionary-entry", path: "/kk/dictionary/mektep", cached: true },
+  // Queries with parameters: the same popular word, answered from the caches while the index is unchanged.
+  { name: "search-api", path: `/api/v1/search?q=${WORD}`, query: true },
+  { name: "search-page", path: `/kk/search?q=${WORD}`, query: true },
+  { name: "dictionary-api", path: `/api/v1/dictionary?q=${WORD}`, query: true },
+  { name: "dictionary-page", path: `/kk/dictionary?q=${WORD}`, query: true },
   {
     name: "registry",
     path: "/kk/admin/organizations",
@@ -391,6 +402,20 @@ async function main(): Promise<void> {
       console.log(`  ${c.route.padEnd(18)} ×${c.throughputToBare}${c.cache ? `  (${c.cache})` : ""}`);
   }
 
+  const queries = ROUTES.filter((r) => r.query)
+    .map((r) => by(r.name))
+    .filter((row): row is Row => row !== undefined)
+    .map((row) => ({
+      route: row.route,
+      requestsPerSecond: row.requestsPerSecond!,
+      meets: row.requestsPerSecond! >= QUERY_TARGET,
+    }));
+  if (queries.length) {
+    console.log(`\nqueries with parameters (target ≥ ${QUERY_TARGET} req/s):`);
+    for (const q of queries)
+      console.log(`  ${q.route.padEnd(18)} ${q.requestsPerSecond} req/s${q.meets ? "" : "  (below the target)"}`);
+  }
+
   const file = resultFile();
   const cpu = cpus();
   writeFileSync(
@@ -418,6 +443,7 @@ async function main(): Promise<void> {
         routes: rows,
         homeToBare: ratio ?? null,
         homeToSizedBare: sizedRatio ?? null,
+        queries,
         cachedPagesToBare: cachedPages,
       },
       null,

@@ -38,15 +38,28 @@ export interface CacheOptions {
 
 /**
  * `fn` cached in the shared data cache under `keyParts` and the arguments of each call (they must be
- * serialisable). Bump the version in `keyParts` when the shape of the result changes.
+ * serialisable). Bump the version in `keyParts` when the shape of the result changes. Outside a request (tests,
+ * scripts, jobs) there is no data cache: `fn` is called as it is.
  */
 export function cached<Args extends unknown[], Result>(
   fn: (...args: Args) => Promise<Result>,
   keyParts: string[],
   options: CacheOptions,
 ): (...args: Args) => Promise<Result> {
-  return unstable_cache(fn, keyParts, { tags: [...options.tags], revalidate: options.revalidate });
+  const read = unstable_cache(fn, keyParts, { tags: [...options.tags], revalidate: options.revalidate });
+  return async (...args: Args) => {
+    try {
+      return await read(...args);
+    } catch (error) {
+      // thrown before `fn` runs when no request (and so no data cache) is around
+      if (error instanceof Error && error.message.startsWith(NO_CACHE)) return fn(...args);
+      throw error;
+    }
+  };
 }
+
+/** How the framework says that a cached read was made outside a request. */
+const NO_CACHE = "Invariant: incrementalCache missing";
 
 /**
  * After a change has committed: in a server action the acting user sees it at once (`updateTag`); elsewhere

@@ -9,8 +9,11 @@ const sha = (text: string) => `'sha256-${createHash("sha256").update(text).diges
 const PAYLOAD = 'self.__next_f.push([1,"page"])';
 const HTML = `<!DOCTYPE html><html><head><script src="/_next/static/a.js" async=""></script></head><body><script>${PAYLOAD}</script><script type="application/ld+json">{"a":1}</script></body></html>`;
 
-/** Stand-ins for what the framework answers: a page rendered now (echoing the nonce it was given) and a prerendered one. */
-function frameworkAnswer(path: string, nonce: string | undefined, res: ServerResponse, ifNoneMatch?: string) {
+/**
+ * Stand-ins for what the framework answers: a page rendered now (echoing the nonce it was given) and a prerendered
+ * one, without an ETag (`generateEtags: false`): the server gives it one.
+ */
+function frameworkAnswer(path: string, nonce: string | undefined, res: ServerResponse) {
   if (path === "/kk/dynamic") {
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.write("<html><body>");
@@ -19,11 +22,6 @@ function frameworkAnswer(path: string, nonce: string | undefined, res: ServerRes
   }
   res.setHeader("x-nextjs-prerender", "1");
   res.setHeader("content-type", "text/html; charset=utf-8");
-  res.setHeader("etag", path === "/kk/gzip" ? '"g1"' : '"p1"');
-  if (ifNoneMatch === '"p1"') {
-    res.statusCode = 304;
-    return res.end();
-  }
   if (path === "/kk/gzip") {
     res.setHeader("content-encoding", "gzip");
     const body = gzipSync(HTML);
@@ -42,7 +40,7 @@ beforeAll(async () => {
     if (isPageRequest(req)) protectPage(req, res);
     const policy = String(req.headers["content-security-policy"] ?? "");
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
-    frameworkAnswer(req.url!, nonce, res, req.headers["if-none-match"] as string | undefined);
+    frameworkAnswer(req.url!, nonce, res);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   port = (server.address() as AddressInfo).port;
@@ -92,13 +90,31 @@ describe("a page's Content-Security-Policy", () => {
     expect((await get("/kk/plain")).body.toString()).toBe(HTML);
   });
 
-  it("answers a revalidation with the same policy as the body it confirms", async () => {
+  it("tags a prerendered body with an ETag of its bytes and confirms a copy the reader holds", async () => {
     const full = await get("/kk/plain");
-    const confirmed = await get("/kk/plain", { "if-none-match": '"p1"' });
-    expect(confirmed.status).toBe(304);
-    expect(confirmed.headers["content-security-policy"]).toBe(full.headers["content-security-policy"]);
+    const etag = String(full.headers.etag);
+    expect(etag).toBe(`"${createHash("sha1").update(HTML).digest("base64url")}"`);
+    const gzipped = await get("/kk/gzip");
+    // another encoding is other bytes: another tag
+    expect(gzipped.headers.etag).not.toBe(etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const confirmed = await get("/kk/plain", { "if-none-match": ifNoneMatch });
+      expect(confirmed.status).toBe(304);
+      expect(confirmed.body.length).toBe(0);
+      expect(confirmed.headers.etag).toBe(etag);
+      expect(confirmed.headers["content-security-policy"]).toBe(full.headers["content-security-policy"]);
+    }
+    const stale = await get("/kk/plain", { "if-none-match": '"other"' });
+    expect(stale.status).toBe(200);
+    expect(stale.body.toString()).toBe(HTML);
+    // a page's HEAD has no body to hash: nothing inline may run
     const head = await get("/kk/plain", {}, "HEAD");
-    expect(head.headers["content-security-policy"]).toBe(full.headers["content-security-policy"]);
+    expect(String(head.headers["content-security-policy"])).toMatch(/script-src 'self'(;|$| 'strict)/);
+    expect(String(head.headers["content-security-policy"])).not.toContain("sha256-");
+  });
+
+  it("gives a page rendered now no ETag: its body carries a fresh nonce", async () => {
+    expect((await get("/kk/dynamic")).headers.etag).toBeUndefined();
   });
 
   it("leaves API answers and build assets alone", () => {

@@ -5,7 +5,7 @@ import "server-only";
  */
 import type { Viewer } from "../auth/scope";
 import { AppError } from "../errors";
-import { searchEngine } from "./engine";
+import { searchIndex } from "./cached";
 import { audienceOf, MAX_QUERY_LENGTH, parseQuery } from "./query";
 import { LANGUAGES, type SearchResult } from "./types";
 import { PAGE_SIZE, searchParamsSchema, type SearchParams } from "./params";
@@ -44,7 +44,7 @@ export async function searchPortal(viewer: Viewer | null, params: SearchParams):
   const parsed = parseQuery(params.q);
   const base = { query: parsed.text, truncated: parsed.truncated, page: params.page, pageSize: PAGE_SIZE };
   if (!parsed.words.length) return { ...base, hint: "empty", result: NOTHING };
-  const result = await searchEngine().search({
+  const result = await searchIndex({
     q: parsed.text,
     audience: audienceOf(viewer),
     type: params.type,
@@ -71,7 +71,7 @@ export async function suggest(viewer: Viewer | null, q: string, language?: strin
   if (parseQuery(text).words.length === 0 || text.trim().length < 2) return [];
   const lang = LANGUAGES.find((l) => l === language);
   const run = (language?: (typeof LANGUAGES)[number]) =>
-    searchEngine().search({ q: text, audience: audienceOf(viewer), language, limit: 8 });
+    searchIndex({ q: text, audience: audienceOf(viewer), language, limit: 8 });
   // documents in the reader's language first, then any language
   let { hits } = await run(lang);
   if (hits.length < 8 && lang) {
