@@ -1,11 +1,10 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
-import { cachedViewPath } from "./lib/http/cached-views";
+import { cachedViewPath, SESSION_COOKIE } from "./lib/http/cached-views";
 
 const intl = createMiddleware(routing);
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PROTECTED = /^\/(kk|ru|en)\/(admin|account)(\/|$)/;
 
 /** next-intl's request header with the locale of the request (what its own middleware sets). */
@@ -18,8 +17,9 @@ const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
  */
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const signedIn = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!request.headers.has("next-action")) {
-    const cached = cachedViewPath(pathname, request.nextUrl.searchParams);
+    const cached = cachedViewPath(pathname, request.nextUrl.searchParams, signedIn);
     if (cached) {
       const url = request.nextUrl.clone();
       // the query stays: the twin does not read it, and a client navigation's `_rsc` is checked by the server
@@ -32,7 +32,7 @@ export default function proxy(request: NextRequest) {
       return NextResponse.next();
   }
   const match = PROTECTED.exec(pathname);
-  if (match && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
+  if (match && !signedIn) {
     const url = request.nextUrl.clone();
     url.pathname = `/${match[1]}/sign-in`;
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
@@ -49,14 +49,16 @@ export default function proxy(request: NextRequest) {
  * - the admin area and the account: the early sign-in redirect;
  * - client navigations (`rsc` header) and server actions (`next-action` header): these may render a page
  *   without its layouts, so the locale comes from the proxy's request header;
- * - the public pages with a view (`CACHED_VIEWS`): rewritten to their cached twin. Their twins' own paths
- *   (`…/v/<view>`) match the same patterns and pass through unchanged.
+ * - the public pages with a view (`CACHED_VIEWS`): rewritten to their cached twin (the forums' only for a
+ *   request without a session cookie). Their twins' own paths (`…/v/<view>`) match the same patterns and pass
+ *   through unchanged.
  */
 export const config = {
   matcher: [
     "/((?!api|_next|_vercel|probe|(?:kk|ru|en)(?:/|$)|.*\\..*).*)",
     "/(kk|ru|en)/(admin|account)/:path*",
-    "/(kk|ru|en)/(statistics|ratings|news|publications|vacancies|open-data/definitions)",
+    "/(kk|ru|en)/(statistics|ratings|news|publications|vacancies|forums|open-data/definitions)",
+    "/(kk|ru|en)/forums/:slug",
     "/(kk|ru|en)/(statistics|ratings)/:path+",
     { source: "/(kk|ru|en)/:path*", has: [{ type: "header", key: "rsc" }] },
     { source: "/(kk|ru|en)/:path*", has: [{ type: "header", key: "next-action" }] },

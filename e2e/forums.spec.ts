@@ -130,6 +130,34 @@ test("a parent asks in an open forum and the official answers", async ({ browser
   await expect(visitor.getByTestId("threads").locator("li", { hasText: title })).toContainText(tr("forums.answered"));
 });
 
+test("a reader without a session gets the forums from the page cache, and a new thread reaches it at once", async ({
+  browser,
+  request,
+}) => {
+  for (const path of [`/${L}/forums`, `/${L}/forums/parents`]) {
+    expect((await request.get(path)).status(), path).toBe(200);
+    const again = await request.get(path);
+    expect(again.headers()["x-nextjs-cache"], path).toBe("HIT");
+    expect(again.headers()["set-cookie"], path).toBeUndefined();
+  }
+  // a category a reader without a session may not read is not found, cached or not
+  expect((await request.get(`/${L}/forums/teachers-math`)).status()).toBe(404);
+
+  const title = `Мектеп формасы ${run}`;
+  const teacher = await as(browser, "teacher");
+  await openCategory(teacher, "parents");
+  expect(await newThread(teacher, title, "Мектеп формасы қыркүйектен бастап міндетті ме?")).toBe(
+    tr("forums.threadCreated"),
+  );
+  const visitor = await as(browser, null);
+  await openCategory(visitor, "parents");
+  await expect(visitor.getByTestId("threads")).toContainText(title);
+  await expect(visitor.getByTestId("sign-in-to-post")).toBeVisible();
+  // signed in, the page is the reader's own: the form to open a thread is there
+  await teacher.goto(`/${L}/forums/parents`);
+  await expect(teacher.getByTestId("new-thread")).toBeVisible();
+});
+
 test("three trusted users flag a post and it disappears for readers", async ({ browser }) => {
   const title = `Ата-аналар жиналысы ${run}`;
   const teacher = await as(browser, "teacher");

@@ -24,6 +24,8 @@ export const TAGS = {
   ratings: "ratings",
   /** Open vacancies on the public list. */
   vacancies: "vacancies",
+  /** Forum categories and thread lists as a reader without a session sees them. */
+  forums: "forums",
   /** Public custom attributes of organisations on the public card (definitions and values). */
   attributes: "attributes",
 } as const;

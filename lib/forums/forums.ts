@@ -7,6 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { expire, TAGS } from "../cache";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
 import { containsPersonalData } from "./personal-data";
@@ -658,7 +659,7 @@ export async function createThread(
   const title = input.title.trim();
   if (title.length < 3) throw new AppError("validation", { title: "validation.tooShort" }, { min: 3 });
   if (title.length > 200) throw new AppError("validation", { title: "validation.tooLong" }, { max: 200 });
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const category = await tx.forumCategory.findFirst({
       where: { AND: [{ id: input.categoryId }, categoryWriteWhere(v)] },
     });
@@ -674,6 +675,9 @@ export async function createThread(
     if (post.status === "HELD") await tx.forumThread.update({ where: { id: thread.id }, data: { hidden: true } });
     return { id: thread.id, status: post.status };
   });
+  // the lists of readers without a session (lib/forums/cache.ts)
+  expire(TAGS.forums);
+  return result;
 }
 
 export async function replyToThread(
@@ -683,7 +687,7 @@ export async function replyToThread(
 ): Promise<{ id: string; number: number; status: "VISIBLE" | "HELD" }> {
   const v = requireViewer(viewer);
   const body = checkBody(input.body);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const thread = await tx.forumThread.findFirst({
       where: { AND: [{ id: input.threadId }, threadReadWhere(v)] },
       include: { category: true },
@@ -696,6 +700,9 @@ export async function replyToThread(
     assertMayPost(standing, ctx.now ?? new Date());
     return writePost(tx, v, thread, thread.category, { body, replyToId: input.replyToId, first: false }, standing, ctx);
   });
+  // the lists of readers without a session (lib/forums/cache.ts)
+  expire(TAGS.forums);
+  return result;
 }
 
 /** The author edits a post: within 15 minutes silently, later with an "edited" mark; every edit keeps the previous text. */

@@ -7,6 +7,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { expire, TAGS } from "../cache";
 import { recordAudit } from "../audit";
 import { authorizeViewer } from "../auth/access";
 import type { Viewer } from "../auth/scope";
@@ -149,6 +150,8 @@ export async function decidePost(
       after: { status, decision: input.decision, reason: input.reason ?? null },
     });
   });
+  // the lists of readers without a session (lib/forums/cache.ts)
+  expire(TAGS.forums);
 }
 
 export type ThreadModeration =
@@ -244,6 +247,8 @@ export async function moderateThread(viewer: Viewer | null, input: ThreadModerat
       after,
     });
   });
+  // the lists of readers without a session (lib/forums/cache.ts)
+  expire(TAGS.forums);
 }
 
 /** Silences (no posting) or suspends (no forum or chat activity) a person for some days, with a reason. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedViewPath, decodeView, encodeView } from "./cached-views";
+import { cachedViewPath, decodeView, encodeView, SESSION_COOKIE } from "./cached-views";
 
 const path = (url: string) => {
   const u = new URL(url, "http://portal.test");
@@ -28,6 +28,27 @@ describe("cached views", () => {
   it("keeps values that are not plain ASCII intact", () => {
     const twin = path("/en/vacancies?subject=Қазақ тілі&page=3");
     expect(viewOf(twin)).toEqual({ subject: "Қазақ тілі", page: "3" });
+  });
+
+  it("gives the forums' cached twins to readers without a session only", () => {
+    const signedIn = (url: string) => {
+      const u = new URL(url, "http://portal.test");
+      return cachedViewPath(u.pathname, u.searchParams, true);
+    };
+    expect(path("/kk/forums")).toBe("/kk/forums/v/_");
+    expect(viewOf(path("/ru/forums/general?page=2&sort=x"))).toEqual({ page: "2" });
+    expect(signedIn("/kk/forums")).toBeNull();
+    expect(signedIn("/kk/forums/general?page=2")).toBeNull();
+    // the pages of other kinds are the same for everyone
+    expect(signedIn("/kk/statistics?year=2024")).toBe(path("/kk/statistics?year=2024"));
+    // threads, chats and moderation are never cached; the twins pass through
+    for (const other of ["/kk/forums/t/abc", "/kk/forums/chat", "/kk/forums/chat/room", "/kk/forums/moderation"])
+      expect(path(other)).toBeNull();
+    expect(path("/kk/forums/v/_")).toBeNull();
+    expect(path("/kk/forums/general/v/_")).toBeNull();
+    for (const name of ["authjs.session-token", "__Secure-authjs.session-token", "authjs.session-token.1"])
+      expect(SESSION_COOKIE.test(name)).toBe(true);
+    expect(SESSION_COOKIE.test("authjs.csrf-token")).toBe(false);
   });
 
   it("leaves other pages, twins and overlong queries alone", () => {

@@ -22,6 +22,11 @@ export interface CachedView {
   path: RegExp;
   /** Parameters that choose the view, in canonical order. */
   params: readonly string[];
+  /**
+   * The page shows a signed-in reader more (their unread counts, the forms they may use): only readers without
+   * a session get the cached twin, which renders as nobody is signed in.
+   */
+  signedOut?: true;
 }
 
 const LIST = ["type", "language", "sort", "grade", "subject", "region", "page"] as const;
@@ -38,6 +43,8 @@ export const CACHED_VIEWS: readonly CachedView[] = [
   { path: /^\/news$/, params: LIST },
   { path: /^\/publications$/, params: LIST },
   { path: /^\/vacancies$/, params: ["region", "district", "subject", "page"] },
+  { path: /^\/forums$/, params: [], signedOut: true },
+  { path: /^\/forums\/(?!(?:t|chat|moderation|v)$)[^/]+$/, params: ["page"], signedOut: true },
   // no view of its own, but read from the database: the twin keeps it out of the build
   { path: /^\/open-data\/definitions$/, params: [] },
 ];
@@ -89,16 +96,20 @@ export function decodeView(view: string): Record<string, string> | null {
   return Object.fromEntries(new URLSearchParams(query));
 }
 
+/** Names of the session cookie (chunked when large: `….0`, `….1`). */
+export const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
+
 /**
  * The path of the cached twin for a request to a public page with a view (`/kk/statistics?year=2024` →
- * `/kk/statistics/v/eWVhcj0yMDI0`), or null when the path is not such a page or the query is too long.
+ * `/kk/statistics/v/eWVhcj0yMDI0`), or null when the path is not such a page, the query is too long, or the
+ * page is cached for readers without a session and the request has one (`signedIn`).
  */
-export function cachedViewPath(pathname: string, search: URLSearchParams): string | null {
+export function cachedViewPath(pathname: string, search: URLSearchParams, signedIn = false): string | null {
   const match = LOCALE_PATH.exec(pathname);
   if (!match) return null;
   const rest = match[2]!;
   const view = CACHED_VIEWS.find((v) => v.path.test(rest));
-  if (!view) return null;
+  if (!view || (view.signedOut && signedIn)) return null;
   const query = canonicalQuery(view.params, search);
   if (query.length > MAX_QUERY) return null;
   return `${pathname}/${VIEW_SEGMENT}/${encodeView(query)}`;

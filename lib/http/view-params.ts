@@ -16,3 +16,11 @@ export async function viewParams(props: {
   if (params.view !== undefined) return decodeView(params.view) ?? notFound();
   return (await props.searchParams) ?? {};
 }
+
+/**
+ * Whether the page is being rendered as its cached twin. A twin of a page cached for readers without a session
+ * (`signedOut` in `CACHED_VIEWS`) renders as nobody is signed in, without reading the session.
+ */
+export async function isCachedTwin(props: { params: Promise<object> }): Promise<boolean> {
+  return ((await props.params) as { view?: string }).view !== undefined;
+}

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { listCategories, type CategoryView } from "@/lib/forums/forums";
+import { cachedCategories } from "@/lib/forums/cache";
+import { isCachedTwin } from "@/lib/http/view-params";
 import { isModerator } from "@/lib/forums/access";
 import { localName } from "@/lib/names";
 import type { Metadata } from "next";
@@ -14,13 +16,16 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/forums">
   return pageMetadata(locale, "/forums", { title: t("title"), description: ts("forums") });
 }
 
-/** The forums: discussion categories the viewer may read, then the open forums of education authorities. */
-export default async function ForumsPage({ params }: PageProps<"/[locale]/forums">) {
-  const { locale } = await params;
+/**
+ * The forums: discussion categories the viewer may read, then the open forums of education authorities. A reader
+ * without a session gets the cached twin (`CACHED_VIEWS`), rendered as nobody is signed in.
+ */
+export default async function ForumsPage(props: PageProps<"/[locale]/forums">) {
+  const { locale } = await props.params;
   setRequestLocale(locale);
   const t = await getTranslations("forums");
-  const viewer = await getViewer();
-  const categories = await listCategories(viewer);
+  const viewer = (await isCachedTwin(props)) ? null : await getViewer();
+  const categories = viewer ? await listCategories(viewer) : await cachedCategories();
   const description = (c: CategoryView) =>
     locale === "ru" ? c.descriptionRu : locale === "en" ? c.descriptionEn : c.descriptionKk;
   const list = (items: CategoryView[]) => (

@@ -16,6 +16,8 @@ import { pageCount, parsePage } from "@/lib/data-table/params";
 import { formatDateTime, formatPercent } from "@/lib/format";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { cachedAnswerStats, cachedCategory, cachedThreads } from "@/lib/forums/cache";
+import { isCachedTwin, viewParams } from "@/lib/http/view-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/forums/[slug]">): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -30,18 +32,23 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/forums/[
   return pageMetadata(locale, `/forums/${slug}`, { title: name, description: description || ts("forum", { name }) });
 }
 
-/** A category: its threads (pinned first, then the latest), a new-thread form; open forums show their answer figures. */
-export default async function CategoryPage({ params, searchParams }: PageProps<"/[locale]/forums/[slug]">) {
-  const { locale, slug } = await params;
+/**
+ * A category: its threads (pinned first, then the latest), a new-thread form; open forums show their answer
+ * figures. A reader without a session gets the cached twin (`CACHED_VIEWS`), rendered as nobody is signed in.
+ */
+export default async function CategoryPage(props: PageProps<"/[locale]/forums/[slug]">) {
+  const { locale, slug } = await props.params;
   setRequestLocale(locale);
   const t = await getTranslations("forums");
-  const viewer = await getViewer();
-  const category = await getCategory(viewer, slug).catch((e) => (e instanceof AppError ? null : Promise.reject(e)));
+  const viewer = (await isCachedTwin(props)) ? null : await getViewer();
+  const category = viewer
+    ? await getCategory(viewer, slug).catch((e) => (e instanceof AppError ? null : Promise.reject(e)))
+    : await cachedCategory(slug);
   if (!category) notFound();
-  const page = parsePage(await searchParams);
-  const threads = await listThreads(viewer, category.id, page);
+  const page = parsePage(await viewParams(props));
+  const threads = viewer ? await listThreads(viewer, category.id, page) : await cachedThreads(category.id, page);
   const open = category.kind === "OPEN";
-  const stats = open ? await answerStats(viewer, category.id) : null;
+  const stats = open ? (viewer ? await answerStats(viewer, category.id) : await cachedAnswerStats(category.id)) : null;
   const description =
     locale === "ru" ? category.descriptionRu : locale === "en" ? category.descriptionEn : category.descriptionKk;
   return (
