@@ -58,7 +58,7 @@ function attendanceKey(values: Record<string, string>): string {
   return values.iin && values.date ? `${values.iin.trim()}|${values.date}|${values.period?.trim() || "day"}` : "";
 }
 
-interface Written_ {
+interface AttendanceData {
   studentId: string;
   organizationId: string;
   status: Status;
@@ -171,7 +171,7 @@ export const attendanceTarget: ImportTarget<{ today: string }> = {
   async write(tx, actorId, rows) {
     const out = new Map<number, Written>();
     for (const row of rows) {
-      const d = row.data as unknown as Written_;
+      const d = row.data as unknown as AttendanceData;
       const before: Record<string, Status | null> = {};
       let first: string | undefined;
       for (const lessonId of Object.keys(d.lessons)) {
