@@ -6,7 +6,7 @@ import { useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 
-type Target = "organizations" | "pupils";
+type Target = "organizations" | "pupils" | "classifierItems" | "marks" | "attendance" | "budgetLines";
 type Options = {
   encoding?: "utf-8" | "windows-1251";
   delimiter?: "," | ";" | "\t";

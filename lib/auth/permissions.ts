@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   "courses.complete": ["ORG_ADMIN"],
   // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
   "import.use": [...ADMINS],
+  // historical marks and attendance from another system, for the schools in the importer's scope
+  "import.history": [...ADMINS],
   // live MySQL/MariaDB and PostgreSQL sources of an import (connection details given per read, never stored)
   "import.database": ["MINISTRY_ADMIN", "REGION_ADMIN"],
   // the job runner's runs (last run, duration, result, failures) across all instances

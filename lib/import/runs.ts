@@ -15,8 +15,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import { recordAudit, recordAudits } from "../audit";
-import { enqueueSearch } from "../search/outbox";
 import { loadViewer } from "../auth/access";
 import { scopeOf, type Scope, type Viewer } from "../auth/scope";
 import { blobStore } from "../files/store";
@@ -24,10 +22,9 @@ import type { Prisma } from "../generated/prisma/client";
 import { classifyRows, importScope, checkMapping, type KeepOptions, type RowResult } from "./dry-run";
 import { mappingSchema, suggestMapping, type Mapping } from "./mapping";
 import { openSource, withHeader, type ReadOptions } from "./reader";
-import { TARGETS, type ImportTargetName } from "./targets";
-import { ORGANIZATION_COLUMNS } from "./targets/organizations";
+import { TARGETS, targetOf, type ImportTargetName, type RollbackResult } from "./targets";
 
-type Tx = Prisma.TransactionClient;
+export type { RollbackResult } from "./targets";
 
 /** The largest source an import takes. */
 export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
@@ -106,205 +103,6 @@ const COUNTER: Record<RowResult["outcome"], "countNew" | "countUpdate" | "countS
   invalid: "countInvalid",
 };
 
-/** Writes one classified row; returns what the rollback needs (the record, its values before, its version after). */
-async function writeRow(
-  tx: Tx,
-  target: ImportTargetName,
-  actorId: string,
-  row: RowResult,
-): Promise<{
-  entityId?: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  version?: number;
-  extraId?: string;
-}> {
-  if (row.outcome !== "new" && row.outcome !== "update") return { entityId: row.id };
-  const data = row.data!;
-  if (target === "organizations") {
-    if (row.outcome === "new") {
-      const created = await tx.organization.create({ data: data as Prisma.OrganizationUncheckedCreateInput });
-      await recordAudit(tx, {
-        actorId,
-        action: "create",
-        entity: "Organization",
-        entityId: created.id,
-        after: created,
-      });
-      await enqueueSearch(tx, "organization", [created.id]);
-      return { entityId: created.id, version: created.version, after: data };
-    }
-    const current = await tx.organization.findUniqueOrThrow({ where: { id: row.id! } });
-    const before = Object.fromEntries(Object.keys(data).map((k) => [k, (current as Record<string, unknown>)[k]]));
-    const after = await tx.organization.update({
-      where: { id: row.id! },
-      data: { ...(data as Prisma.OrganizationUncheckedUpdateInput), version: { increment: 1 } },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "update",
-      entity: "Organization",
-      entityId: after.id,
-      before,
-      after: data,
-    });
-    await enqueueSearch(tx, "organization", [after.id]);
-    return { entityId: after.id, before, version: after.version, after: data };
-  }
-  // pupils: the person and the enrolment in the class of the current year
-  const { classGroupId, academicYearId, ...person } = data as Record<string, string | null>;
-  const klass = classGroupId
-    ? await tx.classGroup.findUniqueOrThrow({ where: { id: classGroupId }, select: { organizationId: true } })
-    : null;
-  if (row.outcome === "new") {
-    const created = await tx.person.create({
-      data: {
-        iin: person.iin!,
-        lastName: person.lastName!,
-        firstName: person.firstName!,
-        middleName: person.middleName ?? null,
-        birthDate: new Date(`${person.birthDate}T00:00:00Z`),
-        sex: person.sex as "MALE" | "FEMALE",
-        organizationId: person.organizationId ?? null,
-      },
-    });
-    const enrolment = await tx.classEnrolment.create({
-      data: {
-        organizationId: klass!.organizationId,
-        academicYearId: academicYearId!,
-        classGroupId: classGroupId!,
-        studentId: created.id,
-      },
-    });
-    await recordAudit(tx, { actorId, action: "create", entity: "Person", entityId: created.id, after: created });
-    return {
-      entityId: created.id,
-      version: created.version,
-      extraId: enrolment.id,
-      after: {
-        lastName: created.lastName,
-        firstName: created.firstName,
-        middleName: created.middleName,
-        classGroupId,
-        academicYearId,
-      },
-    };
-  }
-  const current = await tx.person.findUniqueOrThrow({ where: { id: row.id! } });
-  const fields = Object.fromEntries(Object.entries(person).filter(([k]) => k !== "iin"));
-  const before: Record<string, unknown> = Object.fromEntries(
-    Object.keys(fields).map((k) => [k, (current as Record<string, unknown>)[k]]),
-  );
-  let extraId: string | undefined;
-  if (row.changes.includes("classGroupId")) {
-    const enrolment = await tx.classEnrolment.findUnique({
-      where: { academicYearId_studentId: { academicYearId: academicYearId!, studentId: row.id! } },
-    });
-    before.classGroupId = enrolment?.classGroupId ?? null;
-    if (enrolment)
-      await tx.classEnrolment.update({ where: { id: enrolment.id }, data: { classGroupId: classGroupId! } });
-    else
-      extraId = (
-        await tx.classEnrolment.create({
-          data: {
-            organizationId: klass!.organizationId,
-            academicYearId: academicYearId!,
-            classGroupId: classGroupId!,
-            studentId: row.id!,
-          },
-        })
-      ).id;
-    before.academicYearId = academicYearId;
-  }
-  const after = await tx.person.update({ where: { id: row.id! }, data: { ...fields, version: { increment: 1 } } });
-  await recordAudit(tx, { actorId, action: "update", entity: "Person", entityId: after.id, before, after: data });
-  return {
-    entityId: after.id,
-    before,
-    version: after.version,
-    extraId,
-    after: { ...fields, ...(row.changes.includes("classGroupId") ? { classGroupId, academicYearId } : {}) },
-  };
-}
-
-/** Inserts a batch's new rows with one statement per table (records, enrolments, audit entries, search outbox). */
-async function insertNew(
-  tx: Tx,
-  target: ImportTargetName,
-  actorId: string,
-  rows: readonly RowResult[],
-): Promise<Map<number, { entityId: string; version: number; extraId?: string; after: Record<string, unknown> }>> {
-  const out = new Map<
-    number,
-    { entityId: string; version: number; extraId?: string; after: Record<string, unknown> }
-  >();
-  if (!rows.length) return out;
-  const id = () => `imp${randomBytes(11).toString("hex")}`;
-  if (target === "organizations") {
-    const records = rows.map((r) => ({ id: id(), ...(r.data as Omit<Prisma.OrganizationCreateManyInput, "id">) }));
-    await tx.organization.createMany({ data: records });
-    await recordAudits(
-      tx,
-      records.map((r) => ({ actorId, action: "create" as const, entity: "Organization", entityId: r.id, after: r })),
-    );
-    await enqueueSearch(
-      tx,
-      "organization",
-      records.map((r) => r.id),
-    );
-    rows.forEach((r, i) => out.set(r.line, { entityId: records[i]!.id, version: 1, after: r.data! }));
-    return out;
-  }
-  const classIds = [...new Set(rows.map((r) => r.data!.classGroupId as string))];
-  const classes = new Map(
-    (await tx.classGroup.findMany({ where: { id: { in: classIds } }, select: { id: true, organizationId: true } })).map(
-      (c) => [c.id, c.organizationId],
-    ),
-  );
-  const people = rows.map((r) => {
-    const d = r.data as Record<string, string | null>;
-    return {
-      id: id(),
-      iin: d.iin!,
-      lastName: d.lastName!,
-      firstName: d.firstName!,
-      middleName: d.middleName ?? null,
-      birthDate: new Date(`${d.birthDate}T00:00:00Z`),
-      sex: d.sex as "MALE" | "FEMALE",
-      organizationId: d.organizationId ?? null,
-    };
-  });
-  await tx.person.createMany({ data: people });
-  const enrolments = rows.map((r, i) => ({
-    id: id(),
-    organizationId: classes.get(r.data!.classGroupId as string)!,
-    academicYearId: r.data!.academicYearId as string,
-    classGroupId: r.data!.classGroupId as string,
-    studentId: people[i]!.id,
-  }));
-  await tx.classEnrolment.createMany({ data: enrolments });
-  await recordAudits(
-    tx,
-    people.map((p) => ({ actorId, action: "create" as const, entity: "Person", entityId: p.id, after: p })),
-  );
-  rows.forEach((r, i) => {
-    const p = people[i]!;
-    out.set(r.line, {
-      entityId: p.id,
-      version: 1,
-      extraId: enrolments[i]!.id,
-      after: {
-        lastName: p.lastName,
-        firstName: p.firstName,
-        middleName: p.middleName,
-        classGroupId: enrolments[i]!.classGroupId,
-        academicYearId: enrolments[i]!.academicYearId,
-      },
-    });
-  });
-  return out;
-}
-
 /**
  * Writes a queued (or interrupted) run: rows after its last written line are classified in batches as in
  * the dry run, and each batch is written in one transaction with the run's progress. Stops between batches
@@ -347,17 +145,14 @@ export async function executeRun(runId: string): Promise<void> {
         }
         await prisma.$transaction(async (tx) => {
           const counts: Record<string, number> = {};
-          // new rows in bulk (one statement per table), updates one by one (each keeps its own before)
-          const inserted = await insertNew(
+          const written = await targetOf(target).write(
             tx,
-            target,
             run.actorId,
-            batch.filter((r) => r.outcome === "new"),
+            batch.filter((r) => r.outcome === "new" || r.outcome === "update"),
           );
           const outcomes: Prisma.ImportRowOutcomeCreateManyInput[] = [];
           for (const row of batch) {
-            const written: Awaited<ReturnType<typeof writeRow>> =
-              row.outcome === "new" ? inserted.get(row.line)! : await writeRow(tx, target, run.actorId, row);
+            const w = written.get(row.line) ?? { entityId: row.id };
             counts[COUNTER[row.outcome]] = (counts[COUNTER[row.outcome]] ?? 0) + 1;
             outcomes.push({
               runId,
@@ -368,11 +163,11 @@ export async function executeRun(runId: string): Promise<void> {
               field: row.field ?? null,
               reason: row.reason ?? null,
               params: (row.params ?? undefined) as Prisma.InputJsonValue | undefined,
-              entityId: written.entityId ?? null,
-              before: (written.before ?? undefined) as Prisma.InputJsonValue | undefined,
-              after: (written.after ?? undefined) as Prisma.InputJsonValue | undefined,
-              version: written.version ?? null,
-              extraId: written.extraId ?? null,
+              entityId: w.entityId ?? null,
+              before: (w.before ?? undefined) as Prisma.InputJsonValue | undefined,
+              after: (w.after ?? undefined) as Prisma.InputJsonValue | undefined,
+              version: w.version ?? null,
+              extraId: w.extraId ?? null,
             });
           }
           await tx.importRowOutcome.createMany({ data: outcomes });
@@ -459,16 +254,13 @@ export async function cancelRun(viewer: Viewer | null, target: ImportTargetName,
   if (!done.count) throw new AppError("conflict");
 }
 
-export interface RollbackResult {
-  removed: number;
-  restored: number;
-  /** Rows whose record changed since the run: left as they are. */
-  kept: { line: number; key: string }[];
-}
+/** How many of a run's written rows a rollback reads at a time (memory does not grow with the run). */
+export const ROLLBACK_PAGE = 500;
 
 /**
- * Rolls a finished (or cancelled, or failed) run back in one transaction: inserted records are removed and
- * updated ones restored, each only when its version is still the one the run left; the others are listed.
+ * Rolls a finished (or cancelled, or failed) run back in one transaction, reading its written rows a page
+ * at a time, newest line first: the target removes what the run inserted and restores what it updated, each
+ * only while the record still holds what the run wrote; the others are listed.
  */
 export async function rollbackRun(
   viewer: Viewer | null,
@@ -485,162 +277,41 @@ export async function rollbackRun(
         data: { status: "ROLLED_BACK", rolledBackAt: new Date() },
       });
       if (!claimed.count) throw new AppError("stale");
-      const rows = await tx.importRowOutcome.findMany({
-        where: { runId: run.id, outcome: { in: ["new", "update"] } },
-        orderBy: { line: "desc" },
-      });
       const result: RollbackResult = { removed: 0, restored: 0, kept: [] };
-      // inserted rows still as written are removed in bulk, a chunk at a time; a chunk something now refers
-      // to (a user, marks) falls back to one row at a time, which keeps exactly those rows
-      const pending: typeof rows = [];
-      const inserted = rows.filter((r) => r.outcome === "new");
-      for (let i = 0; i < inserted.length; i += 500) {
-        const chunk = inserted.slice(i, i + 500);
-        const ids = chunk.map((r) => r.entityId!);
-        const current = new Map<string, Record<string, unknown>>(
-          (target === "organizations"
-            ? await tx.organization.findMany({ where: { id: { in: ids } } })
-            : await tx.person.findMany({ where: { id: { in: ids } } })
-          ).map((r) => [r.id, r as Record<string, unknown>]),
-        );
-        const enrolled = new Map<string, string>(
-          target === "pupils"
-            ? (
-                await tx.classEnrolment.findMany({
-                  where: { studentId: { in: ids } },
-                  select: { studentId: true, academicYearId: true, classGroupId: true },
-                })
-              ).map((e) => [`${e.studentId}|${e.academicYearId}`, e.classGroupId])
-            : [],
-        );
-        const removable = chunk.filter((row) => {
-          const record = current.get(row.entityId!);
-          const written = (row.after ?? {}) as Record<string, unknown>;
-          const { classGroupId, academicYearId, ...fields } = written;
-          const same =
-            !!record &&
-            Object.entries(fields).every(([k, v]) => (record[k] ?? null) === (v ?? null)) &&
-            (target !== "pupils" ||
-              !academicYearId ||
-              enrolled.get(`${row.entityId}|${academicYearId}`) === classGroupId);
-          if (!same) result.kept.push({ line: row.line, key: row.key });
-          return same;
+      let below: number | undefined;
+      for (;;) {
+        const page = await tx.importRowOutcome.findMany({
+          where: {
+            runId: run.id,
+            outcome: { in: ["new", "update"] },
+            ...(below === undefined ? {} : { line: { lt: below } }),
+          },
+          orderBy: { line: "desc" },
+          take: ROLLBACK_PAGE,
+          select: {
+            line: true,
+            key: true,
+            outcome: true,
+            changes: true,
+            entityId: true,
+            before: true,
+            after: true,
+            version: true,
+            extraId: true,
+          },
         });
-        const removeIds = removable.map((r) => r.entityId!);
-        try {
-          await tx.$executeRaw`SAVEPOINT import_rollback_chunk`;
-          if (target === "organizations") await tx.organization.deleteMany({ where: { id: { in: removeIds } } });
-          else {
-            await tx.classEnrolment.deleteMany({ where: { studentId: { in: removeIds } } });
-            await tx.person.deleteMany({ where: { id: { in: removeIds } } });
-          }
-          await tx.$executeRaw`RELEASE SAVEPOINT import_rollback_chunk`;
-        } catch {
-          await tx.$executeRaw`ROLLBACK TO SAVEPOINT import_rollback_chunk`;
-          pending.push(...removable);
-          continue;
-        }
-        await recordAudits(
-          tx,
-          removable.map((r) => ({
-            actorId: v.userId,
-            action: "delete" as const,
-            entity: target === "organizations" ? "Organization" : "Person",
-            entityId: r.entityId!,
-            before: current.get(r.entityId!)!,
-          })),
-        );
-        if (target === "organizations") await enqueueSearch(tx, "organization", removeIds);
-        result.removed += removable.length;
+        if (!page.length) break;
+        const done = await targetOf(target).rollback(tx, v.userId, page);
+        result.removed += done.removed;
+        result.restored += done.restored;
+        result.kept.push(...done.kept);
+        below = page.at(-1)!.line;
       }
-      pending.push(...rows.filter((r) => r.outcome === "update"));
-      pending.sort((a, b) => b.line - a.line);
-      for (const row of pending) {
-        const entity = target === "organizations" ? tx.organization : tx.person;
-        const current = await (entity as typeof tx.organization).findUnique({ where: { id: row.entityId! } });
-        if (!current || !(await stillAsWritten(tx, target, current, (row.after ?? {}) as Record<string, unknown>))) {
-          result.kept.push({ line: row.line, key: row.key });
-          continue;
-        }
-        if (row.outcome === "new") {
-          try {
-            await tx.$executeRaw`SAVEPOINT import_rollback_row`;
-            if (target === "organizations") await tx.organization.delete({ where: { id: row.entityId! } });
-            else {
-              await tx.classEnrolment.deleteMany({ where: { studentId: row.entityId! } });
-              await tx.person.delete({ where: { id: row.entityId! } });
-            }
-            await tx.$executeRaw`RELEASE SAVEPOINT import_rollback_row`;
-          } catch {
-            // something refers to the record now (a user, marks): it stays
-            await tx.$executeRaw`ROLLBACK TO SAVEPOINT import_rollback_row`;
-            result.kept.push({ line: row.line, key: row.key });
-            continue;
-          }
-          await recordAudit(tx, {
-            actorId: v.userId,
-            action: "delete",
-            entity: target === "organizations" ? "Organization" : "Person",
-            entityId: row.entityId!,
-            before: current,
-          });
-          if (target === "organizations") await enqueueSearch(tx, "organization", [row.entityId!]);
-          result.removed++;
-          continue;
-        }
-        const before = (row.before ?? {}) as Record<string, unknown>;
-        if (target === "organizations") {
-          const data = Object.fromEntries(
-            Object.entries(before).filter(([k]) => (ORGANIZATION_COLUMNS as readonly string[]).includes(k)),
-          );
-          await tx.organization.update({ where: { id: row.entityId! }, data: { ...data, version: { increment: 1 } } });
-          await enqueueSearch(tx, "organization", [row.entityId!]);
-        } else {
-          const { classGroupId, academicYearId, ...fields } = before as Record<string, string | null>;
-          if (academicYearId !== undefined) {
-            if (row.extraId) await tx.classEnrolment.deleteMany({ where: { id: row.extraId } });
-            else if (classGroupId)
-              await tx.classEnrolment.updateMany({
-                where: { academicYearId: academicYearId!, studentId: row.entityId! },
-                data: { classGroupId },
-              });
-          }
-          await tx.person.update({ where: { id: row.entityId! }, data: { ...fields, version: { increment: 1 } } });
-        }
-        await recordAudit(tx, {
-          actorId: v.userId,
-          action: "update",
-          entity: target === "organizations" ? "Organization" : "Person",
-          entityId: row.entityId!,
-          before: current,
-          after: before,
-        });
-        result.restored++;
-      }
+      result.kept.sort((a, b) => b.line - a.line);
       return result;
     },
     { timeout: 600_000 },
   );
-}
-
-/** Whether a record still holds what a run wrote (a later change, even one undone by a rollback of its own, is compared by value). */
-async function stillAsWritten(
-  tx: Tx,
-  target: ImportTargetName,
-  current: Record<string, unknown>,
-  written: Record<string, unknown>,
-): Promise<boolean> {
-  const { classGroupId, academicYearId, ...fields } = written;
-  for (const [k, v] of Object.entries(fields)) if ((current[k] ?? null) !== (v ?? null)) return false;
-  if (target === "pupils" && academicYearId) {
-    const enrolment = await tx.classEnrolment.findUnique({
-      where: {
-        academicYearId_studentId: { academicYearId: academicYearId as string, studentId: current.id as string },
-      },
-    });
-    if ((enrolment?.classGroupId ?? null) !== (classGroupId ?? null)) return false;
-  }
-  return true;
 }
 
 /** The outcomes of a run's rows, for its report. */

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { DELIMITERS, ENCODINGS } from "./reader";
 import { mappingSchema } from "./mapping";
 import { MAX_QUERY_LENGTH } from "./sqlite";
+import { TARGET_NAMES } from "./targets";
 
-export const targetName = z.enum(["organizations", "pupils"]);
+export const targetName = z.enum(TARGET_NAMES);
 
 export const readOptions = z.object({
   encoding: z.enum(ENCODINGS).optional(),

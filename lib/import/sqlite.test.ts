@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { legacySqlite } from "../../tests/fixtures/import/sqlite";
 import { AppError } from "../errors";
 import { openSource, take, withHeader, type SourceRow } from "./reader";
-import { assertSingleSelect } from "./sqlite";
+import { assertSingleSelect, SQLITE_LIMITS } from "./sqlite";
 
 async function all(rows: AsyncIterable<SourceRow>): Promise<SourceRow[]> {
   const out: SourceRow[] = [];
@@ -96,5 +96,25 @@ describe("SQLite sources", () => {
   it("takes the statement without comments and a trailing semicolon", () => {
     expect(assertSingleSelect("/* all */ select 1 as a ;  ")).toBe("select 1 as a");
     expect(() => assertSingleSelect("-- only a comment")).toThrow(AppError);
+  });
+
+  it("stops a query that runs past the time limit, with a message saying so, and reads again afterwards", async () => {
+    const bytes = await legacySqlite(PUPILS);
+    const saved = SQLITE_LIMITS.queryTimeoutMs;
+    SQLITE_LIMITS.queryTimeoutMs = 500;
+    try {
+      const started = Date.now();
+      // a recursive WITH that never ends: its first step never returns
+      const endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) AS c FROM n";
+      const stopped = await refusal(openSource("legacy.db", bytes, { query: endless }));
+      expect(stopped.fieldErrors).toEqual({ query: "import.statementTimeout" });
+      expect(stopped.params).toEqual({ seconds: 0.5 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // rows that come in time are read as before
+      const quick = await openSource("legacy.db", bytes, { query: "SELECT iin FROM pupils ORDER BY iin" });
+      expect((await all(quick.rows)).map((r) => r.cells)).toEqual([["iin"], ["090102600123"], [PUPILS[1]!.iin]]);
+    } finally {
+      SQLITE_LIMITS.queryTimeoutMs = saved;
+    }
   });
 });

@@ -9,8 +9,12 @@ import { organizationInput } from "../../registry/schemas";
 import { organizationInScope, territoryInScope, type Scope } from "../../auth/scope";
 import type { TargetField } from "../mapping";
 import { Lookup } from "../lookup";
+import type { Prisma } from "../../generated/prisma/client";
+import { recordAudit, recordAudits } from "../../audit";
+import { enqueueSearch } from "../../search/outbox";
 import { issueReason, yesNo } from "./common";
-import type { Db, ImportTarget, RowResult } from "./types";
+import { holds, newId, rollbackRows } from "./rollback";
+import type { Db, ImportTarget, RowResult, Written } from "./types";
 
 export const ORGANIZATION_FIELDS: readonly TargetField[] = [
   { name: "bin", required: true, synonyms: ["БСН", "БИН", "BIN", "Бизнес-сәйкестендіру нөмірі"] },
@@ -255,5 +259,72 @@ export const organizationsTarget: ImportTarget<Context> = {
       });
     }
     return out;
+  },
+
+  async write(tx, actorId, rows) {
+    const out = new Map<number, Written>();
+    // new rows in bulk (one statement per table), updates one by one (each keeps its own before)
+    const inserted = rows.filter((r) => r.outcome === "new");
+    if (inserted.length) {
+      const records = inserted.map((r) => ({
+        id: newId(),
+        ...(r.data as Omit<Prisma.OrganizationCreateManyInput, "id">),
+      }));
+      await tx.organization.createMany({ data: records });
+      await recordAudits(
+        tx,
+        records.map((r) => ({ actorId, action: "create" as const, entity: "Organization", entityId: r.id, after: r })),
+      );
+      await enqueueSearch(
+        tx,
+        "organization",
+        records.map((r) => r.id),
+      );
+      inserted.forEach((r, i) => out.set(r.line, { entityId: records[i]!.id, version: 1, after: r.data! }));
+    }
+    for (const row of rows.filter((r) => r.outcome === "update")) {
+      const data = row.data!;
+      const current = await tx.organization.findUniqueOrThrow({ where: { id: row.id! } });
+      const before = Object.fromEntries(Object.keys(data).map((k) => [k, (current as Record<string, unknown>)[k]]));
+      const after = await tx.organization.update({
+        where: { id: row.id! },
+        data: { ...(data as Prisma.OrganizationUncheckedUpdateInput), version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "update",
+        entity: "Organization",
+        entityId: after.id,
+        before,
+        after: data,
+      });
+      await enqueueSearch(tx, "organization", [after.id]);
+      out.set(row.line, { entityId: after.id, before, version: after.version, after: data });
+    }
+    return out;
+  },
+
+  rollback(tx, actorId, rows) {
+    return rollbackRows(tx, actorId, rows, {
+      entity: "Organization",
+      load: (db, ids) => db.organization.findMany({ where: { id: { in: ids } } }),
+      same: (record, row) => holds(record, (row.after ?? {}) as Record<string, unknown>),
+      remove: async (db, removed) => {
+        await db.organization.deleteMany({ where: { id: { in: removed.map((r) => r.entityId!) } } });
+      },
+      restore: async (db, row) => {
+        const before = (row.before ?? {}) as Record<string, unknown>;
+        const data = Object.fromEntries(
+          Object.entries(before).filter(([k]) => (ORGANIZATION_COLUMNS as readonly string[]).includes(k)),
+        );
+        await db.organization.update({ where: { id: row.entityId! }, data: { ...data, version: { increment: 1 } } });
+      },
+      touched: (db, records) =>
+        enqueueSearch(
+          db,
+          "organization",
+          records.map((r) => r.id),
+        ),
+    });
   },
 };

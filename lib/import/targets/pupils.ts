@@ -10,8 +10,10 @@ import { personInput } from "../../registry/schemas";
 import { organizationInScope, type Scope } from "../../auth/scope";
 import { parseIin } from "../../identity";
 import type { TargetField } from "../mapping";
+import { recordAudit, recordAudits } from "../../audit";
 import { issueReason } from "./common";
-import type { Db, ImportTarget, RowResult } from "./types";
+import { holds, newId, rollbackRows } from "./rollback";
+import type { Db, ImportTarget, RowResult, Written } from "./types";
 
 export const PUPIL_FIELDS: readonly TargetField[] = [
   { name: "iin", required: true, synonyms: ["ЖСН", "ИИН", "IIN", "Жеке сәйкестендіру нөмірі"] },
@@ -245,5 +247,145 @@ export const pupilsTarget: ImportTarget<Context> = {
       });
     }
     return out;
+  },
+
+  async write(tx, actorId, rows) {
+    const out = new Map<number, Written>();
+    const inserted = rows.filter((r) => r.outcome === "new");
+    if (inserted.length) {
+      const classIds = [...new Set(inserted.map((r) => r.data!.classGroupId as string))];
+      const classes = new Map(
+        (
+          await tx.classGroup.findMany({ where: { id: { in: classIds } }, select: { id: true, organizationId: true } })
+        ).map((c) => [c.id, c.organizationId]),
+      );
+      const people = inserted.map((r) => {
+        const d = r.data as Record<string, string | null>;
+        return {
+          id: newId(),
+          iin: d.iin!,
+          lastName: d.lastName!,
+          firstName: d.firstName!,
+          middleName: d.middleName ?? null,
+          birthDate: new Date(`${d.birthDate}T00:00:00Z`),
+          sex: d.sex as "MALE" | "FEMALE",
+          organizationId: d.organizationId ?? null,
+        };
+      });
+      await tx.person.createMany({ data: people });
+      const enrolments = inserted.map((r, i) => ({
+        id: newId(),
+        organizationId: classes.get(r.data!.classGroupId as string)!,
+        academicYearId: r.data!.academicYearId as string,
+        classGroupId: r.data!.classGroupId as string,
+        studentId: people[i]!.id,
+      }));
+      await tx.classEnrolment.createMany({ data: enrolments });
+      await recordAudits(
+        tx,
+        people.map((p) => ({ actorId, action: "create" as const, entity: "Person", entityId: p.id, after: p })),
+      );
+      inserted.forEach((r, i) => {
+        const p = people[i]!;
+        out.set(r.line, {
+          entityId: p.id,
+          version: 1,
+          extraId: enrolments[i]!.id,
+          after: {
+            lastName: p.lastName,
+            firstName: p.firstName,
+            middleName: p.middleName,
+            classGroupId: enrolments[i]!.classGroupId,
+            academicYearId: enrolments[i]!.academicYearId,
+          },
+        });
+      });
+    }
+    for (const row of rows.filter((r) => r.outcome === "update")) {
+      const { classGroupId, academicYearId, ...person } = row.data as Record<string, string | null>;
+      const current = await tx.person.findUniqueOrThrow({ where: { id: row.id! } });
+      const fields = Object.fromEntries(Object.entries(person).filter(([k]) => k !== "iin"));
+      const before: Record<string, unknown> = Object.fromEntries(
+        Object.keys(fields).map((k) => [k, (current as Record<string, unknown>)[k]]),
+      );
+      let extraId: string | undefined;
+      if (row.changes.includes("classGroupId")) {
+        const enrolment = await tx.classEnrolment.findUnique({
+          where: { academicYearId_studentId: { academicYearId: academicYearId!, studentId: row.id! } },
+        });
+        before.classGroupId = enrolment?.classGroupId ?? null;
+        if (enrolment)
+          await tx.classEnrolment.update({ where: { id: enrolment.id }, data: { classGroupId: classGroupId! } });
+        else {
+          const klass = await tx.classGroup.findUniqueOrThrow({
+            where: { id: classGroupId! },
+            select: { organizationId: true },
+          });
+          extraId = (
+            await tx.classEnrolment.create({
+              data: {
+                organizationId: klass.organizationId,
+                academicYearId: academicYearId!,
+                classGroupId: classGroupId!,
+                studentId: row.id!,
+              },
+            })
+          ).id;
+        }
+        before.academicYearId = academicYearId;
+      }
+      const after = await tx.person.update({ where: { id: row.id! }, data: { ...fields, version: { increment: 1 } } });
+      await recordAudit(tx, {
+        actorId,
+        action: "update",
+        entity: "Person",
+        entityId: after.id,
+        before,
+        after: row.data,
+      });
+      out.set(row.line, {
+        entityId: after.id,
+        before,
+        version: after.version,
+        extraId,
+        after: { ...fields, ...(row.changes.includes("classGroupId") ? { classGroupId, academicYearId } : {}) },
+      });
+    }
+    return out;
+  },
+
+  rollback(tx, actorId, rows) {
+    return rollbackRows(tx, actorId, rows, {
+      entity: "Person",
+      load: (db, ids) =>
+        db.person.findMany({
+          where: { id: { in: ids } },
+          include: { enrolments: { select: { academicYearId: true, classGroupId: true } } },
+        }),
+      same: (record, row) => {
+        const { classGroupId, academicYearId, ...fields } = (row.after ?? {}) as Record<string, unknown>;
+        if (!holds(record, fields)) return false;
+        if (!academicYearId) return true;
+        const enrolment = record.enrolments.find((e) => e.academicYearId === academicYearId);
+        return (enrolment?.classGroupId ?? null) === (classGroupId ?? null);
+      },
+      remove: async (db, removed) => {
+        const ids = removed.map((r) => r.entityId!);
+        await db.classEnrolment.deleteMany({ where: { studentId: { in: ids } } });
+        await db.person.deleteMany({ where: { id: { in: ids } } });
+      },
+      restore: async (db, row) => {
+        const { classGroupId, academicYearId, ...fields } = (row.before ?? {}) as Record<string, string | null>;
+        if (academicYearId !== undefined) {
+          if (row.extraId) await db.classEnrolment.deleteMany({ where: { id: row.extraId } });
+          else if (classGroupId)
+            await db.classEnrolment.updateMany({
+              where: { academicYearId: academicYearId!, studentId: row.entityId! },
+              data: { classGroupId },
+            });
+        }
+        await db.person.update({ where: { id: row.entityId! }, data: { ...fields, version: { increment: 1 } } });
+      },
+    });
   },
 };
