@@ -55,7 +55,7 @@ test("a region administrator composes a dashboard of a view's table and chart, a
   // No widgets: refused, nothing written.
   await composer.getByRole("textbox", { name: d("composer.titleKk") }).fill(TITLE);
   await submit.click();
-  await expect(composer.getByRole("alert")).toContainText(tr("errors.dashboards.noWidgets"));
+  await expect(composer.getByTestId("widget-errors")).toHaveText(tr("errors.dashboards.noWidgets"));
   await expect(page).toHaveURL(/\/admin\/dashboards\/new$/);
 
   const kind = composer.getByRole("combobox", { name: d("composer.kindLabel"), exact: true });

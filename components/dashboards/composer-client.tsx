@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import type { FormAction } from "@/lib/actions";
-import { ActionForm } from "@/components/forms/action-form-client";
+import { ActionForm, useFormResult } from "@/components/forms/action-form-client";
 import { TextField } from "@/components/forms/fields-client";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
@@ -107,6 +107,7 @@ export function DashboardComposer({
       </div>
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">{labels.widgets}</legend>
+        <WidgetErrors widgets={widgets} labels={labels} />
         {widgets.length === 0 && <p className="text-sm text-slate-600">{labels.noWidgets}</p>}
         <ol className="space-y-3">
           {widgets.map((w, i) => (
@@ -276,5 +277,26 @@ export function DashboardComposer({
         </div>
       </fieldset>
     </ActionForm>
+  );
+}
+
+/** The refusals of the widget list: of the list as a whole, or of one widget, named by its number and kind. */
+function WidgetErrors({ widgets, labels }: { widgets: Draft[]; labels: ComposerLabels }) {
+  const state = useFormResult();
+  const errors = Object.entries(state?.fieldErrors ?? {}).flatMap(([field, message]) => {
+    if (field === "widgets") return [message];
+    const n = /^widgets\.(\d+)/.exec(field)?.[1];
+    if (n === undefined) return [];
+    const kind = widgets[Number(n)]?.kind;
+    const name = labels.widgetN.replace("{n}", String(Number(n) + 1)).replace("{kind}", kind ? labels.kind[kind] : "");
+    return [`${name} — ${message}`];
+  });
+  if (!errors.length) return null;
+  return (
+    <ul className="space-y-1 text-sm text-red-700" data-testid="widget-errors">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
   );
 }
