@@ -87,7 +87,7 @@ export function DashboardComposer({
   };
   const field = (i: number, name: string) => `${base}-w${i}-${name}`;
   const labelled = (i: number, name: string, label: string, control: React.ReactNode) => (
-    <div className="flex flex-col gap-1 text-sm">
+    <div className="flex min-w-0 flex-col gap-1 text-sm">
       <label htmlFor={field(i, name)} className="font-medium">
         {label}
       </label>
@@ -113,7 +113,7 @@ export function DashboardComposer({
           {widgets.map((w, i) => (
             <li
               key={i}
-              className="space-y-2 rounded border border-slate-200 bg-slate-50 p-3"
+              className="min-w-0 space-y-2 rounded border border-slate-200 bg-slate-50 p-3"
               data-testid={`composer-widget-${i}`}
             >
               <p className="font-medium">
@@ -128,6 +128,7 @@ export function DashboardComposer({
                     <Select
                       id={field(i, "view")}
                       density="sm"
+                      className="w-full"
                       value={w.viewId}
                       onChange={(e) => update(i, { viewId: e.target.value })}
                     >
@@ -147,6 +148,7 @@ export function DashboardComposer({
                     <Select
                       id={field(i, "chart")}
                       density="sm"
+                      className="w-full"
                       value={w.chart}
                       onChange={(e) => update(i, { chart: e.target.value as "bar" })}
                     >
@@ -166,6 +168,7 @@ export function DashboardComposer({
                       <Select
                         id={field(i, "indicator")}
                         density="sm"
+                        className="w-full"
                         value={w.indicator}
                         onChange={(e) => update(i, { indicator: e.target.value as "students" })}
                       >
@@ -183,6 +186,7 @@ export function DashboardComposer({
                       <Select
                         id={field(i, "year")}
                         density="sm"
+                        className="w-full"
                         value={w.year ?? ""}
                         onChange={(e) => update(i, { year: e.target.value ? Number(e.target.value) : null })}
                       >
@@ -203,6 +207,7 @@ export function DashboardComposer({
                   <Select
                     id={field(i, "width")}
                     density="sm"
+                    className="w-full"
                     value={w.width}
                     onChange={(e) => update(i, { width: Number(e.target.value) })}
                   >
@@ -224,6 +229,7 @@ export function DashboardComposer({
                       <Textarea
                         id={field(i, `text-${l}`)}
                         rows={4}
+                        className="w-full"
                         value={w[l]}
                         lang={l}
                         onChange={(e) => update(i, { [l]: e.target.value })}
@@ -260,6 +266,7 @@ export function DashboardComposer({
             <Select
               id={`${base}-add`}
               density="sm"
+              className="w-full"
               value={adding}
               onChange={(e) => setAdding(e.target.value as WidgetKind)}
             >

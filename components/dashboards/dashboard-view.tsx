@@ -28,7 +28,7 @@ export async function DashboardView({ widgets, locale }: { widgets: WidgetData[]
   );
 
   const table = (data: WidgetTable, caption: string, testId: string) => (
-    <div className="max-h-[28rem] overflow-auto">
+    <div className="max-h-[28rem] overflow-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left">

@@ -218,13 +218,20 @@ export async function readWidgets(
     ).map((v) => [v.id, v]),
   );
   const t = translatorFor(locale, "databank");
+  // A view shown both as a table and as a chart is read once.
+  const reads = new Map<string, ReturnType<typeof readView>>();
+  const viewOf = (viewId: string) => {
+    let read = reads.get(viewId);
+    if (!read) reads.set(viewId, (read = readView(viewId, scope, locale, options, views)));
+    return read;
+  };
   return Promise.all(
     widgets.map(async (w): Promise<WidgetData> => {
       switch (w.kind) {
         case "table":
-          return { kind: "table", width: w.width, ...(await readView(w.viewId, scope, locale, options, views)) };
+          return { kind: "table", width: w.width, ...(await viewOf(w.viewId)) };
         case "chart": {
-          const read = await readView(w.viewId, scope, locale, options, views);
+          const read = await viewOf(w.viewId);
           const { data, series } = read.table
             ? chartOf(read.table, t(`measure.${read.table.measure}`))
             : { data: [], series: [] };
