@@ -11,7 +11,8 @@
  *    has no published dashboard), the first published dashboard's page requested `--runs` times after a
  *    first request that fills the cache — the page cache and the data cache with the data bank's tags.
  *
- * Prints the figures and writes bench/results/dashboards-<date>.json.
+ * Prints the figures and writes bench/results/dashboards-<date>.json (`--http-only`: part 2 alone,
+ * dashboards-<date>-http.json).
  */
 import { loadViewer } from "../lib/auth/access";
 import { refreshAllSummaries } from "../lib/databank/summary";
@@ -21,6 +22,7 @@ import { dashboardInput, type Widget } from "../lib/dashboards/schemas";
 import {
   closeBenchDatabase,
   createNationalFacts,
+  flag,
   log,
   ms,
   openBenchDatabase,
@@ -128,9 +130,10 @@ async function cached() {
   return { origin, path, pageCacheHits: hits, cached: result };
 }
 
-const server = await uncached();
+const httpOnly = flag("http-only");
+const server = httpOnly ? null : await uncached();
 const http = await cached();
 console.log(
-  `dashboard of 8 widgets: uncached p95 ${server.uncached.p95} ms; cached p95 ${http ? `${http.cached.p95} ms` : "not measured"}`,
+  `dashboard of 8 widgets: uncached p95 ${server ? `${server.uncached.p95} ms` : "not measured"}; cached p95 ${http ? `${http.cached.p95} ms` : "not measured"}`,
 );
-writeResult("dashboards", { orgs: ORGS, years: YEARS, server, http: http ?? null });
+writeResult("dashboards", { orgs: ORGS, years: YEARS, server, http }, httpOnly ? "http" : undefined);
