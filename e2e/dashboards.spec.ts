@@ -138,7 +138,10 @@ test("a district administrator opens the shared dashboard with the district's fi
   await expect(rows.getByRole("rowheader")).toHaveText(KOKSHETAU);
   // Not the owner: no composer.
   await expect(page.getByRole("link", { name: d("edit"), exact: true })).toHaveCount(0);
-  expect((await page.goto(`${viewerPath}/edit`))?.status()).toBe(404);
+  // Nor by typing the composer's address: it is not found for anyone but the owner.
+  await page.goto(`${viewerPath}/edit`);
+  await expect(page.getByRole("heading", { name: tr("common.notFound.title"), exact: true })).toBeVisible();
+  await expect(page.getByTestId("dashboard-composer")).toHaveCount(0);
 });
 
 test("the region publishes the dashboard and a signed-out reader finds it on the public statistics pages", async ({
