@@ -17,14 +17,22 @@
  *
  * Writes bench/results/olap-<date>-<db>.json.
  */
-import { effectiveDeadline } from "../lib/reporting/deadline";
 import { parsePivotParams } from "../lib/databank/params";
 import { buildPivot } from "../lib/databank/pivot";
 import { territoryPage } from "../lib/databank/public";
 import { runStats } from "../lib/databank/query";
 import { refreshAllSummaries } from "../lib/databank/summary";
-import type { Prisma } from "../lib/generated/prisma/client";
-import { closeBenchDatabase, log, ms, openBenchDatabase, option, round, timeRuns, writeResult } from "./lib";
+import {
+  closeBenchDatabase,
+  createNationalFacts,
+  log,
+  ms,
+  openBenchDatabase,
+  option,
+  round,
+  timeRuns,
+  writeResult,
+} from "./lib";
 
 const ORGS = option("orgs", 10_000);
 const YEARS = option("years", 5);
@@ -45,97 +53,7 @@ try {
   log(`migrate + tiny seed: ${(ms(t) / 1000).toFixed(1)} s`);
 
   t = process.hrtime.bigint();
-  const districts = await prisma.territory.findMany({
-    where: { level: "DISTRICT" },
-    select: { id: true },
-    orderBy: { code: "asc" },
-  });
-  const kindId = (
-    await prisma.classifierItem.findFirstOrThrow({ where: { code: "SCHOOL", classifier: { code: "ORG_KIND" } } })
-  ).id;
-  const languages = (
-    await prisma.classifierItem.findMany({
-      where: { classifier: { code: "LANGUAGE" }, code: { in: ["KK", "RU", "KK_RU"] } },
-      select: { id: true },
-    })
-  ).map((l) => l.id);
-  const orgs: Prisma.OrganizationCreateManyInput[] = Array.from({ length: ORGS }, (_, i) => ({
-    id: `obench${i}`,
-    bin: `9${String(i).padStart(11, "0")}`,
-    nameKk: `Бенч мектебі №${i}`,
-    nameRu: `Бенч школа №${i}`,
-    nameEn: `Bench school No. ${i}`,
-    kindId,
-    languageId: languages[i % languages.length],
-    isUrban: i % 3 !== 0,
-    territoryId: districts[i % districts.length]!.id,
-  }));
-  for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
-  // One list, D-1 and D-3 forms and a closed period per bench year; one accepted submission per school
-  // and form (the facts reference it); then the facts themselves, generated in SQL.
-  for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
-    await prisma.formList.create({
-      data: {
-        id: `flb${y}`,
-        year: y,
-        orderNumber: "1",
-        orderDate: new Date(`${y}-01-10`),
-        status: "PUBLISHED",
-        publishedAt: new Date(`${y}-01-11`),
-      },
-    });
-    for (const code of ["D-1", "D-3"]) {
-      const key = `${y}_${code === "D-1" ? "d1" : "d3"}`;
-      await prisma.form.create({
-        data: {
-          id: `fb${key}`,
-          formListId: `flb${y}`,
-          code,
-          nameKk: code,
-          nameRu: code,
-          nameEn: code,
-          periodicity: "ANNUAL",
-          orgKinds: [],
-          adHoc: true,
-          versions: { create: { id: `fvb${key}`, number: 1, definition: { sections: [] }, frozen: true } },
-          periods: {
-            create: {
-              id: `rpb${key}`,
-              label: String(y),
-              startsOn: new Date(`${y}-09-01`),
-              endsOn: new Date(`${y}-09-05`),
-              dueDate: new Date(`${y}-10-05`),
-              deadlineAt: effectiveDeadline(`${y}-10-05`).endsAt,
-              closedAt: new Date(`${y}-12-20`),
-            },
-          },
-        },
-      });
-      await db.raw.query(
-        `INSERT INTO "Submission" (id, "organizationId", "periodId", "formVersionId", status, "submittedAt", "updatedAt")
-         SELECT 'sb${key}_' || o.id, o.id, 'rpb${key}', 'fvb${key}', 'ACCEPTED', now(), now() FROM "Organization" o WHERE o.id LIKE 'obench%'`,
-      );
-    }
-    // D-1: grades 1–11 × (total, girls, kazakh) + 3 totals; D-3: the 8 staff fields. Values from a hash of
-    // the organisation, year and cell, so figures vary but are reproducible.
-    await db.raw.query(
-      `INSERT INTO "DataValue" ("organizationId", "periodId", "submissionId", year, "formCode", indicator, "rowKey", value)
-       SELECT o.id, 'rpb${y}_d1', 'sb${y}_d1_' || o.id, ${y}, 'D-1', 'grades.' || c.col, 'g' || g,
-              CASE c.col WHEN 'total' THEN 20 + abs(hashtext(o.id || g || ${y})) % 20
-                         WHEN 'girls' THEN 10 + abs(hashtext(o.id || g || ${y})) % 9
-                         ELSE abs(hashtext(o.id || g)) % 20 END
-       FROM "Organization" o, generate_series(1, 11) g, (VALUES ('total'), ('girls'), ('kazakh')) c(col)
-       WHERE o.id LIKE 'obench%'
-       UNION ALL
-       SELECT o.id, 'rpb${y}_d1', 'sb${y}_d1_' || o.id, ${y}, 'D-1', 'summary.' || f.name, '', f.v
-       FROM "Organization" o, (VALUES ('students_total', 330), ('classes_total', 14), ('shifts', 1)) f(name, v)
-       WHERE o.id LIKE 'obench%'
-       UNION ALL
-       SELECT o.id, 'rpb${y}_d3', 'sb${y}_d3_' || o.id, ${y}, 'D-3', 'staff.' || f.name, '', f.v + abs(hashtext(o.id || f.name || ${y})) % 4
-       FROM "Organization" o, (VALUES ('teachers_total', 24), ('master', 1), ('researcher', 3), ('expert', 5), ('moderator', 6), ('no_category', 7), ('higher_education', 20), ('vacancies', 0)) f(name, v)
-       WHERE o.id LIKE 'obench%'`,
-    );
-  }
+  await createNationalFacts(db, { orgs: ORGS, years: YEARS, firstYear: FIRST_YEAR });
   await db.raw.exec(`ANALYZE "DataValue"; ANALYZE "Organization"; ANALYZE "Territory";`);
   const facts = await prisma.dataValue.count();
   const generateSeconds = ms(t) / 1000;

@@ -7,6 +7,7 @@ import type audit from "./kk/audit.json";
 import type auth from "./kk/auth.json";
 import type classifiers from "./kk/classifiers.json";
 import type common from "./kk/common.json";
+import type dashboards from "./kk/dashboards.json";
 import type databank from "./kk/databank.json";
 import type diary from "./kk/diary.json";
 import type dictionary from "./kk/dictionary.json";
@@ -45,6 +46,7 @@ export interface MessagesShape {
   auth: typeof auth;
   classifiers: typeof classifiers;
   common: typeof common;
+  dashboards: typeof dashboards;
   databank: typeof databank;
   diary: typeof diary;
   dictionary: typeof dictionary;

@@ -22,6 +22,7 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "diary", href: "/admin/diary", permission: "diary.manage" },
   { key: "diaryAggregates", href: "/admin/diary/aggregates", permission: "diary.aggregates" },
   { key: "databankPivot", href: "/admin/databank/pivot", permission: "databank.pivot" },
+  { key: "dashboards", href: "/admin/dashboards", permission: "dashboards.read" },
   { key: "ratings", href: "/admin/ratings", permission: "ratings.manage" },
   { key: "services", href: "/admin/services", permission: "services.process" },
   { key: "letters", href: "/admin/letters", permission: "letters.read" },

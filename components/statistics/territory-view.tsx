@@ -233,6 +233,7 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             {t("completenessLink")}
           </Link>
           <Link href="/open-data">{t("openDataLink")}</Link>
+          <Link href="/statistics/dashboards">{t("dashboardsLink")}</Link>
         </p>
       </div>
 

@@ -39,6 +39,11 @@ export const PERMISSIONS = {
   // authorities see only aggregates of their territory (attendance, quality), never a child
   "diary.aggregates": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "databank.pivot": [...ADMINS],
+  // dashboards (issue 27): territorial administrators compose them; any administrator opens those shared with
+  // their role inside the owner's territory; the ministry and regions publish them on the public statistics pages
+  "dashboards.compose": ["MINISTRY_ADMIN", "REGION_ADMIN", "DISTRICT_ADMIN"],
+  "dashboards.read": [...ADMINS],
+  "dashboards.publish": ["MINISTRY_ADMIN", "REGION_ADMIN"],
   // open ratings: the ministry for national ratings, a region for the ratings inside its region
   "ratings.manage": ["MINISTRY_ADMIN", "REGION_ADMIN"],
   // Electronic services: parents and students request certificates of study and follow their applications;

@@ -28,6 +28,8 @@ export const TAGS = {
   forums: "forums",
   /** Public custom attributes of organisations on the public card (definitions and values). */
   attributes: "attributes",
+  /** Published dashboards (their widgets also read the data bank: they carry the `databank` tag too). */
+  dashboards: "dashboards",
 } as const;
 
 export type CacheTag = (typeof TAGS)[keyof typeof TAGS];
