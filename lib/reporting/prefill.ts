@@ -57,9 +57,15 @@ export function referenceDate(period: { endsOn: Date }, now = new Date()): strin
 }
 
 async function staffRows(organizationId: string, day: string, db: Db): Promise<StaffRow[]> {
+  return (await staffRowsOf([organizationId], day, db)).get(organizationId) ?? [];
+}
+
+/** The registry's appointments in force on a day at each of several organisations (one query), by organisation. */
+export async function staffRowsOf(organizationIds: string[], day: string, db: Db = prisma) {
   const rows = await db.appointment.findMany({
-    where: { organizationId, ...inForce(day) },
+    where: { organizationId: { in: organizationIds }, ...inForce(day) },
     select: {
+      organizationId: true,
       employeeId: true,
       kind: true,
       position: { select: { code: true } },
@@ -68,15 +74,21 @@ async function staffRows(organizationId: string, day: string, db: Db): Promise<S
       },
     },
   });
-  return rows.map((r) => ({
-    employeeId: r.employeeId,
-    positionCode: r.position.code,
-    kind: r.kind,
-    category: r.employee.category,
-    higherEducation: r.employee.higherEducation,
-    sex: r.employee.person.sex,
-    birthDate: dayOf(r.employee.person.birthDate),
-  }));
+  const byOrganization = new Map<string, StaffRow[]>();
+  for (const r of rows) {
+    const list = byOrganization.get(r.organizationId) ?? [];
+    list.push({
+      employeeId: r.employeeId,
+      positionCode: r.position.code,
+      kind: r.kind,
+      category: r.employee.category,
+      higherEducation: r.employee.higherEducation,
+      sex: r.employee.person.sex,
+      birthDate: dayOf(r.employee.person.birthDate),
+    });
+    byOrganization.set(r.organizationId, list);
+  }
+  return byOrganization;
 }
 
 async function openVacancies(organizationId: string, day: string, positions: string[] | undefined, db: Db) {
@@ -137,13 +149,15 @@ export async function computePrefill(
   day: string,
   now = new Date(),
   db: Db = prisma,
+  /** The organisation's staff rows when the caller has read them already (a territory's prefill, in batches). */
+  staff?: StaffRow[],
 ): Promise<PrefillRecord> {
   const slots = new Map(valueSlots(definition).map((s) => [s.key, s]));
   const needsStaff = mappings.some((m) => m.source === "STAFF" && m.measure === "employees");
   const needsPassport = mappings.some((m) => m.source === "PASSPORT");
   const at = day >= almatyDate(now) ? now : dateValue(addDays(day, 1));
   const [rows, passport] = await Promise.all([
-    needsStaff ? staffRows(organizationId, day, db) : Promise.resolve([]),
+    needsStaff ? (staff ? Promise.resolve(staff) : staffRows(organizationId, day, db)) : Promise.resolve([]),
     needsPassport ? passportFigures(organizationId, at, db) : Promise.resolve(null),
   ]);
   const cells: PrefillRecord["cells"] = {};
