@@ -12,7 +12,7 @@
  */
 import "server-only";
 import { prisma } from "../db";
-import type { Prisma, Submission } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { scopeOf, territoryInScope, type Viewer } from "../auth/scope";
 import { AppError } from "../errors";
@@ -21,7 +21,7 @@ import { NAMED } from "../names";
 import { definitionSchema, type FormDefinition } from "./definition";
 import { latestVersion } from "./forms";
 import { obligedOrganizationsWhere } from "./obligations";
-import { computePrefill, mappingsFor, referenceDate, staffRowsOf } from "./prefill";
+import { computePrefill, mappingsFor, openVacanciesOf, referenceDate, staffRowsOf } from "./prefill";
 import { mergePrefill, readPrefillRecord, type Mapping } from "./prefill-rules";
 
 /** Organisations filled between two progress writes. */
@@ -182,14 +182,16 @@ export async function executePrefillRun(id: string, now: () => Date = () => new 
     for (let from = run.done; from < ids.length; from += RUN_BATCH) {
       const batch = ids.slice(from, from + RUN_BATCH);
       const at = now();
-      const [staff, submissions] = await Promise.all([
+      const [staff, vacancies, submissions] = await Promise.all([
         staffRowsOf(batch, day),
+        openVacanciesOf(batch, day),
         prisma.submission.findMany({
           where: { periodId: period.id, organizationId: { in: batch }, supersededAt: null },
           orderBy: { revision: "asc" },
         }),
       ]);
       const current = new Map(submissions.map((s) => [s.organizationId, s]));
+      const fresh: Prisma.SubmissionCreateManyInput[] = [];
       for (const organizationId of batch) {
         const submission = current.get(organizationId) ?? null;
         const open = !period.closedAt || Boolean(submission?.corrected);
@@ -205,22 +207,36 @@ export async function executePrefillRun(id: string, now: () => Date = () => new 
           totals.skipped++;
           continue;
         }
-        const record = await computePrefill(
-          organizationId,
-          definition,
-          mappings,
-          day,
-          at,
-          prisma,
-          staff.get(organizationId) ?? [],
-        );
+        const record = await computePrefill(organizationId, definition, mappings, day, at, prisma, {
+          staff: staff.get(organizationId) ?? [],
+          vacancies: vacancies.get(organizationId) ?? [],
+        });
         const values = (submission?.values ?? {}) as Record<string, unknown>;
         const merged = mergePrefill(values, readPrefillRecord(submission?.prefill), record);
-        const written = await writeFilled(organizationId, period.id, versionId, submission, merged.values, record);
-        if (written) {
+        const json = {
+          values: merged.values as Prisma.InputJsonValue,
+          prefill: record as unknown as Prisma.InputJsonValue,
+        };
+        if (!submission) {
+          fresh.push({ organizationId, periodId: period.id, formVersionId: versionId, comments: {}, ...json });
+          totals.filled++;
+          continue;
+        }
+        // the draft as it was read (its version unchanged): a school saving meanwhile wins, the draft is left to it
+        const updated = await prisma.submission.updateMany({
+          where: { id: submission.id, version: submission.version, status: submission.status, supersededAt: null },
+          data: { ...json, formVersionId: versionId, version: { increment: 1 } },
+        });
+        if (updated.count === 1) {
           totals.filled++;
           totals.keptCells += merged.kept.length;
         } else totals.skipped++;
+      }
+      // new drafts in one statement; one the school opened meanwhile (the period's unique report) is left to it
+      if (fresh.length) {
+        const created = await prisma.submission.createMany({ data: fresh, skipDuplicates: true });
+        totals.filled -= fresh.length - created.count;
+        totals.skipped += fresh.length - created.count;
       }
       totals.done = Math.min(ids.length, from + batch.length);
       await prisma.prefillRun.update({ where: { id }, data: { ...totals, total: ids.length } });
@@ -236,38 +252,6 @@ export async function executePrefillRun(id: string, now: () => Date = () => new 
     });
     throw error;
   }
-}
-
-/**
- * Writes one organisation's filled draft: a new draft, or the draft as it was read (its version unchanged —
- * a school saving meanwhile wins, and the draft is left to it). False when nothing was written.
- */
-async function writeFilled(
-  organizationId: string,
-  periodId: string,
-  formVersionId: string,
-  submission: Pick<Submission, "id" | "version" | "status"> | null,
-  values: Record<string, unknown>,
-  record: object,
-): Promise<boolean> {
-  const json = {
-    values: values as Prisma.InputJsonValue,
-    prefill: record as Prisma.InputJsonValue,
-  };
-  if (!submission) {
-    try {
-      await prisma.submission.create({ data: { organizationId, periodId, formVersionId, comments: {}, ...json } });
-      return true;
-    } catch {
-      // the school opened its draft meanwhile (the unique report of the period): left to the school
-      return false;
-    }
-  }
-  const updated = await prisma.submission.updateMany({
-    where: { id: submission.id, version: submission.version, status: submission.status, supersededAt: null },
-    data: { ...json, formVersionId, version: { increment: 1 } },
-  });
-  return updated.count === 1;
 }
 
 /**

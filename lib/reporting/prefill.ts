@@ -103,6 +103,26 @@ async function openVacancies(organizationId: string, day: string, positions: str
   });
 }
 
+/**
+ * The position codes of the vacancies open on a day at each of several organisations (one query), by
+ * organisation: the same vacancies `openVacancies` counts, for a territory's prefill.
+ */
+export async function openVacanciesOf(organizationIds: string[], day: string, db: Db = prisma) {
+  const end = dateValue(addDays(day, 1));
+  const rows = await db.vacancy.findMany({
+    where: {
+      organizationId: { in: organizationIds },
+      createdAt: { lt: end },
+      OR: [{ status: "OPEN" }, { closedAt: { gte: end } }],
+    },
+    select: { organizationId: true, position: { select: { code: true } } },
+  });
+  const byOrganization = new Map<string, string[]>();
+  for (const r of rows)
+    byOrganization.set(r.organizationId, [...(byOrganization.get(r.organizationId) ?? []), r.position.code]);
+  return byOrganization;
+}
+
 /** The passport's figures in force at an instant (null: the passport says nothing). */
 async function passportFigures(organizationId: string, at: Date, db: Db) {
   const valid = { validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gt: at } }] };
@@ -149,15 +169,22 @@ export async function computePrefill(
   day: string,
   now = new Date(),
   db: Db = prisma,
-  /** The organisation's staff rows when the caller has read them already (a territory's prefill, in batches). */
-  staff?: StaffRow[],
+  /**
+   * What the caller has read already for a batch of organisations (a territory's prefill): the organisation's
+   * staff rows in force, and the position codes of its open vacancies.
+   */
+  preloaded?: { staff: StaffRow[]; vacancies: string[] },
 ): Promise<PrefillRecord> {
   const slots = new Map(valueSlots(definition).map((s) => [s.key, s]));
   const needsStaff = mappings.some((m) => m.source === "STAFF" && m.measure === "employees");
   const needsPassport = mappings.some((m) => m.source === "PASSPORT");
   const at = day >= almatyDate(now) ? now : dateValue(addDays(day, 1));
   const [rows, passport] = await Promise.all([
-    needsStaff ? (staff ? Promise.resolve(staff) : staffRows(organizationId, day, db)) : Promise.resolve([]),
+    needsStaff
+      ? preloaded
+        ? Promise.resolve(preloaded.staff)
+        : staffRows(organizationId, day, db)
+      : Promise.resolve([]),
     needsPassport ? passportFigures(organizationId, at, db) : Promise.resolve(null),
   ]);
   const cells: PrefillRecord["cells"] = {};
@@ -167,7 +194,9 @@ export async function computePrefill(
       figure =
         m.measure === "employees"
           ? countEmployees(rows, m.params, day)
-          : await openVacancies(organizationId, day, m.params.positions, db);
+          : preloaded
+            ? preloaded.vacancies.filter((code) => !m.params.positions || m.params.positions.includes(code)).length
+            : await openVacancies(organizationId, day, m.params.positions, db);
     else figure = passport?.[m.measure] ?? null;
     if (figure === null) continue;
     const slot = slots.get(m.cellKey);
