@@ -41,7 +41,7 @@ try {
     const employees: Prisma.EmployeeCreateManyInput[] = [];
     const appointments: Prisma.AppointmentCreateManyInput[] = [];
     for (const school of schools.slice(s, s + 100)) {
-      for (let k = 0; k < STAFF; ) {
+      for (let k = 0; k < STAFF;) {
         const n = serial++;
         const sex = n % 3 ? "FEMALE" : "MALE";
         const birth = `${1960 + (n % 40)}-0${1 + (n % 9)}-1${n % 9}`;
