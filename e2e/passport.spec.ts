@@ -11,7 +11,7 @@ test("capacity confirmed by the district shows on the card and in the region's l
   page,
   signedIn,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const L = "kk";
   const nav = () => page.getByRole("navigation", { name: t(L, "admin.navLabel") });
 
@@ -170,8 +170,8 @@ for (const [L, width] of [
     await page.goto(`/${L}/statistics/110200000`);
     const bySchool = page.getByTestId("figure-passport-capacity").locator("table tbody tr");
     expect(await bySchool.count()).toBeGreaterThan(1);
+    await audit(page);
     await bySchool.first().getByRole("link").click();
     await expect(page).toHaveURL(/\/statistics\/organizations\/\d{12}/);
-    await audit(page);
   });
 }

@@ -157,6 +157,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
       <section
         className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
         aria-labelledby="completeness-title"
+        tabIndex={0}
       >
         <h2 id="completeness-title" className="mb-2 font-semibold">
           {t("reports.completenessTitle")}
@@ -205,6 +206,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
       <section
         className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
         aria-labelledby="totals-title"
+        tabIndex={0}
       >
         <h2 id="totals-title" className="mb-1 font-semibold">
           {t("reports.totalsTitle")}
@@ -218,7 +220,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
               </th>
               {report.indicators.map((i) => (
                 <th key={i.key} scope="col" className="px-2 py-1 text-right align-bottom" data-indicator={i.key}>
-                  <span className="block text-xs font-normal text-slate-500">{localText(i.section, locale)}</span>
+                  <span className="block text-xs font-normal text-slate-600">{localText(i.section, locale)}</span>
                   {localText(i.label, locale)}
                 </th>
               ))}
@@ -250,6 +252,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <section
           className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
           aria-labelledby="rows-title"
+          tabIndex={0}
         >
           <h2 id="rows-title" className="mb-2 font-semibold">
             {t("reports.byRowTitle")}
