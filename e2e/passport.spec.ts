@@ -1,4 +1,5 @@
 import { expect, t, test } from "./fixtures";
+import { audit } from "./audit";
 
 /**
  * The organisation passport end to end: the school admin finds the passport in the admin menu, a capacity of
@@ -10,7 +11,7 @@ test("capacity confirmed by the district shows on the card and in the region's l
   page,
   signedIn,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const L = "kk";
   const nav = () => page.getByRole("navigation", { name: t(L, "admin.navLabel") });
 
@@ -113,4 +114,64 @@ test("capacity confirmed by the district shows on the card and in the region's l
   await page.goto(`/${L}/statistics/organizations/${bin}`);
   await expect(page.getByTestId("card-per-pupil")).toHaveAttribute("data-value", "100000");
   await expect(page.getByTestId("figure-budget")).toBeVisible();
+
+  // a correction waits for the district: the card keeps counting the confirmed version, the history shows both
+  await signedIn("school");
+  await page.goto(`/${L}/admin/passport/budget`);
+  await budget.locator('select[name="source"]').selectOption("LOCAL");
+  await budget.locator('select[name="expense"]').selectOption("FOOD");
+  await budget.locator('input[name="planned"]').fill("60000000");
+  await budget.locator('input[name="spent"]').fill("32000000");
+  await budget.getByRole("button", { name: t(L, "passport.budget.submit"), exact: true }).click();
+  await expect(budget.getByRole("status")).toHaveText(t(L, "passport.budget.sentForConfirmation"));
+  const history = page.getByTestId("budget-history").first();
+  await history.locator("summary").click();
+  await expect(history.getByTestId("budget-counted")).toBeVisible();
+  await expect(history.locator('li[data-version="1"]')).toHaveAttribute("data-status", "CONFIRMED");
+  await expect(history.locator('li[data-version="2"]')).toHaveAttribute("data-status", "PENDING");
+  await page.goto(`/${L}/statistics/organizations/${bin}`);
+  await expect(page.getByTestId("card-per-pupil")).toHaveAttribute("data-value", "100000");
+  // the district sees the same history beside the correction in its queue
+  await signedIn("district");
+  await page.goto(`/${L}/admin/passport/queue`);
+  const corrected = page.locator(`[data-testid="pending-budget-line"][data-bin="${bin}"]`);
+  await corrected.getByTestId("budget-history").locator("summary").click();
+  await expect(corrected.getByTestId("budget-history").locator("li")).toHaveCount(2);
 });
+
+/**
+ * The passport on the public statistics pages: the republic's page charts capacity against enrolment and the
+ * overcrowded, three-shift and emergency schools by region with the tables beside; a region's page by
+ * district, a district's by school (linking to the school's card). Desktop and 360 px, axe on each.
+ */
+for (const [L, width] of [
+  ["kk", 1280],
+  ["ru", 360],
+] as const) {
+  test(`the statistics pages chart the passport with its tables (${L}, ${width} px)`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/${L}/statistics`);
+    const section = page.getByTestId("passport-figures");
+    await expect(section).toBeVisible();
+    const capacity = page.getByTestId("figure-passport-capacity");
+    await expect(capacity.locator('figure[data-chart="bar"]')).toHaveCount(1);
+    await expect(capacity.locator("table thead")).toContainText(t(L, "statistics.passport.col.capacity"));
+    const schools = page.getByTestId("figure-passport-schools");
+    await expect(schools.locator('figure[data-chart="bar"]')).toHaveCount(1);
+    const total = schools.locator("table tbody tr").last();
+    await expect(total.locator("th")).toHaveText(t(L, "statistics.col.total"));
+    expect(Number(await total.locator("td").nth(2).getAttribute("data-v"))).toBeGreaterThanOrEqual(1); // three-shift
+    await audit(page);
+
+    // a region's page (by district), then the demo district's (by school, each linking to its card)
+    await capacity.locator("table tbody tr").first().getByRole("link").click();
+    await expect(page.getByTestId("figure-passport-capacity")).toBeVisible();
+    await page.goto(`/${L}/statistics/110200000`);
+    const bySchool = page.getByTestId("figure-passport-capacity").locator("table tbody tr");
+    expect(await bySchool.count()).toBeGreaterThan(1);
+    await audit(page);
+    await bySchool.first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/statistics\/organizations\/\d{12}/);
+  });
+}

@@ -1,4 +1,5 @@
 import { expect, t, test } from "./fixtures";
+import { audit } from "./audit";
 
 /**
  * The staff form filled from the personnel registry: the school admin opens its D-3 report of 2026 from the
@@ -99,3 +100,51 @@ test("the ministry maps a form's cell to the registry from the admin menu; a cel
   await row.getByTestId("delete-mapping").getByRole("button").click();
   await expect(row).toHaveCount(0);
 });
+
+/**
+ * The region's fill: the region admin opens the D-3 of 2026 from the final reports in the admin menu and fills
+ * every draft of the region from the registry and passport; the background job's progress runs to the end
+ * (a school that changed a cell keeps it: lib/reporting/prefill-region.int.test.ts). At 360 px too, with axe.
+ */
+for (const [L, width] of [
+  ["ru", 1280],
+  ["kk", 360],
+] as const) {
+  test(`the region admin fills every draft of the region in the background with progress (${L}, ${width} px)`, async ({
+    page,
+    signedIn,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 900 });
+    await signedIn("region", L);
+    await page.goto(`/${L}/admin`);
+    const nav = page.getByRole("navigation", { name: t(L, "admin.navLabel") });
+    await nav.getByRole("link", { name: t(L, "admin.nav.reportingReports"), exact: true }).click();
+    await expect(page.locator("main h1")).toHaveText(t(L, "reporting-review.reports.title"));
+    await page
+      .getByRole("row")
+      .filter({ hasText: "D-3" })
+      .filter({ hasText: "2026" })
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(page.locator("main h1")).toContainText("D-3");
+
+    const panel = page.getByTestId("region-prefill");
+    await expect(panel.getByRole("heading", { name: t(L, "reporting.prefill.region.title") })).toBeVisible();
+    await audit(page);
+    const form = panel.getByTestId("region-prefill-form");
+    await expect(form.getByRole("combobox", { name: t(L, "reporting.prefill.region.territory") })).toBeVisible();
+    await form.getByRole("button", { name: t(L, "reporting.prefill.region.start"), exact: true }).click();
+    await expect(form.getByRole("status")).toHaveText(t(L, "reporting.prefill.region.started"));
+    const run = panel.getByTestId("prefill-run").first();
+    await expect(run).toBeVisible();
+    await expect(run).toHaveAttribute("data-status", "DONE", { timeout: 60_000 });
+    await expect(run.getByTestId("prefill-run-status")).toHaveText(t(L, "reporting.prefill.region.status.DONE"));
+    const progress = await run.locator("progress").evaluate((p: HTMLProgressElement) => [p.value, p.max]);
+    expect(progress[0]).toBeGreaterThan(0);
+    expect(progress[0]).toBe(progress[1]);
+    await expect(run.getByTestId("prefill-run-result")).toBeVisible();
+    await audit(page);
+  });
+}

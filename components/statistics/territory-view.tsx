@@ -7,6 +7,7 @@ import type { Crumb, Figure, TerritoryPage } from "@/lib/databank/public";
 import { SMALL_CELL } from "@/lib/diary/aggregates";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { StatFigure, chartValue, cellText, type TableRow } from "./figure";
+import { PassportFigures } from "./passport-figures";
 import type { KeysOf, Messages } from "@/i18n/keys";
 
 const nameOf = (text: LocalizedText, locale: string) =>
@@ -426,6 +427,16 @@ export async function TerritoryView({ data, locale }: { data: TerritoryPage; loc
             />
           </div>
         </>
+      )}
+
+      {data.passport && (
+        <PassportFigures
+          passport={data.passport}
+          childLabel={childLabel}
+          childHref={childHref}
+          slug={data.territory.code}
+          locale={locale}
+        />
       )}
 
       <StatFigure

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "reporting.submit": ["ORG_ADMIN"],
   "reporting.review": ["DISTRICT_ADMIN", "REGION_ADMIN", "MINISTRY_ADMIN"],
   "reporting.accept": ["MINISTRY_ADMIN"],
+  // filling every draft of a region from the registry and passport at once (the region's or the ministry's)
+  "reporting.prefillRegion": ["MINISTRY_ADMIN", "REGION_ADMIN"],
   // E-diary: school admins set up their school; teachers keep the journal of the classes they teach (homeroom
   // teachers read their whole class); parents read their own children, students themselves.
   "diary.manage": ["ORG_ADMIN"],

@@ -12,7 +12,7 @@ const options = { tags: [TAGS.databank], revalidate: 3600 };
 
 export const cachedTerritoryPage = cached(
   (code: string | null, year: number | null) => territoryPage(code, year),
-  ["databank:territory:1"],
+  ["databank:territory:2"],
   options,
 );
 

@@ -116,3 +116,52 @@ describe("the passport's figures in the data bank", () => {
     expect(await figureOf("spendingPerPupil")).toBe(Math.round((spentBefore + 6_400_000) / 640));
   });
 });
+
+describe("the passport's figures on the public statistics pages", () => {
+  it("give the republic, a region and a district their schools' capacity, enrolment and counts, children adding up", async () => {
+    const { territoryPage } = await import("./public");
+    const republic = (await territoryPage(null, null)).passport!;
+    expect(republic.year).toBe(YEAR);
+    const profiles = await prisma.passportProfile.findMany({
+      where: { validTo: null },
+      select: { enrolment: true, computers: true },
+    });
+    expect(republic.total.schools).toBe(profiles.length);
+    expect(republic.total.enrolment.value).toBe(profiles.reduce((n, p) => n + p.enrolment, 0));
+    const overcrowded = await listIn({ all: true }, listQueryOf({ list: "overcrowded" }), null);
+    expect(republic.total.overcrowded).toBe(overcrowded.total);
+    const computers = profiles.reduce((n, p) => n + p.computers, 0);
+    expect(republic.total.pupilsPerComputer.value).toBeCloseTo(republic.total.enrolment.value! / computers, 1);
+    expect(republic.children.reduce((n, c) => n + c.schools, 0)).toBe(republic.total.schools);
+    expect(republic.children.reduce((n, c) => n + c.emergency, 0)).toBe(republic.total.emergency);
+
+    // the demo district: its schools, each with its own facts and the link code of its public card
+    const districtPath = district.roles.find((r) => r.role === "DISTRICT_ADMIN")!.territoryPath!;
+    const territory = await prisma.territory.findUniqueOrThrow({ where: { path: districtPath } });
+    const page = (await territoryPage(territory.code, null)).passport!;
+    const own = page.children.find((c) => c.code === bin)!;
+    const profile = await prisma.passportProfile.findFirstOrThrow({
+      where: { organizationId: schoolId, validTo: null },
+    });
+    const capacity = (
+      await prisma.passportBuilding.aggregate({
+        where: { organizationId: schoolId, status: "CONFIRMED", validTo: null },
+        _sum: { capacity: true },
+      })
+    )._sum.capacity!;
+    expect(own.schools).toBe(1);
+    expect(own.capacity).toBe(capacity);
+    expect(own.enrolment.value).toBe(profile.enrolment);
+    expect(own.capacityUse.value).toBeCloseTo((100 * profile.enrolment) / capacity, 1);
+    expect(page.total.schools).toBe(page.children.length);
+    expect(page.total.capacity).toBe(page.children.reduce((n, c) => n + (c.capacity ?? 0), 0));
+    // the region's line of the district agrees with the district's own total
+    const region = (await territoryPage(page.total.code.slice(0, 2) + "0000000", null)).passport!;
+    const line = region.children.find((c) => c.code === territory.code)!;
+    expect([line.schools, line.capacity, line.overcrowded]).toEqual([
+      page.total.schools,
+      page.total.capacity,
+      page.total.overcrowded,
+    ]);
+  });
+});

@@ -62,8 +62,8 @@ export async function rebuildPassportFacts(
       FROM "PassportBuilding" WHERE status = 'CONFIRMED' AND "validTo" IS NULL ${only} GROUP BY 1
     ),
     f AS (
-      SELECT "organizationId" AS org, SUM(spent)::float8 AS spent
-      FROM "BudgetLine" WHERE status = 'CONFIRMED' AND year = ${year} ${only} GROUP BY 1
+      SELECT "organizationId" AS org, SUM("confirmedSpent")::float8 AS spent
+      FROM "BudgetLine" WHERE "confirmedSpent" IS NOT NULL AND year = ${year} ${only} GROUP BY 1
     ),
     x AS (
       SELECT p.*, b.capacity, b.gym, b.emergency, f.spent

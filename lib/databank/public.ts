@@ -16,6 +16,7 @@ import type { StatsQuery } from "./params";
 import { defaultYear, preliminaryYears, runStats, type StatsResult } from "./query";
 import { crossGroups, suppress, type SuppressionCell } from "./suppression";
 import { likePrefix } from "./sql";
+import { passportYear } from "./passport-facts";
 
 /** A published figure: null value when hidden by small-cell suppression (shown as "<5"). */
 export interface Figure {
@@ -126,6 +127,33 @@ export interface TerritoryPage {
   orgsByKind: { kind: string; name: LocalizedText; count: number }[];
   /** E-diary figures of the current school year (not of `year`); null below the small-cell threshold. */
   diary: { students: number; attendanceRate: number | null; quality: number | null } | null;
+  /** The organisation passport's figures of the current year (not of `year`); null when no school has one. */
+  passport: PassportFigures | null;
+}
+
+/** One line of the passport figures: a territory (its schools added up) or one school. */
+export interface PassportLine {
+  code: string;
+  name: LocalizedText;
+  /** Schools with a passport (a profile in force). */
+  schools: number;
+  /** Design capacity of the confirmed buildings, pupil places. */
+  capacity: number | null;
+  enrolment: Figure;
+  /** Enrolment per 100 places (overcrowded above 100). */
+  capacityUse: Figure;
+  pupilsPerComputer: Figure;
+  overcrowded: number;
+  threeShift: number;
+  emergency: number;
+  internet: number;
+  gym: number;
+}
+
+export interface PassportFigures {
+  year: number;
+  total: PassportLine;
+  children: PassportLine[];
 }
 
 const SUMMARY_INDICATORS: Indicator[] = ["students", "studentsKazakh", "classes", "teachers"];
@@ -233,6 +261,7 @@ export async function territoryPage(code: string | null, requestedYear: number |
     kazakhShare: { kazakh: shown(null), other: shown(null) },
     orgsByKind: await orgsByKind(territory.path),
     diary: await diaryFigures(territory.path),
+    passport: await passportFigures(territory),
   };
   if (year === null) return empty;
 
@@ -380,6 +409,151 @@ async function organizationRows(districtCode: string, year: number): Promise<Chi
       pupilsPerTeacher: shown(null),
     }))
     .sort((a, b) => a.name.en.localeCompare(b.name.en, "en", { numeric: true }));
+}
+
+/** The passport facts a line reads (PassportFact codes, lib/databank/passport-facts.ts) and their indicators. */
+const PASSPORT_LINE = {
+  capacity: "schoolCapacity",
+  enrolment: "schoolEnrolment",
+  overcrowded: "overcrowdedSchools",
+  threeShift: "threeShiftSchools",
+  emergency: "emergencySchools",
+  computers: "schoolComputers",
+  internet: "schoolsWithInternet",
+  gym: "schoolsWithGym",
+} as const satisfies Record<string, Indicator>;
+type PassportFact = keyof typeof PASSPORT_LINE;
+
+function passportLine(
+  code: string,
+  name: LocalizedText,
+  schools: number,
+  v: Partial<Record<PassportFact, number>>,
+): PassportLine {
+  return {
+    code,
+    name,
+    schools,
+    capacity: v.capacity ?? null,
+    enrolment: shown(v.enrolment),
+    capacityUse: shown(null),
+    pupilsPerComputer: shown(null),
+    overcrowded: v.overcrowded ?? 0,
+    threeShift: v.threeShift ?? 0,
+    emergency: v.emergency ?? 0,
+    internet: v.internet ?? 0,
+    gym: v.gym ?? 0,
+  };
+}
+
+/** The ratios of a line once its enrolment has passed suppression (hidden with it). */
+function withPassportRatios(line: PassportLine, computers: number | undefined): PassportLine {
+  const percent = ratio(line.enrolment, shown(line.capacity === null ? null : line.capacity / 100));
+  return {
+    ...line,
+    capacityUse: percent,
+    pupilsPerComputer: ratio(line.enrolment, shown(computers)),
+  };
+}
+
+/**
+ * The passport's figures of a territory and of each of its children (regions, districts, or a district's
+ * schools): capacity against enrolment, pupils per computer, and the counts of overcrowded, three-shift,
+ * emergency schools and of those with internet and a gym. Territories read the summary (the passport's
+ * facts of the current year, refreshed whenever a passport change counts); a district's schools read their
+ * facts. The enrolment is a count of persons: small-cell suppression across the children, the total above.
+ */
+async function passportFigures(territory: {
+  id: string;
+  code: string;
+  level: string;
+  path: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}): Promise<PassportFigures | null> {
+  const year = passportYear();
+  const facts = Object.keys(PASSPORT_LINE) as PassportFact[];
+  const indicators = facts.map((f) => PASSPORT_LINE[f]);
+  const territoryLines = async (ids: string[]) => {
+    const rows = await prisma.databankSummary.findMany({
+      where: {
+        territoryId: { in: ids },
+        year,
+        indicator: { in: indicators },
+        grade: 0,
+        sex: "",
+        qualification: "",
+        language: "",
+      },
+      select: { territoryId: true, indicator: true, value: true, organizations: true },
+    });
+    return (id: string) => {
+      const mine = rows.filter((r) => r.territoryId === id);
+      const values: Partial<Record<PassportFact, number>> = {};
+      for (const f of facts) {
+        const r = mine.find((x) => x.indicator === PASSPORT_LINE[f]);
+        if (r) values[f] = r.value;
+      }
+      const schools = mine.find((x) => x.indicator === PASSPORT_LINE.enrolment)?.organizations ?? 0;
+      return { values, schools };
+    };
+  };
+  const name = { kk: territory.nameKk, ru: territory.nameRu, en: territory.nameEn };
+  let total: { values: Partial<Record<PassportFact, number>>; schools: number };
+  let children: { line: PassportLine; computers: number | undefined }[];
+  if (territory.level === "DISTRICT") {
+    const rows = await prisma.passportFact.findMany({
+      where: { year, fact: { in: facts }, organization: { territory: { path: { startsWith: territory.path } } } },
+      select: {
+        fact: true,
+        value: true,
+        organization: { select: { bin: true, nameKk: true, nameRu: true, nameEn: true } },
+      },
+    });
+    const byOrg = new Map<string, { name: LocalizedText; values: Partial<Record<PassportFact, number>> }>();
+    for (const r of rows) {
+      const o = r.organization;
+      const entry = byOrg.get(o.bin) ?? { name: { kk: o.nameKk, ru: o.nameRu, en: o.nameEn }, values: {} };
+      entry.values[r.fact as PassportFact] = r.value;
+      byOrg.set(o.bin, entry);
+    }
+    children = [...byOrg.entries()]
+      .filter(([, e]) => e.values.enrolment !== undefined)
+      .map(([bin, e]) => ({ line: passportLine(bin, e.name, 1, e.values), computers: e.values.computers }))
+      .sort((a, b) => a.line.name.en.localeCompare(b.line.name.en, "en", { numeric: true }));
+    const sum = (f: PassportFact) => {
+      const values = children.map((c) => byOrg.get(c.line.code)!.values[f]).filter((v) => v !== undefined);
+      return values.length ? values.reduce((n, v) => n + v, 0) : undefined;
+    };
+    total = { values: Object.fromEntries(facts.map((f) => [f, sum(f)])), schools: children.length };
+  } else {
+    const kids = await prisma.territory.findMany({
+      where: { parentId: territory.id },
+      select: { id: true, code: true, nameKk: true, nameRu: true, nameEn: true },
+      orderBy: { code: "asc" },
+    });
+    const of = await territoryLines([territory.id, ...kids.map((k) => k.id)]);
+    total = of(territory.id);
+    children = kids
+      .map((k) => ({ k, ...of(k.id) }))
+      .filter((c) => c.schools > 0)
+      .map(({ k, values, schools }) => ({
+        line: passportLine(k.code, { kk: k.nameKk, ru: k.nameRu, en: k.nameEn }, schools, values),
+        computers: values.computers,
+      }));
+  }
+  if (!total.schools) return null;
+  const totalLine = passportLine(territory.code, name, total.schools, total.values);
+  applySuppression([
+    { figure: totalLine.enrolment, persons: true, groups: [] },
+    ...children.map((c) => ({ figure: c.line.enrolment, persons: true, groups: [`passport|${territory.code}`] })),
+  ]);
+  return {
+    year,
+    total: withPassportRatios(totalLine, total.values.computers),
+    children: children.map((c) => withPassportRatios(c.line, c.computers)),
+  };
 }
 
 /** Active organisations of the registry in a territory's subtree, by kind (education departments excluded). */

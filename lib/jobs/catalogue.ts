@@ -127,6 +127,16 @@ export const JOBS: JobDefinition[] = [
     },
   },
   {
+    // a territory's prefill of a period's drafts, batch by batch with its progress (resumed after a stop)
+    name: "reporting.prefill-runs",
+    intervalMs: 2 * SECOND,
+    leaseMs: 5 * MINUTE,
+    async run() {
+      const { runQueuedPrefills } = await import("../reporting/prefill-region");
+      return runQueuedPrefills();
+    },
+  },
+  {
     // ended sessions, expired second-factor steps and remembered browsers
     name: "auth.prune",
     intervalMs: 60 * MINUTE,

@@ -249,11 +249,61 @@ describe("open finance", () => {
     expect(card?.budget?.perPupil).toBe(100000);
     expect(card?.budget?.district).not.toBeNull();
     expect(card?.budget?.region).not.toBeNull();
-    // a correction replaces the line (one line per year, source, expense line and quarter)
-    await saveBudgetLine(school, budgetLineSave.parse(budgetForm({ planned: "64000000", spent: "32000000" })));
-    expect((await passportCard(bin))?.budget?.year).toBe(YEAR - 1);
-    await confirmLine();
-    expect((await passportCard(bin))?.budget?.perPupil).toBe(50000);
+  });
+
+  it("keeps counting the confirmed version of a corrected line until the correction is confirmed, with its history", async () => {
+    await saveProfile(school, profileSave.parse(profileForm()));
+    const spentFact = async () =>
+      (
+        await prisma.passportFact.findUnique({
+          where: { organizationId_year_fact: { organizationId: schoolId, year: YEAR, fact: "spent" } },
+        })
+      )?.value ?? null;
+    const pendingOfSchool = async () => (await pendingBudgetLines(district)).filter((l) => l.organization.bin === bin);
+    const decide = async (decision: "CONFIRMED" | "REJECTED", note?: string) => {
+      const pending = await pendingOfSchool();
+      expect(pending).toHaveLength(1);
+      await decideChange(district, { kind: "budget", id: pending[0]!.id, decision, note });
+    };
+    // the second quarter's line (the first quarter's, 64 000 000, was confirmed above: 100 000 per pupil)
+    const q2 = (extra: Record<string, string>) => budgetLineSave.parse(budgetForm({ quarter: "2", ...extra }));
+    await saveBudgetLine(school, q2({ planned: "64000000", spent: "64000000" }));
+    await decide("CONFIRMED");
+    expect((await passportCard(bin))?.budget?.perPupil).toBe(200000);
+    const confirmedSpent = await spentFact();
+    expect(confirmedSpent).not.toBeNull();
+
+    // a correction waits for the district: the card and the data bank still count the confirmed version
+    await saveBudgetLine(school, q2({ planned: "64000000", spent: "32000000" }));
+    expect((await passportCard(bin))?.budget?.perPupil).toBe(200000);
+    expect(await spentFact()).toBe(confirmedSpent);
+    // the history, as the district sees it beside the correction and the school on its budget page
+    const [pending] = await pendingOfSchool();
+    expect(pending!.confirmedVersion).toBe(1);
+    expect(pending!.versions.map((v) => [v.version, v.status, v.spent])).toEqual([
+      [2, "PENDING", 32000000],
+      [1, "CONFIRMED", 64000000],
+    ]);
+    expect(pending!.versions[1]!.decidedBy?.displayName).toBeTruthy();
+    const own = (await passportOf(school, YEAR))!.budget.find((l) => l.id === pending!.id)!;
+    expect(own.versions.map((v) => v.version)).toEqual([2, 1]);
+
+    // confirmed, the correction counts
+    await decide("CONFIRMED");
+    expect((await passportCard(bin))?.budget?.perPupil).toBe(150000);
+    expect(await spentFact()).toBe(confirmedSpent! - 32000000);
+
+    // a rejected correction leaves the confirmed version counting, and stays in the history with its note
+    await saveBudgetLine(school, q2({ planned: "64000000", spent: "1000000" }));
+    await decide("REJECTED", "Актіні тіркеңіз");
+    expect((await passportCard(bin))?.budget?.perPupil).toBe(150000);
+    expect(await spentFact()).toBe(confirmedSpent! - 32000000);
+    const line = await prisma.budgetLine.findUniqueOrThrow({ where: { id: pending!.id }, include: { versions: true } });
+    expect([line.status, line.confirmedVersion, line.confirmedSpent]).toEqual(["REJECTED", 2, 32000000]);
+    expect(line.versions.find((v) => v.version === 3)).toMatchObject({
+      status: "REJECTED",
+      decisionNote: "Актіні тіркеңіз",
+    });
   });
 
   it("hides figures about fewer than five persons", async () => {

@@ -24,6 +24,24 @@ type Tx = Prisma.TransactionClient;
 
 const CURRENT = { status: "CONFIRMED", validTo: null } as const;
 
+/** A budget line's history as its school and its district see it: every version, newest first, with who and when. */
+const VERSIONS = {
+  orderBy: { version: "desc" },
+  take: 20,
+  select: {
+    version: true,
+    planned: true,
+    spent: true,
+    comment: true,
+    status: true,
+    enteredAt: true,
+    decidedAt: true,
+    decisionNote: true,
+    enteredBy: { select: { displayName: true } },
+    decidedBy: { select: { displayName: true } },
+  },
+} satisfies Prisma.BudgetLine$versionsArgs;
+
 /** The organisations whose passport the viewer keeps (their own school). */
 export function ownOrganizationIds(viewer: Viewer): string[] {
   authorizeViewer(viewer, "passport.manage");
@@ -68,6 +86,7 @@ export async function passportOf(viewer: Viewer, year = almatyYear()) {
     prisma.budgetLine.findMany({
       where: { organizationId, year },
       orderBy: [{ source: "asc" }, { expense: "asc" }, { quarter: "asc" }],
+      include: { versions: VERSIONS },
     }),
   ]);
   return { organization, buildings, profile, history, budget, year };
@@ -228,6 +247,19 @@ export async function saveBudgetLine(viewer: Viewer, input: BudgetLineSave): Pro
       create: { ...key, ...values, updatedById: viewer.userId },
       update: { ...values, updatedById: viewer.userId, version: { increment: 1 } },
     });
+    // the line's history: this entry as its new version (a correction of a confirmed line leaves the confirmed
+    // figures counting until the district confirms the correction)
+    await tx.budgetLineVersion.create({
+      data: {
+        budgetLineId: line.id,
+        version: line.version,
+        planned: values.planned,
+        spent: values.spent,
+        comment: values.comment,
+        status: "PENDING",
+        enteredById: viewer.userId,
+      },
+    });
     await recordAudit(tx, {
       actorId: viewer.userId,
       action: before ? "update" : "create",
@@ -236,8 +268,6 @@ export async function saveBudgetLine(viewer: Viewer, input: BudgetLineSave): Pro
       before,
       after: { ...key, ...values },
     });
-    // a confirmed line corrected leaves the public figures until the district confirms it again
-    if (before?.status === "CONFIRMED") await refreshPassportOf(tx, input.organizationId);
     return { id: line.id };
   });
 }
@@ -291,6 +321,7 @@ export async function pendingBudgetLines(viewer: Viewer) {
     include: {
       organization: { select: { ...NAMED, bin: true } },
       updatedBy: { select: { displayName: true } },
+      versions: VERSIONS,
     },
   });
 }
@@ -358,11 +389,36 @@ async function decideBudgetLine(viewer: Viewer, scope: Scope, input: ChangeDecis
       include: { organization: { select: { bin: true } } },
     });
     if (!line) throw new AppError("notFound");
+    const decision = {
+      status: input.decision,
+      decidedById: viewer.userId,
+      decidedAt: now,
+      decisionNote: input.note ?? null,
+    };
+    const confirmed =
+      input.decision === "CONFIRMED"
+        ? { confirmedPlanned: line.planned, confirmedSpent: line.spent, confirmedVersion: line.version }
+        : {};
     const done = await tx.budgetLine.updateMany({
       where: { id: line.id, status: "PENDING", version: line.version },
-      data: { status: input.decision, decidedById: viewer.userId, decidedAt: now, decisionNote: input.note ?? null },
+      data: { ...decision, ...confirmed },
     });
     if (line.status !== "PENDING" || done.count !== 1) throw new AppError("conflict", { id: "passport.decided" });
+    // the decision in the line's history (a line written without one, e.g. by an import, gets its version here)
+    await tx.budgetLineVersion.upsert({
+      where: { budgetLineId_version: { budgetLineId: line.id, version: line.version } },
+      create: {
+        budgetLineId: line.id,
+        version: line.version,
+        planned: line.planned,
+        spent: line.spent,
+        comment: line.comment,
+        enteredById: line.updatedById,
+        enteredAt: line.updatedAt,
+        ...decision,
+      },
+      update: decision,
+    });
     return afterDecision(tx, viewer, "BudgetLine", line, input, now);
   });
 }
@@ -474,8 +530,8 @@ export async function listIn(
   const spending = query.list === "spending";
   const budget = spending
     ? Prisma.sql`, f AS (
-      SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
-      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} AND bl.status = 'CONFIRMED' GROUP BY bl."organizationId"
+      SELECT bl."organizationId", SUM(bl."confirmedSpent")::float8 AS spent
+      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} AND bl."confirmedSpent" IS NOT NULL GROUP BY bl."organizationId"
     )`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<RawRow[]>`
@@ -507,10 +563,10 @@ export async function listIn(
   if (!spending && rows.length) {
     const sums = await prisma.budgetLine.groupBy({
       by: ["organizationId"],
-      where: { year, status: "CONFIRMED", organizationId: { in: rows.map((r) => r.id) } },
-      _sum: { spent: true },
+      where: { year, confirmedSpent: { not: null }, organizationId: { in: rows.map((r) => r.id) } },
+      _sum: { confirmedSpent: true },
     });
-    const of = new Map(sums.map((x) => [x.organizationId, x._sum.spent]));
+    const of = new Map(sums.map((x) => [x.organizationId, x._sum.confirmedSpent]));
     for (const r of rows) r.spent = of.get(r.id) ?? null;
   }
   return {
@@ -583,8 +639,8 @@ export async function tableIn(scope: Scope, query: ListQuery, now = new Date()):
       WHERE pb.status = 'CONFIRMED' AND pb."validTo" IS NULL GROUP BY pb."organizationId"
     ),
     f AS (
-      SELECT bl."organizationId", SUM(bl.spent)::float8 AS spent
-      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} AND bl.status = 'CONFIRMED' GROUP BY bl."organizationId"
+      SELECT bl."organizationId", SUM(bl."confirmedSpent")::float8 AS spent
+      FROM "BudgetLine" bl JOIN orgs ON orgs.id = bl."organizationId" WHERE bl.year = ${year} AND bl."confirmedSpent" IS NOT NULL GROUP BY bl."organizationId"
     )
     SELECT o.code, o."nameKk", o."nameRu", o."nameEn", COUNT(*)::int AS schools,
       COUNT(*) FILTER (WHERE p.enrolment > b.capacity)::int AS overcrowded,

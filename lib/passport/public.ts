@@ -63,9 +63,9 @@ async function averagesPerPupil(
     { dSpent: number | null; dPupils: number | null; rSpent: number | null; rPupils: number | null }[]
   >`
     WITH f AS (
-      SELECT bl."organizationId", t.path, SUM(bl.spent)::float8 AS spent FROM "BudgetLine" bl
+      SELECT bl."organizationId", t.path, SUM(bl."confirmedSpent")::float8 AS spent FROM "BudgetLine" bl
       JOIN "Organization" o ON o.id = bl."organizationId" JOIN "Territory" t ON t.id = o."territoryId"
-      WHERE bl.year = ${year} AND bl.status = 'CONFIRMED' AND t.path LIKE ${likePrefix(regionPath)} GROUP BY bl."organizationId", t.path
+      WHERE bl.year = ${year} AND bl."confirmedSpent" IS NOT NULL AND t.path LIKE ${likePrefix(regionPath)} GROUP BY bl."organizationId", t.path
     )
     SELECT SUM(f.spent) FILTER (WHERE f.path LIKE ${likePrefix(districtPath)})::float8 AS "dSpent",
       SUM(p.enrolment) FILTER (WHERE f.path LIKE ${likePrefix(districtPath)})::float8 AS "dPupils",
@@ -93,7 +93,7 @@ export async function passportCard(bin: string, now = new Date()): Promise<Passp
     }),
     prisma.passportProfile.findFirst({ where: { organizationId: org.id, validTo: null } }),
     prisma.budgetLine.findFirst({
-      where: { organizationId: org.id, year: { lte: almatyYear(now) }, status: "CONFIRMED" },
+      where: { organizationId: org.id, year: { lte: almatyYear(now) }, confirmedSpent: { not: null } },
       orderBy: { year: "desc" },
       select: { year: true },
     }),
@@ -119,10 +119,18 @@ export async function passportCard(bin: string, now = new Date()): Promise<Passp
 
   let budget: PassportCard["budget"] = null;
   if (budgetYear) {
-    const lines = await prisma.budgetLine.findMany({
-      where: { organizationId: org.id, year: budgetYear.year, status: "CONFIRMED" },
-      select: { source: true, expense: true, planned: true, spent: true },
-    });
+    // the figures of each line's confirmed version (a correction counts once the district confirms it)
+    const lines = (
+      await prisma.budgetLine.findMany({
+        where: { organizationId: org.id, year: budgetYear.year, confirmedSpent: { not: null } },
+        select: { source: true, expense: true, confirmedPlanned: true, confirmedSpent: true },
+      })
+    ).map((l) => ({
+      source: l.source,
+      expense: l.expense,
+      planned: l.confirmedPlanned ?? 0,
+      spent: l.confirmedSpent ?? 0,
+    }));
     const sum = <K extends "source" | "expense">(key: K) => {
       const m = new Map<string, { planned: number; spent: number }>();
       for (const l of lines) {

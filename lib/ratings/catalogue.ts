@@ -1,6 +1,6 @@
 /**
- * The indicators a rating method may use, each derived from the data bank (accepted statistical reports) or
- * from the reporting workflow, with its source and the direction that usually applies. Definitions are in
+ * The indicators a rating method may use, each derived from the data bank (accepted statistical reports and
+ * the organisation passport's confirmed facts), from the reporting workflow or the e-diary, with its source and the direction that usually applies. Definitions are in
  * messages/<locale>/ratings.json (`indicator.<code>.name` / `.definition` / `.source`).
  *
  * Pure module (no database): the runner, the forms, the method page and the API share it.
@@ -59,6 +59,8 @@ export const RATING_INDICATORS = [
   "reportingTimeliness",
   "attendanceRate",
   "gradeQuality",
+  "pupilsPerComputer",
+  "capacityUse",
 ] as const;
 export type RatingIndicatorCode = (typeof RATING_INDICATORS)[number];
 
@@ -112,6 +114,23 @@ export const RATING_CATALOGUE: Record<RatingIndicatorCode, RatingIndicatorSpec |
     forms: ["D-3"],
   },
   reportingTimeliness: { kind: "timeliness", direction: "higher", forms: ["D-1", "D-3"] },
+  // from the organisation passport (its facts of the current year in the data bank, confirmed figures only)
+  pupilsPerComputer: {
+    kind: "ratio",
+    numerator: [{ indicator: "schoolEnrolment" }],
+    denominator: [{ indicator: "schoolComputers" }],
+    scale: 1,
+    direction: "lower",
+    forms: ["PASSPORT"],
+  },
+  capacityUse: {
+    kind: "ratio",
+    numerator: [{ indicator: "schoolEnrolment" }],
+    denominator: [{ indicator: "schoolCapacity" }],
+    scale: 100,
+    direction: "lower",
+    forms: ["PASSPORT"],
+  },
   attendanceRate: { kind: "diary", measure: "attendance", direction: "higher", forms: [] },
   gradeQuality: { kind: "diary", measure: "quality", direction: "higher", forms: [] },
 };

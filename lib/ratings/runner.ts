@@ -7,7 +7,7 @@
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { AppError } from "../errors";
-import { likePrefix, mappingCte } from "../databank/sql";
+import { factsFrom, likePrefix, mappingCte } from "../databank/sql";
 import { computeRating, RatingError, sensitivity, validateMethod, type Method, type RatingRow } from "./compute";
 import { almatyDate } from "../time";
 import {
@@ -95,7 +95,7 @@ export async function loadInputs(
       WITH ${mappingCte(databank)},
       cells AS (
         SELECT dv."organizationId" AS org, m.ind, COALESCE(m.qual, '') AS qual, SUM(dv.value * m.weight) AS v
-        FROM "DataValue" dv JOIN m ON m.form_code = dv."formCode" AND m.fact = dv.indicator
+        FROM ${factsFrom(databank)} JOIN m ON m.form_code = dv."formCode" AND m.fact = dv.indicator
         WHERE dv.year = ${year}
         GROUP BY 1, 2, 3
       )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, countEmployees, mappingSchema, readPrefillRecord, type StaffRow } from "./prefill-rules";
+import { ageOn, countEmployees, mappingSchema, mergePrefill, readPrefillRecord, type StaffRow } from "./prefill-rules";
 
 const row = (over: Partial<StaffRow>): StaffRow => ({
   employeeId: "e1",
@@ -52,5 +52,27 @@ describe("prefill rules", () => {
       mappingSchema.safeParse({ source: "PASSPORT", cellKey: "general.capacity", measure: "capacity" }).success,
     ).toBe(true);
     expect(readPrefillRecord({ at: "x" })).toBeNull();
+  });
+});
+
+describe("merging a territory's prefill into a draft", () => {
+  const record = (cells: Record<string, number>) => ({
+    at: "2026-12-01T00:00:00.000Z",
+    referenceDate: "2026-12-01",
+    cells: Object.fromEntries(Object.entries(cells).map(([k, value]) => [k, { source: "STAFF" as const, value }])),
+  });
+
+  it("fills empty cells and cells still holding the last prefill's figure, and keeps the cells the school changed", () => {
+    const previous = record({ "s.a": 10, "s.b": 5, "s.c": 7 });
+    const next = record({ "s.a": 11, "s.b": 6, "s.c": 8, "s.d": 3, "s.e": 4 });
+    const { values, kept } = mergePrefill({ "s.a": 10, "s.b": 9, "s.c": "", "s.e": 2, other: "x" }, previous, next);
+    expect(values).toEqual({ "s.a": 11, "s.b": 9, "s.c": 8, "s.d": 3, "s.e": 2, other: "x" });
+    expect(kept.sort()).toEqual(["s.b", "s.e"]);
+  });
+
+  it("counts a typed value equal to the new figure as filled, not kept", () => {
+    const { values, kept } = mergePrefill({ "s.a": 4 }, null, record({ "s.a": 4 }));
+    expect(values).toEqual({ "s.a": 4 });
+    expect(kept).toEqual([]);
   });
 });

@@ -158,3 +158,28 @@ export const ALL_MEASURES = [
   ...STAFF_MEASURES.map((m) => ({ source: "STAFF" as const, measure: m })),
   ...PASSPORT_MEASURES.map((m) => ({ source: "PASSPORT" as const, measure: m })),
 ];
+
+/**
+ * The figures of a new prefill merged into a draft's values, keeping what the organisation has changed: a
+ * cell keeps its value when it holds one that is not the figure the last prefill wrote there (typed by the
+ * school, or edited after a prefill); an empty cell, or one still holding the last prefill's figure, takes
+ * the new figure. Returns the merged values and the keys kept.
+ */
+export function mergePrefill<V>(
+  current: Record<string, V>,
+  previous: PrefillRecord | null,
+  record: PrefillRecord,
+): { values: Record<string, V | number | boolean>; kept: string[] } {
+  const values: Record<string, V | number | boolean> = { ...current };
+  const kept: string[] = [];
+  for (const [key, cell] of Object.entries(record.cells)) {
+    const value = current[key] as unknown;
+    const empty = value === undefined || value === null || value === "";
+    if (!empty && previous?.cells[key]?.value !== value) {
+      if (value !== cell.value) kept.push(key);
+      continue;
+    }
+    values[key] = cell.value;
+  }
+  return { values, kept };
+}

@@ -57,9 +57,15 @@ export function referenceDate(period: { endsOn: Date }, now = new Date()): strin
 }
 
 async function staffRows(organizationId: string, day: string, db: Db): Promise<StaffRow[]> {
+  return (await staffRowsOf([organizationId], day, db)).get(organizationId) ?? [];
+}
+
+/** The registry's appointments in force on a day at each of several organisations (one query), by organisation. */
+export async function staffRowsOf(organizationIds: string[], day: string, db: Db = prisma) {
   const rows = await db.appointment.findMany({
-    where: { organizationId, ...inForce(day) },
+    where: { organizationId: { in: organizationIds }, ...inForce(day) },
     select: {
+      organizationId: true,
       employeeId: true,
       kind: true,
       position: { select: { code: true } },
@@ -68,15 +74,21 @@ async function staffRows(organizationId: string, day: string, db: Db): Promise<S
       },
     },
   });
-  return rows.map((r) => ({
-    employeeId: r.employeeId,
-    positionCode: r.position.code,
-    kind: r.kind,
-    category: r.employee.category,
-    higherEducation: r.employee.higherEducation,
-    sex: r.employee.person.sex,
-    birthDate: dayOf(r.employee.person.birthDate),
-  }));
+  const byOrganization = new Map<string, StaffRow[]>();
+  for (const r of rows) {
+    const list = byOrganization.get(r.organizationId) ?? [];
+    list.push({
+      employeeId: r.employeeId,
+      positionCode: r.position.code,
+      kind: r.kind,
+      category: r.employee.category,
+      higherEducation: r.employee.higherEducation,
+      sex: r.employee.person.sex,
+      birthDate: dayOf(r.employee.person.birthDate),
+    });
+    byOrganization.set(r.organizationId, list);
+  }
+  return byOrganization;
 }
 
 async function openVacancies(organizationId: string, day: string, positions: string[] | undefined, db: Db) {
@@ -89,6 +101,26 @@ async function openVacancies(organizationId: string, day: string, positions: str
       ...(positions ? { position: { code: { in: positions } } } : {}),
     },
   });
+}
+
+/**
+ * The position codes of the vacancies open on a day at each of several organisations (one query), by
+ * organisation: the same vacancies `openVacancies` counts, for a territory's prefill.
+ */
+export async function openVacanciesOf(organizationIds: string[], day: string, db: Db = prisma) {
+  const end = dateValue(addDays(day, 1));
+  const rows = await db.vacancy.findMany({
+    where: {
+      organizationId: { in: organizationIds },
+      createdAt: { lt: end },
+      OR: [{ status: "OPEN" }, { closedAt: { gte: end } }],
+    },
+    select: { organizationId: true, position: { select: { code: true } } },
+  });
+  const byOrganization = new Map<string, string[]>();
+  for (const r of rows)
+    byOrganization.set(r.organizationId, [...(byOrganization.get(r.organizationId) ?? []), r.position.code]);
+  return byOrganization;
 }
 
 /** The passport's figures in force at an instant (null: the passport says nothing). */
@@ -137,13 +169,22 @@ export async function computePrefill(
   day: string,
   now = new Date(),
   db: Db = prisma,
+  /**
+   * What the caller has read already for a batch of organisations (a territory's prefill): the organisation's
+   * staff rows in force, and the position codes of its open vacancies.
+   */
+  preloaded?: { staff: StaffRow[]; vacancies: string[] },
 ): Promise<PrefillRecord> {
   const slots = new Map(valueSlots(definition).map((s) => [s.key, s]));
   const needsStaff = mappings.some((m) => m.source === "STAFF" && m.measure === "employees");
   const needsPassport = mappings.some((m) => m.source === "PASSPORT");
   const at = day >= almatyDate(now) ? now : dateValue(addDays(day, 1));
   const [rows, passport] = await Promise.all([
-    needsStaff ? staffRows(organizationId, day, db) : Promise.resolve([]),
+    needsStaff
+      ? preloaded
+        ? Promise.resolve(preloaded.staff)
+        : staffRows(organizationId, day, db)
+      : Promise.resolve([]),
     needsPassport ? passportFigures(organizationId, at, db) : Promise.resolve(null),
   ]);
   const cells: PrefillRecord["cells"] = {};
@@ -153,7 +194,9 @@ export async function computePrefill(
       figure =
         m.measure === "employees"
           ? countEmployees(rows, m.params, day)
-          : await openVacancies(organizationId, day, m.params.positions, db);
+          : preloaded
+            ? preloaded.vacancies.filter((code) => !m.params.positions || m.params.positions.includes(code)).length
+            : await openVacancies(organizationId, day, m.params.positions, db);
     else figure = passport?.[m.measure] ?? null;
     if (figure === null) continue;
     const slot = slots.get(m.cellKey);

@@ -159,6 +159,9 @@ export async function seedPassport(
             updatedById: creator,
             status: "CONFIRMED",
             decidedById: creator,
+            confirmedPlanned: planned,
+            confirmedSpent: spent,
+            confirmedVersion: 1,
           });
         }
   }

@@ -108,6 +108,7 @@ export const ROUTES: Record<string, Entry> = {
   },
   "app/api/v1/ratings/route.ts GET": { access: "public", why: "open ratings" },
   "app/api/v1/reporting/reports/[periodId]/route.ts GET": { permission: "reporting.review" },
+  "app/api/v1/reporting/prefill-runs/[id]/route.ts GET": { permission: "reporting.prefillRegion" },
   "app/api/v1/reporting/template/route.ts GET": { access: "signedIn" },
   "app/api/v1/reporting/template/upload/route.ts POST": { permission: "reporting.submit" },
   "app/api/v1/search/route.ts GET": {
@@ -260,6 +261,7 @@ export const ACTIONS: Record<string, Entry> = {
   "lib/reporting/actions-entry.ts#prefillDraftAction": { permission: "reporting.submit" },
   "lib/reporting/actions-prefill.ts#saveMappingAction": { permission: "reporting.design" },
   "lib/reporting/actions-prefill.ts#deleteMappingAction": { permission: "reporting.design" },
+  "lib/reporting/actions-prefill.ts#startRegionPrefillAction": { permission: "reporting.prefillRegion" },
   "lib/reporting/review-actions.ts#approveSubmissionAction": { permission: "reporting.review" },
   "lib/reporting/review-actions.ts#acceptSubmissionAction": { permission: "reporting.review" },
   "lib/reporting/review-actions.ts#returnSubmissionAction": { permission: "reporting.review" },

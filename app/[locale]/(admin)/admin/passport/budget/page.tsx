@@ -8,6 +8,7 @@ import { formatNumber } from "@/lib/format";
 import { localName } from "@/lib/names";
 import { PageHeader } from "@/components/admin/page-header";
 import { NoPassport, PassportTabs } from "@/components/passport/tabs";
+import { BudgetHistory } from "@/components/passport/budget-history";
 import { ActionForm } from "@/components/forms/action-form-client";
 import { FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 
@@ -80,6 +81,7 @@ export default async function PassportBudgetPage({
                     <td className="p-2" data-testid="budget-status" data-status={l.status}>
                       {t(`budgetStatus.${l.status}`)}
                       {l.status === "REJECTED" && l.decisionNote ? ` · ${l.decisionNote}` : ""}
+                      <BudgetHistory line={l} locale={locale} />
                     </td>
                   </tr>
                 ))}

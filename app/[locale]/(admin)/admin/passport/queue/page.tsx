@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authorize } from "@/lib/auth/viewer";
 import { pendingBudgetLines, pendingChanges } from "@/lib/passport/passport";
+import { BudgetHistory } from "@/components/passport/budget-history";
 import { decideChangeAction } from "@/lib/passport/actions";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { localName } from "@/lib/names";
@@ -146,6 +147,7 @@ export default async function PassportQueuePage({ params }: PageProps<"/[locale]
                 <p className="text-xs text-slate-600">
                   {l.updatedBy.displayName} · {formatDateTime(l.updatedAt, locale)}
                 </p>
+                <BudgetHistory line={l} locale={locale} />
                 <Decision id={l.id} kind="budget" testId="budget-line" labels={labels} />
               </li>
             ))}

@@ -12,6 +12,9 @@ import { PrintButton } from "@/components/ui/print-button-client";
 import { ClosePeriod } from "@/components/reporting-review/close-period-client";
 import { linkButtonClass } from "@/components/ui/button";
 import { formatNumber } from "@/lib/format";
+import { localName } from "@/lib/names";
+import { regionPrefillPanel } from "@/lib/reporting/prefill-region";
+import { RegionPrefill } from "@/components/reporting-review/region-prefill-client";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +34,12 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
     throw error;
   }
   const canClose = Boolean(scopeOf(viewer, "reporting.accept")) && !report.period.closedAt;
+  const prefill = await regionPrefillPanel(viewer, {
+    id: periodId,
+    closedAt: report.period.closedAt,
+    formCode: report.form.code,
+  });
+  const tp = await getTranslations("reporting.prefill.region");
   const num = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 2 });
   const lineName = (l: ReportLine) =>
     l.level === "total"
@@ -102,9 +111,53 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         )}
       </div>
 
+      {prefill && (
+        <section
+          className="no-print mb-6 rounded-lg bg-white p-3 shadow-sm"
+          aria-labelledby="region-prefill-title"
+          data-testid="region-prefill"
+        >
+          <h2 id="region-prefill-title" className="mb-1 font-semibold">
+            {tp("title")}
+          </h2>
+          <p className="mb-2 text-sm text-slate-600">{tp("description")}</p>
+          <RegionPrefill
+            periodId={periodId}
+            regions={prefill.regions.map((r) => ({ id: r.id, name: localName(r, locale) }))}
+            runs={prefill.runs.map((r) => ({
+              id: r.id,
+              status: r.status,
+              total: r.total,
+              done: r.done,
+              filled: r.filled,
+              skipped: r.skipped,
+              keptCells: r.keptCells,
+              territory: localName(r.territory, locale),
+              createdAt: formatDateTime(r.createdAt, locale),
+            }))}
+            labels={{
+              territory: tp("territory"),
+              start: tp("start"),
+              starting: tp("starting"),
+              runs: tp("runs"),
+              none: tp("none"),
+              progress: tp.raw("progress") as string,
+              result: tp.raw("result") as string,
+              status: {
+                QUEUED: tp("status.QUEUED"),
+                RUNNING: tp("status.RUNNING"),
+                DONE: tp("status.DONE"),
+                FAILED: tp("status.FAILED"),
+              },
+            }}
+          />
+        </section>
+      )}
+
       <section
         className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
         aria-labelledby="completeness-title"
+        tabIndex={0}
       >
         <h2 id="completeness-title" className="mb-2 font-semibold">
           {t("reports.completenessTitle")}
@@ -153,6 +206,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
       <section
         className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
         aria-labelledby="totals-title"
+        tabIndex={0}
       >
         <h2 id="totals-title" className="mb-1 font-semibold">
           {t("reports.totalsTitle")}
@@ -166,7 +220,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
               </th>
               {report.indicators.map((i) => (
                 <th key={i.key} scope="col" className="px-2 py-1 text-right align-bottom" data-indicator={i.key}>
-                  <span className="block text-xs font-normal text-slate-500">{localText(i.section, locale)}</span>
+                  <span className="block text-xs font-normal text-slate-600">{localText(i.section, locale)}</span>
                   {localText(i.label, locale)}
                 </th>
               ))}
@@ -198,6 +252,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <section
           className="mb-6 relative overflow-x-auto rounded-lg bg-white p-3 shadow-sm"
           aria-labelledby="rows-title"
+          tabIndex={0}
         >
           <h2 id="rows-title" className="mb-2 font-semibold">
             {t("reports.byRowTitle")}
