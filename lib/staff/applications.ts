@@ -284,6 +284,7 @@ async function providersApplication(tx: Tx, viewer: Viewer, id: string) {
       id: true,
       status: true,
       attended: true,
+      decidedAt: true,
       employeeId: true,
       course: { select: { id: true, hours: true, startsOn: true, nameKk: true, nameRu: true, nameEn: true } },
       employee: { select: { id: true, person: { select: { lastName: true, firstName: true, middleName: true } } } },
@@ -315,7 +316,7 @@ export async function markAttendance(viewer: Viewer, input: CourseAttendance): P
 
 /**
  * The provider completes an approved applicant who attended: the certificate for the course's hours is issued
- * in the same transaction (not before the course started, not in the future), and the teacher is notified.
+ * in the same transaction (dated not before the approval, not in the future), and the teacher is notified.
  */
 export async function completeApplication(
   viewer: Viewer,
@@ -329,9 +330,9 @@ export async function completeApplication(
     const application = await providersApplication(tx, viewer, input.id);
     if (application.status !== "APPROVED") throw new AppError("conflict", { id: "staff.applications.notApproved" });
     if (application.attended !== true) throw new AppError("validation", { id: "staff.applications.notAttended" });
-    const startsOn = application.course.startsOn ? dayOf(application.course.startsOn) : null;
-    if (startsOn && input.completedOn < startsOn)
-      throw new AppError("validation", { completedOn: "staff.applications.beforeStart" }, { date: startsOn });
+    const approvedOn = application.decidedAt ? almatyDate(application.decidedAt) : null;
+    if (approvedOn && input.completedOn < approvedOn)
+      throw new AppError("validation", { completedOn: "staff.applications.beforeApproval" }, { date: approvedOn });
     const certificate = await issueCertificate(tx, viewer.userId, {
       courseId: application.course.id,
       employee: application.employee,
