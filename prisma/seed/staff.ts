@@ -396,10 +396,16 @@ async function seedCourseRuns(
         ).map((s) => s.id),
       )
     : new Set<string>();
-  const local = o.adults.filter((p) => p.organizationId && district.has(p.organizationId)).slice(0, 8);
+  // the demo district's first, then other schools' (a small scale has one adult a school)
+  const others = o.adults.filter((p) => p.organizationId && p.organizationId !== o.adminSchool);
+  const local = [
+    ...others.filter((p) => district.has(p.organizationId!)),
+    ...others.filter((p) => !district.has(p.organizationId!)),
+  ].slice(0, 8);
+  const STATUSES = ["COMPLETED", "APPROVED", "SUBMITTED", "APPROVED", "COMPLETED", "APPROVED", "SUBMITTED", "APPROVED"];
   const applications: Prisma.CourseApplicationCreateManyInput[] = [];
   local.forEach((p, i) => {
-    const status = i < 2 ? "COMPLETED" : i < 6 ? "APPROVED" : "SUBMITTED";
+    const status = STATUSES[i] as "COMPLETED" | "APPROVED" | "SUBMITTED";
     let completionId: string | null = null;
     if (status === "COMPLETED") {
       const seq = completions.length + 1;
@@ -423,7 +429,7 @@ async function seedCourseRuns(
       employeeId: `e_${p.id}`,
       organizationId: p.organizationId!,
       status,
-      attended: status === "COMPLETED" ? true : status === "APPROVED" ? (i % 2 === 0 ? true : null) : null,
+      attended: status === "COMPLETED" ? true : status === "APPROVED" ? (i % 4 === 1 ? true : null) : null,
       submittedAt: new Date(`${addDays(o.today, status === "SUBMITTED" ? -2 : -25)}T05:00:00Z`),
       decidedAt: status === "SUBMITTED" ? null : new Date(`${addDays(o.today, -20)}T05:00:00Z`),
       decidedById: status === "SUBMITTED" ? null : o.creator,
