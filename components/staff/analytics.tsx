@@ -90,7 +90,12 @@ export async function HoursPolicyTable({ rows, locale }: { rows: HoursPolicyRow[
   const share = (m: number, of: number) => (of ? formatPercent((100 * m) / of, locale) : "—");
   const cell = "py-1 text-right tabular-nums";
   return (
-    <section className="mb-6 overflow-x-auto rounded-lg bg-white p-4 shadow-sm" data-testid="staff-hours-policy">
+    <section
+      className="mb-6 overflow-x-auto rounded-lg bg-white p-4 shadow-sm"
+      data-testid="staff-hours-policy"
+      tabIndex={0}
+      aria-label={t("analytics.hoursPolicy", { hours: COURSE_HOURS_POLICY.hours, years: COURSE_HOURS_POLICY.years })}
+    >
       <table className="w-full text-sm">
         <caption className="mb-2 text-left font-semibold">
           {t("analytics.hoursPolicy", { hours: COURSE_HOURS_POLICY.hours, years: COURSE_HOURS_POLICY.years })}
