@@ -1,5 +1,8 @@
 import { withCheckDigit } from "../lib/identity/checksum";
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { expect, t, test } from "./fixtures";
+import { audit, PHONE } from "./audit";
 
 /** A valid IIN of a woman born on 12 April 1991 with a random serial (the run's database is fresh anyway). */
 function iin(): string {
@@ -238,4 +241,151 @@ test("the public statistics of a region and the district staff page show vacancy
   await expect(page.getByTestId("staff-analytics")).toContainText(t(L, "staff.analytics.title"));
   await expect(page.getByTestId("staff-by-category")).toContainText(t(L, "staff.categories.moderator"));
   await expect(page.getByTestId("staff-by-age").locator("tr")).toHaveCount(5);
+});
+
+/** The open page checked by axe and for sideways scrolling at 360 px and at desktop width. */
+async function auditBothWidths(page: Page) {
+  await page.setViewportSize(PHONE);
+  await audit(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await audit(page);
+}
+
+/**
+ * A course application end to end: the demo teacher finds the courses taking applications on her staff
+ * record — one for directors is refused naming the course — and applies for an open one; the school admin
+ * finds the applications in the admin menu, a refusal without a reason is refused, and approves; the
+ * provider's admin finds the provider's page in the admin menu, a completion before the attendance is marked
+ * is refused, marks the attendance and completes it; the teacher downloads the certificate as a PDF, and its
+ * code verifies on the public page. Each new page passes axe at 360 px and at desktop width.
+ */
+test("a teacher applies for a course, the school approves, the provider completes; the certificate downloads and verifies", async ({
+  page,
+  signedIn,
+}) => {
+  test.setTimeout(180_000);
+  const L = "kk";
+  const nav = () => page.getByRole("navigation", { name: t(L, "admin.navLabel") });
+
+  await signedIn("teacher", L);
+  await page.goto(`/${L}/account`);
+  await page.getByTestId("my-staff-link").click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.own.title"));
+  const courses = page.getByTestId("open-courses");
+  await expect(courses).toContainText("Инклюзивті білім беру: мұғалімнің құралдары");
+  await auditBothWidths(page);
+  // a course for directors: refused naming the course, nothing written
+  const leaders = courses.locator('li[data-course="co_run_leaders"]');
+  await leaders.getByRole("button", { name: t(L, "staff.applications.apply"), exact: true }).click();
+  await expect(leaders.getByText(t(L, "errors.staff.applications.audience"))).toBeVisible();
+  await expect(page.getByTestId("own-course-applications")).toHaveCount(0);
+  const inclusive = courses.locator('li[data-course="co_run_inclusive"]');
+  await inclusive.getByRole("button", { name: t(L, "staff.applications.apply"), exact: true }).click();
+  await expect(inclusive).toContainText(t(L, "staff.applications.alreadyApplied"));
+  await expect(page.getByTestId("own-course-applications")).toContainText(
+    t(L, "staff.applications.statuses.SUBMITTED"),
+  );
+
+  // the school admin: the applications from the admin menu; a refusal needs a reason; approve
+  await signedIn("school", L);
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.courseApplications"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.applications.queueTitle"));
+  const item = page.getByTestId("course-applications").locator("li").filter({ hasText: "Ахметова" });
+  await expect(item).toHaveCount(1);
+  await auditBothWidths(page);
+  const refuse = item.getByTestId("course-refuse");
+  await refuse.getByRole("button", { name: t(L, "staff.applications.refuse"), exact: true }).click();
+  await expect(refuse.getByText(t(L, "errors.staff.applications.reasonRequired"))).toBeVisible();
+  await item
+    .getByTestId("course-approve")
+    .getByRole("button", { name: t(L, "staff.applications.approve"), exact: true })
+    .click();
+  await expect(item).toHaveAttribute("data-status", "APPROVED");
+
+  // the provider: its page from the admin menu; completion before attendance refused; attendance, completion
+  await signedIn("provider", L);
+  await page.goto(`/${L}/admin`);
+  await nav()
+    .getByRole("link", { name: t(L, "admin.nav.provider"), exact: true })
+    .click();
+  await expect(page.locator("main h1")).toHaveText(t(L, "staff.applications.providerTitle"));
+  await auditBothWidths(page);
+  const course = page.locator('article[data-course="co_run_inclusive"]');
+  const applicant = course.getByTestId("provider-applicants").locator("li").filter({ hasText: "Ахметова" });
+  await expect(applicant).toHaveAttribute("data-status", "APPROVED");
+  const complete = applicant.getByTestId("course-complete");
+  await complete.getByRole("button", { name: t(L, "staff.applications.complete"), exact: true }).click();
+  await expect(complete.getByText(t(L, "errors.staff.applications.notAttended"))).toBeVisible();
+  await applicant
+    .getByTestId("course-attendance")
+    .getByRole("button", { name: t(L, "staff.applications.markAttended"), exact: true })
+    .click();
+  await expect(applicant).toContainText(t(L, "staff.applications.attendedYes"));
+  await applicant
+    .getByTestId("course-complete")
+    .getByRole("button", { name: t(L, "staff.applications.complete"), exact: true })
+    .click();
+  await expect(applicant).toHaveAttribute("data-status", "COMPLETED");
+
+  // the teacher: the certificate on the record, its PDF, the code verifies publicly
+  await signedIn("teacher", L);
+  await page.goto(`/${L}/account/staff`);
+  const certificates = page.getByTestId("course-certificates");
+  const certificate = certificates.locator("li").filter({ hasText: "Инклюзивті білім беру" });
+  await expect(certificate).toHaveCount(1);
+  await expect(page.getByTestId("own-course-applications")).toContainText(
+    t(L, "staff.applications.statuses.COMPLETED"),
+  );
+  const downloading = page.waitForEvent("download");
+  await certificate.getByTestId("certificate-pdf").click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^PD-\d{4}-\d{6}\.pdf$/);
+  expect(
+    readFileSync((await download.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe("%PDF-");
+  const code = (await certificate.getByTestId("certificate-code").textContent())!.trim();
+
+  await page.context().clearCookies();
+  await page.goto(`/${L}/verify/certificate`);
+  await page.getByTestId("verify-query").fill(code);
+  await page.getByRole("button", { name: t(L, "services.verify.check"), exact: true }).click();
+  await expect(page.getByTestId("verify-genuine")).toContainText("Инклюзивті білім беру: мұғалімнің құралдары");
+  await expect(page.getByTestId("verify-genuine")).not.toContainText("Ахметова");
+  // signed out, the PDF is not given
+  const pdf = await page.request.get(`/api/v1/staff/certificates/x/pdf?locale=${L}`);
+  expect(pdf.status()).toBe(401);
+});
+
+/**
+ * The authorities' staff page shows the hours policy per district and the breakdowns by sex, education and
+ * weekly hours; the public vacancy table keeps small counts hidden; both pass axe at both widths.
+ */
+test("the region's staff page shows the hours policy per district; the public vacancy table hides small counts", async ({
+  page,
+  signedIn,
+}) => {
+  const L = "ru";
+  await page.goto(`/${L}/statistics/110000000`);
+  const table = page.getByTestId("public-vacancy-counts");
+  await expect(table).toBeVisible();
+  for (const cell of await table.locator("tbody td").allTextContents()) {
+    const n = Number(cell.replace(/\s/g, ""));
+    if (!Number.isNaN(n)) expect(n === 0 || n >= 5, `a published count of ${n}`).toBe(true);
+  }
+  await auditBothWidths(page);
+
+  await signedIn("region", L);
+  await page.goto(`/${L}/admin/staff`);
+  const policy = page.getByTestId("staff-hours-policy");
+  await expect(policy).toContainText(t(L, "staff.analytics.share"));
+  await expect(policy).toContainText("Кокшетау");
+  await expect(page.getByTestId("staff-by-sex")).toContainText(t(L, "staff.analytics.sexes.FEMALE"));
+  await expect(page.getByTestId("staff-by-education")).toContainText(t(L, "staff.analytics.education.higher"));
+  await expect(page.getByTestId("staff-by-workload").locator("tr")).toHaveCount(6);
+  await auditBothWidths(page);
 });

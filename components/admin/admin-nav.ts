@@ -1,8 +1,16 @@
 import type { Permission } from "@/lib/auth/permissions";
 import type { KeysOf, Messages } from "@/i18n/keys";
 
-/** Admin sections and the permission each needs; the menu shows only those the viewer holds. */
-export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; permission: Permission }[] = [
+/**
+ * Admin sections and the permission each needs; the menu shows only those the viewer holds. `provider`: shown
+ * only to the administrators of a professional development provider (lib/staff/courses.ts providesCourses).
+ */
+export const ADMIN_NAV: {
+  key: KeysOf<Messages["admin"]["nav"]>;
+  href: string;
+  permission: Permission;
+  provider?: true;
+}[] = [
   { key: "dashboard", href: "/admin", permission: "admin.access" },
   { key: "territories", href: "/admin/territories", permission: "registry.territory.read" },
   { key: "organizations", href: "/admin/organizations", permission: "registry.organization.read" },
@@ -33,6 +41,8 @@ export const ADMIN_NAV: { key: KeysOf<Messages["admin"]["nav"]>; href: string; p
   { key: "vacancies", href: "/admin/staff/vacancies", permission: "staff.manage" },
   { key: "attestation", href: "/admin/staff/attestation", permission: "staff.attest" },
   { key: "courses", href: "/admin/staff/courses", permission: "courses.manage" },
+  { key: "courseApplications", href: "/admin/staff/applications", permission: "staff.manage" },
+  { key: "provider", href: "/admin/staff/provider", permission: "courses.provide", provider: true },
   { key: "packages", href: "/admin/packages", permission: "packages.manage" },
   { key: "packageKeys", href: "/admin/packages/keys", permission: "packages.manage" },
   { key: "archive", href: "/admin/archive", permission: "archive.read" },

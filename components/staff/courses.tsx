@@ -1,6 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
-import { createCourseAction, createProviderAction, recordCompletionAction } from "@/lib/staff/actions";
+import {
+  createCourseAction,
+  createOwnCourseAction,
+  createProviderAction,
+  recordCompletionAction,
+} from "@/lib/staff/actions";
 import { COURSE_FORMATS } from "@/lib/staff/rules";
 import { localName } from "@/lib/names";
 import { publicUrl } from "@/lib/env";
@@ -29,10 +34,29 @@ export async function ProviderForm() {
   );
 }
 
-export async function CourseForm({ providers, locale }: { providers: Named[]; locale: string }) {
+/**
+ * A course of a provider: the ministry's catalogue form (`createCourseAction`) or the provider's own
+ * (`createOwnCourseAction`); a run with dates and places takes applications, for one position or for every
+ * pedagogue.
+ */
+export async function CourseForm({
+  providers,
+  positions,
+  locale,
+  own = false,
+}: {
+  providers: Named[];
+  positions: { id: string; code: string; label: string }[];
+  locale: string;
+  own?: boolean;
+}) {
   const t = await getTranslations("staff");
   return (
-    <ActionForm action={createCourseAction} submitLabel={t("courses.addCourse")} testId="course-form">
+    <ActionForm
+      action={own ? createOwnCourseAction : createCourseAction}
+      submitLabel={t("courses.addCourse")}
+      testId="course-form"
+    >
       <SelectField
         name="providerId"
         label={t("courses.provider")}
@@ -54,6 +78,19 @@ export async function CourseForm({ providers, locale }: { providers: Named[]; lo
           options={COURSE_FORMATS.map((f) => ({ value: f, label: t(`courses.formats.${f}`) }))}
         />
       </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField name="startsOn" label={t("courses.startsOn")} type="date" />
+        <TextField name="endsOn" label={t("courses.endsOn")} type="date" />
+        <TextField name="seats" label={t("courses.seats")} inputMode="numeric" hint={t("courses.seatsHint")} />
+      </div>
+      <SelectField
+        name="audienceId"
+        label={t("courses.audience")}
+        options={[
+          { value: "", label: t("courses.audienceAll") },
+          ...positions.map((p) => ({ value: p.id, label: p.label })),
+        ]}
+      />
     </ActionForm>
   );
 }
@@ -147,6 +184,14 @@ export async function CourseRecordView({
                 <span className="block font-mono text-xs">
                   {c.number} · {t("courses.code")}: <span data-testid="certificate-code">{c.code}</span>
                 </span>
+                <a
+                  href={`/api/v1/staff/certificates/${c.id}/pdf?locale=${locale}`}
+                  className="text-xs"
+                  data-testid="certificate-pdf"
+                  download
+                >
+                  {t("courses.pdf")}
+                </a>
               </span>
             </li>
           ))}

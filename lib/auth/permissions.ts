@@ -87,6 +87,9 @@ export const PERMISSIONS = {
   // admin (for its staff) or a provider organisation's admin (for its courses) records completions
   "courses.manage": ["MINISTRY_ADMIN", "REGION_ADMIN"],
   "courses.complete": ["ORG_ADMIN"],
+  // a provider's administrator (an organisation of kind "professional development institute") keeps its own
+  // courses, and marks the attendance and completion of the applicants its schools approved
+  "courses.provide": ["ORG_ADMIN"],
   // the import wizard (issue 26); each target also needs its form's permission (organisations, people)
   "import.use": [...ADMINS],
   // historical marks and attendance from another system, for the schools in the importer's scope

@@ -46,6 +46,8 @@ const CODES = {
   forums_mention: "forums.mention",
   publications_decision: "publications.decision",
   staff_attestation: "staff.attestation",
+  staff_course_decision: "staff.courseDecision",
+  staff_course_certificate: "staff.courseCertificate",
 } as const satisfies Record<NotificationKind, `${string}.${string}`>;
 
 /** A kind's stored code, e.g. "reporting.submitted". */

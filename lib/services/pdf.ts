@@ -33,7 +33,7 @@ export interface CertificatePdfData {
 const fonts = new Map<string, Uint8Array>();
 
 /** A DejaVu font file from the npm package (cached; the build never bundles it). */
-function fontBytes(file: string): Uint8Array {
+export function fontBytes(file: string): Uint8Array {
   let bytes = fonts.get(file);
   if (!bytes) {
     bytes = new Uint8Array(readFileSync(join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", file)));
@@ -42,17 +42,17 @@ function fontBytes(file: string): Uint8Array {
   return bytes;
 }
 
-function fill(template: string, values: Record<string, string>): string {
+export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 }
 
-function day(d: Date): string {
+export function day(d: Date): string {
   const s = d.toISOString().slice(0, 10);
   return `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)}`;
 }
 
 /** Greedy word wrap to a width. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {
@@ -66,7 +66,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
+export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
   const n = qr.modules.size;
   const cell = size / (n + 8);
@@ -92,7 +92,7 @@ const parsed = new Map<Uint8Array, ReturnType<Fontkit["create"]>>();
  * fontkit with the parsed fonts kept: parsing DejaVu Sans (≈ 750 KB) is most of a PDF's cost, and the
  * font files never change while the process runs. Each PDF still gets its own subset.
  */
-const cachingFontkit: Fontkit = {
+export const cachingFontkit: Fontkit = {
   ...fontkit,
   create(buffer: Uint8Array, postscriptName?: string) {
     let font = parsed.get(buffer);

@@ -6,7 +6,12 @@ import { awardCategory, endAppointment, hire, transfer } from "./staff";
 import { publishVacancy, withdrawVacancy } from "./vacancies";
 import { applyForAttestation, decideAttestation } from "./attestation";
 import { createCourse, createProvider, recordCompletion } from "./courses";
+import { applyForCourse, completeApplication, decideCourseApplication, markAttendance } from "./applications";
 import {
+  courseApply,
+  courseAttendance,
+  courseComplete,
+  courseDecide,
   attestationApply,
   attestationDecide,
   completionInput,
@@ -124,6 +129,56 @@ export const recordCompletionAction = action({
   success: (r: { number: string }) => ({ key: "staff.courses.completed", params: { number: r.number } }),
   handler: async ({ viewer, input }) => {
     const { number } = await recordCompletion(viewer, input);
+    return { number };
+  },
+});
+
+/** A provider's administrator adds a course (with its run: dates, places, audience) to their own provider. */
+export const createOwnCourseAction = action({
+  permission: "courses.provide",
+  schema: courseInput,
+  success: "staff.courses.courseSaved",
+  handler: async ({ viewer, input }) => {
+    await createCourse(viewer, input);
+  },
+});
+
+/** A teacher applies for a course run (their own record; no permission beyond signing in). */
+export const applyCourseAction = signedInAction({
+  schema: courseApply,
+  success: "staff.applications.applied",
+  handler: async ({ viewer, input }) => {
+    await applyForCourse(viewer, input);
+  },
+});
+
+/** The school admin approves or refuses an application of their school's teacher. */
+export const decideCourseAction = action({
+  permission: "staff.manage",
+  schema: courseDecide,
+  success: "staff.applications.decidedOk",
+  handler: async ({ viewer, input }) => {
+    await decideCourseApplication(viewer, input);
+  },
+});
+
+/** The provider marks the attendance of an approved applicant. */
+export const markAttendanceAction = action({
+  permission: "courses.provide",
+  schema: courseAttendance,
+  success: "staff.applications.attendanceSaved",
+  handler: async ({ viewer, input }) => {
+    await markAttendance(viewer, input);
+  },
+});
+
+/** The provider completes an applicant who attended: the certificate is issued. */
+export const completeApplicationAction = action({
+  permission: "courses.provide",
+  schema: courseComplete,
+  success: (r: { number: string }) => ({ key: "staff.courses.completed", params: { number: r.number } }),
+  handler: async ({ viewer, input }) => {
+    const { number } = await completeApplication(viewer, input);
     return { number };
   },
 });

@@ -11,14 +11,17 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "../db";
 import { authorizeViewer } from "../auth/access";
-import { organizationsWith, type Viewer } from "../auth/scope";
+import { holds, organizationsWith, organizationWhere, scopeOf, type Viewer } from "../auth/scope";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit";
 import { dateValue, dayOf } from "../diary/dates";
 import { almatyDate } from "../time";
-import { NAMED } from "../names";
+import { localName, NAMED } from "../names";
+import { publicUrl } from "../env";
+import { renderCourseCertificatePdf, type CoursePdfLanguage } from "./pdf";
 import { certificateNumber, initials, normaliseQuery, verificationCode } from "../services/rules";
-import { COURSE_HOURS_POLICY } from "./rules";
+import { COURSE_HOURS_POLICY, PROVIDER_KIND } from "./rules";
 import { inForce } from "./staff";
 import type { CompletionInput, CourseInput, ProviderInput } from "./schemas";
 
@@ -63,13 +66,51 @@ export async function createProvider(viewer: Viewer, input: ProviderInput): Prom
   });
 }
 
+/**
+ * The providers whose courses and completions the viewer manages on the provider's page: those linked to an
+ * organisation of kind "professional development institute" where the viewer holds `courses.provide`.
+ */
+export function ownProvidersWhere(viewer: Viewer): Prisma.CourseProviderWhereInput {
+  return {
+    organizationId: { in: organizationsWith(viewer, "courses.provide") },
+    organization: { kind: { code: PROVIDER_KIND } },
+  };
+}
+
+/** Whether the viewer administers a professional development provider (the provider's page is theirs). */
+export async function providesCourses(viewer: Viewer): Promise<boolean> {
+  if (!holds(viewer, "courses.provide")) return false;
+  return (await prisma.courseProvider.count({ where: ownProvidersWhere(viewer) })) > 0;
+}
+
+/**
+ * A course of the catalogue: the ministry's and regions' administrators (`courses.manage`) add it to any
+ * provider; a provider's administrator (`courses.provide`) to their own provider only.
+ */
 export async function createCourse(viewer: Viewer, input: CourseInput): Promise<{ id: string }> {
-  authorizeViewer(viewer, "courses.manage");
+  const manages = holds(viewer, "courses.manage");
+  if (!manages) authorizeViewer(viewer, "courses.provide");
   return prisma.$transaction(async (tx) => {
-    const provider = await tx.courseProvider.count({ where: { id: input.providerId } });
+    const provider = await tx.courseProvider.count({
+      where: { id: input.providerId, ...(manages ? {} : ownProvidersWhere(viewer)) },
+    });
     if (!provider) throw new AppError("validation", { providerId: "validation.invalidOption" });
+    if (input.audienceId) {
+      const position = await tx.classifierItem.count({
+        where: { id: input.audienceId, classifier: { code: "POSITION" } },
+      });
+      if (!position) throw new AppError("validation", { audienceId: "validation.invalidOption" });
+    }
+    const { startsOn, endsOn, seats, audienceId, ...rest } = input;
     const created = await tx.course.create({
-      data: { ...input, createdById: viewer.userId },
+      data: {
+        ...rest,
+        startsOn: startsOn ? dateValue(startsOn) : null,
+        endsOn: endsOn ? dateValue(endsOn) : null,
+        seats: seats ?? null,
+        audienceId: audienceId ?? null,
+        createdById: viewer.userId,
+      },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -81,6 +122,56 @@ export async function createCourse(viewer: Viewer, input: CourseInput): Promise<
     });
     return created;
   });
+}
+
+/**
+ * Issues the certificate of a completion — the one writer of `CourseCompletion`, for a completion recorded on
+ * the employee's card and for an application the provider completes: the number from the sequence, a random
+ * verification code, the holder's initials, the audit entry. Runs in the caller's transaction.
+ */
+export async function issueCertificate(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  input: {
+    courseId: string;
+    employee: { id: string; person: { lastName: string; firstName: string; middleName: string | null } };
+    completedOn: string;
+    hours: number;
+  },
+): Promise<{ id: string; number: string; code: string }> {
+  // the sequence hands out each value once, whatever runs at the same time
+  const [row] = await tx.$queryRaw<
+    { seq: bigint | number }[]
+  >`SELECT nextval(pg_get_serial_sequence('"CourseCompletion"', 'seq')) AS seq`;
+  const seq = Number(row!.seq);
+  const created = await tx.courseCompletion.create({
+    data: {
+      seq,
+      number: certificateNumber(seq, Number(input.completedOn.slice(0, 4)), "COURSE_CERTIFICATE"),
+      code: verificationCode(randomBytes(8)),
+      courseId: input.courseId,
+      employeeId: input.employee.id,
+      completedOn: dateValue(input.completedOn),
+      hours: input.hours,
+      holderInitials: initials(input.employee.person),
+      issuedById: actorId,
+    },
+    select: { id: true, number: true, code: true },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: "create",
+    entity: "CourseCompletion",
+    entityId: created.id,
+    after: {
+      courseId: input.courseId,
+      employeeId: input.employee.id,
+      completedOn: input.completedOn,
+      hours: input.hours,
+      number: created.number,
+    },
+  });
+  return created;
 }
 
 /**
@@ -111,33 +202,12 @@ export async function recordCompletion(
       select: { id: true, person: { select: { lastName: true, firstName: true, middleName: true } } },
     });
     if (!employee) throw new AppError("notFound", { employeeId: "staff.outOfScope" });
-    // the sequence hands out each value once, whatever runs at the same time
-    const [row] = await tx.$queryRaw<
-      { seq: bigint | number }[]
-    >`SELECT nextval(pg_get_serial_sequence('"CourseCompletion"', 'seq')) AS seq`;
-    const seq = Number(row!.seq);
-    const created = await tx.courseCompletion.create({
-      data: {
-        seq,
-        number: certificateNumber(seq, Number(today.slice(0, 4)), "COURSE_CERTIFICATE"),
-        code: verificationCode(randomBytes(8)),
-        courseId: course.id,
-        employeeId: employee.id,
-        completedOn: dateValue(input.completedOn),
-        hours: input.hours,
-        holderInitials: initials(employee.person),
-        issuedById: viewer.userId,
-      },
-      select: { id: true, number: true, code: true },
+    return issueCertificate(tx, viewer.userId, {
+      courseId: course.id,
+      employee,
+      completedOn: input.completedOn,
+      hours: input.hours,
     });
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      action: "create",
-      entity: "CourseCompletion",
-      entityId: created.id,
-      after: { ...input, number: created.number },
-    });
-    return created;
   });
 }
 
@@ -210,4 +280,51 @@ export async function verifyCourseCertificate(query: string): Promise<CourseVeri
   if (!found) return null;
   const { provider, ...course } = found.course;
   return { ...found, course, provider };
+}
+
+/**
+ * The PDF of a course certificate, for its holder (the account linked to the employee's person), an
+ * administrator whose `staff.read` scope holds an organisation where the employee has an appointment, and the
+ * administrator of the course's provider. Anyone else gets "not found" (the id reveals nothing).
+ */
+export async function courseCertificatePdf(
+  viewer: Viewer,
+  id: string,
+  language: CoursePdfLanguage,
+): Promise<{ number: string; pdf: Uint8Array }> {
+  const user = await prisma.user.findUnique({ where: { id: viewer.userId }, select: { personId: true } });
+  const scope = scopeOf(viewer, "staff.read");
+  const owners: Prisma.CourseCompletionWhereInput[] = [
+    ...(user?.personId ? [{ employee: { personId: user.personId } }] : []),
+    ...(scope ? [{ employee: { appointments: { some: { organization: organizationWhere(scope) } } } }] : []),
+    ...(holds(viewer, "courses.provide") ? [{ course: { provider: ownProvidersWhere(viewer) } }] : []),
+  ];
+  if (!owners.length) throw new AppError("notFound");
+  const found = await prisma.courseCompletion.findFirst({
+    where: { id, OR: owners },
+    select: {
+      number: true,
+      code: true,
+      completedOn: true,
+      hours: true,
+      createdAt: true,
+      employee: { select: { person: { select: { lastName: true, firstName: true, middleName: true } } } },
+      course: { select: { ...NAMED, provider: { select: NAMED } } },
+    },
+  });
+  if (!found) throw new AppError("notFound");
+  const p = found.employee.person;
+  const pdf = await renderCourseCertificatePdf({
+    number: found.number,
+    code: found.code,
+    language,
+    fullName: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" "),
+    course: localName(found.course, language),
+    provider: localName(found.course.provider, language),
+    hours: found.hours,
+    completedOn: found.completedOn,
+    issuedAt: found.createdAt,
+    verifyUrl: publicUrl(`/${language}/verify/certificate?code=${encodeURIComponent(found.code)}`),
+  });
+  return { number: found.number, pdf };
 }

@@ -118,4 +118,8 @@ export function eligibleFrom(since: string): string {
 export const COURSE_HOURS_POLICY = { hours: 72, years: 5 } as const;
 /** The longest course counted (hours of one course or one completion). */
 export const MAX_COURSE_HOURS = 2000;
+/** The most places a course run may offer. */
+export const MAX_SEATS = 1000;
+/** The organisation kind (classifier ORG_KIND) of a provider whose administrator keeps its courses. */
+export const PROVIDER_KIND = "PD_INSTITUTE";
 export const COURSE_FORMATS = ["IN_PERSON", "ONLINE", "BLENDED"] as const;

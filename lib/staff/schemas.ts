@@ -7,6 +7,7 @@ import {
   COURSE_FORMATS,
   EMPLOYMENT_KINDS,
   MAX_COURSE_HOURS,
+  MAX_SEATS,
   END_REASONS,
   MAX_WEEKLY_HOURS,
   QUALIFICATION_CATEGORIES,
@@ -223,19 +224,36 @@ export const providerInput = z.object({
 export type ProviderInput = Loose<z.output<typeof providerInput>>;
 
 /** A course of a provider: names, hours (1 … MAX_COURSE_HOURS) and format. */
-export const courseInput = z.object({
-  providerId: id,
-  nameKk: localName,
-  nameRu: localName,
-  nameEn: localName,
-  hours: z.coerce
-    .number("staff.courses.hours")
-    .int("staff.courses.hours")
-    .min(1, "staff.courses.hours")
-    .max(MAX_COURSE_HOURS, "staff.courses.hours"),
-  format: z.enum(COURSE_FORMATS, "validation.invalidOption"),
-});
-export type CourseInput = z.output<typeof courseInput>;
+export const courseInput = z
+  .object({
+    providerId: id,
+    nameKk: localName,
+    nameRu: localName,
+    nameEn: localName,
+    hours: z.coerce
+      .number("staff.courses.hours")
+      .int("staff.courses.hours")
+      .min(1, "staff.courses.hours")
+      .max(MAX_COURSE_HOURS, "staff.courses.hours"),
+    format: z.enum(COURSE_FORMATS, "validation.invalidOption"),
+    /** A run of the course that takes applications: its days, places and the position it is for. */
+    startsOn: optionalDay,
+    endsOn: optionalDay,
+    seats: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined))
+      .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= MAX_SEATS), "staff.courses.seats"),
+    audienceId: optionalId,
+  })
+  .superRefine((v, ctx) => {
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "staff.endBeforeStart" });
+    if (v.seats !== undefined && !v.startsOn)
+      ctx.addIssue({ code: "custom", path: ["startsOn"], message: "staff.courses.startsRequired" });
+  });
+export type CourseInput = Loose<z.output<typeof courseInput>>;
 
 /** A completion: the course, the employee, the day and the hours counted (more than 0). */
 export const completionInput = z.object({
@@ -249,3 +267,33 @@ export const completionInput = z.object({
     .max(MAX_COURSE_HOURS, "staff.courses.hours"),
 });
 export type CompletionInput = z.output<typeof completionInput>;
+
+/** A teacher applies for a course (their own record). */
+export const courseApply = z.object({ courseId: id });
+export type CourseApply = z.output<typeof courseApply>;
+
+/** The school admin approves an application or refuses it with a reason the teacher reads. */
+export const courseDecide = z
+  .object({
+    id,
+    decision: z.enum(["approve", "refuse"], "validation.invalidOption"),
+    reason: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "refuse" && (!v.reason || v.reason.length < 3))
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "staff.applications.reasonRequired" });
+  });
+export type CourseDecide = Loose<z.output<typeof courseDecide>>;
+
+/** The provider marks whether an approved applicant attended. */
+export const courseAttendance = z.object({ id, attended: z.enum(["yes", "no"], "validation.invalidOption") });
+export type CourseAttendance = z.output<typeof courseAttendance>;
+
+/** The provider records that an approved applicant who attended completed the course (the course's hours). */
+export const courseComplete = z.object({ id, completedOn: day });
+export type CourseComplete = z.output<typeof courseComplete>;

@@ -10,7 +10,8 @@ export interface DemoAccount {
   login: string;
   displayName: string;
   role: Role;
-  scope: "republic" | "region" | "district" | "school" | "school2";
+  /** `provider`: the demo professional development institute (Akmola region's branch of "Orleu"). */
+  scope: "republic" | "region" | "district" | "school" | "school2" | "provider";
 }
 
 export const DEMO_ACCOUNTS = [
@@ -27,6 +28,7 @@ export const DEMO_ACCOUNTS = [
   { login: "lexicographer", displayName: "Лексикограф", role: "LEXICOGRAPHER", scope: "republic" },
   { login: "lexicographer2", displayName: "Лексикограф-сарапшы", role: "LEXICOGRAPHER", scope: "republic" },
   { login: "official", displayName: "Көкшетау қалалық білім бөлімінің басшысы", role: "OFFICIAL", scope: "district" },
+  { login: "provider", displayName: "«Өрлеу» Ақмола филиалының әкімшісі", role: "ORG_ADMIN", scope: "provider" },
 ] as const satisfies readonly DemoAccount[];
 
 /** Further accounts the e-diary seed adds (same demo password): two more teachers and a second parent. */

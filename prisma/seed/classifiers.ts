@@ -22,6 +22,12 @@ export const CLASSIFIERS: { code: string; kk: string; ru: string; en: string; it
       ["UNIVERSITY", "Жоғары оқу орны", "Высшее учебное заведение", "University"],
       ["RESEARCH", "Ғылыми ұйым", "Научная организация", "Research organisation"],
       ["ADDITIONAL", "Қосымша білім беру ұйымы", "Организация дополнительного образования", "Additional education"],
+      [
+        "PD_INSTITUTE",
+        "Біліктілікті арттыру институты",
+        "Институт повышения квалификации",
+        "Professional development institute",
+      ],
     ],
   },
   {

@@ -227,6 +227,21 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
       if (!isKindergarten) schools.push({ id, districtIndex });
     }
   });
+  // the demo professional development institute of Akmola region (its administrator keeps its courses)
+  const akmolaIndex = REGIONS.findIndex((r) => r.code === "110000000");
+  const instituteBin = nextBin(2011, 3);
+  const instituteId = ids.organization(instituteBin);
+  orgs.push({
+    id: instituteId,
+    bin: instituteBin,
+    nameKk: "«Өрлеу» біліктілікті арттыру орталығының Ақмола облысы бойынша филиалы",
+    nameRu: "Филиал центра повышения квалификации «Өрлеу» по Акмолинской области",
+    nameEn: "Orleu professional development centre, Akmola branch",
+    kindId: kind("PD_INSTITUTE"),
+    territoryId: ids.territory(REGIONS[akmolaIndex]!.code),
+    reportsToId: ministryId,
+    languageId: lang("KK"),
+  });
   for (let i = 0; i < orgs.length; i += 2000) await prisma.organization.createMany({ data: orgs.slice(i, i + 2000) });
   log(`organisations: ${orgs.length} (${schoolNumber} schools and kindergartens)`);
 
@@ -282,7 +297,9 @@ export async function seed(prisma: PrismaClient, scale: Scale, log: (line: strin
             ? a.role === "OFFICIAL"
               ? { territoryId: null, organizationId: districtDept.id! }
               : { territoryId: districtId, organizationId: null }
-            : { territoryId: null, organizationId: a.scope === "school2" ? school2.id! : school.id! };
+            : a.scope === "provider"
+              ? { territoryId: null, organizationId: instituteId }
+              : { territoryId: null, organizationId: a.scope === "school2" ? school2.id! : school.id! };
     await prisma.user.create({
       data: {
         id: `u_${a.login}`,

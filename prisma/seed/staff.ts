@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { almatyDate } from "../../lib/time";
 import { addDays } from "../../lib/diary/dates";
 import { defaultExpiry } from "../../lib/staff/rules";
+import { certificateNumber, initials, verificationCode } from "../../lib/services/rules";
 import { rng } from "./random";
 
 const CHUNK = 5000;
@@ -47,7 +48,7 @@ export async function seedStaff(
       organization: { kind: { code: "SCHOOL" } },
       id: { notIn: teachers.map((u) => u.personId!) },
     },
-    select: { id: true, organizationId: true },
+    select: { id: true, organizationId: true, lastName: true, firstName: true, middleName: true },
     orderBy: { iin: "asc" },
   });
   const today = almatyDate(now);
@@ -209,7 +210,13 @@ export async function seedStaff(
   }));
   await prisma.vacancy.createMany({ data: vacancies });
 
-  // professional development: two providers with courses (completions are recorded through the portal)
+  // professional development: two providers with courses; "Orleu" is the demo institute's (its administrator
+  // keeps its courses), with two runs taking applications and one run under way
+  const institute = await prisma.organization.findFirst({
+    where: { kind: { code: "PD_INSTITUTE" } },
+    select: { id: true },
+    orderBy: { bin: "asc" },
+  });
   await prisma.courseProvider.createMany({
     data: [
       {
@@ -217,6 +224,7 @@ export async function seedStaff(
         nameKk: "«Өрлеу» біліктілікті арттыру орталығы",
         nameRu: "Центр повышения квалификации «Өрлеу»",
         nameEn: "Orleu professional development centre",
+        organizationId: institute?.id ?? null,
         createdById: creator,
       },
       {
@@ -262,7 +270,177 @@ export async function seedStaff(
       },
     ],
   });
+  await seedCourseRuns(prisma, {
+    creator,
+    today,
+    district,
+    adminSchool: demoAdmin?.organizationId ?? null,
+    adults,
+  });
   log(
     `staff: ${employees.length} employees, ${appointments.length} appointments, ${awards.length} categories, ${vacancies.length} vacancies`,
   );
+}
+
+/**
+ * Course runs, completions and applications: about a third of the employees completed courses within the last
+ * six years (certificates numbered from the sequence, as the portal numbers them); "Orleu" runs two courses
+ * that take applications (one for every pedagogue, one for directors) and one that started ten days ago, whose
+ * applicants from the demo district's schools (not the demo admin's own school, which the end-to-end test
+ * uses) are approved, marked or completed.
+ */
+async function seedCourseRuns(
+  prisma: PrismaClient,
+  o: {
+    creator: string;
+    today: string;
+    district: string | undefined;
+    adminSchool: string | null;
+    adults: {
+      id: string;
+      organizationId: string | null;
+      lastName: string;
+      firstName: string;
+      middleName: string | null;
+    }[];
+  },
+): Promise<void> {
+  const random = rng(2026_1208);
+  await prisma.course.createMany({
+    data: [
+      {
+        id: "co_run_inclusive",
+        providerId: "cp_orleu",
+        nameKk: "Инклюзивті білім беру: мұғалімнің құралдары",
+        nameRu: "Инклюзивное образование: инструменты учителя",
+        nameEn: "Inclusive education: the teacher's tools",
+        hours: 72,
+        format: "BLENDED",
+        startsOn: d(addDays(o.today, 30)),
+        endsOn: d(addDays(o.today, 41)),
+        seats: 25,
+        createdById: o.creator,
+      },
+      {
+        id: "co_run_leaders",
+        providerId: "cp_orleu",
+        nameKk: "Мектеп басшысының көшбасшылығы",
+        nameRu: "Лидерство руководителя школы",
+        nameEn: "School leadership",
+        hours: 36,
+        format: "ONLINE",
+        startsOn: d(addDays(o.today, 45)),
+        endsOn: d(addDays(o.today, 50)),
+        seats: 15,
+        audienceId: item("POSITION", "DIRECTOR"),
+        createdById: o.creator,
+      },
+      {
+        id: "co_run_stem",
+        providerId: "cp_orleu",
+        nameKk: "Жаратылыстану пәндерін зерттеу арқылы оқыту",
+        nameRu: "Исследовательское обучение естественным наукам",
+        nameEn: "Inquiry-based science teaching",
+        hours: 72,
+        format: "IN_PERSON",
+        startsOn: d(addDays(o.today, -10)),
+        endsOn: d(addDays(o.today, 2)),
+        seats: 20,
+        createdById: o.creator,
+      },
+    ],
+  });
+  const courses = [
+    { id: "co_digital", hours: 72 },
+    { id: "co_assess", hours: 36 },
+    { id: "co_math", hours: 80 },
+  ];
+  const codes = new Set<string>();
+  const code = () => {
+    for (;;) {
+      const bytes = Uint8Array.from({ length: 8 }, () => random.int(0, 255));
+      const c = verificationCode(bytes);
+      if (!codes.has(c)) return (codes.add(c), c);
+    }
+  };
+  const completions: Prisma.CourseCompletionCreateManyInput[] = [];
+  for (const p of o.adults) {
+    if (random.next() >= 0.35) continue;
+    const taken = random.next() < 0.3 ? 2 : 1;
+    for (let k = 0; k < taken; k++) {
+      const course = courses[(k + random.int(0, 2)) % 3]!;
+      const completedOn = addDays(o.today, -random.int(20, 6 * 365));
+      const seq = completions.length + 1;
+      completions.push({
+        id: `cc_${p.id}_${k}`,
+        seq,
+        number: certificateNumber(seq, Number(completedOn.slice(0, 4)), "COURSE_CERTIFICATE"),
+        code: code(),
+        courseId: course.id,
+        employeeId: `e_${p.id}`,
+        completedOn: d(completedOn),
+        hours: course.hours,
+        holderInitials: initials(p),
+        issuedById: o.creator,
+      });
+    }
+  }
+  // applications: employees of the demo district's other schools (the run under way, and one taking applications)
+  const district = o.district
+    ? new Set(
+        (
+          await prisma.organization.findMany({
+            where: { territoryId: o.district, id: { not: o.adminSchool ?? "" } },
+            select: { id: true },
+          })
+        ).map((s) => s.id),
+      )
+    : new Set<string>();
+  // the demo district's first, then other schools' (a small scale has one adult a school)
+  const others = o.adults.filter((p) => p.organizationId && p.organizationId !== o.adminSchool);
+  const local = [
+    ...others.filter((p) => district.has(p.organizationId!)),
+    ...others.filter((p) => !district.has(p.organizationId!)),
+  ].slice(0, 8);
+  const STATUSES = ["COMPLETED", "APPROVED", "SUBMITTED", "APPROVED", "COMPLETED", "APPROVED", "SUBMITTED", "APPROVED"];
+  const applications: Prisma.CourseApplicationCreateManyInput[] = [];
+  local.forEach((p, i) => {
+    const status = STATUSES[i] as "COMPLETED" | "APPROVED" | "SUBMITTED";
+    let completionId: string | null = null;
+    if (status === "COMPLETED") {
+      const seq = completions.length + 1;
+      completionId = `cc_${p.id}_run`;
+      completions.push({
+        id: completionId,
+        seq,
+        number: certificateNumber(seq, Number(o.today.slice(0, 4)), "COURSE_CERTIFICATE"),
+        code: code(),
+        courseId: "co_run_stem",
+        employeeId: `e_${p.id}`,
+        completedOn: d(o.today),
+        hours: 72,
+        holderInitials: initials(p),
+        issuedById: o.creator,
+      });
+    }
+    applications.push({
+      id: `capp_${i + 1}`,
+      courseId: status === "SUBMITTED" ? "co_run_inclusive" : "co_run_stem",
+      employeeId: `e_${p.id}`,
+      organizationId: p.organizationId!,
+      status,
+      attended: status === "COMPLETED" ? true : status === "APPROVED" ? (i % 4 === 1 ? true : null) : null,
+      submittedAt: new Date(`${addDays(o.today, status === "SUBMITTED" ? -2 : -25)}T05:00:00Z`),
+      decidedAt: status === "SUBMITTED" ? null : new Date(`${addDays(o.today, -20)}T05:00:00Z`),
+      decidedById: status === "SUBMITTED" ? null : o.creator,
+      completionId,
+    });
+  });
+  for (let i = 0; i < completions.length; i += CHUNK)
+    await prisma.courseCompletion.createMany({ data: completions.slice(i, i + CHUNK) });
+  // the portal's next certificate continues the numbering
+  await prisma.$executeRawUnsafe(
+    `SELECT setval(pg_get_serial_sequence('"CourseCompletion"', 'seq'), COALESCE((SELECT MAX(seq) FROM "CourseCompletion"), 0) + 1, false)`,
+  );
+  await prisma.courseApplication.createMany({ data: applications });
 }

@@ -1073,7 +1073,132 @@ const OUT_OF_SCOPE: Record<string, () => Promise<ScopeCase[]>> = {
   "lib/users/actions.ts#resetPasswordAction": async () => [
     { as: "school2", form: { id: "u_teacher", password: "Another-Strong-Pass-2026!" } },
   ],
+
+  // the personnel registry: attestation, completions, course applications, the provider's courses
+  "lib/staff/actions.ts#decideAttestationAction": async () => {
+    const application = await astanaAttestation();
+    const form = { id: application.id, decision: "award", decisionNumber: "AT-1", awardedOn: "2026-01-15" };
+    return [
+      { as: "district", form, unchanged: attestationUnchanged(application.id) },
+      { as: "region", form, unchanged: attestationUnchanged(application.id) },
+    ];
+  },
+  "lib/staff/actions.ts#recordCompletionAction": async () => {
+    const employeeId = await teachersEmployee();
+    const count = () => prisma.courseCompletion.count({ where: { employeeId } });
+    const before = await count();
+    const form = { courseId: "co_digital", employeeId, completedOn: "2026-01-15", hours: "72" };
+    return [{ as: "school2", form, unchanged: async () => expect(await count()).toBe(before) }];
+  },
+  "lib/staff/actions.ts#createOwnCourseAction": async () => {
+    const count = () => prisma.course.count();
+    const before = await count();
+    const form = {
+      providerId: "cp_orleu",
+      nameKk: "Курс",
+      nameRu: "Курс",
+      nameEn: "Course",
+      hours: "72",
+      format: "ONLINE",
+    };
+    // a school's admin holds the permission but keeps no provider; the provider's admin not another provider
+    return [
+      {
+        as: "school",
+        form,
+        field: ["providerId", "validation.invalidOption"],
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+      {
+        as: "provider",
+        form: { ...form, providerId: "cp_nis" },
+        field: ["providerId", "validation.invalidOption"],
+        unchanged: async () => expect(await count()).toBe(before),
+      },
+    ];
+  },
+  "lib/staff/actions.ts#decideCourseAction": async () => {
+    const application = await seededApplication("SUBMITTED");
+    const form = { id: application.id, decision: "approve" };
+    return [{ as: "school", form, unchanged: courseApplicationUnchanged(application) }];
+  },
+  "lib/staff/actions.ts#markAttendanceAction": async () => {
+    const application = await seededApplication("APPROVED");
+    const form = { id: application.id, attended: "yes" };
+    return [
+      { as: "school", form, unchanged: courseApplicationUnchanged(application) },
+      { as: "school2", form, unchanged: courseApplicationUnchanged(application) },
+    ];
+  },
+  "lib/staff/actions.ts#completeApplicationAction": async () => {
+    const application = await seededApplication("APPROVED");
+    const form = { id: application.id, completedOn: "2026-12-01" };
+    return [
+      { as: "school", form, unchanged: courseApplicationUnchanged(application) },
+      { as: "school2", form, unchanged: courseApplicationUnchanged(application) },
+    ];
+  },
+  "app/api/v1/staff/certificates/[id]/pdf/route.ts GET": async () => {
+    const completion = await seededCompletion();
+    return [
+      { as: "school", params: { id: completion.id } },
+      { as: "teacher", params: { id: completion.id } },
+    ];
+  },
 };
+
+/** The demo teacher's employee record (school No. 1). */
+async function teachersEmployee(): Promise<string> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: "u_teacher" }, select: { personId: true } });
+  return (await prisma.employee.findUniqueOrThrow({ where: { personId: user.personId! } })).id;
+}
+
+/** An open application for a district-level category from a school in Astana (outside Akmola region). */
+async function astanaAttestation() {
+  const school = await astanaSchool();
+  const appointment = await prisma.appointment.findFirstOrThrow({
+    where: { organizationId: school.id, endDate: null },
+    select: { employeeId: true, employee: { select: { category: true } } },
+    orderBy: { id: "asc" },
+  });
+  return (
+    (await prisma.attestationApplication.findFirst({ where: { organizationId: school.id, status: "SUBMITTED" } })) ??
+    prisma.attestationApplication.create({
+      data: {
+        employeeId: appointment.employeeId,
+        organizationId: school.id,
+        fromCategory: "no_category",
+        category: "moderator",
+        level: "district",
+      },
+    })
+  );
+}
+
+const attestationUnchanged = (id: string) => async () =>
+  expect(await prisma.attestationApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    status: "SUBMITTED",
+    awardId: null,
+  });
+
+/** A seeded course application of another school than No. 1 (the seed keeps school No. 1's teachers out). */
+const seededApplication = (status: "SUBMITTED" | "APPROVED") =>
+  prisma.courseApplication.findFirstOrThrow({
+    where: { status, organization: { id: { not: "" } } },
+    orderBy: { id: "asc" },
+  });
+
+const courseApplicationUnchanged =
+  (a: { id: string; status: string; attended: boolean | null; version: number }) => async () =>
+    expect(await prisma.courseApplication.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: a.status,
+      attended: a.attended,
+      version: a.version,
+    });
+
+/** A certificate the provider issued to a teacher of another school than No. 1. */
+const seededCompletion = () =>
+  prisma.courseCompletion.findFirstOrThrow({ where: { application: { isNot: null } }, orderBy: { id: "asc" } });
 
 const REFUSED_CODES = ["forbidden", "outOfScope", "notFound"];
 const refusedMessages = () => REFUSED_CODES.map((code) => en(`errors.${code}`));

@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { scopeOf } from "@/lib/auth/scope";
 import { secondFactorPolicy } from "@/lib/auth/roles";
 import { hasSecondFactor } from "@/lib/auth/second-factor";
+import { providesCourses } from "@/lib/staff/courses";
 import { ADMIN_NAV } from "@/components/admin/admin-nav";
 
 export default async function AdminLayout({ children, params }: LayoutProps<"/[locale]/admin">) {
@@ -26,7 +27,8 @@ export default async function AdminLayout({ children, params }: LayoutProps<"/[l
       </div>
     );
   }
-  const items = ADMIN_NAV.filter((item) => scopeOf(viewer, item.permission));
+  const provider = await providesCourses(viewer);
+  const items = ADMIN_NAV.filter((item) => scopeOf(viewer, item.permission) && (!item.provider || provider));
   return (
     <div className="flex flex-col gap-6 md:flex-row">
       <nav aria-label={t("navLabel")} className="md:w-56 md:shrink-0">

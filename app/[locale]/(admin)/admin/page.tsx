@@ -7,13 +7,18 @@ import { PageHeader } from "@/components/admin/page-header";
 import { scopeSummary } from "@/lib/registry/dashboard";
 import { unreadCount } from "@/lib/notifications/notifications";
 import { formatNumber } from "@/lib/format";
+import { providesCourses } from "@/lib/staff/courses";
 
 export default async function AdminHome({ params }: PageProps<"/[locale]/admin">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = (await getViewer())!;
   const t = await getTranslations("admin");
-  const [summary, unread] = await Promise.all([scopeSummary(viewer, locale), unreadCount(viewer.userId)]);
+  const [summary, unread, provider] = await Promise.all([
+    scopeSummary(viewer, locale),
+    unreadCount(viewer.userId),
+    providesCourses(viewer),
+  ]);
   const tn = await getTranslations("reporting-review.notifications");
   return (
     <div>
@@ -55,7 +60,9 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/admin">
         </dl>
       )}
       <ul className="grid gap-3 sm:grid-cols-2">
-        {ADMIN_NAV.filter((i) => i.key !== "dashboard" && scopeOf(viewer, i.permission)).map((i) => (
+        {ADMIN_NAV.filter(
+          (i) => i.key !== "dashboard" && scopeOf(viewer, i.permission) && (!i.provider || provider),
+        ).map((i) => (
           <li key={i.key}>
             <Link
               href={i.href}

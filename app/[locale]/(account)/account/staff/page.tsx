@@ -9,6 +9,8 @@ import { formatDate } from "@/lib/format";
 import { ApplyAttestationForm } from "@/components/staff/attestation";
 import { CourseRecordView } from "@/components/staff/courses";
 import { courseRecord } from "@/lib/staff/courses";
+import { ownCourseApplications } from "@/lib/staff/applications";
+import { OwnCourseApplications } from "@/components/staff/applications";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,11 @@ export default async function OwnStaffPage({ params }: PageProps<"/[locale]/acco
   if (!viewer)
     return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}/account/staff` } }, locale });
   const t = await getTranslations("staff");
-  const [record, attestation] = await Promise.all([ownRecord(viewer), ownAttestation(viewer)]);
+  const [record, attestation, courses] = await Promise.all([
+    ownRecord(viewer),
+    ownAttestation(viewer),
+    ownCourseApplications(viewer),
+  ]);
   const today = almatyDate(new Date());
   return (
     <div className="max-w-3xl space-y-4">
@@ -97,6 +103,12 @@ export default async function OwnStaffPage({ params }: PageProps<"/[locale]/acco
             <h2 className="mb-2 font-semibold">{t("courses.title2")}</h2>
             <CourseRecordView record={await courseRecord(record.id)} locale={locale} />
           </section>
+          {courses && (
+            <section className="rounded-lg bg-white p-4 shadow-sm" data-testid="own-courses">
+              <h2 className="mb-2 font-semibold">{t("applications.title")}</h2>
+              <OwnCourseApplications data={courses} locale={locale} />
+            </section>
+          )}
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-semibold">{t("card.appointments")}</h2>
             <ul className="space-y-2 text-sm" data-testid="own-appointments">

@@ -9,8 +9,8 @@ import { DataTable } from "@/components/data-table/data-table-client";
 import { tableLabels } from "@/components/data-table/table-labels";
 import { PageHeader } from "@/components/admin/page-header";
 import { FilterBar } from "@/components/admin/filter-bar";
-import { StaffAnalytics } from "@/components/staff/analytics";
-import { staffAggregates } from "@/lib/staff/analytics";
+import { HoursPolicyTable, StaffAnalytics } from "@/components/staff/analytics";
+import { hoursPolicyShares, staffAggregates } from "@/lib/staff/analytics";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +31,9 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
   const [page, options] = await Promise.all([listStaff(scope, list), staffOptions(scope)]);
   const canManage = Boolean(scopeOf(viewer, "staff.manage"));
   // the authorities (district, region, ministry) see their territory's figures above the list
-  const aggregates = canManage ? null : await staffAggregates(scope);
+  const [aggregates, hoursPolicy] = canManage
+    ? [null, []]
+    : await Promise.all([staffAggregates(scope), hoursPolicyShares(scope)]);
   const query = new URLSearchParams({
     ...(list.q ? { q: list.q } : {}),
     ...list.filters,
@@ -60,6 +62,7 @@ export default async function StaffPage({ params, searchParams }: PageProps<"/[l
         }
       />
       {aggregates && <StaffAnalytics data={aggregates} locale={locale} />}
+      <HoursPolicyTable rows={hoursPolicy} locale={locale} />
       <FilterBar
         q={list.q}
         searchLabel={t("search")}

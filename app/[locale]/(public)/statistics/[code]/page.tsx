@@ -44,7 +44,7 @@ export default async function TerritoryStatisticsPage({
   return (
     <>
       <TerritoryView data={data} locale={locale} />
-      <VacancyCountsTable rows={vacancies} locale={locale} />
+      <VacancyCountsTable data={vacancies} locale={locale} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authorize } from "@/lib/auth/viewer";
 import { localName } from "@/lib/names";
 import { catalogue } from "@/lib/staff/courses";
+import { classifierOptions } from "@/lib/classifiers/queries";
 import { COURSE_HOURS_POLICY } from "@/lib/staff/rules";
 import { PageHeader } from "@/components/admin/page-header";
 import { CourseForm, ProviderForm } from "@/components/staff/courses";
@@ -14,7 +15,7 @@ export default async function CoursesPage({ params }: PageProps<"/[locale]/admin
   setRequestLocale(locale);
   await authorize("courses.manage");
   const t = await getTranslations("staff");
-  const providers = await catalogue();
+  const [providers, positions] = await Promise.all([catalogue(), classifierOptions("POSITION", locale)]);
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader
@@ -46,7 +47,7 @@ export default async function CoursesPage({ params }: PageProps<"/[locale]/admin
       {providers.length > 0 && (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-2 font-semibold">{t("courses.newCourse")}</h2>
-          <CourseForm providers={providers} locale={locale} />
+          <CourseForm providers={providers} positions={positions} locale={locale} />
         </section>
       )}
       <section className="rounded-lg bg-white p-4 shadow-sm">
