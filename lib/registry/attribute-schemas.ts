@@ -9,6 +9,18 @@ import { z } from "zod";
 export const ATTRIBUTE_TYPES = ["TEXT", "NUMBER", "BOOLEAN", "DATE", "CHOICE"] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
+/**
+ * The records that carry custom attributes, each in its own `attributes` column: organisations, people of the
+ * registry, staff appointments and classes of the e-diary. `orgKinds` limits a definition to the records of
+ * organisations of those kinds (the organisation itself, the appointment's or the class's organisation, the
+ * person's organisation).
+ */
+export const ATTRIBUTE_RECORDS = ["ORGANIZATION", "PERSON", "APPOINTMENT", "CLASS"] as const;
+export type AttributeRecord = (typeof ATTRIBUTE_RECORDS)[number];
+
+/** Records whose attributes are personal data: never public, whatever the definition says. */
+export const PERSONAL_RECORDS: readonly AttributeRecord[] = ["PERSON", "APPOINTMENT"];
+
 /** The organisation's built-in fields (and the list's parameters): an attribute code may not be one of them. */
 export const BUILT_IN_FIELDS = [
   "id",
@@ -50,6 +62,8 @@ export interface AttributeDefinitionLike {
   nameRu: string;
   nameEn: string;
   type: AttributeType;
+  /** The record kind the values belong to (organisations when not given). */
+  record?: AttributeRecord;
   min: number | null;
   max: number | null;
   classifierCode: string | null;
@@ -98,6 +112,7 @@ export const attributeDefinitionInput = z.preprocess(
       nameRu: name,
       nameEn: name,
       type: z.enum(ATTRIBUTE_TYPES),
+      record: z.enum(ATTRIBUTE_RECORDS).default("ORGANIZATION"),
       min: optionalNumber,
       max: optionalNumber,
       classifierCode: z
@@ -127,6 +142,8 @@ export const attributeDefinitionInput = z.preprocess(
         ctx.addIssue({ code: "custom", path: ["max"], message: "attribute.rangeInverted" });
       if (input.type !== "NUMBER" && (input.min !== null || input.max !== null))
         ctx.addIssue({ code: "custom", path: ["min"], message: "attribute.rangeOnlyNumber" });
+      if (input.public && PERSONAL_RECORDS.includes(input.record))
+        ctx.addIssue({ code: "custom", path: ["public"], message: "attribute.personalNotPublic" });
       if (input.type === "CHOICE" && !input.classifierCode)
         ctx.addIssue({ code: "custom", path: ["classifierCode"], message: "attribute.classifierRequired" });
     })
