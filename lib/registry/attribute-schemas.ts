@@ -229,6 +229,22 @@ export function attributeFormValues(input: Record<string, unknown>): Record<stri
   return out;
 }
 
+/**
+ * The custom attributes' raw values by code, from the `attr_<code>` fields; absent when the form sent none
+ * (the stored values are then kept). Checked by the service against the schema built from the definitions.
+ */
+export const attributesField = z.record(z.string(), z.string().max(1000)).optional();
+
+/** Collects the `attr_<code>` fields of a form into `attributes` (undefined when there are none). */
+export function withAttributes<S extends z.ZodType>(schema: S) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object" || "attributes" in raw) return raw;
+    const record = raw as Record<string, unknown>;
+    if (!Object.keys(record).some((k) => k.startsWith(ATTRIBUTE_FIELD_PREFIX))) return raw;
+    return { ...record, attributes: attributeFormValues(record) };
+  }, schema);
+}
+
 /** A stored value as the form shows it. */
 export function formValueOf(value: AttributeValue | undefined): string {
   if (value === undefined) return "";

@@ -97,6 +97,21 @@ export async function definitionsFor(record: AttributeRecord, kindCode: string |
   return (await listAttributeDefinitions(db, record)).filter((d) => appliesTo(d, kindCode));
 }
 
+/**
+ * The definitions (and classifier items) a record's form shows: those of the record kind that apply to its
+ * organisation's kind; for a record without an organisation yet (a new one), all of them.
+ */
+export async function attributeFormData(record: AttributeRecord, organizationId: string | null) {
+  const org = organizationId
+    ? await prisma.organization.findUnique({
+        where: { id: organizationId },
+        select: { kind: { select: { code: true } } },
+      })
+    : null;
+  const defs = org ? await definitionsFor(record, org.kind.code) : await listAttributeDefinitions(prisma, record);
+  return { defs, choices: await attributeChoices(defs) };
+}
+
 async function checkValues(
   tx: Tx,
   record: AttributeRecord,
