@@ -189,7 +189,7 @@ test("a school administrator fills the class attribute in for a new class", asyn
   const section = page.locator("section").filter({
     has: page.getByRole("heading", { name: t(L, "diary.setup.newClass"), exact: true }),
   });
-  await section.getByRole("textbox", { name: t(L, "diary.setup.grade") }).fill("9");
+  await section.getByLabel(t(L, "diary.setup.grade")).fill("9");
   const letter = "Щ";
   await section.getByRole("textbox", { name: t(L, "diary.setup.letter") }).fill(letter);
   await section.getByRole("combobox", { name: NAMES[PROFILE]!.ru }).selectOption("yes");
