@@ -82,10 +82,12 @@ test("the ministry defines the attributes, refused first with a built-in code an
   // an attribute of classes: a personal-data record kind cannot be public, a class's can be asked of schools
   await fill(PROFILE, "BOOLEAN");
   await form.getByRole("combobox", { name: a("record"), exact: true }).selectOption("PERSON");
+  await form.getByRole("checkbox", { name: a("public"), exact: true }).check();
   await create.click();
   await expect(form.getByText(t(L, "errors.attribute.personalNotPublic"))).toBeVisible();
   await expect(page.getByTestId(`attribute-${PROFILE}`)).toHaveCount(0);
   await form.getByRole("combobox", { name: a("record"), exact: true }).selectOption("CLASS");
+  await form.getByRole("checkbox", { name: a("public"), exact: true }).uncheck();
   await create.click();
   await expect(page.getByTestId(`attribute-${PROFILE}`)).toContainText(a("records.CLASS"));
   await signOut(page, L);
