@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { CheckboxField, FormErrors, SelectField, TextField } from "@/components/forms/fields-client";
 import type { FormAction } from "@/lib/actions";
-import { ATTRIBUTE_TYPES, KIND_FIELD_PREFIX } from "@/lib/registry/attribute-schemas";
+import { ATTRIBUTE_RECORDS, ATTRIBUTE_TYPES, KIND_FIELD_PREFIX } from "@/lib/registry/attribute-schemas";
 import type { AttributeDefinitionRow } from "@/lib/registry/attributes";
 
 /**
@@ -35,6 +35,7 @@ export async function AttributeDefinitionForm({
         <>
           <input type="hidden" name="code" value={definition.code} />
           <input type="hidden" name="type" value={definition.type} />
+          <input type="hidden" name="record" value={definition.record} />
         </>
       ) : (
         <>
@@ -45,6 +46,14 @@ export async function AttributeDefinitionForm({
             required
             defaultValue="TEXT"
             options={ATTRIBUTE_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+          />
+          <SelectField
+            name="record"
+            label={t("record")}
+            required
+            defaultValue="ORGANIZATION"
+            hint={t("recordHint")}
+            options={ATTRIBUTE_RECORDS.map((v) => ({ value: v, label: t(`records.${v}`) }))}
           />
         </>
       )}

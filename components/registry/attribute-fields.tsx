@@ -73,19 +73,4 @@ export async function AttributeFields({
   );
 }
 
-/** A stored value as lists and cards show it. */
-export function attributeText(
-  def: Pick<AttributeDefinitionRow, "type" | "code">,
-  value: AttributeValues[string] | undefined,
-  choices: Choices,
-  locale: string,
-  yesNo: { yes: string; no: string },
-): string {
-  if (value === undefined) return "";
-  if (def.type === "BOOLEAN") return value ? yesNo.yes : yesNo.no;
-  if (def.type === "CHOICE") {
-    const item = choices[def.code]?.find((i) => i.code === value);
-    return item ? localName(item, locale) : String(value);
-  }
-  return String(value);
-}
+export { attributeText } from "@/lib/registry/attribute-text";

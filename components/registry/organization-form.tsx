@@ -47,7 +47,7 @@ export async function OrganizationForm({
     classifierOptions("LANGUAGE", locale),
     territoryOptions(scope, locale),
     reportingCandidates(values?.id),
-    listAttributeDefinitions(),
+    listAttributeDefinitions(undefined, "ORGANIZATION"),
   ]);
   // an edited organisation shows the attributes of its kind; a new one all of them, each naming its kinds
   const defs = values?.kind ? allDefs.filter((d) => appliesTo(d, values.kind!.code)) : allDefs;

@@ -4,6 +4,9 @@ import { FormErrors, SelectField, TextField } from "@/components/forms/fields-cl
 import type { FormAction } from "@/lib/actions";
 import type { Scope } from "@/lib/auth/scope";
 import { organizationOptions } from "@/lib/registry/people";
+import { attributeFormData } from "@/lib/registry/attributes";
+import type { AttributeValues } from "@/lib/registry/attribute-schemas";
+import { AttributeFields } from "@/components/registry/attribute-fields";
 
 interface PersonValues {
   id: string;
@@ -16,6 +19,7 @@ interface PersonValues {
   birthDate: string;
   sex: string;
   organizationId: string | null;
+  attributes?: unknown;
 }
 
 /**
@@ -35,6 +39,8 @@ export async function PersonForm({
 }) {
   const t = await getTranslations("people");
   const organizations = await organizationOptions(scope, locale);
+  // the custom attributes of people for the person's organisation's kind (a new person: all of them)
+  const attributes = await attributeFormData("PERSON", values?.organizationId ?? null);
   return (
     <RecordForm action={action} record={values} testId="person-form">
       <FormErrors names={["id", "version"]} />
@@ -73,6 +79,13 @@ export async function PersonForm({
         defaultValue={values?.organizationId}
         placeholder={scope.all ? t("organizationNone") : ""}
         options={organizations}
+      />
+      <AttributeFields
+        defs={attributes.defs}
+        choices={attributes.choices}
+        values={(values?.attributes ?? {}) as AttributeValues}
+        kindNames={new Map()}
+        locale={locale}
       />
     </RecordForm>
   );

@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { attributeFormData } from "@/lib/registry/attributes";
+import { AttributeFields } from "@/components/registry/attribute-fields";
 import {
   awardCategoryAction,
   endAppointmentAction,
@@ -99,6 +101,8 @@ export async function HireForm({
 }) {
   const t = await getTranslations("staff");
   const chosen = vacancies.find((v) => v.id === vacancyId);
+  // the custom attributes of appointments that apply to this school's kind
+  const attributes = await attributeFormData("APPOINTMENT", organizationId);
   return (
     <ActionForm action={hireAction} submitLabel={t("hire.submit")} testId="hire-form">
       <input type="hidden" name="organizationId" value={organizationId} />
@@ -136,6 +140,13 @@ export async function HireForm({
           options={vacancies.map((v) => ({ value: v.id, label: v.label }))}
         />
       )}
+      <AttributeFields
+        defs={attributes.defs}
+        choices={attributes.choices}
+        values={{}}
+        kindNames={new Map()}
+        locale={locale}
+      />
     </ActionForm>
   );
 }

@@ -56,6 +56,8 @@ export function valueName(
       return t(`indicator.${value}`);
     case "grade":
       return t("gradeValue", { grade: value });
+    case "attribute":
+      return value === "true" ? t("attributeValue.yes") : value === "false" ? t("attributeValue.no") : value;
     default:
       return value;
   }

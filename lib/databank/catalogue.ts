@@ -39,6 +39,8 @@ export const DIMENSIONS = [
   "grade",
   "qualification",
   "indicator",
+  /** A yes/no or classifier custom attribute of organisations, named by the `attribute` parameter (pivot only). */
+  "attribute",
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -47,6 +49,10 @@ export type Measure = (typeof MEASURES)[number];
 
 export const indicatorEnum = z.enum(INDICATORS);
 export const dimensionEnum = z.enum(DIMENSIONS);
+
+/** The dimensions of the open data API (custom attributes are the staff pivot's only). */
+export const OPEN_DIMENSIONS = DIMENSIONS.filter((d) => d !== "attribute");
+export const openDimensionEnum = z.enum(OPEN_DIMENSIONS as [Exclude<Dimension, "attribute">]);
 export const measureEnum = z.enum(MEASURES);
 
 export const SEXES = ["F", "M"] as const;

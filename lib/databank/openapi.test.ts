@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIMENSIONS, INDICATORS } from "./catalogue";
+import { OPEN_DIMENSIONS, INDICATORS } from "./catalogue";
 import { openApiDocument } from "./openapi";
 
 describe("the OpenAPI description", () => {
@@ -15,7 +15,7 @@ describe("the OpenAPI description", () => {
       expect.arrayContaining(["indicator", "by", "measure", "year", "territory", "sex", "grade", "format", "limit"]),
     );
     const by = params.find((p) => p.name === "by")!;
-    for (const d of DIMENSIONS) expect(by.schema.description).toContain(d);
+    for (const d of OPEN_DIMENSIONS) expect(by.schema.description).toContain(d);
     for (const i of INDICATORS) expect(params.find((p) => p.name === "indicator")!.schema.description).toContain(i);
     expect(params.find((p) => p.name === "format")!.schema.enum).toEqual(["json", "csv", "xlsx"]);
   });

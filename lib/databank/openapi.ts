@@ -5,7 +5,15 @@
  */
 import { z } from "zod";
 import { errorAnswer, jsonSchema, localeParameter, openApiDocumentOf } from "../openapi";
-import { DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, dimensionEnum, indicatorEnum, measureEnum } from "./catalogue";
+import {
+  OPEN_DIMENSIONS,
+  INDICATORS,
+  MAX_LIMIT,
+  MEASURES,
+  openDimensionEnum,
+  indicatorEnum,
+  measureEnum,
+} from "./catalogue";
 import { DEFAULT_LIMIT, FILTERS, FORMATS, MAX_DIMENSIONS, filterSchemas } from "./params";
 
 const json = (schema: z.ZodType) => jsonSchema(schema, "input");
@@ -27,7 +35,7 @@ const statsCell = z
 /** `GET /api/v1/stats` as JSON. */
 export const statsAnswer = z.object({
   indicators: z.array(indicatorEnum),
-  dimensions: z.array(dimensionEnum),
+  dimensions: z.array(openDimensionEnum),
   measure: measureEnum,
   years: z.array(z.number().int()).describe("Without a year filter: the last complete year (every year with by=year)."),
   preliminary: z.array(z.number().int()).describe("Those of the years whose reporting periods are still open."),
@@ -52,7 +60,10 @@ export function openApiDocument(): Record<string, unknown> {
       name: "by",
       in: "query",
       required: false,
-      schema: commaList(dimensionEnum, `Grouping dimensions, at most ${MAX_DIMENSIONS}: ${DIMENSIONS.join(", ")}.`),
+      schema: commaList(
+        openDimensionEnum,
+        `Grouping dimensions, at most ${MAX_DIMENSIONS}: ${OPEN_DIMENSIONS.join(", ")}.`,
+      ),
     },
     {
       name: "measure",

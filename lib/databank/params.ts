@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   AREAS,
   DIMENSIONS,
+  OPEN_DIMENSIONS,
   GRADES,
   INDICATORS,
   MAX_LIMIT,
@@ -55,6 +56,8 @@ export type FilterName = (typeof FILTERS)[number];
 
 export interface StatsQuery {
   indicators: Indicator[];
+  /** The code of the custom attribute of organisations the `attribute` dimension splits by. */
+  attribute?: string;
   /** Grouping dimensions, in order (rows then columns for the pivot). */
   dimensions: Dimension[];
   measure: Measure;
@@ -78,6 +81,7 @@ export type ParamErrorReason =
   | "stockAcrossYears"
   | "unknownTerritory"
   | "unknownOrganization"
+  | "unknownAttribute"
   | "outOfScope";
 
 /** A refused parameter: a 400 in the shared error shape, message `databank.errors.<reason>`. */
@@ -97,7 +101,16 @@ export const DEFAULT_LIMIT = 1000;
 export const MAX_DIMENSIONS = 4;
 
 const API_PARAMS = new Set<string>(["indicator", "by", "measure", "format", "limit", "locale", ...FILTERS]);
-const PIVOT_PARAMS = new Set<string>(["indicator", "rows", "cols", "measure", "chart", "view", ...FILTERS]);
+const PIVOT_PARAMS = new Set<string>([
+  "indicator",
+  "rows",
+  "cols",
+  "measure",
+  "chart",
+  "view",
+  "attribute",
+  ...FILTERS,
+]);
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 export const filterSchemas: Record<FilterName, z.ZodType> = {
@@ -181,7 +194,19 @@ function common(params: URLSearchParams, allowed: Set<string>, dims: Dimension[]
     if ((seen.has(s) || filters[s]) && !splits.has(s))
       throw new DatabankParamError("notApplicable", { value: s, indicators: indicators.join(", ") });
   }
-  return { indicators: [...new Set(indicators)], dimensions: dims, measure: measure.data, filters, limit };
+  // The attribute dimension needs the attribute's code (checked against the definitions by the engine).
+  const attribute = params.get("attribute") ?? "";
+  if (attribute && !/^[a-z][a-zA-Z0-9]{1,39}$/.test(attribute))
+    throw new DatabankParamError("badValue", { param: "attribute", value: attribute });
+  if (seen.has("attribute") && !attribute) throw new DatabankParamError("unknownAttribute", { value: "" });
+  return {
+    indicators: [...new Set(indicators)],
+    dimensions: dims,
+    measure: measure.data,
+    filters,
+    limit,
+    ...(seen.has("attribute") ? { attribute } : {}),
+  };
 }
 
 function parseLimit(params: URLSearchParams): number {
@@ -199,6 +224,13 @@ export function parseApiParams(params: URLSearchParams): ParsedApiParams {
   if (!(FORMATS as readonly string[]).includes(formatValue))
     throw new DatabankParamError("badFormat", { value: formatValue, allowed: FORMATS.join(", ") });
   const by = dimensions(list(params, "by"), "by");
+  // Custom attributes are not part of the open data: the attribute dimension is the staff pivot's only.
+  if (by.includes("attribute"))
+    throw new DatabankParamError("unknownDimension", {
+      param: "by",
+      value: "attribute",
+      allowed: OPEN_DIMENSIONS.join(", "),
+    });
   // Several indicators are never added together: each gets its own cells.
   if (new Set(list(params, "indicator")).size > 1 && !by.includes("indicator")) by.push("indicator");
   const query = common(params, API_PARAMS, by, parseLimit(params));
@@ -236,6 +268,7 @@ export function parsePivotParams(params: URLSearchParams): ParsedPivotParams {
 /** The URL query of a pivot (inverse of parsePivotParams, stable order so links can be compared). */
 export function pivotSearch(p: {
   indicators: readonly string[];
+  attribute?: string;
   rows: readonly string[];
   columns: readonly string[];
   measure: string;
@@ -247,6 +280,7 @@ export function pivotSearch(p: {
   if (p.rows.length) sp.set("rows", p.rows.join(","));
   if (p.columns.length) sp.set("cols", p.columns.join(","));
   if (p.measure !== "sum") sp.set("measure", p.measure);
+  if (p.attribute) sp.set("attribute", p.attribute);
   for (const name of FILTERS) {
     const values = p.filters[name];
     if (values?.length) sp.set(name, values.join(","));

@@ -9,7 +9,8 @@ import "server-only";
 import ExcelJS from "exceljs";
 import type { Scope } from "../auth/scope";
 import type { Locale } from "@/i18n/routing";
-import { hasStock, type Dimension } from "./catalogue";
+import { CATALOGUE, SUPPRESSION_THRESHOLD, hasStock, type Dimension } from "./catalogue";
+import { crossGroups, suppress, SUPPRESSED } from "./suppression";
 import { valueName, translatorFor } from "./api";
 import { toCsv } from "../csv";
 import { pivotSearch, type ParsedPivotParams, type StatsFilters } from "./params";
@@ -24,6 +25,8 @@ export interface PivotLine {
   total: number | null;
   /** Drill-down search strings per column (and for the row total), null when there is nothing finer. */
   drill: (string | null)[];
+  /** Per column (and for the row total): hidden by the small-cell rule. */
+  hidden: boolean[];
 }
 
 export interface PivotTable {
@@ -35,6 +38,10 @@ export interface PivotTable {
   lines: PivotLine[];
   columnTotals: (number | null)[];
   grandTotal: number | null;
+  /** Column totals hidden by the small-cell rule (and the grand total, last). */
+  totalsHidden: boolean[];
+  /** The table splits counts of persons by a custom attribute: the small-cell rule applies. */
+  suppressed: boolean;
   years: number[];
   /** Those of the years whose reporting periods are still open (preliminary figures). */
   preliminary: number[];
@@ -71,6 +78,8 @@ function index(result: StatsResult | null, dims: Dimension[]): Map<string, numbe
 
 /** The search string of the pivot one level finer at a cell (filters on its coordinates). */
 export function drillSearch(parsed: ParsedPivotParams, coords: Partial<Record<Dimension, string>>): string | null {
+  // A cell of an attribute's value has nothing finer that keeps the split.
+  if (coords.attribute !== undefined) return null;
   const filters: StatsFilters = { ...parsed.query.filters };
   let indicators = parsed.query.indicators;
   for (const [d, v] of Object.entries(coords) as [Dimension, string][]) {
@@ -94,7 +103,15 @@ export function drillSearch(parsed: ParsedPivotParams, coords: Partial<Record<Di
   const rows = replace(parsed.rows);
   const columns = replace(parsed.columns).filter((d) => !rows.includes(d));
   if (!rows.length && !columns.length) return null;
-  return pivotSearch({ indicators, rows, columns, measure: parsed.query.measure, filters, chart: parsed.chart });
+  return pivotSearch({
+    indicators,
+    rows,
+    columns,
+    measure: parsed.query.measure,
+    filters,
+    chart: parsed.chart,
+    attribute: [...rows, ...columns].includes("attribute") ? parsed.query.attribute : undefined,
+  });
 }
 
 export async function buildPivot(scope: Scope, requested: ParsedPivotParams, locale: Locale): Promise<PivotTable> {
@@ -123,6 +140,27 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
       : d === "year" && main.preliminary.includes(Number(v))
         ? `${v} (${t("preliminary")})`
         : valueName(main, d, v, locale, t);
+  // A split by a custom attribute can single out a few organisations: counts of persons follow the
+  // small-cell rule there (primary and complementary suppression over the table's lines, totals below
+  // the threshold hidden too), whatever the viewer's scope.
+  const suppressed =
+    all.includes("attribute") &&
+    parsed.query.measure !== "count" &&
+    parsed.query.indicators.some((i) => CATALOGUE[i].persons);
+  const hiddenCells = new Set<string>();
+  if (suppressed) {
+    const reasons = suppress(
+      main.cells.map((c) => ({
+        value: c.value,
+        persons: true,
+        groups: crossGroups(all.map((d) => c.key[d] ?? "")),
+      })),
+    );
+    main.cells.forEach((c, i) => {
+      if (reasons[i]) hiddenCells.add(all.map((d) => c.key[d] ?? "").join(SEP));
+    });
+  }
+  const small = (v: number | null) => suppressed && v !== null && v > 0 && v < SUPPRESSION_THRESHOLD;
   const cellMap = index(main, all);
   const rowTotalMap = columns.length ? index(rowTotals, rows) : index(main, rows);
   const colTotalMap = index(columnTotalsResult, columns);
@@ -158,20 +196,28 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
       ),
       total: columns.length ? (subTotalMap.get(first) ?? null) : (subMap.get(first) ?? null),
       drill: columnKeys.map(() => null),
+      hidden: [],
     });
+    const sub = lines.at(-1)!;
+    sub.hidden = [...sub.values.map(small), small(sub.total)];
   };
   for (const rk of rowKeys) {
     if (rows.length > 1 && previousFirst !== null && rk[0] !== previousFirst) pushSubtotal(previousFirst);
     previousFirst = rk[0] ?? null;
     const values = columnKeys.map((ck) => cellMap.get([...rk, ...ck].join(SEP)) ?? null);
+    const total = rows.length
+      ? (rowTotalMap.get(rk.join(SEP)) ?? null)
+      : (grand?.cells[0]?.value ?? main.cells[0]?.value ?? null);
     lines.push({
       kind: "row",
       key: rk,
       labels: rows.map((d, i) => name(d, rk[i]!)),
       values,
-      total: rows.length
-        ? (rowTotalMap.get(rk.join(SEP)) ?? null)
-        : (grand?.cells[0]?.value ?? main.cells[0]?.value ?? null),
+      total,
+      hidden: [
+        ...columnKeys.map((ck) => hiddenCells.has([...rk, ...ck].join(SEP))),
+        columns.length ? small(total) : hiddenCells.has(rk.join(SEP)),
+      ],
       drill: [
         ...columnKeys.map((ck) => drillSearch(requested, coordsOf(rk, ck))),
         drillSearch(requested, coordsOf(rk, [])),
@@ -185,6 +231,9 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
     rows.length ? (colTotalMap.get(ck.join(SEP)) ?? null) : (cellMap.get(ck.join(SEP)) ?? null),
   );
   const grandTotal = all.length ? (grand?.cells[0]?.value ?? null) : (main.cells[0]?.value ?? null);
+  const totalsHidden = [...columnTotals.map(small), small(grandTotal)];
+  // The chart never draws a hidden figure.
+  const shown = (l: PivotLine, i: number, v: number | null) => (l.hidden[i] ? null : v);
   const series = columns.length
     ? columnKeys.slice(0, 8).map((ck, i) => ({ key: `c${i}`, name: columnLabels[i]!.join(" · ") }))
     : [{ key: "c0", name: t(`measure.${parsed.query.measure}`) }];
@@ -193,7 +242,11 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
     .slice(0, 60)
     .map((l) => ({
       label: l.labels.join(" · ") || t(`measure.${parsed.query.measure}`),
-      values: Object.fromEntries(series.map((s, i) => [s.key, columns.length ? l.values[i]! : l.total])),
+      values: Object.fromEntries(
+        series.map((s, i) =>
+          columns.length ? [s.key, shown(l, i, l.values[i]!)] : [s.key, shown(l, l.values.length, l.total)],
+        ),
+      ),
     }));
   return {
     rows,
@@ -203,6 +256,8 @@ export async function buildPivot(scope: Scope, requested: ParsedPivotParams, loc
     lines,
     columnTotals,
     grandTotal,
+    totalsHidden,
+    suppressed,
     years: main.years,
     preliminary: main.preliminary,
     stockTotalsOmitted: stockAcrossYears(parsed, []),
@@ -222,18 +277,22 @@ export function pivotGrid(
     ...table.columnLabels.map((l) => l.join(" · ") || labels.total),
     ...(table.columns.length ? [labels.total] : []),
   ];
+  const cell = (v: number | null, hidden: boolean | undefined) => (hidden ? SUPPRESSED : v);
+  const n = table.columnKeys.length;
   const body = table.lines.map((l) => [
     ...(l.kind === "subtotal" ? [`${l.labels[0]} — ${labels.total}`, ...table.rows.slice(1).map(() => "")] : l.labels),
-    ...(table.columns.length ? l.values : [l.total]),
-    ...(table.columns.length ? [l.total] : []),
+    ...(table.columns.length ? l.values.map((v, i) => cell(v, l.hidden[i])) : [cell(l.total, l.hidden[n])]),
+    ...(table.columns.length ? [cell(l.total, l.hidden[n])] : []),
   ]);
   const foot = table.rows.length
     ? [
         [
           labels.total,
           ...table.rows.slice(1).map(() => ""),
-          ...(table.columns.length ? table.columnTotals : [table.grandTotal]),
-          ...(table.columns.length ? [table.grandTotal] : []),
+          ...(table.columns.length
+            ? table.columnTotals.map((v, i) => cell(v, table.totalsHidden[i]))
+            : [cell(table.grandTotal, table.totalsHidden[n])]),
+          ...(table.columns.length ? [cell(table.grandTotal, table.totalsHidden[n])] : []),
         ],
       ]
     : [];

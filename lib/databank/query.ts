@@ -43,7 +43,7 @@ export interface StatsResult {
   parents: Record<string, string[]>;
 }
 
-const DIMENSION_SQL: Record<Exclude<Dimension, "indicator">, Prisma.Sql> = {
+const DIMENSION_SQL: Record<Exclude<Dimension, "indicator" | "attribute">, Prisma.Sql> = {
   region: Prisma.sql`split_part(t.path, '/', 3)`,
   district: Prisma.sql`split_part(t.path, '/', 4)`,
   organization: Prisma.sql`o.id`,
@@ -220,7 +220,15 @@ export async function runStats(
     ", ",
   );
 
-  const outer = dimensions.map((d) => (d === "indicator" ? Prisma.sql`c.ind` : DIMENSION_SQL[d]));
+  // A custom attribute of organisations (yes/no or classifier item): its stored value as text, '' when not given.
+  const attribute = dimensions.includes("attribute") ? await attributeDimension(query.attribute) : null;
+  const outer = dimensions.map((d) =>
+    d === "indicator"
+      ? Prisma.sql`c.ind`
+      : d === "attribute"
+        ? Prisma.sql`COALESCE(o.attributes ->> ${attribute!.code}, '')`
+        : DIMENSION_SQL[d],
+  );
   const { select, groupBy, orderBy } = groupClauses(outer);
 
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
@@ -252,7 +260,40 @@ export async function runStats(
     value: Math.round(Number(r.value) * 100) / 100,
     organizations: Number(r.organizations),
   }));
-  return { indicators, dimensions, measure, years, preliminary, truncated, ...(await resolveKeys(raw, dimensions)) };
+  const resolved = await resolveKeys(raw, dimensions);
+  if (attribute) resolved.labels.attribute = attribute.labels;
+  return { indicators, dimensions, measure, years, preliminary, truncated, ...resolved };
+}
+
+/**
+ * The custom attribute a pivot splits by: a yes/no or classifier attribute of organisations, with the names
+ * of its values ("true"/"false", or the classifier's item codes). Any other code is refused.
+ */
+async function attributeDimension(code: string | undefined) {
+  const def = code
+    ? await prisma.attributeDefinition.findFirst({
+        where: { code, record: "ORGANIZATION", type: { in: ["BOOLEAN", "CHOICE"] } },
+      })
+    : null;
+  if (!def) throw new DatabankParamError("unknownAttribute", { value: code ?? "" });
+  const labels: Record<string, LocalizedText> = {};
+  if (def.type === "CHOICE" && def.classifierCode) {
+    const items = await prisma.classifierItem.findMany({
+      where: { classifier: { code: def.classifierCode } },
+      select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    });
+    for (const i of items) labels[i.code] = { kk: i.nameKk, ru: i.nameRu, en: i.nameEn };
+  }
+  return { code: def.code, type: def.type, name: { kk: def.nameKk, ru: def.nameRu, en: def.nameEn }, labels };
+}
+
+/** The custom attributes a pivot may split by: yes/no and classifier attributes of organisations. */
+export async function pivotAttributes() {
+  return prisma.attributeDefinition.findMany({
+    where: { record: "ORGANIZATION", type: { in: ["BOOLEAN", "CHOICE"] } },
+    select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+    orderBy: [{ position: "asc" }, { code: "asc" }],
+  });
 }
 
 /** Replaces internal ids by public codes (territory code, BIN) and collects the names of the values. */

@@ -1,5 +1,6 @@
 /** Input of the e-diary's actions and route handlers (one schema per boundary). */
 import { z } from "zod";
+import { attributesField, withAttributes } from "../registry/attribute-schemas";
 
 const id = z.string().trim().min(1).max(60);
 const reason = z.string().trim().max(500).optional();
@@ -74,16 +75,20 @@ const optionalId = z
 
 export const yearCreate = z.object({ organizationId: id, startYear: z.coerce.number().int().min(2000).max(2100) });
 export const termUpdate = z.object({ termId: id, startDate: day, endDate: day });
-export const classCreate = z.object({
-  academicYearId: id,
-  grade: z.coerce.number().int("diary.grade").min(1, "diary.grade").max(11, "diary.grade"),
-  letter: z
-    .string()
-    .trim()
-    .regex(/^\p{L}{1,3}$/u, "diary.letter"),
-  languageId: optionalId,
-  homeroomTeacherId: optionalId,
-});
+export const classCreate = withAttributes(
+  z.object({
+    academicYearId: id,
+    grade: z.coerce.number().int("diary.grade").min(1, "diary.grade").max(11, "diary.grade"),
+    letter: z
+      .string()
+      .trim()
+      .regex(/^\p{L}{1,3}$/u, "diary.letter"),
+    languageId: optionalId,
+    homeroomTeacherId: optionalId,
+    /** The class's custom attributes (`attr_<code>` fields), checked against the definitions of classes. */
+    attributes: attributesField,
+  }),
+);
 export const assignmentCreate = z.object({ classGroupId: id, subjectId: id, teacherId: id });
 /** The largest XLSX file the import takes (the form sends it base64-encoded). */
 export const XLSX_MAX_BYTES = 512 * 1024;

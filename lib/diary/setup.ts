@@ -17,6 +17,8 @@ import { dateValue, dayOf } from "./dates";
 import { almatyDate } from "../time";
 import { currentTerm } from "./journal";
 import { NAMED } from "../names";
+import { checkRecordAttributes } from "../registry/attributes";
+import type { AttributeValues } from "../registry/attribute-schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -137,7 +139,14 @@ export async function updateTerm(
 
 export async function createClass(
   viewer: Viewer,
-  input: { academicYearId: string; grade: number; letter: string; languageId?: string; homeroomTeacherId?: string },
+  input: {
+    academicYearId: string;
+    grade: number;
+    letter: string;
+    languageId?: string;
+    homeroomTeacherId?: string;
+    attributes?: Record<string, string>;
+  },
 ): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const year = await yearInScope(tx, viewer, input.academicYearId);
@@ -150,6 +159,8 @@ export async function createClass(
       throw new AppError("validation", { languageId: "validation.invalidOption" });
     if (await tx.classGroup.findFirst({ where: { academicYearId: year.id, grade: input.grade, letter: input.letter } }))
       throw new AppError("duplicate", { letter: "diary.classExists" });
+    // the class's custom attributes, checked by the one schema built from the definitions of classes
+    const attributes = await checkRecordAttributes(tx, "CLASS", year.organizationId, input.attributes ?? {});
     const c = await tx.classGroup.create({
       data: {
         organizationId: year.organizationId,
@@ -158,6 +169,7 @@ export async function createClass(
         letter: input.letter,
         languageId: input.languageId || null,
         homeroomTeacherId: input.homeroomTeacherId || null,
+        attributes,
       },
     });
     return { id: c.id };
@@ -351,7 +363,7 @@ export async function importStudents(
 }
 
 export interface SchoolSetup {
-  school: { id: string; nameKk: string; nameRu: string; nameEn: string };
+  school: { id: string; nameKk: string; nameRu: string; nameEn: string; kind: { code: string } };
   years: {
     id: string;
     label: string;
@@ -362,6 +374,8 @@ export interface SchoolSetup {
       letter: string;
       homeroom: string | null;
       students: number;
+      /** Custom attribute values by code. */
+      attributes: AttributeValues;
       assignments: { id: string; subject: { nameKk: string; nameRu: string; nameEn: string }; teacher: string }[];
     }[];
   }[];
@@ -375,7 +389,7 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
   const [school, years, teachers, subjects, languages] = await Promise.all([
     prisma.organization.findUniqueOrThrow({
       where: { id: organizationId },
-      select: NAMED,
+      select: { ...NAMED, kind: { select: { code: true } } },
     }),
     prisma.academicYear.findMany({
       where: { organizationId },
@@ -430,6 +444,7 @@ export async function loadSetup(viewer: Viewer, organizationId: string): Promise
         letter: c.letter,
         homeroom: c.homeroomTeacher?.displayName ?? null,
         students: c._count.enrolments,
+        attributes: (c.attributes ?? {}) as AttributeValues,
         assignments: [...c.assignments]
           .sort((a, b) => a.subject.sortOrder - b.subject.sortOrder)
           .map((a) => ({ id: a.id, subject: a.subject, teacher: a.teacher.displayName })),

@@ -9,6 +9,18 @@ import { z } from "zod";
 export const ATTRIBUTE_TYPES = ["TEXT", "NUMBER", "BOOLEAN", "DATE", "CHOICE"] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
+/**
+ * The records that carry custom attributes, each in its own `attributes` column: organisations, people of the
+ * registry, staff appointments and classes of the e-diary. `orgKinds` limits a definition to the records of
+ * organisations of those kinds (the organisation itself, the appointment's or the class's organisation, the
+ * person's organisation).
+ */
+export const ATTRIBUTE_RECORDS = ["ORGANIZATION", "PERSON", "APPOINTMENT", "CLASS"] as const;
+export type AttributeRecord = (typeof ATTRIBUTE_RECORDS)[number];
+
+/** Records whose attributes are personal data: never public, whatever the definition says. */
+export const PERSONAL_RECORDS: readonly AttributeRecord[] = ["PERSON", "APPOINTMENT"];
+
 /** The organisation's built-in fields (and the list's parameters): an attribute code may not be one of them. */
 export const BUILT_IN_FIELDS = [
   "id",
@@ -50,6 +62,8 @@ export interface AttributeDefinitionLike {
   nameRu: string;
   nameEn: string;
   type: AttributeType;
+  /** The record kind the values belong to (organisations when not given). */
+  record?: AttributeRecord;
   min: number | null;
   max: number | null;
   classifierCode: string | null;
@@ -98,6 +112,7 @@ export const attributeDefinitionInput = z.preprocess(
       nameRu: name,
       nameEn: name,
       type: z.enum(ATTRIBUTE_TYPES),
+      record: z.enum(ATTRIBUTE_RECORDS).default("ORGANIZATION"),
       min: optionalNumber,
       max: optionalNumber,
       classifierCode: z
@@ -127,6 +142,8 @@ export const attributeDefinitionInput = z.preprocess(
         ctx.addIssue({ code: "custom", path: ["max"], message: "attribute.rangeInverted" });
       if (input.type !== "NUMBER" && (input.min !== null || input.max !== null))
         ctx.addIssue({ code: "custom", path: ["min"], message: "attribute.rangeOnlyNumber" });
+      if (input.public && PERSONAL_RECORDS.includes(input.record))
+        ctx.addIssue({ code: "custom", path: ["public"], message: "attribute.personalNotPublic" });
       if (input.type === "CHOICE" && !input.classifierCode)
         ctx.addIssue({ code: "custom", path: ["classifierCode"], message: "attribute.classifierRequired" });
     })
@@ -210,6 +227,22 @@ export function attributeFormValues(input: Record<string, unknown>): Record<stri
   for (const [k, v] of Object.entries(input))
     if (k.startsWith(ATTRIBUTE_FIELD_PREFIX) && typeof v === "string") out[k.slice(ATTRIBUTE_FIELD_PREFIX.length)] = v;
   return out;
+}
+
+/**
+ * The custom attributes' raw values by code, from the `attr_<code>` fields; absent when the form sent none
+ * (the stored values are then kept). Checked by the service against the schema built from the definitions.
+ */
+export const attributesField = z.record(z.string(), z.string().max(1000)).optional();
+
+/** Collects the `attr_<code>` fields of a form into `attributes` (undefined when there are none). */
+export function withAttributes<S extends z.ZodType>(schema: S) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object" || "attributes" in raw) return raw;
+    const record = raw as Record<string, unknown>;
+    if (!Object.keys(record).some((k) => k.startsWith(ATTRIBUTE_FIELD_PREFIX))) return raw;
+    return { ...record, attributes: attributeFormValues(record) };
+  }, schema);
 }
 
 /** A stored value as the form shows it. */

@@ -5,7 +5,7 @@ import type { Scope, Viewer } from "@/lib/auth/scope";
 import { refusal } from "@/tests/setup/helpers";
 import { attributeDefinitionInput } from "./attribute-schemas";
 import { listAttributeDefinitions, publicAttributes, saveAttributeDefinition } from "./attributes";
-import { listOrganizations, updateOrganization } from "./organizations";
+import { exportOrganizations, listOrganizations, updateOrganization } from "./organizations";
 import { organizationUpdate } from "./schemas";
 import { configurationHistory } from "../configuration/history";
 
@@ -233,5 +233,106 @@ describe("attribute values in the registry", () => {
     const { viewer, scope } = await as("u_district", "registry.organization.write");
     const saved = await updateOrganization(viewer, scope, await orgForm(school.id, { address: "Main street 1" }));
     expect(saved.attributes).toMatchObject({ hasSportsHall: true });
+  });
+});
+
+describe("the registry list by attribute", () => {
+  const list = (scope: Scope, over: { sort?: string; dir?: "asc" | "desc"; filters?: Record<string, string> }) =>
+    listOrganizations(
+      scope,
+      {
+        page: 1,
+        pageSize: 100,
+        sort: (over.sort ?? "name") as "name",
+        dir: over.dir ?? "asc",
+        q: "",
+        filters: { territory: KOKSHETAU, kind: "SCHOOL", ...over.filters },
+      },
+      "en",
+    );
+
+  it("filters a number attribute by a range and a date attribute by dates, and sorts by an attribute", async () => {
+    const { viewer: ministry } = await as("u_ministry", "registry.attributes.manage");
+    await saveAttributeDefinition(
+      ministry,
+      definition({
+        code: "lastRenovated",
+        nameKk: "Соңғы жөндеу",
+        nameRu: "Последний ремонт",
+        nameEn: "Last renovated",
+        type: "DATE",
+        public: "",
+      }),
+    );
+    const { viewer, scope } = await as("u_district", "registry.organization.write");
+    const fill = { attr_hasSportsHall: "yes", attr_secondLanguage: "KK" };
+    await updateOrganization(
+      viewer,
+      scope,
+      await orgForm(school.id, { ...fill, attr_sportsHallArea: "288.5", attr_lastRenovated: "2019-08-01" }),
+    );
+    await updateOrganization(
+      viewer,
+      scope,
+      await orgForm(other.id, { ...fill, attr_sportsHallArea: "1200", attr_lastRenovated: "2024-06-15" }),
+    );
+
+    const ids = async (over: Parameters<typeof list>[1]) => (await list(scope, over)).rows.map((r) => r.id);
+    expect(await ids({ filters: { attr_sportsHallArea_from: "100", attr_sportsHallArea_to: "1000" } })).toEqual([
+      school.id,
+    ]);
+    expect((await ids({ filters: { attr_sportsHallArea_from: "250" } })).sort()).toEqual([school.id, other.id].sort());
+    expect(await ids({ filters: { attr_sportsHallArea_to: "50" } })).toEqual([]);
+    expect(await ids({ filters: { attr_lastRenovated_from: "2020-01-01" } })).toEqual([other.id]);
+    expect(await ids({ filters: { attr_lastRenovated_to: "2020-01-01" } })).toEqual([school.id]);
+    // a bound that is no number or date filters nothing out
+    expect((await ids({ filters: { attr_sportsHallArea_from: "lots" } })).length).toBeGreaterThanOrEqual(2);
+
+    // numbers sorted as numbers (288.5 < 1200; as text "1200" would come first), dates as dates
+    expect(await ids({ sort: "attr_sportsHallArea" })).toEqual([school.id, other.id]);
+    expect(await ids({ sort: "attr_sportsHallArea", dir: "desc" })).toEqual([other.id, school.id]);
+    expect(await ids({ sort: "attr_lastRenovated", dir: "desc" })).toEqual([other.id, school.id]);
+    const desc = await list(scope, { sort: "attr_sportsHallArea", dir: "desc" });
+    const page2 = await listOrganizations(
+      scope,
+      {
+        page: 2,
+        pageSize: 1,
+        sort: "attr_sportsHallArea" as "name",
+        dir: "asc",
+        q: "",
+        filters: { territory: KOKSHETAU, kind: "SCHOOL" },
+      },
+      "en",
+    );
+    expect(page2.rows.map((r) => r.id)).toEqual([other.id]);
+    expect(page2.total).toBe(desc.total);
+  });
+
+  it("exports the same rows in the same order as the list", async () => {
+    const { scope } = await as("u_district", "registry.organization.write");
+    const params = {
+      page: 1,
+      pageSize: 10,
+      sort: "attr_sportsHallArea" as "name",
+      dir: "desc" as const,
+      q: "",
+      filters: { territory: KOKSHETAU, attr_sportsHallArea_from: "1" },
+    };
+    const rows = await exportOrganizations(scope, params, "en");
+    const page = await listOrganizations(scope, params, "en");
+    expect(rows.map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
+    expect(rows.length).toBe(2);
+    expect(rows.map((r) => (r.attributes as Record<string, number>).sportsHallArea)).toEqual([1200, 288.5]);
+  });
+});
+
+describe("attributes of other records", () => {
+  it("refuses a public attribute of people or appointments (personal data)", async () => {
+    for (const record of ["PERSON", "APPOINTMENT"])
+      expect(() => definition({ code: "shoeSize", record, public: "on", type: "NUMBER" })).toThrow(
+        /attribute.personalNotPublic/,
+      );
+    expect(definition({ code: "shoeSize", record: "PERSON", public: "", type: "NUMBER" }).record).toBe("PERSON");
   });
 });

@@ -18,16 +18,28 @@ import {
   attributesSchema,
   type AttributeDefinitionInput,
   type AttributeDefinitionLike,
+  type AttributeRecord,
   type AttributeValues,
 } from "./attribute-schemas";
 
 type Tx = Prisma.TransactionClient;
 
-export type AttributeDefinitionRow = AttributeDefinitionLike & { id: string; version: number; position: number };
+export type AttributeDefinitionRow = AttributeDefinitionLike & {
+  id: string;
+  version: number;
+  position: number;
+  record: AttributeRecord;
+};
 
-/** Every definition, in the ministry's order. */
-export async function listAttributeDefinitions(db: Tx = prisma): Promise<AttributeDefinitionRow[]> {
-  return db.attributeDefinition.findMany({ orderBy: [{ position: "asc" }, { code: "asc" }] });
+/** Every definition (of one record kind when given), in the ministry's order. */
+export async function listAttributeDefinitions(
+  db: Tx = prisma,
+  record?: AttributeRecord,
+): Promise<AttributeDefinitionRow[]> {
+  return db.attributeDefinition.findMany({
+    where: record ? { record } : undefined,
+    orderBy: [{ position: "asc" }, { code: "asc" }],
+  });
 }
 
 /** The allowed item codes (with names) of each choice attribute's classifier. */
@@ -60,7 +72,53 @@ function rangeText(def: AttributeDefinitionLike): string {
  */
 export async function checkAttributes(tx: Tx, kindId: string, raw: Record<string, string>): Promise<AttributeValues> {
   const kind = await tx.classifierItem.findUnique({ where: { id: kindId }, select: { code: true } });
-  const defs = (await listAttributeDefinitions(tx)).filter((d) => appliesTo(d, kind?.code));
+  return checkValues(tx, "ORGANIZATION", kind?.code ?? null, raw);
+}
+
+/**
+ * The same for a person, a staff appointment or a class: the definitions of that record kind that apply to
+ * the kind of the record's organisation (none given: those for every kind), checked by the same schema in
+ * the caller's transaction.
+ */
+export async function checkRecordAttributes(
+  tx: Tx,
+  record: Exclude<AttributeRecord, "ORGANIZATION">,
+  organizationId: string | null,
+  raw: Record<string, string>,
+): Promise<AttributeValues> {
+  const org = organizationId
+    ? await tx.organization.findUnique({ where: { id: organizationId }, select: { kind: { select: { code: true } } } })
+    : null;
+  return checkValues(tx, record, org?.kind.code ?? null, raw);
+}
+
+/** The definitions of a record kind that apply to records of an organisation of `kindCode`. */
+export async function definitionsFor(record: AttributeRecord, kindCode: string | null, db: Tx = prisma) {
+  return (await listAttributeDefinitions(db, record)).filter((d) => appliesTo(d, kindCode));
+}
+
+/**
+ * The definitions (and classifier items) a record's form shows: those of the record kind that apply to its
+ * organisation's kind; for a record without an organisation yet (a new one), all of them.
+ */
+export async function attributeFormData(record: AttributeRecord, organizationId: string | null) {
+  const org = organizationId
+    ? await prisma.organization.findUnique({
+        where: { id: organizationId },
+        select: { kind: { select: { code: true } } },
+      })
+    : null;
+  const defs = org ? await definitionsFor(record, org.kind.code) : await listAttributeDefinitions(prisma, record);
+  return { defs, choices: await attributeChoices(defs) };
+}
+
+async function checkValues(
+  tx: Tx,
+  record: AttributeRecord,
+  kindCode: string | null,
+  raw: Record<string, string>,
+): Promise<AttributeValues> {
+  const defs = await definitionsFor(record, kindCode, tx);
   const choices = await attributeChoices(defs, tx);
   const schema = attributesSchema(
     defs,
@@ -79,6 +137,52 @@ export async function checkAttributes(tx: Tx, kindId: string, raw: Record<string
   );
 }
 
+/** The suffixes of a number or date attribute's range filter: `attr_<code>_from`, `attr_<code>_to`. */
+export const RANGE_SUFFIXES = ["_from", "_to"] as const;
+
+/** The list's filter parameters of the attributes: one per yes/no, choice or text one, two for a range. */
+export function attributeFilterNames(defs: readonly AttributeDefinitionLike[]): string[] {
+  return defs.flatMap((d) =>
+    d.type === "NUMBER" || d.type === "DATE"
+      ? RANGE_SUFFIXES.map((s) => `${ATTRIBUTE_FIELD_PREFIX}${d.code}${s}`)
+      : [`${ATTRIBUTE_FIELD_PREFIX}${d.code}`],
+  );
+}
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A bound of a range filter as stored (a number, or a calendar date as text), or null when it is no such value. */
+function bound(def: AttributeDefinitionLike, value: string | undefined): number | string | null {
+  if (!value) return null;
+  if (def.type === "DATE") return DAY_RE.test(value) ? value : null;
+  const n = Number(value.replace(",", "."));
+  return value.trim() !== "" && Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The list filters of the attributes from the list's parameters: yes/no (`yes`/`no`), an item code for a
+ * choice, the exact text, and for numbers and dates a range (either bound may be open). Values that are no
+ * number or date filter nothing out.
+ */
+export function attributeFilters(
+  defs: readonly AttributeDefinitionLike[],
+  filters: Record<string, string>,
+): Prisma.OrganizationWhereInput[] {
+  return defs.flatMap((d) => {
+    const name = `${ATTRIBUTE_FIELD_PREFIX}${d.code}`;
+    if (d.type === "NUMBER" || d.type === "DATE") {
+      const from = bound(d, filters[`${name}_from`]);
+      const to = bound(d, filters[`${name}_to`]);
+      const out: Prisma.OrganizationWhereInput[] = [];
+      if (from !== null) out.push({ attributes: { path: [d.code], gte: from } });
+      if (to !== null) out.push({ attributes: { path: [d.code], lte: to } });
+      return out;
+    }
+    const value = filters[name];
+    return value ? [attributeWhere(d, value)] : [];
+  });
+}
+
 /**
  * The list filter of one attribute: `value` as the filter select sends it (yes/no for a yes/no attribute,
  * an item code for a choice, the exact text otherwise). Unknown attributes filter nothing out.
@@ -94,6 +198,23 @@ export function attributeWhere(def: AttributeDefinitionLike, value: string): Pri
     return Number.isFinite(n) ? { attributes: { path: [def.code], equals: n } } : {};
   }
   return { attributes: { path: [def.code], equals: value } };
+}
+
+/**
+ * Compares two stored values of an attribute for sorting: numbers as numbers, dates and text as text (in the
+ * locale's order), yes before no; a missing value sorts last whichever the direction.
+ */
+export function compareAttributeValues(
+  a: AttributeValues[string] | undefined,
+  b: AttributeValues[string] | undefined,
+  dir: "asc" | "desc",
+  locale: string,
+): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+  const sign = dir === "asc" ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return sign * (a - b);
+  if (typeof a === "boolean" && typeof b === "boolean") return sign * (Number(b) - Number(a));
+  return sign * String(a).localeCompare(String(b), locale, { numeric: true });
 }
 
 const FIELD = "attribute";
@@ -136,6 +257,7 @@ async function writeDefinition(viewer: Viewer, input: AttributeDefinitionInput) 
       if (!before) throw new AppError("notFound");
       if (before.code !== input.code) throw new AppError("validation", { code: `${FIELD}.codeFixed` });
       if (before.type !== input.type) throw new AppError("validation", { type: `${FIELD}.typeFixed` });
+      if (before.record !== input.record) throw new AppError("validation", { record: `${FIELD}.recordFixed` });
       const updated = await tx.attributeDefinition.updateMany({
         where: { id: before.id, version: input.version ?? 0 },
         data: { ...data, version: { increment: 1 } },
@@ -157,7 +279,7 @@ async function writeDefinition(viewer: Viewer, input: AttributeDefinitionInput) 
     if (clash) throw new AppError("validation", { code: `${FIELD}.codeTaken` });
     const position = await tx.attributeDefinition.count();
     const created = await tx.attributeDefinition.create({
-      data: { ...data, code: input.code, type: input.type, position },
+      data: { ...data, code: input.code, type: input.type, record: input.record, position },
     });
     await recordAudit(tx, {
       actorId: viewer.userId,
@@ -175,6 +297,7 @@ function describe(d: AttributeDefinitionLike) {
     code: d.code,
     name: d.nameRu,
     type: d.type,
+    record: d.record ?? "ORGANIZATION",
     min: d.min,
     max: d.max,
     classifierCode: d.classifierCode,
@@ -219,7 +342,9 @@ export async function publicAttributes(bin: string): Promise<PublicAttribute[]> 
     select: { attributes: true, kind: { select: { code: true } } },
   });
   if (!org) return [];
-  const defs = (await listAttributeDefinitions()).filter((d) => d.public && appliesTo(d, org.kind.code));
+  const defs = (await listAttributeDefinitions(prisma, "ORGANIZATION")).filter(
+    (d) => d.public && appliesTo(d, org.kind.code),
+  );
   const stored = (org.attributes && typeof org.attributes === "object" ? org.attributes : {}) as AttributeValues;
   const choices = await attributeChoices(defs);
   return defs

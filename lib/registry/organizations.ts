@@ -9,11 +9,30 @@ import { NAMED, nameField } from "../names";
 import type { OrganizationInput } from "./schemas";
 import { enqueueSearch } from "../search/outbox";
 import { expire, TAGS } from "../cache";
-import { attributeWhere, checkAttributes, listAttributeDefinitions } from "./attributes";
-import { ATTRIBUTE_FIELD_PREFIX } from "./attribute-schemas";
+import {
+  attributeFilterNames,
+  attributeFilters,
+  checkAttributes,
+  compareAttributeValues,
+  listAttributeDefinitions,
+} from "./attributes";
+import { ATTRIBUTE_FIELD_PREFIX, type AttributeDefinitionLike, type AttributeValues } from "./attribute-schemas";
 
 export const ORGANIZATION_SORTS = ["name", "bin", "updatedAt", "territory"] as const;
-export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
+export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number] | `${typeof ATTRIBUTE_FIELD_PREFIX}${string}`;
+
+/** The sorts of the list: the built-in ones and each custom attribute of organisations (`attr_<code>`). */
+export function organizationSorts(defs: readonly { code: string }[]): OrganizationSort[] {
+  return [...ORGANIZATION_SORTS, ...defs.map((d) => `${ATTRIBUTE_FIELD_PREFIX}${d.code}` as const)];
+}
+
+/** The filters of the list: kind, status, territory and those of the custom attributes. */
+export function organizationFilters(defs: readonly AttributeDefinitionLike[]): string[] {
+  return ["kind", "status", "territory", ...attributeFilterNames(defs)];
+}
+
+/** At most this many rows in an export. */
+export const ORGANIZATION_EXPORT_LIMIT = 20_000;
 
 const listInclude = {
   kind: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
@@ -22,26 +41,43 @@ const listInclude = {
 
 export type OrganizationListItem = Prisma.OrganizationGetPayload<{ include: typeof listInclude }>;
 
-/** One page of organisations inside the scope, filtered by text, kind, status and territory subtree. */
+/** One page of organisations inside the scope, filtered by text, kind, status, territory subtree and attributes. */
 export async function listOrganizations(
   scope: Scope,
   params: ListParams<OrganizationSort>,
   locale: string,
 ): Promise<Page<OrganizationListItem>> {
+  const { rows, total } = await orderedOrganizations(scope, params, locale, pageWindow(params));
+  return { rows, total, page: params.page, pageSize: params.pageSize };
+}
+
+/**
+ * Every organisation of the list (same scope, search, filters and order, without pages) for the CSV/XLSX
+ * export, at most ORGANIZATION_EXPORT_LIMIT.
+ */
+export async function exportOrganizations(
+  scope: Scope,
+  params: ListParams<OrganizationSort>,
+  locale: string,
+): Promise<OrganizationListItem[]> {
+  return (await orderedOrganizations(scope, params, locale, { skip: 0, take: ORGANIZATION_EXPORT_LIMIT })).rows;
+}
+
+async function orderedOrganizations(
+  scope: Scope,
+  params: ListParams<OrganizationSort>,
+  locale: string,
+  window: { skip: number; take: number },
+): Promise<{ rows: OrganizationListItem[]; total: number }> {
   const { q, filters } = params;
   const territoryPath = filters.territory
     ? (await prisma.territory.findUnique({ where: { id: filters.territory }, select: { path: true } }))?.path
     : undefined;
-  const attributeFilters = Object.keys(filters).some((f) => f.startsWith(ATTRIBUTE_FIELD_PREFIX))
-    ? (await listAttributeDefinitions()).flatMap((d) => {
-        const value = filters[`${ATTRIBUTE_FIELD_PREFIX}${d.code}`];
-        return value ? [attributeWhere(d, value)] : [];
-      })
-    : [];
+  const defs = await listAttributeDefinitions(prisma, "ORGANIZATION");
   const where: Prisma.OrganizationWhereInput = {
     AND: [
       organizationWhere(scope),
-      ...attributeFilters,
+      ...attributeFilters(defs, filters),
       q
         ? {
             OR: [
@@ -58,6 +94,26 @@ export async function listOrganizations(
     ],
   };
   const name = nameField(locale);
+  const sortDef = defs.find((d) => `${ATTRIBUTE_FIELD_PREFIX}${d.code}` === params.sort);
+  if (sortDef) {
+    // A JSON value cannot be ordered by in Prisma: the matching ids with the value, ordered here (typed:
+    // numbers as numbers), then the page's rows.
+    const keys = await prisma.organization.findMany({
+      where,
+      select: { id: true, attributes: true, nameKk: true, nameRu: true, nameEn: true },
+    });
+    const value = (r: (typeof keys)[number]) => (r.attributes as AttributeValues | null)?.[sortDef.code];
+    keys.sort(
+      (a, b) =>
+        compareAttributeValues(value(a), value(b), params.dir, locale) ||
+        a[name].localeCompare(b[name], locale) ||
+        a.id.localeCompare(b.id),
+    );
+    const ids = keys.slice(window.skip, window.skip + window.take).map((k) => k.id);
+    const found = await prisma.organization.findMany({ where: { id: { in: ids } }, include: listInclude });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: keys.length };
+  }
   const orderBy: Prisma.OrganizationOrderByWithRelationInput[] =
     params.sort === "bin"
       ? [{ bin: params.dir }]
@@ -67,10 +123,10 @@ export async function listOrganizations(
           ? [{ territory: { [name]: params.dir } }, { [name]: "asc" }]
           : [{ [name]: params.dir }, { id: "asc" }];
   const [rows, total] = await Promise.all([
-    prisma.organization.findMany({ where, include: listInclude, orderBy, ...pageWindow(params) }),
+    prisma.organization.findMany({ where, include: listInclude, orderBy, ...window }),
     prisma.organization.count({ where }),
   ]);
-  return { rows, total, page: params.page, pageSize: params.pageSize };
+  return { rows, total };
 }
 
 /** An organisation inside the scope, or null (outside the scope looks the same as not existing). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
+import { checkRecordAttributes } from "./attributes";
 import { recordAudit, changedFields } from "../audit";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -142,6 +143,7 @@ async function checkPerson(tx: Prisma.TransactionClient, scope: Scope, input: Pe
 export async function createPerson(viewer: Viewer, scope: Scope, input: PersonInput) {
   return prisma.$transaction(async (tx) => {
     const facts = await checkPerson(tx, scope, input, null);
+    const attributes = await checkRecordAttributes(tx, "PERSON", input.organizationId, input.attributes ?? {});
     const created = await tx.person.create({
       data: {
         iin: input.iin,
@@ -149,6 +151,7 @@ export async function createPerson(viewer: Viewer, scope: Scope, input: PersonIn
         firstName: input.firstName,
         middleName: input.middleName,
         organizationId: input.organizationId,
+        attributes,
         ...facts,
       },
     });
@@ -169,6 +172,11 @@ export async function updatePerson(viewer: Viewer, scope: Scope, input: PersonUp
     const current = await tx.person.findFirst({ where: { AND: [{ id }, personWhere(scope)] } });
     if (!current) throw new AppError("notFound");
     const facts = await checkPerson(tx, scope, data, id);
+    // without attribute fields the stored values stay as they are
+    const attributes =
+      data.attributes === undefined
+        ? undefined
+        : await checkRecordAttributes(tx, "PERSON", data.organizationId, data.attributes);
     const updated = await tx.person.updateMany({
       where: { id, version },
       data: {
@@ -177,6 +185,7 @@ export async function updatePerson(viewer: Viewer, scope: Scope, input: PersonUp
         firstName: data.firstName,
         middleName: data.middleName,
         organizationId: data.organizationId,
+        attributes,
         ...facts,
         version: { increment: 1 },
       },

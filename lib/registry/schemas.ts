@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { binProblem, parseIin } from "../identity";
-import { attributeFormValues, ATTRIBUTE_FIELD_PREFIX } from "./attribute-schemas";
+import { attributesField, withAttributes } from "./attribute-schemas";
 
 /** Empty form fields mean "not given". */
 export const optionalText = (max: number) =>
@@ -50,18 +50,8 @@ const organizationFields = z.object({
    * The custom attributes' raw values by code, from the `attr_<code>` fields; absent when the form sent none
    * (the stored values are then kept). Checked by the service against the schema built from the definitions.
    */
-  attributes: z.record(z.string(), z.string().max(1000)).optional(),
+  attributes: attributesField,
 });
-
-/** Collects the `attr_<code>` fields of a form into `attributes` (undefined when there are none). */
-function withAttributes<S extends z.ZodType>(schema: S) {
-  return z.preprocess((raw) => {
-    if (!raw || typeof raw !== "object" || "attributes" in raw) return raw;
-    const record = raw as Record<string, unknown>;
-    if (!Object.keys(record).some((k) => k.startsWith(ATTRIBUTE_FIELD_PREFIX))) return raw;
-    return { ...record, attributes: attributeFormValues(record) };
-  }, schema);
-}
 
 export const organizationInput = withAttributes(organizationFields);
 
@@ -125,7 +115,7 @@ const personName = z.string().trim().min(1).max(100);
  * A person. Birth date and sex may be left empty (they are then taken from the IIN); when given they must
  * agree with it — the service checks that and names the expected date.
  */
-export const personInput = z.object({
+const personFields = z.object({
   iin: iinField,
   lastName: personName,
   firstName: personName,
@@ -136,9 +126,13 @@ export const personInput = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   organizationId: optionalText(40),
+  /** The person's custom attributes (`attr_<code>` fields), checked against the definitions of people. */
+  attributes: attributesField,
 });
 
-export const personUpdate = personInput.extend({ id: z.string().min(1), version: versionField });
+export const personInput = withAttributes(personFields);
+
+export const personUpdate = withAttributes(personFields.extend({ id: z.string().min(1), version: versionField }));
 
 export type PersonInput = z.output<typeof personInput>;
 export type PersonUpdate = z.output<typeof personUpdate>;

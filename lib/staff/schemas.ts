@@ -1,5 +1,6 @@
 /** Input of the personnel registry's actions and route handlers (one schema per boundary). */
 import { z } from "zod";
+import { attributesField, withAttributes } from "../registry/attribute-schemas";
 import { isDay } from "../diary/dates";
 import { iinField } from "../registry/schemas";
 import {
@@ -72,22 +73,26 @@ const terms = {
 /** A hire: the person by IIN (names needed only when the IIN is not in the registry yet) and the appointment. */
 export const hireInput = z.preprocess(
   withSubjects,
-  z
-    .object({
-      organizationId: id,
-      iin: iinField,
-      lastName: name(false),
-      firstName: name(false),
-      middleName: name(false),
-      ...terms,
-      startDate: day,
-      endDate: optionalDay,
-      vacancyId: optionalId,
-    })
-    .superRefine((v, ctx) => {
-      if (v.endDate && v.endDate < v.startDate)
-        ctx.addIssue({ code: "custom", path: ["endDate"], message: "staff.endBeforeStart" });
-    }),
+  withAttributes(
+    z
+      .object({
+        organizationId: id,
+        iin: iinField,
+        lastName: name(false),
+        firstName: name(false),
+        middleName: name(false),
+        ...terms,
+        startDate: day,
+        endDate: optionalDay,
+        vacancyId: optionalId,
+        /** The appointment's custom attributes (`attr_<code>` fields), checked against the definitions. */
+        attributes: attributesField,
+      })
+      .superRefine((v, ctx) => {
+        if (v.endDate && v.endDate < v.startDate)
+          ctx.addIssue({ code: "custom", path: ["endDate"], message: "staff.endBeforeStart" });
+      }),
+  ),
 );
 export type HireInput = Loose<z.output<typeof hireInput>>;
 

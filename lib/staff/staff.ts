@@ -9,6 +9,7 @@
  */
 import "server-only";
 import { prisma } from "../db";
+import { checkRecordAttributes } from "../registry/attributes";
 import { Prisma } from "../generated/prisma/client";
 import { authorizeViewer } from "../auth/access";
 import { organizationsWith, organizationWhere, type Scope, type Viewer } from "../auth/scope";
@@ -308,9 +309,12 @@ export async function hire(viewer: Viewer, input: HireInput): Promise<{ appointm
       kind: input.kind,
       weeklyHours: input.weeklyHours,
     });
+    // the appointment's custom attributes, checked by the one schema built from the definitions of appointments
+    const attributes = await checkRecordAttributes(tx, "APPOINTMENT", input.organizationId, input.attributes ?? {});
     const created = await tx.appointment.create({
       data: {
         ...appointmentData(input),
+        attributes,
         organizationId: input.organizationId,
         employeeId: employee.id,
         startDate: dateValue(input.startDate),

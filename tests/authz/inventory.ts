@@ -74,6 +74,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/api/v1/passport/export/route.ts GET": { permission: "passport.read" },
   "app/api/v1/staff/export/route.ts GET": { permission: "staff.read" },
   "app/api/v1/staff/certificates/[id]/pdf/route.ts GET": { access: "signedIn" },
+  "app/api/v1/registry/organizations/export/route.ts GET": { permission: "registry.organization.read" },
   "app/api/v1/packages/[id]/original/route.ts GET": { permission: "packages.manage" },
   "app/api/v1/packages/[id]/receipt/route.ts GET": {
     access: "public",

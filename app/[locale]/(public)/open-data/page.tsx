@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { AREAS, DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
+import { AREAS, OPEN_DIMENSIONS, INDICATORS, MAX_LIMIT, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DEFAULT_LIMIT, FILTERS, MAX_DIMENSIONS } from "@/lib/databank/params";
 import { SUPPRESSED } from "@/lib/databank/suppression";
 import { ApiDocPage, CODE_BLOCK, ParamsTable, ExampleLinks } from "@/components/ui/api-docs";
@@ -83,7 +83,7 @@ export default async function OpenDataPage({ params }: PageProps<"/[locale]/open
           <dt className="font-medium">indicator</dt>
           <dd>{INDICATORS.map((i) => `${i} (${td(`indicator.${i}`)})`).join("; ")}</dd>
           <dt className="font-medium">by</dt>
-          <dd>{DIMENSIONS.map((d) => `${d} (${td(`dimension.${d}`)})`).join("; ")}</dd>
+          <dd>{OPEN_DIMENSIONS.map((d) => `${d} (${td(`dimension.${d}`)})`).join("; ")}</dd>
           <dt className="font-medium">measure</dt>
           <dd>{MEASURES.map((m) => `${m} (${td(`measure.${m}`)})`).join("; ")}</dd>
           <dt className="font-medium">area</dt>

@@ -50,6 +50,8 @@ export default async function AttributesPage({ params }: PageProps<"/[locale]/ad
                   : ""}
                 {d.type === "CHOICE" && d.classifierCode ? ` · ${d.classifierCode}` : ""}
               </dd>
+              <dt className="text-slate-600">{t("record")}</dt>
+              <dd>{t(`records.${d.record}`)}</dd>
               <dt className="text-slate-600">{t("kinds")}</dt>
               <dd>{d.orgKinds.length ? d.orgKinds.map((k) => kindName.get(k) ?? k).join(", ") : t("allKinds")}</dd>
               <dt className="text-slate-600">{t("flags")}</dt>

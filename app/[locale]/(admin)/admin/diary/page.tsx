@@ -17,6 +17,8 @@ import { ActionForm } from "@/components/forms/action-form-client";
 import { SelectField, TextField } from "@/components/forms/fields-client";
 import { StudentImportForm } from "@/components/diary/import-client";
 import { Table } from "@/components/ui/table";
+import { AttributeFields, attributeText } from "@/components/registry/attribute-fields";
+import { attributeChoices, definitionsFor } from "@/lib/registry/attributes";
 
 /** The school administrator's set-up of the e-diary: years and terms, classes, assignments, student import. */
 export default async function DiarySetupPage({ params, searchParams }: PageProps<"/[locale]/admin/diary">) {
@@ -29,6 +31,16 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
     return <Notice title={t("title")}>{t("notSchoolAdmin")}</Notice>;
   }
   const setup = await loadSetup(viewer, organizationId);
+  // the custom attributes of classes that apply to this school's kind
+  const attributeDefs = await definitionsFor("CLASS", setup.school.kind.code);
+  const attributeItems = await attributeChoices(attributeDefs);
+  const ta = await getTranslations("organizations.attributes");
+  const yesNo = { yes: ta("yes"), no: ta("no") };
+  const attributesOf = (values: Record<string, string | number | boolean>) =>
+    attributeDefs
+      .filter((d) => values[d.code] !== undefined)
+      .map((d) => `${localName(d, locale)}: ${attributeText(d, values[d.code], attributeItems, locale, yesNo)}`)
+      .join("; ");
   const name = (x: { nameKk: string; nameRu: string; nameEn: string }) => localName(x, locale);
   const allClasses = setup.years.flatMap((y) =>
     y.classes.map((c) => ({ id: c.id, label: `${y.label}: ${c.grade} ${c.letter}` })),
@@ -65,7 +77,17 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
               </ActionForm>
             ))}
           </div>
-          <Table look="plain" columns={[t("class"), t("homeroom"), t("students"), t("assignments")]} rows={y.classes}>
+          <Table
+            look="plain"
+            columns={[
+              t("class"),
+              t("homeroom"),
+              t("students"),
+              t("assignments"),
+              ...(attributeDefs.length ? [ta("legend")] : []),
+            ]}
+            rows={y.classes}
+          >
             {(c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top">
                 <td className="py-1 pr-3 font-medium">
@@ -79,6 +101,11 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
                 <td className="py-1 pr-3">
                   {c.assignments.map((a) => `${name(a.subject)} — ${a.teacher}`).join("; ") || "—"}
                 </td>
+                {attributeDefs.length > 0 && (
+                  <td className="py-1 pr-3" data-testid={`class-attributes-${c.grade}${c.letter}`}>
+                    {attributesOf(c.attributes) || "—"}
+                  </td>
+                )}
               </tr>
             )}
           </Table>
@@ -122,6 +149,13 @@ export default async function DiarySetupPage({ params, searchParams }: PageProps
                 label={t("homeroom")}
                 options={setup.teachers.map((u) => ({ value: u.id, label: u.displayName }))}
                 placeholder="—"
+              />
+              <AttributeFields
+                defs={attributeDefs}
+                choices={attributeItems}
+                values={{}}
+                kindNames={new Map()}
+                locale={locale}
               />
             </ActionForm>
           </section>

@@ -6,7 +6,9 @@ import { localName } from "@/lib/names";
 import { AREAS, DIMENSIONS, GRADES, INDICATORS, MEASURES, QUALIFICATIONS } from "@/lib/databank/catalogue";
 import { DatabankParamError, parsePivotParams, type ParsedPivotParams } from "@/lib/databank/params";
 import { buildPivot, type PivotTable } from "@/lib/databank/pivot";
-import { pivotFilterOptions, preliminaryYears, yearsWithData } from "@/lib/databank/query";
+import { pivotAttributes, pivotFilterOptions, preliminaryYears, yearsWithData } from "@/lib/databank/query";
+import { SUPPRESSED } from "@/lib/databank/suppression";
+import { SUPPRESSION_THRESHOLD } from "@/lib/databank/catalogue";
 import { getView, myViews } from "@/lib/databank/views";
 import { saveViewAction } from "@/lib/databank/actions";
 import { translatorFor } from "@/lib/databank/api";
@@ -55,10 +57,11 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
     problem = translatorFor(locale as Locale, "databank.errors")(error.reason, error.params);
   }
 
-  const [years, { territories, kinds, languages }, views] = await Promise.all([
+  const [years, { territories, kinds, languages }, views, attributes] = await Promise.all([
     yearsWithData(),
     pivotFilterOptions(scope),
     myViews(viewer),
+    pivotAttributes(),
   ]);
   const openYears = await preliminaryYears(years);
   const q = parsed?.query;
@@ -74,7 +77,8 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
     sp.set("locale", locale);
     return `/api/v1/databank/pivot?${sp.toString()}`;
   };
-  const fmt = (v: number | null) => (v === null ? "—" : formatNumber(v, locale, { maximumFractionDigits: 2 }));
+  const fmt = (v: number | null, hidden = false) =>
+    hidden ? SUPPRESSED : v === null ? "—" : formatNumber(v, locale, { maximumFractionDigits: 2 });
   const dimSelect = (name: string, value: string | undefined, label: string, id: string) => (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="font-medium">
@@ -135,6 +139,26 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
           {dimSelect("rows", rows[0], t("pivot.rows"), "pivot-rows-1")}
           {dimSelect("rows", rows[1], t("pivot.rows2"), "pivot-rows-2")}
           {dimSelect("cols", columns[0], t("pivot.columns"), "pivot-cols")}
+          {attributes.length > 0 && (
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor="pivot-attribute" className="font-medium">
+                {t("pivot.attribute")}
+              </label>
+              <select
+                id="pivot-attribute"
+                name="attribute"
+                defaultValue={search.get("attribute") ?? ""}
+                className={control}
+              >
+                <option value="">{t("pivot.none")}</option>
+                {attributes.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {localName(a, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div className="flex flex-col gap-1 text-sm">
             <label htmlFor="pivot-measure" className="font-medium">
               {t("pivot.measure")}
@@ -258,6 +282,11 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
               {t("preliminaryYears", { years: table.preliminary.join(", ") })}
             </p>
           )}
+          {table.suppressed && (
+            <p className="text-sm text-slate-600" data-testid="pivot-suppressed-note">
+              {t("pivot.attributeSuppressed", { threshold: SUPPRESSION_THRESHOLD })}
+            </p>
+          )}
           {table.stockTotalsOmitted && (
             <p className="text-sm text-slate-600" data-testid="pivot-stock-note">
               {t("stockNoTotal")}
@@ -305,22 +334,22 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
                     {columns.length > 0 &&
                       line.values.map((v, j) => (
                         <td key={j} className="px-2 py-1 text-right tabular-nums">
-                          {line.drill[j] && v !== null ? (
+                          {line.drill[j] && v !== null && !line.hidden[j] ? (
                             <Link href={`/admin/databank/pivot?${line.drill[j]}`} data-testid="pivot-cell">
                               {fmt(v)}
                             </Link>
                           ) : (
-                            fmt(v)
+                            fmt(v, line.hidden[j])
                           )}
                         </td>
                       ))}
                     <td className="px-2 py-1 text-right font-medium tabular-nums">
-                      {line.drill.at(-1) && line.total !== null && line.kind === "row" ? (
+                      {line.drill.at(-1) && line.total !== null && line.kind === "row" && !line.hidden.at(-1) ? (
                         <Link href={`/admin/databank/pivot?${line.drill.at(-1)}`} data-testid="pivot-cell">
                           {fmt(line.total)}
                         </Link>
                       ) : (
-                        fmt(line.total)
+                        fmt(line.total, line.hidden.at(-1))
                       )}
                     </td>
                   </tr>
@@ -335,11 +364,11 @@ export default async function PivotPage({ params, searchParams }: PageProps<"/[l
                     {columns.length > 0 &&
                       table.columnTotals.map((v, j) => (
                         <td key={j} className="px-2 py-1 text-right tabular-nums">
-                          {fmt(v)}
+                          {fmt(v, table.totalsHidden[j])}
                         </td>
                       ))}
                     <td className="px-2 py-1 text-right tabular-nums" data-testid="pivot-grand-total">
-                      {fmt(table.grandTotal)}
+                      {fmt(table.grandTotal, table.totalsHidden.at(-1))}
                     </td>
                   </tr>
                 </tfoot>

@@ -23,7 +23,9 @@ export default async function OrganizationPage({
   const t = await getTranslations("organizations");
   const writeScope = scopeOf(viewer, "registry.organization.write");
   const { created } = await searchParams;
-  const defs = (await listAttributeDefinitions()).filter((d) => appliesTo(d, organization.kind.code));
+  const defs = (await listAttributeDefinitions(undefined, "ORGANIZATION")).filter((d) =>
+    appliesTo(d, organization.kind.code),
+  );
   const choices = await attributeChoices(defs);
   const values = organization.attributes as AttributeValues;
   const yesNo = { yes: t("attributes.yes"), no: t("attributes.no") };

@@ -7,6 +7,9 @@ import { updatePersonAction } from "@/lib/registry/person-actions";
 import { PersonForm } from "@/components/registry/person-form";
 import { PageHeader } from "@/components/admin/page-header";
 import { localName } from "@/lib/names";
+import { attributeFormData } from "@/lib/registry/attributes";
+import type { AttributeValues } from "@/lib/registry/attribute-schemas";
+import { attributeText } from "@/lib/registry/attribute-text";
 
 export default async function PersonPage({ params, searchParams }: PageProps<"/[locale]/admin/people/[id]">) {
   const { locale, id } = await params;
@@ -17,6 +20,9 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
   const t = await getTranslations("people");
   const writeScope = scopeOf(viewer, "registry.person.write");
   const { created } = await searchParams;
+  const attributes = await attributeFormData("PERSON", person.organizationId);
+  const ta = await getTranslations("organizations.attributes");
+  const values = (person.attributes ?? {}) as AttributeValues;
   const fullName = [person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ");
   return (
     <div>
@@ -44,6 +50,15 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
             <dd>{t(`sexes.${person.sex}`)}</dd>
             <dt>{t("organization")}</dt>
             <dd>{person.organization ? localName(person.organization, locale) : "—"}</dd>
+            {attributes.defs.map((d) => (
+              <div key={d.code} className="contents">
+                <dt>{localName(d, locale)}</dt>
+                <dd>
+                  {attributeText(d, values[d.code], attributes.choices, locale, { yes: ta("yes"), no: ta("no") }) ||
+                    "—"}
+                </dd>
+              </div>
+            ))}
           </dl>
           <p className="mt-4 text-slate-600">{t("readOnly")}</p>
         </div>

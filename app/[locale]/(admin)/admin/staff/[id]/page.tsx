@@ -7,6 +7,9 @@ import { localName } from "@/lib/names";
 import { almatyDate } from "@/lib/time";
 import { classifierItems, dueLimit, employeeCard } from "@/lib/staff/staff";
 import { PageHeader } from "@/components/admin/page-header";
+import { attributeChoices, listAttributeDefinitions } from "@/lib/registry/attributes";
+import type { AttributeValues } from "@/lib/registry/attribute-schemas";
+import { attributeText } from "@/lib/registry/attribute-text";
 import { AwardForm, EndForm, TransferForm } from "@/components/staff/forms";
 import { CompletionForm, CourseRecordView } from "@/components/staff/courses";
 import { catalogue, courseRecord } from "@/lib/staff/courses";
@@ -21,6 +24,9 @@ export default async function EmployeePage({ params }: PageProps<"/[locale]/admi
   setRequestLocale(locale);
   const { viewer, scope } = await authorize("staff.read");
   const t = await getTranslations("staff");
+  const ta = await getTranslations("organizations.attributes");
+  const attributeDefs = await listAttributeDefinitions(undefined, "APPOINTMENT");
+  const attributeItems = await attributeChoices(attributeDefs);
   const employee = await employeeCard(scope, id).catch((e: unknown) => {
     if (e instanceof AppError && e.code === "notFound") notFound();
     throw e;
@@ -88,6 +94,7 @@ export default async function EmployeePage({ params }: PageProps<"/[locale]/admi
                 <th className="p-2">{t("columns.subjects")}</th>
                 <th className="p-2">{t("columns.startDate")}</th>
                 <th className="p-2">{t("columns.endDate")}</th>
+                {attributeDefs.length > 0 && <th className="p-2">{ta("legend")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -110,6 +117,17 @@ export default async function EmployeePage({ params }: PageProps<"/[locale]/admi
                       t("card.current")
                     )}
                   </td>
+                  {attributeDefs.length > 0 && (
+                    <td className="p-2 text-xs" data-testid="appointment-attributes">
+                      {attributeDefs
+                        .filter((d) => (a.attributes as AttributeValues)[d.code] !== undefined)
+                        .map(
+                          (d) =>
+                            `${localName(d, locale)}: ${attributeText(d, (a.attributes as AttributeValues)[d.code], attributeItems, locale, { yes: ta("yes"), no: ta("no") })}`,
+                        )
+                        .join("; ") || "—"}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
