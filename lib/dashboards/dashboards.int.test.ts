@@ -238,6 +238,7 @@ describe("dashboards", () => {
       values: [f, m],
       total: f + m,
       drill: [],
+      hidden: [],
     });
     const pivot = {
       rows: ["district"],
@@ -247,6 +248,8 @@ describe("dashboards", () => {
       lines: [line("A", 3, 40), line("B", 20, 30), line("C", 25, 35)],
       columnTotals: [48, 105],
       grandTotal: 153,
+      totalsHidden: [],
+      suppressed: false,
       years: [2025],
       preliminary: [],
       stockTotalsOmitted: false,
