@@ -4,10 +4,9 @@
  * print stylesheet, no scripts, nothing fetched) or as a PDF (pdf-lib with DejaVu Sans from the
  * dejavu-fonts-ttf package, which has every Kazakh letter). Pure apart from reading the font files.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import fontkit from "@pdf-lib/fontkit";
+import { fontBytes } from "../services/pdf";
 
 export type Block =
   | { kind: "h1" | "h2" | "h3"; text: string; id?: string }
@@ -74,16 +73,6 @@ export function renderHtml(doc: DocumentModel): string {
   }
   out.push("</body></html>");
   return out.join("\n");
-}
-
-const fonts = new Map<string, Uint8Array>();
-function fontBytes(file: string): Uint8Array {
-  let bytes = fonts.get(file);
-  if (!bytes) {
-    bytes = new Uint8Array(readFileSync(join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", file)));
-    fonts.set(file, bytes);
-  }
-  return bytes;
 }
 
 /** Greedy word wrap to a width; a word longer than the width is cut. */

@@ -66,7 +66,7 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines;
 }
 
-export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
   const n = qr.modules.size;
   const cell = size / (n + 8);
@@ -92,7 +92,7 @@ const parsed = new Map<Uint8Array, ReturnType<Fontkit["create"]>>();
  * fontkit with the parsed fonts kept: parsing DejaVu Sans (≈ 750 KB) is most of a PDF's cost, and the
  * font files never change while the process runs. Each PDF still gets its own subset.
  */
-export const cachingFontkit: Fontkit = {
+const cachingFontkit: Fontkit = {
   ...fontkit,
   create(buffer: Uint8Array, postscriptName?: string) {
     let font = parsed.get(buffer);
@@ -104,8 +104,41 @@ export const cachingFontkit: Fontkit = {
   },
 };
 
-export async function renderCertificatePdf(data: CertificatePdfData): Promise<Uint8Array> {
-  const m = MESSAGES[data.language].pdf;
+/** The words of a verifiable document: its title, the issuer's label, the number line, the verification block. */
+export interface VerifiableText {
+  title: string;
+  issuer: string;
+  /** With {number} and {date}. */
+  numberLine: string;
+  verifyTitle: string;
+  /** With {code}. */
+  verifyCode: string;
+  /** With {number}. */
+  verifyNumber: string;
+  footer: string;
+}
+
+export interface VerifiableDocument {
+  language: string;
+  text: VerifiableText;
+  /** Who issues it, under the issuer's label. */
+  issuerName: string;
+  number: string;
+  code: string;
+  issuedAt: Date;
+  /** Absolute address of the verification page (the QR code's content). */
+  verifyUrl: string;
+  /** The paragraphs under the title: text, font size and line gap; 10 pt between paragraphs. */
+  paragraphs: { text: string; size: number; gap?: number }[];
+}
+
+/**
+ * An A4 document that can be verified: the issuer, the centred title and number line, the paragraphs, and the
+ * QR code with the code and number beside it leading to the one public verification page. DejaVu Sans subset into
+ * the file, so every Kazakh letter prints.
+ */
+export async function renderVerifiablePdf(data: VerifiableDocument): Promise<Uint8Array> {
+  const m = data.text;
   const doc = await PDFDocument.create();
   doc.registerFontkit(cachingFontkit);
   doc.setTitle(`${m.title} ${data.number}`);
@@ -126,43 +159,20 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
       y -= size + gap;
     }
   };
+  const centred = (text: string, font: PDFFont, size: number) => {
+    page.drawText(text, { x: left + (width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color: dark });
+  };
   line(m.issuer, bold, 11);
-  line(data.schoolName, regular, 11);
+  line(data.issuerName, regular, 11);
   y -= 24;
-  const title = m.title.toUpperCase();
-  page.drawText(title, {
-    x: left + (width - bold.widthOfTextAtSize(title, 16)) / 2,
-    y,
-    size: 16,
-    font: bold,
-    color: dark,
-  });
+  centred(m.title.toUpperCase(), bold, 16);
   y -= 22;
-  const sub = fill(m.numberLine, { number: data.number, date: day(data.issuedAt) });
-  page.drawText(sub, {
-    x: left + (width - regular.widthOfTextAtSize(sub, 11)) / 2,
-    y,
-    size: 11,
-    font: regular,
-    color: dark,
-  });
+  centred(fill(m.numberLine, { number: data.number, date: day(data.issuedAt) }), regular, 11);
   y -= 40;
-  line(
-    fill(m.body, {
-      name: data.fullName,
-      birthDate: day(data.birthDate),
-      school: data.schoolName,
-      classLabel: data.classLabel,
-      schoolYear: data.schoolYear,
-    }),
-    regular,
-    12,
-    8,
-  );
-  y -= 10;
-  line(m.purpose, regular, 12, 8);
-  y -= 10;
-  line(fill(m.validUntil, { date: day(data.validUntil) }), regular, 11);
+  for (const [i, p] of data.paragraphs.entries()) {
+    if (i > 0) y -= 10;
+    line(p.text, regular, p.size, p.gap);
+  }
   const qrSize = 120;
   drawQr(page, data.verifyUrl, left - 10, 110, qrSize);
   let vy = 200;
@@ -179,4 +189,32 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   }
   page.drawText(m.footer, { x: left, y: 70, size: 8, font: regular, color: rgb(0.4, 0.4, 0.45) });
   return doc.save({ useObjectStreams: true });
+}
+
+export async function renderCertificatePdf(data: CertificatePdfData): Promise<Uint8Array> {
+  const m = MESSAGES[data.language].pdf;
+  return renderVerifiablePdf({
+    language: data.language,
+    text: m,
+    issuerName: data.schoolName,
+    number: data.number,
+    code: data.code,
+    issuedAt: data.issuedAt,
+    verifyUrl: data.verifyUrl,
+    paragraphs: [
+      {
+        text: fill(m.body, {
+          name: data.fullName,
+          birthDate: day(data.birthDate),
+          school: data.schoolName,
+          classLabel: data.classLabel,
+          schoolYear: data.schoolYear,
+        }),
+        size: 12,
+        gap: 8,
+      },
+      { text: m.purpose, size: 12, gap: 8 },
+      { text: fill(m.validUntil, { date: day(data.validUntil) }), size: 11 },
+    ],
+  });
 }
