@@ -16,7 +16,7 @@ import kk from "../../../messages/kk/passport.json";
 import ru from "../../../messages/ru/passport.json";
 import en from "../../../messages/en/passport.json";
 import { normalizeText } from "../../text";
-import { issueReason } from "./common";
+import { existingRow, issueReason } from "./common";
 import { holds, newId, rollbackRows } from "./rollback";
 import type { ImportTarget, RowResult, Written } from "./types";
 
@@ -131,19 +131,7 @@ export const budgetLinesTarget: ImportTarget<null> = {
         out.push({ line: c.line, key: c.key, outcome: "new", changes: [], data: c.data });
         continue;
       }
-      const changes = VALUES.filter((f) => c.mapped.has(f) && (c.data[f] ?? null) !== (current[f] ?? null));
-      if (!changes.length) {
-        out.push({ line: c.line, key: c.key, outcome: "unchanged", changes: [], id: current.id });
-        continue;
-      }
-      out.push({
-        line: c.line,
-        key: c.key,
-        outcome: "update",
-        changes: [...changes],
-        id: current.id,
-        data: Object.fromEntries(changes.map((f) => [f, c.data[f] ?? null])),
-      });
+      out.push(existingRow(c, current.id, current, VALUES));
     }
     return out;
   },

@@ -8,7 +8,7 @@
 import { recordAudit, recordAudits } from "../../audit";
 import { classifierItemCreate } from "../../classifiers/schemas";
 import type { TargetField } from "../mapping";
-import { issueReason } from "./common";
+import { existingRow, issueReason } from "./common";
 import { holds, newId, rollbackRows } from "./rollback";
 import type { ImportTarget, RowResult, Written } from "./types";
 
@@ -116,19 +116,7 @@ export const classifierItemsTarget: ImportTarget<Map<string, string>> = {
         continue;
       }
       const current: Record<string, unknown> = { ...item, validFrom: iso(item.validFrom), validTo: iso(item.validTo) };
-      const changes = COLUMNS.filter((f) => c.mapped.has(f) && (c.data[f] ?? null) !== (current[f] ?? null));
-      if (!changes.length) {
-        out.push({ line: c.line, key: c.key, outcome: "unchanged", changes: [], id: item.id });
-        continue;
-      }
-      out.push({
-        line: c.line,
-        key: c.key,
-        outcome: "update",
-        changes: [...changes],
-        id: item.id,
-        data: Object.fromEntries(changes.map((f) => [f, c.data[f] ?? null])),
-      });
+      out.push(existingRow(c, item.id, current, COLUMNS));
     }
     return out;
   },

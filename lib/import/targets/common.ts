@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { RowResult } from "./types";
 
 /** The message key (under `errors.`) and parameters of a zod issue: the schema's own key, or one by the issue's code. */
 export function issueReason(issue: z.core.$ZodIssue): { reason: string; params?: Record<string, number> } {
@@ -26,4 +27,27 @@ export function yesNo(text: string): boolean | null {
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   return null;
+}
+
+/**
+ * The outcome of a row whose record exists (`id`, its values now in `current`): unchanged, or an update of the
+ * mapped fields whose values differ, with their new values (and the `extra` data its write needs).
+ */
+export function existingRow(
+  row: { line: number; key: string; mapped: ReadonlySet<string>; data: Record<string, unknown> },
+  id: string,
+  current: Record<string, unknown>,
+  fields: readonly string[],
+  extra: Record<string, unknown> = {},
+): RowResult {
+  const changes = fields.filter((f) => row.mapped.has(f) && (row.data[f] ?? null) !== (current[f] ?? null));
+  if (!changes.length) return { line: row.line, key: row.key, outcome: "unchanged", changes: [], id };
+  return {
+    line: row.line,
+    key: row.key,
+    outcome: "update",
+    changes,
+    id,
+    data: { ...Object.fromEntries(changes.map((f) => [f, row.data[f] ?? null])), ...extra },
+  };
 }

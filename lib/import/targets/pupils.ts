@@ -11,7 +11,7 @@ import { organizationInScope, type Scope } from "../../auth/scope";
 import { parseIin } from "../../identity";
 import type { TargetField } from "../mapping";
 import { recordAudit, recordAudits } from "../../audit";
-import { issueReason } from "./common";
+import { existingRow, issueReason } from "./common";
 import { holds, newId, rollbackRows } from "./rollback";
 import type { Db, ImportTarget, RowResult, Written } from "./types";
 
@@ -227,24 +227,7 @@ export const pupilsTarget: ImportTarget<Context> = {
       }
       const enrolment = person.enrolments.find((e) => e.academicYearId === c.data.academicYearId);
       const current: Record<string, unknown> = { ...person, classGroupId: enrolment?.classGroupId ?? null };
-      const changes = PUPIL_COLUMNS.filter(
-        (column) => c.mapped.has(column) && (c.data[column] ?? null) !== (current[column] ?? null),
-      );
-      if (!changes.length) {
-        out.push({ line: c.line, key: c.key, outcome: "unchanged", changes: [], id: person.id });
-        continue;
-      }
-      out.push({
-        line: c.line,
-        key: c.key,
-        outcome: "update",
-        changes: [...changes],
-        id: person.id,
-        data: {
-          ...Object.fromEntries(changes.map((k) => [k, c.data[k] ?? null])),
-          academicYearId: c.data.academicYearId,
-        },
-      });
+      out.push(existingRow(c, person.id, current, PUPIL_COLUMNS, { academicYearId: c.data.academicYearId }));
     }
     return out;
   },
